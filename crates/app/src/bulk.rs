@@ -1,0 +1,212 @@
+//! Bulk import and export of the register, in batches: each batch is one transaction.
+
+use std::collections::HashMap;
+
+use mynumber_core::{
+    Actor, FieldError, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, Permission,
+    PersonId, Registration, Relationship, ResidentInput, ResidentRecord,
+};
+
+use crate::ledger::{Record, append};
+use crate::registry::Prepared;
+use crate::{App, AppError, CurrentRow};
+
+/// One row to import: its line in the file, its fields and its household label.
+#[derive(Clone, Debug)]
+pub struct ImportRow {
+    /// The line number in the source file (for error messages).
+    pub line: u64,
+    /// The fields.
+    pub input: ResidentInput,
+    /// The household label: rows with the same label in one import form one household.
+    pub household: String,
+}
+
+/// State carried from batch to batch: the households created so far, by label.
+#[derive(Debug, Default)]
+pub struct ImportSession {
+    households: HashMap<String, ImportedHousehold>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ImportedHousehold {
+    id: HouseholdId,
+    municipality: MunicipalityCode,
+    has_head: bool,
+}
+
+/// A batch that was not written, with every bad row.
+#[derive(Debug)]
+pub enum ImportError {
+    /// Some rows are invalid; nothing of the batch was written.
+    Rows(Vec<(u64, Invalid)>),
+    /// The batch failed for another reason; nothing of it was written.
+    App(AppError),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+/// One exported record, with the number when a lawful purpose was given.
+#[derive(Clone, Debug)]
+pub struct ExportRow {
+    /// The current record.
+    pub row: CurrentRow,
+    /// The number, only with a purpose.
+    pub number: Option<IndividualNumber>,
+}
+
+impl App {
+    /// Validates and writes one batch of rows in one transaction. If any row is invalid, every
+    /// bad row is reported and nothing of the batch is written (the session is unchanged too).
+    pub async fn import_batch(
+        &self,
+        actor: &Actor,
+        session: &mut ImportSession,
+        rows: Vec<ImportRow>,
+    ) -> Result<usize, ImportError> {
+        actor
+            .authorize(Permission::WriteRecords, None)
+            .map_err(AppError::from)?;
+        let today = self.clock.today();
+        let mut staged = session.households.clone();
+        let mut prepared = Vec::with_capacity(rows.len());
+        let mut bad = Vec::new();
+        for row in rows {
+            match self.prepare_import(actor, &mut staged, &row, today) {
+                Ok(p) => prepared.push(p),
+                Err(e) => bad.push((row.line, e)),
+            }
+        }
+        if !bad.is_empty() {
+            return Err(ImportError::Rows(bad));
+        }
+        let n = prepared.len();
+        let mut tx = self.store.begin().await.map_err(AppError::from)?;
+        self.write_registrations(tx.as_mut(), actor, prepared)
+            .await?;
+        tx.commit().await.map_err(AppError::from)?;
+        session.households = staged;
+        Ok(n)
+    }
+
+    fn prepare_import(
+        &self,
+        actor: &Actor,
+        households: &mut HashMap<String, ImportedHousehold>,
+        row: &ImportRow,
+        today: jiff::civil::Date,
+    ) -> Result<Prepared, Invalid> {
+        let label = row.household.trim();
+        if label.is_empty() {
+            return Err(Invalid(vec![FieldError::new(
+                "household",
+                "is required (a label shared by the household's rows)",
+            )]));
+        }
+        let existing = households.get(label).copied();
+        let id = existing
+            .map(|h| h.id)
+            .unwrap_or_else(|| HouseholdId::from_random(self.random_bytes()));
+        let record = ResidentRecord::validate(&row.input, id, today)?;
+        let mut errors = Vec::new();
+        if let Err(denied) = actor.authorize(Permission::WriteRecords, Some(record.municipality()))
+        {
+            errors.push(FieldError::new("municipality_code", denied.to_string()));
+        }
+        let is_head = record.relationship() == Relationship::Head;
+        match existing {
+            Some(h) if h.municipality != record.municipality() => errors.push(FieldError::new(
+                "household",
+                format!(
+                    "household {label:?} is in municipality {}, this row in {}",
+                    h.municipality,
+                    record.municipality()
+                ),
+            )),
+            Some(h) if h.has_head && is_head => errors.push(FieldError::new(
+                "relationship",
+                format!("household {label:?} already has a head"),
+            )),
+            _ => {}
+        }
+        if !errors.is_empty() {
+            return Err(Invalid(errors));
+        }
+        let entry = households
+            .entry(label.to_owned())
+            .or_insert(ImportedHousehold {
+                id,
+                municipality: record.municipality(),
+                has_head: false,
+            });
+        entry.has_head |= is_head;
+        Ok(Prepared {
+            kind: Registration::Import,
+            record,
+            effective_on: today,
+            new_household: existing.is_none(),
+        })
+    }
+
+    /// A page of current records after `after` (in internal-id order). With a lawful purpose the
+    /// numbers are included, and each reading is in the ledger before the page is returned.
+    pub async fn export_page(
+        &self,
+        actor: &Actor,
+        after: Option<PersonId>,
+        purpose: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<ExportRow>, AppError> {
+        actor.authorize(Permission::ReadRecords, None)?;
+        let purpose = match purpose {
+            Some(p) => {
+                actor.authorize(Permission::ReadNumber, None)?;
+                Some(self.purposes.parse(p)?)
+            }
+            None => None,
+        };
+        let mut tx = match purpose {
+            Some(_) => self.store.begin().await?,
+            None => self.store.begin_read().await?,
+        };
+        let page = tx.current_page(after, actor.municipality, limit).await?;
+        let Some(purpose) = purpose else {
+            return Ok(page
+                .into_iter()
+                .map(|row| ExportRow { row, number: None })
+                .collect());
+        };
+        let ids: Vec<PersonId> = page.iter().map(|r| r.person.id).collect();
+        let numbers: HashMap<PersonId, IndividualNumber> =
+            tx.current_numbers(&ids).await?.into_iter().collect();
+        let records = page
+            .iter()
+            .map(|r| Record {
+                partition: r.version.resident.record.municipality().as_str().to_owned(),
+                action: "number-read",
+                person: Some(r.person.id),
+                purpose: Some(purpose.as_str().to_owned()),
+                detail: "export".to_owned(),
+            })
+            .collect();
+        append(
+            tx.as_mut(),
+            &actor.id.to_hex(),
+            self.clock.now_us(),
+            records,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(page
+            .into_iter()
+            .map(|row| {
+                let number = numbers.get(&row.person.id).copied();
+                ExportRow { row, number }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,378 @@
+//! Synthetic residents for the demo, tests and benchmarks: realistic, deterministic, never real.
+//!
+//! Households of one to five people at one address; about one in six residents is foreign, with
+//! a nationality, status of residence and preferred language to match. Names are common ones,
+//! including 𠮷 (outside JIS X 0208), so documents meet the characters real registers hold.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use mynumber_core::{ForeignInput, NameInput, ResidentInput};
+
+use crate::ImportRow;
+
+/// A small deterministic generator (SplitMix64): the same seed gives the same municipality.
+#[derive(Debug, Clone)]
+pub struct SampleRng(u64);
+
+impl SampleRng {
+    /// Seeds the generator.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const FAMILY: &[(&str, &str)] = &[
+    ("佐藤", "サトウ"),
+    ("鈴木", "スズキ"),
+    ("高橋", "タカハシ"),
+    ("田中", "タナカ"),
+    ("伊藤", "イトウ"),
+    ("渡辺", "ワタナベ"),
+    ("山本", "ヤマモト"),
+    ("中村", "ナカムラ"),
+    ("小林", "コバヤシ"),
+    ("加藤", "カトウ"),
+    ("吉田", "ヨシダ"),
+    ("山田", "ヤマダ"),
+    ("佐々木", "ササキ"),
+    ("山口", "ヤマグチ"),
+    ("松本", "マツモト"),
+    ("井上", "イノウエ"),
+    ("木村", "キムラ"),
+    ("林", "ハヤシ"),
+    ("斎藤", "サイトウ"),
+    ("清水", "シミズ"),
+    ("𠮷田", "ヨシダ"),
+    ("髙橋", "タカハシ"),
+    ("渡邉", "ワタナベ"),
+    ("石川", "イシカワ"),
+    ("前田", "マエダ"),
+];
+const MALE: &[(&str, &str)] = &[
+    ("翔太", "ショウタ"),
+    ("大輝", "ダイキ"),
+    ("健太", "ケンタ"),
+    ("拓也", "タクヤ"),
+    ("蓮", "レン"),
+    ("湊", "ミナト"),
+    ("悠真", "ユウマ"),
+    ("陽翔", "ハルト"),
+    ("一郎", "イチロウ"),
+    ("誠", "マコト"),
+    ("浩", "ヒロシ"),
+    ("隆", "タカシ"),
+];
+const FEMALE: &[(&str, &str)] = &[
+    ("陽菜", "ヒナ"),
+    ("結衣", "ユイ"),
+    ("美咲", "ミサキ"),
+    ("さくら", "サクラ"),
+    ("葵", "アオイ"),
+    ("凛", "リン"),
+    ("花子", "ハナコ"),
+    ("優子", "ユウコ"),
+    ("恵子", "ケイコ"),
+    ("芽依", "メイ"),
+    ("幸子", "サチコ"),
+    ("真由美", "マユミ"),
+];
+
+/// (nationality, family, given, Latin, language, statuses to draw from).
+type Foreign = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+const FOREIGN: &[Foreign] = &[
+    (
+        "VN",
+        "NGUYEN",
+        "VAN AN",
+        "NGUYEN VAN AN",
+        "vi",
+        &[
+            "technical-intern-training",
+            "specified-skilled-worker-i",
+            "student",
+        ],
+    ),
+    (
+        "VN",
+        "TRAN",
+        "THI HOA",
+        "TRAN THI HOA",
+        "vi",
+        &["engineer-humanities-international", "student", "dependent"],
+    ),
+    (
+        "CN",
+        "王",
+        "偉",
+        "WANG WEI",
+        "zh-Hans",
+        &[
+            "engineer-humanities-international",
+            "permanent-resident",
+            "student",
+        ],
+    ),
+    (
+        "CN",
+        "李",
+        "娜",
+        "LI NA",
+        "zh-Hans",
+        &["dependent", "permanent-resident", "business-manager"],
+    ),
+    (
+        "KR",
+        "金",
+        "民俊",
+        "KIM MINJUN",
+        "ko",
+        &[
+            "special-permanent-resident",
+            "engineer-humanities-international",
+        ],
+    ),
+    (
+        "PH",
+        "SANTOS",
+        "MARIA",
+        "SANTOS MARIA",
+        "fil",
+        &[
+            "spouse-of-japanese-national",
+            "long-term-resident",
+            "nursing-care",
+        ],
+    ),
+    (
+        "NP",
+        "GURUNG",
+        "RAM",
+        "GURUNG RAM",
+        "ne",
+        &["skilled-labor", "dependent", "student"],
+    ),
+    (
+        "BR",
+        "SILVA",
+        "JOAO",
+        "SILVA JOAO",
+        "pt-BR",
+        &["long-term-resident", "permanent-resident"],
+    ),
+    (
+        "ID",
+        "SITI",
+        "",
+        "SITI",
+        "id",
+        &["specified-skilled-worker-i", "technical-intern-training"],
+    ),
+    (
+        "US",
+        "SMITH",
+        "JOHN",
+        "SMITH JOHN",
+        "en",
+        &["instructor", "professor", "spouse-of-japanese-national"],
+    ),
+];
+
+/// A sample municipality's registration rows.
+#[derive(Debug, Clone)]
+pub struct SampleConfig {
+    /// How many residents (the last household may be cut short).
+    pub count: usize,
+    /// Generator seed.
+    pub seed: u64,
+    /// 都道府県 name.
+    pub prefecture: String,
+    /// Local-government code.
+    pub municipality_code: String,
+    /// Town names to put addresses in.
+    pub towns: Vec<String>,
+    /// "Today", for ages and periods of stay.
+    pub today: Date,
+}
+
+impl SampleConfig {
+    /// 新宿区 (Shinjuku, Tokyo), as of `today`.
+    pub fn shinjuku(count: usize, seed: u64, today: Date) -> Self {
+        Self {
+            count,
+            seed,
+            prefecture: "東京都".to_owned(),
+            municipality_code: "131041".to_owned(),
+            towns: ["西新宿", "高田馬場", "大久保", "神楽坂", "四谷", "早稲田"]
+                .map(String::from)
+                .to_vec(),
+            today,
+        }
+    }
+}
+
+/// Generates the rows, household by household, calling `emit` for each (so a million rows need
+/// no memory beyond one household).
+pub fn sample_rows(config: &SampleConfig, mut emit: impl FnMut(ImportRow)) {
+    let mut rng = SampleRng::new(config.seed);
+    let mut made = 0usize;
+    let mut household = 0u64;
+    while made < config.count {
+        household += 1;
+        let town = rng.pick(&config.towns).clone();
+        let address = format!(
+            "{town}{}丁目{}番{}号",
+            1 + rng.below(4),
+            1 + rng.below(30),
+            1 + rng.below(20)
+        );
+        let foreign = rng.below(6) == 0;
+        let size = (1 + rng.below(5) as usize).min(config.count - made);
+        let label = format!("H{household:07}");
+        let base = Base {
+            rng: &mut rng,
+            config,
+            address: &address,
+            label: &label,
+        };
+        for row in base.household(foreign, size) {
+            made += 1;
+            emit(ImportRow {
+                line: made as u64 + 1,
+                input: row.0,
+                household: row.1,
+            });
+        }
+    }
+}
+
+struct Base<'a> {
+    rng: &'a mut SampleRng,
+    config: &'a SampleConfig,
+    address: &'a str,
+    label: &'a str,
+}
+
+impl Base<'_> {
+    fn household(self, foreign: bool, size: usize) -> Vec<(ResidentInput, String)> {
+        let Base {
+            rng,
+            config,
+            address,
+            label,
+        } = self;
+        let head_age = 25 + rng.below(55) as i64;
+        let family = *rng.pick(FAMILY);
+        let origin = *rng.pick(FOREIGN);
+        let mut out = Vec::with_capacity(size);
+        for i in 0..size {
+            let (relationship, age) = match i {
+                0 => ("head", head_age),
+                1 => ("spouse", (head_age - 5 + rng.below(10) as i64).max(18)),
+                _ => ("child", (rng.below((head_age - 20).max(1) as u64)) as i64),
+            };
+            let male = match i {
+                0 => rng.below(4) != 0,
+                1 => out
+                    .first()
+                    .is_some_and(|(r, _): &(ResidentInput, String)| r.sex == "2"),
+                _ => rng.below(2) == 0,
+            };
+            let birth = config
+                .today
+                .checked_sub((age as i32).years())
+                .and_then(|d| d.checked_sub((rng.below(364) as i32).days()))
+                .unwrap_or(config.today);
+            let mut input = ResidentInput {
+                birth_date: birth.to_string(),
+                sex: if male { "1" } else { "2" }.to_owned(),
+                prefecture: config.prefecture.clone(),
+                municipality_code: config.municipality_code.clone(),
+                address: address.to_owned(),
+                relationship: relationship.to_owned(),
+                ..ResidentInput::default()
+            };
+            if foreign {
+                let (nationality, fam, given, latin, lang, statuses) = origin;
+                let status = if i == 0 {
+                    *rng.pick(statuses)
+                } else if origin.0 == "KR" {
+                    "special-permanent-resident"
+                } else {
+                    "dependent"
+                };
+                let indefinite =
+                    matches!(status, "permanent-resident" | "special-permanent-resident");
+                input.name = NameInput {
+                    family: fam.to_owned(),
+                    given: given.to_owned(),
+                    latin: Some(latin.to_owned()),
+                    alias: (nationality == "KR" && i == 0).then(|| "金田".to_owned()),
+                    ..NameInput::default()
+                };
+                input.preferred_language = lang.to_owned();
+                let letters = |rng: &mut SampleRng| {
+                    (0..2)
+                        .map(|_| (b'A' + rng.below(26) as u8) as char)
+                        .collect::<String>()
+                };
+                let card = format!(
+                    "{}{:08}{}",
+                    letters(rng),
+                    rng.below(100_000_000),
+                    letters(rng)
+                );
+                input.foreign = Some(ForeignInput {
+                    nationality: nationality.to_owned(),
+                    residence_card_number: Some(card),
+                    status_of_residence: status.to_owned(),
+                    period_of_stay_until: (!indefinite).then(|| {
+                        config
+                            .today
+                            .checked_add((1 + rng.below(5) as i32).years())
+                            .unwrap_or(config.today)
+                            .to_string()
+                    }),
+                });
+            } else {
+                let given = if male {
+                    *rng.pick(MALE)
+                } else {
+                    *rng.pick(FEMALE)
+                };
+                input.name = NameInput {
+                    family: family.0.to_owned(),
+                    given: given.0.to_owned(),
+                    family_kana: Some(family.1.to_owned()),
+                    given_kana: Some(given.1.to_owned()),
+                    ..NameInput::default()
+                };
+                input.preferred_language = "ja".to_owned();
+            }
+            out.push((input, label.to_owned()));
+        }
+        out
+    }
+}

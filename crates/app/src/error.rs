@@ -1,0 +1,53 @@
+//! The app's error: every way a use case can fail, each mapped by the API to a status and code.
+
+use mynumber_core::{Denied, FieldError, Invalid, Refused};
+
+use crate::StoreError;
+
+/// Why a use case failed. Messages never carry an Individual Number.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppError {
+    /// Two requests changed the same record at once; the later one should be retried.
+    #[error("the record was changed by another request at the same time; try again")]
+    Conflict,
+    /// The actor may not do this.
+    #[error("{0}")]
+    Denied(Denied),
+    /// The input is invalid; every problem is listed.
+    #[error("{0}")]
+    Invalid(Invalid),
+    /// No such thing (`resident`, `household`, …).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The Individual Number was changed under 番号法第7条第2項 and is no longer valid.
+    #[error("the Individual Number is no longer valid")]
+    NumberNotCurrent,
+    /// The record's state does not allow the procedure.
+    #[error("{0}")]
+    Refused(Refused),
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No valid token was presented.
+    #[error("a valid staff token is required")]
+    Unauthenticated,
+}
+
+impl From<Invalid> for AppError {
+    fn from(e: Invalid) -> Self {
+        Self::Invalid(e)
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        Self::Invalid(Invalid(vec![e]))
+    }
+}
+
+impl From<Denied> for AppError {
+    fn from(e: Denied) -> Self {
+        Self::Denied(e)
+    }
+}

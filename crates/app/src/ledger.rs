@@ -1,0 +1,128 @@
+//! Writing and verifying the ledger from use cases.
+
+use std::collections::BTreeMap;
+
+use mynumber_core::ledger::{ChainVerifier, EntryContent};
+use mynumber_core::{Actor, Break, Permission, PersonId};
+
+use crate::{App, AppError, Tx};
+
+pub use mynumber_core::ledger::StoredEntry;
+
+/// One thing to record, before it is sealed into its partition's chain.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    pub partition: String,
+    pub action: &'static str,
+    pub person: Option<PersonId>,
+    pub purpose: Option<String>,
+    pub detail: String,
+}
+
+/// The result of a full verification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerReport {
+    /// Partitions verified.
+    pub partitions: usize,
+    /// Entries verified.
+    pub entries: i64,
+    /// The first fault, if any.
+    pub fault: Option<Break>,
+}
+
+/// Seals `records` into their partitions' chains within `tx`. Partitions are locked in sorted
+/// order so that two transactions touching the same partitions cannot deadlock.
+pub(crate) async fn append(
+    tx: &mut dyn Tx,
+    actor: &str,
+    at_us: i64,
+    records: Vec<Record>,
+) -> Result<(), AppError> {
+    let mut by_partition: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+    for r in records {
+        by_partition.entry(r.partition.clone()).or_default().push(r);
+    }
+    for (partition, records) in by_partition {
+        let (mut seq, mut prev) = tx.lock_ledger_head(&partition).await?;
+        let mut sealed = Vec::with_capacity(records.len());
+        for r in records {
+            seq += 1;
+            let entry = EntryContent {
+                partition: partition.clone(),
+                seq,
+                at_us,
+                actor: actor.to_owned(),
+                action: r.action.to_owned(),
+                person: r.person,
+                purpose: r.purpose,
+                detail: r.detail,
+            }
+            .seal(prev);
+            prev = entry.hash;
+            sealed.push(entry);
+        }
+        tx.append_ledger(&sealed).await?;
+    }
+    Ok(())
+}
+
+impl App {
+    /// Verifies every partition's chain from genesis to its head.
+    pub async fn verify_ledger(&self, actor: &Actor) -> Result<LedgerReport, AppError> {
+        actor.authorize(Permission::ReadLedger, None)?;
+        let mut tx = self.store.begin_read().await?;
+        let heads = tx.ledger_heads().await?;
+        let mut report = LedgerReport {
+            partitions: heads.len(),
+            entries: 0,
+            fault: None,
+        };
+        for (partition, head_seq, head_hash) in heads {
+            let mut verifier = ChainVerifier::new(&partition);
+            let mut after = 0;
+            loop {
+                let page = tx.ledger_entries(&partition, after, 10_000).await?;
+                let Some(last) = page.last() else { break };
+                after = last.content.seq;
+                for e in &page {
+                    if let Err(b) = verifier.push(e) {
+                        report.fault = Some(b);
+                        return Ok(report);
+                    }
+                }
+            }
+            match verifier.finish(head_seq, &head_hash) {
+                Ok(n) => report.entries += n,
+                Err(b) => {
+                    report.fault = Some(b);
+                    return Ok(report);
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    /// A page of one partition's entries after `after`.
+    pub async fn ledger_entries(
+        &self,
+        actor: &Actor,
+        partition: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, AppError> {
+        actor.authorize(Permission::ReadLedger, None)?;
+        if let Some(own) = actor.municipality
+            && own.as_str() != partition
+        {
+            return Err(mynumber_core::Denied::Partition {
+                actor: own,
+                partition: partition.to_owned(),
+            }
+            .into());
+        }
+        let mut tx = self.store.begin_read().await?;
+        Ok(tx
+            .ledger_entries(partition, after, limit.clamp(1, 1000))
+            .await?)
+    }
+}

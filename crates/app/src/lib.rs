@@ -1,0 +1,101 @@
+//! mynumber-app: the use cases of the Individual Number system, and the ports they need.
+//!
+//! Each use case is one transaction: load, decide with the functional core, write the state
+//! change and its ledger entry together, commit. Only this crate opens transactions.
+
+use std::sync::Arc;
+
+use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
+
+mod bulk;
+pub mod demo;
+mod error;
+pub mod ledger;
+mod ports;
+mod registry;
+mod staff;
+pub mod system;
+
+pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession};
+pub use error::AppError;
+pub use ledger::LedgerReport;
+pub use ports::{
+    Clock, CurrentRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx,
+    VersionRow,
+};
+pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
+pub use staff::{NewStaff, token_hash};
+
+/// What the use cases are configured with. No `Default`: the key must be chosen.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// The number-derivation key `K`.
+    pub derivation_key: DerivationKey,
+    /// The lawful purposes accepted for reading a number.
+    pub purposes: PurposeSet,
+}
+
+/// The use cases, with their ports.
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    random: Arc<dyn Random>,
+    key: DerivationKey,
+    purposes: PurposeSet,
+}
+
+impl App {
+    /// Wires the use cases to their ports.
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        random: Arc<dyn Random>,
+        config: AppConfig,
+    ) -> Self {
+        Self {
+            store,
+            clock,
+            random,
+            key: config.derivation_key,
+            purposes: config.purposes,
+        }
+    }
+
+    /// The operator at the command line: an administrator of national scope, recorded in the
+    /// ledger as `operator`.
+    pub fn operator() -> Actor {
+        Actor {
+            id: StaffId::from_random([0; 16]),
+            name: "operator".to_owned(),
+            role: Role::Administrator,
+            municipality: None,
+        }
+    }
+
+    /// The lawful purposes accepted.
+    pub fn purposes(&self) -> &PurposeSet {
+        &self.purposes
+    }
+
+    /// The storage backend's name.
+    pub fn backend(&self) -> &'static str {
+        self.store.backend()
+    }
+
+    fn random_bytes<const N: usize>(&self) -> [u8; N] {
+        let mut b = [0u8; N];
+        self.random.fill(&mut b);
+        b
+    }
+
+    fn new_resident_code(&self) -> ResidentCode {
+        loop {
+            if let Some(body) = ResidentCode::body_from_random(self.random_bytes())
+                && let Some(code) = ResidentCode::from_body(body)
+            {
+                return code;
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Ports: what the use cases need from the outside world (storage, clock, randomness).
+//!
+//! The store implements [`Store`] and [`Tx`] once for SQLite and PostgreSQL; the shell supplies
+//! [`Clock`] and [`Random`]. Only this crate begins and commits transactions.
+
+use async_trait::async_trait;
+use jiff::civil::Date;
+use mynumber_core::ledger::StoredEntry;
+use mynumber_core::{
+    HouseholdId, IndividualNumber, MunicipalityCode, PersonId, Resident, ResidentCode, Role,
+    StaffId,
+};
+
+/// A storage failure. Constraint violations are told apart because use cases recover from them.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Another transaction changed the row first (optimistic concurrency); the caller may retry.
+    #[error("concurrent update of {0}")]
+    Conflict(&'static str),
+    /// The stored data could not be read back into domain types (corruption or manual edits).
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    /// The database failed (connection, I/O, SQL).
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+/// Where a person's record stands: the newest version number and its municipality.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRow {
+    /// Internal id.
+    pub id: PersonId,
+    /// 住民票コード.
+    pub resident_code: ResidentCode,
+    /// The newest version.
+    pub current_version: i64,
+}
+
+/// One stored version of a resident record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionRow {
+    /// Whose.
+    pub person: PersonId,
+    /// 1, 2, …
+    pub version: i64,
+    /// The procedure that produced it (`birth`, `address-change`, …).
+    pub procedure: String,
+    /// 異動日: when the event took effect.
+    pub effective_on: Date,
+    /// When it was recorded (µs since the epoch).
+    pub recorded_at_us: i64,
+    /// Staff id of the clerk who recorded it.
+    pub actor: String,
+    /// Content and status.
+    pub resident: Resident,
+}
+
+/// A row of the number registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberRow {
+    /// The number.
+    pub number: IndividualNumber,
+    /// Whose.
+    pub person: PersonId,
+    /// 0 first, +1 per statutory change.
+    pub generation: u32,
+    /// Collision attempt that produced it.
+    pub attempt: u32,
+    /// Derivation key id.
+    pub key_id: String,
+    /// When (µs).
+    pub issued_at_us: i64,
+}
+
+/// A staff member as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffRow {
+    /// Internal id.
+    pub id: StaffId,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// Municipality acted for; `None` is national scope.
+    pub municipality: Option<MunicipalityCode>,
+    /// SHA-256 of the bearer token, hex.
+    pub token_hash: String,
+    /// When created (µs).
+    pub created_at_us: i64,
+}
+
+/// A clerk's search: by name (any of kanji, kana or Latin, prefix match) and date of birth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Family name, its reading or a Latin name; matched as a prefix.
+    pub name: String,
+    /// Date of birth, if known.
+    pub birth_date: Option<Date>,
+    /// Limit the search to one municipality's current residents.
+    pub municipality: Option<MunicipalityCode>,
+    /// At most this many results.
+    pub limit: i64,
+}
+
+/// The current version of a person together with their code, for listings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrentRow {
+    /// Person row.
+    pub person: PersonRow,
+    /// Their newest version.
+    pub version: VersionRow,
+}
+
+/// Opens transactions.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// A transaction that will write (on SQLite it takes the write lock at once, so two writers
+    /// never deadlock upgrading a read lock).
+    async fn begin(&self) -> Result<Box<dyn Tx>, StoreError>;
+    /// A transaction that only reads.
+    async fn begin_read(&self) -> Result<Box<dyn Tx>, StoreError>;
+    /// Which backend, for messages: `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+}
+
+/// One transaction. Dropping it without [`Tx::commit`] rolls everything back.
+#[async_trait]
+pub trait Tx: Send {
+    /// Commits.
+    async fn commit(self: Box<Self>) -> Result<(), StoreError>;
+
+    /// Inserts people whose resident codes are new; returns the indexes of those whose code was
+    /// already taken (nothing is written for them).
+    async fn insert_persons(
+        &mut self,
+        rows: &[PersonRow],
+        at_us: i64,
+    ) -> Result<Vec<usize>, StoreError>;
+    /// Inserts numbers; returns the indexes of those already in the registry (never reissued).
+    async fn insert_numbers(&mut self, rows: &[NumberRow]) -> Result<Vec<usize>, StoreError>;
+    /// Appends versions and moves each person's current version to it. Fails with
+    /// [`StoreError::Conflict`] if a person's current version is not `version - 1`.
+    async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError>;
+    /// Creates households.
+    async fn insert_households(
+        &mut self,
+        rows: &[(HouseholdId, MunicipalityCode)],
+        at_us: i64,
+    ) -> Result<(), StoreError>;
+    /// The municipality of a household, if it exists.
+    async fn household(&mut self, id: HouseholdId) -> Result<Option<MunicipalityCode>, StoreError>;
+
+    /// A person by resident record code.
+    async fn person_by_code(
+        &mut self,
+        code: &ResidentCode,
+    ) -> Result<Option<PersonRow>, StoreError>;
+    /// A person by internal id.
+    async fn person_by_id(&mut self, id: PersonId) -> Result<Option<PersonRow>, StoreError>;
+    /// The person a number was issued to, and whether it is current (`false`: retired).
+    async fn person_by_number(
+        &mut self,
+        number: &IndividualNumber,
+    ) -> Result<Option<(PersonId, bool)>, StoreError>;
+    /// The person's current number.
+    async fn current_number(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Option<IndividualNumber>, StoreError>;
+    /// Every version of a person, oldest first.
+    async fn versions(&mut self, person: PersonId) -> Result<Vec<VersionRow>, StoreError>;
+    /// The newest version of a person.
+    async fn current_version(&mut self, person: PersonId)
+    -> Result<Option<VersionRow>, StoreError>;
+    /// Clerk search over current versions.
+    async fn search(&mut self, query: &SearchQuery) -> Result<Vec<CurrentRow>, StoreError>;
+    /// A page of current records in person-id order after `after`, for export.
+    async fn current_page(
+        &mut self,
+        after: Option<PersonId>,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<CurrentRow>, StoreError>;
+    /// Current numbers of several people.
+    async fn current_numbers(
+        &mut self,
+        people: &[PersonId],
+    ) -> Result<Vec<(PersonId, IndividualNumber)>, StoreError>;
+
+    /// Inserts a staff member.
+    async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError>;
+    /// The staff member holding a token (by its hash).
+    async fn staff_by_token_hash(&mut self, hash: &str) -> Result<Option<StaffRow>, StoreError>;
+    /// How many staff exist.
+    async fn count_staff(&mut self) -> Result<i64, StoreError>;
+
+    /// Locks a partition's head (creating it at genesis) and returns its `(seq, hash)`.
+    async fn lock_ledger_head(&mut self, partition: &str) -> Result<(i64, [u8; 32]), StoreError>;
+    /// Appends sealed entries and sets the partition head to the last of them.
+    async fn append_ledger(&mut self, entries: &[StoredEntry]) -> Result<(), StoreError>;
+    /// Every partition with its head.
+    async fn ledger_heads(&mut self) -> Result<Vec<(String, i64, [u8; 32])>, StoreError>;
+    /// A partition's entries with `seq > after`, in order, at most `limit`.
+    async fn ledger_entries(
+        &mut self,
+        partition: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError>;
+    /// Entries about one person, newest first.
+    async fn ledger_for_person(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError>;
+}
+
+/// The time, for use cases. The resident register runs on Japan time.
+pub trait Clock: Send + Sync + std::fmt::Debug {
+    /// Now, in microseconds since the Unix epoch.
+    fn now_us(&self) -> i64;
+    /// Today's date in Japan (Asia/Tokyo).
+    fn today(&self) -> Date;
+}
+
+/// Randomness, for ids, codes and tokens.
+pub trait Random: Send + Sync + std::fmt::Debug {
+    /// Fills `buf` with cryptographically secure random bytes.
+    fn fill(&self, buf: &mut [u8]);
+}

@@ -1,0 +1,631 @@
+//! The resident registry's use cases: registration, procedures, look-ups, number access.
+//!
+//! Each is one transaction that writes its state change and its ledger entry together.
+
+use std::collections::HashSet;
+
+use jiff::civil::Date;
+use mynumber_core::{
+    Actor, Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput,
+    HouseholdId, IndividualNumber, Invalid, MunicipalityCode, NameInput, Permission, PersonId,
+    RecordStatus, Registration, Relationship, Resident, ResidentCode, ResidentInput,
+    ResidentRecord, validate_address,
+};
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, CurrentRow, NumberRow, PersonRow, SearchQuery, Tx, VersionRow};
+
+/// Which household a person joins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HouseholdChoice {
+    /// An existing household (the person is not its head).
+    Existing(HouseholdId),
+    /// A new household with the person as its head.
+    New,
+}
+
+/// A registration as a clerk submits it.
+#[derive(Clone, Debug)]
+pub struct RegisterCommand {
+    /// Birth, move-in, first registration of a foreign resident, or import.
+    pub kind: Registration,
+    /// The record's fields as typed.
+    pub input: ResidentInput,
+    /// The household.
+    pub household: HouseholdChoice,
+    /// 異動日; defaults to the birth date for a birth and to today otherwise.
+    pub effective_on: Option<Date>,
+}
+
+/// What a registration produced. The Individual Number is not returned: it reaches the person
+/// by the notification, and staff read it only with a lawful purpose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registered {
+    /// Internal id.
+    pub person: PersonId,
+    /// 住民票コード.
+    pub resident_code: ResidentCode,
+    /// 世帯.
+    pub household: HouseholdId,
+}
+
+/// A procedure on an existing record as a clerk submits it.
+#[derive(Clone, Debug)]
+pub enum ChangeCommand {
+    /// 転居 within the municipality.
+    AddressChange {
+        /// 都道府県.
+        prefecture: String,
+        /// Local-government code.
+        municipality_code: String,
+        /// The rest.
+        address: String,
+        /// Household joined.
+        household: HouseholdChoice,
+        /// 続柄 there.
+        relationship: String,
+    },
+    /// 死亡.
+    Death,
+    /// 転出 (domestic, with the destination municipality if stated) or 国外転出.
+    MoveOut {
+        /// Abroad?
+        abroad: bool,
+        /// Destination municipality code, if stated.
+        destination: Option<String>,
+    },
+    /// New name.
+    NameChange(NameInput),
+    /// New status of residence and period of stay.
+    PeriodOfStayChange(ForeignInput),
+    /// 転入 of a registered person from another municipality or from abroad.
+    TransferIn {
+        /// 都道府県.
+        prefecture: String,
+        /// Local-government code.
+        municipality_code: String,
+        /// The rest.
+        address: String,
+        /// Household joined.
+        household: HouseholdChoice,
+        /// 続柄 there.
+        relationship: String,
+    },
+}
+
+/// A record with its whole history, for clerks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResidentView {
+    /// Person row.
+    pub person: PersonRow,
+    /// Every version, oldest first; the last is current.
+    pub versions: Vec<VersionRow>,
+}
+
+/// A registration validated and ready to write (also the unit of bulk import).
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub kind: Registration,
+    pub record: ResidentRecord,
+    pub effective_on: Date,
+    pub new_household: bool,
+}
+
+impl App {
+    /// Registers a new resident: a resident record code and an Individual Number are issued in
+    /// the same transaction as the first version and its ledger entry.
+    pub async fn register(
+        &self,
+        actor: &Actor,
+        cmd: RegisterCommand,
+    ) -> Result<Registered, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let today = self.clock.today();
+        let mut tx = self.store.begin().await?;
+        let (household, new_household) = self
+            .resolve_household(tx.as_mut(), cmd.household, &cmd.input.relationship)
+            .await?;
+        let record = ResidentRecord::validate(&cmd.input, household, today)?;
+        actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
+        check_household(tx.as_mut(), cmd.household, &record).await?;
+        let effective_on = cmd.effective_on.unwrap_or(match cmd.kind {
+            Registration::Birth => record.birth_date(),
+            _ => today,
+        });
+        cmd.kind.check(&record, effective_on)?;
+        let prepared = Prepared {
+            kind: cmd.kind,
+            record,
+            effective_on,
+            new_household,
+        };
+        let mut out = self
+            .write_registrations(tx.as_mut(), actor, vec![prepared])
+            .await?;
+        tx.commit().await?;
+        out.pop().ok_or(AppError::NotFound("registration"))
+    }
+
+    /// Writes validated registrations: households, persons (drawing codes again on collision),
+    /// numbers (deriving again with `attempt + 1` on collision), first versions, ledger entries.
+    pub(crate) async fn write_registrations(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        prepared: Vec<Prepared>,
+    ) -> Result<Vec<Registered>, AppError> {
+        let now = self.clock.now_us();
+        let households: Vec<_> = prepared
+            .iter()
+            .filter(|p| p.new_household)
+            .map(|p| (p.record.household(), p.record.municipality()))
+            .collect();
+        tx.insert_households(&households, now).await?;
+
+        // Persons, with fresh codes for any that collide (住民票コード are unique).
+        let mut persons: Vec<PersonRow> = prepared
+            .iter()
+            .map(|_| PersonRow {
+                id: PersonId::from_random(self.random_bytes()),
+                resident_code: self.new_resident_code(),
+                current_version: 1,
+            })
+            .collect();
+        let mut pending: Vec<usize> = (0..persons.len()).collect();
+        for _ in 0..16 {
+            let rows: Vec<PersonRow> = pending.iter().map(|i| persons[*i].clone()).collect();
+            let taken = tx.insert_persons(&rows, now).await?;
+            pending = taken.into_iter().map(|j| pending[j]).collect();
+            if pending.is_empty() {
+                break;
+            }
+            for i in &pending {
+                persons[*i].resident_code = self.new_resident_code();
+            }
+        }
+        if !pending.is_empty() {
+            return Err(AppError::Conflict);
+        }
+
+        // Numbers: HMAC derivation, registry insert, attempt + 1 on collision (architecture.md).
+        let key_id = self.key.id();
+        let mut attempts = vec![0u32; persons.len()];
+        let mut pending: Vec<usize> = (0..persons.len()).collect();
+        while !pending.is_empty() {
+            let mut rows = Vec::with_capacity(pending.len());
+            let mut owners = Vec::with_capacity(pending.len());
+            for &i in &pending {
+                let number = loop {
+                    let input = DerivationInput {
+                        resident_code: persons[i].resident_code,
+                        generation: 0,
+                        attempt: attempts[i],
+                    };
+                    match self.key.derive(input) {
+                        Some(n) => break n,
+                        None => attempts[i] += 1,
+                    }
+                };
+                rows.push(NumberRow {
+                    number,
+                    person: persons[i].id,
+                    generation: 0,
+                    attempt: attempts[i],
+                    key_id: key_id.as_str().to_owned(),
+                    issued_at_us: now,
+                });
+                owners.push(i);
+            }
+            // Two people in one batch may derive the same number; keep the first in the batch.
+            let mut seen = HashSet::with_capacity(rows.len());
+            let (unique, dup): (Vec<_>, Vec<_>) = rows
+                .into_iter()
+                .zip(owners)
+                .partition(|(row, _)| seen.insert(row.number));
+            let (rows, owners): (Vec<NumberRow>, Vec<usize>) = unique.into_iter().unzip();
+            let taken = tx.insert_numbers(&rows).await?;
+            pending = taken
+                .into_iter()
+                .map(|j| owners[j])
+                .chain(dup.into_iter().map(|(_, i)| i))
+                .collect();
+            for i in &pending {
+                attempts[*i] += 1;
+                if attempts[*i] > 64 {
+                    return Err(AppError::Conflict);
+                }
+            }
+        }
+
+        let versions: Vec<VersionRow> = prepared
+            .iter()
+            .zip(&persons)
+            .map(|(p, person)| VersionRow {
+                person: person.id,
+                version: 1,
+                procedure: p.kind.code().to_owned(),
+                effective_on: p.effective_on,
+                recorded_at_us: now,
+                actor: actor.id.to_hex(),
+                resident: Resident {
+                    record: p.record.clone(),
+                    status: RecordStatus::Active,
+                },
+            })
+            .collect();
+        tx.insert_versions(&versions).await?;
+        let records = prepared
+            .iter()
+            .zip(&persons)
+            .map(|(p, person)| Record {
+                partition: p.record.municipality().as_str().to_owned(),
+                action: p.kind.code(),
+                person: Some(person.id),
+                purpose: None,
+                detail: "version=1 number-generation=0".to_owned(),
+            })
+            .collect();
+        append(tx, &actor.id.to_hex(), now, records).await?;
+        Ok(prepared
+            .iter()
+            .zip(persons)
+            .map(|(p, person)| Registered {
+                person: person.id,
+                resident_code: person.resident_code,
+                household: p.record.household(),
+            })
+            .collect())
+    }
+
+    /// Records a procedure on an existing record and returns the new version.
+    pub async fn change(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        cmd: ChangeCommand,
+        effective_on: Option<Date>,
+    ) -> Result<VersionRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let today = self.clock.today();
+        let on = effective_on.unwrap_or(today);
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let current = tx
+            .current_version(person.id)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let change = self.build_change(tx.as_mut(), cmd).await?;
+        let acting = change.acting_municipality(&current.resident);
+        actor.authorize(Permission::WriteRecords, Some(acting))?;
+        let new_household = matches!(
+            &change,
+            Change::AddressChange { household, .. } | Change::TransferIn { household, .. }
+                if tx.household(*household).await?.is_none()
+        );
+        let procedure = change.code();
+        let next = current
+            .resident
+            .apply(change, on, today)
+            .map_err(|e| match e {
+                ChangeError::Invalid(i) => AppError::Invalid(i),
+                ChangeError::Refused(r) => AppError::Refused(r),
+            })?;
+        let now = self.clock.now_us();
+        if new_household {
+            tx.insert_households(
+                &[(next.record.household(), next.record.municipality())],
+                now,
+            )
+            .await?;
+        }
+        let version = VersionRow {
+            person: person.id,
+            version: current.version + 1,
+            procedure: procedure.to_owned(),
+            effective_on: on,
+            recorded_at_us: now,
+            actor: actor.id.to_hex(),
+            resident: next,
+        };
+        tx.insert_versions(std::slice::from_ref(&version))
+            .await
+            .map_err(|e| match e {
+                crate::StoreError::Conflict(_) => AppError::Conflict,
+                other => AppError::Store(other),
+            })?;
+        let record = Record {
+            partition: acting.as_str().to_owned(),
+            action: procedure,
+            person: Some(person.id),
+            purpose: None,
+            detail: format!("version={}", version.version),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// A record with its whole history. Staff of any municipality that ever held the record may
+    /// read it (its 除票 stays with them).
+    pub async fn resident(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+    ) -> Result<ResidentView, AppError> {
+        actor.authorize(Permission::ReadRecords, None)?;
+        let mut tx = self.store.begin_read().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let versions = tx.versions(person.id).await?;
+        authorize_history(actor, &versions)?;
+        Ok(ResidentView { person, versions })
+    }
+
+    /// Clerk search by name (prefix of family name, reading or Latin name) and date of birth,
+    /// over the current records of the actor's municipality.
+    pub async fn search(
+        &self,
+        actor: &Actor,
+        name: &str,
+        birth_date: Option<Date>,
+    ) -> Result<Vec<CurrentRow>, AppError> {
+        actor.authorize(Permission::ReadRecords, None)?;
+        let name = name.trim();
+        if name.is_empty() && birth_date.is_none() {
+            return Err(FieldError::new("name", "give a name, a date of birth, or both").into());
+        }
+        let mut tx = self.store.begin_read().await?;
+        let query = SearchQuery {
+            name: name.to_owned(),
+            birth_date,
+            municipality: actor.municipality,
+            limit: 100,
+        };
+        Ok(tx.search(&query).await?)
+    }
+
+    /// Reveals a resident's current Individual Number for a lawful purpose; the reading is in
+    /// the ledger before the number is returned.
+    pub async fn read_number(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        purpose: &str,
+    ) -> Result<IndividualNumber, AppError> {
+        actor.authorize(Permission::ReadNumber, None)?;
+        let purpose = self.purposes.parse(purpose)?;
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let current = tx
+            .current_version(person.id)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let municipality = current.resident.record.municipality();
+        actor.authorize(Permission::ReadNumber, Some(municipality))?;
+        let number = tx
+            .current_number(person.id)
+            .await?
+            .ok_or(AppError::NotFound("Individual Number"))?;
+        let record = Record {
+            partition: municipality.as_str().to_owned(),
+            action: "number-read",
+            person: Some(person.id),
+            purpose: Some(purpose.as_str().to_owned()),
+            detail: String::new(),
+        };
+        append(
+            tx.as_mut(),
+            &actor.id.to_hex(),
+            self.clock.now_us(),
+            vec![record],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(number)
+    }
+
+    /// Finds the resident an Individual Number belongs to, for a lawful purpose, and records the
+    /// look-up. A retired number answers [`AppError::NumberNotCurrent`] and nothing else.
+    pub async fn lookup_by_number(
+        &self,
+        actor: &Actor,
+        number: &IndividualNumber,
+        purpose: &str,
+    ) -> Result<ResidentView, AppError> {
+        actor.authorize(Permission::ReadNumber, None)?;
+        let purpose = self.purposes.parse(purpose)?;
+        let mut tx = self.store.begin().await?;
+        let (person_id, current) = tx
+            .person_by_number(number)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        if !current {
+            return Err(AppError::NumberNotCurrent);
+        }
+        let person = tx
+            .person_by_id(person_id)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let versions = tx.versions(person_id).await?;
+        let municipality = versions
+            .last()
+            .map(|v| v.resident.record.municipality())
+            .ok_or(AppError::NotFound("resident"))?;
+        actor.authorize(Permission::ReadNumber, Some(municipality))?;
+        let record = Record {
+            partition: municipality.as_str().to_owned(),
+            action: "number-lookup",
+            person: Some(person_id),
+            purpose: Some(purpose.as_str().to_owned()),
+            detail: String::new(),
+        };
+        append(
+            tx.as_mut(),
+            &actor.id.to_hex(),
+            self.clock.now_us(),
+            vec![record],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ResidentView { person, versions })
+    }
+
+    async fn resolve_household(
+        &self,
+        tx: &mut dyn Tx,
+        choice: HouseholdChoice,
+        relationship: &str,
+    ) -> Result<(HouseholdId, bool), AppError> {
+        let relationship = Relationship::parse(relationship)?;
+        match choice {
+            HouseholdChoice::New => {
+                if relationship != Relationship::Head {
+                    return Err(FieldError::new(
+                        "relationship",
+                        "must be head: a new household is headed by the person who starts it",
+                    )
+                    .into());
+                }
+                Ok((HouseholdId::from_random(self.random_bytes()), true))
+            }
+            HouseholdChoice::Existing(id) => {
+                if relationship == Relationship::Head {
+                    return Err(FieldError::new(
+                        "relationship",
+                        "cannot be head when joining an existing household",
+                    )
+                    .into());
+                }
+                tx.household(id)
+                    .await?
+                    .ok_or(AppError::NotFound("household"))?;
+                Ok((id, false))
+            }
+        }
+    }
+
+    async fn build_change(&self, tx: &mut dyn Tx, cmd: ChangeCommand) -> Result<Change, AppError> {
+        Ok(match cmd {
+            ChangeCommand::AddressChange {
+                prefecture,
+                municipality_code,
+                address,
+                household,
+                relationship,
+            } => {
+                let (address, household, relationship) = self
+                    .resolve_move(
+                        tx,
+                        &prefecture,
+                        &municipality_code,
+                        &address,
+                        household,
+                        &relationship,
+                    )
+                    .await?;
+                Change::AddressChange {
+                    address,
+                    household,
+                    relationship,
+                }
+            }
+            ChangeCommand::TransferIn {
+                prefecture,
+                municipality_code,
+                address,
+                household,
+                relationship,
+            } => {
+                let (address, household, relationship) = self
+                    .resolve_move(
+                        tx,
+                        &prefecture,
+                        &municipality_code,
+                        &address,
+                        household,
+                        &relationship,
+                    )
+                    .await?;
+                Change::TransferIn {
+                    address,
+                    household,
+                    relationship,
+                }
+            }
+            ChangeCommand::Death => Change::Death,
+            ChangeCommand::MoveOut { abroad: true, .. } => Change::MoveOut(Destination::Abroad),
+            ChangeCommand::MoveOut {
+                abroad: false,
+                destination,
+            } => {
+                let to = match destination.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(s) => Some(MunicipalityCode::parse(s)?),
+                };
+                Change::MoveOut(Destination::Domestic(to))
+            }
+            ChangeCommand::NameChange(name) => Change::NameChange(name),
+            ChangeCommand::PeriodOfStayChange(f) => Change::PeriodOfStayChange(f),
+        })
+    }
+}
+
+impl App {
+    /// Validates a new address and the household joined there.
+    async fn resolve_move(
+        &self,
+        tx: &mut dyn Tx,
+        prefecture: &str,
+        municipality_code: &str,
+        address: &str,
+        household: HouseholdChoice,
+        relationship: &str,
+    ) -> Result<(mynumber_core::Address, HouseholdId, Relationship), AppError> {
+        let address = validate_address(prefecture, municipality_code, address).map_err(Invalid)?;
+        let (household, _) = self.resolve_household(tx, household, relationship).await?;
+        if let Some(m) = tx.household(household).await?
+            && m != address.municipality()
+        {
+            return Err(FieldError::new("household", "belongs to another municipality").into());
+        }
+        Ok((address, household, Relationship::parse(relationship)?))
+    }
+}
+
+async fn check_household(
+    tx: &mut dyn Tx,
+    choice: HouseholdChoice,
+    record: &ResidentRecord,
+) -> Result<(), AppError> {
+    if let HouseholdChoice::Existing(id) = choice
+        && tx.household(id).await? != Some(record.municipality())
+    {
+        return Err(FieldError::new("household", "belongs to another municipality").into());
+    }
+    Ok(())
+}
+
+fn authorize_history(actor: &Actor, versions: &[VersionRow]) -> Result<(), AppError> {
+    let Some(own) = actor.municipality else {
+        return Ok(());
+    };
+    if versions
+        .iter()
+        .any(|v| v.resident.record.municipality() == own)
+    {
+        return Ok(());
+    }
+    let target = versions
+        .last()
+        .map(|v| v.resident.record.municipality())
+        .ok_or(AppError::NotFound("resident"))?;
+    Err(mynumber_core::Denied::Municipality { actor: own, target }.into())
+}

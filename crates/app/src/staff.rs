@@ -1,0 +1,157 @@
+//! Staff use cases: the first administrator, adding staff, authenticating bearer tokens.
+//!
+//! A token is 32 random bytes shown once; only its SHA-256 is stored, so a copy of the database
+//! does not let anyone act as staff.
+
+use mynumber_core::{Actor, FieldError, MunicipalityCode, Permission, Role, StaffId};
+use sha2::{Digest, Sha256};
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, StaffRow};
+
+/// A staff member just created, with the token to hand over (shown once, never stored).
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewStaff {
+    /// The staff member.
+    pub actor: Actor,
+    /// The bearer token.
+    pub token: String,
+}
+
+impl std::fmt::Debug for NewStaff {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewStaff")
+            .field("actor", &self.actor)
+            .field("token", &"<redacted>")
+            .finish()
+    }
+}
+
+/// The SHA-256 of a token, hex, as stored.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl App {
+    /// Creates the first administrator (national scope) if no staff exist yet.
+    pub async fn bootstrap_administrator(&self) -> Result<Option<NewStaff>, AppError> {
+        let mut tx = self.store.begin().await?;
+        if tx.count_staff().await? > 0 {
+            return Ok(None);
+        }
+        let created = self
+            .create_staff(
+                tx.as_mut(),
+                "system",
+                "administrator",
+                Role::Administrator,
+                None,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(Some(created))
+    }
+
+    /// Adds a staff member. Only administrators may; a municipal administrator adds staff of
+    /// their own municipality only.
+    pub async fn add_staff(
+        &self,
+        actor: &Actor,
+        name: &str,
+        role: &str,
+        municipality: Option<&str>,
+    ) -> Result<NewStaff, AppError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+            return Err(FieldError::new("name", "is required (at most 100 characters)").into());
+        }
+        let role = Role::parse(role).ok_or_else(|| {
+            FieldError::new(
+                "role",
+                "must be one of: administrator, auditor, registry-clerk",
+            )
+        })?;
+        let municipality = match municipality.map(str::trim) {
+            None | Some("") => None,
+            Some(m) => Some(MunicipalityCode::parse(m)?),
+        };
+        actor.authorize(Permission::ManageStaff, municipality)?;
+        if actor.municipality.is_some() && municipality.is_none() {
+            return Err(FieldError::new(
+                "municipality_code",
+                "a municipal administrator adds staff of their own municipality only",
+            )
+            .into());
+        }
+        let mut tx = self.store.begin().await?;
+        let created = self
+            .create_staff(tx.as_mut(), &actor.id.to_hex(), name, role, municipality)
+            .await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    /// The staff member a bearer token belongs to.
+    pub async fn authenticate(&self, token: &str) -> Result<Actor, AppError> {
+        if !token.starts_with("mn_") || token.len() != 67 {
+            return Err(AppError::Unauthenticated);
+        }
+        let mut tx = self.store.begin_read().await?;
+        let row = tx
+            .staff_by_token_hash(&token_hash(token))
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        Ok(Actor {
+            id: row.id,
+            name: row.name,
+            role: row.role,
+            municipality: row.municipality,
+        })
+    }
+
+    async fn create_staff(
+        &self,
+        tx: &mut dyn crate::Tx,
+        by: &str,
+        name: &str,
+        role: Role,
+        municipality: Option<MunicipalityCode>,
+    ) -> Result<NewStaff, AppError> {
+        let secret: [u8; 32] = self.random_bytes();
+        let token = format!(
+            "mn_{}",
+            secret
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
+        let now = self.clock.now_us();
+        let actor = Actor {
+            id: StaffId::from_random(self.random_bytes()),
+            name: name.to_owned(),
+            role,
+            municipality,
+        };
+        tx.insert_staff(&StaffRow {
+            id: actor.id,
+            name: actor.name.clone(),
+            role,
+            municipality,
+            token_hash: token_hash(&token),
+            created_at_us: now,
+        })
+        .await?;
+        let record = Record {
+            partition: actor.partition(),
+            action: "staff-created",
+            person: None,
+            purpose: None,
+            detail: format!("staff={} role={}", actor.id, role.code()),
+        };
+        append(tx, by, now, vec![record]).await?;
+        Ok(NewStaff { actor, token })
+    }
+}

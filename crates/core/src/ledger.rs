@@ -1,0 +1,315 @@
+//! The ledger's hash chain: each entry commits to the one before it, per partition.
+//!
+//! Entries refer to people by internal id only; an Individual Number is never part of an entry.
+//! Partitions (one per municipality, plus `national`) keep writers in different municipalities
+//! from waiting on each other. Verification recomputes every hash and names the first entry
+//! that was altered, removed or reordered, including by a direct edit in the database.
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+
+use crate::PersonId;
+
+/// The partition for actions not tied to a municipality (staff management by the national
+/// administrator).
+pub const NATIONAL_PARTITION: &str = "national";
+
+/// The `prev_hash` of the first entry of every partition.
+pub const GENESIS: [u8; 32] = [0; 32];
+
+/// What one ledger entry records.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct EntryContent {
+    /// Partition (municipality code or `national`).
+    pub partition: String,
+    /// 1-based position in the partition.
+    pub seq: i64,
+    /// When, in microseconds since the Unix epoch (UTC).
+    pub at_us: i64,
+    /// Who: a staff id, or `system` for the server itself.
+    pub actor: String,
+    /// What: a procedure or access code (`birth`, `number-read`, …).
+    pub action: String,
+    /// Which person, by internal id.
+    pub person: Option<PersonId>,
+    /// For which lawful purpose, where a number was read.
+    pub purpose: Option<String>,
+    /// Further non-identifying detail (`version=3`).
+    pub detail: String,
+}
+
+/// An entry as stored: content, the previous entry's hash and its own.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StoredEntry {
+    /// The content.
+    pub content: EntryContent,
+    /// Hash of the previous entry in the partition ([`GENESIS`] for the first).
+    pub prev_hash: [u8; 32],
+    /// This entry's hash.
+    pub hash: [u8; 32],
+}
+
+impl EntryContent {
+    /// The entry's hash given the previous one: SHA-256 over a length-prefixed encoding of every
+    /// field, so no two different entries encode alike.
+    pub fn hash(&self, prev: &[u8; 32]) -> [u8; 32] {
+        let mut h = Sha256::new();
+        h.update(b"mynumber/ledger/v1\0");
+        h.update(prev);
+        let mut field = |bytes: &[u8]| {
+            h.update((bytes.len() as u64).to_be_bytes());
+            h.update(bytes);
+        };
+        field(self.partition.as_bytes());
+        field(&self.seq.to_be_bytes());
+        field(&self.at_us.to_be_bytes());
+        field(self.actor.as_bytes());
+        field(self.action.as_bytes());
+        field(
+            self.person
+                .map(|p| p.to_hex())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+        field(self.purpose.as_deref().unwrap_or_default().as_bytes());
+        field(self.detail.as_bytes());
+        h.finalize().into()
+    }
+
+    /// Chains this content after `prev` (the partition head, or [`GENESIS`]).
+    pub fn seal(self, prev: [u8; 32]) -> StoredEntry {
+        let hash = self.hash(&prev);
+        StoredEntry {
+            content: self,
+            prev_hash: prev,
+            hash,
+        }
+    }
+}
+
+/// The first fault found in a partition's chain.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Break {
+    /// The entry's content no longer matches its hash: it was edited.
+    Altered {
+        /// Partition.
+        partition: String,
+        /// The edited entry.
+        seq: i64,
+    },
+    /// The chain does not link: an entry before this one was removed, or entries were swapped.
+    Unlinked {
+        /// Partition.
+        partition: String,
+        /// The first entry whose `prev_hash` is not its predecessor's hash.
+        seq: i64,
+    },
+    /// Sequence numbers skip or repeat: entries were removed or reordered.
+    Sequence {
+        /// Partition.
+        partition: String,
+        /// The sequence number expected.
+        expected: i64,
+        /// The one found.
+        found: i64,
+    },
+    /// The partition's recorded head does not match its last entry: entries at the end were
+    /// removed, or the head was tampered with.
+    Head {
+        /// Partition.
+        partition: String,
+        /// The head's sequence number.
+        head_seq: i64,
+        /// The last entry present.
+        last_seq: i64,
+    },
+}
+
+impl fmt::Display for Break {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Altered { partition, seq } => write!(
+                f,
+                "partition {partition}, entry {seq}: content altered (its hash no longer matches)"
+            ),
+            Self::Unlinked { partition, seq } => write!(
+                f,
+                "partition {partition}, entry {seq}: does not link to the entry before it (removed or reordered)"
+            ),
+            Self::Sequence {
+                partition,
+                expected,
+                found,
+            } => write!(
+                f,
+                "partition {partition}: expected entry {expected}, found entry {found} (removed or reordered)"
+            ),
+            Self::Head {
+                partition,
+                head_seq,
+                last_seq,
+            } => write!(
+                f,
+                "partition {partition}: head says {head_seq} entries, chain ends at {last_seq} (entries removed at the end or head altered)"
+            ),
+        }
+    }
+}
+
+/// Verifies one partition's entries, fed in sequence order.
+#[derive(Debug)]
+pub struct ChainVerifier {
+    partition: String,
+    next_seq: i64,
+    prev: [u8; 32],
+}
+
+impl ChainVerifier {
+    /// Starts verifying `partition` from its genesis.
+    pub fn new(partition: &str) -> Self {
+        Self {
+            partition: partition.to_owned(),
+            next_seq: 1,
+            prev: GENESIS,
+        }
+    }
+
+    /// Checks the next entry.
+    pub fn push(&mut self, entry: &StoredEntry) -> Result<(), Break> {
+        let partition = || self.partition.clone();
+        if entry.content.seq != self.next_seq {
+            return Err(Break::Sequence {
+                partition: partition(),
+                expected: self.next_seq,
+                found: entry.content.seq,
+            });
+        }
+        if entry.content.hash(&entry.prev_hash) != entry.hash {
+            return Err(Break::Altered {
+                partition: partition(),
+                seq: entry.content.seq,
+            });
+        }
+        if entry.prev_hash != self.prev {
+            return Err(Break::Unlinked {
+                partition: partition(),
+                seq: entry.content.seq,
+            });
+        }
+        self.prev = entry.hash;
+        self.next_seq += 1;
+        Ok(())
+    }
+
+    /// Checks the recorded head against the last entry; returns the number of entries.
+    pub fn finish(self, head_seq: i64, head_hash: &[u8; 32]) -> Result<i64, Break> {
+        let last = self.next_seq - 1;
+        if head_seq != last || *head_hash != self.prev {
+            return Err(Break::Head {
+                partition: self.partition,
+                head_seq,
+                last_seq: last,
+            });
+        }
+        Ok(last)
+    }
+}
+
+/// Lower-case hex of a hash.
+pub fn hex(hash: &[u8; 32]) -> String {
+    hash.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses 64 hex digits.
+pub fn parse_hex(s: &str) -> Option<[u8; 32]> {
+    let b = s.as_bytes();
+    if b.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let hi = (b[2 * i] as char).to_digit(16)?;
+        let lo = (b[2 * i + 1] as char).to_digit(16)?;
+        *slot = (hi * 16 + lo) as u8;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use super::*;
+
+    fn chain(n: i64) -> Vec<StoredEntry> {
+        let mut prev = GENESIS;
+        (1..=n)
+            .map(|seq| {
+                let e = EntryContent {
+                    partition: "131041".into(),
+                    seq,
+                    at_us: 1_700_000_000_000_000 + seq,
+                    actor: "staff".into(),
+                    action: "birth".into(),
+                    person: Some(PersonId::from_random([seq as u8; 16])),
+                    purpose: None,
+                    detail: "version=1".to_string(),
+                }
+                .seal(prev);
+                prev = e.hash;
+                e
+            })
+            .collect()
+    }
+
+    fn verify(entries: &[StoredEntry], head: (i64, [u8; 32])) -> String {
+        let mut v = ChainVerifier::new("131041");
+        for e in entries {
+            if let Err(b) = v.push(e) {
+                return b.to_string();
+            }
+        }
+        match v.finish(head.0, &head.1) {
+            Ok(n) => format!("ok, {n} entries"),
+            Err(b) => b.to_string(),
+        }
+    }
+
+    #[test]
+    fn tampering_is_named() {
+        let c = chain(5);
+        let head = (5, c[4].hash);
+        expect!["ok, 5 entries"].assert_eq(&verify(&c, head));
+
+        let mut edited = c.clone();
+        edited[2].content.action = "death".into();
+        expect!["partition 131041, entry 3: content altered (its hash no longer matches)"]
+            .assert_eq(&verify(&edited, head));
+
+        let mut removed = c.clone();
+        removed.remove(1);
+        expect!["partition 131041: expected entry 2, found entry 3 (removed or reordered)"]
+            .assert_eq(&verify(&removed, head));
+
+        // Removed and renumbered: the sequence looks right, but the chain does not link.
+        let mut renumbered = c.clone();
+        renumbered.remove(1);
+        for (i, e) in renumbered.iter_mut().enumerate() {
+            e.content.seq = i as i64 + 1;
+            e.hash = e.content.hash(&e.prev_hash);
+        }
+        expect![
+            "partition 131041, entry 2: does not link to the entry before it (removed or reordered)"
+        ]
+        .assert_eq(&verify(&renumbered, (4, renumbered[3].hash)));
+
+        let mut swapped = c.clone();
+        swapped.swap(1, 2);
+        expect!["partition 131041: expected entry 2, found entry 3 (removed or reordered)"]
+            .assert_eq(&verify(&swapped, head));
+
+        expect!["partition 131041: head says 5 entries, chain ends at 4 (entries removed at the end or head altered)"]
+            .assert_eq(&verify(&c[..4], head));
+    }
+}

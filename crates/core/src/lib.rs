@@ -1,0 +1,46 @@
+//! mynumber-core: the functional core of the Individual Number system.
+//!
+//! Numbers and their check digits, the derivation of an Individual Number from a resident record
+//! code, resident records and the procedures on them, lawful purposes, staff permissions and the
+//! ledger's hash chain. Everything here is pure: time, randomness and keys are arguments.
+
+mod address;
+mod corporate_number;
+mod derivation;
+mod digits;
+mod error;
+mod ids;
+mod individual_number;
+pub mod ledger;
+mod procedure;
+mod purpose;
+mod resident;
+mod resident_code;
+mod staff;
+mod text;
+
+pub use address::{Address, MunicipalityCode, Prefecture};
+pub use corporate_number::CorporateNumber;
+pub use derivation::{DerivationInput, DerivationKey, KeyId};
+pub use error::{FieldError, NumberError};
+pub use ids::{HouseholdId, PersonId, StaffId};
+pub use individual_number::IndividualNumber;
+pub use ledger::Break;
+pub use procedure::{
+    Change, ChangeError, Destination, RecordStatus, Refused, Registration, RemovalReason, Resident,
+};
+pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
+pub use resident::{
+    ForeignInput, ForeignStatus, Invalid, LANGUAGES, Language, Name, NameInput, Nationality,
+    Relationship, ResidenceCardNumber, ResidentInput, ResidentRecord, STATUSES_OF_RESIDENCE, Sex,
+    StatusOfResidence, parse_date, validate_address, validate_foreign, validate_name,
+};
+pub use resident_code::ResidentCode;
+pub use staff::{Actor, Denied, Permission, Role};
+
+/// Check-digit functions, exposed for benchmarks and independent cross-checks.
+pub mod check_digits {
+    pub use crate::corporate_number::check_digit as corporate;
+    pub use crate::individual_number::check_digit as individual;
+    pub use crate::resident_code::check_digit as resident_code;
+}

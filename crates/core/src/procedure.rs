@@ -1,0 +1,364 @@
+//! 届出 (procedures) on a resident record: each appends a new version, none overwrites one.
+//!
+//! Registration (出生, 転入, a foreign resident's first registration), 転居 (address change in the
+//! municipality), 転入 of a registered person from another municipality, name change, period of
+//! stay change, 転出 (domestic or abroad) and death. A removed record stays as history (除票).
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::resident::{validate_foreign, validate_name};
+use crate::{
+    Address, ForeignInput, HouseholdId, Invalid, MunicipalityCode, NameInput, Relationship,
+    ResidentRecord,
+};
+
+/// How a new person enters the register.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Registration {
+    /// 出生届.
+    Birth,
+    /// A foreign resident's first registration on entering Japan (住民基本台帳法第30条の46).
+    ForeignFirstRegistration,
+    /// The initial load of a municipality's existing register from its previous system (移行).
+    Import,
+    /// 転入届 from a municipality (or from abroad) whose record is not in this system.
+    MoveIn,
+}
+
+/// Where a person who moves out goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Destination {
+    /// 国外転出.
+    Abroad,
+    /// 転出 to another municipality in Japan (known when the person states it).
+    Domestic(Option<MunicipalityCode>),
+}
+
+/// Why a record was removed (除票).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RemovalReason {
+    /// 死亡.
+    Died,
+    /// 国外転出.
+    MovedAbroad,
+    /// 転出 within Japan.
+    MovedOut,
+}
+
+/// Whether a record is current or history.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RecordStatus {
+    /// The person lives in the municipality.
+    Active,
+    /// 除票: removed on `on` for `reason`.
+    Removed {
+        /// Why.
+        reason: RemovalReason,
+        /// Effective date.
+        on: Date,
+    },
+}
+
+/// A procedure on an existing record, with the data it brings.
+#[derive(Clone, Debug)]
+pub enum Change {
+    /// 転居: a new address in the same municipality.
+    AddressChange {
+        /// The new address.
+        address: Address,
+        /// The household the person joins (or the same one).
+        household: HouseholdId,
+        /// 続柄 in that household.
+        relationship: Relationship,
+    },
+    /// 死亡.
+    Death,
+    /// 転出: leaving the municipality.
+    MoveOut(Destination),
+    /// A new name (marriage, adoption, a foreign resident's new name or alias).
+    NameChange(NameInput),
+    /// 在留期間更新 or 在留資格変更: a new status and period of stay.
+    PeriodOfStayChange(ForeignInput),
+    /// 転入 of a person already registered in another municipality, or back from abroad.
+    TransferIn {
+        /// The address in the new municipality.
+        address: Address,
+        /// The household joined there.
+        household: HouseholdId,
+        /// 続柄 in that household.
+        relationship: Relationship,
+    },
+}
+
+/// A resident record version's content and status.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Resident {
+    /// The record's items.
+    pub record: ResidentRecord,
+    /// Active or removed.
+    pub status: RecordStatus,
+}
+
+/// A procedure the record's state does not allow.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Refused {
+    /// The record's state, e.g. `removed (died on 2025-01-01)`.
+    pub state: String,
+    /// The procedure refused.
+    pub procedure: &'static str,
+    /// Why, in a sentence.
+    pub reason: String,
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} refused: the record is {}; {}",
+            self.procedure, self.state, self.reason
+        )
+    }
+}
+
+/// A change that could not be applied: invalid data, or not allowed in the current state.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum ChangeError {
+    /// The data is invalid.
+    Invalid(Invalid),
+    /// The state does not allow it.
+    Refused(Refused),
+}
+
+impl Registration {
+    /// Parses a procedure code.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Birth,
+            Self::ForeignFirstRegistration,
+            Self::Import,
+            Self::MoveIn,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s.trim())
+    }
+
+    /// The procedure code used in versions and the ledger.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Birth => "birth",
+            Self::ForeignFirstRegistration => "foreign-first-registration",
+            Self::Import => "import",
+            Self::MoveIn => "move-in",
+        }
+    }
+
+    /// Checks that the registration kind fits the record: a birth is registered with the birth
+    /// date as its effective date; a foreign resident's first registration needs foreign items.
+    pub fn check(self, record: &ResidentRecord, effective: Date) -> Result<(), Invalid> {
+        let mut errors = Vec::new();
+        match self {
+            Self::Birth if record.birth_date() != effective => errors.push(crate::FieldError::new(
+                "effective_date",
+                "a birth is registered with the birth date as its effective date",
+            )),
+            Self::ForeignFirstRegistration if record.foreign().is_none() => {
+                errors.push(crate::FieldError::new(
+                    "nationality",
+                    "a foreign resident's first registration needs a nationality other than JP",
+                ))
+            }
+            _ => {}
+        }
+        if effective < record.birth_date() {
+            errors.push(crate::FieldError::new(
+                "effective_date",
+                "is before the birth date",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(errors))
+        }
+    }
+}
+
+impl Change {
+    /// The procedure code used in versions and the ledger.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::AddressChange { .. } => "address-change",
+            Self::Death => "death",
+            Self::MoveOut(Destination::Abroad) => "move-abroad",
+            Self::MoveOut(Destination::Domestic(_)) => "move-out",
+            Self::NameChange(_) => "name-change",
+            Self::PeriodOfStayChange(_) => "period-of-stay-change",
+            Self::TransferIn { .. } => "transfer-in",
+        }
+    }
+
+    /// The municipality whose staff may carry out this change on `current`: the new one for a
+    /// transfer-in (the exception the law makes), otherwise the record's own.
+    pub fn acting_municipality(&self, current: &Resident) -> MunicipalityCode {
+        match self {
+            Self::TransferIn { address, .. } => address.municipality(),
+            _ => current.record.municipality(),
+        }
+    }
+}
+
+impl Resident {
+    /// Applies `change`, effective on `on`, as of `today`; returns the next version.
+    pub fn apply(&self, change: Change, on: Date, today: Date) -> Result<Self, ChangeError> {
+        let procedure = change.code();
+        let refuse = |reason: &str| {
+            ChangeError::Refused(Refused {
+                state: self.state_text(),
+                procedure,
+                reason: reason.to_owned(),
+            })
+        };
+        if on > today {
+            return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
+                "effective_date",
+                "is in the future",
+            )])));
+        }
+        if on < self.record.birth_date() {
+            return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
+                "effective_date",
+                "is before the birth date",
+            )])));
+        }
+        let mut next = self.clone();
+        match (self.status, change) {
+            (
+                RecordStatus::Removed {
+                    reason: RemovalReason::Died,
+                    ..
+                },
+                _,
+            ) => {
+                return Err(refuse(
+                    "a deceased person's record takes no further procedures",
+                ));
+            }
+            (
+                RecordStatus::Removed { .. },
+                Change::TransferIn {
+                    address,
+                    household,
+                    relationship,
+                },
+            ) => {
+                next.record.set_address(address, household, relationship);
+                next.status = RecordStatus::Active;
+            }
+            (RecordStatus::Removed { .. }, _) => {
+                return Err(refuse("only a transfer-in (転入) can follow a move-out"));
+            }
+            (
+                RecordStatus::Active,
+                Change::TransferIn {
+                    address,
+                    household,
+                    relationship,
+                },
+            ) => {
+                if address.municipality() == self.record.municipality() {
+                    return Err(refuse(
+                        "the new address is in the same municipality; record an address change (転居) instead",
+                    ));
+                }
+                next.record.set_address(address, household, relationship);
+            }
+            (
+                RecordStatus::Active,
+                Change::AddressChange {
+                    address,
+                    household,
+                    relationship,
+                },
+            ) => {
+                if address.municipality() != self.record.municipality() {
+                    return Err(refuse(
+                        "the new address is in another municipality; that municipality records a transfer-in (転入)",
+                    ));
+                }
+                next.record.set_address(address, household, relationship);
+            }
+            (RecordStatus::Active, Change::NameChange(input)) => {
+                let name = validate_name(&input, self.record.foreign().is_some())
+                    .map_err(|e| ChangeError::Invalid(Invalid(e)))?;
+                next.record.set_name(name);
+            }
+            (RecordStatus::Active, Change::PeriodOfStayChange(input)) => {
+                let Some(current) = self.record.foreign() else {
+                    return Err(refuse(
+                        "only a foreign resident's record has a period of stay",
+                    ));
+                };
+                if !input
+                    .nationality
+                    .trim()
+                    .eq_ignore_ascii_case(current.nationality().code())
+                {
+                    return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
+                        "nationality",
+                        "differs from the record; a change of nationality is a different procedure",
+                    )])));
+                }
+                let status = validate_foreign(&input, today)
+                    .map_err(|e| ChangeError::Invalid(Invalid(e)))?;
+                next.record.set_foreign_status(status);
+            }
+            (RecordStatus::Active, Change::MoveOut(destination)) => {
+                let reason = match destination {
+                    Destination::Abroad => RemovalReason::MovedAbroad,
+                    Destination::Domestic(Some(m)) if m == self.record.municipality() => {
+                        return Err(refuse("the destination is this same municipality"));
+                    }
+                    Destination::Domestic(_) => RemovalReason::MovedOut,
+                };
+                next.status = RecordStatus::Removed { reason, on };
+            }
+            (RecordStatus::Active, Change::Death) => {
+                next.status = RecordStatus::Removed {
+                    reason: RemovalReason::Died,
+                    on,
+                };
+            }
+        }
+        Ok(next)
+    }
+
+    fn state_text(&self) -> String {
+        match self.status {
+            RecordStatus::Active => "active".to_owned(),
+            RecordStatus::Removed { reason, on } => format!("removed ({} on {on})", reason.code()),
+        }
+    }
+}
+
+impl RemovalReason {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Died => "died",
+            Self::MovedAbroad => "moved-abroad",
+            Self::MovedOut => "moved-out",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "died" => Some(Self::Died),
+            "moved-abroad" => Some(Self::MovedAbroad),
+            "moved-out" => Some(Self::MovedOut),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,871 @@
+//! 住民票 (resident record): who a resident is, where they live, and the validation of each field.
+//!
+//! Fields follow 住民基本台帳法第7条 (items of the resident record) and, for foreign residents,
+//! 第30条の45 (nationality, status of residence, period of stay, residence card number).
+//! Validation returns every problem at once, so a clerk fixes a form in one pass.
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::text::{clean, optional};
+use crate::{Address, FieldError, HouseholdId, MunicipalityCode, Prefecture};
+
+/// Every problem found in one record, in field order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// 性別 (sex) by JIS X 0303 code. The resident register records 1 (male) or 2 (female).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Sex {
+    /// 女 (JIS X 0303 code 2).
+    Female,
+    /// 男 (JIS X 0303 code 1).
+    Male,
+}
+
+impl Sex {
+    /// Parses a JIS X 0303 code (`1`, `2`) or the words `male`/`female`/`男`/`女`.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "1" | "male" | "m" | "男" => Ok(Self::Male),
+            "2" | "female" | "f" | "女" => Ok(Self::Female),
+            "0" | "9" => Err(FieldError::new(
+                "sex",
+                "JIS X 0303 codes 0 (not known) and 9 (not applicable) are not used in the resident register; use 1 (male) or 2 (female)",
+            )),
+            other => Err(FieldError::new(
+                "sex",
+                format!("{other:?} is not a JIS X 0303 code; use 1 (male) or 2 (female)"),
+            )),
+        }
+    }
+
+    /// The JIS X 0303 code.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Female => 2,
+            Self::Male => 1,
+        }
+    }
+}
+
+/// 続柄 (relationship to the head of household).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Relationship {
+    /// 子.
+    Child,
+    /// 子の配偶者.
+    ChildInLaw,
+    /// 同居人 (lives in the household, not a relative).
+    Cohabitant,
+    /// 孫.
+    Grandchild,
+    /// 祖父母.
+    Grandparent,
+    /// 世帯主 (head of household).
+    Head,
+    /// その他の親族.
+    OtherRelative,
+    /// 父母.
+    Parent,
+    /// 兄弟姉妹.
+    Sibling,
+    /// 妻・夫 (including a spouse by common-law marriage, 未届).
+    Spouse,
+}
+
+const RELATIONSHIPS: [(Relationship, &str); 10] = [
+    (Relationship::Child, "child"),
+    (Relationship::ChildInLaw, "child-in-law"),
+    (Relationship::Cohabitant, "cohabitant"),
+    (Relationship::Grandchild, "grandchild"),
+    (Relationship::Grandparent, "grandparent"),
+    (Relationship::Head, "head"),
+    (Relationship::OtherRelative, "other-relative"),
+    (Relationship::Parent, "parent"),
+    (Relationship::Sibling, "sibling"),
+    (Relationship::Spouse, "spouse"),
+];
+
+impl Relationship {
+    /// Parses the kebab-case code (`head`, `spouse`, `child`, …).
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        RELATIONSHIPS
+            .iter()
+            .find(|(_, code)| *code == s)
+            .map(|(r, _)| *r)
+            .ok_or_else(|| {
+                FieldError::new(
+                    "relationship",
+                    format!("{s:?} is not one of: {}", codes(&RELATIONSHIPS)),
+                )
+            })
+    }
+
+    /// The kebab-case code.
+    pub fn code(self) -> &'static str {
+        code_of(&RELATIONSHIPS, self)
+    }
+}
+
+/// A resident's preferred language: chooses the second language of every document they receive.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Language(&'static str);
+
+/// Supported language tags (BCP 47). `ja-x-easy` is やさしい日本語 (easy Japanese).
+pub const LANGUAGES: [&str; 10] = [
+    "ja",
+    "ja-x-easy",
+    "en",
+    "zh-Hans",
+    "ko",
+    "vi",
+    "fil",
+    "ne",
+    "pt-BR",
+    "id",
+];
+
+impl Language {
+    /// Japanese, the default.
+    pub const JAPANESE: Self = Self("ja");
+
+    /// Parses a supported tag, case-insensitively; common aliases (`zh-CN`, `tl`, `pt`) map to
+    /// their supported tag and an empty value means Japanese.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Ok(Self::JAPANESE);
+        }
+        let alias = match s.to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans-cn" => Some("zh-Hans"),
+            "tl" | "fil-ph" => Some("fil"),
+            "pt" => Some("pt-BR"),
+            "ja-jp" => Some("ja"),
+            _ => None,
+        };
+        if let Some(tag) = alias {
+            return Ok(Self(
+                LANGUAGES
+                    .iter()
+                    .copied()
+                    .find(|t| *t == tag)
+                    .unwrap_or("ja"),
+            ));
+        }
+        LANGUAGES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(s))
+            .map(|t| Self(t))
+            .ok_or_else(|| {
+                FieldError::new(
+                    "preferred_language",
+                    format!(
+                        "{s:?} is not supported; use one of: {}",
+                        LANGUAGES.join(", ")
+                    ),
+                )
+            })
+    }
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        self.0
+    }
+}
+
+/// ISO 3166-1 alpha-2 codes, and `XX` for 無国籍 (stateless).
+const COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XX YE YT ZA ZM ZW";
+
+/// 国籍・地域 (nationality or region) as an ISO 3166-1 alpha-2 code; `XX` is stateless.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Nationality([u8; 2]);
+
+impl Nationality {
+    /// Parses an alpha-2 code (any case).
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim().to_ascii_uppercase();
+        if s.len() == 2 && COUNTRIES.split(' ').any(|c| c == s) {
+            let b = s.as_bytes();
+            return Ok(Self([b[0], b[1]]));
+        }
+        Err(FieldError::new(
+            "nationality",
+            format!("{s:?} is not an ISO 3166-1 alpha-2 code (e.g. VN, CN, BR; XX for stateless)"),
+        ))
+    }
+
+    /// The code.
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// Japan.
+    pub fn is_japan(&self) -> bool {
+        &self.0 == b"JP"
+    }
+}
+
+/// 在留資格 (status of residence) of a foreign resident with a resident record
+/// (住民基本台帳法第30条の45: mid-to-long-term residents, special permanent residents, temporary
+/// refuge and provisional stay permits, and transitional stays after birth or loss of nationality).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct StatusOfResidence(&'static str);
+
+/// The statuses a resident record can carry, as kebab-case codes with the Japanese name.
+/// 外交, 公用 and 短期滞在 are absent: their holders get no resident record.
+pub const STATUSES_OF_RESIDENCE: [(&str, &str); 33] = [
+    ("artist", "芸術"),
+    ("business-manager", "経営・管理"),
+    ("cultural-activities", "文化活動"),
+    ("dependent", "家族滞在"),
+    ("designated-activities", "特定活動"),
+    (
+        "engineer-humanities-international",
+        "技術・人文知識・国際業務",
+    ),
+    ("entertainer", "興行"),
+    ("highly-skilled-professional-i", "高度専門職1号"),
+    ("highly-skilled-professional-ii", "高度専門職2号"),
+    ("instructor", "教育"),
+    ("intra-company-transferee", "企業内転勤"),
+    ("journalist", "報道"),
+    ("legal-accounting-services", "法律・会計業務"),
+    ("long-term-resident", "定住者"),
+    ("medical-services", "医療"),
+    ("nursing-care", "介護"),
+    ("permanent-resident", "永住者"),
+    ("professor", "教授"),
+    ("provisional-stay", "仮滞在"),
+    ("religious-activities", "宗教"),
+    ("researcher", "研究"),
+    ("skilled-labor", "技能"),
+    ("special-permanent-resident", "特別永住者"),
+    ("specified-skilled-worker-i", "特定技能1号"),
+    ("specified-skilled-worker-ii", "特定技能2号"),
+    ("spouse-of-japanese-national", "日本人の配偶者等"),
+    ("spouse-of-permanent-resident", "永住者の配偶者等"),
+    ("student", "留学"),
+    ("technical-intern-training", "技能実習"),
+    ("temporary-refuge", "一時庇護"),
+    ("trainee", "研修"),
+    ("transitional-stay-birth", "出生による経過滞在"),
+    (
+        "transitional-stay-loss-of-nationality",
+        "国籍喪失による経過滞在",
+    ),
+];
+
+impl StatusOfResidence {
+    /// Parses a kebab-case code or the Japanese name.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim();
+        STATUSES_OF_RESIDENCE
+            .iter()
+            .find(|(code, ja)| *code == s || *ja == s)
+            .map(|(code, _)| Self(code))
+            .ok_or_else(|| {
+                FieldError::new(
+                    "status_of_residence",
+                    format!(
+                        "{s:?} is not a status of residence that carries a resident record (e.g. student, permanent-resident, 留学)"
+                    ),
+                )
+            })
+    }
+
+    /// The kebab-case code.
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// Whether the status has no period of stay (永住者, 特別永住者, 高度専門職2号; facts §10).
+    pub fn is_indefinite(self) -> bool {
+        matches!(
+            self.0,
+            "permanent-resident" | "special-permanent-resident" | "highly-skilled-professional-ii"
+        )
+    }
+
+    /// Whether holders carry a residence card or special permanent resident certificate; permit
+    /// holders and transitional stays do not.
+    pub fn has_card(self) -> bool {
+        !matches!(
+            self.0,
+            "provisional-stay"
+                | "temporary-refuge"
+                | "transitional-stay-birth"
+                | "transitional-stay-loss-of-nationality"
+        )
+    }
+}
+
+/// 在留カード番号 (residence card number) or 特別永住者証明書番号: 2 letters, 8 digits, 2 letters.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct ResidenceCardNumber(String);
+
+impl ResidenceCardNumber {
+    /// Parses `AB12345678CD` (case-insensitive; stored upper case).
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        let s = input.trim().to_ascii_uppercase();
+        let b = s.as_bytes();
+        let ok = b.len() == 12
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && b[2..10].iter().all(u8::is_ascii_digit)
+            && b[10..].iter().all(u8::is_ascii_uppercase);
+        if ok {
+            Ok(Self(s))
+        } else {
+            Err(FieldError::new(
+                "residence_card_number",
+                "must be 2 letters, 8 digits and 2 letters (e.g. AB12345678CD)",
+            ))
+        }
+    }
+
+    /// The 12 characters.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a foreign resident's record adds (住民基本台帳法第30条の45).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ForeignStatus {
+    nationality: Nationality,
+    residence_card_number: Option<ResidenceCardNumber>,
+    status: StatusOfResidence,
+    period_of_stay_until: Option<Date>,
+}
+
+impl ForeignStatus {
+    /// 国籍・地域.
+    pub fn nationality(&self) -> Nationality {
+        self.nationality
+    }
+    /// 在留カード番号, where the status carries a card.
+    pub fn residence_card_number(&self) -> Option<&ResidenceCardNumber> {
+        self.residence_card_number.as_ref()
+    }
+    /// 在留資格.
+    pub fn status(&self) -> StatusOfResidence {
+        self.status
+    }
+    /// 在留期間の満了日, absent for indefinite statuses.
+    pub fn period_of_stay_until(&self) -> Option<Date> {
+        self.period_of_stay_until
+    }
+}
+
+/// 氏名 (name) with its readings, Latin spelling and a foreign resident's 通称 (registered alias).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Name {
+    family: String,
+    given: String,
+    family_kana: Option<String>,
+    given_kana: Option<String>,
+    latin: Option<String>,
+    alias: Option<String>,
+}
+
+impl Name {
+    /// 氏 (family name) as registered: kanji for Japanese nationals, as on the residence card
+    /// for foreign residents.
+    pub fn family(&self) -> &str {
+        &self.family
+    }
+    /// 名 (given name); may be empty for a foreign resident with a single name.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+    /// 氏のフリガナ (katakana reading).
+    pub fn family_kana(&self) -> Option<&str> {
+        self.family_kana.as_deref()
+    }
+    /// 名のフリガナ.
+    pub fn given_kana(&self) -> Option<&str> {
+        self.given_kana.as_deref()
+    }
+    /// The name in Latin letters (required for foreign residents, as on the residence card).
+    pub fn latin(&self) -> Option<&str> {
+        self.latin.as_deref()
+    }
+    /// 通称 (registered alias), foreign residents only.
+    pub fn alias(&self) -> Option<&str> {
+        self.alias.as_deref()
+    }
+}
+
+/// The raw name fields as typed, before validation.
+#[derive(Clone, Debug, Default)]
+pub struct NameInput {
+    /// 氏.
+    pub family: String,
+    /// 名.
+    pub given: String,
+    /// 氏のフリガナ.
+    pub family_kana: Option<String>,
+    /// 名のフリガナ.
+    pub given_kana: Option<String>,
+    /// Latin letters.
+    pub latin: Option<String>,
+    /// 通称.
+    pub alias: Option<String>,
+}
+
+/// The raw foreign-resident fields as typed.
+#[derive(Clone, Debug, Default)]
+pub struct ForeignInput {
+    /// 国籍・地域.
+    pub nationality: String,
+    /// 在留カード番号.
+    pub residence_card_number: Option<String>,
+    /// 在留資格.
+    pub status_of_residence: String,
+    /// 在留期間の満了日 (YYYY-MM-DD).
+    pub period_of_stay_until: Option<String>,
+}
+
+/// A whole record as typed (form, JSON body or CSV row), before validation.
+#[derive(Clone, Debug, Default)]
+pub struct ResidentInput {
+    /// Name fields.
+    pub name: NameInput,
+    /// 生年月日 (YYYY-MM-DD).
+    pub birth_date: String,
+    /// 性別.
+    pub sex: String,
+    /// 都道府県.
+    pub prefecture: String,
+    /// 全国地方公共団体コード.
+    pub municipality_code: String,
+    /// The rest of the address.
+    pub address: String,
+    /// 続柄.
+    pub relationship: String,
+    /// Preferred language tag.
+    pub preferred_language: String,
+    /// Present for foreign residents (a nationality other than JP).
+    pub foreign: Option<ForeignInput>,
+}
+
+/// 住民票 content: one version of a resident's record.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ResidentRecord {
+    name: Name,
+    birth_date: Date,
+    sex: Sex,
+    address: Address,
+    household: HouseholdId,
+    relationship: Relationship,
+    language: Language,
+    foreign: Option<ForeignStatus>,
+}
+
+impl ResidentRecord {
+    /// Validates typed input as of `today`, placing the person in `household`.
+    pub fn validate(
+        input: &ResidentInput,
+        household: HouseholdId,
+        today: Date,
+    ) -> Result<Self, Invalid> {
+        let mut errors = Vec::new();
+        let foreign = match &input.foreign {
+            Some(f) if !f.nationality.trim().eq_ignore_ascii_case("JP") => {
+                keep(validate_foreign(f, today), &mut errors)
+            }
+            _ => None,
+        };
+        let is_foreign = input
+            .foreign
+            .as_ref()
+            .is_some_and(|f| !f.nationality.trim().eq_ignore_ascii_case("JP"));
+        let name = keep(validate_name(&input.name, is_foreign), &mut errors);
+        let birth_date = keep(validate_birth_date(&input.birth_date, today), &mut errors);
+        let sex = keep(Sex::parse(&input.sex).map_err(|e| vec![e]), &mut errors);
+        let address = keep(
+            validate_address(&input.prefecture, &input.municipality_code, &input.address),
+            &mut errors,
+        );
+        let relationship = keep(
+            Relationship::parse(&input.relationship).map_err(|e| vec![e]),
+            &mut errors,
+        );
+        let language = keep(
+            Language::parse(&input.preferred_language).map_err(|e| vec![e]),
+            &mut errors,
+        );
+        match (name, birth_date, sex, address, relationship, language) {
+            (
+                Some(name),
+                Some(birth_date),
+                Some(sex),
+                Some(address),
+                Some(relationship),
+                Some(language),
+            ) if errors.is_empty() => Ok(Self {
+                name,
+                birth_date,
+                sex,
+                address,
+                household,
+                relationship,
+                language,
+                foreign,
+            }),
+            _ => Err(Invalid(errors)),
+        }
+    }
+
+    /// Rebuilds a record from storage, where it was validated when written.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "a flat row, converted in one place"
+    )]
+    pub fn from_stored(
+        name: NameInput,
+        birth_date: Date,
+        sex: Sex,
+        address: Address,
+        household: HouseholdId,
+        relationship: Relationship,
+        language: Language,
+        foreign: Option<(
+            Nationality,
+            Option<ResidenceCardNumber>,
+            StatusOfResidence,
+            Option<Date>,
+        )>,
+    ) -> Self {
+        Self {
+            name: Name {
+                family: name.family,
+                given: name.given,
+                family_kana: name.family_kana,
+                given_kana: name.given_kana,
+                latin: name.latin,
+                alias: name.alias,
+            },
+            birth_date,
+            sex,
+            address,
+            household,
+            relationship,
+            language,
+            foreign: foreign.map(|(nationality, card, status, until)| ForeignStatus {
+                nationality,
+                residence_card_number: card,
+                status,
+                period_of_stay_until: until,
+            }),
+        }
+    }
+
+    /// 氏名.
+    pub fn name(&self) -> &Name {
+        &self.name
+    }
+    /// 生年月日.
+    pub fn birth_date(&self) -> Date {
+        self.birth_date
+    }
+    /// 性別.
+    pub fn sex(&self) -> Sex {
+        self.sex
+    }
+    /// 住所.
+    pub fn address(&self) -> &Address {
+        &self.address
+    }
+    /// The municipality the record belongs to (that of the address).
+    pub fn municipality(&self) -> MunicipalityCode {
+        self.address.municipality()
+    }
+    /// 世帯.
+    pub fn household(&self) -> HouseholdId {
+        self.household
+    }
+    /// 続柄.
+    pub fn relationship(&self) -> Relationship {
+        self.relationship
+    }
+    /// Preferred language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+    /// Foreign-resident items, if any.
+    pub fn foreign(&self) -> Option<&ForeignStatus> {
+        self.foreign.as_ref()
+    }
+
+    pub(crate) fn set_address(
+        &mut self,
+        address: Address,
+        household: HouseholdId,
+        relationship: Relationship,
+    ) {
+        self.address = address;
+        self.household = household;
+        self.relationship = relationship;
+    }
+
+    pub(crate) fn set_name(&mut self, name: Name) {
+        self.name = name;
+    }
+
+    pub(crate) fn set_foreign_status(&mut self, status: ForeignStatus) {
+        self.foreign = Some(status);
+    }
+}
+
+fn keep<T>(r: Result<T, Vec<FieldError>>, errors: &mut Vec<FieldError>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(mut e) => {
+            errors.append(&mut e);
+            None
+        }
+    }
+}
+
+/// Validates the name fields; `is_foreign` relaxes the reading and allows 通称.
+pub fn validate_name(input: &NameInput, is_foreign: bool) -> Result<Name, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut take = |r: Result<Option<String>, FieldError>| match r {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let family = take(clean("family_name", &input.family, 100).map(Some)).unwrap_or_default();
+    let given = take(clean("given_name", &input.given, 100).map(Some)).unwrap_or_default();
+    let family_kana = take(kana("family_name_kana", input.family_kana.as_deref()));
+    let given_kana = take(kana("given_name_kana", input.given_kana.as_deref()));
+    let latin = take(latin_name(input.latin.as_deref()));
+    let alias = take(optional("alias", input.alias.as_deref(), 100));
+    if family.is_empty() {
+        errors.push(FieldError::new("family_name", "is required"));
+    }
+    if !is_foreign {
+        if given.is_empty() {
+            errors.push(FieldError::new("given_name", "is required"));
+        }
+        if family_kana.is_none() && !errors.iter().any(|e| e.field == "family_name_kana") {
+            errors.push(FieldError::new(
+                "family_name_kana",
+                "is required (katakana reading)",
+            ));
+        }
+        if given_kana.is_none() && !errors.iter().any(|e| e.field == "given_name_kana") {
+            errors.push(FieldError::new(
+                "given_name_kana",
+                "is required (katakana reading)",
+            ));
+        }
+        if alias.is_some() {
+            errors.push(FieldError::new(
+                "alias",
+                "a registered alias (通称) is recorded only for foreign residents",
+            ));
+        }
+    } else if latin.is_none() && !errors.iter().any(|e| e.field == "latin_name") {
+        errors.push(FieldError::new(
+            "latin_name",
+            "is required for a foreign resident (the name as on the residence card)",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(Name {
+            family,
+            given,
+            family_kana,
+            given_kana,
+            latin,
+            alias,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn kana(field: &'static str, input: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(s) = optional(field, input, 100)? else {
+        return Ok(None);
+    };
+    // Katakana block U+30A0..U+30FF (including ・ and ー), plus spaces between parts.
+    if let Some(c) = s
+        .chars()
+        .find(|c| !matches!(c, '\u{30A1}'..='\u{30FF}' | ' ' | '\u{3000}'))
+    {
+        let hint = if matches!(c, '\u{3041}'..='\u{3096}') {
+            " (hiragana: write the reading in katakana)"
+        } else {
+            ""
+        };
+        return Err(FieldError::new(
+            field,
+            format!("must be written in katakana; {c:?} is not{hint}"),
+        ));
+    }
+    Ok(Some(s))
+}
+
+fn latin_name(input: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(s) = optional("latin_name", input, 150)? else {
+        return Ok(None);
+    };
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ',')))
+    {
+        return Err(FieldError::new(
+            "latin_name",
+            format!(
+                "may hold only Latin letters, spaces, hyphens, apostrophes, periods and commas; {c:?} is not allowed"
+            ),
+        ));
+    }
+    Ok(Some(s.to_ascii_uppercase()))
+}
+
+/// Parses an ISO date field.
+pub fn parse_date(field: &'static str, input: &str) -> Result<Date, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(field, "is required (YYYY-MM-DD)"));
+    }
+    s.parse::<Date>()
+        .map_err(|_| FieldError::new(field, format!("{s:?} is not a date in the form YYYY-MM-DD")))
+}
+
+fn validate_birth_date(input: &str, today: Date) -> Result<Date, Vec<FieldError>> {
+    let d = parse_date("birth_date", input).map_err(|e| vec![e])?;
+    if d > today {
+        return Err(vec![FieldError::new("birth_date", "is in the future")]);
+    }
+    if d.year() < today.year() - 130 {
+        return Err(vec![FieldError::new(
+            "birth_date",
+            "is more than 130 years ago",
+        )]);
+    }
+    Ok(d)
+}
+
+/// Validates prefecture, municipality code and the rest together.
+pub fn validate_address(
+    prefecture: &str,
+    municipality: &str,
+    rest: &str,
+) -> Result<Address, Vec<FieldError>> {
+    let p = Prefecture::parse(prefecture);
+    let m = MunicipalityCode::parse(municipality);
+    match (p, m) {
+        (Ok(p), Ok(m)) => Address::new(p, m, rest).map_err(|e| vec![e]),
+        (p, m) => Err([p.err(), m.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Validates the foreign-resident items as of `today`.
+pub fn validate_foreign(
+    input: &ForeignInput,
+    today: Date,
+) -> Result<ForeignStatus, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let nationality = Nationality::parse(&input.nationality)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let status = StatusOfResidence::parse(&input.status_of_residence)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let card = match input.residence_card_number.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => ResidenceCardNumber::parse(s)
+            .map_err(|e| errors.push(e))
+            .ok(),
+    };
+    let until = match input.period_of_stay_until.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => match parse_date("period_of_stay_until", s) {
+            Ok(d) if d < today => {
+                errors.push(FieldError::new(
+                    "period_of_stay_until",
+                    "has already passed; a resident record needs a current period of stay",
+                ));
+                None
+            }
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+    };
+    if let Some(status) = status {
+        if status.has_card()
+            && card.is_none()
+            && !errors.iter().any(|e| e.field == "residence_card_number")
+        {
+            errors.push(FieldError::new(
+                "residence_card_number",
+                format!("is required for status {}", status.code()),
+            ));
+        }
+        if !status.is_indefinite()
+            && until.is_none()
+            && !errors.iter().any(|e| e.field == "period_of_stay_until")
+        {
+            errors.push(FieldError::new(
+                "period_of_stay_until",
+                format!("is required for status {} (YYYY-MM-DD)", status.code()),
+            ));
+        }
+        if status.is_indefinite() && until.is_some() {
+            errors.push(FieldError::new(
+                "period_of_stay_until",
+                format!(
+                    "must be empty: status {} has no period of stay",
+                    status.code()
+                ),
+            ));
+        }
+    }
+    match (nationality, status) {
+        (Some(nationality), Some(status)) if errors.is_empty() => Ok(ForeignStatus {
+            nationality,
+            residence_card_number: card,
+            status,
+            period_of_stay_until: until,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn codes<T>(table: &[(T, &str)]) -> String {
+    table.iter().map(|(_, c)| *c).collect::<Vec<_>>().join(", ")
+}
+
+fn code_of<T: PartialEq + Copy>(table: &[(T, &'static str)], v: T) -> &'static str {
+    table
+        .iter()
+        .find(|(x, _)| *x == v)
+        .map(|(_, c)| *c)
+        .unwrap_or_default()
+}

@@ -1,0 +1,134 @@
+//! mynumber-store: the app's storage ports implemented with sqlx, on SQLite or PostgreSQL.
+//!
+//! One implementation serves both databases through sqlx's `Any` driver: the SQL is the common
+//! dialect (`$N` placeholders, `ON CONFLICT … DO NOTHING RETURNING`), dates are ISO text and
+//! instants are BIGINT microseconds because `Any` decodes only integers, floats, text and bytes.
+//! Only this crate knows SQL.
+
+mod migrate;
+mod rows;
+mod tx;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use mynumber_app::{Store, StoreError, Tx};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use migrate::MIGRATIONS;
+
+/// Which database a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL (`postgres://` or `postgresql://`).
+    Postgres,
+    /// SQLite (`sqlite:`).
+    Sqlite,
+}
+
+/// The sqlx store.
+#[derive(Debug, Clone)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// Options for connecting. No `Default`: the URL must be chosen.
+#[derive(Debug, Clone)]
+pub struct StoreConfig {
+    /// `sqlite://PATH?mode=rwc` or `postgres://USER@HOST:PORT/DB`.
+    pub url: String,
+    /// Pool size.
+    pub max_connections: u32,
+}
+
+impl Backend {
+    /// The backend a URL names, if it is one of ours.
+    pub fn of_url(url: &str) -> Option<Self> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Self::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else {
+            None
+        }
+    }
+}
+
+impl SqlStore {
+    /// Connects and brings the schema up to date.
+    pub async fn connect(config: &StoreConfig) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(&config.url).ok_or_else(|| {
+            StoreError::Database(
+                "the database URL must start with sqlite: or postgres://".to_owned(),
+            )
+        })?;
+        let options = AnyConnectOptions::from_str(&config.url).map_err(db)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(config.max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; busy_timeout makes a second
+                        // process wait for the write lock instead of failing at once.
+                        conn.execute(
+                            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; \
+                             PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(db)?;
+        let store = Self { pool, backend };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    /// The backend.
+    pub fn backend_kind(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn begin(&self) -> Result<Box<dyn Tx>, StoreError> {
+        let tx = match self.backend {
+            // IMMEDIATE takes the write lock now: two deferred transactions that both read and
+            // then write would otherwise deadlock on the upgrade, and busy_timeout can't help.
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+        .map_err(db)?;
+        Ok(Box::new(tx::SqlTx::new(tx)))
+    }
+
+    async fn begin_read(&self) -> Result<Box<dyn Tx>, StoreError> {
+        let tx = self.pool.begin().await.map_err(db)?;
+        Ok(Box::new(tx::SqlTx::new(tx)))
+    }
+
+    fn backend(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => "postgres",
+            Backend::Sqlite => "sqlite",
+        }
+    }
+}
+
+pub(crate) fn db(e: sqlx::Error) -> StoreError {
+    StoreError::Database(e.to_string())
+}

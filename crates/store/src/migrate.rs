@@ -1,0 +1,61 @@
+//! Schema migrations, embedded in the binary, one list per dialect with the same versions.
+//!
+//! A small runner of our own instead of `sqlx::migrate!`, which needs sqlx's proc macros (and so a
+//! second build of sqlx in release builds, design/stack.md pitfall 6). Concurrent server starts on
+//! one PostgreSQL serialise on an advisory lock; on SQLite, `BEGIN IMMEDIATE` does the same.
+
+use mynumber_app::StoreError;
+use sqlx::{AssertSqlSafe, Executor, Row};
+
+use crate::{Backend, SqlStore, db};
+
+/// `(version, description, sqlite, postgres)`.
+pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
+    1,
+    "registry",
+    include_str!("../migrations/sqlite/0001_registry.sql"),
+    include_str!("../migrations/postgres/0001_registry.sql"),
+)];
+
+pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {
+    let mut tx = match store.backend {
+        Backend::Sqlite => store.pool.begin_with("BEGIN IMMEDIATE").await,
+        Backend::Postgres => store.pool.begin().await,
+    }
+    .map_err(db)?;
+    if store.backend == Backend::Postgres {
+        tx.execute("SELECT pg_advisory_xact_lock(727170001)")
+            .await
+            .map_err(db)?;
+    }
+    tx.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL)",
+    )
+    .await
+    .map_err(db)?;
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| r.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()
+        .map_err(db)?;
+    for (version, description, sqlite, postgres) in MIGRATIONS {
+        if applied.contains(version) {
+            continue;
+        }
+        let sql = match store.backend {
+            Backend::Sqlite => *sqlite,
+            Backend::Postgres => *postgres,
+        };
+        tx.execute(AssertSqlSafe(sql)).await.map_err(db)?;
+        sqlx::query("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)")
+            .bind(*version)
+            .bind(*description)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    tx.commit().await.map_err(db)
+}

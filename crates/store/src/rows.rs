@@ -1,0 +1,265 @@
+//! Converting between domain types and flat rows: bind values out, decode rows in.
+//!
+//! Rows are validated again on the way in, so a manual edit that breaks an invariant surfaces as
+//! `StoreError::Corrupt` instead of a wrong answer.
+
+use jiff::civil::Date;
+use mynumber_app::{CurrentRow, PersonRow, StoreError, VersionRow};
+use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
+use mynumber_core::{
+    Address, HouseholdId, Language, MunicipalityCode, NameInput, Nationality, PersonId, Prefecture,
+    RecordStatus, Relationship, RemovalReason, ResidenceCardNumber, Resident, ResidentCode,
+    ResidentRecord, Sex, StatusOfResidence,
+};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// A value to bind.
+#[derive(Debug, Clone)]
+pub(crate) enum Val {
+    Int(i64),
+    Null,
+    Text(String),
+}
+
+impl From<&str> for Val {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
+    }
+}
+impl From<String> for Val {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+impl From<i64> for Val {
+    fn from(v: i64) -> Self {
+        Self::Int(v)
+    }
+}
+impl From<Option<&str>> for Val {
+    fn from(v: Option<&str>) -> Self {
+        v.map_or(Self::Null, Val::from)
+    }
+}
+impl From<Option<String>> for Val {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Self::Null, Val::Text)
+    }
+}
+
+/// The columns of `resident_versions`, in the order [`version_values`] produces them.
+pub(crate) const VERSION_COLUMNS: &str = "person_id, version, procedure, effective_on, recorded_at_us, actor, status, removal_reason, removed_on, municipality_code, prefecture, address, family_name, given_name, family_name_kana, given_name_kana, latin_name, alias, birth_date, sex, household_id, relationship, preferred_language, nationality, residence_card_number, status_of_residence, period_of_stay_until";
+
+/// The same columns qualified with the alias `v`, for joins.
+pub(crate) fn version_columns_qualified() -> String {
+    VERSION_COLUMNS
+        .split(", ")
+        .map(|c| format!("v.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) const VERSION_COLUMN_COUNT: usize = 27;
+
+pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
+    let r = &v.resident.record;
+    let (status, reason, on) = match v.resident.status {
+        RecordStatus::Active => ("active", None, None),
+        RecordStatus::Removed { reason, on } => {
+            ("removed", Some(reason.code()), Some(on.to_string()))
+        }
+    };
+    let f = r.foreign();
+    vec![
+        v.person.to_hex().into(),
+        v.version.into(),
+        v.procedure.as_str().into(),
+        v.effective_on.to_string().into(),
+        v.recorded_at_us.into(),
+        v.actor.as_str().into(),
+        status.into(),
+        reason.into(),
+        on.into(),
+        r.municipality().as_str().into(),
+        i64::from(r.address().prefecture().code()).into(),
+        r.address().rest().into(),
+        r.name().family().into(),
+        r.name().given().into(),
+        r.name().family_kana().into(),
+        r.name().given_kana().into(),
+        r.name().latin().into(),
+        r.name().alias().into(),
+        r.birth_date().to_string().into(),
+        i64::from(r.sex().code()).into(),
+        r.household().to_hex().into(),
+        r.relationship().code().into(),
+        r.language().tag().into(),
+        f.map(|f| f.nationality().code().to_owned()).into(),
+        f.and_then(|f| f.residence_card_number())
+            .map(|c| c.as_str())
+            .into(),
+        f.map(|f| f.status().code()).into(),
+        f.and_then(|f| f.period_of_stay_until())
+            .map(|d| d.to_string())
+            .into(),
+    ]
+}
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+fn text(row: &AnyRow, col: &str) -> Result<String, StoreError> {
+    row.try_get::<String, _>(col)
+        .map_err(|e| corrupt(format!("{col}: {e}")))
+}
+
+fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, StoreError> {
+    row.try_get::<Option<String>, _>(col)
+        .map_err(|e| corrupt(format!("{col}: {e}")))
+}
+
+pub(crate) fn int(row: &AnyRow, col: &str) -> Result<i64, StoreError> {
+    row.try_get::<i64, _>(col)
+        .map_err(|e| corrupt(format!("{col}: {e}")))
+}
+
+fn date(row: &AnyRow, col: &str) -> Result<Date, StoreError> {
+    text(row, col)?
+        .parse()
+        .map_err(|_| corrupt(format!("{col} is not a date")))
+}
+
+pub(crate) fn person_id(s: &str) -> Result<PersonId, StoreError> {
+    PersonId::parse(s).ok_or_else(|| corrupt("person id"))
+}
+
+pub(crate) fn decode_person(row: &AnyRow) -> Result<PersonRow, StoreError> {
+    Ok(PersonRow {
+        id: person_id(&text(row, "id")?)?,
+        resident_code: ResidentCode::parse(&text(row, "resident_code")?)
+            .map_err(|_| corrupt("resident_code"))?,
+        current_version: int(row, "current_version")?,
+    })
+}
+
+pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
+    let status = match text(row, "status")?.as_str() {
+        "active" => RecordStatus::Active,
+        "removed" => RecordStatus::Removed {
+            reason: RemovalReason::parse(&opt_text(row, "removal_reason")?.unwrap_or_default())
+                .ok_or_else(|| corrupt("removal_reason"))?,
+            on: opt_text(row, "removed_on")?
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| corrupt("removed_on"))?,
+        },
+        other => return Err(corrupt(format!("status {other:?}"))),
+    };
+    let prefecture = u8::try_from(int(row, "prefecture")?)
+        .ok()
+        .and_then(Prefecture::from_code)
+        .ok_or_else(|| corrupt("prefecture"))?;
+    let municipality =
+        MunicipalityCode::parse(&text(row, "municipality_code")?).map_err(corrupt)?;
+    let address =
+        Address::new(prefecture, municipality, &text(row, "address")?).map_err(corrupt)?;
+    let sex = Sex::parse(&int(row, "sex")?.to_string()).map_err(corrupt)?;
+    let household =
+        HouseholdId::parse(&text(row, "household_id")?).ok_or_else(|| corrupt("household_id"))?;
+    let relationship = Relationship::parse(&text(row, "relationship")?).map_err(corrupt)?;
+    let language = Language::parse(&text(row, "preferred_language")?).map_err(corrupt)?;
+    let foreign = match opt_text(row, "nationality")? {
+        None => None,
+        Some(n) => Some((
+            Nationality::parse(&n).map_err(corrupt)?,
+            opt_text(row, "residence_card_number")?
+                .map(|c| ResidenceCardNumber::parse(&c))
+                .transpose()
+                .map_err(corrupt)?,
+            StatusOfResidence::parse(&opt_text(row, "status_of_residence")?.unwrap_or_default())
+                .map_err(corrupt)?,
+            opt_text(row, "period_of_stay_until")?
+                .map(|s| s.parse::<Date>())
+                .transpose()
+                .map_err(|_| corrupt("period_of_stay_until"))?,
+        )),
+    };
+    let name = NameInput {
+        family: text(row, "family_name")?,
+        given: text(row, "given_name")?,
+        family_kana: opt_text(row, "family_name_kana")?,
+        given_kana: opt_text(row, "given_name_kana")?,
+        latin: opt_text(row, "latin_name")?,
+        alias: opt_text(row, "alias")?,
+    };
+    let record = ResidentRecord::from_stored(
+        name,
+        date(row, "birth_date")?,
+        sex,
+        address,
+        household,
+        relationship,
+        language,
+        foreign,
+    );
+    Ok(VersionRow {
+        person: person_id(&text(row, "person_id")?)?,
+        version: int(row, "version")?,
+        procedure: text(row, "procedure")?,
+        effective_on: date(row, "effective_on")?,
+        recorded_at_us: int(row, "recorded_at_us")?,
+        actor: text(row, "actor")?,
+        resident: Resident { record, status },
+    })
+}
+
+pub(crate) fn decode_current(row: &AnyRow) -> Result<CurrentRow, StoreError> {
+    Ok(CurrentRow {
+        person: decode_person(row)?,
+        version: decode_version(row)?,
+    })
+}
+
+pub(crate) const LEDGER_COLUMNS: &str =
+    "partition_key, seq, at_us, actor, action, person_id, purpose, detail, prev_hash, hash";
+
+pub(crate) fn ledger_values(e: &StoredEntry) -> Vec<Val> {
+    let c = &e.content;
+    vec![
+        c.partition.as_str().into(),
+        c.seq.into(),
+        c.at_us.into(),
+        c.actor.as_str().into(),
+        c.action.as_str().into(),
+        c.person.map(|p| p.to_hex()).into(),
+        c.purpose.as_deref().into(),
+        c.detail.as_str().into(),
+        hex(&e.prev_hash).into(),
+        hex(&e.hash).into(),
+    ]
+}
+
+/// Decodes an entry as stored, without checking it: verification is the chain's job, and must
+/// see exactly what is in the database.
+pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
+    let hash = |col: &str| -> Result<[u8; 32], StoreError> {
+        parse_hex(&text(row, col)?).ok_or_else(|| corrupt(format!("{col} is not a hash")))
+    };
+    Ok(StoredEntry {
+        content: EntryContent {
+            partition: text(row, "partition_key")?,
+            seq: int(row, "seq")?,
+            at_us: int(row, "at_us")?,
+            actor: text(row, "actor")?,
+            action: text(row, "action")?,
+            person: opt_text(row, "person_id")?
+                .map(|s| person_id(&s))
+                .transpose()?,
+            purpose: opt_text(row, "purpose")?,
+            detail: text(row, "detail")?,
+        },
+        prev_hash: hash("prev_hash")?,
+        hash: hash("hash")?,
+    })
+}

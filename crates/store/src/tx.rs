@@ -1,0 +1,541 @@
+//! One transaction: the app's `Tx` port in SQL.
+
+use async_trait::async_trait;
+use mynumber_app::{
+    CurrentRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
+};
+use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
+use mynumber_core::{
+    HouseholdId, IndividualNumber, MunicipalityCode, PersonId, ResidentCode, Role, StaffId,
+};
+use sqlx::any::AnyRow;
+use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+
+use crate::db;
+use crate::rows::{
+    LEDGER_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current, decode_ledger,
+    decode_person, decode_version, int, ledger_values, person_id, version_columns_qualified,
+    version_values,
+};
+
+/// Bind parameters per statement: below SQLite's 32 766 and PostgreSQL's 65 535.
+const MAX_PARAMS: usize = 30_000;
+
+pub(crate) struct SqlTx {
+    tx: Transaction<'static, Any>,
+}
+
+impl SqlTx {
+    pub(crate) fn new(tx: Transaction<'static, Any>) -> Self {
+        Self { tx }
+    }
+
+    /// `INSERT INTO {head} VALUES (…), (…) {tail}` in chunks; returns the rows any `RETURNING`
+    /// clause produced.
+    async fn insert_many(
+        &mut self,
+        head: &str,
+        columns: usize,
+        rows: Vec<Vec<Val>>,
+        tail: &str,
+    ) -> Result<Vec<AnyRow>, StoreError> {
+        let mut out = Vec::new();
+        let per = (MAX_PARAMS / columns).max(1);
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Vec<Val>> = rows.by_ref().take(per).collect();
+            let mut sql =
+                String::with_capacity(head.len() + chunk.len() * columns * 5 + tail.len());
+            sql.push_str("INSERT INTO ");
+            sql.push_str(head);
+            sql.push_str(" VALUES ");
+            let mut n = 0;
+            for (i, _) in chunk.iter().enumerate() {
+                sql.push_str(if i == 0 { "(" } else { ", (" });
+                for c in 0..columns {
+                    n += 1;
+                    if c > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
+                sql.push(')');
+            }
+            sql.push(' ');
+            sql.push_str(tail);
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for v in chunk.into_iter().flatten() {
+                q = match v {
+                    Val::Int(i) => q.bind(i),
+                    Val::Null => q.bind(Option::<String>::None),
+                    Val::Text(s) => q.bind(s),
+                };
+            }
+            out.extend(q.fetch_all(&mut *self.tx).await.map_err(db)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Indexes of `keys` that are absent from `returned` (rows not inserted because of a conflict).
+fn missing(keys: &[String], returned: &[AnyRow]) -> Result<Vec<usize>, StoreError> {
+    let got: std::collections::HashSet<String> = returned
+        .iter()
+        .map(|r| r.try_get::<String, _>(0).map_err(db))
+        .collect::<Result<_, _>>()?;
+    Ok(keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| !got.contains(*k))
+        .map(|(i, _)| i)
+        .collect())
+}
+
+fn current_select() -> String {
+    format!(
+        "SELECT p.id, p.resident_code, p.current_version, {} FROM persons p \
+         JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version",
+        version_columns_qualified()
+    )
+}
+
+fn opt(s: Option<String>) -> String {
+    s.unwrap_or_default()
+}
+
+#[async_trait]
+impl Tx for SqlTx {
+    async fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        self.tx.commit().await.map_err(db)
+    }
+
+    async fn insert_persons(
+        &mut self,
+        rows: &[PersonRow],
+        at_us: i64,
+    ) -> Result<Vec<usize>, StoreError> {
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|r| r.resident_code.digits().to_owned())
+            .collect();
+        let values = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_hex().into(),
+                    r.resident_code.digits().into(),
+                    r.current_version.into(),
+                    at_us.into(),
+                ]
+            })
+            .collect();
+        let returned = self
+            .insert_many(
+                "persons (id, resident_code, current_version, created_at_us)",
+                4,
+                values,
+                "ON CONFLICT (resident_code) DO NOTHING RETURNING resident_code",
+            )
+            .await?;
+        missing(&keys, &returned)
+    }
+
+    async fn insert_numbers(&mut self, rows: &[NumberRow]) -> Result<Vec<usize>, StoreError> {
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|r| r.number.expose_digits().to_owned())
+            .collect();
+        let values = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.number.expose_digits().into(),
+                    r.person.to_hex().into(),
+                    i64::from(r.generation).into(),
+                    i64::from(r.attempt).into(),
+                    r.key_id.as_str().into(),
+                    "current".into(),
+                    r.issued_at_us.into(),
+                ]
+            })
+            .collect();
+        let returned = self
+            .insert_many(
+                "individual_numbers (number, person_id, generation, attempt, key_id, status, issued_at_us)",
+                7,
+                values,
+                "ON CONFLICT (number) DO NOTHING RETURNING number",
+            )
+            .await?;
+        missing(&keys, &returned)
+    }
+
+    async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError> {
+        for r in rows.iter().filter(|r| r.version > 1) {
+            let updated = sqlx::query(
+                "UPDATE persons SET current_version = $1 WHERE id = $2 AND current_version = $3",
+            )
+            .bind(r.version)
+            .bind(r.person.to_hex())
+            .bind(r.version - 1)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+            if updated.rows_affected() != 1 {
+                return Err(StoreError::Conflict("resident record"));
+            }
+        }
+        let values = rows.iter().map(version_values).collect();
+        let head = format!("resident_versions ({VERSION_COLUMNS})");
+        self.insert_many(&head, VERSION_COLUMN_COUNT, values, "")
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_households(
+        &mut self,
+        rows: &[(HouseholdId, MunicipalityCode)],
+        at_us: i64,
+    ) -> Result<(), StoreError> {
+        let values = rows
+            .iter()
+            .map(|(id, m)| vec![id.to_hex().into(), m.as_str().into(), at_us.into()])
+            .collect();
+        self.insert_many(
+            "households (id, municipality_code, created_at_us)",
+            3,
+            values,
+            "",
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn household(&mut self, id: HouseholdId) -> Result<Option<MunicipalityCode>, StoreError> {
+        let row = sqlx::query("SELECT municipality_code FROM households WHERE id = $1")
+            .bind(id.to_hex())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| {
+            let s: String = r.try_get(0).map_err(db)?;
+            MunicipalityCode::parse(&s).map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+        .transpose()
+    }
+
+    async fn person_by_code(
+        &mut self,
+        code: &ResidentCode,
+    ) -> Result<Option<PersonRow>, StoreError> {
+        sqlx::query(
+            "SELECT id, resident_code, current_version FROM persons WHERE resident_code = $1",
+        )
+        .bind(code.digits().to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(decode_person)
+        .transpose()
+    }
+
+    async fn person_by_id(&mut self, id: PersonId) -> Result<Option<PersonRow>, StoreError> {
+        sqlx::query("SELECT id, resident_code, current_version FROM persons WHERE id = $1")
+            .bind(id.to_hex())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_person)
+            .transpose()
+    }
+
+    async fn person_by_number(
+        &mut self,
+        number: &IndividualNumber,
+    ) -> Result<Option<(PersonId, bool)>, StoreError> {
+        let row = sqlx::query("SELECT person_id, status FROM individual_numbers WHERE number = $1")
+            .bind(number.expose_digits().to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| {
+            let id: String = r.try_get(0).map_err(db)?;
+            let status: String = r.try_get(1).map_err(db)?;
+            Ok((person_id(&id)?, status == "current"))
+        })
+        .transpose()
+    }
+
+    async fn current_number(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Option<IndividualNumber>, StoreError> {
+        Ok(self.current_numbers(&[person]).await?.pop().map(|(_, n)| n))
+    }
+
+    async fn current_numbers(
+        &mut self,
+        people: &[PersonId],
+    ) -> Result<Vec<(PersonId, IndividualNumber)>, StoreError> {
+        let mut out = Vec::with_capacity(people.len());
+        for chunk in people.chunks(1000) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT person_id, number FROM individual_numbers WHERE status = 'current' AND person_id IN ({})",
+                placeholders.join(", ")
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for p in chunk {
+                q = q.bind(p.to_hex());
+            }
+            for r in q.fetch_all(&mut *self.tx).await.map_err(db)? {
+                let id: String = r.try_get(0).map_err(db)?;
+                let number: String = r.try_get(1).map_err(db)?;
+                let number = IndividualNumber::parse(&number)
+                    .map_err(|e| StoreError::Corrupt(format!("stored Individual Number: {e}")))?;
+                out.push((person_id(&id)?, number));
+            }
+        }
+        Ok(out)
+    }
+
+    async fn versions(&mut self, person: PersonId) -> Result<Vec<VersionRow>, StoreError> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM resident_versions WHERE person_id = $1 ORDER BY version"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_version)
+            .collect()
+    }
+
+    async fn current_version(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Option<VersionRow>, StoreError> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM resident_versions WHERE person_id = $1 \
+             ORDER BY version DESC LIMIT 1"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_version)
+            .transpose()
+    }
+
+    async fn search(&mut self, query: &SearchQuery) -> Result<Vec<CurrentRow>, StoreError> {
+        let escaped = query
+            .name
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let sql = format!(
+            "{} WHERE v.status = 'active' \
+             AND ($1 = '' OR v.family_name LIKE $2 ESCAPE '\\' OR v.family_name_kana LIKE $2 ESCAPE '\\' \
+                  OR v.latin_name LIKE $3 ESCAPE '\\' OR v.alias LIKE $2 ESCAPE '\\') \
+             AND ($4 = '' OR v.birth_date = $4) AND ($5 = '' OR v.municipality_code = $5) \
+             ORDER BY v.family_name_kana, v.family_name, p.resident_code LIMIT $6",
+            current_select()
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(query.name.clone())
+            .bind(format!("{escaped}%"))
+            .bind(format!("{}%", escaped.to_ascii_uppercase()))
+            .bind(opt(query.birth_date.map(|d| d.to_string())))
+            .bind(opt(query.municipality.map(|m| m.as_str().to_owned())))
+            .bind(query.limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_current)
+            .collect()
+    }
+
+    async fn current_page(
+        &mut self,
+        after: Option<PersonId>,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<CurrentRow>, StoreError> {
+        let sql = format!(
+            "{} WHERE v.status = 'active' AND p.id > $1 AND ($2 = '' OR v.municipality_code = $2) \
+             ORDER BY p.id LIMIT $3",
+            current_select()
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(opt(after.map(|p| p.to_hex())))
+            .bind(opt(municipality.map(|m| m.as_str().to_owned())))
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_current)
+            .collect()
+    }
+
+    async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff (id, name, role, municipality_code, token_hash, created_at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(row.id.to_hex())
+        .bind(row.name.clone())
+        .bind(row.role.code())
+        .bind(row.municipality.map(|m| m.as_str().to_owned()))
+        .bind(row.token_hash.clone())
+        .bind(row.created_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn staff_by_token_hash(&mut self, hash: &str) -> Result<Option<StaffRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, name, role, municipality_code, token_hash, created_at_us FROM staff WHERE token_hash = $1",
+        )
+        .bind(hash.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        let Some(r) = row else { return Ok(None) };
+        let corrupt = |what: &str| StoreError::Corrupt(format!("staff {what}"));
+        let id: String = r.try_get("id").map_err(db)?;
+        let role: String = r.try_get("role").map_err(db)?;
+        let municipality: Option<String> = r.try_get("municipality_code").map_err(db)?;
+        Ok(Some(StaffRow {
+            id: StaffId::parse(&id).ok_or_else(|| corrupt("id"))?,
+            name: r.try_get("name").map_err(db)?,
+            role: Role::parse(&role).ok_or_else(|| corrupt("role"))?,
+            municipality: municipality
+                .map(|m| MunicipalityCode::parse(&m).map_err(|_| corrupt("municipality")))
+                .transpose()?,
+            token_hash: r.try_get("token_hash").map_err(db)?,
+            created_at_us: int(&r, "created_at_us")?,
+        }))
+    }
+
+    async fn count_staff(&mut self) -> Result<i64, StoreError> {
+        let r = sqlx::query("SELECT COUNT(*) FROM staff")
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        r.try_get::<i64, _>(0).map_err(db)
+    }
+
+    async fn lock_ledger_head(&mut self, partition: &str) -> Result<(i64, [u8; 32]), StoreError> {
+        sqlx::query(
+            "INSERT INTO ledger_heads (partition_key, seq, hash) VALUES ($1, 0, $2) \
+             ON CONFLICT (partition_key) DO NOTHING",
+        )
+        .bind(partition.to_owned())
+        .bind(hex(&GENESIS))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        // A no-op UPDATE takes the row lock on PostgreSQL (and is portable, unlike FOR UPDATE):
+        // writers to one partition queue here, writers to others never wait.
+        let r = sqlx::query(
+            "UPDATE ledger_heads SET seq = seq WHERE partition_key = $1 RETURNING seq, hash",
+        )
+        .bind(partition.to_owned())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        let seq: i64 = r.try_get(0).map_err(db)?;
+        let hash: String = r.try_get(1).map_err(db)?;
+        let hash =
+            parse_hex(&hash).ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?;
+        Ok((seq, hash))
+    }
+
+    async fn append_ledger(&mut self, entries: &[StoredEntry]) -> Result<(), StoreError> {
+        let Some(last) = entries.last() else {
+            return Ok(());
+        };
+        let values = entries.iter().map(ledger_values).collect();
+        let head = format!("ledger_entries ({LEDGER_COLUMNS})");
+        self.insert_many(&head, 10, values, "").await?;
+        sqlx::query("UPDATE ledger_heads SET seq = $1, hash = $2 WHERE partition_key = $3")
+            .bind(last.content.seq)
+            .bind(hex(&last.hash))
+            .bind(last.content.partition.clone())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn ledger_heads(&mut self) -> Result<Vec<(String, i64, [u8; 32])>, StoreError> {
+        sqlx::query("SELECT partition_key, seq, hash FROM ledger_heads ORDER BY partition_key")
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| {
+                let hash: String = r.try_get(2).map_err(db)?;
+                Ok((
+                    r.try_get(0).map_err(db)?,
+                    r.try_get(1).map_err(db)?,
+                    parse_hex(&hash)
+                        .ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn ledger_entries(
+        &mut self,
+        partition: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE partition_key = $1 AND seq > $2 \
+             ORDER BY seq LIMIT $3"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(partition.to_owned())
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_ledger)
+            .collect()
+    }
+
+    async fn ledger_for_person(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE person_id = $1 \
+             ORDER BY at_us DESC, seq DESC LIMIT $2"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_ledger)
+            .collect()
+    }
+}

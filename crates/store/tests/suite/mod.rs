@@ -1,0 +1,692 @@
+//! The storage conformance suite: the registry's behaviour through the use cases, included once
+//! per backend (`sqlite.rs`, `postgres.rs`) so both databases are held to the same tests.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use jiff::civil::{Date, date};
+use mynumber_app::system::OsRandom;
+use mynumber_app::{
+    App, AppConfig, AppError, ChangeCommand, Clock, HouseholdChoice, ImportError, ImportRow,
+    ImportSession, RegisterCommand,
+};
+use mynumber_core::{
+    Actor, DerivationKey, ForeignInput, IndividualNumber, NameInput, PurposeSet, RecordStatus,
+    Registration, ResidentCode, ResidentInput,
+};
+use mynumber_store::{SqlStore, StoreConfig};
+use sqlx::Row;
+
+pub const TODAY: Date = date(2026, 11, 25);
+
+#[derive(Debug)]
+pub struct FixedClock(AtomicI64);
+
+impl Clock for FixedClock {
+    fn now_us(&self) -> i64 {
+        self.0.fetch_add(1, Ordering::Relaxed)
+    }
+    fn today(&self) -> Date {
+        TODAY
+    }
+}
+
+pub struct Env {
+    pub app: App,
+    pub url: String,
+    pub clerk: Actor,
+    pub osaka_clerk: Actor,
+    pub auditor: Actor,
+}
+
+pub async fn env(url: String) -> Env {
+    let store = SqlStore::connect(&StoreConfig {
+        url: url.clone(),
+        max_connections: 8,
+    })
+    .await
+    .unwrap();
+    let app = App::new(
+        Arc::new(store),
+        Arc::new(FixedClock(AtomicI64::new(1_795_000_000_000_000))),
+        Arc::new(OsRandom),
+        AppConfig {
+            derivation_key: DerivationKey::from_bytes([42; 32]),
+            purposes: PurposeSet::statutory(),
+        },
+    );
+    let admin = app.bootstrap_administrator().await.unwrap().unwrap();
+    assert!(
+        app.bootstrap_administrator().await.unwrap().is_none(),
+        "only once"
+    );
+    let actor = |token: String| {
+        let app = app.clone();
+        async move { app.authenticate(&token).await.unwrap() }
+    };
+    let admin_actor = actor(admin.token).await;
+    let clerk = app
+        .add_staff(&admin_actor, "新宿 太郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let osaka = app
+        .add_staff(&admin_actor, "大阪 花子", "registry-clerk", Some("271004"))
+        .await
+        .unwrap();
+    let auditor = app
+        .add_staff(&admin_actor, "監査 一郎", "auditor", None)
+        .await
+        .unwrap();
+    Env {
+        clerk: actor(clerk.token).await,
+        osaka_clerk: actor(osaka.token).await,
+        auditor: actor(auditor.token).await,
+        app,
+        url,
+    }
+}
+
+pub fn japanese(family: &str, given: &str, birth: &str) -> ResidentInput {
+    ResidentInput {
+        name: NameInput {
+            family: family.into(),
+            given: given.into(),
+            family_kana: Some("ヤマダ".into()),
+            given_kana: Some("タロウ".into()),
+            ..NameInput::default()
+        },
+        birth_date: birth.into(),
+        sex: "1".into(),
+        prefecture: "東京都".into(),
+        municipality_code: "131041".into(),
+        address: "西新宿2丁目8番1号".into(),
+        relationship: "head".into(),
+        preferred_language: "ja".into(),
+        foreign: None,
+    }
+}
+
+pub fn foreign() -> ResidentInput {
+    ResidentInput {
+        name: NameInput {
+            family: "NGUYEN".into(),
+            given: "VAN AN".into(),
+            latin: Some("Nguyen Van An".into()),
+            alias: Some("山田 安".into()),
+            ..NameInput::default()
+        },
+        preferred_language: "vi".into(),
+        foreign: Some(ForeignInput {
+            nationality: "VN".into(),
+            residence_card_number: Some("ab12345678cd".into()),
+            status_of_residence: "student".into(),
+            period_of_stay_until: Some("2028-03-31".into()),
+        }),
+        ..japanese("", "", "2001-04-01")
+    }
+}
+
+pub fn register(input: ResidentInput) -> RegisterCommand {
+    RegisterCommand {
+        kind: Registration::MoveIn,
+        input,
+        household: HouseholdChoice::New,
+        effective_on: None,
+    }
+}
+
+async fn raw(env: &Env) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(&env.url).await.unwrap()
+}
+
+async fn count(env: &Env, table: &str) -> i64 {
+    let pool = raw(env).await;
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+}
+
+pub async fn registration_issues_code_number_version_and_ledger(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let view = env
+        .app
+        .resident(&env.clerk, &r.resident_code)
+        .await
+        .unwrap();
+    assert_eq!(view.versions.len(), 1);
+    assert_eq!(view.versions[0].procedure, "move-in");
+    assert_eq!(view.versions[0].resident.record.name().family(), "山田");
+    let n = env
+        .app
+        .read_number(&env.clerk, &r.resident_code, "tax")
+        .await
+        .unwrap();
+    assert!(IndividualNumber::is_valid(n.expose_digits()));
+    // The same number finds the same person.
+    let found = env
+        .app
+        .lookup_by_number(&env.clerk, &n, "social-security")
+        .await
+        .unwrap();
+    assert_eq!(found.person.id, r.person);
+    let report = env.app.verify_ledger(&env.auditor).await.unwrap();
+    assert_eq!(report.fault, None);
+    // 4 staff-created (national ×2, 131041, 271004), 1 registration, 1 number-read, 1 lookup.
+    assert_eq!(report.entries, 7);
+    // The ledger never holds the number.
+    let pool = raw(&env).await;
+    let rows = sqlx::query("SELECT actor, action, COALESCE(person_id, ''), COALESCE(purpose, ''), detail FROM ledger_entries")
+        .fetch_all(&pool).await.unwrap();
+    for row in rows {
+        for i in 0..5 {
+            let s: String = row.get(i);
+            assert!(
+                !s.contains(n.expose_digits()),
+                "number leaked into the ledger"
+            );
+        }
+    }
+    let purposes: Vec<String> =
+        sqlx::query("SELECT purpose FROM ledger_entries WHERE purpose IS NOT NULL ORDER BY seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+    assert_eq!(purposes, ["tax", "social-security"]);
+}
+
+pub async fn invalid_input_lists_every_problem_and_writes_nothing(env: Env) {
+    let mut input = japanese("", "太郎", "2030-01-01");
+    input.municipality_code = "131042".into();
+    input.sex = "3".into();
+    input.name.family_kana = Some("やまだ".into());
+    let err = env
+        .app
+        .register(&env.clerk, register(input))
+        .await
+        .unwrap_err();
+    let AppError::Invalid(invalid) = err else {
+        panic!("{err:?}")
+    };
+    let fields: Vec<&str> = invalid.0.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "family_name_kana",
+            "family_name",
+            "birth_date",
+            "sex",
+            "municipality_code"
+        ]
+    );
+    assert_eq!(count(&env, "persons").await, 0);
+    assert_eq!(count(&env, "individual_numbers").await, 0);
+    assert_eq!(count(&env, "resident_versions").await, 0);
+}
+
+pub async fn foreign_residents_and_aliases(env: Env) {
+    let mut cmd = register(foreign());
+    cmd.kind = Registration::ForeignFirstRegistration;
+    let r = env.app.register(&env.clerk, cmd).await.unwrap();
+    let view = env
+        .app
+        .resident(&env.clerk, &r.resident_code)
+        .await
+        .unwrap();
+    let rec = &view.versions[0].resident.record;
+    assert_eq!(rec.name().latin(), Some("NGUYEN VAN AN"));
+    assert_eq!(rec.name().alias(), Some("山田 安"));
+    let f = rec.foreign().unwrap();
+    assert_eq!(f.residence_card_number().unwrap().as_str(), "AB12345678CD");
+    assert_eq!(f.period_of_stay_until(), Some(date(2028, 3, 31)));
+
+    // A Japanese national cannot register an alias; a first registration needs foreign items.
+    let mut jp = japanese("山田", "花子", "1990-01-01");
+    jp.name.alias = Some("通称".into());
+    assert!(matches!(
+        env.app.register(&env.clerk, register(jp)).await,
+        Err(AppError::Invalid(_))
+    ));
+    let mut cmd = register(japanese("山田", "花子", "1990-01-01"));
+    cmd.kind = Registration::ForeignFirstRegistration;
+    assert!(matches!(
+        env.app.register(&env.clerk, cmd).await,
+        Err(AppError::Invalid(_))
+    ));
+
+    // Period of stay: renewed; never in the past.
+    let renew = |until: &str| {
+        ChangeCommand::PeriodOfStayChange(ForeignInput {
+            nationality: "VN".into(),
+            residence_card_number: Some("AB87654321CD".into()),
+            status_of_residence: "engineer-humanities-international".into(),
+            period_of_stay_until: Some(until.into()),
+        })
+    };
+    let v = env
+        .app
+        .change(&env.clerk, &r.resident_code, renew("2031-03-31"), None)
+        .await
+        .unwrap();
+    assert_eq!(v.version, 2);
+    assert_eq!(
+        v.resident.record.foreign().unwrap().status().code(),
+        "engineer-humanities-international"
+    );
+    assert!(matches!(
+        env.app
+            .change(&env.clerk, &r.resident_code, renew("2020-01-01"), None)
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+}
+
+pub async fn procedures_keep_every_version(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let code = r.resident_code;
+    let move_within = ChangeCommand::AddressChange {
+        prefecture: "東京都".into(),
+        municipality_code: "131041".into(),
+        address: "高田馬場1丁目1番1号".into(),
+        household: HouseholdChoice::Existing(r.household),
+        relationship: "child".into(),
+    };
+    // Joining one's own household as a non-head is allowed here only because we test the rule
+    // that an existing household takes no second head, below.
+    env.app
+        .change(&env.clerk, &code, move_within, None)
+        .await
+        .unwrap();
+    let rename = ChangeCommand::NameChange(NameInput {
+        family: "佐藤".into(),
+        given: "太郎".into(),
+        family_kana: Some("サトウ".into()),
+        given_kana: Some("タロウ".into()),
+        ..NameInput::default()
+    });
+    env.app
+        .change(&env.clerk, &code, rename, None)
+        .await
+        .unwrap();
+    // Moving to Osaka: Shinjuku records the move-out, Osaka the transfer-in.
+    let out = ChangeCommand::MoveOut {
+        abroad: false,
+        destination: Some("271004".into()),
+    };
+    env.app.change(&env.clerk, &code, out, None).await.unwrap();
+    let transfer = || ChangeCommand::TransferIn {
+        prefecture: "大阪府".into(),
+        municipality_code: "271004".into(),
+        address: "北区梅田1丁目1番1号".into(),
+        household: HouseholdChoice::New,
+        relationship: "head".into(),
+    };
+    // Shinjuku's clerk may not record Osaka's transfer-in.
+    assert!(matches!(
+        env.app.change(&env.clerk, &code, transfer(), None).await,
+        Err(AppError::Denied(_))
+    ));
+    env.app
+        .change(&env.osaka_clerk, &code, transfer(), None)
+        .await
+        .unwrap();
+    // Now Shinjuku may not change the record, but still reads its history (除票).
+    let err = env
+        .app
+        .change(&env.clerk, &code, ChangeCommand::Death, None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "staff of municipality 131041 may not act on a record of municipality 271004"
+    );
+    let view = env.app.resident(&env.clerk, &code).await.unwrap();
+    let procedures: Vec<&str> = view.versions.iter().map(|v| v.procedure.as_str()).collect();
+    assert_eq!(
+        procedures,
+        [
+            "move-in",
+            "address-change",
+            "name-change",
+            "move-out",
+            "transfer-in"
+        ]
+    );
+    assert_eq!(view.versions[0].resident.record.name().family(), "山田");
+    assert_eq!(view.versions[4].resident.record.name().family(), "佐藤");
+    assert_eq!(
+        view.versions[4].resident.record.municipality().as_str(),
+        "271004"
+    );
+    // Death is final.
+    env.app
+        .change(&env.osaka_clerk, &code, ChangeCommand::Death, None)
+        .await
+        .unwrap();
+    let err = env
+        .app
+        .change(&env.osaka_clerk, &code, ChangeCommand::Death, None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "death refused: the record is removed (died on 2026-11-25); a deceased person's record takes no further procedures"
+    );
+    let view = env.app.resident(&env.osaka_clerk, &code).await.unwrap();
+    assert!(matches!(
+        view.versions.last().unwrap().resident.status,
+        RecordStatus::Removed { .. }
+    ));
+    // The number stays with the person for life.
+    let n = env.app.read_number(&env.osaka_clerk, &code, "tax");
+    assert!(n.await.is_ok());
+}
+
+pub async fn access_is_bounded_by_role_purpose_and_municipality(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let code = r.resident_code;
+    let err = env
+        .app
+        .read_number(&env.clerk, &code, "marketing")
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("purpose: \"marketing\" is not a lawful purpose here"),
+        "{err}"
+    );
+    assert!(matches!(
+        env.app.read_number(&env.auditor, &code, "tax").await,
+        Err(AppError::Denied(_))
+    ));
+    assert!(matches!(
+        env.app.read_number(&env.osaka_clerk, &code, "tax").await,
+        Err(AppError::Denied(_))
+    ));
+    assert!(matches!(
+        env.app.resident(&env.osaka_clerk, &code).await,
+        Err(AppError::Denied(_))
+    ));
+    // Osaka's clerk cannot register a Shinjuku resident.
+    assert!(matches!(
+        env.app
+            .register(
+                &env.osaka_clerk,
+                register(japanese("山田", "次郎", "1990-01-15"))
+            )
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    // Search: Shinjuku sees its own resident by name and birth date; Osaka sees nobody.
+    let hits = env
+        .app
+        .search(&env.clerk, "山", Some(date(1990, 1, 15)))
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        env.app
+            .search(&env.clerk, "ヤマ", None)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        env.app
+            .search(&env.osaka_clerk, "山", None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        env.app
+            .search(&env.clerk, "%", None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "LIKE wildcards are literal"
+    );
+    // Unknown codes and numbers say not found.
+    let unknown = ResidentCode::from_body(1).unwrap();
+    assert!(matches!(
+        env.app.resident(&env.clerk, &unknown).await,
+        Err(AppError::NotFound("resident"))
+    ));
+    let unknown = IndividualNumber::parse("123456789018").unwrap();
+    assert!(matches!(
+        env.app.lookup_by_number(&env.clerk, &unknown, "tax").await,
+        Err(AppError::NotFound("resident"))
+    ));
+}
+
+fn rows(inputs: Vec<(ResidentInput, &str)>) -> Vec<ImportRow> {
+    inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (input, household))| ImportRow {
+            line: i as u64 + 2,
+            input,
+            household: household.into(),
+        })
+        .collect()
+}
+
+pub async fn import_batches_are_all_or_nothing(env: Env) {
+    let op = App::operator();
+    let mut session = ImportSession::default();
+    let mut child = japanese("山田", "花子", "2015-05-05");
+    child.relationship = "child".into();
+    let n = env
+        .app
+        .import_batch(
+            &op,
+            &mut session,
+            rows(vec![
+                (japanese("山田", "太郎", "1980-01-01"), "h1"),
+                (child.clone(), "h1"),
+                (foreign(), "h2"),
+            ]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 3);
+    let mut bad = japanese("山田", "一郎", "1985-01-01");
+    bad.birth_date = "1985-13-01".into();
+    let err = env
+        .app
+        .import_batch(
+            &op,
+            &mut session,
+            rows(vec![
+                (child.clone(), "h1"),
+                (japanese("山田", "次郎", "1980-01-01"), "h1"), // second head
+                (bad, "h3"),
+            ]),
+        )
+        .await
+        .unwrap_err();
+    let ImportError::Rows(bad) = err else {
+        panic!("{err:?}")
+    };
+    let report: Vec<String> = bad
+        .iter()
+        .map(|(line, e)| format!("line {line}: {e}"))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            "line 3: relationship: household \"h1\" already has a head",
+            "line 4: birth_date: \"1985-13-01\" is not a date in the form YYYY-MM-DD",
+        ]
+    );
+    assert_eq!(
+        count(&env, "persons").await,
+        3,
+        "nothing of the failed batch is written"
+    );
+    // Export: without a purpose no numbers; with one, numbers and one ledger entry each.
+    let page = env.app.export_page(&op, None, None, 100).await.unwrap();
+    assert_eq!(page.len(), 3);
+    assert!(page.iter().all(|r| r.number.is_none()));
+    let before = count(&env, "ledger_entries").await;
+    let page = env
+        .app
+        .export_page(&op, None, Some("tax"), 2)
+        .await
+        .unwrap();
+    assert_eq!(page.len(), 2);
+    assert!(page.iter().all(|r| r.number.is_some()));
+    let next = env
+        .app
+        .export_page(&op, Some(page[1].row.person.id), Some("tax"), 2)
+        .await
+        .unwrap();
+    assert_eq!(next.len(), 1);
+    assert_eq!(count(&env, "ledger_entries").await, before + 3);
+}
+
+pub async fn ledger_verification_catches_direct_edits(env: Env) {
+    for i in 0..5 {
+        let birth = format!("199{i}-01-01");
+        env.app
+            .register(&env.clerk, register(japanese("山田", "太郎", &birth)))
+            .await
+            .unwrap();
+    }
+    let ok = env.app.verify_ledger(&env.auditor).await.unwrap();
+    assert_eq!(ok.fault, None);
+    let pool = raw(&env).await;
+    let exec = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+    };
+    exec("UPDATE ledger_entries SET action = 'death' WHERE partition_key = '131041' AND seq = 3")
+        .await;
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor)
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert_eq!(
+        fault.to_string(),
+        "partition 131041, entry 3: content altered (its hash no longer matches)"
+    );
+    exec("UPDATE ledger_entries SET action = 'move-in' WHERE partition_key = '131041' AND seq = 3")
+        .await;
+    assert_eq!(
+        env.app.verify_ledger(&env.auditor).await.unwrap().fault,
+        None,
+        "restored"
+    );
+    exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq = 4").await;
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor)
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert_eq!(
+        fault.to_string(),
+        "partition 131041: expected entry 4, found entry 5 (removed or reordered)"
+    );
+    exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq >= 4").await;
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor)
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(
+        fault
+            .to_string()
+            .starts_with("partition 131041: head says 6 entries, chain ends at 3"),
+        "{fault}"
+    );
+}
+
+pub async fn concurrent_registrations_never_share_numbers(env: Env) {
+    let mut tasks = Vec::new();
+    for t in 0..8 {
+        let app = env.app.clone();
+        let clerk = env.clerk.clone();
+        tasks.push(tokio::spawn(async move {
+            for i in 0..25 {
+                let birth = format!("19{:02}-01-{:02}", 50 + t, 1 + i);
+                app.register(&clerk, register(japanese("山田", "太郎", &birth)))
+                    .await
+                    .unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(count(&env, "persons").await, 200);
+    assert_eq!(count(&env, "individual_numbers").await, 200);
+    let pool = raw(&env).await;
+    let distinct: i64 = sqlx::query("SELECT COUNT(DISTINCT number) FROM individual_numbers")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(distinct, 200);
+    assert_eq!(
+        env.app.verify_ledger(&env.auditor).await.unwrap().fault,
+        None
+    );
+}
+
+/// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
+#[macro_export]
+macro_rules! conformance {
+    ($url:path; $($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $case() {
+                let Some(url) = $url(stringify!($case)).await else { return };
+                suite::$case(suite::env(url).await).await;
+            }
+        )*
+    };
+}
+
+#[macro_export]
+macro_rules! all_cases {
+    ($url:path) => {
+        $crate::conformance!($url;
+            registration_issues_code_number_version_and_ledger,
+            invalid_input_lists_every_problem_and_writes_nothing,
+            foreign_residents_and_aliases,
+            procedures_keep_every_version,
+            access_is_bounded_by_role_purpose_and_municipality,
+            import_batches_are_all_or_nothing,
+            ledger_verification_catches_direct_edits,
+            concurrent_registrations_never_share_numbers,
+        );
+    };
+}
