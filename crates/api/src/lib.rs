@@ -1,1 +1,108 @@
-//! placeholder
+//! mynumber-api: the HTTP interface. JSON API with an OpenAPI document and a reference page,
+//! RFC 9457 problems for every error, bearer tokens for staff, and a landing page.
+//!
+//! Only this crate knows HTTP. Individual Numbers travel only in request and response bodies,
+//! never in URLs, so access logs cannot capture them.
+
+mod admin;
+mod dto;
+mod error;
+mod extract;
+mod residents;
+
+use axum::extract::DefaultBodyLimit;
+use axum::response::Html;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use mynumber_app::App;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::SwaggerUi;
+
+pub use error::{ApiError, FieldProblem, Problem};
+pub use extract::{AppJson, Staff};
+
+/// Request bodies above this many bytes are refused with 413.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler gets.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The use cases.
+    pub app: App,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "mynumber",
+        description = "An open implementation of Japan's Individual Number (マイナンバー) system: the resident registry, number issuance and the ledger. Staff authenticate with bearer tokens; errors are RFC 9457 problems; Individual Numbers never appear in URLs.",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        residents::register, residents::get, residents::procedure, residents::search,
+        residents::read_number, residents::lookup,
+        admin::add_staff, admin::verify, admin::entries,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "residents", description = "住民基本台帳: registration, procedures, look-ups"),
+        (name = "numbers", description = "個人番号: reading and looking up numbers for a lawful purpose"),
+        (name = "staff", description = "Staff and their tokens"),
+        (name = "ledger", description = "The tamper-evident ledger"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The whole HTTP interface.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/v1/residents", post(residents::register))
+        .route("/api/v1/residents/search", post(residents::search))
+        .route("/api/v1/residents/{resident_code}", get(residents::get))
+        .route(
+            "/api/v1/residents/{resident_code}/procedures",
+            post(residents::procedure),
+        )
+        .route(
+            "/api/v1/residents/{resident_code}/individual-number",
+            post(residents::read_number),
+        )
+        .route("/api/v1/individual-numbers/lookup", post(residents::lookup))
+        .route("/api/v1/staff", post(admin::add_staff))
+        .route("/api/v1/ledger/verify", get(admin::verify))
+        .route("/api/v1/ledger/{partition}", get(admin::entries))
+        .route("/api/openapi.json", get(|| async { Json(openapi()) }))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/", get(landing))
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .with_state(state);
+    Router::new()
+        .merge(SwaggerUi::new("/api/docs"))
+        .merge(api)
+        .fallback(|| async { ApiError::no_route() })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn landing() -> Html<&'static str> {
+    Html(include_str!("landing.html"))
+}

@@ -6,7 +6,10 @@
 //! server and removes its files when the test process exits. When PostgreSQL is not installed the
 //! suite skips loudly, unless `MYNUMBER_REQUIRE_POSTGRES=1` (CI), where it fails instead.
 
-#![allow(clippy::panic, reason = "test support fails the calling test by panicking")]
+#![allow(
+    clippy::panic,
+    reason = "test support fails the calling test by panicking"
+)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,173 @@
+//! Staff and ledger handlers.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use jiff::Timestamp;
+use mynumber_core::ledger::hex;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::{ApiError, AppJson, AppState, Problem, Staff};
+
+/// Add a staff member.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffRequest {
+    /// Display name.
+    #[schema(example = "新宿 太郎")]
+    pub name: String,
+    /// administrator, registry-clerk or auditor.
+    #[schema(example = "registry-clerk")]
+    pub role: String,
+    /// The municipality acted for; omit for national scope.
+    #[schema(example = "131041")]
+    pub municipality_code: Option<String>,
+}
+
+/// A new staff member and their token, shown only this once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffResponse {
+    /// Staff id.
+    pub staff_id: String,
+    /// Bearer token (`mn_` + 64 hex digits); only its hash is stored.
+    pub token: String,
+    /// Role.
+    pub role: String,
+    /// Municipality, if any.
+    pub municipality_code: Option<String>,
+}
+
+/// The ledger verification result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerReportBody {
+    /// Whether every chain is intact.
+    pub ok: bool,
+    /// Partitions checked.
+    pub partitions: usize,
+    /// Entries checked.
+    pub entries: i64,
+    /// The first fault found, naming the partition and entry.
+    pub fault: Option<String>,
+}
+
+/// Paging through a partition.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct LedgerPage {
+    /// Entries with a sequence number above this.
+    pub after: Option<i64>,
+    /// At most this many (1–1000, default 100).
+    pub limit: Option<i64>,
+}
+
+/// One ledger entry.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerEntryBody {
+    /// Partition.
+    pub partition: String,
+    /// Sequence number.
+    pub seq: i64,
+    /// When (RFC 3339).
+    pub at: String,
+    /// Staff id, or `system`.
+    pub actor: String,
+    /// What.
+    pub action: String,
+    /// The person's internal id, if any.
+    pub person: Option<String>,
+    /// Lawful purpose, for number access.
+    pub purpose: Option<String>,
+    /// Detail.
+    pub detail: String,
+    /// Previous entry's hash.
+    pub prev_hash: String,
+    /// This entry's hash.
+    pub hash: String,
+}
+
+/// Add a staff member (administrators only). The token is in the response and nowhere else.
+#[utoipa::path(post, path = "/api/v1/staff", tag = "staff",
+    request_body = StaffRequest,
+    responses((status = 201, body = StaffResponse), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn add_staff(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppJson(req): AppJson<StaffRequest>,
+) -> Result<(StatusCode, Json<StaffResponse>), ApiError> {
+    let s = state
+        .app
+        .add_staff(
+            &actor,
+            &req.name,
+            &req.role,
+            req.municipality_code.as_deref(),
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(StaffResponse {
+            staff_id: s.actor.id.to_hex(),
+            token: s.token,
+            role: s.actor.role.code().to_owned(),
+            municipality_code: s.actor.municipality.map(|m| m.as_str().to_owned()),
+        }),
+    ))
+}
+
+/// Verify every ledger partition's hash chain (auditors and administrators).
+#[utoipa::path(get, path = "/api/v1/ledger/verify", tag = "ledger",
+    responses((status = 200, body = LedgerReportBody), (status = 403, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn verify(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+) -> Result<Json<LedgerReportBody>, ApiError> {
+    let r = state.app.verify_ledger(&actor).await?;
+    Ok(Json(LedgerReportBody {
+        ok: r.fault.is_none(),
+        partitions: r.partitions,
+        entries: r.entries,
+        fault: r.fault.map(|f| f.to_string()),
+    }))
+}
+
+/// Read a partition's entries in order.
+#[utoipa::path(get, path = "/api/v1/ledger/{partition}", tag = "ledger",
+    params(("partition" = String, Path, description = "A municipality code, or national"), LedgerPage),
+    responses((status = 200, body = [LedgerEntryBody]), (status = 403, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn entries(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    Path(partition): Path<String>,
+    Query(page): Query<LedgerPage>,
+) -> Result<Json<Vec<LedgerEntryBody>>, ApiError> {
+    let rows = state
+        .app
+        .ledger_entries(
+            &actor,
+            &partition,
+            page.after.unwrap_or(0),
+            page.limit.unwrap_or(100),
+        )
+        .await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|e| LedgerEntryBody {
+                at: Timestamp::from_microsecond(e.content.at_us)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+                partition: e.content.partition,
+                seq: e.content.seq,
+                actor: e.content.actor,
+                action: e.content.action,
+                person: e.content.person.map(|p| p.to_hex()),
+                purpose: e.content.purpose,
+                detail: e.content.detail,
+                prev_hash: hex(&e.prev_hash),
+                hash: hex(&e.hash),
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,367 @@
+//! The wire format: request and response bodies, converted by hand from and to domain types.
+//!
+//! Domain types never derive `Serialize`; this module is the only place that decides what a
+//! client sees. The internal person id never appears here.
+
+use jiff::Timestamp;
+use mynumber_app::{CurrentRow, ResidentView, VersionRow};
+use mynumber_core::{ForeignInput, NameInput, RecordStatus, ResidentInput};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A resident's items as a clerk enters them.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentBody {
+    /// 氏 (family name).
+    #[schema(example = "山田")]
+    pub family_name: String,
+    /// 名 (given name); may be empty for a foreign resident with one name.
+    #[schema(example = "太郎")]
+    #[serde(default)]
+    pub given_name: String,
+    /// 氏のフリガナ (katakana); required for Japanese nationals.
+    #[schema(example = "ヤマダ")]
+    pub family_name_kana: Option<String>,
+    /// 名のフリガナ (katakana); required for Japanese nationals.
+    #[schema(example = "タロウ")]
+    pub given_name_kana: Option<String>,
+    /// The name in Latin letters; required for foreign residents.
+    pub latin_name: Option<String>,
+    /// 通称 (registered alias), foreign residents only.
+    pub alias: Option<String>,
+    /// 生年月日, YYYY-MM-DD.
+    #[schema(example = "1990-01-15")]
+    pub birth_date: String,
+    /// 性別 by JIS X 0303: 1 male, 2 female.
+    #[schema(example = "1")]
+    pub sex: String,
+    /// 都道府県 by name or JIS X 0401 code.
+    #[schema(example = "東京都")]
+    pub prefecture: String,
+    /// 全国地方公共団体コード (6 digits with check digit).
+    #[schema(example = "131041")]
+    pub municipality_code: String,
+    /// The rest of the address.
+    #[schema(example = "西新宿2丁目8番1号")]
+    pub address: String,
+    /// 続柄: head, spouse, child, parent, grandchild, grandparent, sibling, child-in-law,
+    /// other-relative, cohabitant.
+    #[schema(example = "head")]
+    pub relationship: String,
+    /// Preferred language (BCP 47): ja, ja-x-easy, en, zh-Hans, ko, vi, fil, ne, pt-BR, id.
+    #[serde(default)]
+    pub preferred_language: String,
+    /// Foreign-resident items; omit for Japanese nationals.
+    pub foreign: Option<ForeignBody>,
+}
+
+/// A foreign resident's items (住民基本台帳法第30条の45).
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignBody {
+    /// ISO 3166-1 alpha-2 (XX: stateless).
+    #[schema(example = "VN")]
+    pub nationality: String,
+    /// 在留カード番号: 2 letters, 8 digits, 2 letters.
+    #[schema(example = "AB12345678CD")]
+    pub residence_card_number: Option<String>,
+    /// 在留資格 code, e.g. student, permanent-resident.
+    #[schema(example = "student")]
+    pub status_of_residence: String,
+    /// 在留期間の満了日, YYYY-MM-DD; omit for indefinite statuses.
+    pub period_of_stay_until: Option<String>,
+}
+
+/// Register a new resident.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// birth, move-in or foreign-first-registration.
+    #[schema(example = "move-in")]
+    pub procedure: String,
+    /// 異動日, YYYY-MM-DD; defaults to the birth date for a birth, otherwise today.
+    pub effective_date: Option<String>,
+    /// Join this existing household (not as its head); omit to start a new household.
+    pub household_id: Option<String>,
+    /// The items.
+    pub resident: ResidentBody,
+}
+
+/// A registration's result. The Individual Number is not returned: it reaches the resident by
+/// notification, and staff read it only with a lawful purpose.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegisteredResponse {
+    /// 住民票コード.
+    pub resident_code: String,
+    /// 世帯 id.
+    pub household_id: String,
+}
+
+/// A procedure on an existing record.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(tag = "procedure", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ProcedureRequest {
+    /// 転居: a new address in the same municipality.
+    AddressChange {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// 都道府県.
+        prefecture: String,
+        /// Local-government code.
+        municipality_code: String,
+        /// The rest of the address.
+        address: String,
+        /// Existing household to join; omit to start one (then relationship is head).
+        household_id: Option<String>,
+        /// 続柄.
+        relationship: String,
+    },
+    /// 死亡.
+    Death {
+        /// Date of death.
+        effective_date: Option<String>,
+    },
+    /// 国外転出.
+    MoveAbroad {
+        /// 異動日.
+        effective_date: Option<String>,
+    },
+    /// 転出 to another municipality in Japan.
+    MoveOut {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// Destination local-government code, if stated.
+        destination_municipality_code: Option<String>,
+    },
+    /// A new name.
+    NameChange {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// 氏.
+        family_name: String,
+        /// 名.
+        #[serde(default)]
+        given_name: String,
+        /// 氏のフリガナ.
+        family_name_kana: Option<String>,
+        /// 名のフリガナ.
+        given_name_kana: Option<String>,
+        /// Latin letters.
+        latin_name: Option<String>,
+        /// 通称.
+        alias: Option<String>,
+    },
+    /// A new status of residence and period of stay.
+    PeriodOfStayChange {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// The new items.
+        foreign: ForeignBody,
+    },
+    /// 転入 of a person registered elsewhere (recorded by the receiving municipality).
+    TransferIn {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// 都道府県.
+        prefecture: String,
+        /// Local-government code.
+        municipality_code: String,
+        /// The rest of the address.
+        address: String,
+        /// Existing household to join; omit to start one.
+        household_id: Option<String>,
+        /// 続柄.
+        relationship: String,
+    },
+}
+
+/// Search current records.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    /// Prefix of the family name, its katakana reading, the Latin name or the alias.
+    #[serde(default)]
+    pub name: String,
+    /// Date of birth, YYYY-MM-DD.
+    pub birth_date: Option<String>,
+}
+
+/// Search results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// At most 100 current records.
+    pub results: Vec<ResidentSummary>,
+}
+
+/// One current record in a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResidentSummary {
+    /// 住民票コード.
+    pub resident_code: String,
+    /// The current version.
+    pub current: VersionBody,
+}
+
+/// A lawful purpose for reading an Individual Number.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeRequest {
+    /// social-security, tax, disaster-response (or one configured).
+    #[schema(example = "tax")]
+    pub purpose: String,
+}
+
+/// Find the resident an Individual Number belongs to.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NumberLookupRequest {
+    /// The number (12 digits; spaces and hyphens allowed).
+    pub individual_number: String,
+    /// The lawful purpose.
+    #[schema(example = "tax")]
+    pub purpose: String,
+}
+
+/// A revealed Individual Number; the reading is in the ledger.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NumberResponse {
+    /// 12 digits.
+    pub individual_number: String,
+    /// As printed: `1234 5678 9018`.
+    pub formatted: String,
+    /// The purpose recorded.
+    pub purpose: String,
+}
+
+/// A record with its whole history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResidentResponse {
+    /// 住民票コード.
+    pub resident_code: String,
+    /// The newest version.
+    pub current: VersionBody,
+    /// Every version, oldest first (the last is `current`).
+    pub history: Vec<VersionBody>,
+}
+
+/// One version of a record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VersionBody {
+    /// 1, 2, …
+    pub version: i64,
+    /// The procedure that produced it.
+    pub procedure: String,
+    /// 異動日.
+    pub effective_date: String,
+    /// When it was recorded (RFC 3339, UTC).
+    pub recorded_at: String,
+    /// active or removed (除票).
+    pub status: String,
+    /// died, moved-out or moved-abroad.
+    pub removal_reason: Option<String>,
+    /// The items.
+    pub resident: ResidentBody,
+    /// 世帯 id.
+    pub household_id: String,
+}
+
+impl ResidentBody {
+    /// The core's input form.
+    pub fn into_input(self) -> ResidentInput {
+        ResidentInput {
+            name: NameInput {
+                family: self.family_name,
+                given: self.given_name,
+                family_kana: self.family_name_kana,
+                given_kana: self.given_name_kana,
+                latin: self.latin_name,
+                alias: self.alias,
+            },
+            birth_date: self.birth_date,
+            sex: self.sex,
+            prefecture: self.prefecture,
+            municipality_code: self.municipality_code,
+            address: self.address,
+            relationship: self.relationship,
+            preferred_language: self.preferred_language,
+            foreign: self.foreign.map(ForeignBody::into_input),
+        }
+    }
+}
+
+impl ForeignBody {
+    /// The core's input form.
+    pub fn into_input(self) -> ForeignInput {
+        ForeignInput {
+            nationality: self.nationality,
+            residence_card_number: self.residence_card_number,
+            status_of_residence: self.status_of_residence,
+            period_of_stay_until: self.period_of_stay_until,
+        }
+    }
+}
+
+impl From<&VersionRow> for VersionBody {
+    fn from(v: &VersionRow) -> Self {
+        let r = &v.resident.record;
+        let (status, removal_reason) = match v.resident.status {
+            RecordStatus::Active => ("active", None),
+            RecordStatus::Removed { reason, .. } => ("removed", Some(reason.code().to_owned())),
+        };
+        let n = r.name();
+        Self {
+            version: v.version,
+            procedure: v.procedure.clone(),
+            effective_date: v.effective_on.to_string(),
+            recorded_at: Timestamp::from_microsecond(v.recorded_at_us)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            status: status.to_owned(),
+            removal_reason,
+            household_id: r.household().to_hex(),
+            resident: ResidentBody {
+                family_name: n.family().to_owned(),
+                given_name: n.given().to_owned(),
+                family_name_kana: n.family_kana().map(str::to_owned),
+                given_name_kana: n.given_kana().map(str::to_owned),
+                latin_name: n.latin().map(str::to_owned),
+                alias: n.alias().map(str::to_owned),
+                birth_date: r.birth_date().to_string(),
+                sex: r.sex().code().to_string(),
+                prefecture: r.address().prefecture().name().to_owned(),
+                municipality_code: r.municipality().as_str().to_owned(),
+                address: r.address().rest().to_owned(),
+                relationship: r.relationship().code().to_owned(),
+                preferred_language: r.language().tag().to_owned(),
+                foreign: r.foreign().map(|f| ForeignBody {
+                    nationality: f.nationality().code().to_owned(),
+                    residence_card_number: f.residence_card_number().map(|c| c.as_str().to_owned()),
+                    status_of_residence: f.status().code().to_owned(),
+                    period_of_stay_until: f.period_of_stay_until().map(|d| d.to_string()),
+                }),
+            },
+        }
+    }
+}
+
+impl ResidentResponse {
+    /// The response for a record; `None` for a record without versions (never stored so).
+    pub fn from_view(v: &ResidentView) -> Option<Self> {
+        let current = VersionBody::from(v.versions.last()?);
+        Some(Self {
+            resident_code: v.person.resident_code.digits().to_owned(),
+            current,
+            history: v.versions.iter().map(VersionBody::from).collect(),
+        })
+    }
+}
+
+impl From<&CurrentRow> for ResidentSummary {
+    fn from(r: &CurrentRow) -> Self {
+        Self {
+            resident_code: r.person.resident_code.digits().to_owned(),
+            current: VersionBody::from(&r.version),
+        }
+    }
+}

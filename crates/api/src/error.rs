@@ -1,0 +1,224 @@
+//! One error type for every HTTP response that is not a success: RFC 9457 problem details.
+//!
+//! Each app error maps to a status and a stable `code` clients can branch on. Internal errors get
+//! a generic body; their cause is logged, never sent. No message carries an Individual Number.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use mynumber_app::AppError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// An RFC 9457 problem.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI reference naming the problem type: `/problems/{code}`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the problem type.
+    pub title: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// What went wrong in this occurrence.
+    pub detail: String,
+    /// The stable machine-readable code (`invalid-input`, `not-found`, …).
+    pub code: String,
+    /// For `invalid-input`: every field problem.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One invalid field.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldProblem {
+    /// The field, as named in the request body.
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+/// An error on its way to becoming a response.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    title: &'static str,
+    detail: String,
+    errors: Vec<FieldProblem>,
+}
+
+impl ApiError {
+    /// A problem with the given status, code, title and detail.
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Self {
+        Self {
+            status,
+            code,
+            title,
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// 404 for a path that names nothing.
+    pub fn no_route() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Not found",
+            "no resource at this path",
+        )
+    }
+
+    /// 405 for a method the path does not accept.
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            "Method not allowed",
+            "this path does not accept this method; see the Allow header",
+        )
+    }
+
+    /// 422 for one invalid field of a request.
+    pub fn field(field: &str, problem: impl Into<String>) -> Self {
+        let problem = problem.into();
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-input",
+            "Invalid input",
+            format!("{field}: {problem}"),
+        );
+        e.errors.push(FieldProblem {
+            field: field.to_owned(),
+            problem,
+        });
+        e
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        use StatusCode as S;
+        match e {
+            AppError::Conflict => {
+                Self::new(S::CONFLICT, "conflict", "Concurrent update", e.to_string())
+            }
+            AppError::Denied(d) => Self::new(S::FORBIDDEN, "forbidden", "Forbidden", d.to_string()),
+            AppError::Invalid(invalid) => {
+                let mut err = Self::new(
+                    S::UNPROCESSABLE_ENTITY,
+                    "invalid-input",
+                    "Invalid input",
+                    invalid.to_string(),
+                );
+                err.errors = invalid
+                    .0
+                    .into_iter()
+                    .map(|f| FieldProblem {
+                        field: f.field.to_owned(),
+                        problem: f.problem,
+                    })
+                    .collect();
+                err
+            }
+            AppError::NotFound(what) => Self::new(
+                S::NOT_FOUND,
+                "not-found",
+                "Not found",
+                format!("{what} not found"),
+            ),
+            AppError::NumberNotCurrent => Self::new(
+                S::GONE,
+                "number-not-current",
+                "Individual Number no longer valid",
+                "this Individual Number was changed and is no longer valid",
+            ),
+            AppError::Refused(r) => Self::new(
+                S::CONFLICT,
+                "procedure-refused",
+                "Procedure refused",
+                r.to_string(),
+            ),
+            AppError::Unauthenticated => Self::new(
+                S::UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "send a staff token as Authorization: Bearer mn_…",
+            ),
+            other => {
+                // The cause stays in the server's log; the client learns only that it failed.
+                tracing::error!(error = %other, "internal error");
+                Self::new(
+                    S::INTERNAL_SERVER_ERROR,
+                    "internal-error",
+                    "Internal error",
+                    "the server failed; the error is logged",
+                )
+            }
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        use StatusCode as S;
+        match r {
+            JsonRejection::MissingJsonContentType(_) => Self::new(
+                S::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "send the body as Content-Type: application/json",
+            ),
+            JsonRejection::BytesRejection(b) if b.status() == S::PAYLOAD_TOO_LARGE => Self::new(
+                S::PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Body too large",
+                format!("request bodies are limited to {} bytes", crate::BODY_LIMIT),
+            ),
+            JsonRejection::JsonDataError(e) => Self::new(
+                S::UNPROCESSABLE_ENTITY,
+                "invalid-body",
+                "Invalid body",
+                e.body_text(),
+            ),
+            other => Self::new(
+                S::BAD_REQUEST,
+                "malformed-body",
+                "Malformed body",
+                other.body_text(),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status;
+        let unauthenticated = status == StatusCode::UNAUTHORIZED;
+        let body = Problem {
+            kind: format!("/problems/{}", self.code),
+            title: self.title.to_owned(),
+            status: status.as_u16(),
+            detail: self.detail,
+            code: self.code.to_owned(),
+            errors: self.errors,
+        };
+        let mut res = (status, Json(body)).into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if unauthenticated {
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}

@@ -1,0 +1,45 @@
+//! Extractors: JSON bodies whose rejections are problems, and the authenticated staff member.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use mynumber_core::Actor;
+use serde::de::DeserializeOwned;
+
+use crate::{ApiError, AppState};
+
+/// `Json<T>` whose every rejection is an RFC 9457 problem like the API's other errors.
+#[derive(Debug)]
+pub struct AppJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Json::<T>::from_request(req, state)
+            .await
+            .map(|axum::Json(v)| Self(v))
+            .map_err(ApiError::from)
+    }
+}
+
+/// The staff member behind the request's bearer token.
+#[derive(Debug)]
+pub struct Staff(pub Actor);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(mynumber_app::AppError::Unauthenticated)?;
+        Ok(Self(state.app.authenticate(token.trim()).await?))
+    }
+}

@@ -1,0 +1,404 @@
+//! The HTTP interface driven without a socket: status codes, problem bodies, headers.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "tests"
+)]
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use mynumber_api::{AppState, router};
+use mynumber_app::system::{OsRandom, SystemClock};
+use mynumber_app::{App, AppConfig};
+use mynumber_core::{DerivationKey, PurposeSet};
+use mynumber_store::{SqlStore, StoreConfig};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+struct Server {
+    router: Router,
+    admin: String,
+}
+
+async fn server(name: &str) -> Server {
+    let dir = std::env::temp_dir().join(format!("mynumber-api-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.db"));
+    let _ = std::fs::remove_file(&path);
+    let store = SqlStore::connect(&StoreConfig {
+        url: format!("sqlite://{}?mode=rwc", path.display()),
+        max_connections: 4,
+    })
+    .await
+    .unwrap();
+    let app = App::new(
+        Arc::new(store),
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+        AppConfig {
+            derivation_key: DerivationKey::from_bytes([5; 32]),
+            purposes: PurposeSet::statutory(),
+        },
+    );
+    let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;
+    Server {
+        router: router(AppState { app }),
+        admin,
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Value,
+    text: String,
+}
+
+impl Server {
+    async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(b) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(b.to_string())),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+}
+
+fn resident() -> Value {
+    json!({
+        "procedure": "move-in",
+        "resident": {
+            "family_name": "山田", "given_name": "太郎",
+            "family_name_kana": "ヤマダ", "given_name_kana": "タロウ",
+            "birth_date": "1990-01-15", "sex": "1",
+            "prefecture": "東京都", "municipality_code": "131041", "address": "西新宿2丁目8番1号",
+            "relationship": "head", "preferred_language": "ja"
+        }
+    })
+}
+
+#[tokio::test]
+async fn landing_openapi_and_reference_page() {
+    let s = server("landing").await;
+    let r = s.call(Method::GET, "/", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text.contains("/api/docs/") && r.text.contains("/api/openapi.json"));
+    let r = s.call(Method::GET, "/api/openapi.json", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.body["openapi"].as_str().unwrap().chars().next(),
+        Some('3')
+    );
+    for path in [
+        "/api/v1/residents",
+        "/api/v1/individual-numbers/lookup",
+        "/api/v1/ledger/verify",
+    ] {
+        assert!(
+            r.body["paths"][path].is_object(),
+            "{path} missing from OpenAPI"
+        );
+    }
+    let r = s.call(Method::GET, "/api/docs/", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.text.contains("swagger"),
+        "{}",
+        &r.text[..r.text.len().min(200)]
+    );
+}
+
+#[tokio::test]
+async fn errors_are_problems_with_stable_codes() {
+    let s = server("errors").await;
+    let check = |r: &Reply, status: StatusCode, code: &str| {
+        assert_eq!(r.status, status, "{}", r.text);
+        assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json");
+        assert_eq!(r.body["code"], code, "{}", r.text);
+        assert_eq!(r.body["status"], status.as_u16());
+        assert_eq!(r.body["type"], format!("/problems/{code}"));
+    };
+    let r = s
+        .call(Method::POST, "/api/v1/residents", None, Some(resident()))
+        .await;
+    check(&r, StatusCode::UNAUTHORIZED, "unauthenticated");
+    assert_eq!(r.headers[header::WWW_AUTHENTICATE], "Bearer");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some("mn_wrong"),
+            Some(resident()),
+        )
+        .await;
+    check(&r, StatusCode::UNAUTHORIZED, "unauthenticated");
+    let r = s
+        .call(Method::PUT, "/api/v1/residents", Some(&s.admin), None)
+        .await;
+    check(&r, StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed");
+    assert!(r.headers[header::ALLOW].to_str().unwrap().contains("POST"));
+    let r = s.call(Method::GET, "/nowhere", None, None).await;
+    check(&r, StatusCode::NOT_FOUND, "not-found");
+
+    // Bodies: malformed, wrong type, unknown fields, too large.
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/residents")
+        .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{not json"))
+        .unwrap();
+    let res = s.router.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/residents")
+        .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
+    let res = s.router.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let mut body = resident();
+    body["resident"]["shoe_size"] = json!(42);
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body),
+        )
+        .await;
+    check(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid-body");
+    assert!(r.body["detail"].as_str().unwrap().contains("shoe_size"));
+    let mut body = resident();
+    body["resident"]["address"] = json!("あ".repeat(70_000));
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body),
+        )
+        .await;
+    check(&r, StatusCode::PAYLOAD_TOO_LARGE, "body-too-large");
+
+    // Domain validation lists every field.
+    let mut body = resident();
+    body["resident"]["birth_date"] = json!("1990-02-30");
+    body["resident"]["municipality_code"] = json!("131042");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body),
+        )
+        .await;
+    check(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid-input");
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["birth_date", "municipality_code"]);
+}
+
+#[tokio::test]
+async fn register_read_number_lookup_and_procedures() {
+    let s = server("flow").await;
+    let r = s.call(Method::POST, "/api/v1/staff", Some(&s.admin),
+        Some(json!({"name": "新宿 太郎", "role": "registry-clerk", "municipality_code": "131041"}))).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let clerk = r.body["token"].as_str().unwrap().to_owned();
+
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&clerk),
+            Some(resident()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    assert_eq!(
+        r.headers[header::LOCATION],
+        format!("/api/v1/residents/{code}")
+    );
+    assert!(
+        r.body.get("individual_number").is_none(),
+        "registration does not reveal the number"
+    );
+
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/residents/{code}"),
+            Some(&clerk),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["current"]["resident"]["family_name"], "山田");
+    assert!(!r.text.contains("individual_number"));
+
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/individual-number"),
+            Some(&clerk),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let number = r.body["individual_number"].as_str().unwrap().to_owned();
+    assert_eq!(number.len(), 12);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/individual-number"),
+            Some(&clerk),
+            Some(json!({"purpose": "marketing"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!r.text.contains(&number));
+
+    let formatted = format!("{} {} {}", &number[..4], &number[4..8], &number[8..]);
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/individual-numbers/lookup",
+            Some(&clerk),
+            Some(json!({"individual_number": formatted, "purpose": "social-security"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["resident_code"], code);
+    // A mistyped number: the error says why, without echoing it.
+    let mut wrong = number.clone().into_bytes();
+    wrong[11] = b'0' + (wrong[11] - b'0' + 1) % 10;
+    let wrong = String::from_utf8(wrong).unwrap();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/individual-numbers/lookup",
+            Some(&clerk),
+            Some(json!({"individual_number": wrong, "purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        r.body["errors"][0]["problem"],
+        "the check digit does not match"
+    );
+    assert!(!r.text.contains(&wrong[..11]));
+
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/procedures"),
+            Some(&clerk),
+            Some(json!({"procedure": "move-out", "destination_municipality_code": "271004"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["current"]["status"], "removed");
+    assert_eq!(r.body["history"].as_array().unwrap().len(), 2);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/procedures"),
+            Some(&clerk),
+            Some(json!({"procedure": "death"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.body["code"], "procedure-refused");
+
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents/search",
+            Some(&clerk),
+            Some(json!({"name": "ヤマ"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.body["results"].as_array().unwrap().len(),
+        0,
+        "removed records are not current"
+    );
+
+    let r = s
+        .call(Method::GET, "/api/v1/ledger/verify", Some(&s.admin), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["ok"], true, "{}", r.text);
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/ledger/131041?limit=10",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        !r.text.contains(&number),
+        "the ledger never holds the number"
+    );
+    let actions: Vec<&str> = r
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "staff-created",
+            "move-in",
+            "number-read",
+            "number-lookup",
+            "move-out"
+        ]
+    );
+    let r = s
+        .call(Method::GET, "/api/v1/ledger/verify", Some(&clerk), None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
