@@ -35,6 +35,22 @@ struct ImportedHousehold {
     has_head: bool,
 }
 
+/// A validated batch, ready to write.
+#[derive(Debug)]
+pub struct PreparedBatch(Vec<Prepared>);
+
+impl PreparedBatch {
+    /// How many residents it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// A batch that was not written, with every bad row.
 #[derive(Debug)]
 pub enum ImportError {
@@ -68,15 +84,30 @@ impl App {
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<usize, ImportError> {
+        let batch = self.prepare_import_batch(actor, session, rows)?;
+        Ok(self.write_import_batch(actor, batch).await?)
+    }
+
+    /// Validates one batch without touching the database, so a caller can validate the next
+    /// batch while the previous one is being written. On success the session already counts
+    /// the batch's households; on failure it is unchanged.
+    pub fn prepare_import_batch(
+        &self,
+        actor: &Actor,
+        session: &mut ImportSession,
+        rows: Vec<ImportRow>,
+    ) -> Result<PreparedBatch, ImportError> {
         actor
             .authorize(Permission::WriteRecords, None)
             .map_err(AppError::from)?;
         let today = self.clock.today();
-        let mut staged = session.households.clone();
+        // Only the households this batch touches are staged; they join the session if the
+        // whole batch is valid.
+        let mut staged = HashMap::new();
         let mut prepared = Vec::with_capacity(rows.len());
         let mut bad = Vec::new();
         for row in rows {
-            match self.prepare_import(actor, &mut staged, &row, today) {
+            match self.prepare_import(actor, &session.households, &mut staged, &row, today) {
                 Ok(p) => prepared.push(p),
                 Err(e) => bad.push((row.line, e)),
             }
@@ -84,18 +115,28 @@ impl App {
         if !bad.is_empty() {
             return Err(ImportError::Rows(bad));
         }
-        let n = prepared.len();
-        let mut tx = self.store.begin().await.map_err(AppError::from)?;
-        self.write_registrations(tx.as_mut(), actor, prepared)
+        session.households.extend(staged);
+        Ok(PreparedBatch(prepared))
+    }
+
+    /// Writes a validated batch in one transaction; returns how many residents it registered.
+    pub async fn write_import_batch(
+        &self,
+        actor: &Actor,
+        batch: PreparedBatch,
+    ) -> Result<usize, AppError> {
+        let n = batch.0.len();
+        let mut tx = self.store.begin().await?;
+        self.write_registrations(tx.as_mut(), actor, batch.0)
             .await?;
-        tx.commit().await.map_err(AppError::from)?;
-        session.households = staged;
+        tx.commit().await?;
         Ok(n)
     }
 
     fn prepare_import(
         &self,
         actor: &Actor,
+        committed: &HashMap<String, ImportedHousehold>,
         households: &mut HashMap<String, ImportedHousehold>,
         row: &ImportRow,
         today: jiff::civil::Date,
@@ -107,10 +148,13 @@ impl App {
                 "is required (a label shared by the household's rows)",
             )]));
         }
-        let existing = households.get(label).copied();
+        let existing = households
+            .get(label)
+            .or_else(|| committed.get(label))
+            .copied();
         let id = existing
             .map(|h| h.id)
-            .unwrap_or_else(|| HouseholdId::from_random(self.random_bytes()));
+            .unwrap_or_else(|| self.new_household_id());
         let record = ResidentRecord::validate(&row.input, id, today)?;
         let mut errors = Vec::new();
         if let Err(denied) = actor.authorize(Permission::WriteRecords, Some(record.municipality()))
@@ -136,13 +180,14 @@ impl App {
         if !errors.is_empty() {
             return Err(Invalid(errors));
         }
+        // A household committed by an earlier batch enters the overlay as it was (with its head).
         let entry = households
             .entry(label.to_owned())
-            .or_insert(ImportedHousehold {
+            .or_insert(existing.unwrap_or(ImportedHousehold {
                 id,
                 municipality: record.municipality(),
                 has_head: false,
-            });
+            }));
         entry.has_head |= is_head;
         Ok(Prepared {
             kind: Registration::Import,

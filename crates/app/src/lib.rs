@@ -16,7 +16,7 @@ mod registry;
 mod staff;
 pub mod system;
 
-pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession};
+pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
 pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use ports::{
@@ -87,6 +87,20 @@ impl App {
         let mut b = [0u8; N];
         self.random.fill(&mut b);
         b
+    }
+
+    /// A new time-ordered person id (see `PersonId::time_ordered`).
+    fn new_person_id(&self) -> mynumber_core::PersonId {
+        mynumber_core::PersonId::time_ordered(self.now_ms(), self.random_bytes())
+    }
+
+    /// A new time-ordered household id.
+    fn new_household_id(&self) -> mynumber_core::HouseholdId {
+        mynumber_core::HouseholdId::time_ordered(self.now_ms(), self.random_bytes())
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.clock.now_us() / 1000).unwrap_or(0)
     }
 
     fn new_resident_code(&self) -> ResidentCode {

@@ -162,12 +162,21 @@ impl App {
             .collect();
         tx.insert_households(&households, now).await?;
 
-        // Persons, with fresh codes for any that collide (住民票コード are unique).
+        // Persons, with fresh codes for any that collide (住民票コード are unique). Codes are
+        // also kept distinct within the batch: the store reports collisions by the codes it
+        // did not insert, which cannot tell two rows of one statement with the same code apart.
+        let mut drawn = HashSet::with_capacity(prepared.len());
+        let mut draw = |app: &Self| loop {
+            let code = app.new_resident_code();
+            if drawn.insert(code) {
+                break code;
+            }
+        };
         let mut persons: Vec<PersonRow> = prepared
             .iter()
             .map(|_| PersonRow {
-                id: PersonId::from_random(self.random_bytes()),
-                resident_code: self.new_resident_code(),
+                id: self.new_person_id(),
+                resident_code: draw(self),
                 current_version: 1,
             })
             .collect();
@@ -180,7 +189,7 @@ impl App {
                 break;
             }
             for i in &pending {
-                persons[*i].resident_code = self.new_resident_code();
+                persons[*i].resident_code = draw(self);
             }
         }
         if !pending.is_empty() {
@@ -494,7 +503,7 @@ impl App {
                     )
                     .into());
                 }
-                Ok((HouseholdId::from_random(self.random_bytes()), true))
+                Ok((self.new_household_id(), true))
             }
             HouseholdChoice::Existing(id) => {
                 if relationship == Relationship::Head {

@@ -218,7 +218,7 @@ impl ChainVerifier {
 
 /// Lower-case hex of a hash.
 pub fn hex(hash: &[u8; 32]) -> String {
-    hash.iter().map(|b| format!("{b:02x}")).collect()
+    crate::ids::hex(hash)
 }
 
 /// Parses 64 hex digits.

@@ -11,23 +11,28 @@ use mynumber_core::{
 use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 
-use crate::db;
 use crate::rows::{
     LEDGER_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current, decode_ledger,
     decode_person, decode_version, int, ledger_values, person_id, version_columns_qualified,
     version_values,
 };
+use crate::{Backend, db};
 
 /// Bind parameters per statement: below SQLite's 32 766 and PostgreSQL's 65 535.
 const MAX_PARAMS: usize = 30_000;
 
+/// Rows per multi-row INSERT. Full chunks share one SQL text, so the prepared statement is
+/// cached and reused (measured in docs/performance.md).
+const MAX_ROWS: usize = 500;
+
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
+    backend: Backend,
 }
 
 impl SqlTx {
-    pub(crate) fn new(tx: Transaction<'static, Any>) -> Self {
-        Self { tx }
+    pub(crate) fn new(tx: Transaction<'static, Any>, backend: Backend) -> Self {
+        Self { tx, backend }
     }
 
     /// `INSERT INTO {head} VALUES (…), (…) {tail}` in chunks; returns the rows any `RETURNING`
@@ -40,7 +45,7 @@ impl SqlTx {
         tail: &str,
     ) -> Result<Vec<AnyRow>, StoreError> {
         let mut out = Vec::new();
-        let per = (MAX_PARAMS / columns).max(1);
+        let per = (MAX_PARAMS / columns).clamp(1, MAX_ROWS);
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let chunk: Vec<Vec<Val>> = rows.by_ref().take(per).collect();
@@ -57,8 +62,15 @@ impl SqlTx {
                     if c > 0 {
                         sql.push_str(", ");
                     }
-                    sql.push('$');
-                    sql.push_str(&n.to_string());
+                    // sqlx-sqlite resolves each `$N` with sqlite3_bind_parameter_name, which
+                    // walks a list: quadratic in the parameter count. Anonymous `?` parameters
+                    // bind in order without it (docs/performance.md: 4.8k → see there).
+                    if self.backend == Backend::Sqlite {
+                        sql.push('?');
+                    } else {
+                        sql.push('$');
+                        sql.push_str(&n.to_string());
+                    }
                 }
                 sql.push(')');
             }
