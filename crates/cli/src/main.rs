@@ -1,1 +1,210 @@
-fn main() {}
+//! `mynumber`: the one binary — server, number tools, bulk import/export, staff, ledger.
+
+mod number;
+mod resident;
+mod serve;
+mod setup;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use mynumber_app::App;
+use tracing_subscriber::EnvFilter;
+
+use crate::setup::Deployment;
+
+/// An open implementation of Japan's Individual Number (My Number) system.
+#[derive(Debug, Parser)]
+#[command(name = "mynumber", version, about)]
+struct Cli {
+    #[command(flatten)]
+    deployment: Deployment,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server (JSON API, OpenAPI reference, landing page).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "MYNUMBER_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Also load a sample municipality (about 1,000 synthetic residents) into an empty register.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Check, format or mask Individual Numbers (or corporate numbers): as arguments, or one
+    /// per line on standard input.
+    Number {
+        /// check, format or mask.
+        action: number::Action,
+        /// Treat the numbers as 13-digit corporate numbers (法人番号).
+        #[arg(long)]
+        corporate: bool,
+        /// The numbers; none: read standard input.
+        numbers: Vec<String>,
+    },
+    /// The resident register as CSV.
+    #[command(subcommand)]
+    Resident(ResidentCommand),
+    /// Staff and their tokens.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// The tamper-evident ledger.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ResidentCommand {
+    /// Register every row of a CSV file (see the README for its columns).
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Rows per transaction.
+        #[arg(long, default_value_t = 5000)]
+        batch_size: usize,
+    },
+    /// Write the current register as CSV (the import columns plus resident_code).
+    Export {
+        /// Include the Individual Number for this lawful purpose (each reading is recorded).
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Output file; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write synthetic residents of 新宿区 as import CSV (for trying the system out).
+    Sample {
+        /// How many residents.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Generator seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StaffCommand {
+    /// Add a staff member and print their token (shown once).
+    Add {
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// administrator, registry-clerk or auditor.
+        #[arg(long)]
+        role: String,
+        /// The municipality acted for (6-digit code); omit for national scope.
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LedgerCommand {
+    /// Recompute every hash chain and name the first altered, removed or reordered entry.
+    Verify,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=error")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: starting the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    let d = &cli.deployment;
+    match cli.command {
+        Command::Serve { listen, demo } => serve::run(d, listen, demo).await?,
+        Command::Number {
+            action,
+            corporate,
+            numbers,
+        } => {
+            if !number::run(action, corporate, &numbers)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Resident(ResidentCommand::Import { file, batch_size }) => {
+            let app = d.open(1).await?;
+            let started = std::time::Instant::now();
+            let n = resident::import(&app, &file, batch_size.max(1)).await?;
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!(
+                "imported {n} residents in {secs:.1} s ({:.0}/s)",
+                n as f64 / secs.max(1e-9)
+            );
+        }
+        Command::Resident(ResidentCommand::Export { purpose, out }) => {
+            let app = d.open(4).await?;
+            let n = resident::export(&app, purpose.as_deref(), out.as_ref()).await?;
+            eprintln!("exported {n} residents");
+        }
+        Command::Resident(ResidentCommand::Sample { count, seed, out }) => {
+            resident::sample(count, seed, out.as_ref())?;
+        }
+        Command::Staff(StaffCommand::Add {
+            name,
+            role,
+            municipality,
+        }) => {
+            let app = d.open(2).await?;
+            let s = app
+                .add_staff(&App::operator(), &name, &role, municipality.as_deref())
+                .await?;
+            println!(
+                "staff {} ({}) created; token (shown once):",
+                s.actor.id,
+                s.actor.role.code()
+            );
+            println!("{}", s.token);
+        }
+        Command::Ledger(LedgerCommand::Verify) => {
+            let app = d.open(2).await?;
+            let r = app.verify_ledger(&App::operator()).await?;
+            match r.fault {
+                None => println!(
+                    "ok: {} entries in {} partitions, every chain intact",
+                    r.entries, r.partitions
+                ),
+                Some(f) => {
+                    println!("ledger broken: {f}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

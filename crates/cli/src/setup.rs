@@ -1,0 +1,132 @@
+//! Opening a deployment: the data directory, the number-derivation key and the database.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use mynumber_app::system::{OsRandom, SystemClock};
+use mynumber_app::{App, AppConfig, Random};
+use mynumber_core::{DerivationKey, PurposeSet};
+use mynumber_store::{SqlStore, StoreConfig};
+
+/// Where the deployment lives and how to reach its database.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Deployment {
+    /// Data directory: the embedded database and the keys (created on first start).
+    #[arg(
+        long,
+        global = true,
+        env = "MYNUMBER_DATA_DIR",
+        default_value = "mynumber-data"
+    )]
+    pub data_dir: PathBuf,
+    /// Database URL (`postgres://user@host:port/db`); default: SQLite in the data directory.
+    #[arg(long, global = true, env = "MYNUMBER_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// File holding the 256-bit number-derivation key as 64 hex digits; default: generated into
+    /// the data directory. Every server of one deployment must use the same key.
+    #[arg(long, global = true, env = "MYNUMBER_NUMBER_KEY_FILE")]
+    pub number_key_file: Option<PathBuf>,
+    /// A lawful purpose added by law or ordinance, besides social-security, tax and
+    /// disaster-response (repeatable).
+    #[arg(
+        long = "extra-purpose",
+        global = true,
+        env = "MYNUMBER_EXTRA_PURPOSES",
+        value_delimiter = ','
+    )]
+    pub extra_purposes: Vec<String>,
+}
+
+impl Deployment {
+    /// Creates the data directory if needed and opens the app on its database.
+    pub async fn open(&self, max_connections: u32) -> Result<App> {
+        create_private_dir(&self.data_dir)?;
+        let key = self.load_or_create_key()?;
+        let url = match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("registry.db").display()
+            ),
+        };
+        let store = SqlStore::connect(&StoreConfig {
+            url,
+            max_connections,
+        })
+        .await
+        .context("opening the database")?;
+        let purposes = PurposeSet::with_extra(self.extra_purposes.iter().map(String::as_str))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(App::new(
+            Arc::new(store),
+            Arc::new(SystemClock),
+            Arc::new(OsRandom),
+            AppConfig {
+                derivation_key: key,
+                purposes,
+            },
+        ))
+    }
+
+    fn load_or_create_key(&self) -> Result<DerivationKey> {
+        let path = match &self.number_key_file {
+            Some(p) => return read_key(p),
+            None => self.data_dir.join("keys").join("number-derivation.key"),
+        };
+        if path.exists() {
+            return read_key(&path);
+        }
+        let dir = path.parent().context("key path has no parent")?;
+        create_private_dir(dir)?;
+        let mut bytes = [0u8; 32];
+        OsRandom.fill(&mut bytes);
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        // Owner-only from the moment it exists: no window in which another user could read it.
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+            .with_context(|| format!("creating {}", path.display()))?;
+        writeln!(f, "{hex}").with_context(|| format!("writing {}", path.display()))?;
+        let key = DerivationKey::from_bytes(bytes);
+        tracing::info!(key_id = %key.id(), path = %path.display(), "created the number-derivation key");
+        Ok(key)
+    }
+}
+
+fn read_key(path: &Path) -> Result<DerivationKey> {
+    let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        bail!(
+            "{} is readable by other users; restrict it with chmod 600",
+            path.display()
+        );
+    }
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let hex = text.trim();
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        bail!(
+            "{} must hold exactly 64 hex digits (a 256-bit key)",
+            path.display()
+        );
+    }
+    let mut bytes = [0u8; 32];
+    for (i, slot) in bytes.iter_mut().enumerate() {
+        *slot = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).context("key is not hex")?;
+    }
+    Ok(DerivationKey::from_bytes(bytes))
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("restricting {}", dir.display()))?;
+    }
+    Ok(())
+}

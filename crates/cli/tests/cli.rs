@@ -1,0 +1,428 @@
+//! The `mynumber` binary end to end: number tools, first start, CSV import/export, the ledger,
+//! and several processes registering residents at once on one PostgreSQL.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "tests"
+)]
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mynumber"));
+    c.env("RUST_LOG", "error");
+    c
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("mynumber-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or("").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn number_check_reports_in_input_order_and_fails_on_any_invalid() {
+    let out = run(
+        &["number", "check", "123456789018", "123456789019", "1234"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "valid\ninvalid: the check digit does not match\ninvalid: expected 12 digits, found 4\n"
+    );
+    let out = run(
+        &["number", "check"],
+        Some("9876 5432 1093\n\n２７１８２８１８２８４０\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "valid\nvalid\n");
+    let out = run(&["number", "format"], Some("987654321093\n"));
+    assert_eq!(text(&out.stdout), "9876 5432 1093\n");
+    let out = run(&["number", "mask", "987654321093"], None);
+    assert_eq!(text(&out.stdout), "**** **** 1093\n");
+    let out = run(
+        &[
+            "number",
+            "check",
+            "--corporate",
+            "5835678256246",
+            "5835678256247",
+        ],
+        None,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "valid\ninvalid: the check digit does not match\n"
+    );
+}
+
+fn sample(dir: &Path, count: usize, seed: u64) -> PathBuf {
+    let path = dir.join(format!("sample-{seed}.csv"));
+    let out = run(
+        &[
+            "resident",
+            "sample",
+            "--count",
+            &count.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    path
+}
+
+fn export(data: &[&str], purpose: Option<&str>) -> Vec<Vec<String>> {
+    let mut args = data.to_vec();
+    args.extend(["resident", "export"]);
+    if let Some(p) = purpose {
+        args.extend(["--purpose", p]);
+    }
+    let out = run(&args, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn import_export_round_trip_and_ledger() {
+    let dir = tmp("roundtrip");
+    let csv = sample(&dir, 300, 7);
+    let a = dir.join("a");
+    let a = ["--data-dir", a.to_str().unwrap()];
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "resident",
+            "import",
+            csv.to_str().unwrap(),
+            "--batch-size",
+            "64",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("imported 300 residents"));
+    // The key is owner-only.
+    let key = dir.join("a/keys/number-derivation.key");
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    let plain = export(&a, None);
+    assert_eq!(plain.len(), 300);
+    assert_eq!(
+        plain[0].len(),
+        19,
+        "import columns + resident_code, no number without a purpose"
+    );
+    let with_numbers = export(&a, Some("tax"));
+    let numbers: HashSet<&str> = with_numbers.iter().map(|r| r[19].as_str()).collect();
+    assert_eq!(numbers.len(), 300, "every resident has their own number");
+    let out = run(
+        &[a[0], a[1], "number", "check"],
+        Some(&numbers.iter().copied().collect::<Vec<_>>().join("\n")),
+    );
+    assert!(out.status.success());
+
+    // The export re-imports elsewhere, to the same records (codes and numbers are new there).
+    let exported = dir.join("exported.csv");
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "resident",
+            "export",
+            "--out",
+            exported.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let b = dir.join("b");
+    let b = ["--data-dir", b.to_str().unwrap()];
+    let out = run(
+        &[b[0], b[1], "resident", "import", exported.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let strip = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
+        let mut v: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.truncate(18);
+                r[15].clear();
+                r
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(strip(export(&b, None)), strip(plain));
+
+    // 300 registrations + 300 number readings, chained and intact.
+    let out = run(&[a[0], a[1], "ledger", "verify"], None);
+    assert_eq!(
+        text(&out.stdout),
+        "ok: 600 entries in 1 partitions, every chain intact\n"
+    );
+    // An edit made directly in the database is caught and named.
+    if Command::new("sqlite3").arg("--version").output().is_ok() {
+        let db = dir.join("a/registry.db");
+        let st = Command::new("sqlite3")
+            .arg(&db)
+            .arg("UPDATE ledger_entries SET purpose = 'social-security' WHERE seq = 450")
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let out = run(&[a[0], a[1], "ledger", "verify"], None);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            text(&out.stdout),
+            "ledger broken: partition 131041, entry 450: content altered (its hash no longer matches)\n"
+        );
+    }
+}
+
+#[test]
+fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
+    let dir = tmp("badrow");
+    let csv = sample(&dir, 250, 3);
+    let mut lines: Vec<String> = std::fs::read_to_string(&csv)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    // Line 152 of the file (row 151): an impossible date.
+    let fields: Vec<&str> = lines[151].split(',').collect();
+    let mut fields: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
+    fields[6] = "1990-02-30".into();
+    lines[151] = fields.join(",");
+    std::fs::write(&csv, lines.join("\n")).unwrap();
+    let data = dir.join("d");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let out = run(
+        &[
+            d[0],
+            d[1],
+            "resident",
+            "import",
+            csv.to_str().unwrap(),
+            "--batch-size",
+            "100",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 152: birth_date: \"1990-02-30\" is not a date in the form YYYY-MM-DD"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lines 102-201 were not written (100 residents imported before them)"),
+        "{err}"
+    );
+    assert_eq!(export(&d, None).len(), 100);
+
+    let with_numbers = dir.join("numbers.csv");
+    std::fs::write(&with_numbers, "family_name,individual_number\n").unwrap();
+    let out = run(
+        &[
+            d[0],
+            d[1],
+            "resident",
+            "import",
+            with_numbers.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("cannot be imported"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let bad_header = dir.join("bad.csv");
+    std::fs::write(&bad_header, "family_name,given_name,birthday\n").unwrap();
+    let out = run(
+        &[
+            d[0],
+            d[1],
+            "resident",
+            "import",
+            bad_header.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("unknown column \"birthday\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn first_start_shows_an_administrator_token_once_and_serves() {
+    let dir = tmp("serve");
+    let data = dir.join("d");
+    let start = || {
+        let mut child = bin()
+            .args([
+                "--data-dir",
+                data.to_str().unwrap(),
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--demo",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut seen = Vec::new();
+        let addr = loop {
+            let line = lines.next().expect("server exited early").unwrap();
+            if let Some(rest) = line.split("serving on http://").nth(1) {
+                break rest.split('/').next().unwrap().to_owned();
+            }
+            seen.push(line);
+        };
+        (child, addr, seen.join("\n"))
+    };
+    let get = |addr: &str, path: &str| {
+        let mut s = TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut body = String::new();
+        s.read_to_string(&mut body).unwrap();
+        body
+    };
+    let (mut child, addr, banner) = start();
+    let token = banner
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("mn_"))
+        .expect(&banner)
+        .to_owned();
+    assert_eq!(token.len(), 67);
+    assert!(
+        banner.contains("demo: registered 1000 residents"),
+        "{banner}"
+    );
+    let page = get(&addr, "/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("/api/docs/"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Second start: no new token, demo not loaded twice.
+    let (mut child, _, banner) = start();
+    assert!(!banner.contains("mn_"), "{banner}");
+    assert!(banner.contains("already has residents"), "{banner}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
+    let Some(url) = mynumber_test_support::postgres_database("multiprocess") else {
+        return;
+    };
+    let dir = tmp("multiprocess");
+    let key = dir.join("number.key");
+    std::fs::write(&key, format!("{}\n", "ab".repeat(32))).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let common = |data: &str| {
+        let mut c = bin();
+        c.args([
+            "--data-dir",
+            dir.join(data).to_str().unwrap(),
+            "--database-url",
+            &url,
+        ])
+        .args(["--number-key-file", key.to_str().unwrap()]);
+        c
+    };
+    let files: Vec<PathBuf> = (0..4).map(|i| sample(&dir, 1500, 100 + i)).collect();
+    let children: Vec<_> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            common(&format!("p{i}"))
+                .args([
+                    "resident",
+                    "import",
+                    f.to_str().unwrap(),
+                    "--batch-size",
+                    "50",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = common("p0")
+        .args(["resident", "export", "--purpose", "tax"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 6000);
+    let codes: HashSet<&str> = rows.iter().map(|r| &r[18]).collect();
+    let numbers: HashSet<&str> = rows.iter().map(|r| &r[19]).collect();
+    assert_eq!(codes.len(), 6000, "duplicate resident record codes");
+    assert_eq!(numbers.len(), 6000, "duplicate Individual Numbers");
+    let out = common("p0").args(["ledger", "verify"]).output().unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        "ok: 12000 entries in 1 partitions, every chain intact\n"
+    );
+}

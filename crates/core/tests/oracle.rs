@@ -1,0 +1,162 @@
+//! Cross-checks against independent implementations: python-stdnum (`stdnum.jp.in_`,
+//! `stdnum.jp.cn`) for the check digits, and Python's own `hmac` for the derivation.
+//!
+//! Uses `$MYNUMBER_PYTHON` (default `python3`). Without python-stdnum the test skips loudly,
+//! unless `MYNUMBER_REQUIRE_ORACLES=1` (CI), where it fails.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "tests"
+)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use mynumber_core::{
+    CorporateNumber, DerivationInput, DerivationKey, IndividualNumber, ResidentCode,
+};
+
+const SCRIPT: &str = r#"
+import sys, hmac, hashlib
+from stdnum.jp import in_, cn
+out = []
+for line in sys.stdin:
+    kind, value = line.split()
+    if kind == "in":
+        out.append("1" if in_.is_valid(value) else "0")
+    elif kind == "cn":
+        out.append("1" if cn.is_valid(value) else "0")
+    else:  # derive: code,generation,attempt with key 0x07 * 32
+        code, gen, attempt = value.split(",")
+        msg = b"mynumber/individual-number/v1\0" + code.encode() + int(gen).to_bytes(4, "big") + int(attempt).to_bytes(4, "big")
+        d = hmac.new(bytes([7] * 32), msg, hashlib.sha256).digest()
+        space = 10 ** 11
+        limit = 2 ** 64 - 1 - (2 ** 64 - 1) % space
+        base = next(v % space for v in (int.from_bytes(d[i:i + 8], "big") for i in range(0, 32, 8)) if v < limit)
+        b = "%011d" % base
+        out.append(b + in_.calc_check_digit(b))
+print("\n".join(out))
+"#;
+
+fn python() -> Option<String> {
+    let py = std::env::var("MYNUMBER_PYTHON").unwrap_or_else(|_| "python3".into());
+    let ok = Command::new(&py)
+        .args(["-c", "import stdnum.jp.in_"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if ok {
+        return Some(py);
+    }
+    if std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() == Ok("1") {
+        panic!(
+            "python-stdnum is required (MYNUMBER_REQUIRE_ORACLES=1) but `{py} -c 'import stdnum'` failed"
+        );
+    }
+    eprintln!(
+        "\n=== SKIPPING the python-stdnum cross-check: install it with `pip install python-stdnum` ===\n"
+    );
+    None
+}
+
+fn ask(py: &str, lines: &[String]) -> Vec<String> {
+    let mut child = Command::new(py)
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = lines.join("\n") + "\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// SplitMix64, so the sample is the same on every run.
+fn numbers(seed: u64, n: usize, digits: u32) -> Vec<String> {
+    let mut s = seed;
+    (0..n)
+        .map(|_| {
+            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = s;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            format!(
+                "{:0width$}",
+                (z ^ (z >> 31)) % 10u64.pow(digits),
+                width = digits as usize
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_digits_agree_with_python_stdnum() {
+    let Some(py) = python() else { return };
+    // Random 12-digit strings are valid about one time in ten; add as many valid ones.
+    let mut individual = numbers(1, 10_000, 12);
+    individual.extend(numbers(2, 10_000, 11).iter().map(|b| {
+        IndividualNumber::from_base(b.parse().unwrap())
+            .unwrap()
+            .expose_digits()
+            .to_owned()
+    }));
+    let corporate = numbers(3, 10_000, 13);
+    let mut lines: Vec<String> = individual.iter().map(|n| format!("in {n}")).collect();
+    lines.extend(corporate.iter().map(|n| format!("cn {n}")));
+    let answers = ask(&py, &lines);
+    assert_eq!(answers.len(), lines.len());
+    let mut valid = 0;
+    for (n, a) in individual.iter().chain(&corporate).zip(&answers) {
+        let ours = if n.len() == 12 {
+            IndividualNumber::is_valid(n)
+        } else {
+            CorporateNumber::is_valid(n)
+        };
+        assert_eq!(
+            ours,
+            a == "1",
+            "disagreement on a synthetic number of length {}",
+            n.len()
+        );
+        valid += usize::from(ours);
+    }
+    assert!(
+        valid > 11_000,
+        "the sample must hold many valid numbers, got {valid}"
+    );
+}
+
+#[test]
+fn derivation_agrees_with_an_independent_hmac() {
+    let Some(py) = python() else { return };
+    let key = DerivationKey::from_bytes([7; 32]);
+    let inputs: Vec<DerivationInput> = numbers(4, 500, 10)
+        .iter()
+        .enumerate()
+        .map(|(i, b)| DerivationInput {
+            resident_code: ResidentCode::from_body(b.parse().unwrap()).unwrap(),
+            generation: (i % 3) as u32,
+            attempt: (i % 2) as u32,
+        })
+        .collect();
+    let lines: Vec<String> = inputs
+        .iter()
+        .map(|i| format!("derive {},{},{}", i.resident_code, i.generation, i.attempt))
+        .collect();
+    let answers = ask(&py, &lines);
+    for (input, theirs) in inputs.iter().zip(answers) {
+        assert_eq!(key.derive(*input).unwrap().expose_digits(), theirs);
+    }
+}
