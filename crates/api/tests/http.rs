@@ -33,6 +33,7 @@ async fn server(name: &str) -> Server {
     let store = SqlStore::connect(&StoreConfig {
         url: format!("sqlite://{}?mode=rwc", path.display()),
         max_connections: 4,
+        bulk_load: false,
     })
     .await
     .unwrap();

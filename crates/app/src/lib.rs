@@ -78,6 +78,11 @@ impl App {
         &self.purposes
     }
 
+    /// Closes the store's connections; call before the process exits after bulk work.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
     /// The storage backend's name.
     pub fn backend(&self) -> &'static str {
         self.store.backend()

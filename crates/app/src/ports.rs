@@ -122,6 +122,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn begin_read(&self) -> Result<Box<dyn Tx>, StoreError>;
     /// Which backend, for messages: `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
+    /// Closes every connection, waiting for transactions in progress (SQLite then checkpoints
+    /// its write-ahead log into the database file).
+    async fn close(&self);
 }
 
 /// One transaction. Dropping it without [`Tx::commit`] rolls everything back.

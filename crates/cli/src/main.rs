@@ -66,7 +66,7 @@ enum ResidentCommand {
         /// The CSV file.
         file: PathBuf,
         /// Rows per transaction.
-        #[arg(long, default_value_t = 5000)]
+        #[arg(long, default_value_t = 50_000)]
         batch_size: usize,
     },
     /// Write the current register as CSV (the import columns plus resident_code).
@@ -158,9 +158,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Resident(ResidentCommand::Import { file, batch_size }) => {
-            let app = d.open(1).await?;
+            // One connection: there is one writer, and each connection keeps its own page cache.
+            let app = d.open_with(1, true).await?;
             let started = std::time::Instant::now();
-            let n = resident::import(&app, &file, batch_size.max(1)).await?;
+            let n = resident::import(&app, &file, batch_size.max(1)).await;
+            app.close().await;
+            let n = n?;
             let secs = started.elapsed().as_secs_f64();
             eprintln!(
                 "imported {n} residents in {secs:.1} s ({:.0}/s)",

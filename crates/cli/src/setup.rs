@@ -44,6 +44,11 @@ pub struct Deployment {
 impl Deployment {
     /// Creates the data directory if needed and opens the app on its database.
     pub async fn open(&self, max_connections: u32) -> Result<App> {
+        self.open_with(max_connections, false).await
+    }
+
+    /// Like [`Deployment::open`], tuned for one long bulk load when `bulk_load`.
+    pub async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
         create_private_dir(&self.data_dir)?;
         let key = self.load_or_create_key()?;
         let url = match &self.database_url {
@@ -56,6 +61,7 @@ impl Deployment {
         let store = SqlStore::connect(&StoreConfig {
             url,
             max_connections,
+            bulk_load,
         })
         .await
         .context("opening the database")?;

@@ -44,6 +44,7 @@ pub async fn app_on(url: &str, random: Arc<dyn mynumber_app::Random>) -> App {
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
+        bulk_load: false,
     })
     .await
     .unwrap();
