@@ -26,6 +26,7 @@ pub struct ImportRow {
 #[derive(Debug, Default)]
 pub struct ImportSession {
     households: HashMap<String, ImportedHousehold>,
+    batches: u64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -33,21 +34,39 @@ struct ImportedHousehold {
     id: HouseholdId,
     municipality: MunicipalityCode,
     has_head: bool,
+    /// The batch that creates the household.
+    batch: u64,
 }
 
 /// A validated batch, ready to write.
 #[derive(Debug)]
-pub struct PreparedBatch(Vec<Prepared>);
+pub struct PreparedBatch {
+    rows: Vec<Prepared>,
+    number: u64,
+    depends_on: Option<u64>,
+}
 
 impl PreparedBatch {
     /// How many residents it holds.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.rows.len()
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.rows.is_empty()
+    }
+
+    /// Its number in the session: 1, 2, …
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+
+    /// The newest earlier batch that creates a household this batch joins: that batch must be
+    /// committed before this one is written (the household must exist). Batches without such a
+    /// dependency may be written concurrently.
+    pub fn depends_on(&self) -> Option<u64> {
+        self.depends_on
     }
 }
 
@@ -104,11 +123,17 @@ impl App {
         // Only the households this batch touches are staged; they join the session if the
         // whole batch is valid.
         let mut staged = HashMap::new();
+        let number = session.batches + 1;
         let mut prepared = Vec::with_capacity(rows.len());
         let mut bad = Vec::new();
+        let mut depends_on = None;
         for row in rows {
-            match self.prepare_import(actor, &session.households, &mut staged, &row, today) {
-                Ok(p) => prepared.push(p),
+            match self.prepare_import(actor, &session.households, &mut staged, &row, today, number)
+            {
+                Ok((p, dependency)) => {
+                    prepared.push(p);
+                    depends_on = depends_on.max(dependency);
+                }
                 Err(e) => bad.push((row.line, e)),
             }
         }
@@ -116,7 +141,12 @@ impl App {
             return Err(ImportError::Rows(bad));
         }
         session.households.extend(staged);
-        Ok(PreparedBatch(prepared))
+        session.batches = number;
+        Ok(PreparedBatch {
+            rows: prepared,
+            number,
+            depends_on,
+        })
     }
 
     /// Writes a validated batch in one transaction; returns how many residents it registered.
@@ -125,9 +155,9 @@ impl App {
         actor: &Actor,
         batch: PreparedBatch,
     ) -> Result<usize, AppError> {
-        let n = batch.0.len();
+        let n = batch.rows.len();
         let mut tx = self.store.begin().await?;
-        self.write_registrations(tx.as_mut(), actor, batch.0)
+        self.write_registrations(tx.as_mut(), actor, batch.rows)
             .await?;
         tx.commit().await?;
         Ok(n)
@@ -140,7 +170,8 @@ impl App {
         households: &mut HashMap<String, ImportedHousehold>,
         row: &ImportRow,
         today: jiff::civil::Date,
-    ) -> Result<Prepared, Invalid> {
+        batch: u64,
+    ) -> Result<(Prepared, Option<u64>), Invalid> {
         let label = row.household.trim();
         if label.is_empty() {
             return Err(Invalid(vec![FieldError::new(
@@ -187,14 +218,17 @@ impl App {
                 id,
                 municipality: record.municipality(),
                 has_head: false,
+                batch,
             }));
         entry.has_head |= is_head;
-        Ok(Prepared {
+        let prepared = Prepared {
             kind: Registration::Import,
             record,
             effective_on: today,
             new_household: existing.is_none(),
-        })
+        };
+        // Joining a household an earlier batch creates makes this batch depend on that one.
+        Ok((prepared, existing.map(|h| h.batch).filter(|b| *b < batch)))
     }
 
     /// A page of current records after `after` (in internal-id order). With a lawful purpose the

@@ -158,8 +158,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Resident(ResidentCommand::Import { file, batch_size }) => {
-            // One connection: there is one writer, and each connection keeps its own page cache.
-            let app = d.open_with(1, true).await?;
+            // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
+            // import keeps one writer, so only one connection (and its page cache) is used.
+            let app = d.open_with(2, true).await?;
             let started = std::time::Instant::now();
             let n = resident::import(&app, &file, batch_size.max(1)).await;
             app.close().await;

@@ -4,6 +4,7 @@
 //! transaction; a bad row stops the import with its line number and reason, and nothing of its
 //! batch is written (earlier batches stay).
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -65,34 +66,45 @@ pub async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
     let index = column_index(&header)?;
     let actor = App::operator();
     let mut session = ImportSession::default();
-    let mut imported = 0u64;
-    let mut rows = Vec::with_capacity(batch);
+    let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
     let mut record = csv::StringRecord::new();
-    // One batch is written while the next is read and validated: the database and the
-    // validation each keep a core busy (docs/performance.md).
-    let mut in_flight: Option<InFlight> = None;
+    // Batches are written while the next is read and validated. PostgreSQL takes two writing
+    // transactions at once (each backend keeps a core busy); SQLite has one writer.
+    let mut writers = Writers {
+        queue: VecDeque::new(),
+        depth: if app.backend() == "postgres" { 2 } else { 1 },
+        imported: 0,
+        failure: None,
+    };
     loop {
-        let more = reader
-            .read_record(&mut record)
-            .with_context(|| format!("reading {} after {imported} rows", path.display()))?;
-        if more {
+        let more = reader.read_record(&mut record).with_context(|| {
+            format!("reading {} after {} rows", path.display(), writers.imported)
+        })?;
+        let next = more.then(|| {
             let line = record.position().map_or(0, |p| p.line());
-            rows.push(to_row(&record, &index, line));
-        }
-        if rows.len() >= batch || (!more && !rows.is_empty()) {
+            to_row(&record, &index, line)
+        });
+        // Cut a full batch only between households, so a household written in one file
+        // stretch never makes the next batch wait for the one creating it.
+        let full = rows.len() >= batch
+            && next
+                .as_ref()
+                .is_none_or(|n| rows.last().is_none_or(|l| l.household != n.household));
+        if (full || next.is_none()) && !rows.is_empty() {
             let lines = (
                 rows.first().map_or(0, |r| r.line),
                 rows.last().map_or(0, |r| r.line),
             );
-            let prepared =
-                app.prepare_import_batch(&actor, &mut session, std::mem::take(&mut rows));
-            if let Some(f) = in_flight.take() {
-                imported += f.finish(&bar, imported).await?;
-            }
-            match prepared {
+            match app.prepare_import_batch(&actor, &mut session, std::mem::take(&mut rows)) {
                 Ok(prepared) => {
+                    writers.wait_for(prepared.depends_on(), &bar).await;
+                    if let Some(e) = writers.failure.take() {
+                        writers.drain(&bar).await;
+                        return Err(e);
+                    }
                     let (app, actor) = (app.clone(), actor.clone());
-                    in_flight = Some(InFlight {
+                    writers.queue.push_back(InFlight {
+                        number: prepared.number(),
                         lines,
                         task: tokio::spawn(async move {
                             app.write_import_batch(&actor, prepared).await
@@ -100,10 +112,12 @@ pub async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
                     });
                 }
                 Err(ImportError::Rows(bad)) => {
+                    writers.drain(&bar).await;
                     bar.abandon();
                     for (line, e) in &bad {
                         eprintln!("line {line}: {e}");
                     }
+                    let imported = writers.imported;
                     bail!(
                         "{} bad row(s); lines {}-{} were not written ({imported} residents imported before them)",
                         bad.len(),
@@ -111,41 +125,80 @@ pub async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
                         lines.1
                     );
                 }
-                Err(ImportError::App(e)) => return Err(e.into()),
+                Err(ImportError::App(e)) => {
+                    writers.drain(&bar).await;
+                    return Err(e.into());
+                }
             }
         }
-        if !more {
-            break;
+        match next {
+            Some(row) => rows.push(row),
+            None => break,
         }
     }
-    if let Some(f) = in_flight.take() {
-        imported += f.finish(&bar, imported).await?;
+    writers.drain(&bar).await;
+    if let Some(e) = writers.failure.take() {
+        return Err(e);
     }
+    let imported = writers.imported;
     bar.finish_with_message(format!("{imported} residents"));
     Ok(imported)
 }
 
-/// A batch being written, with the file lines it came from.
+/// A batch being written, with its number and the file lines it came from.
 struct InFlight {
+    number: u64,
     lines: (u64, u64),
     task: tokio::task::JoinHandle<Result<usize, mynumber_app::AppError>>,
 }
 
-impl InFlight {
-    async fn finish(self, bar: &ProgressBar, before: u64) -> Result<u64> {
-        let (first, last) = self.lines;
-        let written = self.task.await.context("the writing task failed")?;
-        match written {
-            Ok(n) => {
-                bar.set_message(format!("{} residents", before + n as u64));
-                Ok(n as u64)
+/// The batches being written, oldest first, and what they came to.
+struct Writers {
+    queue: VecDeque<InFlight>,
+    depth: usize,
+    imported: u64,
+    /// The first batch that failed; later ones still finish, so the count is exact.
+    failure: Option<anyhow::Error>,
+}
+
+impl Writers {
+    /// Waits until batch `dependency` (and those before it) is committed and a writer is free.
+    async fn wait_for(&mut self, dependency: Option<u64>, bar: &ProgressBar) {
+        while self
+            .queue
+            .front()
+            .is_some_and(|f| Some(f.number) <= dependency)
+            || self.queue.len() >= self.depth
+        {
+            self.finish_front(bar).await;
+        }
+    }
+
+    async fn drain(&mut self, bar: &ProgressBar) {
+        while !self.queue.is_empty() {
+            self.finish_front(bar).await;
+        }
+    }
+
+    async fn finish_front(&mut self, bar: &ProgressBar) {
+        let Some(f) = self.queue.pop_front() else {
+            return;
+        };
+        let (first, last) = f.lines;
+        let outcome = match f.task.await {
+            Ok(Ok(n)) => {
+                self.imported += n as u64;
+                bar.set_message(format!("{} residents", self.imported));
+                return;
             }
-            Err(e) => {
-                bar.abandon();
-                Err(anyhow::Error::new(e).context(format!(
-                    "lines {first}-{last} were not written ({before} residents imported before them)"
-                )))
-            }
+            Ok(Err(e)) => anyhow::Error::new(e),
+            Err(e) => anyhow::Error::new(e).context("the writing task failed"),
+        };
+        bar.abandon();
+        if self.failure.is_none() {
+            self.failure = Some(outcome.context(format!(
+                "lines {first}-{last} were not written; the other batches were"
+            )));
         }
     }
 }

@@ -255,11 +255,24 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         err.contains("line 152: birth_date: \"1990-02-30\" is not a date in the form YYYY-MM-DD"),
         "{err}"
     );
-    assert!(
-        err.contains("lines 102-201 were not written (100 residents imported before them)"),
-        "{err}"
+    // Batches end between households, so the failed batch starts at or just after row 100.
+    let tail = err.split("lines ").nth(1).expect(&err);
+    let (range, rest) = tail.split_once(" were not written (").expect(&err);
+    let (first, last) = range.split_once('-').unwrap();
+    let (first, last): (u64, u64) = (first.parse().unwrap(), last.parse().unwrap());
+    let imported: u64 = rest.split(' ').next().unwrap().parse().unwrap();
+    assert!((100..110).contains(&imported), "{err}");
+    assert_eq!(
+        first,
+        imported + 2,
+        "the failed batch starts after the imported rows: {err}"
     );
-    assert_eq!(export(&d, None).len(), 100);
+    assert!(first <= 152 && 152 <= last, "{err}");
+    assert_eq!(
+        export(&d, None).len() as u64,
+        imported,
+        "exactly the earlier batches are written"
+    );
 
     let with_numbers = dir.join("numbers.csv");
     std::fs::write(&with_numbers, "family_name,individual_number\n").unwrap();
@@ -424,5 +437,56 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
     assert_eq!(
         text(&out.stdout),
         "ok: 12000 entries in 1 partitions, every chain intact\n"
+    );
+}
+
+#[test]
+fn concurrent_batches_wait_for_the_batch_creating_their_household() {
+    let Some(url) = mynumber_test_support::postgres_database("scattered") else {
+        return;
+    };
+    let dir = tmp("scattered");
+    let csv = sample(&dir, 6000, 11);
+    // Scatter each household's rows over the file, so later batches join households that
+    // earlier (possibly still uncommitted) batches create.
+    let text_in = std::fs::read_to_string(&csv).unwrap();
+    let mut lines: Vec<&str> = text_in.lines().collect();
+    let header = lines.remove(0);
+    let mut keyed: Vec<(u64, &str)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40, *l))
+        .collect();
+    keyed.sort();
+    let scattered = dir.join("scattered.csv");
+    let body: Vec<&str> = keyed.into_iter().map(|(_, l)| l).collect();
+    std::fs::write(&scattered, format!("{header}\n{}\n", body.join("\n"))).unwrap();
+    let data = dir.join("d");
+    let d = ["--data-dir", data.to_str().unwrap(), "--database-url", &url];
+    let out = run(
+        &[
+            d[0],
+            d[1],
+            d[2],
+            d[3],
+            "resident",
+            "import",
+            scattered.to_str().unwrap(),
+            "--batch-size",
+            "500",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows = export(&d, None);
+    assert_eq!(rows.len(), 6000);
+    // Households survive the scattering: as many as in the file, each under one id.
+    let labels: HashSet<&str> = body.iter().map(|l| l.split(',').nth(15).unwrap()).collect();
+    let ids: HashSet<&str> = rows.iter().map(|r| r[15].as_str()).collect();
+    assert_eq!(ids.len(), labels.len());
+    let out = run(&[d[0], d[1], d[2], d[3], "ledger", "verify"], None);
+    assert_eq!(
+        text(&out.stdout),
+        "ok: 6000 entries in 1 partitions, every chain intact\n"
     );
 }

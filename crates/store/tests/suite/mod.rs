@@ -594,6 +594,40 @@ pub async fn import_batches_are_all_or_nothing(env: Env) {
     assert_eq!(count(&env, "ledger_entries").await, before + 3);
 }
 
+/// A batch joining a household that an earlier batch creates depends on that batch (it must be
+/// committed first); a batch with only its own households depends on none.
+pub async fn import_batches_know_their_household_dependencies(env: Env) {
+    let op = App::operator();
+    let mut session = ImportSession::default();
+    let row = |line: u64, household: &str, relationship: &str| {
+        let mut input = japanese("山田", "太郎", "1980-01-01");
+        input.relationship = relationship.into();
+        ImportRow {
+            line,
+            input,
+            household: household.into(),
+        }
+    };
+    let mut prepare = |rows: Vec<ImportRow>| {
+        env.app
+            .prepare_import_batch(&op, &mut session, rows)
+            .unwrap()
+    };
+    let b1 = prepare(vec![row(2, "a", "head"), row(3, "b", "head")]);
+    let b2 = prepare(vec![row(4, "c", "head"), row(5, "c", "child")]);
+    let b3 = prepare(vec![row(6, "a", "child"), row(7, "d", "head")]);
+    let b4 = prepare(vec![row(8, "c", "spouse"), row(9, "a", "spouse")]);
+    let got: Vec<(u64, Option<u64>)> = [&b1, &b2, &b3, &b4]
+        .iter()
+        .map(|b| (b.number(), b.depends_on()))
+        .collect();
+    assert_eq!(got, [(1, None), (2, None), (3, Some(1)), (4, Some(2))]);
+    for b in [b1, b2, b3, b4] {
+        env.app.write_import_batch(&op, b).await.unwrap();
+    }
+    assert_eq!(count(&env, "households").await, 4);
+}
+
 /// Regression: two people of one import batch drawing the same resident record code were both
 /// taken as inserted, and the second's number then failed its foreign key (found importing
 /// 1,000,000 residents, where it happens in about one import in five).
@@ -737,6 +771,7 @@ macro_rules! all_cases {
             procedures_keep_every_version,
             access_is_bounded_by_role_purpose_and_municipality,
             import_batches_are_all_or_nothing,
+            import_batches_know_their_household_dependencies,
             resident_code_collisions_are_redrawn,
             ledger_verification_catches_direct_edits,
             concurrent_registrations_never_share_numbers,
