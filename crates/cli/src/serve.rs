@@ -9,17 +9,26 @@ use mynumber_app::{App, Clock, ImportSession};
 
 use crate::setup::Deployment;
 
+/// Prints a line to standard output, ignoring a closed or failing stdout: a server must keep
+/// serving when whoever started it stops reading (`println!` would panic on a broken pipe).
+macro_rules! announce {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Starts the server and runs until Ctrl-C or SIGTERM.
 pub async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Result<()> {
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.
-        println!("==================================================================");
-        println!(" First start: an administrator token was created. It is shown only");
-        println!(" now; keep it safe. Use it as: Authorization: Bearer <token>");
-        println!();
-        println!("   {}", admin.token);
-        println!("==================================================================");
+        announce!("==================================================================");
+        announce!(" First start: an administrator token was created. It is shown only");
+        announce!(" now; keep it safe. Use it as: Authorization: Bearer <token>");
+        announce!("");
+        announce!("   {}", admin.token);
+        announce!("==================================================================");
     }
     if demo {
         load_demo(&app).await?;
@@ -28,12 +37,12 @@ pub async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Res
         .await
         .with_context(|| format!("listening on {listen}"))?;
     let local = listener.local_addr()?;
-    println!(
+    announce!(
         "mynumber {} serving on http://{local}/ ({} database)",
         env!("CARGO_PKG_VERSION"),
         app.backend()
     );
-    println!("API reference: http://{local}/api/docs/");
+    announce!("API reference: http://{local}/api/docs/");
     tracing::info!(%local, backend = app.backend(), "serving");
     axum::serve(listener, router(AppState { app }))
         .with_graceful_shutdown(shutdown())
@@ -46,7 +55,7 @@ pub async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Res
 async fn load_demo(app: &App) -> Result<()> {
     let op = App::operator();
     if !app.export_page(&op, None, None, 1).await?.is_empty() {
-        println!("demo: the register already has residents; nothing loaded");
+        announce!("demo: the register already has residents; nothing loaded");
         return Ok(());
     }
     let config =
@@ -58,7 +67,7 @@ async fn load_demo(app: &App) -> Result<()> {
     app.import_batch(&op, &mut session, rows)
         .await
         .map_err(|e| anyhow::anyhow!("loading the demo municipality: {e:?}"))?;
-    println!(
+    announce!(
         "demo: registered {n} residents of 新宿区 (131041), Japanese and foreign, in households"
     );
     Ok(())

@@ -196,6 +196,45 @@ fn import_export_round_trip_and_ledger() {
     };
     assert_eq!(strip(export(&b, None)), strip(plain));
 
+    // Another key on the same database is refused.
+    let other_key = dir.join("other.key");
+    std::fs::write(&other_key, format!("{}\n", "cd".repeat(32))).unwrap();
+    std::fs::set_permissions(&other_key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "--number-key-file",
+            other_key.to_str().unwrap(),
+            "ledger",
+            "verify",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("every server of one database must use the same key file"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::set_permissions(&other_key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "--number-key-file",
+            other_key.to_str().unwrap(),
+            "ledger",
+            "verify",
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("is readable by other users; restrict it with chmod 600"),
+        "{}",
+        text(&out.stderr)
+    );
+
     // 300 registrations + 300 number readings, chained and intact.
     let out = run(&[a[0], a[1], "ledger", "verify"], None);
     assert_eq!(
@@ -342,15 +381,15 @@ fn first_start_shows_an_administrator_token_once_and_serves() {
     };
     let get = |addr: &str, path: &str| {
         let mut s = TcpStream::connect(addr).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
+        // One write: the whole request in one segment.
+        let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        s.write_all(request.as_bytes()).unwrap();
         let mut body = String::new();
         s.read_to_string(&mut body).unwrap();
         body
     };
+    // `start` stops reading the server's stdout after "serving on"; the server goes on printing.
+    // Regression: it used `println!`, which panics on the closed pipe, and died mid-request.
     let (mut child, addr, banner) = start();
     let token = banner
         .lines()
