@@ -29,6 +29,17 @@ pub enum AppError {
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The number-derivation key differs from the one this database's numbers were issued
+    /// with: every server of one database must use the same key.
+    #[error(
+        "this database's Individual Numbers are derived with key {expected}, but the key given is {given}; every server of one database must use the same key file"
+    )]
+    WrongKey {
+        /// The key id bound to the database.
+        expected: String,
+        /// The key id given.
+        given: String,
+    },
     /// No valid token was presented.
     #[error("a valid staff token is required")]
     Unauthenticated,

@@ -191,6 +191,11 @@ pub trait Tx: Send {
         people: &[PersonId],
     ) -> Result<Vec<(PersonId, IndividualNumber)>, StoreError>;
 
+    /// A deployment setting.
+    async fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError>;
+    /// Sets a setting unless it is set already; returns whether it was set now.
+    async fn insert_setting(&mut self, name: &str, value: &str) -> Result<bool, StoreError>;
+
     /// Inserts a staff member.
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError>;
     /// The staff member holding a token (by its hash).

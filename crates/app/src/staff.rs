@@ -36,6 +36,22 @@ pub fn token_hash(token: &str) -> String {
 }
 
 impl App {
+    /// Binds the database to this server's number-derivation key on first start, and refuses a
+    /// different key afterwards: numbers derived under two keys would still be unique, but a
+    /// person could no longer be re-derived and the key in use would be a matter of chance.
+    pub async fn bind_derivation_key(&self) -> Result<(), AppError> {
+        let given = self.key.id().as_str().to_owned();
+        let mut tx = self.store.begin().await?;
+        if tx.insert_setting("number_key_id", &given).await? {
+            tx.commit().await?;
+            return Ok(());
+        }
+        match tx.setting("number_key_id").await? {
+            Some(expected) if expected != given => Err(AppError::WrongKey { expected, given }),
+            _ => Ok(()),
+        }
+    }
+
     /// Creates the first administrator (national scope) if no staff exist yet.
     pub async fn bootstrap_administrator(&self) -> Result<Option<NewStaff>, AppError> {
         let mut tx = self.store.begin().await?;

@@ -67,7 +67,7 @@ impl Deployment {
         .context("opening the database")?;
         let purposes = PurposeSet::with_extra(self.extra_purposes.iter().map(String::as_str))
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(App::new(
+        let app = App::new(
             Arc::new(store),
             Arc::new(SystemClock),
             Arc::new(OsRandom),
@@ -75,7 +75,9 @@ impl Deployment {
                 derivation_key: key,
                 purposes,
             },
-        ))
+        );
+        app.bind_derivation_key().await?;
+        Ok(app)
     }
 
     fn load_or_create_key(&self) -> Result<DerivationKey> {

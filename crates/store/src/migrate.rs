@@ -10,12 +10,20 @@ use sqlx::{AssertSqlSafe, Executor, Row};
 use crate::{Backend, SqlStore, db};
 
 /// `(version, description, sqlite, postgres)`.
-pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "registry",
-    include_str!("../migrations/sqlite/0001_registry.sql"),
-    include_str!("../migrations/postgres/0001_registry.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "registry",
+        include_str!("../migrations/sqlite/0001_registry.sql"),
+        include_str!("../migrations/postgres/0001_registry.sql"),
+    ),
+    (
+        2,
+        "settings",
+        include_str!("../migrations/sqlite/0002_settings.sql"),
+        include_str!("../migrations/postgres/0002_settings.sql"),
+    ),
+];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {
     let mut tx = match store.backend {

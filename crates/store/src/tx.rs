@@ -398,6 +398,28 @@ impl Tx for SqlTx {
             .collect()
     }
 
+    async fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT value FROM settings WHERE name = $1")
+            .bind(name.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| r.try_get::<String, _>(0).map_err(db))
+            .transpose()
+    }
+
+    async fn insert_setting(&mut self, name: &str, value: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name.to_owned())
+        .bind(value.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO staff (id, name, role, municipality_code, token_hash, created_at_us) \

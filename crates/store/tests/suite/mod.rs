@@ -41,6 +41,11 @@ pub struct Env {
 
 /// The app on `url`'s database with the given randomness.
 pub async fn app_on(url: &str, random: Arc<dyn mynumber_app::Random>) -> App {
+    app_with_key(url, random, [42; 32]).await
+}
+
+/// The app on `url`'s database with the given randomness and derivation key.
+pub async fn app_with_key(url: &str, random: Arc<dyn mynumber_app::Random>, key: [u8; 32]) -> App {
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
@@ -53,7 +58,7 @@ pub async fn app_on(url: &str, random: Arc<dyn mynumber_app::Random>) -> App {
         Arc::new(FixedClock(AtomicI64::new(1_795_000_000_000_000))),
         random,
         AppConfig {
-            derivation_key: DerivationKey::from_bytes([42; 32]),
+            derivation_key: DerivationKey::from_bytes(key),
             purposes: PurposeSet::statutory(),
         },
     )
@@ -594,6 +599,22 @@ pub async fn import_batches_are_all_or_nothing(env: Env) {
     assert_eq!(count(&env, "ledger_entries").await, before + 3);
 }
 
+/// The database is bound to the first derivation key; another key is refused, naming both ids.
+pub async fn a_database_keeps_its_derivation_key(env: Env) {
+    env.app.bind_derivation_key().await.unwrap();
+    env.app.bind_derivation_key().await.unwrap();
+    let other = app_with_key(&env.url, Arc::new(OsRandom), [43; 32]).await;
+    let err = other.bind_derivation_key().await.unwrap_err();
+    let expected = DerivationKey::from_bytes([42; 32]).id();
+    let given = DerivationKey::from_bytes([43; 32]).id();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "this database's Individual Numbers are derived with key {expected}, but the key given is {given}; every server of one database must use the same key file"
+        )
+    );
+}
+
 /// A batch joining a household that an earlier batch creates depends on that batch (it must be
 /// committed first); a batch with only its own households depends on none.
 pub async fn import_batches_know_their_household_dependencies(env: Env) {
@@ -772,6 +793,7 @@ macro_rules! all_cases {
             access_is_bounded_by_role_purpose_and_municipality,
             import_batches_are_all_or_nothing,
             import_batches_know_their_household_dependencies,
+            a_database_keeps_its_derivation_key,
             resident_code_collisions_are_redrawn,
             ledger_verification_catches_direct_edits,
             concurrent_registrations_never_share_numbers,
