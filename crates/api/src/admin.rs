@@ -13,7 +13,7 @@ use crate::{ApiError, AppJson, AppState, Problem, Staff};
 /// Add a staff member.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StaffRequest {
+pub(crate) struct StaffRequest {
     /// Display name.
     #[schema(example = "新宿 太郎")]
     pub name: String,
@@ -27,7 +27,7 @@ pub struct StaffRequest {
 
 /// A new staff member and their token, shown only this once.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct StaffResponse {
+pub(crate) struct StaffResponse {
     /// Staff id.
     pub staff_id: String,
     /// Bearer token (`mn_` + 64 hex digits); only its hash is stored.
@@ -40,7 +40,7 @@ pub struct StaffResponse {
 
 /// The ledger verification result.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct LedgerReportBody {
+pub(crate) struct LedgerReportBody {
     /// Whether every chain is intact.
     pub ok: bool,
     /// Partitions checked.
@@ -53,7 +53,7 @@ pub struct LedgerReportBody {
 
 /// Paging through a partition.
 #[derive(Debug, Deserialize, IntoParams)]
-pub struct LedgerPage {
+pub(crate) struct LedgerPage {
     /// Entries with a sequence number above this.
     pub after: Option<i64>,
     /// At most this many (1–1000, default 100).
@@ -62,7 +62,7 @@ pub struct LedgerPage {
 
 /// One ledger entry.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct LedgerEntryBody {
+pub(crate) struct LedgerEntryBody {
     /// Partition.
     pub partition: String,
     /// Sequence number.
@@ -90,7 +90,7 @@ pub struct LedgerEntryBody {
     request_body = StaffRequest,
     responses((status = 201, body = StaffResponse), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn add_staff(
+pub(crate) async fn add_staff(
     State(state): State<AppState>,
     Staff(actor): Staff,
     AppJson(req): AppJson<StaffRequest>,
@@ -119,7 +119,7 @@ pub async fn add_staff(
 #[utoipa::path(get, path = "/api/v1/ledger/verify", tag = "ledger",
     responses((status = 200, body = LedgerReportBody), (status = 403, body = Problem)),
     security(("bearer" = [])))]
-pub async fn verify(
+pub(crate) async fn verify(
     State(state): State<AppState>,
     Staff(actor): Staff,
 ) -> Result<Json<LedgerReportBody>, ApiError> {
@@ -137,7 +137,7 @@ pub async fn verify(
     params(("partition" = String, Path, description = "A municipality code, or national"), LedgerPage),
     responses((status = 200, body = [LedgerEntryBody]), (status = 403, body = Problem)),
     security(("bearer" = [])))]
-pub async fn entries(
+pub(crate) async fn entries(
     State(state): State<AppState>,
     Staff(actor): Staff,
     Path(partition): Path<String>,

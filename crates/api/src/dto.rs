@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 /// A resident's items as a clerk enters them.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ResidentBody {
+pub(crate) struct ResidentBody {
     /// 氏 (family name).
     #[schema(example = "山田")]
     pub family_name: String,
@@ -59,7 +59,7 @@ pub struct ResidentBody {
 /// A foreign resident's items (住民基本台帳法第30条の45).
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ForeignBody {
+pub(crate) struct ForeignBody {
     /// ISO 3166-1 alpha-2 (XX: stateless).
     #[schema(example = "VN")]
     pub nationality: String,
@@ -76,7 +76,7 @@ pub struct ForeignBody {
 /// Register a new resident.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RegisterRequest {
+pub(crate) struct RegisterRequest {
     /// birth, move-in or foreign-first-registration.
     #[schema(example = "move-in")]
     pub procedure: String,
@@ -91,7 +91,7 @@ pub struct RegisterRequest {
 /// A registration's result. The Individual Number is not returned: it reaches the resident by
 /// notification, and staff read it only with a lawful purpose.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct RegisteredResponse {
+pub(crate) struct RegisteredResponse {
     /// 住民票コード.
     pub resident_code: String,
     /// 世帯 id.
@@ -101,7 +101,7 @@ pub struct RegisteredResponse {
 /// A procedure on an existing record.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(tag = "procedure", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum ProcedureRequest {
+pub(crate) enum ProcedureRequest {
     /// 転居: a new address in the same municipality.
     AddressChange {
         /// 異動日.
@@ -179,7 +179,7 @@ pub enum ProcedureRequest {
 /// Search current records.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SearchRequest {
+pub(crate) struct SearchRequest {
     /// Prefix of the family name, its katakana reading, the Latin name or the alias.
     #[serde(default)]
     pub name: String,
@@ -189,14 +189,14 @@ pub struct SearchRequest {
 
 /// Search results.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SearchResponse {
+pub(crate) struct SearchResponse {
     /// At most 100 current records.
     pub results: Vec<ResidentSummary>,
 }
 
 /// One current record in a list.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ResidentSummary {
+pub(crate) struct ResidentSummary {
     /// 住民票コード.
     pub resident_code: String,
     /// The current version.
@@ -206,7 +206,7 @@ pub struct ResidentSummary {
 /// A lawful purpose for reading an Individual Number.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PurposeRequest {
+pub(crate) struct PurposeRequest {
     /// social-security, tax, disaster-response (or one configured).
     #[schema(example = "tax")]
     pub purpose: String,
@@ -215,7 +215,7 @@ pub struct PurposeRequest {
 /// Find the resident an Individual Number belongs to.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NumberLookupRequest {
+pub(crate) struct NumberLookupRequest {
     /// The number (12 digits; spaces and hyphens allowed).
     pub individual_number: String,
     /// The lawful purpose.
@@ -225,7 +225,7 @@ pub struct NumberLookupRequest {
 
 /// A revealed Individual Number; the reading is in the ledger.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct NumberResponse {
+pub(crate) struct NumberResponse {
     /// 12 digits.
     pub individual_number: String,
     /// As printed: `1234 5678 9018`.
@@ -236,7 +236,7 @@ pub struct NumberResponse {
 
 /// A record with its whole history.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ResidentResponse {
+pub(crate) struct ResidentResponse {
     /// 住民票コード.
     pub resident_code: String,
     /// The newest version.
@@ -247,7 +247,7 @@ pub struct ResidentResponse {
 
 /// One version of a record.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct VersionBody {
+pub(crate) struct VersionBody {
     /// 1, 2, …
     pub version: i64,
     /// The procedure that produced it.
@@ -268,7 +268,7 @@ pub struct VersionBody {
 
 impl ResidentBody {
     /// The core's input form.
-    pub fn into_input(self) -> ResidentInput {
+    pub(crate) fn into_input(self) -> ResidentInput {
         ResidentInput {
             name: NameInput {
                 family: self.family_name,
@@ -292,7 +292,7 @@ impl ResidentBody {
 
 impl ForeignBody {
     /// The core's input form.
-    pub fn into_input(self) -> ForeignInput {
+    pub(crate) fn into_input(self) -> ForeignInput {
         ForeignInput {
             nationality: self.nationality,
             residence_card_number: self.residence_card_number,
@@ -347,7 +347,7 @@ impl From<&VersionRow> for VersionBody {
 
 impl ResidentResponse {
     /// The response for a record; `None` for a record without versions (never stored so).
-    pub fn from_view(v: &ResidentView) -> Option<Self> {
+    pub(crate) fn from_view(v: &ResidentView) -> Option<Self> {
         let current = VersionBody::from(v.versions.last()?);
         Some(Self {
             resident_code: v.person.resident_code.digits().to_owned(),

@@ -50,7 +50,7 @@ fn view(v: &mynumber_app::ResidentView) -> Result<Json<ResidentResponse>, ApiErr
         (status = 201, description = "Registered; a resident record code and an Individual Number were issued", body = RegisteredResponse),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn register(
+pub(crate) async fn register(
     State(state): State<AppState>,
     Staff(actor): Staff,
     AppJson(req): AppJson<RegisterRequest>,
@@ -87,7 +87,7 @@ pub async fn register(
     params(("resident_code" = String, Path, description = "住民票コード (11 digits)")),
     responses((status = 200, body = ResidentResponse), (status = 404, body = Problem), (status = 403, body = Problem)),
     security(("bearer" = [])))]
-pub async fn get(
+pub(crate) async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
     Path(resident_code): Path<String>,
@@ -105,7 +105,7 @@ pub async fn get(
         (status = 409, description = "Refused in the record's state, or a concurrent update", body = Problem),
         (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn procedure(
+pub(crate) async fn procedure(
     State(state): State<AppState>,
     Staff(actor): Staff,
     Path(resident_code): Path<String>,
@@ -207,7 +207,7 @@ pub async fn procedure(
     request_body = SearchRequest,
     responses((status = 200, body = SearchResponse), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn search(
+pub(crate) async fn search(
     State(state): State<AppState>,
     Staff(actor): Staff,
     AppJson(req): AppJson<SearchRequest>,
@@ -225,7 +225,7 @@ pub async fn search(
     request_body = PurposeRequest,
     responses((status = 200, body = NumberResponse), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn read_number(
+pub(crate) async fn read_number(
     State(state): State<AppState>,
     Staff(actor): Staff,
     Path(resident_code): Path<String>,
@@ -250,7 +250,7 @@ pub async fn read_number(
         (status = 410, description = "The number was changed and is no longer valid", body = Problem),
         (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn lookup(
+pub(crate) async fn lookup(
     State(state): State<AppState>,
     Staff(actor): Staff,
     AppJson(req): AppJson<NumberLookupRequest>,

@@ -9,7 +9,7 @@ use mynumber_core::{CorporateNumber, IndividualNumber, NumberError};
 
 /// What to do with each number.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Action {
+pub(crate) enum Action {
     /// Print `valid`, or `invalid: <reason>`.
     Check,
     /// Print the printed form (`1234 5678 9018`; corporate `5-8356-7825-6246`).
@@ -20,7 +20,7 @@ pub enum Action {
 
 /// Runs `action` over `args`, or over the non-blank lines of standard input when there are none.
 /// Returns whether every number was valid.
-pub fn run(action: Action, corporate: bool, args: &[String]) -> Result<bool> {
+pub(crate) fn run(action: Action, corporate: bool, args: &[String]) -> Result<bool> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut all_valid = true;

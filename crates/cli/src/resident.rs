@@ -16,7 +16,7 @@ use mynumber_app::{App, Clock, ImportError, ImportRow, ImportSession};
 use mynumber_core::{ForeignInput, NameInput, ResidentInput};
 
 /// The import columns, in export order.
-pub const COLUMNS: [&str; 18] = [
+pub(crate) const COLUMNS: [&str; 18] = [
     "family_name",
     "given_name",
     "family_name_kana",
@@ -50,7 +50,7 @@ const OPTIONAL: [&str; 8] = [
 ];
 
 /// Reads `path` and registers every row, `batch` rows per transaction.
-pub async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
+pub(crate) async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = ProgressBar::new(total).with_style(
@@ -307,7 +307,7 @@ fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
 }
 
 /// Writes the current register as CSV; with a purpose, with numbers (each reading recorded).
-pub async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBuf>) -> Result<u64> {
+pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBuf>) -> Result<u64> {
     let sink: Box<dyn Write> = match out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
@@ -375,7 +375,7 @@ fn to_input(rec: &mynumber_core::ResidentRecord) -> ResidentInput {
 }
 
 /// Writes `count` synthetic residents of 新宿区 as import CSV.
-pub fn sample(count: usize, seed: u64, out: Option<&PathBuf>) -> Result<()> {
+pub(crate) fn sample(count: usize, seed: u64, out: Option<&PathBuf>) -> Result<()> {
     let sink: Box<dyn Write> = match out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(io::stdout().lock()),

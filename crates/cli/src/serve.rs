@@ -19,7 +19,7 @@ macro_rules! announce {
 }
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
-pub async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Result<()> {
+pub(crate) async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Result<()> {
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.

@@ -14,7 +14,7 @@ use mynumber_store::{SqlStore, StoreConfig};
 
 /// Where the deployment lives and how to reach its database.
 #[derive(Debug, Clone, clap::Args)]
-pub struct Deployment {
+pub(crate) struct Deployment {
     /// Data directory: the embedded database and the keys (created on first start).
     #[arg(
         long,
@@ -43,12 +43,12 @@ pub struct Deployment {
 
 impl Deployment {
     /// Creates the data directory if needed and opens the app on its database.
-    pub async fn open(&self, max_connections: u32) -> Result<App> {
+    pub(crate) async fn open(&self, max_connections: u32) -> Result<App> {
         self.open_with(max_connections, false).await
     }
 
     /// Like [`Deployment::open`], tuned for one long bulk load when `bulk_load`.
-    pub async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
+    pub(crate) async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
         create_private_dir(&self.data_dir)?;
         let key = self.load_or_create_key()?;
         let url = match &self.database_url {

@@ -13,7 +13,7 @@ use crate::digits::{collect_digits, values};
 const WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
 /// 10^10: the number of distinct bodies.
-pub const BODY_SPACE: u64 = 10_000_000_000;
+pub(crate) const BODY_SPACE: u64 = 10_000_000_000;
 
 /// 住民票コード (resident record code): 11 digits, the last a check digit by this project's formula.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

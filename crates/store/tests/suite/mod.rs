@@ -17,10 +17,10 @@ use mynumber_core::{
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
-pub const TODAY: Date = date(2026, 11, 25);
+pub(crate) const TODAY: Date = date(2026, 11, 25);
 
 #[derive(Debug)]
-pub struct FixedClock(AtomicI64);
+pub(crate) struct FixedClock(AtomicI64);
 
 impl Clock for FixedClock {
     fn now_us(&self) -> i64 {
@@ -31,7 +31,7 @@ impl Clock for FixedClock {
     }
 }
 
-pub struct Env {
+pub(crate) struct Env {
     pub app: App,
     pub url: String,
     pub clerk: Actor,
@@ -40,12 +40,16 @@ pub struct Env {
 }
 
 /// The app on `url`'s database with the given randomness.
-pub async fn app_on(url: &str, random: Arc<dyn mynumber_app::Random>) -> App {
+pub(crate) async fn app_on(url: &str, random: Arc<dyn mynumber_app::Random>) -> App {
     app_with_key(url, random, [42; 32]).await
 }
 
 /// The app on `url`'s database with the given randomness and derivation key.
-pub async fn app_with_key(url: &str, random: Arc<dyn mynumber_app::Random>, key: [u8; 32]) -> App {
+pub(crate) async fn app_with_key(
+    url: &str,
+    random: Arc<dyn mynumber_app::Random>,
+    key: [u8; 32],
+) -> App {
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
@@ -67,7 +71,7 @@ pub async fn app_with_key(url: &str, random: Arc<dyn mynumber_app::Random>, key:
 /// Randomness whose resident-code draws (8-byte fills) repeat, each value twice in a row, so
 /// two people of one batch draw the same code, and later draws hit codes already stored.
 #[derive(Debug, Default)]
-pub struct RepeatingCodes(std::sync::Mutex<(u64, u64)>);
+pub(crate) struct RepeatingCodes(std::sync::Mutex<(u64, u64)>);
 
 impl mynumber_app::Random for RepeatingCodes {
     fn fill(&self, buf: &mut [u8]) {
@@ -88,7 +92,7 @@ impl mynumber_app::Random for RepeatingCodes {
     }
 }
 
-pub async fn env(url: String) -> Env {
+pub(crate) async fn env(url: String) -> Env {
     let app = app_on(&url, Arc::new(OsRandom)).await;
     let admin = app.bootstrap_administrator().await.unwrap().unwrap();
     assert!(
@@ -121,7 +125,7 @@ pub async fn env(url: String) -> Env {
     }
 }
 
-pub fn japanese(family: &str, given: &str, birth: &str) -> ResidentInput {
+pub(crate) fn japanese(family: &str, given: &str, birth: &str) -> ResidentInput {
     ResidentInput {
         name: NameInput {
             family: family.into(),
@@ -141,7 +145,7 @@ pub fn japanese(family: &str, given: &str, birth: &str) -> ResidentInput {
     }
 }
 
-pub fn foreign() -> ResidentInput {
+pub(crate) fn foreign() -> ResidentInput {
     ResidentInput {
         name: NameInput {
             family: "NGUYEN".into(),
@@ -161,7 +165,7 @@ pub fn foreign() -> ResidentInput {
     }
 }
 
-pub fn register(input: ResidentInput) -> RegisterCommand {
+pub(crate) fn register(input: ResidentInput) -> RegisterCommand {
     RegisterCommand {
         kind: Registration::MoveIn,
         input,
@@ -185,7 +189,7 @@ async fn count(env: &Env, table: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
-pub async fn registration_issues_code_number_version_and_ledger(env: Env) {
+pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env) {
     let r = env
         .app
         .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
@@ -240,7 +244,7 @@ pub async fn registration_issues_code_number_version_and_ledger(env: Env) {
     assert_eq!(purposes, ["tax", "social-security"]);
 }
 
-pub async fn invalid_input_lists_every_problem_and_writes_nothing(env: Env) {
+pub(crate) async fn invalid_input_lists_every_problem_and_writes_nothing(env: Env) {
     let mut input = japanese("", "太郎", "2030-01-01");
     input.municipality_code = "131042".into();
     input.sex = "3".into();
@@ -269,7 +273,7 @@ pub async fn invalid_input_lists_every_problem_and_writes_nothing(env: Env) {
     assert_eq!(count(&env, "resident_versions").await, 0);
 }
 
-pub async fn foreign_residents_and_aliases(env: Env) {
+pub(crate) async fn foreign_residents_and_aliases(env: Env) {
     let mut cmd = register(foreign());
     cmd.kind = Registration::ForeignFirstRegistration;
     let r = env.app.register(&env.clerk, cmd).await.unwrap();
@@ -326,7 +330,7 @@ pub async fn foreign_residents_and_aliases(env: Env) {
     ));
 }
 
-pub async fn procedures_keep_every_version(env: Env) {
+pub(crate) async fn procedures_keep_every_version(env: Env) {
     let r = env
         .app
         .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
@@ -431,7 +435,7 @@ pub async fn procedures_keep_every_version(env: Env) {
     assert!(n.await.is_ok());
 }
 
-pub async fn access_is_bounded_by_role_purpose_and_municipality(env: Env) {
+pub(crate) async fn access_is_bounded_by_role_purpose_and_municipality(env: Env) {
     let r = env
         .app
         .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
@@ -525,7 +529,7 @@ fn rows(inputs: Vec<(ResidentInput, &str)>) -> Vec<ImportRow> {
         .collect()
 }
 
-pub async fn import_batches_are_all_or_nothing(env: Env) {
+pub(crate) async fn import_batches_are_all_or_nothing(env: Env) {
     let op = App::operator();
     let mut session = ImportSession::default();
     let mut child = japanese("山田", "花子", "2015-05-05");
@@ -600,7 +604,7 @@ pub async fn import_batches_are_all_or_nothing(env: Env) {
 }
 
 /// The database is bound to the first derivation key; another key is refused, naming both ids.
-pub async fn a_database_keeps_its_derivation_key(env: Env) {
+pub(crate) async fn a_database_keeps_its_derivation_key(env: Env) {
     env.app.bind_derivation_key().await.unwrap();
     env.app.bind_derivation_key().await.unwrap();
     let other = app_with_key(&env.url, Arc::new(OsRandom), [43; 32]).await;
@@ -617,7 +621,7 @@ pub async fn a_database_keeps_its_derivation_key(env: Env) {
 
 /// A batch joining a household that an earlier batch creates depends on that batch (it must be
 /// committed first); a batch with only its own households depends on none.
-pub async fn import_batches_know_their_household_dependencies(env: Env) {
+pub(crate) async fn import_batches_know_their_household_dependencies(env: Env) {
     let op = App::operator();
     let mut session = ImportSession::default();
     let row = |line: u64, household: &str, relationship: &str| {
@@ -652,7 +656,7 @@ pub async fn import_batches_know_their_household_dependencies(env: Env) {
 /// Regression: two people of one import batch drawing the same resident record code were both
 /// taken as inserted, and the second's number then failed its foreign key (found importing
 /// 1,000,000 residents, where it happens in about one import in five).
-pub async fn resident_code_collisions_are_redrawn(env: Env) {
+pub(crate) async fn resident_code_collisions_are_redrawn(env: Env) {
     let app = app_on(&env.url, Arc::new(RepeatingCodes::default())).await;
     let op = App::operator();
     let mut session = ImportSession::default();
@@ -671,7 +675,7 @@ pub async fn resident_code_collisions_are_redrawn(env: Env) {
     assert_eq!(count(&env, "resident_versions").await, 60);
 }
 
-pub async fn ledger_verification_catches_direct_edits(env: Env) {
+pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     for i in 0..5 {
         let birth = format!("199{i}-01-01");
         env.app
@@ -736,7 +740,7 @@ pub async fn ledger_verification_catches_direct_edits(env: Env) {
     );
 }
 
-pub async fn concurrent_registrations_never_share_numbers(env: Env) {
+pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
     let mut tasks = Vec::new();
     for t in 0..8 {
         let app = env.app.clone();
@@ -782,6 +786,7 @@ macro_rules! conformance {
     };
 }
 
+/// Every case of the suite, on databases from `$url`.
 #[macro_export]
 macro_rules! all_cases {
     ($url:path) => {
