@@ -1,14 +1,14 @@
 //! Staff and ledger handlers.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use mynumber_core::ledger::hex;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, AppJson, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Problem, Staff};
 
 /// Add a staff member.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -53,10 +53,13 @@ pub(crate) struct LedgerReportBody {
 
 /// Paging through a partition.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct LedgerPage {
     /// Entries with a sequence number above this.
+    #[param(minimum = 0)]
     pub after: Option<i64>,
     /// At most this many (1–1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -140,17 +143,19 @@ pub(crate) async fn verify(
 pub(crate) async fn entries(
     State(state): State<AppState>,
     Staff(actor): Staff,
-    Path(partition): Path<String>,
-    Query(page): Query<LedgerPage>,
+    AppPath(partition): AppPath<String>,
+    AppQuery(page): AppQuery<LedgerPage>,
 ) -> Result<Json<Vec<LedgerEntryBody>>, ApiError> {
+    let limit = page.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::field("limit", "must be between 1 and 1000"));
+    }
+    if page.after.is_some_and(|a| a < 0) {
+        return Err(ApiError::field("after", "must not be negative"));
+    }
     let rows = state
         .app
-        .ledger_entries(
-            &actor,
-            &partition,
-            page.after.unwrap_or(0),
-            page.limit.unwrap_or(100),
-        )
+        .ledger_entries(&actor, &partition, page.after.unwrap_or(0), limit)
         .await?;
     Ok(Json(
         rows.into_iter()

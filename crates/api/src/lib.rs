@@ -21,7 +21,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 pub use error::{ApiError, FieldProblem, Problem};
-pub use extract::{AppJson, Staff};
+pub use extract::{AppJson, AppPath, AppQuery, Staff};
 
 /// Request bodies above this many bytes are refused with 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -45,7 +45,7 @@ pub struct AppState {
         residents::read_number, residents::lookup,
         admin::add_staff, admin::verify, admin::entries,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ProblemResponses),
     tags(
         (name = "residents", description = "住民基本台帳: registration, procedures, look-ups"),
         (name = "numbers", description = "個人番号: reading and looking up numbers for a lawful purpose"),
@@ -64,6 +64,69 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Declares the problem responses every operation can give, so the document matches the
+/// server: error bodies are `application/problem+json`; operations with a body can answer 400,
+/// 413, 415 and 422; authenticated ones 401 and 403; every one 500.
+struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        const PROBLEM: &str = "application/problem+json";
+        let problem = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        PROBLEM,
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+            ];
+            for op in operations.into_iter().flatten() {
+                let responses = &mut op.responses.responses;
+                for (status, response) in responses.iter_mut() {
+                    if let (false, RefOr::T(r)) = (status.starts_with('2'), response)
+                        && let Some(c) = r.content.shift_remove("application/json")
+                    {
+                        r.content.insert(PROBLEM.to_owned(), c);
+                    }
+                }
+                let mut common =
+                    vec![("500", "Internal error (logged; the body says nothing more)")];
+                if op.security.is_some() {
+                    common.push(("401", "No valid staff token"));
+                    common.push(("403", "The role or municipality does not allow this"));
+                }
+                if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+                    common.push(("422", "Invalid path or query parameter"));
+                }
+                if op.request_body.is_some() {
+                    common.push(("400", "Malformed JSON body"));
+                    common.push(("413", "Body larger than the limit"));
+                    common.push(("415", "Body not sent as application/json"));
+                    common.push(("422", "Invalid input: every bad field is listed"));
+                }
+                for (status, description) in common {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem(description));
+                }
+            }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Resident handlers: registration, procedures, look-ups and number access.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use mynumber_app::{AppError, ChangeCommand, HouseholdChoice, RegisterCommand};
@@ -13,7 +13,7 @@ use crate::dto::{
     NumberLookupRequest, NumberResponse, ProcedureRequest, PurposeRequest, RegisterRequest,
     RegisteredResponse, ResidentResponse, ResidentSummary, SearchRequest, SearchResponse,
 };
-use crate::{ApiError, AppJson, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
 
 fn code(path: &str) -> Result<ResidentCode, ApiError> {
     ResidentCode::parse(path).map_err(|e| ApiError::field("resident_code", e.to_string()))
@@ -90,7 +90,7 @@ pub(crate) async fn register(
 pub(crate) async fn get(
     State(state): State<AppState>,
     Staff(actor): Staff,
-    Path(resident_code): Path<String>,
+    AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<ResidentResponse>, ApiError> {
     let v = state.app.resident(&actor, &code(&resident_code)?).await?;
     view(&v)
@@ -108,7 +108,7 @@ pub(crate) async fn get(
 pub(crate) async fn procedure(
     State(state): State<AppState>,
     Staff(actor): Staff,
-    Path(resident_code): Path<String>,
+    AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<ProcedureRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     let rc = code(&resident_code)?;
@@ -228,7 +228,7 @@ pub(crate) async fn search(
 pub(crate) async fn read_number(
     State(state): State<AppState>,
     Staff(actor): Staff,
-    Path(resident_code): Path<String>,
+    AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<PurposeRequest>,
 ) -> Result<Json<NumberResponse>, ApiError> {
     let n = state

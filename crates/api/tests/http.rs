@@ -119,6 +119,30 @@ async fn landing_openapi_and_reference_page() {
         r.body["openapi"].as_str().unwrap().chars().next(),
         Some('3')
     );
+    // Query parameters are declared in the query (schemathesis found them documented in the path).
+    let params = &r.body["paths"]["/api/v1/ledger/{partition}"]["get"]["parameters"];
+    let located: Vec<(&str, &str)> = params
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["in"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("partition", "path"),
+            ("after", "query"),
+            ("limit", "query")
+        ]
+    );
+    // Error responses are declared as problems.
+    let errors = &r.body["paths"]["/api/v1/residents"]["post"]["responses"];
+    for status in ["400", "401", "403", "413", "415", "422", "500"] {
+        assert!(
+            errors[status]["content"]["application/problem+json"].is_object(),
+            "{status}"
+        );
+    }
     for path in [
         "/api/v1/residents",
         "/api/v1/individual-numbers/lookup",
@@ -212,6 +236,17 @@ async fn errors_are_problems_with_stable_codes() {
         )
         .await;
     check(&r, StatusCode::PAYLOAD_TOO_LARGE, "body-too-large");
+
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/ledger/131041?after=abc",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    check(&r, StatusCode::UNPROCESSABLE_ENTITY, "invalid-input");
+    assert_eq!(r.body["errors"][0]["field"], "query");
 
     // Domain validation lists every field.
     let mut body = resident();
