@@ -126,7 +126,7 @@ pub(crate) async fn verify(
     State(state): State<AppState>,
     Staff(actor): Staff,
 ) -> Result<Json<LedgerReportBody>, ApiError> {
-    let r = state.app.verify_ledger(&actor).await?;
+    let r = state.app.verify_ledger(&actor, None).await?;
     Ok(Json(LedgerReportBody {
         ok: r.fault.is_none(),
         partitions: r.partitions,
@@ -175,4 +175,53 @@ pub(crate) async fn entries(
             })
             .collect(),
     ))
+}
+
+/// The key that verifies this deployment's ledger checkpoints.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PublicKeyBody {
+    /// Key id (first 8 bytes of SHA-256 over the key), as named in checkpoints.
+    pub key_id: String,
+    /// Ed25519 public key, 64 hex digits.
+    pub public_key: String,
+}
+
+/// The public key that verifies checkpoints. Public: anyone holding a checkpoint may check it.
+#[utoipa::path(get, path = "/api/v1/ledger/public-key", tag = "ledger",
+    responses((status = 200, body = PublicKeyBody)))]
+pub(crate) async fn public_key(State(state): State<AppState>) -> Json<PublicKeyBody> {
+    let key = state.app.ledger_public_key();
+    Json(PublicKeyBody {
+        key_id: key.id(),
+        public_key: key.to_hex(),
+    })
+}
+
+/// The newest signed checkpoint, as text to keep (auditors and administrators).
+#[utoipa::path(get, path = "/api/v1/ledger/checkpoints/latest", tag = "ledger",
+    responses((status = 200, description = "The checkpoint's text", body = String, content_type = "text/plain"),
+        (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn latest_checkpoint(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+) -> Result<(StatusCode, String), ApiError> {
+    let c = state
+        .app
+        .latest_checkpoint(&actor)
+        .await?
+        .ok_or(mynumber_app::AppError::NotFound("checkpoint"))?;
+    Ok((StatusCode::OK, c.to_text()))
+}
+
+/// Sign the current partition heads now.
+#[utoipa::path(post, path = "/api/v1/ledger/checkpoints", tag = "ledger",
+    responses((status = 201, description = "The new checkpoint's text", body = String, content_type = "text/plain")),
+    security(("bearer" = [])))]
+pub(crate) async fn create_checkpoint(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+) -> Result<(StatusCode, String), ApiError> {
+    let c = state.app.create_checkpoint(&actor).await?;
+    Ok((StatusCode::CREATED, c.to_text()))
 }

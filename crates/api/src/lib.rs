@@ -43,7 +43,8 @@ pub struct AppState {
     paths(
         residents::register, residents::get, residents::procedure, residents::search,
         residents::read_number, residents::lookup,
-        admin::add_staff, admin::verify, admin::entries,
+        admin::add_staff, admin::verify, admin::entries, admin::public_key,
+        admin::latest_checkpoint, admin::create_checkpoint,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -153,6 +154,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/staff", post(admin::add_staff))
         .route("/api/v1/ledger/verify", get(admin::verify))
         .route("/api/v1/ledger/{partition}", get(admin::entries))
+        .route("/api/v1/ledger/public-key", get(admin::public_key))
+        .route("/api/v1/ledger/checkpoints", post(admin::create_checkpoint))
+        .route(
+            "/api/v1/ledger/checkpoints/latest",
+            get(admin::latest_checkpoint),
+        )
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(landing))

@@ -44,6 +44,7 @@ async fn server(name: &str) -> Server {
         AppConfig {
             derivation_key: DerivationKey::from_bytes([5; 32]),
             purposes: PurposeSet::statutory(),
+            ledger_key: mynumber_core::checkpoint::LedgerSigningKey::from_bytes([6; 32]),
         },
     );
     let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;
@@ -435,6 +436,41 @@ async fn register_read_number_lookup_and_procedures() {
     );
     let r = s
         .call(Method::GET, "/api/v1/ledger/verify", Some(&clerk), None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Checkpoints: made by administrators or auditors, verifiable with the public key.
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/ledger/checkpoints",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let made = r.text.clone();
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/ledger/checkpoints/latest",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.text, made);
+    let r = s
+        .call(Method::GET, "/api/v1/ledger/public-key", None, None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let key_id = r.body["key_id"].as_str().unwrap();
+    assert!(made.contains(&format!("\nkey {key_id}\n")), "{made}");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/ledger/checkpoints",
+            Some(&clerk),
+            None,
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }

@@ -8,6 +8,9 @@ use crate::StoreError;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum AppError {
+    /// A checkpoint could not be used: malformed, another deployment's, or altered.
+    #[error("{0}")]
+    Checkpoint(mynumber_core::checkpoint::CheckpointError),
     /// Two requests changed the same record at once; the later one should be retried.
     #[error("the record was changed by another request at the same time; try again")]
     Conflict,

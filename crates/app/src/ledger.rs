@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use mynumber_core::checkpoint::{Head, LedgerPublicKey, SignedCheckpoint};
 use mynumber_core::ledger::{ChainVerifier, EntryContent};
 use mynumber_core::{Actor, Break, Permission, PersonId};
 
@@ -67,9 +68,25 @@ pub(crate) async fn append(
 }
 
 impl App {
-    /// Verifies every partition's chain from genesis to its head.
-    pub async fn verify_ledger(&self, actor: &Actor) -> Result<LedgerReport, AppError> {
+    /// Verifies every partition's chain from genesis to its head; with a checkpoint, first its
+    /// signature (by this deployment's key), then that every chain still passes through the
+    /// checkpoint's heads.
+    pub async fn verify_ledger(
+        &self,
+        actor: &Actor,
+        checkpoint: Option<&SignedCheckpoint>,
+    ) -> Result<LedgerReport, AppError> {
         actor.authorize(Permission::ReadLedger, None)?;
+        let mut pinned: BTreeMap<String, (i64, [u8; 32])> = BTreeMap::new();
+        if let Some(c) = checkpoint {
+            c.verify(&self.ledger_key.public())
+                .map_err(AppError::Checkpoint)?;
+            pinned = c
+                .heads()
+                .iter()
+                .map(|h| (h.partition.clone(), (h.seq, h.hash)))
+                .collect();
+        }
         let mut tx = self.store.begin_read().await?;
         let heads = tx.ledger_heads().await?;
         let mut report = LedgerReport {
@@ -79,6 +96,9 @@ impl App {
         };
         for (partition, head_seq, head_hash) in heads {
             let mut verifier = ChainVerifier::new(&partition);
+            if let Some((seq, hash)) = pinned.remove(&partition) {
+                verifier = verifier.with_checkpoint(seq, hash);
+            }
             let mut after = 0;
             loop {
                 let page = tx.ledger_entries(&partition, after, 10_000).await?;
@@ -99,7 +119,50 @@ impl App {
                 }
             }
         }
+        // A partition the checkpoint knows but the database no longer has was removed whole.
+        if let Some((partition, (seq, _))) = pinned.into_iter().next() {
+            report.fault = Some(Break::Checkpoint { partition, seq });
+        }
         Ok(report)
+    }
+
+    /// Signs the current partition heads and keeps the checkpoint; hand its text to auditors.
+    pub async fn create_checkpoint(&self, actor: &Actor) -> Result<SignedCheckpoint, AppError> {
+        actor.authorize(Permission::ReadLedger, None)?;
+        let mut tx = self.store.begin().await?;
+        let heads = tx
+            .ledger_heads()
+            .await?
+            .into_iter()
+            .map(|(partition, seq, hash)| Head {
+                partition,
+                seq,
+                hash,
+            })
+            .collect();
+        let checkpoint = self.ledger_key.sign(self.clock.now_us(), heads);
+        tx.insert_checkpoint(checkpoint.at_us(), &checkpoint.to_text())
+            .await?;
+        tx.commit().await?;
+        Ok(checkpoint)
+    }
+
+    /// The newest checkpoint kept, if any.
+    pub async fn latest_checkpoint(
+        &self,
+        actor: &Actor,
+    ) -> Result<Option<SignedCheckpoint>, AppError> {
+        actor.authorize(Permission::ReadLedger, None)?;
+        let mut tx = self.store.begin_read().await?;
+        tx.latest_checkpoint()
+            .await?
+            .map(|text| SignedCheckpoint::parse(&text).map_err(AppError::Checkpoint))
+            .transpose()
+    }
+
+    /// The public key that verifies this deployment's checkpoints.
+    pub fn ledger_public_key(&self) -> LedgerPublicKey {
+        self.ledger_key.public()
     }
 
     /// A page of one partition's entries after `after`.

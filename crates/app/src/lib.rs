@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
 
 mod bulk;
@@ -33,6 +34,8 @@ pub struct AppConfig {
     pub derivation_key: DerivationKey,
     /// The lawful purposes accepted for reading a number.
     pub purposes: PurposeSet,
+    /// The key that signs ledger checkpoints.
+    pub ledger_key: LedgerSigningKey,
 }
 
 /// The use cases, with their ports.
@@ -43,6 +46,7 @@ pub struct App {
     random: Arc<dyn Random>,
     key: DerivationKey,
     purposes: PurposeSet,
+    ledger_key: LedgerSigningKey,
 }
 
 impl App {
@@ -59,6 +63,7 @@ impl App {
             random,
             key: config.derivation_key,
             purposes: config.purposes,
+            ledger_key: config.ledger_key,
         }
     }
 

@@ -216,6 +216,10 @@ pub trait Tx: Send {
         after: i64,
         limit: i64,
     ) -> Result<Vec<StoredEntry>, StoreError>;
+    /// Stores a signed checkpoint's text.
+    async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError>;
+    /// The newest stored checkpoint's text.
+    async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
     /// Entries about one person, newest first.
     async fn ledger_for_person(
         &mut self,

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use mynumber_app::App;
 use tracing_subscriber::EnvFilter;
@@ -36,6 +36,9 @@ enum Command {
         /// Also load a sample municipality (about 1,000 synthetic residents) into an empty register.
         #[arg(long)]
         demo: bool,
+        /// Sign a ledger checkpoint every this many minutes (0: never).
+        #[arg(long, env = "MYNUMBER_CHECKPOINT_MINUTES", default_value_t = 60)]
+        checkpoint_minutes: u64,
     },
     /// Check, format or mask Individual Numbers (or corporate numbers): as arguments, or one
     /// per line on standard input.
@@ -111,7 +114,18 @@ enum StaffCommand {
 #[derive(Debug, Subcommand)]
 enum LedgerCommand {
     /// Recompute every hash chain and name the first altered, removed or reordered entry.
-    Verify,
+    Verify {
+        /// Also prove the chains still pass through this signed checkpoint's heads (catches a
+        /// partition rewritten with recomputed hashes).
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+    },
+    /// Sign the current partition heads and print the checkpoint for auditors to keep.
+    Checkpoint {
+        /// Write it to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -147,7 +161,11 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<ExitCode> {
     let d = &cli.deployment;
     match cli.command {
-        Command::Serve { listen, demo } => serve::run(d, listen, demo).await?,
+        Command::Serve {
+            listen,
+            demo,
+            checkpoint_minutes,
+        } => serve::run(d, listen, demo, checkpoint_minutes).await?,
         Command::Number {
             action,
             corporate,
@@ -195,9 +213,31 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
             println!("{}", s.token);
         }
-        Command::Ledger(LedgerCommand::Verify) => {
+        Command::Ledger(LedgerCommand::Checkpoint { out }) => {
             let app = d.open(2).await?;
-            let r = app.verify_ledger(&App::operator()).await?;
+            let text = app.create_checkpoint(&App::operator()).await?.to_text();
+            match out {
+                Some(path) => std::fs::write(&path, &text)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{text}"),
+            }
+        }
+        Command::Ledger(LedgerCommand::Verify { checkpoint }) => {
+            let app = d.open(2).await?;
+            let checkpoint = match checkpoint {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    Some(
+                        mynumber_core::checkpoint::SignedCheckpoint::parse(&text)
+                            .with_context(|| format!("reading {}", path.display()))?,
+                    )
+                }
+                None => None,
+            };
+            let r = app
+                .verify_ledger(&App::operator(), checkpoint.as_ref())
+                .await?;
             match r.fault {
                 None => println!(
                     "ok: {} entries in {} partitions, every chain intact",

@@ -19,7 +19,12 @@ macro_rules! announce {
 }
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
-pub(crate) async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool) -> Result<()> {
+pub(crate) async fn run(
+    deployment: &Deployment,
+    listen: SocketAddr,
+    demo: bool,
+    checkpoint_minutes: u64,
+) -> Result<()> {
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.
@@ -32,6 +37,9 @@ pub(crate) async fn run(deployment: &Deployment, listen: SocketAddr, demo: bool)
     }
     if demo {
         load_demo(&app).await?;
+    }
+    if checkpoint_minutes > 0 {
+        tokio::spawn(checkpoints(app.clone(), checkpoint_minutes));
     }
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -71,6 +79,23 @@ async fn load_demo(app: &App) -> Result<()> {
         "demo: registered {n} residents of 新宿区 (131041), Japanese and foreign, in households"
     );
     Ok(())
+}
+
+/// Signs a ledger checkpoint at start and then every `minutes`; failures are logged and retried
+/// at the next tick.
+async fn checkpoints(app: App, minutes: u64) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
+    loop {
+        tick.tick().await;
+        match app.create_checkpoint(&App::operator()).await {
+            Ok(c) => tracing::info!(
+                at_us = c.at_us(),
+                key = c.key_id(),
+                "signed a ledger checkpoint"
+            ),
+            Err(e) => tracing::error!(error = %e, "signing a ledger checkpoint failed"),
+        }
+    }
 }
 
 async fn shutdown() {

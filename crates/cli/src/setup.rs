@@ -9,6 +9,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use mynumber_app::system::{OsRandom, SystemClock};
 use mynumber_app::{App, AppConfig, Random};
+use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::{DerivationKey, PurposeSet};
 use mynumber_store::{SqlStore, StoreConfig};
 
@@ -30,6 +31,10 @@ pub(crate) struct Deployment {
     /// the data directory. Every server of one deployment must use the same key.
     #[arg(long, global = true, env = "MYNUMBER_NUMBER_KEY_FILE")]
     pub number_key_file: Option<PathBuf>,
+    /// File holding the Ed25519 key that signs ledger checkpoints (64 hex digits); default:
+    /// generated into the data directory.
+    #[arg(long, global = true, env = "MYNUMBER_LEDGER_KEY_FILE")]
+    pub ledger_key_file: Option<PathBuf>,
     /// A lawful purpose added by law or ordinance, besides social-security, tax and
     /// disaster-response (repeatable).
     #[arg(
@@ -50,7 +55,17 @@ impl Deployment {
     /// Like [`Deployment::open`], tuned for one long bulk load when `bulk_load`.
     pub(crate) async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
         create_private_dir(&self.data_dir)?;
-        let key = self.load_or_create_key()?;
+        let keys = self.data_dir.join("keys");
+        let key = DerivationKey::from_bytes(secret(
+            self.number_key_file.as_deref(),
+            &keys.join("number-derivation.key"),
+            "number-derivation",
+        )?);
+        let ledger_key = LedgerSigningKey::from_bytes(secret(
+            self.ledger_key_file.as_deref(),
+            &keys.join("ledger-signing.key"),
+            "ledger-signing",
+        )?);
         let url = match &self.database_url {
             Some(url) => url.clone(),
             None => format!(
@@ -74,40 +89,40 @@ impl Deployment {
             AppConfig {
                 derivation_key: key,
                 purposes,
+                ledger_key,
             },
         );
         app.bind_derivation_key().await?;
         Ok(app)
     }
-
-    fn load_or_create_key(&self) -> Result<DerivationKey> {
-        let path = match &self.number_key_file {
-            Some(p) => return read_key(p),
-            None => self.data_dir.join("keys").join("number-derivation.key"),
-        };
-        if path.exists() {
-            return read_key(&path);
-        }
-        let dir = path.parent().context("key path has no parent")?;
-        create_private_dir(dir)?;
-        let mut bytes = [0u8; 32];
-        OsRandom.fill(&mut bytes);
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        // Owner-only from the moment it exists: no window in which another user could read it.
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-            .with_context(|| format!("creating {}", path.display()))?;
-        writeln!(f, "{hex}").with_context(|| format!("writing {}", path.display()))?;
-        let key = DerivationKey::from_bytes(bytes);
-        tracing::info!(key_id = %key.id(), path = %path.display(), "created the number-derivation key");
-        Ok(key)
-    }
 }
 
-fn read_key(path: &Path) -> Result<DerivationKey> {
+/// A 256-bit secret: from `explicit` if given, else from `default`, created there on first use
+/// (owner-only from the moment it exists, so there is no window in which another user could
+/// read it). The secret itself is never logged.
+fn secret(explicit: Option<&Path>, default: &Path, what: &str) -> Result<[u8; 32]> {
+    if let Some(p) = explicit {
+        return read_secret(p);
+    }
+    if default.exists() {
+        return read_secret(default);
+    }
+    create_private_dir(default.parent().context("key path has no parent")?)?;
+    let mut bytes = [0u8; 32];
+    OsRandom.fill(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(default)
+        .with_context(|| format!("creating {}", default.display()))?;
+    writeln!(f, "{hex}").with_context(|| format!("writing {}", default.display()))?;
+    tracing::info!(path = %default.display(), "created the {what} key");
+    Ok(bytes)
+}
+
+fn read_secret(path: &Path) -> Result<[u8; 32]> {
     let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
     if meta.permissions().mode() & 0o077 != 0 {
         bail!(
@@ -127,7 +142,7 @@ fn read_key(path: &Path) -> Result<DerivationKey> {
     for (i, slot) in bytes.iter_mut().enumerate() {
         *slot = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).context("key is not hex")?;
     }
-    Ok(DerivationKey::from_bytes(bytes))
+    Ok(bytes)
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -241,6 +241,68 @@ fn import_export_round_trip_and_ledger() {
         text(&out.stdout),
         "ok: 600 entries in 1 partitions, every chain intact\n"
     );
+    // A signed checkpoint: kept by an auditor, verified later; an altered copy is refused.
+    let cp = dir.join("checkpoint.txt");
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "ledger",
+            "checkpoint",
+            "--out",
+            cp.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cp_text = std::fs::read_to_string(&cp).unwrap();
+    assert!(
+        cp_text.starts_with("mynumber ledger checkpoint v1\n"),
+        "{cp_text}"
+    );
+    assert_eq!(
+        std::fs::metadata(dir.join("a/keys/ledger-signing.key"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "ledger",
+            "verify",
+            "--checkpoint",
+            cp.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "ok: 600 entries in 1 partitions, every chain intact\n"
+    );
+    let altered = dir.join("altered.txt");
+    std::fs::write(&altered, cp_text.replace(" 600 ", " 599 ")).unwrap();
+    let out = run(
+        &[
+            a[0],
+            a[1],
+            "ledger",
+            "verify",
+            "--checkpoint",
+            altered.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("signature does not verify"),
+        "{}",
+        text(&out.stderr)
+    );
+
     // An edit made directly in the database is caught and named.
     if Command::new("sqlite3").arg("--version").output().is_ok() {
         let db = dir.join("a/registry.db");

@@ -5,6 +5,7 @@
 //! ledger's hash chain. Everything here is pure: time, randomness and keys are arguments.
 
 mod address;
+pub mod checkpoint;
 mod corporate_number;
 mod derivation;
 mod digits;

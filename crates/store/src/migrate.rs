@@ -23,6 +23,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0002_settings.sql"),
         include_str!("../migrations/postgres/0002_settings.sql"),
     ),
+    (
+        3,
+        "ledger checkpoints",
+        include_str!("../migrations/sqlite/0003_ledger_checkpoints.sql"),
+        include_str!("../migrations/postgres/0003_ledger_checkpoints.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

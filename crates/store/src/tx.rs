@@ -553,6 +553,25 @@ impl Tx for SqlTx {
             .collect()
     }
 
+    async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO ledger_checkpoints (at_us, text) VALUES ($1, $2)")
+            .bind(at_us)
+            .bind(text.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT text FROM ledger_checkpoints ORDER BY at_us DESC LIMIT 1")
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| r.try_get::<String, _>(0).map_err(db))
+            .transpose()
+    }
+
     async fn ledger_for_person(
         &mut self,
         person: PersonId,

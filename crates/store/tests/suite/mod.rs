@@ -64,6 +64,7 @@ pub(crate) async fn app_with_key(
         AppConfig {
             derivation_key: DerivationKey::from_bytes(key),
             purposes: PurposeSet::statutory(),
+            ledger_key: mynumber_core::checkpoint::LedgerSigningKey::from_bytes([6; 32]),
         },
     )
 }
@@ -216,7 +217,7 @@ pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env)
         .await
         .unwrap();
     assert_eq!(found.person.id, r.person);
-    let report = env.app.verify_ledger(&env.auditor).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
     assert_eq!(report.fault, None);
     // 4 staff-created (national ×2, 131041, 271004), 1 registration, 1 number-read, 1 lookup.
     assert_eq!(report.entries, 7);
@@ -683,7 +684,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
             .await
             .unwrap();
     }
-    let ok = env.app.verify_ledger(&env.auditor).await.unwrap();
+    let ok = env.app.verify_ledger(&env.auditor, None).await.unwrap();
     assert_eq!(ok.fault, None);
     let pool = raw(&env).await;
     let exec = |sql: &'static str| {
@@ -696,7 +697,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
         .await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor)
+        .verify_ledger(&env.auditor, None)
         .await
         .unwrap()
         .fault
@@ -708,14 +709,18 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     exec("UPDATE ledger_entries SET action = 'move-in' WHERE partition_key = '131041' AND seq = 3")
         .await;
     assert_eq!(
-        env.app.verify_ledger(&env.auditor).await.unwrap().fault,
+        env.app
+            .verify_ledger(&env.auditor, None)
+            .await
+            .unwrap()
+            .fault,
         None,
         "restored"
     );
     exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq = 4").await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor)
+        .verify_ledger(&env.auditor, None)
         .await
         .unwrap()
         .fault
@@ -727,7 +732,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq >= 4").await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor)
+        .verify_ledger(&env.auditor, None)
         .await
         .unwrap()
         .fault
@@ -738,6 +743,105 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
             .starts_with("partition 131041: head says 6 entries, chain ends at 3"),
         "{fault}"
     );
+}
+
+/// An insider rewrites a partition from entry 2 on and recomputes every hash: the chain alone
+/// still verifies, but a checkpoint signed before the rewrite catches it.
+pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
+    use mynumber_core::ledger::{EntryContent, hex};
+    for i in 0..4 {
+        let birth = format!("198{i}-01-01");
+        env.app
+            .register(&env.clerk, register(japanese("山田", "太郎", &birth)))
+            .await
+            .unwrap();
+    }
+    let checkpoint = env.app.create_checkpoint(&env.auditor).await.unwrap();
+    assert_eq!(
+        env.app.latest_checkpoint(&env.auditor).await.unwrap(),
+        Some(checkpoint.clone())
+    );
+    let ok = env
+        .app
+        .verify_ledger(&env.auditor, Some(&checkpoint))
+        .await
+        .unwrap();
+    assert_eq!(ok.fault, None);
+
+    let pool = raw(&env).await;
+    let rows = sqlx::query(
+        "SELECT seq, at_us, actor, action, person_id, purpose, detail FROM ledger_entries \
+         WHERE partition_key = '131041' ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut prev = [0u8; 32];
+    for row in rows {
+        let mut content = EntryContent {
+            partition: "131041".into(),
+            seq: row.get(0),
+            at_us: row.get(1),
+            actor: row.get(2),
+            action: row.get(3),
+            person: row
+                .get::<Option<String>, _>(4)
+                .map(|p| mynumber_core::PersonId::parse(&p).unwrap()),
+            purpose: row.get(5),
+            detail: row.get(6),
+        };
+        if content.seq == 2 {
+            content.action = "death".into();
+        }
+        let hash = content.hash(&prev);
+        sqlx::query("UPDATE ledger_entries SET action = $1, prev_hash = $2, hash = $3 WHERE partition_key = '131041' AND seq = $4")
+            .bind(content.action.clone()).bind(hex(&prev)).bind(hex(&hash)).bind(content.seq)
+            .execute(&pool).await.unwrap();
+        sqlx::query("UPDATE ledger_heads SET hash = $1 WHERE partition_key = '131041'")
+            .bind(hex(&hash))
+            .execute(&pool)
+            .await
+            .unwrap();
+        prev = hash;
+    }
+    let plain = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(plain.fault, None, "a full rewrite fools the chain alone");
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor, Some(&checkpoint))
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(
+        fault
+            .to_string()
+            .contains("differs from the signed checkpoint"),
+        "{fault}"
+    );
+    // A checkpoint edited to match the rewrite no longer verifies.
+    let mut text = checkpoint.to_text();
+    for h in checkpoint.heads() {
+        if h.partition == "131041" {
+            text = text.replace(&hex(&h.hash), &hex(&prev));
+        }
+    }
+    assert_ne!(text, checkpoint.to_text());
+    let forged = mynumber_core::checkpoint::SignedCheckpoint::parse(&text).unwrap();
+    let err = env
+        .app
+        .verify_ledger(&env.auditor, Some(&forged))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the checkpoint's signature does not verify: its text was altered"
+    );
+    // Clerks may not make checkpoints.
+    assert!(matches!(
+        env.app.create_checkpoint(&env.clerk).await,
+        Err(AppError::Denied(_))
+    ));
 }
 
 pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
@@ -767,7 +871,11 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
         .get(0);
     assert_eq!(distinct, 200);
     assert_eq!(
-        env.app.verify_ledger(&env.auditor).await.unwrap().fault,
+        env.app
+            .verify_ledger(&env.auditor, None)
+            .await
+            .unwrap()
+            .fault,
         None
     );
 }
@@ -801,6 +909,7 @@ macro_rules! all_cases {
             a_database_keeps_its_derivation_key,
             resident_code_collisions_are_redrawn,
             ledger_verification_catches_direct_edits,
+            checkpoints_catch_a_rewritten_partition,
             concurrent_registrations_never_share_numbers,
         );
     };
