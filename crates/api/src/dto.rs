@@ -290,6 +290,32 @@ impl ResidentBody {
     }
 }
 
+impl From<ResidentInput> for ResidentBody {
+    fn from(i: ResidentInput) -> Self {
+        Self {
+            family_name: i.name.family,
+            given_name: i.name.given,
+            family_name_kana: i.name.family_kana,
+            given_name_kana: i.name.given_kana,
+            latin_name: i.name.latin,
+            alias: i.name.alias,
+            birth_date: i.birth_date,
+            sex: i.sex,
+            prefecture: i.prefecture,
+            municipality_code: i.municipality_code,
+            address: i.address,
+            relationship: i.relationship,
+            preferred_language: i.preferred_language,
+            foreign: i.foreign.map(|f| ForeignBody {
+                nationality: f.nationality,
+                residence_card_number: f.residence_card_number,
+                status_of_residence: f.status_of_residence,
+                period_of_stay_until: f.period_of_stay_until,
+            }),
+        }
+    }
+}
+
 impl ForeignBody {
     /// The core's input form.
     pub(crate) fn into_input(self) -> ForeignInput {
@@ -309,7 +335,6 @@ impl From<&VersionRow> for VersionBody {
             RecordStatus::Active => ("active", None),
             RecordStatus::Removed { reason, .. } => ("removed", Some(reason.code().to_owned())),
         };
-        let n = r.name();
         Self {
             version: v.version,
             procedure: v.procedure.clone(),
@@ -320,27 +345,7 @@ impl From<&VersionRow> for VersionBody {
             status: status.to_owned(),
             removal_reason,
             household_id: r.household().to_hex(),
-            resident: ResidentBody {
-                family_name: n.family().to_owned(),
-                given_name: n.given().to_owned(),
-                family_name_kana: n.family_kana().map(str::to_owned),
-                given_name_kana: n.given_kana().map(str::to_owned),
-                latin_name: n.latin().map(str::to_owned),
-                alias: n.alias().map(str::to_owned),
-                birth_date: r.birth_date().to_string(),
-                sex: r.sex().code().to_string(),
-                prefecture: r.address().prefecture().name().to_owned(),
-                municipality_code: r.municipality().as_str().to_owned(),
-                address: r.address().rest().to_owned(),
-                relationship: r.relationship().code().to_owned(),
-                preferred_language: r.language().tag().to_owned(),
-                foreign: r.foreign().map(|f| ForeignBody {
-                    nationality: f.nationality().code().to_owned(),
-                    residence_card_number: f.residence_card_number().map(|c| c.as_str().to_owned()),
-                    status_of_residence: f.status().code().to_owned(),
-                    period_of_stay_until: f.period_of_stay_until().map(|d| d.to_string()),
-                }),
-            },
+            resident: ResidentBody::from(r.to_input()),
         }
     }
 }

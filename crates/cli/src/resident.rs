@@ -328,7 +328,7 @@ pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBu
         after = Some(last.row.person.id);
         for r in &page {
             let rec = &r.row.version.resident.record;
-            let input = to_input(rec);
+            let input = rec.to_input();
             let mut row: Vec<String> = fields(&input, &rec.household().to_hex()).to_vec();
             row.push(r.row.person.resident_code.digits().to_owned());
             if purpose.is_some() {
@@ -344,34 +344,6 @@ pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBu
     }
     w.flush()?;
     Ok(written)
-}
-
-fn to_input(rec: &mynumber_core::ResidentRecord) -> ResidentInput {
-    let n = rec.name();
-    let s = |v: Option<&str>| v.map(str::to_owned);
-    ResidentInput {
-        name: NameInput {
-            family: n.family().to_owned(),
-            given: n.given().to_owned(),
-            family_kana: s(n.family_kana()),
-            given_kana: s(n.given_kana()),
-            latin: s(n.latin()),
-            alias: s(n.alias()),
-        },
-        birth_date: rec.birth_date().to_string(),
-        sex: rec.sex().code().to_string(),
-        prefecture: rec.address().prefecture().name().to_owned(),
-        municipality_code: rec.municipality().as_str().to_owned(),
-        address: rec.address().rest().to_owned(),
-        relationship: rec.relationship().code().to_owned(),
-        preferred_language: rec.language().tag().to_owned(),
-        foreign: rec.foreign().map(|f| ForeignInput {
-            nationality: f.nationality().code().to_owned(),
-            residence_card_number: f.residence_card_number().map(|c| c.as_str().to_owned()),
-            status_of_residence: f.status().code().to_owned(),
-            period_of_stay_until: f.period_of_stay_until().map(|d| d.to_string()),
-        }),
-    }
 }
 
 /// Writes `count` synthetic residents of 新宿区 as import CSV.

@@ -614,6 +614,36 @@ impl ResidentRecord {
         self.foreign.as_ref()
     }
 
+    /// The record in its input form: what, typed into a form or a CSV row, validates to it
+    /// again (export and the API's responses use it).
+    pub fn to_input(&self) -> ResidentInput {
+        let n = self.name();
+        let s = |v: Option<&str>| v.map(str::to_owned);
+        ResidentInput {
+            name: NameInput {
+                family: n.family().to_owned(),
+                given: n.given().to_owned(),
+                family_kana: s(n.family_kana()),
+                given_kana: s(n.given_kana()),
+                latin: s(n.latin()),
+                alias: s(n.alias()),
+            },
+            birth_date: self.birth_date().to_string(),
+            sex: self.sex().code().to_string(),
+            prefecture: self.address().prefecture().name().to_owned(),
+            municipality_code: self.municipality().as_str().to_owned(),
+            address: self.address().rest().to_owned(),
+            relationship: self.relationship().code().to_owned(),
+            preferred_language: self.language().tag().to_owned(),
+            foreign: self.foreign().map(|f| ForeignInput {
+                nationality: f.nationality().code().to_owned(),
+                residence_card_number: f.residence_card_number().map(|c| c.as_str().to_owned()),
+                status_of_residence: f.status().code().to_owned(),
+                period_of_stay_until: f.period_of_stay_until().map(|d| d.to_string()),
+            }),
+        }
+    }
+
     pub(crate) fn set_address(
         &mut self,
         address: Address,
@@ -868,4 +898,49 @@ fn code_of<T: PartialEq + Copy>(table: &[(T, &'static str)], v: T) -> &'static s
         .find(|(x, _)| *x == v)
         .map(|(_, c)| *c)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn a_record_round_trips_through_its_input_form() {
+        let input = ResidentInput {
+            name: NameInput {
+                family: "NGUYEN".into(),
+                given: "VAN AN".into(),
+                latin: Some("Nguyen Van An".into()),
+                alias: Some("山田 安".into()),
+                ..NameInput::default()
+            },
+            birth_date: "2001-04-01".into(),
+            sex: "male".into(),
+            prefecture: "13".into(),
+            municipality_code: "131041".into(),
+            address: " 西新宿2丁目8番1号 ".into(),
+            relationship: "head".into(),
+            preferred_language: "zh-CN".into(),
+            foreign: Some(ForeignInput {
+                nationality: "vn".into(),
+                residence_card_number: Some("ab12345678cd".into()),
+                status_of_residence: "留学".into(),
+                period_of_stay_until: Some("2028-03-31".into()),
+            }),
+        };
+        let household = HouseholdId::from_random([1; 16]);
+        let today = date(2026, 11, 25);
+        let record = ResidentRecord::validate(&input, household, today).unwrap();
+        let normalised = record.to_input();
+        assert_eq!(normalised.sex, "1");
+        assert_eq!(normalised.prefecture, "東京都");
+        assert_eq!(normalised.preferred_language, "zh-Hans");
+        assert_eq!(normalised.name.latin.as_deref(), Some("NGUYEN VAN AN"));
+        assert_eq!(
+            ResidentRecord::validate(&normalised, household, today).unwrap(),
+            record
+        );
+    }
 }
