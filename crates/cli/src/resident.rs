@@ -77,9 +77,13 @@ pub(crate) async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> 
         failure: None,
     };
     loop {
-        let more = reader.read_record(&mut record).with_context(|| {
-            format!("reading {} after {} rows", path.display(), writers.imported)
-        })?;
+        let more = match reader.read_record(&mut record) {
+            Ok(more) => more,
+            Err(e) => {
+                writers.drain(&bar).await;
+                return Err(read_error(e, path, writers.imported));
+            }
+        };
         let next = more.then(|| {
             let line = record.position().map_or(0, |p| p.line());
             to_row(&record, &index, line)
@@ -143,6 +147,20 @@ pub(crate) async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> 
     let imported = writers.imported;
     bar.finish_with_message(format!("{imported} residents"));
     Ok(imported)
+}
+
+/// Explains a CSV read failure; a file that is not UTF-8 (Excel's default Shift_JIS export) gets
+/// told how to save it.
+fn read_error(e: csv::Error, path: &Path, imported: u64) -> anyhow::Error {
+    let line = e.position().map_or(0, |p| p.line());
+    let hint = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => format!(
+            "line {line} is not UTF-8 text; save the file as UTF-8 (in Excel: \"CSV UTF-8\"), Shift_JIS is not read"
+        ),
+        _ => format!("line {line}: {e}"),
+    };
+    anyhow::anyhow!("{hint} ({imported} residents imported before it)")
+        .context(format!("reading {}", path.display()))
 }
 
 /// A batch being written, with its number and the file lines it came from.

@@ -393,6 +393,46 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         text(&out.stderr)
     );
 
+    // Excel's UTF-8 export starts with a byte-order mark: accepted. Shift_JIS: told what to do.
+    let sample_text = std::fs::read_to_string(sample(&dir, 3, 5)).unwrap();
+    let bom = dir.join("bom.csv");
+    std::fs::write(&bom, format!("\u{feff}{sample_text}")).unwrap();
+    let e = dir.join("e");
+    let out = run(
+        &[
+            "--data-dir",
+            e.to_str().unwrap(),
+            "resident",
+            "import",
+            bom.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let sjis = dir.join("sjis.csv");
+    let mut lines = sample_text.lines();
+    let mut bytes = lines.next().unwrap().as_bytes().to_vec();
+    let row = lines.next().unwrap();
+    bytes.extend_from_slice(b"\n\x8eR\x93c"); // 山田 in Shift_JIS, then the rest of a real row
+    bytes.extend_from_slice(&row.as_bytes()[row.find(',').unwrap()..]);
+    bytes.push(b'\n');
+    std::fs::write(&sjis, bytes).unwrap();
+    let out = run(
+        &[
+            "--data-dir",
+            e.to_str().unwrap(),
+            "resident",
+            "import",
+            sjis.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("line 2 is not UTF-8 text; save the file as UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+
     let bad_header = dir.join("bad.csv");
     std::fs::write(&bad_header, "family_name,given_name,birthday\n").unwrap();
     let out = run(
