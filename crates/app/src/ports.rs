@@ -220,12 +220,6 @@ pub trait Tx: Send {
     async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError>;
     /// The newest stored checkpoint's text.
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
-    /// Entries about one person, newest first.
-    async fn ledger_for_person(
-        &mut self,
-        person: PersonId,
-        limit: i64,
-    ) -> Result<Vec<StoredEntry>, StoreError>;
 }
 
 /// The time, for use cases. The resident register runs on Japan time.

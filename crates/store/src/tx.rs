@@ -571,24 +571,4 @@ impl Tx for SqlTx {
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
             .transpose()
     }
-
-    async fn ledger_for_person(
-        &mut self,
-        person: PersonId,
-        limit: i64,
-    ) -> Result<Vec<StoredEntry>, StoreError> {
-        let sql = format!(
-            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE person_id = $1 \
-             ORDER BY at_us DESC, seq DESC LIMIT $2"
-        );
-        sqlx::query(AssertSqlSafe(sql))
-            .bind(person.to_hex())
-            .bind(limit)
-            .fetch_all(&mut *self.tx)
-            .await
-            .map_err(db)?
-            .iter()
-            .map(decode_ledger)
-            .collect()
-    }
 }

@@ -84,6 +84,8 @@ CREATE TABLE ledger_entries (
     hash TEXT NOT NULL,
     PRIMARY KEY (partition_key, seq)
 );
+-- Every entry about one person: the resident portal (milestone 6) shows each resident who
+-- looked at their record. Person ids are time-ordered, so this index grows at its right edge.
 CREATE INDEX ledger_entries_person ON ledger_entries (person_id);
 
 CREATE TABLE ledger_heads (
