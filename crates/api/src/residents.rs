@@ -196,9 +196,9 @@ pub(crate) async fn procedure(
         .app
         .change(&actor, &rc, cmd, date("effective_date", on)?)
         .await?;
-    let v = state.app.resident(&actor, &rc).await;
-    // After a transfer-out the acting clerk may still read the history (it was theirs).
-    let v = v?;
+    // The response is the whole history, read after the change committed; a clerk who recorded
+    // a move-out may still read it (the 除票 stays theirs).
+    let v = state.app.resident(&actor, &rc).await?;
     Ok((StatusCode::CREATED, view(&v)?))
 }
 
