@@ -8,6 +8,7 @@ mod admin;
 mod dto;
 mod error;
 mod extract;
+mod number_changes;
 mod residents;
 
 use axum::extract::DefaultBodyLimit;
@@ -45,6 +46,7 @@ pub struct AppState {
         residents::read_number, residents::lookup,
         admin::add_staff, admin::verify, admin::entries, admin::public_key,
         admin::latest_checkpoint, admin::create_checkpoint,
+        number_changes::request, number_changes::approve, number_changes::reject,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -151,6 +153,18 @@ pub fn router(state: AppState) -> Router {
             post(residents::read_number),
         )
         .route("/api/v1/individual-numbers/lookup", post(residents::lookup))
+        .route(
+            "/api/v1/residents/{resident_code}/number-changes",
+            post(number_changes::request),
+        )
+        .route(
+            "/api/v1/number-changes/{id}/approve",
+            post(number_changes::approve),
+        )
+        .route(
+            "/api/v1/number-changes/{id}/reject",
+            post(number_changes::reject),
+        )
         .route("/api/v1/staff", post(admin::add_staff))
         .route("/api/v1/ledger/verify", get(admin::verify))
         .route("/api/v1/ledger/{partition}", get(admin::entries))

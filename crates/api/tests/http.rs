@@ -474,3 +474,106 @@ async fn register_read_number_lookup_and_procedures() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_changed_number_answers_410_and_reveals_nothing() {
+    let s = server("change").await;
+    let mut clerks = Vec::new();
+    for name in ["新宿 太郎", "新宿 次郎"] {
+        let r = s
+            .call(
+                Method::POST,
+                "/api/v1/staff",
+                Some(&s.admin),
+                Some(
+                    json!({"name": name, "role": "registry-clerk", "municipality_code": "131041"}),
+                ),
+            )
+            .await;
+        clerks.push(r.body["token"].as_str().unwrap().to_owned());
+    }
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&clerks[0]),
+            Some(resident()),
+        )
+        .await;
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let number = |r: &Reply| r.body["individual_number"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/residents/{code}/individual-number");
+    let old = number(
+        &s.call(
+            Method::POST,
+            &path,
+            Some(&clerks[0]),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await,
+    );
+
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/number-changes"),
+            Some(&clerks[0]),
+            Some(json!({"ground": "ex-officio", "reason": "通知書を別人に誤送付"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["status"], "requested");
+    let id = r.body["id"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/number-changes/{id}/approve"),
+            Some(&clerks[0]),
+            None,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "the recorder may not approve: {}",
+        r.text
+    );
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/number-changes/{id}/approve"),
+            Some(&clerks[1]),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["status"], "approved");
+
+    let new = number(
+        &s.call(
+            Method::POST,
+            &path,
+            Some(&clerks[0]),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await,
+    );
+    assert_ne!(new, old);
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/individual-numbers/lookup",
+            Some(&clerks[0]),
+            Some(json!({"individual_number": old, "purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::GONE);
+    assert_eq!(r.body["code"], "number-not-current");
+    for secret in [code.as_str(), "山田", old.as_str(), new.as_str()] {
+        assert!(
+            !r.text.contains(secret),
+            "the answer for a retired number reveals nothing: {}",
+            r.text
+        );
+    }
+}

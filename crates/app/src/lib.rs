@@ -12,6 +12,7 @@ mod bulk;
 pub mod demo;
 mod error;
 pub mod ledger;
+mod number_change;
 mod ports;
 mod registry;
 mod staff;
@@ -21,8 +22,8 @@ pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
 pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use ports::{
-    Clock, CurrentRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx,
-    VersionRow,
+    Clock, CurrentRow, NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store,
+    StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use staff::{NewStaff, token_hash};

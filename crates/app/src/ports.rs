@@ -6,9 +6,10 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_core::ledger::StoredEntry;
+use mynumber_core::number_change::{ChangeRequest, ChangeStatus};
 use mynumber_core::{
-    HouseholdId, IndividualNumber, MunicipalityCode, PersonId, Resident, ResidentCode, Role,
-    StaffId,
+    HouseholdId, IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, Resident,
+    ResidentCode, Role, StaffId,
 };
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.
@@ -71,6 +72,25 @@ pub struct NumberRow {
     pub key_id: String,
     /// When (µs).
     pub issued_at_us: i64,
+}
+
+/// A number change request as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberChangeRow {
+    /// Its id.
+    pub id: NumberChangeId,
+    /// Whose number.
+    pub person: PersonId,
+    /// Ground, reason and evidence.
+    pub request: ChangeRequest,
+    /// Where it stands.
+    pub status: ChangeStatus,
+    /// Who recorded it.
+    pub requested_by: StaffId,
+    /// When (µs).
+    pub requested_at_us: i64,
+    /// Who decided it, and when.
+    pub decided: Option<(StaffId, i64)>,
 }
 
 /// A staff member as stored.
@@ -195,6 +215,30 @@ pub trait Tx: Send {
     async fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError>;
     /// Sets a setting unless it is set already; returns whether it was set now.
     async fn insert_setting(&mut self, name: &str, value: &str) -> Result<bool, StoreError>;
+
+    /// Records a number change request.
+    async fn insert_number_change(&mut self, row: &NumberChangeRow) -> Result<(), StoreError>;
+    /// A number change request by id.
+    async fn number_change(
+        &mut self,
+        id: NumberChangeId,
+    ) -> Result<Option<NumberChangeRow>, StoreError>;
+    /// Moves a request from `requested` to `status`; [`StoreError::Conflict`] if another
+    /// decision came first.
+    async fn decide_number_change(
+        &mut self,
+        id: NumberChangeId,
+        status: ChangeStatus,
+        by: StaffId,
+        at_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Retires the person's current number (it stays in the registry, never reissued) and
+    /// returns its generation.
+    async fn retire_current_number(
+        &mut self,
+        person: PersonId,
+        at_us: i64,
+    ) -> Result<Option<u32>, StoreError>;
 
     /// Inserts a staff member.
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError>;

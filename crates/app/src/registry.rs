@@ -196,55 +196,8 @@ impl App {
             return Err(AppError::Conflict);
         }
 
-        // Numbers: HMAC derivation, registry insert, attempt + 1 on collision (architecture.md).
-        let key_id = self.key.id();
-        let mut attempts = vec![0u32; persons.len()];
-        let mut pending: Vec<usize> = (0..persons.len()).collect();
-        while !pending.is_empty() {
-            let mut rows = Vec::with_capacity(pending.len());
-            let mut owners = Vec::with_capacity(pending.len());
-            for &i in &pending {
-                let number = loop {
-                    let input = DerivationInput {
-                        resident_code: persons[i].resident_code,
-                        generation: 0,
-                        attempt: attempts[i],
-                    };
-                    match self.key.derive(input) {
-                        Some(n) => break n,
-                        None => attempts[i] += 1,
-                    }
-                };
-                rows.push(NumberRow {
-                    number,
-                    person: persons[i].id,
-                    generation: 0,
-                    attempt: attempts[i],
-                    key_id: key_id.as_str().to_owned(),
-                    issued_at_us: now,
-                });
-                owners.push(i);
-            }
-            // Two people in one batch may derive the same number; keep the first in the batch.
-            let mut seen = HashSet::with_capacity(rows.len());
-            let (unique, dup): (Vec<_>, Vec<_>) = rows
-                .into_iter()
-                .zip(owners)
-                .partition(|(row, _)| seen.insert(row.number));
-            let (rows, owners): (Vec<NumberRow>, Vec<usize>) = unique.into_iter().unzip();
-            let taken = tx.insert_numbers(&rows).await?;
-            pending = taken
-                .into_iter()
-                .map(|j| owners[j])
-                .chain(dup.into_iter().map(|(_, i)| i))
-                .collect();
-            for i in &pending {
-                attempts[*i] += 1;
-                if attempts[*i] > 64 {
-                    return Err(AppError::Conflict);
-                }
-            }
-        }
+        let targets: Vec<_> = persons.iter().map(|p| (p.id, p.resident_code, 0)).collect();
+        self.issue_numbers(tx, &targets, now).await?;
 
         let versions: Vec<VersionRow> = prepared
             .iter()
@@ -284,6 +237,67 @@ impl App {
                 household: p.record.household(),
             })
             .collect())
+    }
+
+    /// Derives and registers a number for each `(person, code, generation)`: HMAC derivation,
+    /// insert into the registry of every number ever issued, `attempt + 1` on a collision with
+    /// a number already there or another of the same batch (architecture.md).
+    pub(crate) async fn issue_numbers(
+        &self,
+        tx: &mut dyn Tx,
+        targets: &[(PersonId, ResidentCode, u32)],
+        now: i64,
+    ) -> Result<(), AppError> {
+        let key_id = self.key.id();
+        let mut attempts = vec![0u32; targets.len()];
+        let mut pending: Vec<usize> = (0..targets.len()).collect();
+        while !pending.is_empty() {
+            let mut rows = Vec::with_capacity(pending.len());
+            let mut owners = Vec::with_capacity(pending.len());
+            for &i in &pending {
+                let (person, resident_code, generation) = targets[i];
+                let number = loop {
+                    let input = DerivationInput {
+                        resident_code,
+                        generation,
+                        attempt: attempts[i],
+                    };
+                    match self.key.derive(input) {
+                        Some(n) => break n,
+                        None => attempts[i] += 1,
+                    }
+                };
+                rows.push(NumberRow {
+                    number,
+                    person,
+                    generation,
+                    attempt: attempts[i],
+                    key_id: key_id.as_str().to_owned(),
+                    issued_at_us: now,
+                });
+                owners.push(i);
+            }
+            // Two people in one batch may derive the same number; keep the first in the batch.
+            let mut seen = HashSet::with_capacity(rows.len());
+            let (unique, dup): (Vec<_>, Vec<_>) = rows
+                .into_iter()
+                .zip(owners)
+                .partition(|(row, _)| seen.insert(row.number));
+            let (rows, owners): (Vec<NumberRow>, Vec<usize>) = unique.into_iter().unzip();
+            let taken = tx.insert_numbers(&rows).await?;
+            pending = taken
+                .into_iter()
+                .map(|j| owners[j])
+                .chain(dup.into_iter().map(|(_, i)| i))
+                .collect();
+            for i in &pending {
+                attempts[*i] += 1;
+                if attempts[*i] > 64 {
+                    return Err(AppError::Conflict);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Records a procedure on an existing record and returns the new version.

@@ -86,6 +86,10 @@ opaque_id!(
     /// A staff member's id.
     StaffId
 );
+opaque_id!(
+    /// A number change request's id.
+    NumberChangeId
+);
 
 #[cfg(test)]
 mod tests {

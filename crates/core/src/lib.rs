@@ -13,6 +13,7 @@ mod error;
 mod ids;
 mod individual_number;
 pub mod ledger;
+pub mod number_change;
 mod procedure;
 mod purpose;
 mod resident;
@@ -24,7 +25,7 @@ pub use address::{Address, MunicipalityCode, Prefecture};
 pub use corporate_number::CorporateNumber;
 pub use derivation::{DerivationInput, DerivationKey, KeyId};
 pub use error::{FieldError, NumberError};
-pub use ids::{HouseholdId, PersonId, StaffId};
+pub use ids::{HouseholdId, NumberChangeId, PersonId, StaffId};
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;
 pub use procedure::{

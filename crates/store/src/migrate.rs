@@ -29,6 +29,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0003_ledger_checkpoints.sql"),
         include_str!("../migrations/postgres/0003_ledger_checkpoints.sql"),
     ),
+    (
+        4,
+        "number changes",
+        include_str!("../migrations/sqlite/0004_number_changes.sql"),
+        include_str!("../migrations/postgres/0004_number_changes.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

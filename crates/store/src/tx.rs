@@ -2,11 +2,14 @@
 
 use async_trait::async_trait;
 use mynumber_app::{
-    CurrentRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
+    CurrentRow, NumberChangeRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx,
+    VersionRow,
 };
 use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
+use mynumber_core::number_change::{ChangeGround, ChangeRequest, ChangeStatus};
 use mynumber_core::{
-    HouseholdId, IndividualNumber, MunicipalityCode, PersonId, ResidentCode, Role, StaffId,
+    HouseholdId, IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, ResidentCode, Role,
+    StaffId,
 };
 use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
@@ -418,6 +421,104 @@ impl Tx for SqlTx {
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_number_change(&mut self, row: &NumberChangeRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO number_changes (id, person_id, ground, reason, evidence, status, \
+             requested_by, requested_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(row.id.to_hex())
+        .bind(row.person.to_hex())
+        .bind(row.request.ground().code())
+        .bind(row.request.reason().to_owned())
+        .bind(row.request.evidence().map(str::to_owned))
+        .bind(row.status.code())
+        .bind(row.requested_by.to_hex())
+        .bind(row.requested_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn number_change(
+        &mut self,
+        id: NumberChangeId,
+    ) -> Result<Option<NumberChangeRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT person_id, ground, reason, evidence, status, requested_by, requested_at_us, \
+             decided_by, decided_at_us FROM number_changes WHERE id = $1",
+        )
+        .bind(id.to_hex())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        let Some(r) = row else { return Ok(None) };
+        let corrupt = |what: &str| StoreError::Corrupt(format!("number change {what}"));
+        let text = |i: usize| r.try_get::<String, _>(i).map_err(db);
+        let staff = |s: String| StaffId::parse(&s).ok_or_else(|| corrupt("staff id"));
+        let ground = ChangeGround::parse(&text(1)?).map_err(|_| corrupt("ground"))?;
+        let decided_by: Option<String> = r.try_get(7).map_err(db)?;
+        let decided_at: Option<i64> = r.try_get(8).map_err(db)?;
+        Ok(Some(NumberChangeRow {
+            id,
+            person: person_id(&text(0)?)?,
+            request: ChangeRequest::from_stored(ground, text(2)?, r.try_get(3).map_err(db)?),
+            status: ChangeStatus::parse(&text(4)?).ok_or_else(|| corrupt("status"))?,
+            requested_by: staff(text(5)?)?,
+            requested_at_us: r.try_get(6).map_err(db)?,
+            decided: match (decided_by, decided_at) {
+                (Some(by), Some(at)) => Some((staff(by)?, at)),
+                _ => None,
+            },
+        }))
+    }
+
+    async fn decide_number_change(
+        &mut self,
+        id: NumberChangeId,
+        status: ChangeStatus,
+        by: StaffId,
+        at_us: i64,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE number_changes SET status = $1, decided_by = $2, decided_at_us = $3 \
+             WHERE id = $4 AND status = 'requested'",
+        )
+        .bind(status.code())
+        .bind(by.to_hex())
+        .bind(at_us)
+        .bind(id.to_hex())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("number change request"))
+        }
+    }
+
+    async fn retire_current_number(
+        &mut self,
+        person: PersonId,
+        at_us: i64,
+    ) -> Result<Option<u32>, StoreError> {
+        let row = sqlx::query(
+            "UPDATE individual_numbers SET status = 'retired', retired_at_us = $1 \
+             WHERE person_id = $2 AND status = 'current' RETURNING generation",
+        )
+        .bind(at_us)
+        .bind(person.to_hex())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| {
+            let g: i64 = r.try_get(0).map_err(db)?;
+            u32::try_from(g).map_err(|_| StoreError::Corrupt("number generation".into()))
+        })
+        .transpose()
     }
 
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError> {

@@ -35,6 +35,7 @@ pub(crate) struct Env {
     pub app: App,
     pub url: String,
     pub clerk: Actor,
+    pub clerk2: Actor,
     pub osaka_clerk: Actor,
     pub auditor: Actor,
 }
@@ -109,6 +110,10 @@ pub(crate) async fn env(url: String) -> Env {
         .add_staff(&admin_actor, "新宿 太郎", "registry-clerk", Some("131041"))
         .await
         .unwrap();
+    let clerk2 = app
+        .add_staff(&admin_actor, "新宿 次郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
     let osaka = app
         .add_staff(&admin_actor, "大阪 花子", "registry-clerk", Some("271004"))
         .await
@@ -119,6 +124,7 @@ pub(crate) async fn env(url: String) -> Env {
         .unwrap();
     Env {
         clerk: actor(clerk.token).await,
+        clerk2: actor(clerk2.token).await,
         osaka_clerk: actor(osaka.token).await,
         auditor: actor(auditor.token).await,
         app,
@@ -219,8 +225,8 @@ pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env)
     assert_eq!(found.person.id, r.person);
     let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
     assert_eq!(report.fault, None);
-    // 4 staff-created (national ×2, 131041, 271004), 1 registration, 1 number-read, 1 lookup.
-    assert_eq!(report.entries, 7);
+    // 5 staff-created (national ×2, 131041 ×2, 271004), 1 registration, 1 number-read, 1 lookup.
+    assert_eq!(report.entries, 8);
     // The ledger never holds the number.
     let pool = raw(&env).await;
     let rows = sqlx::query("SELECT actor, action, COALESCE(person_id, ''), COALESCE(purpose, ''), detail FROM ledger_entries")
@@ -740,7 +746,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     assert!(
         fault
             .to_string()
-            .starts_with("partition 131041: head says 6 entries, chain ends at 3"),
+            .starts_with("partition 131041: head says 7 entries, chain ends at 3"),
         "{fault}"
     );
 }
@@ -844,6 +850,114 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
     ));
 }
 
+/// A leaked number is changed (番号法第7条第2項): one clerk records the request, a second approves;
+/// the old number is retired for good and says only that it is no longer valid.
+pub(crate) async fn a_leaked_number_is_changed_by_two_staff(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let code = r.resident_code;
+    let old = env.app.read_number(&env.clerk, &code, "tax").await.unwrap();
+    let err = env
+        .app
+        .request_number_change(
+            &env.clerk,
+            &code,
+            "person-request",
+            "勤務先から漏えい",
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("evidence: is required"),
+        "{err}"
+    );
+    let request = env
+        .app
+        .request_number_change(
+            &env.clerk,
+            &code,
+            "person-request",
+            "勤務先から漏えい",
+            Some("勤務先の通知文書"),
+        )
+        .await
+        .unwrap();
+    // Nothing changed yet.
+    assert_eq!(
+        env.app.read_number(&env.clerk, &code, "tax").await.unwrap(),
+        old
+    );
+    let err = env
+        .app
+        .decide_number_change(&env.clerk, request.id, true)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "approval refused: the record is requested number change request; a second staff member must decide it"
+    );
+    assert!(matches!(
+        env.app
+            .decide_number_change(&env.osaka_clerk, request.id, true)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let done = env
+        .app
+        .decide_number_change(&env.clerk2, request.id, true)
+        .await
+        .unwrap();
+    assert_eq!(done.status.code(), "approved");
+
+    let new = env.app.read_number(&env.clerk, &code, "tax").await.unwrap();
+    assert_ne!(new, old);
+    assert!(IndividualNumber::is_valid(new.expose_digits()));
+    assert!(matches!(
+        env.app.lookup_by_number(&env.clerk, &old, "tax").await,
+        Err(AppError::NumberNotCurrent)
+    ));
+    assert_eq!(
+        env.app
+            .lookup_by_number(&env.clerk, &new, "tax")
+            .await
+            .unwrap()
+            .person
+            .id,
+        r.person
+    );
+    let pool = raw(&env).await;
+    let rows: Vec<(String, i64)> =
+        sqlx::query("SELECT status, generation FROM individual_numbers ORDER BY generation")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+    assert_eq!(rows, [("retired".to_owned(), 0), ("current".to_owned(), 1)]);
+    let err = env
+        .app
+        .decide_number_change(&env.clerk2, request.id, false)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already approved"), "{err}");
+
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(report.fault, None);
+    let texts: Vec<String> = sqlx::query("SELECT action || ' ' || detail FROM ledger_entries WHERE partition_key = '131041' ORDER BY seq")
+        .fetch_all(&pool).await.unwrap().iter().map(|r| r.get(0)).collect();
+    assert!(texts.iter().any(|t| t.starts_with("number-changed request=") && t.ends_with("number-generation=1")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains(old.expose_digits()) && !t.contains(new.expose_digits()))
+    );
+}
+
 pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
     let mut tasks = Vec::new();
     for t in 0..8 {
@@ -910,6 +1024,7 @@ macro_rules! all_cases {
             resident_code_collisions_are_redrawn,
             ledger_verification_catches_direct_edits,
             checkpoints_catch_a_rewritten_partition,
+            a_leaked_number_is_changed_by_two_staff,
             concurrent_registrations_never_share_numbers,
         );
     };

@@ -1,0 +1,164 @@
+//! Changing an Individual Number (番号法第7条第2項): record a request, decide it with a second
+//! staff member, and on approval retire the old number and issue the next generation, all with
+//! their ledger entries in one transaction.
+
+use mynumber_core::number_change::{ChangeRequest, ChangeStatus, DecisionRefused};
+use mynumber_core::{
+    Actor, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason, ResidentCode,
+};
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, NumberChangeRow, StoreError, Tx};
+
+impl App {
+    /// Records a request to change a resident's number, on the person's request (with the
+    /// evidence offered) or ex officio. Nothing changes until a second staff member approves.
+    pub async fn request_number_change(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        ground: &str,
+        reason: &str,
+        evidence: Option<&str>,
+    ) -> Result<NumberChangeRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let request = ChangeRequest::validate(ground, reason, evidence)?;
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let municipality = self
+            .number_change_municipality(tx.as_mut(), actor, person.id)
+            .await?;
+        let now = self.clock.now_us();
+        let row = NumberChangeRow {
+            id: NumberChangeId::time_ordered(self.now_ms(), self.random_bytes()),
+            person: person.id,
+            request,
+            status: ChangeStatus::Requested,
+            requested_by: actor.id,
+            requested_at_us: now,
+            decided: None,
+        };
+        tx.insert_number_change(&row).await?;
+        let record = Record {
+            partition: municipality,
+            action: "number-change-requested",
+            person: Some(person.id),
+            purpose: None,
+            detail: format!("request={} ground={}", row.id, row.request.ground().code()),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Approves or rejects a request. Approval retires the current number (it stays in the
+    /// registry and is never issued again) and issues the next generation's number.
+    pub async fn decide_number_change(
+        &self,
+        actor: &Actor,
+        id: NumberChangeId,
+        approve: bool,
+    ) -> Result<NumberChangeRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let mut tx = self.store.begin().await?;
+        let mut row = tx
+            .number_change(id)
+            .await?
+            .ok_or(AppError::NotFound("number change request"))?;
+        let municipality = self
+            .number_change_municipality(tx.as_mut(), actor, row.person)
+            .await?;
+        row.status
+            .check_decision(row.requested_by, actor.id)
+            .map_err(|refused| {
+                AppError::Refused(Refused {
+                    state: format!("{} number change request", row.status.code()),
+                    procedure: if approve { "approval" } else { "rejection" },
+                    reason: match refused {
+                        DecisionRefused::SameStaff => {
+                            "a second staff member must decide it".to_owned()
+                        }
+                        other => other.to_string(),
+                    },
+                })
+            })?;
+        let now = self.clock.now_us();
+        let status = if approve {
+            ChangeStatus::Approved
+        } else {
+            ChangeStatus::Rejected
+        };
+        tx.decide_number_change(id, status, actor.id, now)
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict(_) => AppError::Conflict,
+                other => AppError::Store(other),
+            })?;
+        let mut detail = format!("request={id}");
+        if approve {
+            let person = tx
+                .person_by_id(row.person)
+                .await?
+                .ok_or(AppError::NotFound("resident"))?;
+            let retired = tx
+                .retire_current_number(row.person, now)
+                .await?
+                .ok_or(AppError::NotFound("Individual Number"))?;
+            let generation = retired + 1;
+            self.issue_numbers(
+                tx.as_mut(),
+                &[(row.person, person.resident_code, generation)],
+                now,
+            )
+            .await?;
+            detail.push_str(&format!(" number-generation={generation}"));
+        }
+        let record = Record {
+            partition: municipality,
+            action: if approve {
+                "number-changed"
+            } else {
+                "number-change-rejected"
+            },
+            person: Some(row.person),
+            purpose: None,
+            detail,
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        row.status = status;
+        row.decided = Some((actor.id, now));
+        Ok(row)
+    }
+
+    /// The municipality acting on a person's number: theirs, which the actor must belong to;
+    /// a deceased person's number is not changed.
+    async fn number_change_municipality(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        person: mynumber_core::PersonId,
+    ) -> Result<String, AppError> {
+        let current = tx
+            .current_version(person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let municipality = current.resident.record.municipality();
+        actor.authorize(Permission::WriteRecords, Some(municipality))?;
+        if let RecordStatus::Removed {
+            reason: RemovalReason::Died,
+            on,
+        } = current.resident.status
+        {
+            return Err(AppError::Refused(Refused {
+                state: format!("removed (died on {on})"),
+                procedure: "number-change",
+                reason: "a deceased person's number is not changed".to_owned(),
+            }));
+        }
+        Ok(municipality.as_str().to_owned())
+    }
+}
