@@ -5,6 +5,7 @@
 //! ledger's hash chain. Everything here is pure: time, randomness and keys are arguments.
 
 mod address;
+mod application_id;
 pub mod checkpoint;
 mod corporate_number;
 mod derivation;
@@ -22,6 +23,7 @@ mod staff;
 mod text;
 
 pub use address::{Address, MunicipalityCode, Prefecture};
+pub use application_id::ApplicationId;
 pub use corporate_number::CorporateNumber;
 pub use derivation::{DerivationInput, DerivationKey, KeyId};
 pub use error::{FieldError, NumberError};
@@ -42,6 +44,7 @@ pub use staff::{Actor, Denied, Permission, Role};
 
 /// Check-digit functions, exposed for benchmarks and independent cross-checks.
 pub mod check_digits {
+    pub use crate::application_id::damm_check_digit as damm;
     pub use crate::corporate_number::check_digit as corporate;
     pub use crate::individual_number::check_digit as individual;
     pub use crate::resident_code::check_digit as resident_code;

@@ -128,19 +128,9 @@ impl Relationship {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Language(&'static str);
 
-/// Supported language tags (BCP 47). `ja-x-easy` is やさしい日本語 (easy Japanese).
-pub const LANGUAGES: [&str; 10] = [
-    "ja",
-    "ja-x-easy",
-    "en",
-    "zh-Hans",
-    "ko",
-    "vi",
-    "fil",
-    "ne",
-    "pt-BR",
-    "id",
-];
+/// Supported language tags (BCP 47), one per message catalog in `crates/i18n/locales`;
+/// `ja-x-easy` is やさしい日本語 (easy Japanese).
+pub use mynumber_i18n::LANGUAGES;
 
 impl Language {
     /// Japanese, the default.

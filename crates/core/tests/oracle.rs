@@ -1,5 +1,5 @@
 //! Cross-checks against independent implementations: python-stdnum (`stdnum.jp.in_`,
-//! `stdnum.jp.cn`) for the check digits, and Python's own `hmac` for the derivation.
+//! `stdnum.jp.cn`, `stdnum.damm`) for the check digits, and Python's own `hmac` for the derivation.
 //!
 //! Uses `$MYNUMBER_PYTHON` (default `python3`). Without python-stdnum the test skips loudly,
 //! unless `MYNUMBER_REQUIRE_ORACLES=1` (CI), where it fails.
@@ -20,6 +20,7 @@ use mynumber_core::{
 const SCRIPT: &str = r#"
 import sys, hmac, hashlib
 from stdnum.jp import in_, cn
+from stdnum import damm
 out = []
 for line in sys.stdin:
     kind, value = line.split()
@@ -27,6 +28,8 @@ for line in sys.stdin:
         out.append("1" if in_.is_valid(value) else "0")
     elif kind == "cn":
         out.append("1" if cn.is_valid(value) else "0")
+    elif kind == "damm":
+        out.append(damm.calc_check_digit(value))
     else:  # derive: code,generation,attempt with key 0x07 * 32
         code, gen, attempt = value.split(",")
         msg = b"mynumber/individual-number/v1\0" + code.encode() + int(gen).to_bytes(4, "big") + int(attempt).to_bytes(4, "big")
@@ -158,5 +161,21 @@ fn derivation_agrees_with_an_independent_hmac() {
     let answers = ask(&py, &lines);
     for (input, theirs) in inputs.iter().zip(answers) {
         assert_eq!(key.derive(*input).unwrap().expose_digits(), theirs);
+    }
+}
+
+#[test]
+fn application_id_check_digits_agree_with_python_stdnum_damm() {
+    let Some(py) = python() else { return };
+    let bodies = numbers(5, 5_000, 16);
+    let lines: Vec<String> = bodies.iter().map(|b| format!("damm 131041{b}")).collect();
+    let answers = ask(&py, &lines);
+    assert_eq!(answers.len(), lines.len());
+    for (body, theirs) in bodies.iter().zip(answers) {
+        let digits = format!("131041{body}");
+        let ours = mynumber_core::check_digits::damm(digits.as_bytes());
+        assert_eq!(ours.to_string(), theirs, "Damm digit of {digits}");
+        let id = format!("{digits}{ours}");
+        assert!(mynumber_core::ApplicationId::parse(&id).is_ok());
     }
 }

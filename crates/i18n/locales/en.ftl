@@ -1,0 +1,91 @@
+# English.
+
+## Catalog metadata
+meta-language-name = English
+meta-script = latin
+
+## Shared values
+date = {$day} {$month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} {$year}
+sex-male = Male
+sex-female = Female
+relationship-head = Head of household
+relationship-spouse = Spouse
+relationship-child = Child
+relationship-child-in-law = Child's spouse
+relationship-parent = Parent
+relationship-grandparent = Grandparent
+relationship-grandchild = Grandchild
+relationship-sibling = Brother or sister
+relationship-other-relative = Other relative
+relationship-cohabitant = Lives in the household (not a relative)
+
+## Field labels
+field-name = Name
+field-name-kana = Name in katakana
+field-alias = Registered alias
+field-birth-date = Date of birth
+field-sex = Sex
+field-address = Address
+field-previous-address = Previous address
+field-relationship = Relationship to the head of household
+field-householder = Head of household
+field-individual-number = Individual Number
+field-resident-code = Resident record code
+field-nationality = Nationality or region
+field-status-of-residence = Status of residence
+field-period-of-stay = Period of stay ends on
+field-became-resident = Became a resident on
+field-issuer = Issuing municipality
+field-issue-date = Date of issue
+field-application-id = Application ID
+
+## Individual Number notification
+notice-title = Individual Number Notification
+notice-intro = This letter tells you your Individual Number (My Number). You will use this number for the rest of your life.
+notice-not-proof = This letter does not prove who you are, and it does not prove your Individual Number. You cannot use it as an identity document or as proof of your number, and businesses must not accept it.
+notice-keep = This letter will not be issued again, so keep it in a safe place. If you lose it, you can confirm your number with a copy of your resident record that shows the number, or with a My Number Card.
+notice-apply-heading = How to apply for a My Number Card
+notice-apply-mail = By mail: stick a photo of your face on the enclosed application form, sign it, and send it in the return envelope.
+notice-apply-online = Online: scan the QR code on the application form with a smartphone, or enter the 23-digit application ID on the application website, and upload a photo of your face.
+notice-apply-counter = At the counter: bring this letter and the application form to your city, ward, town or village office.
+notice-apply-free = Your first card is free of charge. We will tell you later when and where to pick it up.
+
+## Card application form
+form-title = My Number Card Application Form
+form-photo = Photo (4.5 cm high × 3.5 cm wide)
+form-photo-rules = Use a photo taken in the last 6 months: face forward, no hat, plain background. Write your name and date of birth on the back.
+form-signature = Applicant's signature
+form-application-date = Date of application
+form-online = Scan with a smartphone to apply online
+form-moved = If your name or address has changed, this form can no longer be used. Ask your municipal office for a new one.
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = Copy of Resident Record
+record-title-matters = Certificate of Matters Recorded in the Resident Record
+record-certify-copy = This is certified to be a true copy of the resident record.
+record-certify-matters = This certifies that the matters above are recorded in the resident record.
+record-members = Household members
+record-omitted = Items that were not requested are left out.
+record-removed = This resident record has been removed (it is kept as a past record).
+record-verification-code = Verification code
+record-verify-how = To check that this certificate has not been altered, scan the QR code or enter the verification code at {$url}.
+
+## Verification page
+verify-title = Verify a certificate
+verify-genuine = This certificate was issued by the system. Its content is shown below.
+verify-unknown = No certificate with this verification code exists. The document may be forged.
+verify-file-genuine = This file is exactly as it was issued and has not been altered.
+verify-file-altered = This file was changed after it was issued, or it was not issued by this system.

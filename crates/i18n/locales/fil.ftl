@@ -1,0 +1,91 @@
+# Filipino.
+
+## Catalog metadata
+meta-language-name = Filipino
+meta-script = latin
+
+## Shared values
+date = {$month ->
+    [1] Enero
+    [2] Pebrero
+    [3] Marso
+    [4] Abril
+    [5] Mayo
+    [6] Hunyo
+    [7] Hulyo
+    [8] Agosto
+    [9] Setyembre
+    [10] Oktubre
+    [11] Nobyembre
+   *[12] Disyembre
+} {$day}, {$year}
+sex-male = Lalaki
+sex-female = Babae
+relationship-head = Puno ng sambahayan
+relationship-spouse = Asawa
+relationship-child = Anak
+relationship-child-in-law = Asawa ng anak
+relationship-parent = Magulang
+relationship-grandparent = Lolo o lola
+relationship-grandchild = Apo
+relationship-sibling = Kapatid
+relationship-other-relative = Ibang kamag-anak
+relationship-cohabitant = Kasama sa bahay (hindi kamag-anak)
+
+## Field labels
+field-name = Pangalan
+field-name-kana = Pangalan sa katakana
+field-alias = Nakarehistrong alyas
+field-birth-date = Petsa ng kapanganakan
+field-sex = Kasarian
+field-address = Tirahan
+field-previous-address = Dating tirahan
+field-relationship = Kaugnayan sa puno ng sambahayan
+field-householder = Puno ng sambahayan
+field-individual-number = Individual Number
+field-resident-code = Code ng resident record
+field-nationality = Nasyonalidad o rehiyon
+field-status-of-residence = Status of residence
+field-period-of-stay = Katapusan ng pananatili
+field-became-resident = Naging residente noong
+field-issuer = Munisipyong nag-isyu
+field-issue-date = Petsa ng pag-isyu
+field-application-id = Application ID
+
+## Individual Number notification
+notice-title = Abiso ng Individual Number
+notice-intro = Ipinapaalam ng liham na ito ang iyong Individual Number (My Number). Gagamitin mo ang numerong ito habambuhay.
+notice-not-proof = Hindi pinapatunayan ng liham na ito kung sino ka, at hindi rin nito pinapatunayan ang iyong Individual Number. Hindi ito magagamit bilang ID o patunay ng numero, at hindi ito dapat tanggapin ng mga negosyo.
+notice-keep = Hindi na muling ibibigay ang liham na ito, kaya itago ito nang mabuti. Kung mawala ito, makukumpirma mo ang iyong numero sa kopya ng resident record na may numero, o sa My Number Card.
+notice-apply-heading = Paano mag-apply para sa My Number Card
+notice-apply-mail = Sa koreo: idikit ang litrato ng iyong mukha sa kasamang application form, pirmahan ito, at ipadala gamit ang return envelope.
+notice-apply-online = Online: i-scan ang QR code sa application form gamit ang smartphone, o ilagay ang 23-digit na application ID sa website ng aplikasyon, at i-upload ang litrato ng iyong mukha.
+notice-apply-counter = Sa counter: dalhin ang liham na ito at ang application form sa opisina ng inyong lungsod, ward, bayan o nayon.
+notice-apply-free = Libre ang iyong unang card. Sasabihin namin sa iyo sa ibang araw kung kailan at saan ito kukunin.
+
+## Card application form
+form-title = Application Form para sa My Number Card
+form-photo = Litrato (4.5 cm ang taas × 3.5 cm ang lapad)
+form-photo-rules = Gumamit ng litratong kinunan sa loob ng nakaraang 6 na buwan: nakaharap, walang sumbrero, payak ang background. Isulat ang iyong pangalan at petsa ng kapanganakan sa likod.
+form-signature = Pirma ng aplikante
+form-application-date = Petsa ng aplikasyon
+form-online = I-scan gamit ang smartphone para mag-apply online
+form-moved = Kung nagbago ang iyong pangalan o tirahan, hindi na magagamit ang form na ito. Humingi ng bago sa inyong munisipyo.
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = Kopya ng Resident Record
+record-title-matters = Sertipiko ng mga Nakatala sa Resident Record
+record-certify-copy = Pinapatunayan na ito ay tapat na kopya ng resident record.
+record-certify-matters = Pinapatunayan na ang mga nasa itaas ay nakatala sa resident record.
+record-members = Mga miyembro ng sambahayan
+record-omitted = Hindi isinama ang mga bagay na hindi hiniling.
+record-removed = Inalis na ang resident record na ito (itinatago bilang lumang talaan).
+record-verification-code = Verification code
+record-verify-how = Para matiyak na hindi binago ang sertipikong ito, i-scan ang QR code o ilagay ang verification code sa {$url}.
+
+## Verification page
+verify-title = Suriin ang sertipiko
+verify-genuine = Ang sertipikong ito ay inisyu ng sistema. Nasa ibaba ang nilalaman nito.
+verify-unknown = Walang sertipiko na may ganitong verification code. Maaaring peke ang dokumento.
+verify-file-genuine = Ang file na ito ay eksaktong tulad noong inisyu at hindi binago.
+verify-file-altered = Binago ang file na ito matapos itong i-isyu, o hindi ito inisyu ng sistemang ito.

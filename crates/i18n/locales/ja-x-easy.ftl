@@ -1,0 +1,78 @@
+# やさしい日本語 (easy Japanese): short sentences, everyday words, spaces between phrases.
+
+## Catalog metadata
+meta-language-name = やさしい にほんご
+meta-script = jp
+
+## Shared values
+date = {$year}ねん {$month}がつ {$day}にち
+sex-male = おとこ
+sex-female = おんな
+relationship-head = せたいぬし（いえの だいひょう）
+relationship-spouse = つま・おっと
+relationship-child = こども
+relationship-child-in-law = こどもの つま・おっと
+relationship-parent = ちち・はは
+relationship-grandparent = そふ・そぼ
+relationship-grandchild = まご
+relationship-sibling = きょうだい
+relationship-other-relative = ほかの しんせき
+relationship-cohabitant = いっしょに すむ ひと（しんせきでは ない）
+
+## Field labels
+field-name = なまえ
+field-name-kana = なまえ（カタカナ）
+field-alias = つうしょう（とうろくした べつの なまえ）
+field-birth-date = うまれた ひ
+field-sex = せいべつ
+field-address = じゅうしょ
+field-previous-address = まえの じゅうしょ
+field-relationship = せたいぬしとの かんけい
+field-householder = せたいぬし
+field-individual-number = こじんばんごう（マイナンバー）
+field-resident-code = じゅうみんひょう コード
+field-nationality = こくせき・ちいき
+field-status-of-residence = ざいりゅう しかく
+field-period-of-stay = ざいりゅう きかんが おわる ひ
+field-became-resident = じゅうみんに なった ひ
+field-issuer = だした しやくしょ・まちやくば
+field-issue-date = だした ひ
+field-application-id = しんせいしょ ID
+
+## Individual Number notification
+notice-title = こじんばんごう（マイナンバー）の おしらせ
+notice-intro = あなたの マイナンバーを おしらせします。マイナンバーは ずっと つかう だいじな ばんごうです。
+notice-not-proof = この てがみは、あなたが だれかを しょうめい する ものでは ありません。マイナンバーの しょうめいにも なりません。かいしゃや みせに みせても、つかえません。
+notice-keep = この てがみは もう いちど もらう ことが できません。だいじに もって いて ください。なくした ときは、マイナンバーが かいてある じゅうみんひょうや マイナンバーカードで ばんごうが わかります。
+notice-apply-heading = マイナンバーカードを つくる ほうほう
+notice-apply-mail = ゆうびん：いっしょに はいって いる しんせいしょに かおの しゃしんを はって、なまえを かいて、へんしん ようの ふうとうで おくって ください。
+notice-apply-online = インターネット：しんせいしょの QRコードを スマートフォンで よみとって ください。または、しんせいの ウェブサイトで 23けたの しんせいしょ IDを いれて、かおの しゃしんを おくって ください。
+notice-apply-counter = まどぐち：この てがみと しんせいしょを もって、しやくしょ・まちやくばに きて ください。
+notice-apply-free = はじめての カードは おかねが かかりません。カードを うけとる ひにちと ばしょは、あとで おしらせします。
+
+## Card application form
+form-title = マイナンバーカードの しんせいしょ
+form-photo = かおの しゃしん（たて 4.5cm × よこ 3.5cm）
+form-photo-rules = 6かげつ いないに とった しゃしんを はって ください。まえを むいて、ぼうしは かぶらないで、うしろは むじに して ください。しゃしんの うらに なまえと うまれた ひを かいて ください。
+form-signature = しんせいする ひとの サイン
+form-application-date = しんせいした ひ
+form-online = スマートフォンで よみとると、インターネットで しんせい できます
+form-moved = なまえや じゅうしょが かわった ときは、この しんせいしょは つかえません。しやくしょ・まちやくばで あたらしい しんせいしょを もらって ください。
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = じゅうみんひょうの うつし
+record-title-matters = じゅうみんひょうに かいてある ことの しょうめいしょ
+record-certify-copy = これは じゅうみんひょうと おなじ ないようである ことを しょうめいします。
+record-certify-matters = うえの ことが じゅうみんひょうに かいてある ことを しょうめいします。
+record-members = いっしょに すむ かぞく（せたいの ひと）
+record-omitted = たのまれなかった ことは かいて いません。
+record-removed = この じゅうみんひょうは もう つかわれて いません（じょひょう）。
+record-verification-code = かくにん コード
+record-verify-how = QRコードを よみとるか、{$url} で かくにん コードを いれると、この しょうめいしょが かえられて いないか わかります。
+
+## Verification page
+verify-title = しょうめいしょの かくにん
+verify-genuine = この しょうめいしょは ほんものです。ないようは したの とおりです。
+verify-unknown = この かくにん コードの しょうめいしょは ありません。にせものかも しれません。
+verify-file-genuine = この ファイルは だした ときの ままです。かえられて いません。
+verify-file-altered = この ファイルは だした あとで かえられたか、ここで だした ものでは ありません。

@@ -1,0 +1,80 @@
+# 日本語: the source catalog. Every other catalog must define every message here
+# (crates/i18n/tests/catalogs.rs fails otherwise).
+
+## Catalog metadata
+meta-language-name = 日本語
+# Which font family renders this language: jp, kr, sc, latin or deva.
+meta-script = jp
+
+## Shared values
+date = {$year}年{$month}月{$day}日
+sex-male = 男
+sex-female = 女
+relationship-head = 世帯主
+relationship-spouse = 妻・夫
+relationship-child = 子
+relationship-child-in-law = 子の配偶者
+relationship-parent = 父母
+relationship-grandparent = 祖父母
+relationship-grandchild = 孫
+relationship-sibling = 兄弟姉妹
+relationship-other-relative = その他の親族
+relationship-cohabitant = 同居人
+
+## Field labels
+field-name = 氏名
+field-name-kana = フリガナ
+field-alias = 通称
+field-birth-date = 生年月日
+field-sex = 性別
+field-address = 住所
+field-previous-address = 前住所
+field-relationship = 続柄
+field-householder = 世帯主
+field-individual-number = 個人番号
+field-resident-code = 住民票コード
+field-nationality = 国籍・地域
+field-status-of-residence = 在留資格
+field-period-of-stay = 在留期間の満了日
+field-became-resident = 住民となった日
+field-issuer = 発行した市区町村
+field-issue-date = 発行日
+field-application-id = 申請書ID
+
+## 個人番号通知書 (Individual Number notification)
+notice-title = 個人番号通知書
+notice-intro = あなたの個人番号（マイナンバー）をお知らせします。この番号は一生使う大切な番号です。
+notice-not-proof = この通知書は、あなたの身分や個人番号を証明するものではありません。本人確認書類や個人番号の証明として使うことはできず、事業者も受け取ることができません。
+notice-keep = この通知書は再発行されません。大切に保管してください。なくした場合は、個人番号が記載された住民票の写しか、マイナンバーカードで番号を確認できます。
+notice-apply-heading = マイナンバーカードの申請方法
+notice-apply-mail = 郵送：同封の交付申請書に顔写真を貼り、署名して返信用封筒で送ってください。
+notice-apply-online = オンライン：交付申請書のQRコードをスマートフォンで読み取るか、申請サイトで23桁の申請書IDを入力し、顔写真を登録してください。
+notice-apply-counter = 窓口：この通知書と交付申請書を持って、市区町村の窓口へお越しください。
+notice-apply-free = 初めてのカードの発行は無料です。受け取りの日時と場所は、後日お知らせします。
+
+## 交付申請書 (card application form)
+form-title = 個人番号カード交付申請書
+form-photo = 顔写真（縦4.5cm×横3.5cm）
+form-photo-rules = 6か月以内に撮影した、正面・無帽・無背景の写真を貼ってください。裏面に氏名と生年月日を書いてください。
+form-signature = 申請者署名
+form-application-date = 申請日
+form-online = スマートフォンで読み取るとオンラインで申請できます
+form-moved = 氏名や住所が変わった場合、この申請書は使えません。市区町村で新しい申請書を受け取ってください。
+
+## 住民票の写し / 住民票記載事項証明書
+record-title-copy = 住民票の写し
+record-title-matters = 住民票記載事項証明書
+record-certify-copy = この写しは、住民票の原本と相違ないことを証明します。
+record-certify-matters = 上記の事項が住民票に記載されていることを証明します。
+record-members = 世帯の構成員
+record-omitted = 請求のなかった事項は省略しています。
+record-removed = この住民票は消除されています（除票）。
+record-verification-code = 検証コード
+record-verify-how = QRコードを読み取るか、{$url} で検証コードを入力すると、この証明書が改ざんされていないことを確認できます。
+
+## 検証ページ (verification page)
+verify-title = 証明書の検証
+verify-genuine = この証明書は発行されたものです。内容は以下のとおりです。
+verify-unknown = この検証コードの証明書は見つかりません。偽造の可能性があります。
+verify-file-genuine = このファイルは発行されたときのままで、改ざんされていません。
+verify-file-altered = このファイルは発行後に変更されたか、この市区町村が発行したものではありません。

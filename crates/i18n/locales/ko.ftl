@@ -1,0 +1,78 @@
+# 한국어 (Korean).
+
+## Catalog metadata
+meta-language-name = 한국어
+meta-script = kr
+
+## Shared values
+date = {$year}년 {$month}월 {$day}일
+sex-male = 남
+sex-female = 여
+relationship-head = 세대주
+relationship-spouse = 배우자
+relationship-child = 자녀
+relationship-child-in-law = 자녀의 배우자
+relationship-parent = 부모
+relationship-grandparent = 조부모
+relationship-grandchild = 손자녀
+relationship-sibling = 형제자매
+relationship-other-relative = 기타 친족
+relationship-cohabitant = 동거인(친족 아님)
+
+## Field labels
+field-name = 성명
+field-name-kana = 성명(가타카나)
+field-alias = 통칭(등록된 별명)
+field-birth-date = 생년월일
+field-sex = 성별
+field-address = 주소
+field-previous-address = 이전 주소
+field-relationship = 세대주와의 관계
+field-householder = 세대주
+field-individual-number = 개인번호
+field-resident-code = 주민표 코드
+field-nationality = 국적・지역
+field-status-of-residence = 체류 자격
+field-period-of-stay = 체류 기간 만료일
+field-became-resident = 주민이 된 날
+field-issuer = 발행 시구정촌
+field-issue-date = 발행일
+field-application-id = 신청서 ID
+
+## Individual Number notification
+notice-title = 개인번호 통지서
+notice-intro = 귀하의 개인번호(마이넘버)를 알려 드립니다. 평생 사용하는 중요한 번호입니다.
+notice-not-proof = 이 통지서는 귀하의 신원이나 개인번호를 증명하지 않습니다. 본인 확인 서류나 개인번호 증명으로 사용할 수 없으며, 사업자도 이를 받을 수 없습니다.
+notice-keep = 이 통지서는 재발행되지 않으므로 소중히 보관하십시오. 분실한 경우 개인번호가 기재된 주민표 사본이나 마이넘버 카드로 번호를 확인할 수 있습니다.
+notice-apply-heading = 마이넘버 카드 신청 방법
+notice-apply-mail = 우편: 동봉된 교부 신청서에 얼굴 사진을 붙이고 서명한 후 회신용 봉투로 보내 주십시오.
+notice-apply-online = 온라인: 신청서의 QR 코드를 스마트폰으로 읽거나, 신청 사이트에서 23자리 신청서 ID를 입력한 후 얼굴 사진을 등록하십시오.
+notice-apply-counter = 창구: 이 통지서와 신청서를 가지고 시구정촌 창구를 방문하십시오.
+notice-apply-free = 처음 발급받는 카드는 무료입니다. 수령 일시와 장소는 나중에 알려 드립니다.
+
+## Card application form
+form-title = 개인번호 카드 교부 신청서
+form-photo = 얼굴 사진(세로 4.5cm × 가로 3.5cm)
+form-photo-rules = 6개월 이내에 촬영한 정면, 무모, 무배경 사진을 붙이십시오. 사진 뒷면에 성명과 생년월일을 적으십시오.
+form-signature = 신청자 서명
+form-application-date = 신청일
+form-online = 스마트폰으로 읽으면 온라인으로 신청할 수 있습니다
+form-moved = 성명이나 주소가 바뀐 경우 이 신청서는 사용할 수 없습니다. 시구정촌에서 새 신청서를 받으십시오.
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = 주민표 사본
+record-title-matters = 주민표 기재 사항 증명서
+record-certify-copy = 이 사본이 주민표 원본과 다름없음을 증명합니다.
+record-certify-matters = 위의 사항이 주민표에 기재되어 있음을 증명합니다.
+record-members = 세대 구성원
+record-omitted = 청구하지 않은 사항은 생략했습니다.
+record-removed = 이 주민표는 말소되었습니다(제표로 보관).
+record-verification-code = 검증 코드
+record-verify-how = QR 코드를 읽거나 {$url} 에서 검증 코드를 입력하면 이 증명서가 변조되지 않았음을 확인할 수 있습니다.
+
+## Verification page
+verify-title = 증명서 검증
+verify-genuine = 이 증명서는 이 시스템이 발행한 것입니다. 내용은 아래와 같습니다.
+verify-unknown = 이 검증 코드의 증명서가 없습니다. 위조되었을 수 있습니다.
+verify-file-genuine = 이 파일은 발행된 그대로이며 변조되지 않았습니다.
+verify-file-altered = 이 파일은 발행 후 변경되었거나 이 시스템이 발행한 것이 아닙니다.

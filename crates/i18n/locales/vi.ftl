@@ -1,0 +1,78 @@
+# Tiếng Việt (Vietnamese).
+
+## Catalog metadata
+meta-language-name = Tiếng Việt
+meta-script = latin
+
+## Shared values
+date = ngày {$day} tháng {$month} năm {$year}
+sex-male = Nam
+sex-female = Nữ
+relationship-head = Chủ hộ
+relationship-spouse = Vợ hoặc chồng
+relationship-child = Con
+relationship-child-in-law = Vợ hoặc chồng của con
+relationship-parent = Cha mẹ
+relationship-grandparent = Ông bà
+relationship-grandchild = Cháu
+relationship-sibling = Anh chị em
+relationship-other-relative = Họ hàng khác
+relationship-cohabitant = Người sống cùng (không phải họ hàng)
+
+## Field labels
+field-name = Họ tên
+field-name-kana = Họ tên (katakana)
+field-alias = Tên gọi thông thường đã đăng ký
+field-birth-date = Ngày sinh
+field-sex = Giới tính
+field-address = Địa chỉ
+field-previous-address = Địa chỉ trước đây
+field-relationship = Quan hệ với chủ hộ
+field-householder = Chủ hộ
+field-individual-number = Mã số cá nhân
+field-resident-code = Mã phiếu cư trú
+field-nationality = Quốc tịch hoặc khu vực
+field-status-of-residence = Tư cách lưu trú
+field-period-of-stay = Ngày hết hạn lưu trú
+field-became-resident = Ngày trở thành cư dân
+field-issuer = Chính quyền địa phương cấp
+field-issue-date = Ngày cấp
+field-application-id = Mã đơn đăng ký (ID)
+
+## Individual Number notification
+notice-title = Thông báo Mã số cá nhân
+notice-intro = Thư này thông báo Mã số cá nhân (My Number) của bạn. Đây là số quan trọng bạn sẽ dùng suốt đời.
+notice-not-proof = Thư này không chứng minh bạn là ai và không chứng minh Mã số cá nhân của bạn. Bạn không thể dùng thư này làm giấy tờ tùy thân hay làm bằng chứng về mã số, và doanh nghiệp không được nhận thư này.
+notice-keep = Thư này sẽ không được cấp lại, hãy giữ cẩn thận. Nếu bị mất, bạn có thể xác nhận mã số của mình bằng bản sao phiếu cư trú có ghi mã số, hoặc bằng thẻ My Number.
+notice-apply-heading = Cách đăng ký thẻ My Number
+notice-apply-mail = Qua bưu điện: dán ảnh chân dung vào đơn đăng ký gửi kèm, ký tên và gửi lại bằng phong bì trả lời.
+notice-apply-online = Trực tuyến: quét mã QR trên đơn đăng ký bằng điện thoại thông minh, hoặc nhập mã đơn 23 chữ số trên trang web đăng ký, rồi tải ảnh chân dung lên.
+notice-apply-counter = Tại quầy: mang thư này và đơn đăng ký đến văn phòng chính quyền thành phố, quận, thị trấn hoặc làng.
+notice-apply-free = Thẻ đầu tiên được cấp miễn phí. Chúng tôi sẽ thông báo sau về thời gian và địa điểm nhận thẻ.
+
+## Card application form
+form-title = Đơn đăng ký cấp thẻ My Number
+form-photo = Ảnh (cao 4,5 cm × rộng 3,5 cm)
+form-photo-rules = Dán ảnh chụp trong vòng 6 tháng, nhìn thẳng, không đội mũ, phông nền trơn. Viết họ tên và ngày sinh ở mặt sau ảnh.
+form-signature = Chữ ký người đăng ký
+form-application-date = Ngày đăng ký
+form-online = Quét bằng điện thoại thông minh để đăng ký trực tuyến
+form-moved = Nếu họ tên hoặc địa chỉ của bạn đã thay đổi, không thể dùng đơn này. Hãy nhận đơn mới tại văn phòng chính quyền địa phương.
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = Bản sao phiếu cư trú
+record-title-matters = Giấy chứng nhận các mục ghi trong phiếu cư trú
+record-certify-copy = Chứng nhận bản sao này đúng với bản gốc phiếu cư trú.
+record-certify-matters = Chứng nhận các mục trên được ghi trong phiếu cư trú.
+record-members = Các thành viên trong hộ
+record-omitted = Các mục không được yêu cầu đã được lược bỏ.
+record-removed = Phiếu cư trú này đã bị xóa (được lưu như hồ sơ cũ).
+record-verification-code = Mã xác minh
+record-verify-how = Để kiểm tra giấy chứng nhận này không bị sửa đổi, hãy quét mã QR hoặc nhập mã xác minh tại {$url}.
+
+## Verification page
+verify-title = Xác minh giấy chứng nhận
+verify-genuine = Giấy chứng nhận này do hệ thống cấp. Nội dung như dưới đây.
+verify-unknown = Không có giấy chứng nhận nào với mã xác minh này. Giấy tờ có thể là giả.
+verify-file-genuine = Tệp này đúng như khi được cấp và chưa bị sửa đổi.
+verify-file-altered = Tệp này đã bị thay đổi sau khi cấp, hoặc không phải do hệ thống này cấp.

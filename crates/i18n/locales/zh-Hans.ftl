@@ -1,0 +1,78 @@
+# 简体中文 (Simplified Chinese).
+
+## Catalog metadata
+meta-language-name = 简体中文
+meta-script = sc
+
+## Shared values
+date = {$year}年{$month}月{$day}日
+sex-male = 男
+sex-female = 女
+relationship-head = 户主
+relationship-spouse = 配偶
+relationship-child = 子女
+relationship-child-in-law = 子女的配偶
+relationship-parent = 父母
+relationship-grandparent = 祖父母
+relationship-grandchild = 孙子女
+relationship-sibling = 兄弟姐妹
+relationship-other-relative = 其他亲属
+relationship-cohabitant = 同住人（非亲属）
+
+## Field labels
+field-name = 姓名
+field-name-kana = 姓名（片假名）
+field-alias = 通称（登记的别名）
+field-birth-date = 出生日期
+field-sex = 性别
+field-address = 住址
+field-previous-address = 原住址
+field-relationship = 与户主的关系
+field-householder = 户主
+field-individual-number = 个人编号
+field-resident-code = 居民票代码
+field-nationality = 国籍・地区
+field-status-of-residence = 在留资格
+field-period-of-stay = 在留期限截止日
+field-became-resident = 成为居民的日期
+field-issuer = 发行市区町村
+field-issue-date = 发行日期
+field-application-id = 申请书ID
+
+## Individual Number notification
+notice-title = 个人编号通知书
+notice-intro = 特此通知您的个人编号（My Number）。这是您终身使用的重要号码。
+notice-not-proof = 本通知书既不能证明您的身份，也不能证明您的个人编号。不能作为身份证明文件或个人编号的证明使用，企业也不得接受本通知书。
+notice-keep = 本通知书不会补发，请妥善保管。如果遗失，可以通过记载个人编号的居民票副本或个人编号卡（My Number卡）确认您的号码。
+notice-apply-heading = 如何申请个人编号卡（My Number卡）
+notice-apply-mail = 邮寄：在随附的交付申请书上贴好本人照片并签名，用回邮信封寄回。
+notice-apply-online = 网上申请：用智能手机扫描申请书上的二维码，或在申请网站输入23位申请书ID，然后上传本人照片。
+notice-apply-counter = 窗口申请：请携带本通知书和申请书前往市区町村政府窗口。
+notice-apply-free = 首次发卡免费。领取日期和地点将另行通知。
+
+## Card application form
+form-title = 个人编号卡交付申请书
+form-photo = 照片（高4.5厘米×宽3.5厘米）
+form-photo-rules = 请贴6个月内拍摄的正面、免冠、无背景的照片，并在照片背面写上姓名和出生日期。
+form-signature = 申请人签名
+form-application-date = 申请日期
+form-online = 用智能手机扫描即可在网上申请
+form-moved = 如果您的姓名或住址已变更，本申请书将无法使用。请到市区町村政府领取新的申请书。
+
+## Copy of resident record / certificate of recorded matters
+record-title-copy = 居民票副本
+record-title-matters = 居民票记载事项证明书
+record-certify-copy = 兹证明本副本与居民票原本内容一致。
+record-certify-matters = 兹证明以上事项已记载于居民票。
+record-members = 户内成员
+record-omitted = 未申请的事项已省略。
+record-removed = 此居民票已被注销（作为除票保存）。
+record-verification-code = 验证码
+record-verify-how = 扫描二维码，或在 {$url} 输入验证码，即可确认本证明书未被篡改。
+
+## Verification page
+verify-title = 证明书验证
+verify-genuine = 此证明书由本系统发行，内容如下。
+verify-unknown = 找不到此验证码对应的证明书，文件可能是伪造的。
+verify-file-genuine = 此文件与发行时完全一致，未被篡改。
+verify-file-altered = 此文件在发行后被修改过，或并非由本系统发行。

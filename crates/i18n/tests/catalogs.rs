@@ -1,0 +1,141 @@
+//! Catalog completeness: every language has every Japanese message, and each one formats.
+
+use std::collections::BTreeSet;
+
+use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
+
+const SAMPLE_ARGS: [(&str, Arg<'static>); 4] = [
+    ("year", Arg::Number(2026)),
+    ("month", Arg::Number(11)),
+    ("day", Arg::Number(25)),
+    ("url", Arg::Text("https://example.invalid/verify")),
+];
+
+#[test]
+fn the_required_languages_are_present_with_japanese_first() {
+    let tags: Vec<&str> = catalogs().iter().map(|c| c.tag()).collect();
+    assert_eq!(tags.first(), Some(&"ja"));
+    for required in [
+        "ja-x-easy",
+        "en",
+        "zh-Hans",
+        "ko",
+        "vi",
+        "fil",
+        "ne",
+        "pt-BR",
+        "id",
+    ] {
+        assert!(tags.contains(&required), "no catalog for {required}");
+    }
+}
+
+#[test]
+fn every_catalog_parses_cleanly() {
+    for c in catalogs() {
+        assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
+    }
+}
+
+#[test]
+fn every_catalog_has_exactly_the_japanese_messages() {
+    let source: BTreeSet<&String> = japanese().keys().iter().collect();
+    assert!(
+        source.len() > 50,
+        "the Japanese catalog shrank to {}",
+        source.len()
+    );
+    for c in catalogs() {
+        let keys: BTreeSet<&String> = c.keys().iter().collect();
+        let missing: Vec<_> = source.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&source).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", c.tag());
+        assert!(
+            extra.is_empty(),
+            "{} has messages Japanese lacks: {extra:?}",
+            c.tag()
+        );
+    }
+}
+
+#[test]
+fn every_message_formats_without_error_and_is_not_empty() {
+    for c in catalogs() {
+        for key in japanese().keys() {
+            let text = c
+                .try_format(key, &SAMPLE_ARGS)
+                .unwrap_or_else(|| panic!("{}: {key} does not format", c.tag()));
+            assert!(!text.trim().is_empty(), "{}: {key} is empty", c.tag());
+            assert!(
+                !text.contains('\u{2068}'),
+                "{}: {key} has bidi isolation",
+                c.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn translations_are_not_copies_of_the_japanese() {
+    for c in catalogs().iter().filter(|c| c.tag() != "ja") {
+        for key in [
+            "notice-not-proof",
+            "notice-keep",
+            "record-verify-how",
+            "form-moved",
+        ] {
+            assert_ne!(
+                c.try_format(key, &SAMPLE_ARGS),
+                japanese().try_format(key, &SAMPLE_ARGS),
+                "{}: {key} is untranslated",
+                c.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn each_script_matches_the_text() {
+    let sample = |tag: &str| catalog(tag).text("notice-title");
+    assert_eq!(catalog("ne").script(), Script::Devanagari);
+    assert!(
+        sample("ne")
+            .chars()
+            .any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    );
+    assert_eq!(catalog("ko").script(), Script::Korean);
+    assert!(
+        sample("ko")
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    );
+    assert_eq!(catalog("zh-Hans").script(), Script::SimplifiedChinese);
+    assert_eq!(catalog("vi").script(), Script::Latin);
+    assert_eq!(catalog("ja-x-easy").script(), Script::Japanese);
+}
+
+#[test]
+fn dates_read_naturally_in_each_language() {
+    let cases = [
+        ("ja", "2026年11月25日"),
+        ("en", "25 November 2026"),
+        ("pt-BR", "25 de novembro de 2026"),
+        ("fil", "Nobyembre 25, 2026"),
+        ("vi", "ngày 25 tháng 11 năm 2026"),
+        ("ko", "2026년 11월 25일"),
+        ("id", "25 November 2026"),
+    ];
+    for (tag, want) in cases {
+        assert_eq!(catalog(tag).date(2026, 11, 25), want, "{tag}");
+    }
+}
+
+#[test]
+fn unknown_languages_and_messages_fall_back_to_japanese() {
+    assert_eq!(catalog("fr").tag(), "ja");
+    assert_eq!(catalog("PT-br").tag(), "pt-BR");
+    assert_eq!(
+        catalog("en").format("no-such-message", &[]),
+        "no-such-message"
+    );
+}

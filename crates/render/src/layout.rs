@@ -1,0 +1,321 @@
+//! Page layout as a display list: documents are laid out into pages of drawing operations
+//! (which makes page breaks trivial), then the operations are drawn into a krilla document.
+
+use krilla::Document;
+use krilla::color::luma;
+use krilla::geom::{PathBuilder, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use mynumber_i18n::{Catalog, Script};
+use qrcode::{Color, EcLevel, QrCode};
+
+use crate::RenderError;
+use crate::fonts::Weight;
+use crate::text::Writer;
+
+/// A4 in points (210 × 297 mm).
+pub(crate) const PAGE_WIDTH: f32 = 595.28;
+pub(crate) const PAGE_HEIGHT: f32 = 841.89;
+/// Printers cannot print to the edge; 15 mm keeps every line inside any office printer's area.
+pub(crate) const MARGIN: f32 = 42.5;
+pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+/// Points per millimetre.
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// One drawing operation.
+enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        script: Script,
+        weight: Weight,
+        size: f32,
+        gray: u8,
+    },
+    /// A rectangle outline (`fill == None`) or a filled rectangle in a shade of gray.
+    Rect {
+        rect: Rect,
+        stroke: f32,
+        fill: Option<u8>,
+    },
+}
+
+/// Text style: size and weight, and how far the baseline moves per line.
+#[derive(Clone, Copy)]
+pub(crate) struct Style {
+    pub(crate) size: f32,
+    pub(crate) weight: Weight,
+    pub(crate) gray: u8,
+}
+
+impl Style {
+    pub(crate) const fn regular(size: f32) -> Self {
+        Self {
+            size,
+            weight: Weight::Regular,
+            gray: 0,
+        }
+    }
+    pub(crate) const fn bold(size: f32) -> Self {
+        Self {
+            size,
+            weight: Weight::Bold,
+            gray: 0,
+        }
+    }
+    /// The same style in dark gray, for the second-language lines under the Japanese ones.
+    pub(crate) const fn secondary(self) -> Self {
+        Self { gray: 70, ..self }
+    }
+    pub(crate) fn leading(self) -> f32 {
+        self.size * 1.45
+    }
+}
+
+/// Lays out pages for one document.
+pub(crate) struct Layout<'w, 'f> {
+    pub(crate) writer: &'w Writer<'f>,
+    pages: Vec<Vec<Op>>,
+    /// The top of the next line.
+    pub(crate) y: f32,
+}
+
+impl<'w, 'f> Layout<'w, 'f> {
+    pub(crate) fn new(writer: &'w Writer<'f>) -> Self {
+        Self {
+            writer,
+            pages: Vec::new(),
+            y: MARGIN,
+        }
+    }
+
+    /// Starts a new page and puts the cursor at its top margin.
+    pub(crate) fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page unless `height` more points fit on this one.
+    pub(crate) fn ensure(&mut self, height: f32) {
+        if self.pages.is_empty() || self.y + height > PAGE_HEIGHT - MARGIN {
+            self.new_page();
+        }
+    }
+
+    fn push(&mut self, op: Op) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        if let Some(page) = self.pages.last_mut() {
+            page.push(op);
+        }
+    }
+
+    /// One line with its top at `top` (not moving the cursor).
+    pub(crate) fn text_at(&mut self, x: f32, top: f32, text: &str, script: Script, style: Style) {
+        self.push(Op::Text {
+            x,
+            y: top + style.size * 0.88,
+            text: text.to_owned(),
+            script,
+            weight: style.weight,
+            size: style.size,
+            gray: style.gray,
+        });
+    }
+
+    /// The width of `text` in `style`.
+    pub(crate) fn width(
+        &self,
+        text: &str,
+        script: Script,
+        style: Style,
+    ) -> Result<f32, RenderError> {
+        self.writer.width(text, script, style.weight, style.size)
+    }
+
+    /// A paragraph at the cursor, wrapped to `width`, breaking pages between lines.
+    pub(crate) fn paragraph(
+        &mut self,
+        x: f32,
+        width: f32,
+        text: &str,
+        script: Script,
+        style: Style,
+    ) {
+        for line in self
+            .writer
+            .wrap(text, script, style.weight, style.size, width)
+        {
+            self.ensure(style.leading());
+            let top = self.y;
+            self.text_at(x, top, &line, script, style);
+            self.y += style.leading();
+        }
+    }
+
+    /// The Japanese text, then the same message in the second language (if any) under it.
+    pub(crate) fn bilingual(
+        &mut self,
+        x: f32,
+        width: f32,
+        key: &str,
+        args: &[(&str, mynumber_i18n::Arg<'_>)],
+        second: Option<&Catalog>,
+        style: Style,
+    ) {
+        let ja = mynumber_i18n::japanese();
+        self.paragraph(x, width, &ja.format(key, args), Script::Japanese, style);
+        if let Some(c) = second {
+            let style = Style {
+                size: style.size * 0.92,
+                ..style.secondary()
+            };
+            self.paragraph(x, width, &c.format(key, args), c.script(), style);
+        }
+    }
+
+    /// A rectangle outline.
+    pub(crate) fn frame(&mut self, x: f32, top: f32, w: f32, h: f32, stroke: f32) {
+        if let Some(rect) = Rect::from_xywh(x, top, w, h) {
+            self.push(Op::Rect {
+                rect,
+                stroke,
+                fill: None,
+            });
+        }
+    }
+
+    /// A filled rectangle in gray `shade` (0 black … 255 white).
+    pub(crate) fn fill(&mut self, x: f32, top: f32, w: f32, h: f32, shade: u8) {
+        if let Some(rect) = Rect::from_xywh(x, top, w, h) {
+            self.push(Op::Rect {
+                rect,
+                stroke: 0.0,
+                fill: Some(shade),
+            });
+        }
+    }
+
+    /// A QR code (error correction M) of `size` points square with its top-left at (x, top),
+    /// drawn as vector squares so it stays sharp at any print resolution.
+    pub(crate) fn qr(
+        &mut self,
+        x: f32,
+        top: f32,
+        size: f32,
+        data: &str,
+    ) -> Result<(), RenderError> {
+        let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
+            .map_err(|_| RenderError::QrCode(data.len()))?;
+        let modules = code.width();
+        // Four modules of quiet zone on each side, as ISO/IEC 18004 requires.
+        let cell = size / (modules + 8) as f32;
+        let colors = code.to_colors();
+        for (i, color) in colors.iter().enumerate() {
+            if *color == Color::Dark {
+                let (row, col) = (i / modules, i % modules);
+                // A hair of overlap so that no white seams appear between modules.
+                self.fill(
+                    x + (col + 4) as f32 * cell,
+                    top + (row + 4) as f32 * cell,
+                    cell + 0.05,
+                    cell + 0.05,
+                    0,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws every page into a PDF.
+    pub(crate) fn finish(self, doc: &mut Document) -> Result<(), RenderError> {
+        for ops in self.pages {
+            let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+                .ok_or_else(|| RenderError::Pdf("bad page size".into()))?;
+            let mut page = doc.start_page_with(settings);
+            let mut surface = page.surface();
+            for op in ops {
+                draw(self.writer, &mut surface, op)?;
+            }
+            surface.finish();
+            page.finish();
+        }
+        Ok(())
+    }
+}
+
+fn draw(writer: &Writer<'_>, surface: &mut Surface<'_>, op: Op) -> Result<(), RenderError> {
+    match op {
+        Op::Text {
+            x,
+            y,
+            text,
+            script,
+            weight,
+            size,
+            gray,
+        } => {
+            surface.set_fill(Some(Fill {
+                paint: luma::Color::new(gray).into(),
+                ..Fill::default()
+            }));
+            writer.draw(surface, x, y, &text, script, weight, size)?;
+        }
+        Op::Rect { rect, stroke, fill } => {
+            let mut builder = PathBuilder::new();
+            builder.push_rect(rect);
+            let Some(path) = builder.finish() else {
+                return Ok(());
+            };
+            match fill {
+                Some(shade) => {
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(Fill {
+                        paint: luma::Color::new(shade).into(),
+                        opacity: NormalizedF32::ONE,
+                        ..Fill::default()
+                    }));
+                }
+                None => {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: luma::Color::black().into(),
+                        width: stroke,
+                        ..Stroke::default()
+                    }));
+                }
+            }
+            surface.draw_path(&path);
+            surface.set_stroke(None);
+        }
+    }
+    Ok(())
+}
+
+/// A new PDF with metadata; dates come from the document (never from the clock).
+pub(crate) fn document(title: &str, date: jiff::civil::Date) -> Document {
+    let mut doc = Document::new();
+    let year = u16::try_from(date.year()).unwrap_or(2000);
+    let created = DateTime::new(year)
+        .month(u8::try_from(date.month()).unwrap_or(1))
+        .day(u8::try_from(date.day()).unwrap_or(1));
+    doc.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .language("ja".to_owned())
+            .creator("mynumber".to_owned())
+            .producer("mynumber (krilla)".to_owned())
+            .creation_date(created),
+    );
+    doc
+}
+
+/// The finished PDF bytes.
+pub(crate) fn finish(doc: Document) -> Result<Vec<u8>, RenderError> {
+    doc.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}

@@ -1,0 +1,154 @@
+//! mynumber-render: the documents a resident receives, as PDF, from view models.
+//!
+//! The 個人番号通知書 (notification letter) with its 交付申請書 (card application form), and the
+//! 住民票の写し / 住民票記載事項証明書 (copy of the resident record, certificate of recorded matters).
+//! Every document is in Japanese and, below each Japanese text, in the resident's preferred
+//! language from the message catalogs. Fonts come in as bytes ([`FontFiles`]); nothing here reads
+//! the clock or the file system, so the same view model always renders the same bytes.
+
+mod fonts;
+mod layout;
+mod notice;
+mod record;
+mod text;
+
+use jiff::civil::Date;
+use mynumber_core::{ApplicationId, IndividualNumber, Relationship, ResidentCode, Sex};
+use thiserror::Error;
+
+pub use fonts::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, Weight};
+pub use notice::render_notices;
+pub use record::render_record;
+
+/// Why a document could not be rendered.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// A font file is not the font expected (corrupt, or another file at that path).
+    #[error("{origin} is not a usable {expected} font; reinstall the Debian package {package}")]
+    BadFont {
+        /// Where the bytes came from.
+        origin: String,
+        /// The face that was expected.
+        expected: &'static str,
+        /// The Debian package that provides it.
+        package: &'static str,
+    },
+    /// No installed face has a character the document needs.
+    #[error(
+        "no installed font has the character U+{:04X}; {font} (Debian package {package}) lacks it, so it would print as an empty box",
+        u32::from(*character)
+    )]
+    MissingGlyph {
+        /// The character.
+        character: char,
+        /// The face tried first.
+        font: &'static str,
+        /// Its Debian package.
+        package: &'static str,
+    },
+    /// The QR code could not be built (the data is too long).
+    #[error("the QR code cannot hold {0} bytes")]
+    QrCode(usize),
+    /// The PDF writer failed.
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// Who a document is about, as printed.
+#[derive(Clone, Debug)]
+pub struct PrintedPerson {
+    /// 氏名 as registered.
+    pub name: String,
+    /// フリガナ.
+    pub name_kana: Option<String>,
+    /// The name in Latin letters (foreign residents).
+    pub latin_name: Option<String>,
+    /// 通称.
+    pub alias: Option<String>,
+    /// 生年月日.
+    pub birth_date: Date,
+    /// 性別.
+    pub sex: Sex,
+    /// The whole address: prefecture, municipality and the rest.
+    pub address: String,
+}
+
+/// One 個人番号通知書 and the application form sent with it.
+#[derive(Clone, Debug)]
+pub struct NoticeLetter {
+    /// The resident's preferred language (the second language of the letter).
+    pub language: String,
+    /// The addressee.
+    pub person: PrintedPerson,
+    /// The number being notified (masked in `Debug`).
+    pub number: IndividualNumber,
+    /// The issuing municipality's name, e.g. 新宿区.
+    pub municipality: String,
+    /// The date printed as the issue date.
+    pub issue_date: Date,
+    /// The 申請書ID of the enclosed form.
+    pub application_id: ApplicationId,
+}
+
+/// 住民票の写し or 住民票記載事項証明書.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RecordKind {
+    /// 住民票の写し: a copy of the record with the items asked for.
+    Copy,
+    /// 住民票記載事項証明書: a certificate that the items shown are recorded.
+    RecordedMatters,
+}
+
+/// A foreign resident's status lines.
+#[derive(Clone, Debug)]
+pub struct PrintedForeign {
+    /// 国籍・地域 as a code (ISO 3166-1 alpha-2).
+    pub nationality: String,
+    /// 在留資格 in Japanese, its legal designation.
+    pub status: String,
+    /// 在留期間の満了日.
+    pub period_until: Option<Date>,
+}
+
+/// One person on a resident-record document. `None` items were not asked for and are left out.
+#[derive(Clone, Debug)]
+pub struct RecordEntry {
+    /// Name, birth date, sex and address.
+    pub person: PrintedPerson,
+    /// 続柄.
+    pub relationship: Option<Relationship>,
+    /// 世帯主 (name of the head of household).
+    pub householder: Option<String>,
+    /// 個人番号, only when the person asked for it.
+    pub number: Option<IndividualNumber>,
+    /// 住民票コード, only when asked for.
+    pub resident_code: Option<ResidentCode>,
+    /// 前住所.
+    pub previous_address: Option<String>,
+    /// 住民となった日.
+    pub became_resident: Option<Date>,
+    /// Foreign residents' items.
+    pub foreign: Option<PrintedForeign>,
+}
+
+/// A resident-record document ready to print.
+#[derive(Clone, Debug)]
+pub struct RecordDocument {
+    /// Copy or certificate of recorded matters.
+    pub kind: RecordKind,
+    /// The requester's preferred language.
+    pub language: String,
+    /// The people shown: the person, then (if asked) the other household members.
+    pub entries: Vec<RecordEntry>,
+    /// Whether the record is a 除票 (removed record).
+    pub removed: bool,
+    /// The issuing municipality's name.
+    pub municipality: String,
+    /// The issue date.
+    pub issue_date: Date,
+    /// The verification code printed on the document.
+    pub verification_code: String,
+    /// Where anyone can check it; the QR code carries this URL with the code.
+    pub verify_url: String,
+}

@@ -1,0 +1,254 @@
+//! 住民票の写し and 住民票記載事項証明書: the items a clerk selected for each person listed, the
+//! certification, and a verification code with its QR code (the signature itself is added by the
+//! caller over the finished bytes).
+
+use mynumber_i18n::{Arg, Script};
+
+use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, MM, Style, document, finish};
+use crate::notice::{
+    ValueLine, date_values, field_row, message_values, name_values, second_language, title,
+    value_script,
+};
+use crate::text::Writer;
+use crate::{Fonts, RecordDocument, RecordEntry, RecordKind, RenderError};
+
+/// Renders one resident-record document.
+pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, RenderError> {
+    let writer = Writer::new(fonts);
+    let second = second_language(&record.language);
+    let (title_key, certify_key) = match record.kind {
+        RecordKind::Copy => ("record-title-copy", "record-certify-copy"),
+        RecordKind::RecordedMatters => ("record-title-matters", "record-certify-matters"),
+    };
+    let ja = mynumber_i18n::japanese();
+    let mut doc = document(&ja.text(title_key), record.issue_date);
+    let mut layout = Layout::new(&writer);
+    layout.new_page();
+    title(&mut layout, title_key, second);
+    if record.removed {
+        layout.bilingual(
+            MARGIN,
+            CONTENT_WIDTH,
+            "record-removed",
+            &[],
+            second,
+            Style::bold(10.0),
+        );
+        layout.y += 6.0;
+    }
+
+    for (i, entry) in record.entries.iter().enumerate() {
+        if i == 1 {
+            layout.ensure(40.0);
+            layout.bilingual(
+                MARGIN,
+                CONTENT_WIDTH,
+                "record-members",
+                &[],
+                second,
+                Style::bold(11.0),
+            );
+        }
+        entry_block(&mut layout, entry, second);
+    }
+
+    layout.bilingual(
+        MARGIN,
+        CONTENT_WIDTH,
+        "record-omitted",
+        &[],
+        second,
+        Style::regular(8.5),
+    );
+    layout.y += 10.0;
+    layout.ensure(80.0);
+    layout.bilingual(
+        MARGIN,
+        CONTENT_WIDTH,
+        certify_key,
+        &[],
+        second,
+        Style::regular(10.5),
+    );
+    layout.y += 6.0;
+    let issued = ja.date(
+        record.issue_date.year(),
+        record.issue_date.month(),
+        record.issue_date.day(),
+    );
+    let top = layout.y;
+    layout.text_at(MARGIN, top, &issued, Script::Japanese, Style::regular(10.5));
+    let mayor = format!("{}長", record.municipality);
+    layout.text_at(
+        MARGIN + 200.0,
+        top,
+        &mayor,
+        Script::Japanese,
+        Style::bold(13.0),
+    );
+    layout.y += 30.0;
+
+    // Verification: the code, the QR code with the URL, and how to use them.
+    let qr_size = 28.0 * MM;
+    layout.ensure(qr_size + 10.0);
+    let qr_top = layout.y;
+    let url = format!(
+        "{}/{}",
+        record.verify_url.trim_end_matches('/'),
+        record.verification_code
+    );
+    layout.qr(MARGIN, qr_top, qr_size, &url)?;
+    layout.y = qr_top + 8.0;
+    let x = MARGIN + qr_size + 10.0;
+    let w = CONTENT_WIDTH - qr_size - 10.0;
+    field_row(
+        &mut layout,
+        x,
+        w,
+        "record-verification-code",
+        &[(
+            record.verification_code.clone(),
+            Script::Latin,
+            Style::bold(13.0),
+        )],
+        second,
+    );
+    let args = [("url", Arg::Text(record.verify_url.as_str()))];
+    layout.bilingual(
+        x,
+        w,
+        "record-verify-how",
+        &args,
+        second,
+        Style::regular(8.5),
+    );
+    layout.y = layout.y.max(qr_top + qr_size);
+    layout.finish(&mut doc)?;
+    finish(doc)
+}
+
+fn entry_block(
+    layout: &mut Layout<'_, '_>,
+    entry: &RecordEntry,
+    second: Option<&'static mynumber_i18n::Catalog>,
+) {
+    let text =
+        |s: &str| -> Vec<ValueLine> { vec![(s.to_owned(), value_script(s), Style::regular(10.5))] };
+    layout.ensure(120.0);
+    let top = layout.y;
+    layout.y += 6.0;
+    let x = MARGIN + 8.0;
+    let w = CONTENT_WIDTH - 16.0;
+    let p = &entry.person;
+    field_row(
+        layout,
+        x,
+        w,
+        "field-name",
+        &name_values(p, Style::bold(12.0)),
+        second,
+    );
+    if let Some(alias) = &p.alias {
+        field_row(layout, x, w, "field-alias", &text(alias), second);
+    }
+    field_row(
+        layout,
+        x,
+        w,
+        "field-birth-date",
+        &date_values(p.birth_date, second, Style::regular(10.5)),
+        second,
+    );
+    let sex = match p.sex {
+        mynumber_core::Sex::Male => "sex-male",
+        mynumber_core::Sex::Female => "sex-female",
+    };
+    field_row(
+        layout,
+        x,
+        w,
+        "field-sex",
+        &message_values(sex, second, Style::regular(10.5)),
+        second,
+    );
+    field_row(layout, x, w, "field-address", &text(&p.address), second);
+    if let Some(householder) = &entry.householder {
+        field_row(
+            layout,
+            x,
+            w,
+            "field-householder",
+            &text(householder),
+            second,
+        );
+    }
+    if let Some(r) = entry.relationship {
+        let key = format!("relationship-{}", r.code());
+        field_row(
+            layout,
+            x,
+            w,
+            "field-relationship",
+            &message_values(&key, second, Style::regular(10.5)),
+            second,
+        );
+    }
+    if let Some(date) = entry.became_resident {
+        field_row(
+            layout,
+            x,
+            w,
+            "field-became-resident",
+            &date_values(date, second, Style::regular(10.5)),
+            second,
+        );
+    }
+    if let Some(previous) = &entry.previous_address {
+        field_row(
+            layout,
+            x,
+            w,
+            "field-previous-address",
+            &text(previous),
+            second,
+        );
+    }
+    if let Some(f) = &entry.foreign {
+        field_row(
+            layout,
+            x,
+            w,
+            "field-nationality",
+            &text(&f.nationality),
+            second,
+        );
+        field_row(
+            layout,
+            x,
+            w,
+            "field-status-of-residence",
+            &text(&f.status),
+            second,
+        );
+        if let Some(until) = f.period_until {
+            field_row(
+                layout,
+                x,
+                w,
+                "field-period-of-stay",
+                &date_values(until, second, Style::regular(10.5)),
+                second,
+            );
+        }
+    }
+    if let Some(code) = &entry.resident_code {
+        let v = vec![(code.to_string(), Script::Latin, Style::regular(11.0))];
+        field_row(layout, x, w, "field-resident-code", &v, second);
+    }
+    if let Some(number) = &entry.number {
+        let v = vec![(number.expose_formatted(), Script::Latin, Style::bold(13.0))];
+        field_row(layout, x, w, "field-individual-number", &v, second);
+    }
+    layout.frame(MARGIN, top, CONTENT_WIDTH, layout.y - top + 2.0, 0.8);
+    layout.y += 10.0;
+}

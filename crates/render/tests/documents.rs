@@ -1,0 +1,298 @@
+//! Renders every document in every language from the system's fonts, and checks the PDFs with
+//! independent tools: `pdftotext` must find every field, `pdffonts` must show every font
+//! embedded, and `zbarimg` must decode the QR code. Without poppler-utils and zbar-tools the
+//! checks skip loudly, unless `MYNUMBER_REQUIRE_ORACLES=1` (CI), where they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use jiff::civil::date;
+use mynumber_core::{
+    ApplicationId, IndividualNumber, MunicipalityCode, Relationship, ResidentCode, Sex,
+};
+use mynumber_render::{
+    DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, NoticeLetter, PrintedForeign, PrintedPerson,
+    RecordDocument, RecordEntry, RecordKind, render_notices, render_record,
+};
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let files = DEBIAN_FONT_FILES.map(|(path, package)| {
+        let bytes = std::fs::read(path)
+            .unwrap_or_else(|e| panic!("{path}: {e} (apt-get install {package})"));
+        FontFile::new(bytes, path)
+    });
+    Fonts::new(&FontFiles::from_ordered(files)).unwrap()
+});
+
+fn tool(name: &str) -> bool {
+    let found = Command::new(name).arg("-v").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() != Ok("1"),
+            "{name} is required (apt-get install poppler-utils zbar-tools)"
+        );
+        eprintln!("SKIPPED: {name} is not installed");
+    }
+    found
+}
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("documents");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn pdftotext(pdf: &[u8], name: &str) -> String {
+    let path = out_dir().join(name);
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text with all whitespace removed, so that wrapped lines and grouped digits compare.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn person() -> PrintedPerson {
+    PrintedPerson {
+        name: "𠮷野 葛󠄀子".into(),
+        name_kana: Some("ヨシノ カツコ".into()),
+        latin_name: None,
+        alias: None,
+        birth_date: date(1990, 5, 1),
+        sex: Sex::Female,
+        address: "東京都新宿区西新宿2丁目8番1号".into(),
+    }
+}
+
+fn number() -> IndividualNumber {
+    IndividualNumber::parse("123456789018").unwrap()
+}
+
+fn application_id() -> ApplicationId {
+    ApplicationId::from_random(MunicipalityCode::parse("131041").unwrap(), [7; 8]).unwrap()
+}
+
+fn letter(language: &str) -> NoticeLetter {
+    NoticeLetter {
+        language: language.into(),
+        person: person(),
+        number: number(),
+        municipality: "新宿区".into(),
+        issue_date: date(2026, 11, 25),
+        application_id: application_id(),
+    }
+}
+
+#[test]
+fn a_notification_letter_in_every_language_has_every_field_in_extractable_text() {
+    if !tool("pdftotext") {
+        return;
+    }
+    for c in mynumber_i18n::catalogs() {
+        let pdf = render_notices(&FONTS, &[letter(c.tag())]).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = pdftotext(&pdf, &format!("notice-{}.pdf", c.tag()));
+        let flat = squeeze(&text);
+        let ja = mynumber_i18n::japanese();
+        for want in [
+            "個人番号通知書",
+            "𠮷野",
+            "1990年5月1日",
+            "123456789018",
+            "新宿区",
+            "2026年11月25日",
+            "東京都新宿区西新宿2丁目8番1号",
+            "個人番号カード交付申請書",
+            application_id().as_str(),
+        ] {
+            assert!(flat.contains(&squeeze(want)), "{}: {want} missing", c.tag());
+        }
+        for key in [
+            "notice-not-proof",
+            "notice-title",
+            "form-title",
+            "form-photo",
+        ] {
+            let line = squeeze(&ja.text(key));
+            assert!(flat.contains(&line), "{}: Japanese {key} missing", c.tag());
+            // The second language's sentence is there too (compared without spaces, since
+            // lines wrap at spaces).
+            let second = squeeze(&c.text(key));
+            assert!(
+                flat.contains(&second),
+                "{}: {key} missing:\n{text}",
+                c.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets() {
+    if !tool("pdffonts") {
+        return;
+    }
+    let pdf = render_notices(
+        &FONTS,
+        &[letter("ne"), letter("ko"), letter("zh-Hans"), letter("vi")],
+    )
+    .unwrap();
+    let path = out_dir().join("fonts.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdffonts").arg(&path).output().unwrap();
+    let listing = String::from_utf8(out.stdout).unwrap();
+    for face in [
+        "NotoSansCJKjp",
+        "NotoSansCJKkr",
+        "NotoSansCJKsc",
+        "NotoSans-",
+        "NotoSansDevanagari",
+    ] {
+        assert!(listing.contains(face), "{face} not in\n{listing}");
+    }
+    for line in listing.lines().skip(2) {
+        // Columns: name type encoding emb sub uni; every font embedded, subset, with ToUnicode.
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{line}");
+    }
+}
+
+#[test]
+fn the_application_form_qr_code_decodes_to_the_application_id() {
+    if !tool("pdftoppm") || !tool("zbarimg") {
+        return;
+    }
+    let pdf = render_notices(&FONTS, &[letter("en")]).unwrap();
+    let path = out_dir().join("qr.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let prefix = out_dir().join("qr");
+    // Page 2 is the application form (the English letter fits on one page).
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", "2", "-l", "2", "-singlefile"])
+        .arg(&path)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(prefix.with_extension("png"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        application_id().as_str()
+    );
+}
+
+fn record(language: &str, number: bool) -> RecordDocument {
+    let foreign = PrintedPerson {
+        name: "NGUYEN VAN AN".into(),
+        name_kana: Some("グエン ヴァン アン".into()),
+        latin_name: None,
+        alias: Some("中村 安".into()),
+        birth_date: date(1995, 3, 14),
+        sex: Sex::Male,
+        address: "東京都新宿区大久保1丁目2番3号".into(),
+    };
+    RecordDocument {
+        kind: RecordKind::Copy,
+        language: language.into(),
+        entries: vec![
+            RecordEntry {
+                person: person(),
+                relationship: Some(Relationship::Head),
+                householder: Some("𠮷野 葛󠄀子".into()),
+                number: number.then(number_fn),
+                resident_code: Some(
+                    ResidentCode::parse("12345678906").unwrap_or_else(|_| resident_code()),
+                ),
+                previous_address: Some("大阪府大阪市北区梅田1丁目1番1号".into()),
+                became_resident: Some(date(2020, 4, 1)),
+                foreign: None,
+            },
+            RecordEntry {
+                person: foreign,
+                relationship: Some(Relationship::Cohabitant),
+                householder: None,
+                number: None,
+                resident_code: None,
+                previous_address: None,
+                became_resident: None,
+                foreign: Some(PrintedForeign {
+                    nationality: "VN".into(),
+                    status: "技術・人文知識・国際業務".into(),
+                    period_until: Some(date(2027, 3, 31)),
+                }),
+            },
+        ],
+        removed: false,
+        municipality: "新宿区".into(),
+        issue_date: date(2026, 11, 25),
+        verification_code: "K7QM-2XRT-9B4D-HW3P".into(),
+        verify_url: "http://localhost:8080/verify".into(),
+    }
+}
+
+fn number_fn() -> IndividualNumber {
+    number()
+}
+
+fn resident_code() -> ResidentCode {
+    ResidentCode::from_body(1_234_567_890).unwrap()
+}
+
+#[test]
+fn a_resident_record_copy_shows_the_selected_items_and_the_number_only_when_asked() {
+    if !tool("pdftotext") {
+        return;
+    }
+    for (language, with_number) in [("vi", true), ("ne", false), ("ja", false)] {
+        let pdf = render_record(&FONTS, &record(language, with_number)).unwrap();
+        let text = squeeze(&pdftotext(&pdf, &format!("record-{language}.pdf")));
+        for want in [
+            "住民票の写し",
+            "𠮷野",
+            "NGUYENVANAN",
+            "中村安",
+            "技術・人文知識・国際業務",
+            "2027年3月31日",
+            "大阪府大阪市北区梅田1丁目1番1号",
+            "K7QM-2XRT-9B4D-HW3P",
+            "新宿区長",
+        ] {
+            assert!(text.contains(want), "{language}: {want} missing");
+        }
+        assert_eq!(text.contains("123456789018"), with_number, "{language}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_the_package() {
+    let mut l = letter("ja");
+    l.person.name = "\u{E000}".into(); // private use: a 外字 no font carries
+    let err = render_notices(&FONTS, &[l]).unwrap_err().to_string();
+    assert!(
+        err.contains("U+E000") && err.contains("fonts-noto-cjk"),
+        "{err}"
+    );
+}
