@@ -146,6 +146,24 @@ impl From<AppError> for ApiError {
                 "Procedure refused",
                 r.to_string(),
             ),
+            AppError::Document(d) => Self::new(
+                S::UNPROCESSABLE_ENTITY,
+                "document-not-genuine",
+                "Document not genuine",
+                d.to_string(),
+            ),
+            AppError::Render(why) => Self::new(
+                S::UNPROCESSABLE_ENTITY,
+                "render-failed",
+                "Document cannot be printed",
+                why,
+            ),
+            AppError::Unavailable(why) => Self::new(
+                S::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Temporarily unavailable",
+                why,
+            ),
             AppError::Unauthenticated => Self::new(
                 S::UNAUTHORIZED,
                 "unauthenticated",

@@ -5,6 +5,7 @@
 //! never in URLs, so access logs cannot capture them.
 
 mod admin;
+mod documents;
 mod dto;
 mod error;
 mod extract;
@@ -27,6 +28,10 @@ pub use extract::{AppJson, AppPath, AppQuery, Staff};
 /// Request bodies above this many bytes are refused with 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
+/// A document file sent for verification may be this large (a copy of the resident record with
+/// a large household is a few hundred kilobytes).
+pub const DOCUMENT_LIMIT: usize = 4 * 1024 * 1024;
+
 /// What every handler gets.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -47,6 +52,8 @@ pub struct AppState {
         admin::add_staff, admin::verify, admin::entries, admin::public_key,
         admin::latest_checkpoint, admin::create_checkpoint,
         number_changes::request, number_changes::approve, number_changes::reject,
+        documents::issue, documents::by_code, documents::verify, documents::public_key,
+        documents::outcome, documents::list,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -54,6 +61,7 @@ pub struct AppState {
         (name = "numbers", description = "個人番号: reading and looking up numbers for a lawful purpose"),
         (name = "staff", description = "Staff and their tokens"),
         (name = "ledger", description = "The tamper-evident ledger"),
+        (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
     )
 )]
 struct ApiDoc;
@@ -174,6 +182,23 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/ledger/checkpoints/latest",
             get(admin::latest_checkpoint),
         )
+        .route(
+            "/api/v1/residents/{resident_code}/resident-record",
+            post(documents::issue),
+        )
+        .route("/api/v1/documents/public-key", get(documents::public_key))
+        .route(
+            "/api/v1/documents/verify",
+            post(documents::verify).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+        )
+        .route("/api/v1/documents/{code}", get(documents::by_code))
+        .route("/api/v1/notices", get(documents::list))
+        .route(
+            "/api/v1/notices/{application_id}/outcome",
+            post(documents::outcome),
+        )
+        .route("/verify", get(documents::page))
+        .route("/verify/{code}", get(documents::page))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(landing))

@@ -45,6 +45,14 @@ async fn server(name: &str) -> Server {
             derivation_key: DerivationKey::from_bytes([5; 32]),
             purposes: PurposeSet::statutory(),
             ledger_key: mynumber_core::checkpoint::LedgerSigningKey::from_bytes([6; 32]),
+            documents: mynumber_app::DocumentConfig {
+                signing_key: Arc::new(mynumber_core::document::DocumentSigningKey::from_bytes(
+                    [7; 32],
+                )),
+                fonts: Arc::new(mynumber_app::system::SystemFonts::new(None)),
+                verify_url: "http://localhost:8080/verify".into(),
+                notice_retention_days: 90,
+            },
         },
     );
     let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;

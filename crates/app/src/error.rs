@@ -43,6 +43,15 @@ pub enum AppError {
         /// The key id given.
         given: String,
     },
+    /// A document file is not a genuine, unaltered document of this system.
+    #[error("{0}")]
+    Document(mynumber_core::document::DocumentError),
+    /// A document could not be rendered (e.g. a character no installed font has).
+    #[error("the document could not be rendered: {0}")]
+    Render(String),
+    /// A capability this deployment lacks right now (e.g. fonts not installed).
+    #[error("{0}")]
+    Unavailable(String),
     /// No valid token was presented.
     #[error("a valid staff token is required")]
     Unauthenticated,

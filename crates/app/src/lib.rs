@@ -10,8 +10,10 @@ use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffI
 
 mod bulk;
 pub mod demo;
+mod documents;
 mod error;
 pub mod ledger;
+mod notices;
 mod number_change;
 mod ports;
 mod registry;
@@ -19,11 +21,15 @@ mod staff;
 pub mod system;
 
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
+pub use documents::{
+    CheckedDocument, DocumentConfig, FontSource, IssuedDocument, RECORD_ITEMS, RecordRequest,
+};
 pub use error::AppError;
 pub use ledger::LedgerReport;
+pub use notices::NoticeBatch;
 pub use ports::{
-    Clock, CurrentRow, NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store,
-    StoreError, Tx, VersionRow,
+    Clock, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random,
+    SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use staff::{NewStaff, token_hash};
@@ -37,6 +43,8 @@ pub struct AppConfig {
     pub purposes: PurposeSet,
     /// The key that signs ledger checkpoints.
     pub ledger_key: LedgerSigningKey,
+    /// Document signing, fonts and the verification page.
+    pub documents: DocumentConfig,
 }
 
 /// The use cases, with their ports.
@@ -48,6 +56,7 @@ pub struct App {
     key: DerivationKey,
     purposes: PurposeSet,
     ledger_key: LedgerSigningKey,
+    documents: DocumentConfig,
 }
 
 impl App {
@@ -65,6 +74,7 @@ impl App {
             key: config.derivation_key,
             purposes: config.purposes,
             ledger_key: config.ledger_key,
+            documents: config.documents,
         }
     }
 

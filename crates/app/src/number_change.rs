@@ -4,7 +4,8 @@
 
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus, DecisionRefused};
 use mynumber_core::{
-    Actor, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason, ResidentCode,
+    Actor, MunicipalityCode, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason,
+    ResidentCode,
 };
 
 use crate::ledger::{Record, append};
@@ -98,6 +99,7 @@ impl App {
                 other => AppError::Store(other),
             })?;
         let mut detail = format!("request={id}");
+        let mut superseded = Vec::new();
         if approve {
             let person = tx
                 .person_by_id(row.person)
@@ -115,6 +117,16 @@ impl App {
             )
             .await?;
             detail.push_str(&format!(" number-generation={generation}"));
+            // A letter for the old number that has not gone to the printer never will; the
+            // new number gets its own letter (facts §6).
+            superseded = self.supersede_notices(tx.as_mut(), row.person, now).await?;
+            let code = MunicipalityCode::parse(&municipality)?;
+            let notice = self
+                .queue_notices(tx.as_mut(), &[(row.person, code, generation)], now)
+                .await?;
+            for id in notice {
+                detail.push_str(&format!(" notice={id}"));
+            }
         }
         let record = Record {
             partition: municipality,
@@ -127,7 +139,8 @@ impl App {
             purpose: None,
             detail,
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        superseded.push(record);
+        append(tx.as_mut(), &actor.id.to_hex(), now, superseded).await?;
         tx.commit().await?;
         row.status = status;
         row.decided = Some((actor.id, now));

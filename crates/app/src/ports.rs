@@ -5,11 +5,13 @@
 
 use async_trait::async_trait;
 use jiff::civil::Date;
+use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::StoredEntry;
+use mynumber_core::notice::NoticeStatus;
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus};
 use mynumber_core::{
-    HouseholdId, IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, Resident,
-    ResidentCode, Role, StaffId,
+    ApplicationId, HouseholdId, IndividualNumber, MunicipalityCode, NoticeId, NumberChangeId,
+    PersonId, Resident, ResidentCode, Role, StaffId,
 };
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.
@@ -91,6 +93,52 @@ pub struct NumberChangeRow {
     pub requested_at_us: i64,
     /// Who decided it, and when.
     pub decided: Option<(StaffId, i64)>,
+}
+
+/// A notification letter as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoticeRow {
+    /// Its id (time-ordered: the print queue's order).
+    pub id: NoticeId,
+    /// To whom.
+    pub person: PersonId,
+    /// The municipality that mails it.
+    pub municipality: MunicipalityCode,
+    /// The number generation it notifies.
+    pub generation: u32,
+    /// The 申請書ID of the enclosed form; also the letter's reference.
+    pub application_id: ApplicationId,
+    /// Where it stands.
+    pub status: NoticeStatus,
+    /// When it was queued (µs).
+    pub queued_at_us: i64,
+    /// The print batch it went out in.
+    pub batch: Option<String>,
+    /// When it was printed (µs).
+    pub sent_at_us: Option<i64>,
+    /// When its last outcome was recorded (µs).
+    pub outcome_at_us: Option<i64>,
+}
+
+/// An issued document as stored: enough to confirm it, never its Individual Number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentRow {
+    /// The verification code printed on it.
+    pub code: VerificationCode,
+    /// `resident-record-copy` or `recorded-matters`.
+    pub kind: String,
+    /// Whose record.
+    pub person: PersonId,
+    /// The issuing municipality.
+    pub municipality: MunicipalityCode,
+    /// When (µs).
+    pub issued_at_us: i64,
+    /// Staff id of the issuing clerk.
+    pub issued_by: String,
+    /// SHA-256 of the PDF as rendered.
+    pub digest: [u8; 32],
+    /// What the verification page shows: `key<TAB>value` lines (labels are catalog keys).
+    pub summary: String,
 }
 
 /// A staff member as stored.
@@ -264,6 +312,71 @@ pub trait Tx: Send {
     async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError>;
     /// The newest stored checkpoint's text.
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
+
+    /// Queues letters; returns the indexes whose application id was already taken.
+    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<Vec<usize>, StoreError>;
+    /// A person's queued letters, which are about to be superseded.
+    async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError>;
+    /// The oldest queued letters of a municipality.
+    async fn queued_notices(
+        &mut self,
+        municipality: MunicipalityCode,
+        limit: i64,
+    ) -> Result<Vec<NoticeRow>, StoreError>;
+    /// Moves letters from `from` to `to` (setting `batch` and the sent or outcome time);
+    /// returns how many were in `from`.
+    async fn move_notices(
+        &mut self,
+        ids: &[NoticeId],
+        from: NoticeStatus,
+        to: NoticeStatus,
+        batch: Option<&str>,
+        at_us: i64,
+    ) -> Result<u64, StoreError>;
+    /// A letter by its application id.
+    async fn notice_by_application_id(
+        &mut self,
+        id: &ApplicationId,
+    ) -> Result<Option<NoticeRow>, StoreError>;
+    /// Letters in one status (of one municipality, if given), oldest first.
+    async fn notices_in(
+        &mut self,
+        status: NoticeStatus,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<NoticeRow>, StoreError>;
+
+    /// How many letters are in one status (of one municipality, if given).
+    async fn count_notices(
+        &mut self,
+        status: NoticeStatus,
+        municipality: Option<MunicipalityCode>,
+    ) -> Result<i64, StoreError>;
+
+    /// Sets a municipality's printed name.
+    async fn set_municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+        name: &str,
+    ) -> Result<(), StoreError>;
+    /// A municipality's printed name.
+    async fn municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+    ) -> Result<Option<String>, StoreError>;
+
+    /// Records an issued document.
+    async fn insert_document(&mut self, row: &DocumentRow) -> Result<(), StoreError>;
+    /// An issued document by its verification code.
+    async fn document(
+        &mut self,
+        code: &VerificationCode,
+    ) -> Result<Option<DocumentRow>, StoreError>;
+    /// The current, active records of a household's members.
+    async fn household_members(
+        &mut self,
+        household: HouseholdId,
+    ) -> Result<Vec<CurrentRow>, StoreError>;
 }
 
 /// The time, for use cases. The resident register runs on Japan time.

@@ -198,6 +198,13 @@ impl App {
 
         let targets: Vec<_> = persons.iter().map(|p| (p.id, p.resident_code, 0)).collect();
         self.issue_numbers(tx, &targets, now).await?;
+        // Issuing a number queues its notification letter (facts §5).
+        let letters: Vec<_> = prepared
+            .iter()
+            .zip(&persons)
+            .map(|(p, person)| (person.id, p.record.municipality(), 0))
+            .collect();
+        let notices = self.queue_notices(tx, &letters, now).await?;
 
         let versions: Vec<VersionRow> = prepared
             .iter()
@@ -219,12 +226,13 @@ impl App {
         let records = prepared
             .iter()
             .zip(&persons)
-            .map(|(p, person)| Record {
+            .zip(&notices)
+            .map(|((p, person), notice)| Record {
                 partition: p.record.municipality().as_str().to_owned(),
                 action: p.kind.code(),
                 person: Some(person.id),
                 purpose: None,
-                detail: "version=1 number-generation=0".to_owned(),
+                detail: format!("version=1 number-generation=0 notice={notice}"),
             })
             .collect();
         append(tx, &actor.id.to_hex(), now, records).await?;

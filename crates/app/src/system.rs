@@ -1,8 +1,14 @@
-//! The real clock and randomness, for the binary; tests supply their own.
+//! The real clock, randomness and document fonts, for the binary; tests supply their own clock
+//! and randomness.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::{TimeZone, offset};
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use mynumber_render::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts};
 
 use crate::{Clock, Random};
 
@@ -35,5 +41,51 @@ impl Random for OsRandom {
             reason = "no safe fallback exists for a missing CSPRNG"
         )]
         getrandom::fill(buf).expect("the operating system's random number generator failed");
+    }
+}
+
+/// Reads the six font files from Debian's paths, or from one directory if given.
+#[derive(Debug, Default)]
+pub struct SystemFonts {
+    dir: Option<PathBuf>,
+    loaded: OnceLock<Result<Arc<Fonts>, String>>,
+}
+
+impl SystemFonts {
+    /// Fonts from `dir`, or from Debian's paths when `None`.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self {
+            dir,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    fn load(&self) -> Result<Arc<Fonts>, String> {
+        let mut files = Vec::with_capacity(DEBIAN_FONT_FILES.len());
+        for (default, package) in DEBIAN_FONT_FILES {
+            let path = match &self.dir {
+                Some(dir) => dir.join(default.rsplit('/').next().unwrap_or(default)),
+                None => PathBuf::from(default),
+            };
+            let bytes = std::fs::read(&path).map_err(|e| {
+                format!(
+                    "the document font {} cannot be read ({e}); install it with `apt-get install {package}`, or give --fonts-dir a directory that holds it",
+                    path.display()
+                )
+            })?;
+            files.push(FontFile::new(bytes, path.display().to_string()));
+        }
+        let files: [FontFile; 6] = files
+            .try_into()
+            .map_err(|_| "the font list has the wrong length".to_owned())?;
+        Fonts::new(&FontFiles::from_ordered(files))
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl crate::FontSource for SystemFonts {
+    fn fonts(&self) -> Result<Arc<Fonts>, String> {
+        self.loaded.get_or_init(|| self.load()).clone()
     }
 }

@@ -1,5 +1,6 @@
 //! `mynumber`: the one binary — server, number tools, bulk import/export, staff, ledger.
 
+mod documents;
 mod number;
 mod resident;
 mod serve;
@@ -66,6 +67,84 @@ enum Command {
     /// The tamper-evident ledger.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+    /// Municipality settings.
+    #[command(subcommand)]
+    Municipality(MunicipalityCommand),
+    /// Notification letters (個人番号通知書): print runs and delivery outcomes.
+    #[command(subcommand)]
+    Notices(NoticesCommand),
+    /// Issued documents: copies of the resident record, and verifying them.
+    #[command(subcommand)]
+    Document(DocumentCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum MunicipalityCommand {
+    /// Set the name printed for a municipality on letters and certificates (e.g. 新宿区).
+    Name {
+        /// 6-digit local-government code.
+        code: String,
+        /// The name.
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NoticesCommand {
+    /// Render every queued letter of a municipality into print-shop batches (one PDF per batch)
+    /// and mark them sent.
+    Print {
+        /// 6-digit local-government code.
+        #[arg(long)]
+        municipality: String,
+        /// Directory for the batch PDFs.
+        #[arg(long)]
+        out: PathBuf,
+        /// Letters per batch PDF.
+        #[arg(long, default_value_t = 500)]
+        batch_size: usize,
+    },
+    /// Record a delivery outcome: delivered, returned (held at the municipality) or
+    /// handed-over (a held letter given to the resident in person).
+    Outcome {
+        /// The 23-digit application ID printed on the letter's form.
+        application_id: String,
+        /// delivered, returned or handed-over.
+        outcome: String,
+    },
+    /// List letters in one status (e.g. returned: held at the counter).
+    List {
+        /// queued, sent, delivered, returned, handed-over, destroyed or superseded.
+        #[arg(long, default_value = "returned")]
+        status: String,
+    },
+    /// Destroy returned letters held longer than --notice-retention-days.
+    DestroyExpired,
+}
+
+#[derive(Debug, Subcommand)]
+enum DocumentCommand {
+    /// Issue a copy of the resident record (住民票の写し) as a signed PDF.
+    ResidentRecord {
+        /// The person's 11-digit resident record code.
+        code: String,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Issue a certificate of recorded matters (住民票記載事項証明書) instead of a copy.
+        #[arg(long)]
+        recorded_matters: bool,
+        /// Items to add (repeatable or comma-separated): household, householder,
+        /// previous-address, became-resident, residence-status, resident-code,
+        /// individual-number.
+        #[arg(long = "item", value_delimiter = ',')]
+        items: Vec<String>,
+    },
+    /// Check that a document file was issued by this system and is unaltered (exit 1 if not).
+    Verify {
+        /// The PDF.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,6 +297,60 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 s.actor.role.code()
             );
             println!("{}", s.token);
+        }
+        Command::Municipality(MunicipalityCommand::Name { code, name }) => {
+            let app = d.open(2).await?;
+            documents::name_municipality(&app, &code, &name).await?;
+        }
+        Command::Notices(NoticesCommand::Print {
+            municipality,
+            out,
+            batch_size,
+        }) => {
+            let app = d.open(2).await?;
+            let started = std::time::Instant::now();
+            let (letters, batches) =
+                documents::print(&app, &municipality, &out, batch_size.max(1), true).await?;
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!(
+                "printed {letters} letters in {batches} batches into {} in {secs:.1} s ({:.0} letters/s)",
+                out.display(),
+                letters as f64 / secs.max(1e-9)
+            );
+        }
+        Command::Notices(NoticesCommand::Outcome {
+            application_id,
+            outcome,
+        }) => {
+            let app = d.open(2).await?;
+            documents::outcome(&app, &application_id, &outcome).await?;
+        }
+        Command::Notices(NoticesCommand::List { status }) => {
+            let app = d.open(2).await?;
+            documents::list(&app, &status).await?;
+        }
+        Command::Notices(NoticesCommand::DestroyExpired) => {
+            let app = d.open(2).await?;
+            let n = app.destroy_expired_notices(&App::operator()).await?;
+            println!(
+                "destroyed {n} returned letters held longer than {} days",
+                d.notice_retention_days
+            );
+        }
+        Command::Document(DocumentCommand::ResidentRecord {
+            code,
+            out,
+            recorded_matters,
+            items,
+        }) => {
+            let app = d.open(2).await?;
+            documents::resident_record(&app, &code, &out, recorded_matters, items).await?;
+        }
+        Command::Document(DocumentCommand::Verify { file }) => {
+            let app = d.open(2).await?;
+            if !documents::verify(&app, &file).await? {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Ledger(LedgerCommand::Checkpoint { out }) => {
             let app = d.open(2).await?;

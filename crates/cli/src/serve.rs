@@ -62,6 +62,9 @@ pub(crate) async fn run(
 /// Loads about 1,000 synthetic residents of 新宿区 into an empty register.
 async fn load_demo(app: &App) -> Result<()> {
     let op = App::operator();
+    let shinjuku =
+        mynumber_core::MunicipalityCode::parse("131041").map_err(|e| anyhow::anyhow!("{e}"))?;
+    app.set_municipality_name(&op, shinjuku, "新宿区").await?;
     if !app.export_page(&op, None, None, 1).await?.is_empty() {
         announce!("demo: the register already has residents; nothing loaded");
         return Ok(());
@@ -81,8 +84,8 @@ async fn load_demo(app: &App) -> Result<()> {
     Ok(())
 }
 
-/// Signs a ledger checkpoint at start and then every `minutes`; failures are logged and retried
-/// at the next tick.
+/// Signs a ledger checkpoint at start and then every `minutes`, and destroys returned letters
+/// past their retention; failures are logged and retried at the next tick.
 async fn checkpoints(app: App, minutes: u64) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
     loop {
@@ -94,6 +97,12 @@ async fn checkpoints(app: App, minutes: u64) {
                 "signed a ledger checkpoint"
             ),
             Err(e) => tracing::error!(error = %e, "signing a ledger checkpoint failed"),
+        }
+        // Returned notification letters past their retention are destroyed on the same tick.
+        match app.destroy_expired_notices(&App::operator()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(letters = n, "destroyed returned letters past retention"),
+            Err(e) => tracing::error!(error = %e, "destroying expired letters failed"),
         }
     }
 }

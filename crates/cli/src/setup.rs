@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use mynumber_app::system::{OsRandom, SystemClock};
-use mynumber_app::{App, AppConfig, Random};
+use mynumber_app::system::{OsRandom, SystemClock, SystemFonts};
+use mynumber_app::{App, AppConfig, DocumentConfig, Random};
 use mynumber_core::checkpoint::LedgerSigningKey;
+use mynumber_core::document::DocumentSigningKey;
 use mynumber_core::{DerivationKey, PurposeSet};
 use mynumber_store::{SqlStore, StoreConfig};
 
@@ -35,6 +36,30 @@ pub(crate) struct Deployment {
     /// generated into the data directory.
     #[arg(long, global = true, env = "MYNUMBER_LEDGER_KEY_FILE")]
     pub ledger_key_file: Option<PathBuf>,
+    /// File holding the Ed25519 key that signs issued documents (64 hex digits); default:
+    /// generated into the data directory.
+    #[arg(long, global = true, env = "MYNUMBER_DOCUMENT_KEY_FILE")]
+    pub document_key_file: Option<PathBuf>,
+    /// Directory holding the document fonts (NotoSansCJK-Regular.ttc, …); default: where
+    /// Debian's fonts-noto-cjk and fonts-noto-core put them.
+    #[arg(long, global = true, env = "MYNUMBER_FONTS_DIR")]
+    pub fonts_dir: Option<PathBuf>,
+    /// The server's public address, printed on documents for their verification page.
+    #[arg(
+        long,
+        global = true,
+        env = "MYNUMBER_PUBLIC_URL",
+        default_value = "http://localhost:8080"
+    )]
+    pub public_url: String,
+    /// Days a returned notification letter is held at the municipality before it is destroyed.
+    #[arg(
+        long,
+        global = true,
+        env = "MYNUMBER_NOTICE_RETENTION_DAYS",
+        default_value_t = 90
+    )]
+    pub notice_retention_days: u32,
     /// A lawful purpose added by law or ordinance, besides social-security, tax and
     /// disaster-response (repeatable).
     #[arg(
@@ -66,6 +91,11 @@ impl Deployment {
             &keys.join("ledger-signing.key"),
             "ledger-signing",
         )?);
+        let document_key = DocumentSigningKey::from_bytes(secret(
+            self.document_key_file.as_deref(),
+            &keys.join("document-signing.key"),
+            "document-signing",
+        )?);
         let url = match &self.database_url {
             Some(url) => url.clone(),
             None => format!(
@@ -90,6 +120,12 @@ impl Deployment {
                 derivation_key: key,
                 purposes,
                 ledger_key,
+                documents: DocumentConfig {
+                    signing_key: Arc::new(document_key),
+                    fonts: Arc::new(SystemFonts::new(self.fonts_dir.clone())),
+                    verify_url: format!("{}/verify", self.public_url.trim_end_matches('/')),
+                    notice_retention_days: self.notice_retention_days,
+                },
             },
         );
         app.bind_derivation_key().await?;

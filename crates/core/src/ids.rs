@@ -90,6 +90,10 @@ opaque_id!(
     /// A number change request's id.
     NumberChangeId
 );
+opaque_id!(
+    /// A queued or mailed notification letter's id.
+    NoticeId
+);
 
 #[cfg(test)]
 mod tests {

@@ -35,6 +35,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0004_number_changes.sql"),
         include_str!("../migrations/postgres/0004_number_changes.sql"),
     ),
+    (
+        5,
+        "notices and documents",
+        include_str!("../migrations/sqlite/0005_notices_documents.sql"),
+        include_str!("../migrations/postgres/0005_notices_documents.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

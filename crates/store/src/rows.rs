@@ -4,12 +4,14 @@
 //! `StoreError::Corrupt` instead of a wrong answer.
 
 use jiff::civil::Date;
-use mynumber_app::{CurrentRow, PersonRow, StoreError, VersionRow};
+use mynumber_app::{CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow};
+use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
+use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{
-    Address, HouseholdId, Language, MunicipalityCode, NameInput, Nationality, PersonId, Prefecture,
-    RecordStatus, Relationship, RemovalReason, ResidenceCardNumber, Resident, ResidentCode,
-    ResidentRecord, Sex, StatusOfResidence,
+    Address, ApplicationId, HouseholdId, Language, MunicipalityCode, NameInput, Nationality,
+    NoticeId, PersonId, Prefecture, RecordStatus, Relationship, RemovalReason, ResidenceCardNumber,
+    Resident, ResidentCode, ResidentRecord, Sex, StatusOfResidence,
 };
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -261,5 +263,50 @@ pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
         },
         prev_hash: hash("prev_hash")?,
         hash: hash("hash")?,
+    })
+}
+
+pub(crate) const NOTICE_COLUMNS: &str = "id, person_id, municipality_code, generation, \
+     application_id, status, queued_at_us, batch, sent_at_us, outcome_at_us";
+
+fn opt_int(row: &AnyRow, col: &str) -> Result<Option<i64>, StoreError> {
+    row.try_get::<Option<i64>, _>(col)
+        .map_err(|e| corrupt(format!("{col}: {e}")))
+}
+
+fn municipality(row: &AnyRow) -> Result<MunicipalityCode, StoreError> {
+    MunicipalityCode::parse(&text(row, "municipality_code")?)
+        .map_err(|_| corrupt("municipality_code"))
+}
+
+pub(crate) fn decode_notice(row: &AnyRow) -> Result<NoticeRow, StoreError> {
+    Ok(NoticeRow {
+        id: NoticeId::parse(&text(row, "id")?).ok_or_else(|| corrupt("notice id"))?,
+        person: person_id(&text(row, "person_id")?)?,
+        municipality: municipality(row)?,
+        generation: u32::try_from(int(row, "generation")?)
+            .map_err(|_| corrupt("notice generation"))?,
+        application_id: ApplicationId::parse(&text(row, "application_id")?)
+            .map_err(|_| corrupt("application_id"))?,
+        status: NoticeStatus::parse(&text(row, "status")?)
+            .ok_or_else(|| corrupt("notice status"))?,
+        queued_at_us: int(row, "queued_at_us")?,
+        batch: opt_text(row, "batch")?,
+        sent_at_us: opt_int(row, "sent_at_us")?,
+        outcome_at_us: opt_int(row, "outcome_at_us")?,
+    })
+}
+
+pub(crate) fn decode_document(row: &AnyRow) -> Result<DocumentRow, StoreError> {
+    Ok(DocumentRow {
+        code: VerificationCode::parse(&text(row, "code")?)
+            .ok_or_else(|| corrupt("verification code"))?,
+        kind: text(row, "kind")?,
+        person: person_id(&text(row, "person_id")?)?,
+        municipality: municipality(row)?,
+        issued_at_us: int(row, "issued_at_us")?,
+        issued_by: text(row, "issued_by")?,
+        digest: parse_hex(&text(row, "digest")?).ok_or_else(|| corrupt("document digest"))?,
+        summary: text(row, "summary")?,
     })
 }

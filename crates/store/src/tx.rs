@@ -2,22 +2,24 @@
 
 use async_trait::async_trait;
 use mynumber_app::{
-    CurrentRow, NumberChangeRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx,
-    VersionRow,
+    CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, SearchQuery,
+    StaffRow, StoreError, Tx, VersionRow,
 };
+use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
+use mynumber_core::notice::NoticeStatus;
 use mynumber_core::number_change::{ChangeGround, ChangeRequest, ChangeStatus};
 use mynumber_core::{
-    HouseholdId, IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, ResidentCode, Role,
-    StaffId,
+    ApplicationId, HouseholdId, IndividualNumber, MunicipalityCode, NoticeId, NumberChangeId,
+    PersonId, ResidentCode, Role, StaffId,
 };
 use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 
 use crate::rows::{
-    LEDGER_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current, decode_ledger,
-    decode_person, decode_version, int, ledger_values, person_id, version_columns_qualified,
-    version_values,
+    LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current,
+    decode_document, decode_ledger, decode_notice, decode_person, decode_version, int,
+    ledger_values, person_id, version_columns_qualified, version_values,
 };
 use crate::{Backend, db};
 
@@ -671,5 +673,237 @@ impl Tx for SqlTx {
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
             .transpose()
+    }
+
+    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<Vec<usize>, StoreError> {
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|r| r.application_id.as_str().to_owned())
+            .collect();
+        let values = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Val::Text(r.id.to_hex()),
+                    Val::Text(r.person.to_hex()),
+                    Val::Text(r.municipality.as_str().to_owned()),
+                    Val::Int(i64::from(r.generation)),
+                    Val::Text(r.application_id.as_str().to_owned()),
+                    Val::Text(r.status.code().to_owned()),
+                    Val::Int(r.queued_at_us),
+                ]
+            })
+            .collect();
+        let returned = self
+            .insert_many(
+                "notices (id, person_id, municipality_code, generation, application_id, status, \
+                 queued_at_us)",
+                7,
+                values,
+                "ON CONFLICT (application_id) DO NOTHING RETURNING application_id",
+            )
+            .await?;
+        missing(&keys, &returned)
+    }
+
+    async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError> {
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices WHERE person_id = $1 AND status = 'queued' \
+             ORDER BY id"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_notice)
+            .collect()
+    }
+
+    async fn queued_notices(
+        &mut self,
+        municipality: MunicipalityCode,
+        limit: i64,
+    ) -> Result<Vec<NoticeRow>, StoreError> {
+        self.notices_in(NoticeStatus::Queued, Some(municipality), limit)
+            .await
+    }
+
+    async fn move_notices(
+        &mut self,
+        ids: &[NoticeId],
+        from: NoticeStatus,
+        to: NoticeStatus,
+        batch: Option<&str>,
+        at_us: i64,
+    ) -> Result<u64, StoreError> {
+        let time_column = if to == NoticeStatus::Sent {
+            "sent_at_us"
+        } else {
+            "outcome_at_us"
+        };
+        let mut moved = 0;
+        for chunk in ids.chunks(MAX_ROWS) {
+            let mut sql = format!(
+                "UPDATE notices SET status = $1, {time_column} = $2, batch = COALESCE($3, batch) \
+                 WHERE status = $4 AND id IN ("
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&(i + 5).to_string());
+            }
+            sql.push(')');
+            let mut q = sqlx::query(AssertSqlSafe(sql))
+                .bind(to.code())
+                .bind(at_us)
+                .bind(batch.map(str::to_owned))
+                .bind(from.code());
+            for id in chunk {
+                q = q.bind(id.to_hex());
+            }
+            moved += q.execute(&mut *self.tx).await.map_err(db)?.rows_affected();
+        }
+        Ok(moved)
+    }
+
+    async fn notice_by_application_id(
+        &mut self,
+        id: &ApplicationId,
+    ) -> Result<Option<NoticeRow>, StoreError> {
+        let sql = format!("SELECT {NOTICE_COLUMNS} FROM notices WHERE application_id = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.as_str().to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_notice)
+            .transpose()
+    }
+
+    async fn notices_in(
+        &mut self,
+        status: NoticeStatus,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<NoticeRow>, StoreError> {
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices WHERE status = $1 \
+             AND ($2 = '' OR municipality_code = $2) ORDER BY id LIMIT $3"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(status.code())
+            .bind(opt(municipality.map(|m| m.as_str().to_owned())))
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_notice)
+            .collect()
+    }
+
+    async fn count_notices(
+        &mut self,
+        status: NoticeStatus,
+        municipality: Option<MunicipalityCode>,
+    ) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM notices WHERE status = $1 AND ($2 = '' OR municipality_code = $2)",
+        )
+        .bind(status.code())
+        .bind(opt(municipality.map(|m| m.as_str().to_owned())))
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.try_get::<i64, _>(0).map_err(db)
+    }
+
+    async fn set_municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO municipalities (code, name) VALUES ($1, $2) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name",
+        )
+        .bind(code.as_str().to_owned())
+        .bind(name.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT name FROM municipalities WHERE code = $1")
+            .bind(code.as_str().to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| r.try_get::<String, _>(0).map_err(db))
+            .transpose()
+    }
+
+    async fn insert_document(&mut self, row: &DocumentRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO documents (code, kind, person_id, municipality_code, issued_at_us, \
+             issued_by, digest, summary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(row.code.as_str().to_owned())
+        .bind(row.kind.clone())
+        .bind(row.person.to_hex())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.issued_at_us)
+        .bind(row.issued_by.clone())
+        .bind(hex(&row.digest))
+        .bind(row.summary.clone())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn document(
+        &mut self,
+        code: &VerificationCode,
+    ) -> Result<Option<DocumentRow>, StoreError> {
+        sqlx::query(
+            "SELECT code, kind, person_id, municipality_code, issued_at_us, issued_by, digest, \
+             summary FROM documents WHERE code = $1",
+        )
+        .bind(code.as_str().to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(decode_document)
+        .transpose()
+    }
+
+    async fn household_members(
+        &mut self,
+        household: HouseholdId,
+    ) -> Result<Vec<CurrentRow>, StoreError> {
+        let sql = format!(
+            "{} WHERE v.status = 'active' AND v.household_id = $1 ORDER BY v.birth_date, p.id",
+            current_select()
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(household.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_current)
+            .collect()
     }
 }

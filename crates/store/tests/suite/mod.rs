@@ -51,6 +51,19 @@ pub(crate) async fn app_with_key(
     random: Arc<dyn mynumber_app::Random>,
     key: [u8; 32],
 ) -> App {
+    app_at(url, random, key, START_US).await
+}
+
+/// The clock's start: 2026-11-18T11:06:40Z.
+const START_US: i64 = 1_795_000_000_000_000;
+
+/// Like [`app_with_key`], with the clock starting at `clock_start_us`.
+pub(crate) async fn app_at(
+    url: &str,
+    random: Arc<dyn mynumber_app::Random>,
+    key: [u8; 32],
+    clock_start_us: i64,
+) -> App {
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
@@ -60,12 +73,20 @@ pub(crate) async fn app_with_key(
     .unwrap();
     App::new(
         Arc::new(store),
-        Arc::new(FixedClock(AtomicI64::new(1_795_000_000_000_000))),
+        Arc::new(FixedClock(AtomicI64::new(clock_start_us))),
         random,
         AppConfig {
             derivation_key: DerivationKey::from_bytes(key),
             purposes: PurposeSet::statutory(),
             ledger_key: mynumber_core::checkpoint::LedgerSigningKey::from_bytes([6; 32]),
+            documents: mynumber_app::DocumentConfig {
+                signing_key: Arc::new(mynumber_core::document::DocumentSigningKey::from_bytes(
+                    [7; 32],
+                )),
+                fonts: Arc::new(mynumber_app::system::SystemFonts::new(None)),
+                verify_url: "http://localhost:8080/verify".into(),
+                notice_retention_days: 90,
+            },
         },
     )
 }
@@ -950,7 +971,33 @@ pub(crate) async fn a_leaked_number_is_changed_by_two_staff(env: Env) {
     assert_eq!(report.fault, None);
     let texts: Vec<String> = sqlx::query("SELECT action || ' ' || detail FROM ledger_entries WHERE partition_key = '131041' ORDER BY seq")
         .fetch_all(&pool).await.unwrap().iter().map(|r| r.get(0)).collect();
-    assert!(texts.iter().any(|t| t.starts_with("number-changed request=") && t.ends_with("number-generation=1")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("number-changed request=")
+                && t.contains("number-generation=1 notice=")),
+        "{texts:?}"
+    );
+    // The letter for the old number never went to the printer: superseded, and a letter for the
+    // new number is queued in its place (facts §6).
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("notice-superseded notice=")),
+        "{texts:?}"
+    );
+    let letters: Vec<(String, i64)> =
+        sqlx::query("SELECT status, generation FROM notices ORDER BY generation")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+    assert_eq!(
+        letters,
+        [("superseded".to_owned(), 0), ("queued".to_owned(), 1)]
+    );
     assert!(
         texts
             .iter()
@@ -994,6 +1041,289 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
     );
 }
 
+/// Letters (個人番号通知書): queued at registration, printed in batches exactly once, a batch that
+/// lost a letter to a number change is refused, and outcomes follow the allowed transitions up
+/// to destruction after retention.
+pub(crate) async fn notification_letters_are_printed_once_and_followed_to_the_end(env: Env) {
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    let mut codes = Vec::new();
+    for (family, given) in [("青木", "一"), ("井上", "二"), ("上田", "三")] {
+        let r = env
+            .app
+            .register(&env.clerk, register(japanese(family, given, "1980-02-02")))
+            .await
+            .unwrap();
+        codes.push((r.person, r.resident_code));
+    }
+    assert_eq!(
+        env.app
+            .queued_notice_count(&env.clerk, shinjuku)
+            .await
+            .unwrap(),
+        3
+    );
+    // No printed name yet: a clear refusal, nothing marked.
+    let err = env
+        .app
+        .prepare_notice_batch(&env.clerk, shinjuku, 2)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("mynumber municipality name 131041"),
+        "{err}"
+    );
+    let err = env
+        .app
+        .set_municipality_name(&env.clerk, shinjuku, "新宿区")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, AppError::Denied(_)),
+        "a clerk cannot rename: {err}"
+    );
+    env.app
+        .set_municipality_name(&App::operator(), shinjuku, "新宿区")
+        .await
+        .unwrap();
+    // Osaka's clerk may not print Shinjuku's letters.
+    assert!(matches!(
+        env.app
+            .prepare_notice_batch(&env.osaka_clerk, shinjuku, 2)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+
+    let first = env
+        .app
+        .prepare_notice_batch(&env.clerk, shinjuku, 2)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.letters.len(), 2);
+    assert!(first.pdf.starts_with(b"%PDF-"));
+    // The number of one of them changes before the batch is marked: the batch is refused whole.
+    let in_batch = first.letters[0].1;
+    let person = codes.iter().find(|(p, _)| *p == in_batch).unwrap().1;
+    let request = env
+        .app
+        .request_number_change(&env.clerk, &person, "ex-officio", "誤送付", None)
+        .await
+        .unwrap();
+    env.app
+        .decide_number_change(&env.clerk2, request.id, true)
+        .await
+        .unwrap();
+    assert!(matches!(
+        env.app.mark_notice_batch_sent(&env.clerk, &first).await,
+        Err(AppError::Conflict)
+    ));
+    let mut printed = 0;
+    while let Some(batch) = env
+        .app
+        .prepare_notice_batch(&env.clerk, shinjuku, 2)
+        .await
+        .unwrap()
+    {
+        env.app
+            .mark_notice_batch_sent(&env.clerk, &batch)
+            .await
+            .unwrap();
+        printed += batch.letters.len();
+    }
+    assert_eq!(printed, 3, "two first letters and the new number's letter");
+    assert!(
+        env.app
+            .prepare_notice_batch(&env.clerk, shinjuku, 2)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Printing again mails nothing twice.
+    let sent = env
+        .app
+        .notices(&env.clerk, mynumber_core::notice::NoticeStatus::Sent, 10)
+        .await
+        .unwrap();
+    assert_eq!(sent.len(), 3);
+
+    use mynumber_core::notice::NoticeEvent as E;
+    let (a, b) = (sent[0].application_id, sent[1].application_id);
+    let delivered = env
+        .app
+        .record_notice_outcome(&env.clerk, &a, E::Delivered)
+        .await
+        .unwrap();
+    assert_eq!(delivered.status.code(), "delivered");
+    let err = env
+        .app
+        .record_notice_outcome(&env.clerk, &a, E::HandedOver)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("already reached the resident"),
+        "{err}"
+    );
+    env.app
+        .record_notice_outcome(&env.clerk, &b, E::Returned)
+        .await
+        .unwrap();
+    // Within the 90 days' retention nothing is destroyed; 91 days later it is.
+    assert_eq!(
+        env.app.destroy_expired_notices(&env.clerk).await.unwrap(),
+        0
+    );
+    let later = app_at(
+        &env.url,
+        Arc::new(OsRandom),
+        [42; 32],
+        START_US + 91 * 86_400_000_000,
+    )
+    .await;
+    assert_eq!(later.destroy_expired_notices(&env.clerk).await.unwrap(), 1);
+    let err = env
+        .app
+        .record_notice_outcome(&env.clerk, &b, E::HandedOver)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("it was destroyed"), "{err}");
+
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(report.fault, None);
+    let pool = sqlx::AnyPool::connect(&env.url).await.unwrap();
+    let actions: Vec<String> = sqlx::query(
+        "SELECT action FROM ledger_entries WHERE action LIKE 'notice-%' ORDER BY partition_key, seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    for want in [
+        "notice-superseded",
+        "notice-sent",
+        "notice-delivered",
+        "notice-returned",
+        "notice-destroyed",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == want),
+            "{want} not in {actions:?}"
+        );
+    }
+}
+
+/// A copy of the resident record: issued with the chosen items, signed, registered under its
+/// verification code, confirmed from the file, and refused once a byte changes.
+pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(env: Env) {
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    env.app
+        .set_municipality_name(&App::operator(), shinjuku, "新宿区")
+        .await
+        .unwrap();
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("𠮷田", "葵", "2001-04-01")))
+        .await
+        .unwrap();
+    let request = |items: &[&str]| mynumber_app::RecordRequest {
+        kind: mynumber_render::RecordKind::Copy,
+        items: items.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let err = env
+        .app
+        .issue_resident_record(&env.clerk, &r.resident_code, &request(&["shoe-size"]))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("\"shoe-size\" is not one of"),
+        "{err}"
+    );
+    assert!(matches!(
+        env.app
+            .issue_resident_record(&env.osaka_clerk, &r.resident_code, &request(&[]))
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let doc = env
+        .app
+        .issue_resident_record(
+            &env.clerk,
+            &r.resident_code,
+            &request(&["householder", "individual-number"]),
+        )
+        .await
+        .unwrap();
+    assert!(doc.pdf.starts_with(b"%PDF-"));
+    let checked = env.app.verify_document(&doc.pdf).await.unwrap();
+    assert_eq!(checked.row.code, doc.code);
+    assert!(checked.row.summary.contains("𠮷田 葵"));
+    assert_eq!(
+        env.app
+            .document_by_code(&doc.code.to_string().to_lowercase())
+            .await
+            .unwrap()
+            .code,
+        doc.code
+    );
+    // One byte changed anywhere before the signature: refused.
+    let mut forged = doc.pdf.clone();
+    let at = forged.len() / 2;
+    forged[at] ^= 0x20;
+    assert!(matches!(
+        env.app.verify_document(&forged).await,
+        Err(AppError::Document(_))
+    ));
+    // Another deployment's genuine document is not ours.
+    let other = mynumber_core::document::DocumentSigningKey::from_bytes([1; 32]);
+    let (foreign, _) = other.sign(&doc.code, b"%PDF-1.7\n%%EOF\n");
+    assert!(matches!(
+        env.app.verify_document(&foreign).await,
+        Err(AppError::Document(
+            mynumber_core::document::DocumentError::OtherKey { .. }
+        ))
+    ));
+    assert!(matches!(
+        env.app.document_by_code("AAAA-AAAA-AAAA-AAAA").await,
+        Err(AppError::NotFound(_))
+    ));
+
+    // The ledger records the issue and that the number was disclosed, never the number.
+    let number = env
+        .app
+        .read_number(&env.clerk, &r.resident_code, "tax")
+        .await
+        .unwrap();
+    let pool = sqlx::AnyPool::connect(&env.url).await.unwrap();
+    let details: Vec<String> =
+        sqlx::query("SELECT detail FROM ledger_entries WHERE action = 'resident-record-issued'")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+    assert_eq!(details.len(), 1);
+    assert!(
+        details[0].contains("items=householder,individual-number"),
+        "{details:?}"
+    );
+    assert!(!details[0].contains(number.expose_digits()));
+    let summaries: Vec<String> = sqlx::query("SELECT summary FROM documents")
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(
+        summaries
+            .iter()
+            .all(|s| !s.contains(number.expose_digits()))
+    );
+}
+
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
 #[macro_export]
 macro_rules! conformance {
@@ -1026,6 +1356,8 @@ macro_rules! all_cases {
             checkpoints_catch_a_rewritten_partition,
             a_leaked_number_is_changed_by_two_staff,
             concurrent_registrations_never_share_numbers,
+            notification_letters_are_printed_once_and_followed_to_the_end,
+            resident_record_copies_are_signed_registered_and_verifiable,
         );
     };
 }

@@ -1,0 +1,391 @@
+//! Document handlers: issuing a copy of the resident record as a signed PDF, confirming one by
+//! its verification code or file (public: holding the paper is the capability), the
+//! verification page, and notification-letter outcomes.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use jiff::Timestamp;
+use mynumber_app::{DocumentRow, NoticeRow, RecordRequest};
+use mynumber_core::notice::{NoticeEvent, NoticeStatus};
+use mynumber_core::{ApplicationId, ResidentCode};
+use mynumber_render::RecordKind;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Problem, Staff};
+
+/// Which document, with which items.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResidentRecordRequest {
+    /// copy (住民票の写し) or recorded-matters (住民票記載事項証明書); default copy.
+    #[schema(example = "copy")]
+    pub kind: Option<String>,
+    /// Items to add besides name, date of birth, sex and address: household, householder,
+    /// previous-address, became-resident, residence-status, resident-code, individual-number
+    /// (the last only at the person's own request).
+    #[schema(example = json!(["householder", "previous-address"]))]
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// What the register knows of an issued document (never its Individual Number).
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct DocumentBody {
+    /// The verification code printed on it.
+    pub code: String,
+    /// resident-record-copy or recorded-matters.
+    pub kind: String,
+    /// When it was issued (RFC 3339).
+    pub issued_at: String,
+    /// The issuing municipality's name.
+    pub municipality: String,
+    /// The people it shows: name and date of birth.
+    pub persons: Vec<DocumentPerson>,
+    /// The items added.
+    pub items: Vec<String>,
+}
+
+/// A person shown on a document.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct DocumentPerson {
+    /// Name as printed.
+    pub name: String,
+    /// Date of birth.
+    pub birth_date: String,
+}
+
+/// The result of checking a document file.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct VerifiedBody {
+    /// Always true (a file that is not genuine gets a 422 problem).
+    pub genuine: bool,
+    /// The register's record of it.
+    pub document: DocumentBody,
+}
+
+/// The key that signs documents, for checking them offline.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct DocumentKeyBody {
+    /// Key id (first 8 bytes of SHA-256 over the key, hex).
+    pub key_id: String,
+    /// Ed25519 public key, 64 hex digits.
+    pub public_key: String,
+}
+
+impl From<&DocumentRow> for DocumentBody {
+    fn from(row: &DocumentRow) -> Self {
+        let mut body = Self {
+            code: row.code.to_string(),
+            kind: row.kind.clone(),
+            issued_at: Timestamp::from_microsecond(row.issued_at_us)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            municipality: String::new(),
+            persons: Vec::new(),
+            items: Vec::new(),
+        };
+        for line in row.summary.lines() {
+            let mut parts = line.split('\t');
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some("person"), Some(name), Some(born)) => body.persons.push(DocumentPerson {
+                    name: name.to_owned(),
+                    birth_date: born.to_owned(),
+                }),
+                (Some("items"), Some(items), _) => {
+                    body.items = items
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+                (Some("municipality"), Some(name), _) => body.municipality = name.to_owned(),
+                _ => {}
+            }
+        }
+        body
+    }
+}
+
+/// Issue a copy of the resident record (or a certificate of recorded matters) as a signed PDF.
+/// The verification code printed on it is also in the `X-Verification-Code` header.
+#[utoipa::path(post, path = "/api/v1/residents/{resident_code}/resident-record", tag = "documents",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    request_body = ResidentRecordRequest,
+    responses(
+        (status = 201, description = "The signed PDF", content_type = "application/pdf",
+            headers(("X-Verification-Code" = String, description = "The code printed on it"))),
+        (status = 404, body = Problem), (status = 422, body = Problem), (status = 503, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn issue(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+    AppJson(req): AppJson<ResidentRecordRequest>,
+) -> Result<Response, ApiError> {
+    let code = ResidentCode::parse(&resident_code)
+        .map_err(|e| ApiError::field("resident_code", e.to_string()))?;
+    let kind = match req.kind.as_deref().unwrap_or("copy") {
+        "copy" => RecordKind::Copy,
+        "recorded-matters" => RecordKind::RecordedMatters,
+        other => {
+            return Err(ApiError::field(
+                "kind",
+                format!("{other:?} is not copy or recorded-matters"),
+            ));
+        }
+    };
+    let doc = state
+        .app
+        .issue_resident_record(
+            &actor,
+            &code,
+            &RecordRequest {
+                kind,
+                items: req.items,
+            },
+        )
+        .await?;
+    let disposition = format!("attachment; filename=\"resident-record-{}.pdf\"", doc.code);
+    Ok((
+        StatusCode::CREATED,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::HeaderName::from_static("x-verification-code"),
+                doc.code.to_string(),
+            ),
+        ],
+        doc.pdf,
+    )
+        .into_response())
+}
+
+/// Confirm an issued document by the verification code printed on it.
+#[utoipa::path(get, path = "/api/v1/documents/{code}", tag = "documents",
+    params(("code" = String, Path, description = "Verification code, e.g. K7QM-2XRT-9B4D-HW3P")),
+    responses((status = 200, body = DocumentBody), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub(crate) async fn by_code(
+    State(state): State<AppState>,
+    AppPath(code): AppPath<String>,
+) -> Result<Json<DocumentBody>, ApiError> {
+    let row = state.app.document_by_code(&code).await?;
+    Ok(Json(DocumentBody::from(&row)))
+}
+
+/// Check a document file (the PDF as the body): issued by this system and not altered by a
+/// single byte. A file that is not genuine gets 422 `document-not-genuine` saying why.
+#[utoipa::path(post, path = "/api/v1/documents/verify", tag = "documents",
+    request_body(content = Vec<u8>, content_type = "application/pdf", description = "The PDF file"),
+    responses((status = 200, body = VerifiedBody), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub(crate) async fn verify(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<VerifiedBody>, ApiError> {
+    let checked = state.app.verify_document(&body).await?;
+    Ok(Json(VerifiedBody {
+        genuine: true,
+        document: DocumentBody::from(&checked.row),
+    }))
+}
+
+/// The Ed25519 key that signs documents.
+#[utoipa::path(get, path = "/api/v1/documents/public-key", tag = "documents",
+    responses((status = 200, body = DocumentKeyBody)))]
+pub(crate) async fn public_key(State(state): State<AppState>) -> Json<DocumentKeyBody> {
+    let key = state.app.document_public_key();
+    Json(DocumentKeyBody {
+        key_id: key.id(),
+        public_key: key.to_hex(),
+    })
+}
+
+/// A delivery outcome for a notification letter.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OutcomeRequest {
+    /// delivered, returned (held at the municipality) or handed-over (given in person).
+    #[schema(example = "returned")]
+    pub outcome: String,
+}
+
+/// A notification letter.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct NoticeBody {
+    /// The 申請書ID printed on its application form (the letter's reference).
+    pub application_id: String,
+    /// The municipality mailing it.
+    pub municipality_code: String,
+    /// queued, sent, delivered, returned, handed-over, destroyed or superseded.
+    pub status: String,
+    /// The print batch it went out in.
+    pub batch: Option<String>,
+}
+
+impl From<&NoticeRow> for NoticeBody {
+    fn from(n: &NoticeRow) -> Self {
+        Self {
+            application_id: n.application_id.to_string(),
+            municipality_code: n.municipality.as_str().to_owned(),
+            status: n.status.code().to_owned(),
+            batch: n.batch.clone(),
+        }
+    }
+}
+
+/// Record what happened to a mailed notification letter.
+#[utoipa::path(post, path = "/api/v1/notices/{application_id}/outcome", tag = "documents",
+    params(("application_id" = String, Path, description = "The 23-digit application ID on the letter")),
+    request_body = OutcomeRequest,
+    responses((status = 200, body = NoticeBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn outcome(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(application_id): AppPath<String>,
+    AppJson(req): AppJson<OutcomeRequest>,
+) -> Result<Json<NoticeBody>, ApiError> {
+    let id = ApplicationId::parse(&application_id)
+        .map_err(|e| ApiError::field("application_id", e.to_string()))?;
+    let event = NoticeEvent::parse_outcome(&req.outcome)
+        .ok_or_else(|| ApiError::field("outcome", "must be delivered, returned or handed-over"))?;
+    let notice = state.app.record_notice_outcome(&actor, &id, event).await?;
+    Ok(Json(NoticeBody::from(&notice)))
+}
+
+/// Which letters to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct NoticeQuery {
+    /// Status (default returned: the letters held at the counter).
+    pub status: Option<String>,
+}
+
+/// List notification letters in one status, oldest first (at most 1,000).
+#[utoipa::path(get, path = "/api/v1/notices", tag = "documents", params(NoticeQuery),
+    responses((status = 200, body = Vec<NoticeBody>), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppQuery(q): AppQuery<NoticeQuery>,
+) -> Result<Json<Vec<NoticeBody>>, ApiError> {
+    let status = q.status.as_deref().unwrap_or("returned");
+    let status = NoticeStatus::parse(status).ok_or_else(|| {
+        ApiError::field(
+            "status",
+            "must be queued, sent, delivered, returned, handed-over, destroyed or superseded",
+        )
+    })?;
+    let rows = state.app.notices(&actor, status, 1000).await?;
+    Ok(Json(rows.iter().map(NoticeBody::from).collect()))
+}
+
+/// The verification page's language choice.
+#[derive(Debug, Deserialize)]
+pub(crate) struct PageQuery {
+    lang: Option<String>,
+    code: Option<String>,
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Both languages of a message: Japanese, then the reader's.
+fn both(key: &str, second: Option<&mynumber_i18n::Catalog>) -> String {
+    let mut out = escape(&mynumber_i18n::japanese().text(key));
+    if let Some(c) = second {
+        out.push_str(&format!(
+            "<br><span lang=\"{}\" class=\"second\">{}</span>",
+            c.tag(),
+            escape(&c.text(key))
+        ));
+    }
+    out
+}
+
+/// The public verification page: a form for the code, and the result for a code.
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    code: Option<Path<String>>,
+    Query(q): Query<PageQuery>,
+) -> Html<String> {
+    let second = q
+        .lang
+        .as_deref()
+        .map(mynumber_i18n::catalog)
+        .filter(|c| !c.is_japanese());
+    let code = code.map(|Path(c)| c).or(q.code);
+    let mut body = format!("<h1>{}</h1>", both("verify-title", second));
+    if let Some(code) = code.filter(|c| !c.trim().is_empty()) {
+        match state.app.document_by_code(&code).await {
+            Ok(row) => {
+                let doc = DocumentBody::from(&row);
+                body.push_str(&format!(
+                    "<p class=\"ok\">{}</p><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>",
+                    both("verify-genuine", second),
+                    both("record-verification-code", second),
+                    escape(&doc.code),
+                    both("field-issuer", second),
+                    escape(&doc.municipality),
+                    both("field-issue-date", second),
+                    escape(&doc.issued_at),
+                ));
+                for p in &doc.persons {
+                    body.push_str(&format!(
+                        "<dt>{}</dt><dd>{} ({})</dd>",
+                        both("field-name", second),
+                        escape(&p.name),
+                        escape(&p.birth_date)
+                    ));
+                }
+                body.push_str("</dl>");
+            }
+            Err(_) => body.push_str(&format!(
+                "<p class=\"bad\">{}</p>",
+                both("verify-unknown", second)
+            )),
+        }
+    }
+    let lang = second.map_or("ja", |c| c.tag());
+    body.push_str(&format!(
+        "<form method=\"get\" action=\"/verify\"><label>{}<br><input name=\"code\" size=\"24\" \
+         placeholder=\"XXXX-XXXX-XXXX-XXXX\" autocomplete=\"off\"></label>\
+         <input type=\"hidden\" name=\"lang\" value=\"{}\"> <button>OK</button></form>",
+        both("record-verification-code", second),
+        escape(lang)
+    ));
+    let mut languages = String::new();
+    for c in mynumber_i18n::catalogs() {
+        languages.push_str(&format!(
+            "<a href=\"/verify?lang={}\" lang=\"{}\">{}</a> ",
+            c.tag(),
+            c.tag(),
+            escape(&c.name())
+        ));
+    }
+    Html(format!(
+        "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>証明書の検証</title>\
+         <style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}\
+         .second{{color:#555;font-size:.9em}}.ok{{color:#075}}.bad{{color:#a00}}\
+         dt{{font-weight:bold;margin-top:.6em}}</style></head><body>\
+         <nav>{languages}</nav>{body}</body></html>"
+    ))
+}

@@ -1,0 +1,431 @@
+//! Documents issued to residents: the copy of the resident record (住民票の写し) and the
+//! certificate of recorded matters (住民票記載事項証明書), signed so that the verification page
+//! and `mynumber document verify` can confirm them; and the municipality names printed on them.
+
+use std::sync::Arc;
+
+use mynumber_core::document::{
+    DocumentError, DocumentPublicKey, DocumentSigningKey, VerificationCode,
+};
+use mynumber_core::{
+    Actor, FieldError, MunicipalityCode, Permission, RecordStatus, ResidentCode, ResidentRecord,
+    STATUSES_OF_RESIDENCE,
+};
+use mynumber_render::{
+    Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind, render_record,
+};
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, CurrentRow, DocumentRow, Tx, VersionRow};
+
+/// What documents need: the signing key, the fonts, and where the verification page is.
+#[derive(Clone, Debug)]
+pub struct DocumentConfig {
+    /// Signs every issued document.
+    pub signing_key: Arc<DocumentSigningKey>,
+    /// Where the fonts come from (loaded on first use).
+    pub fonts: Arc<dyn FontSource>,
+    /// The public URL of the verification page, printed on documents and in their QR code.
+    pub verify_url: String,
+    /// How long a returned notification letter is held before it is destroyed.
+    pub notice_retention_days: u32,
+}
+
+/// The fonts port: the shell reads the font files (once) when a document is first rendered.
+pub trait FontSource: Send + Sync + std::fmt::Debug {
+    /// The fonts, or why they cannot be loaded, naming the package to install.
+    fn fonts(&self) -> Result<Arc<Fonts>, String>;
+}
+
+/// Items a clerk may add to a resident-record document; name, date of birth, sex and address
+/// are always shown (住民基本台帳法第12条第5項: the rest only when asked for).
+pub const RECORD_ITEMS: [(&str, &str); 7] = [
+    (
+        "household",
+        "every member of the household, not only the person",
+    ),
+    (
+        "householder",
+        "the head of household and the relationship to them (世帯主・続柄)",
+    ),
+    ("previous-address", "the previous address (前住所)"),
+    (
+        "became-resident",
+        "the date the person became a resident (住民となった日)",
+    ),
+    (
+        "residence-status",
+        "a foreign resident's nationality, status of residence and period of stay",
+    ),
+    ("resident-code", "the resident record code (住民票コード)"),
+    (
+        "individual-number",
+        "the Individual Number (個人番号), only at the person's request",
+    ),
+];
+
+/// What a clerk asks for.
+#[derive(Clone, Debug)]
+pub struct RecordRequest {
+    /// Copy or certificate of recorded matters.
+    pub kind: RecordKind,
+    /// Item codes from [`RECORD_ITEMS`].
+    pub items: Vec<String>,
+}
+
+/// An issued, signed document.
+#[derive(Debug)]
+pub struct IssuedDocument {
+    /// The verification code printed on it.
+    pub code: VerificationCode,
+    /// The signed PDF.
+    pub pdf: Vec<u8>,
+}
+
+/// A document checked against its signature and the register.
+#[derive(Debug)]
+pub struct CheckedDocument {
+    /// The register's record of it.
+    pub row: DocumentRow,
+}
+
+fn kind_code(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Copy => "resident-record-copy",
+        RecordKind::RecordedMatters => "recorded-matters",
+    }
+}
+
+/// The printed whole address: prefecture, municipality name (or its code when the name is not
+/// configured, e.g. a previous address elsewhere) and the rest.
+async fn address_text(tx: &mut dyn Tx, record: &ResidentRecord) -> Result<String, AppError> {
+    let address = record.address();
+    let municipality = tx
+        .municipality_name(address.municipality())
+        .await?
+        .unwrap_or_else(|| format!("（{}）", address.municipality().as_str()));
+    Ok(format!(
+        "{}{}{}",
+        address.prefecture().name(),
+        municipality,
+        address.rest()
+    ))
+}
+
+fn joined(a: &str, b: Option<&str>) -> String {
+    match b.filter(|b| !b.is_empty()) {
+        Some(b) if !a.is_empty() => format!("{a} {b}"),
+        Some(b) => b.to_owned(),
+        None => a.to_owned(),
+    }
+}
+
+/// The printed identity of a record.
+pub(crate) async fn printed_person(
+    tx: &mut dyn Tx,
+    record: &ResidentRecord,
+) -> Result<PrintedPerson, AppError> {
+    let name = record.name();
+    let kana = name.family_kana().map(|f| joined(f, name.given_kana()));
+    Ok(PrintedPerson {
+        name: joined(name.family(), Some(name.given())),
+        name_kana: kana,
+        latin_name: name.latin().map(str::to_owned),
+        alias: name.alias().map(str::to_owned),
+        birth_date: record.birth_date(),
+        sex: record.sex(),
+        address: address_text(tx, record).await?,
+    })
+}
+
+impl App {
+    pub(crate) fn fonts(&self) -> Result<Arc<Fonts>, AppError> {
+        self.documents.fonts.fonts().map_err(AppError::Unavailable)
+    }
+
+    /// The public key that verifies issued documents.
+    pub fn document_public_key(&self) -> DocumentPublicKey {
+        self.documents.signing_key.public()
+    }
+
+    /// The verification page's public URL.
+    pub fn verify_url(&self) -> &str {
+        &self.documents.verify_url
+    }
+
+    /// A municipality's printed name; documents refuse to print without one.
+    pub(crate) async fn municipality_name_in(
+        &self,
+        tx: &mut dyn Tx,
+        code: MunicipalityCode,
+    ) -> Result<String, AppError> {
+        tx.municipality_name(code).await?.ok_or_else(|| {
+            AppError::Invalid(mynumber_core::Invalid(vec![FieldError::new(
+                "municipality",
+                format!(
+                    "municipality {} has no name to print; set it with `mynumber municipality name {} <name>`",
+                    code.as_str(),
+                    code.as_str()
+                ),
+            )]))
+        })
+    }
+
+    /// Sets the name printed for a municipality (e.g. 新宿区), recorded in the ledger.
+    pub async fn set_municipality_name(
+        &self,
+        actor: &Actor,
+        code: MunicipalityCode,
+        name: &str,
+    ) -> Result<(), AppError> {
+        actor.authorize(Permission::ManageStaff, Some(code))?;
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
+            return Err(FieldError::new(
+                "name",
+                "must be 1 to 40 characters without control characters, e.g. 新宿区",
+            )
+            .into());
+        }
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        tx.set_municipality_name(code, name).await?;
+        let record = Record {
+            partition: code.as_str().to_owned(),
+            action: "municipality-named",
+            person: None,
+            purpose: None,
+            detail: format!("name={name}"),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await.map_err(AppError::from)
+    }
+
+    /// Issues a copy of the resident record (or a certificate of recorded matters) with the
+    /// items asked for, signed, registered under a fresh verification code, and recorded in the
+    /// ledger (noting whether the Individual Number was disclosed).
+    pub async fn issue_resident_record(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        request: &RecordRequest,
+    ) -> Result<IssuedDocument, AppError> {
+        actor.authorize(Permission::ReadRecords, None)?;
+        let mut items = Vec::new();
+        for item in &request.items {
+            let known = RECORD_ITEMS.iter().find(|(c, _)| *c == item.trim());
+            match known {
+                Some((c, _)) => items.push(*c),
+                None => {
+                    let codes: Vec<&str> = RECORD_ITEMS.iter().map(|(c, _)| *c).collect();
+                    return Err(FieldError::new(
+                        "items",
+                        format!("{item:?} is not one of: {}", codes.join(", ")),
+                    )
+                    .into());
+                }
+            }
+        }
+        let wants = |c: &str| items.contains(&c);
+        let fonts = self.fonts()?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let versions = tx.versions(person.id).await?;
+        let current = versions
+            .iter()
+            .max_by_key(|v| v.version)
+            .ok_or(AppError::NotFound("resident"))?
+            .clone();
+        let record = &current.resident.record;
+        let municipality = record.municipality();
+        actor.authorize(Permission::ReadRecords, Some(municipality))?;
+        let issuer = self.municipality_name_in(tx.as_mut(), municipality).await?;
+        let removed = matches!(current.resident.status, RecordStatus::Removed { .. });
+
+        // The person first, then (if asked and the record is active) the other members.
+        let mut people: Vec<(CurrentRow, Vec<VersionRow>)> = vec![(
+            CurrentRow {
+                person: person.clone(),
+                version: current.clone(),
+            },
+            versions,
+        )];
+        let members = if wants("household") || wants("householder") {
+            tx.household_members(record.household()).await?
+        } else {
+            Vec::new()
+        };
+        if wants("household") && !removed {
+            for m in members.iter().filter(|m| m.person.id != person.id) {
+                let history = tx.versions(m.person.id).await?;
+                people.push((m.clone(), history));
+            }
+        }
+        let householder = members
+            .iter()
+            .find(|m| m.version.resident.record.relationship() == mynumber_core::Relationship::Head)
+            .map(|m| {
+                let n = m.version.resident.record.name();
+                joined(n.family(), Some(n.given()))
+            });
+
+        let mut entries = Vec::with_capacity(people.len());
+        let mut summary = format!("kind\t{}\n", kind_code(request.kind));
+        for (row, history) in &people {
+            let r = &row.version.resident.record;
+            let printed = printed_person(tx.as_mut(), r).await?;
+            summary.push_str(&format!(
+                "person\t{}\t{}\n",
+                printed.name, printed.birth_date
+            ));
+            let number = if wants("individual-number") {
+                tx.current_number(row.person.id).await?
+            } else {
+                None
+            };
+            let previous_address = if wants("previous-address") {
+                self.previous_address(tx.as_mut(), history, r).await?
+            } else {
+                None
+            };
+            entries.push(RecordEntry {
+                person: printed,
+                relationship: wants("householder").then(|| r.relationship()),
+                householder: if wants("householder") {
+                    householder.clone()
+                } else {
+                    None
+                },
+                number,
+                resident_code: wants("resident-code").then_some(row.person.resident_code),
+                previous_address,
+                became_resident: wants("became-resident").then(|| became_resident(history, r)),
+                foreign: if wants("residence-status") {
+                    r.foreign().map(|f| PrintedForeign {
+                        nationality: f.nationality().code().to_owned(),
+                        status: STATUSES_OF_RESIDENCE
+                            .iter()
+                            .find(|(c, _)| *c == f.status().code())
+                            .map_or(f.status().code(), |(_, ja)| *ja)
+                            .to_owned(),
+                        period_until: f.period_of_stay_until(),
+                    })
+                } else {
+                    None
+                },
+            });
+        }
+        summary.push_str(&format!("items\t{}\n", items.join(",")));
+        summary.push_str(&format!("municipality\t{issuer}\n"));
+
+        let verification = VerificationCode::from_random(self.random_bytes());
+        let today = self.clock.today();
+        let document = RecordDocument {
+            kind: request.kind,
+            language: record.language().tag().to_owned(),
+            entries,
+            removed,
+            municipality: issuer,
+            issue_date: today,
+            verification_code: verification.as_str().to_owned(),
+            verify_url: self.documents.verify_url.clone(),
+        };
+        let pdf = render_record(&fonts, &document).map_err(|e| AppError::Render(e.to_string()))?;
+        let (signed, covered) = self.documents.signing_key.sign(&verification, &pdf);
+        tx.insert_document(&DocumentRow {
+            code: verification.clone(),
+            kind: kind_code(request.kind).to_owned(),
+            person: person.id,
+            municipality,
+            issued_at_us: now,
+            issued_by: actor.id.to_hex(),
+            digest: covered,
+            summary,
+        })
+        .await?;
+        let record = Record {
+            partition: municipality.as_str().to_owned(),
+            action: "resident-record-issued",
+            person: Some(person.id),
+            purpose: None,
+            detail: format!(
+                "kind={} items={} document={}",
+                kind_code(request.kind),
+                items.join(","),
+                verification
+            ),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(IssuedDocument {
+            code: verification,
+            pdf: signed,
+        })
+    }
+
+    /// The address before the most recent move, if the history has one.
+    async fn previous_address(
+        &self,
+        tx: &mut dyn Tx,
+        history: &[VersionRow],
+        current: &ResidentRecord,
+    ) -> Result<Option<String>, AppError> {
+        let mut sorted: Vec<&VersionRow> = history.iter().collect();
+        sorted.sort_by_key(|v| std::cmp::Reverse(v.version));
+        for v in sorted {
+            if v.resident.record.address() != current.address() {
+                return Ok(Some(address_text(tx, &v.resident.record).await?));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Looks up an issued document by the code printed on it (anyone holding the paper may).
+    pub async fn document_by_code(&self, code: &str) -> Result<DocumentRow, AppError> {
+        let code = VerificationCode::parse(code).ok_or_else(|| {
+            AppError::from(FieldError::new(
+                "code",
+                "a verification code has 16 letters and digits, e.g. K7QM-2XRT-9B4D-HW3P",
+            ))
+        })?;
+        let mut tx = self.store.begin_read().await?;
+        tx.document(&code)
+            .await?
+            .ok_or(AppError::NotFound("document"))
+    }
+
+    /// Checks a document file: signed by this deployment's key, unaltered, and in the register.
+    pub async fn verify_document(&self, file: &[u8]) -> Result<CheckedDocument, AppError> {
+        let verified = self
+            .document_public_key()
+            .verify(file)
+            .map_err(AppError::Document)?;
+        let mut tx = self.store.begin_read().await?;
+        let row = tx
+            .document(&verified.code)
+            .await?
+            .ok_or(AppError::NotFound("document"))?;
+        if row.digest != verified.digest {
+            return Err(AppError::Document(DocumentError::Altered));
+        }
+        Ok(CheckedDocument { row })
+    }
+}
+
+/// 住民となった日: the start of the latest unbroken run of versions in the current municipality.
+fn became_resident(history: &[VersionRow], current: &ResidentRecord) -> jiff::civil::Date {
+    let mut sorted: Vec<&VersionRow> = history.iter().collect();
+    sorted.sort_by_key(|v| std::cmp::Reverse(v.version));
+    let mut date = None;
+    for v in sorted {
+        if v.resident.record.municipality() != current.municipality() {
+            break;
+        }
+        date = Some(v.effective_on);
+    }
+    date.unwrap_or(current.birth_date())
+}

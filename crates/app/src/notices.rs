@@ -1,0 +1,322 @@
+//! Notification letters (個人番号通知書, facts §5): queued when a number is issued, printed in
+//! batches for the print shop, and followed through delivery, return, hand-over and
+//! destruction, each step in the ledger. A letter is never printed twice.
+
+use mynumber_core::notice::{NoticeEvent, NoticeRefused, NoticeStatus, retention_passed};
+use mynumber_core::{
+    Actor, ApplicationId, MunicipalityCode, NoticeId, Permission, PersonId, Refused,
+};
+use mynumber_render::{NoticeLetter, render_notices};
+
+use crate::documents::printed_person;
+use crate::ledger::{Record, append};
+use crate::{App, AppError, NoticeRow, Tx};
+
+/// A rendered print batch, not yet marked as sent.
+#[derive(Debug)]
+pub struct NoticeBatch {
+    /// The batch's name (also its file name stem): municipality, date and the id of its first
+    /// letter, so it is unique however many batches one run prints.
+    pub id: String,
+    /// The municipality mailing it.
+    pub municipality: MunicipalityCode,
+    /// The letters in it, in print order.
+    pub letters: Vec<(NoticeId, PersonId)>,
+    /// The PDF: each letter followed by its application form.
+    pub pdf: Vec<u8>,
+}
+
+impl From<NoticeRefused> for AppError {
+    fn from(r: NoticeRefused) -> Self {
+        AppError::Refused(Refused {
+            state: format!("{} notification letter", r.status.code()),
+            procedure: r.event.action(),
+            reason: r.to_string(),
+        })
+    }
+}
+
+impl App {
+    /// Queues one letter for each `(person, municipality, generation)` just issued a number,
+    /// each with a fresh 申請書ID (drawn again on the rare collision).
+    pub(crate) async fn queue_notices(
+        &self,
+        tx: &mut dyn Tx,
+        targets: &[(PersonId, MunicipalityCode, u32)],
+        now: i64,
+    ) -> Result<Vec<NoticeId>, AppError> {
+        let mut rows: Vec<NoticeRow> = targets
+            .iter()
+            .map(|(person, municipality, generation)| NoticeRow {
+                id: NoticeId::time_ordered(self.now_ms(), self.random_bytes()),
+                person: *person,
+                municipality: *municipality,
+                generation: *generation,
+                application_id: self.new_application_id(*municipality),
+                status: NoticeStatus::Queued,
+                queued_at_us: now,
+                batch: None,
+                sent_at_us: None,
+                outcome_at_us: None,
+            })
+            .collect();
+        let mut pending: Vec<usize> = (0..rows.len()).collect();
+        for _ in 0..16 {
+            let batch: Vec<NoticeRow> = pending.iter().map(|i| rows[*i].clone()).collect();
+            let taken = tx.insert_notices(&batch).await?;
+            pending = taken.into_iter().map(|j| pending[j]).collect();
+            if pending.is_empty() {
+                return Ok(rows.into_iter().map(|r| r.id).collect());
+            }
+            for i in &pending {
+                rows[*i].application_id = self.new_application_id(rows[*i].municipality);
+            }
+        }
+        Err(AppError::Conflict)
+    }
+
+    fn new_application_id(&self, municipality: MunicipalityCode) -> ApplicationId {
+        loop {
+            if let Some(id) = ApplicationId::from_random(municipality, self.random_bytes()) {
+                return id;
+            }
+        }
+    }
+
+    /// Marks a person's letters still waiting for the printer as superseded (their number is
+    /// being replaced), with ledger records.
+    pub(crate) async fn supersede_notices(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        now: i64,
+    ) -> Result<Vec<Record>, AppError> {
+        let queued = tx.queued_notices_of(person).await?;
+        let ids: Vec<NoticeId> = queued.iter().map(|n| n.id).collect();
+        tx.move_notices(
+            &ids,
+            NoticeStatus::Queued,
+            NoticeStatus::Superseded,
+            None,
+            now,
+        )
+        .await?;
+        Ok(queued
+            .iter()
+            .map(|n| Record {
+                partition: n.municipality.as_str().to_owned(),
+                action: NoticeEvent::Superseded.action(),
+                person: Some(n.person),
+                purpose: None,
+                detail: format!("notice={}", n.id),
+            })
+            .collect())
+    }
+
+    /// Renders the next batch of up to `size` queued letters of a municipality, or `None` when
+    /// the queue is empty. Nothing is marked: call [`App::mark_notice_batch_sent`] once the PDF
+    /// is safely written, so that a failure in between leaves the letters queued.
+    pub async fn prepare_notice_batch(
+        &self,
+        actor: &Actor,
+        municipality: MunicipalityCode,
+        size: usize,
+    ) -> Result<Option<NoticeBatch>, AppError> {
+        actor.authorize(Permission::WriteRecords, Some(municipality))?;
+        let fonts = self.fonts()?;
+        let mut tx = self.store.begin_read().await?;
+        let limit = i64::try_from(size.max(1)).unwrap_or(500);
+        let queued = tx.queued_notices(municipality, limit).await?;
+        if queued.is_empty() {
+            return Ok(None);
+        }
+        let name = self.municipality_name_in(tx.as_mut(), municipality).await?;
+        let today = self.clock.today();
+        let mut letters = Vec::with_capacity(queued.len());
+        let mut members = Vec::with_capacity(queued.len());
+        for notice in &queued {
+            let version = tx
+                .current_version(notice.person)
+                .await?
+                .ok_or(AppError::NotFound("resident"))?;
+            let number = tx
+                .current_number(notice.person)
+                .await?
+                .ok_or(AppError::NotFound("Individual Number"))?;
+            let person = printed_person(tx.as_mut(), &version.resident.record).await?;
+            letters.push(NoticeLetter {
+                language: version.resident.record.language().tag().to_owned(),
+                person,
+                number,
+                municipality: name.clone(),
+                issue_date: today,
+                application_id: notice.application_id,
+            });
+            members.push((notice.id, notice.person));
+        }
+        drop(tx);
+        let pdf = render_notices(&fonts, &letters).map_err(|e| AppError::Render(e.to_string()))?;
+        let id = format!(
+            "{}-{}-{}",
+            municipality.as_str(),
+            today.strftime("%Y%m%d"),
+            queued[0].id.to_hex()
+        );
+        Ok(Some(NoticeBatch {
+            id,
+            municipality,
+            letters: members,
+            pdf,
+        }))
+    }
+
+    /// Marks a printed batch's letters as sent, with a ledger record for each. Fails with
+    /// [`AppError::Conflict`] (changing nothing) if any letter left the queue meanwhile, e.g.
+    /// because its number changed: discard that PDF and prepare the batch again.
+    pub async fn mark_notice_batch_sent(
+        &self,
+        actor: &Actor,
+        batch: &NoticeBatch,
+    ) -> Result<(), AppError> {
+        actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let ids: Vec<NoticeId> = batch.letters.iter().map(|(id, _)| *id).collect();
+        let moved = tx
+            .move_notices(
+                &ids,
+                NoticeStatus::Queued,
+                NoticeStatus::Sent,
+                Some(&batch.id),
+                now,
+            )
+            .await?;
+        if moved != ids.len() as u64 {
+            return Err(AppError::Conflict);
+        }
+        let records = batch
+            .letters
+            .iter()
+            .map(|(id, person)| Record {
+                partition: batch.municipality.as_str().to_owned(),
+                action: NoticeEvent::Printed.action(),
+                person: Some(*person),
+                purpose: None,
+                detail: format!("notice={id} batch={}", batch.id),
+            })
+            .collect();
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records what happened to a mailed letter, found by the 申請書ID printed on it:
+    /// `delivered`, `returned` (held at the municipality) or `handed-over` (in person).
+    pub async fn record_notice_outcome(
+        &self,
+        actor: &Actor,
+        application_id: &ApplicationId,
+        event: NoticeEvent,
+    ) -> Result<NoticeRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let mut notice = tx
+            .notice_by_application_id(application_id)
+            .await?
+            .ok_or(AppError::NotFound("notification letter"))?;
+        actor.authorize(Permission::WriteRecords, Some(notice.municipality))?;
+        let to = notice.status.after(event)?;
+        let moved = tx
+            .move_notices(&[notice.id], notice.status, to, None, now)
+            .await?;
+        if moved != 1 {
+            return Err(AppError::Conflict);
+        }
+        let record = Record {
+            partition: notice.municipality.as_str().to_owned(),
+            action: event.action(),
+            person: Some(notice.person),
+            purpose: None,
+            detail: format!("notice={}", notice.id),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        notice.status = to;
+        notice.outcome_at_us = Some(now);
+        Ok(notice)
+    }
+
+    /// Destroys returned letters held longer than the retention period (the deployment's
+    /// `notice_retention_days`); returns how many.
+    pub async fn destroy_expired_notices(&self, actor: &Actor) -> Result<usize, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let held = tx
+            .notices_in(NoticeStatus::Returned, actor.municipality, i64::MAX)
+            .await?;
+        let expired: Vec<&NoticeRow> = held
+            .iter()
+            .filter(|n| {
+                n.outcome_at_us.is_some_and(|at| {
+                    retention_passed(at, self.documents.notice_retention_days, now)
+                })
+            })
+            .collect();
+        let ids: Vec<NoticeId> = expired.iter().map(|n| n.id).collect();
+        let moved = tx
+            .move_notices(
+                &ids,
+                NoticeStatus::Returned,
+                NoticeStatus::Destroyed,
+                None,
+                now,
+            )
+            .await?;
+        if moved != ids.len() as u64 {
+            return Err(AppError::Conflict);
+        }
+        let records = expired
+            .iter()
+            .map(|n| Record {
+                partition: n.municipality.as_str().to_owned(),
+                action: NoticeEvent::Destroyed.action(),
+                person: Some(n.person),
+                purpose: None,
+                detail: format!(
+                    "notice={} retention-days={}",
+                    n.id, self.documents.notice_retention_days
+                ),
+            })
+            .collect();
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        tx.commit().await?;
+        Ok(ids.len())
+    }
+
+    /// How many letters of a municipality wait for the printer.
+    pub async fn queued_notice_count(
+        &self,
+        actor: &Actor,
+        municipality: MunicipalityCode,
+    ) -> Result<i64, AppError> {
+        actor.authorize(Permission::ReadRecords, Some(municipality))?;
+        let mut tx = self.store.begin_read().await?;
+        Ok(tx
+            .count_notices(NoticeStatus::Queued, Some(municipality))
+            .await?)
+    }
+
+    /// Letters in one status, oldest first (a clerk's list of letters held at the counter).
+    pub async fn notices(
+        &self,
+        actor: &Actor,
+        status: NoticeStatus,
+        limit: i64,
+    ) -> Result<Vec<NoticeRow>, AppError> {
+        actor.authorize(Permission::ReadRecords, None)?;
+        let mut tx = self.store.begin_read().await?;
+        Ok(tx.notices_in(status, actor.municipality, limit).await?)
+    }
+}

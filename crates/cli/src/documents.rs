@@ -1,0 +1,178 @@
+//! `mynumber municipality|notices|document`: municipality names, the notification letter print
+//! run and delivery outcomes, and issuing and verifying resident-record documents.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use mynumber_app::{App, AppError, RecordRequest};
+use mynumber_core::notice::{NoticeEvent, NoticeStatus};
+use mynumber_core::{ApplicationId, MunicipalityCode, ResidentCode};
+use mynumber_render::RecordKind;
+
+fn municipality(code: &str) -> Result<MunicipalityCode> {
+    MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Sets a municipality's printed name.
+pub(crate) async fn name_municipality(app: &App, code: &str, name: &str) -> Result<()> {
+    let code = municipality(code)?;
+    app.set_municipality_name(&App::operator(), code, name)
+        .await?;
+    println!(
+        "municipality {} is printed as {}",
+        code.as_str(),
+        name.trim()
+    );
+    Ok(())
+}
+
+/// Renders every queued letter of a municipality into print batches in `out`, marking each
+/// batch sent only once its PDF is on disk. Memory stays that of one batch.
+pub(crate) async fn print(
+    app: &App,
+    code: &str,
+    out: &Path,
+    batch_size: usize,
+    progress: bool,
+) -> Result<(usize, usize)> {
+    let code = municipality(code)?;
+    let actor = App::operator();
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let total = app.queued_notice_count(&actor, code).await?;
+    let bar = if progress {
+        ProgressBar::new(u64::try_from(total).unwrap_or(0))
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} letters, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let (mut letters, mut batches) = (0usize, 0usize);
+    let mut conflicts = 0;
+    while let Some(batch) = app.prepare_notice_batch(&actor, code, batch_size).await? {
+        let final_path = out.join(format!("notices-{}.pdf", batch.id));
+        let partial = out.join(format!("notices-{}.pdf.partial", batch.id));
+        write_synced(&partial, &batch.pdf)?;
+        match app.mark_notice_batch_sent(&actor, &batch).await {
+            Ok(()) => {}
+            Err(AppError::Conflict) if conflicts < 10 => {
+                // A letter left the queue while the batch rendered (its number changed):
+                // this PDF must not be mailed; render the batch again.
+                conflicts += 1;
+                std::fs::remove_file(&partial).ok();
+                continue;
+            }
+            Err(e) => {
+                std::fs::remove_file(&partial).ok();
+                return Err(e.into());
+            }
+        }
+        std::fs::rename(&partial, &final_path)
+            .with_context(|| format!("renaming {}", partial.display()))?;
+        letters += batch.letters.len();
+        batches += 1;
+        bar.inc(batch.letters.len() as u64);
+    }
+    bar.finish_and_clear();
+    Ok((letters, batches))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Records a delivery outcome for the letter with this application id.
+pub(crate) async fn outcome(app: &App, application_id: &str, outcome: &str) -> Result<()> {
+    let id =
+        ApplicationId::parse(application_id).map_err(|e| anyhow::anyhow!("application id: {e}"))?;
+    let Some(event) = NoticeEvent::parse_outcome(outcome) else {
+        bail!("outcome must be delivered, returned or handed-over, not {outcome:?}");
+    };
+    let notice = app
+        .record_notice_outcome(&App::operator(), &id, event)
+        .await?;
+    println!("letter {} is now {}", id.grouped(), notice.status.code());
+    Ok(())
+}
+
+/// Lists letters in one status.
+pub(crate) async fn list(app: &App, status: &str) -> Result<()> {
+    let Some(status) = NoticeStatus::parse(status) else {
+        bail!(
+            "status must be one of queued, sent, delivered, returned, handed-over, destroyed, superseded"
+        );
+    };
+    for n in app.notices(&App::operator(), status, 10_000).await? {
+        println!(
+            "{}\t{}\t{}\t{}",
+            n.application_id.grouped(),
+            n.municipality.as_str(),
+            n.status.code(),
+            n.batch.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(())
+}
+
+/// Issues a resident-record document into `out`.
+pub(crate) async fn resident_record(
+    app: &App,
+    code: &str,
+    out: &Path,
+    matters: bool,
+    items: Vec<String>,
+) -> Result<()> {
+    let code =
+        ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))?;
+    let request = RecordRequest {
+        kind: if matters {
+            RecordKind::RecordedMatters
+        } else {
+            RecordKind::Copy
+        },
+        items,
+    };
+    let doc = app
+        .issue_resident_record(&App::operator(), &code, &request)
+        .await?;
+    write_synced(out, &doc.pdf)?;
+    eprintln!("issued {} (verification code {})", out.display(), doc.code);
+    Ok(())
+}
+
+/// Verifies a document file; `Ok(false)` when it is not genuine.
+pub(crate) async fn verify(app: &App, file: &Path) -> Result<bool> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    match app.verify_document(&bytes).await {
+        Ok(checked) => {
+            let row = checked.row;
+            println!(
+                "genuine: {} issued by this system, unaltered",
+                file.display()
+            );
+            println!("verification code: {}", row.code);
+            println!("kind: {}", row.kind);
+            for line in row.summary.lines() {
+                let mut parts = line.split('\t');
+                if parts.next() == Some("person") {
+                    let name = parts.next().unwrap_or_default();
+                    let born = parts.next().unwrap_or_default();
+                    println!("person: {name} (born {born})");
+                }
+            }
+            Ok(true)
+        }
+        Err(e @ (AppError::Document(_) | AppError::NotFound(_))) => {
+            println!("NOT GENUINE: {}: {e}", file.display());
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
