@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use jiff::Timestamp;
 use mynumber_app::{DocumentRow, NoticeRow, RecordRequest};
 use mynumber_core::notice::{NoticeEvent, NoticeStatus};
-use mynumber_core::{ApplicationId, ResidentCode};
+use mynumber_core::{ApplicationId, MunicipalityCode, ResidentCode};
 use mynumber_render::RecordKind;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -283,6 +283,38 @@ pub(crate) async fn list(
     })?;
     let rows = state.app.notices(&actor, status, 1000).await?;
     Ok(Json(rows.iter().map(NoticeBody::from).collect()))
+}
+
+/// A municipality's printed name.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MunicipalityNameBody {
+    /// The name printed on letters and certificates.
+    #[schema(example = "新宿区")]
+    pub name: String,
+}
+
+/// Set the name a municipality's documents print (an administrator of that municipality).
+#[utoipa::path(put, path = "/api/v1/municipalities/{municipality_code}/name", tag = "documents",
+    params(("municipality_code" = String, Path, description = "6-digit local-government code")),
+    request_body = MunicipalityNameBody,
+    responses((status = 200, body = MunicipalityNameBody), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn name_municipality(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(municipality_code): AppPath<String>,
+    AppJson(req): AppJson<MunicipalityNameBody>,
+) -> Result<Json<MunicipalityNameBody>, ApiError> {
+    let code = MunicipalityCode::parse(&municipality_code)
+        .map_err(|e| ApiError::field("municipality_code", e.problem))?;
+    state
+        .app
+        .set_municipality_name(&actor, code, &req.name)
+        .await?;
+    Ok(Json(MunicipalityNameBody {
+        name: req.name.trim().to_owned(),
+    }))
 }
 
 /// The verification page's language choice.

@@ -53,7 +53,7 @@ pub struct AppState {
         admin::latest_checkpoint, admin::create_checkpoint,
         number_changes::request, number_changes::approve, number_changes::reject,
         documents::issue, documents::by_code, documents::verify, documents::public_key,
-        documents::outcome, documents::list,
+        documents::outcome, documents::list, documents::name_municipality,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -196,6 +196,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/notices/{application_id}/outcome",
             post(documents::outcome),
+        )
+        .route(
+            "/api/v1/municipalities/{municipality_code}/name",
+            axum::routing::put(documents::name_municipality),
         )
         .route("/verify", get(documents::page))
         .route("/verify/{code}", get(documents::page))

@@ -585,3 +585,124 @@ async fn a_changed_number_answers_410_and_reveals_nothing() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_copy_of_the_resident_record_is_issued_as_a_signed_pdf_and_verified() {
+    let s = server("documents").await;
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(resident()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let uri = format!("/api/v1/residents/{code}/resident-record");
+    let body = json!({"kind": "copy", "items": ["householder", "individual-number"]});
+
+    // Without the municipality's printed name: a clear 422 that says how to set it.
+    let r = s
+        .call(Method::POST, &uri, Some(&s.admin), Some(body.clone()))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("municipality name 131041"), "{}", r.text);
+    let r = s
+        .call(
+            Method::PUT,
+            "/api/v1/municipalities/131041/name",
+            Some(&s.admin),
+            Some(json!({"name": "新宿区"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+
+    let r = s.call(Method::POST, &uri, Some(&s.admin), Some(body)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/pdf");
+    let verification = r.headers["x-verification-code"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(r.text.starts_with("%PDF-"));
+    let pdf = {
+        // Fetch the raw bytes again: `text` went through a lossy UTF-8 conversion.
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(&uri)
+            .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({"items": []}).to_string()))
+            .unwrap();
+        let res = s.router.clone().oneshot(req).await.unwrap();
+        res.into_body().collect().await.unwrap().to_bytes()
+    };
+
+    // Anyone holding the paper confirms it by its code; the number is never in the answer.
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/documents/{verification}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["persons"][0]["name"], "山田 太郎");
+    assert_eq!(r.body["items"], json!(["householder", "individual-number"]));
+    let page = s
+        .call(
+            Method::GET,
+            &format!("/verify/{verification}?lang=vi"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text.contains("山田 太郎")
+            && page.text.contains("Giấy chứng nhận này do hệ thống cấp")
+    );
+    let page = s
+        .call(Method::GET, "/verify?code=AAAA-AAAA-AAAA-AAAA", None, None)
+        .await;
+    assert!(page.text.contains("この検証コードの証明書は見つかりません"));
+
+    // The file itself: genuine as issued, refused once altered.
+    let verify = |bytes: Vec<u8>| {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/documents/verify")
+            .header(header::CONTENT_TYPE, "application/pdf")
+            .body(Body::from(bytes))
+            .unwrap();
+        let router = s.router.clone();
+        async move {
+            let res = router.oneshot(req).await.unwrap();
+            let status = res.status();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }
+    };
+    // Files above the 64 KiB JSON limit are read (a large household's copy can be bigger).
+    let (status, body) = verify(vec![b'%'; 200 * 1024]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = verify(pdf.to_vec()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["genuine"], true);
+    let mut altered = pdf.to_vec();
+    let at = altered.len() / 3;
+    altered[at] ^= 1;
+    let (status, body) = verify(altered).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "document-not-genuine");
+    let (status, body) = verify(b"%PDF-1.7 not ours".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no document signature")
+    );
+}
