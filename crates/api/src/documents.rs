@@ -216,8 +216,9 @@ pub(crate) struct OutcomeRequest {
 /// A notification letter.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct NoticeBody {
-    /// The 申請書ID printed on its application form (the letter's reference).
-    pub application_id: String,
+    /// The 申請書ID printed on its application form (the letter's reference); none before
+    /// the letter is printed.
+    pub application_id: Option<String>,
     /// The municipality mailing it.
     pub municipality_code: String,
     /// queued, sent, delivered, returned, handed-over, destroyed or superseded.
@@ -229,7 +230,7 @@ pub(crate) struct NoticeBody {
 impl From<&NoticeRow> for NoticeBody {
     fn from(n: &NoticeRow) -> Self {
         Self {
-            application_id: n.application_id.to_string(),
+            application_id: n.application_id.map(|a| a.to_string()),
             municipality_code: n.municipality.as_str().to_owned(),
             status: n.status.code().to_owned(),
             batch: n.batch.clone(),

@@ -20,8 +20,8 @@ pub struct NoticeBatch {
     pub id: String,
     /// The municipality mailing it.
     pub municipality: MunicipalityCode,
-    /// The letters in it, in print order.
-    pub letters: Vec<(NoticeId, PersonId)>,
+    /// The letters in it, in print order, with the application id printed on each form.
+    pub letters: Vec<(NoticeId, PersonId, ApplicationId)>,
     /// The PDF: each letter followed by its application form.
     pub pdf: Vec<u8>,
 }
@@ -37,22 +37,21 @@ impl From<NoticeRefused> for AppError {
 }
 
 impl App {
-    /// Queues one letter for each `(person, municipality, generation)` just issued a number,
-    /// each with a fresh 申請書ID (drawn again on the rare collision).
+    /// Queues one letter for each `(person, municipality, generation)` just issued a number.
     pub(crate) async fn queue_notices(
         &self,
         tx: &mut dyn Tx,
         targets: &[(PersonId, MunicipalityCode, u32)],
         now: i64,
     ) -> Result<Vec<NoticeId>, AppError> {
-        let mut rows: Vec<NoticeRow> = targets
+        let rows: Vec<NoticeRow> = targets
             .iter()
             .map(|(person, municipality, generation)| NoticeRow {
                 id: NoticeId::time_ordered(self.now_ms(), self.random_bytes()),
                 person: *person,
                 municipality: *municipality,
                 generation: *generation,
-                application_id: self.new_application_id(*municipality),
+                application_id: None,
                 status: NoticeStatus::Queued,
                 queued_at_us: now,
                 batch: None,
@@ -60,19 +59,8 @@ impl App {
                 outcome_at_us: None,
             })
             .collect();
-        let mut pending: Vec<usize> = (0..rows.len()).collect();
-        for _ in 0..16 {
-            let batch: Vec<NoticeRow> = pending.iter().map(|i| rows[*i].clone()).collect();
-            let taken = tx.insert_notices(&batch).await?;
-            pending = taken.into_iter().map(|j| pending[j]).collect();
-            if pending.is_empty() {
-                return Ok(rows.into_iter().map(|r| r.id).collect());
-            }
-            for i in &pending {
-                rows[*i].application_id = self.new_application_id(rows[*i].municipality);
-            }
-        }
-        Err(AppError::Conflict)
+        tx.insert_notices(&rows).await?;
+        Ok(rows.into_iter().map(|r| r.id).collect())
     }
 
     fn new_application_id(&self, municipality: MunicipalityCode) -> ApplicationId {
@@ -144,15 +132,16 @@ impl App {
                 .await?
                 .ok_or(AppError::NotFound("Individual Number"))?;
             let person = printed_person(tx.as_mut(), &version.resident.record).await?;
+            let application_id = self.new_application_id(municipality);
             letters.push(NoticeLetter {
                 language: version.resident.record.language().tag().to_owned(),
                 person,
                 number,
                 municipality: name.clone(),
                 issue_date: today,
-                application_id: notice.application_id,
+                application_id,
             });
-            members.push((notice.id, notice.person));
+            members.push((notice.id, notice.person, application_id));
         }
         drop(tx);
         let pdf = render_notices(&fonts, &letters).map_err(|e| AppError::Render(e.to_string()))?;
@@ -181,23 +170,24 @@ impl App {
         actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let ids: Vec<NoticeId> = batch.letters.iter().map(|(id, _)| *id).collect();
+        let letters: Vec<(NoticeId, ApplicationId)> =
+            batch.letters.iter().map(|(id, _, a)| (*id, *a)).collect();
+        // A letter that left the queue (its number changed), or an application id drawn twice
+        // (odds 1 in 10^16): refuse the whole batch; the caller renders it again.
         let moved = tx
-            .move_notices(
-                &ids,
-                NoticeStatus::Queued,
-                NoticeStatus::Sent,
-                Some(&batch.id),
-                now,
-            )
-            .await?;
-        if moved != ids.len() as u64 {
+            .mark_notices_sent(&letters, &batch.id, now)
+            .await
+            .map_err(|e| match e {
+                crate::StoreError::Conflict(_) => AppError::Conflict,
+                other => AppError::Store(other),
+            })?;
+        if moved != letters.len() as u64 {
             return Err(AppError::Conflict);
         }
         let records = batch
             .letters
             .iter()
-            .map(|(id, person)| Record {
+            .map(|(id, person, _)| Record {
                 partition: batch.municipality.as_str().to_owned(),
                 action: NoticeEvent::Printed.action(),
                 person: Some(*person),

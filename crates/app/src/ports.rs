@@ -106,8 +106,9 @@ pub struct NoticeRow {
     pub municipality: MunicipalityCode,
     /// The number generation it notifies.
     pub generation: u32,
-    /// The 申請書ID of the enclosed form; also the letter's reference.
-    pub application_id: ApplicationId,
+    /// The 申請書ID of the enclosed form, drawn when the form is printed (it is tied to the
+    /// name and address printed on it, facts §2.5); also the letter's reference.
+    pub application_id: Option<ApplicationId>,
     /// Where it stands.
     pub status: NoticeStatus,
     /// When it was queued (µs).
@@ -313,8 +314,17 @@ pub trait Tx: Send {
     /// The newest stored checkpoint's text.
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
 
-    /// Queues letters; returns the indexes whose application id was already taken.
-    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<Vec<usize>, StoreError>;
+    /// Queues letters.
+    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<(), StoreError>;
+    /// Marks queued letters sent in `batch`, each with the application id printed on its form;
+    /// returns how many were still queued. An application id already used is a
+    /// [`StoreError::Conflict`].
+    async fn mark_notices_sent(
+        &mut self,
+        letters: &[(NoticeId, ApplicationId)],
+        batch: &str,
+        at_us: i64,
+    ) -> Result<u64, StoreError>;
     /// A person's queued letters, which are about to be superseded.
     async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError>;
     /// The oldest queued letters of a municipality.

@@ -28,31 +28,33 @@ pub(crate) async fn name_municipality(app: &App, code: &str, name: &str) -> Resu
     Ok(())
 }
 
-/// Renders every queued letter of a municipality into print batches in `out`, marking each
-/// batch sent only once its PDF is on disk. Memory stays that of one batch.
+/// Renders the queued letters of a municipality (up to `limit`) into print batches in `out`,
+/// marking each batch sent only once its PDF is on disk. Memory stays that of one batch; the
+/// progress bar draws on standard error only when it is a terminal.
 pub(crate) async fn print(
     app: &App,
     code: &str,
     out: &Path,
     batch_size: usize,
-    progress: bool,
+    limit: Option<usize>,
 ) -> Result<(usize, usize)> {
     let code = municipality(code)?;
     let actor = App::operator();
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let total = app.queued_notice_count(&actor, code).await?;
-    let bar = if progress {
-        ProgressBar::new(u64::try_from(total).unwrap_or(0))
-    } else {
-        ProgressBar::hidden()
-    };
+    let queued = usize::try_from(app.queued_notice_count(&actor, code).await?).unwrap_or(0);
+    let limit = limit.unwrap_or(usize::MAX);
+    let bar = ProgressBar::new(queued.min(limit) as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} letters, {per_sec}, eta {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let (mut letters, mut batches) = (0usize, 0usize);
     let mut conflicts = 0;
-    while let Some(batch) = app.prepare_notice_batch(&actor, code, batch_size).await? {
+    while letters < limit {
+        let size = batch_size.min(limit - letters);
+        let Some(batch) = app.prepare_notice_batch(&actor, code, size).await? else {
+            break;
+        };
         let final_path = out.join(format!("notices-{}.pdf", batch.id));
         let partial = out.join(format!("notices-{}.pdf.partial", batch.id));
         write_synced(&partial, &batch.pdf)?;
@@ -112,7 +114,8 @@ pub(crate) async fn list(app: &App, status: &str) -> Result<()> {
     for n in app.notices(&App::operator(), status, 10_000).await? {
         println!(
             "{}\t{}\t{}\t{}",
-            n.application_id.grouped(),
+            n.application_id
+                .map_or_else(|| "(not printed yet)".to_owned(), |a| a.grouped()),
             n.municipality.as_str(),
             n.status.code(),
             n.batch.as_deref().unwrap_or("-")

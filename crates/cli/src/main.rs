@@ -103,6 +103,10 @@ enum NoticesCommand {
         /// Letters per batch PDF.
         #[arg(long, default_value_t = 500)]
         batch_size: usize,
+        /// Stop after about this many letters (whole batches), e.g. a print shop's daily
+        /// capacity; the rest stay queued for the next run.
+        #[arg(long)]
+        limit: Option<usize>,
     },
     /// Record a delivery outcome: delivered, returned (held at the municipality) or
     /// handed-over (a held letter given to the resident in person).
@@ -306,11 +310,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             municipality,
             out,
             batch_size,
+            limit,
         }) => {
             let app = d.open(2).await?;
             let started = std::time::Instant::now();
             let (letters, batches) =
-                documents::print(&app, &municipality, &out, batch_size.max(1), true).await?;
+                documents::print(&app, &municipality, &out, batch_size.max(1), limit).await?;
             let secs = started.elapsed().as_secs_f64();
             eprintln!(
                 "printed {letters} letters in {batches} batches into {} in {secs:.1} s ({:.0} letters/s)",

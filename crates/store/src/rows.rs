@@ -286,8 +286,9 @@ pub(crate) fn decode_notice(row: &AnyRow) -> Result<NoticeRow, StoreError> {
         municipality: municipality(row)?,
         generation: u32::try_from(int(row, "generation")?)
             .map_err(|_| corrupt("notice generation"))?,
-        application_id: ApplicationId::parse(&text(row, "application_id")?)
-            .map_err(|_| corrupt("application_id"))?,
+        application_id: opt_text(row, "application_id")?
+            .map(|s| ApplicationId::parse(&s).map_err(|_| corrupt("application_id")))
+            .transpose()?,
         status: NoticeStatus::parse(&text(row, "status")?)
             .ok_or_else(|| corrupt("notice status"))?,
         queued_at_us: int(row, "queued_at_us")?,

@@ -675,11 +675,7 @@ impl Tx for SqlTx {
             .transpose()
     }
 
-    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<Vec<usize>, StoreError> {
-        let keys: Vec<String> = rows
-            .iter()
-            .map(|r| r.application_id.as_str().to_owned())
-            .collect();
+    async fn insert_notices(&mut self, rows: &[NoticeRow]) -> Result<(), StoreError> {
         let values = rows
             .iter()
             .map(|r| {
@@ -688,22 +684,48 @@ impl Tx for SqlTx {
                     Val::Text(r.person.to_hex()),
                     Val::Text(r.municipality.as_str().to_owned()),
                     Val::Int(i64::from(r.generation)),
-                    Val::Text(r.application_id.as_str().to_owned()),
                     Val::Text(r.status.code().to_owned()),
                     Val::Int(r.queued_at_us),
                 ]
             })
             .collect();
-        let returned = self
-            .insert_many(
-                "notices (id, person_id, municipality_code, generation, application_id, status, \
-                 queued_at_us)",
-                7,
-                values,
-                "ON CONFLICT (application_id) DO NOTHING RETURNING application_id",
+        self.insert_many(
+            "notices (id, person_id, municipality_code, generation, status, queued_at_us)",
+            6,
+            values,
+            "",
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn mark_notices_sent(
+        &mut self,
+        letters: &[(NoticeId, ApplicationId)],
+        batch: &str,
+        at_us: i64,
+    ) -> Result<u64, StoreError> {
+        let mut moved = 0;
+        for (id, application_id) in letters {
+            let done = sqlx::query(
+                "UPDATE notices SET status = 'sent', application_id = $1, batch = $2, \
+                 sent_at_us = $3 WHERE id = $4 AND status = 'queued'",
             )
-            .await?;
-        missing(&keys, &returned)
+            .bind(application_id.as_str().to_owned())
+            .bind(batch.to_owned())
+            .bind(at_us)
+            .bind(id.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(|e| match e {
+                sqlx::Error::Database(d) if d.is_unique_violation() => {
+                    StoreError::Conflict("application id")
+                }
+                other => db(other),
+            })?;
+            moved += done.rows_affected();
+        }
+        Ok(moved)
     }
 
     async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError> {

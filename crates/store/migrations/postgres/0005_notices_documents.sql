@@ -11,7 +11,8 @@ CREATE TABLE notices (
     person_id TEXT NOT NULL REFERENCES persons(id),
     municipality_code TEXT NOT NULL,
     generation BIGINT NOT NULL,
-    application_id TEXT NOT NULL UNIQUE,
+    -- Drawn when the form is printed (unique by the partial index below).
+    application_id TEXT,
     status TEXT NOT NULL CHECK (status IN
         ('queued', 'sent', 'delivered', 'returned', 'handed-over', 'destroyed', 'superseded')),
     queued_at_us BIGINT NOT NULL,
@@ -22,6 +23,10 @@ CREATE TABLE notices (
 -- The print queue of a municipality, in queueing order; and a person's letters.
 CREATE INDEX notices_queue ON notices (municipality_code, status, id);
 CREATE INDEX notices_person ON notices (person_id);
+-- Application ids are random, so their index takes them a print batch at a time, never during a
+-- bulk import where every letter is queued without one (docs/performance.md).
+CREATE UNIQUE INDEX notices_application_id ON notices (application_id)
+    WHERE application_id IS NOT NULL;
 
 -- 住民票の写し and other issued documents: what the verification page confirms.
 CREATE TABLE documents (

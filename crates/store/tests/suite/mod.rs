@@ -1146,9 +1146,16 @@ pub(crate) async fn notification_letters_are_printed_once_and_followed_to_the_en
         .await
         .unwrap();
     assert_eq!(sent.len(), 3);
+    // Each printed form got its own application id when it was printed.
+    let ids: std::collections::HashSet<_> =
+        sent.iter().map(|n| n.application_id.unwrap()).collect();
+    assert_eq!(ids.len(), 3);
 
     use mynumber_core::notice::NoticeEvent as E;
-    let (a, b) = (sent[0].application_id, sent[1].application_id);
+    let (a, b) = (
+        sent[0].application_id.unwrap(),
+        sent[1].application_id.unwrap(),
+    );
     let delivered = env
         .app
         .record_notice_outcome(&env.clerk, &a, E::Delivered)
