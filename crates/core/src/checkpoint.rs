@@ -102,6 +102,17 @@ impl LedgerSigningKey {
     }
 }
 
+/// An Ed25519 public key from 64 hex digits (shared by the ledger and document keys).
+pub(crate) fn parse_public_key(s: &str) -> Option<VerifyingKey> {
+    VerifyingKey::from_bytes(&parse_hex(s.trim())?).ok()
+}
+
+/// A key's id: the first 8 bytes of SHA-256 over the public key, in hex.
+pub(crate) fn key_id(key: &VerifyingKey) -> String {
+    let d = Sha256::digest(key.to_bytes());
+    crate::ids::hex(&d[..8])
+}
+
 impl fmt::Debug for LedgerSigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LedgerSigningKey")
@@ -113,9 +124,7 @@ impl fmt::Debug for LedgerSigningKey {
 impl LedgerPublicKey {
     /// Parses 64 hex digits.
     pub fn from_hex(s: &str) -> Option<Self> {
-        VerifyingKey::from_bytes(&parse_hex(s.trim())?)
-            .ok()
-            .map(Self)
+        parse_public_key(s).map(Self)
     }
 
     /// 64 hex digits.
@@ -125,8 +134,7 @@ impl LedgerPublicKey {
 
     /// The key id: the first 8 bytes of SHA-256 over the public key, in hex.
     pub fn id(&self) -> String {
-        let d = Sha256::digest(self.0.to_bytes());
-        crate::ids::hex(&d[..8])
+        key_id(&self.0)
     }
 }
 

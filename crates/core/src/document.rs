@@ -11,7 +11,7 @@ use std::fmt;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use crate::ledger::{hex, parse_hex};
+use crate::ledger::hex;
 
 /// What the signature covers, so that a signature made for anything else never verifies here.
 const DOMAIN: &[u8] = b"mynumber/document/v1\0";
@@ -188,9 +188,7 @@ impl fmt::Debug for DocumentSigningKey {
 impl DocumentPublicKey {
     /// Parses 64 hex digits.
     pub fn from_hex(s: &str) -> Option<Self> {
-        VerifyingKey::from_bytes(&parse_hex(s.trim())?)
-            .ok()
-            .map(Self)
+        crate::checkpoint::parse_public_key(s).map(Self)
     }
 
     /// 64 hex digits.
@@ -200,8 +198,7 @@ impl DocumentPublicKey {
 
     /// The key id: the first 8 bytes of SHA-256 over the public key, in hex.
     pub fn id(&self) -> String {
-        let d = Sha256::digest(self.0.to_bytes());
-        crate::ids::hex(&d[..8])
+        crate::checkpoint::key_id(&self.0)
     }
 
     /// Checks a signed file: the signature line must be the file's last line but `%%EOF`, made

@@ -151,7 +151,8 @@ pub(crate) enum Family {
 }
 
 impl Family {
-    fn slot(self, weight: Weight) -> usize {
+    /// The face's index in [`Fonts`] (and in a writer's shapers, built in the same order).
+    pub(crate) fn slot(self, weight: Weight) -> usize {
         let base = match self {
             Self::Jp => 0,
             Self::Kr => 2,

@@ -85,14 +85,7 @@ impl<'f> Writer<'f> {
     }
 
     fn shaper(&self, family: Family, weight: Weight) -> Option<&rustybuzz::Face<'f>> {
-        let slot = match family {
-            Family::Jp => 0,
-            Family::Kr => 2,
-            Family::Sc => 4,
-            Family::Latin => 6,
-            Family::Deva => 8,
-        } + usize::from(weight == Weight::Bold);
-        self.shapers.get(slot)
+        self.shapers.get(family.slot(weight))
     }
 
     fn has(&self, family: Family, weight: Weight, c: char) -> bool {
