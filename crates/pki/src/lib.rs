@@ -1,0 +1,89 @@
+//! mynumber-pki: the JPKI-style authority's pure part. Certificate profiles for the signature
+//! and user-authentication certificates (facts §3), their validity (facts §2.2), CRLs, and the
+//! sealing of CA keys at rest.
+//!
+//! Signing goes through rcgen's `SigningKey` trait (a software RSA key here; an HSM can
+//! implement the same trait). Time, serial numbers and the salts of sealed keys are arguments:
+//! nothing here reads the clock or draws randomness.
+
+mod authority;
+mod der;
+mod keys;
+mod profile;
+
+pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
+pub use keys::{seal, unseal};
+pub use profile::{
+    BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, full_width_digits, last_valid_day,
+    opaque_common_name,
+};
+pub use rcgen::KeyPair;
+
+/// Why a PKI operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PkiError {
+    /// The secret that seals CA keys is too short.
+    #[error("the CA key secret must be at least 16 bytes")]
+    WeakSecret,
+    /// A sealed key could not be opened: wrong secret, or a damaged file.
+    #[error("the CA key could not be unsealed: wrong secret, or the sealed key is damaged")]
+    Unseal,
+    /// The public key to certify is unusable.
+    #[error("public key: {0}")]
+    PublicKey(String),
+    /// Configuration (e.g. a policy OID) is invalid.
+    #[error("PKI configuration: {0}")]
+    Config(String),
+    /// A time outside what certificates can express.
+    #[error("a time outside the range certificates can carry")]
+    Time,
+    /// The crypto library failed.
+    #[error("crypto failure: {0}")]
+    Crypto(&'static str),
+    /// rcgen refused to build or sign.
+    #[error("certificate building failed: {0}")]
+    Build(String),
+}
+
+impl From<rcgen::Error> for PkiError {
+    fn from(e: rcgen::Error) -> Self {
+        Self::Build(e.to_string())
+    }
+}
+
+/// What the deployment configures.
+#[derive(Clone, Debug)]
+pub struct PkiConfig {
+    /// The public base URL (for the CRL distribution point and OCSP access).
+    pub public_url: String,
+    /// The CA's organization name.
+    pub organization: String,
+    /// The signature certificate's policy OID.
+    pub signature_policy: String,
+    /// The user-authentication certificate's policy OID.
+    pub authentication_policy: String,
+}
+
+impl PkiConfig {
+    /// Defaults: the JPKI **test** policy OID for signatures (facts §3.2) and, by analogy, `.0.30`
+    /// for authentication; production deployments configure their own.
+    pub fn with_url(public_url: &str) -> Self {
+        Self {
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            organization: "JPKI-MYNUMBER".to_owned(),
+            signature_policy: "1.2.392.200149.8.5.1.0.20".to_owned(),
+            authentication_policy: "1.2.392.200149.8.5.1.0.30".to_owned(),
+        }
+    }
+
+    /// Where a hierarchy's CRL is published.
+    pub fn crl_url(&self, hierarchy: Hierarchy) -> String {
+        format!("{}/pki/{}/crl", self.public_url, hierarchy.code())
+    }
+
+    /// The OCSP responder.
+    pub fn ocsp_url(&self) -> String {
+        format!("{}/pki/ocsp", self.public_url)
+    }
+}
