@@ -5,6 +5,7 @@
 //! never in URLs, so access logs cannot capture them.
 
 mod admin;
+mod certificates;
 mod documents;
 mod dto;
 mod error;
@@ -54,6 +55,8 @@ pub struct AppState {
         number_changes::request, number_changes::approve, number_changes::reject,
         documents::issue, documents::by_code, documents::verify, documents::public_key,
         documents::outcome, documents::list, documents::name_municipality,
+        certificates::issue, certificates::list, certificates::revoke, certificates::ca,
+        certificates::crl,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -61,6 +64,7 @@ pub struct AppState {
         (name = "numbers", description = "個人番号: reading and looking up numbers for a lawful purpose"),
         (name = "staff", description = "Staff and their tokens"),
         (name = "ledger", description = "The tamper-evident ledger"),
+        (name = "certificates", description = "公的個人認証: signature and user-authentication certificates, CRLs"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
     )
 )]
@@ -201,6 +205,16 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/municipalities/{municipality_code}/name",
             axum::routing::put(documents::name_municipality),
         )
+        .route(
+            "/api/v1/residents/{resident_code}/certificates",
+            post(certificates::issue).get(certificates::list),
+        )
+        .route(
+            "/api/v1/certificates/{serial}/revoke",
+            post(certificates::revoke),
+        )
+        .route("/pki/{kind}/ca", get(certificates::ca))
+        .route("/pki/{kind}/crl", get(certificates::crl))
         .route("/verify", get(documents::page))
         .route("/verify/{code}", get(documents::page))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))

@@ -53,9 +53,21 @@ async fn server(name: &str) -> Server {
                 verify_url: "http://localhost:8080/verify".into(),
                 notice_retention_days: 90,
             },
+            pki: mynumber_app::PkiSettings::new(
+                mynumber_pki::PkiConfig::with_url("http://localhost:8080"),
+                vec![7; 32],
+            ),
         },
     );
     let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;
+    for h in mynumber_pki::Hierarchy::ALL {
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+                .unwrap();
+        app.install_authority(h, &key.serialize_der())
+            .await
+            .unwrap();
+    }
     Server {
         router: router(AppState { app }),
         admin,
@@ -705,4 +717,79 @@ async fn a_copy_of_the_resident_record_is_issued_as_a_signed_pdf_and_verified() 
             .unwrap()
             .contains("no document signature")
     );
+}
+
+#[tokio::test]
+async fn certificates_over_http_and_the_public_crl() {
+    let s = server("certificates").await;
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(resident()),
+        )
+        .await;
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap();
+    let uri = format!("/api/v1/residents/{code}/certificates");
+    let r = s
+        .call(
+            Method::POST,
+            &uri,
+            Some(&s.admin),
+            Some(json!({"kind": "signature", "public_key": card.public_key_pem()})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["status"], "good");
+    assert!(
+        r.body["certificate"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN CERTIFICATE-----")
+    );
+    let serial = r.body["serial"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &uri,
+            Some(&s.admin),
+            Some(json!({"kind": "signature", "public_key": "nope"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.body["errors"][0]["field"], "public_key");
+
+    let r = s.call(Method::GET, "/pki/signature/crl", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/pkix-crl");
+    let r = s.call(Method::GET, "/pki/signature/ca", None, None).await;
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/pkix-cert");
+    let r = s.call(Method::GET, "/pki/nonsense/crl", None, None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let revoke = format!("/api/v1/certificates/{serial}/revoke");
+    let r = s
+        .call(
+            Method::POST,
+            &revoke,
+            Some(&s.admin),
+            Some(json!({"reason": "privilegeWithdrawn"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["status"], "revoked");
+    let r = s
+        .call(
+            Method::POST,
+            &revoke,
+            Some(&s.admin),
+            Some(json!({"reason": "privilegeWithdrawn"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = s.call(Method::GET, &uri, Some(&s.admin), None).await;
+    assert_eq!(r.body[0]["reason"], "privilegeWithdrawn");
 }

@@ -9,6 +9,7 @@ use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
 
 mod bulk;
+mod certificates;
 pub mod demo;
 mod documents;
 mod error;
@@ -21,6 +22,7 @@ mod staff;
 pub mod system;
 
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
+pub use certificates::PkiSettings;
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, RECORD_ITEMS, RecordRequest,
 };
@@ -28,8 +30,8 @@ pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    Clock, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random,
-    SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
+    CertificateRow, Clock, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
+    PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use staff::{NewStaff, token_hash};
@@ -45,6 +47,8 @@ pub struct AppConfig {
     pub ledger_key: LedgerSigningKey,
     /// Document signing, fonts and the verification page.
     pub documents: DocumentConfig,
+    /// The certificate authorities.
+    pub pki: PkiSettings,
 }
 
 /// The use cases, with their ports.
@@ -57,6 +61,7 @@ pub struct App {
     purposes: PurposeSet,
     ledger_key: LedgerSigningKey,
     documents: DocumentConfig,
+    pki: PkiSettings,
 }
 
 impl App {
@@ -75,6 +80,7 @@ impl App {
             purposes: config.purposes,
             ledger_key: config.ledger_key,
             documents: config.documents,
+            pki: config.pki,
         }
     }
 

@@ -142,6 +142,29 @@ pub struct DocumentRow {
     pub summary: String,
 }
 
+/// An issued certificate as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CertificateRow {
+    /// The serial number, hex.
+    pub serial: String,
+    /// `signature` or `authentication`.
+    pub hierarchy: String,
+    /// The holder.
+    pub person: PersonId,
+    /// `good`, `revoked` or `hold`.
+    pub status: String,
+    /// The RFC 5280 reason name, once revoked or held.
+    pub reason: Option<String>,
+    /// When it was revoked or held (µs).
+    pub revoked_at_us: Option<i64>,
+    /// Its notAfter (µs).
+    pub not_after_us: i64,
+    /// When it was issued (µs).
+    pub issued_at_us: i64,
+    /// The certificate, DER.
+    pub der: Vec<u8>,
+}
+
 /// A staff member as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffRow {
@@ -382,6 +405,47 @@ pub trait Tx: Send {
         &mut self,
         code: &VerificationCode,
     ) -> Result<Option<DocumentRow>, StoreError>;
+    /// A hierarchy's authority: its certificate (DER) and sealed key.
+    async fn authority(
+        &mut self,
+        hierarchy: &str,
+    ) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError>;
+    /// Installs an authority unless one exists; returns whether this one was installed.
+    async fn insert_authority(
+        &mut self,
+        hierarchy: &str,
+        certificate: &[u8],
+        sealed_key: &[u8],
+        at_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Records an issued certificate.
+    async fn insert_certificate(&mut self, row: &CertificateRow) -> Result<(), StoreError>;
+    /// A certificate by serial (hex).
+    async fn certificate(&mut self, serial: &str) -> Result<Option<CertificateRow>, StoreError>;
+    /// A person's certificates, newest first.
+    async fn certificates_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CertificateRow>, StoreError>;
+    /// Moves a certificate from `from` to `to` status with a reason; returns whether it moved.
+    async fn set_certificate_status(
+        &mut self,
+        serial: &str,
+        from: &str,
+        to: &str,
+        reason: Option<&str>,
+        at_us: Option<i64>,
+    ) -> Result<bool, StoreError>;
+    /// The revoked and held certificates of a hierarchy (what its CRL lists).
+    async fn revoked_certificates(
+        &mut self,
+        hierarchy: &str,
+    ) -> Result<Vec<CertificateRow>, StoreError>;
+    /// Increments and returns a hierarchy's CRL number.
+    async fn next_crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
+    /// A hierarchy's current CRL number (0 before any change).
+    async fn crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
+
     /// The current, active records of a household's members.
     async fn household_members(
         &mut self,

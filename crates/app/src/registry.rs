@@ -374,7 +374,19 @@ impl App {
             purpose: None,
             detail: format!("version={}", version.version),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        // Certificates the change invalidates are revoked in the same transaction (facts §3.3).
+        let mut records = vec![record];
+        records.extend(
+            self.revoke_on_change(
+                tx.as_mut(),
+                person.id,
+                &current.resident,
+                &version.resident,
+                now,
+            )
+            .await?,
+        );
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
         tx.commit().await?;
         Ok(version)
     }

@@ -1,5 +1,6 @@
 //! `mynumber`: the one binary — server, number tools, bulk import/export, staff, ledger.
 
+mod certs;
 mod documents;
 mod number;
 mod resident;
@@ -76,6 +77,61 @@ enum Command {
     /// Issued documents: copies of the resident record, and verifying them.
     #[command(subcommand)]
     Document(DocumentCommand),
+    /// Electronic certificates (公的個人認証): issue, revoke, the authorities and their CRLs.
+    #[command(subcommand)]
+    Cert(CertCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum CertCommand {
+    /// Certify a card's public key for a resident (signature or authentication).
+    Issue {
+        /// The resident's 11-digit resident record code.
+        code: String,
+        /// signature (署名用) or authentication (利用者証明用).
+        #[arg(long)]
+        kind: String,
+        /// The card's public key: PEM `PUBLIC KEY` or DER SubjectPublicKeyInfo (RSA-2048).
+        #[arg(long)]
+        public_key: PathBuf,
+        /// The card's expiry date (YYYY-MM-DD): the certificate never outlives it.
+        #[arg(long)]
+        card_expiry: Option<String>,
+        /// Write the certificate (PEM) here; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Revoke a certificate by serial number.
+    Revoke {
+        /// The serial number (hex).
+        serial: String,
+        /// privilegeWithdrawn (the holder's request), keyCompromise or unspecified.
+        #[arg(long, default_value = "privilegeWithdrawn")]
+        reason: String,
+    },
+    /// List a resident's certificates.
+    List {
+        /// The resident record code.
+        code: String,
+    },
+    /// Write an authority's certificate (the trust anchor), PEM.
+    Ca {
+        /// signature or authentication.
+        #[arg(long)]
+        kind: String,
+        /// Output file; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write a hierarchy's current CRL, PEM.
+    Crl {
+        /// signature or authentication.
+        #[arg(long)]
+        kind: String,
+        /// Output file; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +412,40 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             if !documents::verify(&app, &file).await? {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Cert(CertCommand::Issue {
+            code,
+            kind,
+            public_key,
+            card_expiry,
+            out,
+        }) => {
+            let app = d.open(2).await?;
+            certs::issue(
+                &app,
+                &code,
+                &kind,
+                &public_key,
+                card_expiry.as_deref(),
+                out.as_deref(),
+            )
+            .await?;
+        }
+        Command::Cert(CertCommand::Revoke { serial, reason }) => {
+            let app = d.open(2).await?;
+            certs::revoke(&app, &serial, &reason).await?;
+        }
+        Command::Cert(CertCommand::List { code }) => {
+            let app = d.open(2).await?;
+            certs::list(&app, &code).await?;
+        }
+        Command::Cert(CertCommand::Ca { kind, out }) => {
+            let app = d.open(2).await?;
+            certs::ca(&app, &kind, out.as_deref()).await?;
+        }
+        Command::Cert(CertCommand::Crl { kind, out }) => {
+            let app = d.open(2).await?;
+            certs::crl(&app, &kind, out.as_deref()).await?;
         }
         Command::Ledger(LedgerCommand::Checkpoint { out }) => {
             let app = d.open(2).await?;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use mynumber_app::system::{OsRandom, SystemClock, SystemFonts};
-use mynumber_app::{App, AppConfig, DocumentConfig, Random};
+use mynumber_app::{App, AppConfig, DocumentConfig, PkiSettings, Random};
 use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::document::DocumentSigningKey;
 use mynumber_core::{DerivationKey, PurposeSet};
@@ -60,6 +60,11 @@ pub(crate) struct Deployment {
         default_value_t = 90
     )]
     pub notice_retention_days: u32,
+    /// File holding the secret (64 hex digits) that seals the certificate authorities' private
+    /// keys; default: generated into the data directory, beside the database (with a warning:
+    /// keep it on a separate volume in production).
+    #[arg(long, global = true, env = "MYNUMBER_CA_SECRET_FILE")]
+    pub ca_secret_file: Option<PathBuf>,
     /// A lawful purpose added by law or ordinance, besides social-security, tax and
     /// disaster-response (repeatable).
     #[arg(
@@ -96,6 +101,17 @@ impl Deployment {
             &keys.join("document-signing.key"),
             "document-signing",
         )?);
+        if self.ca_secret_file.is_none() && !keys.join("ca-seal.key").exists() {
+            tracing::warn!(
+                "the certificate authorities' keys are sealed with a secret generated beside the database ({}); in production keep it elsewhere with --ca-secret-file",
+                keys.join("ca-seal.key").display()
+            );
+        }
+        let ca_secret = secret(
+            self.ca_secret_file.as_deref(),
+            &keys.join("ca-seal.key"),
+            "ca-seal",
+        )?;
         let url = match &self.database_url {
             Some(url) => url.clone(),
             None => format!(
@@ -126,11 +142,38 @@ impl Deployment {
                     verify_url: format!("{}/verify", self.public_url.trim_end_matches('/')),
                     notice_retention_days: self.notice_retention_days,
                 },
+                pki: PkiSettings::new(
+                    mynumber_pki::PkiConfig::with_url(&self.public_url),
+                    ca_secret.to_vec(),
+                ),
             },
         );
         app.bind_derivation_key().await?;
+        install_authorities(&app).await?;
         Ok(app)
     }
+}
+
+/// Creates the two certificate authorities on first start: RSA-2048 keys generated here, sealed
+/// and installed by the app (a concurrent start that wins the race keeps its own).
+async fn install_authorities(app: &App) -> Result<()> {
+    for hierarchy in mynumber_pki::Hierarchy::ALL {
+        if app.has_authority(hierarchy).await? {
+            continue;
+        }
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+                .context("generating a certificate authority key")?;
+        // The key's bytes are wiped once sealed and installed.
+        let key = zeroize::Zeroizing::new(key.serialize_der());
+        if app.install_authority(hierarchy, &key).await? {
+            tracing::info!(
+                hierarchy = hierarchy.code(),
+                "created the certificate authority"
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A 256-bit secret: from `explicit` if given, else from `default`, created there on first use

@@ -846,3 +846,172 @@ fn letters_print_in_batches_once_and_issued_documents_verify() {
     ]);
     assert!(!pdf_text(&without).contains(number.as_str()));
 }
+
+#[test]
+fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
+    if !have("openssl") {
+        return;
+    }
+    let dir = tmp("certs");
+    let csv = sample(&dir, 5, 11);
+    let data = dir.join("data");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let ok = |args: &[&str]| {
+        let mut all = d.to_vec();
+        all.extend_from_slice(args);
+        let out = run(&all, None);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        out
+    };
+    ok(&["resident", "import", csv.to_str().unwrap()]);
+    // The sealed CA keys and their secret are owner-only files; the keys are never in plaintext.
+    let secret = data.join("keys/ca-seal.key");
+    assert_eq!(
+        std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let residents = export(&d, None);
+    let adult = residents
+        .iter()
+        .find(|r| r[6].as_str() < "2005-01-01")
+        .expect("an adult in the sample");
+    let code = adult.last().unwrap();
+    let openssl = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        openssl(&["genrsa", "-out", "card.key", "2048"])
+            .status
+            .success()
+    );
+    assert!(
+        openssl(&["rsa", "-in", "card.key", "-pubout", "-out", "card.pub"])
+            .status
+            .success()
+    );
+    let issued = ok(&[
+        "cert",
+        "issue",
+        code,
+        "--kind",
+        "signature",
+        "--public-key",
+        dir.join("card.pub").to_str().unwrap(),
+        "--out",
+        dir.join("sign.pem").to_str().unwrap(),
+    ]);
+    let serial = text(&issued.stderr)
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    ok(&[
+        "cert",
+        "ca",
+        "--kind",
+        "signature",
+        "--out",
+        dir.join("ca.pem").to_str().unwrap(),
+    ]);
+    ok(&[
+        "cert",
+        "crl",
+        "--kind",
+        "signature",
+        "--out",
+        dir.join("crl1.pem").to_str().unwrap(),
+    ]);
+    let good = openssl(&[
+        "verify",
+        "-crl_check",
+        "-CAfile",
+        "ca.pem",
+        "-CRLfile",
+        "crl1.pem",
+        "sign.pem",
+    ]);
+    assert!(good.status.success(), "{}", text(&good.stdout));
+    let san = text(
+        &openssl(&[
+            "x509",
+            "-in",
+            "sign.pem",
+            "-noout",
+            "-ext",
+            "subjectAltName",
+        ])
+        .stdout,
+    );
+    assert!(
+        san.contains(&format!(
+            "othername: 1.2.392.200149.8.5.5.1::{}\u{3000}{}",
+            adult[0], adult[1]
+        )),
+        "{san}"
+    );
+
+    let listed = text(&ok(&["cert", "list", code]).stdout);
+    assert!(
+        listed.starts_with(&format!("{serial}\tsignature\tgood")),
+        "{listed}"
+    );
+    ok(&["cert", "revoke", &serial, "--reason", "keyCompromise"]);
+    ok(&[
+        "cert",
+        "crl",
+        "--kind",
+        "signature",
+        "--out",
+        dir.join("crl2.pem").to_str().unwrap(),
+    ]);
+    let bad = openssl(&[
+        "verify",
+        "-crl_check",
+        "-CAfile",
+        "ca.pem",
+        "-CRLfile",
+        "crl2.pem",
+        "sign.pem",
+    ]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stdout).contains("certificate revoked")
+            || text(&bad.stderr).contains("certificate revoked")
+    );
+    let crl = text(&openssl(&["crl", "-in", "crl2.pem", "-noout", "-text"]).stdout);
+    assert!(crl.contains("Key Compromise"), "{crl}");
+    // A short key is refused with the reason.
+    assert!(
+        openssl(&["genrsa", "-out", "small.key", "1024"])
+            .status
+            .success()
+    );
+    assert!(
+        openssl(&["rsa", "-in", "small.key", "-pubout", "-out", "small.pub"])
+            .status
+            .success()
+    );
+    let small = dir.join("small.pub");
+    let mut args = d.to_vec();
+    args.extend([
+        "cert",
+        "issue",
+        code,
+        "--kind",
+        "authentication",
+        "--public-key",
+        small.to_str().unwrap(),
+    ]);
+    let refused = run(&args, None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("RSA-2048"),
+        "{}",
+        text(&refused.stderr)
+    );
+}

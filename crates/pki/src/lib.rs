@@ -9,13 +9,15 @@
 mod authority;
 mod der;
 mod keys;
+mod pem;
 mod profile;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{seal, unseal};
+pub use pem::{from_pem, to_pem};
 pub use profile::{
-    BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, full_width_digits, last_valid_day,
-    opaque_common_name,
+    BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
+    last_valid_day, opaque_common_name, renewal_opens,
 };
 pub use rcgen::KeyPair;
 

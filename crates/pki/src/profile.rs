@@ -133,6 +133,25 @@ pub fn last_valid_day(birth_date: Date, issued_on: Date, card_expiry: Option<Dat
     }
 }
 
+/// The last instant of a day in Japan Standard Time (23:59:59+09:00), as a certificate's notAfter.
+pub fn end_of_day_jst(day: Date) -> jiff::Timestamp {
+    let seconds = day
+        .to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(9)))
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
+    jiff::Timestamp::from_second(seconds + 86_399).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+/// The first day a certificate ending on `last_day` may be renewed: the day after the date three
+/// months before it (facts §2.2).
+pub fn renewal_opens(last_day: Date) -> Date {
+    last_day
+        .checked_sub(jiff::Span::new().months(3))
+        .and_then(|d| d.tomorrow())
+        .unwrap_or(last_day)
+}
+
 fn birthday_in(birth: Date, year: i16) -> Date {
     Date::new(year, birth.month(), birth.day())
         .or_else(|_| Date::new(year, birth.month(), birth.day() - 1))
@@ -202,6 +221,16 @@ mod tests {
                 Some(date(2027, 3, 31))
             ),
             date(2027, 3, 31)
+        );
+    }
+
+    #[test]
+    fn renewal_opens_three_months_before_and_certificates_end_at_midnight_jst() {
+        assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
+        assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
+        assert_eq!(
+            end_of_day_jst(date(2030, 5, 1)).to_string(),
+            "2030-05-01T14:59:59Z"
         );
     }
 

@@ -41,6 +41,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0005_notices_documents.sql"),
         include_str!("../migrations/postgres/0005_notices_documents.sql"),
     ),
+    (
+        6,
+        "certificates",
+        include_str!("../migrations/sqlite/0006_certificates.sql"),
+        include_str!("../migrations/postgres/0006_certificates.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -4,7 +4,9 @@
 //! `StoreError::Corrupt` instead of a wrong answer.
 
 use jiff::civil::Date;
-use mynumber_app::{CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow};
+use mynumber_app::{
+    CertificateRow, CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow,
+};
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
 use mynumber_core::notice::NoticeStatus;
@@ -310,4 +312,47 @@ pub(crate) fn decode_document(row: &AnyRow) -> Result<DocumentRow, StoreError> {
         digest: parse_hex(&text(row, "digest")?).ok_or_else(|| corrupt("document digest"))?,
         summary: text(row, "summary")?,
     })
+}
+
+pub(crate) const CERTIFICATE_COLUMNS: &str = "serial, hierarchy, person_id, status, reason, \
+     revoked_at_us, not_after_us, issued_at_us, certificate";
+
+/// Bytes stored as hex text.
+pub(crate) fn unhex(s: &str) -> Result<Vec<u8>, StoreError> {
+    if !s.len().is_multiple_of(2) {
+        return Err(corrupt("hex field of odd length"));
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| {
+            s.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+                .ok_or_else(|| corrupt("hex field"))
+        })
+        .collect()
+}
+
+pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreError> {
+    Ok(CertificateRow {
+        serial: text(row, "serial")?,
+        hierarchy: text(row, "hierarchy")?,
+        person: person_id(&text(row, "person_id")?)?,
+        status: text(row, "status")?,
+        reason: opt_text(row, "reason")?,
+        revoked_at_us: opt_int(row, "revoked_at_us")?,
+        not_after_us: int(row, "not_after_us")?,
+        issued_at_us: int(row, "issued_at_us")?,
+        der: unhex(&text(row, "certificate")?)?,
+    })
+}
+
+/// Bytes as lowercase hex text.
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }

@@ -2,8 +2,8 @@
 
 use async_trait::async_trait;
 use mynumber_app::{
-    CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, SearchQuery,
-    StaffRow, StoreError, Tx, VersionRow,
+    CertificateRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow,
+    SearchQuery, StaffRow, StoreError, Tx, VersionRow,
 };
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
@@ -17,9 +17,10 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 
 use crate::rows::{
-    LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current,
-    decode_document, decode_ledger, decode_notice, decode_person, decode_version, int,
-    ledger_values, person_id, version_columns_qualified, version_values,
+    CERTIFICATE_COLUMNS, LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS,
+    Val, decode_certificate, decode_current, decode_document, decode_ledger, decode_notice,
+    decode_person, decode_version, int, ledger_values, person_id, unhex, version_columns_qualified,
+    version_values,
 };
 use crate::{Backend, db};
 
@@ -909,6 +910,161 @@ impl Tx for SqlTx {
         .as_ref()
         .map(decode_document)
         .transpose()
+    }
+
+    async fn authority(
+        &mut self,
+        hierarchy: &str,
+    ) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError> {
+        let row =
+            sqlx::query("SELECT certificate, sealed_key FROM authorities WHERE hierarchy = $1")
+                .bind(hierarchy.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await
+                .map_err(db)?;
+        row.map(|r| {
+            let cert: String = r.try_get(0).map_err(db)?;
+            let key: String = r.try_get(1).map_err(db)?;
+            Ok((unhex(&cert)?, unhex(&key)?))
+        })
+        .transpose()
+    }
+
+    async fn insert_authority(
+        &mut self,
+        hierarchy: &str,
+        certificate: &[u8],
+        sealed_key: &[u8],
+        at_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO authorities (hierarchy, certificate, sealed_key, created_at_us) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (hierarchy) DO NOTHING",
+        )
+        .bind(hierarchy.to_owned())
+        .bind(crate::rows::to_hex(certificate))
+        .bind(crate::rows::to_hex(sealed_key))
+        .bind(at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_certificate(&mut self, row: &CertificateRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO certificates (serial, hierarchy, person_id, status, reason, revoked_at_us, \
+             not_after_us, issued_at_us, certificate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(row.serial.clone())
+        .bind(row.hierarchy.clone())
+        .bind(row.person.to_hex())
+        .bind(row.status.clone())
+        .bind(row.reason.clone())
+        .bind(row.revoked_at_us)
+        .bind(row.not_after_us)
+        .bind(row.issued_at_us)
+        .bind(crate::rows::to_hex(&row.der))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn certificate(&mut self, serial: &str) -> Result<Option<CertificateRow>, StoreError> {
+        let sql = format!("SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE serial = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(serial.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_certificate)
+            .transpose()
+    }
+
+    async fn certificates_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CertificateRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE person_id = $1 \
+             ORDER BY issued_at_us DESC"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_certificate)
+            .collect()
+    }
+
+    async fn set_certificate_status(
+        &mut self,
+        serial: &str,
+        from: &str,
+        to: &str,
+        reason: Option<&str>,
+        at_us: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE certificates SET status = $1, reason = $2, revoked_at_us = $3 \
+             WHERE serial = $4 AND status = $5",
+        )
+        .bind(to.to_owned())
+        .bind(reason.map(str::to_owned))
+        .bind(at_us)
+        .bind(serial.to_owned())
+        .bind(from.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn revoked_certificates(
+        &mut self,
+        hierarchy: &str,
+    ) -> Result<Vec<CertificateRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE hierarchy = $1 \
+             AND status IN ('revoked', 'hold') ORDER BY serial"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(hierarchy.to_owned())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_certificate)
+            .collect()
+    }
+
+    async fn next_crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO crl_numbers (hierarchy, number) VALUES ($1, 1) \
+             ON CONFLICT (hierarchy) DO UPDATE SET number = crl_numbers.number + 1 \
+             RETURNING number",
+        )
+        .bind(hierarchy.to_owned())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.try_get::<i64, _>(0).map_err(db)
+    }
+
+    async fn crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT number FROM crl_numbers WHERE hierarchy = $1")
+            .bind(hierarchy.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(match row {
+            Some(r) => r.try_get::<i64, _>(0).map_err(db)?,
+            None => 0,
+        })
     }
 
     async fn household_members(

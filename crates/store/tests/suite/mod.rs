@@ -87,6 +87,10 @@ pub(crate) async fn app_at(
                 verify_url: "http://localhost:8080/verify".into(),
                 notice_retention_days: 90,
             },
+            pki: mynumber_app::PkiSettings::new(
+                mynumber_pki::PkiConfig::with_url("http://localhost:8080"),
+                vec![7; 32],
+            ),
         },
     )
 }
@@ -1331,6 +1335,208 @@ pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(
     );
 }
 
+/// Certificates (facts §3): issued for a card's public key, refused under 15 (signature) and
+/// before the renewal window; an address change revokes the signature certificate in the
+/// registry's own transaction, death revokes the rest; the CRL lists them.
+pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: Env) {
+    use mynumber_pki::Hierarchy;
+    for h in Hierarchy::ALL {
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+                .unwrap();
+        assert!(
+            env.app
+                .install_authority(h, &key.serialize_der())
+                .await
+                .unwrap()
+        );
+        // A second install (another server starting) keeps the first.
+        assert!(
+            !env.app
+                .install_authority(h, &key.serialize_der())
+                .await
+                .unwrap()
+        );
+    }
+    let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap();
+    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("佐藤", "一郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let child = env
+        .app
+        .register(&env.clerk, register(japanese("佐藤", "花", "2020-06-01")))
+        .await
+        .unwrap();
+    let sign = env
+        .app
+        .issue_certificate(
+            &env.clerk,
+            &adult.resident_code,
+            Hierarchy::Signature,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap();
+    let auth = env
+        .app
+        .issue_certificate(
+            &env.clerk,
+            &adult.resident_code,
+            Hierarchy::Authentication,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap();
+    // Valid to the 5th birthday after 2026-11-25: 15 January 2031, end of day JST.
+    assert_eq!(
+        jiff::Timestamp::from_microsecond(sign.not_after_us)
+            .unwrap()
+            .to_string(),
+        "2031-01-15T14:59:59Z"
+    );
+    let err = env
+        .app
+        .issue_certificate(
+            &env.clerk,
+            &child.resident_code,
+            Hierarchy::Signature,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("under 15"), "{err}");
+    env.app
+        .issue_certificate(
+            &env.clerk,
+            &child.resident_code,
+            Hierarchy::Authentication,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap();
+    let err = env
+        .app
+        .issue_certificate(
+            &env.clerk,
+            &adult.resident_code,
+            Hierarchy::Signature,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("can be renewed from 2030-10-16"),
+        "{err}"
+    );
+    assert!(matches!(
+        env.app
+            .issue_certificate(
+                &env.osaka_clerk,
+                &adult.resident_code,
+                Hierarchy::Authentication,
+                &spki,
+                None
+            )
+            .await,
+        Err(AppError::Denied(_))
+    ));
+
+    // A move within the city changes the address: the signature certificate is revoked.
+    let move_within = ChangeCommand::AddressChange {
+        prefecture: "東京都".into(),
+        municipality_code: "131041".into(),
+        address: "高田馬場1丁目1番1号".into(),
+        household: HouseholdChoice::New,
+        relationship: "head".into(),
+    };
+    env.app
+        .change(&env.clerk, &adult.resident_code, move_within, None)
+        .await
+        .unwrap();
+    let status = |rows: &[mynumber_app::CertificateRow], serial: &str| {
+        rows.iter()
+            .find(|c| c.serial == serial)
+            .map(|c| (c.status.clone(), c.reason.clone()))
+            .unwrap()
+    };
+    let rows = env
+        .app
+        .certificates(&env.clerk, &adult.resident_code)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&rows, &sign.serial),
+        ("revoked".into(), Some("affiliationChanged".into()))
+    );
+    assert_eq!(status(&rows, &auth.serial), ("good".into(), None));
+    let crl = env.app.crl(Hierarchy::Signature).await.unwrap();
+    let serial: Vec<u8> = (0..sign.serial.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&sign.serial[i..i + 2], 16).unwrap())
+        .collect();
+    assert!(
+        crl.windows(serial.len()).any(|w| w == serial.as_slice()),
+        "the CRL lists it"
+    );
+    let err = env
+        .app
+        .revoke_certificate(
+            &env.clerk,
+            &sign.serial,
+            mynumber_pki::Reason::PrivilegeWithdrawn,
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already revoked"), "{err}");
+
+    // Death revokes the user-authentication certificate too.
+    env.app
+        .change(&env.clerk, &adult.resident_code, ChangeCommand::Death, None)
+        .await
+        .unwrap();
+    let rows = env
+        .app
+        .certificates(&env.clerk, &adult.resident_code)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&rows, &auth.serial),
+        ("revoked".into(), Some("cessationOfOperation".into()))
+    );
+
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(report.fault, None);
+    let pool = raw(&env).await;
+    let actions: Vec<String> = sqlx::query(
+        "SELECT action FROM ledger_entries WHERE action LIKE 'certificate-%' ORDER BY partition_key, seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(
+        actions,
+        [
+            "certificate-issued",
+            "certificate-issued",
+            "certificate-issued",
+            "certificate-revoked",
+            "certificate-revoked"
+        ]
+    );
+}
+
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
 #[macro_export]
 macro_rules! conformance {
@@ -1365,6 +1571,7 @@ macro_rules! all_cases {
             concurrent_registrations_never_share_numbers,
             notification_letters_are_printed_once_and_followed_to_the_end,
             resident_record_copies_are_signed_registered_and_verifiable,
+            certificates_are_issued_and_revoked_with_the_registry,
         );
     };
 }
