@@ -116,6 +116,11 @@ impl App {
                 self.clock.now_us(),
             )
             .await?;
+        if !installed {
+            // Another server installed its authority between our check and our insert: keep
+            // that one, and record nothing.
+            return Ok(false);
+        }
         let record = Record {
             partition: format!("pki-{}", hierarchy.code()),
             action: "authority-installed",
@@ -125,7 +130,7 @@ impl App {
         };
         append(tx.as_mut(), "system", self.clock.now_us(), vec![record]).await?;
         tx.commit().await?;
-        Ok(installed)
+        Ok(true)
     }
 
     /// Whether `hierarchy` has an authority.

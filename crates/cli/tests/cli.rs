@@ -235,11 +235,12 @@ fn import_export_round_trip_and_ledger() {
         text(&out.stderr)
     );
 
-    // 300 registrations + 300 number readings, chained and intact.
+    // 300 registrations + 300 number readings, chained and intact; and the two certificate
+    // authorities installed on first start, each in its own partition.
     let out = run(&[a[0], a[1], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 600 entries in 1 partitions, every chain intact\n"
+        "ok: 602 entries in 3 partitions, every chain intact\n"
     );
     // A signed checkpoint: kept by an auditor, verified later; an altered copy is refused.
     let cp = dir.join("checkpoint.txt");
@@ -281,7 +282,7 @@ fn import_export_round_trip_and_ledger() {
     );
     assert_eq!(
         text(&out.stdout),
-        "ok: 600 entries in 1 partitions, every chain intact\n"
+        "ok: 602 entries in 3 partitions, every chain intact\n"
     );
     let altered = dir.join("altered.txt");
     std::fs::write(&altered, cp_text.replace(" 600 ", " 599 ")).unwrap();
@@ -577,7 +578,7 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
     let out = common("p0").args(["ledger", "verify"]).output().unwrap();
     assert_eq!(
         text(&out.stdout),
-        "ok: 12000 entries in 1 partitions, every chain intact\n"
+        "ok: 12002 entries in 3 partitions, every chain intact\n"
     );
 }
 
@@ -628,7 +629,7 @@ fn concurrent_batches_wait_for_the_batch_creating_their_household() {
     let out = run(&[d[0], d[1], d[2], d[3], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 6000 entries in 1 partitions, every chain intact\n"
+        "ok: 6002 entries in 3 partitions, every chain intact\n"
     );
 }
 
