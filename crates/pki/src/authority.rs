@@ -271,6 +271,20 @@ impl Authority {
         Ok(cert.der().to_vec())
     }
 
+    /// Signs certificate parameters for a key of the authority's own services (the OCSP
+    /// responder).
+    pub(crate) fn sign_params(
+        &self,
+        params: &CertificateParams,
+        key: &KeyPair,
+    ) -> Result<Vec<u8>, PkiError> {
+        Ok(params
+            .signed_by(key, &self.issuer)
+            .map_err(PkiError::from)?
+            .der()
+            .to_vec())
+    }
+
     /// A CRL listing `revoked`, numbered `number`, valid until `next_update`.
     pub fn crl(
         &self,

@@ -9,17 +9,19 @@
 mod authority;
 mod der;
 mod keys;
+mod ocsp;
 mod pem;
 mod profile;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{seal, unseal};
-pub use pem::{from_pem, to_pem};
+pub use ocsp::{ParsedRequest, Responder, Status, malformed_response, unauthorized_response};
+pub use pem::{base64_decode, from_pem, to_pem};
 pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
     last_valid_day, opaque_common_name, renewal_opens,
 };
-pub use rcgen::KeyPair;
+pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256};
 
 /// Why a PKI operation failed.
 #[derive(Debug, thiserror::Error)]

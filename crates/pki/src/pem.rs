@@ -1,5 +1,5 @@
 //! PEM armour (RFC 7468) for certificates, CRLs and public keys: encoding, and decoding of the
-//! first block with a given label.
+//! first block with a given label; base64 itself (also for OCSP requests in URLs).
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -32,15 +32,21 @@ pub fn from_pem(label: &str, text: &str) -> Option<Vec<u8>> {
     let end = format!("-----END {label}-----");
     let start = text.find(&begin)? + begin.len();
     let stop = start + text[start..].find(&end)?;
-    let mut out = Vec::new();
+    base64_decode(&text[start..stop])
+}
+
+/// Decodes base64 in the standard or the URL-safe alphabet (RFC 4648 §4, §5), ignoring
+/// whitespace and stopping at padding; `None` for any other character.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0);
-    for c in text[start..stop].bytes() {
+    for c in text.bytes() {
         let v = match c {
             b'A'..=b'Z' => c - b'A',
             b'a'..=b'z' => c - b'a' + 26,
             b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
             b'=' => break,
             b' ' | b'\n' | b'\r' | b'\t' => continue,
             _ => return None,
@@ -71,5 +77,11 @@ mod tests {
             "-----BEGIN X-----\nTWFu\n-----END X-----\n"
         );
         assert_eq!(from_pem("PUBLIC KEY", "no pem here"), None);
+        // RFC 4648 §10 vectors, and the URL-safe alphabet.
+        assert_eq!(base64_decode("Zm9vYmFy").as_deref(), Some(&b"foobar"[..]));
+        assert_eq!(base64_decode("Zm9vYg==").as_deref(), Some(&b"foob"[..]));
+        assert_eq!(base64_decode("-_8").as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(base64_decode("+/8").as_deref(), Some(&[0xfb, 0xff][..]));
+        assert_eq!(base64_decode("Zm9v!"), None);
     }
 }

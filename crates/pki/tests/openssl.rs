@@ -457,3 +457,174 @@ fn a_user_authentication_certificate_carries_nothing_personal() {
         .unwrap_err();
     assert!(err.to_string().contains("RSA-2048"), "{err}");
 }
+
+/// The text of an openssl run, stdout and stderr together.
+fn both(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn the_ocsp_responder_answers_openssl_good_revoked_held_and_unknown() {
+    if !have_openssl() {
+        return;
+    }
+    use mynumber_pki::{ParsedRequest, Responder, Status};
+    // openssl checks a response's thisUpdate and nextUpdate, and the responder certificate,
+    // against the real clock, so this test lives at the real time.
+    let now = Timestamp::now();
+    let hour = jiff::SignedDuration::from_hours(1);
+    let d = dir("ocsp");
+    let config = PkiConfig::with_url("http://127.0.0.1:8080");
+    let ca = Authority::create(Hierarchy::Signature, &config, ca_key(), [3; 16], now, 10).unwrap();
+    std::fs::write(d.join("ca.pem"), pem("CERTIFICATE", ca.certificate())).unwrap();
+    let other =
+        Authority::create(Hierarchy::Signature, &config, ca_key(), [4; 16], now, 10).unwrap();
+    std::fs::write(d.join("other.pem"), pem("CERTIFICATE", other.certificate())).unwrap();
+    let spki = card_key(&d);
+    let until = now + jiff::SignedDuration::from_hours(24 * 365);
+    for (name, serial) in [
+        ("good", 9u8),
+        ("revoked", 10),
+        ("held", 11),
+        ("unknown", 12),
+    ] {
+        let der = ca
+            .issue(&config, &holder(), &spki, [serial; 16], now, until)
+            .unwrap();
+        std::fs::write(d.join(format!("{name}.pem")), pem("CERTIFICATE", &der)).unwrap();
+    }
+    let der = other
+        .issue(&config, &holder(), &spki, [13; 16], now, until)
+        .unwrap();
+    std::fs::write(d.join("stranger.pem"), pem("CERTIFICATE", &der)).unwrap();
+
+    let responder_key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+    let responder = Responder::new(&ca, &config, responder_key, [14; 16], now, 30).unwrap();
+    let status = |serial: &[u8]| match serial {
+        s if s == serial_bytes([9; 16]) => Status::Good,
+        s if s == serial_bytes([10; 16]) => Status::Revoked {
+            at: now,
+            reason: Reason::KeyCompromise,
+        },
+        s if s == serial_bytes([11; 16]) => Status::Revoked {
+            at: now,
+            reason: Reason::CertificateHold,
+        },
+        _ => Status::Unknown,
+    };
+    for (cert, digest, want, detail) in [
+        ("good", "-sha1", "good.pem: good", None),
+        ("good", "-sha256", "good.pem: good", None),
+        (
+            "revoked",
+            "-sha1",
+            "revoked.pem: revoked",
+            Some("Reason: keyCompromise"),
+        ),
+        (
+            "held",
+            "-sha1",
+            "held.pem: revoked",
+            Some("Reason: certificateHold"),
+        ),
+        ("unknown", "-sha1", "unknown.pem: unknown", None),
+    ] {
+        let file = format!("{cert}.pem");
+        let req = openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "ca.pem",
+                digest,
+                "-cert",
+                &file,
+                "-no_nonce",
+                "-reqout",
+                "req.der",
+            ],
+            &d,
+        );
+        assert!(req.status.success(), "{}", both(&req));
+        let parsed = ParsedRequest::parse(&std::fs::read(d.join("req.der")).unwrap()).unwrap();
+        assert!(responder.answers(&parsed), "{cert} {digest}");
+        assert!(!parsed.has_nonce());
+        let resp = responder.respond(&parsed, status, now, now + hour).unwrap();
+        std::fs::write(d.join("resp.der"), resp).unwrap();
+        let out = openssl(
+            &[
+                "ocsp",
+                "-respin",
+                "resp.der",
+                "-issuer",
+                "ca.pem",
+                digest,
+                "-cert",
+                &file,
+                "-CAfile",
+                "ca.pem",
+                "-resp_text",
+            ],
+            &d,
+        );
+        let all = both(&out);
+        assert!(all.contains("Response verify OK"), "{all}");
+        assert!(all.contains(want), "{want:?} not in {all}");
+        if let Some(detail) = detail {
+            assert!(all.contains(detail), "{detail:?} not in {all}");
+        }
+    }
+    // Another authority's certificate: this responder does not answer for it.
+    let req = openssl(
+        &[
+            "ocsp",
+            "-issuer",
+            "other.pem",
+            "-cert",
+            "stranger.pem",
+            "-no_nonce",
+            "-reqout",
+            "req2.der",
+        ],
+        &d,
+    );
+    assert!(req.status.success(), "{}", both(&req));
+    let parsed = ParsedRequest::parse(&std::fs::read(d.join("req2.der")).unwrap()).unwrap();
+    assert!(!responder.answers(&parsed));
+    // A nonce is echoed.
+    let req = openssl(
+        &[
+            "ocsp", "-issuer", "ca.pem", "-cert", "good.pem", "-reqout", "req3.der",
+        ],
+        &d,
+    );
+    assert!(req.status.success(), "{}", both(&req));
+    let parsed = ParsedRequest::parse(&std::fs::read(d.join("req3.der")).unwrap()).unwrap();
+    assert!(parsed.has_nonce());
+    let resp = responder.respond(&parsed, status, now, now + hour).unwrap();
+    std::fs::write(d.join("resp3.der"), resp).unwrap();
+    let text = both(&openssl(
+        &["ocsp", "-respin", "resp3.der", "-resp_text", "-noverify"],
+        &d,
+    ));
+    assert!(text.contains("OCSP Nonce"), "{text}");
+    // The responder's own certificate is for OCSP signing, with no-check.
+    std::fs::write(
+        d.join("responder.pem"),
+        pem("CERTIFICATE", &responder.certificate().unwrap()),
+    )
+    .unwrap();
+    let text = both(&openssl(
+        &["x509", "-in", "responder.pem", "-noout", "-text"],
+        &d,
+    ));
+    assert!(text.contains("OCSP Signing"), "{text}");
+    assert!(text.contains("OCSP No Check"), "{text}");
+    assert!(ParsedRequest::parse(b"junk").is_none());
+    // An RSA key is refused: the responses' signature algorithm is fixed.
+    let err = Responder::new(&ca, &config, ca_key(), [15; 16], now, 30).unwrap_err();
+    assert!(err.to_string().contains("P-256"), "{err}");
+}
