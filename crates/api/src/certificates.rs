@@ -1,5 +1,6 @@
-//! Certificate handlers: issuing a card's certificates, revoking them, and the authorities'
-//! certificates and CRLs for relying parties (public, DER).
+//! Certificate handlers: issuing a card's certificates, revoking them, suspending and resuming
+//! a holder's, and for relying parties (public, DER) the authorities' certificates, the CRLs
+//! and the OCSP responder.
 
 use axum::Json;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mynumber_app::CertificateRow;
 use mynumber_core::ResidentCode;
-use mynumber_pki::{Hierarchy, Reason, from_pem, to_pem};
+use mynumber_pki::{Hierarchy, Reason, base64_decode, from_pem, to_pem};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -49,7 +50,7 @@ impl From<&CertificateRow> for CertificateBody {
         Self {
             serial: c.serial.clone(),
             kind: c.hierarchy.clone(),
-            status: c.status.clone(),
+            status: c.status.code().to_owned(),
             reason: c.reason.clone(),
             not_after: jiff::Timestamp::from_microsecond(c.not_after_us)
                 .map(|t| t.to_string())
@@ -142,20 +143,54 @@ pub(crate) async fn revoke(
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<RevokeRequest>,
 ) -> Result<Json<CertificateBody>, ApiError> {
-    let reason = match Reason::parse(&req.reason) {
-        Some(r @ (Reason::PrivilegeWithdrawn | Reason::KeyCompromise | Reason::Unspecified)) => r,
-        _ => {
-            return Err(ApiError::field(
-                "reason",
-                "must be privilegeWithdrawn, keyCompromise or unspecified",
-            ));
-        }
-    };
+    let reason = Reason::parse(&req.reason).ok_or_else(|| {
+        ApiError::field(
+            "reason",
+            "must be privilegeWithdrawn, keyCompromise or unspecified",
+        )
+    })?;
     let row = state
         .app
         .revoke_certificate(&actor, &serial, reason)
         .await?;
     Ok(Json(CertificateBody::from(&row)))
+}
+
+/// Suspend a holder's certificates, as a card suspension does: the user-authentication
+/// certificate goes on hold (certificateHold) and the signature certificate is revoked.
+#[utoipa::path(post, path = "/api/v1/residents/{resident_code}/certificates/suspend", tag = "certificates",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    responses((status = 200, body = Vec<CertificateBody>, description = "The certificates changed"),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn suspend(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+) -> Result<Json<Vec<CertificateBody>>, ApiError> {
+    let rows = state
+        .app
+        .suspend_certificates(&actor, &code(&resident_code)?)
+        .await?;
+    Ok(Json(rows.iter().map(CertificateBody::from).collect()))
+}
+
+/// Resume a holder's certificates, as a card's resumption does: the hold is lifted.
+#[utoipa::path(post, path = "/api/v1/residents/{resident_code}/certificates/resume", tag = "certificates",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    responses((status = 200, body = Vec<CertificateBody>, description = "The certificates released"),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn resume(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+) -> Result<Json<Vec<CertificateBody>>, ApiError> {
+    let rows = state
+        .app
+        .resume_certificates(&actor, &code(&resident_code)?)
+        .await?;
+    Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }
 
 /// An authority's certificate (the trust anchor), DER.
@@ -171,7 +206,8 @@ pub(crate) async fn ca(
     Ok(([(header::CONTENT_TYPE, "application/pkix-cert")], der).into_response())
 }
 
-/// A hierarchy's current CRL, DER (RFC 5280), signed on request and valid for a day.
+/// A hierarchy's current CRL, DER (RFC 5280): valid for a day, replaced when a certificate's
+/// status changes and at least hourly.
 #[utoipa::path(get, path = "/pki/{kind}/crl", tag = "certificates",
     params(("kind" = String, Path, description = "signature or authentication")),
     responses((status = 200, description = "The CRL", content_type = "application/pkix-crl"),
@@ -182,4 +218,52 @@ pub(crate) async fn crl(
 ) -> Result<Response, ApiError> {
     let der = state.app.crl(kind(&k)?).await?;
     Ok(([(header::CONTENT_TYPE, "application/pkix-crl")], der).into_response())
+}
+
+/// Answer an OCSP request (RFC 6960), POSTed as `application/ocsp-request`. A body that is not
+/// a request gets the OCSP answer malformedRequest; an empty body is refused with 422.
+#[utoipa::path(post, path = "/pki/ocsp", tag = "certificates",
+    request_body(content = crate::documents::Binary, content_type = "application/octet-stream",
+        description = "A DER OCSPRequest (sent as application/ocsp-request, RFC 6960 appendix A.1, or application/octet-stream)"),
+    responses((status = 200, description = "A DER OCSPResponse (malformedRequest for bytes that are not a request)",
+        content_type = "application/ocsp-response"), (status = 422, body = Problem), (status = 503, body = Problem)))]
+pub(crate) async fn ocsp_post(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    if body.is_empty() {
+        return Err(ApiError::field(
+            "body",
+            "must be a DER OCSPRequest (application/ocsp-request)",
+        ));
+    }
+    ocsp_answer(&state, &body).await
+}
+
+/// Answer an OCSP request given in the URL (RFC 6960 appendix A.1: the DER request in base64,
+/// URL-encoded).
+#[utoipa::path(get, path = "/pki/ocsp/{request}", tag = "certificates",
+    params(("request" = String, Path, description = "base64 of the DER OCSPRequest")),
+    responses((status = 200, description = "A DER OCSPResponse (malformedRequest for a path that is not one)",
+        content_type = "application/ocsp-response"), (status = 503, body = Problem)))]
+pub(crate) async fn ocsp_get(
+    State(state): State<AppState>,
+    axum::extract::Path(request): axum::extract::Path<String>,
+) -> Result<Response, ApiError> {
+    // Bytes that are not base64 are not a request either; the app answers malformedRequest.
+    let der = base64_decode(&request).unwrap_or_default();
+    ocsp_answer(&state, &der).await
+}
+
+async fn ocsp_answer(state: &AppState, der: &[u8]) -> Result<Response, ApiError> {
+    let der = state.app.ocsp(der).await?;
+    // Intermediaries must not serve a stored answer past a revocation.
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/ocsp-response"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        der,
+    )
+        .into_response())
 }

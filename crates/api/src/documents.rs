@@ -67,10 +67,10 @@ pub(crate) struct VerifiedBody {
     pub document: DocumentBody,
 }
 
-/// A PDF file's bytes, as an OpenAPI binary string.
+/// Raw bytes (a PDF, a DER structure), as an OpenAPI binary string.
 #[derive(Debug, ToSchema)]
 #[schema(value_type = String, format = Binary)]
-pub(crate) struct PdfFile(#[allow(dead_code, reason = "documents the body's schema")] Vec<u8>);
+pub(crate) struct Binary(#[allow(dead_code, reason = "documents the body's schema")] Vec<u8>);
 
 /// The key that signs documents, for checking them offline.
 #[derive(Debug, Serialize, ToSchema)]
@@ -185,7 +185,7 @@ pub(crate) async fn by_code(
 /// Check a document file (the PDF as the body): issued by this system and not altered by a
 /// single byte. A file that is not genuine gets 422 `document-not-genuine` saying why.
 #[utoipa::path(post, path = "/api/v1/documents/verify", tag = "documents",
-    request_body(content = PdfFile, content_type = "application/octet-stream", description = "The PDF file, byte for byte (sent as application/octet-stream or application/pdf)"),
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The PDF file, byte for byte (sent as application/octet-stream or application/pdf)"),
     responses((status = 200, body = VerifiedBody), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub(crate) async fn verify(
     State(state): State<AppState>,

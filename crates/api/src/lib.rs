@@ -56,7 +56,8 @@ pub struct AppState {
         documents::issue, documents::by_code, documents::verify, documents::public_key,
         documents::outcome, documents::list, documents::name_municipality,
         certificates::issue, certificates::list, certificates::revoke, certificates::ca,
-        certificates::crl,
+        certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
+        certificates::resume,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -210,11 +211,21 @@ pub fn router(state: AppState) -> Router {
             post(certificates::issue).get(certificates::list),
         )
         .route(
+            "/api/v1/residents/{resident_code}/certificates/suspend",
+            post(certificates::suspend),
+        )
+        .route(
+            "/api/v1/residents/{resident_code}/certificates/resume",
+            post(certificates::resume),
+        )
+        .route(
             "/api/v1/certificates/{serial}/revoke",
             post(certificates::revoke),
         )
         .route("/pki/{kind}/ca", get(certificates::ca))
         .route("/pki/{kind}/crl", get(certificates::crl))
+        .route("/pki/ocsp", post(certificates::ocsp_post))
+        .route("/pki/ocsp/{*request}", get(certificates::ocsp_get))
         .route("/verify", get(documents::page))
         .route("/verify/{code}", get(documents::page))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))

@@ -56,6 +56,7 @@ async fn server(name: &str) -> Server {
             pki: mynumber_app::PkiSettings::new(
                 mynumber_pki::PkiConfig::with_url("http://localhost:8080"),
                 vec![7; 32],
+                mynumber_app::system::responder_keys(),
             ),
         },
     );
@@ -792,4 +793,89 @@ async fn certificates_over_http_and_the_public_crl() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     let r = s.call(Method::GET, &uri, Some(&s.admin), None).await;
     assert_eq!(r.body[0]["reason"], "privilegeWithdrawn");
+    // A hold is not a reason a clerk gives: it follows from a suspension.
+    let r = s
+        .call(
+            Method::POST,
+            &revoke,
+            Some(&s.admin),
+            Some(json!({"reason": "certificateHold"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+
+    // Suspension puts the authentication certificate on hold; resumption releases it.
+    let r = s
+        .call(
+            Method::POST,
+            &uri,
+            Some(&s.admin),
+            Some(json!({"kind": "authentication", "public_key": card.public_key_pem()})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{uri}/suspend"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body[0]["status"], "hold");
+    assert_eq!(r.body[0]["reason"], "certificateHold");
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{uri}/suspend"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = s
+        .call(Method::POST, &format!("{uri}/resume"), Some(&s.admin), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body[0]["status"], "good");
+    let r = s
+        .call(Method::POST, &format!("{uri}/resume"), None, None)
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    // The OCSP responder is public; bytes that are not a request get malformedRequest
+    // (OCSPResponse { responseStatus 1 }, RFC 6960 §4.2.1), as a 200 like every OCSP answer.
+    for uri in ["/pki/ocsp", "/pki/ocsp/bm90IGEgcmVxdWVzdA=="] {
+        let method = if uri == "/pki/ocsp" {
+            Method::POST
+        } else {
+            Method::GET
+        };
+        let res = s
+            .router
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .method(method)
+                    .uri(uri)
+                    .header(header::CONTENT_TYPE, "application/ocsp-request")
+                    .body(Body::from("not a request"))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers()[header::CONTENT_TYPE],
+            "application/ocsp-response"
+        );
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(bytes.as_ref(), [0x30, 0x03, 0x0a, 0x01, 0x01], "{uri}");
+    }
+    // No body at all is not an OCSP exchange: a problem, like any other bad request.
+    let r = s.call(Method::POST, "/pki/ocsp", None, None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "body");
 }

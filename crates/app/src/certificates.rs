@@ -1,22 +1,31 @@
 //! Electronic certificates (公的個人認証, facts §3): the two authorities, issuing a card's
 //! certificates for the public keys the card generated, revocation on request and automatically
-//! when the registry changes (facts §3.3), and each hierarchy's CRL.
+//! when the registry changes, and the hold and release that follow a card's suspension and
+//! resumption (facts §3.3). What relying parties read (CRLs, OCSP) is in `revocation_info`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use jiff::Timestamp;
+use mynumber_core::certificate::{CertificateEvent, CertificateRefused, CertificateStatus};
 use mynumber_core::{
-    Actor, FieldError, Permission, PersonId, RecordStatus, RemovalReason, Resident, ResidentCode,
-    ResidentRecord,
+    Actor, FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident,
+    ResidentCode, ResidentRecord,
 };
 use mynumber_pki::{
-    Authority, BasicFour, Hierarchy, Holder, KeyPair, PkiConfig, Reason, Revoked, end_of_day_jst,
+    Authority, BasicFour, Hierarchy, Holder, KeyPair, PkiConfig, Reason, Responder, end_of_day_jst,
     last_valid_day, opaque_common_name, renewal_opens, serial_bytes,
 };
 
 use crate::ledger::{Record, append};
 use crate::{App, AppError, CertificateRow, Tx};
+
+/// Makes the OCSP responder's key (PKCS#8 ECDSA P-256): the shell's key generator.
+pub type ResponderKeyMaker = Arc<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>;
+
+/// A cached OCSP answer: the status revision it reflects, until when it may be reused, and the
+/// signed response.
+pub(crate) type CachedAnswer = (i64, i64, Arc<Vec<u8>>);
 
 /// The authority's settings: profile configuration and the secret that seals CA keys.
 #[derive(Clone)]
@@ -25,17 +34,26 @@ pub struct PkiSettings {
     pub config: PkiConfig,
     /// Seals the CA keys at rest (at least 16 bytes).
     pub secret: Arc<Vec<u8>>,
+    /// Generates each process's OCSP responder key.
+    pub responder_key: ResponderKeyMaker,
     /// Unsealed authorities, loaded once.
     pub(crate) loaded: Arc<RwLock<HashMap<&'static str, Arc<Authority>>>>,
+    /// OCSP responders, one per authority, created on first use.
+    pub(crate) responders: Arc<RwLock<HashMap<&'static str, Arc<Responder>>>>,
+    /// Signed answers to nonce-less requests, by request bytes.
+    pub(crate) answers: Arc<RwLock<HashMap<Vec<u8>, CachedAnswer>>>,
 }
 
 impl PkiSettings {
     /// Settings with nothing loaded yet.
-    pub fn new(config: PkiConfig, secret: Vec<u8>) -> Self {
+    pub fn new(config: PkiConfig, secret: Vec<u8>, responder_key: ResponderKeyMaker) -> Self {
         Self {
             config,
             secret: Arc::new(secret),
+            responder_key,
             loaded: Arc::default(),
+            responders: Arc::default(),
+            answers: Arc::default(),
         }
     }
 }
@@ -48,14 +66,32 @@ impl std::fmt::Debug for PkiSettings {
     }
 }
 
-fn pki(e: mynumber_pki::PkiError) -> AppError {
+pub(crate) fn pki(e: mynumber_pki::PkiError) -> AppError {
     match e {
         mynumber_pki::PkiError::PublicKey(why) => FieldError::new("public_key", why).into(),
         other => AppError::Unavailable(format!("certificate authority: {other}")),
     }
 }
 
-fn serial_hex(serial: &[u8]) -> String {
+impl From<CertificateRefused> for AppError {
+    fn from(r: CertificateRefused) -> Self {
+        AppError::Refused(Refused {
+            state: format!("{} certificate", r.status.code()),
+            procedure: r.event.action(),
+            reason: r.to_string(),
+        })
+    }
+}
+
+/// The reasons a clerk may give for revoking one certificate; the others follow from the
+/// registry and the card.
+const REQUESTABLE: [Reason; 3] = [
+    Reason::PrivilegeWithdrawn,
+    Reason::KeyCompromise,
+    Reason::Unspecified,
+];
+
+pub(crate) fn serial_hex(serial: &[u8]) -> String {
     serial.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -140,7 +176,7 @@ impl App {
     }
 
     /// The unsealed authority, loaded once per process.
-    async fn authority(
+    pub(crate) async fn authority(
         &self,
         tx: &mut dyn Tx,
         hierarchy: Hierarchy,
@@ -220,12 +256,22 @@ impl App {
             )
             .into());
         }
-        // Renewal window, and the certificates this one supersedes.
-        let previous: Vec<CertificateRow> = tx
-            .certificates_of(person.id)
-            .await?
+        // Renewal window, and the certificates this one supersedes. While the card is suspended
+        // (a certificate on hold) nothing new is issued: resumption comes first.
+        let held: Vec<CertificateRow> = tx.certificates_of(person.id).await?;
+        if let Some(h) = held.iter().find(|c| c.status == CertificateStatus::Hold) {
+            return Err(AppError::Refused(Refused {
+                state: "suspended (a certificate on hold)".to_owned(),
+                procedure: "certificate-issued",
+                reason: format!(
+                    "the holder's {} certificate {} is on hold; resume it before issuing another",
+                    h.hierarchy, h.serial
+                ),
+            }));
+        }
+        let previous: Vec<CertificateRow> = held
             .into_iter()
-            .filter(|c| c.hierarchy == hierarchy.code() && c.status == "good")
+            .filter(|c| c.hierarchy == hierarchy.code() && c.status == CertificateStatus::Good)
             .collect();
         for p in &previous {
             let last_day = Timestamp::from_microsecond(p.not_after_us)
@@ -291,7 +337,7 @@ impl App {
             serial: serial_hex(&serial_bytes(serial_seed)),
             hierarchy: hierarchy.code().to_owned(),
             person: person.id,
-            status: "good".to_owned(),
+            status: CertificateStatus::Good,
             reason: None,
             revoked_at_us: None,
             not_after_us: not_after.as_microsecond(),
@@ -301,9 +347,15 @@ impl App {
         tx.insert_certificate(&row).await?;
         let mut records = Vec::new();
         for p in &previous {
-            records.extend(
-                self.revoke_in(tx.as_mut(), p, Reason::Superseded, now_us)
-                    .await?,
+            records.push(
+                self.move_certificate(
+                    tx.as_mut(),
+                    p,
+                    CertificateEvent::Revoke,
+                    Reason::Superseded,
+                    now_us,
+                )
+                .await?,
             );
         }
         records.push(Record {
@@ -322,7 +374,8 @@ impl App {
         Ok(row)
     }
 
-    /// Revokes a certificate on the holder's request or for key compromise.
+    /// Revokes a certificate on the holder's request (privilegeWithdrawn), for key compromise,
+    /// or ex officio (unspecified).
     pub async fn revoke_certificate(
         &self,
         actor: &Actor,
@@ -330,13 +383,176 @@ impl App {
         reason: Reason,
     ) -> Result<CertificateRow, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
+        if !REQUESTABLE.contains(&reason) {
+            return Err(FieldError::new(
+                "reason",
+                "must be privilegeWithdrawn (the holder's request), keyCompromise or unspecified",
+            )
+            .into());
+        }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let serial = serial.trim().to_ascii_lowercase();
-        let mut row = tx
+        let row = tx
             .certificate(&serial)
             .await?
             .ok_or(AppError::NotFound("certificate"))?;
+        self.authorize_holder(tx.as_mut(), actor, &row).await?;
+        let record = self
+            .move_certificate(tx.as_mut(), &row, CertificateEvent::Revoke, reason, now)
+            .await?;
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        let row = tx
+            .certificate(&serial)
+            .await?
+            .ok_or(AppError::NotFound("certificate"))?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// What a card's suspension (一時停止, facts §7) does to its certificates, as one use case:
+    /// the user-authentication certificate goes on hold (certificateHold) and the signature
+    /// certificate is revoked (facts §3.3). Returns the certificates changed.
+    pub async fn suspend_certificates(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+    ) -> Result<Vec<CertificateRow>, AppError> {
+        self.holder_certificates_event(actor, code, true).await
+    }
+
+    /// What a card's resumption does: the hold on the user-authentication certificate is
+    /// lifted. The revoked signature certificate stays revoked; a new one is issued.
+    pub async fn resume_certificates(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+    ) -> Result<Vec<CertificateRow>, AppError> {
+        self.holder_certificates_event(actor, code, false).await
+    }
+
+    async fn holder_certificates_event(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        suspend: bool,
+    ) -> Result<Vec<CertificateRow>, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let current = tx
+            .current_version(person.id)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        actor.authorize(
+            Permission::WriteRecords,
+            Some(current.resident.record.municipality()),
+        )?;
+        let records = if suspend {
+            self.suspend_in(tx.as_mut(), person.id, now).await?
+        } else {
+            self.resume_in(tx.as_mut(), person.id, now).await?
+        };
+        if records.is_empty() {
+            let (state, procedure, reason) = if suspend {
+                (
+                    "without a certificate in use",
+                    "certificates-suspended",
+                    "the holder has no good certificate to suspend",
+                )
+            } else {
+                (
+                    "without a certificate on hold",
+                    "certificates-resumed",
+                    "the holder has no certificate on hold to release",
+                )
+            };
+            return Err(AppError::Refused(Refused {
+                state: state.to_owned(),
+                procedure,
+                reason: reason.to_owned(),
+            }));
+        }
+        let changed: Vec<String> = records.iter().map(|(serial, _)| serial.clone()).collect();
+        append(
+            tx.as_mut(),
+            &actor.id.to_hex(),
+            now,
+            records.into_iter().map(|(_, r)| r).collect(),
+        )
+        .await?;
+        let rows = tx
+            .certificates_of(person.id)
+            .await?
+            .into_iter()
+            .filter(|c| changed.contains(&c.serial))
+            .collect();
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    /// Suspension's effect inside a transaction (the card's suspension will call this too).
+    pub(crate) async fn suspend_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        now: i64,
+    ) -> Result<Vec<(String, Record)>, AppError> {
+        let mut records = Vec::new();
+        for cert in tx.certificates_of(person).await? {
+            if cert.status != CertificateStatus::Good {
+                continue;
+            }
+            // No reason code is known for the signature certificate revoked at a suspension
+            // (facts §3.3 [U]); unspecified says nothing the authority does not know.
+            let (event, reason) = match Hierarchy::parse(&cert.hierarchy) {
+                Some(Hierarchy::Authentication) => {
+                    (CertificateEvent::Hold, Reason::CertificateHold)
+                }
+                _ => (CertificateEvent::Revoke, Reason::Unspecified),
+            };
+            let record = self.move_certificate(tx, &cert, event, reason, now).await?;
+            records.push((cert.serial, record));
+        }
+        Ok(records)
+    }
+
+    /// Resumption's effect inside a transaction: every certificate on hold is released.
+    pub(crate) async fn resume_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        now: i64,
+    ) -> Result<Vec<(String, Record)>, AppError> {
+        let mut records = Vec::new();
+        for cert in tx.certificates_of(person).await? {
+            if cert.status == CertificateStatus::Hold {
+                let record = self
+                    .move_certificate(
+                        tx,
+                        &cert,
+                        CertificateEvent::Release,
+                        Reason::CertificateHold,
+                        now,
+                    )
+                    .await?;
+                records.push((cert.serial, record));
+            }
+        }
+        Ok(records)
+    }
+
+    /// Staff act on the certificates of their own municipality's residents.
+    async fn authorize_holder(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        row: &CertificateRow,
+    ) -> Result<(), AppError> {
         let current = tx
             .current_version(row.person)
             .await?
@@ -345,53 +561,41 @@ impl App {
             Permission::WriteRecords,
             Some(current.resident.record.municipality()),
         )?;
-        if row.status == "revoked" {
-            return Err(AppError::Refused(mynumber_core::Refused {
-                state: "revoked certificate".to_owned(),
-                procedure: "revocation",
-                reason: "the certificate is already revoked".to_owned(),
-            }));
-        }
-        let records = self.revoke_in(tx.as_mut(), &row, reason, now).await?;
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
-        tx.commit().await?;
-        row.status = "revoked".to_owned();
-        row.reason = Some(reason.code().to_owned());
-        row.revoked_at_us = Some(now);
-        Ok(row)
+        Ok(())
     }
 
-    /// Revokes one certificate inside a transaction: status, CRL number, ledger record.
-    async fn revoke_in(
+    /// Moves one certificate by `event` inside a transaction: its status (refused by the core
+    /// when the status does not allow it), the hierarchy's status revision, and the ledger
+    /// record. A release clears the reason and time; the others record `reason` at `now`.
+    async fn move_certificate(
         &self,
         tx: &mut dyn Tx,
         row: &CertificateRow,
+        event: CertificateEvent,
         reason: Reason,
         now: i64,
-    ) -> Result<Vec<Record>, AppError> {
-        let to = if reason == Reason::CertificateHold {
-            "hold"
-        } else {
-            "revoked"
+    ) -> Result<Record, AppError> {
+        let to = row.status.after(event)?;
+        let (stored_reason, at) = match to {
+            CertificateStatus::Good => (None, None),
+            CertificateStatus::Hold | CertificateStatus::Revoked => {
+                (Some(reason.code()), Some(now))
+            }
         };
         if !tx
-            .set_certificate_status(&row.serial, &row.status, to, Some(reason.code()), Some(now))
+            .set_certificate_status(&row.serial, row.status, to, stored_reason, at)
             .await?
         {
             return Err(AppError::Conflict);
         }
-        tx.next_crl_number(&row.hierarchy).await?;
+        tx.bump_certificate_revision(&row.hierarchy).await?;
         let partition = match tx.current_version(row.person).await? {
             Some(v) => v.resident.record.municipality().as_str().to_owned(),
             None => format!("pki-{}", row.hierarchy),
         };
-        Ok(vec![Record {
+        Ok(Record {
             partition,
-            action: if to == "hold" {
-                "certificate-held"
-            } else {
-                "certificate-revoked"
-            },
+            action: event.action(),
             person: Some(row.person),
             purpose: None,
             detail: format!(
@@ -400,7 +604,7 @@ impl App {
                 row.serial,
                 reason.code()
             ),
-        }])
+        })
     }
 
     /// The automatic revocations a registry change causes (facts §3.3), in its transaction:
@@ -433,49 +637,15 @@ impl App {
         };
         let mut records = Vec::new();
         for cert in tx.certificates_of(person).await? {
-            if kinds.contains(&cert.hierarchy.as_str()) && cert.status != "revoked" {
-                records.extend(self.revoke_in(tx, &cert, reason, now).await?);
+            if kinds.contains(&cert.hierarchy.as_str()) && cert.status != CertificateStatus::Revoked
+            {
+                records.push(
+                    self.move_certificate(tx, &cert, CertificateEvent::Revoke, reason, now)
+                        .await?,
+                );
             }
         }
         Ok(records)
-    }
-
-    /// A hierarchy's CRL (DER), signed now and valid for a day. The `crl_numbers` counter
-    /// counts revocations (a change marker for caches), not CRLs.
-    pub async fn crl(&self, hierarchy: Hierarchy) -> Result<Vec<u8>, AppError> {
-        let mut tx = self.store.begin_read().await?;
-        let authority = self.authority(tx.as_mut(), hierarchy).await?;
-        let revoked = tx
-            .revoked_certificates(hierarchy.code())
-            .await?
-            .into_iter()
-            .map(|c| Revoked {
-                serial: parse_serial(&c.serial),
-                at: c
-                    .revoked_at_us
-                    .and_then(|us| Timestamp::from_microsecond(us).ok())
-                    .unwrap_or(Timestamp::UNIX_EPOCH),
-                reason: c
-                    .reason
-                    .as_deref()
-                    .and_then(Reason::parse)
-                    .unwrap_or(Reason::Unspecified),
-            })
-            .collect::<Vec<_>>();
-        let now = Timestamp::from_microsecond(self.clock.now_us()).unwrap_or(Timestamp::UNIX_EPOCH);
-        // RFC 5280 §5.2.3 wants CRL numbers that increase with every CRL issued. Each request
-        // signs a fresh CRL, so its number is its issue time in seconds: monotonic across
-        // servers sharing a clock, and equal only for CRLs signed in the same second, which
-        // then say the same thing.
-        let number = u64::try_from(now.as_second()).unwrap_or(0);
-        authority
-            .crl(
-                &revoked,
-                number,
-                now,
-                now + jiff::SignedDuration::from_hours(24),
-            )
-            .map_err(pki)
     }
 
     /// A resident's certificates, newest first.
@@ -494,7 +664,7 @@ impl App {
     }
 }
 
-fn parse_serial(hex: &str) -> Vec<u8> {
+pub(crate) fn parse_serial(hex: &str) -> Vec<u8> {
     (0..hex.len())
         .step_by(2)
         .filter_map(|i| {

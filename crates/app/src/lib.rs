@@ -18,11 +18,12 @@ mod notices;
 mod number_change;
 mod ports;
 mod registry;
+mod revocation_info;
 mod staff;
 pub mod system;
 
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
-pub use certificates::PkiSettings;
+pub use certificates::{PkiSettings, ResponderKeyMaker};
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, RECORD_ITEMS, RecordRequest,
 };
@@ -30,7 +31,7 @@ pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    CertificateRow, Clock, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
+    CertificateRow, Clock, CrlRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
     PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};

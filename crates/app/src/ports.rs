@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 use jiff::civil::Date;
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::StoredEntry;
 use mynumber_core::notice::NoticeStatus;
@@ -151,8 +152,8 @@ pub struct CertificateRow {
     pub hierarchy: String,
     /// The holder.
     pub person: PersonId,
-    /// `good`, `revoked` or `hold`.
-    pub status: String,
+    /// Good, on hold or revoked.
+    pub status: CertificateStatus,
     /// The RFC 5280 reason name, once revoked or held.
     pub reason: Option<String>,
     /// When it was revoked or held (µs).
@@ -162,6 +163,23 @@ pub struct CertificateRow {
     /// When it was issued (µs).
     pub issued_at_us: i64,
     /// The certificate, DER.
+    pub der: Vec<u8>,
+}
+
+/// A published CRL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrlRow {
+    /// `signature` or `authentication`.
+    pub hierarchy: String,
+    /// Its CRL number.
+    pub number: i64,
+    /// The hierarchy's status revision it reflects.
+    pub revision: i64,
+    /// Its thisUpdate (µs).
+    pub this_update_us: i64,
+    /// Its nextUpdate (µs).
+    pub next_update_us: i64,
+    /// The CRL, DER.
     pub der: Vec<u8>,
 }
 
@@ -427,24 +445,37 @@ pub trait Tx: Send {
         &mut self,
         person: PersonId,
     ) -> Result<Vec<CertificateRow>, StoreError>;
-    /// Moves a certificate from `from` to `to` status with a reason; returns whether it moved.
+    /// Moves a certificate from `from` to `to` status with a reason and its time (both cleared
+    /// by passing `None`); returns whether it moved (false: its status was no longer `from`).
     async fn set_certificate_status(
         &mut self,
         serial: &str,
-        from: &str,
-        to: &str,
+        from: CertificateStatus,
+        to: CertificateStatus,
         reason: Option<&str>,
         at_us: Option<i64>,
     ) -> Result<bool, StoreError>;
-    /// The revoked and held certificates of a hierarchy (what its CRL lists).
+    /// The revoked and held certificates of a hierarchy that have not expired by `at_us`
+    /// (what its CRL lists: RFC 5280 §3.3 lets an entry go once the certificate expires).
     async fn revoked_certificates(
         &mut self,
         hierarchy: &str,
+        at_us: i64,
     ) -> Result<Vec<CertificateRow>, StoreError>;
-    /// Increments and returns a hierarchy's CRL number.
-    async fn next_crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
-    /// A hierarchy's current CRL number (0 before any change).
-    async fn crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
+    /// Increments and returns a hierarchy's status revision (at every revocation, hold and
+    /// release).
+    async fn bump_certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
+    /// A hierarchy's status revision (0 before any change).
+    async fn certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError>;
+    /// The CRL last published for a hierarchy.
+    async fn latest_crl(&mut self, hierarchy: &str) -> Result<Option<CrlRow>, StoreError>;
+    /// Publishes `row` in place of the CRL numbered `replacing` (`None`: the first one);
+    /// returns false when another server published first.
+    async fn publish_crl(
+        &mut self,
+        row: &CrlRow,
+        replacing: Option<i64>,
+    ) -> Result<bool, StoreError>;
 
     /// The current, active records of a household's members.
     async fn household_members(

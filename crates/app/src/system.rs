@@ -1,5 +1,5 @@
-//! The real clock, randomness and document fonts, for the binary; tests supply their own clock
-//! and randomness.
+//! The real clock, randomness, document fonts and OCSP responder keys, for the binary; tests
+//! supply their own clock and randomness.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use mynumber_render::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts};
 
-use crate::{Clock, Random};
+use crate::{Clock, Random, ResponderKeyMaker};
 
 /// The system clock, in Japan Standard Time (UTC+9; Japan has no daylight saving time).
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,6 +26,16 @@ impl Clock for SystemClock {
             .to_zoned_datetime(TimeZone::fixed(offset(9)))
             .date()
     }
+}
+
+/// Generates OCSP responder keys (ECDSA P-256, PKCS#8 DER) from the operating system's
+/// randomness, through aws-lc-rs.
+pub fn responder_keys() -> ResponderKeyMaker {
+    Arc::new(|| {
+        mynumber_pki::KeyPair::generate_for(&mynumber_pki::PKCS_ECDSA_P256_SHA256)
+            .map(|k| k.serialize_der())
+            .map_err(|e| format!("generating the OCSP responder key: {e}"))
+    })
 }
 
 /// The operating system's CSPRNG.

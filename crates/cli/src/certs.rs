@@ -1,10 +1,10 @@
-//! `mynumber cert`: issue a card's certificates for its public keys, revoke them, and publish
-//! the authorities' certificates and CRLs.
+//! `mynumber cert`: issue a card's certificates for its public keys, revoke, suspend and resume
+//! them, and publish the authorities' certificates and CRLs.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use mynumber_app::App;
+use mynumber_app::{App, CertificateRow};
 use mynumber_core::ResidentCode;
 use mynumber_pki::{Hierarchy, Reason, from_pem, to_pem};
 
@@ -34,8 +34,7 @@ pub(crate) async fn issue(
     card_expiry: Option<&str>,
     out: Option<&Path>,
 ) -> Result<()> {
-    let code =
-        ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))?;
+    let code = resident_code(code)?;
     let bytes =
         std::fs::read(public_key).with_context(|| format!("reading {}", public_key.display()))?;
     let der = match std::str::from_utf8(&bytes)
@@ -66,7 +65,7 @@ pub(crate) async fn issue(
 pub(crate) async fn revoke(app: &App, serial: &str, reason: &str) -> Result<()> {
     let Some(reason) = Reason::parse(reason) else {
         bail!(
-            "--reason must be privilegeWithdrawn (the holder's request), keyCompromise or unspecified"
+            "--reason must be privilegeWithdrawn (the holder's request), keyCompromise or unspecified, not {reason:?}"
         );
     };
     let row = app
@@ -83,21 +82,45 @@ pub(crate) async fn revoke(app: &App, serial: &str, reason: &str) -> Result<()> 
 
 /// Lists a resident's certificates.
 pub(crate) async fn list(app: &App, code: &str) -> Result<()> {
-    let code =
-        ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))?;
-    for c in app.certificates(&App::operator(), &code).await? {
-        let until = jiff::Timestamp::from_microsecond(c.not_after_us)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-        println!(
-            "{}\t{}\t{}\t{}\tuntil {until}",
-            c.serial,
-            c.hierarchy,
-            c.status,
-            c.reason.as_deref().unwrap_or("-")
-        );
+    for c in app
+        .certificates(&App::operator(), &resident_code(code)?)
+        .await?
+    {
+        print_row(&c);
     }
     Ok(())
+}
+
+/// Suspends (or resumes) a resident's certificates and lists the ones changed.
+pub(crate) async fn suspend(app: &App, code: &str, suspend: bool) -> Result<()> {
+    let code = resident_code(code)?;
+    let rows = if suspend {
+        app.suspend_certificates(&App::operator(), &code).await?
+    } else {
+        app.resume_certificates(&App::operator(), &code).await?
+    };
+    for c in &rows {
+        print_row(c);
+    }
+    Ok(())
+}
+
+fn resident_code(code: &str) -> Result<ResidentCode> {
+    ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))
+}
+
+/// One certificate per line: serial, kind, status, reason, last moment.
+fn print_row(c: &CertificateRow) {
+    let until = jiff::Timestamp::from_microsecond(c.not_after_us)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    println!(
+        "{}\t{}\t{}\t{}\tuntil {until}",
+        c.serial,
+        c.hierarchy,
+        c.status.code(),
+        c.reason.as_deref().unwrap_or("-")
+    );
 }
 
 /// Writes an authority's certificate (PEM).

@@ -77,7 +77,8 @@ enum Command {
     /// Issued documents: copies of the resident record, and verifying them.
     #[command(subcommand)]
     Document(DocumentCommand),
-    /// Electronic certificates (公的個人認証): issue, revoke, the authorities and their CRLs.
+    /// Electronic certificates (公的個人認証): issue, revoke, suspend and resume, verify, the
+    /// authorities and their CRLs.
     #[command(subcommand)]
     Cert(CertCommand),
 }
@@ -111,6 +112,18 @@ enum CertCommand {
     },
     /// List a resident's certificates.
     List {
+        /// The resident record code.
+        code: String,
+    },
+    /// Suspend a resident's certificates, as a card suspension does: the user-authentication
+    /// certificate goes on hold, the signature certificate is revoked.
+    Suspend {
+        /// The resident record code.
+        code: String,
+    },
+    /// Resume a resident's certificates: the hold on the user-authentication certificate is
+    /// lifted (the signature certificate is issued again).
+    Resume {
         /// The resident record code.
         code: String,
     },
@@ -438,6 +451,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Cert(CertCommand::List { code }) => {
             let app = d.open(2).await?;
             certs::list(&app, &code).await?;
+        }
+        Command::Cert(CertCommand::Suspend { code }) => {
+            let app = d.open(2).await?;
+            certs::suspend(&app, &code, true).await?;
+        }
+        Command::Cert(CertCommand::Resume { code }) => {
+            let app = d.open(2).await?;
+            certs::suspend(&app, &code, false).await?;
         }
         Command::Cert(CertCommand::Ca { kind, out }) => {
             let app = d.open(2).await?;

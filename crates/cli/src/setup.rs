@@ -145,6 +145,7 @@ impl Deployment {
                 pki: PkiSettings::new(
                     mynumber_pki::PkiConfig::with_url(&self.public_url),
                     ca_secret.to_vec(),
+                    mynumber_app::system::responder_keys(),
                 ),
             },
         );

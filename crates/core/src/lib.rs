@@ -6,6 +6,7 @@
 
 mod address;
 mod application_id;
+pub mod certificate;
 pub mod checkpoint;
 mod corporate_number;
 mod derivation;

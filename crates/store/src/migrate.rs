@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0006_certificates.sql"),
         include_str!("../migrations/postgres/0006_certificates.sql"),
     ),
+    (
+        7,
+        "published CRLs",
+        include_str!("../migrations/sqlite/0007_crls.sql"),
+        include_str!("../migrations/postgres/0007_crls.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -5,8 +5,9 @@
 
 use jiff::civil::Date;
 use mynumber_app::{
-    CertificateRow, CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow,
+    CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow,
 };
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
 use mynumber_core::notice::NoticeStatus;
@@ -337,12 +338,24 @@ pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreEr
         serial: text(row, "serial")?,
         hierarchy: text(row, "hierarchy")?,
         person: person_id(&text(row, "person_id")?)?,
-        status: text(row, "status")?,
+        status: CertificateStatus::parse(&text(row, "status")?)
+            .ok_or_else(|| corrupt("certificate status"))?,
         reason: opt_text(row, "reason")?,
         revoked_at_us: opt_int(row, "revoked_at_us")?,
         not_after_us: int(row, "not_after_us")?,
         issued_at_us: int(row, "issued_at_us")?,
         der: unhex(&text(row, "certificate")?)?,
+    })
+}
+
+pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
+    Ok(CrlRow {
+        hierarchy: text(row, "hierarchy")?,
+        number: int(row, "number")?,
+        revision: int(row, "revision")?,
+        this_update_us: int(row, "this_update_us")?,
+        next_update_us: int(row, "next_update_us")?,
+        der: unhex(&text(row, "crl")?)?,
     })
 }
 

@@ -2,9 +2,10 @@
 
 use async_trait::async_trait;
 use mynumber_app::{
-    CertificateRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow,
-    SearchQuery, StaffRow, StoreError, Tx, VersionRow,
+    CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
+    PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
 };
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
 use mynumber_core::notice::NoticeStatus;
@@ -18,9 +19,9 @@ use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 
 use crate::rows::{
     CERTIFICATE_COLUMNS, LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS,
-    Val, decode_certificate, decode_current, decode_document, decode_ledger, decode_notice,
-    decode_person, decode_version, int, ledger_values, person_id, unhex, version_columns_qualified,
-    version_values,
+    Val, decode_certificate, decode_crl, decode_current, decode_document, decode_ledger,
+    decode_notice, decode_person, decode_version, int, ledger_values, person_id, unhex,
+    version_columns_qualified, version_values,
 };
 use crate::{Backend, db};
 
@@ -959,7 +960,7 @@ impl Tx for SqlTx {
         .bind(row.serial.clone())
         .bind(row.hierarchy.clone())
         .bind(row.person.to_hex())
-        .bind(row.status.clone())
+        .bind(row.status.code())
         .bind(row.reason.clone())
         .bind(row.revoked_at_us)
         .bind(row.not_after_us)
@@ -1004,8 +1005,8 @@ impl Tx for SqlTx {
     async fn set_certificate_status(
         &mut self,
         serial: &str,
-        from: &str,
-        to: &str,
+        from: CertificateStatus,
+        to: CertificateStatus,
         reason: Option<&str>,
         at_us: Option<i64>,
     ) -> Result<bool, StoreError> {
@@ -1013,11 +1014,11 @@ impl Tx for SqlTx {
             "UPDATE certificates SET status = $1, reason = $2, revoked_at_us = $3 \
              WHERE serial = $4 AND status = $5",
         )
-        .bind(to.to_owned())
+        .bind(to.code())
         .bind(reason.map(str::to_owned))
         .bind(at_us)
         .bind(serial.to_owned())
-        .bind(from.to_owned())
+        .bind(from.code())
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
@@ -1027,13 +1028,15 @@ impl Tx for SqlTx {
     async fn revoked_certificates(
         &mut self,
         hierarchy: &str,
+        at_us: i64,
     ) -> Result<Vec<CertificateRow>, StoreError> {
         let sql = format!(
             "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE hierarchy = $1 \
-             AND status IN ('revoked', 'hold') ORDER BY serial"
+             AND status IN ('revoked', 'hold') AND not_after_us >= $2 ORDER BY serial"
         );
         sqlx::query(AssertSqlSafe(sql))
             .bind(hierarchy.to_owned())
+            .bind(at_us)
             .fetch_all(&mut *self.tx)
             .await
             .map_err(db)?
@@ -1042,11 +1045,11 @@ impl Tx for SqlTx {
             .collect()
     }
 
-    async fn next_crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
+    async fn bump_certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
         let row = sqlx::query(
-            "INSERT INTO crl_numbers (hierarchy, number) VALUES ($1, 1) \
-             ON CONFLICT (hierarchy) DO UPDATE SET number = crl_numbers.number + 1 \
-             RETURNING number",
+            "INSERT INTO certificate_revisions (hierarchy, revision) VALUES ($1, 1) \
+             ON CONFLICT (hierarchy) DO UPDATE SET revision = certificate_revisions.revision + 1 \
+             RETURNING revision",
         )
         .bind(hierarchy.to_owned())
         .fetch_one(&mut *self.tx)
@@ -1055,8 +1058,8 @@ impl Tx for SqlTx {
         row.try_get::<i64, _>(0).map_err(db)
     }
 
-    async fn crl_number(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT number FROM crl_numbers WHERE hierarchy = $1")
+    async fn certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT revision FROM certificate_revisions WHERE hierarchy = $1")
             .bind(hierarchy.to_owned())
             .fetch_optional(&mut *self.tx)
             .await
@@ -1065,6 +1068,56 @@ impl Tx for SqlTx {
             Some(r) => r.try_get::<i64, _>(0).map_err(db)?,
             None => 0,
         })
+    }
+
+    async fn latest_crl(&mut self, hierarchy: &str) -> Result<Option<CrlRow>, StoreError> {
+        sqlx::query(
+            "SELECT hierarchy, number, revision, this_update_us, next_update_us, crl \
+             FROM crls WHERE hierarchy = $1",
+        )
+        .bind(hierarchy.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(decode_crl)
+        .transpose()
+    }
+
+    async fn publish_crl(
+        &mut self,
+        row: &CrlRow,
+        replacing: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let done = match replacing {
+            None => sqlx::query(
+                "INSERT INTO crls (hierarchy, number, revision, this_update_us, next_update_us, crl) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hierarchy) DO NOTHING",
+            )
+            .bind(row.hierarchy.clone())
+            .bind(row.number)
+            .bind(row.revision)
+            .bind(row.this_update_us)
+            .bind(row.next_update_us)
+            .bind(crate::rows::to_hex(&row.der))
+            .execute(&mut *self.tx)
+            .await,
+            Some(previous) => sqlx::query(
+                "UPDATE crls SET number = $1, revision = $2, this_update_us = $3, \
+                 next_update_us = $4, crl = $5 WHERE hierarchy = $6 AND number = $7",
+            )
+            .bind(row.number)
+            .bind(row.revision)
+            .bind(row.this_update_us)
+            .bind(row.next_update_us)
+            .bind(crate::rows::to_hex(&row.der))
+            .bind(row.hierarchy.clone())
+            .bind(previous)
+            .execute(&mut *self.tx)
+            .await,
+        }
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn household_members(

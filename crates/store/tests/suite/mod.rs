@@ -10,6 +10,7 @@ use mynumber_app::{
     App, AppConfig, AppError, ChangeCommand, Clock, HouseholdChoice, ImportError, ImportRow,
     ImportSession, RegisterCommand,
 };
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::{
     Actor, DerivationKey, ForeignInput, IndividualNumber, NameInput, PurposeSet, RecordStatus,
     Registration, ResidentCode, ResidentInput,
@@ -19,8 +20,15 @@ use sqlx::Row;
 
 pub(crate) const TODAY: Date = date(2026, 11, 25);
 
+/// A clock that ticks one microsecond per reading, and jumps when a test advances it.
 #[derive(Debug)]
 pub(crate) struct FixedClock(AtomicI64);
+
+impl FixedClock {
+    pub(crate) fn advance(&self, us: i64) {
+        self.0.fetch_add(us, Ordering::Relaxed);
+    }
+}
 
 impl Clock for FixedClock {
     fn now_us(&self) -> i64 {
@@ -33,6 +41,7 @@ impl Clock for FixedClock {
 
 pub(crate) struct Env {
     pub app: App,
+    pub clock: Arc<FixedClock>,
     pub url: String,
     pub clerk: Actor,
     pub clerk2: Actor,
@@ -64,6 +73,22 @@ pub(crate) async fn app_at(
     key: [u8; 32],
     clock_start_us: i64,
 ) -> App {
+    app_with_clock(
+        url,
+        random,
+        key,
+        Arc::new(FixedClock(AtomicI64::new(clock_start_us))),
+    )
+    .await
+}
+
+/// The app with a clock the test keeps.
+pub(crate) async fn app_with_clock(
+    url: &str,
+    random: Arc<dyn mynumber_app::Random>,
+    key: [u8; 32],
+    clock: Arc<FixedClock>,
+) -> App {
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
@@ -73,7 +98,7 @@ pub(crate) async fn app_at(
     .unwrap();
     App::new(
         Arc::new(store),
-        Arc::new(FixedClock(AtomicI64::new(clock_start_us))),
+        clock,
         random,
         AppConfig {
             derivation_key: DerivationKey::from_bytes(key),
@@ -90,6 +115,7 @@ pub(crate) async fn app_at(
             pki: mynumber_app::PkiSettings::new(
                 mynumber_pki::PkiConfig::with_url("http://localhost:8080"),
                 vec![7; 32],
+                mynumber_app::system::responder_keys(),
             ),
         },
     )
@@ -120,7 +146,8 @@ impl mynumber_app::Random for RepeatingCodes {
 }
 
 pub(crate) async fn env(url: String) -> Env {
-    let app = app_on(&url, Arc::new(OsRandom)).await;
+    let clock = Arc::new(FixedClock(AtomicI64::new(START_US)));
+    let app = app_with_clock(&url, Arc::new(OsRandom), [42; 32], clock.clone()).await;
     let admin = app.bootstrap_administrator().await.unwrap().unwrap();
     assert!(
         app.bootstrap_administrator().await.unwrap().is_none(),
@@ -153,6 +180,7 @@ pub(crate) async fn env(url: String) -> Env {
         osaka_clerk: actor(osaka.token).await,
         auditor: actor(auditor.token).await,
         app,
+        clock,
         url,
     }
 }
@@ -1338,6 +1366,21 @@ pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(
 /// Certificates (facts §3): issued for a card's public key, refused under 15 (signature) and
 /// before the renewal window; an address change revokes the signature certificate in the
 /// registry's own transaction, death revokes the rest; the CRL lists them.
+/// Installs both authorities, as the binary does on first start.
+async fn install_authorities(env: &Env) {
+    for h in mynumber_pki::Hierarchy::ALL {
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+                .unwrap();
+        assert!(
+            env.app
+                .install_authority(h, &key.serialize_der())
+                .await
+                .unwrap()
+        );
+    }
+}
+
 pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: Env) {
     use mynumber_pki::Hierarchy;
     for h in Hierarchy::ALL {
@@ -1465,7 +1508,7 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     let status = |rows: &[mynumber_app::CertificateRow], serial: &str| {
         rows.iter()
             .find(|c| c.serial == serial)
-            .map(|c| (c.status.clone(), c.reason.clone()))
+            .map(|c| (c.status, c.reason.clone()))
             .unwrap()
     };
     let rows = env
@@ -1475,9 +1518,12 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
         .unwrap();
     assert_eq!(
         status(&rows, &sign.serial),
-        ("revoked".into(), Some("affiliationChanged".into()))
+        (
+            CertificateStatus::Revoked,
+            Some("affiliationChanged".into())
+        )
     );
-    assert_eq!(status(&rows, &auth.serial), ("good".into(), None));
+    assert_eq!(status(&rows, &auth.serial), (CertificateStatus::Good, None));
     let crl = env.app.crl(Hierarchy::Signature).await.unwrap();
     let serial: Vec<u8> = (0..sign.serial.len())
         .step_by(2)
@@ -1496,7 +1542,7 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
         )
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("already revoked"), "{err}");
+    assert!(err.to_string().contains("a revocation is final"), "{err}");
 
     // Death revokes the user-authentication certificate too.
     env.app
@@ -1510,7 +1556,10 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
         .unwrap();
     assert_eq!(
         status(&rows, &auth.serial),
-        ("revoked".into(), Some("cessationOfOperation".into()))
+        (
+            CertificateStatus::Revoked,
+            Some("cessationOfOperation".into())
+        )
     );
 
     let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
@@ -1535,6 +1584,173 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
             "certificate-revoked"
         ]
     );
+}
+
+pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: Env) {
+    use mynumber_pki::{Hierarchy, Reason};
+    install_authorities(&env).await;
+    let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap();
+    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
+    let holder = env
+        .app
+        .register(&env.clerk, register(japanese("田中", "一郎", "1985-03-10")))
+        .await
+        .unwrap()
+        .resident_code;
+    let issue = |h| {
+        let (app, clerk, spki) = (env.app.clone(), env.clerk.clone(), spki.clone());
+        async move {
+            app.issue_certificate(&clerk, &holder, h, &spki, None)
+                .await
+                .unwrap()
+        }
+    };
+    let sign = issue(Hierarchy::Signature).await;
+    let auth = issue(Hierarchy::Authentication).await;
+    let pool = raw(&env).await;
+    let crl_number = |h: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query("SELECT number FROM crls WHERE hierarchy = $1")
+                .bind(h)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .get::<i64, _>(0)
+        }
+    };
+    let lists = |crl: &[u8], serial: &str| {
+        let bytes: Vec<u8> = (0..serial.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&serial[i..i + 2], 16).unwrap())
+            .collect();
+        crl.windows(bytes.len()).any(|w| w == bytes.as_slice())
+    };
+
+    // A CRL is published once and served again while nothing changes.
+    let first = env.app.crl(Hierarchy::Authentication).await.unwrap();
+    assert_eq!(env.app.crl(Hierarchy::Authentication).await.unwrap(), first);
+    assert_eq!(crl_number("authentication").await, 1);
+
+    // Suspension: the authentication certificate goes on hold, the signature one is revoked.
+    let changed = env
+        .app
+        .suspend_certificates(&env.clerk, &holder)
+        .await
+        .unwrap();
+    let by_serial = |rows: &[mynumber_app::CertificateRow], serial: &str| {
+        rows.iter()
+            .find(|c| c.serial == serial)
+            .map(|c| (c.status, c.reason.clone()))
+            .unwrap()
+    };
+    assert_eq!(changed.len(), 2);
+    assert_eq!(
+        by_serial(&changed, &auth.serial),
+        (CertificateStatus::Hold, Some("certificateHold".into()))
+    );
+    assert_eq!(
+        by_serial(&changed, &sign.serial),
+        (CertificateStatus::Revoked, Some("unspecified".into()))
+    );
+    let held = env.app.crl(Hierarchy::Authentication).await.unwrap();
+    assert_ne!(held, first);
+    assert!(lists(&held, &auth.serial));
+    assert_eq!(crl_number("authentication").await, 2);
+    // Nothing new is issued while suspended, and a second suspension has nothing to do.
+    let err = env
+        .app
+        .issue_certificate(&env.clerk, &holder, Hierarchy::Signature, &spki, None)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("is on hold"), "{err}");
+    let err = env
+        .app
+        .suspend_certificates(&env.clerk, &holder)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Refused(_)), "{err}");
+    assert!(matches!(
+        env.app
+            .suspend_certificates(&env.osaka_clerk, &holder)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+
+    // Resumption lifts the hold; the revoked signature certificate stays revoked.
+    let released = env
+        .app
+        .resume_certificates(&env.clerk, &holder)
+        .await
+        .unwrap();
+    assert_eq!(released.len(), 1);
+    assert_eq!(
+        by_serial(&released, &auth.serial),
+        (CertificateStatus::Good, None)
+    );
+    let after = env.app.crl(Hierarchy::Authentication).await.unwrap();
+    assert!(!lists(&after, &auth.serial));
+    assert_eq!(crl_number("authentication").await, 3);
+    let signature_crl = env.app.crl(Hierarchy::Signature).await.unwrap();
+    assert!(lists(&signature_crl, &sign.serial));
+    let err = env
+        .app
+        .resume_certificates(&env.clerk, &holder)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("no certificate on hold"), "{err}");
+    // A new signature certificate can be issued again.
+    issue(Hierarchy::Signature).await;
+
+    // Without a change, a CRL is replaced after an hour; its number goes on rising.
+    env.clock.advance(3_600_000_000);
+    let later = env.app.crl(Hierarchy::Authentication).await.unwrap();
+    assert_ne!(later, after);
+    assert_eq!(crl_number("authentication").await, 4);
+
+    // The held-and-released certificate is revoked for good on the holder's request; a hold
+    // is not a reason a clerk can give.
+    let err = env
+        .app
+        .revoke_certificate(&env.clerk, &auth.serial, Reason::CertificateHold)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Invalid(_)), "{err}");
+    let revoked = env
+        .app
+        .revoke_certificate(&env.clerk, &auth.serial, Reason::PrivilegeWithdrawn)
+        .await
+        .unwrap();
+    assert_eq!(revoked.status, CertificateStatus::Revoked);
+    assert!(lists(
+        &env.app.crl(Hierarchy::Authentication).await.unwrap(),
+        &auth.serial
+    ));
+
+    let actions: Vec<String> = sqlx::query(
+        "SELECT action FROM ledger_entries WHERE action LIKE 'certificate-%' ORDER BY partition_key, seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(
+        actions,
+        [
+            "certificate-issued",
+            "certificate-issued",
+            "certificate-held",
+            "certificate-revoked",
+            "certificate-released",
+            "certificate-issued",
+            "certificate-revoked"
+        ]
+    );
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(report.fault, None);
 }
 
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
@@ -1572,6 +1788,7 @@ macro_rules! all_cases {
             notification_letters_are_printed_once_and_followed_to_the_end,
             resident_record_copies_are_signed_registered_and_verifiable,
             certificates_are_issued_and_revoked_with_the_registry,
+            suspension_holds_resumption_releases_and_crls_follow,
         );
     };
 }

@@ -1,0 +1,244 @@
+//! 失効情報 (revocation information, facts §3.4): what relying parties read about the
+//! certificates. Each hierarchy's CRL, published once per change and shared by every server of
+//! the deployment, and the OCSP responder (RFC 6960) with its cache of signed answers.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use mynumber_core::certificate::CertificateStatus;
+use mynumber_pki::{
+    Hierarchy, KeyPair, ParsedRequest, Reason, Responder, Revoked, Status, malformed_response,
+    unauthorized_response,
+};
+
+use crate::certificates::{parse_serial, pki, serial_hex};
+use crate::{App, AppError, CertificateRow, CrlRow, Tx};
+
+/// How long a CRL is valid (its nextUpdate).
+const CRL_VALIDITY_US: i64 = 24 * HOUR_US;
+/// How long a published CRL is served before a fresh one replaces it, even without a change:
+/// relying parties then always get one valid for at least 23 more hours.
+const CRL_REFRESH_US: i64 = HOUR_US;
+/// How long a relying party may keep an OCSP answer (its nextUpdate).
+const OCSP_VALIDITY_US: i64 = HOUR_US;
+/// How long this process reuses a signed answer to a nonce-less request while no status
+/// changes: the answers it serves are always valid for at least 50 more minutes.
+const OCSP_REUSE_US: i64 = 10 * 60 * 1_000_000;
+/// Cached answers kept at most (about 1 KB each; the cache starts over when full).
+const OCSP_CACHE_LIMIT: usize = 20_000;
+/// How long a responder's certificate is valid; it is replaced a day before it ends.
+const RESPONDER_DAYS: i64 = 30;
+const HOUR_US: i64 = 3_600_000_000;
+
+fn timestamp(us: i64) -> Timestamp {
+    Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// When and why a stored certificate was revoked or held; `None` while it is good.
+fn revocation(c: &CertificateRow) -> Option<(Timestamp, Reason)> {
+    match c.status {
+        CertificateStatus::Good => None,
+        CertificateStatus::Hold | CertificateStatus::Revoked => Some((
+            timestamp(c.revoked_at_us.unwrap_or(0)),
+            c.reason
+                .as_deref()
+                .and_then(Reason::parse)
+                .unwrap_or(Reason::Unspecified),
+        )),
+    }
+}
+
+/// The status OCSP reports for a stored certificate.
+fn status_of(c: &CertificateRow) -> Status {
+    revocation(c).map_or(Status::Good, |(at, reason)| Status::Revoked { at, reason })
+}
+
+impl App {
+    /// A hierarchy's current CRL (DER). The published one is served while no certificate's
+    /// status has changed and it is less than an hour old; otherwise a new one is signed,
+    /// numbered one above the last (RFC 5280 §5.2.3), valid for a day, and published for every
+    /// server. A published CRL is derived from the certificates' statuses, whose every change
+    /// is in the ledger; it has no ledger entry of its own.
+    pub async fn crl(&self, hierarchy: Hierarchy) -> Result<Vec<u8>, AppError> {
+        let code = hierarchy.code();
+        let now_us = self.clock.now_us();
+        let fresh = |latest: &Option<CrlRow>, revision: i64| {
+            latest
+                .as_ref()
+                .filter(|l| l.revision == revision && now_us < l.this_update_us + CRL_REFRESH_US)
+                .map(|l| l.der.clone())
+        };
+        {
+            let mut tx = self.store.begin_read().await?;
+            let revision = tx.certificate_revision(code).await?;
+            if let Some(der) = fresh(&tx.latest_crl(code).await?, revision) {
+                return Ok(der);
+            }
+        }
+        let mut tx = self.store.begin().await?;
+        let revision = tx.certificate_revision(code).await?;
+        let latest = tx.latest_crl(code).await?;
+        if let Some(der) = fresh(&latest, revision) {
+            return Ok(der);
+        }
+        let authority = self.authority(tx.as_mut(), hierarchy).await?;
+        let revoked = tx
+            .revoked_certificates(code, now_us)
+            .await?
+            .iter()
+            .filter_map(|c| {
+                revocation(c).map(|(at, reason)| Revoked {
+                    serial: parse_serial(&c.serial),
+                    at,
+                    reason,
+                })
+            })
+            .collect::<Vec<_>>();
+        let number = latest.as_ref().map_or(1, |l| l.number + 1);
+        let der = authority
+            .crl(
+                &revoked,
+                u64::try_from(number).unwrap_or(1),
+                timestamp(now_us),
+                timestamp(now_us + CRL_VALIDITY_US),
+            )
+            .map_err(pki)?;
+        let row = CrlRow {
+            hierarchy: code.to_owned(),
+            number,
+            revision,
+            this_update_us: now_us,
+            next_update_us: now_us + CRL_VALIDITY_US,
+            der,
+        };
+        if tx
+            .publish_crl(&row, latest.as_ref().map(|l| l.number))
+            .await?
+        {
+            tx.commit().await?;
+            return Ok(row.der);
+        }
+        // Another server published first: serve its CRL.
+        drop(tx);
+        let mut tx = self.store.begin_read().await?;
+        tx.latest_crl(code)
+            .await?
+            .map(|l| l.der)
+            .ok_or(AppError::Conflict)
+    }
+
+    /// This process's OCSP responder for `hierarchy`, or `None` when its authority is not
+    /// installed. Created on first use, and again a day before its certificate expires.
+    async fn responder(
+        &self,
+        tx: &mut dyn Tx,
+        hierarchy: Hierarchy,
+    ) -> Result<Option<Arc<Responder>>, AppError> {
+        let now = timestamp(self.clock.now_us());
+        let day = jiff::SignedDuration::from_hours(24);
+        if let Some(r) = self
+            .pki
+            .responders
+            .read()
+            .ok()
+            .and_then(|m| m.get(hierarchy.code()).cloned())
+            .filter(|r| now + day < r.not_after())
+        {
+            return Ok(Some(r));
+        }
+        if tx.authority(hierarchy.code()).await?.is_none() {
+            return Ok(None);
+        }
+        let authority = self.authority(tx, hierarchy).await?;
+        let pkcs8 = (self.pki.responder_key)().map_err(AppError::Unavailable)?;
+        let key = KeyPair::try_from(pkcs8.as_slice())
+            .map_err(|e| AppError::Unavailable(format!("the OCSP responder key: {e}")))?;
+        let responder = Arc::new(
+            Responder::new(
+                &authority,
+                &self.pki.config,
+                key,
+                self.random_bytes(),
+                now,
+                RESPONDER_DAYS,
+            )
+            .map_err(pki)?,
+        );
+        if let Ok(mut m) = self.pki.responders.write() {
+            m.insert(hierarchy.code(), responder.clone());
+        }
+        Ok(Some(responder))
+    }
+
+    /// Answers an OCSP request (DER) with a signed OCSP response (DER), RFC 6960: good,
+    /// revoked with its time and reason (a hold is revoked with certificateHold), or unknown.
+    /// Bytes that are not a request get malformedRequest, and a request about another
+    /// authority unauthorized. An answer to a request without a nonce is reused until a
+    /// certificate of its hierarchy changes status or ten minutes pass; with a nonce, every
+    /// answer is signed afresh.
+    pub async fn ocsp(&self, request: &[u8]) -> Result<Vec<u8>, AppError> {
+        let Some(parsed) = ParsedRequest::parse(request) else {
+            return Ok(malformed_response());
+        };
+        let mut tx = self.store.begin_read().await?;
+        let mut chosen = None;
+        for hierarchy in Hierarchy::ALL {
+            if let Some(responder) = self.responder(tx.as_mut(), hierarchy).await?
+                && responder.answers(&parsed)
+            {
+                chosen = Some((hierarchy, responder));
+                break;
+            }
+        }
+        let Some((hierarchy, responder)) = chosen else {
+            return Ok(unauthorized_response());
+        };
+        let now_us = self.clock.now_us();
+        let revision = tx.certificate_revision(hierarchy.code()).await?;
+        let cacheable = !parsed.has_nonce();
+        if cacheable {
+            let hit = self.pki.answers.read().ok().and_then(|m| {
+                m.get(request)
+                    .filter(|(rev, reuse_until, _)| *rev == revision && now_us < *reuse_until)
+                    .map(|(_, _, bytes)| bytes.clone())
+            });
+            if let Some(bytes) = hit {
+                return Ok(bytes.as_ref().clone());
+            }
+        }
+        let mut statuses = HashMap::new();
+        for serial in parsed.serials() {
+            let status = match tx.certificate(&serial_hex(&serial)).await? {
+                Some(c) if c.hierarchy == hierarchy.code() => status_of(&c),
+                _ => Status::Unknown,
+            };
+            statuses.insert(serial, status);
+        }
+        drop(tx);
+        let bytes = responder
+            .respond(
+                &parsed,
+                |serial| statuses.get(serial).copied().unwrap_or(Status::Unknown),
+                timestamp(now_us),
+                timestamp(now_us + OCSP_VALIDITY_US),
+            )
+            .map_err(pki)?;
+        // An unknown certificate may be issued at any moment without a status change, so only
+        // answers about known certificates are reused.
+        let known = statuses.values().all(|s| *s != Status::Unknown);
+        if cacheable
+            && known
+            && let Ok(mut m) = self.pki.answers.write()
+        {
+            if m.len() >= OCSP_CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(
+                request.to_vec(),
+                (revision, now_us + OCSP_REUSE_US, Arc::new(bytes.clone())),
+            );
+        }
+        Ok(bytes)
+    }
+}
