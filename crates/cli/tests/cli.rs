@@ -7,46 +7,16 @@
     reason = "tests"
 )]
 
+mod common;
+
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mynumber"));
-    c.env("RUST_LOG", "error");
-    c
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("mynumber-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{bin, export, have, run, sample, text, tmp};
 
 #[test]
 fn number_check_reports_in_input_order_and_fails_on_any_invalid() {
@@ -83,39 +53,6 @@ fn number_check_reports_in_input_order_and_fails_on_any_invalid() {
         text(&out.stdout),
         "valid\ninvalid: the check digit does not match\n"
     );
-}
-
-fn sample(dir: &Path, count: usize, seed: u64) -> PathBuf {
-    let path = dir.join(format!("sample-{seed}.csv"));
-    let out = run(
-        &[
-            "resident",
-            "sample",
-            "--count",
-            &count.to_string(),
-            "--seed",
-            &seed.to_string(),
-            "--out",
-            path.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    path
-}
-
-fn export(data: &[&str], purpose: Option<&str>) -> Vec<Vec<String>> {
-    let mut args = data.to_vec();
-    args.extend(["resident", "export"]);
-    if let Some(p) = purpose {
-        args.extend(["--purpose", p]);
-    }
-    let out = run(&args, None);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    csv::Reader::from_reader(out.stdout.as_slice())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
 }
 
 #[test]
@@ -631,20 +568,6 @@ fn concurrent_batches_wait_for_the_batch_creating_their_household() {
         text(&out.stdout),
         "ok: 6002 entries in 3 partitions, every chain intact\n"
     );
-}
-
-/// Whether an external tool is installed; without it the check skips loudly, unless CI
-/// requires the oracles.
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() != Ok("1"),
-            "{tool} is required (apt-get install poppler-utils zbar-tools)"
-        );
-        eprintln!("SKIPPED: {tool} is not installed");
-    }
-    found
 }
 
 fn pdf_text(path: &Path) -> String {
