@@ -152,6 +152,12 @@ impl From<AppError> for ApiError {
                 "Document not genuine",
                 d.to_string(),
             ),
+            AppError::NotVerified(why) => Self::new(
+                S::UNPROCESSABLE_ENTITY,
+                "not-verified",
+                "Certificate or signature not verified",
+                why.to_string(),
+            ),
             AppError::Render(why) => Self::new(
                 S::UNPROCESSABLE_ENTITY,
                 "render-failed",

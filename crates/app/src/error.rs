@@ -46,6 +46,9 @@ pub enum AppError {
     /// A document file is not a genuine, unaltered document of this system.
     #[error("{0}")]
     Document(mynumber_core::document::DocumentError),
+    /// A certificate or signature handed in is malformed, altered or unverifiable.
+    #[error("{0}")]
+    NotVerified(mynumber_pki::VerifyError),
     /// A document could not be rendered (e.g. a character no installed font has).
     #[error("the document could not be rendered: {0}")]
     Render(String),

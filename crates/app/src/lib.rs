@@ -35,6 +35,7 @@ pub use ports::{
     PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
+pub use revocation_info::{CertificateCheck, Verdict};
 pub use staff::{NewStaff, token_hash};
 
 /// What the use cases are configured with. No `Default`: the key must be chosen.

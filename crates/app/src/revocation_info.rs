@@ -1,6 +1,7 @@
 //! 失効情報 (revocation information, facts §3.4): what relying parties read about the
 //! certificates. Each hierarchy's CRL, published once per change and shared by every server of
-//! the deployment, and the OCSP responder (RFC 6960) with its cache of signed answers.
+//! the deployment, the OCSP responder (RFC 6960) with its cache of signed answers, and the
+//! check of a certificate or a CMS signature against the authorities and the register.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -8,8 +9,8 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_pki::{
-    Hierarchy, KeyPair, ParsedRequest, Reason, Responder, Revoked, Status, malformed_response,
-    unauthorized_response,
+    Hierarchy, Inspected, KeyPair, ParsedRequest, Reason, Responder, Revoked, SignedContent,
+    Status, malformed_response, unauthorized_response,
 };
 
 use crate::certificates::{parse_serial, pki, serial_hex};
@@ -54,7 +55,130 @@ fn status_of(c: &CertificateRow) -> Status {
     revocation(c).map_or(Status::Good, |(at, reason)| Status::Revoked { at, reason })
 }
 
+/// What a certificate's check found, at the time asked about.
+#[derive(Clone, Debug)]
+pub struct CertificateCheck {
+    /// What the certificate says.
+    pub certificate: Inspected,
+    /// The authority that signed it, if one of ours did.
+    pub hierarchy: Option<Hierarchy>,
+    /// The time checked at.
+    pub at: Timestamp,
+    /// The conclusion.
+    pub verdict: Verdict,
+}
+
+/// Whether a certificate could be relied on at a time, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Issued here, within its validity, neither revoked nor held at the time.
+    Valid,
+    /// Not signed by either of this system's authorities.
+    NotIssuedHere,
+    /// Before its notBefore.
+    NotYetValid,
+    /// After its notAfter.
+    Expired,
+    /// Signed by an authority's key but absent from the register: never trust it.
+    NotInRegister,
+    /// On hold (the card suspended) since a time.
+    OnHold {
+        /// Since when.
+        since: Timestamp,
+    },
+    /// Revoked at a time, for a reason.
+    Revoked {
+        /// When.
+        at: Timestamp,
+        /// Why.
+        reason: Reason,
+    },
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Valid => write!(f, "valid"),
+            Self::NotIssuedHere => write!(
+                f,
+                "not valid: it was not issued by this system's certificate authorities"
+            ),
+            Self::NotYetValid => write!(f, "not valid: its validity had not begun"),
+            Self::Expired => write!(f, "not valid: it had expired"),
+            Self::NotInRegister => write!(
+                f,
+                "not valid: it carries an authority's signature but is not in the register"
+            ),
+            Self::OnHold { since } => write!(
+                f,
+                "not valid: on hold since {since} (the card is suspended)"
+            ),
+            Self::Revoked { at, reason } => {
+                write!(f, "not valid: revoked at {at} ({})", reason.code())
+            }
+        }
+    }
+}
+
 impl App {
+    /// Checks a certificate (DER) at `at`: which of this system's authorities signed it, its
+    /// validity period, and its status in the register at that time. A certificate revoked
+    /// later was valid then; a hold since lifted leaves no mark.
+    pub async fn check_certificate(
+        &self,
+        der: &[u8],
+        at: Timestamp,
+    ) -> Result<CertificateCheck, AppError> {
+        let certificate = mynumber_pki::inspect(der).map_err(AppError::NotVerified)?;
+        let mut tx = self.store.begin_read().await?;
+        let mut hierarchy = None;
+        for h in Hierarchy::ALL {
+            if let Some((ca, _)) = tx.authority(h.code()).await?
+                && mynumber_pki::issued_by(der, &ca).map_err(AppError::NotVerified)?
+            {
+                hierarchy = Some(h);
+                break;
+            }
+        }
+        let verdict = match hierarchy {
+            None => Verdict::NotIssuedHere,
+            Some(_) if at < certificate.not_before => Verdict::NotYetValid,
+            Some(_) if at > certificate.not_after => Verdict::Expired,
+            Some(_) => match tx.certificate(&serial_hex(&certificate.serial)).await? {
+                None => Verdict::NotInRegister,
+                Some(row) => match (row.status, revocation(&row)) {
+                    (CertificateStatus::Hold, Some((since, _))) if since <= at => {
+                        Verdict::OnHold { since }
+                    }
+                    (CertificateStatus::Revoked, Some((when, reason))) if when <= at => {
+                        Verdict::Revoked { at: when, reason }
+                    }
+                    _ => Verdict::Valid,
+                },
+            },
+        };
+        Ok(CertificateCheck {
+            certificate,
+            hierarchy,
+            at,
+            verdict,
+        })
+    }
+
+    /// Checks a CMS signature (DER; `detached` is the content of a detached one): the
+    /// signature over its content, then its signer's certificate at `at`.
+    pub async fn check_signature(
+        &self,
+        der: &[u8],
+        detached: Option<&[u8]>,
+        at: Timestamp,
+    ) -> Result<(SignedContent, CertificateCheck), AppError> {
+        let signed =
+            mynumber_pki::verify_signature(der, detached).map_err(AppError::NotVerified)?;
+        let check = self.check_certificate(&signed.signer, at).await?;
+        Ok((signed, check))
+    }
+
     /// A hierarchy's current CRL (DER). The published one is served while no certificate's
     /// status has changed and it is less than an hour old; otherwise a new one is signed,
     /// numbered one above the last (RFC 5280 §5.2.3), valid for a day, and published for every

@@ -1,10 +1,11 @@
 //! `mynumber cert`: issue a card's certificates for its public keys, revoke, suspend and resume
-//! them, and publish the authorities' certificates and CRLs.
+//! them, check a certificate or a signature made with one, and publish the authorities'
+//! certificates and CRLs.
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use mynumber_app::{App, CertificateRow};
+use mynumber_app::{App, CertificateCheck, CertificateRow, Verdict};
 use mynumber_core::ResidentCode;
 use mynumber_pki::{Hierarchy, Reason, from_pem, to_pem};
 
@@ -133,4 +134,109 @@ pub(crate) async fn ca(app: &App, kind: &str, out: Option<&Path>) -> Result<()> 
 pub(crate) async fn crl(app: &App, kind: &str, out: Option<&Path>) -> Result<()> {
     let der = app.crl(hierarchy(kind)?).await?;
     write(out, &to_pem("X509 CRL", &der))
+}
+
+/// What the file handed to `cert verify` holds.
+enum Presented {
+    Certificate(Vec<u8>),
+    Signature(Vec<u8>),
+}
+
+fn presented(path: &Path) -> Result<Presented> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        if let Some(der) = from_pem("CERTIFICATE", text) {
+            return Ok(Presented::Certificate(der));
+        }
+        if let Some(der) = from_pem("CMS", text).or_else(|| from_pem("PKCS7", text)) {
+            return Ok(Presented::Signature(der));
+        }
+        if text.contains("-----BEGIN") {
+            bail!(
+                "{} holds PEM, but neither a CERTIFICATE nor a CMS/PKCS7 block",
+                path.display()
+            );
+        }
+    }
+    if mynumber_pki::inspect(&bytes).is_ok() {
+        Ok(Presented::Certificate(bytes))
+    } else {
+        Ok(Presented::Signature(bytes))
+    }
+}
+
+/// `--at`: an RFC 3339 time, or a date meaning the end of that day in Japan.
+fn at_time(at: Option<&str>) -> Result<jiff::Timestamp> {
+    let Some(at) = at else {
+        return Ok(jiff::Timestamp::now());
+    };
+    if let Ok(t) = at.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    let day: jiff::civil::Date = at
+        .parse()
+        .with_context(|| format!("--at {at:?} is neither an RFC 3339 time nor YYYY-MM-DD"))?;
+    Ok(mynumber_pki::end_of_day_jst(day))
+}
+
+/// Checks a certificate or a CMS signature and prints what was found; returns whether it is
+/// valid.
+pub(crate) async fn verify(
+    app: &App,
+    file: &Path,
+    content: Option<&Path>,
+    at: Option<&str>,
+) -> Result<bool> {
+    let at = at_time(at)?;
+    let check = match presented(file)? {
+        Presented::Certificate(der) => app.check_certificate(&der, at).await?,
+        Presented::Signature(der) => {
+            let detached = content
+                .map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())))
+                .transpose()?;
+            match app.check_signature(&der, detached.as_deref(), at).await {
+                Ok((signed, check)) => {
+                    println!(
+                        "signature: intact, over {} bytes of content{}",
+                        signed.content.len(),
+                        signed
+                            .signing_time
+                            .map(|t| format!(", signed at {t}"))
+                            .unwrap_or_default()
+                    );
+                    check
+                }
+                Err(mynumber_app::AppError::NotVerified(why)) => {
+                    println!("signature: not valid: {why}");
+                    return Ok(false);
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+    };
+    print_check(&check);
+    Ok(check.verdict == Verdict::Valid)
+}
+
+fn print_check(check: &CertificateCheck) {
+    let c = &check.certificate;
+    let serial: String = c.serial.iter().map(|b| format!("{b:02x}")).collect();
+    println!("certificate: {serial}");
+    println!("subject: {}", c.subject);
+    println!("issuer: {}", c.issuer);
+    if let Some(h) = check.hierarchy {
+        println!("authority: {} (this system)", h.code());
+    }
+    println!("valid from {} to {}", c.not_before, c.not_after);
+    if let Some(four) = &c.four {
+        println!("name: {}", four.name);
+        let word = match four.sex {
+            mynumber_core::Sex::Male => "male",
+            mynumber_core::Sex::Female => "female",
+        };
+        println!("sex: {} ({word})", four.sex.code());
+        println!("date of birth: {}", four.birth_date);
+        println!("address: {}", four.address);
+    }
+    println!("at {}: {}", check.at, check.verdict);
 }

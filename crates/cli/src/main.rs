@@ -127,6 +127,20 @@ enum CertCommand {
         /// The resident record code.
         code: String,
     },
+    /// Check a certificate, or a CMS signature made with one: issued by this system's
+    /// authorities, valid at the time, not revoked or held; prints what the certificate says
+    /// (the holder's four items from a signature certificate). Exits 1 when it is not valid.
+    Verify {
+        /// A certificate (PEM or DER) or a CMS SignedData (PEM `CMS`/`PKCS7` or DER).
+        file: PathBuf,
+        /// The signed content, for a detached signature.
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// The time to check at (RFC 3339, or a date for the end of that day in Japan);
+        /// default: now.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Write an authority's certificate (the trust anchor), PEM.
     Ca {
         /// signature or authentication.
@@ -459,6 +473,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Cert(CertCommand::Resume { code }) => {
             let app = d.open(2).await?;
             certs::suspend(&app, &code, false).await?;
+        }
+        Command::Cert(CertCommand::Verify { file, content, at }) => {
+            let app = d.open(2).await?;
+            if !certs::verify(&app, &file, content.as_deref(), at.as_deref()).await? {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Cert(CertCommand::Ca { kind, out }) => {
             let app = d.open(2).await?;

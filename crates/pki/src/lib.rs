@@ -1,6 +1,6 @@
 //! mynumber-pki: the JPKI-style authority's pure part. Certificate profiles for the signature
-//! and user-authentication certificates (facts §3), their validity (facts §2.2), CRLs, and the
-//! sealing of CA keys at rest.
+//! and user-authentication certificates (facts §3), their validity (facts §2.2), CRLs, the OCSP
+//! responder, checking certificates and CMS signatures, and the sealing of CA keys at rest.
 //!
 //! Signing goes through rcgen's `SigningKey` trait (a software RSA key here; an HSM can
 //! implement the same trait). Time, serial numbers and the salts of sealed keys are arguments:
@@ -12,6 +12,7 @@ mod keys;
 mod ocsp;
 mod pem;
 mod profile;
+mod verify;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{seal, unseal};
@@ -22,6 +23,7 @@ pub use profile::{
     last_valid_day, opaque_common_name, renewal_opens,
 };
 pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256};
+pub use verify::{Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature};
 
 /// Why a PKI operation failed.
 #[derive(Debug, thiserror::Error)]

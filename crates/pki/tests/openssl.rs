@@ -628,3 +628,147 @@ fn the_ocsp_responder_answers_openssl_good_revoked_held_and_unknown() {
     let err = Responder::new(&ca, &config, ca_key(), [15; 16], now, 30).unwrap_err();
     assert!(err.to_string().contains("P-256"), "{err}");
 }
+
+#[test]
+fn certificates_and_cms_signatures_made_by_openssl_are_checked() {
+    if !have_openssl() {
+        return;
+    }
+    use mynumber_pki::{VerifyError, inspect, issued_by, verify_signature};
+    let d = dir("verify");
+    let config = PkiConfig::with_url("http://127.0.0.1:8080");
+    let ca =
+        Authority::create(Hierarchy::Signature, &config, ca_key(), [3; 16], now(), 10).unwrap();
+    let other =
+        Authority::create(Hierarchy::Signature, &config, ca_key(), [4; 16], now(), 10).unwrap();
+    let spki = card_key(&d);
+    let not_after: Timestamp = "2030-05-01T14:59:59Z".parse().unwrap();
+    let der = ca
+        .issue(&config, &holder(), &spki, [9; 16], now(), not_after)
+        .unwrap();
+    std::fs::write(d.join("sign.pem"), pem("CERTIFICATE", &der)).unwrap();
+
+    // The certificate read back: serial, names, validity, and the four items by OID.
+    let seen = inspect(&der).unwrap();
+    assert_eq!(seen.serial, serial_bytes([9; 16]));
+    assert_eq!(seen.subject, "CN=K7QM2XRT13104261125A,L=131041,C=JP");
+    assert!(
+        seen.issuer.contains("OU=JPKI for digital signature"),
+        "{}",
+        seen.issuer
+    );
+    assert_eq!(seen.not_before, now());
+    assert_eq!(seen.not_after, not_after);
+    let Holder::Signature { four, .. } = holder() else {
+        unreachable!()
+    };
+    let mut want = four.clone();
+    want.address = mynumber_pki::full_width_digits(&four.address);
+    assert_eq!(seen.four, Some(want));
+    assert!(issued_by(&der, ca.certificate()).unwrap());
+    // Same name, another key: not issued by it.
+    assert!(!issued_by(&der, other.certificate()).unwrap());
+    assert!(!issued_by(&der, &der).unwrap());
+    let auth = ca
+        .issue(
+            &config,
+            &Holder::Authentication {
+                common_name: "ABCDEFGH13104261125A".into(),
+            },
+            &spki,
+            [5; 16],
+            now(),
+            not_after,
+        )
+        .unwrap();
+    assert_eq!(inspect(&auth).unwrap().four, None);
+
+    // A CMS signature made by openssl with the card's key, attached and detached.
+    std::fs::write(d.join("doc.txt"), "確定申告書 2026").unwrap();
+    let sign = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "cms", "-sign", "-signer", "sign.pem", "-inkey", "card.key", "-in", "doc.txt",
+            "-binary", "-md", "sha256", "-outform", "DER", "-out", out,
+        ];
+        args.extend_from_slice(extra);
+        let o = openssl(&args, &d);
+        assert!(o.status.success(), "{}", both(&o));
+        std::fs::read(d.join(out)).unwrap()
+    };
+    let attached = sign(&["-nodetach"], "doc.p7s");
+    let signed = verify_signature(&attached, None).unwrap();
+    assert_eq!(signed.signer, der);
+    assert_eq!(signed.content, "確定申告書 2026".as_bytes());
+    assert!(signed.signing_time.is_some());
+    let detached = sign(&[], "detached.p7s");
+    assert_eq!(
+        verify_signature(&detached, None).unwrap_err(),
+        VerifyError::NoContent
+    );
+    assert_eq!(
+        verify_signature(&detached, Some("確定申告書 2026".as_bytes()))
+            .unwrap()
+            .signer,
+        der
+    );
+    assert_eq!(
+        verify_signature(&detached, Some("確定申告書 2027".as_bytes())).unwrap_err(),
+        VerifyError::DigestMismatch
+    );
+    // One byte of the attached content changed: the digest no longer matches.
+    let needle = "2026".as_bytes();
+    let at = attached
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap();
+    let mut altered = attached.clone();
+    altered[at + 3] = b'7';
+    assert_eq!(
+        verify_signature(&altered, None).unwrap_err(),
+        VerifyError::DigestMismatch
+    );
+    // The signature value itself damaged.
+    let mut forged = attached.clone();
+    let last = forged.len() - 1;
+    forged[last] ^= 1;
+    assert_eq!(
+        verify_signature(&forged, None).unwrap_err(),
+        VerifyError::BadSignature
+    );
+    // Without the signer's certificate in the message.
+    let bare = sign(&["-nodetach", "-nocerts"], "bare.p7s");
+    assert_eq!(
+        verify_signature(&bare, None).unwrap_err(),
+        VerifyError::NoSignerCertificate
+    );
+    // SHA-1 is refused, naming the algorithm.
+    let sha1 = {
+        let o = openssl(
+            &[
+                "cms",
+                "-sign",
+                "-signer",
+                "sign.pem",
+                "-inkey",
+                "card.key",
+                "-in",
+                "doc.txt",
+                "-binary",
+                "-md",
+                "sha1",
+                "-nodetach",
+                "-outform",
+                "DER",
+                "-out",
+                "sha1.p7s",
+            ],
+            &d,
+        );
+        assert!(o.status.success(), "{}", both(&o));
+        std::fs::read(d.join("sha1.p7s")).unwrap()
+    };
+    assert!(matches!(
+        verify_signature(&sha1, None),
+        Err(VerifyError::Algorithm(a)) if a.contains("SHA-1")
+    ));
+}
