@@ -65,6 +65,14 @@ pub(crate) struct Deployment {
     /// keep it on a separate volume in production).
     #[arg(long, global = true, env = "MYNUMBER_CA_SECRET_FILE")]
     pub ca_secret_file: Option<PathBuf>,
+    /// The certificate policy OID of signature certificates; default: the JPKI test policy
+    /// 1.2.392.200149.8.5.1.0.20 (production JPKI uses 1.2.392.200149.8.5.1.1.20).
+    #[arg(long, global = true, env = "MYNUMBER_SIGNATURE_POLICY")]
+    pub signature_policy: Option<String>,
+    /// The certificate policy OID of user-authentication certificates; default:
+    /// 1.2.392.200149.8.5.1.0.30 (production JPKI uses 1.2.392.200149.8.5.1.3.30).
+    #[arg(long, global = true, env = "MYNUMBER_AUTHENTICATION_POLICY")]
+    pub authentication_policy: Option<String>,
     /// A lawful purpose added by law or ordinance, besides social-security, tax and
     /// disaster-response (repeatable).
     #[arg(
@@ -143,7 +151,7 @@ impl Deployment {
                     notice_retention_days: self.notice_retention_days,
                 },
                 pki: PkiSettings::new(
-                    mynumber_pki::PkiConfig::with_url(&self.public_url),
+                    self.pki_config()?,
                     ca_secret.to_vec(),
                     mynumber_app::system::responder_keys(),
                 ),
@@ -152,6 +160,21 @@ impl Deployment {
         app.bind_derivation_key().await?;
         install_authorities(&app).await?;
         Ok(app)
+    }
+}
+
+impl Deployment {
+    /// The authority's profile settings: URLs from `--public-url`, policies as configured.
+    fn pki_config(&self) -> Result<mynumber_pki::PkiConfig> {
+        let mut config = mynumber_pki::PkiConfig::with_url(&self.public_url);
+        if let Some(p) = &self.signature_policy {
+            config.signature_policy = p.trim().to_owned();
+        }
+        if let Some(p) = &self.authentication_policy {
+            config.authentication_policy = p.trim().to_owned();
+        }
+        config.check().map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(config)
     }
 }
 

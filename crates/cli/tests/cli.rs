@@ -938,4 +938,29 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
         "{}",
         text(&refused.stderr)
     );
+    // Policy OIDs are configuration: production deployments give their own.
+    ok(&[
+        "--authentication-policy",
+        "1.2.392.200149.8.5.1.3.30",
+        "cert",
+        "issue",
+        code,
+        "--kind",
+        "authentication",
+        "--public-key",
+        dir.join("card.pub").to_str().unwrap(),
+        "--out",
+        dir.join("auth.pem").to_str().unwrap(),
+    ]);
+    let auth = text(&openssl(&["x509", "-in", "auth.pem", "-noout", "-text"]).stdout);
+    assert!(auth.contains("Policy: 1.2.392.200149.8.5.1.3.30"), "{auth}");
+    let mut args = d.to_vec();
+    args.extend(["--signature-policy", "sign class 20", "cert", "list", code]);
+    let refused = run(&args, None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("\"sign class 20\" is not an OID"),
+        "{}",
+        text(&refused.stderr)
+    );
 }

@@ -83,6 +83,22 @@ impl PkiConfig {
         }
     }
 
+    /// Refuses a configuration that could not be written into a certificate: a policy that
+    /// is not a dotted OID.
+    pub fn check(&self) -> Result<(), PkiError> {
+        for (what, policy) in [
+            ("signature", &self.signature_policy),
+            ("authentication", &self.authentication_policy),
+        ] {
+            if der::parse_oid(policy).is_none() {
+                return Err(PkiError::Config(format!(
+                    "the {what} certificate policy {policy:?} is not an OID (e.g. 1.2.392.200149.8.5.1.1.20)"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// Where a hierarchy's CRL is published.
     pub fn crl_url(&self, hierarchy: Hierarchy) -> String {
         format!("{}/pki/{}/crl", self.public_url, hierarchy.code())
