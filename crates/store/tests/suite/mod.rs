@@ -1753,6 +1753,213 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
     assert_eq!(report.fault, None);
 }
 
+/// Runs openssl in `dir`; `None` (skipped loudly) when it is not installed, unless CI requires
+/// the oracles.
+fn openssl(dir: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+    match std::process::Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(out) => Some(out),
+        Err(_) => {
+            assert!(
+                std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() != Ok("1"),
+                "openssl is required"
+            );
+            eprintln!("SKIPPED: openssl is not installed");
+            None
+        }
+    }
+}
+
+pub(crate) async fn another_server_s_status_changes_reach_ocsp_crls_and_checks(env: Env) {
+    use mynumber_app::Verdict;
+    use mynumber_pki::{Hierarchy, Reason, to_pem};
+    install_authorities(&env).await;
+    let dir = std::env::temp_dir().join(format!(
+        "mynumber-suite-ocsp-{}-{}",
+        std::process::id(),
+        env.app.backend()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // A second server on the same database, with its own caches and responder.
+    let other = app_on(&env.url, Arc::new(OsRandom)).await;
+    let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap();
+    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
+    let holder = env
+        .app
+        .register(&env.clerk, register(japanese("鈴木", "次郎", "1979-07-07")))
+        .await
+        .unwrap()
+        .resident_code;
+    let auth = env
+        .app
+        .issue_certificate(&env.clerk, &holder, Hierarchy::Authentication, &spki, None)
+        .await
+        .unwrap();
+    let ca = env
+        .app
+        .authority_certificate(Hierarchy::Authentication)
+        .await
+        .unwrap();
+    std::fs::write(dir.join("ca.pem"), to_pem("CERTIFICATE", &ca)).unwrap();
+    let request = |serial: &str, file: &str| {
+        let out = openssl(
+            &dir,
+            &[
+                "ocsp",
+                "-issuer",
+                "ca.pem",
+                "-serial",
+                &format!("0x{serial}"),
+                "-no_nonce",
+                "-reqout",
+                file,
+            ],
+        )?;
+        assert!(out.status.success(), "{out:?}");
+        Some(std::fs::read(dir.join(file)).unwrap())
+    };
+    let Some(req) = request(&auth.serial, "req.der") else {
+        return;
+    };
+    // What openssl reads in a response (its signature is checked by the pki tests; the times
+    // here are the test clock's, so only the status is read).
+    let status = |resp: &[u8]| {
+        std::fs::write(dir.join("resp.der"), resp).unwrap();
+        let out = openssl(
+            &dir,
+            &["ocsp", "-respin", "resp.der", "-noverify", "-resp_text"],
+        )
+        .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let status = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Cert Status: "))
+            .unwrap_or_else(|| panic!("no status in {text}"))
+            .to_owned();
+        let reason = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Revocation Reason: "))
+            .map(|r| r.split(' ').next().unwrap().to_owned());
+        (status, reason)
+    };
+    let first = env.app.ocsp(&req).await.unwrap();
+    assert_eq!(status(&first), ("good".into(), None));
+    // A second nonce-less request is answered from the cache, byte for byte.
+    assert_eq!(env.app.ocsp(&req).await.unwrap(), first);
+
+    // The other server suspends: this server's cached answer gives way at once.
+    other
+        .suspend_certificates(&env.clerk, &holder)
+        .await
+        .unwrap();
+    let held = env.app.ocsp(&req).await.unwrap();
+    assert_eq!(
+        status(&held),
+        ("revoked".into(), Some("certificateHold".into()))
+    );
+    let now = jiff::Timestamp::from_microsecond(START_US + 3_600_000_000).unwrap();
+    let check = env.app.check_certificate(&auth.der, now).await.unwrap();
+    assert!(
+        matches!(check.verdict, Verdict::OnHold { .. }),
+        "{:?}",
+        check.verdict
+    );
+    // Both servers serve one published CRL, which lists the hold.
+    let crl = env.app.crl(Hierarchy::Authentication).await.unwrap();
+    assert_eq!(other.crl(Hierarchy::Authentication).await.unwrap(), crl);
+    other
+        .resume_certificates(&env.clerk, &holder)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&env.app.ocsp(&req).await.unwrap()),
+        ("good".into(), None)
+    );
+    assert_ne!(env.app.crl(Hierarchy::Authentication).await.unwrap(), crl);
+    let check = env.app.check_certificate(&auth.der, now).await.unwrap();
+    assert_eq!(check.verdict, Verdict::Valid);
+    assert_eq!(check.hierarchy, Some(Hierarchy::Authentication));
+
+    // Revoked by the other server; valid at an earlier time, revoked after.
+    other
+        .revoke_certificate(&env.clerk, &auth.serial, Reason::KeyCompromise)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&env.app.ocsp(&req).await.unwrap()),
+        ("revoked".into(), Some("keyCompromise".into()))
+    );
+    let later = jiff::Timestamp::from_microsecond(START_US + 7_200_000_000).unwrap();
+    let before = jiff::Timestamp::from_microsecond(START_US).unwrap();
+    let issued_at = check.certificate.not_before;
+    assert!(matches!(
+        env.app
+            .check_certificate(&auth.der, later)
+            .await
+            .unwrap()
+            .verdict,
+        Verdict::Revoked {
+            reason: Reason::KeyCompromise,
+            ..
+        }
+    ));
+    assert_eq!(
+        env.app
+            .check_certificate(&auth.der, issued_at)
+            .await
+            .unwrap()
+            .verdict,
+        Verdict::Valid
+    );
+    assert_eq!(
+        env.app
+            .check_certificate(&auth.der, before - jiff::SignedDuration::from_secs(1))
+            .await
+            .unwrap()
+            .verdict,
+        Verdict::NotYetValid
+    );
+    let expiry = jiff::Timestamp::from_microsecond(auth.not_after_us).unwrap();
+    assert_eq!(
+        env.app
+            .check_certificate(&auth.der, expiry + jiff::SignedDuration::from_secs(1))
+            .await
+            .unwrap()
+            .verdict,
+        Verdict::Expired
+    );
+
+    // A serial never issued is unknown; a certificate of another authority is not ours.
+    let unknown = request("4242424242", "unknown.der").unwrap();
+    assert_eq!(
+        status(&env.app.ocsp(&unknown).await.unwrap()),
+        ("unknown".into(), None)
+    );
+    let stranger_key = rcgen::KeyPair::generate().unwrap();
+    let stranger = rcgen::CertificateParams::new(vec!["stranger.example".into()])
+        .unwrap()
+        .self_signed(&stranger_key)
+        .unwrap();
+    assert_eq!(
+        env.app
+            .check_certificate(stranger.der(), now)
+            .await
+            .unwrap()
+            .verdict,
+        Verdict::NotIssuedHere
+    );
+    assert!(matches!(
+        env.app.check_certificate(b"junk", now).await,
+        Err(AppError::NotVerified(_))
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
 #[macro_export]
 macro_rules! conformance {
@@ -1789,6 +1996,7 @@ macro_rules! all_cases {
             resident_record_copies_are_signed_registered_and_verifiable,
             certificates_are_issued_and_revoked_with_the_registry,
             suspension_holds_resumption_releases_and_crls_follow,
+            another_server_s_status_changes_reach_ocsp_crls_and_checks,
         );
     };
 }
