@@ -10,12 +10,14 @@ mod rows;
 mod tx;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use mynumber_app::{Store, StoreError, Tx};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
+use tokio::sync::Semaphore;
 
 pub use migrate::MIGRATIONS;
 
@@ -33,7 +35,15 @@ pub enum Backend {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite has one writer at a time. Writers of this process queue here, first come first
+    /// served, instead of in SQLite's busy handler, which sleeps up to 100 ms between tries and
+    /// so turned a short queue into long tail latencies (docs/performance.md). Other processes
+    /// still meet `busy_timeout`.
+    writer: Arc<Semaphore>,
 }
+
+/// How long a writer waits for its turn, like SQLite's `busy_timeout`.
+const WRITER_WAIT: Duration = Duration::from_secs(10);
 
 /// Options for connecting. No `Default`: the URL must be chosen.
 #[derive(Debug, Clone)]
@@ -102,7 +112,11 @@ impl SqlStore {
             .connect_with(options)
             .await
             .map_err(db)?;
-        let store = Self { pool, backend };
+        let store = Self {
+            pool,
+            backend,
+            writer: Arc::new(Semaphore::new(1)),
+        };
         migrate::run(&store).await?;
         Ok(store)
     }
@@ -116,19 +130,32 @@ impl SqlStore {
 #[async_trait]
 impl Store for SqlStore {
     async fn begin(&self) -> Result<Box<dyn Tx>, StoreError> {
-        let tx = match self.backend {
+        let (tx, turn) = match self.backend {
             // IMMEDIATE takes the write lock now: two deferred transactions that both read and
             // then write would otherwise deadlock on the upgrade, and busy_timeout can't help.
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
-        .map_err(db)?;
-        Ok(Box::new(tx::SqlTx::new(tx, self.backend)))
+            Backend::Sqlite => {
+                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().acquire_owned())
+                    .await
+                    .map_err(|_| {
+                        StoreError::Database(
+                            "the database is busy: another write took more than 10 s".to_owned(),
+                        )
+                    })?
+                    .map_err(|e| StoreError::Database(e.to_string()))?;
+                (self.pool.begin_with("BEGIN IMMEDIATE").await, Some(turn))
+            }
+            Backend::Postgres => (self.pool.begin().await, None),
+        };
+        Ok(Box::new(tx::SqlTx::new(
+            tx.map_err(db)?,
+            self.backend,
+            turn,
+        )))
     }
 
     async fn begin_read(&self) -> Result<Box<dyn Tx>, StoreError> {
         let tx = self.pool.begin().await.map_err(db)?;
-        Ok(Box::new(tx::SqlTx::new(tx, self.backend)))
+        Ok(Box::new(tx::SqlTx::new(tx, self.backend, None)))
     }
 
     async fn close(&self) {

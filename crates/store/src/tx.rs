@@ -16,6 +16,7 @@ use mynumber_core::{
 };
 use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use tokio::sync::OwnedSemaphorePermit;
 
 use crate::rows::{
     CERTIFICATE_COLUMNS, LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS,
@@ -35,11 +36,22 @@ const MAX_ROWS: usize = 500;
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
     backend: Backend,
+    /// A SQLite writer's turn, given back when the transaction commits or rolls back (after
+    /// `tx`, since fields drop in order).
+    _turn: Option<OwnedSemaphorePermit>,
 }
 
 impl SqlTx {
-    pub(crate) fn new(tx: Transaction<'static, Any>, backend: Backend) -> Self {
-        Self { tx, backend }
+    pub(crate) fn new(
+        tx: Transaction<'static, Any>,
+        backend: Backend,
+        turn: Option<OwnedSemaphorePermit>,
+    ) -> Self {
+        Self {
+            tx,
+            backend,
+            _turn: turn,
+        }
     }
 
     /// `INSERT INTO {head} VALUES (…), (…) {tail}` in chunks; returns the rows any `RETURNING`
