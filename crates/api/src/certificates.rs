@@ -64,7 +64,8 @@ impl From<&CertificateRow> for CertificateBody {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RevokeRequest {
-    /// privilegeWithdrawn (the holder's request), keyCompromise or unspecified.
+    /// privilegeWithdrawn (the holder's request), keyCompromise or unspecified; for all of a
+    /// holder's certificates also cessationOfOperation (the card voided, returned or expired).
     #[schema(example = "privilegeWithdrawn")]
     pub reason: String,
 }
@@ -189,6 +190,33 @@ pub(crate) async fn resume(
     let rows = state
         .app
         .resume_certificates(&actor, &code(&resident_code)?)
+        .await?;
+    Ok(Json(rows.iter().map(CertificateBody::from).collect()))
+}
+
+/// Revoke every certificate of a holder, as the end of a card does (voided, returned or
+/// expired: cessationOfOperation), or for another reason a clerk may give.
+#[utoipa::path(post, path = "/api/v1/residents/{resident_code}/certificates/revoke", tag = "certificates",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    request_body = RevokeRequest,
+    responses((status = 200, body = Vec<CertificateBody>, description = "The certificates revoked"),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn revoke_all(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+    AppJson(req): AppJson<RevokeRequest>,
+) -> Result<Json<Vec<CertificateBody>>, ApiError> {
+    let reason = Reason::parse(&req.reason).ok_or_else(|| {
+        ApiError::field(
+            "reason",
+            "must be cessationOfOperation, privilegeWithdrawn, keyCompromise or unspecified",
+        )
+    })?;
+    let rows = state
+        .app
+        .revoke_holder_certificates(&actor, &code(&resident_code)?, reason)
         .await?;
     Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }

@@ -57,7 +57,7 @@ pub struct AppState {
         documents::outcome, documents::list, documents::name_municipality,
         certificates::issue, certificates::list, certificates::revoke, certificates::ca,
         certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
-        certificates::resume,
+        certificates::resume, certificates::revoke_all,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -217,6 +217,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/residents/{resident_code}/certificates/resume",
             post(certificates::resume),
+        )
+        .route(
+            "/api/v1/residents/{resident_code}/certificates/revoke",
+            post(certificates::revoke_all),
         )
         .route(
             "/api/v1/certificates/{serial}/revoke",

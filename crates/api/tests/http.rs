@@ -844,6 +844,20 @@ async fn certificates_over_http_and_the_public_crl() {
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 
+    // The end of a card revokes everything the holder has left.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{uri}/revoke"),
+            Some(&s.admin),
+            Some(json!({"reason": "cessationOfOperation"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body[0]["kind"], "authentication");
+    assert_eq!(r.body[0]["status"], "revoked");
+    assert_eq!(r.body[0]["reason"], "cessationOfOperation");
+
     // The OCSP responder is public; bytes that are not a request get malformedRequest
     // (OCSPResponse { responseStatus 1 }, RFC 6960 §4.2.1), as a 200 like every OCSP answer.
     for uri in ["/pki/ocsp", "/pki/ocsp/bm90IGEgcmVxdWVzdA=="] {

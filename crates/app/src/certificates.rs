@@ -83,6 +83,17 @@ impl From<CertificateRefused> for AppError {
     }
 }
 
+/// What happens to all of a holder's certificates at once.
+#[derive(Clone, Copy, Debug)]
+enum HolderEvent {
+    /// The card is suspended.
+    Suspend,
+    /// The card resumes.
+    Resume,
+    /// The card ended (or another reason): everything is revoked.
+    RevokeAll(Reason),
+}
+
 /// The reasons a clerk may give for revoking one certificate; the others follow from the
 /// registry and the card.
 const REQUESTABLE: [Reason; 3] = [
@@ -418,7 +429,8 @@ impl App {
         actor: &Actor,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        self.holder_certificates_event(actor, code, true).await
+        self.holder_certificates_event(actor, code, HolderEvent::Suspend)
+            .await
     }
 
     /// What a card's resumption does: the hold on the user-authentication certificate is
@@ -428,14 +440,35 @@ impl App {
         actor: &Actor,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        self.holder_certificates_event(actor, code, false).await
+        self.holder_certificates_event(actor, code, HolderEvent::Resume)
+            .await
+    }
+
+    /// Revokes every certificate a holder has, good or on hold, as the end of a card does
+    /// (voided, returned or expired: cessationOfOperation, facts §3.3), or for another reason a
+    /// clerk may give. Returns the certificates revoked.
+    pub async fn revoke_holder_certificates(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        reason: Reason,
+    ) -> Result<Vec<CertificateRow>, AppError> {
+        if reason != Reason::CessationOfOperation && !REQUESTABLE.contains(&reason) {
+            return Err(FieldError::new(
+                "reason",
+                "must be cessationOfOperation (the card voided, returned or expired), privilegeWithdrawn, keyCompromise or unspecified",
+            )
+            .into());
+        }
+        self.holder_certificates_event(actor, code, HolderEvent::RevokeAll(reason))
+            .await
     }
 
     async fn holder_certificates_event(
         &self,
         actor: &Actor,
         code: &ResidentCode,
-        suspend: bool,
+        event: HolderEvent,
     ) -> Result<Vec<CertificateRow>, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
         let now = self.clock.now_us();
@@ -452,24 +485,31 @@ impl App {
             Permission::WriteRecords,
             Some(current.resident.record.municipality()),
         )?;
-        let records = if suspend {
-            self.suspend_in(tx.as_mut(), person.id, now).await?
-        } else {
-            self.resume_in(tx.as_mut(), person.id, now).await?
+        let records = match event {
+            HolderEvent::Suspend => self.suspend_in(tx.as_mut(), person.id, now).await?,
+            HolderEvent::Resume => self.resume_in(tx.as_mut(), person.id, now).await?,
+            HolderEvent::RevokeAll(reason) => {
+                self.revoke_all_in(tx.as_mut(), person.id, reason, now)
+                    .await?
+            }
         };
         if records.is_empty() {
-            let (state, procedure, reason) = if suspend {
-                (
+            let (state, procedure, reason) = match event {
+                HolderEvent::Suspend => (
                     "without a certificate in use",
                     "certificates-suspended",
                     "the holder has no good certificate to suspend",
-                )
-            } else {
-                (
+                ),
+                HolderEvent::Resume => (
                     "without a certificate on hold",
                     "certificates-resumed",
                     "the holder has no certificate on hold to release",
-                )
+                ),
+                HolderEvent::RevokeAll(_) => (
+                    "without a certificate to revoke",
+                    "certificates-revoked",
+                    "every certificate of the holder is already revoked",
+                ),
             };
             return Err(AppError::Refused(Refused {
                 state: state.to_owned(),
@@ -517,6 +557,40 @@ impl App {
             };
             let record = self.move_certificate(tx, &cert, event, reason, now).await?;
             records.push((cert.serial, record));
+        }
+        Ok(records)
+    }
+
+    /// The end of a card inside a transaction: every certificate not yet revoked is revoked.
+    pub(crate) async fn revoke_all_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        reason: Reason,
+        now: i64,
+    ) -> Result<Vec<(String, Record)>, AppError> {
+        self.revoke_kinds_in(tx, person, &["signature", "authentication"], reason, now)
+            .await
+    }
+
+    /// Revokes the holder's certificates of `kinds` not yet revoked, inside a transaction.
+    async fn revoke_kinds_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        kinds: &[&str],
+        reason: Reason,
+        now: i64,
+    ) -> Result<Vec<(String, Record)>, AppError> {
+        let mut records = Vec::new();
+        for cert in tx.certificates_of(person).await? {
+            if kinds.contains(&cert.hierarchy.as_str()) && cert.status != CertificateStatus::Revoked
+            {
+                let record = self
+                    .move_certificate(tx, &cert, CertificateEvent::Revoke, reason, now)
+                    .await?;
+                records.push((cert.serial, record));
+            }
         }
         Ok(records)
     }
@@ -635,17 +709,12 @@ impl App {
             }
             _ => return Ok(Vec::new()),
         };
-        let mut records = Vec::new();
-        for cert in tx.certificates_of(person).await? {
-            if kinds.contains(&cert.hierarchy.as_str()) && cert.status != CertificateStatus::Revoked
-            {
-                records.push(
-                    self.move_certificate(tx, &cert, CertificateEvent::Revoke, reason, now)
-                        .await?,
-                );
-            }
-        }
-        Ok(records)
+        Ok(self
+            .revoke_kinds_in(tx, person, kinds, reason, now)
+            .await?
+            .into_iter()
+            .map(|(_, record)| record)
+            .collect())
     }
 
     /// A resident's certificates, newest first.

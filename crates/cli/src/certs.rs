@@ -92,6 +92,22 @@ pub(crate) async fn list(app: &App, code: &str) -> Result<()> {
     Ok(())
 }
 
+/// Revokes every certificate of a resident and lists them.
+pub(crate) async fn revoke_all(app: &App, code: &str, reason: &str) -> Result<()> {
+    let Some(reason) = Reason::parse(reason) else {
+        bail!(
+            "--reason must be cessationOfOperation, privilegeWithdrawn, keyCompromise or unspecified, not {reason:?}"
+        );
+    };
+    for c in &app
+        .revoke_holder_certificates(&App::operator(), &resident_code(code)?, reason)
+        .await?
+    {
+        print_row(c);
+    }
+    Ok(())
+}
+
 /// Suspends (or resumes) a resident's certificates and lists the ones changed.
 pub(crate) async fn suspend(app: &App, code: &str, suspend: bool) -> Result<()> {
     let code = resident_code(code)?;

@@ -110,6 +110,16 @@ enum CertCommand {
         #[arg(long, default_value = "privilegeWithdrawn")]
         reason: String,
     },
+    /// Revoke every certificate of a resident, as the end of a card does (voided, returned or
+    /// expired).
+    RevokeAll {
+        /// The resident record code.
+        code: String,
+        /// cessationOfOperation (the card ended), privilegeWithdrawn, keyCompromise or
+        /// unspecified.
+        #[arg(long, default_value = "cessationOfOperation")]
+        reason: String,
+    },
     /// List a resident's certificates.
     List {
         /// The resident record code.
@@ -465,6 +475,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Cert(CertCommand::List { code }) => {
             let app = d.open(2).await?;
             certs::list(&app, &code).await?;
+        }
+        Command::Cert(CertCommand::RevokeAll { code, reason }) => {
+            let app = d.open(2).await?;
+            certs::revoke_all(&app, &code, &reason).await?;
         }
         Command::Cert(CertCommand::Suspend { code }) => {
             let app = d.open(2).await?;

@@ -1728,6 +1728,29 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
         &auth.serial
     ));
 
+    // The end of the card (voided, returned or expired) revokes whatever is left: here the
+    // signature certificate issued after the resumption.
+    let ended = env
+        .app
+        .revoke_holder_certificates(&env.clerk, &holder, Reason::CessationOfOperation)
+        .await
+        .unwrap();
+    assert_eq!(ended.len(), 1);
+    assert_eq!(ended[0].hierarchy, "signature");
+    assert_eq!(ended[0].reason.as_deref(), Some("cessationOfOperation"));
+    let err = env
+        .app
+        .revoke_holder_certificates(&env.clerk, &holder, Reason::CessationOfOperation)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already revoked"), "{err}");
+    let err = env
+        .app
+        .revoke_holder_certificates(&env.clerk, &holder, Reason::CertificateHold)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Invalid(_)), "{err}");
+
     let actions: Vec<String> = sqlx::query(
         "SELECT action FROM ledger_entries WHERE action LIKE 'certificate-%' ORDER BY partition_key, seq",
     )
@@ -1746,6 +1769,7 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
             "certificate-revoked",
             "certificate-released",
             "certificate-issued",
+            "certificate-revoked",
             "certificate-revoked"
         ]
     );
