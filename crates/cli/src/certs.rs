@@ -184,7 +184,9 @@ fn presented(path: &Path) -> Result<Presented> {
 /// `--at`: an RFC 3339 time, or a date meaning the end of that day in Japan.
 fn at_time(at: Option<&str>) -> Result<jiff::Timestamp> {
     let Some(at) = at else {
-        return Ok(jiff::Timestamp::now());
+        // To the second, as certificates and CRLs count time.
+        let now = jiff::Timestamp::now();
+        return Ok(jiff::Timestamp::from_second(now.as_second()).unwrap_or(now));
     };
     if let Ok(t) = at.parse::<jiff::Timestamp>() {
         return Ok(t);
