@@ -735,6 +735,26 @@ async fn certificates_over_http_and_the_public_crl() {
     let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
         .unwrap();
     let uri = format!("/api/v1/residents/{code}/certificates");
+    // The signature certificate's address holds the municipality's name, so it must be known.
+    let r = s
+        .call(
+            Method::POST,
+            &uri,
+            Some(&s.admin),
+            Some(json!({"kind": "signature", "public_key": card.public_key_pem()})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("municipality name 131041"), "{}", r.text);
+    let r = s
+        .call(
+            Method::PUT,
+            "/api/v1/municipalities/131041/name",
+            Some(&s.admin),
+            Some(json!({"name": "新宿区"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let r = s
         .call(
             Method::POST,

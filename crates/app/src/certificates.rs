@@ -308,10 +308,9 @@ impl App {
         let common_name = opaque_common_name(self.random_bytes(), municipality, today);
         let holder = match hierarchy {
             Hierarchy::Signature => {
-                let place = tx
-                    .municipality_name(municipality)
-                    .await?
-                    .unwrap_or_default();
+                // The address the certificate carries includes the municipality's name; an
+                // unrecorded name is refused rather than left out of a signed address.
+                let place = self.municipality_name_in(tx.as_mut(), municipality).await?;
                 let address = record.address();
                 Holder::Signature {
                     four: BasicFour {

@@ -817,6 +817,7 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
             .status
             .success()
     );
+    ok(&["municipality", "name", "131041", "新宿区"]);
     let issued = ok(&[
         "cert",
         "issue",

@@ -181,6 +181,24 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
             .unwrap()
             .to_owned()
     };
+    // The signature certificate's address holds the municipality's name: refused until it is
+    // recorded.
+    let refused = d.run(&[
+        "cert",
+        "issue",
+        &code,
+        "--kind",
+        "signature",
+        "--public-key",
+        dir.join("card.pub").to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("mynumber municipality name 131041"),
+        "{}",
+        said(&refused)
+    );
+    d.ok(&["municipality", "name", "131041", "新宿区"]);
     let sign_serial = issue("signature");
     let auth_serial = issue("authentication");
     for kind in ["signature", "authentication"] {
@@ -310,6 +328,7 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
         "{report}"
     );
     assert!(report.contains("authority: signature"), "{report}");
+    assert!(report.contains("address: 東京都新宿区"), "{report}");
     assert!(
         report.lines().last().unwrap().ends_with(": valid"),
         "{report}"

@@ -1366,8 +1366,17 @@ pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(
 /// Certificates (facts §3): issued for a card's public key, refused under 15 (signature) and
 /// before the renewal window; an address change revokes the signature certificate in the
 /// registry's own transaction, death revokes the rest; the CRL lists them.
-/// Installs both authorities, as the binary does on first start.
+/// Installs both authorities, as the binary does on first start, and names 新宿区 (the
+/// signature certificate's address holds it).
 async fn install_authorities(env: &Env) {
+    env.app
+        .set_municipality_name(
+            &App::operator(),
+            mynumber_core::MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
+        .await
+        .unwrap();
     for h in mynumber_pki::Hierarchy::ALL {
         let key =
             rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
@@ -1412,6 +1421,32 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     let child = env
         .app
         .register(&env.clerk, register(japanese("佐藤", "花", "2020-06-01")))
+        .await
+        .unwrap();
+    // Without the municipality's name the signature certificate's address would be
+    // incomplete: refused, naming the command that fixes it.
+    let err = env
+        .app
+        .issue_certificate(
+            &env.clerk,
+            &adult.resident_code,
+            Hierarchy::Signature,
+            &spki,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("mynumber municipality name 131041"),
+        "{err}"
+    );
+    env.app
+        .set_municipality_name(
+            &App::operator(),
+            mynumber_core::MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
         .await
         .unwrap();
     let sign = env
