@@ -111,10 +111,10 @@ impl std::fmt::Display for Verdict {
             ),
             Self::OnHold { since } => write!(
                 f,
-                "not valid: on hold since {since} (the card is suspended)"
+                "not valid: on hold since {since:.0} (the card is suspended)"
             ),
             Self::Revoked { at, reason } => {
-                write!(f, "not valid: revoked at {at} ({})", reason.code())
+                write!(f, "not valid: revoked at {at:.0} ({})", reason.code())
             }
         }
     }
