@@ -18,6 +18,7 @@ mod individual_number;
 pub mod ledger;
 pub mod notice;
 pub mod number_change;
+pub mod pin;
 mod procedure;
 mod purpose;
 mod resident;

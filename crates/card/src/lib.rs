@@ -1,0 +1,16 @@
+//! mynumber-card: the virtual My Number Card (個人番号カード). A software chip that answers the
+//! same command APDUs as the real card's JPKI application (facts §4; docs/design/card.md), as a
+//! pure function from (card state, command) to (card state, response), and the card file that
+//! carries the card's state (its keys included) between sessions.
+//!
+//! Nothing here reads the clock, draws randomness or touches files: the key pairs and the PIN
+//! salts come from the caller, and the shell reads and writes the card file and talks to the
+//! reader (`mynumber card attach`).
+
+mod apdu;
+mod chip;
+mod file;
+
+pub use apdu::{Command, Sw, parse, response};
+pub use chip::{ATR, Chip, JPKI_AID, Power};
+pub use file::{CardData, CardFileError, KeySlot, PinState};

@@ -1,0 +1,521 @@
+//! The chip driven by APDU transcripts: what OpenSC and jpki-cli send (interop.md §1.3, §1.5),
+//! the security state that power-off and reset clear, PIN counters and lockout, PIN change,
+//! and signatures checked against the certificate's public key. The card holds certificates
+//! issued by the project's own authority.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests"
+)]
+
+use std::fmt::Write;
+
+use aws_lc_rs::encoding::AsDer;
+use aws_lc_rs::signature::KeyPair as _;
+use expect_test::{Expect, expect};
+use mynumber_card::{CardData, Chip, KeySlot, PinState, Power};
+use mynumber_core::Sex;
+use mynumber_core::pin::PinKind;
+use mynumber_pki::{Authority, BasicFour, Hierarchy, Holder, PkiConfig};
+
+/// A key pair as production makes one: RSA-2048, PKCS#8.
+fn key() -> (Vec<u8>, aws_lc_rs::signature::RsaKeyPair) {
+    let k = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
+    let pkcs8 = AsDer::<aws_lc_rs::encoding::Pkcs8V1Der>::as_der(&k)
+        .unwrap()
+        .as_ref()
+        .to_vec();
+    (pkcs8, k)
+}
+
+fn spki(k: &aws_lc_rs::signature::RsaKeyPair) -> Vec<u8> {
+    AsDer::<aws_lc_rs::encoding::PublicKeyX509Der>::as_der(k.public_key())
+        .unwrap()
+        .as_ref()
+        .to_vec()
+}
+
+struct Card {
+    data: CardData,
+    sign_public: Vec<u8>,
+    auth_public: Vec<u8>,
+}
+
+/// A card with both key pairs certified by fresh authorities, and its PINs set at pick-up:
+/// 1234 and ABC123.
+fn card() -> Card {
+    let config = PkiConfig::with_url("http://127.0.0.1:8080");
+    let now: jiff::Timestamp = "2026-12-01T03:00:00Z".parse().unwrap();
+    let until: jiff::Timestamp = "2031-05-01T14:59:59Z".parse().unwrap();
+    let ca = |h| {
+        let pkcs8 = key().0;
+        Authority::create(
+            h,
+            &config,
+            mynumber_pki::KeyPair::try_from(pkcs8.as_slice()).unwrap(),
+            [3; 16],
+            now,
+            10,
+        )
+        .unwrap()
+    };
+    let sign_ca = ca(Hierarchy::Signature);
+    let auth_ca = ca(Hierarchy::Authentication);
+    let (sign_key, sign_pair) = key();
+    let (auth_key, auth_pair) = key();
+    let holder = Holder::Signature {
+        four: BasicFour {
+            name: "山田\u{3000}太郎".into(),
+            sex: Sex::Male,
+            birth_date: jiff::civil::date(1990, 5, 1),
+            address: "東京都新宿区西新宿2-8-1".into(),
+        },
+        locality: "131041".into(),
+        common_name: "K7QM2XRT13104261201A".into(),
+    };
+    let sign_cert = sign_ca
+        .issue(&config, &holder, &spki(&sign_pair), [9; 16], now, until)
+        .unwrap();
+    let auth_cert = auth_ca
+        .issue(
+            &config,
+            &Holder::Authentication {
+                common_name: "ABCDEFGH13104261201A".into(),
+            },
+            &spki(&auth_pair),
+            [10; 16],
+            now,
+            until,
+        )
+        .unwrap();
+    let mut data = CardData {
+        serial: "000000000000001".into(),
+        signature: Some(KeySlot {
+            private_key: sign_key,
+            certificate: sign_cert,
+            ca_certificate: sign_ca.certificate().to_vec(),
+        }),
+        authentication: Some(KeySlot {
+            private_key: auth_key,
+            certificate: auth_cert,
+            ca_certificate: auth_ca.certificate().to_vec(),
+        }),
+        pins: Vec::new(),
+    };
+    for (kind, pin) in [
+        (PinKind::Signature, "ABC123"),
+        (PinKind::Authentication, "1234"),
+    ] {
+        data.set_pin(kind, PinState::new(pin, [7; 16], kind.max_tries()));
+    }
+    Card {
+        data,
+        sign_public: spki(&sign_pair),
+        auth_public: spki(&auth_pair),
+    }
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    s.split_whitespace()
+        .map(|b| u8::from_str_radix(b, 16).unwrap())
+        .collect()
+}
+
+/// Sends APDUs written one per line (`--` comments, `reset` for a reset) and writes the
+/// transcript: each response's length and its first bytes, then the status word.
+fn transcript(chip: &mut Chip, script: &str) -> String {
+    let mut out = String::new();
+    for line in script.lines() {
+        let line = line.split("--").next().unwrap().trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == "reset" {
+            chip.power(Power::Reset);
+            writeln!(out, "reset").unwrap();
+            continue;
+        }
+        let r = chip.transmit(&hex(line));
+        let (data, sw) = r.split_at(r.len() - 2);
+        let head: String = data.iter().take(2).map(|b| format!("{b:02X}")).collect();
+        if data.is_empty() {
+            writeln!(out, "{line} -> {:02X}{:02X}", sw[0], sw[1]).unwrap();
+        } else {
+            writeln!(
+                out,
+                "{line} -> [{} bytes {head}…] {:02X}{:02X}",
+                data.len(),
+                sw[0],
+                sw[1]
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+fn check(chip: &mut Chip, script: &str, want: Expect) {
+    want.assert_eq(&transcript(chip, script));
+}
+
+/// Reads a whole file the way OpenSC does: 4 header bytes for the length, then 256-byte
+/// chunks.
+fn read_file(chip: &mut Chip, fid: &str) -> Result<Vec<u8>, [u8; 2]> {
+    let r = chip.transmit(&hex(&format!("00 A4 02 0C 02 {fid}")));
+    if r != [0x90, 0x00] {
+        return Err([r[0], r[1]]);
+    }
+    let head = chip.transmit(&hex("00 B0 00 00 04"));
+    if head.len() != 6 {
+        return Err([head[0], head[1]]);
+    }
+    let size = (usize::from(head[2]) << 8 | usize::from(head[3])) + 4;
+    let mut out = Vec::new();
+    while out.len() < size {
+        let want = (size - out.len()).min(256);
+        let [hi, lo] = u16::try_from(out.len()).unwrap().to_be_bytes();
+        let le = if want == 256 { 0 } else { want as u8 };
+        let r = chip.transmit(&[0x00, 0xB0, hi, lo, le]);
+        let (data, sw) = r.split_at(r.len() - 2);
+        assert_eq!(sw, [0x90, 0x00]);
+        out.extend_from_slice(data);
+    }
+    Ok(out)
+}
+
+const SELECT_JPKI: &str = "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01";
+
+#[test]
+fn opensc_lists_certificates_and_pins() {
+    let c = card();
+    let mut chip = Chip::new(c.data.clone());
+    chip.power(Power::On);
+    // OpenSC's probes for other applications are refused, then `pkcs15-tool
+    // --list-certificates` (interop.md §1.3): PIN statuses by 63Cx, the public certificates,
+    // and the signature certificate refused until its password.
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 06 A0 00 00 00 01 01  -- MuscleApplet probe
+        00 CA 01 00 00                    -- GET DATA
+        A0 A4 00 00 02 3F 00              -- a CLA the card does not know
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 20 00 80
+        00 A4 02 0C 02 00 1B
+        00 20 00 80
+        00 A4 02 0C 02 00 0A
+        00 B0 00 00 04
+        00 A4 02 0C 02 00 01
+        00 B0 00 00 04
+        00 A4 02 0C 02 00 0B
+        00 B0 00 00 04
+        00 A4 02 0C 02 00 06
+        00 B0 00 00 00
+        00 A4 02 0C 02 00 99              -- no such file
+        00 A4 02 0C 02 00 17
+        00 B0 00 00 04                    -- a key cannot be read
+        ",
+        expect![[r#"
+            00 A4 04 0C 06 A0 00 00 00 01 01 -> 6A82
+            00 CA 01 00 00 -> 6D00
+            A0 A4 00 00 02 3F 00 -> 6E00
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 -> 63C3
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 -> 63C5
+            00 A4 02 0C 02 00 0A -> 9000
+            00 B0 00 00 04 -> [4 bytes 3082…] 9000
+            00 A4 02 0C 02 00 01 -> 9000
+            00 B0 00 00 04 -> 6982
+            00 A4 02 0C 02 00 0B -> 9000
+            00 B0 00 00 04 -> [4 bytes 3082…] 9000
+            00 A4 02 0C 02 00 06 -> 9000
+            00 B0 00 00 00 -> [160 bytes 4A50…] 9000
+            00 A4 02 0C 02 00 99 -> 6A82
+            00 A4 02 0C 02 00 17 -> 9000
+            00 B0 00 00 04 -> 6981
+        "#]],
+    );
+    // The certificate read in chunks is byte for byte the one issued.
+    assert_eq!(
+        read_file(&mut chip, "00 0A").unwrap(),
+        c.data.authentication.as_ref().unwrap().certificate
+    );
+    assert_eq!(
+        read_file(&mut chip, "00 0B").unwrap(),
+        c.data.authentication.as_ref().unwrap().ca_certificate
+    );
+    assert_eq!(read_file(&mut chip, "00 01"), Err([0x69, 0x82]));
+    assert!(!chip.take_changed(), "reading changes nothing");
+}
+
+#[test]
+fn each_key_signs_after_its_own_pin_and_a_reset_forgets_it() {
+    let c = card();
+    let mut chip = Chip::new(c.data.clone());
+    chip.power(Power::On);
+    let message = "確定申告書".as_bytes();
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, message);
+    let mut digest_info = hex("30 31 30 0d 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20");
+    digest_info.extend_from_slice(digest.as_ref());
+    let sign_apdu = |info: &[u8]| {
+        let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, info.len() as u8];
+        apdu.extend_from_slice(info);
+        apdu.push(0x00);
+        apdu
+    };
+    for (key_fid, pin_fid, pin, public) in [
+        ("00 17", "00 18", "31 32 33 34", &c.auth_public),
+        ("00 1A", "00 1B", "41 42 43 31 32 33", &c.sign_public),
+    ] {
+        transcript(&mut chip, SELECT_JPKI);
+        // Not yet verified: refused.
+        transcript(&mut chip, &format!("00 A4 02 0C 02 {key_fid}"));
+        assert_eq!(chip.transmit(&sign_apdu(&digest_info)), [0x69, 0x82]);
+        let len = pin.split_whitespace().count();
+        assert_eq!(
+            transcript(
+                &mut chip,
+                &format!("00 A4 02 0C 02 {pin_fid}\n00 20 00 80 {len:02X} {pin}")
+            )
+            .lines()
+            .last()
+            .unwrap()
+            .rsplit(' ')
+            .next(),
+            Some("9000")
+        );
+        transcript(&mut chip, &format!("00 A4 02 0C 02 {key_fid}"));
+        let r = chip.transmit(&sign_apdu(&digest_info));
+        let (signature, sw) = r.split_at(r.len() - 2);
+        assert_eq!(sw, [0x90, 0x00]);
+        assert_eq!(signature.len(), 256);
+        // The public key in the certificate verifies it (SubjectPublicKeyInfo → RSAPublicKey).
+        let rsa_public = &public[public.len() - 270..];
+        aws_lc_rs::signature::UnparsedPublicKey::new(
+            &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+            rsa_public,
+        )
+        .verify(message, signature)
+        .unwrap();
+    }
+    // The signature certificate is readable now; SHA-1 and garbage are not signed.
+    assert_eq!(
+        read_file(&mut chip, "00 01").unwrap(),
+        c.data.signature.as_ref().unwrap().certificate
+    );
+    transcript(&mut chip, "00 A4 02 0C 02 00 1A");
+    let mut sha1 = hex("30 21 30 09 06 05 2b 0e 03 02 1a 05 00 04 14");
+    sha1.extend_from_slice(&[0; 20]);
+    assert_eq!(chip.transmit(&sign_apdu(&sha1)), [0x6A, 0x80]);
+    assert_eq!(
+        chip.transmit(&sign_apdu(b"not a digest info")),
+        [0x6A, 0x80]
+    );
+    // After a reset (OpenSC's disconnect_action = reset) nothing is verified any more.
+    chip.power(Power::Reset);
+    transcript(&mut chip, SELECT_JPKI);
+    assert_eq!(read_file(&mut chip, "00 01"), Err([0x69, 0x82]));
+    transcript(&mut chip, "00 A4 02 0C 02 00 1A");
+    assert_eq!(chip.transmit(&sign_apdu(&digest_info)), [0x69, 0x82]);
+    // Signing without a key selected, or with a PIN file selected, is not allowed.
+    transcript(&mut chip, "00 A4 02 0C 02 00 1B");
+    assert_eq!(chip.transmit(&sign_apdu(&digest_info)), [0x69, 0x86]);
+}
+
+#[test]
+fn a_pin_locks_after_its_tries_and_counters_survive_power_off() {
+    let c = card();
+    let mut chip = Chip::new(c.data);
+    chip.power(Power::On);
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 20 00 80 04 39 39 39 39   -- wrong
+        00 20 00 80                  -- the status query counts nothing
+        00 20 00 80 04 31 32 33 34   -- right: every try back
+        00 20 00 80
+        00 20 00 80 04 39 39 39 39
+        00 20 00 80 04 39 39 39 39
+        reset
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 20 00 80                  -- counted across the reset
+        00 20 00 80 04 39 39 39 39   -- the attempt that exhausts it
+        00 20 00 80 04 31 32 33 34   -- blocked: even the right PIN
+        00 20 00 80
+        00 A4 02 0C 02 00 1B         -- the other PIN is untouched
+        00 20 00 80
+        00 20 00 80 04 31 32 33 34
+        00 20 00 80
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 04 39 39 39 39 -> 63C2
+            00 20 00 80 -> 63C2
+            00 20 00 80 04 31 32 33 34 -> 9000
+            00 20 00 80 -> 63C3
+            00 20 00 80 04 39 39 39 39 -> 63C2
+            00 20 00 80 04 39 39 39 39 -> 63C1
+            reset
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 -> 63C1
+            00 20 00 80 04 39 39 39 39 -> 63C0
+            00 20 00 80 04 31 32 33 34 -> 6984
+            00 20 00 80 -> 63C0
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 -> 63C5
+            00 20 00 80 04 31 32 33 34 -> 63C4
+            00 20 00 80 -> 63C4
+        "#]],
+    );
+    assert!(chip.take_changed(), "the counters are to be written back");
+    assert!(!chip.take_changed());
+    // The card file keeps them.
+    let again = CardData::from_file(&chip.data().to_file()).unwrap();
+    assert_eq!(again.pin(PinKind::Authentication).unwrap().tries_left(), 0);
+    assert_eq!(again.pin(PinKind::Signature).unwrap().tries_left(), 4);
+}
+
+#[test]
+fn a_pin_changes_only_after_it_is_verified_and_only_to_a_valid_one() {
+    let mut chip = Chip::new(card().data);
+    chip.power(Power::On);
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1B
+        00 24 01 80 06 58 59 5A 39 38 37   -- XYZ987, not verified yet
+        00 20 00 80 06 41 42 43 31 32 33   -- ABC123
+        00 24 01 80 06 41 42 43 44 45 46   -- ABCDEF: no digit
+        00 24 01 80 06 61 62 63 31 32 33   -- abc123: lowercase is not a stored form
+        00 24 01 80 06 58 59 5A 39 38 37   -- XYZ987
+        reset
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1B
+        00 20 00 80 06 41 42 43 31 32 33   -- the old one fails
+        00 20 00 80 06 58 59 5A 39 38 37   -- the new one works
+        00 A4 02 0C 02 00 18
+        00 20 00 80 04 31 32 33 34
+        00 24 01 80 05 31 32 33 34 35      -- five digits
+        00 24 01 80 04 30 30 30 30
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1B -> 9000
+            00 24 01 80 06 58 59 5A 39 38 37 -> 6982
+            00 20 00 80 06 41 42 43 31 32 33 -> 9000
+            00 24 01 80 06 41 42 43 44 45 46 -> 6A80
+            00 24 01 80 06 61 62 63 31 32 33 -> 6A80
+            00 24 01 80 06 58 59 5A 39 38 37 -> 9000
+            reset
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 06 41 42 43 31 32 33 -> 63C4
+            00 20 00 80 06 58 59 5A 39 38 37 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 04 31 32 33 34 -> 9000
+            00 24 01 80 05 31 32 33 34 35 -> 6A80
+            00 24 01 80 04 30 30 30 30 -> 9000
+        "#]],
+    );
+}
+
+#[test]
+fn bad_commands_get_status_words_not_panics() {
+    let mut chip = Chip::new(card().data);
+    check(
+        &mut chip,
+        "
+        00 B0 00 00 04                -- nothing selected
+        00 A4 02 0C 02 00 0A          -- a file before its application
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 07 0C 02 00 0A          -- P1
+        00 A4 02 04 02 00 0A          -- P2
+        00 A4 02 0C 01 0A             -- a one-byte file ID
+        00 A4 02 0C 02 00 0A
+        00 B0 7F FF 04                -- past the end
+        00 B0 8A 00 04                -- short file ID 0A (the certificate), offset 0
+        00 20 00 80                   -- VERIFY with a certificate selected
+        80 2A 00 80 01 00 00          -- signing with a certificate selected
+        00 A4 04                      -- too short
+        00 A4 04 0C 05 D3 92          -- Lc does not fit
+        ",
+        expect![[r#"
+            00 B0 00 00 04 -> 6986
+            00 A4 02 0C 02 00 0A -> 6A82
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 07 0C 02 00 0A -> 6A86
+            00 A4 02 04 02 00 0A -> 6A86
+            00 A4 02 0C 01 0A -> 6700
+            00 A4 02 0C 02 00 0A -> 9000
+            00 B0 7F FF 04 -> 6B00
+            00 B0 8A 00 04 -> [4 bytes 3082…] 9000
+            00 20 00 80 -> 6986
+            80 2A 00 80 01 00 00 -> 6986
+            00 A4 04 -> 6700
+            00 A4 04 0C 05 D3 92 -> 6700
+        "#]],
+    );
+    // Every one-, two- and five-byte APDU, and random longer ones, get a status word.
+    for a in 0..=255u8 {
+        for b in [0x00, 0x20, 0x24, 0x2A, 0xA4, 0xB0] {
+            for tail in [
+                &[][..],
+                &[0x00],
+                &[0x80, 0x00, 0x00],
+                &[0x00, 0x80, 0x02, 0x00, 0x01],
+            ] {
+                let mut apdu = vec![a, b];
+                apdu.extend_from_slice(tail);
+                let r = chip.transmit(&apdu);
+                assert!(r.len() >= 2, "{apdu:02X?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_childs_card_has_no_signature_files_and_a_card_before_pick_up_no_pins() {
+    let mut c = card().data;
+    c.signature = None;
+    let mut chip = Chip::new(c.clone());
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 01
+        00 A4 02 0C 02 00 1B
+        00 A4 02 0C 02 00 18
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 01 -> 6A82
+            00 A4 02 0C 02 00 1B -> 6A82
+            00 A4 02 0C 02 00 18 -> 9000
+        "#]],
+    );
+    c.pins.clear();
+    let mut chip = Chip::new(c);
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 A4 02 0C 02 00 0A
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 6A82
+            00 A4 02 0C 02 00 0A -> 9000
+        "#]],
+    );
+}
