@@ -1,5 +1,6 @@
 //! `mynumber`: the one binary — server, number tools, bulk import/export, staff, ledger.
 
+mod card;
 mod certs;
 mod documents;
 mod number;
@@ -77,10 +78,69 @@ enum Command {
     /// Issued documents: copies of the resident record, and verifying them.
     #[command(subcommand)]
     Document(DocumentCommand),
+    /// A virtual My Number Card (a card file): show it, read its certificates, sign with it,
+    /// attach it to PC/SC as a vpcd card. Needs no database.
+    #[command(subcommand)]
+    Card(CardCommand),
     /// Electronic certificates (公的個人認証): issue, revoke, suspend and resume, verify, the
     /// authorities and their CRLs.
     #[command(subcommand)]
     Cert(CertCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum CardCommand {
+    /// What the card holds: serial, certificates, PIN tries (nothing secret).
+    Show {
+        /// The card file.
+        file: PathBuf,
+    },
+    /// Read a certificate through the chip, as PEM.
+    Cert {
+        /// The card file.
+        file: PathBuf,
+        /// signature or authentication.
+        #[arg(long)]
+        kind: String,
+        /// The issuing authority's certificate instead of the holder's.
+        #[arg(long)]
+        ca: bool,
+        /// The signature password (the signature certificate is read only after it).
+        #[arg(long, env = "MYNUMBER_CARD_PIN")]
+        pin: Option<String>,
+        /// Output file; default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Sign the SHA-256 of a file with one of the card's keys (PKCS#1 v1.5).
+    Sign {
+        /// The card file.
+        file: PathBuf,
+        /// signature or authentication.
+        #[arg(long)]
+        kind: String,
+        /// The key's PIN (4 digits, or the signature password).
+        #[arg(long, env = "MYNUMBER_CARD_PIN")]
+        pin: String,
+        /// The file to sign.
+        #[arg(long = "in")]
+        input: PathBuf,
+        /// Where to write the 256-byte signature.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Insert the card into the virtual reader of pcscd (vsmartcard-vpcd), so that OpenSC and
+    /// other PC/SC tools see a JPKI card, until the reader goes away.
+    Attach {
+        /// The card file (PIN tries are written back to it).
+        file: PathBuf,
+        /// vpcd's address (its first slot listens on 35963, the second on 35964).
+        #[arg(long, default_value = card::DEFAULT_READER)]
+        reader: String,
+        /// How long to wait for vpcd to listen (seconds).
+        #[arg(long, default_value_t = 10)]
+        wait_seconds: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +416,33 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             if !number::run(action, corporate, &numbers)? {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Card(CardCommand::Show { file }) => card::show(&file)?,
+        Command::Card(CardCommand::Cert {
+            file,
+            kind,
+            ca,
+            pin,
+            out,
+        }) => card::cert(&file, &kind, ca, pin.as_deref(), out.as_deref())?,
+        Command::Card(CardCommand::Sign {
+            file,
+            kind,
+            pin,
+            input,
+            out,
+        }) => card::sign(&file, &kind, &pin, &input, &out)?,
+        Command::Card(CardCommand::Attach {
+            file,
+            reader,
+            wait_seconds,
+        }) => {
+            // The card's loop blocks on its socket: keep it off the runtime's workers.
+            tokio::task::spawn_blocking(move || {
+                card::attach(&file, &reader, std::time::Duration::from_secs(wait_seconds))
+            })
+            .await
+            .context("the card's thread failed")??;
         }
         Command::Resident(ResidentCommand::Import { file, batch_size }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the

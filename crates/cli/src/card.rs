@@ -1,0 +1,315 @@
+//! `mynumber card`: a card file as a card. Show what it holds, read its certificates and sign
+//! with it through the chip's own commands, and attach it to the machine's PC/SC stack as a
+//! vpcd virtual card (interop.md §1.1–1.2) so that OpenSC and other smart-card tools use it.
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use mynumber_card::{ATR, CardData, Chip, JPKI_AID, Power};
+use mynumber_core::pin::PinKind;
+use mynumber_pki::{Hierarchy, to_pem};
+
+/// Reads a card file.
+pub(crate) fn load(path: &Path) -> Result<CardData> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    CardData::from_file(&bytes).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Writes a card file owner-only, through a temporary file and a rename, so that a reader never
+/// sees half a card.
+pub(crate) fn save(path: &Path, card: &CardData) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    f.write_all(&card.to_file())
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
+}
+
+/// One command to the chip; the response's data, or the status word that refused it.
+fn send(chip: &mut Chip, apdu: &[u8]) -> Result<Vec<u8>, [u8; 2]> {
+    let mut r = chip.transmit(apdu);
+    let sw = r.split_off(r.len().saturating_sub(2));
+    match sw.as_slice() {
+        [0x90, 0x00] => Ok(r),
+        [a, b] => Err([*a, *b]),
+        _ => Err([0x6F, 0x00]),
+    }
+}
+
+/// What a refusing status word means, for a person.
+fn refused(sw: [u8; 2]) -> String {
+    match sw {
+        [0x63, x] if x & 0xF0 == 0xC0 => {
+            format!("wrong PIN: {} tries left", x & 0x0F)
+        }
+        [0x69, 0x84] => "the PIN is locked: reset it at the municipal counter".to_owned(),
+        [0x69, 0x82] => "the PIN that opens this is not verified".to_owned(),
+        [0x6A, 0x82] => "the card has no such file (no such certificate on this card)".to_owned(),
+        [a, b] => format!("the card answered {a:02X} {b:02X}"),
+    }
+}
+
+fn select(chip: &mut Chip, fid: u16) -> Result<()> {
+    let [hi, lo] = fid.to_be_bytes();
+    send(chip, &[0x00, 0xA4, 0x02, 0x0C, 0x02, hi, lo])
+        .map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+    Ok(())
+}
+
+fn select_jpki(chip: &mut Chip) -> Result<()> {
+    let mut apdu = vec![0x00, 0xA4, 0x04, 0x0C, 0x0A];
+    apdu.extend_from_slice(&JPKI_AID);
+    send(chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+    Ok(())
+}
+
+/// Verifies a PIN (its file is selected first), as the client software does: a signature
+/// password is upper-cased.
+fn verify(chip: &mut Chip, pin_fid: u16, kind: PinKind, pin: &str) -> Result<()> {
+    select(chip, pin_fid)?;
+    let pin = if kind == PinKind::Signature {
+        pin.to_ascii_uppercase()
+    } else {
+        pin.to_owned()
+    };
+    let mut apdu = vec![0x00, 0x20, 0x00, 0x80, u8::try_from(pin.len()).unwrap_or(0)];
+    apdu.extend_from_slice(pin.as_bytes());
+    send(chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+    Ok(())
+}
+
+/// Reads the selected file whole: its DER length from the first 4 bytes, then 256-byte chunks.
+fn read_selected(chip: &mut Chip) -> Result<Vec<u8>> {
+    let head =
+        send(chip, &[0x00, 0xB0, 0x00, 0x00, 0x04]).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+    let size = match head.as_slice() {
+        [0x30, 0x82, hi, lo] => (usize::from(*hi) << 8 | usize::from(*lo)) + 4,
+        _ => bail!("the file is not a DER certificate"),
+    };
+    let mut out = Vec::with_capacity(size);
+    while out.len() < size {
+        let [hi, lo] = u16::try_from(out.len()).unwrap_or(u16::MAX).to_be_bytes();
+        let le = u8::try_from(size - out.len()).unwrap_or(0);
+        let part =
+            send(chip, &[0x00, 0xB0, hi, lo, le]).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+        if part.is_empty() {
+            bail!("the card returned less than the certificate's length");
+        }
+        out.extend_from_slice(&part);
+    }
+    Ok(out)
+}
+
+/// The file IDs of a key pair: (certificate, CA certificate, key, PIN) (facts §4.3).
+fn files(kind: Hierarchy) -> (u16, u16, u16, u16, PinKind) {
+    match kind {
+        Hierarchy::Signature => (0x0001, 0x0002, 0x001A, 0x001B, PinKind::Signature),
+        Hierarchy::Authentication => (0x000A, 0x000B, 0x0017, 0x0018, PinKind::Authentication),
+    }
+}
+
+fn kind(k: &str) -> Result<Hierarchy> {
+    Hierarchy::parse(k)
+        .with_context(|| format!("--kind must be signature or authentication, not {k:?}"))
+}
+
+/// Writes the file back when the chip counted a PIN try.
+fn keep(chip: &mut Chip, path: &Path) -> Result<()> {
+    if chip.take_changed() {
+        save(path, chip.data())?;
+    }
+    Ok(())
+}
+
+/// `card show`: the serial, the certificates and the PINs' tries; nothing secret.
+pub(crate) fn show(path: &Path) -> Result<()> {
+    let card = load(path)?;
+    println!("card {}", card.serial);
+    for (name, slot) in [
+        ("signature", &card.signature),
+        ("authentication", &card.authentication),
+    ] {
+        match slot {
+            None => println!("{name}: no certificate"),
+            Some(s) => {
+                let c = mynumber_pki::inspect(&s.certificate)
+                    .with_context(|| format!("the card's {name} certificate"))?;
+                let serial: String = c.serial.iter().map(|b| format!("{b:02x}")).collect();
+                println!(
+                    "{name}: certificate {serial}, {}, valid {:.0} to {:.0}",
+                    c.subject, c.not_before, c.not_after
+                );
+            }
+        }
+    }
+    if card.pins.is_empty() {
+        println!("PINs: not set (the card has not been handed over)");
+    }
+    for kind in PinKind::ALL {
+        if let Some(p) = card.pin(kind) {
+            let state = if p.blocked() { " (locked)" } else { "" };
+            println!(
+                "PIN {}: {} of {} tries left{state}",
+                kind.code(),
+                p.tries_left(),
+                p.max_tries()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `card cert`: a certificate read through the chip (the signature certificate needs its
+/// password), as PEM.
+pub(crate) fn cert(
+    path: &Path,
+    k: &str,
+    ca: bool,
+    pin: Option<&str>,
+    out: Option<&Path>,
+) -> Result<()> {
+    let kind = kind(k)?;
+    let (cert_fid, ca_fid, _, pin_fid, pin_kind) = files(kind);
+    let mut chip = Chip::new(load(path)?);
+    chip.power(Power::On);
+    select_jpki(&mut chip)?;
+    let result = (|| {
+        if kind == Hierarchy::Signature && !ca {
+            let pin = pin.context(
+                "the signature certificate is read only with --pin (the signature password)",
+            )?;
+            verify(&mut chip, pin_fid, pin_kind, pin)?;
+        }
+        select(&mut chip, if ca { ca_fid } else { cert_fid })?;
+        read_selected(&mut chip)
+    })();
+    keep(&mut chip, path)?;
+    let der = result?;
+    let pem = to_pem("CERTIFICATE", &der);
+    match out {
+        Some(p) => std::fs::write(p, pem).with_context(|| format!("writing {}", p.display())),
+        None => {
+            print!("{pem}");
+            Ok(())
+        }
+    }
+}
+
+/// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
+pub(crate) fn sign(path: &Path, k: &str, pin: &str, input: &Path, out: &Path) -> Result<()> {
+    let kind = kind(k)?;
+    let (_, _, key_fid, pin_fid, pin_kind) = files(kind);
+    let message = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &message);
+    // DigestInfo for SHA-256 (RFC 8017 §9.2 note 1).
+    let mut info = vec![
+        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x05, 0x00, 0x04, 0x20,
+    ];
+    info.extend_from_slice(digest.as_ref());
+    let mut chip = Chip::new(load(path)?);
+    chip.power(Power::On);
+    let result = (|| {
+        select_jpki(&mut chip)?;
+        verify(&mut chip, pin_fid, pin_kind, pin)?;
+        select(&mut chip, key_fid)?;
+        let mut apdu = vec![
+            0x80,
+            0x2A,
+            0x00,
+            0x80,
+            u8::try_from(info.len()).unwrap_or(0),
+        ];
+        apdu.extend_from_slice(&info);
+        apdu.push(0x00);
+        send(&mut chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))
+    })();
+    keep(&mut chip, path)?;
+    let signature = result?;
+    std::fs::write(out, signature).with_context(|| format!("writing {}", out.display()))
+}
+
+/// `card attach`: plays the card to vpcd (the pcscd driver of vsmartcard) until the reader
+/// goes away. vpcd listens; the card connects, and is retried while pcscd is not up yet.
+/// Frames are a 2-byte big-endian length and the payload in both directions: one byte is a
+/// control (0 power off, 1 power on, 2 reset, 4 ATR, which alone is answered), anything longer
+/// a command APDU (interop.md §1.2). Counters are written back to the file as they change.
+pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
+    let mut chip = Chip::new(load(path)?);
+    let started = std::time::Instant::now();
+    let mut stream = loop {
+        match TcpStream::connect(reader) {
+            Ok(s) => break s,
+            Err(e) if started.elapsed() < wait => {
+                tracing::debug!(error = %e, "vpcd is not listening yet");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => bail!(
+                "cannot reach the virtual reader at {reader}: {e} (is pcscd running with vsmartcard-vpcd? see docs/design/card.md)"
+            ),
+        }
+    };
+    stream
+        .set_nodelay(true)
+        .context("configuring the connection")?;
+    eprintln!(
+        "card {} attached to the virtual reader at {reader}",
+        chip.data().serial
+    );
+    loop {
+        let mut len = [0u8; 2];
+        match stream.read_exact(&mut len) {
+            Ok(()) => {}
+            Err(e) if e.kind() == ErrorKind::UnexpectedEof => {
+                eprintln!("the reader closed the connection");
+                return Ok(());
+            }
+            Err(e) => return Err(e).context("reading from the virtual reader"),
+        }
+        let mut frame = vec![0u8; usize::from(u16::from_be_bytes(len))];
+        stream
+            .read_exact(&mut frame)
+            .context("reading from the virtual reader")?;
+        let reply = match frame.as_slice() {
+            [0x00] => {
+                chip.power(Power::Off);
+                None
+            }
+            [0x01] => {
+                chip.power(Power::On);
+                None
+            }
+            [0x02] => {
+                chip.power(Power::Reset);
+                None
+            }
+            [0x04] => Some(ATR.to_vec()),
+            [_] => None,
+            apdu => Some(chip.transmit(apdu)),
+        };
+        if let Some(reply) = reply {
+            let n = u16::try_from(reply.len()).context("a response longer than a frame")?;
+            let mut out = Vec::with_capacity(reply.len() + 2);
+            out.extend_from_slice(&n.to_be_bytes());
+            out.extend_from_slice(&reply);
+            stream
+                .write_all(&out)
+                .context("writing to the virtual reader")?;
+        }
+        keep(&mut chip, path)?;
+    }
+}
+
+/// The default reader: vpcd's first slot (interop.md §1.1).
+pub(crate) const DEFAULT_READER: &str = "127.0.0.1:35963";
