@@ -8,13 +8,14 @@ use std::sync::{Arc, RwLock};
 
 use jiff::Timestamp;
 use mynumber_core::certificate::{CertificateEvent, CertificateRefused, CertificateStatus};
+use mynumber_core::dates::{age_on, renewal_opens};
 use mynumber_core::{
     Actor, FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident,
     ResidentCode, ResidentRecord,
 };
 use mynumber_pki::{
     Authority, BasicFour, Hierarchy, Holder, KeyPair, PkiConfig, Reason, Responder, end_of_day_jst,
-    last_valid_day, opaque_common_name, renewal_opens, serial_bytes,
+    last_valid_day, opaque_common_name, serial_bytes,
 };
 
 use crate::ledger::{Record, append};
@@ -740,15 +741,4 @@ pub(crate) fn parse_serial(hex: &str) -> Vec<u8> {
                 .and_then(|b| u8::from_str_radix(b, 16).ok())
         })
         .collect()
-}
-
-/// Age in whole years on `day` (attained at the end of the day before the birthday).
-fn age_on(birth: jiff::civil::Date, day: jiff::civil::Date) -> i16 {
-    let mut age = day.year() - birth.year();
-    let birthday = jiff::civil::Date::new(day.year(), birth.month(), birth.day())
-        .unwrap_or_else(|_| jiff::civil::date(day.year(), 3, 1));
-    if day.tomorrow().unwrap_or(day) < birthday {
-        age -= 1;
-    }
-    age
 }

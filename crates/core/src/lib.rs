@@ -9,6 +9,7 @@ mod application_id;
 pub mod certificate;
 pub mod checkpoint;
 mod corporate_number;
+pub mod dates;
 mod derivation;
 mod digits;
 pub mod document;

@@ -20,7 +20,7 @@ pub use ocsp::{ParsedRequest, Responder, Status, malformed_response, unauthorize
 pub use pem::{base64_decode, from_pem, to_pem};
 pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
-    last_valid_day, opaque_common_name, renewal_opens,
+    last_valid_day, opaque_common_name,
 };
 pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256};
 pub use verify::{Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature};

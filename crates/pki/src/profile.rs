@@ -115,18 +115,7 @@ pub fn birth_value(date: Date) -> String {
 /// expiry (facts §2.2). A 29 February birthday falls on 28 February in common years (the age
 /// is attained at the end of the day before, 年齢計算ニ関スル法律).
 pub fn last_valid_day(birth_date: Date, issued_on: Date, card_expiry: Option<Date>) -> Date {
-    let mut count = 0;
-    let mut year = issued_on.year();
-    let day = loop {
-        let birthday = birthday_in(birth_date, year);
-        if birthday > issued_on {
-            count += 1;
-            if count == 5 {
-                break birthday;
-            }
-        }
-        year += 1;
-    };
+    let day = mynumber_core::dates::nth_birthday_after(birth_date, issued_on, 5);
     match card_expiry {
         Some(card) if card < day => card,
         _ => day,
@@ -141,21 +130,6 @@ pub fn end_of_day_jst(day: Date) -> jiff::Timestamp {
         .map(|z| z.timestamp().as_second())
         .unwrap_or(0);
     jiff::Timestamp::from_second(seconds + 86_399).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-}
-
-/// The first day a certificate ending on `last_day` may be renewed: the day after the date three
-/// months before it (facts §2.2).
-pub fn renewal_opens(last_day: Date) -> Date {
-    last_day
-        .checked_sub(jiff::Span::new().months(3))
-        .and_then(|d| d.tomorrow())
-        .unwrap_or(last_day)
-}
-
-fn birthday_in(birth: Date, year: i16) -> Date {
-    Date::new(year, birth.month(), birth.day())
-        .or_else(|_| Date::new(year, birth.month(), birth.day() - 1))
-        .unwrap_or(birth)
 }
 
 /// An opaque subject common name for an end-entity certificate: random characters, the issuing
@@ -225,9 +199,7 @@ mod tests {
     }
 
     #[test]
-    fn renewal_opens_three_months_before_and_certificates_end_at_midnight_jst() {
-        assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
-        assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
+    fn certificates_end_at_midnight_jst() {
         assert_eq!(
             end_of_day_jst(date(2030, 5, 1)).to_string(),
             "2030-05-01T14:59:59Z"

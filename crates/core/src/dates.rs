@@ -1,0 +1,84 @@
+//! Ages and birthdays as Japanese law counts them. An age is attained at the end of the day
+//! before the birthday (年齢計算ニ関スル法律, 民法第143条), so someone born on 29 February
+//! attains it on 28 February in a common year; a validity that ends on a birthday (the card's
+//! and the certificates', facts §2.2) ends on 28 February then too.
+
+use jiff::civil::Date;
+
+/// Age in whole years on `day`.
+pub fn age_on(birth: Date, day: Date) -> i16 {
+    let mut age = day.year() - birth.year();
+    let birthday = Date::new(day.year(), birth.month(), birth.day())
+        .unwrap_or_else(|_| jiff::civil::date(day.year(), 3, 1));
+    if day.tomorrow().unwrap_or(day) < birthday {
+        age -= 1;
+    }
+    age
+}
+
+/// The birthday in `year` (28 February for a 29 February birthday in a common year).
+pub fn birthday_in(birth: Date, year: i16) -> Date {
+    Date::new(year, birth.month(), birth.day())
+        .or_else(|_| Date::new(year, birth.month(), birth.day() - 1))
+        .unwrap_or(birth)
+}
+
+/// The `n`th birthday after `day` (a birthday on `day` itself does not count).
+pub fn nth_birthday_after(birth: Date, day: Date, n: u8) -> Date {
+    let first = birthday_in(birth, day.year());
+    let first_year = if first > day {
+        day.year()
+    } else {
+        day.year() + 1
+    };
+    birthday_in(birth, first_year + i16::from(n.max(1)) - 1)
+}
+
+/// The first day something ending on `last_day` may be renewed: the day after the date three
+/// months before it (facts §2.2).
+pub fn renewal_opens(last_day: Date) -> Date {
+    last_day
+        .checked_sub(jiff::Span::new().months(3))
+        .and_then(|d| d.tomorrow())
+        .unwrap_or(last_day)
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn ages_and_birthdays() {
+        // 29 February: 24 on 27 February 2025, 25 on the 28th (stack.md pitfall 11).
+        assert_eq!(age_on(date(2000, 2, 29), date(2025, 2, 27)), 24);
+        assert_eq!(age_on(date(2000, 2, 29), date(2025, 2, 28)), 25);
+        assert_eq!(age_on(date(1990, 5, 1), date(2026, 4, 30)), 36);
+        assert_eq!(age_on(date(1990, 5, 1), date(2026, 4, 29)), 35);
+        // facts §2.2: issued 2025-10-27, born 17 February: the 5th birthday after is 2030-02-17.
+        assert_eq!(
+            nth_birthday_after(date(1990, 2, 17), date(2025, 10, 27), 5),
+            date(2030, 2, 17)
+        );
+        // A birthday on the day of issue does not count.
+        assert_eq!(
+            nth_birthday_after(date(1990, 10, 27), date(2025, 10, 27), 5),
+            date(2030, 10, 27)
+        );
+        assert_eq!(
+            nth_birthday_after(date(1990, 10, 27), date(2025, 10, 27), 10),
+            date(2035, 10, 27)
+        );
+        assert_eq!(
+            nth_birthday_after(date(2000, 2, 29), date(2025, 3, 1), 5),
+            date(2030, 2, 28)
+        );
+        assert_eq!(
+            nth_birthday_after(date(2000, 2, 29), date(2025, 3, 1), 3),
+            date(2028, 2, 29)
+        );
+        assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
+        assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
+    }
+}
