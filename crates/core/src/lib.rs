@@ -6,6 +6,7 @@
 
 mod address;
 mod application_id;
+pub mod card;
 pub mod certificate;
 pub mod checkpoint;
 mod corporate_number;
@@ -19,6 +20,7 @@ mod individual_number;
 pub mod ledger;
 pub mod notice;
 pub mod number_change;
+pub mod photo;
 pub mod pin;
 mod procedure;
 mod purpose;

@@ -1,0 +1,660 @@
+//! 個人番号カード (the My Number Card) in the register: how it is applied for, the states it
+//! goes through from production to its end, and the rules each step follows (facts §2, §7, §10).
+//! Pure: dates are arguments.
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::FieldError;
+use crate::dates::{age_on, nth_birthday_after};
+
+/// How an application arrived (facts §2.5).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Channel {
+    /// At the municipal counter (申請時来庁方式).
+    Counter,
+    /// The paper form and photo by mail.
+    Mail,
+    /// Online, with the application ID (PC or smartphone).
+    Online,
+    /// A street photo booth reading the form's QR code.
+    PhotoBooth,
+}
+
+impl Channel {
+    const ALL: [Self; 4] = [Self::Counter, Self::Mail, Self::Online, Self::PhotoBooth];
+
+    /// The code used in the API, CLI and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Counter => "counter",
+            Self::Mail => "mail",
+            Self::Online => "online",
+            Self::PhotoBooth => "photo-booth",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+
+    /// Whether the application comes with the form's 23-digit application ID: every channel
+    /// but the counter, where the clerk identifies the person directly.
+    pub fn needs_application_id(self) -> bool {
+        self != Self::Counter
+    }
+}
+
+/// Why a card is applied for (facts §2.4).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Reason {
+    /// The person's first card: free.
+    First,
+    /// Re-issue for the holder's own reasons (loss, damage): 1,000 yen, 2,000 express.
+    Reissue,
+    /// Re-issue not the holder's fault (the number changed, theft, disaster, an error of the
+    /// municipality): free.
+    ReissueFree,
+    /// Renewal from three months before the card expires: free.
+    Renewal,
+}
+
+impl Reason {
+    const ALL: [Self; 4] = [Self::First, Self::Reissue, Self::ReissueFree, Self::Renewal];
+
+    /// The code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::First => "first",
+            Self::Reissue => "reissue",
+            Self::ReissueFree => "reissue-free",
+            Self::Renewal => "renewal",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == s)
+    }
+}
+
+/// The fee in yen (facts §2.4): a re-issue for the holder's own reasons costs 800 yen for the
+/// card and 200 for the certificates, express issuance 1,800 and 200; everything else is free.
+pub fn fee_yen(reason: Reason, express: bool, with_certificates: bool) -> u32 {
+    match reason {
+        Reason::Reissue => {
+            let card = if express { 1_800 } else { 800 };
+            card + if with_certificates { 200 } else { 0 }
+        }
+        Reason::First | Reason::ReissueFree | Reason::Renewal => 0,
+    }
+}
+
+/// Whether express issuance (特急発行) may be chosen (facts §2.7): a child under 1, a re-issue
+/// after a loss, damage or a number change, or a first card within 30 days of becoming a
+/// resident; never a renewal.
+pub fn express_allowed(
+    reason: Reason,
+    birth: Date,
+    became_resident: Date,
+    today: Date,
+) -> Result<(), FieldError> {
+    let recent = today
+        .checked_sub(jiff::Span::new().days(30))
+        .is_ok_and(|d| became_resident >= d);
+    match reason {
+        Reason::Reissue | Reason::ReissueFree => Ok(()),
+        Reason::First if age_on(birth, today) < 1 || recent => Ok(()),
+        Reason::First => Err(FieldError::new(
+            "express",
+            "express issuance of a first card is for a child under 1 or within 30 days of becoming a resident",
+        )),
+        Reason::Renewal => Err(FieldError::new(
+            "express",
+            "express issuance is not offered for a renewal",
+        )),
+    }
+}
+
+/// What kind of card.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum CardKind {
+    /// 顔認証マイナンバーカード: no PINs and no certificates; used as an ID by face recognition
+    /// or a visual check only (facts §2.1).
+    FaceRecognition,
+    /// A card with its PINs and, from 15, both certificates.
+    Standard,
+}
+
+impl CardKind {
+    /// The code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::FaceRecognition => "face-recognition",
+            Self::Standard => "standard",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::FaceRecognition, Self::Standard]
+            .into_iter()
+            .find(|k| k.code() == s)
+    }
+}
+
+/// How a card's life ended.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum EndReason {
+    /// 廃止: reported lost (or otherwise abolished); a found card is never reactivated
+    /// (facts §7).
+    Abolished,
+    /// 有効期限切れ: past its expiry.
+    Expired,
+    /// Replaced by a new card handed over (renewal or re-issue).
+    Replaced,
+    /// 返納: returned, on moving abroad or death.
+    Returned,
+    /// 失効: voided, e.g. by a number change (facts §6).
+    Voided,
+}
+
+impl EndReason {
+    const ALL: [Self; 5] = [
+        Self::Abolished,
+        Self::Expired,
+        Self::Replaced,
+        Self::Returned,
+        Self::Voided,
+    ];
+
+    /// The code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Abolished => "abolished",
+            Self::Expired => "expired",
+            Self::Replaced => "replaced",
+            Self::Returned => "returned",
+            Self::Voided => "voided",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == s)
+    }
+}
+
+/// Where a card stands.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum CardStatus {
+    /// Handed over and in use.
+    Active,
+    /// Its life is over; nothing more happens to it.
+    Ended(EndReason),
+    /// Made, and waiting at the municipality to be picked up.
+    Produced,
+    /// 一時停止: suspended (lost, perhaps found again); resumed only in person.
+    Suspended,
+}
+
+/// A step in a card's life.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum CardEvent {
+    /// Its life ends.
+    End(EndReason),
+    /// A foreign resident's card is extended after a new period of stay.
+    Extend,
+    /// Picked up: identity checked, PINs set, handed over.
+    HandOver,
+    /// A PIN reset at the counter.
+    ResetPin,
+    /// Resumed in person.
+    Resume,
+    /// Suspended, at any hour.
+    Suspend,
+}
+
+impl CardEvent {
+    /// The ledger action.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::End(EndReason::Abolished) => "card-abolished",
+            Self::End(EndReason::Expired) => "card-expired",
+            Self::End(EndReason::Replaced) => "card-replaced",
+            Self::End(EndReason::Returned) => "card-returned",
+            Self::End(EndReason::Voided) => "card-voided",
+            Self::Extend => "card-extended",
+            Self::HandOver => "card-handed-over",
+            Self::ResetPin => "card-pin-reset",
+            Self::Resume => "card-resumed",
+            Self::Suspend => "card-suspended",
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Self::End(EndReason::Abolished) => "abolished",
+            Self::End(EndReason::Expired) => "expired",
+            Self::End(EndReason::Replaced) => "replaced",
+            Self::End(EndReason::Returned) => "returned",
+            Self::End(EndReason::Voided) => "voided",
+            Self::Extend => "extended",
+            Self::HandOver => "handed over",
+            Self::ResetPin => "given a new PIN",
+            Self::Resume => "resumed",
+            Self::Suspend => "suspended",
+        }
+    }
+}
+
+/// A step the card's state does not allow; it names both.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct CardRefused {
+    /// The card's state.
+    pub status: CardStatus,
+    /// The step refused.
+    pub event: CardEvent,
+}
+
+impl fmt::Display for CardRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match (self.status, self.event) {
+            (CardStatus::Ended(r), _) => {
+                return write!(
+                    f,
+                    "a card that has ended ({}) cannot be {}: apply for a new card",
+                    r.code(),
+                    self.event.verb()
+                );
+            }
+            (CardStatus::Produced, _) => "it has not been handed over yet",
+            (CardStatus::Active, CardEvent::Resume) => "it is not suspended",
+            (CardStatus::Active, _) => "it is in use already",
+            (CardStatus::Suspended, CardEvent::Suspend) => "it is suspended already",
+            (CardStatus::Suspended, _) => "it is suspended; resume it at the counter first",
+        };
+        let code = self.status.code();
+        let article = if code.starts_with('a') { "an" } else { "a" };
+        write!(
+            f,
+            "{article} {code} card cannot be {}: {why}",
+            self.event.verb()
+        )
+    }
+}
+
+impl CardStatus {
+    /// The stored code; an ended card's is `ended`, with its reason stored beside it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Ended(_) => "ended",
+            Self::Produced => "produced",
+            Self::Suspended => "suspended",
+        }
+    }
+
+    /// Parses a stored code and end reason.
+    pub fn parse(code: &str, reason: Option<&str>) -> Option<Self> {
+        match (code, reason) {
+            ("active", None) => Some(Self::Active),
+            ("produced", None) => Some(Self::Produced),
+            ("suspended", None) => Some(Self::Suspended),
+            ("ended", Some(r)) => EndReason::parse(r).map(Self::Ended),
+            _ => None,
+        }
+    }
+
+    /// The end reason, for an ended card.
+    pub fn end_reason(self) -> Option<EndReason> {
+        match self {
+            Self::Ended(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether the card can be used (its certificates may be good).
+    pub fn in_use(self) -> bool {
+        matches!(self, Self::Active | Self::Suspended)
+    }
+
+    /// The state after `event`, or why it cannot happen.
+    pub fn after(self, event: CardEvent) -> Result<Self, CardRefused> {
+        use CardEvent as E;
+        use CardStatus as S;
+        let refused = Err(CardRefused {
+            status: self,
+            event,
+        });
+        match (self, event) {
+            (S::Ended(_), _) => refused,
+            (S::Produced, E::HandOver) => Ok(S::Active),
+            // A card never picked up can be destroyed, but not lost or replaced.
+            (
+                S::Produced,
+                E::End(r @ (EndReason::Expired | EndReason::Returned | EndReason::Voided)),
+            ) => Ok(S::Ended(r)),
+            (S::Active, E::Suspend) => Ok(S::Suspended),
+            (S::Active, E::Extend | E::ResetPin) => Ok(S::Active),
+            (S::Suspended, E::Resume) => Ok(S::Active),
+            (S::Active | S::Suspended, E::End(r)) => Ok(S::Ended(r)),
+            _ => refused,
+        }
+    }
+}
+
+/// The card's expiry (facts §2.2): the 10th birthday after issuance for someone 18 or over on
+/// the day they applied, the 5th for someone younger; and for a foreign resident with a fixed
+/// period of stay, the end of that period if it comes first.
+pub fn card_expiry(
+    birth: Date,
+    applied_on: Date,
+    produced_on: Date,
+    stay_until: Option<Date>,
+) -> Date {
+    let rule = birthday_limit(birth, applied_on, produced_on);
+    match stay_until {
+        Some(stay) if stay < rule => stay,
+        _ => rule,
+    }
+}
+
+/// The birthday limit alone: how far an extension may ever reach (facts §10).
+pub fn birthday_limit(birth: Date, applied_on: Date, produced_on: Date) -> Date {
+    let n = if age_on(birth, applied_on) >= 18 {
+        10
+    } else {
+        5
+    };
+    nth_birthday_after(birth, produced_on, n)
+}
+
+/// A document shown to prove who one is (facts §2.7).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum IdentityDocument {
+    /// 身体障害者手帳 or another disability certificate (A: with photo).
+    DisabilityCertificate,
+    /// 運転免許証 (A).
+    DriversLicence,
+    /// 社員証 (B: no photo needed).
+    EmployeeCard,
+    /// 健康保険証 or 資格確認書 (B).
+    HealthInsurance,
+    /// The holder's current My Number Card (A).
+    MyNumberCard,
+    /// 旅券 (A).
+    Passport,
+    /// 年金手帳 or a pension certificate (B).
+    PensionBook,
+    /// 在留カード (A).
+    ResidenceCard,
+    /// 特別永住者証明書 (A).
+    SpecialPermanentResidentCertificate,
+    /// 学生証 (B).
+    StudentCard,
+}
+
+impl IdentityDocument {
+    const ALL: [Self; 10] = [
+        Self::DisabilityCertificate,
+        Self::DriversLicence,
+        Self::EmployeeCard,
+        Self::HealthInsurance,
+        Self::MyNumberCard,
+        Self::Passport,
+        Self::PensionBook,
+        Self::ResidenceCard,
+        Self::SpecialPermanentResidentCertificate,
+        Self::StudentCard,
+    ];
+
+    /// The code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::DisabilityCertificate => "disability-certificate",
+            Self::DriversLicence => "drivers-licence",
+            Self::EmployeeCard => "employee-card",
+            Self::HealthInsurance => "health-insurance",
+            Self::MyNumberCard => "my-number-card",
+            Self::Passport => "passport",
+            Self::PensionBook => "pension-book",
+            Self::ResidenceCard => "residence-card",
+            Self::SpecialPermanentResidentCertificate => "special-permanent-resident-certificate",
+            Self::StudentCard => "student-card",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == s)
+    }
+
+    /// An "A" document: issued by a public body, with a photo.
+    pub fn with_photo(self) -> bool {
+        matches!(
+            self,
+            Self::DisabilityCertificate
+                | Self::DriversLicence
+                | Self::MyNumberCard
+                | Self::Passport
+                | Self::ResidenceCard
+                | Self::SpecialPermanentResidentCertificate
+        )
+    }
+}
+
+/// Checks the documents shown at the counter: one with a photo, or two different ones without
+/// (facts §2.7).
+pub fn check_identity(documents: &[IdentityDocument]) -> Result<(), FieldError> {
+    if documents.iter().any(|d| d.with_photo()) {
+        return Ok(());
+    }
+    let mut without: Vec<IdentityDocument> = documents.to_vec();
+    without.sort_by_key(|d| d.code());
+    without.dedup();
+    if without.len() >= 2 {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "identity_documents",
+            "show one photo document issued by a public body (driving licence, passport, residence card, …) or two different documents without a photo (health insurance, pension book, student or employee card)",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn the_whole_transition_table() {
+        use CardEvent as E;
+        use CardStatus as S;
+        let statuses = [
+            S::Produced,
+            S::Active,
+            S::Suspended,
+            S::Ended(EndReason::Abolished),
+        ];
+        let mut events = vec![E::Extend, E::HandOver, E::ResetPin, E::Resume, E::Suspend];
+        events.extend(EndReason::ALL.map(E::End));
+        let mut table = String::new();
+        for s in statuses {
+            for e in &events {
+                let to = match s.after(*e) {
+                    Ok(to) => format!("{to:?}"),
+                    Err(_) => "-".to_owned(),
+                };
+                table.push_str(&format!("{s:?} + {e:?} = {to}\n"));
+            }
+        }
+        expect_test::expect![[r#"
+            Produced + Extend = -
+            Produced + HandOver = Active
+            Produced + ResetPin = -
+            Produced + Resume = -
+            Produced + Suspend = -
+            Produced + End(Abolished) = -
+            Produced + End(Expired) = Ended(Expired)
+            Produced + End(Replaced) = -
+            Produced + End(Returned) = Ended(Returned)
+            Produced + End(Voided) = Ended(Voided)
+            Active + Extend = Active
+            Active + HandOver = -
+            Active + ResetPin = Active
+            Active + Resume = -
+            Active + Suspend = Suspended
+            Active + End(Abolished) = Ended(Abolished)
+            Active + End(Expired) = Ended(Expired)
+            Active + End(Replaced) = Ended(Replaced)
+            Active + End(Returned) = Ended(Returned)
+            Active + End(Voided) = Ended(Voided)
+            Suspended + Extend = -
+            Suspended + HandOver = -
+            Suspended + ResetPin = -
+            Suspended + Resume = Active
+            Suspended + Suspend = -
+            Suspended + End(Abolished) = Ended(Abolished)
+            Suspended + End(Expired) = Ended(Expired)
+            Suspended + End(Replaced) = Ended(Replaced)
+            Suspended + End(Returned) = Ended(Returned)
+            Suspended + End(Voided) = Ended(Voided)
+            Ended(Abolished) + Extend = -
+            Ended(Abolished) + HandOver = -
+            Ended(Abolished) + ResetPin = -
+            Ended(Abolished) + Resume = -
+            Ended(Abolished) + Suspend = -
+            Ended(Abolished) + End(Abolished) = -
+            Ended(Abolished) + End(Expired) = -
+            Ended(Abolished) + End(Replaced) = -
+            Ended(Abolished) + End(Returned) = -
+            Ended(Abolished) + End(Voided) = -
+        "#]]
+        .assert_eq(&table);
+    }
+
+    #[test]
+    fn refusals_name_the_state_and_the_step() {
+        let msg = |s: CardStatus, e| s.after(e).unwrap_err().to_string();
+        assert_eq!(
+            msg(CardStatus::Suspended, CardEvent::ResetPin),
+            "a suspended card cannot be given a new PIN: it is suspended; resume it at the counter first"
+        );
+        assert_eq!(
+            msg(CardStatus::Active, CardEvent::Resume),
+            "an active card cannot be resumed: it is not suspended"
+        );
+        assert_eq!(
+            msg(CardStatus::Ended(EndReason::Abolished), CardEvent::Resume),
+            "a card that has ended (abolished) cannot be resumed: apply for a new card"
+        );
+        assert_eq!(
+            msg(CardStatus::Produced, CardEvent::Suspend),
+            "a produced card cannot be suspended: it has not been handed over yet"
+        );
+        for s in [
+            CardStatus::Active,
+            CardStatus::Produced,
+            CardStatus::Suspended,
+            CardStatus::Ended(EndReason::Voided),
+        ] {
+            assert_eq!(
+                CardStatus::parse(s.code(), s.end_reason().map(EndReason::code)),
+                Some(s)
+            );
+        }
+    }
+
+    #[test]
+    fn expiry_follows_facts_2_2_and_10() {
+        // An adult: the 10th birthday after issuance.
+        assert_eq!(
+            card_expiry(
+                date(1990, 2, 17),
+                date(2026, 11, 1),
+                date(2026, 12, 1),
+                None
+            ),
+            date(2036, 2, 17)
+        );
+        // 17 on the day of application: the 5th, even if 18 when the card is made.
+        assert_eq!(
+            card_expiry(
+                date(2009, 11, 20),
+                date(2026, 11, 1),
+                date(2026, 12, 1),
+                None
+            ),
+            date(2031, 11, 20)
+        );
+        assert_eq!(
+            card_expiry(
+                date(2008, 11, 1),
+                date(2026, 11, 1),
+                date(2026, 12, 1),
+                None
+            ),
+            date(2036, 11, 1)
+        );
+        // A foreign resident whose period of stay ends first; or later than the birthday rule.
+        assert_eq!(
+            card_expiry(
+                date(1995, 7, 7),
+                date(2026, 11, 1),
+                date(2026, 12, 1),
+                Some(date(2028, 3, 31))
+            ),
+            date(2028, 3, 31)
+        );
+        assert_eq!(
+            card_expiry(
+                date(1995, 7, 7),
+                date(2026, 11, 1),
+                date(2026, 12, 1),
+                Some(date(2040, 3, 31))
+            ),
+            date(2036, 7, 7)
+        );
+        assert_eq!(
+            birthday_limit(date(1995, 7, 7), date(2026, 11, 1), date(2026, 12, 1)),
+            date(2036, 7, 7)
+        );
+    }
+
+    #[test]
+    fn fees_express_and_identity() {
+        assert_eq!(fee_yen(Reason::First, false, true), 0);
+        assert_eq!(fee_yen(Reason::Renewal, false, true), 0);
+        assert_eq!(fee_yen(Reason::ReissueFree, true, true), 0);
+        assert_eq!(fee_yen(Reason::Reissue, false, true), 1_000);
+        assert_eq!(fee_yen(Reason::Reissue, false, false), 800);
+        assert_eq!(fee_yen(Reason::Reissue, true, true), 2_000);
+        assert_eq!(fee_yen(Reason::Reissue, true, false), 1_800);
+        let today = date(2026, 12, 1);
+        assert!(express_allowed(Reason::First, date(2026, 6, 1), date(2026, 6, 1), today).is_ok());
+        assert!(
+            express_allowed(Reason::First, date(1990, 1, 1), date(2026, 11, 20), today).is_ok()
+        );
+        assert!(express_allowed(Reason::First, date(1990, 1, 1), date(2020, 1, 1), today).is_err());
+        assert!(
+            express_allowed(Reason::Renewal, date(1990, 1, 1), date(2020, 1, 1), today).is_err()
+        );
+        assert!(
+            express_allowed(Reason::Reissue, date(1990, 1, 1), date(2020, 1, 1), today).is_ok()
+        );
+        use IdentityDocument as D;
+        assert!(check_identity(&[D::Passport]).is_ok());
+        assert!(check_identity(&[D::HealthInsurance, D::PensionBook]).is_ok());
+        assert!(check_identity(&[D::HealthInsurance]).is_err());
+        assert!(check_identity(&[D::HealthInsurance, D::HealthInsurance]).is_err());
+        assert!(check_identity(&[]).is_err());
+        for d in D::ALL {
+            assert_eq!(D::parse(d.code()), Some(d));
+        }
+    }
+}
