@@ -242,7 +242,6 @@ impl App {
         actor.authorize(Permission::WriteRecords, None)?;
         let today = self.clock.today();
         let now_us = self.clock.now_us();
-        let now = Timestamp::from_microsecond(now_us).unwrap_or(Timestamp::UNIX_EPOCH);
         let mut tx = self.store.begin().await?;
         let person = tx
             .person_by_code(code)
@@ -304,14 +303,59 @@ impl App {
                 .into());
             }
         }
-        let authority = self.authority(tx.as_mut(), hierarchy).await?;
+        let (row, issued) = self
+            .certify_in(
+                tx.as_mut(),
+                person.id,
+                record,
+                hierarchy,
+                public_key,
+                card_expiry,
+            )
+            .await?;
+        let mut records = Vec::new();
+        for p in &previous {
+            records.push(
+                self.move_certificate(
+                    tx.as_mut(),
+                    p,
+                    CertificateEvent::Revoke,
+                    Reason::Superseded,
+                    now_us,
+                )
+                .await?,
+            );
+        }
+        records.push(issued);
+        append(tx.as_mut(), &actor.id.to_hex(), now_us, records).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Certifies `public_key` for the holder of `record` inside a transaction: valid to the 5th
+    /// birthday after today and never beyond `card_expiry`, recorded in the register; returns
+    /// the certificate and its ledger record. Supersedes nothing: the caller decides what the
+    /// new certificate replaces.
+    pub(crate) async fn certify_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        record: &ResidentRecord,
+        hierarchy: Hierarchy,
+        public_key: &[u8],
+        card_expiry: Option<jiff::civil::Date>,
+    ) -> Result<(CertificateRow, Record), AppError> {
+        let today = self.clock.today();
+        let now_us = self.clock.now_us();
+        let now = Timestamp::from_microsecond(now_us).unwrap_or(Timestamp::UNIX_EPOCH);
+        let authority = self.authority(tx, hierarchy).await?;
         let municipality = record.municipality();
         let common_name = opaque_common_name(self.random_bytes(), municipality, today);
         let holder = match hierarchy {
             Hierarchy::Signature => {
                 // The address the certificate carries includes the municipality's name; an
                 // unrecorded name is refused rather than left out of a signed address.
-                let place = self.municipality_name_in(tx.as_mut(), municipality).await?;
+                let place = self.municipality_name_in(tx, municipality).await?;
                 let address = record.address();
                 Holder::Signature {
                     four: BasicFour {
@@ -347,7 +391,7 @@ impl App {
         let row = CertificateRow {
             serial: serial_hex(&serial_bytes(serial_seed)),
             hierarchy: hierarchy.code().to_owned(),
-            person: person.id,
+            person,
             status: CertificateStatus::Good,
             reason: None,
             revoked_at_us: None,
@@ -356,33 +400,18 @@ impl App {
             der,
         };
         tx.insert_certificate(&row).await?;
-        let mut records = Vec::new();
-        for p in &previous {
-            records.push(
-                self.move_certificate(
-                    tx.as_mut(),
-                    p,
-                    CertificateEvent::Revoke,
-                    Reason::Superseded,
-                    now_us,
-                )
-                .await?,
-            );
-        }
-        records.push(Record {
+        let record = Record {
             partition: municipality.as_str().to_owned(),
             action: "certificate-issued",
-            person: Some(person.id),
+            person: Some(person),
             purpose: None,
             detail: format!(
                 "hierarchy={} serial={} until={last_day}",
                 hierarchy.code(),
                 row.serial
             ),
-        });
-        append(tx.as_mut(), &actor.id.to_hex(), now_us, records).await?;
-        tx.commit().await?;
-        Ok(row)
+        };
+        Ok((row, record))
     }
 
     /// Revokes a certificate on the holder's request (privilegeWithdrawn), for key compromise,
@@ -485,12 +514,12 @@ impl App {
             Permission::WriteRecords,
             Some(current.resident.record.municipality()),
         )?;
+        let certs = tx.certificates_of(person.id).await?;
         let records = match event {
-            HolderEvent::Suspend => self.suspend_in(tx.as_mut(), person.id, now).await?,
-            HolderEvent::Resume => self.resume_in(tx.as_mut(), person.id, now).await?,
+            HolderEvent::Suspend => self.suspend_in(tx.as_mut(), certs, now).await?,
+            HolderEvent::Resume => self.resume_in(tx.as_mut(), certs, now).await?,
             HolderEvent::RevokeAll(reason) => {
-                self.revoke_all_in(tx.as_mut(), person.id, reason, now)
-                    .await?
+                self.revoke_in(tx.as_mut(), certs, reason, now).await?
             }
         };
         if records.is_empty() {
@@ -535,15 +564,15 @@ impl App {
         Ok(rows)
     }
 
-    /// Suspension's effect inside a transaction (the card's suspension will call this too).
+    /// Suspension's effect on `certs` inside a transaction (a holder's, or one card's).
     pub(crate) async fn suspend_in(
         &self,
         tx: &mut dyn Tx,
-        person: PersonId,
+        certs: Vec<CertificateRow>,
         now: i64,
     ) -> Result<Vec<(String, Record)>, AppError> {
         let mut records = Vec::new();
-        for cert in tx.certificates_of(person).await? {
+        for cert in certs {
             if cert.status != CertificateStatus::Good {
                 continue;
             }
@@ -561,31 +590,17 @@ impl App {
         Ok(records)
     }
 
-    /// The end of a card inside a transaction: every certificate not yet revoked is revoked.
-    pub(crate) async fn revoke_all_in(
+    /// Revokes those of `certs` not yet revoked, inside a transaction.
+    pub(crate) async fn revoke_in(
         &self,
         tx: &mut dyn Tx,
-        person: PersonId,
-        reason: Reason,
-        now: i64,
-    ) -> Result<Vec<(String, Record)>, AppError> {
-        self.revoke_kinds_in(tx, person, &["signature", "authentication"], reason, now)
-            .await
-    }
-
-    /// Revokes the holder's certificates of `kinds` not yet revoked, inside a transaction.
-    async fn revoke_kinds_in(
-        &self,
-        tx: &mut dyn Tx,
-        person: PersonId,
-        kinds: &[&str],
+        certs: Vec<CertificateRow>,
         reason: Reason,
         now: i64,
     ) -> Result<Vec<(String, Record)>, AppError> {
         let mut records = Vec::new();
-        for cert in tx.certificates_of(person).await? {
-            if kinds.contains(&cert.hierarchy.as_str()) && cert.status != CertificateStatus::Revoked
-            {
+        for cert in certs {
+            if cert.status != CertificateStatus::Revoked {
                 let record = self
                     .move_certificate(tx, &cert, CertificateEvent::Revoke, reason, now)
                     .await?;
@@ -595,15 +610,15 @@ impl App {
         Ok(records)
     }
 
-    /// Resumption's effect inside a transaction: every certificate on hold is released.
+    /// Resumption's effect inside a transaction: those of `certs` on hold are released.
     pub(crate) async fn resume_in(
         &self,
         tx: &mut dyn Tx,
-        person: PersonId,
+        certs: Vec<CertificateRow>,
         now: i64,
     ) -> Result<Vec<(String, Record)>, AppError> {
         let mut records = Vec::new();
-        for cert in tx.certificates_of(person).await? {
+        for cert in certs {
             if cert.status == CertificateStatus::Hold {
                 let record = self
                     .move_certificate(
@@ -709,8 +724,14 @@ impl App {
             }
             _ => return Ok(Vec::new()),
         };
+        let certs = tx
+            .certificates_of(person)
+            .await?
+            .into_iter()
+            .filter(|c| kinds.contains(&c.hierarchy.as_str()))
+            .collect();
         Ok(self
-            .revoke_kinds_in(tx, person, kinds, reason, now)
+            .revoke_in(tx, certs, reason, now)
             .await?
             .into_iter()
             .map(|(_, record)| record)
