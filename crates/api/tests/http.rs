@@ -58,6 +58,9 @@ async fn server(name: &str) -> Server {
                 vec![7; 32],
                 mynumber_app::system::responder_keys(),
             ),
+            cards: mynumber_app::CardSettings {
+                keys: mynumber_app::system::card_keys(),
+            },
         },
     );
     let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;

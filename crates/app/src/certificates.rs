@@ -21,8 +21,9 @@ use mynumber_pki::{
 use crate::ledger::{Record, append};
 use crate::{App, AppError, CertificateRow, Tx};
 
-/// Makes the OCSP responder's key (PKCS#8 ECDSA P-256): the shell's key generator.
-pub type ResponderKeyMaker = Arc<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>;
+/// Makes a private key (PKCS#8) with the machine's randomness: the shell's key generator (OCSP
+/// responder keys, card key pairs).
+pub type KeyMaker = Arc<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>;
 
 /// A cached OCSP answer: the status revision it reflects, until when it may be reused, and the
 /// signed response.
@@ -36,7 +37,7 @@ pub struct PkiSettings {
     /// Seals the CA keys at rest (at least 16 bytes).
     pub secret: Arc<Vec<u8>>,
     /// Generates each process's OCSP responder key.
-    pub responder_key: ResponderKeyMaker,
+    pub responder_key: KeyMaker,
     /// Unsealed authorities, loaded once.
     pub(crate) loaded: Arc<RwLock<HashMap<&'static str, Arc<Authority>>>>,
     /// OCSP responders, one per authority, created on first use.
@@ -47,7 +48,7 @@ pub struct PkiSettings {
 
 impl PkiSettings {
     /// Settings with nothing loaded yet.
-    pub fn new(config: PkiConfig, secret: Vec<u8>, responder_key: ResponderKeyMaker) -> Self {
+    pub fn new(config: PkiConfig, secret: Vec<u8>, responder_key: KeyMaker) -> Self {
         Self {
             config,
             secret: Arc::new(secret),

@@ -9,6 +9,7 @@ use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
 
 mod bulk;
+mod cards;
 mod certificates;
 pub mod demo;
 mod documents;
@@ -23,7 +24,8 @@ mod staff;
 pub mod system;
 
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
-pub use certificates::{PkiSettings, ResponderKeyMaker};
+pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
+pub use certificates::{KeyMaker, PkiSettings};
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, RECORD_ITEMS, RecordRequest,
 };
@@ -31,8 +33,9 @@ pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    CertificateRow, Clock, CrlRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
-    PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx, VersionRow,
+    CardApplicationRow, CardRow, CertificateRow, Clock, CrlRow, CurrentRow, DocumentRow, NoticeRow,
+    NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx,
+    VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use revocation_info::{CertificateCheck, Verdict};
@@ -51,6 +54,8 @@ pub struct AppConfig {
     pub documents: DocumentConfig,
     /// The certificate authorities.
     pub pki: PkiSettings,
+    /// Card production.
+    pub cards: CardSettings,
 }
 
 /// The use cases, with their ports.
@@ -64,6 +69,7 @@ pub struct App {
     ledger_key: LedgerSigningKey,
     documents: DocumentConfig,
     pki: PkiSettings,
+    cards: CardSettings,
 }
 
 impl App {
@@ -83,6 +89,7 @@ impl App {
             ledger_key: config.ledger_key,
             documents: config.documents,
             pki: config.pki,
+            cards: config.cards,
         }
     }
 

@@ -127,6 +127,17 @@ impl App {
             for id in notice {
                 detail.push_str(&format!(" notice={id}"));
             }
+            // The card carries the old number: it becomes void, with its certificates
+            // (facts §6); a free re-issue follows.
+            superseded.extend(
+                self.end_cards_in(
+                    tx.as_mut(),
+                    row.person,
+                    mynumber_core::card::EndReason::Voided,
+                    now,
+                )
+                .await?,
+            );
         }
         let record = Record {
             partition: municipality,

@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 use jiff::civil::Date;
+use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::StoredEntry;
@@ -164,6 +165,68 @@ pub struct CertificateRow {
     pub issued_at_us: i64,
     /// The certificate, DER.
     pub der: Vec<u8>,
+}
+
+/// A card application as stored (交付申請).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardApplicationRow {
+    /// Internal id (hex).
+    pub id: String,
+    /// The applicant.
+    pub person: PersonId,
+    /// The municipality that received it.
+    pub municipality: MunicipalityCode,
+    /// How it arrived.
+    pub channel: Channel,
+    /// Why.
+    pub reason: Reason,
+    /// The form's 23-digit application ID (all channels but the counter).
+    pub application_id: Option<ApplicationId>,
+    /// Standard or face-recognition.
+    pub kind: CardKind,
+    /// Whether the certificates are to be issued.
+    pub with_certificates: bool,
+    /// Express issuance (特急発行).
+    pub express: bool,
+    /// The fee charged, yen.
+    pub fee_yen: i64,
+    /// The face photo (JPEG), absent for a child under 1.
+    pub photo: Option<Vec<u8>>,
+    /// The day it was made (the expiry rule counts the age on this day).
+    pub applied_on: Date,
+    /// When it was recorded (µs).
+    pub received_at_us: i64,
+    /// The card produced from it.
+    pub card_serial: Option<String>,
+}
+
+/// A card as the register keeps it (never its keys).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardRow {
+    /// The card's serial number.
+    pub serial: String,
+    /// The holder.
+    pub person: PersonId,
+    /// The application it was made from.
+    pub application: String,
+    /// The issuing municipality.
+    pub municipality: MunicipalityCode,
+    /// Standard or face-recognition.
+    pub kind: CardKind,
+    /// Where it stands.
+    pub status: CardStatus,
+    /// Its expiry date.
+    pub expiry: Date,
+    /// How far an extension may reach (the birthday rule alone).
+    pub birthday_limit: Date,
+    /// When it was produced (µs).
+    pub produced_at_us: i64,
+    /// When its status or expiry last changed (µs).
+    pub changed_at_us: i64,
+    /// The signature certificate on it (serial, hex).
+    pub signature_certificate: Option<String>,
+    /// The user-authentication certificate on it (serial, hex).
+    pub authentication_certificate: Option<String>,
 }
 
 /// A published CRL.
@@ -476,6 +539,37 @@ pub trait Tx: Send {
         row: &CrlRow,
         replacing: Option<i64>,
     ) -> Result<bool, StoreError>;
+
+    /// Records a card application.
+    async fn insert_card_application(&mut self, row: &CardApplicationRow)
+    -> Result<(), StoreError>;
+    /// A card application by id.
+    async fn card_application(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<CardApplicationRow>, StoreError>;
+    /// A person's card applications, newest first (without their photos).
+    async fn card_applications_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CardApplicationRow>, StoreError>;
+    /// Links an application to the card made from it; false if it already has one.
+    async fn set_application_card(&mut self, id: &str, serial: &str) -> Result<bool, StoreError>;
+    /// Records a new card; false when the serial exists (draw another).
+    async fn insert_card(&mut self, row: &CardRow) -> Result<bool, StoreError>;
+    /// A card by serial.
+    async fn card(&mut self, serial: &str) -> Result<Option<CardRow>, StoreError>;
+    /// A person's cards, newest first.
+    async fn cards_of(&mut self, person: PersonId) -> Result<Vec<CardRow>, StoreError>;
+    /// Writes a card's status, expiry and certificates if it still has status `from`; returns
+    /// whether it did.
+    async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError>;
+    /// Cards not yet ended whose expiry is before `day`, soonest first, at most `limit`.
+    async fn cards_expiring_before(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError>;
 
     /// The current, active records of a household's members.
     async fn household_members(

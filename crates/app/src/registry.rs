@@ -386,6 +386,11 @@ impl App {
             )
             .await?,
         );
+        // And the cards it ends: death, and a foreign national's move abroad (facts §10).
+        records.extend(
+            self.end_cards_on_change(tx.as_mut(), person.id, &version.resident, now)
+                .await?,
+        );
         append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
         tx.commit().await?;
         Ok(version)

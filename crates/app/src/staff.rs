@@ -87,7 +87,7 @@ impl App {
         let role = Role::parse(role).ok_or_else(|| {
             FieldError::new(
                 "role",
-                "must be one of: administrator, auditor, registry-clerk",
+                "must be one of: administrator, auditor, call-center-operator, registry-clerk",
             )
         })?;
         let municipality = match municipality.map(str::trim) {

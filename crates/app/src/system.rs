@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use mynumber_render::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts};
 
-use crate::{Clock, Random, ResponderKeyMaker};
+use crate::{Clock, KeyMaker, Random};
 
 /// The system clock, in Japan Standard Time (UTC+9; Japan has no daylight saving time).
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,11 +30,24 @@ impl Clock for SystemClock {
 
 /// Generates OCSP responder keys (ECDSA P-256, PKCS#8 DER) from the operating system's
 /// randomness, through aws-lc-rs.
-pub fn responder_keys() -> ResponderKeyMaker {
+pub fn responder_keys() -> KeyMaker {
     Arc::new(|| {
         mynumber_pki::KeyPair::generate_for(&mynumber_pki::PKCS_ECDSA_P256_SHA256)
             .map(|k| k.serialize_der())
             .map_err(|e| format!("generating the OCSP responder key: {e}"))
+    })
+}
+
+/// Generates card key pairs (RSA-2048, PKCS#8 DER) from the operating system's randomness, as
+/// production puts them on a card.
+pub fn card_keys() -> KeyMaker {
+    Arc::new(|| {
+        let key = mynumber_pki::KeyPair::generate_rsa_for(
+            &mynumber_pki::PKCS_RSA_SHA256,
+            mynumber_pki::RsaKeySize::_2048,
+        )
+        .map_err(|e| format!("generating a card key pair: {e}"))?;
+        Ok(key.serialize_der())
     })
 }
 

@@ -155,6 +155,9 @@ impl Deployment {
                     ca_secret.to_vec(),
                     mynumber_app::system::responder_keys(),
                 ),
+                cards: mynumber_app::CardSettings {
+                    keys: mynumber_app::system::card_keys(),
+                },
             },
         );
         app.bind_derivation_key().await?;

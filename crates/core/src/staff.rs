@@ -15,6 +15,8 @@ pub enum Role {
     Administrator,
     /// Reads and verifies the ledger and reads records, never numbers.
     Auditor,
+    /// 個人番号カードコールセンター: suspends a lost card at any hour (facts §7), nothing else.
+    CallCenterOperator,
     /// Records procedures, looks residents up, reads numbers for a lawful purpose.
     RegistryClerk,
 }
@@ -30,6 +32,8 @@ pub enum Permission {
     ReadNumber,
     /// Read resident records and search them.
     ReadRecords,
+    /// Suspend a card (一時停止), at any hour.
+    SuspendCards,
     /// Register residents and record procedures.
     WriteRecords,
 }
@@ -102,9 +106,13 @@ impl Role {
         match self {
             Self::Administrator => true,
             Self::Auditor => matches!(permission, Permission::ReadLedger | Permission::ReadRecords),
+            Self::CallCenterOperator => permission == Permission::SuspendCards,
             Self::RegistryClerk => matches!(
                 permission,
-                Permission::ReadNumber | Permission::ReadRecords | Permission::WriteRecords
+                Permission::ReadNumber
+                    | Permission::ReadRecords
+                    | Permission::SuspendCards
+                    | Permission::WriteRecords
             ),
         }
     }
@@ -114,6 +122,7 @@ impl Role {
         match self {
             Self::Administrator => "administrator",
             Self::Auditor => "auditor",
+            Self::CallCenterOperator => "call-center-operator",
             Self::RegistryClerk => "registry-clerk",
         }
     }
@@ -123,6 +132,7 @@ impl Role {
         match s.trim() {
             "administrator" => Some(Self::Administrator),
             "auditor" => Some(Self::Auditor),
+            "call-center-operator" => Some(Self::CallCenterOperator),
             "registry-clerk" => Some(Self::RegistryClerk),
             _ => None,
         }
@@ -136,6 +146,7 @@ impl Permission {
             Self::ReadLedger => "read the ledger",
             Self::ReadNumber => "read Individual Numbers",
             Self::ReadRecords => "read resident records",
+            Self::SuspendCards => "suspend cards",
             Self::WriteRecords => "record procedures",
         }
     }

@@ -22,8 +22,13 @@ pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
     last_valid_day, opaque_common_name,
 };
-pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256};
+pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256, PKCS_RSA_SHA256, RsaKeySize};
 pub use verify::{Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature};
+
+/// A key pair's public key as a DER SubjectPublicKeyInfo (what the authority certifies).
+pub fn public_key_der(key: &KeyPair) -> Vec<u8> {
+    rcgen::PublicKeyData::subject_public_key_info(key)
+}
 
 /// Why a PKI operation failed.
 #[derive(Debug, thiserror::Error)]

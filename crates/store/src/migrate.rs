@@ -53,6 +53,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_crls.sql"),
         include_str!("../migrations/postgres/0007_crls.sql"),
     ),
+    (
+        8,
+        "cards",
+        include_str!("../migrations/sqlite/0008_cards.sql"),
+        include_str!("../migrations/postgres/0008_cards.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

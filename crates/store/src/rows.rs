@@ -5,8 +5,10 @@
 
 use jiff::civil::Date;
 use mynumber_app::{
-    CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow, PersonRow, StoreError, VersionRow,
+    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow,
+    PersonRow, StoreError, VersionRow,
 };
+use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
@@ -345,6 +347,64 @@ pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreEr
         not_after_us: int(row, "not_after_us")?,
         issued_at_us: int(row, "issued_at_us")?,
         der: unhex(&text(row, "certificate")?)?,
+    })
+}
+
+pub(crate) const CARD_APPLICATION_COLUMNS: &str = "id, person_id, municipality_code, channel, \
+     reason, application_id, kind, with_certificates, express, fee_yen, applied_on, \
+     received_at_us, card_serial";
+
+/// A card application; `with_photo` when the query selected the photo column too.
+pub(crate) fn decode_card_application(
+    row: &AnyRow,
+    with_photo: bool,
+) -> Result<CardApplicationRow, StoreError> {
+    Ok(CardApplicationRow {
+        id: text(row, "id")?,
+        person: person_id(&text(row, "person_id")?)?,
+        municipality: municipality(row)?,
+        channel: Channel::parse(&text(row, "channel")?).ok_or_else(|| corrupt("channel"))?,
+        reason: Reason::parse(&text(row, "reason")?).ok_or_else(|| corrupt("reason"))?,
+        application_id: opt_text(row, "application_id")?
+            .map(|s| ApplicationId::parse(&s).map_err(|_| corrupt("application_id")))
+            .transpose()?,
+        kind: CardKind::parse(&text(row, "kind")?).ok_or_else(|| corrupt("card kind"))?,
+        with_certificates: int(row, "with_certificates")? != 0,
+        express: int(row, "express")? != 0,
+        fee_yen: int(row, "fee_yen")?,
+        photo: if with_photo {
+            row.try_get::<Option<Vec<u8>>, _>("photo")
+                .map_err(|e| corrupt(format!("photo: {e}")))?
+        } else {
+            None
+        },
+        applied_on: date(row, "applied_on")?,
+        received_at_us: int(row, "received_at_us")?,
+        card_serial: opt_text(row, "card_serial")?,
+    })
+}
+
+pub(crate) const CARD_COLUMNS: &str = "serial, person_id, application, municipality_code, kind, \
+     status, end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
+     signature_certificate, authentication_certificate";
+
+pub(crate) fn decode_card(row: &AnyRow) -> Result<CardRow, StoreError> {
+    let status = text(row, "status")?;
+    let reason = opt_text(row, "end_reason")?;
+    Ok(CardRow {
+        serial: text(row, "serial")?,
+        person: person_id(&text(row, "person_id")?)?,
+        application: text(row, "application")?,
+        municipality: municipality(row)?,
+        kind: CardKind::parse(&text(row, "kind")?).ok_or_else(|| corrupt("card kind"))?,
+        status: CardStatus::parse(&status, reason.as_deref())
+            .ok_or_else(|| corrupt("card status"))?,
+        expiry: date(row, "expiry")?,
+        birthday_limit: date(row, "birthday_limit")?,
+        produced_at_us: int(row, "produced_at_us")?,
+        changed_at_us: int(row, "changed_at_us")?,
+        signature_certificate: opt_text(row, "signature_certificate")?,
+        authentication_certificate: opt_text(row, "authentication_certificate")?,
     })
 }
 

@@ -1,10 +1,12 @@
 //! One transaction: the app's `Tx` port in SQL.
 
 use async_trait::async_trait;
+use jiff::civil::Date;
 use mynumber_app::{
-    CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow,
-    PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
+    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow,
+    NumberChangeRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
 };
+use mynumber_core::card::CardStatus;
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
@@ -19,10 +21,11 @@ use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use tokio::sync::OwnedSemaphorePermit;
 
 use crate::rows::{
-    CERTIFICATE_COLUMNS, LEDGER_COLUMNS, NOTICE_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS,
-    Val, decode_certificate, decode_crl, decode_current, decode_document, decode_ledger,
-    decode_notice, decode_person, decode_version, int, ledger_values, person_id, unhex,
-    version_columns_qualified, version_values,
+    CARD_APPLICATION_COLUMNS, CARD_COLUMNS, CERTIFICATE_COLUMNS, LEDGER_COLUMNS, NOTICE_COLUMNS,
+    VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_card, decode_card_application,
+    decode_certificate, decode_crl, decode_current, decode_document, decode_ledger, decode_notice,
+    decode_person, decode_version, int, ledger_values, person_id, unhex, version_columns_qualified,
+    version_values,
 };
 use crate::{Backend, db};
 
@@ -1130,6 +1133,177 @@ impl Tx for SqlTx {
         }
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_card_application(
+        &mut self,
+        row: &CardApplicationRow,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO card_applications (id, person_id, municipality_code, channel, reason, \
+             application_id, kind, with_certificates, express, fee_yen, photo, applied_on, \
+             received_at_us, card_serial) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        )
+        .bind(row.id.clone())
+        .bind(row.person.to_hex())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.channel.code())
+        .bind(row.reason.code())
+        .bind(row.application_id.map(|a| a.as_str().to_owned()))
+        .bind(row.kind.code())
+        .bind(i64::from(row.with_certificates))
+        .bind(i64::from(row.express))
+        .bind(row.fee_yen)
+        .bind(row.photo.clone())
+        .bind(row.applied_on.to_string())
+        .bind(row.received_at_us)
+        .bind(row.card_serial.clone())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn card_application(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<CardApplicationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_APPLICATION_COLUMNS}, photo FROM card_applications WHERE id = $1"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(|r| decode_card_application(r, true))
+            .transpose()
+    }
+
+    async fn card_applications_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CardApplicationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_APPLICATION_COLUMNS} FROM card_applications WHERE person_id = $1 \
+             ORDER BY received_at_us DESC, id DESC"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| decode_card_application(r, false))
+            .collect()
+    }
+
+    async fn set_application_card(&mut self, id: &str, serial: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE card_applications SET card_serial = $1 WHERE id = $2 AND card_serial IS NULL",
+        )
+        .bind(serial.to_owned())
+        .bind(id.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_card(&mut self, row: &CardRow) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO cards (serial, person_id, application, municipality_code, kind, status, \
+             end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
+             signature_certificate, authentication_certificate) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+             ON CONFLICT (serial) DO NOTHING",
+        )
+        .bind(row.serial.clone())
+        .bind(row.person.to_hex())
+        .bind(row.application.clone())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.kind.code())
+        .bind(row.status.code())
+        .bind(row.status.end_reason().map(|r| r.code()))
+        .bind(row.expiry.to_string())
+        .bind(row.birthday_limit.to_string())
+        .bind(row.produced_at_us)
+        .bind(row.changed_at_us)
+        .bind(row.signature_certificate.clone())
+        .bind(row.authentication_certificate.clone())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn card(&mut self, serial: &str) -> Result<Option<CardRow>, StoreError> {
+        let sql = format!("SELECT {CARD_COLUMNS} FROM cards WHERE serial = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(serial.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_card)
+            .transpose()
+    }
+
+    async fn cards_of(&mut self, person: PersonId) -> Result<Vec<CardRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE person_id = $1 \
+             ORDER BY produced_at_us DESC, serial DESC"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+
+    async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE cards SET status = $1, end_reason = $2, expiry = $3, changed_at_us = $4, \
+             signature_certificate = $5, authentication_certificate = $6 \
+             WHERE serial = $7 AND status = $8",
+        )
+        .bind(row.status.code())
+        .bind(row.status.end_reason().map(|r| r.code()))
+        .bind(row.expiry.to_string())
+        .bind(row.changed_at_us)
+        .bind(row.signature_certificate.clone())
+        .bind(row.authentication_certificate.clone())
+        .bind(row.serial.clone())
+        .bind(from.code())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn cards_expiring_before(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE status IN ('produced', 'active', 'suspended') \
+             AND expiry < $1 ORDER BY expiry, serial LIMIT $2"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(day.to_string())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
     }
 
     async fn household_members(

@@ -117,6 +117,9 @@ pub(crate) async fn app_with_clock(
                 vec![7; 32],
                 mynumber_app::system::responder_keys(),
             ),
+            cards: mynumber_app::CardSettings {
+                keys: mynumber_app::system::card_keys(),
+            },
         },
     )
 }
@@ -2019,6 +2022,636 @@ pub(crate) async fn another_server_s_status_changes_reach_ocsp_crls_and_checks(e
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A JPEG's markers as a camera writes them (APP0, a 600×800 RGB frame header, a scan),
+/// padded to `size` bytes: what the photo check reads.
+pub(crate) fn photo(size: usize) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    out.extend_from_slice(b"JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00");
+    out.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x03, 0x20, 0x02, 0x58, 0x03]);
+    out.extend_from_slice(&[1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02]);
+    out.resize(size - 2, 0x55);
+    out.extend_from_slice(&[0xFF, 0xD9]);
+    out
+}
+
+pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_card::CardData;
+    use mynumber_core::card::{CardKind, CardStatus, Channel, EndReason, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    install_authorities(&env).await;
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("高橋", "一郎", "1990-02-17")))
+        .await
+        .unwrap()
+        .resident_code;
+    let child = env
+        .app
+        .register(&env.clerk, register(japanese("高橋", "花子", "2016-06-01")))
+        .await
+        .unwrap()
+        .resident_code;
+    let counter = |reason| CardApplication {
+        channel: Channel::Counter,
+        reason,
+        application_id: None,
+        photo: Some(photo(40_000)),
+        kind: CardKind::Standard,
+        with_certificates: true,
+        express: false,
+    };
+    let pins = || {
+        vec![
+            (PinKind::Signature, "abc123".to_owned()),
+            (PinKind::Authentication, "1234".to_owned()),
+            (PinKind::ResidentRegistry, "1234".to_owned()),
+            (PinKind::TextInput, "1234".to_owned()),
+        ]
+    };
+    let invalid = |e: AppError| match e {
+        AppError::Invalid(i) => i.to_string(),
+        other => panic!("expected invalid input, got {other}"),
+    };
+
+    // Every problem of a bad application at once.
+    let err = env
+        .app
+        .apply_for_card(
+            &env.clerk,
+            &adult,
+            CardApplication {
+                channel: Channel::Online,
+                photo: Some(vec![0; 100]),
+                express: true,
+                ..counter(Reason::Renewal)
+            },
+        )
+        .await
+        .unwrap_err();
+    let text = invalid(err);
+    for want in [
+        "application_id: a online application needs the 23-digit application ID",
+        "photo: is 0 KB; it must be at least 20 KB",
+        "photo: is not a JPEG file",
+        "express: express issuance is not offered for a renewal",
+        "reason: there is no card in use to renew",
+    ] {
+        assert!(text.contains(want), "{want:?} not in {text}");
+    }
+
+    // Applied for at the counter, produced, handed over.
+    let application = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::First))
+        .await
+        .unwrap();
+    assert_eq!(application.fee_yen, 0);
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::First))
+        .await
+        .unwrap_err();
+    assert!(invalid(err).contains("already waiting for its card"));
+    let produced = env
+        .app
+        .produce_card(&env.clerk, &application.id)
+        .await
+        .unwrap();
+    let card = produced.card.clone();
+    assert_eq!(card.status, CardStatus::Produced);
+    assert_eq!(card.serial.len(), 15);
+    // Applied on 2026-11-25, aged 36: to the 10th birthday after issuance.
+    assert_eq!(card.expiry, date(2036, 2, 17));
+    let file = CardData::from_file(&produced.card_file).unwrap();
+    assert_eq!(file.serial, card.serial);
+    assert!(file.signature.is_some() && file.authentication.is_some());
+    assert!(file.pins.is_empty(), "PINs are set at pick-up");
+    assert!(matches!(
+        env.app.produce_card(&env.clerk, &application.id).await,
+        Err(AppError::Refused(_))
+    ));
+    let certs = env.app.certificates(&env.clerk, &adult).await.unwrap();
+    assert_eq!(certs.len(), 2);
+    // The certificates never outlive the card: they end on the 5th birthday, before it.
+    assert!(certs.iter().all(|c| c.status == CertificateStatus::Good));
+
+    let hand_over = |documents: Vec<IdentityDocument>, pins: Vec<(PinKind, String)>| HandOver {
+        documents,
+        pins,
+        card_file: produced.card_file.clone(),
+    };
+    let err = env
+        .app
+        .hand_over_card(
+            &env.clerk,
+            &card.serial,
+            hand_over(vec![IdentityDocument::HealthInsurance], pins()),
+        )
+        .await
+        .unwrap_err();
+    assert!(invalid(err).contains("identity_documents"));
+    let err = env
+        .app
+        .hand_over_card(
+            &env.clerk,
+            &card.serial,
+            hand_over(
+                vec![IdentityDocument::Passport],
+                vec![
+                    (PinKind::Signature, "ABCDEF".to_owned()),
+                    (PinKind::Authentication, "12345".to_owned()),
+                ],
+            ),
+        )
+        .await
+        .unwrap_err();
+    let text = invalid(err);
+    for want in [
+        "signature_password: must hold at least one letter and at least one digit",
+        "authentication_pin: must be exactly 4 digits",
+        "the resident-registry PIN is missing",
+        "the text-input PIN is missing",
+    ] {
+        assert!(text.contains(want), "{want:?} not in {text}");
+    }
+    let handed = env
+        .app
+        .hand_over_card(
+            &env.clerk,
+            &card.serial,
+            hand_over(
+                vec![
+                    IdentityDocument::HealthInsurance,
+                    IdentityDocument::PensionBook,
+                ],
+                pins(),
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(handed.card.status, CardStatus::Active);
+    let file = CardData::from_file(&handed.card_file).unwrap();
+    assert_eq!(file.pins.len(), 4);
+    assert_eq!(file.pin(PinKind::Signature).unwrap().max_tries(), 5);
+
+    // Suspended at any hour: the authentication certificate is held, the signature one
+    // revoked; nothing but resumption (or the end) until it is resumed in person.
+    let suspended = env
+        .app
+        .suspend_card(&env.clerk, &card.serial)
+        .await
+        .unwrap();
+    assert_eq!(suspended.status, CardStatus::Suspended);
+    let status_of = |certs: &[mynumber_app::CertificateRow], serial: &Option<String>| {
+        certs
+            .iter()
+            .find(|c| Some(&c.serial) == serial.as_ref())
+            .map(|c| (c.status, c.reason.clone()))
+            .unwrap()
+    };
+    let certs = env.app.certificates(&env.clerk, &adult).await.unwrap();
+    assert_eq!(
+        status_of(&certs, &card.authentication_certificate),
+        (CertificateStatus::Hold, Some("certificateHold".into()))
+    );
+    assert_eq!(
+        status_of(&certs, &card.signature_certificate).0,
+        CertificateStatus::Revoked
+    );
+    let err = env
+        .app
+        .reset_card_pin(
+            &env.clerk,
+            &card.serial,
+            &[IdentityDocument::Passport],
+            PinKind::Authentication,
+            "5678",
+            &handed.card_file,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a suspended card cannot be given a new PIN"),
+        "{err}"
+    );
+    let resumed = env
+        .app
+        .resume_card(
+            &env.clerk,
+            &card.serial,
+            &[IdentityDocument::DriversLicence],
+            &handed.card_file,
+        )
+        .await
+        .unwrap();
+    assert_eq!(resumed.card.status, CardStatus::Active);
+    assert_ne!(
+        resumed.card.signature_certificate,
+        card.signature_certificate
+    );
+    let certs = env.app.certificates(&env.clerk, &adult).await.unwrap();
+    assert_eq!(
+        status_of(&certs, &resumed.card.authentication_certificate),
+        (CertificateStatus::Good, None)
+    );
+    assert_eq!(
+        status_of(&certs, &resumed.card.signature_certificate),
+        (CertificateStatus::Good, None)
+    );
+    // The old card file no longer matches the card (its signature certificate was replaced).
+    assert!(matches!(
+        env.app
+            .reset_card_pin(
+                &env.clerk,
+                &card.serial,
+                &[IdentityDocument::Passport],
+                PinKind::Authentication,
+                "5678",
+                &handed.card_file,
+            )
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    let reset = env
+        .app
+        .reset_card_pin(
+            &env.clerk,
+            &card.serial,
+            &[IdentityDocument::Passport],
+            PinKind::Authentication,
+            "5678",
+            &resumed.card_file,
+        )
+        .await
+        .unwrap();
+    assert!(CardData::from_file(&reset.card_file).is_ok());
+
+    // Renewal only from three months before the expiry; a re-issue only once it has ended.
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Renewal))
+        .await
+        .unwrap_err();
+    assert!(
+        invalid(err).contains("it can be renewed from 2035-11-18"),
+        "renewal window"
+    );
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Reissue))
+        .await
+        .unwrap_err();
+    assert!(invalid(err).contains("report it lost first"));
+    let lost = env
+        .app
+        .end_card(&env.clerk, &card.serial, EndReason::Abolished)
+        .await
+        .unwrap();
+    assert_eq!(lost.status, CardStatus::Ended(EndReason::Abolished));
+    let certs = env.app.certificates(&env.clerk, &adult).await.unwrap();
+    assert_eq!(
+        status_of(&certs, &resumed.card.signature_certificate),
+        (CertificateStatus::Revoked, Some("keyCompromise".into()))
+    );
+    let err = env
+        .app
+        .suspend_card(&env.clerk, &card.serial)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a card that has ended (abolished) cannot be suspended"),
+        "{err}"
+    );
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::First))
+        .await
+        .unwrap_err();
+    assert!(invalid(err).contains("apply for a re-issue"));
+    let reissue = env
+        .app
+        .apply_for_card(
+            &env.clerk,
+            &adult,
+            CardApplication {
+                express: true,
+                ..counter(Reason::Reissue)
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(reissue.fee_yen, 2_000);
+    let second = env.app.produce_card(&env.clerk, &reissue.id).await.unwrap();
+    env.app
+        .hand_over_card(
+            &env.clerk,
+            &second.card.serial,
+            HandOver {
+                documents: vec![IdentityDocument::Passport],
+                pins: pins(),
+                card_file: second.card_file.clone(),
+            },
+        )
+        .await
+        .unwrap();
+
+    // A child of 10: no signature certificate, and the 5th birthday.
+    let application = env
+        .app
+        .apply_for_card(&env.clerk, &child, counter(Reason::First))
+        .await
+        .unwrap();
+    let produced = env
+        .app
+        .produce_card(&env.clerk, &application.id)
+        .await
+        .unwrap();
+    assert_eq!(produced.card.expiry, date(2031, 6, 1));
+    assert!(produced.card.signature_certificate.is_none());
+    let file = CardData::from_file(&produced.card_file).unwrap();
+    assert!(file.signature.is_none() && file.authentication.is_some());
+    let err = env
+        .app
+        .hand_over_card(
+            &env.clerk,
+            &produced.card.serial,
+            HandOver {
+                documents: vec![IdentityDocument::Passport],
+                pins: pins(),
+                card_file: produced.card_file.clone(),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(invalid(err).contains("this card has no signature PIN to set"));
+
+    // Death ends the card in use and revokes its certificates.
+    env.app
+        .change(&env.clerk, &adult, ChangeCommand::Death, None)
+        .await
+        .unwrap();
+    let (cards, applications) = env.app.cards(&env.clerk, &adult).await.unwrap();
+    assert_eq!(applications.len(), 2);
+    assert_eq!(
+        cards.iter().map(|c| c.status).collect::<Vec<_>>(),
+        [
+            CardStatus::Ended(EndReason::Returned),
+            CardStatus::Ended(EndReason::Abolished)
+        ]
+    );
+    let certs = env.app.certificates(&env.clerk, &adult).await.unwrap();
+    assert!(certs.iter().all(|c| c.status == CertificateStatus::Revoked));
+
+    let actions: Vec<String> = sqlx::query(
+        "SELECT action FROM ledger_entries WHERE action LIKE 'card-%' ORDER BY partition_key, seq",
+    )
+    .fetch_all(&raw(&env).await)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(
+        actions,
+        [
+            "card-applied",
+            "card-produced",
+            "card-handed-over",
+            "card-suspended",
+            "card-resumed",
+            "card-pin-reset",
+            "card-abolished",
+            "card-applied",
+            "card-produced",
+            "card-handed-over",
+            "card-applied",
+            "card-produced",
+            "card-returned",
+        ]
+    );
+    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    assert_eq!(report.fault, None);
+}
+
+pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_name(env: Env) {
+    use mynumber_app::CardApplication;
+    use mynumber_core::card::{CardKind, CardStatus, Channel, EndReason, Reason};
+    install_authorities(&env).await;
+    let mut input = foreign();
+    input.foreign.as_mut().unwrap().period_of_stay_until = Some("2028-03-31".into());
+    let student = env
+        .app
+        .register(&env.clerk, register(input))
+        .await
+        .unwrap()
+        .resident_code;
+    let baby = env
+        .app
+        .register(&env.clerk, register(japanese("小林", "陽", "2026-08-01")))
+        .await
+        .unwrap()
+        .resident_code;
+    // Print the queued letters so that their forms carry application IDs.
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    let batch = env
+        .app
+        .prepare_notice_batch(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap()
+        .unwrap();
+    env.app
+        .mark_notice_batch_sent(&env.clerk, &batch)
+        .await
+        .unwrap();
+    let student_person = env
+        .app
+        .resident(&env.clerk, &student)
+        .await
+        .unwrap()
+        .person
+        .id;
+    let form = batch
+        .letters
+        .iter()
+        .find(|(_, p, _)| *p == student_person)
+        .map(|(_, _, id)| id.as_str().to_owned())
+        .unwrap();
+    let online = |application_id: &str| CardApplication {
+        channel: Channel::Online,
+        reason: Reason::First,
+        application_id: Some(application_id.to_owned()),
+        photo: Some(photo(60_000)),
+        kind: CardKind::Standard,
+        with_certificates: true,
+        express: false,
+    };
+    // Another resident's form is not this one's.
+    let baby_form = batch
+        .letters
+        .iter()
+        .find(|(_, p, _)| *p != student_person)
+        .map(|(_, _, id)| id.as_str().to_owned())
+        .unwrap();
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &student, online(&baby_form))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("is not the application ID of a form issued to this resident")
+    );
+    // A new name after printing voids the form (facts §2.5).
+    let mut renamed = foreign().name;
+    renamed.family = "TRAN".into();
+    renamed.latin = Some("Tran Van An".into());
+    env.app
+        .change(
+            &env.clerk,
+            &student,
+            ChangeCommand::NameChange(renamed),
+            None,
+        )
+        .await
+        .unwrap();
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &student, online(&form))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("printed for a name or address that has since changed"),
+        "{err}"
+    );
+    // At the counter, no form is needed; the card ends with the period of stay.
+    let application = env
+        .app
+        .apply_for_card(
+            &env.clerk,
+            &student,
+            CardApplication {
+                channel: Channel::Counter,
+                application_id: None,
+                ..online(&form)
+            },
+        )
+        .await
+        .unwrap();
+    let produced = env
+        .app
+        .produce_card(&env.clerk, &application.id)
+        .await
+        .unwrap();
+    assert_eq!(produced.card.expiry, date(2028, 3, 31));
+    env.app
+        .hand_over_card(
+            &env.clerk,
+            &produced.card.serial,
+            mynumber_app::HandOver {
+                documents: vec![mynumber_core::card::IdentityDocument::ResidenceCard],
+                pins: mynumber_core::pin::PinKind::ALL
+                    .iter()
+                    .map(|k| {
+                        (
+                            *k,
+                            if *k == mynumber_core::pin::PinKind::Signature {
+                                "PASS2026".to_owned()
+                            } else {
+                                "0000".to_owned()
+                            },
+                        )
+                    })
+                    .collect(),
+                card_file: produced.card_file.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    // Nothing to extend until a new period of stay is recorded; then to its end, never past
+    // the 10th birthday after issuance.
+    let err = env
+        .app
+        .extend_card(&env.clerk, &produced.card.serial)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("nothing to extend"), "{err}");
+    env.app
+        .change(
+            &env.clerk,
+            &student,
+            ChangeCommand::PeriodOfStayChange(ForeignInput {
+                nationality: "VN".into(),
+                residence_card_number: Some("ab12345678cd".into()),
+                status_of_residence: "student".into(),
+                period_of_stay_until: Some("2040-03-31".into()),
+            }),
+            None,
+        )
+        .await
+        .unwrap();
+    let extended = env
+        .app
+        .extend_card(&env.clerk, &produced.card.serial)
+        .await
+        .unwrap();
+    // Born 2001-04-01, produced 2026-11-25: the 10th birthday after is 2036-04-01.
+    assert_eq!(extended.expiry, date(2036, 4, 1));
+
+    // A child under 1: no photo (facts §2.1), and one is refused.
+    let err = env
+        .app
+        .apply_for_card(
+            &env.clerk,
+            &baby,
+            CardApplication {
+                channel: Channel::Counter,
+                application_id: None,
+                ..online(&form)
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a child under 1 gets a card without a photo")
+    );
+    env.app
+        .apply_for_card(
+            &env.clerk,
+            &baby,
+            CardApplication {
+                channel: Channel::Counter,
+                application_id: None,
+                photo: None,
+                express: true,
+                ..online(&form)
+            },
+        )
+        .await
+        .unwrap();
+
+    // Moving abroad returns a foreign national's card (facts §10).
+    env.app
+        .change(
+            &env.clerk,
+            &student,
+            ChangeCommand::MoveOut {
+                abroad: true,
+                destination: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let (cards, _) = env.app.cards(&env.clerk, &student).await.unwrap();
+    assert_eq!(cards[0].status, CardStatus::Ended(EndReason::Returned));
+}
+
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
 #[macro_export]
 macro_rules! conformance {
@@ -2056,6 +2689,8 @@ macro_rules! all_cases {
             certificates_are_issued_and_revoked_with_the_registry,
             suspension_holds_resumption_releases_and_crls_follow,
             another_server_s_status_changes_reach_ocsp_crls_and_checks,
+            a_card_goes_from_application_to_its_end,
+            foreign_residents_cards_follow_their_stay_and_forms_their_name,
         );
     };
 }
