@@ -1,10 +1,12 @@
 //! Helpers shared by the binary's end-to-end tests: running `mynumber`, scratch directories,
-//! sample files, exports, and skipping (or, in CI, failing) when an oracle tool is missing.
+//! sample files, exports, a server on a free port, and skipping (or, in CI, failing) when an
+//! oracle tool is missing.
 #![allow(dead_code, reason = "each test file uses some of the helpers")]
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 pub(crate) fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_mynumber"));
@@ -85,4 +87,56 @@ pub(crate) fn have(tool: &str) -> bool {
         eprintln!("SKIPPED: {tool} is not installed");
     }
     found
+}
+
+/// A server on a free loopback port, killed when dropped.
+pub(crate) struct Server {
+    child: Child,
+    pub(crate) addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub(crate) fn serve(data: &Path) -> Server {
+    let mut child = bin()
+        .args(["--data-dir", data.to_str().unwrap()])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--checkpoint-minutes",
+            "0",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("server exited early").unwrap();
+        if let Some(rest) = line.split("serving on http://").nth(1) {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    Server { child, addr }
+}
+
+/// GET over a plain socket: the status line and the body.
+pub(crate) fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    s.write_all(request.as_bytes()).unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = text(&all[..split]);
+    (
+        head.lines().next().unwrap().to_owned(),
+        all[split + 4..].to_vec(),
+    )
 }
