@@ -5,6 +5,7 @@
 //! never in URLs, so access logs cannot capture them.
 
 mod admin;
+mod cards;
 mod certificates;
 mod documents;
 mod dto;
@@ -33,6 +34,9 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// a large household is a few hundred kilobytes).
 pub const DOCUMENT_LIMIT: usize = 4 * 1024 * 1024;
 
+/// A card application (a photo of up to 7 MB, base64) or a card file may be this large.
+pub const CARD_LIMIT: usize = 10 * 1024 * 1024;
+
 /// What every handler gets.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -58,6 +62,8 @@ pub struct AppState {
         certificates::issue, certificates::list, certificates::revoke, certificates::ca,
         certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
         certificates::resume, certificates::revoke_all,
+        cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume,
+        cards::reset_pin, cards::end, cards::extend,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -65,7 +71,8 @@ pub struct AppState {
         (name = "numbers", description = "個人番号: reading and looking up numbers for a lawful purpose"),
         (name = "staff", description = "Staff and their tokens"),
         (name = "ledger", description = "The tamper-evident ledger"),
-        (name = "certificates", description = "公的個人認証: signature and user-authentication certificates, CRLs"),
+        (name = "certificates", description = "公的個人認証: signature and user-authentication certificates, CRLs, OCSP"),
+        (name = "cards", description = "個人番号カード: applications, production, pick-up, suspension, resumption, loss, return"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
     )
 )]
@@ -226,6 +233,30 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/certificates/{serial}/revoke",
             post(certificates::revoke),
         )
+        .route(
+            "/api/v1/residents/{resident_code}/card-applications",
+            post(cards::apply).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+        )
+        .route("/api/v1/residents/{resident_code}/cards", get(cards::list))
+        .route(
+            "/api/v1/card-applications/{id}/production",
+            post(cards::produce),
+        )
+        .route(
+            "/api/v1/cards/{serial}/hand-over",
+            post(cards::hand_over).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+        )
+        .route("/api/v1/cards/{serial}/suspend", post(cards::suspend))
+        .route(
+            "/api/v1/cards/{serial}/resume",
+            post(cards::resume).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+        )
+        .route(
+            "/api/v1/cards/{serial}/pin-reset",
+            post(cards::reset_pin).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+        )
+        .route("/api/v1/cards/{serial}/end", post(cards::end))
+        .route("/api/v1/cards/{serial}/extension", post(cards::extend))
         .route("/pki/{kind}/ca", get(certificates::ca))
         .route("/pki/{kind}/crl", get(certificates::crl))
         .route("/pki/ocsp", post(certificates::ocsp_post))

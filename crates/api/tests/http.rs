@@ -916,3 +916,195 @@ async fn certificates_over_http_and_the_public_crl() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["errors"][0]["field"], "body");
 }
+
+#[tokio::test]
+async fn a_card_over_http_from_application_to_its_end() {
+    let s = server("cards").await;
+    let r = s
+        .call(
+            Method::PUT,
+            "/api/v1/municipalities/131041/name",
+            Some(&s.admin),
+            Some(json!({"name": "新宿区"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(resident()),
+        )
+        .await;
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/staff",
+            Some(&s.admin),
+            Some(json!({"name": "コールセンター", "role": "call-center-operator"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let operator = r.body["token"].as_str().unwrap().to_owned();
+
+    // A bad application lists every problem.
+    let apply = format!("/api/v1/residents/{code}/card-applications");
+    let r = s
+        .call(
+            Method::POST,
+            &apply,
+            Some(&s.admin),
+            Some(json!({"channel": "online", "reason": "first", "photo": mynumber_pki::base64_encode(b"not a photo")})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"application_id") && fields.contains(&"photo"),
+        "{fields:?}"
+    );
+    let r = s
+        .call(
+            Method::POST,
+            &apply,
+            Some(&s.admin),
+            Some(json!({"channel": "counter", "reason": "first", "photo": mynumber_pki::base64_encode(&mynumber_app::demo::portrait(1))})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["fee_yen"], 0);
+    let application = r.body["id"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/card-applications/{application}/production"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["card"]["status"], "produced");
+    let serial = r.body["card"]["serial"].as_str().unwrap().to_owned();
+    let file = r.body["card_file"].as_str().unwrap().to_owned();
+    let card = format!("/api/v1/cards/{serial}");
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/hand-over"),
+            Some(&s.admin),
+            Some(json!({
+                "identity_documents": ["passport"],
+                "pins": {"signature": "ABC123", "authentication": "1234", "resident_registry": "1234", "text_input": "1234"},
+                "card_file": file,
+            })),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["card"]["status"], "active");
+    let file = r.body["card_file"].as_str().unwrap().to_owned();
+    let card_data =
+        mynumber_card::CardData::from_file(&mynumber_pki::base64_decode(&file).unwrap()).unwrap();
+    assert_eq!(card_data.pins.len(), 4);
+    assert!(
+        !r.text.contains("ABC123"),
+        "the response does not echo a PIN"
+    );
+
+    // The call center suspends at any hour, and can do nothing else.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/suspend"),
+            Some(&operator),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["status"], "suspended");
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/residents/{code}/cards"),
+            Some(&operator),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/suspend"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.body["code"], "procedure-refused");
+    assert!(
+        r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("a suspended card cannot be suspended"),
+        "{}",
+        r.text
+    );
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/resume"),
+            Some(&s.admin),
+            Some(json!({"identity_documents": ["health-insurance"], "card_file": file})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/resume"),
+            Some(&s.admin),
+            Some(json!({"identity_documents": ["health-insurance", "pension-book"], "card_file": file})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let file = r.body["card_file"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/pin-reset"),
+            Some(&s.admin),
+            Some(json!({"identity_documents": ["passport"], "kind": "authentication", "pin": "123", "card_file": file})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(
+        !r.text.contains("\"123\""),
+        "the error does not echo the PIN"
+    );
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/end"),
+            Some(&s.admin),
+            Some(json!({"reason": "abolished"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["end_reason"], "abolished");
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/residents/{code}/cards"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.body["cards"][0]["status"], "ended");
+    assert_eq!(r.body["applications"][0]["card_serial"], serial.as_str());
+}

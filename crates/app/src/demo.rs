@@ -1,4 +1,5 @@
 //! Synthetic residents for the demo, tests and benchmarks: realistic, deterministic, never real.
+//! And a synthetic face photo for their card applications: a drawn silhouette, not a person.
 //!
 //! Households of one to five people at one address; about one in six residents is foreign, with
 //! a nationality, status of residence and preferred language to match. Names are common ones,
@@ -374,5 +375,65 @@ impl Base<'_> {
             out.push((input, label.to_owned()));
         }
         out
+    }
+}
+
+/// A face photo for a demo card application: a 600 × 800 RGB JPEG of a drawn silhouette (a
+/// plain background, a head, hair and shoulders, with some grain), deterministic per seed. It
+/// passes the application's photo check (facts §2.6) and shows no real person.
+pub fn portrait(seed: u64) -> Vec<u8> {
+    const W: usize = 600;
+    const H: usize = 800;
+    let mut rng = SampleRng::new(seed);
+    let skin: [[u8; 3]; 4] = [
+        [238, 206, 179],
+        [224, 172, 138],
+        [198, 134, 94],
+        [141, 85, 54],
+    ];
+    let skin = *rng.pick(&skin);
+    let hair: [u8; 3] = *rng.pick(&[[40, 30, 25], [70, 50, 35], [25, 25, 30], [110, 80, 50]]);
+    let coat: [u8; 3] = *rng.pick(&[[40, 50, 80], [60, 60, 60], [30, 70, 60], [90, 40, 40]]);
+    let background: [u8; 3] = [214, 228, 240];
+    let mut pixels = Vec::with_capacity(W * H * 3);
+    for y in 0..H {
+        for x in 0..W {
+            let (fx, fy) = (x as f64, y as f64);
+            // The head: an ellipse; hair over its top third; shoulders below.
+            let head = ((fx - 300.0) / 150.0).powi(2) + ((fy - 330.0) / 195.0).powi(2);
+            let shoulders =
+                fy > 560.0 && ((fx - 300.0) / 290.0).powi(2) + ((fy - 820.0) / 260.0).powi(2) < 1.0;
+            let base = if head < 1.0 && fy < 240.0 + 20.0 * ((fx - 300.0) / 60.0).sin() {
+                hair
+            } else if head < 1.0 {
+                skin
+            } else if shoulders {
+                coat
+            } else {
+                background
+            };
+            let grain = (rng.next() % 13) as i16 - 6;
+            for c in base {
+                pixels.push((i16::from(c) + grain).clamp(0, 255) as u8);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let encoder = jpeg_encoder::Encoder::new(&mut out, 90);
+    // The sizes and data always fit the encoder's limits; an error would leave `out` empty,
+    // which the photo check then refuses with its reason.
+    let _ = encoder.encode(&pixels, W as u16, H as u16, jpeg_encoder::ColorType::Rgb);
+    out
+}
+
+#[cfg(test)]
+mod portrait_tests {
+    #[test]
+    fn the_demo_portrait_passes_the_photo_check() {
+        let jpeg = super::portrait(7);
+        let photo = mynumber_core::photo::check(&jpeg).unwrap();
+        assert_eq!((photo.width, photo.height), (600, 800));
+        assert_eq!(super::portrait(7), jpeg, "deterministic");
+        assert_ne!(super::portrait(8), jpeg);
     }
 }

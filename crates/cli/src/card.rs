@@ -1,6 +1,8 @@
-//! `mynumber card`: a card file as a card. Show what it holds, read its certificates and sign
-//! with it through the chip's own commands, and attach it to the machine's PC/SC stack as a
-//! vpcd virtual card (interop.md §1.1–1.2) so that OpenSC and other smart-card tools use it.
+//! `mynumber card`: a card's life in the register (apply, produce, hand over, suspend, resume,
+//! end, reset a PIN, extend, list), and a card file as a card: show what it holds, read its
+//! certificates and sign with it through the chip's own commands, and attach it to the
+//! machine's PC/SC stack as a vpcd virtual card (interop.md §1.1–1.2) so that OpenSC and other
+//! smart-card tools use it.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -9,7 +11,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
+use mynumber_app::{App, CardApplication, CardRow, HandOver};
 use mynumber_card::{ATR, CardData, Chip, JPKI_AID, Power};
+use mynumber_core::ResidentCode;
+use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
 use mynumber_pki::{Hierarchy, to_pem};
 
@@ -313,3 +318,243 @@ pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
 
 /// The default reader: vpcd's first slot (interop.md §1.1).
 pub(crate) const DEFAULT_READER: &str = "127.0.0.1:35963";
+
+fn resident_code(code: &str) -> Result<ResidentCode> {
+    ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))
+}
+
+fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>> {
+    codes
+        .iter()
+        .map(|c| {
+            IdentityDocument::parse(c).with_context(|| {
+                format!(
+                    "--identity {c:?} is not a known document (drivers-licence, passport, residence-card, special-permanent-resident-certificate, disability-certificate, my-number-card; or two of health-insurance, pension-book, student-card, employee-card)"
+                )
+            })
+        })
+        .collect()
+}
+
+fn print_card(c: &CardRow) {
+    let status = match c.status.end_reason() {
+        Some(r) => format!("ended ({})", r.code()),
+        None => c.status.code().to_owned(),
+    };
+    println!(
+        "card {}\t{}\t{status}\tuntil {}",
+        c.serial,
+        c.kind.code(),
+        c.expiry
+    );
+}
+
+/// What `card apply` is given.
+#[derive(Debug)]
+pub(crate) struct ApplyOptions {
+    pub(crate) channel: String,
+    pub(crate) reason: String,
+    pub(crate) application_id: Option<String>,
+    pub(crate) photo: Option<std::path::PathBuf>,
+    pub(crate) face_recognition: bool,
+    pub(crate) no_certificates: bool,
+    pub(crate) express: bool,
+}
+
+/// `card apply`.
+pub(crate) async fn apply(app: &App, code: &str, o: ApplyOptions) -> Result<()> {
+    let channel = Channel::parse(&o.channel).with_context(|| {
+        format!(
+            "--channel must be counter, mail, online or photo-booth, not {:?}",
+            o.channel
+        )
+    })?;
+    let reason = Reason::parse(&o.reason).with_context(|| {
+        format!(
+            "--reason must be first, reissue, reissue-free or renewal, not {:?}",
+            o.reason
+        )
+    })?;
+    let photo = o
+        .photo
+        .as_deref()
+        .map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())))
+        .transpose()?;
+    let kind = if o.face_recognition {
+        CardKind::FaceRecognition
+    } else {
+        CardKind::Standard
+    };
+    let row = app
+        .apply_for_card(
+            &App::operator(),
+            &resident_code(code)?,
+            CardApplication {
+                channel,
+                reason,
+                application_id: o.application_id,
+                photo,
+                kind,
+                with_certificates: !o.no_certificates && kind == CardKind::Standard,
+                express: o.express,
+            },
+        )
+        .await?;
+    println!(
+        "application {} received ({} {}, fee {} yen)",
+        row.id,
+        row.reason.code(),
+        row.kind.code(),
+        row.fee_yen
+    );
+    Ok(())
+}
+
+/// `card produce`.
+pub(crate) async fn produce(app: &App, application: &str, out: &Path) -> Result<()> {
+    let produced = app.produce_card(&App::operator(), application).await?;
+    save(
+        out,
+        &CardData::from_file(&produced.card_file).context("the produced card file")?,
+    )?;
+    print_card(&produced.card);
+    eprintln!("card file written to {}", out.display());
+    Ok(())
+}
+
+/// The PINs `card hand-over` is given.
+#[derive(Debug)]
+pub(crate) struct Pins {
+    pub(crate) pin: Option<String>,
+    pub(crate) registry_pin: Option<String>,
+    pub(crate) text_pin: Option<String>,
+    pub(crate) signature_password: Option<String>,
+}
+
+/// `card hand-over`: the card file is rewritten with its PINs.
+pub(crate) async fn hand_over(
+    app: &App,
+    serial: &str,
+    card: &Path,
+    identity: &[String],
+    p: Pins,
+) -> Result<()> {
+    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    let pins = [
+        (PinKind::Authentication, p.pin.clone()),
+        (PinKind::ResidentRegistry, p.registry_pin.or(p.pin.clone())),
+        (PinKind::TextInput, p.text_pin.or(p.pin)),
+        (PinKind::Signature, p.signature_password),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    let done = app
+        .hand_over_card(
+            &App::operator(),
+            serial,
+            HandOver {
+                documents: documents(identity)?,
+                pins,
+                card_file: file,
+            },
+        )
+        .await?;
+    save(
+        card,
+        &CardData::from_file(&done.card_file).context("the card file")?,
+    )?;
+    print_card(&done.card);
+    Ok(())
+}
+
+/// `card suspend`.
+pub(crate) async fn suspend(app: &App, serial: &str) -> Result<()> {
+    print_card(&app.suspend_card(&App::operator(), serial).await?);
+    Ok(())
+}
+
+/// `card resume`: the card file gets its new signature certificate.
+pub(crate) async fn resume(
+    app: &App,
+    serial: &str,
+    card: &Path,
+    identity: &[String],
+) -> Result<()> {
+    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    let done = app
+        .resume_card(&App::operator(), serial, &documents(identity)?, &file)
+        .await?;
+    save(
+        card,
+        &CardData::from_file(&done.card_file).context("the card file")?,
+    )?;
+    print_card(&done.card);
+    Ok(())
+}
+
+/// `card end`.
+pub(crate) async fn end(app: &App, serial: &str, reason: &str) -> Result<()> {
+    let reason = EndReason::parse(reason)
+        .with_context(|| format!("--reason must be abolished or returned, not {reason:?}"))?;
+    print_card(&app.end_card(&App::operator(), serial, reason).await?);
+    Ok(())
+}
+
+/// `card reset-pin`.
+pub(crate) async fn reset_pin(
+    app: &App,
+    serial: &str,
+    card: &Path,
+    identity: &[String],
+    kind: &str,
+    pin: &str,
+) -> Result<()> {
+    let kind = PinKind::parse(kind).with_context(|| {
+        format!("--kind must be signature, authentication, resident-registry or text-input, not {kind:?}")
+    })?;
+    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    let done = app
+        .reset_card_pin(
+            &App::operator(),
+            serial,
+            &documents(identity)?,
+            kind,
+            pin,
+            &file,
+        )
+        .await?;
+    save(
+        card,
+        &CardData::from_file(&done.card_file).context("the card file")?,
+    )?;
+    println!("{} PIN reset; every try available", kind.code());
+    Ok(())
+}
+
+/// `card extend`.
+pub(crate) async fn extend(app: &App, serial: &str) -> Result<()> {
+    print_card(&app.extend_card(&App::operator(), serial).await?);
+    Ok(())
+}
+
+/// `card list`.
+pub(crate) async fn list(app: &App, code: &str) -> Result<()> {
+    let (cards, applications) = app.cards(&App::operator(), &resident_code(code)?).await?;
+    for c in &cards {
+        print_card(c);
+    }
+    for a in &applications {
+        println!(
+            "application {}\t{}\t{}\tfee {} yen\t{}",
+            a.id,
+            a.reason.code(),
+            a.applied_on,
+            a.fee_yen,
+            a.card_serial
+                .as_deref()
+                .map_or_else(|| "waiting".to_owned(), |s| format!("card {s}"))
+        );
+    }
+    Ok(())
+}

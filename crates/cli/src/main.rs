@@ -78,8 +78,8 @@ enum Command {
     /// Issued documents: copies of the resident record, and verifying them.
     #[command(subcommand)]
     Document(DocumentCommand),
-    /// A virtual My Number Card (a card file): show it, read its certificates, sign with it,
-    /// attach it to PC/SC as a vpcd card. Needs no database.
+    /// My Number Cards: application, production, pick-up and the rest of a card's life; and a
+    /// card file as a card (show, cert, sign, attach: these need no database).
     #[command(subcommand)]
     Card(CardCommand),
     /// Electronic certificates (公的個人認証): issue, revoke, suspend and resume, verify, the
@@ -128,6 +128,118 @@ enum CardCommand {
         /// Where to write the 256-byte signature.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Apply for a resident's card (交付申請); prints the application's id and fee.
+    Apply {
+        /// The resident record code.
+        code: String,
+        /// counter, mail, online or photo-booth.
+        #[arg(long, default_value = "counter")]
+        channel: String,
+        /// first, reissue (loss or damage: a fee), reissue-free or renewal.
+        #[arg(long, default_value = "first")]
+        reason: String,
+        /// The form's 23-digit application ID (every channel but the counter).
+        #[arg(long)]
+        application_id: Option<String>,
+        /// The face photo, JPEG (none for a child under 1).
+        #[arg(long)]
+        photo: Option<PathBuf>,
+        /// A face-recognition card (no PINs, no certificates).
+        #[arg(long)]
+        face_recognition: bool,
+        /// Without the certificates.
+        #[arg(long)]
+        no_certificates: bool,
+        /// Express issuance (特急発行).
+        #[arg(long)]
+        express: bool,
+    },
+    /// Produce the card for an application and write its card file (the card's keys are
+    /// only in it).
+    Produce {
+        /// The application's id.
+        application: String,
+        /// Where to write the card file (owner-only).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Hand a produced card over: identity checked, PINs written to the card file.
+    HandOver {
+        /// The card's serial number.
+        serial: String,
+        /// The card file (rewritten with its PINs).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown (one with a photo, or two without); repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
+        /// The 4-digit PIN, for the user-authentication, resident-registry and text-input PINs
+        /// unless given apart.
+        #[arg(long)]
+        pin: Option<String>,
+        /// The resident-registry PIN, if not --pin.
+        #[arg(long)]
+        registry_pin: Option<String>,
+        /// The text-input PIN, if not --pin.
+        #[arg(long)]
+        text_pin: Option<String>,
+        /// The signature password (6–16 of A–Z and 0–9).
+        #[arg(long)]
+        signature_password: Option<String>,
+    },
+    /// Suspend a card (一時停止).
+    Suspend {
+        /// The card's serial number.
+        serial: String,
+    },
+    /// Resume a suspended card in person; a new signature certificate goes into the card file.
+    Resume {
+        /// The card's serial number.
+        serial: String,
+        /// The card file (rewritten).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown; repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
+    },
+    /// End a card: reported lost (abolished) or returned.
+    End {
+        /// The card's serial number.
+        serial: String,
+        /// abolished or returned.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Reset a PIN at the counter.
+    ResetPin {
+        /// The card's serial number.
+        serial: String,
+        /// The card file (rewritten).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown; repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
+        /// signature, authentication, resident-registry or text-input.
+        #[arg(long)]
+        kind: String,
+        /// The new PIN.
+        #[arg(long)]
+        pin: String,
+    },
+    /// Extend a foreign resident's card after a new period of stay.
+    Extend {
+        /// The card's serial number.
+        serial: String,
+    },
+    /// End the cards whose expiry has passed.
+    Expire,
+    /// A resident's cards and applications.
+    List {
+        /// The resident record code.
+        code: String,
     },
     /// Insert the card into the virtual reader of pcscd (vsmartcard-vpcd), so that OpenSC and
     /// other PC/SC tools see a JPKI card, until the reader goes away.
@@ -432,6 +544,93 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             input,
             out,
         }) => card::sign(&file, &kind, &pin, &input, &out)?,
+        Command::Card(CardCommand::Apply {
+            code,
+            channel,
+            reason,
+            application_id,
+            photo,
+            face_recognition,
+            no_certificates,
+            express,
+        }) => {
+            let app = d.open(2).await?;
+            card::apply(
+                &app,
+                &code,
+                card::ApplyOptions {
+                    channel,
+                    reason,
+                    application_id,
+                    photo,
+                    face_recognition,
+                    no_certificates,
+                    express,
+                },
+            )
+            .await?;
+        }
+        Command::Card(CardCommand::Produce { application, out }) => {
+            let app = d.open(2).await?;
+            card::produce(&app, &application, &out).await?;
+        }
+        Command::Card(CardCommand::HandOver {
+            serial,
+            card,
+            identity,
+            pin,
+            registry_pin,
+            text_pin,
+            signature_password,
+        }) => {
+            let app = d.open(2).await?;
+            let pins = card::Pins {
+                pin,
+                registry_pin,
+                text_pin,
+                signature_password,
+            };
+            card::hand_over(&app, &serial, &card, &identity, pins).await?;
+        }
+        Command::Card(CardCommand::Suspend { serial }) => {
+            let app = d.open(2).await?;
+            card::suspend(&app, &serial).await?;
+        }
+        Command::Card(CardCommand::Resume {
+            serial,
+            card,
+            identity,
+        }) => {
+            let app = d.open(2).await?;
+            card::resume(&app, &serial, &card, &identity).await?;
+        }
+        Command::Card(CardCommand::End { serial, reason }) => {
+            let app = d.open(2).await?;
+            card::end(&app, &serial, &reason).await?;
+        }
+        Command::Card(CardCommand::ResetPin {
+            serial,
+            card,
+            identity,
+            kind,
+            pin,
+        }) => {
+            let app = d.open(2).await?;
+            card::reset_pin(&app, &serial, &card, &identity, &kind, &pin).await?;
+        }
+        Command::Card(CardCommand::Extend { serial }) => {
+            let app = d.open(2).await?;
+            card::extend(&app, &serial).await?;
+        }
+        Command::Card(CardCommand::Expire) => {
+            let app = d.open(2).await?;
+            let n = app.expire_cards(&App::operator()).await?;
+            println!("ended {n} cards past their expiry");
+        }
+        Command::Card(CardCommand::List { code }) => {
+            let app = d.open(2).await?;
+            card::list(&app, &code).await?;
+        }
         Command::Card(CardCommand::Attach {
             file,
             reader,

@@ -1,6 +1,7 @@
-//! The virtual card with real smart-card tools: attached to a private pcscd through
-//! vsmartcard-vpcd, read and used by OpenSC's own tools, its signatures checked by openssl
-//! (interop.md §1, §5).
+//! A card issued through the register, with real smart-card tools: attached to a private pcscd
+//! through vsmartcard-vpcd, read and used by OpenSC's own tools, its signatures checked by
+//! openssl (interop.md §1, §5); and the authority's OCSP following the card through suspension,
+//! resumption and return.
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
@@ -15,92 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use aws_lc_rs::encoding::AsDer;
-use aws_lc_rs::signature::KeyPair as _;
-use mynumber_card::{CardData, KeySlot, PinState};
+use mynumber_card::CardData;
 use mynumber_core::pin::PinKind;
-use mynumber_pki::{Authority, BasicFour, Hierarchy, Holder, PkiConfig};
 
-use common::{bin, text, tmp};
-
-fn key() -> (Vec<u8>, Vec<u8>) {
-    let k = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
-    let pkcs8 = AsDer::<aws_lc_rs::encoding::Pkcs8V1Der>::as_der(&k)
-        .unwrap()
-        .as_ref()
-        .to_vec();
-    let spki = AsDer::<aws_lc_rs::encoding::PublicKeyX509Der>::as_der(k.public_key())
-        .unwrap()
-        .as_ref()
-        .to_vec();
-    (pkcs8, spki)
-}
-
-/// A card certified by fresh authorities, PINs 1234 and ABC123, written to `path`.
-fn make_card(path: &Path) -> CardData {
-    let config = PkiConfig::with_url("http://127.0.0.1:8080");
-    let now = jiff::Timestamp::now();
-    let until = now + jiff::SignedDuration::from_hours(24 * 365);
-    let ca = |h| {
-        Authority::create(
-            h,
-            &config,
-            mynumber_pki::KeyPair::try_from(key().0.as_slice()).unwrap(),
-            [3; 16],
-            now,
-            10,
-        )
-        .unwrap()
-    };
-    let (sign_ca, auth_ca) = (ca(Hierarchy::Signature), ca(Hierarchy::Authentication));
-    let (sign_key, sign_spki) = key();
-    let (auth_key, auth_spki) = key();
-    let holder = Holder::Signature {
-        four: BasicFour {
-            name: "山田\u{3000}太郎".into(),
-            sex: mynumber_core::Sex::Male,
-            birth_date: jiff::civil::date(1990, 5, 1),
-            address: "東京都新宿区西新宿2-8-1".into(),
-        },
-        locality: "131041".into(),
-        common_name: "K7QM2XRT13104261201A".into(),
-    };
-    let mut data = CardData {
-        serial: "000000000000042".into(),
-        signature: Some(KeySlot {
-            private_key: sign_key,
-            certificate: sign_ca
-                .issue(&config, &holder, &sign_spki, [9; 16], now, until)
-                .unwrap(),
-            ca_certificate: sign_ca.certificate().to_vec(),
-        }),
-        authentication: Some(KeySlot {
-            private_key: auth_key,
-            certificate: auth_ca
-                .issue(
-                    &config,
-                    &Holder::Authentication {
-                        common_name: "ABCDEFGH13104261201A".into(),
-                    },
-                    &auth_spki,
-                    [10; 16],
-                    now,
-                    until,
-                )
-                .unwrap(),
-            ca_certificate: auth_ca.certificate().to_vec(),
-        }),
-        pins: Vec::new(),
-    };
-    for (kind, pin) in [
-        (PinKind::Signature, "ABC123"),
-        (PinKind::Authentication, "1234"),
-    ] {
-        data.set_pin(kind, PinState::new(pin, [7; 16], kind.max_tries()));
-    }
-    std::fs::write(path, data.to_file()).unwrap();
-    data
-}
+use common::{bin, export, run, sample, serve, text, tmp};
 
 /// A private pcscd whose vpcd slots listen on a free port pair; stopped when dropped.
 struct Pcscd {
@@ -252,8 +171,97 @@ fn openssl_verifies(dir: &Path, public: &Path, signature: &str) -> bool {
     out.contains("Verified OK")
 }
 
+/// Runs `mynumber` on the deployment in `data`; asserts it succeeded and returns stdout.
+fn ok(data: &Path, args: &[&str]) -> String {
+    let mut all = vec!["--data-dir", data.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = run(&all, None);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// What the authority's OCSP responder says of a certificate (openssl's client, which POSTs):
+/// `good`, `revoked` or `unknown`, and the revocation reason if any.
+fn ocsp(dir: &Path, addr: &str, ca: &str, cert_der: &[u8]) -> (String, Option<String>) {
+    std::fs::write(
+        dir.join("asked.pem"),
+        mynumber_pki::to_pem("CERTIFICATE", cert_der),
+    )
+    .unwrap();
+    let url = format!("http://{addr}/pki/ocsp");
+    let (out, _) = tool(
+        dir,
+        "openssl",
+        &[
+            "ocsp",
+            "-issuer",
+            ca,
+            "-cert",
+            "asked.pem",
+            "-url",
+            &url,
+            "-CAfile",
+            ca,
+            "-resp_text",
+        ],
+    );
+    assert!(out.contains("Response verify OK"), "{out}");
+    let status = out
+        .lines()
+        .find_map(|l| l.strip_prefix("asked.pem: "))
+        .unwrap_or_else(|| panic!("no status in {out}"))
+        .trim()
+        .to_owned();
+    let reason = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Reason: "))
+        .map(str::to_owned);
+    (status, reason)
+}
+
+/// The card attached to the private pcscd until dropped.
+struct Attached(Child);
+
+impl Drop for Attached {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn attach(dir: &Path, file: &Path, port: u16) -> Attached {
+    let child = bin()
+        .args(["card", "attach"])
+        .arg(file)
+        .args(["--reader", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let attached = Attached(child);
+    wait_for("the card in the reader", || {
+        tool(dir, "opensc-tool", &["-r", "0", "-a"])
+            .0
+            .contains("3b:e0:00:ff:81:31:fe:45:14")
+    });
+    attached
+}
+
+fn tries(dir: &Path) -> Vec<String> {
+    let (pins, _) = tool(dir, "pkcs15-tool", &["--list-pins"]);
+    pins.lines()
+        .filter_map(|l| l.trim().strip_prefix("Tries left     : "))
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
-fn opensc_reads_the_virtual_card_signs_with_it_and_locks_its_pin() {
+fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
     if !have_stack() {
         return;
     }
@@ -263,165 +271,196 @@ fn opensc_reads_the_virtual_card_signs_with_it_and_locks_its_pin() {
         "app default {\n  card_drivers = jpki;\n  reader_driver pcsc { disconnect_action = reset; }\n}\n",
     )
     .unwrap();
+    let data = dir.join("data");
+    let csv = sample(&dir, 5, 11);
+    ok(&data, &["resident", "import", csv.to_str().unwrap()]);
+    ok(&data, &["municipality", "name", "131041", "新宿区"]);
+    let data_args = ["--data-dir", data.to_str().unwrap()];
+    let adult = export(&data_args, None)
+        .into_iter()
+        .find(|r| r[6].as_str() < "2005-01-01")
+        .expect("an adult in the sample");
+    let code = adult.last().unwrap().clone();
+
+    // Applied for, produced and handed over through the register.
+    let photo = dir.join("photo.jpg");
+    std::fs::write(&photo, mynumber_app::demo::portrait(3)).unwrap();
+    let applied = ok(
+        &data,
+        &["card", "apply", &code, "--photo", photo.to_str().unwrap()],
+    );
+    let application = applied.split_whitespace().nth(1).unwrap().to_owned();
     let file = dir.join("card.mnc");
-    let card = make_card(&file);
-    let pcscd = start_pcscd(&dir);
-    let mut attached = bin()
-        .args(["card", "attach"])
-        .arg(&file)
-        .args(["--reader", &format!("127.0.0.1:{}", pcscd.port)])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for("the card in the reader", || {
-        tool(&dir, "opensc-tool", &["-r", "0", "-a"])
-            .0
-            .contains("3b:e0:00:ff:81:31:fe:45:14")
-    });
-
-    // OpenSC binds its JPKI driver and lists the four certificates and two PINs.
-    let (name, _) = tool(&dir, "opensc-tool", &["-r", "0", "-n"]);
-    assert_eq!(name.lines().last(), Some("jpki"), "{name}");
-    let (list, ok) = tool(&dir, "pkcs15-tool", &["--list-certificates"]);
-    assert!(ok, "{list}");
-    for label in [
-        "[User Authentication Certificate]",
-        "[Digital Signature Certificate]",
-        "[User Authentication Certificate CA]",
-        "[Digital Signature Certificate CA]",
-    ] {
-        assert!(list.contains(label), "{label} not in {list}");
-    }
-    let (pins, ok) = tool(&dir, "pkcs15-tool", &["--list-pins"]);
-    assert!(ok, "{pins}");
-    let tries: Vec<&str> = pins
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("Tries left     : "))
-        .collect();
-    assert_eq!(tries, ["3", "5"], "{pins}");
-
-    // The certificates read back byte for byte as issued.
-    let auth = card.authentication.as_ref().unwrap();
-    let sign = card.signature.as_ref().unwrap();
-    for (id, want) in [
-        ("01", &auth.certificate),
-        ("03", &auth.ca_certificate),
-        ("04", &sign.ca_certificate),
-    ] {
-        let (pem, ok) = tool(&dir, "pkcs15-tool", &["--read-certificate", id]);
-        assert!(ok, "{pem}");
-        assert_eq!(
-            mynumber_pki::from_pem("CERTIFICATE", &pem).as_ref(),
-            Some(want),
-            "certificate {id}"
-        );
-    }
-    let module = pkcs11_module().unwrap();
-    let module = module.to_str().unwrap();
-    let (slots, _) = tool(&dir, "pkcs11-tool", &["--module", module, "-L"]);
-    assert!(slots.contains("JPKI (User Authentication PIN)"), "{slots}");
-    assert!(slots.contains("JPKI (Digital Signature PIN)"), "{slots}");
-    // The signature certificate only with its password.
-    let (out, ok) = tool(
-        &dir,
-        "pkcs11-tool",
+    let produced = ok(
+        &data,
         &[
-            "--module",
-            module,
-            "--slot-index",
-            "1",
-            "--login",
-            "--pin",
-            "ABC123",
-            "--read-object",
-            "--type",
-            "cert",
-            "--id",
-            "02",
-            "-o",
-            "sign.der",
+            "card",
+            "produce",
+            &application,
+            "--out",
+            file.to_str().unwrap(),
         ],
     );
-    assert!(ok, "{out}");
-    assert_eq!(
-        &std::fs::read(dir.join("sign.der")).unwrap(),
-        &sign.certificate
-    );
-
-    // Each key signs after its own PIN; openssl verifies against the certificate.
-    std::fs::write(dir.join("msg.txt"), "確定申告 2026\n").unwrap();
-    let (_, ok) = tool(
-        &dir,
-        "openssl",
+    let serial = produced.split_whitespace().nth(1).unwrap().to_owned();
+    assert!(produced.contains("produced"), "{produced}");
+    let handed = ok(
+        &data,
         &[
-            "dgst",
-            "-sha256",
-            "-binary",
-            "-out",
-            "msg.sha256",
-            "msg.txt",
-        ],
-    );
-    assert!(ok);
-    let auth_pub = public_key_pem(&dir, &auth.certificate, "auth");
-    let sign_pub = public_key_pem(&dir, &sign.certificate, "sign");
-    for (key, pin, out, public) in [
-        ("01", "1234", "auth.sig", &auth_pub),
-        ("02", "ABC123", "sign.sig", &sign_pub),
-    ] {
-        let (said, ok) = tool(
-            &dir,
-            "pkcs15-crypt",
-            &[
-                "--sign",
-                "--key",
-                key,
-                "--sha-256",
-                "--pkcs1",
-                "--pin",
-                pin,
-                "--input",
-                "msg.sha256",
-                "--output",
-                out,
-            ],
-        );
-        assert!(ok, "{said}");
-        assert!(openssl_verifies(&dir, public, out), "key {key}");
-    }
-    assert!(
-        !openssl_verifies(&dir, &sign_pub, "auth.sig"),
-        "the keys differ"
-    );
-    let (said, ok) = tool(
-        &dir,
-        "pkcs11-tool",
-        &[
-            "--module",
-            module,
-            "--slot-index",
-            "0",
-            "--login",
+            "card",
+            "hand-over",
+            &serial,
+            "--card",
+            file.to_str().unwrap(),
+            "--identity",
+            "passport",
             "--pin",
             "1234",
-            "--sign",
-            "--id",
-            "01",
-            "-m",
-            "SHA256-RSA-PKCS",
-            "-i",
-            "msg.txt",
-            "-o",
-            "p11.sig",
+            "--signature-password",
+            "abc123",
         ],
     );
-    assert!(ok, "{said}");
-    assert!(openssl_verifies(&dir, &auth_pub, "p11.sig"));
+    assert!(handed.contains("active"), "{handed}");
+    let card = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let auth = card.authentication.clone().unwrap();
+    let sign = card.signature.clone().unwrap();
+    for kind in ["signature", "authentication"] {
+        ok(
+            &data,
+            &[
+                "cert",
+                "ca",
+                "--kind",
+                kind,
+                "--out",
+                dir.join(format!("{kind}-ca.pem")).to_str().unwrap(),
+            ],
+        );
+    }
+    let server = serve(&data);
+    let addr = server.addr.clone();
+    assert_eq!(
+        ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),
+        ("good".into(), None)
+    );
+    assert_eq!(
+        ocsp(&dir, &addr, "signature-ca.pem", &sign.certificate),
+        ("good".into(), None)
+    );
 
-    // Three wrong PINs lock it; then even the right one is refused, and the lock is in the
-    // card file.
-    for _ in 0..3 {
+    let pcscd = start_pcscd(&dir);
+    {
+        let _card = attach(&dir, &file, pcscd.port);
+        // OpenSC binds its JPKI driver and lists the four certificates and two PINs.
+        let (name, _) = tool(&dir, "opensc-tool", &["-r", "0", "-n"]);
+        assert_eq!(name.lines().last(), Some("jpki"), "{name}");
+        let (list, ok) = tool(&dir, "pkcs15-tool", &["--list-certificates"]);
+        assert!(ok, "{list}");
+        for label in [
+            "[User Authentication Certificate]",
+            "[Digital Signature Certificate]",
+            "[User Authentication Certificate CA]",
+            "[Digital Signature Certificate CA]",
+        ] {
+            assert!(list.contains(label), "{label} not in {list}");
+        }
+        assert_eq!(tries(&dir), ["3", "5"]);
+        // The certificates read back byte for byte as the authority issued them.
+        for (id, want) in [
+            ("01", &auth.certificate),
+            ("03", &auth.ca_certificate),
+            ("04", &sign.ca_certificate),
+        ] {
+            let (pem, ok) = tool(&dir, "pkcs15-tool", &["--read-certificate", id]);
+            assert!(ok, "{pem}");
+            assert_eq!(
+                mynumber_pki::from_pem("CERTIFICATE", &pem).as_ref(),
+                Some(want),
+                "certificate {id}"
+            );
+        }
+        assert_eq!(
+            &std::fs::read(dir.join("authentication-ca.pem"))
+                .map(|p| mynumber_pki::from_pem("CERTIFICATE", &text(&p)).unwrap())
+                .unwrap(),
+            &auth.ca_certificate,
+            "the card carries the authority's own trust anchor"
+        );
+        let module = pkcs11_module().unwrap();
+        let module = module.to_str().unwrap();
+        let (slots, _) = tool(&dir, "pkcs11-tool", &["--module", module, "-L"]);
+        assert!(slots.contains("JPKI (User Authentication PIN)"), "{slots}");
+        assert!(slots.contains("JPKI (Digital Signature PIN)"), "{slots}");
+        // The signature certificate only with its password.
+        let (out, ok) = tool(
+            &dir,
+            "pkcs11-tool",
+            &[
+                "--module",
+                module,
+                "--slot-index",
+                "1",
+                "--login",
+                "--pin",
+                "ABC123",
+                "--read-object",
+                "--type",
+                "cert",
+                "--id",
+                "02",
+                "-o",
+                "sign.der",
+            ],
+        );
+        assert!(ok, "{out}");
+        assert_eq!(
+            &std::fs::read(dir.join("sign.der")).unwrap(),
+            &sign.certificate
+        );
+        // Each key signs after its own PIN; openssl verifies against the certificate.
+        std::fs::write(dir.join("msg.txt"), "確定申告 2026\n").unwrap();
+        let (_, ok) = tool(
+            &dir,
+            "openssl",
+            &[
+                "dgst",
+                "-sha256",
+                "-binary",
+                "-out",
+                "msg.sha256",
+                "msg.txt",
+            ],
+        );
+        assert!(ok);
+        let auth_pub = public_key_pem(&dir, &auth.certificate, "auth");
+        let sign_pub = public_key_pem(&dir, &sign.certificate, "sign");
+        for (key, pin, out, public) in [
+            ("01", "1234", "auth.sig", &auth_pub),
+            ("02", "ABC123", "sign.sig", &sign_pub),
+        ] {
+            let (said, ok) = tool(
+                &dir,
+                "pkcs15-crypt",
+                &[
+                    "--sign",
+                    "--key",
+                    key,
+                    "--sha-256",
+                    "--pkcs1",
+                    "--pin",
+                    pin,
+                    "--input",
+                    "msg.sha256",
+                    "--output",
+                    out,
+                ],
+            );
+            assert!(ok, "{said}");
+            assert!(openssl_verifies(&dir, public, out), "key {key}");
+        }
+        assert!(
+            !openssl_verifies(&dir, &sign_pub, "auth.sig"),
+            "the keys differ"
+        );
         let (said, ok) = tool(
             &dir,
             "pkcs11-tool",
@@ -432,34 +471,142 @@ fn opensc_reads_the_virtual_card_signs_with_it_and_locks_its_pin() {
                 "0",
                 "--login",
                 "--pin",
-                "9999",
+                "1234",
+                "--sign",
+                "--id",
+                "01",
+                "-m",
+                "SHA256-RSA-PKCS",
+                "-i",
+                "msg.txt",
+                "-o",
+                "p11.sig",
+            ],
+        );
+        assert!(ok, "{said}");
+        assert!(openssl_verifies(&dir, &auth_pub, "p11.sig"));
+    }
+
+    // Suspended at any hour: the responder says so at once.
+    ok(&data, &["card", "suspend", &serial]);
+    assert_eq!(
+        ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),
+        ("revoked".into(), Some("certificateHold".into()))
+    );
+    assert_eq!(
+        ocsp(&dir, &addr, "signature-ca.pem", &sign.certificate).0,
+        "revoked"
+    );
+    // Resumed in person: the hold is lifted and a new signature certificate is on the card.
+    ok(
+        &data,
+        &[
+            "card",
+            "resume",
+            &serial,
+            "--card",
+            file.to_str().unwrap(),
+            "--identity",
+            "drivers-licence",
+        ],
+    );
+    assert_eq!(
+        ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),
+        ("good".into(), None)
+    );
+    let resumed = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let new_sign = resumed.signature.clone().unwrap();
+    assert_ne!(new_sign.certificate, sign.certificate);
+    assert_eq!(
+        ocsp(&dir, &addr, "signature-ca.pem", &new_sign.certificate),
+        ("good".into(), None)
+    );
+    {
+        let _card = attach(&dir, &file, pcscd.port);
+        let module = pkcs11_module().unwrap();
+        let module = module.to_str().unwrap();
+        let (out, ok) = tool(
+            &dir,
+            "pkcs11-tool",
+            &[
+                "--module",
+                module,
+                "--slot-index",
+                "1",
+                "--login",
+                "--pin",
+                "ABC123",
+                "--read-object",
+                "--type",
+                "cert",
+                "--id",
+                "02",
+                "-o",
+                "sign2.der",
+            ],
+        );
+        assert!(ok, "{out}");
+        assert_eq!(
+            &std::fs::read(dir.join("sign2.der")).unwrap(),
+            &new_sign.certificate
+        );
+        let new_pub = public_key_pem(&dir, &new_sign.certificate, "sign2");
+        let (said, ok) = tool(
+            &dir,
+            "pkcs15-crypt",
+            &[
+                "--sign",
+                "--key",
+                "02",
+                "--sha-256",
+                "--pkcs1",
+                "--pin",
+                "ABC123",
+                "--input",
+                "msg.sha256",
+                "--output",
+                "sign2.sig",
+            ],
+        );
+        assert!(ok, "{said}");
+        assert!(openssl_verifies(&dir, &new_pub, "sign2.sig"));
+        // Three wrong PINs lock it; then even the right one is refused, and the lock is in
+        // the card file.
+        for _ in 0..3 {
+            let (said, ok) = tool(
+                &dir,
+                "pkcs11-tool",
+                &[
+                    "--module",
+                    module,
+                    "--slot-index",
+                    "0",
+                    "--login",
+                    "--pin",
+                    "9999",
+                    "-O",
+                ],
+            );
+            assert!(!ok);
+            assert!(said.contains("CKR_PIN_INCORRECT"), "{said}");
+        }
+        let (said, ok) = tool(
+            &dir,
+            "pkcs11-tool",
+            &[
+                "--module",
+                module,
+                "--slot-index",
+                "0",
+                "--login",
+                "--pin",
+                "1234",
                 "-O",
             ],
         );
-        assert!(!ok);
-        assert!(said.contains("CKR_PIN_INCORRECT"), "{said}");
+        assert!(!ok, "a locked PIN is refused even when right: {said}");
+        assert_eq!(tries(&dir), ["0", "5"]);
     }
-    let (said, ok) = tool(
-        &dir,
-        "pkcs11-tool",
-        &[
-            "--module",
-            module,
-            "--slot-index",
-            "0",
-            "--login",
-            "--pin",
-            "1234",
-            "-O",
-        ],
-    );
-    assert!(!ok, "a locked PIN is refused even when right: {said}");
-    let (pins, _) = tool(&dir, "pkcs15-tool", &["--list-pins"]);
-    let tries: Vec<&str> = pins
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("Tries left     : "))
-        .collect();
-    assert_eq!(tries, ["0", "5"], "{pins}");
     let kept = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(kept.pin(PinKind::Authentication).unwrap().tries_left(), 0);
     let shown = bin().args(["card", "show"]).arg(&file).output().unwrap();
@@ -468,7 +615,38 @@ fn opensc_reads_the_virtual_card_signs_with_it_and_locks_its_pin() {
         "{}",
         text(&shown.stdout)
     );
-    let _ = attached.kill();
-    let _ = attached.wait();
+    // Reset at the counter, then returned: both certificates end.
+    ok(
+        &data,
+        &[
+            "card",
+            "reset-pin",
+            &serial,
+            "--card",
+            file.to_str().unwrap(),
+            "--identity",
+            "passport",
+            "--kind",
+            "authentication",
+            "--pin",
+            "4321",
+        ],
+    );
+    let reset = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);
+    ok(&data, &["card", "end", &serial, "--reason", "returned"]);
+    for (ca, cert) in [
+        ("authentication-ca.pem", &auth.certificate),
+        ("signature-ca.pem", &new_sign.certificate),
+    ] {
+        assert_eq!(
+            ocsp(&dir, &addr, ca, cert),
+            ("revoked".into(), Some("cessationOfOperation".into()))
+        );
+    }
+    let listed = ok(&data, &["card", "list", &code]);
+    assert!(listed.contains(&format!("card {serial}")), "{listed}");
+    assert!(listed.contains("ended (returned)"), "{listed}");
     drop(pcscd);
+    drop(server);
 }

@@ -17,7 +17,7 @@ mod verify;
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{seal, unseal};
 pub use ocsp::{ParsedRequest, Responder, Status, malformed_response, unauthorized_response};
-pub use pem::{base64_decode, from_pem, to_pem};
+pub use pem::{base64_decode, base64_encode, from_pem, to_pem};
 pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
     last_valid_day, opaque_common_name,

@@ -5,8 +5,20 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /// DER in PEM armour with 64-character lines.
 pub fn to_pem(label: &str, der: &[u8]) -> String {
-    let mut b64 = String::with_capacity(der.len() * 4 / 3 + 4);
-    for chunk in der.chunks(3) {
+    let b64 = base64_encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
+/// Base64 in the standard alphabet with padding (RFC 4648 §4), on one line.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut b64 = String::with_capacity(bytes.len() * 4 / 3 + 4);
+    for chunk in bytes.chunks(3) {
         let n =
             chunk.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)) << (8 * (3 - chunk.len()));
         for i in 0..4 {
@@ -17,13 +29,7 @@ pub fn to_pem(label: &str, der: &[u8]) -> String {
             }
         }
     }
-    let mut out = format!("-----BEGIN {label}-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        out.push_str(std::str::from_utf8(line).unwrap_or_default());
-        out.push('\n');
-    }
-    out.push_str(&format!("-----END {label}-----\n"));
-    out
+    b64
 }
 
 /// The DER inside the first `label` block of `text`, or `None`.
@@ -83,5 +89,10 @@ mod tests {
         assert_eq!(base64_decode("-_8").as_deref(), Some(&[0xfb, 0xff][..]));
         assert_eq!(base64_decode("+/8").as_deref(), Some(&[0xfb, 0xff][..]));
         assert_eq!(base64_decode("Zm9v!"), None);
+        for n in 0..70u8 {
+            let bytes: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
+            assert_eq!(base64_decode(&base64_encode(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64_encode(b"foob"), "Zm9vYg==");
     }
 }

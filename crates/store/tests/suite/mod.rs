@@ -2022,19 +2022,6 @@ pub(crate) async fn another_server_s_status_changes_reach_ocsp_crls_and_checks(e
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A JPEG's markers as a camera writes them (APP0, a 600×800 RGB frame header, a scan),
-/// padded to `size` bytes: what the photo check reads.
-pub(crate) fn photo(size: usize) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
-    out.extend_from_slice(b"JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00");
-    out.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x03, 0x20, 0x02, 0x58, 0x03]);
-    out.extend_from_slice(&[1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1]);
-    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02]);
-    out.resize(size - 2, 0x55);
-    out.extend_from_slice(&[0xFF, 0xD9]);
-    out
-}
-
 pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     use mynumber_app::{CardApplication, HandOver};
     use mynumber_card::CardData;
@@ -2057,7 +2044,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         channel: Channel::Counter,
         reason,
         application_id: None,
-        photo: Some(photo(40_000)),
+        photo: Some(mynumber_app::demo::portrait(1)),
         kind: CardKind::Standard,
         with_certificates: true,
         express: false,
@@ -2484,7 +2471,7 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
         channel: Channel::Online,
         reason: Reason::First,
         application_id: Some(application_id.to_owned()),
-        photo: Some(photo(60_000)),
+        photo: Some(mynumber_app::demo::portrait(2)),
         kind: CardKind::Standard,
         with_certificates: true,
         express: false,

@@ -1,0 +1,447 @@
+//! Card handlers (個人番号カード): applications, production, pick-up and the steps of a card's
+//! life. Card files travel base64 in JSON: production returns one, and the steps at the counter
+//! take it and return it changed. The server keeps none.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use mynumber_app::{CardApplication, CardApplicationRow, CardRow, CardWithFile, HandOver};
+use mynumber_core::ResidentCode;
+use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
+use mynumber_core::pin::PinKind;
+use mynumber_pki::{base64_decode, base64_encode};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
+
+/// A card application.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ApplicationRequest {
+    /// counter, mail, online or photo-booth.
+    #[schema(example = "counter")]
+    pub channel: String,
+    /// first, reissue (loss or damage: a fee), reissue-free or renewal.
+    #[schema(example = "first")]
+    pub reason: String,
+    /// The form's 23-digit application ID (every channel but the counter).
+    pub application_id: Option<String>,
+    /// The face photo, JPEG, base64 (none for a child under 1).
+    pub photo: Option<String>,
+    /// standard (default) or face-recognition.
+    pub kind: Option<String>,
+    /// Whether to issue the certificates (default true; never on a face-recognition card).
+    pub with_certificates: Option<bool>,
+    /// Express issuance (特急発行).
+    pub express: Option<bool>,
+}
+
+/// A card application as recorded.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ApplicationBody {
+    /// Its id (to produce the card).
+    pub id: String,
+    /// How it arrived.
+    pub channel: String,
+    /// Why.
+    pub reason: String,
+    /// standard or face-recognition.
+    pub kind: String,
+    /// Whether certificates are issued.
+    pub with_certificates: bool,
+    /// Express issuance.
+    pub express: bool,
+    /// The fee charged, yen.
+    pub fee_yen: i64,
+    /// The day it was made.
+    pub applied_on: String,
+    /// The card produced from it, once produced.
+    pub card_serial: Option<String>,
+}
+
+impl From<&CardApplicationRow> for ApplicationBody {
+    fn from(a: &CardApplicationRow) -> Self {
+        Self {
+            id: a.id.clone(),
+            channel: a.channel.code().to_owned(),
+            reason: a.reason.code().to_owned(),
+            kind: a.kind.code().to_owned(),
+            with_certificates: a.with_certificates,
+            express: a.express,
+            fee_yen: a.fee_yen,
+            applied_on: a.applied_on.to_string(),
+            card_serial: a.card_serial.clone(),
+        }
+    }
+}
+
+/// A card as the register holds it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CardBody {
+    /// The card's serial number.
+    pub serial: String,
+    /// standard or face-recognition.
+    pub kind: String,
+    /// produced, active, suspended or ended.
+    pub status: String,
+    /// For an ended card: abolished, expired, replaced, returned or voided.
+    pub end_reason: Option<String>,
+    /// Its expiry (YYYY-MM-DD).
+    pub expiry: String,
+    /// The signature certificate on it (serial).
+    pub signature_certificate: Option<String>,
+    /// The user-authentication certificate on it (serial).
+    pub authentication_certificate: Option<String>,
+}
+
+impl From<&CardRow> for CardBody {
+    fn from(c: &CardRow) -> Self {
+        Self {
+            serial: c.serial.clone(),
+            kind: c.kind.code().to_owned(),
+            status: c.status.code().to_owned(),
+            end_reason: c.status.end_reason().map(|r| r.code().to_owned()),
+            expiry: c.expiry.to_string(),
+            signature_certificate: c.signature_certificate.clone(),
+            authentication_certificate: c.authentication_certificate.clone(),
+        }
+    }
+}
+
+/// A card and its card file.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CardFileBody {
+    /// The card.
+    pub card: CardBody,
+    /// The card file, base64: hand it to the holder; the server keeps no copy.
+    pub card_file: String,
+}
+
+impl From<CardWithFile> for CardFileBody {
+    fn from(c: CardWithFile) -> Self {
+        Self {
+            card: CardBody::from(&c.card),
+            card_file: base64_encode(&c.card_file),
+        }
+    }
+}
+
+/// A resident's cards and applications.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CardsBody {
+    /// Newest first.
+    pub cards: Vec<CardBody>,
+    /// Newest first.
+    pub applications: Vec<ApplicationBody>,
+}
+
+/// The PINs chosen at pick-up.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Pins {
+    /// 署名用電子証明書の暗証番号: 6–16 of A–Z and 0–9 with a letter and a digit (a card with the
+    /// signature certificate only).
+    pub signature: Option<String>,
+    /// 利用者証明用: 4 digits.
+    pub authentication: Option<String>,
+    /// 住民基本台帳用: 4 digits.
+    pub resident_registry: Option<String>,
+    /// 券面事項入力補助用: 4 digits.
+    pub text_input: Option<String>,
+}
+
+/// What the holder brings to pick up the card.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HandOverRequest {
+    /// The identity documents shown: one with a photo (drivers-licence, passport, residence-card,
+    /// …) or two without (health-insurance, pension-book, student-card, employee-card).
+    pub identity_documents: Vec<String>,
+    /// The PINs (none for a face-recognition card).
+    pub pins: Option<Pins>,
+    /// The card file from production, base64.
+    pub card_file: String,
+}
+
+/// Identity shown, with the card file.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResumeRequest {
+    /// The identity documents shown.
+    pub identity_documents: Vec<String>,
+    /// The card file, base64.
+    pub card_file: String,
+}
+
+/// A PIN reset at the counter.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PinResetRequest {
+    /// The identity documents shown.
+    pub identity_documents: Vec<String>,
+    /// signature, authentication, resident-registry or text-input.
+    #[schema(example = "authentication")]
+    pub kind: String,
+    /// The new PIN.
+    pub pin: String,
+    /// The card file, base64.
+    pub card_file: String,
+}
+
+/// How a card ends at the counter.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EndRequest {
+    /// abolished (reported lost) or returned.
+    #[schema(example = "abolished")]
+    pub reason: String,
+}
+
+fn code(s: &str) -> Result<ResidentCode, ApiError> {
+    ResidentCode::parse(s).map_err(|e| ApiError::field("resident_code", e.to_string()))
+}
+
+fn card_file(b64: &str) -> Result<Vec<u8>, ApiError> {
+    base64_decode(b64).ok_or_else(|| ApiError::field("card_file", "is not base64"))
+}
+
+fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
+    codes
+        .iter()
+        .map(|c| {
+            IdentityDocument::parse(c).ok_or_else(|| {
+                ApiError::field(
+                    "identity_documents",
+                    format!("{c:?} is not a known identity document"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Apply for a card: the photo is checked (JPEG, RGB, 20 KB–7 MB, 480–6,000 px), and an
+/// application ID must be this resident's current form.
+#[utoipa::path(post, path = "/api/v1/residents/{resident_code}/card-applications", tag = "cards",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    request_body = ApplicationRequest,
+    responses((status = 201, body = ApplicationBody), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn apply(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+    AppJson(req): AppJson<ApplicationRequest>,
+) -> Result<(StatusCode, Json<ApplicationBody>), ApiError> {
+    let channel = Channel::parse(&req.channel).ok_or_else(|| {
+        ApiError::field("channel", "must be counter, mail, online or photo-booth")
+    })?;
+    let reason = Reason::parse(&req.reason).ok_or_else(|| {
+        ApiError::field("reason", "must be first, reissue, reissue-free or renewal")
+    })?;
+    let kind = match req.kind.as_deref() {
+        None => CardKind::Standard,
+        Some(k) => CardKind::parse(k)
+            .ok_or_else(|| ApiError::field("kind", "must be standard or face-recognition"))?,
+    };
+    let photo = req
+        .photo
+        .as_deref()
+        .map(|p| base64_decode(p).ok_or_else(|| ApiError::field("photo", "is not base64")))
+        .transpose()?;
+    let row = state
+        .app
+        .apply_for_card(
+            &actor,
+            &code(&resident_code)?,
+            CardApplication {
+                channel,
+                reason,
+                application_id: req.application_id,
+                photo,
+                kind,
+                with_certificates: req.with_certificates.unwrap_or(kind == CardKind::Standard),
+                express: req.express.unwrap_or(false),
+            },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(ApplicationBody::from(&row))))
+}
+
+/// A resident's cards and card applications, newest first.
+#[utoipa::path(get, path = "/api/v1/residents/{resident_code}/cards", tag = "cards",
+    params(("resident_code" = String, Path, description = "住民票コード")),
+    responses((status = 200, body = CardsBody), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(resident_code): AppPath<String>,
+) -> Result<Json<CardsBody>, ApiError> {
+    let (cards, applications) = state.app.cards(&actor, &code(&resident_code)?).await?;
+    Ok(Json(CardsBody {
+        cards: cards.iter().map(CardBody::from).collect(),
+        applications: applications.iter().map(ApplicationBody::from).collect(),
+    }))
+}
+
+/// Produce the card for an application: its key pairs are made and certified, and returned
+/// only inside the card file.
+#[utoipa::path(post, path = "/api/v1/card-applications/{id}/production", tag = "cards",
+    params(("id" = String, Path, description = "The application's id")),
+    responses((status = 201, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn produce(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(id): AppPath<String>,
+) -> Result<(StatusCode, Json<CardFileBody>), ApiError> {
+    let produced = state.app.produce_card(&actor, &id).await?;
+    Ok((StatusCode::CREATED, Json(CardFileBody::from(produced))))
+}
+
+/// Hand a produced card over: identity checked, PINs written to the card file.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/hand-over", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = HandOverRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn hand_over(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<HandOverRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let pins = req
+        .pins
+        .map(|p| {
+            [
+                (PinKind::Signature, p.signature),
+                (PinKind::Authentication, p.authentication),
+                (PinKind::ResidentRegistry, p.resident_registry),
+                (PinKind::TextInput, p.text_input),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect()
+        })
+        .unwrap_or_default();
+    let done = state
+        .app
+        .hand_over_card(
+            &actor,
+            &serial,
+            HandOver {
+                documents: documents(&req.identity_documents)?,
+                pins,
+                card_file: card_file(&req.card_file)?,
+            },
+        )
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
+}
+
+/// Suspend a card, at any hour (call-center operators and clerks): its user-authentication
+/// certificate goes on hold and its signature certificate is revoked.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/suspend", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    responses((status = 200, body = CardBody), (status = 404, body = Problem), (status = 409, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn suspend(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+) -> Result<Json<CardBody>, ApiError> {
+    let card = state.app.suspend_card(&actor, &serial).await?;
+    Ok(Json(CardBody::from(&card)))
+}
+
+/// Resume a suspended card in person: the hold is lifted and a new signature certificate is
+/// written to the card file.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/resume", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = ResumeRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn resume(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<ResumeRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let done = state
+        .app
+        .resume_card(
+            &actor,
+            &serial,
+            &documents(&req.identity_documents)?,
+            &card_file(&req.card_file)?,
+        )
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
+}
+
+/// Reset a PIN at the counter, identity checked; the new PIN is written to the card file.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/pin-reset", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = PinResetRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn reset_pin(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<PinResetRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let kind = PinKind::parse(&req.kind).ok_or_else(|| {
+        ApiError::field(
+            "kind",
+            "must be signature, authentication, resident-registry or text-input",
+        )
+    })?;
+    let done = state
+        .app
+        .reset_card_pin(
+            &actor,
+            &serial,
+            &documents(&req.identity_documents)?,
+            kind,
+            &req.pin,
+            &card_file(&req.card_file)?,
+        )
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
+}
+
+/// End a card at the counter: reported lost (abolished) or returned; its certificates are
+/// revoked.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/end", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = EndRequest,
+    responses((status = 200, body = CardBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn end(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<EndRequest>,
+) -> Result<Json<CardBody>, ApiError> {
+    let reason = EndReason::parse(&req.reason)
+        .ok_or_else(|| ApiError::field("reason", "must be abolished or returned"))?;
+    let card = state.app.end_card(&actor, &serial, reason).await?;
+    Ok(Json(CardBody::from(&card)))
+}
+
+/// Extend a foreign resident's card to a new period of stay (never past the birthday rule).
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/extension", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    responses((status = 200, body = CardBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn extend(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+) -> Result<Json<CardBody>, ApiError> {
+    let card = state.app.extend_card(&actor, &serial).await?;
+    Ok(Json(CardBody::from(&card)))
+}
