@@ -36,7 +36,7 @@ pub(crate) async fn run(
         announce!("==================================================================");
     }
     if demo {
-        load_demo(&app).await?;
+        load_demo(&app, &deployment.data_dir).await?;
     }
     if checkpoint_minutes > 0 {
         tokio::spawn(checkpoints(app.clone(), checkpoint_minutes));
@@ -59,8 +59,9 @@ pub(crate) async fn run(
     Ok(())
 }
 
-/// Loads about 1,000 synthetic residents of 新宿区 into an empty register.
-async fn load_demo(app: &App) -> Result<()> {
+/// Loads about 1,000 synthetic residents of 新宿区 into an empty register, and issues cards to
+/// a few of them.
+async fn load_demo(app: &App, data_dir: &std::path::Path) -> Result<()> {
     let op = App::operator();
     let shinjuku =
         mynumber_core::MunicipalityCode::parse("131041").map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -81,11 +82,87 @@ async fn load_demo(app: &App) -> Result<()> {
     announce!(
         "demo: registered {n} residents of 新宿区 (131041), Japanese and foreign, in households"
     );
+    demo_cards(app, &data_dir.join("demo-cards")).await
+}
+
+/// The PINs of the demo cards (README): every 4-digit PIN, and the signature password.
+const DEMO_PIN: &str = "1234";
+const DEMO_PASSWORD: &str = "ABC123";
+
+/// Takes the first three adults of the demo through application, production and pick-up, and
+/// writes their card files to `dir` (named after the resident record code).
+async fn demo_cards(app: &App, dir: &std::path::Path) -> Result<()> {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_core::card::{CardKind, Channel, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    let op = App::operator();
+    let today = mynumber_app::system::SystemClock.today();
+    let adults: Vec<_> = app
+        .export_page(&op, None, None, 200)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            mynumber_core::dates::age_on(r.row.version.resident.record.birth_date(), today) >= 20
+        })
+        .take(3)
+        .collect();
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for (i, r) in adults.iter().enumerate() {
+        let code = r.row.person.resident_code;
+        let application = app
+            .apply_for_card(
+                &op,
+                &code,
+                CardApplication {
+                    channel: Channel::Counter,
+                    reason: Reason::First,
+                    application_id: None,
+                    photo: Some(mynumber_app::demo::portrait(i as u64)),
+                    kind: CardKind::Standard,
+                    with_certificates: true,
+                    express: false,
+                },
+            )
+            .await?;
+        let produced = app.produce_card(&op, &application.id).await?;
+        let pins = PinKind::ALL
+            .into_iter()
+            .map(|k| {
+                let pin = if k == PinKind::Signature {
+                    DEMO_PASSWORD
+                } else {
+                    DEMO_PIN
+                };
+                (k, pin.to_owned())
+            })
+            .collect();
+        let handed = app
+            .hand_over_card(
+                &op,
+                &produced.card.serial,
+                HandOver {
+                    documents: vec![IdentityDocument::Passport],
+                    pins,
+                    card_file: produced.card_file,
+                },
+            )
+            .await?;
+        let path = dir.join(format!("{}.mnc", code.digits()));
+        let data =
+            mynumber_card::CardData::from_file(&handed.card_file).context("the demo card file")?;
+        crate::card::save(&path, &data)?;
+    }
+    announce!(
+        "demo: issued {} My Number Cards; their card files are in {} (PINs {DEMO_PIN}, signature password {DEMO_PASSWORD}): try `mynumber card attach FILE`",
+        adults.len(),
+        dir.display()
+    );
     Ok(())
 }
 
-/// Signs a ledger checkpoint at start and then every `minutes`, and destroys returned letters
-/// past their retention; failures are logged and retried at the next tick.
+/// Signs a ledger checkpoint at start and then every `minutes`, ends cards past their expiry,
+/// and destroys returned letters past their retention; failures are logged and retried at the
+/// next tick.
 async fn checkpoints(app: App, minutes: u64) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
     loop {
@@ -97,6 +174,12 @@ async fn checkpoints(app: App, minutes: u64) {
                 "signed a ledger checkpoint"
             ),
             Err(e) => tracing::error!(error = %e, "signing a ledger checkpoint failed"),
+        }
+        // Cards past their expiry end on the same tick, with their certificates.
+        match app.expire_cards(&App::operator()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(cards = n, "ended cards past their expiry"),
+            Err(e) => tracing::error!(error = %e, "ending expired cards failed"),
         }
         // Returned notification letters past their retention are destroyed on the same tick.
         match app.destroy_expired_notices(&App::operator()).await {

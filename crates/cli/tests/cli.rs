@@ -442,6 +442,38 @@ fn first_start_shows_an_administrator_token_once_and_serves() {
         banner.contains("demo: registered 1000 residents"),
         "{banner}"
     );
+    // Three demo cards, handed over with the README's PINs, owner-only.
+    assert!(
+        banner.contains("demo: issued 3 My Number Cards"),
+        "{banner}"
+    );
+    let cards: Vec<_> = std::fs::read_dir(data.join("demo-cards"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(cards.len(), 3);
+    for card in &cards {
+        assert_eq!(
+            std::fs::metadata(card).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let shown = text(
+            &bin()
+                .args(["card", "show"])
+                .arg(card)
+                .output()
+                .unwrap()
+                .stdout,
+        );
+        assert!(
+            shown.contains("PIN signature: 5 of 5 tries left"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("PIN authentication: 3 of 3 tries left"),
+            "{shown}"
+        );
+    }
     let page = get(&addr, "/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("/api/docs/"));
