@@ -6,12 +6,12 @@
 //! that production returns: the register keeps none.
 
 use jiff::civil::Date;
-use mynumber_card::{CardData, KeySlot, PinState};
+use mynumber_card::{CardData, CardInfo, Holder, KeySlot, PinState};
 use mynumber_core::card::{
     CardEvent, CardKind, CardRefused, CardStatus, Channel, EndReason, IdentityDocument, Reason,
     birthday_limit, card_expiry, check_identity, express_allowed, fee_yen,
 };
-use mynumber_core::dates::{age_on, renewal_opens};
+use mynumber_core::dates::{age_on, era_of, renewal_opens};
 use mynumber_core::pin::PinKind;
 use mynumber_core::{
     Actor, ApplicationId, FieldError, Invalid, Permission, PersonId, RecordStatus, Refused,
@@ -19,6 +19,7 @@ use mynumber_core::{
 };
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
+use crate::certificates::certificate_name;
 use crate::ledger::{Record, append};
 use crate::{App, AppError, CardApplicationRow, CardRow, CertificateRow, KeyMaker, Tx};
 
@@ -376,11 +377,46 @@ impl App {
         let expiry = card_expiry(record.birth_date(), app.applied_on, today, stay);
         let limit = birthday_limit(record.birth_date(), app.applied_on, today);
         let mut records = Vec::new();
+        // The text and face applications (facts §4.4–4.5): the number, the four items and
+        // the face, signed by this system. Writing the number to the card is a reading of it,
+        // and is recorded as one.
+        let number = tx
+            .current_number(app.person)
+            .await?
+            .ok_or(AppError::NotFound("Individual Number"))?;
+        let birth = record.birth_date();
+        let birth_era = era_of(birth).map_or_else(
+            || "000000".to_owned(),
+            |(_, year)| format!("{:02}{:02}{:02}", year % 100, birth.month(), birth.day()),
+        );
+        let security = u16::from_be_bytes(self.random_bytes()) % 10_000;
+        let holder = Holder {
+            number: number.expose_digits().to_owned(),
+            name: certificate_name(record),
+            address: mynumber_pki::full_width_digits(
+                &self.written_address(tx.as_mut(), record).await?,
+            ),
+            birth: format!("{:04}{:02}{:02}", birth.year(), birth.month(), birth.day()),
+            birth_era,
+            sex: char::from(b'0' + record.sex().code()),
+            expiry: format!(
+                "{:04}{:02}{:02}",
+                expiry.year(),
+                expiry.month(),
+                expiry.day()
+            ),
+            security_code: format!("{security:04}"),
+            municipality: app.municipality.as_str()[..5].to_owned(),
+            photo: app.photo.clone(),
+        };
+        let key = self.documents.signing_key.clone();
+        let info = CardInfo::build(&holder, &|bytes| key.sign_card_data(bytes).to_vec());
         let mut data = CardData {
             serial: String::new(),
             signature: None,
             authentication: None,
             pins: Vec::new(),
+            info: Some(info),
         };
         let mut certs = (None, None);
         if app.with_certificates {
@@ -432,6 +468,13 @@ impl App {
         if !tx.set_application_card(&app.id, &row.serial).await? {
             return Err(AppError::Conflict);
         }
+        records.push(Record {
+            partition: app.municipality.as_str().to_owned(),
+            action: "number-read",
+            person: Some(app.person),
+            purpose: Some("card-issuance".to_owned()),
+            detail: format!("card={}", row.serial),
+        });
         records.push(Record {
             partition: app.municipality.as_str().to_owned(),
             action: "card-produced",

@@ -108,9 +108,9 @@ pub(crate) fn serial_hex(serial: &[u8]) -> String {
     serial.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The name as the signature certificate carries it: family and given name separated by an
-/// ideographic space (facts §3.2).
-fn certificate_name(record: &ResidentRecord) -> String {
+/// The name as the signature certificate and the card carry it: family and given name separated
+/// by an ideographic space (facts §3.2).
+pub(crate) fn certificate_name(record: &ResidentRecord) -> String {
     let name = record.name();
     if name.given().is_empty() {
         name.family().to_owned()
@@ -333,6 +333,24 @@ impl App {
         Ok(row)
     }
 
+    /// The whole address as certificates and cards carry it: prefecture, municipality, the
+    /// rest. An unrecorded municipality name is refused rather than left out of a signed
+    /// address.
+    pub(crate) async fn written_address(
+        &self,
+        tx: &mut dyn Tx,
+        record: &ResidentRecord,
+    ) -> Result<String, AppError> {
+        let place = self.municipality_name_in(tx, record.municipality()).await?;
+        let address = record.address();
+        Ok(format!(
+            "{}{}{}",
+            address.prefecture().name(),
+            place,
+            address.rest()
+        ))
+    }
+
     /// Certifies `public_key` for the holder of `record` inside a transaction: valid to the 5th
     /// birthday after today and never beyond `card_expiry`, recorded in the register; returns
     /// the certificate and its ledger record. Supersedes nothing: the caller decides what the
@@ -353,27 +371,16 @@ impl App {
         let municipality = record.municipality();
         let common_name = opaque_common_name(self.random_bytes(), municipality, today);
         let holder = match hierarchy {
-            Hierarchy::Signature => {
-                // The address the certificate carries includes the municipality's name; an
-                // unrecorded name is refused rather than left out of a signed address.
-                let place = self.municipality_name_in(tx, municipality).await?;
-                let address = record.address();
-                Holder::Signature {
-                    four: BasicFour {
-                        name: certificate_name(record),
-                        sex: record.sex(),
-                        birth_date: record.birth_date(),
-                        address: format!(
-                            "{}{}{}",
-                            address.prefecture().name(),
-                            place,
-                            address.rest()
-                        ),
-                    },
-                    locality: municipality.as_str().to_owned(),
-                    common_name,
-                }
-            }
+            Hierarchy::Signature => Holder::Signature {
+                four: BasicFour {
+                    name: certificate_name(record),
+                    sex: record.sex(),
+                    birth_date: record.birth_date(),
+                    address: self.written_address(tx, record).await?,
+                },
+                locality: municipality.as_str().to_owned(),
+                common_name,
+            },
             Hierarchy::Authentication => Holder::Authentication { common_name },
         };
         let last_day = last_valid_day(record.birth_date(), today, card_expiry);

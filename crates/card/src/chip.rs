@@ -1,7 +1,8 @@
 //! The chip: a function from (card state, command APDU) to (card state, response APDU). It
 //! answers the commands real clients send to a My Number Card (facts §4; interop.md §1.3,
-//! §1.8), keeps its security state (the application and file selected, the PINs verified) only
-//! until power-off or reset, and its retry counters for good.
+//! §1.8) in its three applications (JPKI-AP, 券面事項入力補助AP, 券面事項確認AP), keeps its
+//! security state (the application and file selected, the secrets verified) only until
+//! power-off or reset, and its retry counters for good.
 
 use aws_lc_rs::signature::RsaKeyPair;
 use mynumber_core::pin::PinKind;
@@ -14,6 +15,10 @@ pub const ATR: [u8; 9] = [0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14];
 
 /// 公的個人認証AP (JPKI-AP), facts §4.2.
 pub const JPKI_AID: [u8; 10] = [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01];
+/// 券面事項入力補助AP: the number and the four basic items as text, facts §4.2.
+pub const TEXT_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08];
+/// 券面事項確認AP: the card face, facts §4.2.
+pub const FACE_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02];
 
 /// The token label of a My Number Card in JPKI-AP EF 0006 (facts §4.3).
 const TOKEN_LABEL: &str = "JPKIAPICCTOKEN2";
@@ -32,7 +37,23 @@ pub enum Power {
 /// An application on the chip.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ap {
+    Face,
     Jpki,
+    Text,
+}
+
+/// A secret the chip checks: a PIN, or one of the collation secrets of the text and face
+/// applications.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Secret {
+    /// The birth date in the Japanese era, `YYMMDD` (券面事項確認AP EF 0011).
+    BirthDate,
+    /// 照合番号A: the Individual Number.
+    CollationA,
+    /// 照合番号B.
+    CollationB,
+    /// A PIN.
+    Pin(PinKind),
 }
 
 /// What lasts until power-off or reset.
@@ -40,7 +61,7 @@ enum Ap {
 struct Session {
     ap: Option<Ap>,
     ef: Option<u16>,
-    verified: Vec<PinKind>,
+    verified: Vec<Secret>,
 }
 
 /// Which of the two key pairs.
@@ -59,28 +80,63 @@ impl Pair {
     }
 }
 
-/// A file of JPKI-AP (facts §4.3).
+/// The readable contents of a file.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum JpkiFile {
+enum Blob {
+    Age,
+    Attributes,
     CaCertificate(Pair),
     Certificate(Pair),
-    Key(Pair),
-    Pin(Pair),
+    Face,
+    FaceInfo,
+    Integrity,
+    Number,
     Token,
 }
 
-fn jpki_file(fid: u16) -> Option<JpkiFile> {
-    use JpkiFile as F;
-    Some(match fid {
-        0x0001 => F::Certificate(Pair::Signature),
-        0x0002 => F::CaCertificate(Pair::Signature),
-        0x0006 => F::Token,
-        0x000A => F::Certificate(Pair::Authentication),
-        0x000B => F::CaCertificate(Pair::Authentication),
-        0x0017 => F::Key(Pair::Authentication),
-        0x0018 => F::Pin(Pair::Authentication),
-        0x001A => F::Key(Pair::Signature),
-        0x001B => F::Pin(Pair::Signature),
+/// An elementary file.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ef {
+    /// Data, readable once one of `opened_by` is verified (none: free).
+    Data(Blob, &'static [Secret]),
+    /// A private key, used by COMPUTE DIGITAL SIGNATURE.
+    Key(Pair),
+    /// A key reference, for VERIFY.
+    Reference(Secret),
+}
+
+const SIGNATURE_PASSWORD: &[Secret] = &[Secret::Pin(PinKind::Signature)];
+const TEXT_PIN: Secret = Secret::Pin(PinKind::TextInput);
+
+/// The file table (facts §4.3–4.5).
+fn ef(ap: Ap, fid: u16) -> Option<Ef> {
+    use Blob as B;
+    use Secret as S;
+    Some(match (ap, fid) {
+        (Ap::Jpki, 0x0001) => Ef::Data(B::Certificate(Pair::Signature), SIGNATURE_PASSWORD),
+        (Ap::Jpki, 0x0002) => Ef::Data(B::CaCertificate(Pair::Signature), &[]),
+        (Ap::Jpki, 0x0006) => Ef::Data(B::Token, &[]),
+        (Ap::Jpki, 0x000A) => Ef::Data(B::Certificate(Pair::Authentication), &[]),
+        (Ap::Jpki, 0x000B) => Ef::Data(B::CaCertificate(Pair::Authentication), &[]),
+        (Ap::Jpki, 0x0017) => Ef::Key(Pair::Authentication),
+        (Ap::Jpki, 0x0018) => Ef::Reference(S::Pin(PinKind::Authentication)),
+        (Ap::Jpki, 0x001A) => Ef::Key(Pair::Signature),
+        (Ap::Jpki, 0x001B) => Ef::Reference(S::Pin(PinKind::Signature)),
+        // The number with the PIN or 照合番号A, the attributes with the PIN or 照合番号B, never
+        // the other way round (facts §4.4).
+        (Ap::Text, 0x0001) => Ef::Data(B::Number, &[TEXT_PIN, S::CollationA]),
+        (Ap::Text, 0x0002) => Ef::Data(B::Attributes, &[TEXT_PIN, S::CollationB]),
+        (Ap::Text, 0x0003) => Ef::Data(B::Integrity, &[TEXT_PIN, S::CollationA, S::CollationB]),
+        (Ap::Text, 0x0011) => Ef::Reference(TEXT_PIN),
+        (Ap::Text, 0x0014) => Ef::Reference(S::CollationA),
+        (Ap::Text, 0x0015) => Ef::Reference(S::CollationB),
+        // The birth-date key opens only the age record (facts §4.5).
+        (Ap::Face, 0x0001) => Ef::Data(B::Age, &[S::BirthDate, S::CollationA, S::CollationB]),
+        (Ap::Face, 0x0002) => Ef::Data(B::Face, &[S::CollationA, S::CollationB]),
+        (Ap::Face, 0x0003) => Ef::Data(B::FaceInfo, &[]),
+        (Ap::Face, 0x0011) => Ef::Reference(S::BirthDate),
+        (Ap::Face, 0x0012) => Ef::Reference(S::CollationB),
+        (Ap::Face, 0x0013) => Ef::Reference(S::CollationA),
         _ => return None,
     })
 }
@@ -187,15 +243,34 @@ impl Chip {
         }
     }
 
-    /// Whether a JPKI-AP file exists on this card: a key pair's files exist when the card
-    /// carries that pair, and its PIN file once the PIN is set.
-    fn exists(&self, file: JpkiFile) -> bool {
+    /// Whether a file exists on this card: a key pair's files when the card carries the pair,
+    /// a PIN's once it is set, the text and face applications' files with the card's info.
+    fn exists(&self, file: Ef) -> bool {
+        let info = self.data.info.is_some();
         match file {
-            JpkiFile::Token => true,
-            JpkiFile::Pin(pair) => self.slot(pair).is_some() && self.data.pin(pair.pin()).is_some(),
-            JpkiFile::CaCertificate(pair) | JpkiFile::Certificate(pair) | JpkiFile::Key(pair) => {
+            Ef::Data(Blob::Token, _) => true,
+            Ef::Data(Blob::CaCertificate(pair) | Blob::Certificate(pair), _) | Ef::Key(pair) => {
                 self.slot(pair).is_some()
             }
+            Ef::Reference(Secret::Pin(kind @ (PinKind::Authentication | PinKind::Signature))) => {
+                let pair = if kind == PinKind::Signature {
+                    Pair::Signature
+                } else {
+                    Pair::Authentication
+                };
+                self.slot(pair).is_some() && self.data.pin(kind).is_some()
+            }
+            Ef::Reference(Secret::Pin(kind)) => info && self.data.pin(kind).is_some(),
+            Ef::Reference(_) | Ef::Data(_, _) => info,
+        }
+    }
+
+    fn ap_of(aid: &[u8]) -> Option<Ap> {
+        match aid {
+            a if a == JPKI_AID => Some(Ap::Jpki),
+            a if a == TEXT_AID => Some(Ap::Text),
+            a if a == FACE_AID => Some(Ap::Face),
+            _ => None,
         }
     }
 
@@ -207,22 +282,22 @@ impl Chip {
             return response(&[], Sw::WRONG_P1P2);
         }
         match cmd.p1 {
-            0x04 => {
-                if cmd.data == JPKI_AID {
-                    self.session.ap = Some(Ap::Jpki);
+            0x04 => match Self::ap_of(cmd.data) {
+                // The text and face applications exist on a card with its info only.
+                Some(ap) if ap == Ap::Jpki || self.data.info.is_some() => {
+                    self.session.ap = Some(ap);
                     self.session.ef = None;
                     response(&[], Sw::OK)
-                } else {
-                    response(&[], Sw::NOT_FOUND)
                 }
-            }
+                _ => response(&[], Sw::NOT_FOUND),
+            },
             0x02 => {
                 let [hi, lo] = cmd.data else {
                     return response(&[], Sw::WRONG_LENGTH);
                 };
                 let fid = u16::from_be_bytes([*hi, *lo]);
-                match self.session.ap {
-                    Some(Ap::Jpki) if jpki_file(fid).is_some_and(|f| self.exists(f)) => {
+                match self.session.ap.and_then(|ap| ef(ap, fid)) {
+                    Some(f) if self.exists(f) => {
                         self.session.ef = Some(fid);
                         response(&[], Sw::OK)
                     }
@@ -233,30 +308,35 @@ impl Chip {
         }
     }
 
-    /// The selected JPKI-AP file.
-    fn current(&self) -> Option<JpkiFile> {
-        match self.session.ap {
-            Some(Ap::Jpki) => self.session.ef.and_then(jpki_file),
-            None => None,
-        }
+    /// The selected file.
+    fn current(&self) -> Option<Ef> {
+        let ap = self.session.ap?;
+        ef(ap, self.session.ef?)
     }
 
-    /// The bytes of a readable file, or the status that refuses the read.
-    fn contents(&self, file: JpkiFile) -> Result<Vec<u8>, Sw> {
-        let slot = |pair| self.slot(pair).ok_or(Sw::NOT_FOUND);
-        match file {
-            JpkiFile::Certificate(Pair::Signature)
-                if !self.session.verified.contains(&PinKind::Signature) =>
-            {
-                // The signature certificate carries the holder's four items: readable only
-                // after the signature password (facts §3.1).
-                Err(Sw::SECURITY_NOT_SATISFIED)
-            }
-            JpkiFile::Certificate(pair) => Ok(slot(pair)?.certificate.clone()),
-            JpkiFile::CaCertificate(pair) => Ok(slot(pair)?.ca_certificate.clone()),
-            JpkiFile::Token => Ok(self.token_info()),
-            JpkiFile::Key(_) | JpkiFile::Pin(_) => Err(Sw::INCOMPATIBLE_FILE),
+    /// The bytes of a readable file, or the status that refuses the read: a file opened by
+    /// secrets needs one of them verified in this session (the signature certificate, which
+    /// carries the holder's four items, only after the signature password, facts §3.1).
+    fn contents(&self, file: Ef) -> Result<Vec<u8>, Sw> {
+        let Ef::Data(blob, opened_by) = file else {
+            return Err(Sw::INCOMPATIBLE_FILE);
+        };
+        if !opened_by.is_empty() && !opened_by.iter().any(|s| self.session.verified.contains(s)) {
+            return Err(Sw::SECURITY_NOT_SATISFIED);
         }
+        let info = self.data.info.as_ref().ok_or(Sw::NOT_FOUND);
+        let slot = |pair| self.slot(pair).ok_or(Sw::NOT_FOUND);
+        Ok(match blob {
+            Blob::Certificate(pair) => slot(pair)?.certificate.clone(),
+            Blob::CaCertificate(pair) => slot(pair)?.ca_certificate.clone(),
+            Blob::Token => self.token_info(),
+            Blob::Number => info?.number_file.clone(),
+            Blob::Attributes => info?.attributes_file.clone(),
+            Blob::Integrity => info?.integrity_file.clone(),
+            Blob::Age => info?.age_file.clone(),
+            Blob::Face => info?.face_file.clone(),
+            Blob::FaceInfo => info?.face_info_file.clone(),
+        })
     }
 
     /// EF 0006: a 160-byte PKCS#11 CK_TOKEN_INFO whose label is the card's token name, then the
@@ -283,8 +363,8 @@ impl Chip {
     fn read_binary(&mut self, cmd: &Command<'_>) -> Vec<u8> {
         let (file, offset) = if cmd.p1 & 0x80 != 0 {
             let fid = u16::from(cmd.p1 & 0x1F);
-            match (self.session.ap, jpki_file(fid)) {
-                (Some(Ap::Jpki), Some(f)) if self.exists(f) => {
+            match self.session.ap.and_then(|ap| ef(ap, fid)) {
+                Some(f) if self.exists(f) => {
                     self.session.ef = Some(fid);
                     (f, usize::from(cmd.p2))
                 }
@@ -307,15 +387,61 @@ impl Chip {
         response(&bytes[offset..end], Sw::OK)
     }
 
-    /// The PIN of the selected PIN file (VERIFY and CHANGE REFERENCE DATA work on the key
-    /// reference selected, P2 `80`).
-    fn selected_pin(&self, cmd: &Command<'_>) -> Result<PinKind, Sw> {
+    /// The secret of the selected key reference (VERIFY and CHANGE REFERENCE DATA work on the
+    /// key reference selected, P2 `80`).
+    fn selected_secret(&self, cmd: &Command<'_>) -> Result<Secret, Sw> {
         if cmd.p2 != 0x80 {
             return Err(Sw::WRONG_P1P2);
         }
         match self.current() {
-            Some(JpkiFile::Pin(pair)) => Ok(pair.pin()),
+            Some(Ef::Reference(secret)) => Ok(secret),
             _ => Err(Sw::NOT_ALLOWED),
+        }
+    }
+
+    /// Tries left for a secret, or `None` if the card lacks it.
+    fn tries_left(&self, secret: Secret) -> Option<u8> {
+        match secret {
+            Secret::Pin(kind) => self.data.pin(kind).map(|p| p.tries_left()),
+            Secret::CollationA => self.data.info.as_ref().map(|i| i.tries[0]),
+            Secret::CollationB => self.data.info.as_ref().map(|i| i.tries[1]),
+            Secret::BirthDate => self.data.info.as_ref().map(|i| i.tries[2]),
+        }
+    }
+
+    /// Checks an entry against a secret, counting it; `None` if the card lacks the secret.
+    fn attempt(&mut self, secret: Secret, entry: &[u8]) -> Option<bool> {
+        let collation = |expected: &str, tries: &mut u8| {
+            if *tries == 0 {
+                return false;
+            }
+            let right =
+                aws_lc_rs::constant_time::verify_slices_are_equal(expected.as_bytes(), entry)
+                    .is_ok();
+            *tries = if right {
+                crate::info::COLLATION_TRIES
+            } else {
+                *tries - 1
+            };
+            right
+        };
+        match secret {
+            Secret::Pin(kind) => self.data.pin_mut(kind).map(|p| p.attempt(entry)),
+            Secret::CollationA => {
+                let info = self.data.info.as_mut()?;
+                let expected = info.collation_a.clone();
+                Some(collation(&expected, &mut info.tries[0]))
+            }
+            Secret::CollationB => {
+                let info = self.data.info.as_mut()?;
+                let expected = info.collation_b.clone();
+                Some(collation(&expected, &mut info.tries[1]))
+            }
+            Secret::BirthDate => {
+                let info = self.data.info.as_mut()?;
+                let expected = info.birth_key.clone();
+                Some(collation(&expected, &mut info.tries[2]))
+            }
         }
     }
 
@@ -327,26 +453,25 @@ impl Chip {
         if cmd.p1 != 0x00 {
             return response(&[], Sw::WRONG_P1P2);
         }
-        let kind = match self.selected_pin(cmd) {
-            Ok(k) => k,
+        let secret = match self.selected_secret(cmd) {
+            Ok(s) => s,
             Err(sw) => return response(&[], sw),
         };
-        let Some(pin) = self.data.pin_mut(kind) else {
+        let Some(before) = self.tries_left(secret) else {
             return response(&[], Sw::NOT_FOUND);
         };
         if cmd.data.is_empty() {
-            return response(&[], Sw::tries_left(pin.tries_left()));
+            return response(&[], Sw::tries_left(before));
         }
-        if pin.blocked() {
+        if before == 0 {
             return response(&[], Sw::BLOCKED);
         }
-        let before = pin.tries_left();
-        let right = pin.attempt(cmd.data);
-        let after = pin.tries_left();
+        let right = self.attempt(secret, cmd.data).unwrap_or(false);
+        let after = self.tries_left(secret).unwrap_or(0);
         self.changed |= before != after;
-        self.session.verified.retain(|k| *k != kind);
+        self.session.verified.retain(|s| *s != secret);
         if right {
-            self.session.verified.push(kind);
+            self.session.verified.push(secret);
             response(&[], Sw::OK)
         } else {
             response(&[], Sw::tries_left(after))
@@ -359,11 +484,13 @@ impl Chip {
         if cmd.p1 != 0x01 {
             return response(&[], Sw::WRONG_P1P2);
         }
-        let kind = match self.selected_pin(cmd) {
-            Ok(k) => k,
+        let kind = match self.selected_secret(cmd) {
+            Ok(Secret::Pin(k)) => k,
+            // The collation secrets are printed on the card: they are not changed.
+            Ok(_) => return response(&[], Sw::NOT_ALLOWED),
             Err(sw) => return response(&[], sw),
         };
-        if !self.session.verified.contains(&kind) {
+        if !self.session.verified.contains(&Secret::Pin(kind)) {
             return response(&[], Sw::SECURITY_NOT_SATISFIED);
         }
         let Ok(text) = std::str::from_utf8(cmd.data) else {
@@ -389,10 +516,10 @@ impl Chip {
         if cmd.p1 != 0x00 || cmd.p2 != 0x80 {
             return response(&[], Sw::WRONG_P1P2);
         }
-        let Some(JpkiFile::Key(pair)) = self.current() else {
+        let Some(Ef::Key(pair)) = self.current() else {
             return response(&[], Sw::NOT_ALLOWED);
         };
-        if !self.session.verified.contains(&pair.pin()) {
+        if !self.session.verified.contains(&Secret::Pin(pair.pin())) {
             return response(&[], Sw::SECURITY_NOT_SATISFIED);
         }
         let Some((digest, algorithm, encoding)) = DIGEST_INFOS.iter().find_map(|(prefix, a, e)| {

@@ -4,6 +4,8 @@
 
 use mynumber_core::pin::PinKind;
 
+use crate::info::CardInfo;
+
 /// A key pair of the card and the certificates that go with it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct KeySlot {
@@ -121,6 +123,8 @@ pub struct CardData {
     pub authentication: Option<KeySlot>,
     /// The PINs that are set (none before pick-up, none on a face-recognition card).
     pub pins: Vec<(PinKind, PinState)>,
+    /// The text and card-face applications' data (absent on a card made before them).
+    pub info: Option<CardInfo>,
 }
 
 impl CardData {
@@ -176,6 +180,9 @@ mod tag {
     pub(super) const AUTHENTICATION_CERT: u8 = 0x21;
     pub(super) const AUTHENTICATION_CA: u8 = 0x22;
     pub(super) const PIN: u8 = 0x30;
+    /// The card info, in `CardInfo`'s field order; all or none.
+    pub(super) const INFO: u8 = 0x40;
+    pub(super) const INFO_FIELDS: u8 = 10;
 }
 
 fn pin_tag(kind: PinKind) -> u8 {
@@ -232,6 +239,25 @@ impl CardData {
             v.push(p.max_tries);
             record(&mut out, pin_tag(*kind), &v);
         }
+        if let Some(i) = &self.info {
+            for (n, value) in [
+                &i.number_file,
+                &i.attributes_file,
+                &i.integrity_file,
+                &i.age_file,
+                &i.face_file,
+                &i.face_info_file,
+                &i.collation_a.as_bytes().to_vec(),
+                &i.collation_b.as_bytes().to_vec(),
+                &i.birth_key.as_bytes().to_vec(),
+                &i.tries.to_vec(),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                record(&mut out, tag::INFO + n as u8, value);
+            }
+        }
         let sum = digest(&out);
         out.extend_from_slice(&sum);
         out
@@ -258,6 +284,7 @@ impl CardData {
         let mut serial = None;
         let mut parts: [Option<Vec<u8>>; 6] = Default::default();
         let mut pins = Vec::new();
+        let mut info: [Option<Vec<u8>>; 10] = Default::default();
         while !at.is_empty() {
             let [t, l0, l1, l2, l3, rest @ ..] = at else {
                 return Err(CardFileError::Malformed("a record header is cut short"));
@@ -308,6 +335,15 @@ impl CardData {
                     ));
                     continue;
                 }
+                t if (tag::INFO..tag::INFO + tag::INFO_FIELDS).contains(&t) => {
+                    if info[usize::from(t - tag::INFO)]
+                        .replace(value.to_vec())
+                        .is_some()
+                    {
+                        return Err(CardFileError::Malformed("a record appears twice"));
+                    }
+                    continue;
+                }
                 _ => return Err(CardFileError::Malformed("an unknown record")),
             };
             if parts[slot].replace(value.to_vec()).is_some() {
@@ -329,11 +365,48 @@ impl CardData {
                 "a key pair lacks its key, certificate or CA certificate",
             )),
         };
+        let info = match info {
+            [None, None, None, None, None, None, None, None, None, None] => None,
+            [
+                Some(number_file),
+                Some(attributes_file),
+                Some(integrity_file),
+                Some(age_file),
+                Some(face_file),
+                Some(face_info_file),
+                Some(a),
+                Some(b),
+                Some(birth),
+                Some(tries),
+            ] => {
+                let text = |v: Vec<u8>| {
+                    String::from_utf8(v)
+                        .map_err(|_| CardFileError::Malformed("a collation secret is not text"))
+                };
+                let tries: [u8; 3] = tries
+                    .try_into()
+                    .map_err(|_| CardFileError::Malformed("the collation tries are malformed"))?;
+                Some(CardInfo {
+                    number_file,
+                    attributes_file,
+                    integrity_file,
+                    age_file,
+                    face_file,
+                    face_info_file,
+                    collation_a: text(a)?,
+                    collation_b: text(b)?,
+                    birth_key: text(birth)?,
+                    tries,
+                })
+            }
+            _ => return Err(CardFileError::Malformed("the card info is incomplete")),
+        };
         Ok(Self {
             serial: serial.ok_or(CardFileError::Malformed("the serial is missing"))?,
             signature: slot(&mut parts, 0)?,
             authentication: slot(&mut parts, 3)?,
             pins,
+            info,
         })
     }
 }
@@ -356,6 +429,21 @@ mod tests {
                 (PinKind::Signature, PinState::new("ABC123", [1; 16], 5)),
                 (PinKind::Authentication, PinState::new("1234", [2; 16], 3)),
             ],
+            info: Some(crate::info::CardInfo::build(
+                &crate::info::Holder {
+                    number: "123456789018".into(),
+                    name: "山田\u{3000}太郎".into(),
+                    address: "東京都新宿区".into(),
+                    birth: "19800217".into(),
+                    birth_era: "550217".into(),
+                    sex: '1',
+                    expiry: "20350217".into(),
+                    security_code: "2285".into(),
+                    municipality: "13104".into(),
+                    photo: Some(vec![0xFF, 0xD8, 0xFF, 0xD9]),
+                },
+                &|_| vec![1; 64],
+            )),
         }
     }
 
@@ -366,6 +454,7 @@ mod tests {
         assert_eq!(CardData::from_file(&bytes), Ok(card.clone()));
         let child = CardData {
             signature: None,
+            info: None,
             ..card.clone()
         };
         assert_eq!(CardData::from_file(&child.to_file()), Ok(child));

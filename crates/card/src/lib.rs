@@ -10,7 +10,9 @@
 mod apdu;
 mod chip;
 mod file;
+mod info;
 
 pub use apdu::{Command, Sw, parse, response};
-pub use chip::{ATR, Chip, JPKI_AID, Power};
+pub use chip::{ATR, Chip, FACE_AID, JPKI_AID, Power, TEXT_AID};
 pub use file::{CardData, CardFileError, KeySlot, PinState};
+pub use info::{COLLATION_TRIES, CardInfo, Holder};

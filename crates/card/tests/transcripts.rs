@@ -102,6 +102,7 @@ fn card() -> Card {
             ca_certificate: auth_ca.certificate().to_vec(),
         }),
         pins: Vec::new(),
+        info: None,
     };
     for (kind, pin) in [
         (PinKind::Signature, "ABC123"),
@@ -517,5 +518,245 @@ fn a_childs_card_has_no_signature_files_and_a_card_before_pick_up_no_pins() {
             00 A4 02 0C 02 00 18 -> 6A82
             00 A4 02 0C 02 00 0A -> 9000
         "#]],
+    );
+}
+
+/// A card with its text and face applications, the text PIN 1234, and the holder of facts
+/// §2.3's example (昭和55年2月17日, expiry 2035, security code 2285), signed by `key`.
+fn card_with_info(key: &mynumber_core::document::DocumentSigningKey) -> CardData {
+    let mut data = card().data;
+    data.info = Some(mynumber_card::CardInfo::build(
+        &mynumber_card::Holder {
+            number: "123456789018".into(),
+            name: "山田\u{3000}太郎".into(),
+            address: "東京都新宿区西新宿２丁目８番１号".into(),
+            birth: "19800217".into(),
+            birth_era: "550217".into(),
+            sex: '1',
+            expiry: "20350217".into(),
+            security_code: "2285".into(),
+            municipality: "13104".into(),
+            photo: Some(vec![0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xD9]),
+        },
+        &|bytes| key.sign_card_data(bytes).to_vec(),
+    ));
+    data.set_pin(
+        PinKind::TextInput,
+        PinState::new("1234", [8; 16], PinKind::TextInput.max_tries()),
+    );
+    data
+}
+
+/// The TLVs inside a BER value (tags of one or two bytes), as (tag, value).
+fn children(value: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = value;
+    while !at.is_empty() {
+        let tag_len = if at[0] & 0x1F == 0x1F { 2 } else { 1 };
+        let (len, head) = match at[tag_len] {
+            n if n < 0x80 => (usize::from(n), tag_len + 1),
+            0x81 => (usize::from(at[tag_len + 1]), tag_len + 2),
+            _ => (
+                usize::from(at[tag_len + 1]) << 8 | usize::from(at[tag_len + 2]),
+                tag_len + 3,
+            ),
+        };
+        out.push((at[..tag_len].to_vec(), at[head..head + len].to_vec()));
+        at = &at[head + len..];
+    }
+    out
+}
+
+#[test]
+fn the_text_application_opens_each_file_with_its_own_secrets() {
+    let key = mynumber_core::document::DocumentSigningKey::from_bytes([5; 32]);
+    let mut chip = Chip::new(card_with_info(&key));
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08   -- 券面事項入力補助AP
+        00 A4 02 0C 02 00 01
+        00 B0 00 00 11                                 -- the number, not yet
+        00 A4 02 0C 02 00 11
+        00 20 00 80                                    -- the text PIN's tries
+        00 20 00 80 04 30 30 30 30                     -- wrong
+        00 20 00 80 04 31 32 33 34
+        00 A4 02 0C 02 00 01
+        00 B0 00 00 11                                 -- 17 bytes, as jpki-cli reads
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 00
+        reset
+        00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08
+        00 A4 02 0C 02 00 14                           -- 照合番号A
+        00 20 00 80
+        00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 38
+        00 A4 02 0C 02 00 01
+        00 B0 00 00 11                                 -- A opens the number
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 00                                 -- but not the attributes
+        00 A4 02 0C 02 00 15                           -- 照合番号B
+        00 20 00 80 0E 35 35 30 32 31 37 32 30 33 35 32 32 38 35
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 00                                 -- B opens them
+        00 A4 02 0C 02 00 15
+        00 24 01 80 0E 30 30 30 30 30 30 30 30 30 30 30 30 30 30  -- not changeable
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08 -> 9000
+            00 A4 02 0C 02 00 01 -> 9000
+            00 B0 00 00 11 -> 6982
+            00 A4 02 0C 02 00 11 -> 9000
+            00 20 00 80 -> 63C3
+            00 20 00 80 04 30 30 30 30 -> 63C2
+            00 20 00 80 04 31 32 33 34 -> 9000
+            00 A4 02 0C 02 00 01 -> 9000
+            00 B0 00 00 11 -> [17 bytes FF10…] 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 00 -> [98 bytes FF20…] 9000
+            reset
+            00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08 -> 9000
+            00 A4 02 0C 02 00 14 -> 9000
+            00 20 00 80 -> 63CA
+            00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 38 -> 9000
+            00 A4 02 0C 02 00 01 -> 9000
+            00 B0 00 00 11 -> [17 bytes FF10…] 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 00 -> 6982
+            00 A4 02 0C 02 00 15 -> 9000
+            00 20 00 80 0E 35 35 30 32 31 37 32 30 33 35 32 32 38 35 -> 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 00 -> [98 bytes FF20…] 9000
+            00 A4 02 0C 02 00 15 -> 9000
+            00 24 01 80 0E 30 30 30 30 30 30 30 30 30 30 30 30 30 30 -> 6986
+        "#]],
+    );
+    // jpki-cli's reading: FF 10 0C and the 12 digits.
+    chip.power(Power::Reset);
+    transcript(
+        &mut chip,
+        "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08\n00 A4 02 0C 02 00 11\n00 20 00 80 04 31 32 33 34",
+    );
+    let read = |chip: &mut Chip, fid: &str| {
+        transcript(chip, &format!("00 A4 02 0C 02 {fid}"));
+        let r = chip.transmit(&hex("00 B0 00 00 00"));
+        r[..r.len() - 2].to_vec()
+    };
+    let number = read(&mut chip, "00 01");
+    assert_eq!(&number[..15], b"\xFF\x10\x0C123456789018");
+    let attributes = read(&mut chip, "00 02");
+    let items = children(&children(&attributes)[0].1);
+    let values: Vec<String> = items[1..]
+        .iter()
+        .map(|(_, v)| String::from_utf8(v.clone()).unwrap())
+        .collect();
+    assert_eq!(
+        values,
+        [
+            "山田\u{3000}太郎",
+            "東京都新宿区西新宿２丁目８番１号",
+            "19800217",
+            "1"
+        ]
+    );
+    // The integrity record: the digests of both files, signed by the issuer.
+    let integrity = read(&mut chip, "00 03");
+    let parts = children(&children(&integrity)[0].1);
+    let sha = |b: &[u8]| {
+        aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b)
+            .as_ref()
+            .to_vec()
+    };
+    assert_eq!(parts[0].1, sha(&number));
+    let without_offsets: Vec<u8> = items[1..]
+        .iter()
+        .flat_map(|(t, v)| {
+            let mut tlv = t.clone();
+            tlv.push(v.len() as u8);
+            tlv.extend_from_slice(v);
+            tlv
+        })
+        .collect();
+    assert_eq!(parts[1].1, sha(&without_offsets));
+    let signed = [parts[0].1.clone(), parts[1].1.clone()].concat();
+    assert!(key.public().verify_card_data(&signed, &parts[2].1));
+    assert!(!key.public().verify_card_data(&signed[1..], &parts[2].1));
+}
+
+#[test]
+fn the_face_application_shows_the_face_behind_the_collation_numbers() {
+    let key = mynumber_core::document::DocumentSigningKey::from_bytes([5; 32]);
+    let mut chip = Chip::new(card_with_info(&key));
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02   -- 券面事項確認AP
+        00 A4 02 0C 02 00 03
+        00 B0 00 00 00                                 -- basic info: free
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 04                                 -- the face: not yet
+        00 A4 02 0C 02 00 11                           -- the birth date 550217
+        00 20 00 80 06 35 35 30 32 31 37
+        00 A4 02 0C 02 00 01
+        00 B0 00 00 00                                 -- it opens the age record
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 04                                 -- but not the face
+        00 A4 02 0C 02 00 13                           -- 照合番号A
+        00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 39  -- a wrong number
+        00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 38
+        00 A4 02 0C 02 00 02
+        00 B0 00 00 04
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02 -> 9000
+            00 A4 02 0C 02 00 03 -> 9000
+            00 B0 00 00 00 -> [18 bytes FF30…] 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 04 -> 6982
+            00 A4 02 0C 02 00 11 -> 9000
+            00 20 00 80 06 35 35 30 32 31 37 -> 9000
+            00 A4 02 0C 02 00 01 -> 9000
+            00 B0 00 00 00 -> [81 bytes FF10…] 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 04 -> 6982
+            00 A4 02 0C 02 00 13 -> 9000
+            00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 39 -> 63C9
+            00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 38 -> 9000
+            00 A4 02 0C 02 00 02 -> 9000
+            00 B0 00 00 04 -> [4 bytes FF20…] 9000
+        "#]],
+    );
+    // The face record: birth, sex, name, address, photo under the issuer's signature; the
+    // expiry and security code outside it.
+    transcript(&mut chip, "00 A4 02 0C 02 00 02");
+    let mut face = Vec::new();
+    loop {
+        let [hi, lo] = u16::try_from(face.len()).unwrap().to_be_bytes();
+        let r = chip.transmit(&[0x00, 0xB0, hi, lo, 0x00]);
+        let data = &r[..r.len() - 2];
+        face.extend_from_slice(data);
+        if data.len() < 256 {
+            break;
+        }
+    }
+    let items = children(&children(&face)[0].1);
+    let tags: Vec<u8> = items.iter().map(|(t, _)| t[1]).collect();
+    assert_eq!(tags, [0x21, 0x22, 0x23, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2A]);
+    let signed: Vec<u8> = items[1..6]
+        .iter()
+        .flat_map(|(t, v)| {
+            let mut tlv = t.clone();
+            tlv.push(v.len() as u8);
+            tlv.extend_from_slice(v);
+            tlv
+        })
+        .collect();
+    assert!(key.public().verify_card_data(&signed, &items[6].1));
+    assert_eq!(items[7].1, b"20350217");
+    assert_eq!(items[8].1, b"2285");
+    // Without the card's info, neither application exists.
+    let mut plain = Chip::new(card().data);
+    assert_eq!(
+        plain.transmit(&hex("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08")),
+        [0x6A, 0x82]
     );
 }

@@ -158,6 +158,19 @@ pub(crate) fn show(path: &Path) -> Result<()> {
             }
         }
     }
+    if let Some(info) = &card.info {
+        // Printed on the card itself: the number (shown masked here) and, under the photo, the
+        // security code that 照合番号B ends with (facts §2.1, §2.3).
+        let number = mynumber_core::IndividualNumber::parse(&info.collation_a)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "(unreadable)".to_owned());
+        let code = info.collation_b.get(10..).unwrap_or("");
+        println!("Individual Number: {number}; security code: {code}");
+        println!(
+            "collation tries left: A {}, B {}, birth date {}",
+            info.tries[0], info.tries[1], info.tries[2]
+        );
+    }
     if card.pins.is_empty() {
         println!("PINs: not set (the card has not been handed over)");
     }

@@ -281,6 +281,14 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         .find(|r| r[6].as_str() < "2005-01-01")
         .expect("an adult in the sample");
     let code = adult.last().unwrap().clone();
+    let number = export(&data_args, Some("tax"))
+        .into_iter()
+        .find(|r| r.contains(&code))
+        .and_then(|r| {
+            r.into_iter()
+                .find(|v| v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .expect("the adult's number");
 
     // Applied for, produced and handed over through the register.
     let photo = dir.join("photo.jpg");
@@ -460,6 +468,33 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         assert!(
             !openssl_verifies(&dir, &sign_pub, "auth.sig"),
             "the keys differ"
+        );
+        // The text application through the same reader, by raw APDUs: after the 4-digit PIN
+        // its number file holds the register's number (facts §4.4).
+        let (raw, ok) = tool(
+            &dir,
+            "opensc-tool",
+            &[
+                "-r",
+                "0",
+                "-s",
+                "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08",
+                "-s",
+                "00 A4 02 0C 02 00 11",
+                "-s",
+                "00 20 00 80 04 31 32 33 34",
+                "-s",
+                "00 A4 02 0C 02 00 01",
+                "-s",
+                "00 B0 00 00 11",
+            ],
+        );
+        assert!(ok, "{raw}");
+        let digits: String = number.bytes().map(|b| format!("{b:02X} ")).collect();
+        assert!(
+            raw.replace('\n', " ")
+                .contains(&format!("FF 10 0C {}", digits.trim_end())),
+            "{raw}"
         );
         let (said, ok) = tool(
             &dir,

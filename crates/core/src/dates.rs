@@ -43,6 +43,22 @@ pub fn renewal_opens(last_day: Date) -> Date {
         .unwrap_or(last_day)
 }
 
+/// The Japanese era (元号) of a date and the year within it (元年 = 1): 明治 1, 大正 2, 昭和 3,
+/// 平成 4, 令和 5, the digits the JPKI birth value uses (facts §3.2); `None` before 明治.
+pub fn era_of(date: Date) -> Option<(u8, i16)> {
+    const ERAS: [(i16, i8, i8, u8); 5] = [
+        (2019, 5, 1, 5),
+        (1989, 1, 8, 4),
+        (1926, 12, 25, 3),
+        (1912, 7, 30, 2),
+        (1868, 10, 23, 1),
+    ];
+    ERAS.iter().find_map(|&(y, m, d, era)| {
+        let start = jiff::civil::date(y, m, d);
+        (date >= start).then(|| (era, date.year() - y + 1))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -78,6 +94,12 @@ mod tests {
             nth_birthday_after(date(2000, 2, 29), date(2025, 3, 1), 3),
             date(2028, 2, 29)
         );
+        // facts §2.3: 1980-02-17 is 昭和55; 2019-05-01 令和元年; 2019-04-30 平成31.
+        assert_eq!(era_of(date(1980, 2, 17)), Some((3, 55)));
+        assert_eq!(era_of(date(2019, 5, 1)), Some((5, 1)));
+        assert_eq!(era_of(date(2019, 4, 30)), Some((4, 31)));
+        assert_eq!(era_of(date(1989, 1, 7)), Some((3, 64)));
+        assert_eq!(era_of(date(1800, 1, 1)), None);
         assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
         assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
     }

@@ -15,6 +15,9 @@ use crate::ledger::hex;
 
 /// What the signature covers, so that a signature made for anything else never verifies here.
 const DOMAIN: &[u8] = b"mynumber/document/v1\0";
+/// Card data signed with the same key is prefixed apart, so that neither signature can stand in
+/// for the other.
+const CARD_DOMAIN: &[u8] = b"mynumber/card-data/v1\0";
 /// The comment line that carries the signature.
 const MARKER: &[u8] = b"%mynumber-signature v1 ";
 
@@ -177,6 +180,16 @@ impl DocumentSigningKey {
     }
 }
 
+impl DocumentSigningKey {
+    /// Signs data written to a card (the integrity record of its text and the card face, facts
+    /// §4.4–4.5): Ed25519 over the card-data domain and the bytes.
+    pub fn sign_card_data(&self, data: &[u8]) -> [u8; 64] {
+        let mut m = CARD_DOMAIN.to_vec();
+        m.extend_from_slice(data);
+        self.0.sign(&m).to_bytes()
+    }
+}
+
 impl fmt::Debug for DocumentSigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DocumentSigningKey")
@@ -199,6 +212,16 @@ impl DocumentPublicKey {
     /// The key id: the first 8 bytes of SHA-256 over the public key, in hex.
     pub fn id(&self) -> String {
         crate::checkpoint::key_id(&self.0)
+    }
+
+    /// Whether `signature` is this key's over card data (see `sign_card_data`).
+    pub fn verify_card_data(&self, data: &[u8], signature: &[u8]) -> bool {
+        let Ok(sig) = <[u8; 64]>::try_from(signature) else {
+            return false;
+        };
+        let mut m = CARD_DOMAIN.to_vec();
+        m.extend_from_slice(data);
+        self.0.verify(&m, &Signature::from_bytes(&sig)).is_ok()
     }
 
     /// Checks a signed file: the signature line must be the file's last line but `%%EOF`, made
@@ -270,6 +293,23 @@ mod tests {
 
     fn code() -> VerificationCode {
         VerificationCode::from_random([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    }
+
+    #[test]
+    fn card_data_signatures_are_their_own() {
+        let key = DocumentSigningKey::from_bytes([9; 32]);
+        let sig = key.sign_card_data(b"integrity record");
+        assert!(key.public().verify_card_data(b"integrity record", &sig));
+        assert!(!key.public().verify_card_data(b"integrity recorD", &sig));
+        assert!(
+            !key.public()
+                .verify_card_data(b"integrity record", &sig[..63])
+        );
+        let other = DocumentSigningKey::from_bytes([8; 32]);
+        assert!(!other.public().verify_card_data(b"integrity record", &sig));
+        // A document signature over the same bytes is not a card-data signature.
+        let plain = key.0.sign(b"integrity record").to_bytes();
+        assert!(!key.public().verify_card_data(b"integrity record", &plain));
     }
 
     #[test]

@@ -92,17 +92,7 @@ pub fn full_width_digits(s: &str) -> String {
 /// 生年月日 as `EYYYYMMDD`: the era digit (1 明治, 2 大正, 3 昭和, 4 平成, 5 令和) and the
 /// Gregorian date (facts §3.2).
 pub fn birth_value(date: Date) -> String {
-    let eras = [
-        (jiff::civil::date(2019, 5, 1), 5),
-        (jiff::civil::date(1989, 1, 8), 4),
-        (jiff::civil::date(1926, 12, 25), 3),
-        (jiff::civil::date(1912, 7, 30), 2),
-        (jiff::civil::date(1868, 10, 23), 1),
-    ];
-    let era = eras
-        .iter()
-        .find(|(start, _)| date >= *start)
-        .map_or(0, |(_, e)| *e);
+    let era = mynumber_core::dates::era_of(date).map_or(0, |(e, _)| e);
     format!(
         "{era}{:04}{:02}{:02}",
         date.year(),

@@ -2115,6 +2115,35 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     assert_eq!(file.serial, card.serial);
     assert!(file.signature.is_some() && file.authentication.is_some());
     assert!(file.pins.is_empty(), "PINs are set at pick-up");
+    // The text application holds the register's number; writing it was a recorded reading.
+    let number = env
+        .app
+        .read_number(&env.clerk, &adult, "tax")
+        .await
+        .unwrap();
+    let info = file.info.as_ref().unwrap();
+    assert_eq!(info.collation_a, number.expose_digits());
+    assert_eq!(&info.number_file[3..15], number.expose_digits().as_bytes());
+    // 照合番号B: 平成2年2月17日 → 020217, the expiry year, the security code.
+    assert!(
+        info.collation_b.starts_with("0202172036"),
+        "{}",
+        info.collation_b
+    );
+    let readings: Vec<(String, String)> = sqlx::query(
+        "SELECT purpose, detail FROM ledger_entries WHERE action = 'number-read' ORDER BY seq",
+    )
+    .fetch_all(&raw(&env).await)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect();
+    assert_eq!(
+        readings[0],
+        ("card-issuance".to_owned(), format!("card={}", card.serial))
+    );
+    assert!(!readings[0].1.contains(number.expose_digits()));
     assert!(matches!(
         env.app.produce_card(&env.clerk, &application.id).await,
         Err(AppError::Refused(_))
