@@ -72,6 +72,31 @@ form-application-date = Date of application
 form-online = Scan with a smartphone to apply online
 form-moved = If your name or address has changed, this form can no longer be used. Ask your municipal office for a new one.
 
+## Card issue notice
+issue-title = My Number Card Pick-up Notice
+issue-intro = Your My Number Card is ready. Please come to the counter in person and pick it up by the date below.
+field-pick-up-by = Pick up by
+field-pick-up-place = Where to pick it up
+field-card-expiry = Card valid until
+field-card-serial = Card number
+issue-counter = The counter of your city, ward, town or village office
+issue-bring-heading = What to bring
+issue-bring-notice = This notice
+issue-bring-identity = Proof of identity: one document with your photo (driving licence, passport, residence card, etc.), or two documents without a photo (health insurance eligibility certificate, pension book, student card, employee card, etc.)
+issue-bring-old-card = If you have them: your notification card, Basic Resident Register card, or the My Number Card you use now
+issue-pins-heading = Decide your PINs before you come
+issue-pin-signature = Password for the digital signature certificate: 6 to 16 characters of letters (A–Z) and digits (0–9), with at least one letter and one digit. It locks after 5 wrong entries in a row.
+issue-pin-four = PINs for the user authentication certificate, the Basic Resident Register and the card information input: 4 digits each. All three may be the same. Each locks after 3 wrong entries in a row.
+issue-no-pins = A face-recognition My Number Card has no PINs.
+issue-proxy = If you cannot come because of illness or similar reasons, contact your municipal office before the pick-up date.
+
+## Card renewal notice
+renewal-title = My Number Card Expiry Notice
+renewal-intro = Your My Number Card will expire soon.
+field-renewal-from = You can apply for renewal from
+renewal-how = You can apply for a renewal from 3 months before the expiry date. Use the enclosed application form to apply by mail, online, at a photo booth, or at the counter. Renewal is free of charge.
+renewal-return = Return your current card when you pick up the new one. After the expiry date, neither the card nor its electronic certificates can be used.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Copy of Resident Record
 record-title-matters = Certificate of Matters Recorded in the Resident Record

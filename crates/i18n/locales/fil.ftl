@@ -72,6 +72,31 @@ form-application-date = Petsa ng aplikasyon
 form-online = I-scan gamit ang smartphone para mag-apply online
 form-moved = Kung nagbago ang iyong pangalan o tirahan, hindi na magagamit ang form na ito. Humingi ng bago sa inyong munisipyo.
 
+## Abiso sa pagkuha ng card
+issue-title = Abiso sa Pagkuha ng My Number Card
+issue-intro = Handa na ang iyong My Number Card. Pumunta nang personal sa counter at kunin ito bago ang petsa sa ibaba.
+field-pick-up-by = Kunin bago ang
+field-pick-up-place = Saan kukunin
+field-card-expiry = Bisa ng card hanggang
+field-card-serial = Numero ng card
+issue-counter = Ang counter ng opisina ng iyong lungsod, ward, bayan o nayon
+issue-bring-heading = Mga dadalhin
+issue-bring-notice = Ang abisong ito
+issue-bring-identity = Patunay ng pagkakakilanlan: isang dokumentong may larawan mo (lisensya sa pagmamaneho, pasaporte, residence card, atbp.), o dalawang dokumentong walang larawan (sertipiko ng health insurance, pension book, student ID, employee ID, atbp.)
+issue-bring-old-card = Kung mayroon ka: ang notification card, Basic Resident Register card, o ang My Number Card na ginagamit mo ngayon
+issue-pins-heading = Pagpasyahan ang iyong mga PIN bago pumunta
+issue-pin-signature = Password para sa digital signature certificate: 6 hanggang 16 na titik (A–Z) at numero (0–9), na may kahit isang titik at isang numero. Nala-lock ito kapag nagkamali ka nang 5 beses nang sunud-sunod.
+issue-pin-four = Mga PIN para sa user authentication certificate, Basic Resident Register at card information input: tig-4 na numero. Maaaring pare-pareho ang tatlo. Nala-lock ang bawat isa kapag nagkamali ka nang 3 beses nang sunud-sunod.
+issue-no-pins = Walang PIN ang face-recognition na My Number Card.
+issue-proxy = Kung hindi ka makakapunta dahil sa sakit o katulad na dahilan, makipag-ugnayan sa opisina ng munisipyo bago ang petsa ng pagkuha.
+
+## Abiso sa pag-expire ng card
+renewal-title = Abiso sa Pag-expire ng My Number Card
+renewal-intro = Malapit nang mag-expire ang iyong My Number Card.
+field-renewal-from = Maaaring mag-apply para sa renewal mula
+renewal-how = Maaari kang mag-apply para sa renewal mula 3 buwan bago ang petsa ng pag-expire. Gamitin ang kalakip na application form para mag-apply sa koreo, online, sa photo booth, o sa counter. Libre ang renewal.
+renewal-return = Ibalik ang kasalukuyan mong card kapag kinuha mo ang bago. Pagkalipas ng petsa ng pag-expire, hindi na magagamit ang card at ang mga electronic certificate nito.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Kopya ng Resident Record
 record-title-matters = Sertipiko ng mga Nakatala sa Resident Record

@@ -72,6 +72,31 @@ form-application-date = Tanggal permohonan
 form-online = Pindai dengan ponsel pintar untuk mengajukan secara daring
 form-moved = Jika nama atau alamat Anda berubah, formulir ini tidak dapat digunakan lagi. Mintalah formulir baru di kantor pemerintah kota Anda.
 
+## Pemberitahuan pengambilan kartu
+issue-title = Pemberitahuan Pengambilan Kartu My Number
+issue-intro = Kartu My Number Anda sudah jadi. Silakan datang sendiri ke loket dan ambil kartu sebelum tanggal di bawah ini.
+field-pick-up-by = Ambil paling lambat
+field-pick-up-place = Tempat pengambilan
+field-card-expiry = Kartu berlaku sampai
+field-card-serial = Nomor kartu
+issue-counter = Loket kantor kota, distrik, kota kecil, atau desa Anda
+issue-bring-heading = Yang perlu dibawa
+issue-bring-notice = Pemberitahuan ini
+issue-bring-identity = Bukti identitas: satu dokumen berfoto (SIM, paspor, kartu izin tinggal, dll.), atau dua dokumen tanpa foto (sertifikat kelayakan asuransi kesehatan, buku pensiun, kartu pelajar, kartu karyawan, dll.)
+issue-bring-old-card = Jika ada: kartu pemberitahuan, kartu Daftar Penduduk Dasar, atau Kartu My Number yang Anda gunakan sekarang
+issue-pins-heading = Tentukan PIN Anda sebelum datang
+issue-pin-signature = Kata sandi sertifikat tanda tangan digital: 6 sampai 16 karakter huruf (A–Z) dan angka (0–9), dengan minimal satu huruf dan satu angka. Akan terkunci setelah 5 kali salah berturut-turut.
+issue-pin-four = PIN sertifikat autentikasi pengguna, Daftar Penduduk Dasar, dan bantuan pengisian data kartu: masing-masing 4 angka. Ketiganya boleh sama. Masing-masing terkunci setelah 3 kali salah berturut-turut.
+issue-no-pins = Kartu My Number dengan pengenalan wajah tidak memiliki PIN.
+issue-proxy = Jika Anda tidak dapat datang karena sakit atau alasan serupa, hubungi kantor pemerintah daerah sebelum tanggal pengambilan.
+
+## Pemberitahuan masa berlaku kartu
+renewal-title = Pemberitahuan Masa Berlaku Kartu My Number
+renewal-intro = Masa berlaku Kartu My Number Anda akan segera berakhir.
+field-renewal-from = Dapat mengajukan perpanjangan mulai
+renewal-how = Anda dapat mengajukan perpanjangan mulai 3 bulan sebelum masa berlaku berakhir. Gunakan formulir permohonan terlampir untuk mengajukan lewat pos, daring, di mesin foto, atau di loket. Perpanjangan tidak dipungut biaya.
+renewal-return = Kembalikan kartu Anda yang sekarang saat mengambil kartu baru. Setelah masa berlaku berakhir, kartu dan sertifikat elektroniknya tidak dapat digunakan lagi.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Salinan Catatan Penduduk
 record-title-matters = Surat Keterangan Hal yang Tercatat dalam Catatan Penduduk

@@ -61,6 +61,31 @@ form-application-date = 申請日
 form-online = スマートフォンで読み取るとオンラインで申請できます
 form-moved = 氏名や住所が変わった場合、この申請書は使えません。市区町村で新しい申請書を受け取ってください。
 
+## 個人番号カード交付通知書 (card issue notice)
+issue-title = 個人番号カード交付通知書
+issue-intro = あなたのマイナンバーカードができました。受取期限までに、ご本人が窓口で受け取ってください。
+field-pick-up-by = 受取期限
+field-pick-up-place = 受取場所
+field-card-expiry = カードの有効期限
+field-card-serial = カード番号
+issue-counter = 市区町村の窓口
+issue-bring-heading = 受け取りに持ってくるもの
+issue-bring-notice = この通知書
+issue-bring-identity = 本人確認書類：顔写真付きのもの1点（運転免許証、パスポート、在留カードなど）、または顔写真のないもの2点（健康保険の資格確認書、年金手帳、学生証、社員証など）
+issue-bring-old-card = お持ちの方は、通知カード、住民基本台帳カード、今お使いのマイナンバーカード
+issue-pins-heading = 暗証番号を決めてからお越しください
+issue-pin-signature = 署名用電子証明書の暗証番号：英字（A～Z）と数字（0～9）を組み合わせた6～16文字。英字と数字をそれぞれ1つ以上使います。5回続けて間違えるとロックされます。
+issue-pin-four = 利用者証明用電子証明書・住民基本台帳・券面事項入力補助の暗証番号：数字4桁。3つとも同じ番号にできます。3回続けて間違えるとロックされます。
+issue-no-pins = 顔認証マイナンバーカードには暗証番号を設定しません。
+issue-proxy = 病気などでご本人が来られない場合は、受取期限までに市区町村へご相談ください。
+
+## 個人番号カード有効期限通知書 (renewal notice)
+renewal-title = 個人番号カード有効期限通知書
+renewal-intro = あなたのマイナンバーカードの有効期限が近づいています。
+field-renewal-from = 更新を申請できる日
+renewal-how = 有効期限の3か月前から更新を申請できます。同封の交付申請書で、郵送、オンライン、証明写真機、または窓口から申請してください。更新は無料です。
+renewal-return = 新しいカードを受け取るときに、今のカードを返してください。有効期限を過ぎると、カードも電子証明書も使えなくなります。
+
 ## 住民票の写し / 住民票記載事項証明書
 record-title-copy = 住民票の写し
 record-title-matters = 住民票記載事項証明書

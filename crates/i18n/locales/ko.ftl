@@ -59,6 +59,31 @@ form-application-date = 신청일
 form-online = 스마트폰으로 읽으면 온라인으로 신청할 수 있습니다
 form-moved = 성명이나 주소가 바뀐 경우 이 신청서는 사용할 수 없습니다. 시구정촌에서 새 신청서를 받으십시오.
 
+## 교부 통지서
+issue-title = 마이넘버 카드 교부 통지서
+issue-intro = 고객님의 마이넘버 카드가 완성되었습니다. 수령 기한까지 본인이 창구에서 받아 가십시오.
+field-pick-up-by = 수령 기한
+field-pick-up-place = 수령 장소
+field-card-expiry = 카드 유효 기한
+field-card-serial = 카드 번호
+issue-counter = 시구정촌 관공서 창구
+issue-bring-heading = 수령 시 가져올 것
+issue-bring-notice = 이 통지서
+issue-bring-identity = 본인 확인 서류: 얼굴 사진이 있는 것 1점(운전면허증, 여권, 재류카드 등) 또는 얼굴 사진이 없는 것 2점(건강보험 자격확인서, 연금수첩, 학생증, 사원증 등)
+issue-bring-old-card = 가지고 계신 분은 통지 카드, 주민기본대장 카드, 현재 사용 중인 마이넘버 카드
+issue-pins-heading = 비밀번호를 미리 정하고 오십시오
+issue-pin-signature = 서명용 전자증명서 비밀번호: 영문자(A~Z)와 숫자(0~9)를 조합한 6~16자. 영문자와 숫자를 각각 1개 이상 사용합니다. 연속 5회 틀리면 잠깁니다.
+issue-pin-four = 이용자 증명용 전자증명서, 주민기본대장, 권면사항 입력 보조 비밀번호: 각각 숫자 4자리. 세 가지 모두 같아도 됩니다. 연속 3회 틀리면 잠깁니다.
+issue-no-pins = 얼굴 인증 마이넘버 카드에는 비밀번호를 설정하지 않습니다.
+issue-proxy = 질병 등으로 본인이 올 수 없는 경우에는 수령 기한까지 시구정촌에 문의하십시오.
+
+## 유효 기한 통지서
+renewal-title = 마이넘버 카드 유효 기한 통지서
+renewal-intro = 고객님의 마이넘버 카드 유효 기한이 다가오고 있습니다.
+field-renewal-from = 갱신을 신청할 수 있는 날
+renewal-how = 유효 기한 3개월 전부터 갱신을 신청할 수 있습니다. 동봉된 교부 신청서로 우편, 온라인, 증명사진기 또는 창구에서 신청하십시오. 갱신은 무료입니다.
+renewal-return = 새 카드를 받을 때 지금의 카드를 반납하십시오. 유효 기한이 지나면 카드와 전자증명서 모두 사용할 수 없습니다.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = 주민표 사본
 record-title-matters = 주민표 기재 사항 증명서

@@ -72,6 +72,31 @@ form-application-date = Data da solicitação
 form-online = Leia com um smartphone para solicitar pela internet
 form-moved = Se o seu nome ou endereço mudou, este formulário não pode mais ser usado. Peça um novo na prefeitura.
 
+## Aviso de retirada do cartão
+issue-title = Aviso de Retirada do Cartão My Number
+issue-intro = O seu Cartão My Number está pronto. Compareça pessoalmente ao balcão e retire-o até a data abaixo.
+field-pick-up-by = Retirar até
+field-pick-up-place = Local de retirada
+field-card-expiry = Cartão válido até
+field-card-serial = Número do cartão
+issue-counter = O balcão da prefeitura da sua cidade, distrito ou vila
+issue-bring-heading = O que trazer
+issue-bring-notice = Este aviso
+issue-bring-identity = Documento de identidade: um documento com foto (carteira de motorista, passaporte, cartão de residente etc.) ou dois documentos sem foto (certificado de elegibilidade do seguro de saúde, caderneta de pensão, carteira de estudante, crachá de funcionário etc.)
+issue-bring-old-card = Se tiver: o cartão de notificação, o cartão do Registro Básico de Residentes ou o Cartão My Number que você usa atualmente
+issue-pins-heading = Decida as suas senhas antes de vir
+issue-pin-signature = Senha do certificado de assinatura digital: 6 a 16 caracteres com letras (A–Z) e números (0–9), com pelo menos uma letra e um número. É bloqueada após 5 erros seguidos.
+issue-pin-four = Senhas do certificado de autenticação do usuário, do Registro Básico de Residentes e do auxílio à entrada de dados do cartão: 4 números cada. As três podem ser iguais. Cada uma é bloqueada após 3 erros seguidos.
+issue-no-pins = O Cartão My Number com reconhecimento facial não tem senhas.
+issue-proxy = Se você não puder comparecer por doença ou motivo semelhante, entre em contato com a prefeitura antes da data de retirada.
+
+## Aviso de vencimento do cartão
+renewal-title = Aviso de Vencimento do Cartão My Number
+renewal-intro = O seu Cartão My Number vencerá em breve.
+field-renewal-from = Pode solicitar a renovação a partir de
+renewal-how = Você pode solicitar a renovação a partir de 3 meses antes do vencimento. Use o formulário de solicitação anexo para solicitar pelo correio, pela internet, em uma cabine de fotos ou no balcão. A renovação é gratuita.
+renewal-return = Devolva o cartão atual quando retirar o novo. Depois do vencimento, nem o cartão nem os seus certificados eletrônicos poderão ser usados.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Cópia do Registro de Residente
 record-title-matters = Certidão dos Dados Constantes do Registro de Residente

@@ -59,6 +59,31 @@ form-application-date = Ngày đăng ký
 form-online = Quét bằng điện thoại thông minh để đăng ký trực tuyến
 form-moved = Nếu họ tên hoặc địa chỉ của bạn đã thay đổi, không thể dùng đơn này. Hãy nhận đơn mới tại văn phòng chính quyền địa phương.
 
+## Thông báo nhận thẻ
+issue-title = Thông báo nhận thẻ My Number
+issue-intro = Thẻ My Number của bạn đã được làm xong. Vui lòng tự đến quầy để nhận thẻ trước hạn dưới đây.
+field-pick-up-by = Hạn nhận thẻ
+field-pick-up-place = Nơi nhận thẻ
+field-card-expiry = Thẻ có hiệu lực đến
+field-card-serial = Số thẻ
+issue-counter = Quầy của văn phòng thành phố, quận, thị trấn hoặc làng
+issue-bring-heading = Những thứ cần mang theo
+issue-bring-notice = Thông báo này
+issue-bring-identity = Giấy tờ tùy thân: một loại có ảnh (bằng lái xe, hộ chiếu, thẻ cư trú, v.v.), hoặc hai loại không có ảnh (giấy xác nhận tư cách bảo hiểm y tế, sổ lương hưu, thẻ sinh viên, thẻ nhân viên, v.v.)
+issue-bring-old-card = Nếu có: thẻ thông báo, thẻ Sổ đăng ký cư trú cơ bản, hoặc thẻ My Number bạn đang dùng
+issue-pins-heading = Hãy quyết định mã PIN trước khi đến
+issue-pin-signature = Mật khẩu của chứng thư số dùng để ký: 6 đến 16 ký tự gồm chữ cái (A–Z) và chữ số (0–9), có ít nhất một chữ cái và một chữ số. Nhập sai 5 lần liên tiếp sẽ bị khóa.
+issue-pin-four = Mã PIN của chứng thư xác thực người dùng, Sổ đăng ký cư trú cơ bản và hỗ trợ nhập thông tin trên thẻ: mỗi mã 4 chữ số. Cả ba có thể giống nhau. Nhập sai 3 lần liên tiếp sẽ bị khóa.
+issue-no-pins = Thẻ My Number nhận diện khuôn mặt không có mã PIN.
+issue-proxy = Nếu bạn không thể tự đến vì bị bệnh hoặc lý do tương tự, hãy liên hệ văn phòng địa phương trước hạn nhận thẻ.
+
+## Thông báo hết hạn
+renewal-title = Thông báo hết hạn thẻ My Number
+renewal-intro = Thẻ My Number của bạn sắp hết hạn.
+field-renewal-from = Có thể xin gia hạn từ ngày
+renewal-how = Bạn có thể xin gia hạn từ 3 tháng trước ngày hết hạn. Hãy dùng đơn đăng ký gửi kèm để nộp qua bưu điện, trực tuyến, tại máy chụp ảnh thẻ hoặc tại quầy. Gia hạn miễn phí.
+renewal-return = Khi nhận thẻ mới, hãy trả lại thẻ hiện tại. Sau ngày hết hạn, cả thẻ và chứng thư số đều không thể sử dụng.
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Bản sao phiếu cư trú
 record-title-matters = Giấy chứng nhận các mục ghi trong phiếu cư trú

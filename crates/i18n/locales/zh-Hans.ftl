@@ -59,6 +59,31 @@ form-application-date = 申请日期
 form-online = 用智能手机扫描即可在网上申请
 form-moved = 如果您的姓名或住址已变更，本申请书将无法使用。请到市区町村政府领取新的申请书。
 
+## 领取通知书
+issue-title = 个人编号卡领取通知书
+issue-intro = 您的个人编号卡（My Number卡）已制作完成。请在领取期限之前，本人到窗口领取。
+field-pick-up-by = 领取期限
+field-pick-up-place = 领取地点
+field-card-expiry = 卡的有效期限
+field-card-serial = 卡号
+issue-counter = 市区町村政府的窗口
+issue-bring-heading = 领取时请携带
+issue-bring-notice = 本通知书
+issue-bring-identity = 身份证明文件：带照片的证件1件（驾驶执照、护照、在留卡等），或不带照片的证件2件（健康保险资格确认书、年金手册、学生证、工作证等）
+issue-bring-old-card = 如持有，请携带通知卡、住民基本台账卡或目前使用的个人编号卡
+issue-pins-heading = 请事先决定好密码再来
+issue-pin-signature = 签名用电子证明书的密码：由英文字母（A～Z）和数字（0～9）组成的6～16个字符，字母和数字各至少使用1个。连续输错5次将被锁定。
+issue-pin-four = 用户证明用电子证明书、住民基本台账、卡面事项输入辅助的密码：各为4位数字，三个可以相同。连续输错3次将被锁定。
+issue-no-pins = 人脸认证个人编号卡不设置密码。
+issue-proxy = 如因生病等原因本人无法前来，请在领取期限之前与市区町村政府联系。
+
+## 有效期限通知书
+renewal-title = 个人编号卡有效期限通知书
+renewal-intro = 您的个人编号卡即将到期。
+field-renewal-from = 可申请更新的日期
+renewal-how = 自有效期限前3个月起可以申请更新。请使用随附的交付申请书，通过邮寄、网上、证件照相机或窗口申请。更新免费。
+renewal-return = 领取新卡时，请交还现在使用的卡。超过有效期限后，卡和电子证明书都将无法使用。
+
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = 居民票副本
 record-title-matters = 居民票记载事项证明书

@@ -1,11 +1,13 @@
 //! mynumber-render: the documents a resident receives, as PDF, from view models.
 //!
-//! The 個人番号通知書 (notification letter) with its 交付申請書 (card application form), and the
-//! 住民票の写し / 住民票記載事項証明書 (copy of the resident record, certificate of recorded matters).
+//! The 個人番号通知書 (notification letter) with its 交付申請書 (card application form), the
+//! 住民票の写し / 住民票記載事項証明書 (copy of the resident record, certificate of recorded matters),
+//! and the card's 交付通知書 (pick-up notice) and 有効期限通知書 (expiry notice, with a new form).
 //! Every document is in Japanese and, below each Japanese text, in the resident's preferred
 //! language from the message catalogs. Fonts come in as bytes ([`FontFiles`]); nothing here reads
 //! the clock or the file system, so the same view model always renders the same bytes.
 
+mod card_notice;
 mod fonts;
 mod layout;
 mod notice;
@@ -16,6 +18,7 @@ use jiff::civil::Date;
 use mynumber_core::{ApplicationId, IndividualNumber, Relationship, ResidentCode, Sex};
 use thiserror::Error;
 
+pub use card_notice::{render_issue_notices, render_renewal_notices};
 pub use fonts::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, Weight};
 pub use notice::render_notices;
 pub use record::render_record;
@@ -87,6 +90,48 @@ pub struct NoticeLetter {
     pub municipality: String,
     /// The date printed as the issue date.
     pub issue_date: Date,
+    /// The 申請書ID of the enclosed form.
+    pub application_id: ApplicationId,
+}
+
+/// 個人番号カード交付通知書: the card is waiting at the municipality (facts §2.7).
+#[derive(Clone, Debug)]
+pub struct IssueNotice {
+    /// The holder's preferred language.
+    pub language: String,
+    /// The addressee.
+    pub person: PrintedPerson,
+    /// The issuing municipality's name.
+    pub municipality: String,
+    /// The date printed on it.
+    pub issue_date: Date,
+    /// The last day to pick the card up.
+    pub pick_up_by: Date,
+    /// The card's expiry.
+    pub card_expiry: Date,
+    /// The card's serial number.
+    pub card_serial: String,
+    /// Whether the card has the signature certificate (its password is to be decided).
+    pub signature_certificate: bool,
+    /// A face-recognition card: no PINs to decide.
+    pub face_recognition: bool,
+}
+
+/// 個人番号カード有効期限通知書 with a new 交付申請書 (facts §2.8).
+#[derive(Clone, Debug)]
+pub struct RenewalNotice {
+    /// The holder's preferred language.
+    pub language: String,
+    /// The addressee (as the enclosed form is printed for).
+    pub person: PrintedPerson,
+    /// The issuing municipality's name.
+    pub municipality: String,
+    /// The date printed on it.
+    pub issue_date: Date,
+    /// The card's expiry.
+    pub card_expiry: Date,
+    /// The first day a renewal may be applied for.
+    pub renewal_opens: Date,
     /// The 申請書ID of the enclosed form.
     pub application_id: ApplicationId,
 }

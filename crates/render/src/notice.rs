@@ -17,7 +17,12 @@ pub fn render_notices(fonts: &Fonts, letters: &[NoticeLetter]) -> Result<Vec<u8>
     for letter in letters {
         let mut layout = Layout::new(&writer);
         letter_pages(&mut layout, letter)?;
-        form_page(&mut layout, letter)?;
+        form_page(
+            &mut layout,
+            &letter.person,
+            &letter.application_id,
+            &letter.language,
+        )?;
         layout.finish(&mut doc)?;
     }
     finish(doc)
@@ -155,7 +160,7 @@ pub(crate) fn name_values(person: &PrintedPerson, style: Style) -> Vec<ValueLine
     out
 }
 
-fn sex_key(person: &PrintedPerson) -> &'static str {
+pub(crate) fn sex_key(person: &PrintedPerson) -> &'static str {
     match person.sex {
         mynumber_core::Sex::Male => "sex-male",
         mynumber_core::Sex::Female => "sex-female",
@@ -177,13 +182,15 @@ pub(crate) fn title(layout: &mut Layout<'_, '_>, key: &str, second: Option<&Cata
     layout.y += 6.0;
 }
 
-fn letter_pages(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<(), RenderError> {
-    let second = second_language(&letter.language);
+/// The addressee, placed for a window envelope (長形3号, window 20 mm from the left), and the
+/// sender with the date at the top right; leaves the cursor below both.
+pub(crate) fn addressee(
+    layout: &mut Layout<'_, '_>,
+    person: &PrintedPerson,
+    municipality: &str,
+    date: jiff::civil::Date,
+) -> Result<(), RenderError> {
     let ja = mynumber_i18n::japanese();
-    let person = &letter.person;
-    layout.new_page();
-
-    // The addressee, placed for a window envelope (長形3号, window 20 mm from the left).
     let top = layout.y;
     let addr_style = Style::regular(10.5);
     let addr_script = value_script(&person.address);
@@ -209,12 +216,8 @@ fn letter_pages(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<()
     );
 
     // The sender, top right.
-    let issuer = format!("{}長", letter.municipality);
-    let issued = ja.date(
-        letter.issue_date.year(),
-        letter.issue_date.month(),
-        letter.issue_date.day(),
-    );
+    let issuer = format!("{municipality}長");
+    let issued = ja.date(date.year(), date.month(), date.day());
     let right = PAGE_WIDTH - MARGIN;
     for (i, text) in [issued.as_str(), issuer.as_str()].into_iter().enumerate() {
         let style = Style::regular(10.0);
@@ -228,6 +231,14 @@ fn letter_pages(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<()
         );
     }
     layout.y = (y + 40.0).max(top + 95.0);
+    Ok(())
+}
+
+fn letter_pages(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<(), RenderError> {
+    let second = second_language(&letter.language);
+    let person = &letter.person;
+    layout.new_page();
+    addressee(layout, person, &letter.municipality, letter.issue_date)?;
 
     title(layout, "notice-title", second);
     layout.bilingual(
@@ -362,9 +373,15 @@ fn letter_pages(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<()
     Ok(())
 }
 
-fn form_page(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<(), RenderError> {
-    let second = second_language(&letter.language);
-    let person = &letter.person;
+/// The 交付申請書 for `person`, with its application ID and QR code (facts §2.5–2.6): sent
+/// with the notification letter, and with the renewal notice.
+pub(crate) fn form_page(
+    layout: &mut Layout<'_, '_>,
+    person: &PrintedPerson,
+    application_id: &mynumber_core::ApplicationId,
+    language: &str,
+) -> Result<(), RenderError> {
+    let second = second_language(language);
     layout.new_page();
     title(layout, "form-title", second);
 
@@ -373,11 +390,7 @@ fn form_page(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<(), R
         MARGIN,
         CONTENT_WIDTH,
         "field-application-id",
-        &[(
-            letter.application_id.grouped(),
-            Script::Latin,
-            Style::bold(16.0),
-        )],
+        &[(application_id.grouped(), Script::Latin, Style::bold(16.0))],
         second,
     );
     layout.y += 8.0;
@@ -495,7 +508,7 @@ fn form_page(layout: &mut Layout<'_, '_>, letter: &NoticeLetter) -> Result<(), R
     let qr_size = 32.0 * MM;
     layout.ensure(qr_size + 10.0);
     let qr_top = layout.y;
-    layout.qr(MARGIN, qr_top, qr_size, letter.application_id.as_str())?;
+    layout.qr(MARGIN, qr_top, qr_size, application_id.as_str())?;
     let saved = layout.y;
     layout.y = qr_top + 10.0;
     layout.bilingual(

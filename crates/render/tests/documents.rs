@@ -18,8 +18,9 @@ use mynumber_core::{
     ApplicationId, IndividualNumber, MunicipalityCode, Relationship, ResidentCode, Sex,
 };
 use mynumber_render::{
-    DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, NoticeLetter, PrintedForeign, PrintedPerson,
-    RecordDocument, RecordEntry, RecordKind, render_notices, render_record,
+    DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, IssueNotice, NoticeLetter, PrintedForeign,
+    PrintedPerson, RecordDocument, RecordEntry, RecordKind, RenewalNotice, render_issue_notices,
+    render_notices, render_record, render_renewal_notices,
 };
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
@@ -294,5 +295,124 @@ fn a_character_no_font_has_is_an_error_naming_the_package() {
     assert!(
         err.contains("U+E000") && err.contains("fonts-noto-cjk"),
         "{err}"
+    );
+}
+
+fn issue_notice(language: &str, face_recognition: bool) -> IssueNotice {
+    IssueNotice {
+        language: language.into(),
+        person: person(),
+        municipality: "新宿区".into(),
+        issue_date: date(2026, 12, 1),
+        pick_up_by: date(2027, 3, 1),
+        card_expiry: date(2036, 5, 1),
+        card_serial: "123456789012345".into(),
+        signature_certificate: true,
+        face_recognition,
+    }
+}
+
+fn renewal_notice(language: &str) -> RenewalNotice {
+    RenewalNotice {
+        language: language.into(),
+        person: person(),
+        municipality: "新宿区".into(),
+        issue_date: date(2036, 2, 2),
+        card_expiry: date(2036, 5, 1),
+        renewal_opens: date(2036, 2, 2),
+        application_id: application_id(),
+    }
+}
+
+#[test]
+fn the_card_notices_in_every_language_have_every_field_in_extractable_text() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let ja = mynumber_i18n::japanese();
+    for c in mynumber_i18n::catalogs() {
+        let pdf = render_issue_notices(&FONTS, &[issue_notice(c.tag(), false)]).unwrap();
+        let flat = squeeze(&pdftotext(&pdf, &format!("issue-{}.pdf", c.tag())));
+        for want in [
+            "𠮷野",
+            "2027年3月1日",
+            "2036年5月1日",
+            "123456789012345",
+            "新宿区",
+        ] {
+            assert!(flat.contains(&squeeze(want)), "{}: {want} missing", c.tag());
+        }
+        for key in [
+            "issue-title",
+            "issue-bring-identity",
+            "issue-pin-signature",
+            "issue-pin-four",
+        ] {
+            assert!(
+                flat.contains(&squeeze(&ja.text(key))),
+                "{}: ja {key}",
+                c.tag()
+            );
+            assert!(flat.contains(&squeeze(&c.text(key))), "{}: {key}", c.tag());
+        }
+        assert!(!flat.contains(&squeeze(&ja.text("issue-no-pins"))));
+        let pdf = render_renewal_notices(&FONTS, &[renewal_notice(c.tag())]).unwrap();
+        let flat = squeeze(&pdftotext(&pdf, &format!("renewal-{}.pdf", c.tag())));
+        for want in [
+            "2036年5月1日",
+            "2036年2月2日",
+            "個人番号カード交付申請書",
+            application_id().as_str(),
+        ] {
+            assert!(flat.contains(&squeeze(want)), "{}: {want} missing", c.tag());
+        }
+        for key in ["renewal-title", "renewal-how", "renewal-return"] {
+            assert!(
+                flat.contains(&squeeze(&ja.text(key))),
+                "{}: ja {key}",
+                c.tag()
+            );
+            assert!(flat.contains(&squeeze(&c.text(key))), "{}: {key}", c.tag());
+        }
+    }
+    // A face-recognition card: no PINs to decide.
+    let pdf = render_issue_notices(&FONTS, &[issue_notice("en", true)]).unwrap();
+    let flat = squeeze(&pdftotext(&pdf, "issue-face.pdf"));
+    assert!(flat.contains(&squeeze(&ja.text("issue-no-pins"))));
+    assert!(!flat.contains(&squeeze(&ja.text("issue-pin-four"))));
+}
+
+#[test]
+fn the_renewal_form_qr_code_decodes_to_its_application_id() {
+    if !tool("pdftoppm") || !tool("zbarimg") {
+        return;
+    }
+    let pdf = render_renewal_notices(&FONTS, &[renewal_notice("vi")]).unwrap();
+    let path = out_dir().join("renewal-qr.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let pages = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let count = String::from_utf8_lossy(&pages.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse::<u32>().ok())
+        .unwrap();
+    let prefix = out_dir().join("renewal-qr");
+    // The form is the last page.
+    let last = count.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", &last, "-l", &last, "-singlefile"])
+        .arg(&path)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(prefix.with_extension("png"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        application_id().as_str()
     );
 }
