@@ -4,7 +4,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use mynumber_app::{CardApplication, CardApplicationRow, CardRow, CardWithFile, HandOver};
 use mynumber_core::ResidentCode;
 use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
@@ -444,4 +445,32 @@ pub(crate) async fn extend(
 ) -> Result<Json<CardBody>, ApiError> {
     let card = state.app.extend_card(&actor, &serial).await?;
     Ok(Json(CardBody::from(&card)))
+}
+
+/// Print a produced card's pick-up notice (交付通知書): a PDF in Japanese and the holder's
+/// language, recorded in the ledger.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/issue-notice", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    responses(
+        (status = 201, description = "The notice", content_type = "application/pdf"),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 503, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn issue_notice(
+    State(state): State<AppState>,
+    Staff(actor): Staff,
+    AppPath(serial): AppPath<String>,
+) -> Result<Response, ApiError> {
+    let pdf = state.app.card_issue_notice(&actor, &serial).await?;
+    Ok((
+        StatusCode::CREATED,
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"card-issue-notice.pdf\"",
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
 }

@@ -63,7 +63,7 @@ pub struct AppState {
         certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
         certificates::resume, certificates::revoke_all,
         cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume,
-        cards::reset_pin, cards::end, cards::extend,
+        cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -257,6 +257,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/cards/{serial}/end", post(cards::end))
         .route("/api/v1/cards/{serial}/extension", post(cards::extend))
+        .route(
+            "/api/v1/cards/{serial}/issue-notice",
+            post(cards::issue_notice),
+        )
         .route("/pki/{kind}/ca", get(certificates::ca))
         .route("/pki/{kind}/crl", get(certificates::crl))
         .route("/pki/ocsp", post(certificates::ocsp_post))

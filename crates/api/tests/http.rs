@@ -994,6 +994,18 @@ async fn a_card_over_http_from_application_to_its_end() {
     let serial = r.body["card"]["serial"].as_str().unwrap().to_owned();
     let file = r.body["card_file"].as_str().unwrap().to_owned();
     let card = format!("/api/v1/cards/{serial}");
+    // The pick-up notice, while the card waits to be picked up.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/issue-notice"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(r.text.starts_with("%PDF-"));
     let r = s
         .call(
             Method::POST,
@@ -1015,6 +1027,23 @@ async fn a_card_over_http_from_application_to_its_end() {
     assert!(
         !r.text.contains("ABC123"),
         "the response does not echo a PIN"
+    );
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/issue-notice"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert!(
+        r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("a pick-up notice is printed only for a card waiting to be picked up"),
+        "{}",
+        r.text
     );
 
     // The call center suspends at any hour, and can do nothing else.

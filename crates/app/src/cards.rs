@@ -106,7 +106,7 @@ impl From<CardRefused> for AppError {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -170,9 +170,9 @@ impl App {
                     None
                 }
                 Ok(id) => {
-                    match tx.notice_by_application_id(&id).await? {
-                        Some(n) if n.person == person.id => {
-                            let printed = n.sent_at_us.unwrap_or(0);
+                    // Printed with a notification letter or an expiry notice.
+                    match tx.form_by_application_id(&id).await? {
+                        Some((holder, printed)) if holder == person.id => {
                             let then = versions
                                 .iter()
                                 .rev()

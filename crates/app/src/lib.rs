@@ -9,6 +9,7 @@ use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
 
 mod bulk;
+mod card_notices;
 mod cards;
 mod certificates;
 pub mod demo;
@@ -24,6 +25,7 @@ mod staff;
 pub mod system;
 
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
+pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
 pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
 pub use certificates::{KeyMaker, PkiSettings};
 pub use documents::{
@@ -33,9 +35,9 @@ pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    CardApplicationRow, CardRow, CertificateRow, Clock, CrlRow, CurrentRow, DocumentRow, NoticeRow,
-    NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow, Store, StoreError, Tx,
-    VersionRow,
+    CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CrlRow, CurrentRow,
+    DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow,
+    Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use revocation_info::{CertificateCheck, Verdict};

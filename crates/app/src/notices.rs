@@ -63,7 +63,7 @@ impl App {
         Ok(rows.into_iter().map(|r| r.id).collect())
     }
 
-    fn new_application_id(&self, municipality: MunicipalityCode) -> ApplicationId {
+    pub(crate) fn new_application_id(&self, municipality: MunicipalityCode) -> ApplicationId {
         loop {
             if let Some(id) = ApplicationId::from_random(municipality, self.random_bytes()) {
                 return id;

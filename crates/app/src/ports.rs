@@ -229,6 +229,25 @@ pub struct CardRow {
     pub authentication_certificate: Option<String>,
 }
 
+/// A printed card notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardNoticeRow {
+    /// Its id (hex).
+    pub id: String,
+    /// `issue` (交付通知書) or `renewal` (有効期限通知書).
+    pub kind: &'static str,
+    /// The card.
+    pub card_serial: String,
+    /// The holder.
+    pub person: PersonId,
+    /// The municipality that printed it.
+    pub municipality: MunicipalityCode,
+    /// The enclosed form's application ID (an expiry notice).
+    pub application_id: Option<ApplicationId>,
+    /// When it was printed (µs).
+    pub printed_at_us: i64,
+}
+
 /// A published CRL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CrlRow {
@@ -570,6 +589,26 @@ pub trait Tx: Send {
         day: Date,
         limit: i64,
     ) -> Result<Vec<CardRow>, StoreError>;
+
+    /// Records printed card notices; false (writing none) when a card already has its expiry
+    /// notice or an application ID is taken.
+    async fn insert_card_notices(&mut self, rows: &[CardNoticeRow]) -> Result<bool, StoreError>;
+    /// Active cards of a municipality expiring before `before` that have no expiry notice yet,
+    /// in (expiry, serial) order after `after` (a card expiring on `after.0` with a serial
+    /// greater than `after.1`, or later), at most `limit`.
+    async fn cards_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (Date, &str),
+        before: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError>;
+    /// The application form an application ID was printed on (with a notification letter or an
+    /// expiry notice): whose it is and when it was printed (µs).
+    async fn form_by_application_id(
+        &mut self,
+        id: &ApplicationId,
+    ) -> Result<Option<(PersonId, i64)>, StoreError>;
 
     /// The current, active records of a household's members.
     async fn household_members(

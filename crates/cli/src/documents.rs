@@ -1,5 +1,6 @@
-//! `mynumber municipality|notices|document`: municipality names, the notification letter print
-//! run and delivery outcomes, and issuing and verifying resident-record documents.
+//! `mynumber municipality|notices|document` and the card notices: municipality names, the
+//! notification letter print run and delivery outcomes, a card's pick-up notice and the expiry
+//! notice print run, and issuing and verifying resident-record documents.
 
 use std::io::Write;
 use std::path::Path;
@@ -49,37 +50,95 @@ pub(crate) async fn print(
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let (mut letters, mut batches) = (0usize, 0usize);
-    let mut conflicts = 0;
+    let mut conflicts = 0u32;
     while letters < limit {
         let size = batch_size.min(limit - letters);
         let Some(batch) = app.prepare_notice_batch(&actor, code, size).await? else {
             break;
         };
-        let final_path = out.join(format!("notices-{}.pdf", batch.id));
-        let partial = out.join(format!("notices-{}.pdf.partial", batch.id));
-        write_synced(&partial, &batch.pdf)?;
-        match app.mark_notice_batch_sent(&actor, &batch).await {
-            Ok(()) => {}
-            Err(AppError::Conflict) if conflicts < 10 => {
-                // A letter left the queue while the batch rendered (its number changed):
-                // this PDF must not be mailed; render the batch again.
-                conflicts += 1;
-                std::fs::remove_file(&partial).ok();
-                continue;
-            }
-            Err(e) => {
-                std::fs::remove_file(&partial).ok();
-                return Err(e.into());
-            }
+        let name = format!("notices-{}.pdf", batch.id);
+        let marked = app.mark_notice_batch_sent(&actor, &batch);
+        if !write_then_mark(out, &name, &batch.pdf, marked, &mut conflicts).await? {
+            // A letter left the queue while the batch rendered (its number changed): this
+            // PDF must not be mailed; render the batch again.
+            continue;
         }
-        std::fs::rename(&partial, &final_path)
-            .with_context(|| format!("renaming {}", partial.display()))?;
         letters += batch.letters.len();
         batches += 1;
         bar.inc(batch.letters.len() as u64);
     }
     bar.finish_and_clear();
     Ok((letters, batches))
+}
+
+/// Prints a produced card's pick-up notice (交付通知書) to `out`.
+pub(crate) async fn card_issue_notice(app: &App, serial: &str, out: &Path) -> Result<()> {
+    let pdf = app.card_issue_notice(&App::operator(), serial).await?;
+    let partial = out.with_extension("pdf.partial");
+    write_synced(&partial, &pdf)?;
+    std::fs::rename(&partial, out).with_context(|| format!("renaming {}", partial.display()))?;
+    println!(
+        "pick-up notice for card {} written to {}",
+        serial.trim(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Renders the due expiry notices (有効期限通知書) of a municipality into batches in `out`,
+/// each marked printed only once its PDF is on disk. Returns the notices and batches written.
+pub(crate) async fn renewal_notices(
+    app: &App,
+    code: &str,
+    out: &Path,
+    batch_size: usize,
+) -> Result<(usize, usize)> {
+    let code = municipality(code)?;
+    let actor = App::operator();
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let (mut notices, mut batches, mut conflicts) = (0usize, 0usize, 0u32);
+    while let Some(batch) = app.prepare_renewal_batch(&actor, code, batch_size).await? {
+        let name = format!("{}.pdf", batch.id);
+        let marked = app.mark_renewal_batch_sent(&actor, &batch);
+        if !write_then_mark(out, &name, &batch.pdf, marked, &mut conflicts).await? {
+            // Another run printed one of these cards' notices meanwhile: render again.
+            continue;
+        }
+        notices += batch.notices.len();
+        batches += 1;
+    }
+    Ok((notices, batches))
+}
+
+/// Writes a batch PDF to `dir/name` as a `.partial` file, marks the batch with `mark`, and
+/// only then renames it into place, so a PDF on disk is always a batch the register knows was
+/// printed. Returns false, with the file removed, when marking met a conflict (at most 10
+/// times, counted in `conflicts`): the batch must be rendered again.
+async fn write_then_mark(
+    dir: &Path,
+    name: &str,
+    pdf: &[u8],
+    mark: impl std::future::Future<Output = Result<(), AppError>>,
+    conflicts: &mut u32,
+) -> Result<bool> {
+    let final_path = dir.join(name);
+    let partial = dir.join(format!("{name}.partial"));
+    write_synced(&partial, pdf)?;
+    match mark.await {
+        Ok(()) => {}
+        Err(AppError::Conflict) if *conflicts < 10 => {
+            *conflicts += 1;
+            std::fs::remove_file(&partial).ok();
+            return Ok(false);
+        }
+        Err(e) => {
+            std::fs::remove_file(&partial).ok();
+            return Err(e.into());
+        }
+    }
+    std::fs::rename(&partial, &final_path)
+        .with_context(|| format!("renaming {}", partial.display()))?;
+    Ok(true)
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -236,6 +236,27 @@ enum CardCommand {
     },
     /// End the cards whose expiry has passed.
     Expire,
+    /// Print a produced card's pick-up notice (交付通知書), PDF.
+    IssueNotice {
+        /// The card's serial number.
+        serial: String,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the due expiry notices (有効期限通知書) of a municipality, each with a new
+    /// application form, into batch PDFs.
+    RenewalNotices {
+        /// The municipality's 6-digit code.
+        #[arg(long)]
+        municipality: String,
+        /// The directory for the batch PDFs.
+        #[arg(long)]
+        out: PathBuf,
+        /// Notices per PDF.
+        #[arg(long, default_value_t = 500)]
+        batch_size: usize,
+    },
     /// A resident's cards and applications.
     List {
         /// The resident record code.
@@ -626,6 +647,23 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let app = d.open(2).await?;
             let n = app.expire_cards(&App::operator()).await?;
             println!("ended {n} cards past their expiry");
+        }
+        Command::Card(CardCommand::IssueNotice { serial, out }) => {
+            let app = d.open(2).await?;
+            documents::card_issue_notice(&app, &serial, &out).await?;
+        }
+        Command::Card(CardCommand::RenewalNotices {
+            municipality,
+            out,
+            batch_size,
+        }) => {
+            let app = d.open(2).await?;
+            let (notices, batches) =
+                documents::renewal_notices(&app, &municipality, &out, batch_size).await?;
+            println!(
+                "printed {notices} expiry notices in {batches} batches to {}",
+                out.display()
+            );
         }
         Command::Card(CardCommand::List { code }) => {
             let app = d.open(2).await?;

@@ -640,6 +640,128 @@ fn qr_codes(path: &Path) -> Vec<String> {
 }
 
 #[test]
+fn a_card_s_pick_up_and_expiry_notices_print_and_the_form_applies_online() {
+    if !have("pdftotext") || !have("zbarimg") || !have("sqlite3") {
+        return;
+    }
+    let dir = tmp("card-notices");
+    let csv = sample(&dir, 5, 11);
+    let data = dir.join("data");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let run_with = |args: &[&str]| {
+        let mut all = d.to_vec();
+        all.extend_from_slice(args);
+        run(&all, None)
+    };
+    let ok = |args: &[&str]| {
+        let out = run_with(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    ok(&["resident", "import", csv.to_str().unwrap()]);
+    ok(&["municipality", "name", "131041", "新宿区"]);
+    let code = export(&d, None)
+        .into_iter()
+        .find(|r| r[6].as_str() < "2005-01-01")
+        .and_then(|r| r.last().cloned())
+        .expect("an adult in the sample");
+    let photo = dir.join("photo.jpg");
+    std::fs::write(&photo, mynumber_app::demo::portrait(4)).unwrap();
+    let photo = photo.to_str().unwrap();
+    let applied = ok(&["card", "apply", &code, "--photo", photo]);
+    let application = applied.split_whitespace().nth(1).unwrap().to_owned();
+    let file = dir.join("card.mnc");
+    let file = file.to_str().unwrap();
+    let produced = ok(&["card", "produce", &application, "--out", file]);
+    let serial = produced.split_whitespace().nth(1).unwrap().to_owned();
+
+    // The pick-up notice names the card, the municipality and what to bring.
+    let notice = dir.join("issue.pdf");
+    ok(&[
+        "card",
+        "issue-notice",
+        &serial,
+        "--out",
+        notice.to_str().unwrap(),
+    ]);
+    let flat = pdf_text(&notice);
+    for want in ["個人番号カード交付通知書", &serial, "新宿区"] {
+        assert!(flat.contains(want), "{want} not in the pick-up notice");
+    }
+    ok(&[
+        "card",
+        "hand-over",
+        &serial,
+        "--card",
+        file,
+        "--identity",
+        "passport",
+        "--pin",
+        "1234",
+        "--signature-password",
+        "abc123",
+    ]);
+    let out = run_with(&["card", "issue-notice", &serial, "--out", "/dev/null"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("only for a card waiting to be picked up"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // Nothing is due yet. Once the card expires in under three months (a card issued long
+    // ago, set in the database), its expiry notice prints once, with a form to apply online.
+    let print = |out: &Path| {
+        ok(&[
+            "card",
+            "renewal-notices",
+            "--municipality",
+            "131041",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    assert!(print(&dir.join("none")).starts_with("printed 0 expiry notices in 0 batches"));
+    let st = Command::new("sqlite3")
+        .arg(data.join("registry.db"))
+        .arg(format!(
+            "UPDATE cards SET expiry = date('now', '+3 months', '-5 days') WHERE serial = '{serial}'"
+        ))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let renewals = dir.join("renewals");
+    assert!(print(&renewals).starts_with("printed 1 expiry notices in 1 batches"));
+    assert!(print(&renewals).starts_with("printed 0 expiry notices in 0 batches"));
+    let pdfs: Vec<PathBuf> = std::fs::read_dir(&renewals)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    assert!(pdf_text(&pdfs[0]).contains("個人番号カード有効期限通知書"));
+    let form = qr_codes(&pdfs[0]);
+    assert_eq!(form.len(), 1, "{form:?}");
+    assert_eq!(form[0].len(), 23);
+    let renewal = ok(&[
+        "card",
+        "apply",
+        &code,
+        "--channel",
+        "online",
+        "--reason",
+        "renewal",
+        "--application-id",
+        &form[0],
+        "--photo",
+        photo,
+    ]);
+    assert!(
+        renewal.contains("(renewal standard, fee 0 yen)"),
+        "{renewal}"
+    );
+}
+
+#[test]
 fn letters_print_in_batches_once_and_issued_documents_verify() {
     if !have("pdftotext") || !have("zbarimg") {
         return;

@@ -59,6 +59,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_cards.sql"),
         include_str!("../migrations/postgres/0008_cards.sql"),
     ),
+    (
+        9,
+        "card notices",
+        include_str!("../migrations/sqlite/0009_card_notices.sql"),
+        include_str!("../migrations/postgres/0009_card_notices.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

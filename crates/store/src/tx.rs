@@ -3,8 +3,9 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_app::{
-    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow,
-    NumberChangeRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx, VersionRow,
+    CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow,
+    NoticeRow, NumberChangeRow, NumberRow, PersonRow, SearchQuery, StaffRow, StoreError, Tx,
+    VersionRow,
 };
 use mynumber_core::card::CardStatus;
 use mynumber_core::certificate::CertificateStatus;
@@ -725,8 +726,11 @@ impl Tx for SqlTx {
         let mut moved = 0;
         for (id, application_id) in letters {
             let done = sqlx::query(
+                // An application ID is unique across both kinds of form: one drawn again
+                // leaves the letter queued, and the batch is a conflict.
                 "UPDATE notices SET status = 'sent', application_id = $1, batch = $2, \
-                 sent_at_us = $3 WHERE id = $4 AND status = 'queued'",
+                 sent_at_us = $3 WHERE id = $4 AND status = 'queued' \
+                 AND NOT EXISTS (SELECT 1 FROM card_notices WHERE application_id = $1)",
             )
             .bind(application_id.as_str().to_owned())
             .bind(batch.to_owned())
@@ -1304,6 +1308,83 @@ impl Tx for SqlTx {
             .iter()
             .map(decode_card)
             .collect()
+    }
+
+    async fn insert_card_notices(&mut self, rows: &[CardNoticeRow]) -> Result<bool, StoreError> {
+        for row in rows {
+            let done = sqlx::query(
+                // An application ID is unique across both kinds of form.
+                "INSERT INTO card_notices (id, kind, card_serial, person_id, municipality_code, \
+                 application_id, printed_at_us) SELECT $1, $2, $3, $4, $5, $6, $7 \
+                 WHERE NOT EXISTS (SELECT 1 FROM notices WHERE application_id = $6) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(row.id.clone())
+            .bind(row.kind)
+            .bind(row.card_serial.clone())
+            .bind(row.person.to_hex())
+            .bind(row.municipality.as_str().to_owned())
+            .bind(row.application_id.map(|a| a.as_str().to_owned()))
+            .bind(row.printed_at_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    async fn cards_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (Date, &str),
+        before: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        // Dates are ISO text, so text order is date order.
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards c WHERE c.status = 'active' AND c.expiry < $1 \
+             AND (c.expiry > $2 OR (c.expiry = $2 AND c.serial > $3)) \
+             AND c.municipality_code = $4 AND NOT EXISTS (SELECT 1 FROM card_notices n \
+             WHERE n.card_serial = c.serial AND n.kind = 'renewal') \
+             ORDER BY c.expiry, c.serial LIMIT $5"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(before.to_string())
+            .bind(after.0.to_string())
+            .bind(after.1.to_owned())
+            .bind(municipality.as_str().to_owned())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+
+    async fn form_by_application_id(
+        &mut self,
+        id: &ApplicationId,
+    ) -> Result<Option<(PersonId, i64)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT person_id, sent_at_us AS printed FROM notices \
+             WHERE application_id = $1 AND sent_at_us IS NOT NULL \
+             UNION ALL SELECT person_id, printed_at_us AS printed FROM card_notices \
+             WHERE application_id = $1",
+        )
+        .bind(id.as_str().to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| {
+            let person: String = r.try_get(0).map_err(db)?;
+            let printed: i64 = r.try_get(1).map_err(db)?;
+            Ok((person_id(&person)?, printed))
+        })
+        .transpose()
     }
 
     async fn household_members(

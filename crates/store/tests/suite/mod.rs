@@ -12,8 +12,8 @@ use mynumber_app::{
 };
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::{
-    Actor, DerivationKey, ForeignInput, IndividualNumber, NameInput, PurposeSet, RecordStatus,
-    Registration, ResidentCode, ResidentInput,
+    Actor, ApplicationId, DerivationKey, ForeignInput, IndividualNumber, MunicipalityCode,
+    NameInput, PurposeSet, RecordStatus, Registration, ResidentCode, ResidentInput,
 };
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
@@ -22,11 +22,22 @@ pub(crate) const TODAY: Date = date(2026, 11, 25);
 
 /// A clock that ticks one microsecond per reading, and jumps when a test advances it.
 #[derive(Debug)]
-pub(crate) struct FixedClock(AtomicI64);
+/// A clock the test moves: microseconds now, and days added to [`TODAY`].
+pub(crate) struct FixedClock(AtomicI64, AtomicI64);
 
 impl FixedClock {
+    pub(crate) fn new(start_us: i64) -> Self {
+        Self(AtomicI64::new(start_us), AtomicI64::new(0))
+    }
+
     pub(crate) fn advance(&self, us: i64) {
         self.0.fetch_add(us, Ordering::Relaxed);
+    }
+
+    /// Moves both the instant and the day forward by `days`.
+    pub(crate) fn advance_days(&self, days: i64) {
+        self.0.fetch_add(days * 86_400_000_000, Ordering::Relaxed);
+        self.1.fetch_add(days, Ordering::Relaxed);
     }
 }
 
@@ -36,6 +47,8 @@ impl Clock for FixedClock {
     }
     fn today(&self) -> Date {
         TODAY
+            .checked_add(jiff::Span::new().days(self.1.load(Ordering::Relaxed)))
+            .unwrap()
     }
 }
 
@@ -73,13 +86,7 @@ pub(crate) async fn app_at(
     key: [u8; 32],
     clock_start_us: i64,
 ) -> App {
-    app_with_clock(
-        url,
-        random,
-        key,
-        Arc::new(FixedClock(AtomicI64::new(clock_start_us))),
-    )
-    .await
+    app_with_clock(url, random, key, Arc::new(FixedClock::new(clock_start_us))).await
 }
 
 /// The app with a clock the test keeps.
@@ -149,7 +156,7 @@ impl mynumber_app::Random for RepeatingCodes {
 }
 
 pub(crate) async fn env(url: String) -> Env {
-    let clock = Arc::new(FixedClock(AtomicI64::new(START_US)));
+    let clock = Arc::new(FixedClock::new(START_US));
     let app = app_with_clock(&url, Arc::new(OsRandom), [42; 32], clock.clone()).await;
     let admin = app.bootstrap_administrator().await.unwrap().unwrap();
     assert!(
@@ -2668,6 +2675,271 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
     assert_eq!(cards[0].status, CardStatus::Ended(EndReason::Returned));
 }
 
+pub(crate) async fn card_notices_are_printed_for_pick_up_and_renewal(env: Env) {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_core::card::{CardKind, CardStatus, Channel, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    install_authorities(&env).await;
+    let shinjuku = MunicipalityCode::parse("131041").unwrap();
+    let counter = CardApplication {
+        channel: Channel::Counter,
+        reason: Reason::First,
+        application_id: None,
+        photo: Some(mynumber_app::demo::portrait(3)),
+        kind: CardKind::Standard,
+        with_certificates: true,
+        express: false,
+    };
+    // Expiring 2036-02-17 and 2036-02-20 (10th birthdays), and a student's card ending with
+    // the period of stay on 2036-01-31, first in expiry order.
+    let mut student = foreign();
+    student.foreign.as_mut().unwrap().period_of_stay_until = Some("2036-01-31".into());
+    let mut serials = Vec::new();
+    let mut codes = Vec::new();
+    for input in [
+        japanese("高橋", "一郎", "1990-02-17"),
+        japanese("高橋", "二郎", "1990-02-20"),
+        student,
+    ] {
+        let code = env
+            .app
+            .register(&env.clerk, register(input))
+            .await
+            .unwrap()
+            .resident_code;
+        let application = env
+            .app
+            .apply_for_card(&env.clerk, &code, counter.clone())
+            .await
+            .unwrap();
+        let produced = env
+            .app
+            .produce_card(&env.clerk, &application.id)
+            .await
+            .unwrap();
+        // The pick-up notice, only for a card waiting at the municipality, and only there.
+        assert!(matches!(
+            env.app
+                .card_issue_notice(&env.osaka_clerk, &produced.card.serial)
+                .await,
+            Err(AppError::Denied(_))
+        ));
+        let pdf = env
+            .app
+            .card_issue_notice(&env.clerk, &produced.card.serial)
+            .await
+            .unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        env.app
+            .hand_over_card(
+                &env.clerk,
+                &produced.card.serial,
+                HandOver {
+                    documents: vec![IdentityDocument::Passport],
+                    pins: PinKind::ALL
+                        .iter()
+                        .map(|k| {
+                            let pin = if *k == PinKind::Signature {
+                                "ABC123"
+                            } else {
+                                "1234"
+                            };
+                            (*k, pin.to_owned())
+                        })
+                        .collect(),
+                    card_file: produced.card_file.clone(),
+                },
+            )
+            .await
+            .unwrap();
+        serials.push(produced.card.serial);
+        codes.push(code);
+    }
+    let err = env
+        .app
+        .card_issue_notice(&env.clerk, &serials[0])
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a pick-up notice is printed only for a card waiting to be picked up"),
+        "{err}"
+    );
+    let printed: Vec<String> = sqlx::query(
+        "SELECT detail FROM ledger_entries WHERE action = 'card-issue-notice-printed' ORDER BY seq",
+    )
+    .fetch_all(&raw(&env).await)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(printed.len(), 3);
+    assert!(printed[0].starts_with(&format!("card={} notice=", serials[0])));
+
+    // Nothing is due for nine years. The first card's window opens on 2035-11-18 (the day
+    // after three months before the expiry), and its notice goes out two weeks before: none
+    // on 2035-11-03, one from 2035-11-04.
+    assert!(
+        env.app
+            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let days = |d: Date| {
+        d.since((jiff::Unit::Day, env.clock.today()))
+            .unwrap()
+            .get_days()
+    };
+    env.clock.advance_days(i64::from(days(date(2035, 11, 3))));
+    assert!(
+        env.app
+            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    env.clock.advance_days(1);
+    // The student's card comes first by expiry but gets none (it ends with the stay).
+    let first = env
+        .app
+        .prepare_renewal_batch(&env.clerk, shinjuku, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.notices.len(), 1);
+    assert_eq!(first.notices[0].0, serials[0]);
+    assert!(first.pdf.starts_with(b"%PDF-"));
+    // Rendering marks nothing; two runs racing for the same card mark it once.
+    let racing = env
+        .app
+        .prepare_renewal_batch(&env.clerk, shinjuku, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(racing.notices[0].0, serials[0]);
+    env.app
+        .mark_renewal_batch_sent(&env.clerk, &first)
+        .await
+        .unwrap();
+    assert!(matches!(
+        env.app.mark_renewal_batch_sent(&env.clerk, &racing).await,
+        Err(AppError::Conflict)
+    ));
+    // An application ID is unique across letters' forms and renewal forms.
+    let mut letters = env
+        .app
+        .prepare_notice_batch(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap()
+        .unwrap();
+    let drawn = letters.letters[0].2;
+    letters.letters[0].2 = first.notices[0].2;
+    assert!(matches!(
+        env.app.mark_notice_batch_sent(&env.clerk, &letters).await,
+        Err(AppError::Conflict)
+    ));
+    letters.letters[0].2 = drawn;
+    env.app
+        .mark_notice_batch_sent(&env.clerk, &letters)
+        .await
+        .unwrap();
+    let mut taken = racing.clone();
+    taken.notices[0].0 = serials[1].clone();
+    taken.notices[0].2 = drawn;
+    assert!(matches!(
+        env.app.mark_renewal_batch_sent(&env.clerk, &taken).await,
+        Err(AppError::Conflict)
+    ));
+    // The second adult's window opens three days later (2035-11-21).
+    assert!(
+        env.app
+            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    env.clock.advance_days(3);
+    let second = env
+        .app
+        .prepare_renewal_batch(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(second.notices.len(), 1, "the second adult only");
+    assert_eq!(second.notices[0].0, serials[1]);
+    env.app
+        .mark_renewal_batch_sent(&env.clerk, &second)
+        .await
+        .unwrap();
+    assert!(
+        env.app
+            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let printed: Vec<(String, String)> = sqlx::query(
+        "SELECT COALESCE(person_id, ''), detail FROM ledger_entries \
+         WHERE action = 'card-renewal-notice-printed' ORDER BY seq",
+    )
+    .fetch_all(&raw(&env).await)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect();
+    assert_eq!(printed.len(), 2);
+    assert_eq!(
+        printed[0],
+        (
+            first.notices[0].1.to_string(),
+            format!("card={} batch={}", serials[0], first.id)
+        )
+    );
+
+    // The enclosed form's ID is this holder's, online, once the window opens (2035-11-18).
+    let online = |id: &ApplicationId| CardApplication {
+        channel: Channel::Online,
+        reason: Reason::Renewal,
+        application_id: Some(id.as_str().to_owned()),
+        ..counter.clone()
+    };
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &codes[0], online(&first.notices[0].2))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("it can be renewed from 2035-11-18"),
+        "{err}"
+    );
+    env.clock.advance_days(11);
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &codes[0], online(&second.notices[0].2))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("is not the application ID of a form issued to this resident"),
+        "{err}"
+    );
+    let renewal = env
+        .app
+        .apply_for_card(&env.clerk, &codes[0], online(&first.notices[0].2))
+        .await
+        .unwrap();
+    assert_eq!(renewal.fee_yen, 0);
+    let produced = env.app.produce_card(&env.clerk, &renewal.id).await.unwrap();
+    assert_eq!(produced.card.status, CardStatus::Produced);
+    // Issued on 2035-11-18: to the 10th birthday after issuance (facts §2.2), not 10 years on
+    // from the old expiry.
+    assert_eq!(produced.card.expiry, date(2045, 2, 17));
+}
+
 /// Expands to one `#[tokio::test]` per case, each on a fresh database from `$url`.
 #[macro_export]
 macro_rules! conformance {
@@ -2707,6 +2979,7 @@ macro_rules! all_cases {
             another_server_s_status_changes_reach_ocsp_crls_and_checks,
             a_card_goes_from_application_to_its_end,
             foreign_residents_cards_follow_their_stay_and_forms_their_name,
+            card_notices_are_printed_for_pick_up_and_renewal,
         );
     };
 }

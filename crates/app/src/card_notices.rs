@@ -1,0 +1,238 @@
+//! The notices of a card's life, as PDFs in Japanese and the holder's language: the pick-up
+//! notice (交付通知書) for a produced card, and the expiry notices (有効期限通知書) printed in
+//! batches for the cards whose renewal window is about to open, each with a new application
+//! form (facts §2.7–2.8).
+
+use mynumber_core::card::CardStatus;
+use mynumber_core::dates::renewal_opens;
+use mynumber_core::{Actor, ApplicationId, MunicipalityCode, Permission, PersonId};
+use mynumber_render::{IssueNotice, RenewalNotice, render_issue_notices, render_renewal_notices};
+
+use crate::cards::hex;
+use crate::documents::printed_person;
+use crate::ledger::{Record, append};
+use crate::{App, AppError, CardNoticeRow};
+
+/// Days a produced card waits at the municipality, as printed on its pick-up notice. The facts
+/// give no period; municipalities print about three months.
+pub const PICK_UP_DAYS: i64 = 90;
+
+/// How long before its renewal window opens an expiry notice goes out: it should arrive as
+/// the window opens, about three months before the expiry (facts §2.8).
+const RENEWAL_NOTICE_LEAD_DAYS: i64 = 14;
+
+/// A batch of expiry notices, rendered and not yet marked printed.
+#[derive(Clone, Debug)]
+pub struct RenewalBatch {
+    /// The batch's name: municipality, date and its first card.
+    pub id: String,
+    /// The municipality mailing it.
+    pub municipality: MunicipalityCode,
+    /// The cards, in print order, with each holder and the enclosed form's application ID.
+    pub notices: Vec<(String, PersonId, ApplicationId)>,
+    /// The PDF: each notice followed by its application form.
+    pub pdf: Vec<u8>,
+}
+
+impl App {
+    /// The pick-up notice of a produced card (PDF), recorded in the ledger.
+    pub async fn card_issue_notice(
+        &self,
+        actor: &Actor,
+        serial: &str,
+    ) -> Result<Vec<u8>, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let fonts = self.fonts()?;
+        let today = self.clock.today();
+        let mut tx = self.store.begin_read().await?;
+        let card = tx
+            .card(serial.trim())
+            .await?
+            .ok_or(AppError::NotFound("card"))?;
+        actor.authorize(Permission::WriteRecords, Some(card.municipality))?;
+        if card.status != CardStatus::Produced {
+            return Err(AppError::Refused(mynumber_core::Refused {
+                state: format!("{} card", card.status.code()),
+                procedure: "card-issue-notice-printed",
+                reason: "a pick-up notice is printed only for a card waiting to be picked up"
+                    .to_owned(),
+            }));
+        }
+        let version = tx
+            .current_version(card.person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let record = &version.resident.record;
+        let notice = IssueNotice {
+            language: record.language().tag().to_owned(),
+            person: printed_person(tx.as_mut(), record).await?,
+            municipality: self
+                .municipality_name_in(tx.as_mut(), card.municipality)
+                .await?,
+            issue_date: today,
+            pick_up_by: today
+                .checked_add(jiff::Span::new().days(PICK_UP_DAYS))
+                .unwrap_or(today),
+            card_expiry: card.expiry,
+            card_serial: card.serial.clone(),
+            signature_certificate: card.signature_certificate.is_some(),
+            face_recognition: card.kind == mynumber_core::card::CardKind::FaceRecognition,
+        };
+        drop(tx);
+        let pdf =
+            render_issue_notices(&fonts, &[notice]).map_err(|e| AppError::Render(e.to_string()))?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        // Rendered outside the writing transaction: the card must still be waiting.
+        match tx.card(&card.serial).await? {
+            Some(now_card) if now_card.status == CardStatus::Produced => {}
+            _ => return Err(AppError::Conflict),
+        }
+        let row = CardNoticeRow {
+            id: hex(&self.random_bytes::<16>()),
+            kind: "issue",
+            card_serial: card.serial.clone(),
+            person: card.person,
+            municipality: card.municipality,
+            application_id: None,
+            printed_at_us: now,
+        };
+        if !tx.insert_card_notices(std::slice::from_ref(&row)).await? {
+            return Err(AppError::Conflict);
+        }
+        let record = Record {
+            partition: card.municipality.as_str().to_owned(),
+            action: "card-issue-notice-printed",
+            person: Some(card.person),
+            purpose: None,
+            detail: format!("card={} notice={}", card.serial, row.id),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(pdf)
+    }
+
+    /// Renders the next batch of up to `size` expiry notices of a municipality: active,
+    /// unexpired cards whose renewal window opens within two weeks and that have had none. A
+    /// foreign resident whose card ends with the period of stay gets none (facts §2.8). Nothing is marked: call
+    /// [`App::mark_renewal_batch_sent`] once the PDF is safely written.
+    pub async fn prepare_renewal_batch(
+        &self,
+        actor: &Actor,
+        municipality: MunicipalityCode,
+        size: usize,
+    ) -> Result<Option<RenewalBatch>, AppError> {
+        actor.authorize(Permission::WriteRecords, Some(municipality))?;
+        let fonts = self.fonts()?;
+        let today = self.clock.today();
+        // Due: renewal_opens(expiry) <= today + lead. Month arithmetic does not invert, so the
+        // store is asked for a month more and the rule applied here, in expiry order.
+        let due_by = today
+            .checked_add(jiff::Span::new().days(RENEWAL_NOTICE_LEAD_DAYS))
+            .unwrap_or(today);
+        let horizon = due_by
+            .checked_add(jiff::Span::new().months(4))
+            .unwrap_or(due_by);
+        let size = size.max(1);
+        let page = i64::try_from(size).unwrap_or(500);
+        let mut tx = self.store.begin_read().await?;
+        let name = self.municipality_name_in(tx.as_mut(), municipality).await?;
+        let mut notices = Vec::with_capacity(size);
+        let mut members = Vec::with_capacity(size);
+        // Expired cards get none (the hourly expiry ends them); cards skipped for the stay
+        // rule stay due, so page past them rather than letting them fill every batch.
+        let mut after = (today, String::new());
+        'pages: loop {
+            let page = tx
+                .cards_due_for_renewal_notice(municipality, (after.0, &after.1), horizon, page)
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = (last.expiry, last.serial.clone());
+            for card in page {
+                if notices.len() == size || renewal_opens(card.expiry) > due_by {
+                    break 'pages;
+                }
+                let version = tx
+                    .current_version(card.person)
+                    .await?
+                    .ok_or(AppError::NotFound("resident"))?;
+                let record = &version.resident.record;
+                let stay = record.foreign().and_then(|f| f.period_of_stay_until());
+                if stay == Some(card.expiry) {
+                    continue;
+                }
+                let application_id = self.new_application_id(municipality);
+                notices.push(RenewalNotice {
+                    language: record.language().tag().to_owned(),
+                    person: printed_person(tx.as_mut(), record).await?,
+                    municipality: name.clone(),
+                    issue_date: today,
+                    card_expiry: card.expiry,
+                    renewal_opens: renewal_opens(card.expiry),
+                    application_id,
+                });
+                members.push((card.serial, card.person, application_id));
+            }
+        }
+        drop(tx);
+        if notices.is_empty() {
+            return Ok(None);
+        }
+        let pdf = render_renewal_notices(&fonts, &notices)
+            .map_err(|e| AppError::Render(e.to_string()))?;
+        let id = format!(
+            "renewal-{}-{}-{}",
+            municipality.as_str(),
+            today.strftime("%Y%m%d"),
+            members[0].0
+        );
+        Ok(Some(RenewalBatch {
+            id,
+            municipality,
+            notices: members,
+            pdf,
+        }))
+    }
+
+    /// Marks a printed batch of expiry notices: each card's notice and its form's application
+    /// ID are recorded, with a ledger record. Fails with [`AppError::Conflict`] (changing
+    /// nothing) if a card got its notice meanwhile.
+    pub async fn mark_renewal_batch_sent(
+        &self,
+        actor: &Actor,
+        batch: &RenewalBatch,
+    ) -> Result<(), AppError> {
+        actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let rows: Vec<CardNoticeRow> = batch
+            .notices
+            .iter()
+            .map(|(serial, person, application_id)| CardNoticeRow {
+                id: hex(&self.random_bytes::<16>()),
+                kind: "renewal",
+                card_serial: serial.clone(),
+                person: *person,
+                municipality: batch.municipality,
+                application_id: Some(*application_id),
+                printed_at_us: now,
+            })
+            .collect();
+        if !tx.insert_card_notices(&rows).await? {
+            return Err(AppError::Conflict);
+        }
+        let records = rows
+            .iter()
+            .map(|r| Record {
+                partition: batch.municipality.as_str().to_owned(),
+                action: "card-renewal-notice-printed",
+                person: Some(r.person),
+                purpose: None,
+                detail: format!("card={} batch={}", r.card_serial, batch.id),
+            })
+            .collect();
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
