@@ -2777,47 +2777,26 @@ pub(crate) async fn card_notices_are_printed_for_pick_up_and_renewal(env: Env) {
     assert_eq!(printed.len(), 3);
     assert!(printed[0].starts_with(&format!("card={} notice=", serials[0])));
 
+    let next = |size| env.app.prepare_renewal_batch(&env.clerk, shinjuku, size);
     // Nothing is due for nine years. The first card's window opens on 2035-11-18 (the day
     // after three months before the expiry), and its notice goes out two weeks before: none
     // on 2035-11-03, one from 2035-11-04.
-    assert!(
-        env.app
-            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(next(10).await.unwrap().is_none());
     let days = |d: Date| {
         d.since((jiff::Unit::Day, env.clock.today()))
             .unwrap()
             .get_days()
     };
     env.clock.advance_days(i64::from(days(date(2035, 11, 3))));
-    assert!(
-        env.app
-            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(next(10).await.unwrap().is_none());
     env.clock.advance_days(1);
     // The student's card comes first by expiry but gets none (it ends with the stay).
-    let first = env
-        .app
-        .prepare_renewal_batch(&env.clerk, shinjuku, 1)
-        .await
-        .unwrap()
-        .unwrap();
+    let first = next(1).await.unwrap().unwrap();
     assert_eq!(first.notices.len(), 1);
     assert_eq!(first.notices[0].0, serials[0]);
     assert!(first.pdf.starts_with(b"%PDF-"));
     // Rendering marks nothing; two runs racing for the same card mark it once.
-    let racing = env
-        .app
-        .prepare_renewal_batch(&env.clerk, shinjuku, 1)
-        .await
-        .unwrap()
-        .unwrap();
+    let racing = next(1).await.unwrap().unwrap();
     assert_eq!(racing.notices[0].0, serials[0]);
     env.app
         .mark_renewal_batch_sent(&env.clerk, &first)
@@ -2853,33 +2832,16 @@ pub(crate) async fn card_notices_are_printed_for_pick_up_and_renewal(env: Env) {
         Err(AppError::Conflict)
     ));
     // The second adult's window opens three days later (2035-11-21).
-    assert!(
-        env.app
-            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(next(10).await.unwrap().is_none());
     env.clock.advance_days(3);
-    let second = env
-        .app
-        .prepare_renewal_batch(&env.clerk, shinjuku, 10)
-        .await
-        .unwrap()
-        .unwrap();
+    let second = next(10).await.unwrap().unwrap();
     assert_eq!(second.notices.len(), 1, "the second adult only");
     assert_eq!(second.notices[0].0, serials[1]);
     env.app
         .mark_renewal_batch_sent(&env.clerk, &second)
         .await
         .unwrap();
-    assert!(
-        env.app
-            .prepare_renewal_batch(&env.clerk, shinjuku, 10)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(next(10).await.unwrap().is_none());
     let printed: Vec<(String, String)> = sqlx::query(
         "SELECT COALESCE(person_id, ''), detail FROM ledger_entries \
          WHERE action = 'card-renewal-notice-printed' ORDER BY seq",
