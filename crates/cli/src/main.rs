@@ -129,6 +129,16 @@ enum CardCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a synthetic face photo (a drawn silhouette, no real person) that passes the
+    /// application's photo check, for trying `card apply`.
+    DemoPhoto {
+        /// Where to write the JPEG.
+        #[arg(long)]
+        out: PathBuf,
+        /// Which silhouette.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Apply for a resident's card (交付申請); prints the application's id and fee.
     Apply {
         /// The resident record code.
@@ -565,6 +575,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             input,
             out,
         }) => card::sign(&file, &kind, &pin, &input, &out)?,
+        Command::Card(CardCommand::DemoPhoto { out, seed }) => {
+            std::fs::write(&out, mynumber_app::demo::portrait(seed))
+                .with_context(|| format!("writing {}", out.display()))?;
+            println!("demo photo written to {}", out.display());
+        }
         Command::Card(CardCommand::Apply {
             code,
             channel,

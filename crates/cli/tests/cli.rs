@@ -666,8 +666,8 @@ fn a_card_s_pick_up_and_expiry_notices_print_and_the_form_applies_online() {
         .and_then(|r| r.last().cloned())
         .expect("an adult in the sample");
     let photo = dir.join("photo.jpg");
-    std::fs::write(&photo, mynumber_app::demo::portrait(4)).unwrap();
     let photo = photo.to_str().unwrap();
+    ok(&["card", "demo-photo", "--out", photo, "--seed", "4"]);
     let applied = ok(&["card", "apply", &code, "--photo", photo]);
     let application = applied.split_whitespace().nth(1).unwrap().to_owned();
     let file = dir.join("card.mnc");
