@@ -348,6 +348,21 @@ impl App {
         actor.authorize(Permission::WriteRecords, None)?;
         let today = self.clock.today();
         let now = self.clock.now_us();
+        let mut keys = {
+            let mut read = self.store.begin_read().await?;
+            let wanted = match read.card_application(application.trim()).await? {
+                Some(app) if app.with_certificates => {
+                    match read.current_version(app.person).await? {
+                        Some(v) if age_on(v.resident.record.birth_date(), today) >= 15 => 2,
+                        Some(_) => 1,
+                        None => 0,
+                    }
+                }
+                _ => 0,
+            };
+            drop(read);
+            self.new_card_keys(wanted).await?
+        };
         let mut tx = self.store.begin().await?;
         let app = tx
             .card_application(application.trim())
@@ -426,8 +441,9 @@ impl App {
                 &[Hierarchy::Authentication]
             };
             for hierarchy in wanted {
+                let pkcs8 = self.take_card_key(&mut keys)?;
                 let (slot, cert, rec) = self
-                    .card_key_pair(tx.as_mut(), app.person, record, *hierarchy, expiry)
+                    .card_key_pair(tx.as_mut(), app.person, record, *hierarchy, expiry, pkcs8)
                     .await?;
                 records.push(rec);
                 match hierarchy {
@@ -503,8 +519,8 @@ impl App {
         record: &mynumber_core::ResidentRecord,
         hierarchy: Hierarchy,
         expiry: Date,
+        pkcs8: Vec<u8>,
     ) -> Result<(KeySlot, CertificateRow, Record), AppError> {
-        let pkcs8 = (self.cards.keys)().map_err(AppError::Unavailable)?;
         let key = mynumber_pki::KeyPair::try_from(pkcs8.as_slice())
             .map_err(|e| AppError::Unavailable(format!("the card key: {e}")))?;
         let public = mynumber_pki::public_key_der(&key);
@@ -521,6 +537,32 @@ impl App {
             cert,
             rec,
         ))
+    }
+
+    /// `n` new card key pairs. RSA key generation takes about a hundred milliseconds a key, so
+    /// it happens before the writing transaction (on SQLite, one held open that long would
+    /// hold every other writer of the register back) and on a blocking thread (so that it
+    /// does not hold back the requests sharing the async worker).
+    async fn new_card_keys(&self, n: usize) -> Result<Vec<Vec<u8>>, AppError> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let make = self.cards.keys.clone();
+        tokio::task::spawn_blocking(move || {
+            (0..n).map(|_| make()).collect::<Result<Vec<_>, String>>()
+        })
+        .await
+        .map_err(|e| AppError::Unavailable(format!("the card key maker failed: {e}")))?
+        .map_err(AppError::Unavailable)
+    }
+
+    /// One of the keys made before the transaction; should the record have changed meanwhile
+    /// (a 15th birthday at midnight), one made now.
+    fn take_card_key(&self, keys: &mut Vec<Vec<u8>>) -> Result<Vec<u8>, AppError> {
+        match keys.pop() {
+            Some(key) => Ok(key),
+            None => (self.cards.keys)().map_err(AppError::Unavailable),
+        }
     }
 
     /// The card, once the actor may act on it, in a transaction.
@@ -746,6 +788,10 @@ impl App {
         actor.authorize(Permission::WriteRecords, None)?;
         check_identity(documents)?;
         let now = self.clock.now_us();
+        // The new signature key, made before the writing transaction (a card file that does
+        // not parse is refused below).
+        let wanted = CardData::from_file(card_file).is_ok_and(|d| d.signature.is_some());
+        let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
         let mut card = self
             .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
@@ -780,6 +826,7 @@ impl App {
                     &current.resident.record,
                     Hierarchy::Signature,
                     card.expiry,
+                    self.take_card_key(&mut keys)?,
                 )
                 .await?;
             data.signature = Some(slot);
