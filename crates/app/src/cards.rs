@@ -350,8 +350,14 @@ impl App {
         let now = self.clock.now_us();
         let mut keys = {
             let mut read = self.store.begin_read().await?;
-            let wanted = match read.card_application(application.trim()).await? {
-                Some(app) if app.with_certificates => {
+            // Refused early, before the costly keys: another municipality's application, and
+            // one produced already (both refused again inside the transaction).
+            let found = read.card_application(application.trim()).await?;
+            if let Some(app) = &found {
+                actor.authorize(Permission::WriteRecords, Some(app.municipality))?;
+            }
+            let wanted = match found {
+                Some(app) if app.with_certificates && app.card_serial.is_none() => {
                     match read.current_version(app.person).await? {
                         Some(v) if age_on(v.resident.record.birth_date(), today) >= 15 => 2,
                         Some(_) => 1,

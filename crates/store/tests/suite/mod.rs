@@ -2108,6 +2108,13 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         .await
         .unwrap_err();
     assert!(invalid(err).contains("already waiting for its card"));
+    // Another municipality's staff may not produce it (refused before any key is made).
+    assert!(matches!(
+        env.app
+            .produce_card(&env.osaka_clerk, &application.id)
+            .await,
+        Err(AppError::Denied(_))
+    ));
     let produced = env
         .app
         .produce_card(&env.clerk, &application.id)
