@@ -4,12 +4,11 @@
 
 use mynumber_i18n::Script;
 
-use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, Style, document, finish};
+use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, Style, render_batch};
 use crate::notice::{
     addressee, date_values, field_row, form_page, message_values, name_values, second_language,
     title,
 };
-use crate::text::Writer;
 use crate::{Fonts, IssueNotice, RenderError, RenewalNotice};
 
 /// Renders issue notices, one page each, into one PDF.
@@ -17,17 +16,13 @@ pub fn render_issue_notices(
     fonts: &Fonts,
     notices: &[IssueNotice],
 ) -> Result<Vec<u8>, RenderError> {
-    let writer = Writer::new(fonts);
-    let date = notices
-        .first()
-        .map_or(jiff::civil::date(2000, 1, 1), |n| n.issue_date);
-    let mut doc = document("個人番号カード交付通知書", date);
-    for notice in notices {
-        let mut layout = Layout::new(&writer);
-        issue_page(&mut layout, notice)?;
-        layout.finish(&mut doc)?;
-    }
-    finish(doc)
+    render_batch(
+        fonts,
+        "個人番号カード交付通知書",
+        notices,
+        |n| n.issue_date,
+        issue_page,
+    )
 }
 
 /// Renders renewal notices, each followed by its new application form, into one PDF.
@@ -35,23 +30,21 @@ pub fn render_renewal_notices(
     fonts: &Fonts,
     notices: &[RenewalNotice],
 ) -> Result<Vec<u8>, RenderError> {
-    let writer = Writer::new(fonts);
-    let date = notices
-        .first()
-        .map_or(jiff::civil::date(2000, 1, 1), |n| n.issue_date);
-    let mut doc = document("個人番号カード有効期限通知書", date);
-    for notice in notices {
-        let mut layout = Layout::new(&writer);
-        renewal_page(&mut layout, notice)?;
-        form_page(
-            &mut layout,
-            &notice.person,
-            &notice.application_id,
-            &notice.language,
-        )?;
-        layout.finish(&mut doc)?;
-    }
-    finish(doc)
+    render_batch(
+        fonts,
+        "個人番号カード有効期限通知書",
+        notices,
+        |n| n.issue_date,
+        |layout, notice| {
+            renewal_page(layout, notice)?;
+            form_page(
+                layout,
+                &notice.person,
+                &notice.application_id,
+                &notice.language,
+            )
+        },
+    )
 }
 
 /// A heading and its bulleted lines, each in Japanese and the second language.

@@ -12,9 +12,9 @@ use krilla::surface::Surface;
 use mynumber_i18n::{Catalog, Script};
 use qrcode::{Color, EcLevel, QrCode};
 
-use crate::RenderError;
 use crate::fonts::Weight;
 use crate::text::Writer;
+use crate::{Fonts, RenderError};
 
 /// A4 in points (210 × 297 mm).
 pub(crate) const PAGE_WIDTH: f32 = 595.28;
@@ -318,4 +318,24 @@ pub(crate) fn document(title: &str, date: jiff::civil::Date) -> Document {
 /// The finished PDF bytes.
 pub(crate) fn finish(doc: Document) -> Result<Vec<u8>, RenderError> {
     doc.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+/// One PDF of `items` (a print batch), each laid out by `pages` on pages of its own. The
+/// document's date is the first item's.
+pub(crate) fn render_batch<T>(
+    fonts: &Fonts,
+    title: &str,
+    items: &[T],
+    date: impl Fn(&T) -> jiff::civil::Date,
+    pages: impl Fn(&mut Layout<'_, '_>, &T) -> Result<(), RenderError>,
+) -> Result<Vec<u8>, RenderError> {
+    let writer = Writer::new(fonts);
+    let first = items.first().map_or(jiff::civil::date(2000, 1, 1), &date);
+    let mut doc = document(title, first);
+    for item in items {
+        let mut layout = Layout::new(&writer);
+        pages(&mut layout, item)?;
+        layout.finish(&mut doc)?;
+    }
+    finish(doc)
 }

@@ -3,29 +3,26 @@
 
 use mynumber_i18n::{Catalog, Script, catalog};
 
-use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, MM, PAGE_WIDTH, Style, document, finish};
-use crate::text::Writer;
+use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, MM, PAGE_WIDTH, Style, render_batch};
 use crate::{Fonts, NoticeLetter, PrintedPerson, RenderError};
 
 /// Renders letters (each followed by its application form) into one PDF: a print-shop batch.
 pub fn render_notices(fonts: &Fonts, letters: &[NoticeLetter]) -> Result<Vec<u8>, RenderError> {
-    let writer = Writer::new(fonts);
-    let date = letters
-        .first()
-        .map_or(jiff::civil::date(2000, 1, 1), |l| l.issue_date);
-    let mut doc = document("個人番号通知書", date);
-    for letter in letters {
-        let mut layout = Layout::new(&writer);
-        letter_pages(&mut layout, letter)?;
-        form_page(
-            &mut layout,
-            &letter.person,
-            &letter.application_id,
-            &letter.language,
-        )?;
-        layout.finish(&mut doc)?;
-    }
-    finish(doc)
+    render_batch(
+        fonts,
+        "個人番号通知書",
+        letters,
+        |l| l.issue_date,
+        |layout, letter| {
+            letter_pages(layout, letter)?;
+            form_page(
+                layout,
+                &letter.person,
+                &letter.application_id,
+                &letter.language,
+            )
+        },
+    )
 }
 
 /// The second language of a document: none for a Japanese reader.
