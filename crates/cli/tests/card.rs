@@ -252,6 +252,33 @@ fn attach(dir: &Path, file: &Path, port: u16) -> Attached {
     attached
 }
 
+/// The signature certificate read through OpenSC's PKCS#11 module, after the signature
+/// password `ABC123`.
+fn signature_certificate(dir: &Path, module: &str, name: &str) -> Vec<u8> {
+    let (out, ok) = tool(
+        dir,
+        "pkcs11-tool",
+        &[
+            "--module",
+            module,
+            "--slot-index",
+            "1",
+            "--login",
+            "--pin",
+            "ABC123",
+            "--read-object",
+            "--type",
+            "cert",
+            "--id",
+            "02",
+            "-o",
+            name,
+        ],
+    );
+    assert!(ok, "{out}");
+    std::fs::read(dir.join(name)).unwrap()
+}
+
 fn tries(dir: &Path) -> Vec<String> {
     let (pins, _) = tool(dir, "pkcs15-tool", &["--list-pins"]);
     pins.lines()
@@ -399,29 +426,8 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         assert!(slots.contains("JPKI (User Authentication PIN)"), "{slots}");
         assert!(slots.contains("JPKI (Digital Signature PIN)"), "{slots}");
         // The signature certificate only with its password.
-        let (out, ok) = tool(
-            &dir,
-            "pkcs11-tool",
-            &[
-                "--module",
-                module,
-                "--slot-index",
-                "1",
-                "--login",
-                "--pin",
-                "ABC123",
-                "--read-object",
-                "--type",
-                "cert",
-                "--id",
-                "02",
-                "-o",
-                "sign.der",
-            ],
-        );
-        assert!(ok, "{out}");
         assert_eq!(
-            &std::fs::read(dir.join("sign.der")).unwrap(),
+            &signature_certificate(&dir, module, "sign.der"),
             &sign.certificate
         );
         // Each key signs after its own PIN; openssl verifies against the certificate.
@@ -560,29 +566,8 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         let _card = attach(&dir, &file, pcscd.port);
         let module = pkcs11_module().unwrap();
         let module = module.to_str().unwrap();
-        let (out, ok) = tool(
-            &dir,
-            "pkcs11-tool",
-            &[
-                "--module",
-                module,
-                "--slot-index",
-                "1",
-                "--login",
-                "--pin",
-                "ABC123",
-                "--read-object",
-                "--type",
-                "cert",
-                "--id",
-                "02",
-                "-o",
-                "sign2.der",
-            ],
-        );
-        assert!(ok, "{out}");
         assert_eq!(
-            &std::fs::read(dir.join("sign2.der")).unwrap(),
+            &signature_certificate(&dir, module, "sign2.der"),
             &new_sign.certificate
         );
         let new_pub = public_key_pem(&dir, &new_sign.certificate, "sign2");
