@@ -248,17 +248,16 @@ impl App {
             }
             None => None,
         };
-        let mut tx = match purpose {
-            Some(_) => self.store.begin().await?,
-            None => self.store.begin_read().await?,
-        };
-        let page = tx.current_page(after, actor.municipality, limit).await?;
         let Some(purpose) = purpose else {
+            let mut tx = self.store.begin_read().await?;
+            let page = tx.current_page(after, actor.municipality, limit).await?;
             return Ok(page
                 .into_iter()
                 .map(|row| ExportRow { row, number: None })
                 .collect());
         };
+        let mut tx = self.store.begin().await?;
+        let page = tx.current_page(after, actor.municipality, limit).await?;
         let ids: Vec<PersonId> = page.iter().map(|r| r.person.id).collect();
         let numbers: HashMap<PersonId, IndividualNumber> =
             tx.current_numbers(&ids).await?.into_iter().collect();

@@ -191,7 +191,7 @@ impl App {
     /// The unsealed authority, loaded once per process.
     pub(crate) async fn authority(
         &self,
-        tx: &mut dyn Tx,
+        tx: &mut dyn crate::ports::ReadTx,
         hierarchy: Hierarchy,
     ) -> Result<Arc<Authority>, AppError> {
         if let Some(a) = self

@@ -16,6 +16,7 @@ use mynumber_render::{
 };
 
 use crate::ledger::{Record, append};
+use crate::ports::ReadTx;
 use crate::{App, AppError, CurrentRow, DocumentRow, Tx, VersionRow};
 
 /// What documents need: the signing key, the fonts, and where the verification page is.
@@ -98,7 +99,7 @@ fn kind_code(kind: RecordKind) -> &'static str {
 
 /// The printed whole address: prefecture, municipality name (or its code when the name is not
 /// configured, e.g. a previous address elsewhere) and the rest.
-async fn address_text(tx: &mut dyn Tx, record: &ResidentRecord) -> Result<String, AppError> {
+async fn address_text(tx: &mut dyn ReadTx, record: &ResidentRecord) -> Result<String, AppError> {
     let address = record.address();
     let municipality = tx
         .municipality_name(address.municipality())
@@ -122,7 +123,7 @@ fn joined(a: &str, b: Option<&str>) -> String {
 
 /// The printed identity of a record.
 pub(crate) async fn printed_person(
-    tx: &mut dyn Tx,
+    tx: &mut dyn ReadTx,
     record: &ResidentRecord,
 ) -> Result<PrintedPerson, AppError> {
     let name = record.name();
@@ -156,7 +157,7 @@ impl App {
     /// A municipality's printed name; documents refuse to print without one.
     pub(crate) async fn municipality_name_in(
         &self,
-        tx: &mut dyn Tx,
+        tx: &mut dyn ReadTx,
         code: MunicipalityCode,
     ) -> Result<String, AppError> {
         tx.municipality_name(code).await?.ok_or_else(|| {

@@ -18,7 +18,7 @@ mod error;
 pub mod ledger;
 mod notices;
 mod number_change;
-mod ports;
+pub mod ports;
 mod registry;
 mod revocation_info;
 mod staff;
@@ -36,8 +36,8 @@ pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
     CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CrlRow, CurrentRow,
-    DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, SearchQuery, StaffRow,
-    Store, StoreError, Tx, VersionRow,
+    DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery,
+    StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use revocation_info::{CertificateCheck, Verdict};

@@ -14,7 +14,7 @@ use mynumber_pki::{
 };
 
 use crate::certificates::{parse_serial, pki, serial_hex};
-use crate::{App, AppError, CertificateRow, CrlRow, Tx};
+use crate::{App, AppError, CertificateRow, CrlRow};
 
 /// How long a CRL is valid (its nextUpdate).
 const CRL_VALIDITY_US: i64 = 24 * HOUR_US;
@@ -256,7 +256,7 @@ impl App {
     /// installed. Created on first use, and again a day before its certificate expires.
     async fn responder(
         &self,
-        tx: &mut dyn Tx,
+        tx: &mut dyn crate::ports::ReadTx,
         hierarchy: Hierarchy,
     ) -> Result<Option<Arc<Responder>>, AppError> {
         let now = timestamp(self.clock.now_us());

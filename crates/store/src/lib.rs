@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use mynumber_app::ports::ReadTx;
 use mynumber_app::{Store, StoreError, Tx};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
@@ -153,7 +154,7 @@ impl Store for SqlStore {
         )))
     }
 
-    async fn begin_read(&self) -> Result<Box<dyn Tx>, StoreError> {
+    async fn begin_read(&self) -> Result<Box<dyn ReadTx>, StoreError> {
         let tx = self.pool.begin().await.map_err(db)?;
         Ok(Box::new(tx::SqlTx::new(tx, self.backend, None)))
     }

@@ -1,0 +1,121 @@
+//! The cards' storage: applications (交付申請) and the cards made from them.
+
+use async_trait::async_trait;
+
+use jiff::civil::Date;
+use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
+use mynumber_core::{ApplicationId, MunicipalityCode, PersonId};
+
+use crate::StoreError;
+
+/// A card application as stored (交付申請).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardApplicationRow {
+    /// Internal id (hex).
+    pub id: String,
+    /// The applicant.
+    pub person: PersonId,
+    /// The municipality that received it.
+    pub municipality: MunicipalityCode,
+    /// How it arrived.
+    pub channel: Channel,
+    /// Why.
+    pub reason: Reason,
+    /// The form's 23-digit application ID (all channels but the counter).
+    pub application_id: Option<ApplicationId>,
+    /// Standard or face-recognition.
+    pub kind: CardKind,
+    /// Whether the certificates are to be issued.
+    pub with_certificates: bool,
+    /// Express issuance (特急発行).
+    pub express: bool,
+    /// The fee charged, yen.
+    pub fee_yen: i64,
+    /// The face photo (JPEG), absent for a child under 1.
+    pub photo: Option<Vec<u8>>,
+    /// The day it was made (the expiry rule counts the age on this day).
+    pub applied_on: Date,
+    /// When it was recorded (µs).
+    pub received_at_us: i64,
+    /// The card produced from it.
+    pub card_serial: Option<String>,
+}
+
+/// A card as the register keeps it (never its keys).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardRow {
+    /// The card's serial number.
+    pub serial: String,
+    /// The holder.
+    pub person: PersonId,
+    /// The application it was made from.
+    pub application: String,
+    /// The issuing municipality.
+    pub municipality: MunicipalityCode,
+    /// Standard or face-recognition.
+    pub kind: CardKind,
+    /// Where it stands.
+    pub status: CardStatus,
+    /// Its expiry date.
+    pub expiry: Date,
+    /// How far an extension may reach (the birthday rule alone).
+    pub birthday_limit: Date,
+    /// When it was produced (µs).
+    pub produced_at_us: i64,
+    /// When its status or expiry last changed (µs).
+    pub changed_at_us: i64,
+    /// The signature certificate on it (serial, hex).
+    pub signature_certificate: Option<String>,
+    /// The user-authentication certificate on it (serial, hex).
+    pub authentication_certificate: Option<String>,
+}
+
+/// Reads card applications and cards.
+#[async_trait]
+pub trait CardsRead: Send {
+    /// A card application by id.
+    async fn card_application(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<CardApplicationRow>, StoreError>;
+    /// A person's card applications, newest first (without their photos).
+    async fn card_applications_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CardApplicationRow>, StoreError>;
+    /// A card by serial.
+    async fn card(&mut self, serial: &str) -> Result<Option<CardRow>, StoreError>;
+    /// A person's cards, newest first.
+    async fn cards_of(&mut self, person: PersonId) -> Result<Vec<CardRow>, StoreError>;
+    /// Cards not yet ended whose expiry is before `day`, soonest first, at most `limit`.
+    async fn cards_expiring_before(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError>;
+    /// Active cards of a municipality expiring before `before` that have no expiry notice yet,
+    /// in (expiry, serial) order after `after` (a card expiring on `after.0` with a serial
+    /// greater than `after.1`, or later), at most `limit`.
+    async fn cards_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (Date, &str),
+        before: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError>;
+}
+
+/// Writes card applications and cards.
+#[async_trait]
+pub trait CardsWrite: Send {
+    /// Records a card application.
+    async fn insert_card_application(&mut self, row: &CardApplicationRow)
+    -> Result<(), StoreError>;
+    /// Links an application to the card made from it; false if it already has one.
+    async fn set_application_card(&mut self, id: &str, serial: &str) -> Result<bool, StoreError>;
+    /// Records a new card; false when the serial exists (draw another).
+    async fn insert_card(&mut self, row: &CardRow) -> Result<bool, StoreError>;
+    /// Writes a card's status, expiry and certificates if it still has status `from`; returns
+    /// whether it did.
+    async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError>;
+}

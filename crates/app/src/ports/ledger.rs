@@ -1,0 +1,34 @@
+//! The ledger's storage: the partitions' hash chains, their heads, and signed checkpoints.
+
+use async_trait::async_trait;
+
+use mynumber_core::ledger::StoredEntry;
+
+use crate::StoreError;
+
+/// Reads the ledger.
+#[async_trait]
+pub trait LedgerRead: Send {
+    /// Every partition with its head.
+    async fn ledger_heads(&mut self) -> Result<Vec<(String, i64, [u8; 32])>, StoreError>;
+    /// A partition's entries with `seq > after`, in order, at most `limit`.
+    async fn ledger_entries(
+        &mut self,
+        partition: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError>;
+    /// The newest stored checkpoint's text.
+    async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
+}
+
+/// Appends to the ledger.
+#[async_trait]
+pub trait LedgerWrite: Send {
+    /// Locks a partition's head (creating it at genesis) and returns its `(seq, hash)`.
+    async fn lock_ledger_head(&mut self, partition: &str) -> Result<(i64, [u8; 32]), StoreError>;
+    /// Appends sealed entries and sets the partition head to the last of them.
+    async fn append_ledger(&mut self, entries: &[StoredEntry]) -> Result<(), StoreError>;
+    /// Stores a signed checkpoint's text.
+    async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError>;
+}

@@ -1,0 +1,126 @@
+//! The registry's storage: persons, their record versions, households, and the names of
+//! municipalities printed on what they issue.
+
+use async_trait::async_trait;
+
+use jiff::civil::Date;
+use mynumber_core::{HouseholdId, MunicipalityCode, PersonId, Resident, ResidentCode};
+
+use crate::StoreError;
+
+/// Where a person's record stands: the newest version number and its municipality.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRow {
+    /// Internal id.
+    pub id: PersonId,
+    /// 住民票コード.
+    pub resident_code: ResidentCode,
+    /// The newest version.
+    pub current_version: i64,
+}
+
+/// One stored version of a resident record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionRow {
+    /// Whose.
+    pub person: PersonId,
+    /// 1, 2, …
+    pub version: i64,
+    /// The procedure that produced it (`birth`, `address-change`, …).
+    pub procedure: String,
+    /// 異動日: when the event took effect.
+    pub effective_on: Date,
+    /// When it was recorded (µs since the epoch).
+    pub recorded_at_us: i64,
+    /// Staff id of the clerk who recorded it.
+    pub actor: String,
+    /// Content and status.
+    pub resident: Resident,
+}
+
+/// A clerk's search: by name (any of kanji, kana or Latin, prefix match) and date of birth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Family name, its reading or a Latin name; matched as a prefix.
+    pub name: String,
+    /// Date of birth, if known.
+    pub birth_date: Option<Date>,
+    /// Limit the search to one municipality's current residents.
+    pub municipality: Option<MunicipalityCode>,
+    /// At most this many results.
+    pub limit: i64,
+}
+
+/// The current version of a person together with their code, for listings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrentRow {
+    /// Person row.
+    pub person: PersonRow,
+    /// Their newest version.
+    pub version: VersionRow,
+}
+
+/// Reads the resident register.
+#[async_trait]
+pub trait RegistryRead: Send {
+    /// The municipality of a household, if it exists.
+    async fn household(&mut self, id: HouseholdId) -> Result<Option<MunicipalityCode>, StoreError>;
+    /// A person by resident record code.
+    async fn person_by_code(
+        &mut self,
+        code: &ResidentCode,
+    ) -> Result<Option<PersonRow>, StoreError>;
+    /// A person by internal id.
+    async fn person_by_id(&mut self, id: PersonId) -> Result<Option<PersonRow>, StoreError>;
+    /// Every version of a person, oldest first.
+    async fn versions(&mut self, person: PersonId) -> Result<Vec<VersionRow>, StoreError>;
+    /// The newest version of a person.
+    async fn current_version(&mut self, person: PersonId)
+    -> Result<Option<VersionRow>, StoreError>;
+    /// Clerk search over current versions.
+    async fn search(&mut self, query: &SearchQuery) -> Result<Vec<CurrentRow>, StoreError>;
+    /// A page of current records in person-id order after `after`, for export.
+    async fn current_page(
+        &mut self,
+        after: Option<PersonId>,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<CurrentRow>, StoreError>;
+    /// The current, active records of a household's members.
+    async fn household_members(
+        &mut self,
+        household: HouseholdId,
+    ) -> Result<Vec<CurrentRow>, StoreError>;
+    /// A municipality's printed name.
+    async fn municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+    ) -> Result<Option<String>, StoreError>;
+}
+
+/// Writes the resident register.
+#[async_trait]
+pub trait RegistryWrite: Send {
+    /// Inserts people whose resident codes are new; returns the indexes of those whose code was
+    /// already taken (nothing is written for them).
+    async fn insert_persons(
+        &mut self,
+        rows: &[PersonRow],
+        at_us: i64,
+    ) -> Result<Vec<usize>, StoreError>;
+    /// Appends versions and moves each person's current version to it. Fails with
+    /// [`StoreError::Conflict`] if a person's current version is not `version - 1`.
+    async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError>;
+    /// Creates households.
+    async fn insert_households(
+        &mut self,
+        rows: &[(HouseholdId, MunicipalityCode)],
+        at_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Sets a municipality's printed name.
+    async fn set_municipality_name(
+        &mut self,
+        code: MunicipalityCode,
+        name: &str,
+    ) -> Result<(), StoreError>;
+}

@@ -1,0 +1,220 @@
+//! Card applications and cards in SQL.
+
+use async_trait::async_trait;
+use jiff::civil::Date;
+use mynumber_app::ports::{CardsRead, CardsWrite};
+use mynumber_app::{CardApplicationRow, CardRow, StoreError};
+use mynumber_core::card::CardStatus;
+use mynumber_core::{MunicipalityCode, PersonId};
+use sqlx::AssertSqlSafe;
+
+use crate::db;
+use crate::rows::{CARD_APPLICATION_COLUMNS, CARD_COLUMNS, decode_card, decode_card_application};
+
+use super::SqlTx;
+
+#[async_trait]
+impl CardsRead for SqlTx {
+    async fn card_application(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<CardApplicationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_APPLICATION_COLUMNS}, photo FROM card_applications WHERE id = $1"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(|r| decode_card_application(r, true))
+            .transpose()
+    }
+
+    async fn card_applications_of(
+        &mut self,
+        person: PersonId,
+    ) -> Result<Vec<CardApplicationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_APPLICATION_COLUMNS} FROM card_applications WHERE person_id = $1 \
+             ORDER BY received_at_us DESC, id DESC"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| decode_card_application(r, false))
+            .collect()
+    }
+
+    async fn card(&mut self, serial: &str) -> Result<Option<CardRow>, StoreError> {
+        let sql = format!("SELECT {CARD_COLUMNS} FROM cards WHERE serial = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(serial.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_card)
+            .transpose()
+    }
+
+    async fn cards_of(&mut self, person: PersonId) -> Result<Vec<CardRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE person_id = $1 \
+             ORDER BY produced_at_us DESC, serial DESC"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+
+    async fn cards_expiring_before(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE status IN ('produced', 'active', 'suspended') \
+             AND expiry < $1 ORDER BY expiry, serial LIMIT $2"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(day.to_string())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+
+    async fn cards_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (Date, &str),
+        before: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        // Dates are ISO text, so text order is date order.
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards c WHERE c.status = 'active' AND c.expiry < $1 \
+             AND (c.expiry > $2 OR (c.expiry = $2 AND c.serial > $3)) \
+             AND c.municipality_code = $4 AND NOT EXISTS (SELECT 1 FROM card_notices n \
+             WHERE n.card_serial = c.serial AND n.kind = 'renewal') \
+             ORDER BY c.expiry, c.serial LIMIT $5"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(before.to_string())
+            .bind(after.0.to_string())
+            .bind(after.1.to_owned())
+            .bind(municipality.as_str().to_owned())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+}
+
+#[async_trait]
+impl CardsWrite for SqlTx {
+    async fn insert_card_application(
+        &mut self,
+        row: &CardApplicationRow,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO card_applications (id, person_id, municipality_code, channel, reason, \
+             application_id, kind, with_certificates, express, fee_yen, photo, applied_on, \
+             received_at_us, card_serial) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        )
+        .bind(row.id.clone())
+        .bind(row.person.to_hex())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.channel.code())
+        .bind(row.reason.code())
+        .bind(row.application_id.map(|a| a.as_str().to_owned()))
+        .bind(row.kind.code())
+        .bind(i64::from(row.with_certificates))
+        .bind(i64::from(row.express))
+        .bind(row.fee_yen)
+        .bind(row.photo.clone())
+        .bind(row.applied_on.to_string())
+        .bind(row.received_at_us)
+        .bind(row.card_serial.clone())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn set_application_card(&mut self, id: &str, serial: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE card_applications SET card_serial = $1 WHERE id = $2 AND card_serial IS NULL",
+        )
+        .bind(serial.to_owned())
+        .bind(id.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_card(&mut self, row: &CardRow) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO cards (serial, person_id, application, municipality_code, kind, status, \
+             end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
+             signature_certificate, authentication_certificate) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+             ON CONFLICT (serial) DO NOTHING",
+        )
+        .bind(row.serial.clone())
+        .bind(row.person.to_hex())
+        .bind(row.application.clone())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.kind.code())
+        .bind(row.status.code())
+        .bind(row.status.end_reason().map(|r| r.code()))
+        .bind(row.expiry.to_string())
+        .bind(row.birthday_limit.to_string())
+        .bind(row.produced_at_us)
+        .bind(row.changed_at_us)
+        .bind(row.signature_certificate.clone())
+        .bind(row.authentication_certificate.clone())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE cards SET status = $1, end_reason = $2, expiry = $3, changed_at_us = $4, \
+             signature_certificate = $5, authentication_certificate = $6 \
+             WHERE serial = $7 AND status = $8",
+        )
+        .bind(row.status.code())
+        .bind(row.status.end_reason().map(|r| r.code()))
+        .bind(row.expiry.to_string())
+        .bind(row.changed_at_us)
+        .bind(row.signature_certificate.clone())
+        .bind(row.authentication_certificate.clone())
+        .bind(row.serial.clone())
+        .bind(from.code())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,120 @@
+//! The ledger in SQL: hash-chained entries per partition, their heads, signed checkpoints.
+
+use async_trait::async_trait;
+use mynumber_app::StoreError;
+use mynumber_app::ports::{LedgerRead, LedgerWrite};
+use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
+use sqlx::{AssertSqlSafe, Row};
+
+use crate::db;
+use crate::rows::{LEDGER_COLUMNS, decode_ledger, ledger_values};
+
+use super::SqlTx;
+
+#[async_trait]
+impl LedgerRead for SqlTx {
+    async fn ledger_heads(&mut self) -> Result<Vec<(String, i64, [u8; 32])>, StoreError> {
+        sqlx::query("SELECT partition_key, seq, hash FROM ledger_heads ORDER BY partition_key")
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| {
+                let hash: String = r.try_get(2).map_err(db)?;
+                Ok((
+                    r.try_get(0).map_err(db)?,
+                    r.try_get(1).map_err(db)?,
+                    parse_hex(&hash)
+                        .ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn ledger_entries(
+        &mut self,
+        partition: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE partition_key = $1 AND seq > $2 \
+             ORDER BY seq LIMIT $3"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(partition.to_owned())
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_ledger)
+            .collect()
+    }
+
+    async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT text FROM ledger_checkpoints ORDER BY at_us DESC LIMIT 1")
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| r.try_get::<String, _>(0).map_err(db))
+            .transpose()
+    }
+}
+
+#[async_trait]
+impl LedgerWrite for SqlTx {
+    async fn lock_ledger_head(&mut self, partition: &str) -> Result<(i64, [u8; 32]), StoreError> {
+        sqlx::query(
+            "INSERT INTO ledger_heads (partition_key, seq, hash) VALUES ($1, 0, $2) \
+             ON CONFLICT (partition_key) DO NOTHING",
+        )
+        .bind(partition.to_owned())
+        .bind(hex(&GENESIS))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        // A no-op UPDATE takes the row lock on PostgreSQL (and is portable, unlike FOR UPDATE):
+        // writers to one partition queue here, writers to others never wait.
+        let r = sqlx::query(
+            "UPDATE ledger_heads SET seq = seq WHERE partition_key = $1 RETURNING seq, hash",
+        )
+        .bind(partition.to_owned())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        let seq: i64 = r.try_get(0).map_err(db)?;
+        let hash: String = r.try_get(1).map_err(db)?;
+        let hash =
+            parse_hex(&hash).ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?;
+        Ok((seq, hash))
+    }
+
+    async fn append_ledger(&mut self, entries: &[StoredEntry]) -> Result<(), StoreError> {
+        let Some(last) = entries.last() else {
+            return Ok(());
+        };
+        let values = entries.iter().map(ledger_values).collect();
+        let head = format!("ledger_entries ({LEDGER_COLUMNS})");
+        self.insert_many(&head, 10, values, "").await?;
+        sqlx::query("UPDATE ledger_heads SET seq = $1, hash = $2 WHERE partition_key = $3")
+            .bind(last.content.seq)
+            .bind(hex(&last.hash))
+            .bind(last.content.partition.clone())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO ledger_checkpoints (at_us, text) VALUES ($1, $2)")
+            .bind(at_us)
+            .bind(text.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+}
