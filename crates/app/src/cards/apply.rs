@@ -1,0 +1,231 @@
+//! 交付申請: receiving a card application, with its photo, application ID and fee.
+
+use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen};
+use mynumber_core::dates::{age_on, renewal_opens};
+use mynumber_core::{
+    Actor, ApplicationId, FieldError, Invalid, Permission, RecordStatus, ResidentCode,
+};
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, CardApplicationRow};
+
+use super::{CardApplication, hex};
+
+impl App {
+    /// Receives a card application (交付申請) and records its fee. Refused, with the reason,
+    /// when the record is not active, the application ID is not this person's current form
+    /// (one printed for a name or address since changed is void, facts §2.5), the photo fails
+    /// facts §2.6, express issuance is not allowed, or the reason does not fit the cards the
+    /// person has.
+    pub async fn apply_for_card(
+        &self,
+        actor: &Actor,
+        code: &ResidentCode,
+        input: CardApplication,
+    ) -> Result<CardApplicationRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let today = self.clock.today();
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .person_by_code(code)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let versions = tx.versions(person.id).await?;
+        let current = versions.last().ok_or(AppError::NotFound("resident"))?;
+        let record = &current.resident.record;
+        actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
+        if current.resident.status != RecordStatus::Active {
+            return Err(FieldError::new(
+                "resident",
+                "a card is issued only to a resident with an active record",
+            )
+            .into());
+        }
+        let mut problems = Vec::new();
+        // The form's application ID: this person's, and printed for the name and address the
+        // record still has.
+        let application_id = match (&input.application_id, input.channel.needs_application_id()) {
+            (None, true) => {
+                problems.push(FieldError::new(
+                    "application_id",
+                    format!(
+                        "a {} application needs the 23-digit application ID printed on the form",
+                        input.channel.code()
+                    ),
+                ));
+                None
+            }
+            (None, false) => None,
+            (Some(text), _) => match ApplicationId::parse(text) {
+                Err(e) => {
+                    problems.push(FieldError::new("application_id", e.to_string()));
+                    None
+                }
+                Ok(id) => {
+                    // Printed with a notification letter or an expiry notice.
+                    match tx.form_by_application_id(&id).await? {
+                        Some((holder, printed)) if holder == person.id => {
+                            let then = versions
+                                .iter()
+                                .rev()
+                                .find(|v| v.recorded_at_us <= printed)
+                                .unwrap_or(current);
+                            let was = &then.resident.record;
+                            if was.name() != record.name() || was.address() != record.address() {
+                                problems.push(FieldError::new(
+                                    "application_id",
+                                    "the form was printed for a name or address that has since changed, so it can no longer be used; ask the municipality for a new form (facts §2.5)",
+                                ));
+                            }
+                        }
+                        _ => problems.push(FieldError::new(
+                            "application_id",
+                            "is not the application ID of a form issued to this resident",
+                        )),
+                    }
+                    Some(id)
+                }
+            },
+        };
+        // The photo: none for a child under 1 (facts §2.1), checked otherwise.
+        let under_one = age_on(record.birth_date(), today) < 1;
+        let photo = match (&input.photo, under_one) {
+            (Some(_), true) => {
+                problems.push(FieldError::new(
+                    "photo",
+                    "a child under 1 gets a card without a photo; send none",
+                ));
+                None
+            }
+            (None, true) => None,
+            (None, false) => {
+                problems.push(FieldError::new(
+                    "photo",
+                    "is required: a JPEG face photo (facts §2.6)",
+                ));
+                None
+            }
+            (Some(bytes), false) => match mynumber_core::photo::check(bytes) {
+                Ok(_) => Some(bytes.clone()),
+                Err(Invalid(p)) => {
+                    problems.extend(p);
+                    None
+                }
+            },
+        };
+        let became_resident = versions
+            .iter()
+            .rev()
+            .find(|v| {
+                matches!(
+                    v.procedure.as_str(),
+                    "birth" | "move-in" | "foreign-first-registration" | "transfer-in"
+                )
+            })
+            .map_or(current.effective_on, |v| v.effective_on);
+        if input.express
+            && let Err(e) =
+                express_allowed(input.reason, record.birth_date(), became_resident, today)
+        {
+            problems.push(e);
+        }
+        let with_certificates = input.with_certificates && input.kind == CardKind::Standard;
+        if input.with_certificates && input.kind == CardKind::FaceRecognition {
+            problems.push(FieldError::new(
+                "with_certificates",
+                "a face-recognition card carries no certificates (facts §2.1)",
+            ));
+        }
+        // The reason must fit the cards the person has.
+        let cards = tx.cards_of(person.id).await?;
+        let in_use = cards.iter().find(|c| c.status.in_use());
+        let pending = tx
+            .card_applications_of(person.id)
+            .await?
+            .into_iter()
+            .any(|a| a.card_serial.is_none());
+        if pending {
+            problems.push(FieldError::new(
+                "reason",
+                "an application of this resident is already waiting for its card",
+            ));
+        }
+        match (input.reason, in_use) {
+            (Reason::Renewal, Some(card)) => {
+                let opens = renewal_opens(card.expiry);
+                if today < opens {
+                    problems.push(FieldError::new(
+                        "reason",
+                        format!(
+                            "card {} is valid until {}; it can be renewed from {opens}",
+                            card.serial, card.expiry
+                        ),
+                    ));
+                }
+            }
+            (Reason::Renewal, None) => problems.push(FieldError::new(
+                "reason",
+                "there is no card in use to renew; apply for a first card or a re-issue",
+            )),
+            (_, Some(card)) => problems.push(FieldError::new(
+                "reason",
+                format!(
+                    "card {} is still in use ({}); renew it from three months before it expires, or report it lost first",
+                    card.serial,
+                    card.status.code()
+                ),
+            )),
+            (Reason::First, None) if !cards.is_empty() => problems.push(FieldError::new(
+                "reason",
+                "this resident has had a card before: apply for a re-issue",
+            )),
+            (Reason::Reissue | Reason::ReissueFree, None) if cards.is_empty() => {
+                problems.push(FieldError::new(
+                    "reason",
+                    "this resident has never had a card: apply for a first card",
+                ));
+            }
+            _ => {}
+        }
+        if !problems.is_empty() {
+            return Err(Invalid(problems).into());
+        }
+        let row = CardApplicationRow {
+            id: hex(&self.random_bytes::<16>()),
+            person: person.id,
+            municipality: record.municipality(),
+            channel: input.channel,
+            reason: input.reason,
+            application_id,
+            kind: input.kind,
+            with_certificates,
+            express: input.express,
+            fee_yen: i64::from(fee_yen(input.reason, input.express, with_certificates)),
+            photo,
+            applied_on: today,
+            received_at_us: now,
+            card_serial: None,
+        };
+        tx.insert_card_application(&row).await?;
+        let record = Record {
+            partition: row.municipality.as_str().to_owned(),
+            action: "card-applied",
+            person: Some(person.id),
+            purpose: None,
+            detail: format!(
+                "application={} channel={} reason={} kind={} certificates={} express={} fee={}",
+                row.id,
+                row.channel.code(),
+                row.reason.code(),
+                row.kind.code(),
+                row.with_certificates,
+                row.express,
+                row.fee_yen
+            ),
+        };
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+}

@@ -1,0 +1,240 @@
+//! The rest of a card's life: suspension at any hour, its end (lost, returned, replaced, voided,
+//! expired) with its certificates, a foreign resident's extension, and the cards a registry change
+//! ends.
+
+use mynumber_core::card::{CardEvent, CardStatus, EndReason};
+use mynumber_core::{
+    Actor, FieldError, Permission, PersonId, RecordStatus, RemovalReason, Resident,
+};
+use mynumber_pki::Reason as RevocationReason;
+
+use crate::ledger::{Record, append};
+use crate::{App, AppError, CardRow, Tx};
+
+impl App {
+    /// Suspends a card (一時停止) at any hour, by a call-center operator or at the counter: its
+    /// user-authentication certificate goes on hold and its signature certificate is revoked
+    /// (facts §3.3, §7).
+    pub async fn suspend_card(&self, actor: &Actor, serial: &str) -> Result<CardRow, AppError> {
+        actor.authorize(Permission::SuspendCards, None)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let mut card = self
+            .card_in(tx.as_mut(), actor, Permission::SuspendCards, serial)
+            .await?;
+        let mut records = vec![
+            self.step_in(
+                tx.as_mut(),
+                &mut card,
+                CardEvent::Suspend,
+                String::new(),
+                now,
+            )
+            .await?,
+        ];
+        let certs = self.card_certificates(tx.as_mut(), &card).await?;
+        records.extend(
+            self.suspend_in(tx.as_mut(), certs, now)
+                .await?
+                .into_iter()
+                .map(|(_, r)| r),
+        );
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        tx.commit().await?;
+        Ok(card)
+    }
+
+    /// Ends a card, revoking its certificates: reported lost and abolished (廃止; for key
+    /// compromise, since the card may be in other hands), or returned (返納).
+    pub async fn end_card(
+        &self,
+        actor: &Actor,
+        serial: &str,
+        reason: EndReason,
+    ) -> Result<CardRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        if !matches!(reason, EndReason::Abolished | EndReason::Returned) {
+            return Err(FieldError::new(
+                "reason",
+                "a clerk ends a card as abolished (lost) or returned; expiry and replacement follow by themselves",
+            )
+            .into());
+        }
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let mut card = self
+            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
+            .await?;
+        let records = self
+            .end_card_in(tx.as_mut(), &mut card, reason, String::new(), now)
+            .await?;
+        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        tx.commit().await?;
+        Ok(card)
+    }
+
+    /// Ends one card inside a transaction, revoking what is left of its certificates.
+    async fn end_card_in(
+        &self,
+        tx: &mut dyn Tx,
+        card: &mut CardRow,
+        reason: EndReason,
+        detail: String,
+        now: i64,
+    ) -> Result<Vec<Record>, AppError> {
+        let mut records = vec![
+            self.step_in(tx, card, CardEvent::End(reason), detail, now)
+                .await?,
+        ];
+        let why = match reason {
+            EndReason::Abolished => RevocationReason::KeyCompromise,
+            EndReason::Replaced => RevocationReason::Superseded,
+            EndReason::Expired | EndReason::Returned | EndReason::Voided => {
+                RevocationReason::CessationOfOperation
+            }
+        };
+        let certs = self.card_certificates(tx, card).await?;
+        records.extend(
+            self.revoke_in(tx, certs, why, now)
+                .await?
+                .into_iter()
+                .map(|(_, r)| r),
+        );
+        Ok(records)
+    }
+
+    /// The cards a registry change ends, in its transaction: death ends every card in use or
+    /// waiting; a foreign national's move abroad too (facts §10: only Japanese nationals keep
+    /// their card abroad).
+    pub(crate) async fn end_cards_on_change(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        new: &Resident,
+        now: i64,
+    ) -> Result<Vec<Record>, AppError> {
+        let ends = match new.status {
+            RecordStatus::Removed {
+                reason: RemovalReason::Died,
+                ..
+            } => true,
+            RecordStatus::Removed {
+                reason: RemovalReason::MovedAbroad,
+                ..
+            } => new.record.foreign().is_some(),
+            _ => false,
+        };
+        if !ends {
+            return Ok(Vec::new());
+        }
+        self.end_cards_in(tx, person, EndReason::Returned, now)
+            .await
+    }
+
+    /// Ends every card of a person not yet ended, inside a transaction (the number change voids
+    /// them, facts §6).
+    pub(crate) async fn end_cards_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        reason: EndReason,
+        now: i64,
+    ) -> Result<Vec<Record>, AppError> {
+        let mut records = Vec::new();
+        for mut card in tx.cards_of(person).await? {
+            if matches!(card.status, CardStatus::Ended(_)) {
+                continue;
+            }
+            records.extend(
+                self.end_card_in(tx, &mut card, reason, String::new(), now)
+                    .await?,
+            );
+        }
+        Ok(records)
+    }
+
+    /// Extends a foreign resident's card after a new period of stay is recorded (facts §10):
+    /// to the end of the new period, never past the birthday rule.
+    pub async fn extend_card(&self, actor: &Actor, serial: &str) -> Result<CardRow, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let mut card = self
+            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
+            .await?;
+        let current = tx
+            .current_version(card.person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let Some(stay) = current
+            .resident
+            .record
+            .foreign()
+            .and_then(|f| f.period_of_stay_until())
+        else {
+            return Err(FieldError::new(
+                "card",
+                "only the card of a foreign resident with a fixed period of stay is extended",
+            )
+            .into());
+        };
+        let new_expiry = stay.min(card.birthday_limit);
+        if new_expiry <= card.expiry {
+            return Err(FieldError::new(
+                "card",
+                format!(
+                    "the card is valid until {}; the period of stay recorded ends {stay}, so there is nothing to extend (record the new period of stay first)",
+                    card.expiry
+                ),
+            )
+            .into());
+        }
+        let old = card.expiry;
+        card.expiry = new_expiry;
+        let record = self
+            .step_in(
+                tx.as_mut(),
+                &mut card,
+                CardEvent::Extend,
+                format!("from={old} to={new_expiry}"),
+                now,
+            )
+            .await?;
+        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(card)
+    }
+
+    /// Ends the cards whose expiry has passed, with their certificates, in batches; returns how
+    /// many (the server runs this hourly).
+    pub async fn expire_cards(&self, actor: &Actor) -> Result<usize, AppError> {
+        actor.authorize(Permission::WriteRecords, None)?;
+        let today = self.clock.today();
+        let mut total = 0;
+        loop {
+            let now = self.clock.now_us();
+            let mut tx = self.store.begin().await?;
+            let due = tx.cards_expiring_before(today, 500).await?;
+            if due.is_empty() {
+                return Ok(total);
+            }
+            let mut records = Vec::new();
+            for mut card in due {
+                let expiry = card.expiry;
+                records.extend(
+                    self.end_card_in(
+                        tx.as_mut(),
+                        &mut card,
+                        EndReason::Expired,
+                        format!("expiry={expiry}"),
+                        now,
+                    )
+                    .await?,
+                );
+                total += 1;
+            }
+            append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+            tx.commit().await?;
+        }
+    }
+}

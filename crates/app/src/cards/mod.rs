@@ -1,0 +1,202 @@
+//! 個人番号カード: the use cases of a card's life (facts §2, §7, §10). Application with its
+//! photo and application ID, production (a serial, the card's own key pairs, certificates for
+//! them, the expiry), pick-up (identity checked, PINs set, handed over), suspension at any hour,
+//! resumption in person, loss, return, PIN reset, a foreign resident's extension, and expiry.
+//! Each is one transaction with its ledger entries. The card's keys go only into the card file
+//! that production returns: the register keeps none.
+
+mod apply;
+mod counter;
+mod life;
+mod produce;
+mod query;
+
+use mynumber_card::{CardData, KeySlot};
+use mynumber_core::card::{CardEvent, CardKind, CardRefused, Channel, IdentityDocument, Reason};
+use mynumber_core::pin::PinKind;
+use mynumber_core::{Actor, FieldError, Permission, Refused};
+
+use crate::ledger::Record;
+use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};
+
+/// What card production needs from the shell: RSA-2048 key pairs (PKCS#8) for the cards, made
+/// with the machine's randomness (docs/design/card.md).
+#[derive(Clone)]
+pub struct CardSettings {
+    /// Makes one card key pair.
+    pub keys: KeyMaker,
+}
+
+impl std::fmt::Debug for CardSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardSettings").finish_non_exhaustive()
+    }
+}
+
+/// A card application as the clerk or the online service hands it in.
+#[derive(Clone, Debug)]
+pub struct CardApplication {
+    /// How it arrived.
+    pub channel: Channel,
+    /// Why.
+    pub reason: Reason,
+    /// The form's application ID (required for every channel but the counter).
+    pub application_id: Option<String>,
+    /// The face photo, JPEG (not needed for a child under 1).
+    pub photo: Option<Vec<u8>>,
+    /// Standard or face-recognition.
+    pub kind: CardKind,
+    /// Whether the certificates are wanted.
+    pub with_certificates: bool,
+    /// Express issuance.
+    pub express: bool,
+}
+
+/// What the holder brings and chooses at the counter.
+#[derive(Clone)]
+pub struct HandOver {
+    /// The identity documents shown.
+    pub documents: Vec<IdentityDocument>,
+    /// The PINs chosen (every PIN of a standard card; none for a face-recognition card).
+    pub pins: Vec<(PinKind, String)>,
+    /// The card file, as produced.
+    pub card_file: Vec<u8>,
+}
+
+impl std::fmt::Debug for HandOver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandOver")
+            .field("documents", &self.documents)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A card and its card file: what production and the steps at the counter hand back.
+#[derive(Clone)]
+pub struct CardWithFile {
+    /// The card in the register.
+    pub card: CardRow,
+    /// The card file (its keys inside): give it to the holder; it is not kept.
+    pub card_file: Vec<u8>,
+}
+
+impl std::fmt::Debug for CardWithFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardWithFile")
+            .field("card", &self.card)
+            .finish_non_exhaustive()
+    }
+}
+
+impl From<CardRefused> for AppError {
+    fn from(r: CardRefused) -> Self {
+        let state = match r.status.end_reason() {
+            Some(reason) => format!("ended ({}) card", reason.code()),
+            None => format!("{} card", r.status.code()),
+        };
+        AppError::Refused(Refused {
+            state,
+            procedure: r.event.action(),
+            reason: r.to_string(),
+        })
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn documents_detail(documents: &[IdentityDocument]) -> String {
+    documents
+        .iter()
+        .map(|d| d.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl App {
+    /// The card, once the actor may act on it, in a transaction.
+    async fn card_in(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        permission: Permission,
+        serial: &str,
+    ) -> Result<CardRow, AppError> {
+        let card = tx
+            .card(serial.trim())
+            .await?
+            .ok_or(AppError::NotFound("card"))?;
+        actor.authorize(permission, Some(card.municipality))?;
+        Ok(card)
+    }
+
+    /// Moves a card by `event` inside a transaction and writes its ledger record.
+    async fn step_in(
+        &self,
+        tx: &mut dyn Tx,
+        card: &mut CardRow,
+        event: CardEvent,
+        detail: String,
+        now: i64,
+    ) -> Result<Record, AppError> {
+        let from = card.status;
+        card.status = from.after(event)?;
+        card.changed_at_us = now;
+        if !tx.update_card(card, from).await? {
+            return Err(AppError::Conflict);
+        }
+        Ok(Record {
+            partition: card.municipality.as_str().to_owned(),
+            action: event.action(),
+            person: Some(card.person),
+            purpose: None,
+            detail: format!("card={} {detail}", card.serial)
+                .trim_end()
+                .to_owned(),
+        })
+    }
+
+    /// The certificates on a card.
+    async fn card_certificates(
+        &self,
+        tx: &mut dyn Tx,
+        card: &CardRow,
+    ) -> Result<Vec<CertificateRow>, AppError> {
+        let mut out = Vec::new();
+        for serial in [
+            &card.signature_certificate,
+            &card.authentication_certificate,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(c) = tx.certificate(serial).await? {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks that a card file is this card's (its serial and certificates).
+    fn card_file_of(card: &CardRow, file: &[u8]) -> Result<CardData, AppError> {
+        let data =
+            CardData::from_file(file).map_err(|e| FieldError::new("card_file", e.to_string()))?;
+        let serial_of = |slot: &Option<KeySlot>| {
+            slot.as_ref()
+                .and_then(|s| mynumber_pki::inspect(&s.certificate).ok())
+                .map(|c| hex(&c.serial))
+        };
+        if data.serial != card.serial
+            || serial_of(&data.signature) != card.signature_certificate
+            || serial_of(&data.authentication) != card.authentication_certificate
+        {
+            return Err(FieldError::new(
+                "card_file",
+                format!("is not the file of card {}", card.serial),
+            )
+            .into());
+        }
+        Ok(data)
+    }
+}
