@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use jiff::Timestamp;
-use mynumber_core::certificate::{CertificateEvent, CertificateRefused, CertificateStatus};
-use mynumber_core::dates::{age_on, renewal_opens};
+use mynumber_core::certificate::{
+    CertificateEvent, CertificateRefused, CertificateStatus, signature_certificate_allowed,
+};
+use mynumber_core::dates::renewal_opens;
 use mynumber_core::{
     Actor, FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident,
     ResidentCode, ResidentRecord,
@@ -261,7 +263,9 @@ impl App {
             )
             .into());
         }
-        if hierarchy == Hierarchy::Signature && age_on(record.birth_date(), today) < 15 {
+        if hierarchy == Hierarchy::Signature
+            && !signature_certificate_allowed(record.birth_date(), today)
+        {
             return Err(FieldError::new(
                 "hierarchy",
                 "a signature certificate is not issued to a child under 15 (facts §3.1); issue the user-authentication certificate",

@@ -304,7 +304,15 @@ impl App {
                 number,
                 resident_code: wants("resident-code").then_some(row.person.resident_code),
                 previous_address,
-                became_resident: wants("became-resident").then(|| became_resident(history, r)),
+                became_resident: if wants("became-resident") {
+                    mynumber_core::became_resident(
+                        history
+                            .iter()
+                            .map(|v| (v.procedure.as_str(), v.effective_on)),
+                    )
+                } else {
+                    None
+                },
                 foreign: if wants("residence-status") {
                     r.foreign().map(|f| PrintedForeign {
                         nationality: f.nationality().code().to_owned(),
@@ -415,18 +423,4 @@ impl App {
         }
         Ok(CheckedDocument { row })
     }
-}
-
-/// 住民となった日: the start of the latest unbroken run of versions in the current municipality.
-fn became_resident(history: &[VersionRow], current: &ResidentRecord) -> jiff::civil::Date {
-    let mut sorted: Vec<&VersionRow> = history.iter().collect();
-    sorted.sort_by_key(|v| std::cmp::Reverse(v.version));
-    let mut date = None;
-    for v in sorted {
-        if v.resident.record.municipality() != current.municipality() {
-            break;
-        }
-        date = Some(v.effective_on);
-    }
-    date.unwrap_or(current.birth_date())
 }

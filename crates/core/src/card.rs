@@ -92,18 +92,25 @@ pub fn fee_yen(reason: Reason, express: bool, with_certificates: bool) -> u32 {
     }
 }
 
+/// Whether an application needs a face photo: every applicant but a child under 1, whose card
+/// has none (facts §2.1).
+pub fn photo_required(birth: Date, applied_on: Date) -> bool {
+    age_on(birth, applied_on) >= 1
+}
+
 /// Whether express issuance (特急発行) may be chosen (facts §2.7): a child under 1, a re-issue
 /// after a loss, damage or a number change, or a first card within 30 days of becoming a
-/// resident; never a renewal.
+/// resident (`became_resident`, `None` when the record does not show it,
+/// [`crate::became_resident`]); never a renewal.
 pub fn express_allowed(
     reason: Reason,
     birth: Date,
-    became_resident: Date,
+    became_resident: Option<Date>,
     today: Date,
 ) -> Result<(), FieldError> {
     let recent = today
         .checked_sub(jiff::Span::new().days(30))
-        .is_ok_and(|d| became_resident >= d);
+        .is_ok_and(|d| became_resident.is_some_and(|b| b >= d));
     match reason {
         Reason::Reissue | Reason::ReissueFree => Ok(()),
         Reason::First if age_on(birth, today) < 1 || recent => Ok(()),
@@ -636,16 +643,50 @@ mod tests {
         assert_eq!(fee_yen(Reason::Reissue, true, true), 2_000);
         assert_eq!(fee_yen(Reason::Reissue, true, false), 1_800);
         let today = date(2026, 12, 1);
-        assert!(express_allowed(Reason::First, date(2026, 6, 1), date(2026, 6, 1), today).is_ok());
         assert!(
-            express_allowed(Reason::First, date(1990, 1, 1), date(2026, 11, 20), today).is_ok()
+            express_allowed(
+                Reason::First,
+                date(2026, 6, 1),
+                Some(date(2026, 6, 1)),
+                today
+            )
+            .is_ok()
         );
-        assert!(express_allowed(Reason::First, date(1990, 1, 1), date(2020, 1, 1), today).is_err());
         assert!(
-            express_allowed(Reason::Renewal, date(1990, 1, 1), date(2020, 1, 1), today).is_err()
+            express_allowed(
+                Reason::First,
+                date(1990, 1, 1),
+                Some(date(2026, 11, 20)),
+                today
+            )
+            .is_ok()
         );
         assert!(
-            express_allowed(Reason::Reissue, date(1990, 1, 1), date(2020, 1, 1), today).is_ok()
+            express_allowed(
+                Reason::First,
+                date(1990, 1, 1),
+                Some(date(2020, 1, 1)),
+                today
+            )
+            .is_err()
+        );
+        assert!(
+            express_allowed(
+                Reason::Renewal,
+                date(1990, 1, 1),
+                Some(date(2020, 1, 1)),
+                today
+            )
+            .is_err()
+        );
+        assert!(
+            express_allowed(
+                Reason::Reissue,
+                date(1990, 1, 1),
+                Some(date(2020, 1, 1)),
+                today
+            )
+            .is_ok()
         );
         use IdentityDocument as D;
         assert!(check_identity(&[D::Passport]).is_ok());

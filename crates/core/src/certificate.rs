@@ -4,6 +4,19 @@
 
 use std::fmt;
 
+use jiff::civil::Date;
+
+use crate::dates::age_on;
+
+/// The age from which the signature certificate (署名用電子証明書) is issued: a child under 15
+/// gets the user-authentication certificate only (facts §3.1).
+pub const SIGNATURE_CERTIFICATE_MIN_AGE: i16 = 15;
+
+/// Whether someone born on `birth` may hold a signature certificate on `day` (facts §3.1).
+pub fn signature_certificate_allowed(birth: Date, day: Date) -> bool {
+    age_on(birth, day) >= SIGNATURE_CERTIFICATE_MIN_AGE
+}
+
 /// A certificate's status, as CRLs and OCSP report it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum CertificateStatus {

@@ -39,6 +39,7 @@ pub use individual_number::IndividualNumber;
 pub use ledger::Break;
 pub use procedure::{
     Change, ChangeError, Destination, RecordStatus, Refused, Registration, RemovalReason, Resident,
+    became_resident,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{

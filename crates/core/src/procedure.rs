@@ -131,6 +131,29 @@ pub enum ChangeError {
     Refused(Refused),
 }
 
+/// 住民となった日 (the day the person became a resident of the municipality they live in now):
+/// the effective date of the newest version that began that residence, a birth, a move-in, a
+/// foreign resident's first registration or a transfer-in. `history` is every version's
+/// procedure code and effective date, oldest first. `None` when the history does not show it:
+/// a record loaded from the previous system (`import`) carries no such date, and printing the
+/// day of the import instead would certify something false.
+pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -> Option<Date> {
+    history
+        .into_iter()
+        .filter(|(procedure, _)| {
+            matches!(
+                Registration::parse(procedure),
+                Some(
+                    Registration::Birth
+                        | Registration::ForeignFirstRegistration
+                        | Registration::MoveIn
+                )
+            ) || *procedure == "transfer-in"
+        })
+        .map(|(_, on)| on)
+        .last()
+}
+
 impl Registration {
     /// Parses a procedure code.
     pub fn parse(s: &str) -> Option<Self> {
@@ -360,5 +383,34 @@ impl RemovalReason {
             "moved-out" => Some(Self::MovedOut),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn became_resident_is_the_newest_start_of_residence() {
+        let d = |m| date(2020, m, 1);
+        let check = |h: &[(&str, Date)]| became_resident(h.iter().copied());
+        assert_eq!(
+            check(&[("birth", d(1)), ("address-change", d(2))]),
+            Some(d(1))
+        );
+        // Moved out and back: the transfer-in starts the residence again.
+        assert_eq!(
+            check(&[
+                ("move-in", d(1)),
+                ("move-out", d(2)),
+                ("transfer-in", d(3)),
+                ("name-change", d(4)),
+            ]),
+            Some(d(3))
+        );
+        // An imported record does not say when the person arrived.
+        assert_eq!(check(&[("import", d(1)), ("address-change", d(2))]), None);
     }
 }

@@ -1,7 +1,7 @@
 //! 交付申請: receiving a card application, with its photo, application ID and fee.
 
-use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen};
-use mynumber_core::dates::{age_on, renewal_opens};
+use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen, photo_required};
+use mynumber_core::dates::renewal_opens;
 use mynumber_core::{
     Actor, ApplicationId, FieldError, Invalid, Permission, RecordStatus, ResidentCode,
 };
@@ -89,7 +89,7 @@ impl App {
             },
         };
         // The photo: none for a child under 1 (facts §2.1), checked otherwise.
-        let under_one = age_on(record.birth_date(), today) < 1;
+        let under_one = !photo_required(record.birth_date(), today);
         let photo = match (&input.photo, under_one) {
             (Some(_), true) => {
                 problems.push(FieldError::new(
@@ -114,16 +114,11 @@ impl App {
                 }
             },
         };
-        let became_resident = versions
-            .iter()
-            .rev()
-            .find(|v| {
-                matches!(
-                    v.procedure.as_str(),
-                    "birth" | "move-in" | "foreign-first-registration" | "transfer-in"
-                )
-            })
-            .map_or(current.effective_on, |v| v.effective_on);
+        let became_resident = mynumber_core::became_resident(
+            versions
+                .iter()
+                .map(|v| (v.procedure.as_str(), v.effective_on)),
+        );
         if input.express
             && let Err(e) =
                 express_allowed(input.reason, record.birth_date(), became_resident, today)

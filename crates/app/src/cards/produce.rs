@@ -4,7 +4,8 @@
 use jiff::civil::Date;
 use mynumber_card::{CardData, CardInfo, Holder, KeySlot};
 use mynumber_core::card::{CardStatus, birthday_limit, card_expiry};
-use mynumber_core::dates::{age_on, era_of};
+use mynumber_core::certificate::signature_certificate_allowed;
+use mynumber_core::dates::era_of;
 use mynumber_core::{Actor, FieldError, Permission, PersonId, RecordStatus, Refused};
 use mynumber_pki::Hierarchy;
 
@@ -38,7 +39,14 @@ impl App {
             let wanted = match found {
                 Some(app) if app.with_certificates && app.card_serial.is_none() => {
                     match read.current_version(app.person).await? {
-                        Some(v) if age_on(v.resident.record.birth_date(), today) >= 15 => 2,
+                        Some(v)
+                            if signature_certificate_allowed(
+                                v.resident.record.birth_date(),
+                                today,
+                            ) =>
+                        {
+                            2
+                        }
                         Some(_) => 1,
                         None => 0,
                     }
@@ -120,7 +128,8 @@ impl App {
         };
         let mut certs = (None, None);
         if app.with_certificates {
-            let wanted: &[Hierarchy] = if age_on(record.birth_date(), today) >= 15 {
+            let wanted: &[Hierarchy] = if signature_certificate_allowed(record.birth_date(), today)
+            {
                 &[Hierarchy::Signature, Hierarchy::Authentication]
             } else {
                 &[Hierarchy::Authentication]
