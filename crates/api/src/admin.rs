@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
-use mynumber_core::ledger::hex;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -170,8 +169,8 @@ pub(crate) async fn entries(
                 person: e.content.person.map(|p| p.to_hex()),
                 purpose: e.content.purpose,
                 detail: e.content.detail,
-                prev_hash: hex(&e.prev_hash),
-                hash: hex(&e.hash),
+                prev_hash: hex::encode(e.prev_hash),
+                hash: hex::encode(e.hash),
             })
             .collect(),
     ))

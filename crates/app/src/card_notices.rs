@@ -8,7 +8,6 @@ use mynumber_core::dates::renewal_opens;
 use mynumber_core::{Actor, ApplicationId, MunicipalityCode, Permission, PersonId};
 use mynumber_render::{IssueNotice, RenewalNotice, render_issue_notices, render_renewal_notices};
 
-use crate::cards::hex;
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
 use crate::{App, AppError, CardNoticeRow};
@@ -89,7 +88,7 @@ impl App {
             _ => return Err(AppError::Conflict),
         }
         let row = CardNoticeRow {
-            id: hex(&self.random_bytes::<16>()),
+            id: hex::encode(self.random_bytes::<16>()),
             kind: "issue",
             card_serial: card.serial.clone(),
             person: card.person,
@@ -209,7 +208,7 @@ impl App {
             .notices
             .iter()
             .map(|(serial, person, application_id)| CardNoticeRow {
-                id: hex(&self.random_bytes::<16>()),
+                id: hex::encode(self.random_bytes::<16>()),
                 kind: "renewal",
                 card_serial: serial.clone(),
                 person: *person,

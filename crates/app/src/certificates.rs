@@ -106,10 +106,6 @@ const REQUESTABLE: [Reason; 3] = [
     Reason::Unspecified,
 ];
 
-pub(crate) fn serial_hex(serial: &[u8]) -> String {
-    serial.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The name as the signature certificate and the card carry it: family and given name separated
 /// by an ideographic space (facts §3.2).
 pub(crate) fn certificate_name(record: &ResidentRecord) -> String {
@@ -401,7 +397,7 @@ impl App {
             )
             .map_err(pki)?;
         let row = CertificateRow {
-            serial: serial_hex(&serial_bytes(serial_seed)),
+            serial: hex::encode(serial_bytes(serial_seed)),
             hierarchy: hierarchy.code().to_owned(),
             person,
             status: CertificateStatus::Good,
@@ -764,14 +760,4 @@ impl App {
             .ok_or(AppError::NotFound("resident"))?;
         Ok(tx.certificates_of(person.id).await?)
     }
-}
-
-pub(crate) fn parse_serial(hex: &str) -> Vec<u8> {
-    (0..hex.len())
-        .step_by(2)
-        .filter_map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-        })
-        .collect()
 }

@@ -13,7 +13,7 @@ use mynumber_pki::{
     Status, malformed_response, unauthorized_response,
 };
 
-use crate::certificates::{parse_serial, pki, serial_hex};
+use crate::certificates::pki;
 use crate::{App, AppError, CertificateRow, CrlRow};
 
 /// How long a CRL is valid (its nextUpdate).
@@ -144,7 +144,7 @@ impl App {
             None => Verdict::NotIssuedHere,
             Some(_) if at < certificate.not_before => Verdict::NotYetValid,
             Some(_) if at > certificate.not_after => Verdict::Expired,
-            Some(_) => match tx.certificate(&serial_hex(&certificate.serial)).await? {
+            Some(_) => match tx.certificate(&hex::encode(&certificate.serial)).await? {
                 None => Verdict::NotInRegister,
                 Some(row) => match (row.status, revocation(&row)) {
                     (CertificateStatus::Hold, Some((since, _))) if since <= at => {
@@ -213,7 +213,7 @@ impl App {
             .iter()
             .filter_map(|c| {
                 revocation(c).map(|(at, reason)| Revoked {
-                    serial: parse_serial(&c.serial),
+                    serial: hex::decode(&c.serial).unwrap_or_default(),
                     at,
                     reason,
                 })
@@ -333,7 +333,7 @@ impl App {
         }
         let mut statuses = HashMap::new();
         for serial in parsed.serials() {
-            let status = match tx.certificate(&serial_hex(&serial)).await? {
+            let status = match tx.certificate(&hex::encode(&serial)).await? {
                 Some(c) if c.hierarchy == hierarchy.code() => status_of(&c),
                 _ => Status::Unknown,
             };

@@ -29,10 +29,7 @@ impl std::fmt::Debug for NewStaff {
 
 /// The SHA-256 of a token, hex, as stored.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 impl App {
@@ -137,13 +134,7 @@ impl App {
         municipality: Option<MunicipalityCode>,
     ) -> Result<NewStaff, AppError> {
         let secret: [u8; 32] = self.random_bytes();
-        let token = format!(
-            "mn_{}",
-            secret
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        );
+        let token = format!("mn_{}", hex::encode(secret));
         let now = self.clock.now_us();
         let actor = Actor {
             id: StaffId::from_random(self.random_bytes()),

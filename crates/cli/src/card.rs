@@ -150,7 +150,7 @@ pub(crate) fn show(path: &Path) -> Result<()> {
             Some(s) => {
                 let c = mynumber_pki::inspect(&s.certificate)
                     .with_context(|| format!("the card's {name} certificate"))?;
-                let serial: String = c.serial.iter().map(|b| format!("{b:02x}")).collect();
+                let serial = hex::encode(&c.serial);
                 println!(
                     "{name}: certificate {serial}, {}, valid {:.0} to {:.0}",
                     c.subject, c.not_before, c.not_after

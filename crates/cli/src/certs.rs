@@ -236,7 +236,7 @@ pub(crate) async fn verify(
 
 fn print_check(check: &CertificateCheck) {
     let c = &check.certificate;
-    let serial: String = c.serial.iter().map(|b| format!("{b:02x}")).collect();
+    let serial = hex::encode(&c.serial);
     println!("certificate: {serial}");
     println!("subject: {}", c.subject);
     println!("issuer: {}", c.issuer);

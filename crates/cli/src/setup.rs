@@ -216,7 +216,7 @@ fn secret(explicit: Option<&Path>, default: &Path, what: &str) -> Result<[u8; 32
     create_private_dir(default.parent().context("key path has no parent")?)?;
     let mut bytes = [0u8; 32];
     OsRandom.fill(&mut bytes);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = hex::encode(bytes);
     let mut f = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -237,18 +237,12 @@ fn read_secret(path: &Path) -> Result<[u8; 32]> {
         );
     }
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let hex = text.trim();
-    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        bail!(
+    <[u8; 32] as hex::FromHex>::from_hex(text.trim()).map_err(|_| {
+        anyhow::anyhow!(
             "{} must hold exactly 64 hex digits (a 256-bit key)",
             path.display()
-        );
-    }
-    let mut bytes = [0u8; 32];
-    for (i, slot) in bytes.iter_mut().enumerate() {
-        *slot = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).context("key is not hex")?;
-    }
-    Ok(bytes)
+        )
+    })
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

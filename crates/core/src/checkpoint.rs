@@ -24,7 +24,7 @@ use std::fmt;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use crate::ledger::{hex, parse_hex};
+use hex::FromHex;
 
 const HEADER: &str = "mynumber ledger checkpoint v1";
 
@@ -104,13 +104,13 @@ impl LedgerSigningKey {
 
 /// An Ed25519 public key from 64 hex digits (shared by the ledger and document keys).
 pub(crate) fn parse_public_key(s: &str) -> Option<VerifyingKey> {
-    VerifyingKey::from_bytes(&parse_hex(s.trim())?).ok()
+    VerifyingKey::from_bytes(&<[u8; 32]>::from_hex(s.trim()).ok()?).ok()
 }
 
 /// A key's id: the first 8 bytes of SHA-256 over the public key, in hex.
 pub(crate) fn key_id(key: &VerifyingKey) -> String {
     let d = Sha256::digest(key.to_bytes());
-    crate::ids::hex(&d[..8])
+    hex::encode(&d[..8])
 }
 
 impl fmt::Debug for LedgerSigningKey {
@@ -129,7 +129,7 @@ impl LedgerPublicKey {
 
     /// 64 hex digits.
     pub fn to_hex(&self) -> String {
-        hex(&self.0.to_bytes())
+        hex::encode(self.0.to_bytes())
     }
 
     /// The key id: the first 8 bytes of SHA-256 over the public key, in hex.
@@ -151,7 +151,7 @@ fn statement(at_us: i64, key_id: &str, heads: &[Head]) -> String {
             "head {} {} {}\n",
             h.partition,
             h.seq,
-            hex(&h.hash)
+            hex::encode(h.hash)
         ));
     }
     s
@@ -177,7 +177,7 @@ impl SignedCheckpoint {
     pub fn to_text(&self) -> String {
         let mut s = statement(self.at_us, &self.key_id, &self.heads);
         s.push_str("signature ");
-        s.push_str(&crate::ids::hex(&self.signature));
+        s.push_str(&hex::encode(self.signature));
         s.push('\n');
         s
     }
@@ -224,7 +224,9 @@ impl SignedCheckpoint {
                 seq: seq
                     .parse()
                     .map_err(|_| bad("a head's sequence number is not a number"))?,
-                hash: parse_hex(hash).ok_or_else(|| bad("a head's hash is not 64 hex digits"))?,
+                hash: <[u8; 32]>::from_hex(hash)
+                    .ok()
+                    .ok_or_else(|| bad("a head's hash is not 64 hex digits"))?,
             });
         }
         Err(bad("the signature line is missing"))
@@ -249,13 +251,7 @@ impl SignedCheckpoint {
 }
 
 fn parse_sig(s: &str) -> Option<[u8; 64]> {
-    let s = s.trim();
-    let a = parse_hex(s.get(..64)?)?;
-    let b = parse_hex(s.get(64..)?)?;
-    let mut out = [0u8; 64];
-    out[..32].copy_from_slice(&a);
-    out[32..].copy_from_slice(&b);
-    Some(out)
+    <[u8; 64]>::from_hex(s.trim()).ok()
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ impl DerivationKey {
             .chain_update(b"mynumber/key-id/v1\0")
             .chain_update(self.bytes)
             .finalize();
-        KeyId(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+        KeyId(hex::encode(&digest[..8]))
     }
 
     /// Derives the number for `input`, or `None` in the (≈10^-33) case that no 8-byte window of

@@ -11,8 +11,6 @@ use std::fmt;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use crate::ledger::hex;
-
 /// What the signature covers, so that a signature made for anything else never verifies here.
 const DOMAIN: &[u8] = b"mynumber/document/v1\0";
 /// Card data signed with the same key is prefixed apart, so that neither signature can stand in
@@ -172,7 +170,7 @@ impl DocumentSigningKey {
                 "{} {} {}\n%%EOF\n",
                 code,
                 self.public().id(),
-                crate::ids::hex(&signature)
+                hex::encode(signature)
             )
             .as_bytes(),
         );
@@ -206,7 +204,7 @@ impl DocumentPublicKey {
 
     /// 64 hex digits.
     pub fn to_hex(&self) -> String {
-        hex(&self.0.to_bytes())
+        hex::encode(self.0.to_bytes())
     }
 
     /// The key id: the first 8 bytes of SHA-256 over the public key, in hex.
@@ -263,14 +261,9 @@ impl DocumentPublicKey {
 }
 
 fn parse_signature(s: &str) -> Option<Signature> {
-    if s.len() != 128 {
-        return None;
-    }
-    let mut bytes = [0u8; 64];
-    for (i, slot) in bytes.iter_mut().enumerate() {
-        *slot = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(Signature::from_bytes(&bytes))
+    <[u8; 64] as hex::FromHex>::from_hex(s)
+        .ok()
+        .map(|bytes| Signature::from_bytes(&bytes))
 }
 
 impl fmt::Debug for DocumentPublicKey {

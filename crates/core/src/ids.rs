@@ -2,18 +2,6 @@
 
 use std::fmt;
 
-/// Lower-case hex of `bytes`, without a `format!` per byte (ids are encoded for every row
-/// written, so this is on the bulk-import path).
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 0xf) as usize] as char);
-    }
-    s
-}
-
 macro_rules! opaque_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -40,22 +28,12 @@ macro_rules! opaque_id {
 
             /// Parses the 32-hex-digit stored form.
             pub fn parse(s: &str) -> Option<Self> {
-                let b = s.as_bytes();
-                if b.len() != 32 {
-                    return None;
-                }
-                let mut out = [0u8; 16];
-                for (i, slot) in out.iter_mut().enumerate() {
-                    let hi = (b[2 * i] as char).to_digit(16)?;
-                    let lo = (b[2 * i + 1] as char).to_digit(16)?;
-                    *slot = (hi * 16 + lo) as u8;
-                }
-                Some(Self(out))
+                <[u8; 16] as hex::FromHex>::from_hex(s).ok().map(Self)
             }
 
             /// The 32-hex-digit stored form.
             pub fn to_hex(&self) -> String {
-                crate::ids::hex(&self.0)
+                hex::encode(self.0)
             }
         }
 

@@ -254,26 +254,6 @@ impl ChainVerifier {
     }
 }
 
-/// Lower-case hex of a hash.
-pub fn hex(hash: &[u8; 32]) -> String {
-    crate::ids::hex(hash)
-}
-
-/// Parses 64 hex digits.
-pub fn parse_hex(s: &str) -> Option<[u8; 32]> {
-    let b = s.as_bytes();
-    if b.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, slot) in out.iter_mut().enumerate() {
-        let hi = (b[2 * i] as char).to_digit(16)?;
-        let lo = (b[2 * i + 1] as char).to_digit(16)?;
-        *slot = (hi * 16 + lo) as u8;
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use expect_test::expect;

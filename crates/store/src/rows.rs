@@ -3,6 +3,7 @@
 //! Rows are validated again on the way in, so a manual edit that breaks an invariant surfaces as
 //! `StoreError::Corrupt` instead of a wrong answer.
 
+use hex::FromHex;
 use jiff::civil::Date;
 use mynumber_app::{
     CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow,
@@ -11,7 +12,7 @@ use mynumber_app::{
 use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
-use mynumber_core::ledger::{EntryContent, StoredEntry, hex, parse_hex};
+use mynumber_core::ledger::{EntryContent, StoredEntry};
 use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{
     Address, ApplicationId, HouseholdId, Language, MunicipalityCode, NameInput, Nationality,
@@ -242,8 +243,8 @@ pub(crate) fn ledger_values(e: &StoredEntry) -> Vec<Val> {
         c.person.map(|p| p.to_hex()).into(),
         c.purpose.as_deref().into(),
         c.detail.as_str().into(),
-        hex(&e.prev_hash).into(),
-        hex(&e.hash).into(),
+        hex::encode(e.prev_hash).into(),
+        hex::encode(e.hash).into(),
     ]
 }
 
@@ -251,7 +252,9 @@ pub(crate) fn ledger_values(e: &StoredEntry) -> Vec<Val> {
 /// see exactly what is in the database.
 pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
     let hash = |col: &str| -> Result<[u8; 32], StoreError> {
-        parse_hex(&text(row, col)?).ok_or_else(|| corrupt(format!("{col} is not a hash")))
+        <[u8; 32]>::from_hex(text(row, col)?)
+            .ok()
+            .ok_or_else(|| corrupt(format!("{col} is not a hash")))
     };
     Ok(StoredEntry {
         content: EntryContent {
@@ -312,7 +315,9 @@ pub(crate) fn decode_document(row: &AnyRow) -> Result<DocumentRow, StoreError> {
         municipality: municipality(row)?,
         issued_at_us: int(row, "issued_at_us")?,
         issued_by: text(row, "issued_by")?,
-        digest: parse_hex(&text(row, "digest")?).ok_or_else(|| corrupt("document digest"))?,
+        digest: <[u8; 32]>::from_hex(text(row, "digest")?)
+            .ok()
+            .ok_or_else(|| corrupt("document digest"))?,
         summary: text(row, "summary")?,
     })
 }
@@ -322,17 +327,7 @@ pub(crate) const CERTIFICATE_COLUMNS: &str = "serial, hierarchy, person_id, stat
 
 /// Bytes stored as hex text.
 pub(crate) fn unhex(s: &str) -> Result<Vec<u8>, StoreError> {
-    if !s.len().is_multiple_of(2) {
-        return Err(corrupt("hex field of odd length"));
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| {
-            s.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-                .ok_or_else(|| corrupt("hex field"))
-        })
-        .collect()
+    hex::decode(s).map_err(|_| corrupt("hex field"))
 }
 
 pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreError> {
@@ -417,15 +412,4 @@ pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
         next_update_us: int(row, "next_update_us")?,
         der: unhex(&text(row, "crl")?)?,
     })
-}
-
-/// Bytes as lowercase hex text.
-pub(crate) fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    s
 }

@@ -9,7 +9,7 @@ use mynumber_core::{
 use crate::ledger::{Record, append};
 use crate::{App, AppError, CardApplicationRow};
 
-use super::{CardApplication, hex};
+use super::CardApplication;
 
 impl App {
     /// Receives a card application (交付申請) and records its fee. Refused, with the reason,
@@ -187,7 +187,7 @@ impl App {
             return Err(Invalid(problems).into());
         }
         let row = CardApplicationRow {
-            id: hex(&self.random_bytes::<16>()),
+            id: hex::encode(self.random_bytes::<16>()),
             person: person.id,
             municipality: record.municipality(),
             channel: input.channel,

@@ -102,10 +102,6 @@ impl From<CardRefused> for AppError {
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn documents_detail(documents: &[IdentityDocument]) -> String {
     documents
         .iter()
@@ -185,7 +181,7 @@ impl App {
         let serial_of = |slot: &Option<KeySlot>| {
             slot.as_ref()
                 .and_then(|s| mynumber_pki::inspect(&s.certificate).ok())
-                .map(|c| hex(&c.serial))
+                .map(|c| hex::encode(&c.serial))
         };
         if data.serial != card.serial
             || serial_of(&data.signature) != card.signature_certificate

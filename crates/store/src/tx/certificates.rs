@@ -123,8 +123,8 @@ impl CertificatesWrite for SqlTx {
              VALUES ($1, $2, $3, $4) ON CONFLICT (hierarchy) DO NOTHING",
         )
         .bind(hierarchy.to_owned())
-        .bind(crate::rows::to_hex(certificate))
-        .bind(crate::rows::to_hex(sealed_key))
+        .bind(hex::encode(certificate))
+        .bind(hex::encode(sealed_key))
         .bind(at_us)
         .execute(&mut *self.tx)
         .await
@@ -145,7 +145,7 @@ impl CertificatesWrite for SqlTx {
         .bind(row.revoked_at_us)
         .bind(row.not_after_us)
         .bind(row.issued_at_us)
-        .bind(crate::rows::to_hex(&row.der))
+        .bind(hex::encode(&row.der))
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
@@ -203,7 +203,7 @@ impl CertificatesWrite for SqlTx {
             .bind(row.revision)
             .bind(row.this_update_us)
             .bind(row.next_update_us)
-            .bind(crate::rows::to_hex(&row.der))
+            .bind(hex::encode(&row.der))
             .execute(&mut *self.tx)
             .await,
             Some(previous) => sqlx::query(
@@ -214,7 +214,7 @@ impl CertificatesWrite for SqlTx {
             .bind(row.revision)
             .bind(row.this_update_us)
             .bind(row.next_update_us)
-            .bind(crate::rows::to_hex(&row.der))
+            .bind(hex::encode(&row.der))
             .bind(row.hierarchy.clone())
             .bind(previous)
             .execute(&mut *self.tx)

@@ -4,7 +4,6 @@ use async_trait::async_trait;
 use mynumber_app::ports::{DocumentsRead, DocumentsWrite};
 use mynumber_app::{CardNoticeRow, DocumentRow, NoticeRow, StoreError};
 use mynumber_core::document::VerificationCode;
-use mynumber_core::ledger::hex;
 use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{ApplicationId, MunicipalityCode, NoticeId, PersonId};
 use sqlx::{AssertSqlSafe, Row};
@@ -146,7 +145,7 @@ impl DocumentsWrite for SqlTx {
         .bind(row.municipality.as_str().to_owned())
         .bind(row.issued_at_us)
         .bind(row.issued_by.clone())
-        .bind(hex(&row.digest))
+        .bind(hex::encode(row.digest))
         .bind(row.summary.clone())
         .execute(&mut *self.tx)
         .await

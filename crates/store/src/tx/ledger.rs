@@ -1,9 +1,10 @@
 //! The ledger in SQL: hash-chained entries per partition, their heads, signed checkpoints.
 
 use async_trait::async_trait;
+use hex::FromHex;
 use mynumber_app::StoreError;
 use mynumber_app::ports::{LedgerRead, LedgerWrite};
-use mynumber_core::ledger::{GENESIS, StoredEntry, hex, parse_hex};
+use mynumber_core::ledger::{GENESIS, StoredEntry};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::db;
@@ -24,7 +25,8 @@ impl LedgerRead for SqlTx {
                 Ok((
                     r.try_get(0).map_err(db)?,
                     r.try_get(1).map_err(db)?,
-                    parse_hex(&hash)
+                    <[u8; 32]>::from_hex(hash)
+                        .ok()
                         .ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?,
                 ))
             })
@@ -71,7 +73,7 @@ impl LedgerWrite for SqlTx {
              ON CONFLICT (partition_key) DO NOTHING",
         )
         .bind(partition.to_owned())
-        .bind(hex(&GENESIS))
+        .bind(hex::encode(GENESIS))
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
@@ -86,8 +88,9 @@ impl LedgerWrite for SqlTx {
         .map_err(db)?;
         let seq: i64 = r.try_get(0).map_err(db)?;
         let hash: String = r.try_get(1).map_err(db)?;
-        let hash =
-            parse_hex(&hash).ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?;
+        let hash = <[u8; 32]>::from_hex(hash)
+            .ok()
+            .ok_or_else(|| StoreError::Corrupt("ledger head hash".into()))?;
         Ok((seq, hash))
     }
 
@@ -100,7 +103,7 @@ impl LedgerWrite for SqlTx {
         self.insert_many(&head, 10, values, "").await?;
         sqlx::query("UPDATE ledger_heads SET seq = $1, hash = $2 WHERE partition_key = $3")
             .bind(last.content.seq)
-            .bind(hex(&last.hash))
+            .bind(hex::encode(last.hash))
             .bind(last.content.partition.clone())
             .execute(&mut *self.tx)
             .await

@@ -817,7 +817,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
 /// An insider rewrites a partition from entry 2 on and recomputes every hash: the chain alone
 /// still verifies, but a checkpoint signed before the rewrite catches it.
 pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
-    use mynumber_core::ledger::{EntryContent, hex};
+    use mynumber_core::ledger::EntryContent;
     for i in 0..4 {
         let birth = format!("198{i}-01-01");
         env.app
@@ -864,10 +864,10 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
         }
         let hash = content.hash(&prev);
         sqlx::query("UPDATE ledger_entries SET action = $1, prev_hash = $2, hash = $3 WHERE partition_key = '131041' AND seq = $4")
-            .bind(content.action.clone()).bind(hex(&prev)).bind(hex(&hash)).bind(content.seq)
+            .bind(content.action.clone()).bind(hex::encode(prev)).bind(hex::encode(hash)).bind(content.seq)
             .execute(&pool).await.unwrap();
         sqlx::query("UPDATE ledger_heads SET hash = $1 WHERE partition_key = '131041'")
-            .bind(hex(&hash))
+            .bind(hex::encode(hash))
             .execute(&pool)
             .await
             .unwrap();
@@ -892,7 +892,7 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
     let mut text = checkpoint.to_text();
     for h in checkpoint.heads() {
         if h.partition == "131041" {
-            text = text.replace(&hex(&h.hash), &hex(&prev));
+            text = text.replace(&hex::encode(h.hash), &hex::encode(prev));
         }
     }
     assert_ne!(text, checkpoint.to_text());
