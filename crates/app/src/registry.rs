@@ -532,7 +532,7 @@ impl App {
         choice: HouseholdChoice,
         relationship: &str,
     ) -> Result<(HouseholdId, bool), AppError> {
-        let relationship = Relationship::parse(relationship)?;
+        let relationship = Relationship::parse_field("relationship", relationship)?;
         match choice {
             HouseholdChoice::New => {
                 if relationship != Relationship::Head {
@@ -644,7 +644,11 @@ impl App {
         {
             return Err(FieldError::new("household", "belongs to another municipality").into());
         }
-        Ok((address, household, Relationship::parse(relationship)?))
+        Ok((
+            address,
+            household,
+            Relationship::parse_field("relationship", relationship)?,
+        ))
     }
 }
 

@@ -22,24 +22,14 @@ pub enum Channel {
     PhotoBooth,
 }
 
+crate::codes!(Channel {
+    Counter => "counter",
+    Mail => "mail",
+    Online => "online",
+    PhotoBooth => "photo-booth",
+});
+
 impl Channel {
-    const ALL: [Self; 4] = [Self::Counter, Self::Mail, Self::Online, Self::PhotoBooth];
-
-    /// The code used in the API, CLI and storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Counter => "counter",
-            Self::Mail => "mail",
-            Self::Online => "online",
-            Self::PhotoBooth => "photo-booth",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == s)
-    }
-
     /// Whether the application comes with the form's 23-digit application ID: every channel
     /// but the counter, where the clerk identifies the person directly.
     pub fn needs_application_id(self) -> bool {
@@ -61,24 +51,12 @@ pub enum Reason {
     Renewal,
 }
 
-impl Reason {
-    const ALL: [Self; 4] = [Self::First, Self::Reissue, Self::ReissueFree, Self::Renewal];
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::First => "first",
-            Self::Reissue => "reissue",
-            Self::ReissueFree => "reissue-free",
-            Self::Renewal => "renewal",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == s)
-    }
-}
+crate::codes!(Reason {
+    First => "first",
+    Reissue => "reissue",
+    ReissueFree => "reissue-free",
+    Renewal => "renewal",
+});
 
 /// The fee in yen (facts §2.4): a re-issue for the holder's own reasons costs 800 yen for the
 /// card and 200 for the certificates, express issuance 1,800 and 200; everything else is free.
@@ -135,22 +113,10 @@ pub enum CardKind {
     Standard,
 }
 
-impl CardKind {
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::FaceRecognition => "face-recognition",
-            Self::Standard => "standard",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::FaceRecognition, Self::Standard]
-            .into_iter()
-            .find(|k| k.code() == s)
-    }
-}
+crate::codes!(CardKind {
+    FaceRecognition => "face-recognition",
+    Standard => "standard",
+});
 
 /// How a card's life ended.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -168,31 +134,13 @@ pub enum EndReason {
     Voided,
 }
 
-impl EndReason {
-    const ALL: [Self; 5] = [
-        Self::Abolished,
-        Self::Expired,
-        Self::Replaced,
-        Self::Returned,
-        Self::Voided,
-    ];
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Abolished => "abolished",
-            Self::Expired => "expired",
-            Self::Replaced => "replaced",
-            Self::Returned => "returned",
-            Self::Voided => "voided",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == s)
-    }
-}
+crate::codes!(EndReason {
+    Abolished => "abolished",
+    Expired => "expired",
+    Replaced => "replaced",
+    Returned => "returned",
+    Voided => "voided",
+});
 
 /// Where a card stands.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -404,41 +352,20 @@ pub enum IdentityDocument {
     StudentCard,
 }
 
+crate::codes!(IdentityDocument {
+    DisabilityCertificate => "disability-certificate",
+    DriversLicence => "drivers-licence",
+    EmployeeCard => "employee-card",
+    HealthInsurance => "health-insurance",
+    MyNumberCard => "my-number-card",
+    Passport => "passport",
+    PensionBook => "pension-book",
+    ResidenceCard => "residence-card",
+    SpecialPermanentResidentCertificate => "special-permanent-resident-certificate",
+    StudentCard => "student-card",
+});
+
 impl IdentityDocument {
-    const ALL: [Self; 10] = [
-        Self::DisabilityCertificate,
-        Self::DriversLicence,
-        Self::EmployeeCard,
-        Self::HealthInsurance,
-        Self::MyNumberCard,
-        Self::Passport,
-        Self::PensionBook,
-        Self::ResidenceCard,
-        Self::SpecialPermanentResidentCertificate,
-        Self::StudentCard,
-    ];
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::DisabilityCertificate => "disability-certificate",
-            Self::DriversLicence => "drivers-licence",
-            Self::EmployeeCard => "employee-card",
-            Self::HealthInsurance => "health-insurance",
-            Self::MyNumberCard => "my-number-card",
-            Self::Passport => "passport",
-            Self::PensionBook => "pension-book",
-            Self::ResidenceCard => "residence-card",
-            Self::SpecialPermanentResidentCertificate => "special-permanent-resident-certificate",
-            Self::StudentCard => "student-card",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.code() == s)
-    }
-
     /// An "A" document: issued by a public body, with a photo.
     pub fn with_photo(self) -> bool {
         matches!(

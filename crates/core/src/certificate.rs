@@ -28,11 +28,11 @@ pub enum CertificateStatus {
     Revoked,
 }
 
-const CODES: [(CertificateStatus, &str); 3] = [
-    (CertificateStatus::Good, "good"),
-    (CertificateStatus::Hold, "hold"),
-    (CertificateStatus::Revoked, "revoked"),
-];
+crate::codes!(CertificateStatus {
+    Good => "good",
+    Hold => "hold",
+    Revoked => "revoked",
+});
 
 /// Something that happens to a certificate.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -90,19 +90,6 @@ impl fmt::Display for CertificateRefused {
 }
 
 impl CertificateStatus {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        CODES
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("good", |(_, c)| c)
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Option<Self> {
-        CODES.iter().find(|(_, c)| *c == s).map(|(s, _)| *s)
-    }
-
     /// The status after `event`, or why it cannot happen.
     pub fn after(self, event: CertificateEvent) -> Result<Self, CertificateRefused> {
         use CertificateEvent as E;
@@ -122,9 +109,8 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for (status, code) in CODES {
-            assert_eq!(status.code(), code);
-            assert_eq!(CertificateStatus::parse(code), Some(status));
+        for status in CertificateStatus::ALL {
+            assert_eq!(CertificateStatus::parse(status.code()), Some(status));
         }
         assert_eq!(CertificateStatus::parse("suspended"), None);
     }
@@ -139,7 +125,7 @@ mod tests {
             (S::Good, E::Revoke, S::Revoked),
             (S::Hold, E::Revoke, S::Revoked),
         ];
-        for (status, _) in CODES {
+        for status in CertificateStatus::ALL {
             for event in [E::Hold, E::Release, E::Revoke] {
                 let want = allowed
                     .iter()

@@ -9,6 +9,7 @@ mod application_id;
 pub mod card;
 pub mod certificate;
 pub mod checkpoint;
+mod codes;
 mod corporate_number;
 pub mod dates;
 mod derivation;

@@ -24,15 +24,15 @@ pub enum NoticeStatus {
     Superseded,
 }
 
-const CODES: [(NoticeStatus, &str); 7] = [
-    (NoticeStatus::Queued, "queued"),
-    (NoticeStatus::Sent, "sent"),
-    (NoticeStatus::Delivered, "delivered"),
-    (NoticeStatus::Returned, "returned"),
-    (NoticeStatus::HandedOver, "handed-over"),
-    (NoticeStatus::Destroyed, "destroyed"),
-    (NoticeStatus::Superseded, "superseded"),
-];
+crate::codes!(NoticeStatus {
+    Queued => "queued",
+    Sent => "sent",
+    Delivered => "delivered",
+    Returned => "returned",
+    HandedOver => "handed-over",
+    Destroyed => "destroyed",
+    Superseded => "superseded",
+});
 
 /// Something that happens to a letter.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -106,19 +106,6 @@ impl fmt::Display for NoticeRefused {
 }
 
 impl NoticeStatus {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        CODES
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("queued", |(_, c)| c)
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Option<Self> {
-        CODES.iter().find(|(_, c)| *c == s).map(|(s, _)| *s)
-    }
-
     /// The state after `event`, or why it cannot happen.
     pub fn after(self, event: NoticeEvent) -> Result<Self, NoticeRefused> {
         use NoticeEvent as E;
@@ -147,9 +134,8 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for (status, code) in CODES {
-            assert_eq!(status.code(), code);
-            assert_eq!(NoticeStatus::parse(code), Some(status));
+        for status in NoticeStatus::ALL {
+            assert_eq!(NoticeStatus::parse(status.code()), Some(status));
         }
     }
 
@@ -173,7 +159,7 @@ mod tests {
             (S::Returned, E::HandedOver, S::HandedOver),
             (S::Returned, E::Destroyed, S::Destroyed),
         ];
-        for (status, _) in CODES {
+        for status in NoticeStatus::ALL {
             for event in events {
                 let want = allowed
                     .iter()

@@ -19,6 +19,11 @@ pub enum ChangeGround {
     PersonRequest,
 }
 
+crate::codes!(ChangeGround {
+    ExOfficio => "ex-officio",
+    PersonRequest => "person-request",
+});
+
 /// Where a change request stands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ChangeStatus {
@@ -29,6 +34,12 @@ pub enum ChangeStatus {
     /// Recorded, awaiting a second staff member.
     Requested,
 }
+
+crate::codes!(ChangeStatus {
+    Approved => "approved",
+    Rejected => "rejected",
+    Requested => "requested",
+});
 
 /// A request as recorded, validated.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -58,47 +69,7 @@ impl fmt::Display for DecisionRefused {
     }
 }
 
-impl ChangeGround {
-    /// Parses `person-request` or `ex-officio`.
-    pub fn parse(s: &str) -> Result<Self, FieldError> {
-        match s.trim() {
-            "person-request" => Ok(Self::PersonRequest),
-            "ex-officio" => Ok(Self::ExOfficio),
-            other => Err(FieldError::new(
-                "ground",
-                format!(
-                    "{other:?} is not a ground; use person-request (本人の請求) or ex-officio (職権)"
-                ),
-            )),
-        }
-    }
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::ExOfficio => "ex-officio",
-            Self::PersonRequest => "person-request",
-        }
-    }
-}
-
 impl ChangeStatus {
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Requested => "requested",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Approved, Self::Rejected, Self::Requested]
-            .into_iter()
-            .find(|c| c.code() == s)
-    }
-
     /// Checks that `decider` may decide a request in this state recorded by `requester`.
     pub fn check_decision(
         self,
@@ -120,7 +91,9 @@ impl ChangeRequest {
     /// a person's request also needs the evidence offered (施行令第3条第3項).
     pub fn validate(ground: &str, reason: &str, evidence: Option<&str>) -> Result<Self, Invalid> {
         let mut errors = Vec::new();
-        let ground = ChangeGround::parse(ground).map_err(|e| errors.push(e)).ok();
+        let ground = ChangeGround::parse_field("ground", ground)
+            .map_err(|e| errors.push(e))
+            .ok();
         let reason = crate::text::clean("reason", reason, 1000)
             .map_err(|e| errors.push(e))
             .ok()
@@ -185,7 +158,7 @@ mod tests {
         assert!(ChangeRequest::validate("ex-officio", "通知書の誤送付", None).is_ok());
         expect!["evidence: is required for a person's request: the material offered to show the leak (施行令第3条第3項)"]
             .assert_eq(&ChangeRequest::validate("person-request", "勤務先からの漏えい", None).unwrap_err().to_string());
-        expect![[r#"ground: "whim" is not a ground; use person-request (本人の請求) or ex-officio (職権); reason: is required: how the number leaked and why misuse is feared (番号法第7条第2項)"#]]
+        expect!["ground: must be one of: ex-officio, person-request; reason: is required: how the number leaked and why misuse is feared (番号法第7条第2項)"]
             .assert_eq(&ChangeRequest::validate("whim", " ", None).unwrap_err().to_string());
     }
 

@@ -18,36 +18,20 @@ pub enum PinKind {
     TextInput,
 }
 
-impl PinKind {
-    /// Every PIN a card with certificates has, signature password first.
-    pub const ALL: [Self; 4] = [
-        Self::Signature,
-        Self::Authentication,
-        Self::ResidentRegistry,
-        Self::TextInput,
-    ];
+crate::codes!(PinKind {
+    Signature => "signature",
+    Authentication => "authentication",
+    ResidentRegistry => "resident-registry",
+    TextInput => "text-input",
+});
 
+impl PinKind {
     /// Wrong tries before the PIN locks (facts §2.3).
     pub fn max_tries(self) -> u8 {
         match self {
             Self::Signature => 5,
             Self::Authentication | Self::ResidentRegistry | Self::TextInput => 3,
         }
-    }
-
-    /// The code used in the API, CLI and card file.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Authentication => "authentication",
-            Self::ResidentRegistry => "resident-registry",
-            Self::Signature => "signature",
-            Self::TextInput => "text-input",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == s)
     }
 
     /// Checks a new PIN's form and returns it as the card stores it: the signature password

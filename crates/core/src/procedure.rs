@@ -27,6 +27,13 @@ pub enum Registration {
     MoveIn,
 }
 
+crate::codes!(Registration {
+    Birth => "birth",
+    ForeignFirstRegistration => "foreign-first-registration",
+    Import => "import",
+    MoveIn => "move-in",
+});
+
 /// Where a person who moves out goes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Destination {
@@ -46,6 +53,12 @@ pub enum RemovalReason {
     /// 転出 within Japan.
     MovedOut,
 }
+
+crate::codes!(RemovalReason {
+    Died => "died",
+    MovedAbroad => "moved-abroad",
+    MovedOut => "moved-out",
+});
 
 /// Whether a record is current or history.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -155,28 +168,6 @@ pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -
 }
 
 impl Registration {
-    /// Parses a procedure code.
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Birth,
-            Self::ForeignFirstRegistration,
-            Self::Import,
-            Self::MoveIn,
-        ]
-        .into_iter()
-        .find(|r| r.code() == s.trim())
-    }
-
-    /// The procedure code used in versions and the ledger.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Birth => "birth",
-            Self::ForeignFirstRegistration => "foreign-first-registration",
-            Self::Import => "import",
-            Self::MoveIn => "move-in",
-        }
-    }
-
     /// Checks that the registration kind fits the record: a birth is registered with the birth
     /// date as its effective date; a foreign resident's first registration needs foreign items.
     pub fn check(self, record: &ResidentRecord, effective: Date) -> Result<(), Invalid> {
@@ -361,27 +352,6 @@ impl Resident {
         match self.status {
             RecordStatus::Active => "active".to_owned(),
             RecordStatus::Removed { reason, on } => format!("removed ({} on {on})", reason.code()),
-        }
-    }
-}
-
-impl RemovalReason {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Died => "died",
-            Self::MovedAbroad => "moved-abroad",
-            Self::MovedOut => "moved-out",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "died" => Some(Self::Died),
-            "moved-abroad" => Some(Self::MovedAbroad),
-            "moved-out" => Some(Self::MovedOut),
-            _ => None,
         }
     }
 }

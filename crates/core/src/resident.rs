@@ -89,40 +89,18 @@ pub enum Relationship {
     Spouse,
 }
 
-const RELATIONSHIPS: [(Relationship, &str); 10] = [
-    (Relationship::Child, "child"),
-    (Relationship::ChildInLaw, "child-in-law"),
-    (Relationship::Cohabitant, "cohabitant"),
-    (Relationship::Grandchild, "grandchild"),
-    (Relationship::Grandparent, "grandparent"),
-    (Relationship::Head, "head"),
-    (Relationship::OtherRelative, "other-relative"),
-    (Relationship::Parent, "parent"),
-    (Relationship::Sibling, "sibling"),
-    (Relationship::Spouse, "spouse"),
-];
-
-impl Relationship {
-    /// Parses the kebab-case code (`head`, `spouse`, `child`, …).
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim();
-        RELATIONSHIPS
-            .iter()
-            .find(|(_, code)| *code == s)
-            .map(|(r, _)| *r)
-            .ok_or_else(|| {
-                FieldError::new(
-                    "relationship",
-                    format!("{s:?} is not one of: {}", codes(&RELATIONSHIPS)),
-                )
-            })
-    }
-
-    /// The kebab-case code.
-    pub fn code(self) -> &'static str {
-        code_of(&RELATIONSHIPS, self)
-    }
-}
+crate::codes!(Relationship {
+    Child => "child",
+    ChildInLaw => "child-in-law",
+    Cohabitant => "cohabitant",
+    Grandchild => "grandchild",
+    Grandparent => "grandparent",
+    Head => "head",
+    OtherRelative => "other-relative",
+    Parent => "parent",
+    Sibling => "sibling",
+    Spouse => "spouse",
+});
 
 /// A resident's preferred language: chooses the second language of every document they receive.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -494,7 +472,7 @@ impl ResidentRecord {
             &mut errors,
         );
         let relationship = keep(
-            Relationship::parse(&input.relationship).map_err(|e| vec![e]),
+            Relationship::parse_field("relationship", &input.relationship).map_err(|e| vec![e]),
             &mut errors,
         );
         let language = keep(
@@ -876,18 +854,6 @@ pub fn validate_foreign(
         }),
         _ => Err(errors),
     }
-}
-
-fn codes<T>(table: &[(T, &str)]) -> String {
-    table.iter().map(|(_, c)| *c).collect::<Vec<_>>().join(", ")
-}
-
-fn code_of<T: PartialEq + Copy>(table: &[(T, &'static str)], v: T) -> &'static str {
-    table
-        .iter()
-        .find(|(x, _)| *x == v)
-        .map(|(_, c)| *c)
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

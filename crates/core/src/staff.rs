@@ -21,6 +21,13 @@ pub enum Role {
     RegistryClerk,
 }
 
+crate::codes!(Role {
+    Administrator => "administrator",
+    Auditor => "auditor",
+    CallCenterOperator => "call-center-operator",
+    RegistryClerk => "registry-clerk",
+});
+
 /// What an actor asks to do.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Permission {
@@ -114,27 +121,6 @@ impl Role {
                     | Permission::SuspendCards
                     | Permission::WriteRecords
             ),
-        }
-    }
-
-    /// The kebab-case code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Administrator => "administrator",
-            Self::Auditor => "auditor",
-            Self::CallCenterOperator => "call-center-operator",
-            Self::RegistryClerk => "registry-clerk",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim() {
-            "administrator" => Some(Self::Administrator),
-            "auditor" => Some(Self::Auditor),
-            "call-center-operator" => Some(Self::CallCenterOperator),
-            "registry-clerk" => Some(Self::RegistryClerk),
-            _ => None,
         }
     }
 }

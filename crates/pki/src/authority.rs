@@ -52,35 +52,17 @@ pub enum Reason {
     PrivilegeWithdrawn,
 }
 
+mynumber_core::codes!(Reason {
+    Unspecified => "unspecified",
+    KeyCompromise => "keyCompromise",
+    AffiliationChanged => "affiliationChanged",
+    Superseded => "superseded",
+    CessationOfOperation => "cessationOfOperation",
+    CertificateHold => "certificateHold",
+    PrivilegeWithdrawn => "privilegeWithdrawn",
+});
+
 impl Reason {
-    /// The RFC 5280 name.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Unspecified => "unspecified",
-            Self::KeyCompromise => "keyCompromise",
-            Self::AffiliationChanged => "affiliationChanged",
-            Self::Superseded => "superseded",
-            Self::CessationOfOperation => "cessationOfOperation",
-            Self::CertificateHold => "certificateHold",
-            Self::PrivilegeWithdrawn => "privilegeWithdrawn",
-        }
-    }
-
-    /// Parses an RFC 5280 name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Unspecified,
-            Self::KeyCompromise,
-            Self::AffiliationChanged,
-            Self::Superseded,
-            Self::CessationOfOperation,
-            Self::CertificateHold,
-            Self::PrivilegeWithdrawn,
-        ]
-        .into_iter()
-        .find(|r| r.code() == s)
-    }
-
     fn rcgen(self) -> RevocationReason {
         match self {
             Self::Unspecified => RevocationReason::Unspecified,

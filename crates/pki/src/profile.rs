@@ -14,23 +14,12 @@ pub enum Hierarchy {
     Authentication,
 }
 
+mynumber_core::codes!(Hierarchy {
+    Signature => "signature",
+    Authentication => "authentication",
+});
+
 impl Hierarchy {
-    /// Both, signature first.
-    pub const ALL: [Self; 2] = [Self::Signature, Self::Authentication];
-
-    /// The code used in URLs and storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Signature => "signature",
-            Self::Authentication => "authentication",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|h| h.code() == s)
-    }
-
     /// The CA's organizational unit, as the real trust anchors name theirs.
     pub(crate) fn unit(self) -> &'static str {
         match self {

@@ -175,7 +175,8 @@ pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
     let sex = Sex::parse(&int(row, "sex")?.to_string()).map_err(corrupt)?;
     let household =
         HouseholdId::parse(&text(row, "household_id")?).ok_or_else(|| corrupt("household_id"))?;
-    let relationship = Relationship::parse(&text(row, "relationship")?).map_err(corrupt)?;
+    let relationship =
+        Relationship::parse(&text(row, "relationship")?).ok_or_else(|| corrupt("relationship"))?;
     let language = Language::parse(&text(row, "preferred_language")?).map_err(corrupt)?;
     let foreign = match opt_text(row, "nationality")? {
         None => None,

@@ -80,7 +80,7 @@ impl NumbersRead for SqlTx {
         let corrupt = |what: &str| StoreError::Corrupt(format!("number change {what}"));
         let text = |i: usize| r.try_get::<String, _>(i).map_err(db);
         let staff = |s: String| StaffId::parse(&s).ok_or_else(|| corrupt("staff id"));
-        let ground = ChangeGround::parse(&text(1)?).map_err(|_| corrupt("ground"))?;
+        let ground = ChangeGround::parse(&text(1)?).ok_or_else(|| corrupt("ground"))?;
         let decided_by: Option<String> = r.try_get(7).map_err(db)?;
         let decided_at: Option<i64> = r.try_get(8).map_err(db)?;
         Ok(Some(NumberChangeRow {
