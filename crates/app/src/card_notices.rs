@@ -10,6 +10,7 @@ use mynumber_render::{IssueNotice, RenewalNotice, render_issue_notices, render_r
 
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CardNoticeRow};
 
 /// Days a produced card waits at the municipality, as printed on its pick-up notice. The facts
@@ -57,10 +58,7 @@ impl App {
                     .to_owned(),
             }));
         }
-        let version = tx
-            .current_version(card.person)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let version = load::current_version(tx.as_mut(), card.person).await?;
         let record = &version.resident.record;
         let notice = IssueNotice {
             language: record.language().tag().to_owned(),
@@ -151,10 +149,7 @@ impl App {
                 if notices.len() == size || renewal_opens(card.expiry) > due_by {
                     break 'pages;
                 }
-                let version = tx
-                    .current_version(card.person)
-                    .await?
-                    .ok_or(AppError::NotFound("resident"))?;
+                let version = load::current_version(tx.as_mut(), card.person).await?;
                 let record = &version.resident.record;
                 let stay = record.foreign().and_then(|f| f.period_of_stay_until());
                 if stay == Some(card.expiry) {

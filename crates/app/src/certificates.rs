@@ -21,6 +21,7 @@ use mynumber_pki::{
 };
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CertificateRow, Tx};
 
 /// Makes a private key (PKCS#8) with the machine's randomness: the shell's key generator (OCSP
@@ -242,14 +243,10 @@ impl App {
         let today = self.clock.today();
         let now_us = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let current = tx
-            .current_version(person.id)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let load::Current {
+            person,
+            version: current,
+        } = load::current(tx.as_mut(), code).await?;
         let record = &current.resident.record;
         actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
         if current.resident.status != RecordStatus::Active {
@@ -510,14 +507,10 @@ impl App {
         actor.authorize(Permission::WriteRecords, None)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let current = tx
-            .current_version(person.id)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let load::Current {
+            person,
+            version: current,
+        } = load::current(tx.as_mut(), code).await?;
         actor.authorize(
             Permission::WriteRecords,
             Some(current.resident.record.municipality()),
@@ -650,10 +643,7 @@ impl App {
         actor: &Actor,
         row: &CertificateRow,
     ) -> Result<(), AppError> {
-        let current = tx
-            .current_version(row.person)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let current = load::current_version(tx, row.person).await?;
         actor.authorize(
             Permission::WriteRecords,
             Some(current.resident.record.municipality()),
@@ -754,10 +744,7 @@ impl App {
     ) -> Result<Vec<CertificateRow>, AppError> {
         actor.authorize(Permission::ReadRecords, None)?;
         let mut tx = self.store.begin_read().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let person = load::person(tx.as_mut(), code).await?;
         Ok(tx.certificates_of(person.id).await?)
     }
 }

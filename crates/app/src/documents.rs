@@ -16,6 +16,7 @@ use mynumber_render::{
 };
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::ports::ReadTx;
 use crate::{App, AppError, CurrentRow, DocumentRow, Tx, VersionRow};
 
@@ -231,16 +232,9 @@ impl App {
         let fonts = self.fonts()?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let versions = tx.versions(person.id).await?;
-        let current = versions
-            .iter()
-            .max_by_key(|v| v.version)
-            .ok_or(AppError::NotFound("resident"))?
-            .clone();
+        let history = load::history(tx.as_mut(), code).await?;
+        let current = history.current().clone();
+        let load::History { person, versions } = history;
         let record = &current.resident.record;
         let municipality = record.municipality();
         actor.authorize(Permission::ReadRecords, Some(municipality))?;

@@ -16,6 +16,7 @@ pub mod demo;
 mod documents;
 mod error;
 pub mod ledger;
+mod load;
 mod notices;
 mod number_change;
 pub mod ports;

@@ -10,6 +10,7 @@ use mynumber_render::{NoticeLetter, render_notices};
 
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, NoticeRow, Tx};
 
 /// A rendered print batch, not yet marked as sent.
@@ -123,10 +124,7 @@ impl App {
         let mut letters = Vec::with_capacity(queued.len());
         let mut members = Vec::with_capacity(queued.len());
         for notice in &queued {
-            let version = tx
-                .current_version(notice.person)
-                .await?
-                .ok_or(AppError::NotFound("resident"))?;
+            let version = load::current_version(tx.as_mut(), notice.person).await?;
             let number = tx
                 .current_number(notice.person)
                 .await?

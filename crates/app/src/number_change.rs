@@ -9,6 +9,7 @@ use mynumber_core::{
 };
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, NumberChangeRow, StoreError, Tx};
 
 impl App {
@@ -25,10 +26,7 @@ impl App {
         actor.authorize(Permission::WriteRecords, None)?;
         let request = ChangeRequest::validate(ground, reason, evidence)?;
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let person = load::person(tx.as_mut(), code).await?;
         let municipality = self
             .number_change_municipality(tx.as_mut(), actor, person.id)
             .await?;
@@ -166,10 +164,7 @@ impl App {
         actor: &Actor,
         person: mynumber_core::PersonId,
     ) -> Result<String, AppError> {
-        let current = tx
-            .current_version(person)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let current = load::current_version(tx, person).await?;
         let municipality = current.resident.record.municipality();
         actor.authorize(Permission::WriteRecords, Some(municipality))?;
         if let RecordStatus::Removed {

@@ -13,6 +13,7 @@ use mynumber_core::{
 };
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CurrentRow, NumberRow, PersonRow, SearchQuery, Tx, VersionRow};
 
 /// Which household a person joins.
@@ -320,14 +321,10 @@ impl App {
         let today = self.clock.today();
         let on = effective_on.unwrap_or(today);
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let current = tx
-            .current_version(person.id)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let load::Current {
+            person,
+            version: current,
+        } = load::current(tx.as_mut(), code).await?;
         let change = self.build_change(tx.as_mut(), cmd).await?;
         let acting = change.acting_municipality(&current.resident);
         actor.authorize(Permission::WriteRecords, Some(acting))?;
@@ -405,11 +402,7 @@ impl App {
     ) -> Result<ResidentView, AppError> {
         actor.authorize(Permission::ReadRecords, None)?;
         let mut tx = self.store.begin_read().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let versions = tx.versions(person.id).await?;
+        let load::History { person, versions } = load::history(tx.as_mut(), code).await?;
         authorize_history(actor, &versions)?;
         Ok(ResidentView { person, versions })
     }
@@ -448,14 +441,10 @@ impl App {
         actor.authorize(Permission::ReadNumber, None)?;
         let purpose = self.purposes.parse(purpose)?;
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let current = tx
-            .current_version(person.id)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let load::Current {
+            person,
+            version: current,
+        } = load::current(tx.as_mut(), code).await?;
         let municipality = current.resident.record.municipality();
         actor.authorize(Permission::ReadNumber, Some(municipality))?;
         let number = tx

@@ -7,6 +7,7 @@ use mynumber_core::{
 };
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CardApplicationRow};
 
 use super::CardApplication;
@@ -27,12 +28,8 @@ impl App {
         let today = self.clock.today();
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        let versions = tx.versions(person.id).await?;
-        let current = versions.last().ok_or(AppError::NotFound("resident"))?;
+        let history = load::history(tx.as_mut(), code).await?;
+        let (person, versions, current) = (&history.person, &history.versions, history.current());
         let record = &current.resident.record;
         actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
         if current.resident.status != RecordStatus::Active {

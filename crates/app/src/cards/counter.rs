@@ -8,6 +8,7 @@ use mynumber_core::{Actor, FieldError, Invalid, Permission};
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
 use crate::ledger::append;
+use crate::load;
 use crate::{App, AppError};
 
 use super::{CardWithFile, HandOver, documents_detail};
@@ -146,10 +147,7 @@ impl App {
                 .map(|(_, r)| r),
         );
         if data.signature.is_some() {
-            let current = tx
-                .current_version(card.person)
-                .await?
-                .ok_or(AppError::NotFound("resident"))?;
+            let current = load::current_version(tx.as_mut(), card.person).await?;
             let (slot, cert, rec) = self
                 .card_key_pair(
                     tx.as_mut(),

@@ -9,6 +9,7 @@ use mynumber_core::{
 use mynumber_pki::Reason as RevocationReason;
 
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CardRow, Tx};
 
 impl App {
@@ -162,10 +163,7 @@ impl App {
         let mut card = self
             .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
             .await?;
-        let current = tx
-            .current_version(card.person)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let current = load::current_version(tx.as_mut(), card.person).await?;
         let Some(stay) = current
             .resident
             .record

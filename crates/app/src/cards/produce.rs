@@ -11,6 +11,7 @@ use mynumber_pki::Hierarchy;
 
 use crate::certificates::certificate_name;
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::{App, AppError, CardRow, CertificateRow, Tx};
 
 use super::CardWithFile;
@@ -69,10 +70,7 @@ impl App {
                 reason: format!("card {serial} was produced for it already"),
             }));
         }
-        let current = tx
-            .current_version(app.person)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let current = load::current_version(tx.as_mut(), app.person).await?;
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new(
                 "resident",

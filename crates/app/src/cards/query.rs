@@ -2,6 +2,7 @@
 
 use mynumber_core::{Actor, Permission, ResidentCode};
 
+use crate::load;
 use crate::{App, AppError, CardApplicationRow, CardRow};
 
 impl App {
@@ -13,10 +14,7 @@ impl App {
     ) -> Result<(Vec<CardRow>, Vec<CardApplicationRow>), AppError> {
         actor.authorize(Permission::ReadRecords, None)?;
         let mut tx = self.store.begin_read().await?;
-        let person = tx
-            .person_by_code(code)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
+        let person = load::person(tx.as_mut(), code).await?;
         Ok((
             tx.cards_of(person.id).await?,
             tx.card_applications_of(person.id).await?,
