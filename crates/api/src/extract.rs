@@ -3,7 +3,7 @@
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
-use mynumber_core::Actor;
+use mynumber_core::StaffMember;
 use serde::de::DeserializeOwned;
 
 use crate::{ApiError, AppState};
@@ -55,7 +55,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
 
 /// The staff member behind the request's bearer token.
 #[derive(Debug)]
-pub struct Staff(pub Actor);
+pub struct Staff(pub StaffMember);
 
 impl FromRequestParts<AppState> for Staff {
     type Rejection = ApiError;

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use mynumber_core::{
-    Actor, FieldError, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, Permission,
-    PersonId, Registration, Relationship, ResidentInput, ResidentRecord,
+    FieldError, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, Permission, PersonId,
+    Registration, Relationship, ResidentInput, ResidentRecord, StaffMember,
 };
 
 use crate::ledger::{Record, append};
@@ -99,7 +99,7 @@ impl App {
     /// bad row is reported and nothing of the batch is written (the session is unchanged too).
     pub async fn import_batch(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<usize, ImportError> {
@@ -112,7 +112,7 @@ impl App {
     /// the batch's households; on failure it is unchanged.
     pub fn prepare_import_batch(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<PreparedBatch, ImportError> {
@@ -152,7 +152,7 @@ impl App {
     /// Writes a validated batch in one transaction; returns how many residents it registered.
     pub async fn write_import_batch(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         batch: PreparedBatch,
     ) -> Result<usize, AppError> {
         let n = batch.rows.len();
@@ -165,7 +165,7 @@ impl App {
 
     fn prepare_import(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         committed: &HashMap<String, ImportedHousehold>,
         households: &mut HashMap<String, ImportedHousehold>,
         row: &ImportRow,
@@ -235,7 +235,7 @@ impl App {
     /// numbers are included, and each reading is in the ledger before the page is returned.
     pub async fn export_page(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         after: Option<PersonId>,
         purpose: Option<&str>,
         limit: i64,

@@ -5,7 +5,7 @@
 
 use mynumber_core::card::CardStatus;
 use mynumber_core::dates::renewal_opens;
-use mynumber_core::{Actor, ApplicationId, MunicipalityCode, Permission, PersonId};
+use mynumber_core::{ApplicationId, MunicipalityCode, Permission, PersonId, StaffMember};
 use mynumber_render::{IssueNotice, RenewalNotice, render_issue_notices, render_renewal_notices};
 
 use crate::documents::printed_person;
@@ -38,7 +38,7 @@ impl App {
     /// The pick-up notice of a produced card (PDF), recorded in the ledger.
     pub async fn card_issue_notice(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
     ) -> Result<Vec<u8>, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
@@ -115,7 +115,7 @@ impl App {
     /// [`App::mark_renewal_batch_sent`] once the PDF is safely written.
     pub async fn prepare_renewal_batch(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         municipality: MunicipalityCode,
         size: usize,
     ) -> Result<Option<RenewalBatch>, AppError> {
@@ -193,7 +193,7 @@ impl App {
     /// nothing) if a card got its notice meanwhile.
     pub async fn mark_renewal_batch_sent(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         batch: &RenewalBatch,
     ) -> Result<(), AppError> {
         actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;

@@ -12,8 +12,8 @@ use mynumber_core::certificate::{
 };
 use mynumber_core::dates::renewal_opens;
 use mynumber_core::{
-    Actor, FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident,
-    ResidentCode, ResidentRecord,
+    FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident, ResidentCode,
+    ResidentRecord, StaffMember,
 };
 use mynumber_pki::{
     Authority, BasicFour, Hierarchy, Holder, KeyPair, PkiConfig, Reason, Responder, end_of_day_jst,
@@ -233,7 +233,7 @@ impl App {
     /// three months before it expires (facts §2.2).
     pub async fn issue_certificate(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         hierarchy: Hierarchy,
         public_key: &[u8],
@@ -423,7 +423,7 @@ impl App {
     /// or ex officio (unspecified).
     pub async fn revoke_certificate(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
         reason: Reason,
     ) -> Result<CertificateRow, AppError> {
@@ -460,7 +460,7 @@ impl App {
     /// certificate is revoked (facts §3.3). Returns the certificates changed.
     pub async fn suspend_certificates(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
         self.holder_certificates_event(actor, code, HolderEvent::Suspend)
@@ -471,7 +471,7 @@ impl App {
     /// lifted. The revoked signature certificate stays revoked; a new one is issued.
     pub async fn resume_certificates(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
         self.holder_certificates_event(actor, code, HolderEvent::Resume)
@@ -483,7 +483,7 @@ impl App {
     /// clerk may give. Returns the certificates revoked.
     pub async fn revoke_holder_certificates(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         reason: Reason,
     ) -> Result<Vec<CertificateRow>, AppError> {
@@ -500,7 +500,7 @@ impl App {
 
     async fn holder_certificates_event(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         event: HolderEvent,
     ) -> Result<Vec<CertificateRow>, AppError> {
@@ -640,7 +640,7 @@ impl App {
     async fn authorize_holder(
         &self,
         tx: &mut dyn Tx,
-        actor: &Actor,
+        actor: &StaffMember,
         row: &CertificateRow,
     ) -> Result<(), AppError> {
         let current = load::current_version(tx, row.person).await?;
@@ -739,7 +739,7 @@ impl App {
     /// A resident's certificates, newest first.
     pub async fn certificates(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
         actor.authorize(Permission::ReadRecords, None)?;

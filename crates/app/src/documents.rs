@@ -8,8 +8,8 @@ use mynumber_core::document::{
     DocumentError, DocumentPublicKey, DocumentSigningKey, VerificationCode,
 };
 use mynumber_core::{
-    Actor, FieldError, MunicipalityCode, Permission, RecordStatus, ResidentCode, ResidentRecord,
-    STATUSES_OF_RESIDENCE,
+    FieldError, MunicipalityCode, Permission, RecordStatus, ResidentCode, ResidentRecord,
+    STATUSES_OF_RESIDENCE, StaffMember,
 };
 use mynumber_render::{
     Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind, render_record,
@@ -176,7 +176,7 @@ impl App {
     /// Sets the name printed for a municipality (e.g. 新宿区), recorded in the ledger.
     pub async fn set_municipality_name(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: MunicipalityCode,
         name: &str,
     ) -> Result<(), AppError> {
@@ -208,7 +208,7 @@ impl App {
     /// ledger (noting whether the Individual Number was disclosed).
     pub async fn issue_resident_record(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         request: &RecordRequest,
     ) -> Result<IssuedDocument, AppError> {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use mynumber_core::checkpoint::{Head, LedgerPublicKey, SignedCheckpoint};
 use mynumber_core::ledger::{ChainVerifier, EntryContent};
-use mynumber_core::{Actor, Break, Permission, PersonId};
+use mynumber_core::{Break, Permission, PersonId, StaffMember};
 
 use crate::{App, AppError, Tx};
 
@@ -73,7 +73,7 @@ impl App {
     /// checkpoint's heads.
     pub async fn verify_ledger(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         checkpoint: Option<&SignedCheckpoint>,
     ) -> Result<LedgerReport, AppError> {
         actor.authorize(Permission::ReadLedger, None)?;
@@ -127,7 +127,10 @@ impl App {
     }
 
     /// Signs the current partition heads and keeps the checkpoint; hand its text to auditors.
-    pub async fn create_checkpoint(&self, actor: &Actor) -> Result<SignedCheckpoint, AppError> {
+    pub async fn create_checkpoint(
+        &self,
+        actor: &StaffMember,
+    ) -> Result<SignedCheckpoint, AppError> {
         actor.authorize(Permission::ReadLedger, None)?;
         let mut tx = self.store.begin().await?;
         let heads = tx
@@ -150,7 +153,7 @@ impl App {
     /// The newest checkpoint kept, if any.
     pub async fn latest_checkpoint(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
     ) -> Result<Option<SignedCheckpoint>, AppError> {
         actor.authorize(Permission::ReadLedger, None)?;
         let mut tx = self.store.begin_read().await?;
@@ -168,7 +171,7 @@ impl App {
     /// A page of one partition's entries after `after`.
     pub async fn ledger_entries(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         partition: &str,
         after: i64,
         limit: i64,

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use mynumber_core::checkpoint::LedgerSigningKey;
-use mynumber_core::{Actor, DerivationKey, PurposeSet, ResidentCode, Role, StaffId};
+use mynumber_core::{DerivationKey, PurposeSet, ResidentCode, Role, StaffId, StaffMember};
 
 mod bulk;
 mod card_notices;
@@ -98,8 +98,8 @@ impl App {
 
     /// The operator at the command line: an administrator of national scope, recorded in the
     /// ledger as `operator`.
-    pub fn operator() -> Actor {
-        Actor {
+    pub fn operator() -> StaffMember {
+        StaffMember {
             id: StaffId::from_random([0; 16]),
             name: "operator".to_owned(),
             role: Role::Administrator,

@@ -4,7 +4,7 @@
 
 use mynumber_core::notice::{NoticeEvent, NoticeRefused, NoticeStatus, retention_passed};
 use mynumber_core::{
-    Actor, ApplicationId, MunicipalityCode, NoticeId, Permission, PersonId, Refused,
+    ApplicationId, MunicipalityCode, NoticeId, Permission, PersonId, Refused, StaffMember,
 };
 use mynumber_render::{NoticeLetter, render_notices};
 
@@ -107,7 +107,7 @@ impl App {
     /// is safely written, so that a failure in between leaves the letters queued.
     pub async fn prepare_notice_batch(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         municipality: MunicipalityCode,
         size: usize,
     ) -> Result<Option<NoticeBatch>, AppError> {
@@ -162,7 +162,7 @@ impl App {
     /// because its number changed: discard that PDF and prepare the batch again.
     pub async fn mark_notice_batch_sent(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         batch: &NoticeBatch,
     ) -> Result<(), AppError> {
         actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
@@ -202,7 +202,7 @@ impl App {
     /// `delivered`, `returned` (held at the municipality) or `handed-over` (in person).
     pub async fn record_notice_outcome(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         application_id: &ApplicationId,
         event: NoticeEvent,
     ) -> Result<NoticeRow, AppError> {
@@ -237,7 +237,7 @@ impl App {
 
     /// Destroys returned letters held longer than the retention period (the deployment's
     /// `notice_retention_days`); returns how many.
-    pub async fn destroy_expired_notices(&self, actor: &Actor) -> Result<usize, AppError> {
+    pub async fn destroy_expired_notices(&self, actor: &StaffMember) -> Result<usize, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -286,7 +286,7 @@ impl App {
     /// How many letters of a municipality wait for the printer.
     pub async fn queued_notice_count(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         municipality: MunicipalityCode,
     ) -> Result<i64, AppError> {
         actor.authorize(Permission::ReadRecords, Some(municipality))?;
@@ -299,7 +299,7 @@ impl App {
     /// Letters in one status, oldest first (a clerk's list of letters held at the counter).
     pub async fn notices(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         status: NoticeStatus,
         limit: i64,
     ) -> Result<Vec<NoticeRow>, AppError> {

@@ -4,8 +4,8 @@
 
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus, DecisionRefused};
 use mynumber_core::{
-    Actor, MunicipalityCode, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason,
-    ResidentCode,
+    MunicipalityCode, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason,
+    ResidentCode, StaffMember,
 };
 
 use crate::ledger::{Record, append};
@@ -17,7 +17,7 @@ impl App {
     /// evidence offered) or ex officio. Nothing changes until a second staff member approves.
     pub async fn request_number_change(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         ground: &str,
         reason: &str,
@@ -57,7 +57,7 @@ impl App {
     /// registry and is never issued again) and issues the next generation's number.
     pub async fn decide_number_change(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         id: NumberChangeId,
         approve: bool,
     ) -> Result<NumberChangeRow, AppError> {
@@ -161,7 +161,7 @@ impl App {
     async fn number_change_municipality(
         &self,
         tx: &mut dyn Tx,
-        actor: &Actor,
+        actor: &StaffMember,
         person: mynumber_core::PersonId,
     ) -> Result<String, AppError> {
         let current = load::current_version(tx, person).await?;

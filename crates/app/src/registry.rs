@@ -6,10 +6,10 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 use mynumber_core::{
-    Actor, Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput,
-    HouseholdId, IndividualNumber, Invalid, MunicipalityCode, NameInput, Permission, PersonId,
-    RecordStatus, Registration, Relationship, Resident, ResidentCode, ResidentInput,
-    ResidentRecord, validate_address,
+    Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput, HouseholdId,
+    IndividualNumber, Invalid, MunicipalityCode, NameInput, Permission, PersonId, RecordStatus,
+    Registration, Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, StaffMember,
+    validate_address,
 };
 
 use crate::ledger::{Record, append};
@@ -117,7 +117,7 @@ impl App {
     /// the same transaction as the first version and its ledger entry.
     pub async fn register(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         cmd: RegisterCommand,
     ) -> Result<Registered, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
@@ -152,7 +152,7 @@ impl App {
     pub(crate) async fn write_registrations(
         &self,
         tx: &mut dyn Tx,
-        actor: &Actor,
+        actor: &StaffMember,
         prepared: Vec<Prepared>,
     ) -> Result<Vec<Registered>, AppError> {
         let now = self.clock.now_us();
@@ -312,7 +312,7 @@ impl App {
     /// Records a procedure on an existing record and returns the new version.
     pub async fn change(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         cmd: ChangeCommand,
         effective_on: Option<Date>,
@@ -397,7 +397,7 @@ impl App {
     /// read it (its 除票 stays with them).
     pub async fn resident(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
     ) -> Result<ResidentView, AppError> {
         actor.authorize(Permission::ReadRecords, None)?;
@@ -411,7 +411,7 @@ impl App {
     /// over the current records of the actor's municipality.
     pub async fn search(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         name: &str,
         birth_date: Option<Date>,
     ) -> Result<Vec<CurrentRow>, AppError> {
@@ -434,7 +434,7 @@ impl App {
     /// the ledger before the number is returned.
     pub async fn read_number(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         purpose: &str,
     ) -> Result<IndividualNumber, AppError> {
@@ -473,7 +473,7 @@ impl App {
     /// look-up. A retired number answers [`AppError::NumberNotCurrent`] and nothing else.
     pub async fn lookup_by_number(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         number: &IndividualNumber,
         purpose: &str,
     ) -> Result<ResidentView, AppError> {
@@ -654,7 +654,7 @@ async fn check_household(
     Ok(())
 }
 
-fn authorize_history(actor: &Actor, versions: &[VersionRow]) -> Result<(), AppError> {
+fn authorize_history(actor: &StaffMember, versions: &[VersionRow]) -> Result<(), AppError> {
     let Some(own) = actor.municipality else {
         return Ok(());
     };

@@ -3,7 +3,7 @@
 //! A token is 32 random bytes shown once; only its SHA-256 is stored, so a copy of the database
 //! does not let anyone act as staff.
 
-use mynumber_core::{Actor, FieldError, MunicipalityCode, Permission, Role, StaffId};
+use mynumber_core::{FieldError, MunicipalityCode, Permission, Role, StaffId, StaffMember};
 use sha2::{Digest, Sha256};
 
 use crate::ledger::{Record, append};
@@ -13,7 +13,7 @@ use crate::{App, AppError, StaffRow};
 #[derive(Clone, PartialEq, Eq)]
 pub struct NewStaff {
     /// The staff member.
-    pub actor: Actor,
+    pub actor: StaffMember,
     /// The bearer token.
     pub token: String,
 }
@@ -72,7 +72,7 @@ impl App {
     /// their own municipality only.
     pub async fn add_staff(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         name: &str,
         role: &str,
         municipality: Option<&str>,
@@ -108,7 +108,7 @@ impl App {
     }
 
     /// The staff member a bearer token belongs to.
-    pub async fn authenticate(&self, token: &str) -> Result<Actor, AppError> {
+    pub async fn authenticate(&self, token: &str) -> Result<StaffMember, AppError> {
         if !token.starts_with("mn_") || token.len() != 67 {
             return Err(AppError::Unauthenticated);
         }
@@ -117,7 +117,7 @@ impl App {
             .staff_by_token_hash(&token_hash(token))
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        Ok(Actor {
+        Ok(StaffMember {
             id: row.id,
             name: row.name,
             role: row.role,
@@ -136,7 +136,7 @@ impl App {
         let secret: [u8; 32] = self.random_bytes();
         let token = format!("mn_{}", hex::encode(secret));
         let now = self.clock.now_us();
-        let actor = Actor {
+        let actor = StaffMember {
             id: StaffId::from_random(self.random_bytes()),
             name: name.to_owned(),
             role,

@@ -49,7 +49,7 @@ pub use resident::{
     StatusOfResidence, parse_date, validate_address, validate_foreign, validate_name,
 };
 pub use resident_code::ResidentCode;
-pub use staff::{Actor, Denied, Permission, Role};
+pub use staff::{Denied, Permission, Role, StaffMember};
 
 /// Check-digit functions, exposed for benchmarks and independent cross-checks.
 pub mod check_digits {

@@ -45,9 +45,9 @@ pub enum Permission {
     WriteRecords,
 }
 
-/// The staff member making a request, as authenticated.
+/// 職員: a staff member as authenticated, with the role and municipality they act for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Actor {
+pub struct StaffMember {
     /// Internal id.
     pub id: StaffId,
     /// Display name (for the ledger).
@@ -138,7 +138,7 @@ impl Permission {
     }
 }
 
-impl Actor {
+impl StaffMember {
     /// Checks `permission`, and that `target` (the municipality acted in) is the actor's own.
     pub fn authorize(
         &self,
@@ -171,8 +171,8 @@ impl Actor {
 mod tests {
     use super::*;
 
-    fn actor(role: Role, m: Option<&str>) -> Actor {
-        Actor {
+    fn actor(role: Role, m: Option<&str>) -> StaffMember {
+        StaffMember {
             id: StaffId::from_random([1; 16]),
             name: "t".into(),
             role,

@@ -3,7 +3,7 @@
 use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen, photo_required};
 use mynumber_core::dates::renewal_opens;
 use mynumber_core::{
-    Actor, ApplicationId, FieldError, Invalid, Permission, RecordStatus, ResidentCode,
+    ApplicationId, FieldError, Invalid, Permission, RecordStatus, ResidentCode, StaffMember,
 };
 
 use crate::ledger::{Record, append};
@@ -20,7 +20,7 @@ impl App {
     /// person has.
     pub async fn apply_for_card(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
         input: CardApplication,
     ) -> Result<CardApplicationRow, AppError> {

@@ -4,7 +4,7 @@
 use mynumber_card::{CardData, PinState};
 use mynumber_core::card::{CardEvent, CardKind, EndReason, IdentityDocument, check_identity};
 use mynumber_core::pin::PinKind;
-use mynumber_core::{Actor, FieldError, Invalid, Permission};
+use mynumber_core::{FieldError, Invalid, Permission, StaffMember};
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
 use crate::ledger::append;
@@ -20,7 +20,7 @@ impl App {
     /// the card file with its PINs set.
     pub async fn hand_over_card(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
         hand_over: HandOver,
     ) -> Result<CardWithFile, AppError> {
@@ -112,7 +112,7 @@ impl App {
     /// new key pair written to the card. Returns the card file.
     pub async fn resume_card(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
         documents: &[IdentityDocument],
         card_file: &[u8],
@@ -178,7 +178,7 @@ impl App {
     /// value. Returns the card file.
     pub async fn reset_card_pin(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
         documents: &[IdentityDocument],
         kind: PinKind,

@@ -4,7 +4,7 @@
 
 use mynumber_core::card::{CardEvent, CardStatus, EndReason};
 use mynumber_core::{
-    Actor, FieldError, Permission, PersonId, RecordStatus, RemovalReason, Resident,
+    FieldError, Permission, PersonId, RecordStatus, RemovalReason, Resident, StaffMember,
 };
 use mynumber_pki::Reason as RevocationReason;
 
@@ -16,7 +16,11 @@ impl App {
     /// Suspends a card (一時停止) at any hour, by a call-center operator or at the counter: its
     /// user-authentication certificate goes on hold and its signature certificate is revoked
     /// (facts §3.3, §7).
-    pub async fn suspend_card(&self, actor: &Actor, serial: &str) -> Result<CardRow, AppError> {
+    pub async fn suspend_card(
+        &self,
+        actor: &StaffMember,
+        serial: &str,
+    ) -> Result<CardRow, AppError> {
         actor.authorize(Permission::SuspendCards, None)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -49,7 +53,7 @@ impl App {
     /// compromise, since the card may be in other hands), or returned (返納).
     pub async fn end_card(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         serial: &str,
         reason: EndReason,
     ) -> Result<CardRow, AppError> {
@@ -156,7 +160,11 @@ impl App {
 
     /// Extends a foreign resident's card after a new period of stay is recorded (facts §10):
     /// to the end of the new period, never past the birthday rule.
-    pub async fn extend_card(&self, actor: &Actor, serial: &str) -> Result<CardRow, AppError> {
+    pub async fn extend_card(
+        &self,
+        actor: &StaffMember,
+        serial: &str,
+    ) -> Result<CardRow, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -205,7 +213,7 @@ impl App {
 
     /// Ends the cards whose expiry has passed, with their certificates, in batches; returns how
     /// many (the server runs this hourly).
-    pub async fn expire_cards(&self, actor: &Actor) -> Result<usize, AppError> {
+    pub async fn expire_cards(&self, actor: &StaffMember) -> Result<usize, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;
         let today = self.clock.today();
         let mut total = 0;

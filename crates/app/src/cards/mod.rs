@@ -14,7 +14,7 @@ mod query;
 use mynumber_card::{CardData, KeySlot};
 use mynumber_core::card::{CardEvent, CardKind, CardRefused, Channel, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
-use mynumber_core::{Actor, FieldError, Permission, Refused};
+use mynumber_core::{FieldError, Permission, Refused, StaffMember};
 
 use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};
@@ -115,7 +115,7 @@ impl App {
     async fn card_in(
         &self,
         tx: &mut dyn Tx,
-        actor: &Actor,
+        actor: &StaffMember,
         permission: Permission,
         serial: &str,
     ) -> Result<CardRow, AppError> {

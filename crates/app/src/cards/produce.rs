@@ -6,7 +6,7 @@ use mynumber_card::{CardData, CardInfo, Holder, KeySlot};
 use mynumber_core::card::{CardStatus, birthday_limit, card_expiry};
 use mynumber_core::certificate::signature_certificate_allowed;
 use mynumber_core::dates::era_of;
-use mynumber_core::{Actor, FieldError, Permission, PersonId, RecordStatus, Refused};
+use mynumber_core::{FieldError, Permission, PersonId, RecordStatus, Refused, StaffMember};
 use mynumber_pki::Hierarchy;
 
 use crate::certificates::certificate_name;
@@ -23,7 +23,7 @@ impl App {
     /// holder; the card file returned goes with it.
     pub async fn produce_card(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         application: &str,
     ) -> Result<CardWithFile, AppError> {
         actor.authorize(Permission::WriteRecords, None)?;

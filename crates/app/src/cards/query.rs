@@ -1,6 +1,6 @@
 //! Reading a resident's cards and applications.
 
-use mynumber_core::{Actor, Permission, ResidentCode};
+use mynumber_core::{Permission, ResidentCode, StaffMember};
 
 use crate::load;
 use crate::{App, AppError, CardApplicationRow, CardRow};
@@ -9,7 +9,7 @@ impl App {
     /// A resident's cards and applications, newest first.
     pub async fn cards(
         &self,
-        actor: &Actor,
+        actor: &StaffMember,
         code: &ResidentCode,
     ) -> Result<(Vec<CardRow>, Vec<CardApplicationRow>), AppError> {
         actor.authorize(Permission::ReadRecords, None)?;

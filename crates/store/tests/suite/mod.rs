@@ -12,8 +12,8 @@ use mynumber_app::{
 };
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::{
-    Actor, ApplicationId, DerivationKey, ForeignInput, IndividualNumber, MunicipalityCode,
-    NameInput, PurposeSet, RecordStatus, Registration, ResidentCode, ResidentInput,
+    ApplicationId, DerivationKey, ForeignInput, IndividualNumber, MunicipalityCode, NameInput,
+    PurposeSet, RecordStatus, Registration, ResidentCode, ResidentInput, StaffMember,
 };
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
@@ -56,10 +56,10 @@ pub(crate) struct Env {
     pub app: App,
     pub clock: Arc<FixedClock>,
     pub url: String,
-    pub clerk: Actor,
-    pub clerk2: Actor,
-    pub osaka_clerk: Actor,
-    pub auditor: Actor,
+    pub clerk: StaffMember,
+    pub clerk2: StaffMember,
+    pub osaka_clerk: StaffMember,
+    pub auditor: StaffMember,
 }
 
 /// The app on `url`'s database with the given randomness.
