@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Authenticated, Problem};
 
 /// Add a staff member.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -94,13 +94,13 @@ pub(crate) struct LedgerEntryBody {
     security(("bearer" = [])))]
 pub(crate) async fn add_staff(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppJson(req): AppJson<StaffRequest>,
 ) -> Result<(StatusCode, Json<StaffResponse>), ApiError> {
     let s = state
         .app
         .add_staff(
-            &actor,
+            &principal,
             &req.name,
             &req.role,
             req.municipality_code.as_deref(),
@@ -123,9 +123,9 @@ pub(crate) async fn add_staff(
     security(("bearer" = [])))]
 pub(crate) async fn verify(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
 ) -> Result<Json<LedgerReportBody>, ApiError> {
-    let r = state.app.verify_ledger(&actor, None).await?;
+    let r = state.app.verify_ledger(&principal, None).await?;
     Ok(Json(LedgerReportBody {
         ok: r.fault.is_none(),
         partitions: r.partitions,
@@ -141,7 +141,7 @@ pub(crate) async fn verify(
     security(("bearer" = [])))]
 pub(crate) async fn entries(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(partition): AppPath<String>,
     AppQuery(page): AppQuery<LedgerPage>,
 ) -> Result<Json<Vec<LedgerEntryBody>>, ApiError> {
@@ -154,7 +154,7 @@ pub(crate) async fn entries(
     }
     let rows = state
         .app
-        .ledger_entries(&actor, &partition, page.after.unwrap_or(0), limit)
+        .ledger_entries(&principal, &partition, page.after.unwrap_or(0), limit)
         .await?;
     Ok(Json(
         rows.into_iter()
@@ -203,11 +203,11 @@ pub(crate) async fn public_key(State(state): State<AppState>) -> Json<PublicKeyB
     security(("bearer" = [])))]
 pub(crate) async fn latest_checkpoint(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
 ) -> Result<(StatusCode, String), ApiError> {
     let c = state
         .app
-        .latest_checkpoint(&actor)
+        .latest_checkpoint(&principal)
         .await?
         .ok_or(mynumber_app::AppError::NotFound("checkpoint"))?;
     Ok((StatusCode::OK, c.to_text()))
@@ -219,8 +219,8 @@ pub(crate) async fn latest_checkpoint(
     security(("bearer" = [])))]
 pub(crate) async fn create_checkpoint(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
 ) -> Result<(StatusCode, String), ApiError> {
-    let c = state.app.create_checkpoint(&actor).await?;
+    let c = state.app.create_checkpoint(&principal).await?;
     Ok((StatusCode::CREATED, c.to_text()))
 }

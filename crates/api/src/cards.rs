@@ -14,7 +14,7 @@ use mynumber_pki::{base64_decode, base64_encode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
 
 /// A card application.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -230,7 +230,7 @@ fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
     security(("bearer" = [])))]
 pub(crate) async fn apply(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<ApplicationRequest>,
 ) -> Result<(StatusCode, Json<ApplicationBody>), ApiError> {
@@ -253,7 +253,7 @@ pub(crate) async fn apply(
     let row = state
         .app
         .apply_for_card(
-            &actor,
+            &principal,
             &code(&resident_code)?,
             CardApplication {
                 channel,
@@ -276,10 +276,10 @@ pub(crate) async fn apply(
     security(("bearer" = [])))]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<CardsBody>, ApiError> {
-    let (cards, applications) = state.app.cards(&actor, &code(&resident_code)?).await?;
+    let (cards, applications) = state.app.cards(&principal, &code(&resident_code)?).await?;
     Ok(Json(CardsBody {
         cards: cards.iter().map(CardBody::from).collect(),
         applications: applications.iter().map(ApplicationBody::from).collect(),
@@ -294,10 +294,10 @@ pub(crate) async fn list(
     security(("bearer" = [])))]
 pub(crate) async fn produce(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(id): AppPath<String>,
 ) -> Result<(StatusCode, Json<CardFileBody>), ApiError> {
-    let produced = state.app.produce_card(&actor, &id).await?;
+    let produced = state.app.produce_card(&principal, &id).await?;
     Ok((StatusCode::CREATED, Json(CardFileBody::from(produced))))
 }
 
@@ -309,7 +309,7 @@ pub(crate) async fn produce(
     security(("bearer" = [])))]
 pub(crate) async fn hand_over(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<HandOverRequest>,
 ) -> Result<Json<CardFileBody>, ApiError> {
@@ -330,7 +330,7 @@ pub(crate) async fn hand_over(
     let done = state
         .app
         .hand_over_card(
-            &actor,
+            &principal,
             &serial,
             HandOver {
                 documents: documents(&req.identity_documents)?,
@@ -350,10 +350,10 @@ pub(crate) async fn hand_over(
     security(("bearer" = [])))]
 pub(crate) async fn suspend(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
 ) -> Result<Json<CardBody>, ApiError> {
-    let card = state.app.suspend_card(&actor, &serial).await?;
+    let card = state.app.suspend_card(&principal, &serial).await?;
     Ok(Json(CardBody::from(&card)))
 }
 
@@ -366,14 +366,14 @@ pub(crate) async fn suspend(
     security(("bearer" = [])))]
 pub(crate) async fn resume(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<ResumeRequest>,
 ) -> Result<Json<CardFileBody>, ApiError> {
     let done = state
         .app
         .resume_card(
-            &actor,
+            &principal,
             &serial,
             &documents(&req.identity_documents)?,
             &card_file(&req.card_file)?,
@@ -390,7 +390,7 @@ pub(crate) async fn resume(
     security(("bearer" = [])))]
 pub(crate) async fn reset_pin(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<PinResetRequest>,
 ) -> Result<Json<CardFileBody>, ApiError> {
@@ -403,7 +403,7 @@ pub(crate) async fn reset_pin(
     let done = state
         .app
         .reset_card_pin(
-            &actor,
+            &principal,
             &serial,
             &documents(&req.identity_documents)?,
             kind,
@@ -423,13 +423,13 @@ pub(crate) async fn reset_pin(
     security(("bearer" = [])))]
 pub(crate) async fn end(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<EndRequest>,
 ) -> Result<Json<CardBody>, ApiError> {
     let reason = EndReason::parse(&req.reason)
         .ok_or_else(|| ApiError::field("reason", "must be abolished or returned"))?;
-    let card = state.app.end_card(&actor, &serial, reason).await?;
+    let card = state.app.end_card(&principal, &serial, reason).await?;
     Ok(Json(CardBody::from(&card)))
 }
 
@@ -440,10 +440,10 @@ pub(crate) async fn end(
     security(("bearer" = [])))]
 pub(crate) async fn extend(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
 ) -> Result<Json<CardBody>, ApiError> {
-    let card = state.app.extend_card(&actor, &serial).await?;
+    let card = state.app.extend_card(&principal, &serial).await?;
     Ok(Json(CardBody::from(&card)))
 }
 
@@ -457,10 +457,10 @@ pub(crate) async fn extend(
     security(("bearer" = [])))]
 pub(crate) async fn issue_notice(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
 ) -> Result<Response, ApiError> {
-    let pdf = state.app.card_issue_notice(&actor, &serial).await?;
+    let pdf = state.app.card_issue_notice(&principal, &serial).await?;
     Ok((
         StatusCode::CREATED,
         [

@@ -12,7 +12,7 @@ use mynumber_pki::{Hierarchy, Reason, base64_decode, from_pem, to_pem};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
 
 /// A public key to certify.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -88,7 +88,7 @@ fn kind(s: &str) -> Result<Hierarchy, ApiError> {
     security(("bearer" = [])))]
 pub(crate) async fn issue(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<IssueRequest>,
 ) -> Result<(StatusCode, Json<CertificateBody>), ApiError> {
@@ -105,7 +105,7 @@ pub(crate) async fn issue(
     let row = state
         .app
         .issue_certificate(
-            &actor,
+            &principal,
             &code(&resident_code)?,
             kind(&req.kind)?,
             &der,
@@ -122,12 +122,12 @@ pub(crate) async fn issue(
     security(("bearer" = [])))]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<Vec<CertificateBody>>, ApiError> {
     let rows = state
         .app
-        .certificates(&actor, &code(&resident_code)?)
+        .certificates(&principal, &code(&resident_code)?)
         .await?;
     Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }
@@ -140,7 +140,7 @@ pub(crate) async fn list(
     security(("bearer" = [])))]
 pub(crate) async fn revoke(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<RevokeRequest>,
 ) -> Result<Json<CertificateBody>, ApiError> {
@@ -152,7 +152,7 @@ pub(crate) async fn revoke(
     })?;
     let row = state
         .app
-        .revoke_certificate(&actor, &serial, reason)
+        .revoke_certificate(&principal, &serial, reason)
         .await?;
     Ok(Json(CertificateBody::from(&row)))
 }
@@ -166,12 +166,12 @@ pub(crate) async fn revoke(
     security(("bearer" = [])))]
 pub(crate) async fn suspend(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<Vec<CertificateBody>>, ApiError> {
     let rows = state
         .app
-        .suspend_certificates(&actor, &code(&resident_code)?)
+        .suspend_certificates(&principal, &code(&resident_code)?)
         .await?;
     Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }
@@ -184,12 +184,12 @@ pub(crate) async fn suspend(
     security(("bearer" = [])))]
 pub(crate) async fn resume(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<Vec<CertificateBody>>, ApiError> {
     let rows = state
         .app
-        .resume_certificates(&actor, &code(&resident_code)?)
+        .resume_certificates(&principal, &code(&resident_code)?)
         .await?;
     Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }
@@ -204,7 +204,7 @@ pub(crate) async fn resume(
     security(("bearer" = [])))]
 pub(crate) async fn revoke_all(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<RevokeRequest>,
 ) -> Result<Json<Vec<CertificateBody>>, ApiError> {
@@ -216,7 +216,7 @@ pub(crate) async fn revoke_all(
     })?;
     let rows = state
         .app
-        .revoke_holder_certificates(&actor, &code(&resident_code)?, reason)
+        .revoke_holder_certificates(&principal, &code(&resident_code)?, reason)
         .await?;
     Ok(Json(rows.iter().map(CertificateBody::from).collect()))
 }

@@ -8,14 +8,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use jiff::Timestamp;
-use mynumber_app::{DocumentRow, NoticeRow, RecordRequest};
+use mynumber_app::{DocumentRow, NoticeRow, NumberBasis, RecordRequest};
+use mynumber_core::card::IdentityDocument;
 use mynumber_core::notice::{NoticeEvent, NoticeStatus};
 use mynumber_core::{ApplicationId, MunicipalityCode, ResidentCode};
 use mynumber_render::RecordKind;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Authenticated, Problem};
 
 /// Which document, with which items.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -30,6 +31,22 @@ pub(crate) struct ResidentRecordRequest {
     #[schema(example = json!(["householder", "previous-address"]))]
     #[serde(default)]
     pub items: Vec<String>,
+    /// With `individual-number`: the lawful purpose the number is printed for (staff who may
+    /// read numbers).
+    #[schema(example = "tax")]
+    pub purpose: Option<String>,
+    /// With `individual-number`: printed at the person's own request at the counter, with the
+    /// identity documents they showed (one with a photo, or two without).
+    pub own_request: Option<OwnRequestBody>,
+}
+
+/// The person's own request for their number on a document.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OwnRequestBody {
+    /// The identity documents shown (passport, drivers-licence, residence-card, …).
+    #[schema(example = json!(["passport"]))]
+    pub identity: Vec<String>,
 }
 
 /// What the register knows of an issued document (never its Individual Number).
@@ -127,7 +144,7 @@ impl From<&DocumentRow> for DocumentBody {
     security(("bearer" = [])))]
 pub(crate) async fn issue(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<ResidentRecordRequest>,
 ) -> Result<Response, ApiError> {
@@ -143,14 +160,32 @@ pub(crate) async fn issue(
             ));
         }
     };
+    let number_basis = match (req.purpose, req.own_request) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::field(
+                "own_request",
+                "give a purpose or the person's own request, not both",
+            ));
+        }
+        (Some(p), None) => Some(NumberBasis::Purpose(p)),
+        (None, Some(own)) => Some(NumberBasis::OwnRequest(
+            own.identity
+                .iter()
+                .map(|d| IdentityDocument::parse_field("own_request.identity", d))
+                .collect::<Result<_, _>>()
+                .map_err(mynumber_app::AppError::from)?,
+        )),
+        (None, None) => None,
+    };
     let doc = state
         .app
         .issue_resident_record(
-            &actor,
+            &principal,
             &code,
             &RecordRequest {
                 kind,
                 items: req.items,
+                number_basis,
             },
         )
         .await?;
@@ -251,7 +286,7 @@ impl From<&NoticeRow> for NoticeBody {
     security(("bearer" = [])))]
 pub(crate) async fn outcome(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(application_id): AppPath<String>,
     AppJson(req): AppJson<OutcomeRequest>,
 ) -> Result<Json<NoticeBody>, ApiError> {
@@ -259,7 +294,10 @@ pub(crate) async fn outcome(
         .map_err(|e| ApiError::field("application_id", e.to_string()))?;
     let event = NoticeEvent::parse_outcome(&req.outcome)
         .ok_or_else(|| ApiError::field("outcome", "must be delivered, returned or handed-over"))?;
-    let notice = state.app.record_notice_outcome(&actor, &id, event).await?;
+    let notice = state
+        .app
+        .record_notice_outcome(&principal, &id, event)
+        .await?;
     Ok(Json(NoticeBody::from(&notice)))
 }
 
@@ -277,7 +315,7 @@ pub(crate) struct NoticeQuery {
     security(("bearer" = [])))]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppQuery(q): AppQuery<NoticeQuery>,
 ) -> Result<Json<Vec<NoticeBody>>, ApiError> {
     let status = q.status.as_deref().unwrap_or("returned");
@@ -287,7 +325,7 @@ pub(crate) async fn list(
             "must be queued, sent, delivered, returned, handed-over, destroyed or superseded",
         )
     })?;
-    let rows = state.app.notices(&actor, status, 1000).await?;
+    let rows = state.app.notices(&principal, status, 1000).await?;
     Ok(Json(rows.iter().map(NoticeBody::from).collect()))
 }
 
@@ -308,7 +346,7 @@ pub(crate) struct MunicipalityNameBody {
     security(("bearer" = [])))]
 pub(crate) async fn name_municipality(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(municipality_code): AppPath<String>,
     AppJson(req): AppJson<MunicipalityNameBody>,
 ) -> Result<Json<MunicipalityNameBody>, ApiError> {
@@ -316,7 +354,7 @@ pub(crate) async fn name_municipality(
         .map_err(|e| ApiError::field("municipality_code", e.problem))?;
     state
         .app
-        .set_municipality_name(&actor, code, &req.name)
+        .set_municipality_name(&principal, code, &req.name)
         .await?;
     Ok(Json(MunicipalityNameBody {
         name: req.name.trim().to_owned(),

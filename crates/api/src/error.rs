@@ -210,7 +210,7 @@ impl From<JsonRejection> for ApiError {
                 S::UNPROCESSABLE_ENTITY,
                 "invalid-body",
                 "Invalid body",
-                e.body_text(),
+                redact_values(&e.body_text()),
             ),
             other => Self::new(
                 S::BAD_REQUEST,
@@ -220,6 +220,29 @@ impl From<JsonRejection> for ApiError {
             ),
         }
     }
+}
+
+/// serde quotes what it could not read between backticks (`invalid type: integer
+/// `123456789018`, expected a string`): an Individual Number sent in the wrong type or the
+/// wrong field would come back in the error, and into logs. Anything quoted that holds a digit
+/// is replaced by `…`; field and type names stay, so the message still says what was wrong.
+fn redact_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut parts = message.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    let mut quoted = true;
+    for part in parts {
+        out.push('`');
+        if quoted && part.chars().any(|c| c.is_ascii_digit()) {
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+        quoted = !quoted;
+    }
+    out
 }
 
 impl IntoResponse for ApiError {
@@ -244,5 +267,22 @@ impl IntoResponse for ApiError {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_values;
+
+    #[test]
+    fn a_value_serde_quotes_never_comes_back() {
+        let m = "Failed to deserialize the JSON body into the target type: number: invalid type: integer `123456789018`, expected a string at line 1 column 24";
+        assert_eq!(
+            redact_values(m),
+            "Failed to deserialize the JSON body into the target type: number: invalid type: integer `…`, expected a string at line 1 column 24"
+        );
+        let m = "unknown field `shoe_size`, expected one of `kind`, `items`";
+        assert_eq!(redact_values(m), m);
+        assert_eq!(redact_values("`1234 5678 9018`"), "`…`");
     }
 }

@@ -3,7 +3,7 @@
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
-use mynumber_core::StaffMember;
+use mynumber_core::Principal;
 use serde::de::DeserializeOwned;
 
 use crate::{ApiError, AppState};
@@ -53,11 +53,11 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
     }
 }
 
-/// The staff member behind the request's bearer token.
+/// The principal behind the request's bearer token (a staff member).
 #[derive(Debug)]
-pub struct Staff(pub StaffMember);
+pub struct Authenticated(pub Principal);
 
-impl FromRequestParts<AppState> for Staff {
+impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ApiError;
 
     async fn from_request_parts(

@@ -25,7 +25,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 pub use error::{ApiError, FieldProblem, Problem};
-pub use extract::{AppJson, AppPath, AppQuery, Staff};
+pub use extract::{AppJson, AppPath, AppQuery, Authenticated};
 
 /// Request bodies above this many bytes are refused with 413.
 pub const BODY_LIMIT: usize = 64 * 1024;

@@ -8,7 +8,7 @@ use mynumber_core::{NumberChangeId, ResidentCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
 
 /// A request to change a resident's Individual Number because it leaked.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -66,7 +66,7 @@ fn request_id(s: &str) -> Result<NumberChangeId, ApiError> {
     security(("bearer" = [])))]
 pub(crate) async fn request(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<NumberChangeRequestBody>,
 ) -> Result<(StatusCode, Json<NumberChangeBody>), ApiError> {
@@ -75,7 +75,7 @@ pub(crate) async fn request(
     let row = state
         .app
         .request_number_change(
-            &actor,
+            &principal,
             &code,
             &req.ground,
             &req.reason,
@@ -94,12 +94,12 @@ pub(crate) async fn request(
     security(("bearer" = [])))]
 pub(crate) async fn approve(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(id): AppPath<String>,
 ) -> Result<Json<NumberChangeBody>, ApiError> {
     let row = state
         .app
-        .decide_number_change(&actor, request_id(&id)?, true)
+        .decide_number_change(&principal, request_id(&id)?, true)
         .await?;
     Ok(Json(NumberChangeBody::from(&row)))
 }
@@ -111,12 +111,12 @@ pub(crate) async fn approve(
     security(("bearer" = [])))]
 pub(crate) async fn reject(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(id): AppPath<String>,
 ) -> Result<Json<NumberChangeBody>, ApiError> {
     let row = state
         .app
-        .decide_number_change(&actor, request_id(&id)?, false)
+        .decide_number_change(&principal, request_id(&id)?, false)
         .await?;
     Ok(Json(NumberChangeBody::from(&row)))
 }

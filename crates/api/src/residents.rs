@@ -13,7 +13,7 @@ use crate::dto::{
     NumberLookupRequest, NumberResponse, ProcedureRequest, PurposeRequest, RegisterRequest,
     RegisteredResponse, ResidentResponse, ResidentSummary, SearchRequest, SearchResponse,
 };
-use crate::{ApiError, AppJson, AppPath, AppState, Problem, Staff};
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
 
 fn code(path: &str) -> Result<ResidentCode, ApiError> {
     ResidentCode::parse(path).map_err(|e| ApiError::field("resident_code", e.to_string()))
@@ -52,7 +52,7 @@ fn view(v: &mynumber_app::ResidentView) -> Result<Json<ResidentResponse>, ApiErr
     security(("bearer" = [])))]
 pub(crate) async fn register(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppJson(req): AppJson<RegisterRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     let kind = match Registration::parse(&req.procedure) {
@@ -70,7 +70,7 @@ pub(crate) async fn register(
         effective_on: date("effective_date", req.effective_date)?,
         input: req.resident.into_input(),
     };
-    let r = state.app.register(&actor, cmd).await?;
+    let r = state.app.register(&principal, cmd).await?;
     let location = format!("/api/v1/residents/{}", r.resident_code);
     Ok((
         StatusCode::CREATED,
@@ -89,10 +89,13 @@ pub(crate) async fn register(
     security(("bearer" = [])))]
 pub(crate) async fn get(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
 ) -> Result<Json<ResidentResponse>, ApiError> {
-    let v = state.app.resident(&actor, &code(&resident_code)?).await?;
+    let v = state
+        .app
+        .resident(&principal, &code(&resident_code)?)
+        .await?;
     view(&v)
 }
 
@@ -107,7 +110,7 @@ pub(crate) async fn get(
     security(("bearer" = [])))]
 pub(crate) async fn procedure(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<ProcedureRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -194,11 +197,11 @@ pub(crate) async fn procedure(
     };
     state
         .app
-        .change(&actor, &rc, cmd, date("effective_date", on)?)
+        .change(&principal, &rc, cmd, date("effective_date", on)?)
         .await?;
     // The response is the whole history, read after the change committed; a clerk who recorded
     // a move-out may still read it (the 除票 stays theirs).
-    let v = state.app.resident(&actor, &rc).await?;
+    let v = state.app.resident(&principal, &rc).await?;
     Ok((StatusCode::CREATED, view(&v)?))
 }
 
@@ -209,11 +212,11 @@ pub(crate) async fn procedure(
     security(("bearer" = [])))]
 pub(crate) async fn search(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppJson(req): AppJson<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let birth = date("birth_date", req.birth_date)?;
-    let rows = state.app.search(&actor, &req.name, birth).await?;
+    let rows = state.app.search(&principal, &req.name, birth).await?;
     Ok(Json(SearchResponse {
         results: rows.iter().map(ResidentSummary::from).collect(),
     }))
@@ -227,13 +230,13 @@ pub(crate) async fn search(
     security(("bearer" = [])))]
 pub(crate) async fn read_number(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<PurposeRequest>,
 ) -> Result<Json<NumberResponse>, ApiError> {
     let n = state
         .app
-        .read_number(&actor, &code(&resident_code)?, &req.purpose)
+        .read_number(&principal, &code(&resident_code)?, &req.purpose)
         .await?;
     Ok(Json(NumberResponse {
         individual_number: n.expose_digits().to_owned(),
@@ -252,11 +255,14 @@ pub(crate) async fn read_number(
     security(("bearer" = [])))]
 pub(crate) async fn lookup(
     State(state): State<AppState>,
-    Staff(actor): Staff,
+    Authenticated(principal): Authenticated,
     AppJson(req): AppJson<NumberLookupRequest>,
 ) -> Result<Json<ResidentResponse>, ApiError> {
     let n = IndividualNumber::parse(&req.individual_number)
         .map_err(|e| ApiError::field("individual_number", e.to_string()))?;
-    let v = state.app.lookup_by_number(&actor, &n, &req.purpose).await?;
+    let v = state
+        .app
+        .lookup_by_number(&principal, &n, &req.purpose)
+        .await?;
     view(&v)
 }

@@ -453,9 +453,11 @@ async fn register_read_number_lookup_and_procedures() {
         [
             "staff-created",
             "move-in",
+            "record-read",
             "number-read",
             "number-lookup",
-            "move-out"
+            "move-out",
+            "record-read"
         ]
     );
     let r = s
@@ -616,7 +618,8 @@ async fn a_copy_of_the_resident_record_is_issued_as_a_signed_pdf_and_verified() 
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let code = r.body["resident_code"].as_str().unwrap().to_owned();
     let uri = format!("/api/v1/residents/{code}/resident-record");
-    let body = json!({"kind": "copy", "items": ["householder", "individual-number"]});
+    let body =
+        json!({"kind": "copy", "items": ["householder", "individual-number"], "purpose": "tax"});
 
     // Without the municipality's printed name: a clear 422 that says how to set it.
     let r = s

@@ -2,11 +2,13 @@
 
 use std::collections::HashMap;
 
+use mynumber_core::{Action, Decision, Principal, Subject};
 use mynumber_core::{
-    FieldError, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, Permission, PersonId,
-    Registration, Relationship, ResidentInput, ResidentRecord, StaffMember,
+    FieldError, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, PersonId, Registration,
+    Relationship, ResidentInput, ResidentRecord,
 };
 
+use crate::access::{authorize, read};
 use crate::ledger::{Record, append};
 use crate::registry::Prepared;
 use crate::{App, AppError, CurrentRow};
@@ -99,12 +101,12 @@ impl App {
     /// bad row is reported and nothing of the batch is written (the session is unchanged too).
     pub async fn import_batch(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<usize, ImportError> {
-        let batch = self.prepare_import_batch(actor, session, rows)?;
-        Ok(self.write_import_batch(actor, batch).await?)
+        let batch = self.prepare_import_batch(principal, session, rows)?;
+        Ok(self.write_import_batch(principal, batch).await?)
     }
 
     /// Validates one batch without touching the database, so a caller can validate the next
@@ -112,13 +114,13 @@ impl App {
     /// the batch's households; on failure it is unchanged.
     pub fn prepare_import_batch(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<PreparedBatch, ImportError> {
-        actor
-            .authorize(Permission::WriteRecords, None)
-            .map_err(AppError::from)?;
+        // Pure, so that the next batch is validated while the last is written: the refusal is
+        // recorded when a batch is written (`write_import_batch` asks again).
+        mynumber_core::permits(principal, Action::ImportRecords).map_err(AppError::Denied)?;
         let today = self.clock.today();
         // Only the households this batch touches are staged; they join the session if the
         // whole batch is valid.
@@ -128,8 +130,14 @@ impl App {
         let mut bad = Vec::new();
         let mut depends_on = None;
         for row in rows {
-            match self.prepare_import(actor, &session.households, &mut staged, &row, today, number)
-            {
+            match self.prepare_import(
+                principal,
+                &session.households,
+                &mut staged,
+                &row,
+                today,
+                number,
+            ) {
                 Ok((p, dependency)) => {
                     prepared.push(p);
                     depends_on = depends_on.max(dependency);
@@ -152,12 +160,13 @@ impl App {
     /// Writes a validated batch in one transaction; returns how many residents it registered.
     pub async fn write_import_batch(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         batch: PreparedBatch,
     ) -> Result<usize, AppError> {
+        self.permit(principal, Action::ImportRecords).await?;
         let n = batch.rows.len();
         let mut tx = self.store.begin().await?;
-        self.write_registrations(tx.as_mut(), actor, batch.rows)
+        self.write_registrations(tx.as_mut(), principal, batch.rows)
             .await?;
         tx.commit().await?;
         Ok(n)
@@ -165,7 +174,7 @@ impl App {
 
     fn prepare_import(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         committed: &HashMap<String, ImportedHousehold>,
         households: &mut HashMap<String, ImportedHousehold>,
         row: &ImportRow,
@@ -188,8 +197,11 @@ impl App {
             .unwrap_or_else(|| self.new_household_id());
         let record = ResidentRecord::validate(&row.input, id, today)?;
         let mut errors = Vec::new();
-        if let Err(denied) = actor.authorize(Permission::WriteRecords, Some(record.municipality()))
-        {
+        if let Decision::Deny(denied) = mynumber_core::decide(
+            principal,
+            Action::ImportRecords,
+            &Subject::Municipality(record.municipality()),
+        ) {
             errors.push(FieldError::new("municipality_code", denied.to_string()));
         }
         let is_head = record.relationship() == Relationship::Head;
@@ -231,49 +243,63 @@ impl App {
         Ok((prepared, existing.map(|h| h.batch).filter(|b| *b < batch)))
     }
 
-    /// A page of current records after `after` (in internal-id order). With a lawful purpose the
-    /// numbers are included, and each reading is in the ledger before the page is returned.
+    /// A page of current records after `after` (in internal-id order), of the principal's
+    /// municipality (every municipality for national staff). Every record exported is read, and
+    /// recorded as such before the page is returned; with a lawful purpose the numbers are
+    /// included, each a reading of the number.
     pub async fn export_page(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         after: Option<PersonId>,
         purpose: Option<&str>,
         limit: i64,
     ) -> Result<Vec<ExportRow>, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
+        self.permit(principal, Action::ExportRecords).await?;
         let purpose = match purpose {
             Some(p) => {
-                actor.authorize(Permission::ReadNumber, None)?;
+                self.permit(principal, Action::ReadNumber).await?;
                 Some(self.purposes.parse(p)?)
             }
             None => None,
         };
-        let Some(purpose) = purpose else {
-            let mut tx = self.store.begin_read().await?;
-            let page = tx.current_page(after, actor.municipality, limit).await?;
-            return Ok(page
-                .into_iter()
-                .map(|row| ExportRow { row, number: None })
-                .collect());
-        };
+        let municipality = principal.municipality();
+        let scope = municipality.map_or(Subject::Everything, Subject::Municipality);
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ExportRecords,
+            &scope,
+            "municipality"
+        );
         let mut tx = self.store.begin().await?;
-        let page = tx.current_page(after, actor.municipality, limit).await?;
-        let ids: Vec<PersonId> = page.iter().map(|r| r.person.id).collect();
-        let numbers: HashMap<PersonId, IndividualNumber> =
-            tx.current_numbers(&ids).await?.into_iter().collect();
-        let records = page
+        let page = tx.current_page(after, municipality, limit).await?;
+        let mut numbers: HashMap<PersonId, IndividualNumber> = HashMap::new();
+        let mut records: Vec<Record> = page
             .iter()
-            .map(|r| Record {
+            .map(|r| {
+                read(
+                    r.person.id,
+                    r.version.resident.record.municipality(),
+                    "record",
+                    "via=export",
+                )
+            })
+            .collect();
+        if let Some(purpose) = purpose {
+            let ids: Vec<PersonId> = page.iter().map(|r| r.person.id).collect();
+            numbers = tx.current_numbers(&ids).await?.into_iter().collect();
+            records.extend(page.iter().map(|r| Record {
                 partition: r.version.resident.record.municipality().as_str().to_owned(),
                 action: "number-read",
                 person: Some(r.person.id),
                 purpose: Some(purpose.as_str().to_owned()),
                 detail: "export".to_owned(),
-            })
-            .collect();
+            }));
+        }
         append(
             tx.as_mut(),
-            &actor.id.to_hex(),
+            &principal.ledger_name(),
             self.clock.now_us(),
             records,
         )

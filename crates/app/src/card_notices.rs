@@ -5,9 +5,11 @@
 
 use mynumber_core::card::CardStatus;
 use mynumber_core::dates::renewal_opens;
-use mynumber_core::{ApplicationId, MunicipalityCode, Permission, PersonId, StaffMember};
+use mynumber_core::{Action, Principal, Subject};
+use mynumber_core::{ApplicationId, MunicipalityCode, PersonId};
 use mynumber_render::{IssueNotice, RenewalNotice, render_issue_notices, render_renewal_notices};
 
+use crate::access::{authorize, current_scope};
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
 use crate::load;
@@ -38,10 +40,10 @@ impl App {
     /// The pick-up notice of a produced card (PDF), recorded in the ledger.
     pub async fn card_issue_notice(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
     ) -> Result<Vec<u8>, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::PrintCardNotices).await?;
         let fonts = self.fonts()?;
         let today = self.clock.today();
         let mut tx = self.store.begin_read().await?;
@@ -49,7 +51,14 @@ impl App {
             .card(serial.trim())
             .await?
             .ok_or(AppError::NotFound("card"))?;
-        actor.authorize(Permission::WriteRecords, Some(card.municipality))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::PrintCardNotices,
+            &current_scope(card.person, card.municipality),
+            "card"
+        );
         if card.status != CardStatus::Produced {
             return Err(AppError::Refused(mynumber_core::Refused {
                 state: format!("{} card", card.status.code()),
@@ -104,7 +113,7 @@ impl App {
             purpose: None,
             detail: format!("card={} notice={}", card.serial, row.id),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(pdf)
     }
@@ -115,11 +124,19 @@ impl App {
     /// [`App::mark_renewal_batch_sent`] once the PDF is safely written.
     pub async fn prepare_renewal_batch(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         municipality: MunicipalityCode,
         size: usize,
     ) -> Result<Option<RenewalBatch>, AppError> {
-        actor.authorize(Permission::WriteRecords, Some(municipality))?;
+        self.permit(principal, Action::PrintCardNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::PrintCardNotices,
+            &Subject::Municipality(municipality),
+            "municipality"
+        );
         let fonts = self.fonts()?;
         let today = self.clock.today();
         // Due: renewal_opens(expiry) <= today + lead. Month arithmetic does not invert, so the
@@ -193,10 +210,18 @@ impl App {
     /// nothing) if a card got its notice meanwhile.
     pub async fn mark_renewal_batch_sent(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         batch: &RenewalBatch,
     ) -> Result<(), AppError> {
-        actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
+        self.permit(principal, Action::PrintCardNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::PrintCardNotices,
+            &Subject::Municipality(batch.municipality),
+            "municipality"
+        );
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let rows: Vec<CardNoticeRow> = batch
@@ -225,7 +250,7 @@ impl App {
                 detail: format!("card={} batch={}", r.card_serial, batch.id),
             })
             .collect();
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(())
     }

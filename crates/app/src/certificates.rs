@@ -11,15 +11,17 @@ use mynumber_core::certificate::{
     CertificateEvent, CertificateRefused, CertificateStatus, signature_certificate_allowed,
 };
 use mynumber_core::dates::renewal_opens;
+use mynumber_core::{Action, Principal};
 use mynumber_core::{
-    FieldError, Permission, PersonId, RecordStatus, Refused, RemovalReason, Resident, ResidentCode,
-    ResidentRecord, StaffMember,
+    FieldError, PersonId, RecordStatus, Refused, RemovalReason, Resident, ResidentCode,
+    ResidentRecord,
 };
 use mynumber_pki::{
     Authority, BasicFour, Hierarchy, Holder, KeyPair, PkiConfig, Reason, Responder, end_of_day_jst,
     last_valid_day, opaque_common_name, serial_bytes,
 };
 
+use crate::access::{authorize, current_scope, read};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CertificateRow, Tx};
@@ -233,13 +235,13 @@ impl App {
     /// three months before it expires (facts §2.2).
     pub async fn issue_certificate(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         hierarchy: Hierarchy,
         public_key: &[u8],
         card_expiry: Option<jiff::civil::Date>,
     ) -> Result<CertificateRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ManageCertificates).await?;
         let today = self.clock.today();
         let now_us = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -248,7 +250,14 @@ impl App {
             version: current,
         } = load::current(tx.as_mut(), code).await?;
         let record = &current.resident.record;
-        actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageCertificates,
+            &current_scope(person.id, record.municipality()),
+            "resident"
+        );
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new(
                 "resident",
@@ -325,7 +334,7 @@ impl App {
             );
         }
         records.push(issued);
-        append(tx.as_mut(), &actor.id.to_hex(), now_us, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now_us, records).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -423,11 +432,11 @@ impl App {
     /// or ex officio (unspecified).
     pub async fn revoke_certificate(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
         reason: Reason,
     ) -> Result<CertificateRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ManageCertificates).await?;
         if !REQUESTABLE.contains(&reason) {
             return Err(FieldError::new(
                 "reason",
@@ -442,11 +451,19 @@ impl App {
             .certificate(&serial)
             .await?
             .ok_or(AppError::NotFound("certificate"))?;
-        self.authorize_holder(tx.as_mut(), actor, &row).await?;
+        let holder = load::current_version(tx.as_mut(), row.person).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageCertificates,
+            &current_scope(row.person, holder.resident.record.municipality()),
+            "certificate"
+        );
         let record = self
             .move_certificate(tx.as_mut(), &row, CertificateEvent::Revoke, reason, now)
             .await?;
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         let row = tx
             .certificate(&serial)
             .await?
@@ -460,10 +477,10 @@ impl App {
     /// certificate is revoked (facts §3.3). Returns the certificates changed.
     pub async fn suspend_certificates(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        self.holder_certificates_event(actor, code, HolderEvent::Suspend)
+        self.holder_certificates_event(principal, code, HolderEvent::Suspend)
             .await
     }
 
@@ -471,10 +488,10 @@ impl App {
     /// lifted. The revoked signature certificate stays revoked; a new one is issued.
     pub async fn resume_certificates(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        self.holder_certificates_event(actor, code, HolderEvent::Resume)
+        self.holder_certificates_event(principal, code, HolderEvent::Resume)
             .await
     }
 
@@ -483,7 +500,7 @@ impl App {
     /// clerk may give. Returns the certificates revoked.
     pub async fn revoke_holder_certificates(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         reason: Reason,
     ) -> Result<Vec<CertificateRow>, AppError> {
@@ -494,27 +511,31 @@ impl App {
             )
             .into());
         }
-        self.holder_certificates_event(actor, code, HolderEvent::RevokeAll(reason))
+        self.holder_certificates_event(principal, code, HolderEvent::RevokeAll(reason))
             .await
     }
 
     async fn holder_certificates_event(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         event: HolderEvent,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ManageCertificates).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let load::Current {
             person,
             version: current,
         } = load::current(tx.as_mut(), code).await?;
-        actor.authorize(
-            Permission::WriteRecords,
-            Some(current.resident.record.municipality()),
-        )?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageCertificates,
+            &current_scope(person.id, current.resident.record.municipality()),
+            "resident"
+        );
         let certs = tx.certificates_of(person.id).await?;
         let records = match event {
             HolderEvent::Suspend => self.suspend_in(tx.as_mut(), certs, now).await?,
@@ -550,7 +571,7 @@ impl App {
         let changed: Vec<String> = records.iter().map(|(serial, _)| serial.clone()).collect();
         append(
             tx.as_mut(),
-            &actor.id.to_hex(),
+            &principal.ledger_name(),
             now,
             records.into_iter().map(|(_, r)| r).collect(),
         )
@@ -634,21 +655,6 @@ impl App {
             }
         }
         Ok(records)
-    }
-
-    /// Staff act on the certificates of their own municipality's residents.
-    async fn authorize_holder(
-        &self,
-        tx: &mut dyn Tx,
-        actor: &StaffMember,
-        row: &CertificateRow,
-    ) -> Result<(), AppError> {
-        let current = load::current_version(tx, row.person).await?;
-        actor.authorize(
-            Permission::WriteRecords,
-            Some(current.resident.record.municipality()),
-        )?;
-        Ok(())
     }
 
     /// Moves one certificate by `event` inside a transaction: its status (refused by the core
@@ -739,12 +745,31 @@ impl App {
     /// A resident's certificates, newest first.
     pub async fn certificates(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
     ) -> Result<Vec<CertificateRow>, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
-        let mut tx = self.store.begin_read().await?;
-        let person = load::person(tx.as_mut(), code).await?;
-        Ok(tx.certificates_of(person.id).await?)
+        self.permit(principal, Action::ReadRecord).await?;
+        let mut tx = self.store.begin().await?;
+        let load::Current { person, version } = load::current(tx.as_mut(), code).await?;
+        let municipality = version.resident.record.municipality();
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            &current_scope(person.id, municipality),
+            "resident"
+        );
+        let certificates = tx.certificates_of(person.id).await?;
+        // The signature certificate carries the holder's name, sex, date of birth and address.
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            vec![read(person.id, municipality, "certificates", "")],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(certificates)
     }
 }

@@ -4,17 +4,19 @@
 
 use std::sync::Arc;
 
+use mynumber_core::card::{IdentityDocument, check_identity};
 use mynumber_core::document::{
     DocumentError, DocumentPublicKey, DocumentSigningKey, VerificationCode,
 };
+use mynumber_core::{Action, Principal, Subject};
 use mynumber_core::{
-    FieldError, MunicipalityCode, Permission, RecordStatus, ResidentCode, ResidentRecord,
-    STATUSES_OF_RESIDENCE, StaffMember,
+    FieldError, MunicipalityCode, RecordStatus, ResidentCode, ResidentRecord, STATUSES_OF_RESIDENCE,
 };
 use mynumber_render::{
     Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind, render_record,
 };
 
+use crate::access::{authorize, current_scope, read};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::ports::ReadTx;
@@ -73,6 +75,19 @@ pub struct RecordRequest {
     pub kind: RecordKind,
     /// Item codes from [`RECORD_ITEMS`].
     pub items: Vec<String>,
+    /// Why the Individual Number may be printed, when `individual-number` is asked for.
+    pub number_basis: Option<NumberBasis>,
+}
+
+/// Why a document may carry the Individual Number: printing a number is reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberBasis {
+    /// The person's own request at the counter (住民基本台帳法第12条第5項: the number is
+    /// shown only when the person, or a member of their household, asks for it), with the
+    /// identity documents the requester showed.
+    OwnRequest(Vec<IdentityDocument>),
+    /// A lawful purpose (番号法第9条), for staff who may read numbers.
+    Purpose(String),
 }
 
 /// An issued, signed document.
@@ -176,11 +191,19 @@ impl App {
     /// Sets the name printed for a municipality (e.g. 新宿区), recorded in the ledger.
     pub async fn set_municipality_name(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: MunicipalityCode,
         name: &str,
     ) -> Result<(), AppError> {
-        actor.authorize(Permission::ManageStaff, Some(code))?;
+        self.permit(principal, Action::NameMunicipality).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::NameMunicipality,
+            &Subject::Municipality(code),
+            "municipality"
+        );
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
             return Err(FieldError::new(
@@ -199,20 +222,22 @@ impl App {
             purpose: None,
             detail: format!("name={name}"),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await.map_err(AppError::from)
     }
 
     /// Issues a copy of the resident record (or a certificate of recorded matters) with the
     /// items asked for, signed, registered under a fresh verification code, and recorded in the
-    /// ledger (noting whether the Individual Number was disclosed).
+    /// ledger: the issue on the person, a reading on every other member printed, and a reading
+    /// of the number on everyone whose number is printed, with its basis (a lawful purpose, for
+    /// staff who may read numbers, or the person's own request with the identity shown).
     pub async fn issue_resident_record(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         request: &RecordRequest,
     ) -> Result<IssuedDocument, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
+        self.permit(principal, Action::IssueResidentRecord).await?;
         let mut items = Vec::new();
         for item in &request.items {
             let known = RECORD_ITEMS.iter().find(|(c, _)| *c == item.trim());
@@ -222,13 +247,38 @@ impl App {
                     let codes: Vec<&str> = RECORD_ITEMS.iter().map(|(c, _)| *c).collect();
                     return Err(FieldError::new(
                         "items",
-                        format!("{item:?} is not one of: {}", codes.join(", ")),
+                        format!("must each be one of: {}", codes.join(", ")),
                     )
                     .into());
                 }
             }
         }
         let wants = |c: &str| items.contains(&c);
+        // Printing a number is reading it: a lawful purpose and the number permission, or the
+        // person's own request with their identity checked.
+        let number_basis = match (wants("individual-number"), &request.number_basis) {
+            (false, _) => None,
+            (true, None) => {
+                return Err(FieldError::new(
+                    "items",
+                    "individual-number is printed only for a lawful purpose or at the person's own request; give one",
+                )
+                .into());
+            }
+            (true, Some(NumberBasis::Purpose(p))) => {
+                self.permit(principal, Action::PrintNumber).await?;
+                Some(("purpose", self.purposes.parse(p)?.as_str().to_owned()))
+            }
+            (true, Some(NumberBasis::OwnRequest(documents))) => {
+                check_identity(documents)?;
+                let shown = documents
+                    .iter()
+                    .map(|d| d.code())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                Some(("own-request", shown))
+            }
+        };
         let fonts = self.fonts()?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -237,7 +287,24 @@ impl App {
         let load::History { person, versions } = history;
         let record = &current.resident.record;
         let municipality = record.municipality();
-        actor.authorize(Permission::ReadRecords, Some(municipality))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::IssueResidentRecord,
+            &current_scope(person.id, municipality),
+            "resident"
+        );
+        if let Some(("purpose", _)) = number_basis {
+            authorize!(
+                self,
+                tx,
+                principal,
+                Action::PrintNumber,
+                &current_scope(person.id, municipality),
+                "resident"
+            );
+        }
         let issuer = self.municipality_name_in(tx.as_mut(), municipality).await?;
         let removed = matches!(current.resident.status, RecordStatus::Removed { .. });
 
@@ -277,7 +344,7 @@ impl App {
                 "person\t{}\t{}\n",
                 printed.name, printed.birth_date
             ));
-            let number = if wants("individual-number") {
+            let number = if number_basis.is_some() {
                 tx.current_number(row.person.id).await?
             } else {
                 None
@@ -345,12 +412,12 @@ impl App {
             person: person.id,
             municipality,
             issued_at_us: now,
-            issued_by: actor.id.to_hex(),
+            issued_by: principal.ledger_name(),
             digest: covered,
             summary,
         })
         .await?;
-        let record = Record {
+        let mut records = vec![Record {
             partition: municipality.as_str().to_owned(),
             action: "resident-record-issued",
             person: Some(person.id),
@@ -361,8 +428,34 @@ impl App {
                 items.join(","),
                 verification
             ),
-        };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        }];
+        for (row, _) in &people {
+            let whose = row.person.id;
+            let place = row.version.resident.record.municipality();
+            if whose != person.id {
+                records.push(read(
+                    whose,
+                    place,
+                    "record",
+                    &format!("document={verification}"),
+                ));
+            }
+            // Each person whose number is printed: a reading of that number, with its basis.
+            if let Some((basis, detail)) = &number_basis {
+                let (purpose, shown) = match *basis {
+                    "purpose" => (detail.clone(), String::new()),
+                    _ => ("own-request".to_owned(), format!(" identity={detail}")),
+                };
+                records.push(Record {
+                    partition: place.as_str().to_owned(),
+                    action: "number-read",
+                    person: Some(whose),
+                    purpose: Some(purpose),
+                    detail: format!("document={verification} basis={basis}{shown}"),
+                });
+            }
+        }
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(IssuedDocument {
             code: verification,

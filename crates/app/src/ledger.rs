@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use mynumber_core::checkpoint::{Head, LedgerPublicKey, SignedCheckpoint};
 use mynumber_core::ledger::{ChainVerifier, EntryContent};
-use mynumber_core::{Break, Permission, PersonId, StaffMember};
+use mynumber_core::{Action, Break, Decision, MunicipalityCode, PersonId, Principal, Subject};
 
+use crate::access::authorize;
 use crate::{App, AppError, Tx};
 
 pub use mynumber_core::ledger::StoredEntry;
@@ -73,10 +74,10 @@ impl App {
     /// checkpoint's heads.
     pub async fn verify_ledger(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         checkpoint: Option<&SignedCheckpoint>,
     ) -> Result<LedgerReport, AppError> {
-        actor.authorize(Permission::ReadLedger, None)?;
+        self.permit(principal, Action::ReadLedger).await?;
         let mut pinned: BTreeMap<String, (i64, [u8; 32])> = BTreeMap::new();
         if let Some(c) = checkpoint {
             c.verify(&self.ledger_key.public())
@@ -88,7 +89,25 @@ impl App {
                 .collect();
         }
         let mut tx = self.store.begin_read().await?;
-        let heads = tx.ledger_heads().await?;
+        // Staff of a municipality verify their own partition and see no other's head.
+        let heads: Vec<_> = tx
+            .ledger_heads()
+            .await?
+            .into_iter()
+            .filter(|(partition, _, _)| {
+                matches!(
+                    mynumber_core::decide(
+                        principal,
+                        Action::ReadLedger,
+                        &partition_subject(partition)
+                    ),
+                    Decision::Allow(_)
+                )
+            })
+            .collect();
+        if principal.municipality().is_some() {
+            pinned.retain(|p, _| heads.iter().any(|(h, _, _)| h == p));
+        }
         let mut report = LedgerReport {
             partitions: heads.len(),
             entries: 0,
@@ -129,9 +148,9 @@ impl App {
     /// Signs the current partition heads and keeps the checkpoint; hand its text to auditors.
     pub async fn create_checkpoint(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
     ) -> Result<SignedCheckpoint, AppError> {
-        actor.authorize(Permission::ReadLedger, None)?;
+        self.permit(principal, Action::SignCheckpoint).await?;
         let mut tx = self.store.begin().await?;
         let heads = tx
             .ledger_heads()
@@ -153,9 +172,18 @@ impl App {
     /// The newest checkpoint kept, if any.
     pub async fn latest_checkpoint(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
     ) -> Result<Option<SignedCheckpoint>, AppError> {
-        actor.authorize(Permission::ReadLedger, None)?;
+        self.permit(principal, Action::ReadLedger).await?;
+        // A checkpoint holds every partition's head: national staff only.
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ReadLedger,
+            &Subject::Everything,
+            "checkpoint"
+        );
         let mut tx = self.store.begin_read().await?;
         tx.latest_checkpoint()
             .await?
@@ -171,24 +199,28 @@ impl App {
     /// A page of one partition's entries after `after`.
     pub async fn ledger_entries(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         partition: &str,
         after: i64,
         limit: i64,
     ) -> Result<Vec<StoredEntry>, AppError> {
-        actor.authorize(Permission::ReadLedger, None)?;
-        if let Some(own) = actor.municipality
-            && own.as_str() != partition
-        {
-            return Err(mynumber_core::Denied::Partition {
-                actor: own,
-                partition: partition.to_owned(),
-            }
-            .into());
-        }
+        self.permit(principal, Action::ReadLedger).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ReadLedger,
+            &partition_subject(partition),
+            "partition"
+        );
         let mut tx = self.store.begin_read().await?;
         Ok(tx
             .ledger_entries(partition, after, limit.clamp(1, 1000))
             .await?)
     }
+}
+
+/// The policy's subject for a partition: a municipality's, or one of no municipality.
+fn partition_subject(partition: &str) -> Subject {
+    Subject::Partition(MunicipalityCode::parse(partition).ok())
 }

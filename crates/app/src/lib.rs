@@ -6,8 +6,11 @@
 use std::sync::Arc;
 
 use mynumber_core::checkpoint::LedgerSigningKey;
-use mynumber_core::{DerivationKey, PurposeSet, ResidentCode, Role, StaffId, StaffMember};
+use mynumber_core::{
+    DerivationKey, Principal, PurposeSet, ResidentCode, Role, StaffId, StaffMember,
+};
 
+mod access;
 mod bulk;
 mod card_notices;
 mod cards;
@@ -30,7 +33,8 @@ pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
 pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
 pub use certificates::{KeyMaker, PkiSettings};
 pub use documents::{
-    CheckedDocument, DocumentConfig, FontSource, IssuedDocument, RECORD_ITEMS, RecordRequest,
+    CheckedDocument, DocumentConfig, FontSource, IssuedDocument, NumberBasis, RECORD_ITEMS,
+    RecordRequest,
 };
 pub use error::AppError;
 pub use ledger::LedgerReport;
@@ -98,13 +102,13 @@ impl App {
 
     /// The operator at the command line: an administrator of national scope, recorded in the
     /// ledger as `operator`.
-    pub fn operator() -> StaffMember {
-        StaffMember {
+    pub fn operator() -> Principal {
+        Principal::Operator(StaffMember {
             id: StaffId::from_random([0; 16]),
             name: "operator".to_owned(),
             role: Role::Administrator,
             municipality: None,
-        }
+        })
     }
 
     /// The lawful purposes accepted.

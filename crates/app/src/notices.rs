@@ -3,11 +3,11 @@
 //! destruction, each step in the ledger. A letter is never printed twice.
 
 use mynumber_core::notice::{NoticeEvent, NoticeRefused, NoticeStatus, retention_passed};
-use mynumber_core::{
-    ApplicationId, MunicipalityCode, NoticeId, Permission, PersonId, Refused, StaffMember,
-};
+use mynumber_core::{Action, Principal, Subject};
+use mynumber_core::{ApplicationId, MunicipalityCode, NoticeId, PersonId, Refused};
 use mynumber_render::{NoticeLetter, render_notices};
 
+use crate::access::{authorize, current_scope};
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
 use crate::load;
@@ -107,11 +107,19 @@ impl App {
     /// is safely written, so that a failure in between leaves the letters queued.
     pub async fn prepare_notice_batch(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         municipality: MunicipalityCode,
         size: usize,
     ) -> Result<Option<NoticeBatch>, AppError> {
-        actor.authorize(Permission::WriteRecords, Some(municipality))?;
+        self.permit(principal, Action::PrintNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::PrintNotices,
+            &Subject::Municipality(municipality),
+            "municipality"
+        );
         let fonts = self.fonts()?;
         let mut tx = self.store.begin_read().await?;
         let limit = i64::try_from(size.max(1)).unwrap_or(500);
@@ -162,10 +170,18 @@ impl App {
     /// because its number changed: discard that PDF and prepare the batch again.
     pub async fn mark_notice_batch_sent(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         batch: &NoticeBatch,
     ) -> Result<(), AppError> {
-        actor.authorize(Permission::WriteRecords, Some(batch.municipality))?;
+        self.permit(principal, Action::PrintNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::PrintNotices,
+            &Subject::Municipality(batch.municipality),
+            "municipality"
+        );
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let letters: Vec<(NoticeId, ApplicationId)> =
@@ -193,7 +209,7 @@ impl App {
                 detail: format!("notice={id} batch={}", batch.id),
             })
             .collect();
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -202,18 +218,25 @@ impl App {
     /// `delivered`, `returned` (held at the municipality) or `handed-over` (in person).
     pub async fn record_notice_outcome(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         application_id: &ApplicationId,
         event: NoticeEvent,
     ) -> Result<NoticeRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::PrintNotices).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let mut notice = tx
             .notice_by_application_id(application_id)
             .await?
             .ok_or(AppError::NotFound("notification letter"))?;
-        actor.authorize(Permission::WriteRecords, Some(notice.municipality))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::PrintNotices,
+            &current_scope(notice.person, notice.municipality),
+            "notification letter"
+        );
         let to = notice.status.after(event)?;
         let moved = tx
             .move_notices(&[notice.id], notice.status, to, None, now)
@@ -228,7 +251,7 @@ impl App {
             purpose: None,
             detail: format!("notice={}", notice.id),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         notice.status = to;
         notice.outcome_at_us = Some(now);
@@ -237,12 +260,21 @@ impl App {
 
     /// Destroys returned letters held longer than the retention period (the deployment's
     /// `notice_retention_days`); returns how many.
-    pub async fn destroy_expired_notices(&self, actor: &StaffMember) -> Result<usize, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+    pub async fn destroy_expired_notices(&self, principal: &Principal) -> Result<usize, AppError> {
+        self.permit(principal, Action::DestroyNotices).await?;
+        let municipality = principal.municipality();
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::DestroyNotices,
+            &municipality.map_or(Subject::Everything, Subject::Municipality),
+            "municipality"
+        );
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let held = tx
-            .notices_in(NoticeStatus::Returned, actor.municipality, i64::MAX)
+            .notices_in(NoticeStatus::Returned, municipality, i64::MAX)
             .await?;
         let expired: Vec<&NoticeRow> = held
             .iter()
@@ -278,7 +310,7 @@ impl App {
                 ),
             })
             .collect();
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(ids.len())
     }
@@ -286,10 +318,18 @@ impl App {
     /// How many letters of a municipality wait for the printer.
     pub async fn queued_notice_count(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         municipality: MunicipalityCode,
     ) -> Result<i64, AppError> {
-        actor.authorize(Permission::ReadRecords, Some(municipality))?;
+        self.permit(principal, Action::ReadNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ReadNotices,
+            &Subject::Municipality(municipality),
+            "municipality"
+        );
         let mut tx = self.store.begin_read().await?;
         Ok(tx
             .count_notices(NoticeStatus::Queued, Some(municipality))
@@ -299,12 +339,21 @@ impl App {
     /// Letters in one status, oldest first (a clerk's list of letters held at the counter).
     pub async fn notices(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         status: NoticeStatus,
         limit: i64,
     ) -> Result<Vec<NoticeRow>, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
+        self.permit(principal, Action::ReadNotices).await?;
+        let municipality = principal.municipality();
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ReadNotices,
+            &municipality.map_or(Subject::Everything, Subject::Municipality),
+            "municipality"
+        );
         let mut tx = self.store.begin_read().await?;
-        Ok(tx.notices_in(status, actor.municipality, limit).await?)
+        Ok(tx.notices_in(status, municipality, limit).await?)
     }
 }

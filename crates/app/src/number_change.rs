@@ -3,40 +3,53 @@
 //! their ledger entries in one transaction.
 
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus, DecisionRefused};
+use mynumber_core::{Action, Principal};
 use mynumber_core::{
-    MunicipalityCode, NumberChangeId, Permission, RecordStatus, Refused, RemovalReason,
-    ResidentCode, StaffMember,
+    MunicipalityCode, NumberChangeId, RecordStatus, Refused, RemovalReason, ResidentCode,
 };
 
+use crate::access::{authorize, current_scope};
 use crate::ledger::{Record, append};
 use crate::load;
-use crate::{App, AppError, NumberChangeRow, StoreError, Tx};
+use crate::{App, AppError, NumberChangeRow, StoreError, VersionRow};
 
 impl App {
     /// Records a request to change a resident's number, on the person's request (with the
     /// evidence offered) or ex officio. Nothing changes until a second staff member approves.
     pub async fn request_number_change(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         ground: &str,
         reason: &str,
         evidence: Option<&str>,
     ) -> Result<NumberChangeRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::RequestNumberChange).await?;
         let request = ChangeRequest::validate(ground, reason, evidence)?;
+        // Only staff carry the permission (policy), so only staff get this far.
+        let Some(staff) = principal.staff() else {
+            return Err(AppError::Unauthenticated);
+        };
         let mut tx = self.store.begin().await?;
         let person = load::person(tx.as_mut(), code).await?;
-        let municipality = self
-            .number_change_municipality(tx.as_mut(), actor, person.id)
-            .await?;
+        let current = load::current_version(tx.as_mut(), person.id).await?;
+        let municipality = current.resident.record.municipality();
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::RequestNumberChange,
+            &current_scope(person.id, municipality),
+            "resident"
+        );
+        let municipality = changeable(&current)?;
         let now = self.clock.now_us();
         let row = NumberChangeRow {
             id: NumberChangeId::time_ordered(self.now_ms(), self.random_bytes()),
             person: person.id,
             request,
             status: ChangeStatus::Requested,
-            requested_by: actor.id,
+            requested_by: staff.id,
             requested_at_us: now,
             decided: None,
         };
@@ -48,7 +61,7 @@ impl App {
             purpose: None,
             detail: format!("request={} ground={}", row.id, row.request.ground().code()),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -57,21 +70,32 @@ impl App {
     /// registry and is never issued again) and issues the next generation's number.
     pub async fn decide_number_change(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         id: NumberChangeId,
         approve: bool,
     ) -> Result<NumberChangeRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::DecideNumberChange).await?;
+        // Only staff carry the permission (policy), so only staff get this far.
+        let Some(staff) = principal.staff() else {
+            return Err(AppError::Unauthenticated);
+        };
         let mut tx = self.store.begin().await?;
         let mut row = tx
             .number_change(id)
             .await?
             .ok_or(AppError::NotFound("number change request"))?;
-        let municipality = self
-            .number_change_municipality(tx.as_mut(), actor, row.person)
-            .await?;
+        let current = load::current_version(tx.as_mut(), row.person).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::DecideNumberChange,
+            &current_scope(row.person, current.resident.record.municipality()),
+            "number change request"
+        );
+        let municipality = changeable(&current)?;
         row.status
-            .check_decision(row.requested_by, actor.id)
+            .check_decision(row.requested_by, staff.id)
             .map_err(|refused| {
                 AppError::Refused(Refused {
                     state: format!("{} number change request", row.status.code()),
@@ -90,7 +114,7 @@ impl App {
         } else {
             ChangeStatus::Rejected
         };
-        tx.decide_number_change(id, status, actor.id, now)
+        tx.decide_number_change(id, status, staff.id, now)
             .await
             .map_err(|e| match e {
                 StoreError::Conflict(_) => AppError::Conflict,
@@ -149,35 +173,27 @@ impl App {
             detail,
         };
         superseded.push(record);
-        append(tx.as_mut(), &actor.id.to_hex(), now, superseded).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, superseded).await?;
         tx.commit().await?;
         row.status = status;
-        row.decided = Some((actor.id, now));
+        row.decided = Some((staff.id, now));
         Ok(row)
     }
+}
 
-    /// The municipality acting on a person's number: theirs, which the actor must belong to;
-    /// a deceased person's number is not changed.
-    async fn number_change_municipality(
-        &self,
-        tx: &mut dyn Tx,
-        actor: &StaffMember,
-        person: mynumber_core::PersonId,
-    ) -> Result<String, AppError> {
-        let current = load::current_version(tx, person).await?;
-        let municipality = current.resident.record.municipality();
-        actor.authorize(Permission::WriteRecords, Some(municipality))?;
-        if let RecordStatus::Removed {
-            reason: RemovalReason::Died,
-            on,
-        } = current.resident.status
-        {
-            return Err(AppError::Refused(Refused {
-                state: format!("removed (died on {on})"),
-                procedure: "number-change",
-                reason: "a deceased person's number is not changed".to_owned(),
-            }));
-        }
-        Ok(municipality.as_str().to_owned())
+/// The municipality whose register changes a person's number: theirs. A deceased person's
+/// number is not changed.
+fn changeable(current: &VersionRow) -> Result<String, AppError> {
+    if let RecordStatus::Removed {
+        reason: RemovalReason::Died,
+        on,
+    } = current.resident.status
+    {
+        return Err(AppError::Refused(Refused {
+            state: format!("removed (died on {on})"),
+            procedure: "number-change",
+            reason: "a deceased person's number is not changed".to_owned(),
+        }));
     }
+    Ok(current.resident.record.municipality().as_str().to_owned())
 }

@@ -5,13 +5,14 @@
 use std::collections::HashSet;
 
 use jiff::civil::Date;
+use mynumber_core::{Action, Decision, Principal, Subject};
 use mynumber_core::{
     Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput, HouseholdId,
-    IndividualNumber, Invalid, MunicipalityCode, NameInput, Permission, PersonId, RecordStatus,
-    Registration, Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, StaffMember,
-    validate_address,
+    IndividualNumber, Invalid, MunicipalityCode, NameInput, PersonId, RecordStatus, Registration,
+    Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, validate_address,
 };
 
+use crate::access::{authorize, current_scope, read, record_scope, visible};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CurrentRow, NumberRow, PersonRow, SearchQuery, Tx, VersionRow};
@@ -117,17 +118,24 @@ impl App {
     /// the same transaction as the first version and its ledger entry.
     pub async fn register(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         cmd: RegisterCommand,
     ) -> Result<Registered, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::RegisterResident).await?;
         let today = self.clock.today();
         let mut tx = self.store.begin().await?;
         let (household, new_household) = self
             .resolve_household(tx.as_mut(), cmd.household, &cmd.input.relationship)
             .await?;
         let record = ResidentRecord::validate(&cmd.input, household, today)?;
-        actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::RegisterResident,
+            &Subject::Municipality(record.municipality()),
+            "household"
+        );
         check_household(tx.as_mut(), cmd.household, &record).await?;
         let effective_on = cmd.effective_on.unwrap_or(match cmd.kind {
             Registration::Birth => record.birth_date(),
@@ -141,7 +149,7 @@ impl App {
             new_household,
         };
         let mut out = self
-            .write_registrations(tx.as_mut(), actor, vec![prepared])
+            .write_registrations(tx.as_mut(), principal, vec![prepared])
             .await?;
         tx.commit().await?;
         out.pop().ok_or(AppError::NotFound("registration"))
@@ -152,7 +160,7 @@ impl App {
     pub(crate) async fn write_registrations(
         &self,
         tx: &mut dyn Tx,
-        actor: &StaffMember,
+        principal: &Principal,
         prepared: Vec<Prepared>,
     ) -> Result<Vec<Registered>, AppError> {
         let now = self.clock.now_us();
@@ -216,7 +224,7 @@ impl App {
                 procedure: p.kind.code().to_owned(),
                 effective_on: p.effective_on,
                 recorded_at_us: now,
-                actor: actor.id.to_hex(),
+                actor: principal.ledger_name(),
                 resident: Resident {
                     record: p.record.clone(),
                     status: RecordStatus::Active,
@@ -236,7 +244,7 @@ impl App {
                 detail: format!("version=1 number-generation=0 notice={notice}"),
             })
             .collect();
-        append(tx, &actor.id.to_hex(), now, records).await?;
+        append(tx, &principal.ledger_name(), now, records).await?;
         Ok(prepared
             .iter()
             .zip(persons)
@@ -312,12 +320,12 @@ impl App {
     /// Records a procedure on an existing record and returns the new version.
     pub async fn change(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         cmd: ChangeCommand,
         effective_on: Option<Date>,
     ) -> Result<VersionRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::RecordProcedure).await?;
         let today = self.clock.today();
         let on = effective_on.unwrap_or(today);
         let mut tx = self.store.begin().await?;
@@ -327,7 +335,21 @@ impl App {
         } = load::current(tx.as_mut(), code).await?;
         let change = self.build_change(tx.as_mut(), cmd).await?;
         let acting = change.acting_municipality(&current.resident);
-        actor.authorize(Permission::WriteRecords, Some(acting))?;
+        // The receiving municipality records a transfer-in; every other procedure is the
+        // record's own municipality's.
+        let subject = if acting == current.resident.record.municipality() {
+            current_scope(person.id, acting)
+        } else {
+            Subject::Municipality(acting)
+        };
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::RecordProcedure,
+            &subject,
+            "resident"
+        );
         let new_household = matches!(
             &change,
             Change::AddressChange { household, .. } | Change::TransferIn { household, .. }
@@ -355,7 +377,7 @@ impl App {
             procedure: procedure.to_owned(),
             effective_on: on,
             recorded_at_us: now,
-            actor: actor.id.to_hex(),
+            actor: principal.ledger_name(),
             resident: next,
         };
         tx.insert_versions(std::slice::from_ref(&version))
@@ -388,22 +410,48 @@ impl App {
             self.end_cards_on_change(tx.as_mut(), person.id, &version.resident, now)
                 .await?,
         );
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(version)
     }
 
-    /// A record with its whole history. Staff of any municipality that ever held the record may
-    /// read it (its 除票 stays with them).
+    /// A record with its history, and the reading in the ledger. The municipality keeping the
+    /// record sees all of it; a municipality that kept it before sees only the versions it
+    /// recorded itself, its 除票, and nothing of where the person went.
     pub async fn resident(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
     ) -> Result<ResidentView, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
-        let mut tx = self.store.begin_read().await?;
-        let load::History { person, versions } = load::history(tx.as_mut(), code).await?;
-        authorize_history(actor, &versions)?;
+        self.permit(principal, Action::ReadRecord).await?;
+        let mut tx = self.store.begin().await?;
+        let history = load::history(tx.as_mut(), code).await?;
+        let extent = authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            &record_scope(&history),
+            "resident"
+        );
+        let load::History {
+            mut person,
+            versions,
+        } = history;
+        let versions = visible(versions, extent);
+        let Some(last) = versions.last() else {
+            return Err(AppError::NotFound("resident"));
+        };
+        person.current_version = last.version;
+        let owner = last.resident.record.municipality();
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            vec![read(person.id, owner, "record", "")],
+        )
+        .await?;
+        tx.commit().await?;
         Ok(ResidentView { person, versions })
     }
 
@@ -411,34 +459,65 @@ impl App {
     /// over the current records of the actor's municipality.
     pub async fn search(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         name: &str,
         birth_date: Option<Date>,
     ) -> Result<Vec<CurrentRow>, AppError> {
-        actor.authorize(Permission::ReadRecords, None)?;
+        self.permit(principal, Action::SearchRecords).await?;
         let name = name.trim();
         if name.is_empty() && birth_date.is_none() {
             return Err(FieldError::new("name", "give a name, a date of birth, or both").into());
         }
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin().await?;
+        let municipality = principal.municipality();
+        let subject = municipality.map_or(Subject::Everything, Subject::Municipality);
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::SearchRecords,
+            &subject,
+            "resident"
+        );
         let query = SearchQuery {
             name: name.to_owned(),
             birth_date,
-            municipality: actor.municipality,
+            municipality,
             limit: 100,
         };
-        Ok(tx.search(&query).await?)
+        let found = tx.search(&query).await?;
+        // Every record a search shows is read, and recorded as such.
+        let reads = found
+            .iter()
+            .map(|r| {
+                read(
+                    r.person.id,
+                    r.version.resident.record.municipality(),
+                    "record",
+                    "via=search",
+                )
+            })
+            .collect();
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            reads,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(found)
     }
 
     /// Reveals a resident's current Individual Number for a lawful purpose; the reading is in
     /// the ledger before the number is returned.
     pub async fn read_number(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         purpose: &str,
     ) -> Result<IndividualNumber, AppError> {
-        actor.authorize(Permission::ReadNumber, None)?;
+        self.permit(principal, Action::ReadNumber).await?;
         let purpose = self.purposes.parse(purpose)?;
         let mut tx = self.store.begin().await?;
         let load::Current {
@@ -446,7 +525,14 @@ impl App {
             version: current,
         } = load::current(tx.as_mut(), code).await?;
         let municipality = current.resident.record.municipality();
-        actor.authorize(Permission::ReadNumber, Some(municipality))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadNumber,
+            &current_scope(person.id, municipality),
+            "resident"
+        );
         let number = tx
             .current_number(person.id)
             .await?
@@ -460,7 +546,7 @@ impl App {
         };
         append(
             tx.as_mut(),
-            &actor.id.to_hex(),
+            &principal.ledger_name(),
             self.clock.now_us(),
             vec![record],
         )
@@ -470,48 +556,85 @@ impl App {
     }
 
     /// Finds the resident an Individual Number belongs to, for a lawful purpose, and records the
-    /// look-up. A retired number answers [`AppError::NumberNotCurrent`] and nothing else.
+    /// look-up. Out of the principal's scope, a number of another municipality, a retired one
+    /// and one never issued all answer "not found" alike and leave the same entry in the
+    /// principal's partition, so that neither the answer nor the ledger tells them apart; the
+    /// holder's municipality records the attempt on the holder. In scope, a retired number
+    /// answers [`AppError::NumberNotCurrent`] and nothing else.
     pub async fn lookup_by_number(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         number: &IndividualNumber,
         purpose: &str,
     ) -> Result<ResidentView, AppError> {
-        actor.authorize(Permission::ReadNumber, None)?;
+        self.permit(principal, Action::LookupNumber).await?;
         let purpose = self.purposes.parse(purpose)?;
+        let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let (person_id, current) = tx
-            .person_by_number(number)
-            .await?
-            .ok_or(AppError::NotFound("resident"))?;
-        if !current {
-            return Err(AppError::NumberNotCurrent);
-        }
+        let refused = |person: Option<(mynumber_core::PersonId, MunicipalityCode)>| {
+            let mut records = vec![Record {
+                partition: principal.partition(),
+                action: "number-lookup-refused",
+                person: None,
+                purpose: Some(purpose.as_str().to_owned()),
+                detail: String::new(),
+            }];
+            if let Some((person, municipality)) = person {
+                records.push(Record {
+                    partition: municipality.as_str().to_owned(),
+                    action: "access-refused",
+                    person: Some(person),
+                    purpose: Some(purpose.as_str().to_owned()),
+                    detail: format!("action={}", Action::LookupNumber.code()),
+                });
+            }
+            records
+        };
+        let Some((person_id, current)) = tx.person_by_number(number).await? else {
+            append(tx.as_mut(), &principal.ledger_name(), now, refused(None)).await?;
+            tx.commit().await?;
+            return Err(AppError::NotFound("resident"));
+        };
         let person = tx
             .person_by_id(person_id)
             .await?
             .ok_or(AppError::NotFound("resident"))?;
         let versions = tx.versions(person_id).await?;
-        let municipality = versions
-            .last()
-            .map(|v| v.resident.record.municipality())
-            .ok_or(AppError::NotFound("resident"))?;
-        actor.authorize(Permission::ReadNumber, Some(municipality))?;
+        let history = load::History { person, versions };
+        if history.versions.is_empty() {
+            return Err(AppError::NotFound("resident"));
+        }
+        let municipality = history.current().resident.record.municipality();
+        let subject = current_scope(person_id, municipality);
+        if let Decision::Deny(_) = mynumber_core::decide(principal, Action::LookupNumber, &subject)
+        {
+            append(
+                tx.as_mut(),
+                &principal.ledger_name(),
+                now,
+                refused(Some((person_id, municipality))),
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(AppError::NotFound("resident"));
+        }
         let record = Record {
             partition: municipality.as_str().to_owned(),
             action: "number-lookup",
             person: Some(person_id),
             purpose: Some(purpose.as_str().to_owned()),
-            detail: String::new(),
+            detail: if current {
+                String::new()
+            } else {
+                "outcome=retired".to_owned()
+            },
         };
-        append(
-            tx.as_mut(),
-            &actor.id.to_hex(),
-            self.clock.now_us(),
-            vec![record],
-        )
-        .await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
+        if !current {
+            return Err(AppError::NumberNotCurrent);
+        }
+        let load::History { person, versions } = history;
         Ok(ResidentView { person, versions })
     }
 
@@ -652,21 +775,4 @@ async fn check_household(
         return Err(FieldError::new("household", "belongs to another municipality").into());
     }
     Ok(())
-}
-
-fn authorize_history(actor: &StaffMember, versions: &[VersionRow]) -> Result<(), AppError> {
-    let Some(own) = actor.municipality else {
-        return Ok(());
-    };
-    if versions
-        .iter()
-        .any(|v| v.resident.record.municipality() == own)
-    {
-        return Ok(());
-    }
-    let target = versions
-        .last()
-        .map(|v| v.resident.record.municipality())
-        .ok_or(AppError::NotFound("resident"))?;
-    Err(mynumber_core::Denied::Municipality { actor: own, target }.into())
 }

@@ -3,9 +3,11 @@
 //! A token is 32 random bytes shown once; only its SHA-256 is stored, so a copy of the database
 //! does not let anyone act as staff.
 
-use mynumber_core::{FieldError, MunicipalityCode, Permission, Role, StaffId, StaffMember};
+use mynumber_core::{Action, Principal, Subject};
+use mynumber_core::{FieldError, MunicipalityCode, Role, StaffId, StaffMember};
 use sha2::{Digest, Sha256};
 
+use crate::access::authorize;
 use crate::ledger::{Record, append};
 use crate::{App, AppError, StaffRow};
 
@@ -72,11 +74,12 @@ impl App {
     /// their own municipality only.
     pub async fn add_staff(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         name: &str,
         role: &str,
         municipality: Option<&str>,
     ) -> Result<NewStaff, AppError> {
+        self.permit(principal, Action::AddStaff).await?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             return Err(FieldError::new("name", "is required (at most 100 characters)").into());
@@ -91,24 +94,34 @@ impl App {
             None | Some("") => None,
             Some(m) => Some(MunicipalityCode::parse(m)?),
         };
-        actor.authorize(Permission::ManageStaff, municipality)?;
-        if actor.municipality.is_some() && municipality.is_none() {
-            return Err(FieldError::new(
-                "municipality_code",
-                "a municipal administrator adds staff of their own municipality only",
-            )
-            .into());
-        }
+        // A municipal administrator adds staff of their own municipality only.
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::AddStaff,
+            &Subject::Staff {
+                id: None,
+                municipality
+            },
+            "staff"
+        );
         let mut tx = self.store.begin().await?;
         let created = self
-            .create_staff(tx.as_mut(), &actor.id.to_hex(), name, role, municipality)
+            .create_staff(
+                tx.as_mut(),
+                &principal.ledger_name(),
+                name,
+                role,
+                municipality,
+            )
             .await?;
         tx.commit().await?;
         Ok(created)
     }
 
     /// The staff member a bearer token belongs to.
-    pub async fn authenticate(&self, token: &str) -> Result<StaffMember, AppError> {
+    pub async fn authenticate(&self, token: &str) -> Result<Principal, AppError> {
         if !token.starts_with("mn_") || token.len() != 67 {
             return Err(AppError::Unauthenticated);
         }
@@ -117,12 +130,12 @@ impl App {
             .staff_by_token_hash(&token_hash(token))
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        Ok(StaffMember {
+        Ok(Principal::Staff(StaffMember {
             id: row.id,
             name: row.name,
             role: row.role,
             municipality: row.municipality,
-        })
+        }))
     }
 
     async fn create_staff(
@@ -152,7 +165,7 @@ impl App {
         })
         .await?;
         let record = Record {
-            partition: actor.partition(),
+            partition: Principal::Staff(actor.clone()).partition(),
             action: "staff-created",
             person: None,
             purpose: None,

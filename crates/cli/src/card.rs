@@ -336,7 +336,8 @@ fn resident_code(code: &str) -> Result<ResidentCode> {
     ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))
 }
 
-fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>> {
+/// The identity documents named by `--identity`.
+pub(crate) fn identity_documents(codes: &[String]) -> Result<Vec<IdentityDocument>> {
     codes
         .iter()
         .map(|c| {
@@ -467,7 +468,7 @@ pub(crate) async fn hand_over(
             &App::operator(),
             serial,
             HandOver {
-                documents: documents(identity)?,
+                documents: identity_documents(identity)?,
                 pins,
                 card_file: file,
             },
@@ -496,7 +497,12 @@ pub(crate) async fn resume(
 ) -> Result<()> {
     let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
     let done = app
-        .resume_card(&App::operator(), serial, &documents(identity)?, &file)
+        .resume_card(
+            &App::operator(),
+            serial,
+            &identity_documents(identity)?,
+            &file,
+        )
         .await?;
     save(
         card,
@@ -531,7 +537,7 @@ pub(crate) async fn reset_pin(
         .reset_card_pin(
             &App::operator(),
             serial,
-            &documents(identity)?,
+            &identity_documents(identity)?,
             kind,
             pin,
             &file,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use mynumber_app::{App, AppError, RecordRequest};
+use mynumber_app::{App, AppError, NumberBasis, RecordRequest};
 use mynumber_core::notice::{NoticeEvent, NoticeStatus};
 use mynumber_core::{ApplicationId, MunicipalityCode, ResidentCode};
 use mynumber_render::RecordKind;
@@ -190,6 +190,7 @@ pub(crate) async fn resident_record(
     out: &Path,
     matters: bool,
     items: Vec<String>,
+    number_basis: Option<NumberBasis>,
 ) -> Result<()> {
     let code =
         ResidentCode::parse(code).map_err(|e| anyhow::anyhow!("resident record code: {e}"))?;
@@ -200,6 +201,7 @@ pub(crate) async fn resident_record(
             RecordKind::Copy
         },
         items,
+        number_basis,
     };
     let doc = app
         .issue_resident_record(&App::operator(), &code, &request)

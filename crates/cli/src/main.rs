@@ -439,6 +439,15 @@ enum DocumentCommand {
         /// individual-number.
         #[arg(long = "item", value_delimiter = ',')]
         items: Vec<String>,
+        /// With individual-number: the lawful purpose it is printed for.
+        #[arg(long, conflicts_with = "own_request")]
+        purpose: Option<String>,
+        /// With individual-number: printed at the person's own request at the counter.
+        #[arg(long, requires = "identity")]
+        own_request: bool,
+        /// With --own-request: an identity document the requester showed; repeatable.
+        #[arg(long = "identity")]
+        identity: Vec<String>,
     },
     /// Check that a document file was issued by this system and is unaltered (exit 1 if not).
     Verify {
@@ -779,9 +788,19 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out,
             recorded_matters,
             items,
+            purpose,
+            own_request,
+            identity,
         }) => {
             let app = d.open(2).await?;
-            documents::resident_record(&app, &code, &out, recorded_matters, items).await?;
+            let basis = match (purpose, own_request) {
+                (Some(p), _) => Some(mynumber_app::NumberBasis::Purpose(p)),
+                (None, true) => Some(mynumber_app::NumberBasis::OwnRequest(
+                    card::identity_documents(&identity)?,
+                )),
+                (None, false) => None,
+            };
+            documents::resident_record(&app, &code, &out, recorded_matters, items, basis).await?;
         }
         Command::Document(DocumentCommand::Verify { file }) => {
             let app = d.open(2).await?;

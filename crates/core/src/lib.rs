@@ -23,6 +23,7 @@ pub mod notice;
 pub mod number_change;
 pub mod photo;
 pub mod pin;
+pub mod policy;
 mod procedure;
 mod purpose;
 mod resident;
@@ -38,6 +39,9 @@ pub use error::{FieldError, NumberError};
 pub use ids::{HouseholdId, NoticeId, NumberChangeId, PersonId, StaffId};
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;
+pub use policy::{
+    Action, Decision, Denied, Extent, Permission, Principal, RecordScope, Subject, decide, permits,
+};
 pub use procedure::{
     Change, ChangeError, Destination, RecordStatus, Refused, Registration, RemovalReason, Resident,
     became_resident,
@@ -49,7 +53,7 @@ pub use resident::{
     StatusOfResidence, parse_date, validate_address, validate_foreign, validate_name,
 };
 pub use resident_code::ResidentCode;
-pub use staff::{Denied, Permission, Role, StaffMember};
+pub use staff::{Role, StaffMember};
 
 /// Check-digit functions, exposed for benchmarks and independent cross-checks.
 pub mod check_digits {

@@ -2,10 +2,10 @@
 
 use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen, photo_required};
 use mynumber_core::dates::renewal_opens;
-use mynumber_core::{
-    ApplicationId, FieldError, Invalid, Permission, RecordStatus, ResidentCode, StaffMember,
-};
+use mynumber_core::{Action, Principal};
+use mynumber_core::{ApplicationId, FieldError, Invalid, RecordStatus, ResidentCode};
 
+use crate::access::{authorize, current_scope};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CardApplicationRow};
@@ -20,18 +20,28 @@ impl App {
     /// person has.
     pub async fn apply_for_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         code: &ResidentCode,
         input: CardApplication,
     ) -> Result<CardApplicationRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ApplyCard).await?;
         let today = self.clock.today();
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let history = load::history(tx.as_mut(), code).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ApplyCard,
+            &current_scope(
+                history.person.id,
+                history.current().resident.record.municipality()
+            ),
+            "resident"
+        );
         let (person, versions, current) = (&history.person, &history.versions, history.current());
         let record = &current.resident.record;
-        actor.authorize(Permission::WriteRecords, Some(record.municipality()))?;
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new(
                 "resident",
@@ -216,7 +226,7 @@ impl App {
                 row.fee_yen
             ),
         };
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(row)
     }

@@ -4,14 +4,18 @@
 use mynumber_card::{CardData, PinState};
 use mynumber_core::card::{CardEvent, CardKind, EndReason, IdentityDocument, check_identity};
 use mynumber_core::pin::PinKind;
-use mynumber_core::{FieldError, Invalid, Permission, StaffMember};
+use mynumber_core::{Action, Principal};
+use mynumber_core::{FieldError, Invalid};
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
+use crate::access::authorize;
 use crate::ledger::append;
 use crate::load;
 use crate::{App, AppError};
 
 use super::{CardWithFile, HandOver, documents_detail};
+
+use super::card_scope;
 
 impl App {
     /// Hands a produced card over at the counter (交付): identity checked (facts §2.7), the
@@ -20,17 +24,23 @@ impl App {
     /// the card file with its PINs set.
     pub async fn hand_over_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
         hand_over: HandOver,
     ) -> Result<CardWithFile, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::HandOverCard).await?;
         check_identity(&hand_over.documents)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::HandOverCard,
+            &card_scope(&card),
+            "card"
+        );
         let mut data = Self::card_file_of(&card, &hand_over.card_file)?;
         // Which PINs the card needs, and their form.
         let needed: Vec<PinKind> = match card.kind {
@@ -99,7 +109,7 @@ impl App {
                 );
             }
         }
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,
@@ -112,12 +122,12 @@ impl App {
     /// new key pair written to the card. Returns the card file.
     pub async fn resume_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
         documents: &[IdentityDocument],
         card_file: &[u8],
     ) -> Result<CardWithFile, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ResumeCard).await?;
         check_identity(documents)?;
         let now = self.clock.now_us();
         // The new signature key, made before the writing transaction (a card file that does
@@ -125,9 +135,15 @@ impl App {
         let wanted = CardData::from_file(card_file).is_ok_and(|d| d.signature.is_some());
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ResumeCard,
+            &card_scope(&card),
+            "card"
+        );
         let mut data = Self::card_file_of(&card, card_file)?;
         let mut records = vec![
             self.step_in(
@@ -165,7 +181,7 @@ impl App {
             }
             records.push(rec);
         }
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,
@@ -178,21 +194,27 @@ impl App {
     /// value. Returns the card file.
     pub async fn reset_card_pin(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
         documents: &[IdentityDocument],
         kind: PinKind,
         pin: &str,
         card_file: &[u8],
     ) -> Result<CardWithFile, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ResetCardPin).await?;
         check_identity(documents)?;
         let stored = kind.check(pin)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ResetCardPin,
+            &card_scope(&card),
+            "card"
+        );
         let mut data = Self::card_file_of(&card, card_file)?;
         if data.pin(kind).is_none() {
             return Err(
@@ -216,7 +238,7 @@ impl App {
             kind,
             PinState::new(&stored, self.random_bytes(), kind.max_tries()),
         );
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,

@@ -3,14 +3,16 @@
 //! ends.
 
 use mynumber_core::card::{CardEvent, CardStatus, EndReason};
-use mynumber_core::{
-    FieldError, Permission, PersonId, RecordStatus, RemovalReason, Resident, StaffMember,
-};
+use mynumber_core::{Action, Principal};
+use mynumber_core::{FieldError, PersonId, RecordStatus, RemovalReason, Resident};
 use mynumber_pki::Reason as RevocationReason;
 
+use crate::access::authorize;
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CardRow, Tx};
+
+use super::card_scope;
 
 impl App {
     /// Suspends a card (一時停止) at any hour, by a call-center operator or at the counter: its
@@ -18,15 +20,21 @@ impl App {
     /// (facts §3.3, §7).
     pub async fn suspend_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
     ) -> Result<CardRow, AppError> {
-        actor.authorize(Permission::SuspendCards, None)?;
+        self.permit(principal, Action::SuspendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::SuspendCards, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::SuspendCard,
+            &card_scope(&card),
+            "card"
+        );
         let mut records = vec![
             self.step_in(
                 tx.as_mut(),
@@ -44,7 +52,7 @@ impl App {
                 .into_iter()
                 .map(|(_, r)| r),
         );
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)
     }
@@ -53,11 +61,11 @@ impl App {
     /// compromise, since the card may be in other hands), or returned (返納).
     pub async fn end_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
         reason: EndReason,
     ) -> Result<CardRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::EndCard).await?;
         if !matches!(reason, EndReason::Abolished | EndReason::Returned) {
             return Err(FieldError::new(
                 "reason",
@@ -67,13 +75,19 @@ impl App {
         }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::EndCard,
+            &card_scope(&card),
+            "card"
+        );
         let records = self
             .end_card_in(tx.as_mut(), &mut card, reason, String::new(), now)
             .await?;
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)
     }
@@ -162,15 +176,21 @@ impl App {
     /// to the end of the new period, never past the birthday rule.
     pub async fn extend_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         serial: &str,
     ) -> Result<CardRow, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ExtendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self
-            .card_in(tx.as_mut(), actor, Permission::WriteRecords, serial)
-            .await?;
+        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ExtendCard,
+            &card_scope(&card),
+            "card"
+        );
         let current = load::current_version(tx.as_mut(), card.person).await?;
         let Some(stay) = current
             .resident
@@ -206,15 +226,15 @@ impl App {
                 now,
             )
             .await?;
-        append(tx.as_mut(), &actor.id.to_hex(), now, vec![record]).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(card)
     }
 
     /// Ends the cards whose expiry has passed, with their certificates, in batches; returns how
     /// many (the server runs this hourly).
-    pub async fn expire_cards(&self, actor: &StaffMember) -> Result<usize, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+    pub async fn expire_cards(&self, principal: &Principal) -> Result<usize, AppError> {
+        self.permit(principal, Action::ExpireCards).await?;
         let today = self.clock.today();
         let mut total = 0;
         loop {
@@ -239,7 +259,7 @@ impl App {
                 );
                 total += 1;
             }
-            append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+            append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
             tx.commit().await?;
         }
     }

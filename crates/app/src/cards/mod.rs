@@ -14,7 +14,7 @@ mod query;
 use mynumber_card::{CardData, KeySlot};
 use mynumber_core::card::{CardEvent, CardKind, CardRefused, Channel, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
-use mynumber_core::{FieldError, Permission, Refused, StaffMember};
+use mynumber_core::{FieldError, Refused};
 
 use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};
@@ -110,21 +110,17 @@ fn documents_detail(documents: &[IdentityDocument]) -> String {
         .join(",")
 }
 
+/// The subject of an action on a card: its holder's record, kept by the issuing municipality.
+pub(crate) fn card_scope(card: &CardRow) -> mynumber_core::Subject {
+    crate::access::current_scope(card.person, card.municipality)
+}
+
 impl App {
-    /// The card, once the actor may act on it, in a transaction.
-    async fn card_in(
-        &self,
-        tx: &mut dyn Tx,
-        actor: &StaffMember,
-        permission: Permission,
-        serial: &str,
-    ) -> Result<CardRow, AppError> {
-        let card = tx
-            .card(serial.trim())
+    /// A card by serial, in a transaction.
+    async fn card_in(&self, tx: &mut dyn Tx, serial: &str) -> Result<CardRow, AppError> {
+        tx.card(serial.trim())
             .await?
-            .ok_or(AppError::NotFound("card"))?;
-        actor.authorize(permission, Some(card.municipality))?;
-        Ok(card)
+            .ok_or(AppError::NotFound("card"))
     }
 
     /// Moves a card by `event` inside a transaction and writes its ledger record.

@@ -6,9 +6,11 @@ use mynumber_card::{CardData, CardInfo, Holder, KeySlot};
 use mynumber_core::card::{CardStatus, birthday_limit, card_expiry};
 use mynumber_core::certificate::signature_certificate_allowed;
 use mynumber_core::dates::era_of;
-use mynumber_core::{FieldError, Permission, PersonId, RecordStatus, Refused, StaffMember};
+use mynumber_core::{Action, Principal};
+use mynumber_core::{FieldError, PersonId, RecordStatus, Refused};
 use mynumber_pki::Hierarchy;
 
+use crate::access::{authorize, current_scope};
 use crate::certificates::certificate_name;
 use crate::ledger::{Record, append};
 use crate::load;
@@ -23,10 +25,10 @@ impl App {
     /// holder; the card file returned goes with it.
     pub async fn produce_card(
         &self,
-        actor: &StaffMember,
+        principal: &Principal,
         application: &str,
     ) -> Result<CardWithFile, AppError> {
-        actor.authorize(Permission::WriteRecords, None)?;
+        self.permit(principal, Action::ProduceCard).await?;
         let today = self.clock.today();
         let now = self.clock.now_us();
         let mut keys = {
@@ -35,7 +37,14 @@ impl App {
             // one produced already (both refused again inside the transaction).
             let found = read.card_application(application.trim()).await?;
             if let Some(app) = &found {
-                actor.authorize(Permission::WriteRecords, Some(app.municipality))?;
+                authorize!(
+                    self,
+                    read,
+                    principal,
+                    Action::ProduceCard,
+                    &current_scope(app.person, app.municipality),
+                    "card application"
+                );
             }
             let wanted = match found {
                 Some(app) if app.with_certificates && app.card_serial.is_none() => {
@@ -62,7 +71,14 @@ impl App {
             .card_application(application.trim())
             .await?
             .ok_or(AppError::NotFound("card application"))?;
-        actor.authorize(Permission::WriteRecords, Some(app.municipality))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ProduceCard,
+            &current_scope(app.person, app.municipality),
+            "card application"
+        );
         if let Some(serial) = &app.card_serial {
             return Err(AppError::Refused(Refused {
                 state: "produced card application".to_owned(),
@@ -195,7 +211,7 @@ impl App {
                 app.kind.code()
             ),
         });
-        append(tx.as_mut(), &actor.id.to_hex(), now, records).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(CardWithFile {
             card: row,

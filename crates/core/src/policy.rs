@@ -1,0 +1,670 @@
+//! 認可 (authorization): who may do what to which data, decided in one pure function.
+//!
+//! Every use case names its [`Action`] and the [`Subject`] it acts on and asks [`decide`];
+//! nothing else in the system grants access. The rules, which `docs/design/trust.md` sets out
+//! for a security officer to check against this file:
+//!
+//! - a staff member's role must carry the action's [`Permission`] (the roles' table is
+//!   [`Role::allows`]);
+//! - staff of a municipality act only within it (住民基本台帳法第1条: each mayor keeps the
+//!   register): on its residents' current records, its print runs, its staff, its ledger
+//!   partition. A former municipality reads only what it recorded itself, its 除票, never the
+//!   record as it stands now (so a victim of domestic violence who moved away, 支援措置, is not
+//!   found at the new address through the old municipality);
+//! - staff of national scope (municipality `None`) act everywhere their role allows, and only
+//!   they act on what spans municipalities (signed checkpoints, the whole ledger, the expiry
+//!   run);
+//! - the server itself ([`Principal::System`]) runs its schedule: expiry and checkpoints;
+//! - anyone ([`Principal::Anonymous`]) may check a document or certificate and read what
+//!   relying parties need (CA certificates, CRLs, OCSP, public keys);
+//! - a resident authenticated with their card reads their own record, cards and certificates;
+//! - relying parties, agencies and kiosk terminals are named here so that every later door
+//!   must pass through this function; they are granted nothing yet.
+
+use std::fmt;
+
+use crate::{MunicipalityCode, PersonId, Role, StaffId, StaffMember};
+
+/// Who is acting: every request and command is made by exactly one principal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Principal {
+    /// Nobody authenticated: the public verification page, CA certificates, CRLs, OCSP.
+    Anonymous,
+    /// 情報照会者等: an agency using numbers for its own procedures (milestone 10).
+    Agency(OrganisationId),
+    /// A kiosk terminal of a convenience-store chain (コンビニ交付, milestone 9).
+    Kiosk(TerminalId),
+    /// The local operator at the command line: a named staff member created at setup, whose
+    /// credential file lives in the data directory.
+    Operator(StaffMember),
+    /// A relying party (署名検証者, 利用者証明検証者, or an employer collecting numbers; milestone
+    /// 8).
+    RelyingParty(OrganisationId),
+    /// A resident authenticated with the user-authentication certificate of their card.
+    Resident(PersonId),
+    /// 職員: a staff member authenticated by a token.
+    Staff(StaffMember),
+    /// The server itself, running its schedule (card expiry, checkpoints).
+    System,
+}
+
+/// An organisation registered as a relying party or an agency (法人番号 later).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct OrganisationId(pub [u8; 16]);
+
+/// A kiosk terminal.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct TerminalId(pub [u8; 16]);
+
+/// What a staff member's role may carry ([`Role::allows`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Permission {
+    /// Add, list and disable staff and their tokens; name municipalities; the audited
+    /// exceptions.
+    ManageStaff,
+    /// Read the ledger and verify its chain.
+    ReadLedger,
+    /// Read an Individual Number (with a lawful purpose, or at the person's own request).
+    ReadNumber,
+    /// Read resident records, cards and certificates, and search them.
+    ReadRecords,
+    /// Suspend a card (一時停止), at any hour.
+    SuspendCards,
+    /// Register residents, record procedures, and carry out the counter's other work.
+    WriteRecords,
+}
+
+/// Something a principal asks to do. Each names the permission it needs and how far its scope
+/// reaches ([`Action::permission`], [`Action::reach`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Action {
+    /// Add a staff member.
+    AddStaff,
+    /// Apply for a card (交付申請).
+    ApplyCard,
+    /// Approve or reject a number change (the second person of four eyes).
+    DecideNumberChange,
+    /// Destroy returned letters held past their retention.
+    DestroyNotices,
+    /// Disable or enable a staff member.
+    DisableStaff,
+    /// End a card: lost (abolished) or returned.
+    EndCard,
+    /// End the cards past their expiry, with their certificates.
+    ExpireCards,
+    /// Export records (without numbers).
+    ExportRecords,
+    /// Extend a foreign resident's card.
+    ExtendCard,
+    /// Hand a produced card over at the counter.
+    HandOverCard,
+    /// Import records from a file (the previous system's register).
+    ImportRecords,
+    /// Certify a public key outside card production: an administrator's audited exception.
+    IssueCertificateException,
+    /// Issue a copy of the resident record or a certificate of recorded matters.
+    IssueResidentRecord,
+    /// Issue a token to a staff member.
+    IssueToken,
+    /// List staff and their tokens (never a token itself).
+    ListStaff,
+    /// Find whose an Individual Number is.
+    LookupNumber,
+    /// Revoke, suspend, resume certificates other than through a card's life.
+    ManageCertificates,
+    /// Set the name a municipality prints.
+    NameMunicipality,
+    /// Print a card notice: the pick-up notice or the expiry notices.
+    PrintCardNotices,
+    /// Print notification letters and record their delivery.
+    PrintNotices,
+    /// Print an Individual Number on a document (reading it).
+    PrintNumber,
+    /// Produce a card.
+    ProduceCard,
+    /// Read the ledger's entries and verify its chains.
+    ReadLedger,
+    /// Read notification letters and their status.
+    ReadNotices,
+    /// Read an Individual Number (for a lawful purpose).
+    ReadNumber,
+    /// Read a resident record (with its history), cards or certificates.
+    ReadRecord,
+    /// The public part: verify a document or certificate, read CA certificates, CRLs, OCSP
+    /// and public keys.
+    ReadPublic,
+    /// Record a procedure on a record (転居, 転入, 転出, name change, …).
+    RecordProcedure,
+    /// Register a resident.
+    RegisterResident,
+    /// Request a number change (the first person of four eyes).
+    RequestNumberChange,
+    /// Reset a card's PIN at the counter.
+    ResetCardPin,
+    /// Resume a suspended card, in person.
+    ResumeCard,
+    /// Revoke a staff member's token.
+    RevokeToken,
+    /// Rotate one's own token, list one's own tokens.
+    OwnCredentials,
+    /// Search records by name and date of birth.
+    SearchRecords,
+    /// Sign a checkpoint of every partition's head.
+    SignCheckpoint,
+    /// Suspend a card (一時停止), at any hour.
+    SuspendCard,
+}
+
+crate::codes!(Action {
+    AddStaff => "add-staff",
+    ApplyCard => "apply-card",
+    DecideNumberChange => "decide-number-change",
+    DestroyNotices => "destroy-notices",
+    DisableStaff => "disable-staff",
+    EndCard => "end-card",
+    ExpireCards => "expire-cards",
+    ExportRecords => "export-records",
+    ExtendCard => "extend-card",
+    HandOverCard => "hand-over-card",
+    ImportRecords => "import-records",
+    IssueCertificateException => "issue-certificate-exception",
+    IssueResidentRecord => "issue-resident-record",
+    IssueToken => "issue-token",
+    ListStaff => "list-staff",
+    LookupNumber => "lookup-number",
+    ManageCertificates => "manage-certificates",
+    NameMunicipality => "name-municipality",
+    OwnCredentials => "own-credentials",
+    PrintCardNotices => "print-card-notices",
+    PrintNotices => "print-notices",
+    PrintNumber => "print-number",
+    ProduceCard => "produce-card",
+    ReadLedger => "read-ledger",
+    ReadNotices => "read-notices",
+    ReadNumber => "read-number",
+    ReadPublic => "read-public",
+    ReadRecord => "read-record",
+    RecordProcedure => "record-procedure",
+    RegisterResident => "register-resident",
+    RequestNumberChange => "request-number-change",
+    ResetCardPin => "reset-card-pin",
+    ResumeCard => "resume-card",
+    RevokeToken => "revoke-token",
+    SearchRecords => "search-records",
+    SignCheckpoint => "sign-checkpoint",
+    SuspendCard => "suspend-card",
+});
+
+/// How far an action's scope reaches, for staff bound to a municipality.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reach {
+    /// Anyone, authenticated or not.
+    Public,
+    /// Any authenticated staff member, about themselves.
+    Own,
+    /// Within the staff member's municipality (national staff: everywhere).
+    Municipal,
+    /// Only staff of national scope: the action spans municipalities.
+    National,
+}
+
+/// What an action is done to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// Nothing in particular: public data, or the whole system.
+    Everything,
+    /// A ledger partition: a municipality's, or one of no municipality (`national`, the
+    /// authorities').
+    Partition(Option<MunicipalityCode>),
+    /// One municipality: its register as a whole, its print runs, its name.
+    Municipality(MunicipalityCode),
+    /// A resident's record, and what hangs on it (cards, certificates, documents, numbers).
+    Record(RecordScope),
+    /// A staff member, or one about to be created.
+    Staff {
+        /// Who (`None`: not created yet).
+        id: Option<StaffId>,
+        /// The municipality they act for (`None`: national).
+        municipality: Option<MunicipalityCode>,
+    },
+}
+
+/// Whose record, and which municipalities hold a part of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordScope {
+    /// The person.
+    pub person: PersonId,
+    /// The municipality whose register holds the current record.
+    pub current: MunicipalityCode,
+    /// Every municipality that recorded a version of it, in any order (the current one
+    /// included).
+    pub recorded_by: Vec<MunicipalityCode>,
+}
+
+/// How much of the subject an allowed action may see.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Extent {
+    /// All of it.
+    Whole,
+    /// Only the versions this municipality recorded: a former municipality's 除票.
+    RecordedBy(MunicipalityCode),
+}
+
+/// Why an action was denied. Messages name no person and no number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// The role does not carry the permission.
+    Role {
+        /// The role.
+        role: Role,
+        /// The action asked for.
+        action: Action,
+    },
+    /// The subject lies outside the principal's municipality. Where the subject is a record,
+    /// the answer is exactly the one a missing record gets, so that nobody learns what another
+    /// municipality holds.
+    OutOfScope {
+        /// The principal's municipality.
+        municipality: MunicipalityCode,
+    },
+    /// Only staff of national scope may do this.
+    NationalOnly {
+        /// The action asked for.
+        action: Action,
+    },
+    /// This principal may not do this at all.
+    Principal {
+        /// Which kind of principal.
+        kind: &'static str,
+        /// The action asked for.
+        action: Action,
+    },
+}
+
+/// The decision: allowed (with how much), or denied (with why).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Go ahead.
+    Allow(Extent),
+    /// Refused.
+    Deny(Denied),
+}
+
+impl Action {
+    /// The permission a staff member's role must carry (`None`: public, or about oneself).
+    pub fn permission(self) -> Option<Permission> {
+        use Action as A;
+        use Permission as P;
+        Some(match self {
+            A::ReadPublic | A::OwnCredentials => return None,
+            A::AddStaff
+            | A::DisableStaff
+            | A::IssueToken
+            | A::ListStaff
+            | A::RevokeToken
+            | A::NameMunicipality
+            | A::IssueCertificateException => P::ManageStaff,
+            A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
+            A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
+            A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
+            A::SuspendCard => P::SuspendCards,
+            A::ApplyCard
+            | A::DecideNumberChange
+            | A::DestroyNotices
+            | A::EndCard
+            | A::ExpireCards
+            | A::ExtendCard
+            | A::HandOverCard
+            | A::ImportRecords
+            | A::IssueResidentRecord
+            | A::ManageCertificates
+            | A::PrintCardNotices
+            | A::PrintNotices
+            | A::ProduceCard
+            | A::RecordProcedure
+            | A::RegisterResident
+            | A::RequestNumberChange
+            | A::ResetCardPin
+            | A::ResumeCard => P::WriteRecords,
+        })
+    }
+
+    /// How far the action reaches for staff bound to a municipality.
+    pub fn reach(self) -> Reach {
+        match self {
+            Self::ReadPublic => Reach::Public,
+            Self::OwnCredentials => Reach::Own,
+            // Each spans every municipality: the expiry run ends cards everywhere, a checkpoint
+            // signs every partition's head.
+            Self::ExpireCards | Self::SignCheckpoint | Self::IssueCertificateException => {
+                Reach::National
+            }
+            _ => Reach::Municipal,
+        }
+    }
+}
+
+impl Principal {
+    /// The name the ledger records as the actor: a staff member's id, `system`, or the kind
+    /// and id of another principal.
+    pub fn ledger_name(&self) -> String {
+        match self {
+            Self::Anonymous => "anonymous".to_owned(),
+            Self::Agency(id) => format!("agency:{}", hex::encode(id.0)),
+            Self::Kiosk(id) => format!("kiosk:{}", hex::encode(id.0)),
+            Self::Operator(s) | Self::Staff(s) => s.id.to_hex(),
+            Self::RelyingParty(id) => format!("relying-party:{}", hex::encode(id.0)),
+            Self::Resident(p) => format!("resident:{}", p.to_hex()),
+            Self::System => "system".to_owned(),
+        }
+    }
+
+    /// The staff member behind a staff or operator principal.
+    pub fn staff(&self) -> Option<&StaffMember> {
+        match self {
+            Self::Operator(s) | Self::Staff(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The municipality the principal is bound to (`None`: national, or none at all).
+    pub fn municipality(&self) -> Option<MunicipalityCode> {
+        self.staff().and_then(|s| s.municipality)
+    }
+
+    /// The ledger partition the principal's own actions (and denials) go to when no record
+    /// decides it: their municipality's, or `national`.
+    pub fn partition(&self) -> String {
+        self.municipality()
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_else(|| crate::ledger::NATIONAL_PARTITION.to_owned())
+    }
+
+    /// The kind, for messages and the ledger.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Anonymous => "anonymous",
+            Self::Agency(_) => "agency",
+            Self::Kiosk(_) => "kiosk",
+            Self::Operator(_) => "operator",
+            Self::RelyingParty(_) => "relying-party",
+            Self::Resident(_) => "resident",
+            Self::Staff(_) => "staff",
+            Self::System => "system",
+        }
+    }
+}
+
+/// Whether `principal` may do `action` at all, before anything is loaded: the role's
+/// permission, or the kind of principal. Checking this first means a refused principal learns
+/// nothing from whether the subject exists.
+pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
+    if action.reach() == Reach::Public {
+        return Ok(());
+    }
+    let refuse = || Denied::Principal {
+        kind: principal.kind(),
+        action,
+    };
+    match principal {
+        Principal::Staff(s) | Principal::Operator(s) => match action.permission() {
+            Some(p) if !s.role.allows(p) => Err(Denied::Role {
+                role: s.role,
+                action,
+            }),
+            _ if action.reach() == Reach::National && s.municipality.is_some() => {
+                Err(Denied::NationalOnly { action })
+            }
+            _ => Ok(()),
+        },
+        Principal::System => match action {
+            Action::ExpireCards | Action::SignCheckpoint => Ok(()),
+            _ => Err(refuse()),
+        },
+        Principal::Resident(_) => match action {
+            Action::ReadRecord => Ok(()),
+            _ => Err(refuse()),
+        },
+        Principal::Anonymous
+        | Principal::Agency(_)
+        | Principal::Kiosk(_)
+        | Principal::RelyingParty(_) => Err(refuse()),
+    }
+}
+
+/// The decision on `principal` doing `action` to `subject`.
+pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decision {
+    if let Err(d) = permits(principal, action) {
+        return Decision::Deny(d);
+    }
+    if action.reach() == Reach::Public {
+        return Decision::Allow(Extent::Whole);
+    }
+    match principal {
+        Principal::Staff(s) | Principal::Operator(s) => within(s, action, subject),
+        Principal::System => Decision::Allow(Extent::Whole),
+        Principal::Resident(me) => match subject {
+            Subject::Record(r) if r.person == *me => Decision::Allow(Extent::Whole),
+            _ => Decision::Deny(Denied::Principal {
+                kind: principal.kind(),
+                action,
+            }),
+        },
+        Principal::Anonymous
+        | Principal::Agency(_)
+        | Principal::Kiosk(_)
+        | Principal::RelyingParty(_) => Decision::Deny(Denied::Principal {
+            kind: principal.kind(),
+            action,
+        }),
+    }
+}
+
+/// A staff member's scope: their municipality, or everywhere for national staff.
+fn within(staff: &StaffMember, action: Action, subject: &Subject) -> Decision {
+    if action.reach() == Reach::Own {
+        return match subject {
+            Subject::Staff { id, .. } if *id == Some(staff.id) => Decision::Allow(Extent::Whole),
+            _ => Decision::Deny(Denied::Principal {
+                kind: "staff",
+                action,
+            }),
+        };
+    }
+    let Some(own) = staff.municipality else {
+        return Decision::Allow(Extent::Whole);
+    };
+    let out = Decision::Deny(Denied::OutOfScope { municipality: own });
+    match (action.reach(), subject) {
+        (Reach::Public, _) => Decision::Allow(Extent::Whole),
+        (Reach::Own, _) => out,
+        (Reach::National, _) => Decision::Deny(Denied::NationalOnly { action }),
+        (Reach::Municipal, Subject::Everything) => Decision::Deny(Denied::NationalOnly { action }),
+        (Reach::Municipal, Subject::Municipality(m)) if *m == own => Decision::Allow(Extent::Whole),
+        (Reach::Municipal, Subject::Partition(Some(m))) if *m == own => {
+            Decision::Allow(Extent::Whole)
+        }
+        (Reach::Municipal, Subject::Staff { municipality, .. }) if *municipality == Some(own) => {
+            Decision::Allow(Extent::Whole)
+        }
+        (Reach::Municipal, Subject::Record(r)) if r.current == own => {
+            Decision::Allow(Extent::Whole)
+        }
+        // A former municipality reads its own 除票 and nothing after it.
+        (Reach::Municipal, Subject::Record(r))
+            if action == Action::ReadRecord && r.recorded_by.contains(&own) =>
+        {
+            Decision::Allow(Extent::RecordedBy(own))
+        }
+        (Reach::Municipal, _) => out,
+    }
+}
+
+impl fmt::Display for Denied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Role { role, action } => {
+                write!(f, "the {} role may not {}", role.code(), action.code())
+            }
+            Self::OutOfScope { municipality } => write!(
+                f,
+                "staff of municipality {municipality} act only within their municipality"
+            ),
+            Self::NationalOnly { action } => write!(
+                f,
+                "only staff of national scope may {}: it spans municipalities",
+                action.code()
+            ),
+            Self::Principal { kind, action } => {
+                write!(f, "a principal of kind {kind} may not {}", action.code())
+            }
+        }
+    }
+}
+
+impl Denied {
+    /// The stable code the ledger and the API use.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Role { .. } => "role",
+            Self::OutOfScope { .. } => "out-of-scope",
+            Self::NationalOnly { .. } => "national-only",
+            Self::Principal { .. } => "principal",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StaffId;
+
+    fn staff(role: Role, m: Option<&str>) -> Principal {
+        Principal::Staff(StaffMember {
+            id: StaffId::from_random([1; 16]),
+            name: "t".into(),
+            role,
+            municipality: m.map(|m| MunicipalityCode::parse(m).unwrap()),
+        })
+    }
+
+    fn code(m: &str) -> MunicipalityCode {
+        MunicipalityCode::parse(m).unwrap()
+    }
+
+    fn record(current: &str, recorded_by: &[&str]) -> Subject {
+        Subject::Record(RecordScope {
+            person: PersonId::from_random([9; 16]),
+            current: code(current),
+            recorded_by: recorded_by.iter().map(|m| code(m)).collect(),
+        })
+    }
+
+    /// Every action against every role, own and other municipality and national: the whole
+    /// table as one snapshot, so that a change to any rule shows up in review.
+    #[test]
+    fn the_whole_table() {
+        let principals = [
+            ("admin/national", staff(Role::Administrator, None)),
+            ("admin/131041", staff(Role::Administrator, Some("131041"))),
+            ("clerk/131041", staff(Role::RegistryClerk, Some("131041"))),
+            ("auditor/131041", staff(Role::Auditor, Some("131041"))),
+            ("auditor/national", staff(Role::Auditor, None)),
+            (
+                "call-center/national",
+                staff(Role::CallCenterOperator, None),
+            ),
+            ("system", Principal::System),
+            ("anonymous", Principal::Anonymous),
+        ];
+        let subjects = [
+            ("own", record("131041", &["131041"])),
+            ("other", record("271004", &["271004"])),
+            ("former", record("271004", &["131041", "271004"])),
+            ("everything", Subject::Everything),
+        ];
+        let mut out = String::new();
+        for action in Action::ALL {
+            out.push_str(action.code());
+            out.push(':');
+            for (name, p) in &principals {
+                let cells: Vec<&str> = subjects
+                    .iter()
+                    .map(|(_, s)| match decide(p, action, s) {
+                        Decision::Allow(Extent::Whole) => "Y",
+                        Decision::Allow(Extent::RecordedBy(_)) => "R",
+                        Decision::Deny(_) => ".",
+                    })
+                    .collect();
+                out.push_str(&format!(" {name}={}", cells.concat()));
+            }
+            out.push('\n');
+        }
+        expect_test::expect_file!["policy_table.txt"].assert_eq(&out);
+    }
+
+    #[test]
+    fn a_former_municipality_reads_only_its_own_part() {
+        let clerk = staff(Role::RegistryClerk, Some("131041"));
+        let former = record("271004", &["131041", "271004"]);
+        assert_eq!(
+            decide(&clerk, Action::ReadRecord, &former),
+            Decision::Allow(Extent::RecordedBy(code("131041")))
+        );
+        // Nothing else: not the number, not a procedure, not the cards.
+        for action in [
+            Action::ReadNumber,
+            Action::RecordProcedure,
+            Action::ApplyCard,
+        ] {
+            assert_eq!(
+                decide(&clerk, action, &former),
+                Decision::Deny(Denied::OutOfScope {
+                    municipality: code("131041")
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn refusals_name_no_one() {
+        let auditor = staff(Role::Auditor, Some("131041"));
+        let Decision::Deny(d) = decide(&auditor, Action::PrintNumber, &record("131041", &[]))
+        else {
+            panic!("an auditor printed a number")
+        };
+        assert_eq!(d.to_string(), "the auditor role may not print-number");
+        let clerk = staff(Role::RegistryClerk, Some("131041"));
+        let Decision::Deny(d) = decide(&clerk, Action::ReadRecord, &record("271004", &["271004"]))
+        else {
+            panic!("a clerk read another municipality's record")
+        };
+        assert_eq!(
+            d.to_string(),
+            "staff of municipality 131041 act only within their municipality"
+        );
+    }
+
+    #[test]
+    fn residents_read_only_themselves() {
+        let me = PersonId::from_random([9; 16]);
+        let p = Principal::Resident(me);
+        assert_eq!(
+            decide(&p, Action::ReadRecord, &record("131041", &["131041"])),
+            Decision::Allow(Extent::Whole)
+        );
+        let someone = Subject::Record(RecordScope {
+            person: PersonId::from_random([8; 16]),
+            current: code("131041"),
+            recorded_by: vec![],
+        });
+        assert!(matches!(
+            decide(&p, Action::ReadRecord, &someone),
+            Decision::Deny(_)
+        ));
+        assert!(matches!(
+            decide(&p, Action::ReadNumber, &record("131041", &[])),
+            Decision::Deny(_)
+        ));
+    }
+}

@@ -1,0 +1,257 @@
+//! Issue 9, "Trust": each hole found by the review of milestones 1–4, as a regression test that
+//! failed on the code before the fix, on both databases.
+
+use mynumber_app::{App, AppError, NumberBasis, RecordRequest};
+use mynumber_core::card::IdentityDocument;
+use mynumber_core::{IndividualNumber, MunicipalityCode};
+use sqlx::Row;
+
+use super::{Env, japanese, raw, register};
+
+/// The ledger entries of one partition: (action, person, purpose, detail), oldest first.
+async fn entries(env: &Env, partition: &str) -> Vec<(String, String, String, String)> {
+    let pool = raw(env).await;
+    sqlx::query(
+        "SELECT action, COALESCE(person_id, ''), COALESCE(purpose, ''), detail \
+         FROM ledger_entries WHERE partition_key = $1 ORDER BY seq",
+    )
+    .bind(partition)
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+    .collect()
+}
+
+async fn name_shinjuku(env: &Env) {
+    env.app
+        .set_municipality_name(
+            &App::operator(),
+            MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
+        .await
+        .unwrap();
+}
+
+/// Hole 1: an auditor printed every household member's number on a 住民票の写し, with no lawful
+/// purpose and one ledger entry for all. Now printing a number is reading it.
+pub(crate) async fn issue_9_a_number_is_printed_only_with_a_basis_and_each_reading_recorded(
+    env: Env,
+) {
+    name_shinjuku(&env).await;
+    let head = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let mut members = Vec::new();
+    for (given, birth) in [("花子", "1982-03-03"), ("一郎", "2010-05-05")] {
+        let mut input = japanese("山田", given, birth);
+        input.relationship = "child".into();
+        let r = env
+            .app
+            .register(
+                &env.clerk,
+                mynumber_app::RegisterCommand {
+                    household: mynumber_app::HouseholdChoice::Existing(head.household),
+                    ..register(input)
+                },
+            )
+            .await
+            .unwrap();
+        members.push(r);
+    }
+    let request = |basis: Option<NumberBasis>| RecordRequest {
+        kind: mynumber_render::RecordKind::Copy,
+        items: vec!["household".into(), "individual-number".into()],
+        number_basis: basis,
+    };
+    // The auditor of the review: refused outright, whatever basis is given.
+    for basis in [None, Some(NumberBasis::Purpose("tax".into()))] {
+        assert!(matches!(
+            env.app
+                .issue_resident_record(&env.auditor, &head.resident_code, &request(basis))
+                .await,
+            Err(AppError::Denied(_))
+        ));
+    }
+    // A clerk needs a basis.
+    let err = env
+        .app
+        .issue_resident_record(&env.clerk, &head.resident_code, &request(None))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("lawful purpose or at the person's own request"),
+        "{err}"
+    );
+    // The person's own request needs their identity checked.
+    assert!(matches!(
+        env.app
+            .issue_resident_record(
+                &env.clerk,
+                &head.resident_code,
+                &request(Some(NumberBasis::OwnRequest(vec![]))),
+            )
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    let before = entries(&env, "131041").await.len();
+    let doc = env
+        .app
+        .issue_resident_record(
+            &env.clerk,
+            &head.resident_code,
+            &request(Some(NumberBasis::Purpose("tax".into()))),
+        )
+        .await
+        .unwrap();
+    let new: Vec<_> = entries(&env, "131041").await.split_off(before);
+    let reads: Vec<_> = new.iter().filter(|e| e.0 == "number-read").collect();
+    assert_eq!(reads.len(), 3, "one reading per person printed: {new:?}");
+    let people: std::collections::HashSet<&str> = reads.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(people.len(), 3);
+    for e in &reads {
+        assert_eq!(e.2, "tax");
+        assert!(e.3.contains(&format!("document={}", doc.code)), "{e:?}");
+        assert!(e.3.contains("basis=purpose"), "{e:?}");
+    }
+    // The two other members' records were read too.
+    assert_eq!(new.iter().filter(|e| e.0 == "record-read").count(), 2);
+
+    // At the person's own request: recorded as such, with the identity shown.
+    let before = entries(&env, "131041").await.len();
+    env.app
+        .issue_resident_record(
+            &env.clerk,
+            &members[0].resident_code,
+            &RecordRequest {
+                kind: mynumber_render::RecordKind::Copy,
+                items: vec!["individual-number".into()],
+                number_basis: Some(NumberBasis::OwnRequest(vec![IdentityDocument::Passport])),
+            },
+        )
+        .await
+        .unwrap();
+    let new: Vec<_> = entries(&env, "131041").await.split_off(before);
+    let reads: Vec<_> = new.iter().filter(|e| e.0 == "number-read").collect();
+    assert_eq!(reads.len(), 1);
+    assert_eq!(reads[0].2, "own-request");
+    assert!(reads[0].3.contains("identity=passport"), "{:?}", reads[0]);
+}
+
+/// Hole 3: a resident's certificates and cards were readable from any municipality, and the
+/// reads were not recorded.
+pub(crate) async fn issue_9_certificates_and_cards_are_read_in_scope_and_recorded(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let code = r.resident_code;
+    assert!(matches!(
+        env.app.certificates(&env.osaka_clerk, &code).await,
+        Err(AppError::NotFound("resident"))
+    ));
+    assert!(matches!(
+        env.app.cards(&env.osaka_clerk, &code).await,
+        Err(AppError::NotFound("resident"))
+    ));
+    // The attempts: in Osaka's partition without the person, in Shinjuku's on the person.
+    let osaka = entries(&env, "271004").await;
+    let denied: Vec<_> = osaka.iter().filter(|e| e.0 == "access-denied").collect();
+    assert_eq!(denied.len(), 2, "{osaka:?}");
+    assert!(denied.iter().all(|e| e.1.is_empty()));
+    let shinjuku = entries(&env, "131041").await;
+    let refused: Vec<_> = shinjuku
+        .iter()
+        .filter(|e| e.0 == "access-refused")
+        .collect();
+    assert_eq!(refused.len(), 2);
+    assert!(refused.iter().all(|e| e.1 == r.person.to_hex()));
+
+    env.app.certificates(&env.clerk, &code).await.unwrap();
+    env.app.cards(&env.clerk, &code).await.unwrap();
+    let reads: Vec<String> = entries(&env, "131041")
+        .await
+        .into_iter()
+        .filter(|e| e.0 == "record-read" && e.1 == r.person.to_hex())
+        .map(|e| e.3)
+        .collect();
+    assert_eq!(reads, ["what=certificates", "what=cards"]);
+}
+
+/// Hole 8: a retired number answered 410 before any scope check, another municipality's
+/// number 403 naming the holder's municipality, a never-issued one 404; and nothing was
+/// recorded. Out of scope, all three now answer alike and leave the same entry.
+pub(crate) async fn issue_9_number_look_ups_out_of_scope_answer_alike(env: Env) {
+    let a = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let b = env
+        .app
+        .register(&env.clerk, register(japanese("佐藤", "花子", "1985-02-02")))
+        .await
+        .unwrap();
+    let retired = env
+        .app
+        .read_number(&env.clerk, &a.resident_code, "tax")
+        .await
+        .unwrap();
+    let request = env
+        .app
+        .request_number_change(
+            &env.clerk,
+            &a.resident_code,
+            "ex-officio",
+            "誤送付による漏えい",
+            None,
+        )
+        .await
+        .unwrap();
+    env.app
+        .decide_number_change(&env.clerk2, request.id, true)
+        .await
+        .unwrap();
+    let elsewhere = env
+        .app
+        .read_number(&env.clerk, &b.resident_code, "tax")
+        .await
+        .unwrap();
+    let never = IndividualNumber::parse("123456789018").unwrap();
+
+    let before = entries(&env, "271004").await.len();
+    let mut answers = Vec::new();
+    for n in [&retired, &elsewhere, &never] {
+        let e = env
+            .app
+            .lookup_by_number(&env.osaka_clerk, n, "tax")
+            .await
+            .unwrap_err();
+        answers.push((format!("{e:?}"), e.to_string()));
+    }
+    assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
+    assert_eq!(answers[0].1, "resident not found");
+    let osaka: Vec<_> = entries(&env, "271004").await.split_off(before);
+    assert_eq!(osaka.len(), 3);
+    assert!(osaka.iter().all(|e| e == &osaka[0]), "{osaka:?}");
+    assert_eq!(osaka[0].0, "number-lookup-refused");
+    assert!(osaka[0].1.is_empty());
+    // The holders' municipality sees the attempts on the holders.
+    let refused = entries(&env, "131041")
+        .await
+        .into_iter()
+        .filter(|e| e.0 == "access-refused")
+        .count();
+    assert_eq!(refused, 2);
+    // In scope, a retired number still says so.
+    assert!(matches!(
+        env.app.lookup_by_number(&env.clerk, &retired, "tax").await,
+        Err(AppError::NumberNotCurrent)
+    ));
+}
