@@ -1,4 +1,4 @@
-//! Staff and ledger handlers.
+//! Ledger handlers: verifying, reading partitions, checkpoints and the key that signs them.
 
 use axum::Json;
 use axum::extract::State;
@@ -7,35 +7,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Authenticated, Problem};
-
-/// Add a staff member.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct StaffRequest {
-    /// Display name.
-    #[schema(example = "新宿 太郎")]
-    pub name: String,
-    /// administrator, registry-clerk or auditor.
-    #[schema(example = "registry-clerk")]
-    pub role: String,
-    /// The municipality acted for; omit for national scope.
-    #[schema(example = "131041")]
-    pub municipality_code: Option<String>,
-}
-
-/// A new staff member and their token, shown only this once.
-#[derive(Debug, Serialize, ToSchema)]
-pub(crate) struct StaffResponse {
-    /// Staff id.
-    pub staff_id: String,
-    /// Bearer token (`mn_` + 64 hex digits); only its hash is stored.
-    pub token: String,
-    /// Role.
-    pub role: String,
-    /// Municipality, if any.
-    pub municipality_code: Option<String>,
-}
+use crate::{ApiError, AppPath, AppQuery, AppState, Authenticated, Problem};
 
 /// The ledger verification result.
 #[derive(Debug, Serialize, ToSchema)]
@@ -85,36 +57,6 @@ pub(crate) struct LedgerEntryBody {
     pub prev_hash: String,
     /// This entry's hash.
     pub hash: String,
-}
-
-/// Add a staff member (administrators only). The token is in the response and nowhere else.
-#[utoipa::path(post, path = "/api/v1/staff", tag = "staff",
-    request_body = StaffRequest,
-    responses((status = 201, body = StaffResponse), (status = 403, body = Problem), (status = 422, body = Problem)),
-    security(("bearer" = [])))]
-pub(crate) async fn add_staff(
-    State(state): State<AppState>,
-    Authenticated(principal): Authenticated,
-    AppJson(req): AppJson<StaffRequest>,
-) -> Result<(StatusCode, Json<StaffResponse>), ApiError> {
-    let s = state
-        .app
-        .add_staff(
-            &principal,
-            &req.name,
-            &req.role,
-            req.municipality_code.as_deref(),
-        )
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(StaffResponse {
-            staff_id: s.actor.id.to_hex(),
-            token: s.token,
-            role: s.actor.role.code().to_owned(),
-            municipality_code: s.actor.municipality.map(|m| m.as_str().to_owned()),
-        }),
-    ))
 }
 
 /// Verify every ledger partition's hash chain (auditors and administrators).

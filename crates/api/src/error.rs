@@ -47,6 +47,7 @@ pub struct ApiError {
     title: &'static str,
     detail: String,
     errors: Vec<FieldProblem>,
+    headers: Vec<(header::HeaderName, HeaderValue)>,
 }
 
 impl ApiError {
@@ -63,7 +64,14 @@ impl ApiError {
             title,
             detail: detail.into(),
             errors: Vec::new(),
+            headers: Vec::new(),
         }
+    }
+
+    /// Adds a header to the response (`Retry-After`, say).
+    pub fn with_header(mut self, name: header::HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
     }
 
     /// 404 for a path that names nothing.
@@ -265,6 +273,9 @@ impl IntoResponse for ApiError {
         if unauthenticated {
             res.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        for (name, value) in self.headers {
+            res.headers_mut().insert(name, value);
         }
         res
     }

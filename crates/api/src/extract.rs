@@ -1,7 +1,7 @@
-//! Extractors: JSON bodies whose rejections are problems, and the authenticated staff member.
+//! Extractors: JSON bodies, queries and paths whose rejections are problems, and the
+//! authenticated principal.
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header;
 use axum::http::request::Parts;
 use mynumber_core::Principal;
 use serde::de::DeserializeOwned;
@@ -53,7 +53,8 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
     }
 }
 
-/// The principal behind the request's bearer token (a staff member).
+/// The principal behind the request's bearer token, as the door's guard authenticated it (or,
+/// behind no guard, authenticated here).
 #[derive(Debug)]
 pub struct Authenticated(pub Principal);
 
@@ -64,12 +65,15 @@ impl FromRequestParts<AppState> for Authenticated {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(mynumber_app::AppError::Unauthenticated)?;
-        Ok(Self(state.app.authenticate(token.trim()).await?))
+        if let Some(p) = parts.extensions.get::<Principal>() {
+            return Ok(Self(p.clone()));
+        }
+        let client = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(Self(
+            crate::doors::authenticate(state, &parts.headers, client).await?,
+        ))
     }
 }

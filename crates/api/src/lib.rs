@@ -8,22 +8,27 @@ mod admin;
 mod cards;
 mod certificates;
 mod documents;
+mod doors;
 mod dto;
 mod error;
 mod extract;
 mod number_changes;
 mod residents;
+mod staff;
 
 use axum::extract::DefaultBodyLimit;
 use axum::response::Html;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use doors::Doors;
 use mynumber_app::App;
+use mynumber_core::Action;
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
+pub use doors::{Access, Door, Throttle};
 pub use error::{ApiError, FieldProblem, Problem};
 pub use extract::{AppJson, AppPath, AppQuery, Authenticated};
 
@@ -42,6 +47,18 @@ pub const CARD_LIMIT: usize = 10 * 1024 * 1024;
 pub struct AppState {
     /// The use cases.
     pub app: App,
+    /// Failed authentications per client.
+    pub throttle: Throttle,
+}
+
+impl AppState {
+    /// The state for `app`, with no failures counted yet.
+    pub fn new(app: App) -> Self {
+        Self {
+            app,
+            throttle: Throttle::default(),
+        }
+    }
 }
 
 #[derive(OpenApi)]
@@ -54,7 +71,9 @@ pub struct AppState {
     paths(
         residents::register, residents::get, residents::procedure, residents::search,
         residents::read_number, residents::lookup,
-        admin::add_staff, admin::verify, admin::entries, admin::public_key,
+        staff::add, staff::list, staff::me, staff::rotate, staff::issue_token,
+        staff::revoke_token, staff::disable, staff::enable,
+        admin::verify, admin::entries, admin::public_key,
         admin::latest_checkpoint, admin::create_checkpoint,
         number_changes::request, number_changes::approve, number_changes::reject,
         documents::issue, documents::by_code, documents::verify, documents::public_key,
@@ -160,124 +179,315 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The whole HTTP interface.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/api/v1/residents", post(residents::register))
-        .route("/api/v1/residents/search", post(residents::search))
-        .route("/api/v1/residents/{resident_code}", get(residents::get))
-        .route(
+    build(state).0
+}
+
+/// The whole HTTP interface and the list of its doors, each with the access it requires: built
+/// by the same calls, so a route cannot exist without its policy.
+pub fn build(state: AppState) -> (Router, Vec<Door>) {
+    use Action as A;
+    use axum::http::Method as M;
+    use axum::routing::put;
+    let p = Access::Policy;
+    let public = Access::Public;
+    let card_body = DefaultBodyLimit::max(CARD_LIMIT);
+    let (api, doors) = Doors::new(state)
+        // 住民基本台帳 and numbers.
+        .door(
+            M::POST,
+            "/api/v1/residents",
+            p(A::RegisterResident),
+            post(residents::register),
+        )
+        .door(
+            M::POST,
+            "/api/v1/residents/search",
+            p(A::SearchRecords),
+            post(residents::search),
+        )
+        .door(
+            M::GET,
+            "/api/v1/residents/{resident_code}",
+            p(A::ReadRecord),
+            get(residents::get),
+        )
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/procedures",
+            p(A::RecordProcedure),
             post(residents::procedure),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/individual-number",
+            p(A::ReadNumber),
             post(residents::read_number),
         )
-        .route("/api/v1/individual-numbers/lookup", post(residents::lookup))
-        .route(
+        .door(
+            M::POST,
+            "/api/v1/individual-numbers/lookup",
+            p(A::LookupNumber),
+            post(residents::lookup),
+        )
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/number-changes",
+            p(A::RequestNumberChange),
             post(number_changes::request),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/number-changes/{id}/approve",
+            p(A::DecideNumberChange),
             post(number_changes::approve),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/number-changes/{id}/reject",
+            p(A::DecideNumberChange),
             post(number_changes::reject),
         )
-        .route("/api/v1/staff", post(admin::add_staff))
-        .route("/api/v1/ledger/verify", get(admin::verify))
-        .route("/api/v1/ledger/{partition}", get(admin::entries))
-        .route("/api/v1/ledger/public-key", get(admin::public_key))
-        .route("/api/v1/ledger/checkpoints", post(admin::create_checkpoint))
-        .route(
+        // Staff and their credentials. Revoking a token is open to every staff member at the
+        // door (their own); the use case asks the policy about anyone else's.
+        .door(M::GET, "/api/v1/staff", p(A::ListStaff), get(staff::list))
+        .door(M::POST, "/api/v1/staff", p(A::AddStaff), post(staff::add))
+        .door(
+            M::GET,
+            "/api/v1/staff/me",
+            p(A::OwnCredentials),
+            get(staff::me),
+        )
+        .door(
+            M::POST,
+            "/api/v1/staff/me/rotate",
+            p(A::OwnCredentials),
+            post(staff::rotate),
+        )
+        .door(
+            M::POST,
+            "/api/v1/staff/{staff_id}/tokens",
+            p(A::IssueToken),
+            post(staff::issue_token),
+        )
+        .door(
+            M::POST,
+            "/api/v1/staff/{staff_id}/tokens/{credential_id}/revoke",
+            p(A::OwnCredentials),
+            post(staff::revoke_token),
+        )
+        .door(
+            M::POST,
+            "/api/v1/staff/{staff_id}/disable",
+            p(A::DisableStaff),
+            post(staff::disable),
+        )
+        .door(
+            M::POST,
+            "/api/v1/staff/{staff_id}/enable",
+            p(A::DisableStaff),
+            post(staff::enable),
+        )
+        // The ledger.
+        .door(
+            M::GET,
+            "/api/v1/ledger/verify",
+            p(A::ReadLedger),
+            get(admin::verify),
+        )
+        .door(
+            M::GET,
+            "/api/v1/ledger/{partition}",
+            p(A::ReadLedger),
+            get(admin::entries),
+        )
+        .door(
+            M::GET,
+            "/api/v1/ledger/public-key",
+            public,
+            get(admin::public_key),
+        )
+        .door(
+            M::POST,
+            "/api/v1/ledger/checkpoints",
+            p(A::SignCheckpoint),
+            post(admin::create_checkpoint),
+        )
+        .door(
+            M::GET,
             "/api/v1/ledger/checkpoints/latest",
+            p(A::ReadLedger),
             get(admin::latest_checkpoint),
         )
-        .route(
+        // Documents and letters.
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/resident-record",
+            p(A::IssueResidentRecord),
             post(documents::issue),
         )
-        .route("/api/v1/documents/public-key", get(documents::public_key))
-        .route(
+        .door(
+            M::GET,
+            "/api/v1/documents/public-key",
+            public,
+            get(documents::public_key),
+        )
+        .door(
+            M::POST,
             "/api/v1/documents/verify",
+            public,
             post(documents::verify).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
         )
-        .route("/api/v1/documents/{code}", get(documents::by_code))
-        .route("/api/v1/notices", get(documents::list))
-        .route(
+        .door(
+            M::GET,
+            "/api/v1/documents/{code}",
+            public,
+            get(documents::by_code),
+        )
+        .door(
+            M::GET,
+            "/api/v1/notices",
+            p(A::ReadNotices),
+            get(documents::list),
+        )
+        .door(
+            M::POST,
             "/api/v1/notices/{application_id}/outcome",
+            p(A::PrintNotices),
             post(documents::outcome),
         )
-        .route(
+        .door(
+            M::PUT,
             "/api/v1/municipalities/{municipality_code}/name",
-            axum::routing::put(documents::name_municipality),
+            p(A::NameMunicipality),
+            put(documents::name_municipality),
         )
-        .route(
+        // Certificates.
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/certificates",
-            post(certificates::issue).get(certificates::list),
+            p(A::ManageCertificates),
+            post(certificates::issue),
         )
-        .route(
+        .door(
+            M::GET,
+            "/api/v1/residents/{resident_code}/certificates",
+            p(A::ReadRecord),
+            get(certificates::list),
+        )
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/certificates/suspend",
+            p(A::ManageCertificates),
             post(certificates::suspend),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/certificates/resume",
+            p(A::ManageCertificates),
             post(certificates::resume),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/certificates/revoke",
+            p(A::ManageCertificates),
             post(certificates::revoke_all),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/certificates/{serial}/revoke",
+            p(A::ManageCertificates),
             post(certificates::revoke),
         )
-        .route(
+        // Cards.
+        .door(
+            M::POST,
             "/api/v1/residents/{resident_code}/card-applications",
-            post(cards::apply).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+            p(A::ApplyCard),
+            post(cards::apply).layer(card_body),
         )
-        .route("/api/v1/residents/{resident_code}/cards", get(cards::list))
-        .route(
+        .door(
+            M::GET,
+            "/api/v1/residents/{resident_code}/cards",
+            p(A::ReadRecord),
+            get(cards::list),
+        )
+        .door(
+            M::POST,
             "/api/v1/card-applications/{id}/production",
+            p(A::ProduceCard),
             post(cards::produce),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/cards/{serial}/hand-over",
-            post(cards::hand_over).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+            p(A::HandOverCard),
+            post(cards::hand_over).layer(card_body),
         )
-        .route("/api/v1/cards/{serial}/suspend", post(cards::suspend))
-        .route(
+        .door(
+            M::POST,
+            "/api/v1/cards/{serial}/suspend",
+            p(A::SuspendCard),
+            post(cards::suspend),
+        )
+        .door(
+            M::POST,
             "/api/v1/cards/{serial}/resume",
-            post(cards::resume).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+            p(A::ResumeCard),
+            post(cards::resume).layer(card_body),
         )
-        .route(
+        .door(
+            M::POST,
             "/api/v1/cards/{serial}/pin-reset",
-            post(cards::reset_pin).layer(DefaultBodyLimit::max(CARD_LIMIT)),
+            p(A::ResetCardPin),
+            post(cards::reset_pin).layer(card_body),
         )
-        .route("/api/v1/cards/{serial}/end", post(cards::end))
-        .route("/api/v1/cards/{serial}/extension", post(cards::extend))
-        .route(
+        .door(
+            M::POST,
+            "/api/v1/cards/{serial}/end",
+            p(A::EndCard),
+            post(cards::end),
+        )
+        .door(
+            M::POST,
+            "/api/v1/cards/{serial}/extension",
+            p(A::ExtendCard),
+            post(cards::extend),
+        )
+        .door(
+            M::POST,
             "/api/v1/cards/{serial}/issue-notice",
+            p(A::PrintCardNotices),
             post(cards::issue_notice),
         )
-        .route("/pki/{kind}/ca", get(certificates::ca))
-        .route("/pki/{kind}/crl", get(certificates::crl))
-        .route("/pki/ocsp", post(certificates::ocsp_post))
-        .route("/pki/ocsp/{*request}", get(certificates::ocsp_get))
-        .route("/verify", get(documents::page))
-        .route("/verify/{code}", get(documents::page))
-        .route("/api/openapi.json", get(|| async { Json(openapi()) }))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/", get(landing))
-        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
-        .with_state(state);
-    Router::new()
+        // What relying parties and anyone holding a document need.
+        .door(M::GET, "/pki/{kind}/ca", public, get(certificates::ca))
+        .door(M::GET, "/pki/{kind}/crl", public, get(certificates::crl))
+        .door(M::POST, "/pki/ocsp", public, post(certificates::ocsp_post))
+        .door(
+            M::GET,
+            "/pki/ocsp/{*request}",
+            public,
+            get(certificates::ocsp_get),
+        )
+        .door(M::GET, "/verify", public, get(documents::page))
+        .door(M::GET, "/verify/{code}", public, get(documents::page))
+        .door(
+            M::GET,
+            "/api/openapi.json",
+            public,
+            get(|| async { Json(openapi()) }),
+        )
+        .door(M::GET, "/healthz", public, get(|| async { "ok" }))
+        .door(M::GET, "/", public, get(landing))
+        .public_elsewhere(M::GET, "/api/docs/{*rest}")
+        .finish();
+    let router = Router::new()
         .merge(SwaggerUi::new("/api/docs"))
         .merge(api)
         .fallback(|| async { ApiError::no_route() })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http());
+    (router, doors)
 }
 
 async fn landing() -> Html<&'static str> {

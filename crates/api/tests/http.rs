@@ -61,9 +61,16 @@ async fn server(name: &str) -> Server {
             cards: mynumber_app::CardSettings {
                 keys: mynumber_app::system::card_keys(),
             },
+            credentials: mynumber_app::CredentialSettings { token_days: 90 },
         },
     );
-    let admin = app.bootstrap_administrator().await.unwrap().unwrap().token;
+    let admin = app
+        .bootstrap_administrator()
+        .await
+        .unwrap()
+        .unwrap()
+        .token
+        .token;
     for h in mynumber_pki::Hierarchy::ALL {
         let key =
             rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
@@ -73,7 +80,7 @@ async fn server(name: &str) -> Server {
             .unwrap();
     }
     Server {
-        router: router(AppState { app }),
+        router: router(AppState::new(app)),
         admin,
     }
 }
@@ -1139,4 +1146,28 @@ async fn a_card_over_http_from_application_to_its_end() {
         .await;
     assert_eq!(r.body["cards"][0]["status"], "ended");
     assert_eq!(r.body["applications"][0]["card_serial"], serial.as_str());
+}
+
+/// Issue 9, hole 5: refused tokens are throttled per client; a good token still works for
+/// others, and a request without a token is not counted as an attempt.
+#[tokio::test]
+async fn refused_tokens_are_throttled() {
+    let s = server("throttle").await;
+    for _ in 0..mynumber_api::Throttle::LIMIT {
+        let r = s
+            .call(Method::GET, "/api/v1/ledger/verify", Some("mn_guess"), None)
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = s
+        .call(Method::GET, "/api/v1/ledger/verify", Some("mn_guess"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text);
+    assert_eq!(r.body["code"], "too-many-failures");
+    assert!(r.headers.contains_key(header::RETRY_AFTER));
+    // The same client's genuine token waits too: the window is per client, not per token.
+    let r = s
+        .call(Method::GET, "/api/v1/ledger/verify", Some(&s.admin), None)
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
 }

@@ -65,14 +65,11 @@ impl App {
         }
     }
 
-    /// Whether `principal` may do `action` at all, asked before anything is loaded, so that a
+    /// Whether `principal` may do `action` at all, asked before anything is loaded (by the use
+    /// cases, and by the HTTP doors before a body is read), so that a
     /// principal refused by role learns nothing from whether the subject exists. A refusal is
     /// recorded.
-    pub(crate) async fn permit(
-        &self,
-        principal: &Principal,
-        action: Action,
-    ) -> Result<(), AppError> {
+    pub async fn permit(&self, principal: &Principal, action: Action) -> Result<(), AppError> {
         match mynumber_core::permits(principal, action) {
             Ok(()) => Ok(()),
             Err(denied) => Err(self

@@ -6,9 +6,7 @@
 use std::sync::Arc;
 
 use mynumber_core::checkpoint::LedgerSigningKey;
-use mynumber_core::{
-    DerivationKey, Principal, PurposeSet, ResidentCode, Role, StaffId, StaffMember,
-};
+use mynumber_core::{DerivationKey, PurposeSet, ResidentCode};
 
 mod access;
 mod bulk;
@@ -40,13 +38,15 @@ pub use error::AppError;
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CrlRow, CurrentRow,
-    DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery,
-    StaffRow, Store, StoreError, Tx, VersionRow,
+    CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow, CrlRow,
+    CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx,
+    SearchQuery, StaffKind, StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use revocation_info::{CertificateCheck, Verdict};
-pub use staff::{NewStaff, token_hash};
+pub use staff::{
+    CredentialSettings, IssuedToken, MAX_TOKEN_DAYS, NewStaff, StaffListing, token_hash,
+};
 
 /// What the use cases are configured with. No `Default`: the key must be chosen.
 #[derive(Debug, Clone)]
@@ -63,6 +63,8 @@ pub struct AppConfig {
     pub pki: PkiSettings,
     /// Card production.
     pub cards: CardSettings,
+    /// How long staff tokens live.
+    pub credentials: CredentialSettings,
 }
 
 /// The use cases, with their ports.
@@ -77,6 +79,7 @@ pub struct App {
     documents: DocumentConfig,
     pki: PkiSettings,
     cards: CardSettings,
+    credentials: CredentialSettings,
 }
 
 impl App {
@@ -97,18 +100,8 @@ impl App {
             documents: config.documents,
             pki: config.pki,
             cards: config.cards,
+            credentials: config.credentials,
         }
-    }
-
-    /// The operator at the command line: an administrator of national scope, recorded in the
-    /// ledger as `operator`.
-    pub fn operator() -> Principal {
-        Principal::Operator(StaffMember {
-            id: StaffId::from_random([0; 16]),
-            name: "operator".to_owned(),
-            role: Role::Administrator,
-            municipality: None,
-        })
     }
 
     /// The lawful purposes accepted.

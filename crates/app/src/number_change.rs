@@ -2,7 +2,7 @@
 //! staff member, and on approval retire the old number and issue the next generation, all with
 //! their ledger entries in one transaction.
 
-use mynumber_core::number_change::{ChangeRequest, ChangeStatus, DecisionRefused};
+use mynumber_core::number_change::{ChangeRequest, ChangeStatus, Decider, DecisionRefused};
 use mynumber_core::{Action, Principal};
 use mynumber_core::{
     MunicipalityCode, NumberChangeId, RecordStatus, Refused, RemovalReason, ResidentCode,
@@ -94,8 +94,28 @@ impl App {
             "number change request"
         );
         let municipality = changeable(&current)?;
+        // Four eyes are two people: not the requester, not an account the requester made for
+        // the purpose, and not one acting with a token that passed through the requester's
+        // hands.
+        let lineage = match staff.credential {
+            Some(credential) => self.credential_lineage(tx.as_mut(), credential).await?,
+            None => vec![staff.id],
+        };
+        // A staff member's name in the ledger (and in `created_by`) is their id.
+        let requester = row.requested_by.to_hex();
+        let created_by_requester_since = tx.staff(staff.id).await?.is_some_and(|me| {
+            me.created_by.as_deref() == Some(requester.as_str())
+                && me.created_at_us > row.requested_at_us
+        });
         row.status
-            .check_decision(row.requested_by, staff.id)
+            .check_decision(
+                row.requested_by,
+                &Decider {
+                    id: staff.id,
+                    lineage: &lineage,
+                    created_by_requester_since,
+                },
+            )
             .map_err(|refused| {
                 AppError::Refused(Refused {
                     state: format!("{} number change request", row.status.code()),

@@ -1,37 +1,99 @@
-//! Staff use cases: the first administrator, adding staff, authenticating bearer tokens.
+//! Staff and their credentials: the first administrator and the local operator at setup,
+//! adding staff, authenticating tokens, issuing, rotating, revoking and listing tokens, and
+//! disabling staff. Each step is in the ledger, in the acting administrator's partition and in
+//! the partition of the staff member it concerns, so that an administrator's own acts stay in
+//! view of the auditors of both.
 //!
 //! A token is 32 random bytes shown once; only its SHA-256 is stored, so a copy of the database
-//! does not let anyone act as staff.
+//! does not let anyone act as staff. Every token expires, and records the credential that
+//! issued it: whoever held that one may have seen this one (the four-eyes rule follows the
+//! chain, `number_change.rs`).
 
-use mynumber_core::{Action, Principal, Subject};
-use mynumber_core::{FieldError, MunicipalityCode, Role, StaffId, StaffMember};
+use mynumber_core::{
+    Action, CredentialId, FieldError, MunicipalityCode, Principal, Role, StaffId, StaffMember,
+    Subject,
+};
 use sha2::{Digest, Sha256};
 
 use crate::access::authorize;
 use crate::ledger::{Record, append};
-use crate::{App, AppError, StaffRow};
+use crate::{App, AppError, CredentialRow, StaffKind, StaffRow, Tx};
 
-/// A staff member just created, with the token to hand over (shown once, never stored).
-#[derive(Clone, PartialEq, Eq)]
-pub struct NewStaff {
-    /// The staff member.
-    pub actor: StaffMember,
-    /// The bearer token.
-    pub token: String,
+/// How long tokens live.
+#[derive(Clone, Copy, Debug)]
+pub struct CredentialSettings {
+    /// Days a token is valid when no shorter time is asked for.
+    pub token_days: u32,
 }
 
-impl std::fmt::Debug for NewStaff {
+/// The longest a token may live, whatever is asked for.
+pub const MAX_TOKEN_DAYS: u32 = 366;
+
+/// A token just issued: shown once, never stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IssuedToken {
+    /// The credential's id (listed, revocable; not secret).
+    pub id: CredentialId,
+    /// The bearer token.
+    pub token: String,
+    /// When it stops working (µs).
+    pub expires_at_us: i64,
+}
+
+impl std::fmt::Debug for IssuedToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewStaff")
-            .field("actor", &self.actor)
+        f.debug_struct("IssuedToken")
+            .field("id", &self.id)
             .field("token", &"<redacted>")
+            .field("expires_at_us", &self.expires_at_us)
             .finish()
     }
+}
+
+/// A staff member just created, with the token to hand over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewStaff {
+    /// The staff member.
+    pub member: StaffMember,
+    /// Their first token.
+    pub token: IssuedToken,
+}
+
+/// A staff member as listed: the account and its credentials (never a token).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffListing {
+    /// The account.
+    pub staff: StaffRow,
+    /// Its credentials, newest first.
+    pub credentials: Vec<CredentialRow>,
 }
 
 /// The SHA-256 of a token, hex, as stored.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Why a token did not authenticate: logged, never told to the caller (who gets the same 401
+/// for each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rejected {
+    Disabled,
+    Expired,
+    Malformed,
+    Revoked,
+    Unknown,
+}
+
+impl Rejected {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Disabled => "disabled",
+            Self::Expired => "expired",
+            Self::Malformed => "malformed",
+            Self::Revoked => "revoked",
+            Self::Unknown => "unknown",
+        }
+    }
 }
 
 impl App {
@@ -51,23 +113,46 @@ impl App {
         }
     }
 
-    /// Creates the first administrator (national scope) if no staff exist yet.
+    /// Creates the first administrator (national scope) once per deployment, at the first
+    /// start of the server.
     pub async fn bootstrap_administrator(&self) -> Result<Option<NewStaff>, AppError> {
         let mut tx = self.store.begin().await?;
-        if tx.count_staff().await? > 0 {
+        let id = StaffId::from_random(self.random_bytes());
+        if !tx
+            .insert_setting("first_administrator", &id.to_hex())
+            .await?
+        {
             return Ok(None);
         }
         let created = self
             .create_staff(
                 tx.as_mut(),
-                "system",
-                "administrator",
-                Role::Administrator,
                 None,
+                (id, "administrator", Role::Administrator, None),
+                StaffKind::Staff,
             )
             .await?;
         tx.commit().await?;
         Ok(Some(created))
+    }
+
+    /// Creates the local operator: a named administrator of national scope whose credential the
+    /// command line keeps in the data directory, so that every command that changes or reveals
+    /// data acts as a named person in the ledger. Called once per data directory.
+    pub async fn create_operator(&self, name: &str) -> Result<NewStaff, AppError> {
+        let name = staff_name(name)?;
+        let mut tx = self.store.begin().await?;
+        let id = StaffId::from_random(self.random_bytes());
+        let created = self
+            .create_staff(
+                tx.as_mut(),
+                None,
+                (id, name, Role::Administrator, None),
+                StaffKind::Operator,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(created)
     }
 
     /// Adds a staff member. Only administrators may; a municipal administrator adds staff of
@@ -80,21 +165,12 @@ impl App {
         municipality: Option<&str>,
     ) -> Result<NewStaff, AppError> {
         self.permit(principal, Action::AddStaff).await?;
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-            return Err(FieldError::new("name", "is required (at most 100 characters)").into());
-        }
-        let role = Role::parse(role).ok_or_else(|| {
-            FieldError::new(
-                "role",
-                "must be one of: administrator, auditor, call-center-operator, registry-clerk",
-            )
-        })?;
+        let name = staff_name(name)?;
+        let role = Role::parse_field("role", role)?;
         let municipality = match municipality.map(str::trim) {
             None | Some("") => None,
             Some(m) => Some(MunicipalityCode::parse(m)?),
         };
-        // A municipal administrator adds staff of their own municipality only.
         authorize!(
             self,
             (),
@@ -107,71 +183,470 @@ impl App {
             "staff"
         );
         let mut tx = self.store.begin().await?;
+        let id = StaffId::from_random(self.random_bytes());
         let created = self
             .create_staff(
                 tx.as_mut(),
-                &principal.ledger_name(),
-                name,
-                role,
-                municipality,
+                Some(principal),
+                (id, name, role, municipality),
+                StaffKind::Staff,
             )
             .await?;
         tx.commit().await?;
         Ok(created)
     }
 
-    /// The staff member a bearer token belongs to.
+    /// The principal a bearer token belongs to. An unknown, expired or revoked token, or one
+    /// of a disabled staff member, is refused alike; the reason is logged (never the token).
     pub async fn authenticate(&self, token: &str) -> Result<Principal, AppError> {
+        match self.check_token(token).await? {
+            Ok(principal) => Ok(principal),
+            Err((reason, credential)) => {
+                tracing::warn!(
+                    reason = reason.code(),
+                    credential = credential.map(|c| c.to_hex()),
+                    "authentication refused"
+                );
+                Err(AppError::Unauthenticated)
+            }
+        }
+    }
+
+    async fn check_token(
+        &self,
+        token: &str,
+    ) -> Result<Result<Principal, (Rejected, Option<CredentialId>)>, AppError> {
         if !token.starts_with("mn_") || token.len() != 67 {
-            return Err(AppError::Unauthenticated);
+            return Ok(Err((Rejected::Malformed, None)));
         }
         let mut tx = self.store.begin_read().await?;
-        let row = tx
-            .staff_by_token_hash(&token_hash(token))
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        Ok(Principal::Staff(StaffMember {
-            id: row.id,
-            name: row.name,
-            role: row.role,
-            municipality: row.municipality,
+        let Some((credential, staff)) = tx.credential_by_hash(&token_hash(token)).await? else {
+            return Ok(Err((Rejected::Unknown, None)));
+        };
+        let now = self.clock.now_us();
+        let refused = if credential.revoked_at_us.is_some() {
+            Some(Rejected::Revoked)
+        } else if credential.expires_at_us <= now {
+            Some(Rejected::Expired)
+        } else if staff.disabled_at_us.is_some() {
+            Some(Rejected::Disabled)
+        } else {
+            None
+        };
+        if let Some(reason) = refused {
+            return Ok(Err((reason, Some(credential.id))));
+        }
+        let member = StaffMember {
+            id: staff.id,
+            name: staff.name,
+            role: staff.role,
+            municipality: staff.municipality,
+            credential: Some(credential.id),
+        };
+        Ok(Ok(match staff.kind {
+            StaffKind::Operator => Principal::Operator(member),
+            StaffKind::Staff => Principal::Staff(member),
         }))
+    }
+
+    /// Staff of the principal's municipality (everyone, for national administrators), with
+    /// their credentials; never a token.
+    pub async fn staff_list(&self, principal: &Principal) -> Result<Vec<StaffListing>, AppError> {
+        self.permit(principal, Action::ListStaff).await?;
+        let municipality = principal.municipality();
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ListStaff,
+            &Subject::Staff {
+                id: None,
+                municipality
+            },
+            "staff"
+        );
+        let mut tx = self.store.begin_read().await?;
+        let mut out = Vec::new();
+        for staff in tx.staff_list(municipality).await? {
+            let credentials = tx.credentials_of(staff.id).await?;
+            out.push(StaffListing { staff, credentials });
+        }
+        Ok(out)
+    }
+
+    /// The principal's own account and credentials.
+    pub async fn own_credentials(&self, principal: &Principal) -> Result<StaffListing, AppError> {
+        let id = self.own_staff_id(principal).await?;
+        let mut tx = self.store.begin_read().await?;
+        let staff = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        let credentials = tx.credentials_of(id).await?;
+        Ok(StaffListing { staff, credentials })
+    }
+
+    /// Disables (`enabled: false`) or enables a staff member: a disabled member's tokens stop
+    /// working at once and work again when enabled (unless expired or revoked meanwhile). An
+    /// administrator does not disable themselves: another one must.
+    pub async fn set_staff_enabled(
+        &self,
+        principal: &Principal,
+        id: StaffId,
+        enabled: bool,
+    ) -> Result<StaffRow, AppError> {
+        self.permit(principal, Action::DisableStaff).await?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let target = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::DisableStaff,
+            &Subject::Staff {
+                id: Some(id),
+                municipality: target.municipality
+            },
+            "staff"
+        );
+        if principal.staff().is_some_and(|s| s.id == id) {
+            return Err(FieldError::new(
+                "staff_id",
+                "an administrator does not disable themselves; another administrator must",
+            )
+            .into());
+        }
+        if !tx.set_staff_disabled(id, (!enabled).then_some(now)).await? {
+            return Err(FieldError::new(
+                "staff_id",
+                if enabled {
+                    "is not disabled"
+                } else {
+                    "is disabled already"
+                },
+            )
+            .into());
+        }
+        let action = if enabled {
+            "staff-enabled"
+        } else {
+            "staff-disabled"
+        };
+        let records = staff_records(principal, &target, action, format!("staff={id}"));
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        let row = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Issues a new token to a staff member (an administrator for someone in their scope), valid
+    /// for `days` (default: the deployment's setting; at most [`MAX_TOKEN_DAYS`]). The token is
+    /// shown once.
+    pub async fn issue_token(
+        &self,
+        principal: &Principal,
+        id: StaffId,
+        label: &str,
+        days: Option<u32>,
+    ) -> Result<IssuedToken, AppError> {
+        self.permit(principal, Action::IssueToken).await?;
+        let label = token_label(label)?;
+        let days = self.token_days(days)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let target = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::IssueToken,
+            &Subject::Staff {
+                id: Some(id),
+                municipality: target.municipality
+            },
+            "staff"
+        );
+        let issuer = principal.staff().and_then(|s| s.credential);
+        let token = self
+            .insert_token(tx.as_mut(), id, label, days, issuer, now)
+            .await?;
+        let records = staff_records(
+            principal,
+            &target,
+            "credential-issued",
+            format!("staff={id} credential={} days={days}", token.id),
+        );
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// Revokes one of a staff member's tokens (an administrator for someone in their scope, or
+    /// anyone for their own).
+    pub async fn revoke_token(
+        &self,
+        principal: &Principal,
+        id: StaffId,
+        credential: CredentialId,
+    ) -> Result<CredentialRow, AppError> {
+        let own = principal.staff().is_some_and(|s| s.id == id);
+        let action = if own {
+            Action::OwnCredentials
+        } else {
+            Action::RevokeToken
+        };
+        self.permit(principal, action).await?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let target = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            action,
+            &Subject::Staff {
+                id: Some(id),
+                municipality: target.municipality
+            },
+            "staff"
+        );
+        let row = tx
+            .credential(credential)
+            .await?
+            .filter(|c| c.staff == id)
+            .ok_or(AppError::NotFound("credential"))?;
+        if !tx.revoke_credential(credential, now).await? {
+            return Err(FieldError::new("credential_id", "is revoked already").into());
+        }
+        let records = staff_records(
+            principal,
+            &target,
+            "credential-revoked",
+            format!("staff={id} credential={credential}"),
+        );
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(CredentialRow {
+            revoked_at_us: Some(now),
+            ..row
+        })
+    }
+
+    /// Rotates the principal's own token: a new one, and the one presented revoked, in one
+    /// transaction.
+    pub async fn rotate_token(
+        &self,
+        principal: &Principal,
+        days: Option<u32>,
+    ) -> Result<IssuedToken, AppError> {
+        let id = self.own_staff_id(principal).await?;
+        let current = principal
+            .staff()
+            .and_then(|s| s.credential)
+            .ok_or(AppError::Unauthenticated)?;
+        let days = self.token_days(days)?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let target = tx.staff(id).await?.ok_or(AppError::NotFound("staff"))?;
+        let token = self
+            .insert_token(tx.as_mut(), id, "rotated", days, Some(current), now)
+            .await?;
+        if !tx.revoke_credential(current, now).await? {
+            return Err(AppError::Conflict);
+        }
+        let records = staff_records(
+            principal,
+            &target,
+            "credential-rotated",
+            format!("staff={id} credential={} revoked={current}", token.id),
+        );
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The staff members whose credentials lie on the chain that issued `credential`, itself
+    /// first: whoever held any of them may have seen this one.
+    pub(crate) async fn credential_lineage(
+        &self,
+        tx: &mut dyn crate::ReadTx,
+        credential: CredentialId,
+    ) -> Result<Vec<StaffId>, AppError> {
+        let mut out = Vec::new();
+        let mut next = Some(credential);
+        // A chain is as long as the tokens issued one through another; 64 is far beyond any
+        // real one and keeps a corrupted cycle from looping.
+        for _ in 0..64 {
+            let Some(id) = next else { break };
+            let Some(row) = tx.credential(id).await? else {
+                break;
+            };
+            out.push(row.staff);
+            next = row.issued_by;
+        }
+        Ok(out)
+    }
+
+    /// The principal's own staff id, after the policy allows acting on one's own credentials.
+    async fn own_staff_id(&self, principal: &Principal) -> Result<StaffId, AppError> {
+        let Some(staff) = principal.staff() else {
+            return Err(self
+                .permit(principal, Action::OwnCredentials)
+                .await
+                .err()
+                .unwrap_or(AppError::Unauthenticated));
+        };
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::OwnCredentials,
+            &Subject::Staff {
+                id: Some(staff.id),
+                municipality: staff.municipality
+            },
+            "staff"
+        );
+        Ok(staff.id)
+    }
+
+    fn token_days(&self, days: Option<u32>) -> Result<u32, AppError> {
+        match days {
+            None => Ok(self.credentials.token_days.clamp(1, MAX_TOKEN_DAYS)),
+            Some(d) if (1..=MAX_TOKEN_DAYS).contains(&d) => Ok(d),
+            Some(_) => {
+                Err(FieldError::new("days", format!("must be from 1 to {MAX_TOKEN_DAYS}")).into())
+            }
+        }
+    }
+
+    async fn insert_token(
+        &self,
+        tx: &mut dyn Tx,
+        staff: StaffId,
+        label: &str,
+        days: u32,
+        issued_by: Option<CredentialId>,
+        now: i64,
+    ) -> Result<IssuedToken, AppError> {
+        let secret: [u8; 32] = self.random_bytes();
+        let token = format!("mn_{}", hex::encode(secret));
+        let row = CredentialRow {
+            id: CredentialId::from_random(self.random_bytes()),
+            staff,
+            hash: token_hash(&token),
+            label: label.to_owned(),
+            issued_at_us: now,
+            expires_at_us: now.saturating_add(i64::from(days) * 86_400_000_000),
+            revoked_at_us: None,
+            issued_by,
+        };
+        tx.insert_credential(&row).await?;
+        Ok(IssuedToken {
+            id: row.id,
+            token,
+            expires_at_us: row.expires_at_us,
+        })
     }
 
     async fn create_staff(
         &self,
-        tx: &mut dyn crate::Tx,
-        by: &str,
-        name: &str,
-        role: Role,
-        municipality: Option<MunicipalityCode>,
+        tx: &mut dyn Tx,
+        by: Option<&Principal>,
+        (id, name, role, municipality): (StaffId, &str, Role, Option<MunicipalityCode>),
+        kind: StaffKind,
     ) -> Result<NewStaff, AppError> {
-        let secret: [u8; 32] = self.random_bytes();
-        let token = format!("mn_{}", hex::encode(secret));
         let now = self.clock.now_us();
-        let actor = StaffMember {
-            id: StaffId::from_random(self.random_bytes()),
+        let row = StaffRow {
+            id,
             name: name.to_owned(),
             role,
             municipality,
-        };
-        tx.insert_staff(&StaffRow {
-            id: actor.id,
-            name: actor.name.clone(),
-            role,
-            municipality,
-            token_hash: token_hash(&token),
+            kind,
+            created_by: by.map(Principal::ledger_name),
             created_at_us: now,
-        })
-        .await?;
-        let record = Record {
-            partition: Principal::Staff(actor.clone()).partition(),
-            action: "staff-created",
-            person: None,
-            purpose: None,
-            detail: format!("staff={} role={}", actor.id, role.code()),
+            disabled_at_us: None,
         };
-        append(tx, by, now, vec![record]).await?;
-        Ok(NewStaff { actor, token })
+        tx.insert_staff(&row).await?;
+        let issuer = by.and_then(|p| p.staff()).and_then(|s| s.credential);
+        let days = self.token_days(None)?;
+        let token = self
+            .insert_token(tx, id, "first token", days, issuer, now)
+            .await?;
+        let detail = format!(
+            "staff={id} role={} kind={} credential={}",
+            role.code(),
+            kind.code(),
+            token.id
+        );
+        let records = match by {
+            Some(p) => staff_records(p, &row, "staff-created", detail),
+            None => vec![Record {
+                partition: partition_of(&row),
+                action: "staff-created",
+                person: None,
+                purpose: None,
+                detail,
+            }],
+        };
+        let actor = by.map_or_else(|| "system".to_owned(), Principal::ledger_name);
+        append(tx, &actor, now, records).await?;
+        Ok(NewStaff {
+            member: StaffMember {
+                id,
+                name: row.name,
+                role,
+                municipality,
+                credential: Some(token.id),
+            },
+            token,
+        })
     }
+}
+
+fn partition_of(staff: &StaffRow) -> String {
+    staff
+        .municipality
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| mynumber_core::ledger::NATIONAL_PARTITION.to_owned())
+}
+
+/// The ledger records of an act on a staff member: in the acting principal's partition, and
+/// in the staff member's when it is another one.
+fn staff_records(
+    principal: &Principal,
+    target: &StaffRow,
+    action: &'static str,
+    detail: String,
+) -> Vec<Record> {
+    let mine = principal.partition();
+    let theirs = partition_of(target);
+    let record = |partition: String| Record {
+        partition,
+        action,
+        person: None,
+        purpose: None,
+        detail: detail.clone(),
+    };
+    if mine == theirs {
+        vec![record(mine)]
+    } else {
+        vec![record(mine), record(theirs)]
+    }
+}
+
+fn staff_name(name: &str) -> Result<&str, AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(FieldError::new("name", "is required (at most 100 characters)").into());
+    }
+    Ok(name)
+}
+
+fn token_label(label: &str) -> Result<&str, AppError> {
+    let label = label.trim();
+    if label.chars().count() > 60 || label.chars().any(char::is_control) {
+        return Err(
+            FieldError::new("label", "at most 60 characters without control characters").into(),
+        );
+    }
+    Ok(if label.is_empty() { "token" } else { label })
 }

@@ -6,17 +6,19 @@
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use mynumber_app::{App, CardApplication, CardRow, HandOver};
 use mynumber_card::{ATR, CardData, Chip, JPKI_AID, Power};
+use mynumber_core::Principal;
 use mynumber_core::ResidentCode;
 use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
 use mynumber_pki::{Hierarchy, to_pem};
+
+use crate::files;
 
 /// Reads a card file.
 pub(crate) fn load(path: &Path) -> Result<CardData> {
@@ -24,21 +26,11 @@ pub(crate) fn load(path: &Path) -> Result<CardData> {
     CardData::from_file(&bytes).with_context(|| format!("reading {}", path.display()))
 }
 
-/// Writes a card file owner-only, through a temporary file and a rename, so that a reader never
-/// sees half a card.
+/// Writes a card file owner-only, through a temporary file of an unguessable name created
+/// exclusively (never through a planted link) and a rename, so that a reader never sees half a
+/// card.
 pub(crate) fn save(path: &Path, card: &CardData) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .with_context(|| format!("writing {}", tmp.display()))?;
-    f.write_all(&card.to_file())
-        .and_then(|()| f.sync_all())
-        .with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
+    files::write_private(path, &card.to_file())
 }
 
 /// One command to the chip; the response's data, or the status word that refused it.
@@ -216,7 +208,7 @@ pub(crate) fn cert(
     let der = result?;
     let pem = to_pem("CERTIFICATE", &der);
     match out {
-        Some(p) => std::fs::write(p, pem).with_context(|| format!("writing {}", p.display())),
+        Some(p) => files::write_private(p, pem.as_bytes()),
         None => {
             print!("{pem}");
             Ok(())
@@ -255,7 +247,7 @@ pub(crate) fn sign(path: &Path, k: &str, pin: &str, input: &Path, out: &Path) ->
     })();
     keep(&mut chip, path)?;
     let signature = result?;
-    std::fs::write(out, signature).with_context(|| format!("writing {}", out.display()))
+    files::write_private(out, &signature)
 }
 
 /// `card attach`: plays the card to vpcd (the pcscd driver of vsmartcard) until the reader
@@ -376,7 +368,7 @@ pub(crate) struct ApplyOptions {
 }
 
 /// `card apply`.
-pub(crate) async fn apply(app: &App, code: &str, o: ApplyOptions) -> Result<()> {
+pub(crate) async fn apply(app: &App, who: &Principal, code: &str, o: ApplyOptions) -> Result<()> {
     let channel = Channel::parse(&o.channel).with_context(|| {
         format!(
             "--channel must be counter, mail, online or photo-booth, not {:?}",
@@ -401,7 +393,7 @@ pub(crate) async fn apply(app: &App, code: &str, o: ApplyOptions) -> Result<()> 
     };
     let row = app
         .apply_for_card(
-            &App::operator(),
+            who,
             &resident_code(code)?,
             CardApplication {
                 channel,
@@ -425,8 +417,13 @@ pub(crate) async fn apply(app: &App, code: &str, o: ApplyOptions) -> Result<()> 
 }
 
 /// `card produce`.
-pub(crate) async fn produce(app: &App, application: &str, out: &Path) -> Result<()> {
-    let produced = app.produce_card(&App::operator(), application).await?;
+pub(crate) async fn produce(
+    app: &App,
+    who: &Principal,
+    application: &str,
+    out: &Path,
+) -> Result<()> {
+    let produced = app.produce_card(who, application).await?;
     save(
         out,
         &CardData::from_file(&produced.card_file).context("the produced card file")?,
@@ -448,6 +445,7 @@ pub(crate) struct Pins {
 /// `card hand-over`: the card file is rewritten with its PINs.
 pub(crate) async fn hand_over(
     app: &App,
+    who: &Principal,
     serial: &str,
     card: &Path,
     identity: &[String],
@@ -465,7 +463,7 @@ pub(crate) async fn hand_over(
     .collect();
     let done = app
         .hand_over_card(
-            &App::operator(),
+            who,
             serial,
             HandOver {
                 documents: identity_documents(identity)?,
@@ -483,26 +481,22 @@ pub(crate) async fn hand_over(
 }
 
 /// `card suspend`.
-pub(crate) async fn suspend(app: &App, serial: &str) -> Result<()> {
-    print_card(&app.suspend_card(&App::operator(), serial).await?);
+pub(crate) async fn suspend(app: &App, who: &Principal, serial: &str) -> Result<()> {
+    print_card(&app.suspend_card(who, serial).await?);
     Ok(())
 }
 
 /// `card resume`: the card file gets its new signature certificate.
 pub(crate) async fn resume(
     app: &App,
+    who: &Principal,
     serial: &str,
     card: &Path,
     identity: &[String],
 ) -> Result<()> {
     let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
     let done = app
-        .resume_card(
-            &App::operator(),
-            serial,
-            &identity_documents(identity)?,
-            &file,
-        )
+        .resume_card(who, serial, &identity_documents(identity)?, &file)
         .await?;
     save(
         card,
@@ -513,16 +507,17 @@ pub(crate) async fn resume(
 }
 
 /// `card end`.
-pub(crate) async fn end(app: &App, serial: &str, reason: &str) -> Result<()> {
+pub(crate) async fn end(app: &App, who: &Principal, serial: &str, reason: &str) -> Result<()> {
     let reason = EndReason::parse(reason)
         .with_context(|| format!("--reason must be abolished or returned, not {reason:?}"))?;
-    print_card(&app.end_card(&App::operator(), serial, reason).await?);
+    print_card(&app.end_card(who, serial, reason).await?);
     Ok(())
 }
 
 /// `card reset-pin`.
 pub(crate) async fn reset_pin(
     app: &App,
+    who: &Principal,
     serial: &str,
     card: &Path,
     identity: &[String],
@@ -535,7 +530,7 @@ pub(crate) async fn reset_pin(
     let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
     let done = app
         .reset_card_pin(
-            &App::operator(),
+            who,
             serial,
             &identity_documents(identity)?,
             kind,
@@ -552,14 +547,14 @@ pub(crate) async fn reset_pin(
 }
 
 /// `card extend`.
-pub(crate) async fn extend(app: &App, serial: &str) -> Result<()> {
-    print_card(&app.extend_card(&App::operator(), serial).await?);
+pub(crate) async fn extend(app: &App, who: &Principal, serial: &str) -> Result<()> {
+    print_card(&app.extend_card(who, serial).await?);
     Ok(())
 }
 
 /// `card list`.
-pub(crate) async fn list(app: &App, code: &str) -> Result<()> {
-    let (cards, applications) = app.cards(&App::operator(), &resident_code(code)?).await?;
+pub(crate) async fn list(app: &App, who: &Principal, code: &str) -> Result<()> {
+    let (cards, applications) = app.cards(who, &resident_code(code)?).await?;
     for c in &cards {
         print_card(c);
     }

@@ -6,8 +6,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use mynumber_app::{App, CertificateCheck, CertificateRow, Verdict};
+use mynumber_core::Principal;
 use mynumber_core::ResidentCode;
 use mynumber_pki::{Hierarchy, Reason, from_pem, to_pem};
+
+use crate::files;
 
 fn hierarchy(kind: &str) -> Result<Hierarchy> {
     Hierarchy::parse(kind)
@@ -16,9 +19,7 @@ fn hierarchy(kind: &str) -> Result<Hierarchy> {
 
 fn write(out: Option<&Path>, text: &str) -> Result<()> {
     match out {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
-        }
+        Some(path) => files::write_private(path, text.as_bytes()),
         None => {
             print!("{text}");
             Ok(())
@@ -29,6 +30,7 @@ fn write(out: Option<&Path>, text: &str) -> Result<()> {
 /// Certifies the public key in `public_key` (PEM `PUBLIC KEY` or DER) for a resident.
 pub(crate) async fn issue(
     app: &App,
+    who: &Principal,
     code: &str,
     kind: &str,
     public_key: &Path,
@@ -56,22 +58,20 @@ pub(crate) async fn issue(
         })
         .transpose()?;
     let row = app
-        .issue_certificate(&App::operator(), &code, hierarchy(kind)?, &der, card_expiry)
+        .issue_certificate(who, &code, hierarchy(kind)?, &der, card_expiry)
         .await?;
     eprintln!("issued {} certificate {}", row.hierarchy, row.serial);
     write(out, &to_pem("CERTIFICATE", &row.der))
 }
 
 /// Revokes a certificate.
-pub(crate) async fn revoke(app: &App, serial: &str, reason: &str) -> Result<()> {
+pub(crate) async fn revoke(app: &App, who: &Principal, serial: &str, reason: &str) -> Result<()> {
     let Some(reason) = Reason::parse(reason) else {
         bail!(
             "--reason must be privilegeWithdrawn (the holder's request), keyCompromise or unspecified, not {reason:?}"
         );
     };
-    let row = app
-        .revoke_certificate(&App::operator(), serial, reason)
-        .await?;
+    let row = app.revoke_certificate(who, serial, reason).await?;
     println!(
         "revoked {} certificate {} ({})",
         row.hierarchy,
@@ -82,25 +82,22 @@ pub(crate) async fn revoke(app: &App, serial: &str, reason: &str) -> Result<()> 
 }
 
 /// Lists a resident's certificates.
-pub(crate) async fn list(app: &App, code: &str) -> Result<()> {
-    for c in app
-        .certificates(&App::operator(), &resident_code(code)?)
-        .await?
-    {
+pub(crate) async fn list(app: &App, who: &Principal, code: &str) -> Result<()> {
+    for c in app.certificates(who, &resident_code(code)?).await? {
         print_row(&c);
     }
     Ok(())
 }
 
 /// Revokes every certificate of a resident and lists them.
-pub(crate) async fn revoke_all(app: &App, code: &str, reason: &str) -> Result<()> {
+pub(crate) async fn revoke_all(app: &App, who: &Principal, code: &str, reason: &str) -> Result<()> {
     let Some(reason) = Reason::parse(reason) else {
         bail!(
             "--reason must be cessationOfOperation, privilegeWithdrawn, keyCompromise or unspecified, not {reason:?}"
         );
     };
     for c in &app
-        .revoke_holder_certificates(&App::operator(), &resident_code(code)?, reason)
+        .revoke_holder_certificates(who, &resident_code(code)?, reason)
         .await?
     {
         print_row(c);
@@ -109,12 +106,12 @@ pub(crate) async fn revoke_all(app: &App, code: &str, reason: &str) -> Result<()
 }
 
 /// Suspends (or resumes) a resident's certificates and lists the ones changed.
-pub(crate) async fn suspend(app: &App, code: &str, suspend: bool) -> Result<()> {
+pub(crate) async fn suspend(app: &App, who: &Principal, code: &str, suspend: bool) -> Result<()> {
     let code = resident_code(code)?;
     let rows = if suspend {
-        app.suspend_certificates(&App::operator(), &code).await?
+        app.suspend_certificates(who, &code).await?
     } else {
-        app.resume_certificates(&App::operator(), &code).await?
+        app.resume_certificates(who, &code).await?
     };
     for c in &rows {
         print_row(c);

@@ -8,19 +8,26 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use mynumber_app::{App, AppError, NumberBasis, RecordRequest};
+use mynumber_core::Principal;
 use mynumber_core::notice::{NoticeEvent, NoticeStatus};
 use mynumber_core::{ApplicationId, MunicipalityCode, ResidentCode};
 use mynumber_render::RecordKind;
+
+use crate::files;
 
 fn municipality(code: &str) -> Result<MunicipalityCode> {
     MunicipalityCode::parse(code).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Sets a municipality's printed name.
-pub(crate) async fn name_municipality(app: &App, code: &str, name: &str) -> Result<()> {
+pub(crate) async fn name_municipality(
+    app: &App,
+    who: &Principal,
+    code: &str,
+    name: &str,
+) -> Result<()> {
     let code = municipality(code)?;
-    app.set_municipality_name(&App::operator(), code, name)
-        .await?;
+    app.set_municipality_name(who, code, name).await?;
     println!(
         "municipality {} is printed as {}",
         code.as_str(),
@@ -34,13 +41,14 @@ pub(crate) async fn name_municipality(app: &App, code: &str, name: &str) -> Resu
 /// progress bar draws on standard error only when it is a terminal.
 pub(crate) async fn print(
     app: &App,
+    who: &Principal,
     code: &str,
     out: &Path,
     batch_size: usize,
     limit: Option<usize>,
 ) -> Result<(usize, usize)> {
     let code = municipality(code)?;
-    let actor = App::operator();
+    let actor = who.clone();
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let queued = usize::try_from(app.queued_notice_count(&actor, code).await?).unwrap_or(0);
     let limit = limit.unwrap_or(usize::MAX);
@@ -72,11 +80,14 @@ pub(crate) async fn print(
 }
 
 /// Prints a produced card's pick-up notice (交付通知書) to `out`.
-pub(crate) async fn card_issue_notice(app: &App, serial: &str, out: &Path) -> Result<()> {
-    let pdf = app.card_issue_notice(&App::operator(), serial).await?;
-    let partial = out.with_extension("pdf.partial");
-    write_synced(&partial, &pdf)?;
-    std::fs::rename(&partial, out).with_context(|| format!("renaming {}", partial.display()))?;
+pub(crate) async fn card_issue_notice(
+    app: &App,
+    who: &Principal,
+    serial: &str,
+    out: &Path,
+) -> Result<()> {
+    let pdf = app.card_issue_notice(who, serial).await?;
+    files::write_private(out, &pdf)?;
     println!(
         "pick-up notice for card {} written to {}",
         serial.trim(),
@@ -89,12 +100,13 @@ pub(crate) async fn card_issue_notice(app: &App, serial: &str, out: &Path) -> Re
 /// each marked printed only once its PDF is on disk. Returns the notices and batches written.
 pub(crate) async fn renewal_notices(
     app: &App,
+    who: &Principal,
     code: &str,
     out: &Path,
     batch_size: usize,
 ) -> Result<(usize, usize)> {
     let code = municipality(code)?;
-    let actor = App::operator();
+    let actor = who.clone();
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let (mut notices, mut batches, mut conflicts) = (0usize, 0usize, 0u32);
     while let Some(batch) = app.prepare_renewal_batch(&actor, code, batch_size).await? {
@@ -142,35 +154,37 @@ async fn write_then_mark(
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f =
-        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut f = files::create_private(path)?;
     f.write_all(bytes)
         .and_then(|()| f.sync_all())
         .with_context(|| format!("writing {}", path.display()))
 }
 
 /// Records a delivery outcome for the letter with this application id.
-pub(crate) async fn outcome(app: &App, application_id: &str, outcome: &str) -> Result<()> {
+pub(crate) async fn outcome(
+    app: &App,
+    who: &Principal,
+    application_id: &str,
+    outcome: &str,
+) -> Result<()> {
     let id =
         ApplicationId::parse(application_id).map_err(|e| anyhow::anyhow!("application id: {e}"))?;
     let Some(event) = NoticeEvent::parse_outcome(outcome) else {
         bail!("outcome must be delivered, returned or handed-over, not {outcome:?}");
     };
-    let notice = app
-        .record_notice_outcome(&App::operator(), &id, event)
-        .await?;
+    let notice = app.record_notice_outcome(who, &id, event).await?;
     println!("letter {} is now {}", id.grouped(), notice.status.code());
     Ok(())
 }
 
 /// Lists letters in one status.
-pub(crate) async fn list(app: &App, status: &str) -> Result<()> {
+pub(crate) async fn list(app: &App, who: &Principal, status: &str) -> Result<()> {
     let Some(status) = NoticeStatus::parse(status) else {
         bail!(
             "status must be one of queued, sent, delivered, returned, handed-over, destroyed, superseded"
         );
     };
-    for n in app.notices(&App::operator(), status, 10_000).await? {
+    for n in app.notices(who, status, 10_000).await? {
         println!(
             "{}\t{}\t{}\t{}",
             n.application_id
@@ -186,6 +200,7 @@ pub(crate) async fn list(app: &App, status: &str) -> Result<()> {
 /// Issues a resident-record document into `out`.
 pub(crate) async fn resident_record(
     app: &App,
+    who: &Principal,
     code: &str,
     out: &Path,
     matters: bool,
@@ -203,9 +218,7 @@ pub(crate) async fn resident_record(
         items,
         number_basis,
     };
-    let doc = app
-        .issue_resident_record(&App::operator(), &code, &request)
-        .await?;
+    let doc = app.issue_resident_record(who, &code, &request).await?;
     write_synced(out, &doc.pdf)?;
     eprintln!("issued {} (verification code {})", out.display(), doc.code);
     Ok(())

@@ -3,10 +3,12 @@
 mod card;
 mod certs;
 mod documents;
+mod files;
 mod number;
 mod resident;
 mod serve;
 mod setup;
+mod staff;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -14,7 +16,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use mynumber_app::App;
 use tracing_subscriber::EnvFilter;
 
 use crate::setup::Deployment;
@@ -490,18 +491,67 @@ enum ResidentCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum StaffCommand {
-    /// Add a staff member and print their token (shown once).
+pub(crate) enum StaffCommand {
+    /// Add a staff member; their first token is printed (or written to --out), shown once.
     Add {
         /// Display name.
         #[arg(long)]
         name: String,
-        /// administrator, registry-clerk or auditor.
+        /// administrator, registry-clerk, auditor or call-center-operator.
         #[arg(long)]
         role: String,
         /// The municipality acted for (6-digit code); omit for national scope.
         #[arg(long)]
         municipality: Option<String>,
+        /// Write the token to this file (owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List staff (of your municipality, or everyone for national administrators) and their
+    /// credentials; never a token.
+    List,
+    /// Your own account and credentials.
+    Me,
+    /// Issue a new token to a staff member.
+    Token {
+        /// The staff member's id.
+        staff_id: String,
+        /// What it is for (a device, a script).
+        #[arg(long, default_value = "")]
+        label: String,
+        /// Days it is valid (default: --token-days).
+        #[arg(long)]
+        days: Option<u32>,
+        /// Write the token to this file (owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Revoke one of a staff member's tokens (anyone may revoke their own).
+    RevokeToken {
+        /// The staff member's id.
+        staff_id: String,
+        /// The credential's id (from `staff list`).
+        credential_id: String,
+    },
+    /// Rotate the token you act with: a new one replaces it (the local operator's file is
+    /// rewritten unless --out is given).
+    Rotate {
+        /// Days the new token is valid (default: --token-days).
+        #[arg(long)]
+        days: Option<u32>,
+        /// Write the new token to this file (owner-only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Disable a staff member: their tokens stop working at once.
+    Disable {
+        /// The staff member's id.
+        staff_id: String,
+    },
+    /// Enable a disabled staff member again.
+    Enable {
+        /// The staff member's id.
+        staff_id: String,
     },
 }
 
@@ -523,6 +573,8 @@ enum LedgerCommand {
 }
 
 fn main() -> ExitCode {
+    // Every file this process creates is owner-only: the database, exports, PDFs, keys.
+    files::private_umask();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=error")),
@@ -585,8 +637,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             out,
         }) => card::sign(&file, &kind, &pin, &input, &out)?,
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
-            std::fs::write(&out, mynumber_app::demo::portrait(seed))
-                .with_context(|| format!("writing {}", out.display()))?;
+            files::write_private(&out, &mynumber_app::demo::portrait(seed))?;
             println!("demo photo written to {}", out.display());
         }
         Command::Card(CardCommand::Apply {
@@ -599,9 +650,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             no_certificates,
             express,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             card::apply(
                 &app,
+                &who,
                 &code,
                 card::ApplyOptions {
                     channel,
@@ -616,8 +668,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             .await?;
         }
         Command::Card(CardCommand::Produce { application, out }) => {
-            let app = d.open(2).await?;
-            card::produce(&app, &application, &out).await?;
+            let (app, who) = d.session(2).await?;
+            card::produce(&app, &who, &application, &out).await?;
         }
         Command::Card(CardCommand::HandOver {
             serial,
@@ -628,30 +680,30 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             text_pin,
             signature_password,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             let pins = card::Pins {
                 pin,
                 registry_pin,
                 text_pin,
                 signature_password,
             };
-            card::hand_over(&app, &serial, &card, &identity, pins).await?;
+            card::hand_over(&app, &who, &serial, &card, &identity, pins).await?;
         }
         Command::Card(CardCommand::Suspend { serial }) => {
-            let app = d.open(2).await?;
-            card::suspend(&app, &serial).await?;
+            let (app, who) = d.session(2).await?;
+            card::suspend(&app, &who, &serial).await?;
         }
         Command::Card(CardCommand::Resume {
             serial,
             card,
             identity,
         }) => {
-            let app = d.open(2).await?;
-            card::resume(&app, &serial, &card, &identity).await?;
+            let (app, who) = d.session(2).await?;
+            card::resume(&app, &who, &serial, &card, &identity).await?;
         }
         Command::Card(CardCommand::End { serial, reason }) => {
-            let app = d.open(2).await?;
-            card::end(&app, &serial, &reason).await?;
+            let (app, who) = d.session(2).await?;
+            card::end(&app, &who, &serial, &reason).await?;
         }
         Command::Card(CardCommand::ResetPin {
             serial,
@@ -660,38 +712,38 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             kind,
             pin,
         }) => {
-            let app = d.open(2).await?;
-            card::reset_pin(&app, &serial, &card, &identity, &kind, &pin).await?;
+            let (app, who) = d.session(2).await?;
+            card::reset_pin(&app, &who, &serial, &card, &identity, &kind, &pin).await?;
         }
         Command::Card(CardCommand::Extend { serial }) => {
-            let app = d.open(2).await?;
-            card::extend(&app, &serial).await?;
+            let (app, who) = d.session(2).await?;
+            card::extend(&app, &who, &serial).await?;
         }
         Command::Card(CardCommand::Expire) => {
-            let app = d.open(2).await?;
-            let n = app.expire_cards(&App::operator()).await?;
+            let (app, who) = d.session(2).await?;
+            let n = app.expire_cards(&who).await?;
             println!("ended {n} cards past their expiry");
         }
         Command::Card(CardCommand::IssueNotice { serial, out }) => {
-            let app = d.open(2).await?;
-            documents::card_issue_notice(&app, &serial, &out).await?;
+            let (app, who) = d.session(2).await?;
+            documents::card_issue_notice(&app, &who, &serial, &out).await?;
         }
         Command::Card(CardCommand::RenewalNotices {
             municipality,
             out,
             batch_size,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             let (notices, batches) =
-                documents::renewal_notices(&app, &municipality, &out, batch_size).await?;
+                documents::renewal_notices(&app, &who, &municipality, &out, batch_size).await?;
             println!(
                 "printed {notices} expiry notices in {batches} batches to {}",
                 out.display()
             );
         }
         Command::Card(CardCommand::List { code }) => {
-            let app = d.open(2).await?;
-            card::list(&app, &code).await?;
+            let (app, who) = d.session(2).await?;
+            card::list(&app, &who, &code).await?;
         }
         Command::Card(CardCommand::Attach {
             file,
@@ -708,9 +760,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Resident(ResidentCommand::Import { file, batch_size }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
             // import keeps one writer, so only one connection (and its page cache) is used.
-            let app = d.open_with(2, true).await?;
+            let (app, who) = d.session_with(2, true).await?;
             let started = std::time::Instant::now();
-            let n = resident::import(&app, &file, batch_size.max(1)).await;
+            let n = resident::import(&app, &who, &file, batch_size.max(1)).await;
             app.close().await;
             let n = n?;
             let secs = started.elapsed().as_secs_f64();
@@ -720,32 +772,20 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Resident(ResidentCommand::Export { purpose, out }) => {
-            let app = d.open(4).await?;
-            let n = resident::export(&app, purpose.as_deref(), out.as_ref()).await?;
+            let (app, who) = d.session(4).await?;
+            let n = resident::export(&app, &who, purpose.as_deref(), out.as_ref()).await?;
             eprintln!("exported {n} residents");
         }
         Command::Resident(ResidentCommand::Sample { count, seed, out }) => {
             resident::sample(count, seed, out.as_ref())?;
         }
-        Command::Staff(StaffCommand::Add {
-            name,
-            role,
-            municipality,
-        }) => {
-            let app = d.open(2).await?;
-            let s = app
-                .add_staff(&App::operator(), &name, &role, municipality.as_deref())
-                .await?;
-            println!(
-                "staff {} ({}) created; token (shown once):",
-                s.actor.id,
-                s.actor.role.code()
-            );
-            println!("{}", s.token);
+        Command::Staff(command) => {
+            let (app, who) = d.session(2).await?;
+            staff::run(&app, &who, d, command).await?;
         }
         Command::Municipality(MunicipalityCommand::Name { code, name }) => {
-            let app = d.open(2).await?;
-            documents::name_municipality(&app, &code, &name).await?;
+            let (app, who) = d.session(2).await?;
+            documents::name_municipality(&app, &who, &code, &name).await?;
         }
         Command::Notices(NoticesCommand::Print {
             municipality,
@@ -753,10 +793,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             batch_size,
             limit,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             let started = std::time::Instant::now();
             let (letters, batches) =
-                documents::print(&app, &municipality, &out, batch_size.max(1), limit).await?;
+                documents::print(&app, &who, &municipality, &out, batch_size.max(1), limit).await?;
             let secs = started.elapsed().as_secs_f64();
             eprintln!(
                 "printed {letters} letters in {batches} batches into {} in {secs:.1} s ({:.0} letters/s)",
@@ -768,16 +808,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             application_id,
             outcome,
         }) => {
-            let app = d.open(2).await?;
-            documents::outcome(&app, &application_id, &outcome).await?;
+            let (app, who) = d.session(2).await?;
+            documents::outcome(&app, &who, &application_id, &outcome).await?;
         }
         Command::Notices(NoticesCommand::List { status }) => {
-            let app = d.open(2).await?;
-            documents::list(&app, &status).await?;
+            let (app, who) = d.session(2).await?;
+            documents::list(&app, &who, &status).await?;
         }
         Command::Notices(NoticesCommand::DestroyExpired) => {
-            let app = d.open(2).await?;
-            let n = app.destroy_expired_notices(&App::operator()).await?;
+            let (app, who) = d.session(2).await?;
+            let n = app.destroy_expired_notices(&who).await?;
             println!(
                 "destroyed {n} returned letters held longer than {} days",
                 d.notice_retention_days
@@ -792,7 +832,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             own_request,
             identity,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             let basis = match (purpose, own_request) {
                 (Some(p), _) => Some(mynumber_app::NumberBasis::Purpose(p)),
                 (None, true) => Some(mynumber_app::NumberBasis::OwnRequest(
@@ -800,7 +840,8 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 )),
                 (None, false) => None,
             };
-            documents::resident_record(&app, &code, &out, recorded_matters, items, basis).await?;
+            documents::resident_record(&app, &who, &code, &out, recorded_matters, items, basis)
+                .await?;
         }
         Command::Document(DocumentCommand::Verify { file }) => {
             let app = d.open(2).await?;
@@ -815,9 +856,10 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             card_expiry,
             out,
         }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             certs::issue(
                 &app,
+                &who,
                 &code,
                 &kind,
                 &public_key,
@@ -827,24 +869,24 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             .await?;
         }
         Command::Cert(CertCommand::Revoke { serial, reason }) => {
-            let app = d.open(2).await?;
-            certs::revoke(&app, &serial, &reason).await?;
+            let (app, who) = d.session(2).await?;
+            certs::revoke(&app, &who, &serial, &reason).await?;
         }
         Command::Cert(CertCommand::List { code }) => {
-            let app = d.open(2).await?;
-            certs::list(&app, &code).await?;
+            let (app, who) = d.session(2).await?;
+            certs::list(&app, &who, &code).await?;
         }
         Command::Cert(CertCommand::RevokeAll { code, reason }) => {
-            let app = d.open(2).await?;
-            certs::revoke_all(&app, &code, &reason).await?;
+            let (app, who) = d.session(2).await?;
+            certs::revoke_all(&app, &who, &code, &reason).await?;
         }
         Command::Cert(CertCommand::Suspend { code }) => {
-            let app = d.open(2).await?;
-            certs::suspend(&app, &code, true).await?;
+            let (app, who) = d.session(2).await?;
+            certs::suspend(&app, &who, &code, true).await?;
         }
         Command::Cert(CertCommand::Resume { code }) => {
-            let app = d.open(2).await?;
-            certs::suspend(&app, &code, false).await?;
+            let (app, who) = d.session(2).await?;
+            certs::suspend(&app, &who, &code, false).await?;
         }
         Command::Cert(CertCommand::Verify { file, content, at }) => {
             let app = d.open(2).await?;
@@ -861,16 +903,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             certs::crl(&app, &kind, out.as_deref()).await?;
         }
         Command::Ledger(LedgerCommand::Checkpoint { out }) => {
-            let app = d.open(2).await?;
-            let text = app.create_checkpoint(&App::operator()).await?.to_text();
+            let (app, who) = d.session(2).await?;
+            let text = app.create_checkpoint(&who).await?.to_text();
             match out {
-                Some(path) => std::fs::write(&path, &text)
-                    .with_context(|| format!("writing {}", path.display()))?,
+                Some(path) => files::write_private(&path, text.as_bytes())?,
                 None => print!("{text}"),
             }
         }
         Command::Ledger(LedgerCommand::Verify { checkpoint }) => {
-            let app = d.open(2).await?;
+            let (app, who) = d.session(2).await?;
             let checkpoint = match checkpoint {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path)
@@ -882,9 +923,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 None => None,
             };
-            let r = app
-                .verify_ledger(&App::operator(), checkpoint.as_ref())
-                .await?;
+            let r = app.verify_ledger(&who, checkpoint.as_ref()).await?;
             match r.fault {
                 None => println!(
                     "ok: {} entries in {} partitions, every chain intact",

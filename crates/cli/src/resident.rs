@@ -13,7 +13,10 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use mynumber_app::demo::{SampleConfig, sample_rows};
 use mynumber_app::{App, Clock, ImportError, ImportRow, ImportSession};
+use mynumber_core::Principal;
 use mynumber_core::{ForeignInput, NameInput, ResidentInput};
+
+use crate::files;
 
 /// The import columns, in export order.
 pub(crate) const COLUMNS: [&str; 18] = [
@@ -50,7 +53,7 @@ const OPTIONAL: [&str; 8] = [
 ];
 
 /// Reads `path` and registers every row, `batch` rows per transaction.
-pub(crate) async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> {
+pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize) -> Result<u64> {
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = ProgressBar::new(total).with_style(
@@ -64,7 +67,7 @@ pub(crate) async fn import(app: &App, path: &Path, batch: usize) -> Result<u64> 
         .from_reader(bar.wrap_read(file));
     let header = reader.headers().context("reading the header row")?.clone();
     let index = column_index(&header)?;
-    let actor = App::operator();
+    let actor = who.clone();
     let mut session = ImportSession::default();
     let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
     let mut record = csv::StringRecord::new();
@@ -325,9 +328,14 @@ fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
 }
 
 /// Writes the current register as CSV; with a purpose, with numbers (each reading recorded).
-pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBuf>) -> Result<u64> {
+pub(crate) async fn export(
+    app: &App,
+    who: &Principal,
+    purpose: Option<&str>,
+    out: Option<&PathBuf>,
+) -> Result<u64> {
     let sink: Box<dyn Write> = match out {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
+        Some(p) => Box::new(files::create_private(p)?),
         None => Box::new(io::stdout().lock()),
     };
     let mut w = csv::Writer::from_writer(io::BufWriter::new(sink));
@@ -337,7 +345,7 @@ pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBu
         header.push("individual_number");
     }
     w.write_record(&header)?;
-    let actor = App::operator();
+    let actor = who.clone();
     let mut after = None;
     let mut written = 0u64;
     loop {
@@ -367,7 +375,7 @@ pub(crate) async fn export(app: &App, purpose: Option<&str>, out: Option<&PathBu
 /// Writes `count` synthetic residents of 新宿区 as import CSV.
 pub(crate) fn sample(count: usize, seed: u64, out: Option<&PathBuf>) -> Result<()> {
     let sink: Box<dyn Write> = match out {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
+        Some(p) => Box::new(files::create_private(p)?),
         None => Box::new(io::stdout().lock()),
     };
     let mut w = csv::Writer::from_writer(io::BufWriter::new(sink));

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use mynumber_api::{AppState, router};
 use mynumber_app::demo::{SampleConfig, sample_rows};
 use mynumber_app::{App, Clock, ImportSession};
+use mynumber_core::Principal;
 
 use crate::setup::Deployment;
 
@@ -32,11 +33,12 @@ pub(crate) async fn run(
         announce!(" First start: an administrator token was created. It is shown only");
         announce!(" now; keep it safe. Use it as: Authorization: Bearer <token>");
         announce!("");
-        announce!("   {}", admin.token);
+        announce!("   {}", admin.token.token);
         announce!("==================================================================");
     }
     if demo {
-        load_demo(&app, &deployment.data_dir).await?;
+        let who = deployment.operator(&app).await?;
+        load_demo(&app, &who, &deployment.data_dir).await?;
     }
     if checkpoint_minutes > 0 {
         tokio::spawn(checkpoints(app.clone(), checkpoint_minutes));
@@ -52,21 +54,23 @@ pub(crate) async fn run(
     );
     announce!("API reference: http://{local}/api/docs/");
     tracing::info!(%local, backend = app.backend(), "serving");
-    axum::serve(listener, router(AppState { app }))
-        .with_graceful_shutdown(shutdown())
-        .await
-        .context("serving HTTP")?;
+    axum::serve(
+        listener,
+        router(AppState::new(app)).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+    .context("serving HTTP")?;
     Ok(())
 }
 
 /// Loads about 1,000 synthetic residents of 新宿区 into an empty register, and issues cards to
 /// a few of them.
-async fn load_demo(app: &App, data_dir: &std::path::Path) -> Result<()> {
-    let op = App::operator();
+async fn load_demo(app: &App, op: &Principal, data_dir: &std::path::Path) -> Result<()> {
     let shinjuku =
         mynumber_core::MunicipalityCode::parse("131041").map_err(|e| anyhow::anyhow!("{e}"))?;
-    app.set_municipality_name(&op, shinjuku, "新宿区").await?;
-    if !app.export_page(&op, None, None, 1).await?.is_empty() {
+    app.set_municipality_name(op, shinjuku, "新宿区").await?;
+    if !app.export_page(op, None, None, 1).await?.is_empty() {
         announce!("demo: the register already has residents; nothing loaded");
         return Ok(());
     }
@@ -76,13 +80,13 @@ async fn load_demo(app: &App, data_dir: &std::path::Path) -> Result<()> {
     sample_rows(&config, |r| rows.push(r));
     let n = rows.len();
     let mut session = ImportSession::default();
-    app.import_batch(&op, &mut session, rows)
+    app.import_batch(op, &mut session, rows)
         .await
         .map_err(|e| anyhow::anyhow!("loading the demo municipality: {e:?}"))?;
     announce!(
         "demo: registered {n} residents of 新宿区 (131041), Japanese and foreign, in households"
     );
-    demo_cards(app, &data_dir.join("demo-cards")).await
+    demo_cards(app, op, &data_dir.join("demo-cards")).await
 }
 
 /// The PINs of the demo cards (README): every 4-digit PIN, and the signature password.
@@ -91,14 +95,13 @@ const DEMO_PASSWORD: &str = "ABC123";
 
 /// Takes the first three adults of the demo through application, production and pick-up, and
 /// writes their card files to `dir` (named after the resident record code).
-async fn demo_cards(app: &App, dir: &std::path::Path) -> Result<()> {
+async fn demo_cards(app: &App, op: &Principal, dir: &std::path::Path) -> Result<()> {
     use mynumber_app::{CardApplication, HandOver};
     use mynumber_core::card::{CardKind, Channel, IdentityDocument, Reason};
     use mynumber_core::pin::PinKind;
-    let op = App::operator();
     let today = mynumber_app::system::SystemClock.today();
     let adults: Vec<_> = app
-        .export_page(&op, None, None, 200)
+        .export_page(op, None, None, 200)
         .await?
         .into_iter()
         .filter(|r| {
@@ -111,7 +114,7 @@ async fn demo_cards(app: &App, dir: &std::path::Path) -> Result<()> {
         let code = r.row.person.resident_code;
         let application = app
             .apply_for_card(
-                &op,
+                op,
                 &code,
                 CardApplication {
                     channel: Channel::Counter,
@@ -124,7 +127,7 @@ async fn demo_cards(app: &App, dir: &std::path::Path) -> Result<()> {
                 },
             )
             .await?;
-        let produced = app.produce_card(&op, &application.id).await?;
+        let produced = app.produce_card(op, &application.id).await?;
         let pins = PinKind::ALL
             .into_iter()
             .map(|k| {
@@ -138,7 +141,7 @@ async fn demo_cards(app: &App, dir: &std::path::Path) -> Result<()> {
             .collect();
         let handed = app
             .hand_over_card(
-                &op,
+                op,
                 &produced.card.serial,
                 HandOver {
                     documents: vec![IdentityDocument::Passport],
@@ -167,7 +170,7 @@ async fn checkpoints(app: App, minutes: u64) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
     loop {
         tick.tick().await;
-        match app.create_checkpoint(&App::operator()).await {
+        match app.create_checkpoint(&Principal::System).await {
             Ok(c) => tracing::info!(
                 at_us = c.at_us(),
                 key = c.key_id(),
@@ -176,13 +179,13 @@ async fn checkpoints(app: App, minutes: u64) {
             Err(e) => tracing::error!(error = %e, "signing a ledger checkpoint failed"),
         }
         // Cards past their expiry end on the same tick, with their certificates.
-        match app.expire_cards(&App::operator()).await {
+        match app.expire_cards(&Principal::System).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(cards = n, "ended cards past their expiry"),
             Err(e) => tracing::error!(error = %e, "ending expired cards failed"),
         }
         // Returned notification letters past their retention are destroyed on the same tick.
-        match app.destroy_expired_notices(&App::operator()).await {
+        match app.destroy_expired_notices(&Principal::System).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(letters = n, "destroyed returned letters past retention"),
             Err(e) => tracing::error!(error = %e, "destroying expired letters failed"),

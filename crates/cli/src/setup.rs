@@ -8,10 +8,12 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use mynumber_app::system::{OsRandom, SystemClock, SystemFonts};
-use mynumber_app::{App, AppConfig, DocumentConfig, PkiSettings, Random};
+use mynumber_app::{App, AppConfig, Clock, DocumentConfig, PkiSettings, Random};
 use mynumber_core::checkpoint::LedgerSigningKey;
 use mynumber_core::document::DocumentSigningKey;
-use mynumber_core::{DerivationKey, PurposeSet};
+use mynumber_core::{DerivationKey, Principal, PurposeSet};
+
+use crate::files;
 use mynumber_store::{SqlStore, StoreConfig};
 
 /// Where the deployment lives and how to reach its database.
@@ -82,7 +84,25 @@ pub(crate) struct Deployment {
         value_delimiter = ','
     )]
     pub extra_purposes: Vec<String>,
+    /// File holding the staff token to act with; default: the local operator's, kept in the
+    /// data directory. A token may also be given in the environment as MYNUMBER_TOKEN (never
+    /// on the command line, where other users of the machine could read it).
+    #[arg(long, global = true, env = "MYNUMBER_TOKEN_FILE")]
+    pub token_file: Option<PathBuf>,
+    /// The local operator's name, recorded with every command they run, set when the data
+    /// directory is first used; default: the login name.
+    #[arg(long, global = true, env = "MYNUMBER_OPERATOR_NAME")]
+    pub operator_name: Option<String>,
+    /// Days a staff token is valid when issued.
+    #[arg(long, global = true, env = "MYNUMBER_TOKEN_DAYS", default_value_t = 90)]
+    pub token_days: u32,
 }
+
+/// Where the local operator's token is kept, in the data directory.
+const OPERATOR_TOKEN: &str = "keys/operator.token";
+
+/// The local operator's token is rotated when it has fewer days than this left.
+const ROTATE_WITHIN_DAYS: i64 = 30;
 
 impl Deployment {
     /// Creates the data directory if needed and opens the app on its database.
@@ -90,9 +110,92 @@ impl Deployment {
         self.open_with(max_connections, false).await
     }
 
+    /// Opens the app and authenticates who acts: the token in MYNUMBER_TOKEN or
+    /// `--token-file`, or else the local operator (created on first use).
+    pub(crate) async fn session(&self, max_connections: u32) -> Result<(App, Principal)> {
+        self.session_with(max_connections, false).await
+    }
+
+    /// Like [`Deployment::session`], tuned for one long bulk load when `bulk_load`.
+    pub(crate) async fn session_with(
+        &self,
+        max_connections: u32,
+        bulk_load: bool,
+    ) -> Result<(App, Principal)> {
+        let app = self.open_with(max_connections, bulk_load).await?;
+        let who = self.principal(&app).await?;
+        Ok((app, who))
+    }
+
+    /// Who acts at the command line.
+    pub(crate) async fn principal(&self, app: &App) -> Result<Principal> {
+        if let Ok(token) = std::env::var("MYNUMBER_TOKEN") {
+            return app.authenticate(token.trim()).await.context(
+                "the token in MYNUMBER_TOKEN was refused (unknown, expired or revoked, or its staff member disabled)",
+            );
+        }
+        if let Some(path) = &self.token_file {
+            let token = read_token(path)?;
+            return app.authenticate(&token).await.with_context(|| {
+                format!(
+                    "the token in {} was refused (unknown, expired or revoked, or its staff member disabled)",
+                    path.display()
+                )
+            });
+        }
+        self.operator(app).await
+    }
+
+    /// The local operator: created on first use, named by `--operator-name` (or the login
+    /// name), its token kept owner-only in the data directory and rotated before it expires.
+    pub(crate) async fn operator(&self, app: &App) -> Result<Principal> {
+        let path = self.data_dir.join(OPERATOR_TOKEN);
+        if !path.exists() {
+            let name = self
+                .operator_name
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "operator".to_owned());
+            let created = app.create_operator(&name).await?;
+            files::write_private(&path, format!("{}\n", created.token.token).as_bytes())?;
+            eprintln!(
+                "created the local operator {name:?} ({}); its token is in {}",
+                created.member.id,
+                path.display()
+            );
+        }
+        let token = read_token(&path)?;
+        let who = app.authenticate(&token).await.with_context(|| {
+            format!(
+                "the local operator's token in {0} was refused: it expired or was revoked, or the operator was disabled; an administrator can issue a new one with `mynumber staff token <operator id> --out {0}`",
+                path.display()
+            )
+        })?;
+        // Rotated well before it expires, so that a machine used now and then keeps working.
+        let me = app.own_credentials(&who).await?;
+        let current = who.staff().and_then(|s| s.credential);
+        let left = me
+            .credentials
+            .iter()
+            .find(|c| Some(c.id) == current)
+            .map(|c| c.expires_at_us - SystemClock.now_us());
+        if left.is_some_and(|us| us < ROTATE_WITHIN_DAYS * 86_400_000_000) {
+            let fresh = app.rotate_token(&who, None).await?;
+            files::write_private(&path, format!("{}\n", fresh.token).as_bytes())?;
+            return Ok(app.authenticate(&fresh.token).await?);
+        }
+        Ok(who)
+    }
+
     /// Like [`Deployment::open`], tuned for one long bulk load when `bulk_load`.
     pub(crate) async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
         create_private_dir(&self.data_dir)?;
+        // A data directory from before, or made under a wider umask: owner-only again.
+        files::restrict(&self.data_dir, 0o700)?;
+        files::restrict(&self.data_dir.join("keys"), 0o700)?;
+        for db in ["registry.db", "registry.db-wal", "registry.db-shm"] {
+            files::restrict(&self.data_dir.join(db), files::PRIVATE)?;
+        }
         let keys = self.data_dir.join("keys");
         let key = DerivationKey::from_bytes(secret(
             self.number_key_file.as_deref(),
@@ -157,6 +260,9 @@ impl Deployment {
                 ),
                 cards: mynumber_app::CardSettings {
                     keys: mynumber_app::system::card_keys(),
+                },
+                credentials: mynumber_app::CredentialSettings {
+                    token_days: self.token_days,
                 },
             },
         );
@@ -226,6 +332,19 @@ fn secret(explicit: Option<&Path>, default: &Path, what: &str) -> Result<[u8; 32
     writeln!(f, "{hex}").with_context(|| format!("writing {}", default.display()))?;
     tracing::info!(path = %default.display(), "created the {what} key");
     Ok(bytes)
+}
+
+/// A staff token from a file, which must be owner-only.
+fn read_token(path: &Path) -> Result<String> {
+    let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        bail!(
+            "{} is readable by other users; restrict it with chmod 600",
+            path.display()
+        );
+    }
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text.trim().to_owned())
 }
 
 fn read_secret(path: &Path) -> Result<[u8; 32]> {

@@ -173,12 +173,12 @@ fn import_export_round_trip_and_ledger() {
     );
 
     // 300 registrations; 900 readings of records (three exports) and 300 of numbers (the one
-    // with a purpose), chained and intact; and the two certificate authorities installed on
-    // first start, each in its own partition.
+    // with a purpose), chained and intact; the two certificate authorities installed on first
+    // start, each in its own partition; and the local operator created on first use.
     let out = run(&[a[0], a[1], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 1502 entries in 3 partitions, every chain intact\n"
+        "ok: 1503 entries in 4 partitions, every chain intact\n"
     );
     // A signed checkpoint: kept by an auditor, verified later; an altered copy is refused.
     let cp = dir.join("checkpoint.txt");
@@ -220,7 +220,7 @@ fn import_export_round_trip_and_ledger() {
     );
     assert_eq!(
         text(&out.stdout),
-        "ok: 1502 entries in 3 partitions, every chain intact\n"
+        "ok: 1503 entries in 4 partitions, every chain intact\n"
     );
     let altered = dir.join("altered.txt");
     std::fs::write(&altered, cp_text.replace(" 1500 ", " 1499 ")).unwrap();
@@ -545,11 +545,12 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
     let numbers: HashSet<&str> = rows.iter().map(|r| &r[19]).collect();
     assert_eq!(codes.len(), 6000, "duplicate resident record codes");
     assert_eq!(numbers.len(), 6000, "duplicate Individual Numbers");
-    // 6,000 registrations, and the export's 6,000 readings of records and 6,000 of numbers.
+    // 6,000 registrations, the export's 6,000 readings of records and 6,000 of numbers, and a
+    // local operator for each of the four processes' data directories.
     let out = common("p0").args(["ledger", "verify"]).output().unwrap();
     assert_eq!(
         text(&out.stdout),
-        "ok: 18002 entries in 3 partitions, every chain intact\n"
+        "ok: 18006 entries in 4 partitions, every chain intact\n"
     );
 }
 
@@ -597,11 +598,11 @@ fn concurrent_batches_wait_for_the_batch_creating_their_household() {
     let labels: HashSet<&str> = body.iter().map(|l| l.split(',').nth(15).unwrap()).collect();
     let ids: HashSet<&str> = rows.iter().map(|r| r[15].as_str()).collect();
     assert_eq!(ids.len(), labels.len());
-    // 6,000 registrations and the export's 6,000 readings.
+    // 6,000 registrations, the export's 6,000 readings and the local operator.
     let out = run(&[d[0], d[1], d[2], d[3], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 12002 entries in 3 partitions, every chain intact\n"
+        "ok: 12003 entries in 4 partitions, every chain intact\n"
     );
 }
 

@@ -65,6 +65,10 @@ opaque_id!(
     StaffId
 );
 opaque_id!(
+    /// A staff member's credential (a bearer token) by id: never the token itself.
+    CredentialId
+);
+opaque_id!(
     /// A number change request's id.
     NumberChangeId
 );

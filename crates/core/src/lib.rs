@@ -36,7 +36,7 @@ pub use application_id::ApplicationId;
 pub use corporate_number::CorporateNumber;
 pub use derivation::{DerivationInput, DerivationKey, KeyId};
 pub use error::{FieldError, NumberError};
-pub use ids::{HouseholdId, NoticeId, NumberChangeId, PersonId, StaffId};
+pub use ids::{CredentialId, HouseholdId, NoticeId, NumberChangeId, PersonId, StaffId};
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;
 pub use policy::{

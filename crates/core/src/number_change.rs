@@ -56,6 +56,25 @@ pub enum DecisionRefused {
     AlreadyDecided(ChangeStatus),
     /// The staff member who recorded the request may not also decide it.
     SameStaff,
+    /// The decider acts with a credential that passed through the requester's hands: the
+    /// requester created the account, or issued the token or one it descends from, and so may
+    /// hold it. Four eyes need a second person, not a second account.
+    ControlledByRequester,
+    /// The decider's account was created by the requester after the request: a second
+    /// account made for the purpose, whoever issued its token since.
+    CreatedByRequester,
+}
+
+/// Who decides a number change, as the four-eyes rule sees them.
+#[derive(Clone, Copy, Debug)]
+pub struct Decider<'a> {
+    /// The staff member.
+    pub id: StaffId,
+    /// Every staff member whose credential lies on the chain that issued the one presented,
+    /// the decider's own first.
+    pub lineage: &'a [StaffId],
+    /// Whether the requester created the decider's account after the request.
+    pub created_by_requester_since: bool,
 }
 
 impl fmt::Display for DecisionRefused {
@@ -65,22 +84,42 @@ impl fmt::Display for DecisionRefused {
             Self::SameStaff => f.write_str(
                 "the staff member who recorded a number change request may not decide it; a second staff member must",
             ),
+            Self::CreatedByRequester => f.write_str(
+                "the deciding staff member's account was created by the requester after the request; a second person must decide",
+            ),
+            Self::ControlledByRequester => f.write_str(
+                "the deciding staff member's token was issued through the requester's, so the requester may hold it; a second person must decide, with a token another administrator issued",
+            ),
         }
     }
 }
 
 impl ChangeStatus {
     /// Checks that `decider` may decide a request in this state recorded by `requester`.
+    /// `lineage` is every staff member whose credential lies on the chain that issued the
+    /// decider's (番号法第7条第2項 asks for a decision, and two staff members make it one only
+    /// if they are two people).
     pub fn check_decision(
         self,
         requester: StaffId,
-        decider: StaffId,
+        decider: &Decider<'_>,
     ) -> Result<(), DecisionRefused> {
+        let Decider {
+            id: decider,
+            lineage,
+            created_by_requester_since,
+        } = *decider;
         if self != Self::Requested {
             return Err(DecisionRefused::AlreadyDecided(self));
         }
         if requester == decider {
             return Err(DecisionRefused::SameStaff);
+        }
+        if created_by_requester_since {
+            return Err(DecisionRefused::CreatedByRequester);
+        }
+        if lineage.contains(&requester) {
+            return Err(DecisionRefused::ControlledByRequester);
         }
         Ok(())
     }
@@ -166,14 +205,42 @@ mod tests {
     fn a_second_staff_member_decides_once() {
         let a = StaffId::from_random([1; 16]);
         let b = StaffId::from_random([2; 16]);
+        fn d(id: StaffId, lineage: &[StaffId]) -> Decider<'_> {
+            Decider {
+                id,
+                lineage,
+                created_by_requester_since: false,
+            }
+        }
         assert_eq!(
-            ChangeStatus::Requested.check_decision(a, a),
+            ChangeStatus::Requested.check_decision(a, &d(a, &[a])),
             Err(DecisionRefused::SameStaff)
         );
-        assert!(ChangeStatus::Requested.check_decision(a, b).is_ok());
+        assert!(
+            ChangeStatus::Requested
+                .check_decision(a, &d(b, &[b]))
+                .is_ok()
+        );
+        // b's token was issued by a (or by someone a issued one to): a may hold it.
+        assert_eq!(
+            ChangeStatus::Requested.check_decision(a, &d(b, &[b, a])),
+            Err(DecisionRefused::ControlledByRequester)
+        );
+        // An account the requester made after the request, whatever its token's history.
+        assert_eq!(
+            ChangeStatus::Requested.check_decision(
+                a,
+                &Decider {
+                    id: b,
+                    lineage: &[b],
+                    created_by_requester_since: true
+                }
+            ),
+            Err(DecisionRefused::CreatedByRequester)
+        );
         assert_eq!(
             ChangeStatus::Approved
-                .check_decision(a, b)
+                .check_decision(a, &d(b, &[b]))
                 .unwrap_err()
                 .to_string(),
             "the number change request is already approved"

@@ -14,7 +14,8 @@
 //! - staff of national scope (municipality `None`) act everywhere their role allows, and only
 //!   they act on what spans municipalities (signed checkpoints, the whole ledger, the expiry
 //!   run);
-//! - the server itself ([`Principal::System`]) runs its schedule: expiry and checkpoints;
+//! - the server itself ([`Principal::System`]) runs its schedule: card expiry, checkpoints,
+//!   and destroying returned letters past their retention;
 //! - anyone ([`Principal::Anonymous`]) may check a document or certificate and read what
 //!   relying parties need (CA certificates, CRLs, OCSP, public keys);
 //! - a resident authenticated with their card reads their own record, cards and certificates;
@@ -418,7 +419,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Ok(()),
         },
         Principal::System => match action {
-            Action::ExpireCards | Action::SignCheckpoint => Ok(()),
+            Action::DestroyNotices | Action::ExpireCards | Action::SignCheckpoint => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {
@@ -545,6 +546,7 @@ mod tests {
             name: "t".into(),
             role,
             municipality: m.map(|m| MunicipalityCode::parse(m).unwrap()),
+            credential: None,
         })
     }
 

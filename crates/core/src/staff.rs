@@ -2,7 +2,7 @@
 //! What a permission allows, and where, is decided in `policy`.
 
 use crate::policy::Permission;
-use crate::{MunicipalityCode, StaffId};
+use crate::{CredentialId, MunicipalityCode, StaffId};
 
 /// A staff member's role.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -35,6 +35,9 @@ pub struct StaffMember {
     pub role: Role,
     /// The municipality acted for; `None` is national scope (the first administrator).
     pub municipality: Option<MunicipalityCode>,
+    /// The credential presented, when authenticated by one: which token acted is part of who
+    /// acted (the four-eyes rule follows who issued it).
+    pub credential: Option<CredentialId>,
 }
 
 impl Role {

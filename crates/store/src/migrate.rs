@@ -65,6 +65,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0009_card_notices.sql"),
         include_str!("../migrations/postgres/0009_card_notices.sql"),
     ),
+    (
+        10,
+        "staff credentials",
+        include_str!("../migrations/sqlite/0010_credentials.sql"),
+        include_str!("../migrations/postgres/0010_credentials.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -23,7 +23,7 @@ pub use documents::{CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, N
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
 pub use registry::{CurrentRow, PersonRow, RegistryRead, RegistryWrite, SearchQuery, VersionRow};
-pub use staff::{StaffRead, StaffRow, StaffWrite};
+pub use staff::{CredentialRow, StaffKind, StaffRead, StaffRow, StaffWrite};
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.
 #[derive(Debug, thiserror::Error)]

@@ -63,6 +63,7 @@ pub(crate) struct Env {
     pub clerk2: Principal,
     pub osaka_clerk: Principal,
     pub auditor: Principal,
+    pub admin: Principal,
 }
 
 /// The app on `url`'s database with the given randomness.
@@ -130,6 +131,7 @@ pub(crate) async fn app_with_clock(
             cards: mynumber_app::CardSettings {
                 keys: mynumber_app::system::card_keys(),
             },
+            credentials: mynumber_app::CredentialSettings { token_days: 90 },
         },
     )
 }
@@ -170,7 +172,7 @@ pub(crate) async fn env(url: String) -> Env {
         let app = app.clone();
         async move { app.authenticate(&token).await.unwrap() }
     };
-    let admin_actor = actor(admin.token).await;
+    let admin_actor = actor(admin.token.token).await;
     let clerk = app
         .add_staff(&admin_actor, "新宿 太郎", "registry-clerk", Some("131041"))
         .await
@@ -188,10 +190,11 @@ pub(crate) async fn env(url: String) -> Env {
         .await
         .unwrap();
     Env {
-        clerk: actor(clerk.token).await,
-        clerk2: actor(clerk2.token).await,
-        osaka_clerk: actor(osaka.token).await,
-        auditor: actor(auditor.token).await,
+        clerk: actor(clerk.token.token).await,
+        clerk2: actor(clerk2.token.token).await,
+        osaka_clerk: actor(osaka.token.token).await,
+        auditor: actor(auditor.token.token).await,
+        admin: admin_actor,
         app,
         clock,
         url,
@@ -291,9 +294,10 @@ pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env)
     assert_eq!(found.person.id, r.person);
     let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
     assert_eq!(report.fault, None);
-    // 5 staff-created (national ×2, 131041 ×2, 271004), 1 registration, 1 record read,
-    // 1 number-read, 1 lookup.
-    assert_eq!(report.entries, 9);
+    // Staff created: the first administrator and the national auditor once each, the three
+    // municipal clerks twice (in the national administrator's partition and their own); then
+    // 1 registration, 1 record read, 1 number-read, 1 lookup.
+    assert_eq!(report.entries, 12);
     // The ledger never holds the number.
     let pool = raw(&env).await;
     let rows = sqlx::query("SELECT actor, action, COALESCE(person_id, ''), COALESCE(purpose, ''), detail FROM ledger_entries")
@@ -606,7 +610,7 @@ fn rows(inputs: Vec<(ResidentInput, &str)>) -> Vec<ImportRow> {
 }
 
 pub(crate) async fn import_batches_are_all_or_nothing(env: Env) {
-    let op = App::operator();
+    let op = env.admin.clone();
     let mut session = ImportSession::default();
     let mut child = japanese("山田", "花子", "2015-05-05");
     child.relationship = "child".into();
@@ -701,7 +705,7 @@ pub(crate) async fn a_database_keeps_its_derivation_key(env: Env) {
 /// A batch joining a household that an earlier batch creates depends on that batch (it must be
 /// committed first); a batch with only its own households depends on none.
 pub(crate) async fn import_batches_know_their_household_dependencies(env: Env) {
-    let op = App::operator();
+    let op = env.admin.clone();
     let mut session = ImportSession::default();
     let row = |line: u64, household: &str, relationship: &str| {
         let mut input = japanese("山田", "太郎", "1980-01-01");
@@ -737,7 +741,7 @@ pub(crate) async fn import_batches_know_their_household_dependencies(env: Env) {
 /// 1,000,000 residents, where it happens in about one import in five).
 pub(crate) async fn resident_code_collisions_are_redrawn(env: Env) {
     let app = app_on(&env.url, Arc::new(RepeatingCodes::default())).await;
-    let op = App::operator();
+    let op = env.admin.clone();
     let mut session = ImportSession::default();
     for batch in 0..3 {
         let rows = (0..20)
@@ -1134,7 +1138,7 @@ pub(crate) async fn notification_letters_are_printed_once_and_followed_to_the_en
         "a clerk cannot rename: {err}"
     );
     env.app
-        .set_municipality_name(&App::operator(), shinjuku, "新宿区")
+        .set_municipality_name(&env.admin, shinjuku, "新宿区")
         .await
         .unwrap();
     // Osaka's clerk may not print Shinjuku's letters.
@@ -1277,7 +1281,7 @@ pub(crate) async fn notification_letters_are_printed_once_and_followed_to_the_en
 pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(env: Env) {
     let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
     env.app
-        .set_municipality_name(&App::operator(), shinjuku, "新宿区")
+        .set_municipality_name(&env.admin, shinjuku, "新宿区")
         .await
         .unwrap();
     let r = env
@@ -1394,7 +1398,7 @@ pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(
 async fn install_authorities(env: &Env) {
     env.app
         .set_municipality_name(
-            &App::operator(),
+            &env.admin,
             mynumber_core::MunicipalityCode::parse("131041").unwrap(),
             "新宿区",
         )
@@ -1466,7 +1470,7 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     );
     env.app
         .set_municipality_name(
-            &App::operator(),
+            &env.admin,
             mynumber_core::MunicipalityCode::parse("131041").unwrap(),
             "新宿区",
         )
@@ -2965,6 +2969,8 @@ macro_rules! all_cases {
             issue_9_a_number_is_printed_only_with_a_basis_and_each_reading_recorded,
             issue_9_certificates_and_cards_are_read_in_scope_and_recorded,
             issue_9_number_look_ups_out_of_scope_answer_alike,
+            issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled,
+            issue_9_four_eyes_need_two_people,
         );
     };
 }

@@ -1,7 +1,7 @@
 //! Issue 9, "Trust": each hole found by the review of milestones 1–4, as a regression test that
 //! failed on the code before the fix, on both databases.
 
-use mynumber_app::{App, AppError, NumberBasis, RecordRequest};
+use mynumber_app::{AppError, NumberBasis, RecordRequest};
 use mynumber_core::card::IdentityDocument;
 use mynumber_core::{IndividualNumber, MunicipalityCode};
 use sqlx::Row;
@@ -27,7 +27,7 @@ async fn entries(env: &Env, partition: &str) -> Vec<(String, String, String, Str
 async fn name_shinjuku(env: &Env) {
     env.app
         .set_municipality_name(
-            &App::operator(),
+            &env.admin,
             MunicipalityCode::parse("131041").unwrap(),
             "新宿区",
         )
@@ -254,4 +254,200 @@ pub(crate) async fn issue_9_number_look_ups_out_of_scope_answer_alike(env: Env) 
         env.app.lookup_by_number(&env.clerk, &retired, "tax").await,
         Err(AppError::NumberNotCurrent)
     ));
+}
+
+/// Hole 5: tokens never expired and could not be revoked, rotated or listed; staff could not be
+/// disabled. Each now can, and the administrator's acts are in the ledger of both sides.
+pub(crate) async fn issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled(env: Env) {
+    let shinjuku_admin = env
+        .app
+        .add_staff(&env.admin, "新宿 管理者", "administrator", Some("131041"))
+        .await
+        .unwrap();
+    let admin131 = env
+        .app
+        .authenticate(&shinjuku_admin.token.token)
+        .await
+        .unwrap();
+    let clerk = env
+        .app
+        .add_staff(&admin131, "新宿 三郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let id = clerk.member.id;
+    let first = clerk.token.token.clone();
+    assert!(env.app.authenticate(&first).await.is_ok());
+
+    // Listing shows accounts and credentials, never a token; a municipal administrator sees
+    // their own municipality's staff only.
+    let listed = env.app.staff_list(&admin131).await.unwrap();
+    assert!(
+        listed
+            .iter()
+            .all(|l| { l.staff.municipality == Some(MunicipalityCode::parse("131041").unwrap()) })
+    );
+    let me = listed.iter().find(|l| l.staff.id == id).unwrap();
+    assert_eq!(me.credentials.len(), 1);
+    assert!(format!("{listed:?}").find(&first[3..]).is_none());
+    assert!(matches!(
+        env.app.staff_list(&env.clerk).await,
+        Err(AppError::Denied(_))
+    ));
+
+    // Rotation: a new token works, the old one no longer does.
+    let who = env.app.authenticate(&first).await.unwrap();
+    let second = env.app.rotate_token(&who, None).await.unwrap();
+    assert!(matches!(
+        env.app.authenticate(&first).await,
+        Err(AppError::Unauthenticated)
+    ));
+    assert!(env.app.authenticate(&second.token).await.is_ok());
+
+    // An administrator issues another, then revokes it.
+    let third = env
+        .app
+        .issue_token(&admin131, id, "counter PC", Some(30))
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&third.token).await.is_ok());
+    env.app.revoke_token(&admin131, id, third.id).await.unwrap();
+    assert!(env.app.authenticate(&third.token).await.is_err());
+    // Osaka's clerk cannot touch Shinjuku's staff.
+    assert!(
+        env.app
+            .issue_token(&env.osaka_clerk, id, "", None)
+            .await
+            .is_err()
+    );
+
+    // Disabled: every token stops at once; enabled again, the unexpired one works.
+    env.app
+        .set_staff_enabled(&admin131, id, false)
+        .await
+        .unwrap();
+    assert!(matches!(
+        env.app.authenticate(&second.token).await,
+        Err(AppError::Unauthenticated)
+    ));
+    // No administrator disables themselves.
+    let self_id = admin131.staff().unwrap().id;
+    assert!(matches!(
+        env.app.set_staff_enabled(&admin131, self_id, false).await,
+        Err(AppError::Invalid(_))
+    ));
+    env.app
+        .set_staff_enabled(&admin131, id, true)
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&second.token).await.is_ok());
+
+    // Tokens expire: 90 days by default.
+    env.clock.advance_days(91);
+    assert!(matches!(
+        env.app.authenticate(&second.token).await,
+        Err(AppError::Unauthenticated)
+    ));
+
+    // The municipal administrator's acts are in Shinjuku's partition; the national
+    // administrator's creation of them in both.
+    let actions: Vec<String> = entries(&env, "131041")
+        .await
+        .into_iter()
+        .map(|e| e.0)
+        .collect();
+    for a in [
+        "staff-created",
+        "credential-rotated",
+        "credential-issued",
+        "credential-revoked",
+        "staff-disabled",
+        "staff-enabled",
+    ] {
+        assert!(actions.iter().any(|x| x == a), "{a} missing: {actions:?}");
+    }
+    assert!(
+        entries(&env, "national")
+            .await
+            .iter()
+            .any(|e| e.0 == "staff-created" && e.3.contains(&self_id.to_hex()))
+    );
+}
+
+/// Hole 11: one administrator completed a four-eyes number change by creating a second account
+/// and approving with it.
+pub(crate) async fn issue_9_four_eyes_need_two_people(env: Env) {
+    let admin = env
+        .app
+        .add_staff(&env.admin, "新宿 管理者", "administrator", Some("131041"))
+        .await
+        .unwrap();
+    let requester = env.app.authenticate(&admin.token.token).await.unwrap();
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let request = env
+        .app
+        .request_number_change(
+            &requester,
+            &r.resident_code,
+            "ex-officio",
+            "誤送付による漏えい",
+            None,
+        )
+        .await
+        .unwrap();
+    // The second account the review made: created by the requester, after the request.
+    let puppet = env
+        .app
+        .add_staff(&requester, "新宿 影武者", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let puppet_id = puppet.member.id;
+    let as_puppet = env.app.authenticate(&puppet.token.token).await.unwrap();
+    let err = env
+        .app
+        .decide_number_change(&as_puppet, request.id, true)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("created by the requester"),
+        "{err}"
+    );
+    // A fresh token from another administrator does not make it a second person.
+    let fresh = env
+        .app
+        .issue_token(&env.admin, puppet_id, "", None)
+        .await
+        .unwrap();
+    let as_puppet = env.app.authenticate(&fresh.token).await.unwrap();
+    assert!(
+        env.app
+            .decide_number_change(&as_puppet, request.id, true)
+            .await
+            .is_err()
+    );
+    // A colleague acting with a token the requester issued: the requester may hold it.
+    let env_clerk = env.clerk.staff().unwrap().id;
+    let handed = env
+        .app
+        .issue_token(&requester, env_clerk, "from the requester", None)
+        .await
+        .unwrap();
+    let through_requester = env.app.authenticate(&handed.token).await.unwrap();
+    let err = env
+        .app
+        .decide_number_change(&through_requester, request.id, true)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("issued through the requester"),
+        "{err}"
+    );
+    // The clerk with the token the national administrator issued: a second person.
+    env.app
+        .decide_number_change(&env.clerk2, request.id, true)
+        .await
+        .unwrap();
 }
