@@ -315,7 +315,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         .door(
             M::GET,
             "/api/v1/ledger/checkpoints/latest",
-            p(A::ReadLedger),
+            p(A::ReadCheckpoint),
             get(admin::latest_checkpoint),
         )
         // Documents and letters.

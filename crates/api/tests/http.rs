@@ -6,125 +6,14 @@
     reason = "tests"
 )]
 
-use std::sync::Arc;
+mod common;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
+use common::{Reply, server};
 use http_body_util::BodyExt;
-use mynumber_api::{AppState, router};
-use mynumber_app::system::{OsRandom, SystemClock};
-use mynumber_app::{App, AppConfig};
-use mynumber_core::{DerivationKey, PurposeSet};
-use mynumber_store::{SqlStore, StoreConfig};
 use serde_json::{Value, json};
 use tower::ServiceExt;
-
-struct Server {
-    router: Router,
-    admin: String,
-}
-
-async fn server(name: &str) -> Server {
-    let dir = std::env::temp_dir().join(format!("mynumber-api-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.db"));
-    let _ = std::fs::remove_file(&path);
-    let store = SqlStore::connect(&StoreConfig {
-        url: format!("sqlite://{}?mode=rwc", path.display()),
-        max_connections: 4,
-        bulk_load: false,
-    })
-    .await
-    .unwrap();
-    let app = App::new(
-        Arc::new(store),
-        Arc::new(SystemClock),
-        Arc::new(OsRandom),
-        AppConfig {
-            derivation_key: DerivationKey::from_bytes([5; 32]),
-            purposes: PurposeSet::statutory(),
-            ledger_key: mynumber_core::checkpoint::LedgerSigningKey::from_bytes([6; 32]),
-            documents: mynumber_app::DocumentConfig {
-                signing_key: Arc::new(mynumber_core::document::DocumentSigningKey::from_bytes(
-                    [7; 32],
-                )),
-                fonts: Arc::new(mynumber_app::system::SystemFonts::new(None)),
-                verify_url: "http://localhost:8080/verify".into(),
-                notice_retention_days: 90,
-            },
-            pki: mynumber_app::PkiSettings::new(
-                mynumber_pki::PkiConfig::with_url("http://localhost:8080"),
-                vec![7; 32],
-                mynumber_app::system::responder_keys(),
-            ),
-            cards: mynumber_app::CardSettings {
-                keys: mynumber_app::system::card_keys(),
-            },
-            credentials: mynumber_app::CredentialSettings { token_days: 90 },
-        },
-    );
-    let admin = app
-        .bootstrap_administrator()
-        .await
-        .unwrap()
-        .unwrap()
-        .token
-        .token;
-    for h in mynumber_pki::Hierarchy::ALL {
-        let key =
-            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
-                .unwrap();
-        app.install_authority(h, &key.serialize_der())
-            .await
-            .unwrap();
-    }
-    Server {
-        router: router(AppState::new(app)),
-        admin,
-    }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Value,
-    text: String,
-}
-
-impl Server {
-    async fn call(
-        &self,
-        method: Method,
-        uri: &str,
-        token: Option<&str>,
-        body: Option<Value>,
-    ) -> Reply {
-        let mut req = Request::builder().method(method).uri(uri);
-        if let Some(t) = token {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-        }
-        let req = match body {
-            Some(b) => req
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
-        }
-        .unwrap();
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            body,
-            text,
-        }
-    }
-}
 
 fn resident() -> Value {
     json!({

@@ -18,7 +18,7 @@ use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason
 use mynumber_core::pin::PinKind;
 use mynumber_pki::{Hierarchy, to_pem};
 
-use crate::files;
+use crate::{files, secrets};
 
 /// Reads a card file.
 pub(crate) fn load(path: &Path) -> Result<CardData> {
@@ -182,23 +182,25 @@ pub(crate) fn show(path: &Path) -> Result<()> {
 
 /// `card cert`: a certificate read through the chip (the signature certificate needs its
 /// password), as PEM.
-pub(crate) fn cert(
-    path: &Path,
-    k: &str,
-    ca: bool,
-    pin: Option<&str>,
-    out: Option<&Path>,
-) -> Result<()> {
+pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result<()> {
     let kind = kind(k)?;
+    // The signature certificate is read only after the signature password (facts §4.3).
+    let pin = if kind == Hierarchy::Signature && !ca {
+        Some(secrets::required(
+            "MYNUMBER_CARD_PIN",
+            "the signature password: ",
+        )?)
+    } else {
+        None
+    };
+    let pin = pin.as_deref();
     let (cert_fid, ca_fid, _, pin_fid, pin_kind) = files(kind);
     let mut chip = Chip::new(load(path)?);
     chip.power(Power::On);
     select_jpki(&mut chip)?;
     let result = (|| {
         if kind == Hierarchy::Signature && !ca {
-            let pin = pin.context(
-                "the signature certificate is read only with --pin (the signature password)",
-            )?;
+            let pin = pin.context("the signature certificate is read only with its password")?;
             verify(&mut chip, pin_fid, pin_kind, pin)?;
         }
         select(&mut chip, if ca { ca_fid } else { cert_fid })?;
@@ -217,8 +219,10 @@ pub(crate) fn cert(
 }
 
 /// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
-pub(crate) fn sign(path: &Path, k: &str, pin: &str, input: &Path, out: &Path) -> Result<()> {
+pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()> {
     let kind = kind(k)?;
+    let pin = secrets::required("MYNUMBER_CARD_PIN", "the key's PIN: ")?;
+    let pin = pin.as_str();
     let (_, _, key_fid, pin_fid, pin_kind) = files(kind);
     let message = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &message);
@@ -433,15 +437,6 @@ pub(crate) async fn produce(
     Ok(())
 }
 
-/// The PINs `card hand-over` is given.
-#[derive(Debug)]
-pub(crate) struct Pins {
-    pub(crate) pin: Option<String>,
-    pub(crate) registry_pin: Option<String>,
-    pub(crate) text_pin: Option<String>,
-    pub(crate) signature_password: Option<String>,
-}
-
 /// `card hand-over`: the card file is rewritten with its PINs.
 pub(crate) async fn hand_over(
     app: &App,
@@ -449,14 +444,27 @@ pub(crate) async fn hand_over(
     serial: &str,
     card: &Path,
     identity: &[String],
-    p: Pins,
 ) -> Result<()> {
     let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    // The PINs the holder chose: from the environment or standard input, never the command
+    // line. A face-recognition card takes none (an empty answer).
+    let pin = secrets::read(
+        "MYNUMBER_PIN",
+        "the 4-digit PIN (empty for a face-recognition card): ",
+    )?;
+    let registry = std::env::var("MYNUMBER_REGISTRY_PIN").ok();
+    let text = std::env::var("MYNUMBER_TEXT_PIN").ok();
+    let has_signature = CardData::from_file(&file).is_ok_and(|d| d.signature.is_some());
+    let password = if has_signature {
+        secrets::read("MYNUMBER_SIGNATURE_PASSWORD", "the signature password: ")?
+    } else {
+        None
+    };
     let pins = [
-        (PinKind::Authentication, p.pin.clone()),
-        (PinKind::ResidentRegistry, p.registry_pin.or(p.pin.clone())),
-        (PinKind::TextInput, p.text_pin.or(p.pin)),
-        (PinKind::Signature, p.signature_password),
+        (PinKind::Authentication, pin.clone()),
+        (PinKind::ResidentRegistry, registry.or(pin.clone())),
+        (PinKind::TextInput, text.or(pin)),
+        (PinKind::Signature, password),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k, v)))

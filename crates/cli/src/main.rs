@@ -1,11 +1,13 @@
 //! `mynumber`: the one binary — server, number tools, bulk import/export, staff, ledger.
 
+mod access;
 mod card;
 mod certs;
 mod documents;
 mod files;
 mod number;
 mod resident;
+mod secrets;
 mod serve;
 mod setup;
 mod staff;
@@ -29,7 +31,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// An open implementation of Japan's Individual Number (My Number) system.
 #[derive(Debug, Parser)]
 #[command(name = "mynumber", version, about)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     deployment: Deployment,
     #[command(subcommand)]
@@ -37,7 +39,7 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Run the HTTP server (JSON API, OpenAPI reference, landing page).
     Serve {
         /// Address to listen on.
@@ -87,16 +89,33 @@ enum Command {
     /// authorities and their CRLs.
     #[command(subcommand)]
     Cert(CertCommand),
+    /// What the commands require (for tests and audits).
+    #[command(subcommand, hide = true)]
+    Hidden(HiddenCommand),
+}
+
+/// Commands for tests and audits, left out of the help.
+#[derive(Debug, Subcommand)]
+enum HiddenCommand {
+    /// Every command's path, one per line.
+    Commands,
+    /// What the command line given requires: local, public, or policy ACTION.
+    Access {
+        /// A whole command line after `mynumber`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
-enum CardCommand {
+pub(crate) enum CardCommand {
     /// What the card holds: serial, certificates, PIN tries (nothing secret).
     Show {
         /// The card file.
         file: PathBuf,
     },
-    /// Read a certificate through the chip, as PEM.
+    /// Read a certificate through the chip, as PEM (the signature certificate after the
+    /// signature password, from MYNUMBER_CARD_PIN or standard input).
     Cert {
         /// The card file.
         file: PathBuf,
@@ -106,23 +125,18 @@ enum CardCommand {
         /// The issuing authority's certificate instead of the holder's.
         #[arg(long)]
         ca: bool,
-        /// The signature password (the signature certificate is read only after it).
-        #[arg(long, env = "MYNUMBER_CARD_PIN")]
-        pin: Option<String>,
         /// Output file; default: standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Sign the SHA-256 of a file with one of the card's keys (PKCS#1 v1.5).
+    /// Sign the SHA-256 of a file with one of the card's keys (PKCS#1 v1.5); the PIN comes
+    /// from MYNUMBER_CARD_PIN or standard input, never the command line.
     Sign {
         /// The card file.
         file: PathBuf,
         /// signature or authentication.
         #[arg(long)]
         kind: String,
-        /// The key's PIN (4 digits, or the signature password).
-        #[arg(long, env = "MYNUMBER_CARD_PIN")]
-        pin: String,
         /// The file to sign.
         #[arg(long = "in")]
         input: PathBuf,
@@ -175,7 +189,10 @@ enum CardCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Hand a produced card over: identity checked, PINs written to the card file.
+    /// Hand a produced card over: identity checked, PINs written to the card file. The PINs
+    /// come from the environment (MYNUMBER_PIN for the three 4-digit PINs, or
+    /// MYNUMBER_REGISTRY_PIN and MYNUMBER_TEXT_PIN apart; MYNUMBER_SIGNATURE_PASSWORD) or
+    /// standard input, never the command line.
     HandOver {
         /// The card's serial number.
         serial: String,
@@ -185,19 +202,6 @@ enum CardCommand {
         /// An identity document shown (one with a photo, or two without); repeatable.
         #[arg(long = "identity", required = true)]
         identity: Vec<String>,
-        /// The 4-digit PIN, for the user-authentication, resident-registry and text-input PINs
-        /// unless given apart.
-        #[arg(long)]
-        pin: Option<String>,
-        /// The resident-registry PIN, if not --pin.
-        #[arg(long)]
-        registry_pin: Option<String>,
-        /// The text-input PIN, if not --pin.
-        #[arg(long)]
-        text_pin: Option<String>,
-        /// The signature password (6–16 of A–Z and 0–9).
-        #[arg(long)]
-        signature_password: Option<String>,
     },
     /// Suspend a card (一時停止).
     Suspend {
@@ -233,12 +237,10 @@ enum CardCommand {
         /// An identity document shown; repeatable.
         #[arg(long = "identity", required = true)]
         identity: Vec<String>,
-        /// signature, authentication, resident-registry or text-input.
+        /// signature, authentication, resident-registry or text-input. The new PIN comes from
+        /// MYNUMBER_NEW_PIN or standard input, never the command line.
         #[arg(long)]
         kind: String,
-        /// The new PIN.
-        #[arg(long)]
-        pin: String,
     },
     /// Extend a foreign resident's card after a new period of stay.
     Extend {
@@ -288,7 +290,7 @@ enum CardCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum CertCommand {
+pub(crate) enum CertCommand {
     /// Certify a card's public key for a resident (signature or authentication).
     Issue {
         /// The resident's 11-digit resident record code.
@@ -376,7 +378,7 @@ enum CertCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum MunicipalityCommand {
+pub(crate) enum MunicipalityCommand {
     /// Set the name printed for a municipality on letters and certificates (e.g. 新宿区).
     Name {
         /// 6-digit local-government code.
@@ -387,7 +389,7 @@ enum MunicipalityCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum NoticesCommand {
+pub(crate) enum NoticesCommand {
     /// Render every queued letter of a municipality into print-shop batches (one PDF per batch)
     /// and mark them sent.
     Print {
@@ -424,7 +426,7 @@ enum NoticesCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum DocumentCommand {
+pub(crate) enum DocumentCommand {
     /// Issue a copy of the resident record (住民票の写し) as a signed PDF.
     ResidentRecord {
         /// The person's 11-digit resident record code.
@@ -458,7 +460,7 @@ enum DocumentCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum ResidentCommand {
+pub(crate) enum ResidentCommand {
     /// Register every row of a CSV file (see the README for its columns).
     Import {
         /// The CSV file.
@@ -556,7 +558,7 @@ pub(crate) enum StaffCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum LedgerCommand {
+pub(crate) enum LedgerCommand {
     /// Recompute every hash chain and name the first altered, removed or reordered entry.
     Verify {
         /// Also prove the chains still pass through this signed checkpoint's heads (catches a
@@ -604,9 +606,23 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<ExitCode> {
+async fn run(mut cli: Cli) -> Result<ExitCode> {
+    // The command's action is asked of the policy as soon as its principal is known.
+    cli.deployment.action = match access::access(&cli.command) {
+        access::Access::Policy(action) => Some(action),
+        _ => None,
+    };
     let d = &cli.deployment;
     match cli.command {
+        Command::Hidden(HiddenCommand::Commands) => {
+            for leaf in access::leaves() {
+                println!("{leaf}");
+            }
+        }
+        Command::Hidden(HiddenCommand::Access { args }) => {
+            let parsed = Cli::try_parse_from(std::iter::once("mynumber".to_owned()).chain(args))?;
+            println!("{}", access::describe(access::access(&parsed.command)));
+        }
         Command::Serve {
             listen,
             demo,
@@ -626,16 +642,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             file,
             kind,
             ca,
-            pin,
             out,
-        }) => card::cert(&file, &kind, ca, pin.as_deref(), out.as_deref())?,
+        }) => card::cert(&file, &kind, ca, out.as_deref())?,
         Command::Card(CardCommand::Sign {
             file,
             kind,
-            pin,
             input,
             out,
-        }) => card::sign(&file, &kind, &pin, &input, &out)?,
+        }) => card::sign(&file, &kind, &input, &out)?,
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
             files::write_private(&out, &mynumber_app::demo::portrait(seed))?;
             println!("demo photo written to {}", out.display());
@@ -675,19 +689,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             serial,
             card,
             identity,
-            pin,
-            registry_pin,
-            text_pin,
-            signature_password,
         }) => {
             let (app, who) = d.session(2).await?;
-            let pins = card::Pins {
-                pin,
-                registry_pin,
-                text_pin,
-                signature_password,
-            };
-            card::hand_over(&app, &who, &serial, &card, &identity, pins).await?;
+            card::hand_over(&app, &who, &serial, &card, &identity).await?;
         }
         Command::Card(CardCommand::Suspend { serial }) => {
             let (app, who) = d.session(2).await?;
@@ -710,9 +714,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             card,
             identity,
             kind,
-            pin,
         }) => {
             let (app, who) = d.session(2).await?;
+            let pin = secrets::required("MYNUMBER_NEW_PIN", "the new PIN: ")?;
             card::reset_pin(&app, &who, &serial, &card, &identity, &kind, &pin).await?;
         }
         Command::Card(CardCommand::Extend { serial }) => {

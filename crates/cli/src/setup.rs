@@ -96,6 +96,10 @@ pub(crate) struct Deployment {
     /// Days a staff token is valid when issued.
     #[arg(long, global = true, env = "MYNUMBER_TOKEN_DAYS", default_value_t = 90)]
     pub token_days: u32,
+    /// The action the command asks the policy for as its session opens (set from the command,
+    /// not an option).
+    #[arg(skip)]
+    pub action: Option<mynumber_core::Action>,
 }
 
 /// Where the local operator's token is kept, in the data directory.
@@ -124,6 +128,11 @@ impl Deployment {
     ) -> Result<(App, Principal)> {
         let app = self.open_with(max_connections, bulk_load).await?;
         let who = self.principal(&app).await?;
+        // Before any file is read or anything else is done: may this principal do this at
+        // all? A refusal is recorded.
+        if let Some(action) = self.action {
+            app.permit(&who, action).await?;
+        }
         Ok((app, who))
     }
 

@@ -173,9 +173,14 @@ fn openssl_verifies(dir: &Path, public: &Path, signature: &str) -> bool {
 
 /// Runs `mynumber` on the deployment in `data`; asserts it succeeded and returns stdout.
 fn ok(data: &Path, args: &[&str]) -> String {
+    ok_in(data, args, "")
+}
+
+/// Like [`ok`], with `stdin` on standard input (PINs are never arguments).
+fn ok_in(data: &Path, args: &[&str], stdin: &str) -> String {
     let mut all = vec!["--data-dir", data.to_str().unwrap()];
     all.extend_from_slice(args);
-    let out = run(&all, None);
+    let out = run(&all, Some(stdin));
     assert!(
         out.status.success(),
         "{args:?}: {}{}",
@@ -338,7 +343,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
     );
     let serial = produced.split_whitespace().nth(1).unwrap().to_owned();
     assert!(produced.contains("produced"), "{produced}");
-    let handed = ok(
+    let handed = ok_in(
         &data,
         &[
             "card",
@@ -348,11 +353,8 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
             file.to_str().unwrap(),
             "--identity",
             "passport",
-            "--pin",
-            "1234",
-            "--signature-password",
-            "abc123",
         ],
+        "1234\nabc123\n",
     );
     assert!(handed.contains("active"), "{handed}");
     let card = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
@@ -636,7 +638,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         text(&shown.stdout)
     );
     // Reset at the counter, then returned: both certificates end.
-    ok(
+    ok_in(
         &data,
         &[
             "card",
@@ -648,9 +650,8 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
             "passport",
             "--kind",
             "authentication",
-            "--pin",
-            "4321",
         ],
+        "4321\n",
     );
     let reset = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);

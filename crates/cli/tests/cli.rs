@@ -657,11 +657,14 @@ fn a_card_s_pick_up_and_expiry_notices_print_and_the_form_applies_online() {
         all.extend_from_slice(args);
         run(&all, None)
     };
-    let ok = |args: &[&str]| {
-        let out = run_with(args);
+    let ok_in = |args: &[&str], stdin: &str| {
+        let mut all = d.to_vec();
+        all.extend_from_slice(args);
+        let out = run(&all, Some(stdin));
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
         text(&out.stdout)
     };
+    let ok = |args: &[&str]| ok_in(args, "");
     ok(&["resident", "import", csv.to_str().unwrap()]);
     ok(&["municipality", "name", "131041", "新宿区"]);
     let code = export(&d, None)
@@ -692,19 +695,18 @@ fn a_card_s_pick_up_and_expiry_notices_print_and_the_form_applies_online() {
     for want in ["個人番号カード交付通知書", &serial, "新宿区"] {
         assert!(flat.contains(want), "{want} not in the pick-up notice");
     }
-    ok(&[
-        "card",
-        "hand-over",
-        &serial,
-        "--card",
-        file,
-        "--identity",
-        "passport",
-        "--pin",
-        "1234",
-        "--signature-password",
-        "abc123",
-    ]);
+    ok_in(
+        &[
+            "card",
+            "hand-over",
+            &serial,
+            "--card",
+            file,
+            "--identity",
+            "passport",
+        ],
+        "1234\nabc123\n",
+    );
     let out = run_with(&["card", "issue-notice", &serial, "--out", "/dev/null"]);
     assert!(!out.status.success());
     assert!(

@@ -176,3 +176,171 @@ fn issue_9_commands_act_as_a_named_person_and_files_are_owner_only() {
         }
     }
 }
+
+/// Example arguments for every command, valid enough to be parsed: a command added without one
+/// fails the walk below.
+fn example(path: &str) -> Option<&'static [&'static str]> {
+    Some(match path {
+        "serve" => &["--listen", "127.0.0.1:0"],
+        "number" => &["check", "123456789018"],
+        "resident import" => &["missing.csv"],
+        "resident export" => &[],
+        "resident sample" => &["--count", "1"],
+        "staff add" => &["--name", "x", "--role", "auditor"],
+        "staff list" | "staff me" | "ledger verify" | "ledger checkpoint" => &[],
+        "staff token" | "staff disable" | "staff enable" => &["00000000000000000000000000000000"],
+        "staff revoke-token" => &[
+            "00000000000000000000000000000000",
+            "00000000000000000000000000000000",
+        ],
+        "staff rotate" => &["--out", "/dev/null"],
+        "municipality name" => &["131041", "新宿区"],
+        "notices print" => &["--municipality", "131041", "--out", "missing-dir"],
+        "notices outcome" => &["00000000000000000000000", "delivered"],
+        "notices list" | "notices destroy-expired" | "card expire" => &[],
+        "document resident-record" => &["12345678901", "--out", "x.pdf"],
+        "document verify" => &["missing.pdf"],
+        "card show" | "card attach" => &["missing.mnc"],
+        "card cert" => &["missing.mnc", "--kind", "authentication"],
+        "card sign" => &[
+            "missing.mnc",
+            "--kind",
+            "authentication",
+            "--in",
+            "a",
+            "--out",
+            "b",
+        ],
+        "card demo-photo" => &["--out", "photo.jpg"],
+        "card apply" => &["12345678901", "--photo", "missing.jpg"],
+        "card produce" => &["0", "--out", "c.mnc"],
+        "card hand-over" => &["0", "--card", "c.mnc", "--identity", "passport"],
+        "card suspend" | "card extend" => &["0"],
+        "card resume" => &["0", "--card", "c.mnc", "--identity", "passport"],
+        "card end" => &["0", "--reason", "returned"],
+        "card reset-pin" => &[
+            "0",
+            "--card",
+            "c.mnc",
+            "--identity",
+            "passport",
+            "--kind",
+            "authentication",
+        ],
+        "card issue-notice" => &["0", "--out", "n.pdf"],
+        "card renewal-notices" => &["--municipality", "131041", "--out", "dir"],
+        "card list" | "cert list" | "cert suspend" | "cert resume" | "cert revoke-all" => {
+            &["12345678901"]
+        }
+        "cert issue" => &[
+            "12345678901",
+            "--kind",
+            "authentication",
+            "--public-key",
+            "missing.pem",
+        ],
+        "cert revoke" => &["00"],
+        "cert verify" => &["missing.pem"],
+        "cert ca" | "cert crl" => &["--kind", "signature"],
+        _ => return None,
+    })
+}
+
+/// Every command the binary has, listed by the binary itself: each has an example here, each
+/// that needs the policy refuses, before reading anything, a principal the policy refuses,
+/// and lets through one it allows.
+#[test]
+fn issue_9_every_command_asks_the_policy() {
+    use mynumber_core::{Action, Principal, Role, StaffId, StaffMember, permits};
+    let dir = tmp("commands");
+    let data = dir.join("data");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let token = |role: &str| {
+        let file = dir.join(format!("{role}.token"));
+        let out = bin()
+            .args(d)
+            .args(["staff", "add", "--name", role, "--role", role, "--out"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        std::fs::read_to_string(&file).unwrap().trim().to_owned()
+    };
+    let member = |role| {
+        Principal::Staff(StaffMember {
+            id: StaffId::from_random([1; 16]),
+            name: String::new(),
+            role,
+            municipality: None,
+            credential: None,
+        })
+    };
+    let principals = [
+        (
+            token("call-center-operator"),
+            member(Role::CallCenterOperator),
+        ),
+        (token("auditor"), member(Role::Auditor)),
+    ];
+    let listed = bin().args(["hidden", "commands"]).output().unwrap();
+    let mut walked = 0;
+    // Rotating revokes the token it was run with: last.
+    let mut paths: Vec<String> = text(&listed.stdout).lines().map(str::to_owned).collect();
+    paths.sort_by_key(|p| p == "staff rotate");
+    for path in paths.iter().map(String::as_str) {
+        let args = example(path).unwrap_or_else(|| panic!("no example for `mynumber {path}`"));
+        let mut full: Vec<&str> = path.split(' ').collect();
+        full.extend_from_slice(args);
+        let out = bin()
+            .args(["hidden", "access"])
+            .args(&full)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{path}: {}", text(&out.stderr));
+        let access = text(&out.stdout);
+        let Some(code) = access.trim().strip_prefix("policy ") else {
+            assert!(
+                matches!(access.trim(), "local" | "public"),
+                "{path}: {access}"
+            );
+            continue;
+        };
+        // Open to everyone for their own tokens; the example revokes someone else's, which the
+        // use case asks the policy about.
+        let action = match path {
+            "staff revoke-token" => Action::RevokeToken,
+            _ => Action::parse(code).unwrap(),
+        };
+        for (token, principal) in &principals {
+            let out = bin()
+                .current_dir(&dir)
+                .args(d)
+                .args(&full)
+                .env("MYNUMBER_TOKEN", token)
+                .output()
+                .unwrap();
+            let err = text(&out.stderr);
+            let refused = err.contains(" may not ");
+            assert_eq!(
+                refused,
+                permits(principal, action).is_err(),
+                "mynumber {path} as {principal:?}: {err}"
+            );
+            if refused {
+                assert_eq!(out.status.code(), Some(2));
+            }
+        }
+        // No valid token, no command.
+        let out = bin()
+            .current_dir(&dir)
+            .args(d)
+            .args(&full)
+            .env("MYNUMBER_TOKEN", format!("mn_{}", "00".repeat(32)))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(text(&out.stderr).contains("was refused"), "{path}");
+        walked += 1;
+    }
+    assert!(walked >= 35, "only {walked} commands walked");
+}

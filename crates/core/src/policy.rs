@@ -123,6 +123,8 @@ pub enum Action {
     PrintNumber,
     /// Produce a card.
     ProduceCard,
+    /// Read the newest signed checkpoint: it holds every partition's head.
+    ReadCheckpoint,
     /// Read the ledger's entries and verify its chains.
     ReadLedger,
     /// Read notification letters and their status.
@@ -180,6 +182,7 @@ crate::codes!(Action {
     PrintNotices => "print-notices",
     PrintNumber => "print-number",
     ProduceCard => "produce-card",
+    ReadCheckpoint => "read-checkpoint",
     ReadLedger => "read-ledger",
     ReadNotices => "read-notices",
     ReadNumber => "read-number",
@@ -305,7 +308,7 @@ impl Action {
             | A::RevokeToken
             | A::NameMunicipality
             | A::IssueCertificateException => P::ManageStaff,
-            A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
+            A::ReadCheckpoint | A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
             A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
             A::SuspendCard => P::SuspendCards,
@@ -337,9 +340,10 @@ impl Action {
             Self::OwnCredentials => Reach::Own,
             // Each spans every municipality: the expiry run ends cards everywhere, a checkpoint
             // signs every partition's head.
-            Self::ExpireCards | Self::SignCheckpoint | Self::IssueCertificateException => {
-                Reach::National
-            }
+            Self::ExpireCards
+            | Self::IssueCertificateException
+            | Self::ReadCheckpoint
+            | Self::SignCheckpoint => Reach::National,
             _ => Reach::Municipal,
         }
     }

@@ -1,0 +1,422 @@
+//! Every door of the router, for every role, in its own municipality and another, and with no
+//! token at all (issue 9, "the design that prevents the next ones"). The doors come from the
+//! router itself (`mynumber_api::build`), so a route added without a policy, or without an
+//! example here, fails this test; each answer is checked against what the policy decides.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "tests"
+)]
+
+mod common;
+
+use std::collections::HashMap;
+
+use axum::http::{Method, StatusCode};
+use common::{Reply, Server, server};
+use mynumber_api::{Access, AppState, Door};
+use mynumber_app::{App, CardApplication, HouseholdChoice, RegisterCommand};
+use mynumber_core::card::{CardKind, Channel, Reason};
+use mynumber_core::{
+    Action, MunicipalityCode, Principal, Registration, ResidentCode, ResidentInput, permits,
+};
+use serde_json::{Value, json};
+
+/// What the own-municipality and the other-municipality calls of a door are made about.
+#[derive(Clone, Debug)]
+struct Fixture {
+    municipality: &'static str,
+    resident: ResidentCode,
+    number: String,
+    card: String,
+    application: String,
+    certificate: String,
+    number_change: String,
+    notice: String,
+    staff: String,
+    credential: String,
+}
+
+/// The principals, each with their token.
+struct Who {
+    name: &'static str,
+    token: String,
+    principal: Principal,
+}
+
+fn input(municipality: &str, family: &str) -> ResidentInput {
+    ResidentInput {
+        name: mynumber_core::NameInput {
+            family: family.into(),
+            given: "太郎".into(),
+            family_kana: Some("ヤマダ".into()),
+            given_kana: Some("タロウ".into()),
+            ..Default::default()
+        },
+        birth_date: "1980-01-15".into(),
+        sex: "1".into(),
+        prefecture: if municipality == "131041" {
+            "東京都"
+        } else {
+            "大阪府"
+        }
+        .into(),
+        municipality_code: municipality.into(),
+        address: "一丁目1番1号".into(),
+        relationship: "head".into(),
+        preferred_language: "ja".into(),
+        foreign: None,
+    }
+}
+
+async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
+    let code = MunicipalityCode::parse(m).unwrap();
+    let name = if m == "131041" {
+        "新宿区"
+    } else {
+        "大阪市北区"
+    };
+    app.set_municipality_name(admin, code, name).await.unwrap();
+    let r = app
+        .register(
+            admin,
+            RegisterCommand {
+                kind: Registration::MoveIn,
+                input: input(m, "山田"),
+                household: HouseholdChoice::New,
+                effective_on: None,
+            },
+        )
+        .await
+        .unwrap();
+    let number = app
+        .read_number(admin, &r.resident_code, "tax")
+        .await
+        .unwrap()
+        .expose_digits()
+        .to_owned();
+    let application = app
+        .apply_for_card(
+            admin,
+            &r.resident_code,
+            CardApplication {
+                channel: Channel::Counter,
+                reason: Reason::First,
+                application_id: None,
+                photo: Some(mynumber_app::demo::portrait(1)),
+                kind: CardKind::Standard,
+                with_certificates: true,
+                express: false,
+            },
+        )
+        .await
+        .unwrap();
+    let card = app.produce_card(admin, &application.id).await.unwrap().card;
+    let change = app
+        .request_number_change(admin, &r.resident_code, "ex-officio", "誤送付", None)
+        .await
+        .unwrap();
+    let batch = app
+        .prepare_notice_batch(admin, code, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    app.mark_notice_batch_sent(admin, &batch).await.unwrap();
+    let staff = app
+        .add_staff(admin, "対象 職員", "registry-clerk", Some(m))
+        .await
+        .unwrap();
+    Fixture {
+        municipality: m,
+        resident: r.resident_code,
+        number,
+        certificate: card.authentication_certificate.clone().unwrap(),
+        card: card.serial,
+        application: application.id,
+        number_change: change.id.to_hex(),
+        notice: batch.letters[0].2.to_string(),
+        staff: staff.member.id.to_hex(),
+        credential: staff.token.id.to_hex(),
+    }
+}
+
+/// The path with its parameters taken from `f`.
+fn path(door: &Door, f: &Fixture) -> String {
+    let mut p = door.path.to_owned();
+    let serial = if p.starts_with("/api/v1/certificates/") {
+        &f.certificate
+    } else {
+        &f.card
+    };
+    let id = if p.contains("/number-changes/") {
+        &f.number_change
+    } else {
+        &f.application
+    };
+    for (name, value) in [
+        ("{resident_code}", f.resident.to_string()),
+        ("{serial}", serial.clone()),
+        ("{id}", id.clone()),
+        ("{partition}", f.municipality.to_owned()),
+        ("{municipality_code}", f.municipality.to_owned()),
+        ("{staff_id}", f.staff.clone()),
+        ("{credential_id}", f.credential.clone()),
+        ("{application_id}", f.notice.clone()),
+        ("{code}", "AAAA-AAAA-AAAA-AAAA".to_owned()),
+        ("{kind}", "signature".to_owned()),
+        ("{*request}", "MAA=".to_owned()),
+        ("{*rest}", "index.html".to_owned()),
+    ] {
+        p = p.replace(name, &value);
+    }
+    assert!(
+        !p.contains('{'),
+        "no fixture for a parameter of {}",
+        door.path
+    );
+    p
+}
+
+/// An example body for each door that takes one: valid enough to reach the policy, about `f`.
+fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
+    let prefecture = if f.municipality == "131041" {
+        "東京都"
+    } else {
+        "大阪府"
+    };
+    let b = match (door.method, door.path) {
+        ("POST", "/api/v1/residents") => json!({"procedure": "move-in", "resident": {
+            "family_name": "佐藤", "given_name": "花子", "family_name_kana": "サトウ",
+            "given_name_kana": "ハナコ", "birth_date": "1990-01-15", "sex": "2",
+            "prefecture": prefecture, "municipality_code": f.municipality,
+            "address": "二丁目2番2号", "relationship": "head", "preferred_language": "ja"}}),
+        ("POST", "/api/v1/residents/search") => json!({"name": "山"}),
+        ("POST", "/api/v1/residents/{resident_code}/procedures") => json!({
+            "procedure": "name-change", "family_name": "佐藤", "given_name": "太郎",
+            "family_name_kana": "サトウ", "given_name_kana": "タロウ"}),
+        ("POST", "/api/v1/residents/{resident_code}/individual-number") => {
+            json!({"purpose": "tax"})
+        }
+        ("POST", "/api/v1/individual-numbers/lookup") => {
+            json!({"individual_number": f.number, "purpose": "tax"})
+        }
+        ("POST", "/api/v1/residents/{resident_code}/number-changes") => {
+            json!({"ground": "ex-officio", "reason": "誤送付"})
+        }
+        ("POST", "/api/v1/staff") => json!({"name": "新人", "role": "registry-clerk",
+            "municipality_code": f.municipality}),
+        ("POST", "/api/v1/staff/me/rotate") | ("POST", "/api/v1/staff/{staff_id}/tokens") => {
+            json!({})
+        }
+        ("POST", "/api/v1/residents/{resident_code}/resident-record") => {
+            json!({"kind": "copy", "items": []})
+        }
+        ("POST", "/api/v1/notices/{application_id}/outcome") => json!({"outcome": "delivered"}),
+        ("PUT", "/api/v1/municipalities/{municipality_code}/name") => json!({"name": "名前"}),
+        ("POST", "/api/v1/residents/{resident_code}/certificates") => {
+            json!({"kind": "authentication", "public_key": public_key})
+        }
+        ("POST", "/api/v1/certificates/{serial}/revoke")
+        | ("POST", "/api/v1/residents/{resident_code}/certificates/revoke") => {
+            json!({"reason": "privilegeWithdrawn"})
+        }
+        ("POST", "/api/v1/residents/{resident_code}/card-applications") => {
+            json!({"channel": "counter", "reason": "reissue",
+                "photo": mynumber_pki::base64_encode(&mynumber_app::demo::portrait(2))})
+        }
+        ("POST", "/api/v1/cards/{serial}/hand-over") => json!({
+            "identity_documents": ["passport"], "card_file": "AAAA"}),
+        ("POST", "/api/v1/cards/{serial}/resume") => json!({
+            "identity_documents": ["passport"], "card_file": "AAAA"}),
+        ("POST", "/api/v1/cards/{serial}/pin-reset") => json!({
+            "identity_documents": ["passport"], "kind": "authentication", "pin": "1234",
+            "card_file": "AAAA"}),
+        ("POST", "/api/v1/cards/{serial}/end") => json!({"reason": "returned"}),
+        ("POST", "/api/v1/documents/verify") | ("POST", "/pki/ocsp") => return None,
+        (_, _) => return None,
+    };
+    Some(b)
+}
+
+/// The action the use case behind a door asks about, where it is not the door's own: a door
+/// open to every staff member for their own credentials lets the use case decide about anyone
+/// else's.
+fn use_case_action(door: &Door, action: Action) -> Action {
+    match door.path {
+        "/api/v1/staff/{staff_id}/tokens/{credential_id}/revoke" => Action::RevokeToken,
+        _ => action,
+    }
+}
+
+async fn call(s: &Server, door: &Door, token: Option<&str>, f: &Fixture, key: &str) -> Reply {
+    let method = Method::from_bytes(door.method.as_bytes()).unwrap();
+    s.call(method, &path(door, f), token, body(door, f, key))
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_door_for_every_principal_own_and_other_municipality_and_none() {
+    let s = server("doors").await;
+    let (_, doors) = mynumber_api::build(AppState::new(s.app.clone()));
+    let app = &s.app;
+    let admin = app.authenticate(&s.admin).await.unwrap();
+    let own = fixture(app, &admin, "131041").await;
+    let other = fixture(app, &admin, "271004").await;
+    let key = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap()
+        .public_key_pem();
+    let mut who = vec![Who {
+        name: "admin/national",
+        token: s.admin.clone(),
+        principal: admin.clone(),
+    }];
+    for (name, role, m) in [
+        ("admin/131041", "administrator", Some("131041")),
+        ("clerk/131041", "registry-clerk", Some("131041")),
+        ("auditor/131041", "auditor", Some("131041")),
+        ("auditor/national", "auditor", None),
+        ("call-center/national", "call-center-operator", None),
+    ] {
+        let made = app.add_staff(&admin, name, role, m).await.unwrap();
+        let principal = app.authenticate(&made.token.token).await.unwrap();
+        who.push(Who {
+            name,
+            token: made.token.token,
+            principal,
+        });
+    }
+
+    // Every door is listed once, and none is left without an access.
+    let mut seen = HashMap::new();
+    for d in &doors {
+        assert!(
+            seen.insert((d.method, d.path), d.access).is_none(),
+            "{} {} listed twice",
+            d.method,
+            d.path
+        );
+    }
+    let policed = doors
+        .iter()
+        .filter(|d| matches!(d.access, Access::Policy(_)))
+        .count();
+    assert!(policed >= 40, "only {policed} doors ask the policy");
+
+    let mut failures = Vec::new();
+    let mut bad_tokens = 0;
+    let mut other_checks = 0;
+    for door in &doors {
+        // The API reference is another router's; its own tests load it.
+        if door.path == "/api/docs/{*rest}" {
+            continue;
+        }
+        let action = match door.access {
+            Access::Public => {
+                let r = call(&s, door, None, &own, &key).await;
+                if matches!(r.status.as_u16(), 401 | 403) {
+                    failures.push(format!(
+                        "{} {}: public door answered {}",
+                        door.method, door.path, r.status
+                    ));
+                }
+                continue;
+            }
+            Access::Policy(action) => action,
+        };
+        // None: no token; and on the first few doors a token nobody holds (more would trip
+        // the throttle, which then refuses this client's good tokens too).
+        bad_tokens += 1;
+        let tokens: &[Option<&str>] = if bad_tokens <= 5 {
+            &[
+                None,
+                Some("mn_0000000000000000000000000000000000000000000000000000000000000000"),
+            ]
+        } else {
+            &[None]
+        };
+        for &token in tokens {
+            let r = call(&s, door, token, &own, &key).await;
+            if r.status != StatusCode::UNAUTHORIZED {
+                failures.push(format!(
+                    "{} {} without a valid token: {}",
+                    door.method, door.path, r.status
+                ));
+            }
+        }
+        for w in who.iter_mut() {
+            let at_door = permits(&w.principal, action).is_ok();
+            let in_case = permits(&w.principal, use_case_action(door, action)).is_ok();
+            let own_reply = call(&s, door, Some(&w.token), &own, &key).await;
+            if door.path == "/api/v1/staff/me/rotate" && own_reply.status == StatusCode::CREATED {
+                // The token presented was just revoked: carry on with the new one.
+                w.token = own_reply.body["token"].as_str().unwrap().to_owned();
+            }
+            let status = own_reply.status.as_u16();
+            let scoped = w.principal.municipality().is_some();
+            let expect_refused = !at_door || !in_case;
+            let refused = status == 403;
+            if expect_refused != refused {
+                failures.push(format!(
+                    "{} {} as {} (own): {status} {}, the policy says {}",
+                    door.method,
+                    door.path,
+                    w.name,
+                    own_reply.body["code"],
+                    if expect_refused { "refuse" } else { "allow" }
+                ));
+            }
+            if !expect_refused && matches!(status, 401 | 404) {
+                failures.push(format!(
+                    "{} {} as {} (own): {status} {}",
+                    door.method, door.path, w.name, own_reply.body["detail"]
+                ));
+            }
+            // Another municipality's subject: staff bound to a municipality are answered 403
+            // (a municipality, a staff member, a partition) or exactly as if it did not exist
+            // (a record and what hangs on it).
+            let about_self = door.path.starts_with("/api/v1/staff/me");
+            if !expect_refused
+                && scoped
+                && !about_self
+                && (door.path.contains('{') || body(door, &other, &key).is_some())
+            {
+                let r = call(&s, door, Some(&w.token), &other, &key).await;
+                other_checks += 1;
+                let ok = match r.status.as_u16() {
+                    403 => true,
+                    404 => r.body["code"] == "not-found",
+                    _ => false,
+                };
+                // Listing and searching are scoped by the principal, not the fixture.
+                let unscoped = matches!(
+                    door.path,
+                    "/api/v1/residents/search"
+                        | "/api/v1/notices"
+                        | "/api/v1/staff"
+                        | "/api/v1/ledger/verify"
+                        | "/api/v1/ledger/checkpoints"
+                        | "/api/v1/ledger/checkpoints/latest"
+                );
+                if !ok && !unscoped {
+                    failures.push(format!(
+                        "{} {} as {} (other municipality): {} {}",
+                        door.method, door.path, w.name, r.status, r.body["detail"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} doors answered against the policy:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // The walk cannot pass by checking nothing: every scoped principal tried another
+    // municipality's subject at every door it may pass.
+    assert!(
+        other_checks >= 60,
+        "only {other_checks} calls about another municipality"
+    );
+}
