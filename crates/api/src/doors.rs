@@ -150,13 +150,17 @@ pub(crate) async fn authenticate(
     headers: &axum::http::HeaderMap,
     client: Option<IpAddr>,
 ) -> Result<Principal, ApiError> {
-    if let Some(wait) = state.throttle.blocked(client) {
-        return Err(too_many(wait));
-    }
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
+    // No token is not an attempt at one: 401, whatever the client tried before.
+    if token.is_none() {
+        return Err(AppError::Unauthenticated.into());
+    }
+    if let Some(wait) = state.throttle.blocked(client) {
+        return Err(too_many(wait));
+    }
     let result = match token {
         Some(t) => state.app.authenticate(t.trim()).await,
         None => Err(AppError::Unauthenticated),
@@ -194,9 +198,16 @@ fn too_many(wait: Duration) -> ApiError {
 /// Failed authentications per client: after [`Throttle::LIMIT`] within [`Throttle::WINDOW`],
 /// the client is refused until the window ends. Held in memory per server: a distributed
 /// guesser is slowed per address, and a token has 256 random bits besides.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Throttle {
     failures: Arc<Mutex<Failures>>,
+    limit: u32,
+}
+
+impl Default for Throttle {
+    fn default() -> Self {
+        Self::with_limit(Self::LIMIT)
+    }
 }
 
 /// Per client (`None`: unknown, as in tests without a socket): when its window began, and how
@@ -204,8 +215,16 @@ pub struct Throttle {
 type Failures = HashMap<Option<IpAddr>, (Instant, u32)>;
 
 impl Throttle {
-    /// Refused tokens allowed per client and window.
+    /// Refused tokens allowed per client and window, by default.
     pub const LIMIT: u32 = 10;
+
+    /// A throttle allowing `limit` refused tokens per client and window.
+    pub fn with_limit(limit: u32) -> Self {
+        Self {
+            failures: Arc::default(),
+            limit: limit.max(1),
+        }
+    }
     /// The window.
     pub const WINDOW: Duration = Duration::from_secs(60);
 
@@ -213,7 +232,7 @@ impl Throttle {
         let map = self.failures.lock().ok()?;
         let (since, n) = map.get(&client)?;
         let elapsed = since.elapsed();
-        (*n >= Self::LIMIT && elapsed < Self::WINDOW).then(|| Self::WINDOW - elapsed)
+        (*n >= self.limit && elapsed < Self::WINDOW).then(|| Self::WINDOW - elapsed)
     }
 
     fn failed(&self, client: Option<IpAddr>) {

@@ -152,6 +152,10 @@ impl Modify for ProblemResponses {
                 if op.security.is_some() {
                     common.push(("401", "No valid staff token"));
                     common.push(("403", "The role or municipality does not allow this"));
+                    common.push((
+                        "429",
+                        "Too many refused tokens from this client; see Retry-After",
+                    ));
                 }
                 if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
                     common.push(("422", "Invalid path or query parameter"));

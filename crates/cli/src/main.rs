@@ -51,6 +51,9 @@ pub(crate) enum Command {
         /// Sign a ledger checkpoint every this many minutes (0: never).
         #[arg(long, env = "MYNUMBER_CHECKPOINT_MINUTES", default_value_t = 60)]
         checkpoint_minutes: u64,
+        /// Refused tokens a client may send in a minute before it is refused outright.
+        #[arg(long, env = "MYNUMBER_AUTH_FAILURE_LIMIT", default_value_t = mynumber_api::Throttle::LIMIT)]
+        auth_failure_limit: u32,
     },
     /// Check, format or mask Individual Numbers (or corporate numbers): as arguments, or one
     /// per line on standard input.
@@ -627,7 +630,19 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             listen,
             demo,
             checkpoint_minutes,
-        } => serve::run(d, listen, demo, checkpoint_minutes).await?,
+            auth_failure_limit,
+        } => {
+            serve::run(
+                d,
+                serve::Options {
+                    listen,
+                    demo,
+                    checkpoint_minutes,
+                    auth_failure_limit,
+                },
+            )
+            .await?
+        }
         Command::Number {
             action,
             corporate,

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use anyhow::{Context, Result};
-use mynumber_api::{AppState, router};
+use mynumber_api::{AppState, Throttle, router};
 use mynumber_app::demo::{SampleConfig, sample_rows};
 use mynumber_app::{App, Clock, ImportSession};
 use mynumber_core::Principal;
@@ -20,12 +20,26 @@ macro_rules! announce {
 }
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
-pub(crate) async fn run(
-    deployment: &Deployment,
-    listen: SocketAddr,
-    demo: bool,
-    checkpoint_minutes: u64,
-) -> Result<()> {
+/// How to serve.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    /// Where to listen.
+    pub(crate) listen: SocketAddr,
+    /// Load the demo municipality into an empty register.
+    pub(crate) demo: bool,
+    /// Sign a checkpoint (and run the other scheduled work) this often; 0: never.
+    pub(crate) checkpoint_minutes: u64,
+    /// Refused tokens a client may send in a minute.
+    pub(crate) auth_failure_limit: u32,
+}
+
+pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()> {
+    let Options {
+        listen,
+        demo,
+        checkpoint_minutes,
+        auth_failure_limit,
+    } = options;
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.
@@ -56,7 +70,11 @@ pub(crate) async fn run(
     tracing::info!(%local, backend = app.backend(), "serving");
     axum::serve(
         listener,
-        router(AppState::new(app)).into_make_service_with_connect_info::<SocketAddr>(),
+        router(AppState {
+            app,
+            throttle: Throttle::with_limit(auth_failure_limit),
+        })
+        .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown())
     .await
