@@ -131,8 +131,12 @@ pub(crate) enum ProcedureRequest {
     MoveOut {
         /// 異動日.
         effective_date: Option<String>,
-        /// Destination local-government code, if stated.
+        /// The local-government code of the municipality moved to (required: the 転出届
+        /// states it, and only that municipality records the transfer-in).
         destination_municipality_code: Option<String>,
+        /// 特例転出: filed with the person's My Number Card (住民基本台帳法第24条の2); the
+        /// transfer-in then needs the card presented.
+        with_card: Option<bool>,
     },
     /// A new name.
     NameChange {
@@ -173,6 +177,9 @@ pub(crate) enum ProcedureRequest {
         household_id: Option<String>,
         /// 続柄.
         relationship: String,
+        /// The serial of the My Number Card the person presented (required after a special
+        /// move-out, 特例転入).
+        card_serial: Option<String>,
     },
 }
 

@@ -140,6 +140,7 @@ pub(crate) async fn procedure(
             address,
             household_id,
             relationship,
+            card_serial,
         } => (
             ChangeCommand::TransferIn {
                 prefecture,
@@ -147,6 +148,7 @@ pub(crate) async fn procedure(
                 address,
                 household: household(household_id)?,
                 relationship,
+                card_serial,
             },
             effective_date,
         ),
@@ -155,16 +157,19 @@ pub(crate) async fn procedure(
             ChangeCommand::MoveOut {
                 abroad: true,
                 destination: None,
+                with_card: false,
             },
             effective_date,
         ),
         ProcedureRequest::MoveOut {
             effective_date,
             destination_municipality_code,
+            with_card,
         } => (
             ChangeCommand::MoveOut {
                 abroad: false,
                 destination: destination_municipality_code,
+                with_card: with_card.unwrap_or(false),
             },
             effective_date,
         ),

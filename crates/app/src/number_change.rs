@@ -207,6 +207,7 @@ fn changeable(current: &VersionRow) -> Result<String, AppError> {
     if let RecordStatus::Removed {
         reason: RemovalReason::Died,
         on,
+        ..
     } = current.resident.status
     {
         return Err(AppError::Refused(Refused {

@@ -73,8 +73,12 @@ pub enum ChangeCommand {
     MoveOut {
         /// Abroad?
         abroad: bool,
-        /// Destination municipality code, if stated.
+        /// The destination municipality's code (required for a move within Japan: the 転出届
+        /// states it, 住民基本台帳法第24条).
         destination: Option<String>,
+        /// 特例転出: filed with the person's My Number Card (住民基本台帳法第24条の2), which
+        /// must be in use; the transfer-in then needs the card.
+        with_card: bool,
     },
     /// New name.
     NameChange(NameInput),
@@ -92,6 +96,9 @@ pub enum ChangeCommand {
         household: HouseholdChoice,
         /// 続柄 there.
         relationship: String,
+        /// The serial of the My Number Card the person presented, if they did (needed after
+        /// the special move-out, 特例転入).
+        card_serial: Option<String>,
     },
 }
 
@@ -333,7 +340,7 @@ impl App {
             person,
             version: current,
         } = load::current(tx.as_mut(), code).await?;
-        let change = self.build_change(tx.as_mut(), cmd).await?;
+        let change = self.build_change(tx.as_mut(), person.id, cmd).await?;
         let acting = change.acting_municipality(&current.resident);
         // The receiving municipality records a transfer-in; every other procedure is the
         // record's own municipality's.
@@ -395,6 +402,18 @@ impl App {
         };
         // Certificates the change invalidates are revoked in the same transaction (facts §3.3).
         let mut records = vec![record];
+        // Both registers record the hand-over: the receiving one its transfer-in, the former
+        // one the notice of it (転入通知, 住民基本台帳法第9条第1項).
+        let former = current.resident.record.municipality();
+        if procedure == "transfer-in" && former != acting {
+            records.push(Record {
+                partition: former.as_str().to_owned(),
+                action: "transfer-in-notified",
+                person: Some(person.id),
+                purpose: None,
+                detail: format!("to={acting} version={}", version.version),
+            });
+        }
         records.extend(
             self.revoke_on_change(
                 tx.as_mut(),
@@ -672,7 +691,12 @@ impl App {
         }
     }
 
-    async fn build_change(&self, tx: &mut dyn Tx, cmd: ChangeCommand) -> Result<Change, AppError> {
+    async fn build_change(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        cmd: ChangeCommand,
+    ) -> Result<Change, AppError> {
         Ok(match cmd {
             ChangeCommand::AddressChange {
                 prefecture,
@@ -703,7 +727,21 @@ impl App {
                 address,
                 household,
                 relationship,
+                card_serial,
             } => {
+                let card_presented = match card_serial.as_deref().map(str::trim) {
+                    None | Some("") => false,
+                    Some(serial) => {
+                        if !card_in_use(tx, person, serial).await? {
+                            return Err(FieldError::new(
+                                "card_serial",
+                                "is not a card of this person in use",
+                            )
+                            .into());
+                        }
+                        true
+                    }
+                };
                 let (address, household, relationship) = self
                     .resolve_move(
                         tx,
@@ -718,6 +756,7 @@ impl App {
                     address,
                     household,
                     relationship,
+                    card_presented,
                 }
             }
             ChangeCommand::Death => Change::Death,
@@ -725,12 +764,26 @@ impl App {
             ChangeCommand::MoveOut {
                 abroad: false,
                 destination,
+                with_card,
             } => {
                 let to = match destination.as_deref().map(str::trim) {
-                    None | Some("") => None,
-                    Some(s) => Some(MunicipalityCode::parse(s)?),
+                    None | Some("") => {
+                        return Err(FieldError::new(
+                            "destination_municipality_code",
+                            "is required: a move-out (転出届) states the municipality moved to (住民基本台帳法第24条)",
+                        )
+                        .into());
+                    }
+                    Some(s) => MunicipalityCode::parse(s)?,
                 };
-                Change::MoveOut(Destination::Domestic(to))
+                if with_card && !tx.cards_of(person).await?.iter().any(|c| c.status.in_use()) {
+                    return Err(FieldError::new(
+                        "with_card",
+                        "the special move-out (特例転出) is filed with a My Number Card in use, and this person has none",
+                    )
+                    .into());
+                }
+                Change::MoveOut(Destination::Domestic { to, with_card })
             }
             ChangeCommand::NameChange(name) => Change::NameChange(name),
             ChangeCommand::PeriodOfStayChange(f) => Change::PeriodOfStayChange(f),
@@ -775,4 +828,12 @@ async fn check_household(
         return Err(FieldError::new("household", "belongs to another municipality").into());
     }
     Ok(())
+}
+
+/// Whether `serial` is a card of `person` in use.
+async fn card_in_use(tx: &mut dyn Tx, person: PersonId, serial: &str) -> Result<bool, AppError> {
+    Ok(tx
+        .card(serial)
+        .await?
+        .is_some_and(|c| c.person == person && c.status.in_use()))
 }

@@ -39,8 +39,15 @@ crate::codes!(Registration {
 pub enum Destination {
     /// 国外転出.
     Abroad,
-    /// 転出 to another municipality in Japan (known when the person states it).
-    Domestic(Option<MunicipalityCode>),
+    /// 転出 to another municipality in Japan: the 転出届 states it (住民基本台帳法第24条), and
+    /// only that municipality records the transfer-in.
+    Domestic {
+        /// The municipality moved to.
+        to: MunicipalityCode,
+        /// 特例転出 (住民基本台帳法第24条の2): filed with the My Number Card instead of taking a
+        /// paper 転出証明書; the transfer-in then needs the card presented (特例転入).
+        with_card: bool,
+    },
 }
 
 /// Why a record was removed (除票).
@@ -71,7 +78,19 @@ pub enum RecordStatus {
         reason: RemovalReason,
         /// Effective date.
         on: Date,
+        /// For a move-out within Japan: where to (`None` on records from before the
+        /// destination was kept), and whether it was the special move-out with the card.
+        moved_to: Option<MovedTo>,
     },
+}
+
+/// Where a domestic move-out (転出) went, as filed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MovedTo {
+    /// The municipality moved to.
+    pub municipality: MunicipalityCode,
+    /// 特例転出: filed with the card (住民基本台帳法第24条の2).
+    pub with_card: bool,
 }
 
 /// A procedure on an existing record, with the data it brings.
@@ -102,6 +121,9 @@ pub enum Change {
         household: HouseholdId,
         /// 続柄 in that household.
         relationship: Relationship,
+        /// Whether the person presented their My Number Card (checked by the caller against
+        /// the register): a special move-out (特例転出) is completed only with it (特例転入).
+        card_presented: bool,
     },
 }
 
@@ -206,7 +228,7 @@ impl Change {
             Self::AddressChange { .. } => "address-change",
             Self::Death => "death",
             Self::MoveOut(Destination::Abroad) => "move-abroad",
-            Self::MoveOut(Destination::Domestic(_)) => "move-out",
+            Self::MoveOut(Destination::Domestic { .. }) => "move-out",
             Self::NameChange(_) => "name-change",
             Self::PeriodOfStayChange(_) => "period-of-stay-change",
             Self::TransferIn { .. } => "transfer-in",
@@ -259,34 +281,46 @@ impl Resident {
                     "a deceased person's record takes no further procedures",
                 ));
             }
+            // 転入 (住民基本台帳法第22条) follows the person's 転出 (第24条): from abroad, or to
+            // this municipality as the move-out stated. The special move-out with the card
+            // (第24条の2) is completed only with the card presented (特例転入).
             (
-                RecordStatus::Removed { .. },
+                RecordStatus::Removed {
+                    reason, moved_to, ..
+                },
                 Change::TransferIn {
                     address,
                     household,
                     relationship,
+                    card_presented,
                 },
             ) => {
+                match (reason, moved_to) {
+                    (RemovalReason::MovedOut, Some(to))
+                        if to.municipality != address.municipality() =>
+                    {
+                        return Err(refuse(&format!(
+                            "the move-out (転出届) was to municipality {}; only that municipality records the transfer-in (住民基本台帳法第22条)",
+                            to.municipality
+                        )));
+                    }
+                    (RemovalReason::MovedOut, Some(to)) if to.with_card && !card_presented => {
+                        return Err(refuse(
+                            "the move-out was the special move-out with the card (特例転出, 住民基本台帳法第24条の2); the transfer-in needs the card presented (特例転入)",
+                        ));
+                    }
+                    _ => {}
+                }
                 next.record.set_address(address, household, relationship);
                 next.status = RecordStatus::Active;
             }
             (RecordStatus::Removed { .. }, _) => {
                 return Err(refuse("only a transfer-in (転入) can follow a move-out"));
             }
-            (
-                RecordStatus::Active,
-                Change::TransferIn {
-                    address,
-                    household,
-                    relationship,
-                },
-            ) => {
-                if address.municipality() == self.record.municipality() {
-                    return Err(refuse(
-                        "the new address is in the same municipality; record an address change (転居) instead",
-                    ));
-                }
-                next.record.set_address(address, household, relationship);
+            (RecordStatus::Active, Change::TransferIn { .. }) => {
+                return Err(refuse(
+                    "a transfer-in (転入) follows the person's move-out (転出届, 住民基本台帳法第24条) from the municipality keeping the record; that municipality records it first",
+                ));
             }
             (
                 RecordStatus::Active,
@@ -329,19 +363,32 @@ impl Resident {
                 next.record.set_foreign_status(status);
             }
             (RecordStatus::Active, Change::MoveOut(destination)) => {
-                let reason = match destination {
-                    Destination::Abroad => RemovalReason::MovedAbroad,
-                    Destination::Domestic(Some(m)) if m == self.record.municipality() => {
-                        return Err(refuse("the destination is this same municipality"));
+                let (reason, moved_to) = match destination {
+                    Destination::Abroad => (RemovalReason::MovedAbroad, None),
+                    Destination::Domestic { to, .. } if to == self.record.municipality() => {
+                        return Err(refuse(
+                            "the destination is this same municipality; record an address change (転居) instead",
+                        ));
                     }
-                    Destination::Domestic(_) => RemovalReason::MovedOut,
+                    Destination::Domestic { to, with_card } => (
+                        RemovalReason::MovedOut,
+                        Some(MovedTo {
+                            municipality: to,
+                            with_card,
+                        }),
+                    ),
                 };
-                next.status = RecordStatus::Removed { reason, on };
+                next.status = RecordStatus::Removed {
+                    reason,
+                    on,
+                    moved_to,
+                };
             }
             (RecordStatus::Active, Change::Death) => {
                 next.status = RecordStatus::Removed {
                     reason: RemovalReason::Died,
                     on,
+                    moved_to: None,
                 };
             }
         }
@@ -351,7 +398,9 @@ impl Resident {
     fn state_text(&self) -> String {
         match self.status {
             RecordStatus::Active => "active".to_owned(),
-            RecordStatus::Removed { reason, on } => format!("removed ({} on {on})", reason.code()),
+            RecordStatus::Removed { reason, on, .. } => {
+                format!("removed ({} on {on})", reason.code())
+            }
         }
     }
 }
@@ -361,6 +410,72 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    /// 特例転出 is completed only with the card presented, and only by the municipality moved
+    /// to (住民基本台帳法第22条, 第24条の2).
+    #[test]
+    fn a_special_move_out_is_completed_with_the_card() {
+        use crate::{Address, HouseholdId, MunicipalityCode, ResidentInput};
+        let input = ResidentInput {
+            name: crate::NameInput {
+                family: "山田".into(),
+                given: "太郎".into(),
+                family_kana: Some("ヤマダ".into()),
+                given_kana: Some("タロウ".into()),
+                ..Default::default()
+            },
+            birth_date: "1980-01-15".into(),
+            sex: "1".into(),
+            prefecture: "東京都".into(),
+            municipality_code: "131041".into(),
+            address: "西新宿2丁目8番1号".into(),
+            relationship: "head".into(),
+            preferred_language: "ja".into(),
+            foreign: None,
+        };
+        let today = date(2026, 11, 25);
+        let record =
+            ResidentRecord::validate(&input, HouseholdId::from_random([1; 16]), today).unwrap();
+        let active = Resident {
+            record,
+            status: RecordStatus::Active,
+        };
+        let osaka = MunicipalityCode::parse("271004").unwrap();
+        let out = active
+            .apply(
+                Change::MoveOut(Destination::Domestic {
+                    to: osaka,
+                    with_card: true,
+                }),
+                today,
+                today,
+            )
+            .unwrap();
+        let address =
+            |m: &str| crate::validate_address("大阪府", m, "北区梅田1丁目1番1号").unwrap();
+        let transfer = |a: Address, card_presented| Change::TransferIn {
+            address: a,
+            household: HouseholdId::from_random([2; 16]),
+            relationship: Relationship::Head,
+            card_presented,
+        };
+        let err = out
+            .apply(transfer(address("271004"), false), today, today)
+            .unwrap_err();
+        assert!(format!("{err:?}").contains("特例転入"), "{err:?}");
+        let err = out
+            .apply(transfer(address("271217"), true), today, today)
+            .unwrap_err();
+        assert!(
+            format!("{err:?}").contains("was to municipality 271004"),
+            "{err:?}"
+        );
+        let back = out
+            .apply(transfer(address("271004"), true), today, today)
+            .unwrap();
+        assert_eq!(back.status, RecordStatus::Active);
+        assert_eq!(back.record.municipality(), osaka);
+    }
 
     #[test]
     fn became_resident_is_the_newest_start_of_residence() {

@@ -71,6 +71,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0010_credentials.sql"),
         include_str!("../migrations/postgres/0010_credentials.sql"),
     ),
+    (
+        11,
+        "where a move-out went",
+        include_str!("../migrations/sqlite/0011_moved_to.sql"),
+        include_str!("../migrations/postgres/0011_moved_to.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -15,9 +15,9 @@ use mynumber_core::document::VerificationCode;
 use mynumber_core::ledger::{EntryContent, StoredEntry};
 use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{
-    Address, ApplicationId, HouseholdId, Language, MunicipalityCode, NameInput, Nationality,
-    NoticeId, PersonId, Prefecture, RecordStatus, Relationship, RemovalReason, ResidenceCardNumber,
-    Resident, ResidentCode, ResidentRecord, Sex, StatusOfResidence,
+    Address, ApplicationId, HouseholdId, Language, MovedTo, MunicipalityCode, NameInput,
+    Nationality, NoticeId, PersonId, Prefecture, RecordStatus, Relationship, RemovalReason,
+    ResidenceCardNumber, Resident, ResidentCode, ResidentRecord, Sex, StatusOfResidence,
 };
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -57,7 +57,7 @@ impl From<Option<String>> for Val {
 }
 
 /// The columns of `resident_versions`, in the order [`version_values`] produces them.
-pub(crate) const VERSION_COLUMNS: &str = "person_id, version, procedure, effective_on, recorded_at_us, actor, status, removal_reason, removed_on, municipality_code, prefecture, address, family_name, given_name, family_name_kana, given_name_kana, latin_name, alias, birth_date, sex, household_id, relationship, preferred_language, nationality, residence_card_number, status_of_residence, period_of_stay_until";
+pub(crate) const VERSION_COLUMNS: &str = "person_id, version, procedure, effective_on, recorded_at_us, actor, status, removal_reason, removed_on, municipality_code, prefecture, address, family_name, given_name, family_name_kana, given_name_kana, latin_name, alias, birth_date, sex, household_id, relationship, preferred_language, nationality, residence_card_number, status_of_residence, period_of_stay_until, moved_to, moved_with_card";
 
 /// The same columns qualified with the alias `v`, for joins.
 pub(crate) fn version_columns_qualified() -> String {
@@ -68,15 +68,22 @@ pub(crate) fn version_columns_qualified() -> String {
         .join(", ")
 }
 
-pub(crate) const VERSION_COLUMN_COUNT: usize = 27;
+pub(crate) const VERSION_COLUMN_COUNT: usize = 29;
 
 pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
     let r = &v.resident.record;
-    let (status, reason, on) = match v.resident.status {
-        RecordStatus::Active => ("active", None, None),
-        RecordStatus::Removed { reason, on } => {
-            ("removed", Some(reason.code()), Some(on.to_string()))
-        }
+    let (status, reason, on, moved_to) = match v.resident.status {
+        RecordStatus::Active => ("active", None, None, None),
+        RecordStatus::Removed {
+            reason,
+            on,
+            moved_to,
+        } => (
+            "removed",
+            Some(reason.code()),
+            Some(on.to_string()),
+            moved_to,
+        ),
     };
     let f = r.foreign();
     vec![
@@ -111,6 +118,8 @@ pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
         f.and_then(|f| f.period_of_stay_until())
             .map(|d| d.to_string())
             .into(),
+        moved_to.map(|m| m.municipality.as_str().to_owned()).into(),
+        i64::from(moved_to.is_some_and(|m| m.with_card)).into(),
     ]
 }
 
@@ -161,6 +170,15 @@ pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
             on: opt_text(row, "removed_on")?
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| corrupt("removed_on"))?,
+            moved_to: opt_text(row, "moved_to")?
+                .map(|m| {
+                    Ok::<_, StoreError>(MovedTo {
+                        municipality: MunicipalityCode::parse(&m)
+                            .map_err(|_| corrupt("moved_to"))?,
+                        with_card: int(row, "moved_with_card")? != 0,
+                    })
+                })
+                .transpose()?,
         },
         other => return Err(corrupt(format!("status {other:?}"))),
     };

@@ -443,6 +443,7 @@ pub(crate) async fn procedures_keep_every_version(env: Env) {
     let out = ChangeCommand::MoveOut {
         abroad: false,
         destination: Some("271004".into()),
+        with_card: false,
     };
     env.app.change(&env.clerk, &code, out, None).await.unwrap();
     let transfer = || ChangeCommand::TransferIn {
@@ -451,6 +452,7 @@ pub(crate) async fn procedures_keep_every_version(env: Env) {
         address: "北区梅田1丁目1番1号".into(),
         household: HouseholdChoice::New,
         relationship: "head".into(),
+        card_serial: None,
     };
     // Shinjuku's clerk may not record Osaka's transfer-in.
     assert!(matches!(
@@ -2690,6 +2692,7 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
             ChangeCommand::MoveOut {
                 abroad: true,
                 destination: None,
+                with_card: false,
             },
             None,
         )
@@ -2971,6 +2974,7 @@ macro_rules! all_cases {
             issue_9_number_look_ups_out_of_scope_answer_alike,
             issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled,
             issue_9_four_eyes_need_two_people,
+            issue_9_a_transfer_in_follows_a_move_out_to_that_municipality,
         );
     };
 }

@@ -451,3 +451,116 @@ pub(crate) async fn issue_9_four_eyes_need_two_people(env: Env) {
         .await
         .unwrap();
 }
+
+/// Hole 2: a clerk of 271004 recorded a transfer-in of an active resident of 131041, with no
+/// move-out, and then read the number. A transfer-in now follows the person's move-out to the
+/// municipality recording it, and both registers record the hand-over.
+pub(crate) async fn issue_9_a_transfer_in_follows_a_move_out_to_that_municipality(env: Env) {
+    use mynumber_app::{ChangeCommand, HouseholdChoice};
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let code = r.resident_code;
+    let transfer = |m: &str, prefecture: &str| ChangeCommand::TransferIn {
+        prefecture: prefecture.into(),
+        municipality_code: m.into(),
+        address: "一丁目1番1号".into(),
+        household: HouseholdChoice::New,
+        relationship: "head".into(),
+        card_serial: None,
+    };
+    // The takeover of the review: refused, and the number stays out of reach.
+    let err = env
+        .app
+        .change(&env.osaka_clerk, &code, transfer("271004", "大阪府"), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Refused(_)), "{err}");
+    assert!(
+        err.to_string().contains("follows the person's move-out"),
+        "{err}"
+    );
+    assert!(matches!(
+        env.app.read_number(&env.osaka_clerk, &code, "tax").await,
+        Err(AppError::NotFound(_))
+    ));
+    // A move-out states where to; the special one needs a card in use.
+    let err = env
+        .app
+        .change(
+            &env.clerk,
+            &code,
+            ChangeCommand::MoveOut {
+                abroad: false,
+                destination: None,
+                with_card: false,
+            },
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("destination_municipality_code"),
+        "{err}"
+    );
+    let err = env
+        .app
+        .change(
+            &env.clerk,
+            &code,
+            ChangeCommand::MoveOut {
+                abroad: false,
+                destination: Some("271004".into()),
+                with_card: true,
+            },
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("with_card"), "{err}");
+    env.app
+        .change(
+            &env.clerk,
+            &code,
+            ChangeCommand::MoveOut {
+                abroad: false,
+                destination: Some("271004".into()),
+                with_card: false,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    // Only the municipality moved to records the transfer-in.
+    let err = env
+        .app
+        .change(&env.admin, &code, transfer("141003", "神奈川県"), None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("was to municipality 271004"),
+        "{err}"
+    );
+    env.app
+        .change(&env.osaka_clerk, &code, transfer("271004", "大阪府"), None)
+        .await
+        .unwrap();
+    // Both registers record the hand-over.
+    let person = r.person.to_hex();
+    assert!(
+        entries(&env, "271004")
+            .await
+            .iter()
+            .any(|e| e.0 == "transfer-in" && e.1 == person)
+    );
+    assert!(
+        entries(&env, "131041")
+            .await
+            .iter()
+            .any(|e| e.0 == "transfer-in-notified"
+                && e.1 == person
+                && e.3.starts_with("to=271004"))
+    );
+}
