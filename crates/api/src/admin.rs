@@ -67,7 +67,7 @@ pub(crate) async fn verify(
     State(state): State<AppState>,
     Authenticated(principal): Authenticated,
 ) -> Result<Json<LedgerReportBody>, ApiError> {
-    let r = state.app.verify_ledger(&principal, None).await?;
+    let r = state.app.verify_ledger(&principal, &[]).await?;
     Ok(Json(LedgerReportBody {
         ok: r.fault.is_none(),
         partitions: r.partitions,

@@ -1,6 +1,6 @@
 //! Writing and verifying the ledger from use cases.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use mynumber_core::checkpoint::{Head, LedgerPublicKey, SignedCheckpoint};
 use mynumber_core::ledger::{ChainVerifier, EntryContent};
@@ -28,6 +28,8 @@ pub struct LedgerReport {
     pub partitions: usize,
     /// Entries verified.
     pub entries: i64,
+    /// Signed checkpoints the chains were held to.
+    pub checkpoints: usize,
     /// The first fault, if any.
     pub fault: Option<Break>,
 }
@@ -69,54 +71,64 @@ pub(crate) async fn append(
 }
 
 impl App {
-    /// Verifies every partition's chain from genesis to its head; with a checkpoint, first its
-    /// signature (by this deployment's key), then that every chain still passes through the
-    /// checkpoint's heads.
+    /// Verifies every partition's chain from genesis to its head, and against every signed
+    /// checkpoint: those given (an auditor's copies, a witness's store) and those the database
+    /// keeps. The partitions come from the entries, the heads and every checkpoint, so that
+    /// removing a partition's head, or the whole partition, does not hide it. Each checkpoint's
+    /// signature is checked first (this deployment's key).
     pub async fn verify_ledger(
         &self,
         principal: &Principal,
-        checkpoint: Option<&SignedCheckpoint>,
+        given: &[SignedCheckpoint],
     ) -> Result<LedgerReport, AppError> {
         self.permit(principal, Action::ReadLedger).await?;
-        let mut pinned: BTreeMap<String, (i64, [u8; 32])> = BTreeMap::new();
-        if let Some(c) = checkpoint {
-            c.verify(&self.ledger_key.public())
-                .map_err(AppError::Checkpoint)?;
-            pinned = c
-                .heads()
-                .iter()
-                .map(|h| (h.partition.clone(), (h.seq, h.hash)))
-                .collect();
-        }
+        let key = self.ledger_key.public();
         let mut tx = self.store.begin_read().await?;
+        let mut checkpoints = given.to_vec();
+        for text in tx.checkpoints().await? {
+            checkpoints.push(SignedCheckpoint::parse(&text).map_err(AppError::Checkpoint)?);
+        }
+        for c in &checkpoints {
+            c.verify(&key).map_err(AppError::Checkpoint)?;
+        }
         // Staff of a municipality verify their own partition and see no other's head.
-        let heads: Vec<_> = tx
+        let allowed = |partition: &str| {
+            matches!(
+                mynumber_core::decide(principal, Action::ReadLedger, &partition_subject(partition)),
+                Decision::Allow(_)
+            )
+        };
+        let heads: BTreeMap<String, (i64, [u8; 32])> = tx
             .ledger_heads()
             .await?
             .into_iter()
-            .filter(|(partition, _, _)| {
-                matches!(
-                    mynumber_core::decide(
-                        principal,
-                        Action::ReadLedger,
-                        &partition_subject(partition)
-                    ),
-                    Decision::Allow(_)
-                )
-            })
+            .map(|(p, seq, hash)| (p, (seq, hash)))
             .collect();
-        if principal.municipality().is_some() {
-            pinned.retain(|p, _| heads.iter().any(|(h, _, _)| h == p));
+        let mut pins: BTreeMap<String, Vec<(i64, [u8; 32])>> = BTreeMap::new();
+        for c in &checkpoints {
+            for h in c.heads() {
+                pins.entry(h.partition.clone())
+                    .or_default()
+                    .push((h.seq, h.hash));
+            }
         }
+        let partitions: BTreeSet<String> = heads
+            .keys()
+            .cloned()
+            .chain(tx.ledger_partitions().await?)
+            .chain(pins.keys().cloned())
+            .filter(|p| allowed(p))
+            .collect();
         let mut report = LedgerReport {
-            partitions: heads.len(),
+            partitions: partitions.len(),
             entries: 0,
+            checkpoints: checkpoints.len(),
             fault: None,
         };
-        for (partition, head_seq, head_hash) in heads {
+        for partition in partitions {
             let mut verifier = ChainVerifier::new(&partition);
-            if let Some((seq, hash)) = pinned.remove(&partition) {
-                verifier = verifier.with_checkpoint(seq, hash);
+            for (seq, hash) in pins.remove(&partition).unwrap_or_default() {
+                verifier.pin(seq, hash);
             }
             let mut after = 0;
             loop {
@@ -130,17 +142,17 @@ impl App {
                     }
                 }
             }
-            match verifier.finish(head_seq, &head_hash) {
+            let finished = match heads.get(&partition) {
+                Some((seq, hash)) => verifier.finish(*seq, hash),
+                None => verifier.finish_without_head(),
+            };
+            match finished {
                 Ok(n) => report.entries += n,
                 Err(b) => {
                     report.fault = Some(b);
                     return Ok(report);
                 }
             }
-        }
-        // A partition the checkpoint knows but the database no longer has was removed whole.
-        if let Some((partition, (seq, _))) = pinned.into_iter().next() {
-            report.fault = Some(Break::Checkpoint { partition, seq });
         }
         Ok(report)
     }

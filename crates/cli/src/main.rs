@@ -5,6 +5,7 @@ mod card;
 mod certs;
 mod documents;
 mod files;
+mod ledger;
 mod number;
 mod resident;
 mod secrets;
@@ -54,6 +55,9 @@ pub(crate) enum Command {
         /// Refused tokens a client may send in a minute before it is refused outright.
         #[arg(long, env = "MYNUMBER_AUTH_FAILURE_LIMIT", default_value_t = mynumber_api::Throttle::LIMIT)]
         auth_failure_limit: u32,
+        /// Add every scheduled checkpoint to this witness directory too (docs/design/ledger.md).
+        #[arg(long, env = "MYNUMBER_WITNESS_DIR")]
+        witness: Option<PathBuf>,
     },
     /// Check, format or mask Individual Numbers (or corporate numbers): as arguments, or one
     /// per line on standard input.
@@ -562,18 +566,27 @@ pub(crate) enum StaffCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum LedgerCommand {
-    /// Recompute every hash chain and name the first altered, removed or reordered entry.
+    /// Recompute every hash chain and name the first altered, removed or reordered entry,
+    /// holding every chain to the signed checkpoints the database keeps and those given.
     Verify {
         /// Also prove the chains still pass through this signed checkpoint's heads (catches a
-        /// partition rewritten with recomputed hashes).
+        /// partition rewritten with recomputed hashes); repeatable.
         #[arg(long)]
-        checkpoint: Option<PathBuf>,
+        checkpoint: Vec<PathBuf>,
+        /// Also hold the chains to every checkpoint in this witness directory (catches a chain
+        /// shortened or rewritten since any of them, whatever the database still holds).
+        #[arg(long)]
+        witness: Vec<PathBuf>,
     },
     /// Sign the current partition heads and print the checkpoint for auditors to keep.
     Checkpoint {
         /// Write it to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also add it to this witness directory: an append-only store the database's
+        /// administrators cannot write (docs/design/ledger.md).
+        #[arg(long)]
+        witness: Option<PathBuf>,
     },
 }
 
@@ -631,6 +644,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             demo,
             checkpoint_minutes,
             auth_failure_limit,
+            witness,
         } => {
             serve::run(
                 d,
@@ -639,6 +653,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                     demo,
                     checkpoint_minutes,
                     auth_failure_limit,
+                    witness,
                 },
             )
             .await?
@@ -921,28 +936,27 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             let app = d.open(2).await?;
             certs::crl(&app, &kind, out.as_deref()).await?;
         }
-        Command::Ledger(LedgerCommand::Checkpoint { out }) => {
+        Command::Ledger(LedgerCommand::Checkpoint { out, witness }) => {
             let (app, who) = d.session(2).await?;
-            let text = app.create_checkpoint(&who).await?.to_text();
+            let checkpoint = app.create_checkpoint(&who).await?;
+            if let Some(dir) = witness {
+                let path = ledger::witness(&dir, &checkpoint)?;
+                eprintln!("witnessed in {}", path.display());
+            }
+            let text = checkpoint.to_text();
             match out {
                 Some(path) => files::write_private(&path, text.as_bytes())?,
                 None => print!("{text}"),
             }
         }
-        Command::Ledger(LedgerCommand::Verify { checkpoint }) => {
+        Command::Ledger(LedgerCommand::Verify {
+            checkpoint,
+            witness,
+        }) => {
             let (app, who) = d.session(2).await?;
-            let checkpoint = match checkpoint {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path)
-                        .with_context(|| format!("reading {}", path.display()))?;
-                    Some(
-                        mynumber_core::checkpoint::SignedCheckpoint::parse(&text)
-                            .with_context(|| format!("reading {}", path.display()))?,
-                    )
-                }
-                None => None,
-            };
-            let r = app.verify_ledger(&who, checkpoint.as_ref()).await?;
+            let given = ledger::checkpoints(&checkpoint, &witness)?;
+            let r = app.verify_ledger(&who, &given).await?;
+            eprintln!("held to {} signed checkpoints", r.checkpoints);
             match r.fault {
                 None => println!(
                     "ok: {} entries in {} partitions, every chain intact",

@@ -31,6 +31,8 @@ pub(crate) struct Options {
     pub(crate) checkpoint_minutes: u64,
     /// Refused tokens a client may send in a minute.
     pub(crate) auth_failure_limit: u32,
+    /// Where scheduled checkpoints are also witnessed.
+    pub(crate) witness: Option<std::path::PathBuf>,
 }
 
 pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()> {
@@ -39,6 +41,7 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         demo,
         checkpoint_minutes,
         auth_failure_limit,
+        witness,
     } = options;
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
@@ -55,7 +58,7 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         load_demo(&app, &who, &deployment.data_dir).await?;
     }
     if checkpoint_minutes > 0 {
-        tokio::spawn(checkpoints(app.clone(), checkpoint_minutes));
+        tokio::spawn(checkpoints(app.clone(), checkpoint_minutes, witness));
     }
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -184,16 +187,23 @@ async fn demo_cards(app: &App, op: &Principal, dir: &std::path::Path) -> Result<
 /// Signs a ledger checkpoint at start and then every `minutes`, ends cards past their expiry,
 /// and destroys returned letters past their retention; failures are logged and retried at the
 /// next tick.
-async fn checkpoints(app: App, minutes: u64) {
+async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
     loop {
         tick.tick().await;
         match app.create_checkpoint(&Principal::System).await {
-            Ok(c) => tracing::info!(
-                at_us = c.at_us(),
-                key = c.key_id(),
-                "signed a ledger checkpoint"
-            ),
+            Ok(c) => {
+                tracing::info!(
+                    at_us = c.at_us(),
+                    key = c.key_id(),
+                    "signed a ledger checkpoint"
+                );
+                if let Some(dir) = &witness
+                    && let Err(e) = crate::ledger::witness(dir, &c)
+                {
+                    tracing::error!(error = %e, "witnessing a ledger checkpoint failed");
+                }
+            }
             Err(e) => tracing::error!(error = %e, "signing a ledger checkpoint failed"),
         }
         // Cards past their expiry end on the same tick, with their certificates.

@@ -211,6 +211,12 @@ impl Deployment {
             &keys.join("number-derivation.key"),
             "number-derivation",
         )?);
+        if self.ledger_key_file.is_none() && !keys.join("ledger-signing.key").exists() {
+            tracing::warn!(
+                "the key that signs ledger checkpoints is generated beside the database ({}); whoever can change the database could then sign a checkpoint too: in production keep it elsewhere with --ledger-key-file, and witness checkpoints outside (docs/design/ledger.md)",
+                keys.join("ledger-signing.key").display()
+            );
+        }
         let ledger_key = LedgerSigningKey::from_bytes(secret(
             self.ledger_key_file.as_deref(),
             &keys.join("ledger-signing.key"),

@@ -344,3 +344,60 @@ fn issue_9_every_command_asks_the_policy() {
     }
     assert!(walked >= 35, "only {walked} commands walked");
 }
+
+/// Hole 4 at the command line: checkpoints added to a witness directory catch a ledger cut
+/// short after the database's own checkpoints were deleted too.
+#[test]
+fn issue_9_a_witness_catches_a_cut_ledger() {
+    if !have("sqlite3") {
+        return;
+    }
+    let dir = tmp("witness");
+    let csv = sample(&dir, 20, 5);
+    let data = dir.join("data");
+    let witness = dir.join("witness");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let run = |args: &[&str]| bin().args(d).args(args).output().unwrap();
+    assert!(
+        run(&["resident", "import", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    for _ in 0..2 {
+        let out = run(&[
+            "ledger",
+            "checkpoint",
+            "--witness",
+            witness.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let kept: Vec<_> = std::fs::read_dir(&witness).unwrap().collect();
+    assert_eq!(kept.len(), 2, "each checkpoint is a new file");
+    let db = data.join("registry.db");
+    let last = sql(
+        &db,
+        "SELECT hash FROM ledger_entries WHERE partition_key = '131041' AND seq = 10",
+    );
+    sql(
+        &db,
+        "DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq > 10",
+    );
+    sql(
+        &db,
+        &format!(
+            "UPDATE ledger_heads SET seq = 10, hash = '{}' WHERE partition_key = '131041'",
+            last.trim()
+        ),
+    );
+    sql(&db, "DELETE FROM ledger_checkpoints");
+    let out = run(&["ledger", "verify"]);
+    assert!(out.status.success(), "the cut fools the database alone");
+    let out = run(&["ledger", "verify", "--witness", witness.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).starts_with("ledger broken: partition 131041"),
+        "{}",
+        text(&out.stdout)
+    );
+}

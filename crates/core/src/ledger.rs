@@ -132,6 +132,14 @@ pub enum Break {
         /// The last entry present.
         last_seq: i64,
     },
+    /// The partition has entries but no head: its head row was removed (which would otherwise
+    /// hide the whole partition from a verification that starts from the heads).
+    MissingHead {
+        /// Partition.
+        partition: String,
+        /// The last entry present.
+        last_seq: i64,
+    },
 }
 
 impl fmt::Display for Break {
@@ -165,6 +173,13 @@ impl fmt::Display for Break {
                 f,
                 "partition {partition}: head says {head_seq} entries, chain ends at {last_seq} (entries removed at the end or head altered)"
             ),
+            Self::MissingHead {
+                partition,
+                last_seq,
+            } => write!(
+                f,
+                "partition {partition}: {last_seq} entries but no head (the head was removed)"
+            ),
         }
     }
 }
@@ -175,7 +190,8 @@ pub struct ChainVerifier {
     partition: String,
     next_seq: i64,
     prev: [u8; 32],
-    checkpoint: Option<(i64, [u8; 32])>,
+    /// Heads signed checkpoints recorded for this partition: entry `seq` must have the hash.
+    pins: std::collections::BTreeMap<i64, [u8; 32]>,
 }
 
 impl ChainVerifier {
@@ -185,15 +201,29 @@ impl ChainVerifier {
             partition: partition.to_owned(),
             next_seq: 1,
             prev: GENESIS,
-            checkpoint: None,
+            pins: std::collections::BTreeMap::new(),
         }
     }
 
     /// Also holds the chain to a signed checkpoint's head for this partition: entry `seq` must
-    /// have exactly `hash`.
+    /// have exactly `hash`. Any number of checkpoints may pin one chain.
     pub fn with_checkpoint(mut self, seq: i64, hash: [u8; 32]) -> Self {
-        self.checkpoint = Some((seq, hash));
+        self.pin(seq, hash);
         self
+    }
+
+    /// Adds a checkpoint's head for this partition. Two checkpoints that disagree about one
+    /// entry are both kept in mind: the chain cannot match both, so it is reported.
+    pub fn pin(&mut self, seq: i64, hash: [u8; 32]) {
+        match self.pins.get(&seq) {
+            Some(h) if *h != hash => {
+                // A hash no entry has: the disagreement surfaces at `seq`.
+                self.pins.insert(seq, [0xff; 32]);
+            }
+            _ => {
+                self.pins.insert(seq, hash);
+            }
+        }
     }
 
     /// Checks the next entry.
@@ -218,13 +248,12 @@ impl ChainVerifier {
                 seq: entry.content.seq,
             });
         }
-        if let Some((seq, hash)) = self.checkpoint
-            && seq == entry.content.seq
-            && hash != entry.hash
+        if let Some(hash) = self.pins.get(&entry.content.seq)
+            && *hash != entry.hash
         {
             return Err(Break::Checkpoint {
                 partition: partition(),
-                seq,
+                seq: entry.content.seq,
             });
         }
         self.prev = entry.hash;
@@ -232,10 +261,23 @@ impl ChainVerifier {
         Ok(())
     }
 
+    /// Checks a partition whose head row is missing: any entry at all (or a checkpoint that
+    /// saw one) means the head was removed.
+    pub fn finish_without_head(self) -> Result<i64, Break> {
+        let last = self.next_seq - 1;
+        if last > 0 {
+            return Err(Break::MissingHead {
+                partition: self.partition,
+                last_seq: last,
+            });
+        }
+        self.finish(0, &GENESIS)
+    }
+
     /// Checks the recorded head against the last entry; returns the number of entries.
     pub fn finish(self, head_seq: i64, head_hash: &[u8; 32]) -> Result<i64, Break> {
         let last = self.next_seq - 1;
-        if let Some((seq, _)) = self.checkpoint
+        if let Some((&seq, _)) = self.pins.iter().next_back()
             && seq > last
         {
             return Err(Break::Checkpoint {

@@ -20,6 +20,10 @@ pub trait LedgerRead: Send {
     ) -> Result<Vec<StoredEntry>, StoreError>;
     /// The newest stored checkpoint's text.
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError>;
+    /// Every stored checkpoint's text, oldest first.
+    async fn checkpoints(&mut self) -> Result<Vec<String>, StoreError>;
+    /// Every partition that has entries, whether or not its head row is still there.
+    async fn ledger_partitions(&mut self) -> Result<Vec<String>, StoreError>;
 }
 
 /// Appends to the ledger.

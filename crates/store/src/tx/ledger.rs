@@ -63,6 +63,26 @@ impl LedgerRead for SqlTx {
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
             .transpose()
     }
+
+    async fn checkpoints(&mut self) -> Result<Vec<String>, StoreError> {
+        sqlx::query("SELECT text FROM ledger_checkpoints ORDER BY at_us")
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| r.try_get::<String, _>(0).map_err(db))
+            .collect()
+    }
+
+    async fn ledger_partitions(&mut self) -> Result<Vec<String>, StoreError> {
+        sqlx::query("SELECT DISTINCT partition_key FROM ledger_entries ORDER BY partition_key")
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| r.try_get::<String, _>(0).map_err(db))
+            .collect()
+    }
 }
 
 #[async_trait]

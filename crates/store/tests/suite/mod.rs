@@ -292,7 +292,7 @@ pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env)
         .await
         .unwrap();
     assert_eq!(found.person.id, r.person);
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
     // Staff created: the first administrator and the national auditor once each, the three
     // municipal clerks twice (in the national administrator's partition and their own); then
@@ -768,7 +768,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
             .await
             .unwrap();
     }
-    let ok = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let ok = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(ok.fault, None);
     let pool = raw(&env).await;
     let exec = |sql: &'static str| {
@@ -781,7 +781,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
         .await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor, None)
+        .verify_ledger(&env.auditor, &[])
         .await
         .unwrap()
         .fault
@@ -794,7 +794,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
         .await;
     assert_eq!(
         env.app
-            .verify_ledger(&env.auditor, None)
+            .verify_ledger(&env.auditor, &[])
             .await
             .unwrap()
             .fault,
@@ -804,7 +804,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq = 4").await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor, None)
+        .verify_ledger(&env.auditor, &[])
         .await
         .unwrap()
         .fault
@@ -816,7 +816,7 @@ pub(crate) async fn ledger_verification_catches_direct_edits(env: Env) {
     exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq >= 4").await;
     let fault = env
         .app
-        .verify_ledger(&env.auditor, None)
+        .verify_ledger(&env.auditor, &[])
         .await
         .unwrap()
         .fault
@@ -847,7 +847,7 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
     );
     let ok = env
         .app
-        .verify_ledger(&env.auditor, Some(&checkpoint))
+        .verify_ledger(&env.auditor, std::slice::from_ref(&checkpoint))
         .await
         .unwrap();
     assert_eq!(ok.fault, None);
@@ -888,11 +888,20 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
             .unwrap();
         prev = hash;
     }
-    let plain = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    // The checkpoint the database keeps catches it.
+    let kept = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
+    assert!(kept.fault.is_some(), "the stored checkpoint pins the chain");
+    // An insider who also deletes the stored checkpoints fools the chain alone; a copy kept
+    // elsewhere (an auditor's, a witness's) still catches it.
+    sqlx::query("DELETE FROM ledger_checkpoints")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let plain = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(plain.fault, None, "a full rewrite fools the chain alone");
     let fault = env
         .app
-        .verify_ledger(&env.auditor, Some(&checkpoint))
+        .verify_ledger(&env.auditor, std::slice::from_ref(&checkpoint))
         .await
         .unwrap()
         .fault
@@ -914,7 +923,7 @@ pub(crate) async fn checkpoints_catch_a_rewritten_partition(env: Env) {
     let forged = mynumber_core::checkpoint::SignedCheckpoint::parse(&text).unwrap();
     let err = env
         .app
-        .verify_ledger(&env.auditor, Some(&forged))
+        .verify_ledger(&env.auditor, std::slice::from_ref(&forged))
         .await
         .unwrap_err();
     assert_eq!(
@@ -1024,7 +1033,7 @@ pub(crate) async fn a_leaked_number_is_changed_by_two_staff(env: Env) {
         .unwrap_err();
     assert!(err.to_string().contains("already approved"), "{err}");
 
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
     let texts: Vec<String> = sqlx::query("SELECT action || ' ' || detail FROM ledger_entries WHERE partition_key = '131041' ORDER BY seq")
         .fetch_all(&pool).await.unwrap().iter().map(|r| r.get(0)).collect();
@@ -1090,7 +1099,7 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
     assert_eq!(distinct, 200);
     assert_eq!(
         env.app
-            .verify_ledger(&env.auditor, None)
+            .verify_ledger(&env.auditor, &[])
             .await
             .unwrap()
             .fault,
@@ -1252,7 +1261,7 @@ pub(crate) async fn notification_letters_are_printed_once_and_followed_to_the_en
         .unwrap_err();
     assert!(err.to_string().contains("it was destroyed"), "{err}");
 
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
     let pool = sqlx::AnyPool::connect(&env.url).await.unwrap();
     let actions: Vec<String> = sqlx::query(
@@ -1626,7 +1635,7 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
         )
     );
 
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
     let pool = raw(&env).await;
     let actions: Vec<String> = sqlx::query(
@@ -1837,7 +1846,7 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
             "certificate-revoked"
         ]
     );
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
 }
 
@@ -2482,7 +2491,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
             "card-returned",
         ]
     );
-    let report = env.app.verify_ledger(&env.auditor, None).await.unwrap();
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
     assert_eq!(report.fault, None);
 }
 
@@ -2975,6 +2984,7 @@ macro_rules! all_cases {
             issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled,
             issue_9_four_eyes_need_two_people,
             issue_9_a_transfer_in_follows_a_move_out_to_that_municipality,
+            issue_9_a_cut_ledger_is_caught,
         );
     };
 }

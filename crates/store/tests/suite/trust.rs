@@ -564,3 +564,94 @@ pub(crate) async fn issue_9_a_transfer_in_follows_a_move_out_to_that_municipalit
                 && e.3.starts_with("to=271004"))
     );
 }
+
+/// Hole 4: deleting a partition's head hid the whole partition from verification; deleting the
+/// newest entries and copying the new last hash into the head passed. Partitions now come from
+/// the entries and every checkpoint, and the chains are held to every checkpoint kept.
+pub(crate) async fn issue_9_a_cut_ledger_is_caught(env: Env) {
+    for i in 0..4 {
+        env.app
+            .register(
+                &env.clerk,
+                register(japanese("山田", "太郎", &format!("198{i}-01-01"))),
+            )
+            .await
+            .unwrap();
+    }
+    let checkpoint = env.app.create_checkpoint(&env.auditor).await.unwrap();
+    let pool = raw(&env).await;
+    let exec = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+    };
+    // The head row removed: the partition is still verified, and the missing head named.
+    exec("DELETE FROM ledger_heads WHERE partition_key = '131041'").await;
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor, &[])
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(fault.to_string().contains("no head"), "{fault}");
+    // The newest entries removed, and the head set to the new last entry: the chain alone
+    // is consistent, but the checkpoint the database keeps saw more.
+    let last =
+        sqlx::query("SELECT hash FROM ledger_entries WHERE partition_key = '131041' AND seq = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get::<String, _>(0);
+    exec("DELETE FROM ledger_entries WHERE partition_key = '131041' AND seq > 2").await;
+    sqlx::query("INSERT INTO ledger_heads (partition_key, seq, hash) VALUES ('131041', 2, $1)")
+        .bind(last)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor, &[])
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(
+        fault
+            .to_string()
+            .contains("differs from the signed checkpoint")
+            || fault.to_string().contains("shortened"),
+        "{fault}"
+    );
+    // The stored checkpoints deleted too: only a copy kept outside (the witness) still sees
+    // the cut.
+    exec("DELETE FROM ledger_checkpoints").await;
+    assert_eq!(
+        env.app
+            .verify_ledger(&env.auditor, &[])
+            .await
+            .unwrap()
+            .fault,
+        None
+    );
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor, std::slice::from_ref(&checkpoint))
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(fault.to_string().contains("131041"), "{fault}");
+    // A whole partition removed is caught by a checkpoint that saw it.
+    exec("DELETE FROM ledger_entries WHERE partition_key = '131041'").await;
+    exec("DELETE FROM ledger_heads WHERE partition_key = '131041'").await;
+    let fault = env
+        .app
+        .verify_ledger(&env.auditor, std::slice::from_ref(&checkpoint))
+        .await
+        .unwrap()
+        .fault
+        .unwrap();
+    assert!(fault.to_string().starts_with("partition 131041"), "{fault}");
+}
