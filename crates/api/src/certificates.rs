@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use mynumber_app::CertificateException;
 use mynumber_app::CertificateRow;
 use mynumber_core::ResidentCode;
 use mynumber_pki::{Hierarchy, Reason, base64_decode, from_pem, to_pem};
@@ -14,16 +15,22 @@ use utoipa::ToSchema;
 
 use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
 
-/// A public key to certify.
+/// A key to certify outside card production: an administrator's audited exception.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct IssueRequest {
     /// signature (署名用電子証明書) or authentication (利用者証明用電子証明書).
     #[schema(example = "signature")]
     pub kind: String,
-    /// The card's RSA-2048 public key, PEM (`-----BEGIN PUBLIC KEY-----`).
-    pub public_key: String,
-    /// The card's expiry (YYYY-MM-DD); the certificate never outlives it.
+    /// A PKCS#10 certification request for the card's RSA-2048 key, signed with it (proof of
+    /// possession), PEM (`-----BEGIN CERTIFICATE REQUEST-----`).
+    pub request: String,
+    /// Why the exception (recorded in the ledger; one line, no numbers).
+    #[schema(example = "the card's certificate was lost in a production fault")]
+    pub reason: String,
+    /// The resident's card, not yet ended, whose expiry the certificate never outlives.
+    pub card_serial: Option<String>,
+    /// Without a card: the date the certificate must not outlive (YYYY-MM-DD).
     #[schema(example = "2036-11-25")]
     pub card_expiry: Option<String>,
 }
@@ -79,8 +86,10 @@ fn kind(s: &str) -> Result<Hierarchy, ApiError> {
         .ok_or_else(|| ApiError::field("kind", "must be signature or authentication"))
 }
 
-/// Certify a card's public key for a resident. A new certificate supersedes the previous one of
-/// its kind, from three months before that one expires.
+/// Certify a key for a resident outside card production: national administrators only, as an
+/// audited exception, with a certification request that proves possession of the key. A new
+/// certificate supersedes the previous one of its kind, from three months before that one
+/// expires.
 #[utoipa::path(post, path = "/api/v1/residents/{resident_code}/certificates", tag = "certificates",
     params(("resident_code" = String, Path, description = "住民票コード")),
     request_body = IssueRequest,
@@ -92,8 +101,8 @@ pub(crate) async fn issue(
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<IssueRequest>,
 ) -> Result<(StatusCode, Json<CertificateBody>), ApiError> {
-    let der = from_pem("PUBLIC KEY", &req.public_key)
-        .ok_or_else(|| ApiError::field("public_key", "is not a PEM PUBLIC KEY block"))?;
+    let request = from_pem("CERTIFICATE REQUEST", &req.request)
+        .ok_or_else(|| ApiError::field("request", "is not a PEM CERTIFICATE REQUEST block"))?;
     let card_expiry = req
         .card_expiry
         .as_deref()
@@ -107,9 +116,13 @@ pub(crate) async fn issue(
         .issue_certificate(
             &principal,
             &code(&resident_code)?,
-            kind(&req.kind)?,
-            &der,
-            card_expiry,
+            &CertificateException {
+                hierarchy: kind(&req.kind)?,
+                request,
+                reason: req.reason,
+                card_serial: req.card_serial,
+                card_expiry,
+            },
         )
         .await?;
     Ok((StatusCode::CREATED, Json(CertificateBody::from(&row))))

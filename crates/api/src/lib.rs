@@ -369,7 +369,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         .door(
             M::POST,
             "/api/v1/residents/{resident_code}/certificates",
-            p(A::ManageCertificates),
+            p(A::IssueCertificateException),
             post(certificates::issue),
         )
         .door(

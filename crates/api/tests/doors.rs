@@ -215,7 +215,7 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
         ("POST", "/api/v1/notices/{application_id}/outcome") => json!({"outcome": "delivered"}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/name") => json!({"name": "名前"}),
         ("POST", "/api/v1/residents/{resident_code}/certificates") => {
-            json!({"kind": "authentication", "public_key": public_key})
+            json!({"kind": "authentication", "request": public_key, "reason": "the walk"})
         }
         ("POST", "/api/v1/certificates/{serial}/revoke")
         | ("POST", "/api/v1/residents/{resident_code}/certificates/revoke") => {
@@ -263,9 +263,15 @@ async fn every_door_for_every_principal_own_and_other_municipality_and_none() {
     let admin = app.authenticate(&s.admin).await.unwrap();
     let own = fixture(app, &admin, "131041").await;
     let other = fixture(app, &admin, "271004").await;
-    let key = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+    let card_key =
+        rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+            .unwrap();
+    let key = rcgen::CertificateParams::new(Vec::<String>::new())
         .unwrap()
-        .public_key_pem();
+        .serialize_request(&card_key)
+        .unwrap()
+        .pem()
+        .unwrap();
     let mut who = vec![Who {
         name: "admin/national",
         token: s.admin.clone(),

@@ -637,13 +637,21 @@ async fn certificates_over_http_and_the_public_crl() {
     let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
         .unwrap();
     let uri = format!("/api/v1/residents/{code}/certificates");
+    // The certification request proves possession of the card's key.
+    let request = rcgen::CertificateParams::new(Vec::<String>::new())
+        .unwrap()
+        .serialize_request(&card)
+        .unwrap()
+        .pem()
+        .unwrap();
+    let exception = |kind: &str, request: &str| json!({"kind": kind, "request": request, "reason": "a card production fault"});
     // The signature certificate's address holds the municipality's name, so it must be known.
     let r = s
         .call(
             Method::POST,
             &uri,
             Some(&s.admin),
-            Some(json!({"kind": "signature", "public_key": card.public_key_pem()})),
+            Some(exception("signature", &request)),
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
@@ -662,7 +670,7 @@ async fn certificates_over_http_and_the_public_crl() {
             Method::POST,
             &uri,
             Some(&s.admin),
-            Some(json!({"kind": "signature", "public_key": card.public_key_pem()})),
+            Some(exception("signature", &request)),
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
@@ -679,11 +687,11 @@ async fn certificates_over_http_and_the_public_crl() {
             Method::POST,
             &uri,
             Some(&s.admin),
-            Some(json!({"kind": "signature", "public_key": "nope"})),
+            Some(exception("signature", "nope")),
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.body["errors"][0]["field"], "public_key");
+    assert_eq!(r.body["errors"][0]["field"], "request");
 
     let r = s.call(Method::GET, "/pki/signature/crl", None, None).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -732,7 +740,7 @@ async fn certificates_over_http_and_the_public_crl() {
             Method::POST,
             &uri,
             Some(&s.admin),
-            Some(json!({"kind": "authentication", "public_key": card.public_key_pem()})),
+            Some(exception("authentication", &request)),
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);

@@ -90,6 +90,45 @@ impl From<CertificateRefused> for AppError {
     }
 }
 
+/// A certificate issued outside card production: an administrator's audited exception.
+#[derive(Clone, Debug)]
+pub struct CertificateException {
+    /// Which certificate.
+    pub hierarchy: Hierarchy,
+    /// A PKCS#10 certification request (DER), signed with the key to certify.
+    pub request: Vec<u8>,
+    /// Why the exception: recorded in the ledger.
+    pub reason: String,
+    /// The resident's card the certificate goes on, if any.
+    pub card_serial: Option<String>,
+    /// Without a card: the date the certificate must not outlive.
+    pub card_expiry: Option<jiff::civil::Date>,
+}
+
+/// The reason an exception states: required, one line, and carrying no number (the ledger
+/// never holds one).
+fn exception_reason(reason: &str) -> Result<String, AppError> {
+    let reason = reason.trim();
+    let mut run = 0;
+    let mut longest = 0;
+    for c in reason.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    if reason.is_empty()
+        || reason.chars().count() > 200
+        || reason.chars().any(|c| c.is_control() || c == '"')
+        || longest >= 8
+    {
+        return Err(FieldError::new(
+            "reason",
+            "is required: why the exception, in at most 200 characters on one line, without quotes or numbers",
+        )
+        .into());
+    }
+    Ok(reason.to_owned())
+}
+
 /// What happens to all of a holder's certificates at once.
 #[derive(Clone, Copy, Debug)]
 enum HolderEvent {
@@ -229,19 +268,25 @@ impl App {
             .ok_or(AppError::NotFound("certificate authority"))
     }
 
-    /// Certifies a public key the card generated (DER SubjectPublicKeyInfo, RSA-2048) for a
-    /// resident. Valid to the 5th birthday after issuance and never beyond `card_expiry`; a new
-    /// certificate supersedes the holder's previous one of that kind, which may be renewed from
-    /// three months before it expires (facts §2.2).
+    /// Certifies a key outside card production: an administrator's audited exception (card
+    /// production certifies the card's keys as it makes them). The request must prove
+    /// possession of the private key (PKCS#10, signed with it), the exception says why, and a
+    /// card of the resident not yet ended may be named, whose expiry the certificate never
+    /// outlives (or `card_expiry`). Valid to the 5th birthday after issuance; it supersedes the
+    /// holder's previous one of that kind, which may be renewed from three months before it
+    /// expires (facts §2.2).
     pub async fn issue_certificate(
         &self,
         principal: &Principal,
         code: &ResidentCode,
-        hierarchy: Hierarchy,
-        public_key: &[u8],
-        card_expiry: Option<jiff::civil::Date>,
+        exception: &CertificateException,
     ) -> Result<CertificateRow, AppError> {
-        self.permit(principal, Action::ManageCertificates).await?;
+        self.permit(principal, Action::IssueCertificateException)
+            .await?;
+        let hierarchy = exception.hierarchy;
+        let reason = exception_reason(&exception.reason)?;
+        let proven = mynumber_pki::ProvenKey::from_request(&exception.request)
+            .map_err(|e| FieldError::new("request", e.to_string()))?;
         let today = self.clock.today();
         let now_us = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -254,10 +299,26 @@ impl App {
             self,
             tx,
             principal,
-            Action::ManageCertificates,
+            Action::IssueCertificateException,
             &current_scope(person.id, record.municipality()),
             "resident"
         );
+        // The card the certificate goes on: this resident's, not ended.
+        let card = match exception.card_serial.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(serial) => Some(
+                tx.card(serial)
+                    .await?
+                    .filter(|c| {
+                        c.person == person.id
+                            && !matches!(c.status, mynumber_core::card::CardStatus::Ended(_))
+                    })
+                    .ok_or_else(|| {
+                        FieldError::new("card_serial", "is not a card of this resident in use")
+                    })?,
+            ),
+        };
+        let card_expiry = card.as_ref().map(|c| c.expiry).or(exception.card_expiry);
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new(
                 "resident",
@@ -310,16 +371,22 @@ impl App {
                 .into());
             }
         }
-        let (row, issued) = self
+        let (row, mut issued) = self
             .certify_in(
                 tx.as_mut(),
                 person.id,
                 record,
                 hierarchy,
-                public_key,
+                &proven,
                 card_expiry,
             )
             .await?;
+        issued.detail.push_str(&format!(" exception=\"{reason}\""));
+        // The card's file keeps the certificates it was made with (writing one onto the card is
+        // the counter's, with the card present): the exception names the card and ends with it.
+        if let Some(card) = &card {
+            issued.detail.push_str(&format!(" card={}", card.serial));
+        }
         let mut records = Vec::new();
         for p in &previous {
             records.push(
@@ -367,7 +434,7 @@ impl App {
         person: PersonId,
         record: &ResidentRecord,
         hierarchy: Hierarchy,
-        public_key: &[u8],
+        key: &mynumber_pki::ProvenKey,
         card_expiry: Option<jiff::civil::Date>,
     ) -> Result<(CertificateRow, Record), AppError> {
         let today = self.clock.today();
@@ -393,14 +460,7 @@ impl App {
         let not_after = end_of_day_jst(last_day);
         let serial_seed: [u8; 16] = self.random_bytes();
         let der = authority
-            .issue(
-                &self.pki.config,
-                &holder,
-                public_key,
-                serial_seed,
-                now,
-                not_after,
-            )
+            .issue(&self.pki.config, &holder, key, serial_seed, now, not_after)
             .map_err(pki)?;
         let row = CertificateRow {
             serial: hex::encode(serial_bytes(serial_seed)),

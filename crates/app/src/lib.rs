@@ -29,7 +29,7 @@ pub mod system;
 pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
 pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
 pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
-pub use certificates::{KeyMaker, PkiSettings};
+pub use certificates::{CertificateException, KeyMaker, PkiSettings};
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, NumberBasis, RECORD_ITEMS,
     RecordRequest,

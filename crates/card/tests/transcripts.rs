@@ -29,6 +29,11 @@ fn key() -> (Vec<u8>, aws_lc_rs::signature::RsaKeyPair) {
     (pkcs8, k)
 }
 
+/// The card's key as the authority takes it: the key pair in hand proves possession.
+fn proven(pkcs8: &[u8]) -> mynumber_pki::ProvenKey {
+    mynumber_pki::ProvenKey::from_key_pair(&mynumber_pki::KeyPair::try_from(pkcs8).unwrap())
+}
+
 fn spki(k: &aws_lc_rs::signature::RsaKeyPair) -> Vec<u8> {
     AsDer::<aws_lc_rs::encoding::PublicKeyX509Der>::as_der(k.public_key())
         .unwrap()
@@ -75,7 +80,7 @@ fn card() -> Card {
         common_name: "K7QM2XRT13104261201A".into(),
     };
     let sign_cert = sign_ca
-        .issue(&config, &holder, &spki(&sign_pair), [9; 16], now, until)
+        .issue(&config, &holder, &proven(&sign_key), [9; 16], now, until)
         .unwrap();
     let auth_cert = auth_ca
         .issue(
@@ -83,7 +88,7 @@ fn card() -> Card {
             &Holder::Authentication {
                 common_name: "ABCDEFGH13104261201A".into(),
             },
-            &spki(&auth_pair),
+            &proven(&auth_key),
             [10; 16],
             now,
             until,

@@ -80,8 +80,8 @@ pub(crate) fn access(command: &Command) -> Access {
             CardCommand::List { .. } => Policy(A::ReadRecord),
         },
         Command::Cert(c) => match c {
-            CertCommand::Issue { .. }
-            | CertCommand::Revoke { .. }
+            CertCommand::Issue { .. } => Policy(A::IssueCertificateException),
+            CertCommand::Revoke { .. }
             | CertCommand::RevokeAll { .. }
             | CertCommand::Suspend { .. }
             | CertCommand::Resume { .. } => Policy(A::ManageCertificates),

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use mynumber_app::CertificateException;
 use mynumber_app::{App, CertificateCheck, CertificateRow, Verdict};
 use mynumber_core::Principal;
 use mynumber_core::ResidentCode;
@@ -27,41 +28,62 @@ fn write(out: Option<&Path>, text: &str) -> Result<()> {
     }
 }
 
-/// Certifies the public key in `public_key` (PEM `PUBLIC KEY` or DER) for a resident.
+/// Certifies the key of the certification request in `request` (PEM `CERTIFICATE REQUEST` or
+/// DER) for a resident: an administrator's audited exception, with its reason.
 pub(crate) async fn issue(
     app: &App,
     who: &Principal,
     code: &str,
-    kind: &str,
-    public_key: &Path,
-    card_expiry: Option<&str>,
-    out: Option<&Path>,
+    options: IssueOptions,
 ) -> Result<()> {
     let code = resident_code(code)?;
-    let bytes =
-        std::fs::read(public_key).with_context(|| format!("reading {}", public_key.display()))?;
+    let bytes = std::fs::read(&options.request)
+        .with_context(|| format!("reading {}", options.request.display()))?;
     let der = match std::str::from_utf8(&bytes)
         .ok()
-        .and_then(|t| from_pem("PUBLIC KEY", t))
+        .and_then(|t| from_pem("CERTIFICATE REQUEST", t))
     {
         Some(der) => der,
         None if bytes.first() == Some(&0x30) => bytes,
         None => bail!(
-            "{} holds neither a PEM PUBLIC KEY nor a DER SubjectPublicKeyInfo",
-            public_key.display()
+            "{} holds neither a PEM CERTIFICATE REQUEST nor a DER PKCS#10 request",
+            options.request.display()
         ),
     };
-    let card_expiry = card_expiry
+    let card_expiry = options
+        .card_expiry
+        .as_deref()
         .map(|d| {
             d.parse::<jiff::civil::Date>()
                 .with_context(|| format!("--card-expiry {d:?} is not YYYY-MM-DD"))
         })
         .transpose()?;
     let row = app
-        .issue_certificate(who, &code, hierarchy(kind)?, &der, card_expiry)
+        .issue_certificate(
+            who,
+            &code,
+            &CertificateException {
+                hierarchy: hierarchy(&options.kind)?,
+                request: der,
+                reason: options.reason,
+                card_serial: options.card,
+                card_expiry,
+            },
+        )
         .await?;
     eprintln!("issued {} certificate {}", row.hierarchy, row.serial);
-    write(out, &to_pem("CERTIFICATE", &row.der))
+    write(options.out.as_deref(), &to_pem("CERTIFICATE", &row.der))
+}
+
+/// What `cert issue` is given.
+#[derive(Debug)]
+pub(crate) struct IssueOptions {
+    pub(crate) kind: String,
+    pub(crate) request: std::path::PathBuf,
+    pub(crate) reason: String,
+    pub(crate) card: Option<String>,
+    pub(crate) card_expiry: Option<String>,
+    pub(crate) out: Option<std::path::PathBuf>,
 }
 
 /// Revokes a certificate.

@@ -298,17 +298,25 @@ pub(crate) enum CardCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CertCommand {
-    /// Certify a card's public key for a resident (signature or authentication).
+    /// Certify a key for a resident outside card production (signature or authentication): a
+    /// national administrator's audited exception, with a request proving possession of the key.
     Issue {
         /// The resident's 11-digit resident record code.
         code: String,
         /// signature (署名用) or authentication (利用者証明用).
         #[arg(long)]
         kind: String,
-        /// The card's public key: PEM `PUBLIC KEY` or DER SubjectPublicKeyInfo (RSA-2048).
+        /// A PKCS#10 certification request for the RSA-2048 key, signed with it: PEM
+        /// `CERTIFICATE REQUEST` or DER (`openssl req -new`, or `mynumber card request`).
         #[arg(long)]
-        public_key: PathBuf,
-        /// The card's expiry date (YYYY-MM-DD): the certificate never outlives it.
+        request: PathBuf,
+        /// Why the exception (recorded in the ledger).
+        #[arg(long)]
+        reason: String,
+        /// The resident's card, not yet ended: the certificate never outlives it.
+        #[arg(long)]
+        card: Option<String>,
+        /// Without --card: the date the certificate must not outlive (YYYY-MM-DD).
         #[arg(long)]
         card_expiry: Option<String>,
         /// Write the certificate (PEM) here; default: standard output.
@@ -886,7 +894,9 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
         Command::Cert(CertCommand::Issue {
             code,
             kind,
-            public_key,
+            request,
+            reason,
+            card,
             card_expiry,
             out,
         }) => {
@@ -895,10 +905,14 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                 &app,
                 &who,
                 &code,
-                &kind,
-                &public_key,
-                card_expiry.as_deref(),
-                out.as_deref(),
+                certs::IssueOptions {
+                    kind,
+                    request,
+                    reason,
+                    card,
+                    card_expiry,
+                    out,
+                },
             )
             .await?;
         }

@@ -975,9 +975,11 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
             .success()
     );
     assert!(
-        openssl(&["rsa", "-in", "card.key", "-pubout", "-out", "card.pub"])
-            .status
-            .success()
+        openssl(&[
+            "req", "-new", "-key", "card.key", "-subj", "/CN=card", "-out", "card.csr"
+        ])
+        .status
+        .success()
     );
     ok(&["municipality", "name", "131041", "新宿区"]);
     let issued = ok(&[
@@ -986,8 +988,10 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
         code,
         "--kind",
         "signature",
-        "--public-key",
-        dir.join("card.pub").to_str().unwrap(),
+        "--request",
+        dir.join("card.csr").to_str().unwrap(),
+        "--reason",
+        "a card production fault",
         "--out",
         dir.join("sign.pem").to_str().unwrap(),
     ]);
@@ -1072,18 +1076,27 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
     );
     let crl = text(&openssl(&["crl", "-in", "crl2.pem", "-noout", "-text"]).stdout);
     assert!(crl.contains("Key Compromise"), "{crl}");
-    // A short key is refused with the reason.
+    // A short key is refused with the reason: its request does not even prove possession.
     assert!(
         openssl(&["genrsa", "-out", "small.key", "1024"])
             .status
             .success()
     );
     assert!(
-        openssl(&["rsa", "-in", "small.key", "-pubout", "-out", "small.pub"])
-            .status
-            .success()
+        openssl(&[
+            "req",
+            "-new",
+            "-key",
+            "small.key",
+            "-subj",
+            "/CN=x",
+            "-out",
+            "small.csr"
+        ])
+        .status
+        .success()
     );
-    let small = dir.join("small.pub");
+    let small = dir.join("small.csr");
     let mut args = d.to_vec();
     args.extend([
         "cert",
@@ -1091,13 +1104,15 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
         code,
         "--kind",
         "authentication",
-        "--public-key",
+        "--request",
         small.to_str().unwrap(),
+        "--reason",
+        "a card production fault",
     ]);
     let refused = run(&args, None);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        text(&refused.stderr).contains("RSA-2048"),
+        text(&refused.stderr).contains("request: the signature value does not verify"),
         "{}",
         text(&refused.stderr)
     );
@@ -1110,8 +1125,10 @@ fn certificates_chain_to_the_authority_and_revocation_reaches_the_crl() {
         code,
         "--kind",
         "authentication",
-        "--public-key",
-        dir.join("card.pub").to_str().unwrap(),
+        "--request",
+        dir.join("card.csr").to_str().unwrap(),
+        "--reason",
+        "a card production fault",
         "--out",
         dir.join("auth.pem").to_str().unwrap(),
     ]);

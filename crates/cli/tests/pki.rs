@@ -103,7 +103,9 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
     let code = adult.last().unwrap().clone();
     for args in [
         &["genrsa", "-out", "card.key", "2048"][..],
-        &["rsa", "-in", "card.key", "-pubout", "-out", "card.pub"],
+        &[
+            "req", "-new", "-key", "card.key", "-subj", "/CN=card", "-out", "card.csr",
+        ],
     ] {
         let out = openssl(&dir, args);
         assert!(out.status.success(), "{}", said(&out));
@@ -115,8 +117,10 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
             &code,
             "--kind",
             kind,
-            "--public-key",
-            dir.join("card.pub").to_str().unwrap(),
+            "--request",
+            dir.join("card.csr").to_str().unwrap(),
+            "--reason",
+            "a card production fault",
             "--out",
             dir.join(format!("{kind}.pem")).to_str().unwrap(),
         ]);
@@ -135,8 +139,10 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
         &code,
         "--kind",
         "signature",
-        "--public-key",
-        dir.join("card.pub").to_str().unwrap(),
+        "--request",
+        dir.join("card.csr").to_str().unwrap(),
+        "--reason",
+        "a card production fault",
     ]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(

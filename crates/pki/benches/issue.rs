@@ -15,7 +15,7 @@ fn bench(c: &mut Criterion) {
     let ca = Authority::create(Hierarchy::Signature, &config, key, [3; 16], now, 10).unwrap();
     let card =
         KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048).unwrap();
-    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
+    let spki = mynumber_pki::ProvenKey::from_key_pair(&card);
     let holder = Holder::Signature {
         four: BasicFour {
             name: "山田\u{3000}太郎".into(),

@@ -11,6 +11,7 @@ use rcgen::{
 use time::OffsetDateTime;
 
 use crate::der::{oid, parse_oid, seq, tlv};
+use crate::possession::ProvenKey;
 use crate::profile::{BasicFour, Hierarchy, JPKI_SAN_ARC};
 use crate::{PkiConfig, PkiError};
 
@@ -180,17 +181,19 @@ impl Authority {
         &self.cert_der
     }
 
-    /// Certifies `public_key` (a DER SubjectPublicKeyInfo, generated on the card: the private
-    /// key never passes through here) for `holder`, valid from `not_before` to `not_after`.
+    /// Certifies `key` (generated on the card: the private key never passes through here, and
+    /// its holder proved possession of it) for `holder`, valid from `not_before` to
+    /// `not_after`.
     pub fn issue(
         &self,
         config: &PkiConfig,
         holder: &Holder,
-        public_key: &[u8],
+        key: &ProvenKey,
         serial: [u8; 16],
         not_before: Timestamp,
         not_after: Timestamp,
     ) -> Result<Vec<u8>, PkiError> {
+        let public_key = key.public_key_der();
         let spki = SubjectPublicKeyInfo::from_der(public_key)
             .map_err(|e| PkiError::PublicKey(e.to_string()))?;
         if !public_key_is_rsa_2048(public_key) {

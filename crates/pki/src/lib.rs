@@ -11,6 +11,7 @@ mod der;
 mod keys;
 mod ocsp;
 mod pem;
+mod possession;
 mod profile;
 mod verify;
 
@@ -18,6 +19,7 @@ pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_
 pub use keys::{seal, unseal};
 pub use ocsp::{ParsedRequest, Responder, Status, malformed_response, unauthorized_response};
 pub use pem::{base64_decode, base64_encode, from_pem, to_pem};
+pub use possession::{ProvenKey, request, request_info};
 pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
     last_valid_day, opaque_common_name,

@@ -43,6 +43,9 @@ pub enum VerifyError {
     /// The signature value does not verify under the signer's public key.
     #[error("the signature value does not verify with the signer's public key")]
     BadSignature,
+    /// The bytes are not a well-formed PKCS#10 certification request (or a part of one).
+    #[error("not a certification request (PKCS#10): {0}")]
+    NotRequest(String),
 }
 
 /// What a certificate says, read back from its DER.

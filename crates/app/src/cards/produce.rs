@@ -231,9 +231,10 @@ impl App {
     ) -> Result<(KeySlot, CertificateRow, Record), AppError> {
         let key = mynumber_pki::KeyPair::try_from(pkcs8.as_slice())
             .map_err(|e| AppError::Unavailable(format!("the card key: {e}")))?;
-        let public = mynumber_pki::public_key_der(&key);
+        // The key pair in hand is the proof of possession: it was made for this card, here.
+        let proven = mynumber_pki::ProvenKey::from_key_pair(&key);
         let (cert, rec) = self
-            .certify_in(tx, person, record, hierarchy, &public, Some(expiry))
+            .certify_in(tx, person, record, hierarchy, &proven, Some(expiry))
             .await?;
         let ca = self.authority(tx, hierarchy).await?.certificate().to_vec();
         Ok((

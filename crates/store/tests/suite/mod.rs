@@ -250,6 +250,25 @@ pub(crate) fn register(input: ResidentInput) -> RegisterCommand {
     }
 }
 
+/// A certificate exception for `card`'s key: its certification request proves possession.
+pub(crate) fn exception(
+    h: mynumber_pki::Hierarchy,
+    card: &rcgen::KeyPair,
+) -> mynumber_app::CertificateException {
+    mynumber_app::CertificateException {
+        hierarchy: h,
+        request: rcgen::CertificateParams::new(Vec::<String>::new())
+            .unwrap()
+            .serialize_request(card)
+            .unwrap()
+            .der()
+            .to_vec(),
+        reason: "the conformance suite's certificate".into(),
+        card_serial: None,
+        card_expiry: None,
+    }
+}
+
 pub(crate) async fn raw(env: &Env) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
     sqlx::AnyPool::connect(&env.url).await.unwrap()
@@ -1450,7 +1469,6 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     }
     let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
         .unwrap();
-    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
     let adult = env
         .app
         .register(&env.clerk, register(japanese("佐藤", "一郎", "1990-01-15")))
@@ -1466,11 +1484,9 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     let err = env
         .app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &adult.resident_code,
-            Hierarchy::Signature,
-            &spki,
-            None,
+            &exception(Hierarchy::Signature, &card),
         )
         .await
         .unwrap_err();
@@ -1490,22 +1506,18 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     let sign = env
         .app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &adult.resident_code,
-            Hierarchy::Signature,
-            &spki,
-            None,
+            &exception(Hierarchy::Signature, &card),
         )
         .await
         .unwrap();
     let auth = env
         .app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &adult.resident_code,
-            Hierarchy::Authentication,
-            &spki,
-            None,
+            &exception(Hierarchy::Authentication, &card),
         )
         .await
         .unwrap();
@@ -1519,33 +1531,27 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
     let err = env
         .app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &child.resident_code,
-            Hierarchy::Signature,
-            &spki,
-            None,
+            &exception(Hierarchy::Signature, &card),
         )
         .await
         .unwrap_err();
     assert!(err.to_string().contains("under 15"), "{err}");
     env.app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &child.resident_code,
-            Hierarchy::Authentication,
-            &spki,
-            None,
+            &exception(Hierarchy::Authentication, &card),
         )
         .await
         .unwrap();
     let err = env
         .app
         .issue_certificate(
-            &env.clerk,
+            &env.admin,
             &adult.resident_code,
-            Hierarchy::Signature,
-            &spki,
-            None,
+            &exception(Hierarchy::Signature, &card),
         )
         .await
         .unwrap_err();
@@ -1553,18 +1559,45 @@ pub(crate) async fn certificates_are_issued_and_revoked_with_the_registry(env: E
         err.to_string().contains("can be renewed from 2030-10-16"),
         "{err}"
     );
-    assert!(matches!(
-        env.app
-            .issue_certificate(
-                &env.osaka_clerk,
-                &adult.resident_code,
-                Hierarchy::Authentication,
-                &spki,
-                None
-            )
-            .await,
-        Err(AppError::NotFound(_))
-    ));
+    // Issue 9, hole 10: a clerk may not certify a key outside card production, in their
+    // municipality or another; only a national administrator, as an exception with its reason.
+    for clerk in [&env.clerk, &env.osaka_clerk] {
+        assert!(matches!(
+            env.app
+                .issue_certificate(
+                    clerk,
+                    &adult.resident_code,
+                    &exception(Hierarchy::Authentication, &card),
+                )
+                .await,
+            Err(AppError::Denied(_))
+        ));
+    }
+    // A request that does not prove possession (its signature broken) certifies nothing.
+    let mut broken = exception(Hierarchy::Authentication, &card);
+    let last = broken.request.len() - 1;
+    broken.request[last] ^= 1;
+    let err = env
+        .app
+        .issue_certificate(&env.admin, &adult.resident_code, &broken)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("request:"), "{err}");
+    // The exception and its reason are in the ledger.
+    let details: Vec<String> =
+        sqlx::query("SELECT detail FROM ledger_entries WHERE action = 'certificate-issued'")
+            .fetch_all(&raw(&env).await)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+    assert!(
+        details
+            .iter()
+            .all(|d| d.contains("exception=\"the conformance suite's certificate\"")),
+        "{details:?}"
+    );
 
     // A move within the city changes the address: the signature certificate is revoked.
     let move_within = ChangeCommand::AddressChange {
@@ -1664,7 +1697,6 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
     install_authorities(&env).await;
     let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
         .unwrap();
-    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
     let holder = env
         .app
         .register(&env.clerk, register(japanese("田中", "一郎", "1985-03-10")))
@@ -1672,9 +1704,9 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
         .unwrap()
         .resident_code;
     let issue = |h| {
-        let (app, clerk, spki) = (env.app.clone(), env.clerk.clone(), spki.clone());
+        let (app, clerk, exception) = (env.app.clone(), env.admin.clone(), exception(h, &card));
         async move {
-            app.issue_certificate(&clerk, &holder, h, &spki, None)
+            app.issue_certificate(&clerk, &holder, &exception)
                 .await
                 .unwrap()
         }
@@ -1734,7 +1766,7 @@ pub(crate) async fn suspension_holds_resumption_releases_and_crls_follow(env: En
     // Nothing new is issued while suspended, and a second suspension has nothing to do.
     let err = env
         .app
-        .issue_certificate(&env.clerk, &holder, Hierarchy::Signature, &spki, None)
+        .issue_certificate(&env.admin, &holder, &exception(Hierarchy::Signature, &card))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("is on hold"), "{err}");
@@ -1885,7 +1917,6 @@ pub(crate) async fn another_server_s_status_changes_reach_ocsp_crls_and_checks(e
     let other = app_on(&env.url, Arc::new(OsRandom)).await;
     let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
         .unwrap();
-    let spki = rcgen::PublicKeyData::subject_public_key_info(&card);
     let holder = env
         .app
         .register(&env.clerk, register(japanese("鈴木", "次郎", "1979-07-07")))
@@ -1894,7 +1925,11 @@ pub(crate) async fn another_server_s_status_changes_reach_ocsp_crls_and_checks(e
         .resident_code;
     let auth = env
         .app
-        .issue_certificate(&env.clerk, &holder, Hierarchy::Authentication, &spki, None)
+        .issue_certificate(
+            &env.admin,
+            &holder,
+            &exception(Hierarchy::Authentication, &card),
+        )
         .await
         .unwrap();
     let ca = env
