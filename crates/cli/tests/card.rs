@@ -260,26 +260,32 @@ fn attach(dir: &Path, file: &Path, port: u16) -> Attached {
 /// The signature certificate read through OpenSC's PKCS#11 module, after the signature
 /// password `ABC123`.
 fn signature_certificate(dir: &Path, module: &str, name: &str) -> Vec<u8> {
-    let (out, ok) = tool(
-        dir,
-        "pkcs11-tool",
-        &[
-            "--module",
-            module,
-            "--slot-index",
-            "1",
-            "--login",
-            "--pin",
-            "ABC123",
-            "--read-object",
-            "--type",
-            "cert",
-            "--id",
-            "02",
-            "-o",
-            name,
-        ],
-    );
+    let args = [
+        "--module",
+        module,
+        "--slot-index",
+        "1",
+        "--login",
+        "--pin",
+        "ABC123",
+        "--read-object",
+        "--type",
+        "cert",
+        "--id",
+        "02",
+        "-o",
+        name,
+    ];
+    let (mut out, mut ok) = tool(dir, "pkcs11-tool", &args);
+    // pcscd announces a card re-inserted into vpcd a moment after its ATR can be read; the
+    // PKCS#11 slot may still say "no token" then. Ask again for a few seconds.
+    for _ in 0..20 {
+        if ok || !out.contains("CKR_TOKEN_NOT_PRESENT") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        (out, ok) = tool(dir, "pkcs11-tool", &args);
+    }
     assert!(ok, "{out}");
     std::fs::read(dir.join(name)).unwrap()
 }

@@ -707,7 +707,14 @@ fn a_card_s_pick_up_and_expiry_notices_print_and_the_form_applies_online() {
         ],
         "1234\nabc123\n",
     );
-    let out = run_with(&["card", "issue-notice", &serial, "--out", "/dev/null"]);
+    let never = dir.join("never-written.pdf");
+    let out = run_with(&[
+        "card",
+        "issue-notice",
+        &serial,
+        "--out",
+        never.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(
         text(&out.stderr).contains("only for a card waiting to be picked up"),

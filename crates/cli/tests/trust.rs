@@ -193,7 +193,7 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
             "00000000000000000000000000000000",
             "00000000000000000000000000000000",
         ],
-        "staff rotate" => &["--out", "/dev/null"],
+        "staff rotate" => &["--out", "rotated.token"],
         "municipality name" => &["131041", "新宿区"],
         "notices print" => &["--municipality", "131041", "--out", "missing-dir"],
         "notices outcome" => &["00000000000000000000000", "delivered"],

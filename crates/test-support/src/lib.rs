@@ -118,6 +118,21 @@ fn start() -> Result<PgServer, String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     let as_root = is_root();
     if as_root {
+        use std::os::unix::fs::PermissionsExt;
+        // initdb runs its checks with `> /dev/null` as the postgres user; a /dev/null replaced by
+        // a root-only file (a program renaming its output over it) fails that with an obscure
+        // message, so name the cause.
+        if let Ok(meta) = std::fs::metadata("/dev/null")
+            && meta.is_file()
+            && meta.permissions().mode() & 0o002 == 0
+        {
+            return Err(
+                "/dev/null has been replaced by a regular file other users cannot write, \
+                        so the postgres user's shell cannot start; recreate it with \
+                        `rm /dev/null && mknod -m 666 /dev/null c 1 3`"
+                    .to_owned(),
+            );
+        }
         run(Command::new("chown")
             .args(["-R", "postgres:postgres"])
             .arg(&dir))?;
