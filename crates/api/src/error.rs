@@ -154,6 +154,9 @@ impl From<AppError> for ApiError {
                 "Procedure refused",
                 r.to_string(),
             ),
+            AppError::ImportedBefore(why) => {
+                Self::new(S::CONFLICT, "imported-before", "Imported before", why)
+            }
             AppError::Document(d) => Self::new(
                 S::UNPROCESSABLE_ENTITY,
                 "document-not-genuine",

@@ -46,6 +46,94 @@ pub struct PreparedBatch {
     rows: Vec<Prepared>,
     number: u64,
     depends_on: Option<u64>,
+    /// Its first and last line in the file.
+    lines: (u64, u64),
+    /// Each row's line, in order.
+    line_list: Vec<u64>,
+    /// The households it creates or completes, by label.
+    households: Vec<(String, ImportedHousehold)>,
+}
+
+/// Records an import job's `action` in the principal's partition and commits `tx` with it.
+async fn commit_job_event(
+    mut tx: Box<dyn crate::Tx>,
+    principal: &Principal,
+    action: &'static str,
+    detail: String,
+    now: i64,
+) -> Result<(), AppError> {
+    let record = Record {
+        partition: principal.partition(),
+        action,
+        person: None,
+        purpose: None,
+        detail,
+    };
+    append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The mark of the row on `line` of import `job`: unique among persons, so that no row of an
+/// import is registered twice. Jobs are numbered below 2³¹ and lines below 2³².
+fn import_ref(job: i64, line: u64) -> Result<i64, AppError> {
+    let line = u32::try_from(line).map_err(|_| {
+        AppError::Invalid(Invalid(vec![FieldError::new(
+            "line",
+            "an import file has at most 4,294,967,295 lines",
+        )]))
+    })?;
+    Ok((job << 32) | i64::from(line))
+}
+
+/// A file to import: its name and the SHA-256 of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportFile {
+    /// The name as given (the job is found again by it after an edit).
+    pub name: String,
+    /// SHA-256 of the file.
+    pub digest: [u8; 32],
+}
+
+/// An import as a recorded job: a crashed one is resumed by running it again, and no row is
+/// registered twice (each registered row is marked with the job and its line, uniquely).
+#[derive(Clone, Debug)]
+pub struct ImportJob {
+    /// The job's number.
+    pub number: i64,
+    /// How it began this time.
+    pub start: ImportStart,
+    /// The batches written before, in line order: their rows are skipped.
+    pub done: Vec<crate::ImportBatchRow>,
+    households: Vec<crate::ImportHouseholdRow>,
+}
+
+/// How an import began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStart {
+    /// A file never imported before.
+    Fresh,
+    /// The same file, after an import of it stopped: the rest is imported.
+    Resumed,
+    /// A file of the same name whose bytes changed since an import of it stopped: the caller
+    /// must check that every line already imported reads as it did
+    /// ([`crate::ImportBatchRow::digest`]), then [`App::adopt_import`] it.
+    Edited,
+}
+
+impl ImportJob {
+    /// Whether `line` was imported by an earlier run.
+    pub fn is_done(&self, line: u64) -> bool {
+        let line = i64::try_from(line).unwrap_or(i64::MAX);
+        self.done
+            .iter()
+            .any(|b| (b.first_line..=b.last_line).contains(&line))
+    }
+
+    /// Rows imported by earlier runs.
+    pub fn rows_done(&self) -> i64 {
+        self.done.iter().map(|b| b.rows).sum()
+    }
 }
 
 impl PreparedBatch {
@@ -129,6 +217,7 @@ impl App {
         let mut prepared = Vec::with_capacity(rows.len());
         let mut bad = Vec::new();
         let mut depends_on = None;
+        let rows_lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
         for row in rows {
             match self.prepare_import(
                 principal,
@@ -148,13 +237,182 @@ impl App {
         if !bad.is_empty() {
             return Err(ImportError::Rows(bad));
         }
+        let households: Vec<(String, ImportedHousehold)> = staged
+            .iter()
+            .map(|(label, h)| (label.clone(), *h))
+            .collect();
         session.households.extend(staged);
         session.batches = number;
         Ok(PreparedBatch {
+            lines: (
+                rows_lines.first().copied().unwrap_or(0),
+                rows_lines.last().copied().unwrap_or(0),
+            ),
+            line_list: rows_lines,
             rows: prepared,
             number,
             depends_on,
+            households,
         })
+    }
+
+    /// Begins an import of `file`: a new job, or the stopped one of the same file (resumed), or
+    /// of a file of the same name since edited (the caller checks the lines already imported,
+    /// then adopts it). A file imported completely is refused: importing it again would
+    /// register everyone twice.
+    pub async fn start_import(
+        &self,
+        principal: &Principal,
+        file: &ImportFile,
+    ) -> Result<ImportJob, AppError> {
+        self.permit(principal, Action::ImportRecords).await?;
+        let now = self.clock.now_us();
+        for _ in 0..16 {
+            let mut tx = self.store.begin().await?;
+            let (row, start) = match tx.import_job_by_digest(&file.digest).await? {
+                Some(job) if job.finished_at_us.is_some() => {
+                    return Err(AppError::ImportedBefore(format!(
+                        "this file was imported completely as import {} (started {}); importing it \
+                         again would register everyone in it twice",
+                        job.number,
+                        jiff::Timestamp::from_microsecond(job.started_at_us)
+                            .map(|t| format!("{t:.0}"))
+                            .unwrap_or_default()
+                    )));
+                }
+                Some(job) => (job, ImportStart::Resumed),
+                None => match tx.unfinished_import_by_name(&file.name).await? {
+                    Some(job) => (job, ImportStart::Edited),
+                    None => {
+                        let job = crate::ImportJobRow {
+                            number: i64::from(u32::from_be_bytes(self.random_bytes()) >> 1),
+                            digest: file.digest,
+                            file_name: file.name.clone(),
+                            started_at_us: now,
+                            started_by: principal.ledger_name(),
+                            finished_at_us: None,
+                        };
+                        if !tx.insert_import_job(&job).await? {
+                            continue;
+                        }
+                        let detail =
+                            format!("import={} file={}", job.number, hex::encode(job.digest));
+                        commit_job_event(tx, principal, "import-started", detail, now).await?;
+                        return Ok(ImportJob {
+                            number: job.number,
+                            start: ImportStart::Fresh,
+                            done: Vec::new(),
+                            households: Vec::new(),
+                        });
+                    }
+                },
+            };
+            let done = tx.import_batches(row.number).await?;
+            let households = tx.import_households(row.number).await?;
+            return Ok(ImportJob {
+                number: row.number,
+                start,
+                done,
+                households,
+            });
+        }
+        Err(AppError::Conflict)
+    }
+
+    /// Adopts an edited file for a stopped import, once the caller checked that every line the
+    /// import already wrote reads as it did.
+    pub async fn adopt_import(
+        &self,
+        principal: &Principal,
+        job: &ImportJob,
+        file: &ImportFile,
+    ) -> Result<(), AppError> {
+        self.permit(principal, Action::ImportRecords).await?;
+        let mut tx = self.store.begin().await?;
+        tx.set_import_digest(job.number, &file.digest).await?;
+        let detail = format!("import={} file={}", job.number, hex::encode(file.digest));
+        commit_job_event(tx, principal, "import-adopted", detail, self.clock.now_us()).await
+    }
+
+    /// The session an import continues with: the households its earlier runs created.
+    pub fn import_session(&self, job: &ImportJob) -> ImportSession {
+        ImportSession {
+            households: job
+                .households
+                .iter()
+                .map(|h| {
+                    (
+                        h.label.clone(),
+                        ImportedHousehold {
+                            id: h.household,
+                            municipality: h.municipality,
+                            has_head: h.has_head,
+                            batch: 0,
+                        },
+                    )
+                })
+                .collect(),
+            batches: 0,
+        }
+    }
+
+    /// Writes a validated batch of an import job in one transaction, with its record: its
+    /// lines, `digest` of its records as read, and the households it made, so that a run after
+    /// a crash skips it and finds its households.
+    pub async fn write_job_batch(
+        &self,
+        principal: &Principal,
+        job: i64,
+        mut batch: PreparedBatch,
+        digest: [u8; 32],
+    ) -> Result<usize, AppError> {
+        self.permit(principal, Action::ImportRecords).await?;
+        let n = batch.rows.len();
+        for (p, line) in batch.rows.iter_mut().zip(batch.line_list.iter()) {
+            p.import_ref = Some(import_ref(job, *line)?);
+        }
+        let mut tx = self.store.begin().await?;
+        let (first, last) = batch.lines;
+        let households: Vec<crate::ImportHouseholdRow> = batch
+            .households
+            .iter()
+            .map(|(label, h)| crate::ImportHouseholdRow {
+                label: label.clone(),
+                household: h.id,
+                municipality: h.municipality,
+                has_head: h.has_head,
+            })
+            .collect();
+        self.write_registrations(tx.as_mut(), principal, batch.rows)
+            .await?;
+        tx.record_import_batch(
+            &crate::ImportBatchRow {
+                job,
+                first_line: i64::try_from(first).unwrap_or(i64::MAX),
+                last_line: i64::try_from(last).unwrap_or(i64::MAX),
+                rows: i64::try_from(n).unwrap_or(i64::MAX),
+                digest,
+            },
+            &households,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Marks an import finished: the same file is then refused.
+    pub async fn finish_import(
+        &self,
+        principal: &Principal,
+        job: &ImportJob,
+        rows: u64,
+    ) -> Result<(), AppError> {
+        self.permit(principal, Action::ImportRecords).await?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        tx.finish_import_job(job.number, now).await?;
+        let detail = format!("import={} rows={rows}", job.number);
+        commit_job_event(tx, principal, "import-finished", detail, now).await
     }
 
     /// Writes a validated batch in one transaction; returns how many residents it registered.
@@ -238,6 +496,7 @@ impl App {
             record,
             effective_on: today,
             new_household: existing.is_none(),
+            import_ref: None,
         };
         // Joining a household an earlier batch creates makes this batch depend on that one.
         Ok((prepared, existing.map(|h| h.batch).filter(|b| *b < batch)))

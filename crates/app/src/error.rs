@@ -29,6 +29,10 @@ pub enum AppError {
     /// The record's state does not allow the procedure.
     #[error("{0}")]
     Refused(Refused),
+    /// An import would register someone a second time: the file was imported completely, or
+    /// rows of a batch were registered by an import already. Says what to do.
+    #[error("{0}")]
+    ImportedBefore(String),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -16,6 +16,7 @@ mod certificates;
 pub mod demo;
 mod documents;
 mod error;
+pub mod import_file;
 pub mod ledger;
 mod load;
 mod notices;
@@ -26,7 +27,10 @@ mod revocation_info;
 mod staff;
 pub mod system;
 
-pub use bulk::{ExportRow, ImportError, ImportRow, ImportSession, PreparedBatch};
+pub use bulk::{
+    ExportRow, ImportError, ImportFile, ImportJob, ImportRow, ImportSession, ImportStart,
+    PreparedBatch,
+};
 pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
 pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
 pub use certificates::{CertificateException, KeyMaker, PkiSettings};
@@ -39,8 +43,9 @@ pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
     CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow, CrlRow,
-    CurrentRow, DocumentRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx,
-    SearchQuery, StaffKind, StaffRow, Store, StoreError, Tx, VersionRow,
+    CurrentRow, DocumentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, NoticeRow,
+    NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery, StaffKind, StaffRow, Store,
+    StoreError, Tx, VersionRow,
 };
 pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
 pub use revocation_info::{CertificateCheck, Verdict};

@@ -118,6 +118,9 @@ pub(crate) struct Prepared {
     pub record: ResidentRecord,
     pub effective_on: Date,
     pub new_household: bool,
+    /// The import and line it comes from (`job << 32 | line`), so that no import row is ever
+    /// registered twice.
+    pub import_ref: Option<i64>,
 }
 
 impl App {
@@ -154,6 +157,7 @@ impl App {
             record,
             effective_on,
             new_household,
+            import_ref: None,
         };
         let mut out = self
             .write_registrations(tx.as_mut(), principal, vec![prepared])
@@ -199,7 +203,21 @@ impl App {
         let mut pending: Vec<usize> = (0..persons.len()).collect();
         for _ in 0..16 {
             let rows: Vec<PersonRow> = pending.iter().map(|i| persons[*i].clone()).collect();
-            let taken = tx.insert_persons(&rows, now).await?;
+            let refs: Option<Vec<i64>> = pending.iter().map(|i| prepared[*i].import_ref).collect();
+            let taken = tx
+                .insert_persons(&rows, refs.as_deref(), now)
+                .await
+                .map_err(|e| match e {
+                    // A row an import registered already (another process, or a run before
+                    // a crash that this one did not know of): nothing of the batch is kept.
+                    crate::StoreError::Conflict(_) if refs.is_some() => AppError::ImportedBefore(
+                        "rows of this batch were registered by this import already (by another \
+                         process, or a run that stopped); run the import again to resume after \
+                         them"
+                            .to_owned(),
+                    ),
+                    other => AppError::Store(other),
+                })?;
             pending = taken.into_iter().map(|j| pending[j]).collect();
             if pending.is_empty() {
                 break;

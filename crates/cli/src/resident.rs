@@ -2,7 +2,8 @@
 //!
 //! The columns are documented in the README. Import streams the file in batches, each one
 //! transaction; a bad row stops the import with its line number and reason, and nothing of its
-//! batch is written (earlier batches stay).
+//! batch is written (earlier batches stay). An import is a recorded job bound to the file's
+//! digest: run again, it resumes after the batches written, and nobody is registered twice.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -12,50 +13,43 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use mynumber_app::demo::{SampleConfig, sample_rows};
-use mynumber_app::{App, Clock, ImportError, ImportRow, ImportSession};
+use mynumber_app::import_file::{self, RecordLimit};
+use mynumber_app::{App, Clock, ImportError, ImportFile, ImportJob, ImportRow, ImportStart};
 use mynumber_core::Principal;
-use mynumber_core::{ForeignInput, NameInput, ResidentInput};
+use sha2::{Digest, Sha256};
 
 use crate::files;
 
-/// The import columns, in export order.
-pub(crate) const COLUMNS: [&str; 18] = [
-    "family_name",
-    "given_name",
-    "family_name_kana",
-    "given_name_kana",
-    "latin_name",
-    "alias",
-    "birth_date",
-    "sex",
-    "nationality",
-    "residence_card_number",
-    "status_of_residence",
-    "period_of_stay_until",
-    "prefecture",
-    "municipality_code",
-    "address",
-    "household",
-    "relationship",
-    "preferred_language",
-];
-
-/// Columns that may be left out of the header (their values are then empty).
-const OPTIONAL: [&str; 8] = [
-    "family_name_kana",
-    "given_name_kana",
-    "latin_name",
-    "alias",
-    "nationality",
-    "residence_card_number",
-    "status_of_residence",
-    "period_of_stay_until",
-];
-
-/// Reads `path` and registers every row, `batch` rows per transaction.
+/// Registers every row of `path`, `batch` rows per transaction, as a recorded import job: run
+/// again after a crash or a bad row, it resumes after the batches already written.
 pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize) -> Result<u64> {
-    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let file = ImportFile {
+        name: std::fs::canonicalize(path)
+            .with_context(|| format!("opening {}", path.display()))?
+            .to_string_lossy()
+            .into_owned(),
+        digest: file_digest(path)?,
+    };
+    let job = app.start_import(who, &file).await?;
+    match job.start {
+        ImportStart::Fresh => {}
+        ImportStart::Resumed => eprintln!(
+            "resuming import {}: {} residents were imported from this file before; their lines are skipped",
+            job.number,
+            job.rows_done()
+        ),
+        ImportStart::Edited => {
+            unchanged_lines(path, &job)?;
+            app.adopt_import(who, &job, &file).await?;
+            eprintln!(
+                "resuming import {} with the edited file: the lines of its {} residents imported before read as they did and are skipped",
+                job.number,
+                job.rows_done()
+            );
+        }
+    }
+    let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let total = f.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = ProgressBar::new(total).with_style(
         ProgressStyle::with_template(
             "{spinner} importing [{bar:40}] {percent:>3}% {msg} ({elapsed}, {eta} left)",
@@ -64,12 +58,16 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
     );
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(bar.wrap_read(file));
+        .from_reader(RecordLimit::new(
+            bar.wrap_read(f),
+            import_file::MAX_RECORD_BYTES,
+        ));
     let header = reader.headers().context("reading the header row")?.clone();
-    let index = column_index(&header)?;
+    let index = import_file::column_index(&header).map_err(anyhow::Error::msg)?;
     let actor = who.clone();
-    let mut session = ImportSession::default();
+    let mut session = app.import_session(&job);
     let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
+    let mut digest = Sha256::new();
     let mut record = csv::StringRecord::new();
     // Batches are written while the next is read and validated. PostgreSQL takes two writing
     // transactions at once (each backend keeps a core busy); SQLite has one writer.
@@ -78,19 +76,21 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
         depth: if app.backend() == "postgres" { 2 } else { 1 },
         imported: 0,
         failure: None,
+        job: job.number,
     };
     loop {
         let more = match reader.read_record(&mut record) {
             Ok(more) => more,
             Err(e) => {
                 writers.drain(&bar).await;
-                return Err(read_error(e, path, writers.imported));
+                return Err(read_error(e, path, &writers));
             }
         };
-        let next = more.then(|| {
-            let line = record.position().map_or(0, |p| p.line());
-            to_row(&record, &index, line)
-        });
+        let line = record.position().map_or(0, |p| p.line());
+        // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
+        // covers consecutive lines, so an edited file can be checked batch by batch.
+        let next = (more && !job.is_done(line))
+            .then(|| import_file::to_row(|i| record.get(i), &index, line));
         // Cut a full batch only between households, so a household written in one file
         // stretch never makes the next batch wait for the one creating it.
         let full = rows.len() >= batch
@@ -102,6 +102,7 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
                 rows.first().map_or(0, |r| r.line),
                 rows.last().map_or(0, |r| r.line),
             );
+            let batch_digest: [u8; 32] = std::mem::take(&mut digest).finalize().into();
             match app.prepare_import_batch(&actor, &mut session, std::mem::take(&mut rows)) {
                 Ok(prepared) => {
                     writers.wait_for(prepared.depends_on(), &bar).await;
@@ -109,12 +110,13 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
                         writers.drain(&bar).await;
                         return Err(e);
                     }
-                    let (app, actor) = (app.clone(), actor.clone());
+                    let (app, actor, job) = (app.clone(), actor.clone(), job.number);
                     writers.queue.push_back(InFlight {
                         number: prepared.number(),
                         lines,
                         task: tokio::spawn(async move {
-                            app.write_import_batch(&actor, prepared).await
+                            app.write_job_batch(&actor, job, prepared, batch_digest)
+                                .await
                         }),
                     });
                 }
@@ -124,12 +126,12 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
                     for (line, e) in &bad {
                         eprintln!("line {line}: {e}");
                     }
-                    let imported = writers.imported;
                     bail!(
-                        "{} bad row(s); lines {}-{} were not written ({imported} residents imported before them)",
+                        "{} bad row(s); lines {}-{} were not written. {}",
                         bad.len(),
                         lines.0,
-                        lines.1
+                        lines.1,
+                        writers.resume_hint()
                     );
                 }
                 Err(ImportError::App(e)) => {
@@ -138,9 +140,12 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
                 }
             }
         }
-        match next {
-            Some(row) => rows.push(row),
-            None => break,
+        if !more {
+            break;
+        }
+        if let Some(row) = next {
+            hash_record(&mut digest, line, &record);
+            rows.push(row);
         }
     }
     writers.drain(&bar).await;
@@ -148,21 +153,90 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
         return Err(e);
     }
     let imported = writers.imported;
+    app.finish_import(who, &job, imported + job.rows_done().unsigned_abs())
+        .await?;
     bar.finish_with_message(format!("{imported} residents"));
     Ok(imported)
 }
 
+/// SHA-256 of the file's bytes: the import job is bound to it.
+fn file_digest(path: &Path) -> Result<[u8; 32]> {
+    let mut f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = io::Read::read(&mut f, &mut buf)
+            .with_context(|| format!("reading {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher.finalize().into())
+}
+
+/// Adds one record, with its line, to a batch's digest (each field length-prefixed, so that no
+/// two different records hash alike).
+fn hash_record(hasher: &mut Sha256, line: u64, record: &csv::StringRecord) {
+    hasher.update(line.to_le_bytes());
+    hasher.update((record.len() as u64).to_le_bytes());
+    for field in record {
+        hasher.update((field.len() as u64).to_le_bytes());
+        hasher.update(field.as_bytes());
+    }
+}
+
+/// Checks that an edited file still holds, line for line, every record the stopped import
+/// wrote: only then may it continue with this file.
+fn unchanged_lines(path: &Path, job: &ImportJob) -> Result<()> {
+    let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(RecordLimit::new(f, import_file::MAX_RECORD_BYTES));
+    let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .with_context(|| format!("reading {}", path.display()))?
+    {
+        let line = record.position().map_or(0, |p| p.line());
+        let line = i64::try_from(line).unwrap_or(i64::MAX);
+        let at = job.done.partition_point(|b| b.first_line <= line);
+        if let Some(i) = at.checked_sub(1)
+            && job.done[i].last_line >= line
+            && let Some(h) = hashers.get_mut(i)
+        {
+            hash_record(h, line.unsigned_abs(), &record);
+        }
+    }
+    for (batch, hasher) in job.done.iter().zip(hashers) {
+        let digest: [u8; 32] = hasher.finalize().into();
+        if digest != batch.digest {
+            bail!(
+                "this file changed since import {} stopped, and lines {}-{}, which it imported, \
+                 no longer read as they did; put those lines back as they were (only the lines \
+                 not yet imported may change) and run the import again",
+                job.number,
+                batch.first_line,
+                batch.last_line
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Explains a CSV read failure; a file that is not UTF-8 (Excel's default Shift_JIS export) gets
 /// told how to save it.
-fn read_error(e: csv::Error, path: &Path, imported: u64) -> anyhow::Error {
+fn read_error(e: csv::Error, path: &Path, writers: &Writers) -> anyhow::Error {
     let line = e.position().map_or(0, |p| p.line());
     let hint = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => format!(
             "line {line} is not UTF-8 text; save the file as UTF-8 (in Excel: \"CSV UTF-8\"), Shift_JIS is not read"
         ),
+        csv::ErrorKind::Io(io) => io.to_string(),
         _ => format!("line {line}: {e}"),
     };
-    anyhow::anyhow!("{hint} ({imported} residents imported before it)")
+    anyhow::anyhow!("{hint}. {}", writers.resume_hint())
         .context(format!("reading {}", path.display()))
 }
 
@@ -180,9 +254,20 @@ struct Writers {
     imported: u64,
     /// The first batch that failed; later ones still finish, so the count is exact.
     failure: Option<anyhow::Error>,
+    /// The import job.
+    job: i64,
 }
 
 impl Writers {
+    /// What to do after a stop: the job resumes.
+    fn resume_hint(&self) -> String {
+        format!(
+            "{} residents were imported by this run (import {}) and are kept; correct the file \
+             and run the same command again: it resumes after them and registers nobody twice",
+            self.imported, self.job
+        )
+    }
+
     /// Waits until batch `dependency` (and those before it) is committed and a writer is free.
     async fn wait_for(&mut self, dependency: Option<u64>, bar: &ProgressBar) {
         while self
@@ -217,114 +302,12 @@ impl Writers {
         };
         bar.abandon();
         if self.failure.is_none() {
+            let hint = self.resume_hint();
             self.failure = Some(outcome.context(format!(
-                "lines {first}-{last} were not written; the other batches were"
+                "lines {first}-{last} were not written; the other batches were. {hint}"
             )));
         }
     }
-}
-
-fn column_index(header: &csv::StringRecord) -> Result<Vec<Option<usize>>> {
-    let names: Vec<&str> = header.iter().map(str::trim).collect();
-    if names.contains(&"individual_number") {
-        bail!(
-            "the file has an individual_number column: numbers are issued by this system on \
-             registration and cannot be imported; remove the column"
-        );
-    }
-    // An export's resident_code column is accepted and ignored: codes are assigned here.
-    if let Some(unknown) = names
-        .iter()
-        .find(|n| !COLUMNS.contains(n) && **n != "resident_code")
-    {
-        bail!(
-            "unknown column {unknown:?}; the columns are: {}",
-            COLUMNS.join(", ")
-        );
-    }
-    let missing: Vec<&str> = COLUMNS
-        .iter()
-        .filter(|c| !OPTIONAL.contains(c) && !names.contains(c))
-        .copied()
-        .collect();
-    if !missing.is_empty() {
-        bail!(
-            "the header lacks required column(s): {}",
-            missing.join(", ")
-        );
-    }
-    Ok(COLUMNS
-        .iter()
-        .map(|c| names.iter().position(|n| n == c))
-        .collect())
-}
-
-fn to_row(record: &csv::StringRecord, index: &[Option<usize>], line: u64) -> ImportRow {
-    let get = |col: usize| -> String {
-        index[col]
-            .and_then(|i| record.get(i))
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    };
-    let opt = |col: usize| Some(get(col)).filter(|s| !s.is_empty());
-    let nationality = get(8);
-    let foreign = (!nationality.is_empty() && !nationality.eq_ignore_ascii_case("JP")).then(|| {
-        ForeignInput {
-            nationality,
-            residence_card_number: opt(9),
-            status_of_residence: get(10),
-            period_of_stay_until: opt(11),
-        }
-    });
-    ImportRow {
-        line,
-        household: get(15),
-        input: ResidentInput {
-            name: NameInput {
-                family: get(0),
-                given: get(1),
-                family_kana: opt(2),
-                given_kana: opt(3),
-                latin: opt(4),
-                alias: opt(5),
-            },
-            birth_date: get(6),
-            sex: get(7),
-            prefecture: get(12),
-            municipality_code: get(13),
-            address: get(14),
-            relationship: get(16),
-            preferred_language: get(17),
-            foreign,
-        },
-    }
-}
-
-fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
-    let n = &input.name;
-    let f = input.foreign.as_ref();
-    let o = |s: Option<&String>| s.cloned().unwrap_or_default();
-    [
-        n.family.clone(),
-        n.given.clone(),
-        o(n.family_kana.as_ref()),
-        o(n.given_kana.as_ref()),
-        o(n.latin.as_ref()),
-        o(n.alias.as_ref()),
-        input.birth_date.clone(),
-        input.sex.clone(),
-        f.map(|f| f.nationality.clone()).unwrap_or_default(),
-        o(f.and_then(|f| f.residence_card_number.as_ref())),
-        f.map(|f| f.status_of_residence.clone()).unwrap_or_default(),
-        o(f.and_then(|f| f.period_of_stay_until.as_ref())),
-        input.prefecture.clone(),
-        input.municipality_code.clone(),
-        input.address.clone(),
-        household.to_owned(),
-        input.relationship.clone(),
-        input.preferred_language.clone(),
-    ]
 }
 
 /// Writes the current register as CSV; with a purpose, with numbers (each reading recorded).
@@ -339,7 +322,7 @@ pub(crate) async fn export(
         None => Box::new(io::stdout().lock()),
     };
     let mut w = csv::Writer::from_writer(io::BufWriter::new(sink));
-    let mut header: Vec<&str> = COLUMNS.to_vec();
+    let mut header: Vec<&str> = import_file::COLUMNS.to_vec();
     header.push("resident_code");
     if purpose.is_some() {
         header.push("individual_number");
@@ -355,7 +338,8 @@ pub(crate) async fn export(
         for r in &page {
             let rec = &r.row.version.resident.record;
             let input = rec.to_input();
-            let mut row: Vec<String> = fields(&input, &rec.household().to_hex()).to_vec();
+            let mut row: Vec<String> =
+                import_file::fields(&input, &rec.household().to_hex()).to_vec();
             row.push(r.row.person.resident_code.digits().to_owned());
             if purpose.is_some() {
                 row.push(
@@ -379,12 +363,12 @@ pub(crate) fn sample(count: usize, seed: u64, out: Option<&PathBuf>) -> Result<(
         None => Box::new(io::stdout().lock()),
     };
     let mut w = csv::Writer::from_writer(io::BufWriter::new(sink));
-    w.write_record(COLUMNS)?;
+    w.write_record(import_file::COLUMNS)?;
     let config = SampleConfig::shinjuku(count, seed, mynumber_app::system::SystemClock.today());
     let mut err = None;
     sample_rows(&config, |row| {
         if err.is_none()
-            && let Err(e) = w.write_record(fields(&row.input, &row.household))
+            && let Err(e) = w.write_record(import_file::fields(&row.input, &row.household))
         {
             err = Some(e);
         }

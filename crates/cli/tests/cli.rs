@@ -174,11 +174,12 @@ fn import_export_round_trip_and_ledger() {
 
     // 300 registrations; 900 readings of records (three exports) and 300 of numbers (the one
     // with a purpose), chained and intact; the two certificate authorities installed on first
-    // start, each in its own partition; and the local operator created on first use.
+    // start, each in its own partition; the local operator created on first use; and the
+    // import job's start and end.
     let out = run(&[a[0], a[1], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 1503 entries in 4 partitions, every chain intact\n"
+        "ok: 1505 entries in 4 partitions, every chain intact\n"
     );
     // A signed checkpoint: kept by an auditor, verified later; an altered copy is refused.
     let cp = dir.join("checkpoint.txt");
@@ -220,7 +221,7 @@ fn import_export_round_trip_and_ledger() {
     );
     assert_eq!(
         text(&out.stdout),
-        "ok: 1503 entries in 4 partitions, every chain intact\n"
+        "ok: 1505 entries in 4 partitions, every chain intact\n"
     );
     let altered = dir.join("altered.txt");
     std::fs::write(&altered, cp_text.replace(" 1500 ", " 1499 ")).unwrap();
@@ -297,7 +298,7 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
     );
     // Batches end between households, so the failed batch starts at or just after row 100.
     let tail = err.split("lines ").nth(1).expect(&err);
-    let (range, rest) = tail.split_once(" were not written (").expect(&err);
+    let (range, rest) = tail.split_once(" were not written. ").expect(&err);
     let (first, last) = range.split_once('-').unwrap();
     let (first, last): (u64, u64) = (first.parse().unwrap(), last.parse().unwrap());
     let imported: u64 = rest.split(' ').next().unwrap().parse().unwrap();
@@ -313,6 +314,60 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         imported,
         "exactly the earlier batches are written"
     );
+    assert!(err.contains("run the same command again"), "{err}");
+    let import = |file: &Path| {
+        run(
+            &[
+                d[0],
+                d[1],
+                "resident",
+                "import",
+                file.to_str().unwrap(),
+                "--batch-size",
+                "100",
+            ],
+            None,
+        )
+    };
+
+    // Editing a line the stopped import already wrote is refused: it would be lost, or doubled.
+    let mut edited = lines.clone();
+    edited[151] = lines[151].replace("1990-02-30", "1990-02-28");
+    let changed = edited[5].replacen(',', "x,", 1);
+    let mut wrong = edited.clone();
+    wrong[5] = changed;
+    std::fs::write(&csv, wrong.join("\n")).unwrap();
+    let out = import(&csv);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("no longer read as they did"), "{err}");
+    assert_eq!(export(&d, None).len() as u64, imported);
+    // Corrected only where it failed, the same command resumes after the rows written.
+    std::fs::write(&csv, edited.join("\n")).unwrap();
+    let out = import(&csv);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("resuming import"), "{err}");
+    let rows = export(&d, None);
+    assert_eq!(rows.len(), 250, "everyone once");
+    let codes: HashSet<&String> = rows.iter().map(|r| &r[18]).collect();
+    assert_eq!(codes.len(), 250);
+    // Run once more, the finished file is refused rather than registered twice.
+    let out = import(&csv);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("imported completely"), "{err}");
+    assert_eq!(export(&d, None).len(), 250);
+
+    // A record without end (an unclosed quote) stops at 64 KiB instead of filling memory.
+    let endless = dir.join("endless.csv");
+    let mut bytes = lines[0].clone().into_bytes();
+    bytes.extend_from_slice(b"\n\"");
+    bytes.extend(std::iter::repeat_n(b'x', 5_000_000));
+    std::fs::write(&endless, bytes).unwrap();
+    let out = import(&endless);
+    let err = text(&out.stderr);
+    assert!(err.contains("line 2 is longer than 64 KiB"), "{err}");
 
     let with_numbers = dir.join("numbers.csv");
     std::fs::write(&with_numbers, "family_name,individual_number\n").unwrap();
@@ -546,11 +601,12 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
     assert_eq!(codes.len(), 6000, "duplicate resident record codes");
     assert_eq!(numbers.len(), 6000, "duplicate Individual Numbers");
     // 6,000 registrations, the export's 6,000 readings of records and 6,000 of numbers, and a
-    // local operator for each of the four processes' data directories.
+    // local operator for each of the four processes' data directories, and the start and end of
+    // each of the four import jobs.
     let out = common("p0").args(["ledger", "verify"]).output().unwrap();
     assert_eq!(
         text(&out.stdout),
-        "ok: 18006 entries in 4 partitions, every chain intact\n"
+        "ok: 18014 entries in 4 partitions, every chain intact\n"
     );
 }
 
@@ -598,11 +654,12 @@ fn concurrent_batches_wait_for_the_batch_creating_their_household() {
     let labels: HashSet<&str> = body.iter().map(|l| l.split(',').nth(15).unwrap()).collect();
     let ids: HashSet<&str> = rows.iter().map(|r| r[15].as_str()).collect();
     assert_eq!(ids.len(), labels.len());
-    // 6,000 registrations, the export's 6,000 readings and the local operator.
+    // 6,000 registrations, the export's 6,000 readings, the local operator, and the import
+    // job's start and end.
     let out = run(&[d[0], d[1], d[2], d[3], "ledger", "verify"], None);
     assert_eq!(
         text(&out.stdout),
-        "ok: 12003 entries in 4 partitions, every chain intact\n"
+        "ok: 12005 entries in 4 partitions, every chain intact\n"
     );
 }
 

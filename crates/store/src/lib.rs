@@ -174,3 +174,12 @@ impl Store for SqlStore {
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
+
+/// Maps a unique-key violation to [`StoreError::Conflict`] naming `what`, anything else as
+/// [`db`] does.
+pub(crate) fn unique_conflict(what: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
+    move |e| match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(what),
+        e => db(e),
+    }
+}

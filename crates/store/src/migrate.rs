@@ -77,6 +77,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0011_moved_to.sql"),
         include_str!("../migrations/postgres/0011_moved_to.sql"),
     ),
+    (
+        12,
+        "imports as resumable jobs",
+        include_str!("../migrations/sqlite/0012_import_jobs.sql"),
+        include_str!("../migrations/postgres/0012_import_jobs.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -6,8 +6,8 @@
 use hex::FromHex;
 use jiff::civil::Date;
 use mynumber_app::{
-    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, NoticeRow,
-    PersonRow, StoreError, VersionRow,
+    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, ImportBatchRow,
+    ImportHouseholdRow, ImportJobRow, NoticeRow, PersonRow, StoreError, VersionRow,
 };
 use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
 use mynumber_core::certificate::CertificateStatus;
@@ -26,7 +26,10 @@ use sqlx::any::AnyRow;
 #[derive(Debug, Clone)]
 pub(crate) enum Val {
     Int(i64),
+    /// A NULL in a text column.
     Null,
+    /// A NULL in an integer column (PostgreSQL types the parameter).
+    NullInt,
     Text(String),
 }
 
@@ -430,5 +433,45 @@ pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
         this_update_us: int(row, "this_update_us")?,
         next_update_us: int(row, "next_update_us")?,
         der: unhex(&text(row, "crl")?)?,
+    })
+}
+
+pub(crate) const IMPORT_JOB_COLUMNS: &str =
+    "number, digest, file_name, started_at_us, started_by, finished_at_us";
+
+fn digest32(row: &AnyRow, col: &str) -> Result<[u8; 32], StoreError> {
+    unhex(&text(row, col)?)?
+        .try_into()
+        .map_err(|_| corrupt(col))
+}
+
+pub(crate) fn decode_import_job(row: &AnyRow) -> Result<ImportJobRow, StoreError> {
+    Ok(ImportJobRow {
+        number: int(row, "number")?,
+        digest: digest32(row, "digest")?,
+        file_name: text(row, "file_name")?,
+        started_at_us: int(row, "started_at_us")?,
+        started_by: text(row, "started_by")?,
+        finished_at_us: opt_int(row, "finished_at_us")?,
+    })
+}
+
+pub(crate) fn decode_import_batch(row: &AnyRow) -> Result<ImportBatchRow, StoreError> {
+    Ok(ImportBatchRow {
+        job: int(row, "job")?,
+        first_line: int(row, "first_line")?,
+        last_line: int(row, "last_line")?,
+        rows: int(row, "rows_written")?,
+        digest: digest32(row, "digest")?,
+    })
+}
+
+pub(crate) fn decode_import_household(row: &AnyRow) -> Result<ImportHouseholdRow, StoreError> {
+    Ok(ImportHouseholdRow {
+        label: text(row, "label")?,
+        household: HouseholdId::parse(&text(row, "household_id")?)
+            .ok_or_else(|| corrupt("household_id"))?,
+        municipality: municipality(row)?,
+        has_head: int(row, "has_head")? != 0,
     })
 }

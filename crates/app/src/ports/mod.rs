@@ -22,7 +22,10 @@ pub use certificates::{CertificateRow, CertificatesRead, CertificatesWrite, CrlR
 pub use documents::{CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeRow};
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
-pub use registry::{CurrentRow, PersonRow, RegistryRead, RegistryWrite, SearchQuery, VersionRow};
+pub use registry::{
+    CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
+    RegistryWrite, SearchQuery, VersionRow,
+};
 pub use staff::{CredentialRow, StaffKind, StaffRead, StaffRow, StaffWrite};
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.

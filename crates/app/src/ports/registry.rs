@@ -60,6 +60,52 @@ pub struct CurrentRow {
     pub version: VersionRow,
 }
 
+/// An import, recorded so that a crashed one resumes where it stopped and no row is ever
+/// registered twice: bound to the file's digest (and name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportJobRow {
+    /// Its number (each row it registers is marked with it and the row's line).
+    pub number: i64,
+    /// SHA-256 of the file.
+    pub digest: [u8; 32],
+    /// The file's name, as given.
+    pub file_name: String,
+    /// When it started (µs).
+    pub started_at_us: i64,
+    /// Who started it (the ledger's name).
+    pub started_by: String,
+    /// When its last batch was written (µs); `None` while unfinished.
+    pub finished_at_us: Option<i64>,
+}
+
+/// A batch of an import, written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportBatchRow {
+    /// The import.
+    pub job: i64,
+    /// Its first line in the file.
+    pub first_line: i64,
+    /// Its last line.
+    pub last_line: i64,
+    /// Residents registered.
+    pub rows: i64,
+    /// SHA-256 of its records as read: an edited file must keep them as they were.
+    pub digest: [u8; 32],
+}
+
+/// A household an import created, by its label in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportHouseholdRow {
+    /// The label.
+    pub label: String,
+    /// The household.
+    pub household: HouseholdId,
+    /// Its municipality.
+    pub municipality: MunicipalityCode,
+    /// Whether it has its head yet.
+    pub has_head: bool,
+}
+
 /// Reads the resident register.
 #[async_trait]
 pub trait RegistryRead: Send {
@@ -91,6 +137,20 @@ pub trait RegistryRead: Send {
         &mut self,
         household: HouseholdId,
     ) -> Result<Vec<CurrentRow>, StoreError>;
+    /// The import of a file with this digest, finished or not.
+    async fn import_job_by_digest(
+        &mut self,
+        digest: &[u8; 32],
+    ) -> Result<Option<ImportJobRow>, StoreError>;
+    /// The newest unfinished import of a file of this name.
+    async fn unfinished_import_by_name(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<ImportJobRow>, StoreError>;
+    /// An import's written batches, in line order.
+    async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError>;
+    /// The households an import created.
+    async fn import_households(&mut self, job: i64) -> Result<Vec<ImportHouseholdRow>, StoreError>;
     /// A municipality's printed name.
     async fn municipality_name(
         &mut self,
@@ -102,12 +162,27 @@ pub trait RegistryRead: Send {
 #[async_trait]
 pub trait RegistryWrite: Send {
     /// Inserts people whose resident codes are new; returns the indexes of those whose code was
-    /// already taken (nothing is written for them).
+    /// already taken (nothing is written for them). `imported` marks each row with its import
+    /// and line (unique: a row an import registered before fails the statement, and the
+    /// transaction with it).
     async fn insert_persons(
         &mut self,
         rows: &[PersonRow],
+        imported: Option<&[i64]>,
         at_us: i64,
     ) -> Result<Vec<usize>, StoreError>;
+    /// Records a new import; false when its digest or number is taken.
+    async fn insert_import_job(&mut self, row: &ImportJobRow) -> Result<bool, StoreError>;
+    /// Binds an unfinished import to an edited file's digest.
+    async fn set_import_digest(&mut self, job: i64, digest: &[u8; 32]) -> Result<(), StoreError>;
+    /// Records a written batch and the households it created or completed.
+    async fn record_import_batch(
+        &mut self,
+        batch: &ImportBatchRow,
+        households: &[ImportHouseholdRow],
+    ) -> Result<(), StoreError>;
+    /// Marks an import finished.
+    async fn finish_import_job(&mut self, job: i64, at_us: i64) -> Result<(), StoreError>;
     /// Appends versions and moves each person's current version to it. Fails with
     /// [`StoreError::Conflict`] if a person's current version is not `version - 1`.
     async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError>;

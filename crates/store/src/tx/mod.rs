@@ -91,10 +91,15 @@ impl SqlTx {
                 q = match v {
                     Val::Int(i) => q.bind(i),
                     Val::Null => q.bind(Option::<String>::None),
+                    Val::NullInt => q.bind(Option::<i64>::None),
                     Val::Text(s) => q.bind(s),
                 };
             }
-            out.extend(q.fetch_all(&mut *self.tx).await.map_err(db)?);
+            out.extend(
+                q.fetch_all(&mut *self.tx)
+                    .await
+                    .map_err(crate::unique_conflict("a unique key"))?,
+            );
         }
         Ok(out)
     }

@@ -2,15 +2,19 @@
 
 use async_trait::async_trait;
 use mynumber_app::ports::{RegistryRead, RegistryWrite};
-use mynumber_app::{CurrentRow, PersonRow, SearchQuery, StoreError, VersionRow};
+use mynumber_app::{
+    CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, SearchQuery,
+    StoreError, VersionRow,
+};
 use mynumber_core::{HouseholdId, MunicipalityCode, PersonId, ResidentCode};
 use sqlx::{AssertSqlSafe, Row};
 
-use crate::db;
 use crate::rows::{
-    VERSION_COLUMN_COUNT, VERSION_COLUMNS, decode_current, decode_person, decode_version,
+    IMPORT_JOB_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val, decode_current,
+    decode_import_batch, decode_import_household, decode_import_job, decode_person, decode_version,
     version_values,
 };
+use crate::{db, unique_conflict};
 
 use super::{SqlTx, current_select, missing, opt};
 
@@ -170,6 +174,60 @@ impl RegistryRead for SqlTx {
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
             .transpose()
     }
+
+    async fn import_job_by_digest(
+        &mut self,
+        digest: &[u8; 32],
+    ) -> Result<Option<ImportJobRow>, StoreError> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs WHERE digest = $1"
+        )))
+        .bind(hex::encode(digest))
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(decode_import_job).transpose()
+    }
+
+    async fn unfinished_import_by_name(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<ImportJobRow>, StoreError> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
+             WHERE file_name = $1 AND finished_at_us IS NULL \
+             ORDER BY started_at_us DESC LIMIT 1"
+        )))
+        .bind(name.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(decode_import_job).transpose()
+    }
+
+    async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT job, first_line, last_line, rows_written, digest FROM import_batches \
+             WHERE job = $1 ORDER BY first_line",
+        )
+        .bind(job)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter().map(decode_import_batch).collect()
+    }
+
+    async fn import_households(&mut self, job: i64) -> Result<Vec<ImportHouseholdRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT label, household_id, municipality_code, has_head FROM import_households \
+             WHERE job = $1",
+        )
+        .bind(job)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter().map(decode_import_household).collect()
+    }
 }
 
 #[async_trait]
@@ -177,6 +235,7 @@ impl RegistryWrite for SqlTx {
     async fn insert_persons(
         &mut self,
         rows: &[PersonRow],
+        imported: Option<&[i64]>,
         at_us: i64,
     ) -> Result<Vec<usize>, StoreError> {
         let keys: Vec<String> = rows
@@ -185,24 +244,108 @@ impl RegistryWrite for SqlTx {
             .collect();
         let values = rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 vec![
                     r.id.to_hex().into(),
                     r.resident_code.digits().into(),
                     r.current_version.into(),
                     at_us.into(),
+                    imported
+                        .and_then(|refs| refs.get(i))
+                        .map_or(Val::NullInt, |r| Val::Int(*r)),
                 ]
             })
             .collect();
+        // Only a taken resident code is skipped (and redrawn by the caller); a taken import
+        // reference fails the statement: that row was registered by an import already.
         let returned = self
             .insert_many(
-                "persons (id, resident_code, current_version, created_at_us)",
-                4,
+                "persons (id, resident_code, current_version, created_at_us, import_ref)",
+                5,
                 values,
                 "ON CONFLICT (resident_code) DO NOTHING RETURNING resident_code",
             )
             .await?;
         missing(&keys, &returned)
+    }
+
+    async fn insert_import_job(&mut self, row: &ImportJobRow) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO import_jobs (number, digest, file_name, started_at_us, started_by, \
+             finished_at_us) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        )
+        .bind(row.number)
+        .bind(hex::encode(row.digest))
+        .bind(row.file_name.clone())
+        .bind(row.started_at_us)
+        .bind(row.started_by.clone())
+        .bind(row.finished_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn set_import_digest(&mut self, job: i64, digest: &[u8; 32]) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE import_jobs SET digest = $1 WHERE number = $2 AND finished_at_us IS NULL",
+        )
+        .bind(hex::encode(digest))
+        .bind(job)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("import file"))?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("import"))
+        }
+    }
+
+    async fn record_import_batch(
+        &mut self,
+        batch: &ImportBatchRow,
+        households: &[ImportHouseholdRow],
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO import_batches (job, first_line, last_line, rows_written, digest) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(batch.job)
+        .bind(batch.first_line)
+        .bind(batch.last_line)
+        .bind(batch.rows)
+        .bind(hex::encode(batch.digest))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("import batch"))?;
+        for h in households {
+            sqlx::query(
+                "INSERT INTO import_households (job, label, household_id, municipality_code, \
+                 has_head) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (job, label) DO UPDATE SET has_head = excluded.has_head",
+            )
+            .bind(batch.job)
+            .bind(h.label.clone())
+            .bind(h.household.to_hex())
+            .bind(h.municipality.as_str().to_owned())
+            .bind(i64::from(h.has_head))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    async fn finish_import_job(&mut self, job: i64, at_us: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE import_jobs SET finished_at_us = $1 WHERE number = $2")
+            .bind(at_us)
+            .bind(job)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
     }
 
     async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError> {

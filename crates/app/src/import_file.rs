@@ -1,0 +1,278 @@
+//! The import file's layout (its columns, the header check, a record as an [`ImportRow`]) and a
+//! reader that bounds how long one record may be: outside bytes, parsed before anything is
+//! validated, so kept here where the fuzz targets reach them.
+
+use std::io::{self, Read};
+
+use mynumber_core::{ForeignInput, NameInput, ResidentInput};
+
+use crate::ImportRow;
+
+/// The import columns, in export order (documented in the README).
+pub const COLUMNS: [&str; 18] = [
+    "family_name",
+    "given_name",
+    "family_name_kana",
+    "given_name_kana",
+    "latin_name",
+    "alias",
+    "birth_date",
+    "sex",
+    "nationality",
+    "residence_card_number",
+    "status_of_residence",
+    "period_of_stay_until",
+    "prefecture",
+    "municipality_code",
+    "address",
+    "household",
+    "relationship",
+    "preferred_language",
+];
+
+/// Columns that may be left out of the header (their values are then empty).
+const OPTIONAL: [&str; 8] = [
+    "family_name_kana",
+    "given_name_kana",
+    "latin_name",
+    "alias",
+    "nationality",
+    "residence_card_number",
+    "status_of_residence",
+    "period_of_stay_until",
+];
+
+/// The longest record accepted, in bytes. A register row is a few hundred bytes; a record
+/// longer than this is a broken file (an unclosed quote) or an attack, and reading it whole
+/// would hold it in memory (issue 9: a 200 MB field took 624 MB).
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+
+/// Where each of [`COLUMNS`] is in a file with this header, or why the header is refused.
+pub fn column_index<'a>(
+    header: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<Option<usize>>, String> {
+    let names: Vec<&str> = header.into_iter().map(str::trim).collect();
+    if names.contains(&"individual_number") {
+        return Err(
+            "the file has an individual_number column: numbers are issued by this system on \
+             registration and cannot be imported; remove the column"
+                .to_owned(),
+        );
+    }
+    // An export's resident_code column is accepted and ignored: codes are assigned here.
+    if let Some(unknown) = names
+        .iter()
+        .find(|n| !COLUMNS.contains(n) && **n != "resident_code")
+    {
+        return Err(format!(
+            "unknown column {unknown:?}; the columns are: {}",
+            COLUMNS.join(", ")
+        ));
+    }
+    if let Some(twice) = names
+        .iter()
+        .enumerate()
+        .find(|(i, n)| names[..*i].contains(n))
+    {
+        return Err(format!("column {:?} appears twice", twice.1));
+    }
+    let missing: Vec<&str> = COLUMNS
+        .iter()
+        .filter(|c| !OPTIONAL.contains(c) && !names.contains(c))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "the header lacks required column(s): {}",
+            missing.join(", ")
+        ));
+    }
+    Ok(COLUMNS
+        .iter()
+        .map(|c| names.iter().position(|n| n == c))
+        .collect())
+}
+
+/// The row on `line` whose fields `field(i)` gives (by position in the file), laid out by
+/// `index` from [`column_index`]. Nothing is validated here.
+pub fn to_row<'a>(
+    field: impl Fn(usize) -> Option<&'a str>,
+    index: &[Option<usize>],
+    line: u64,
+) -> ImportRow {
+    let get = |col: usize| -> String {
+        index
+            .get(col)
+            .copied()
+            .flatten()
+            .and_then(&field)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let opt = |col: usize| Some(get(col)).filter(|s| !s.is_empty());
+    let nationality = get(8);
+    let foreign = (!nationality.is_empty() && !nationality.eq_ignore_ascii_case("JP")).then(|| {
+        ForeignInput {
+            nationality,
+            residence_card_number: opt(9),
+            status_of_residence: get(10),
+            period_of_stay_until: opt(11),
+        }
+    });
+    ImportRow {
+        line,
+        household: get(15),
+        input: ResidentInput {
+            name: NameInput {
+                family: get(0),
+                given: get(1),
+                family_kana: opt(2),
+                given_kana: opt(3),
+                latin: opt(4),
+                alias: opt(5),
+            },
+            birth_date: get(6),
+            sex: get(7),
+            prefecture: get(12),
+            municipality_code: get(13),
+            address: get(14),
+            relationship: get(16),
+            preferred_language: get(17),
+            foreign,
+        },
+    }
+}
+
+/// A record's fields in [`COLUMNS`] order, for export (and the sample generator).
+pub fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
+    let n = &input.name;
+    let f = input.foreign.as_ref();
+    let o = |s: Option<&String>| s.cloned().unwrap_or_default();
+    [
+        n.family.clone(),
+        n.given.clone(),
+        o(n.family_kana.as_ref()),
+        o(n.given_kana.as_ref()),
+        o(n.latin.as_ref()),
+        o(n.alias.as_ref()),
+        input.birth_date.clone(),
+        input.sex.clone(),
+        f.map(|f| f.nationality.clone()).unwrap_or_default(),
+        o(f.and_then(|f| f.residence_card_number.as_ref())),
+        f.map(|f| f.status_of_residence.clone()).unwrap_or_default(),
+        o(f.and_then(|f| f.period_of_stay_until.as_ref())),
+        input.prefecture.clone(),
+        input.municipality_code.clone(),
+        input.address.clone(),
+        household.to_owned(),
+        input.relationship.clone(),
+        input.preferred_language.clone(),
+    ]
+}
+
+/// A reader of CSV bytes that fails once one record (RFC 4180: quoted newlines belong to the
+/// record) runs longer than a bound, so that no field is ever held whole past it.
+#[derive(Debug)]
+pub struct RecordLimit<R> {
+    inner: R,
+    max: usize,
+    quoted: bool,
+    length: usize,
+    /// The line the current record began on.
+    line: u64,
+    lines: u64,
+}
+
+impl<R: Read> RecordLimit<R> {
+    /// Bounds records read from `inner` to `max` bytes.
+    pub fn new(inner: R, max: usize) -> Self {
+        Self {
+            inner,
+            max,
+            quoted: false,
+            length: 0,
+            line: 1,
+            lines: 1,
+        }
+    }
+}
+
+impl<R: Read> Read for RecordLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for b in buf.iter().take(n) {
+            match b {
+                // A doubled quote inside a quoted field toggles twice: the state holds.
+                b'"' => self.quoted = !self.quoted,
+                b'\n' => {
+                    self.lines += 1;
+                    if !self.quoted {
+                        self.length = 0;
+                        self.line = self.lines;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            self.length += 1;
+            if self.length > self.max {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "the record beginning on line {} is longer than {} KiB (an unclosed quote?); \
+                         nothing after it was read",
+                        self.line,
+                        self.max / 1024
+                    ),
+                ));
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(bytes: &[u8], max: usize) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        RecordLimit::new(bytes, max).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn records_up_to_the_bound_pass_and_longer_ones_fail_naming_their_line() {
+        assert!(read_all(b"abcd\nefgh\n", 4).is_ok());
+        let e = read_all(b"abcd\nefghi\n", 4).unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        // Newlines inside quotes belong to the record.
+        let e = read_all(b"a\n\"b\nc\nd\"\n", 5).unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(read_all(b"a\n\"b\"\"c\"\n\"d\"\n", 8).is_ok());
+        // An unclosed quote runs to the bound, not to the end of memory.
+        let mut big = b"x,\"".to_vec();
+        big.extend(std::iter::repeat_n(b'y', 100_000));
+        assert!(read_all(&big, MAX_RECORD_BYTES).is_err());
+    }
+
+    #[test]
+    fn the_header_is_checked() {
+        assert!(column_index(COLUMNS).is_ok());
+        let with_number: Vec<&str> = COLUMNS
+            .iter()
+            .copied()
+            .chain(["individual_number"])
+            .collect();
+        assert!(
+            column_index(with_number)
+                .unwrap_err()
+                .contains("individual_number")
+        );
+        let twice: Vec<&str> = COLUMNS.iter().copied().chain(["alias"]).collect();
+        assert!(column_index(twice).unwrap_err().contains("twice"));
+        let e = column_index(["family_name", "given_name"]).unwrap_err();
+        assert!(e.contains("birth_date"), "{e}");
+    }
+}
