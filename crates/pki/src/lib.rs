@@ -17,7 +17,9 @@ mod verify;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{seal, unseal};
-pub use ocsp::{ParsedRequest, Responder, Status, malformed_response, unauthorized_response};
+pub use ocsp::{
+    MAX_REQUESTS, ParsedRequest, Responder, Status, malformed_response, unauthorized_response,
+};
 pub use pem::{base64_decode, base64_encode, from_pem, to_pem};
 pub use possession::{ProvenKey, request, request_info};
 pub use profile::{

@@ -76,12 +76,18 @@ pub struct ParsedRequest {
     request: OcspRequest,
 }
 
+/// The most certificates one request may ask about. RFC 6960 sets no bound, and each one costs
+/// a look-up and a signed entry: a request listing thousands is a denial of service, not a
+/// relying party's need (openssl asks about one at a time unless told otherwise).
+pub const MAX_REQUESTS: usize = 20;
+
 impl ParsedRequest {
-    /// Decodes a DER OCSPRequest.
+    /// Decodes a DER OCSPRequest; `None` for one that is malformed, or that asks about none
+    /// or more than [`MAX_REQUESTS`] certificates.
     pub fn parse(der: &[u8]) -> Option<Self> {
-        OcspRequest::from_der(der)
-            .ok()
-            .map(|request| Self { request })
+        let request = OcspRequest::from_der(der).ok()?;
+        let n = request.tbs_request.request_list.len();
+        (1..=MAX_REQUESTS).contains(&n).then_some(Self { request })
     }
 
     /// Whether the request carries a nonce (then its answer cannot come from a cache).

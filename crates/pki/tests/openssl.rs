@@ -638,6 +638,33 @@ fn the_ocsp_responder_answers_openssl_good_revoked_held_and_unknown() {
             assert!(all.contains(detail), "{detail:?} not in {all}");
         }
     }
+    // A request may ask about up to MAX_REQUESTS certificates; one more is malformed (issue 9:
+    // request lists of any length were served).
+    for (n, accepted) in [
+        (mynumber_pki::MAX_REQUESTS, true),
+        (mynumber_pki::MAX_REQUESTS + 1, false),
+    ] {
+        let mut args = vec![
+            "ocsp",
+            "-issuer",
+            "ca.pem",
+            "-no_nonce",
+            "-reqout",
+            "many.der",
+        ];
+        let serials: Vec<String> = (1..=n).map(|i| format!("{i}")).collect();
+        for s in &serials {
+            args.extend(["-serial", s]);
+        }
+        let req = openssl(&args, &d);
+        assert!(req.status.success(), "{}", both(&req));
+        let der = std::fs::read(d.join("many.der")).unwrap();
+        assert_eq!(
+            ParsedRequest::parse(&der).is_some(),
+            accepted,
+            "{n} requests"
+        );
+    }
     // Another authority's certificate: this responder does not answer for it.
     let req = openssl(
         &[
