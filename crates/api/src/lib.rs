@@ -12,8 +12,10 @@ mod doors;
 mod dto;
 mod error;
 mod extract;
+mod hardening;
 mod number_changes;
 mod residents;
+mod serve;
 mod staff;
 
 use axum::extract::DefaultBodyLimit;
@@ -31,6 +33,8 @@ use utoipa_swagger_ui::SwaggerUi;
 pub use doors::{Access, Door, Throttle};
 pub use error::{ApiError, FieldProblem, Problem};
 pub use extract::{AppJson, AppPath, AppQuery, Authenticated};
+pub use hardening::{Limits, harden};
+pub use serve::{TlsError, TlsFiles, acceptor, serve};
 
 /// Request bodies above this many bytes are refused with 413.
 pub const BODY_LIMIT: usize = 64 * 1024;

@@ -12,6 +12,7 @@ mod secrets;
 mod serve;
 mod setup;
 mod staff;
+mod tls;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -58,6 +59,9 @@ pub(crate) enum Command {
         /// Add every scheduled checkpoint to this witness directory too (docs/design/ledger.md).
         #[arg(long, env = "MYNUMBER_WITNESS_DIR")]
         witness: Option<PathBuf>,
+        /// HTTPS and the limits every request is held to.
+        #[command(flatten)]
+        network: serve::Network,
     },
     /// Check, format or mask Individual Numbers (or corporate numbers): as arguments, or one
     /// per line on standard input.
@@ -653,6 +657,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             checkpoint_minutes,
             auth_failure_limit,
             witness,
+            network,
         } => {
             serve::run(
                 d,
@@ -662,6 +667,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                     checkpoint_minutes,
                     auth_failure_limit,
                     witness,
+                    network,
                 },
             )
             .await?

@@ -1,6 +1,7 @@
 //! `mynumber serve`: the HTTP server, with first-start setup and the demo municipality.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use mynumber_api::{AppState, Throttle, router};
@@ -9,6 +10,7 @@ use mynumber_app::{App, Clock, ImportSession};
 use mynumber_core::Principal;
 
 use crate::setup::Deployment;
+use crate::tls;
 
 /// Prints a line to standard output, ignoring a closed or failing stdout: a server must keep
 /// serving when whoever started it stops reading (`println!` would panic on a broken pipe).
@@ -19,7 +21,31 @@ macro_rules! announce {
     }};
 }
 
-/// Starts the server and runs until Ctrl-C or SIGTERM.
+/// HTTPS and the limits every request is held to.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Network {
+    /// Serve HTTPS with this PEM certificate chain (server certificate first).
+    #[arg(long, env = "MYNUMBER_TLS_CERT", requires = "tls_key")]
+    pub(crate) tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, env = "MYNUMBER_TLS_KEY", requires = "tls_cert")]
+    pub(crate) tls_key: Option<PathBuf>,
+    /// Serve HTTPS with a self-signed certificate for localhost, made in the data directory's
+    /// keys/ on first use (for a demo on this machine; browsers warn about it).
+    #[arg(long, conflicts_with = "tls_cert")]
+    pub(crate) tls_local: bool,
+    /// Serve plain HTTP on an address other than loopback: only behind a proxy that terminates
+    /// TLS on the same host or a private network.
+    #[arg(long)]
+    pub(crate) plain_http_behind_proxy: bool,
+    /// The longest a request may take, its body included (then 408).
+    #[arg(long, env = "MYNUMBER_REQUEST_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub(crate) request_timeout_seconds: u64,
+    /// Requests served at once; more wait for a place.
+    #[arg(long, env = "MYNUMBER_MAX_CONCURRENT_REQUESTS", default_value_t = 512)]
+    pub(crate) max_concurrent_requests: usize,
+}
+
 /// How to serve.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
@@ -33,8 +59,11 @@ pub(crate) struct Options {
     pub(crate) auth_failure_limit: u32,
     /// Where scheduled checkpoints are also witnessed.
     pub(crate) witness: Option<std::path::PathBuf>,
+    /// HTTPS and limits.
+    pub(crate) network: Network,
 }
 
+/// Starts the server and runs until Ctrl-C or SIGTERM.
 pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()> {
     let Options {
         listen,
@@ -42,7 +71,24 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         checkpoint_minutes,
         auth_failure_limit,
         witness,
+        network,
     } = options;
+    let tls = match (&network.tls_cert, &network.tls_key) {
+        (Some(cert), Some(key)) => Some(mynumber_api::TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        _ if network.tls_local => Some(tls::local_certificate(&deployment.data_dir.join("keys"))?),
+        _ => None,
+    };
+    if tls.is_none() && !listen.ip().is_loopback() && !network.plain_http_behind_proxy {
+        anyhow::bail!(
+            "refusing to serve plain HTTP on {listen}: staff tokens and personal data would cross \
+             the network in the clear. Give --tls-cert and --tls-key (or --tls-local to try it on \
+             this machine), or --plain-http-behind-proxy when a proxy on this host terminates TLS"
+        );
+    }
+    let acceptor = tls.as_ref().map(mynumber_api::acceptor).transpose()?;
     let app = deployment.open(16).await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.
@@ -64,24 +110,28 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         .await
         .with_context(|| format!("listening on {listen}"))?;
     let local = listener.local_addr()?;
+    let scheme = if acceptor.is_some() { "https" } else { "http" };
     announce!(
-        "mynumber {} serving on http://{local}/ ({} database)",
+        "mynumber {} serving on {scheme}://{local}/ ({} database)",
         env!("CARGO_PKG_VERSION"),
         app.backend()
     );
-    announce!("API reference: http://{local}/api/docs/");
-    tracing::info!(%local, backend = app.backend(), "serving");
-    axum::serve(
-        listener,
+    announce!("API reference: {scheme}://{local}/api/docs/");
+    tracing::info!(%local, backend = app.backend(), scheme, "serving");
+    let router = mynumber_api::harden(
         router(AppState {
             app,
             throttle: Throttle::with_limit(auth_failure_limit),
-        })
-        .into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await
-    .context("serving HTTP")?;
+        }),
+        mynumber_api::Limits {
+            tls: acceptor.is_some(),
+            request_timeout: std::time::Duration::from_secs(network.request_timeout_seconds.max(1)),
+            concurrent_requests: network.max_concurrent_requests,
+        },
+    );
+    mynumber_api::serve(listener, router, acceptor, shutdown())
+        .await
+        .context("serving")?;
     Ok(())
 }
 

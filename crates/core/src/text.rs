@@ -102,10 +102,7 @@ mod tests {
                 None => assert!(got.is_ok(), "{text:?}: {got:?}"),
                 Some(c) => {
                     let e = got.unwrap_err();
-                    assert!(
-                        e.problem.contains(&format!("U+{c:04X}")),
-                        "{text:?}: {e}"
-                    );
+                    assert!(e.problem.contains(&format!("U+{c:04X}")), "{text:?}: {e}");
                 }
             }
         }

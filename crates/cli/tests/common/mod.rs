@@ -103,6 +103,11 @@ impl Drop for Server {
 }
 
 pub(crate) fn serve(data: &Path) -> Server {
+    serve_with(data, &[])
+}
+
+/// A server with `extra` arguments to `serve` (HTTP or HTTPS: `addr` is host and port).
+pub(crate) fn serve_with(data: &Path, extra: &[&str]) -> Server {
     let mut child = bin()
         .args(["--data-dir", data.to_str().unwrap()])
         .args([
@@ -112,6 +117,7 @@ pub(crate) fn serve(data: &Path) -> Server {
             "--checkpoint-minutes",
             "0",
         ])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -119,7 +125,11 @@ pub(crate) fn serve(data: &Path) -> Server {
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let addr = loop {
         let line = lines.next().expect("server exited early").unwrap();
-        if let Some(rest) = line.split("serving on http://").nth(1) {
+        if let Some(rest) = line
+            .split("serving on http://")
+            .nth(1)
+            .or_else(|| line.split("serving on https://").nth(1))
+        {
             break rest.split('/').next().unwrap().to_owned();
         }
     };

@@ -1,0 +1,183 @@
+//! Serving the router over plain TCP or TLS: the certificate chain and key from PEM files, and
+//! a listener that completes each TLS handshake on its own task, bounded in time and in number,
+//! before the HTTP server sees the connection.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, mpsc};
+use tokio_rustls::TlsAcceptor;
+use tokio_rustls::server::TlsStream;
+
+/// A client has this long to complete its handshake: a connection that sends nothing holds no
+/// place for longer.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Handshakes in progress at once; more connections wait in the kernel's backlog.
+const HANDSHAKES: usize = 256;
+
+/// Where the certificate chain and key are.
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    /// PEM: the server certificate, then its chain.
+    pub cert: PathBuf,
+    /// PEM: the private key (PKCS#8, PKCS#1 or SEC1).
+    pub key: PathBuf,
+}
+
+/// Why TLS could not be set up.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TlsError(String);
+
+/// Serves `router` on `listener`, over TLS when `tls` is given, until `shutdown` completes.
+/// Each request sees its client's address as `ConnectInfo<SocketAddr>` either way.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    tls: Option<TlsAcceptor>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    match tls {
+        Some(acceptor) => {
+            axum::serve(
+                TlsListener::new(listener, acceptor)?,
+                with_peer_address(router).into_make_service_with_connect_info::<Peer>(),
+            )
+            .with_graceful_shutdown(shutdown)
+            .await
+        }
+        None => {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown)
+            .await
+        }
+    }
+}
+
+/// The TLS server configuration: HTTP/1.1 offered by ALPN.
+pub fn acceptor(files: &TlsFiles) -> Result<TlsAcceptor, TlsError> {
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
+        .and_then(|certs| certs.collect::<Result<_, _>>())
+        .map_err(|e| TlsError(format!("reading {}: {e}", files.cert.display())))?;
+    if chain.is_empty() {
+        return Err(TlsError(format!(
+            "{} holds no PEM certificate",
+            files.cert.display()
+        )));
+    }
+    let key = PrivateKeyDer::from_pem_file(&files.key).map_err(|e| {
+        TlsError(format!(
+            "reading the private key in {}: {e}",
+            files.key.display()
+        ))
+    })?;
+    let mut config = tokio_rustls::rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|e| {
+            TlsError(format!(
+                "the TLS certificate and key do not go together: {e}"
+            ))
+        })?;
+    // HTTP/1.1 only: the server is built without HTTP/2 (axum's `http2` feature is off).
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
+
+/// Connections that completed their TLS handshake.
+#[derive(Debug)]
+struct TlsListener {
+    ready: mpsc::Receiver<(TlsStream<TcpStream>, SocketAddr)>,
+    local: SocketAddr,
+}
+
+impl TlsListener {
+    /// Accepts on `listener`, handshaking each connection on its own task.
+    fn new(listener: TcpListener, acceptor: TlsAcceptor) -> std::io::Result<Self> {
+        let local = listener.local_addr()?;
+        let (tx, ready) = mpsc::channel(HANDSHAKES);
+        let slots = Arc::new(Semaphore::new(HANDSHAKES));
+        tokio::spawn(async move {
+            loop {
+                let Ok(slot) = slots.clone().acquire_owned().await else {
+                    return;
+                };
+                let (tcp, peer) = match listener.accept().await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        // Out of file descriptors, say: wait instead of spinning.
+                        tracing::warn!(error = %e, "accepting a connection failed");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    }
+                };
+                let (acceptor, tx) = (acceptor.clone(), tx.clone());
+                tokio::spawn(async move {
+                    let _slot = slot;
+                    match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
+                        Ok(Ok(tls)) => {
+                            let _ = tx.send((tls, peer)).await;
+                        }
+                        Ok(Err(e)) => tracing::debug!(%peer, error = %e, "TLS handshake failed"),
+                        Err(_) => tracing::debug!(%peer, "TLS handshake timed out"),
+                    }
+                });
+            }
+        });
+        Ok(Self { ready, local })
+    }
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = TlsStream<TcpStream>;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        match self.ready.recv().await {
+            Some(c) => c,
+            // The accepting task ended (it does not, short of a panic): accept nothing more.
+            None => std::future::pending().await,
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        Ok(self.local)
+    }
+}
+
+/// The client's address on a TLS connection. (axum gives [`SocketAddr`] itself only for plain
+/// TCP; [`with_peer_address`] hands it on in that form, where the throttle looks for it.)
+#[derive(Debug, Clone, Copy)]
+struct Peer(SocketAddr);
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsListener>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, TlsListener>) -> Self {
+        Self(*stream.remote_addr())
+    }
+}
+
+/// Gives each request its client's address as `ConnectInfo<SocketAddr>`, as on plain TCP.
+fn with_peer_address(router: Router) -> Router {
+    use axum::extract::{ConnectInfo, Request};
+    router.layer(axum::middleware::map_request(
+        |mut req: Request| async move {
+            if let Some(ConnectInfo(Peer(addr))) =
+                req.extensions().get::<ConnectInfo<Peer>>().copied()
+            {
+                req.extensions_mut().insert(ConnectInfo(addr));
+            }
+            req
+        },
+    ))
+}
