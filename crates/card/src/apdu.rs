@@ -28,6 +28,8 @@ impl Sw {
     pub const OK: Self = Self(0x90, 0x00);
     /// 67 00: wrong length.
     pub const WRONG_LENGTH: Self = Self(0x67, 0x00);
+    /// `65 81`: memory failure (the card could not keep its state, so answered nothing).
+    pub const MEMORY_FAILURE: Self = Self(0x65, 0x81);
     /// 69 81: command incompatible with the file's structure (e.g. reading a key).
     pub const INCOMPATIBLE_FILE: Self = Self(0x69, 0x81);
     /// 69 82: security status not satisfied (the PIN that opens it is not verified).

@@ -20,6 +20,9 @@ pub const TEXT_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 
 /// 券面事項確認AP: the card face, facts §4.2.
 pub const FACE_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02];
 
+/// The longest response APDU the chip sends, status word included.
+pub const MAX_RESPONSE: usize = 0xFFFF;
+
 /// The token label of a My Number Card in JPKI-AP EF 0006 (facts §4.3).
 const TOKEN_LABEL: &str = "JPKIAPICCTOKEN2";
 
@@ -175,6 +178,30 @@ const DIGEST_INFOS: [(
     ),
 ];
 
+/// Keeps what the card keeps (its file), before the chip answers; false if it could not.
+pub type Keeper = Box<dyn FnMut(&CardData) -> bool + Send>;
+
+/// Uses one try of `secret` in `data`, without comparing anything.
+fn charge(data: &mut CardData, secret: Secret) {
+    match secret {
+        Secret::Pin(kind) => {
+            if let Some(p) = data.pin_mut(kind) {
+                p.charge();
+            }
+        }
+        Secret::CollationA | Secret::CollationB | Secret::BirthDate => {
+            let i = match secret {
+                Secret::CollationA => 0,
+                Secret::CollationB => 1,
+                _ => 2,
+            };
+            if let Some(t) = data.info.as_mut().and_then(|info| info.tries.get_mut(i)) {
+                *t = t.saturating_sub(1);
+            }
+        }
+    }
+}
+
 /// A virtual My Number Card.
 pub struct Chip {
     data: CardData,
@@ -182,6 +209,8 @@ pub struct Chip {
     /// The parsed private keys, on first use.
     keys: [Option<RsaKeyPair>; 2],
     changed: bool,
+    /// Where a try is kept before a PIN is compared.
+    keeper: Option<Keeper>,
 }
 
 impl std::fmt::Debug for Chip {
@@ -201,7 +230,16 @@ impl Chip {
             session: Session::default(),
             keys: [None, None],
             changed: false,
+            keeper: None,
         }
+    }
+
+    /// Has `keeper` keep every try before a PIN or collation number is compared, as a chip
+    /// writes its counter to EEPROM first: a card whose state cannot be kept answers `65 81`
+    /// and tells no right entry from a wrong one (issue 9: a read-only card file let 7 wrong
+    /// PINs be followed by a right one).
+    pub fn keep_with(&mut self, keeper: Keeper) {
+        self.keeper = Some(keeper);
     }
 
     /// What the card keeps (to write back to its file).
@@ -383,7 +421,11 @@ impl Chip {
         if offset > bytes.len() {
             return response(&[], Sw::WRONG_OFFSET);
         }
-        let end = bytes.len().min(offset + cmd.ne.unwrap_or(256));
+        // An extended Le of 0 asks for 65,536 bytes; with the status word that would not fit
+        // a 65,535-byte response (vpcd's frame, and most readers' buffers): a longer file is
+        // read in more than one command (issue 9: such a read ended `card attach`).
+        let ne = cmd.ne.unwrap_or(256).min(MAX_RESPONSE - 2);
+        let end = bytes.len().min(offset + ne);
         response(&bytes[offset..end], Sw::OK)
     }
 
@@ -466,9 +508,26 @@ impl Chip {
         if before == 0 {
             return response(&[], Sw::BLOCKED);
         }
+        // The try is kept, used, before the entry is compared; a right entry restores it after.
+        let kept = match self.keeper.as_mut() {
+            Some(keeper) => {
+                let mut charged = self.data.clone();
+                charge(&mut charged, secret);
+                if !keeper(&charged) {
+                    return response(&[], Sw::MEMORY_FAILURE);
+                }
+                Some(before.saturating_sub(1))
+            }
+            None => None,
+        };
         let right = self.attempt(secret, cmd.data).unwrap_or(false);
         let after = self.tries_left(secret).unwrap_or(0);
-        self.changed |= before != after;
+        // Kept with a try used, the card must be written again unless it still is so (a wrong
+        // entry): a right one restored the try even when nothing else changed.
+        self.changed |= match kept {
+            Some(kept) => after != kept,
+            None => before != after,
+        };
         self.session.verified.retain(|s| *s != secret);
         if right {
             self.session.verified.push(secret);

@@ -99,6 +99,11 @@ impl PinState {
         right
     }
 
+    /// Uses one try without looking at an entry: what the card keeps before it compares one.
+    pub(crate) fn charge(&mut self) {
+        self.tries_left = self.tries_left.saturating_sub(1);
+    }
+
     /// The PIN after a change to `pin`, with every try available. The salt stays: it is
     /// random per card and PIN already, and the chip draws no randomness.
     pub(crate) fn changed(&self, pin: &[u8]) -> Self {

@@ -13,6 +13,6 @@ mod file;
 mod info;
 
 pub use apdu::{Command, Sw, parse, response};
-pub use chip::{ATR, Chip, FACE_AID, JPKI_AID, Power, TEXT_AID};
+pub use chip::{ATR, Chip, FACE_AID, JPKI_AID, Keeper, MAX_RESPONSE, Power, TEXT_AID};
 pub use file::{CardData, CardFileError, KeySlot, PinState};
 pub use info::{COLLATION_TRIES, CardInfo, Holder};

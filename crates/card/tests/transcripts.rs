@@ -529,6 +529,11 @@ fn a_childs_card_has_no_signature_files_and_a_card_before_pick_up_no_pins() {
 /// A card with its text and face applications, the text PIN 1234, and the holder of facts
 /// §2.3's example (昭和55年2月17日, expiry 2035, security code 2285), signed by `key`.
 fn card_with_info(key: &mynumber_core::document::DocumentSigningKey) -> CardData {
+    card_with_photo(key, vec![0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xD9])
+}
+
+/// [`card_with_info`] with this photo.
+fn card_with_photo(key: &mynumber_core::document::DocumentSigningKey, photo: Vec<u8>) -> CardData {
     let mut data = card().data;
     data.info = Some(mynumber_card::CardInfo::build(
         &mynumber_card::Holder {
@@ -541,7 +546,7 @@ fn card_with_info(key: &mynumber_core::document::DocumentSigningKey) -> CardData
             expiry: "20350217".into(),
             security_code: "2285".into(),
             municipality: "13104".into(),
-            photo: Some(vec![0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xD9]),
+            photo: Some(photo),
         },
         &|bytes| key.sign_card_data(bytes).to_vec(),
     ));
@@ -763,5 +768,107 @@ fn the_face_application_shows_the_face_behind_the_collation_numbers() {
     assert_eq!(
         plain.transmit(&hex("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08")),
         [0x6A, 0x82]
+    );
+}
+
+/// An extended-Le read of a face file longer than a response can be gets as much as fits with
+/// its status word, and the rest by offset (issue 9: such a read ended `card attach`).
+#[test]
+fn an_extended_read_of_a_large_face_file_fits_one_response() {
+    let key = mynumber_core::document::DocumentSigningKey::from_bytes([5; 32]);
+    let mut photo = vec![0xFF, 0xD8];
+    photo.resize(70_000, 0x55);
+    photo.extend_from_slice(&[0xFF, 0xD9]);
+    let data = card_with_photo(&key, photo);
+    let face = data.info.as_ref().unwrap().face_file.clone();
+    assert!(face.len() > mynumber_card::MAX_RESPONSE);
+    let mut chip = Chip::new(data);
+    transcript(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02
+        00 A4 02 0C 02 00 13
+        00 20 00 80 0C 31 32 33 34 35 36 37 38 39 30 31 38
+        00 A4 02 0C 02 00 02
+        ",
+    );
+    let first = chip.transmit(&hex("00 B0 00 00 00 00 00"));
+    assert!(
+        first.len() <= mynumber_card::MAX_RESPONSE,
+        "{}",
+        first.len()
+    );
+    assert_eq!(&first[first.len() - 2..], &[0x90, 0x00]);
+    let got = first.len() - 2;
+    assert_eq!(&first[..got], &face[..got]);
+    assert_eq!(got, mynumber_card::MAX_RESPONSE - 2, "as much as fits");
+}
+
+/// A try is kept, used, before the PIN is compared (as a chip writes its counter first), and a
+/// card whose state cannot be kept answers nothing about the PIN (issue 9, hole 6: with a
+/// read-only card file, 7 wrong PINs were followed by a right one that signed).
+#[test]
+fn a_try_is_kept_before_the_pin_is_compared_and_an_unkept_one_is_not_answered() {
+    use std::sync::{Arc, Mutex};
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut chip = Chip::new(card().data);
+    let kept = seen.clone();
+    chip.keep_with(Box::new(move |d| {
+        kept.lock()
+            .unwrap()
+            .push(d.pin(PinKind::Authentication).unwrap().tries_left());
+        true
+    }));
+    check(
+        &mut chip,
+        &format!("{SELECT_JPKI}\n00 A4 02 0C 02 00 18\n00 20 00 80 04 31 32 33 34"),
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 04 31 32 33 34 -> 9000
+        "#]],
+    );
+    assert_eq!(
+        *seen.lock().unwrap(),
+        vec![2],
+        "the right PIN's try was kept first"
+    );
+    assert_eq!(
+        chip.data()
+            .pin(PinKind::Authentication)
+            .unwrap()
+            .tries_left(),
+        3,
+        "and restored after"
+    );
+    assert!(
+        chip.take_changed(),
+        "the restored try must be written over the kept one"
+    );
+
+    let mut chip = Chip::new(card().data);
+    chip.keep_with(Box::new(|_| false));
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 20 00 80 04 30 30 30 30   -- wrong
+        00 20 00 80 04 30 30 30 31   -- wrong
+        00 20 00 80 04 31 32 33 34   -- right, but the try cannot be kept
+        00 20 00 80                  -- tries: none used
+        00 A4 02 0C 02 00 17
+        80 2A 00 80 33 30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  -- no signature
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 04 30 30 30 30 -> 6581
+            00 20 00 80 04 30 30 30 31 -> 6581
+            00 20 00 80 04 31 32 33 34 -> 6581
+            00 20 00 80 -> 63C3
+            00 A4 02 0C 02 00 17 -> 9000
+            80 2A 00 80 33 30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 -> 6982
+        "#]],
     );
 }

@@ -33,6 +33,20 @@ pub(crate) fn save(path: &Path, card: &CardData) -> Result<()> {
     files::write_private(path, &card.to_file())
 }
 
+/// The card in `path`, keeping every PIN try in its file before the chip compares the PIN.
+fn open_chip(path: &Path) -> Result<Chip> {
+    let mut chip = Chip::new(load(path)?);
+    let file = path.to_owned();
+    chip.keep_with(Box::new(move |data| match save(&file, data) {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::error!(error = %format!("{e:#}"), "the card file cannot be written; no PIN is checked");
+            false
+        }
+    }));
+    Ok(chip)
+}
+
 /// One command to the chip; the response's data, or the status word that refused it.
 fn send(chip: &mut Chip, apdu: &[u8]) -> Result<Vec<u8>, [u8; 2]> {
     let mut r = chip.transmit(apdu);
@@ -51,6 +65,9 @@ fn refused(sw: [u8; 2]) -> String {
             format!("wrong PIN: {} tries left", x & 0x0F)
         }
         [0x69, 0x84] => "the PIN is locked: reset it at the municipal counter".to_owned(),
+        [0x65, 0x81] => {
+            "the card file cannot be written, so no PIN was checked (is it read-only?)".to_owned()
+        }
         [0x69, 0x82] => "the PIN that opens this is not verified".to_owned(),
         [0x6A, 0x82] => "the card has no such file (no such certificate on this card)".to_owned(),
         [a, b] => format!("the card answered {a:02X} {b:02X}"),
@@ -195,7 +212,7 @@ pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result
     };
     let pin = pin.as_deref();
     let (cert_fid, ca_fid, _, pin_fid, pin_kind) = files(kind);
-    let mut chip = Chip::new(load(path)?);
+    let mut chip = open_chip(path)?;
     chip.power(Power::On);
     select_jpki(&mut chip)?;
     let result = (|| {
@@ -232,7 +249,7 @@ pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()>
         0x05, 0x00, 0x04, 0x20,
     ];
     info.extend_from_slice(digest.as_ref());
-    let mut chip = Chip::new(load(path)?);
+    let mut chip = open_chip(path)?;
     chip.power(Power::On);
     let result = (|| {
         select_jpki(&mut chip)?;
@@ -260,7 +277,7 @@ pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()>
 /// control (0 power off, 1 power on, 2 reset, 4 ATR, which alone is answered), anything longer
 /// a command APDU (interop.md §1.2). Counters are written back to the file as they change.
 pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
-    let mut chip = Chip::new(load(path)?);
+    let mut chip = open_chip(path)?;
     let started = std::time::Instant::now();
     let mut stream = loop {
         match TcpStream::connect(reader) {
@@ -312,7 +329,14 @@ pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
             [_] => None,
             apdu => Some(chip.transmit(apdu)),
         };
-        if let Some(reply) = reply {
+        // What changed is kept before the answer leaves: a right PIN's restored counter, a
+        // new PIN.
+        keep(&mut chip, path)?;
+        if let Some(mut reply) = reply {
+            // A response that cannot be framed is refused, not fatal: the session goes on.
+            if reply.len() > usize::from(u16::MAX) {
+                reply = mynumber_card::response(&[], mynumber_card::Sw::WRONG_LENGTH);
+            }
             let n = u16::try_from(reply.len()).context("a response longer than a frame")?;
             let mut out = Vec::with_capacity(reply.len() + 2);
             out.extend_from_slice(&n.to_be_bytes());
@@ -321,7 +345,6 @@ pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
                 .write_all(&out)
                 .context("writing to the virtual reader")?;
         }
-        keep(&mut chip, path)?;
     }
 }
 

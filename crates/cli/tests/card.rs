@@ -132,6 +132,10 @@ fn tool(dir: &Path, program: &str, args: &[&str]) -> (String, bool) {
         .args(args)
         .current_dir(dir)
         .env("OPENSC_CONF", dir.join("opensc.conf"))
+        .env(
+            "OPENSC_DEBUG",
+            if args.contains(&"9999") { "9" } else { "0" },
+        )
         .output()
         .unwrap();
     (
@@ -244,8 +248,9 @@ fn attach(dir: &Path, file: &Path, port: u16) -> Attached {
         .args(["card", "attach"])
         .arg(file)
         .args(["--reader", &format!("127.0.0.1:{port}")])
+        .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.join("attach.log")).unwrap())
         .spawn()
         .unwrap();
     let attached = Attached(child);
