@@ -219,8 +219,8 @@ pub(crate) struct PurposeRequest {
     pub purpose: String,
 }
 
-/// Find the resident an Individual Number belongs to.
-#[derive(Debug, Deserialize, ToSchema)]
+/// Find the resident an Individual Number belongs to. (`Debug` masks the number.)
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NumberLookupRequest {
     /// The number (12 digits; spaces and hyphens allowed).
@@ -230,8 +230,17 @@ pub(crate) struct NumberLookupRequest {
     pub purpose: String,
 }
 
-/// A revealed Individual Number; the reading is in the ledger.
-#[derive(Debug, Serialize, ToSchema)]
+impl std::fmt::Debug for NumberLookupRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NumberLookupRequest")
+            .field("individual_number", &MASKED)
+            .field("purpose", &self.purpose)
+            .finish()
+    }
+}
+
+/// A revealed Individual Number; the reading is in the ledger. (`Debug` masks the number.)
+#[derive(Serialize, ToSchema)]
 pub(crate) struct NumberResponse {
     /// 12 digits.
     pub individual_number: String,
@@ -240,6 +249,19 @@ pub(crate) struct NumberResponse {
     /// The purpose recorded.
     pub purpose: String,
 }
+
+impl std::fmt::Debug for NumberResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NumberResponse")
+            .field("individual_number", &MASKED)
+            .field("formatted", &MASKED)
+            .field("purpose", &self.purpose)
+            .finish()
+    }
+}
+
+/// What `Debug` shows for a raw Individual Number: printing a number is reading it.
+const MASKED: &str = "************";
 
 /// A record with its whole history.
 #[derive(Debug, Serialize, ToSchema)]
@@ -374,6 +396,31 @@ impl From<&CurrentRow> for ResidentSummary {
         Self {
             resident_code: r.person.resident_code.digits().to_owned(),
             current: VersionBody::from(&r.version),
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+
+    /// A raw number in an API type never reaches a log through `{:?}` (issue 9, hole 13).
+    #[test]
+    fn types_carrying_a_raw_number_mask_it_in_debug() {
+        let digits = "123456789018";
+        let request = NumberLookupRequest {
+            individual_number: digits.into(),
+            purpose: "tax".into(),
+        };
+        let response = NumberResponse {
+            individual_number: digits.into(),
+            formatted: "1234 5678 9018".into(),
+            purpose: "tax".into(),
+        };
+        for shown in [format!("{request:?}"), format!("{response:?}")] {
+            assert!(!shown.contains(digits), "{shown}");
+            assert!(!shown.contains("9018"), "{shown}");
+            assert!(shown.contains("tax"), "{shown}");
         }
     }
 }

@@ -12,6 +12,8 @@ mod doors;
 mod dto;
 mod error;
 mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 mod hardening;
 mod number_changes;
 mod residents;

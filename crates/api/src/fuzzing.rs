@@ -1,0 +1,62 @@
+//! Entry points for the fuzz targets (`fuzz/`): every JSON body the API reads, decoded as its
+//! handler would, and the message a refusal would carry. Not part of the API.
+
+use serde::de::DeserializeOwned;
+
+/// Decodes `bytes` as every request body and query type; a body that fails must fail without a
+/// panic and with a message that quotes no Individual Number.
+pub fn json_bodies(bytes: &[u8]) {
+    use crate::{cards, certificates, documents, dto, number_changes, staff};
+    body::<cards::ApplicationRequest>(bytes);
+    body::<cards::HandOverRequest>(bytes);
+    body::<cards::ResumeRequest>(bytes);
+    body::<cards::PinResetRequest>(bytes);
+    body::<cards::EndRequest>(bytes);
+    body::<certificates::IssueRequest>(bytes);
+    body::<certificates::RevokeRequest>(bytes);
+    body::<documents::ResidentRecordRequest>(bytes);
+    body::<documents::OutcomeRequest>(bytes);
+    body::<documents::MunicipalityNameBody>(bytes);
+    body::<dto::ProcedureRequest>(bytes);
+    body::<dto::SearchRequest>(bytes);
+    body::<dto::PurposeRequest>(bytes);
+    body::<dto::NumberLookupRequest>(bytes);
+    body::<number_changes::NumberChangeRequestBody>(bytes);
+    body::<staff::StaffRequest>(bytes);
+    body::<staff::TokenRequest>(bytes);
+    // A registration's resident, as the handler turns it into the core's input and validates it.
+    if let Some(r) = body::<dto::RegisterRequest>(bytes) {
+        let input = r.resident.into_input();
+        let today = jiff::civil::date(2026, 12, 3);
+        let _ = mynumber_core::ResidentRecord::validate(
+            &input,
+            mynumber_core::HouseholdId::from_random([1; 16]),
+            today,
+        );
+    }
+}
+
+fn body<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match serde_json::from_slice::<T>(bytes) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let message = crate::error::redact_values(&e.to_string());
+            assert!(
+                !has_digit_run(&message, 12),
+                "a refusal quotes 12 digits: {message}"
+            );
+            None
+        }
+    }
+}
+
+fn has_digit_run(s: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= n {
+            return true;
+        }
+    }
+    false
+}

