@@ -360,12 +360,14 @@ impl App {
         } = load::current(tx.as_mut(), code).await?;
         let change = self.build_change(tx.as_mut(), person.id, cmd).await?;
         let acting = change.acting_municipality(&current.resident);
-        // The receiving municipality records a transfer-in; every other procedure is the
-        // record's own municipality's.
-        let subject = if acting == current.resident.record.municipality() {
-            current_scope(person.id, acting)
-        } else {
+        let own = current.resident.record.municipality();
+        // The receiving municipality records a transfer-in of a record that awaits one there;
+        // every other procedure, and a transfer-in of a record that awaits none there, is the
+        // record's own municipality's: another one is answered as if the record did not exist.
+        let subject = if acting != own && current.resident.awaits_transfer_in(acting) {
             Subject::Municipality(acting)
+        } else {
+            current_scope(person.id, own)
         };
         authorize!(
             self,

@@ -470,16 +470,22 @@ impl App {
         tx: &mut dyn crate::ReadTx,
         credential: CredentialId,
     ) -> Result<Vec<StaffId>, AppError> {
-        let mut out = Vec::new();
+        let mut out: Vec<StaffId> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut next = Some(credential);
-        // A chain is as long as the tokens issued one through another; 64 is far beyond any
-        // real one and keeps a corrupted cycle from looping.
-        for _ in 0..64 {
-            let Some(id) = next else { break };
+        // To the root, however long: a bound would let whoever rotates a token past it hide
+        // who issued the first one (found by review: 64 rotations made an administrator's
+        // second account pass the four-eyes rule). A corrupted cycle ends at a credential seen.
+        while let Some(id) = next {
+            if !seen.insert(id) {
+                break;
+            }
             let Some(row) = tx.credential(id).await? else {
                 break;
             };
-            out.push(row.staff);
+            if !out.contains(&row.staff) {
+                out.push(row.staff);
+            }
             next = row.issued_by;
         }
         Ok(out)

@@ -1,6 +1,6 @@
 //! What each command requires: an exhaustive table, so that a command cannot be added without
 //! deciding it, checked by the policy as the session opens (before any file is read), and
-//! listed by the hidden `mynumber commands` and `mynumber access …` for the test that walks
+//! listed by the hidden `mynumber hidden commands` and `mynumber hidden access …` for the test that walks
 //! every command (`tests/trust.rs`).
 
 use clap::CommandFactory;

@@ -105,7 +105,8 @@ pub(crate) struct Deployment {
 /// Where the local operator's token is kept, in the data directory.
 const OPERATOR_TOKEN: &str = "keys/operator.token";
 
-/// The local operator's token is rotated when it has fewer days than this left.
+/// The local operator's token is rotated when it has fewer days than this left (or a third of
+/// its lifetime, if less).
 const ROTATE_WITHIN_DAYS: i64 = 30;
 
 impl Deployment {
@@ -188,7 +189,11 @@ impl Deployment {
             .iter()
             .find(|c| Some(c.id) == current)
             .map(|c| c.expires_at_us - SystemClock.now_us());
-        if left.is_some_and(|us| us < ROTATE_WITHIN_DAYS * 86_400_000_000) {
+        // Within a third of a token's life at most: with `--token-days 30` or less, a fixed
+        // 30 days would rotate on every command (a review found the chain growing by one link
+        // a command).
+        let within_days = (i64::from(self.token_days) / 3).clamp(1, ROTATE_WITHIN_DAYS);
+        if left.is_some_and(|us| us < within_days * 86_400_000_000) {
             let fresh = app.rotate_token(&who, None).await?;
             files::write_private(&path, format!("{}\n", fresh.token).as_bytes())?;
             return Ok(app.authenticate(&fresh.token).await?);

@@ -49,13 +49,15 @@ fn is_separator(c: char) -> bool {
     )
 }
 
-/// Returns the numeric values (0..=9) of ASCII digits.
+/// Returns the numeric values (0..=9) of ASCII digits. Another byte gives a meaningless value,
+/// never a panic: the check-digit functions built on this are public (a test passing digit
+/// values instead of ASCII found the overflow).
 #[inline]
 pub(crate) fn values<const N: usize>(ascii: &[u8; N]) -> [u32; N] {
     let mut v = [0u32; N];
     let mut i = 0;
     while i < N {
-        v[i] = (ascii[i] - b'0') as u32;
+        v[i] = ascii[i].wrapping_sub(b'0') as u32;
         i += 1;
     }
     v

@@ -246,6 +246,28 @@ impl Change {
 }
 
 impl Resident {
+    /// Whether `municipality` may take this record in by a transfer-in (転入, 住民基本台帳法
+    /// 第22条): it was removed by a move-out to that municipality (or by one that named no
+    /// destination, before destinations were kept), or by a move abroad. Any other
+    /// municipality is answered as if the record did not exist: a refused transfer-in must not
+    /// tell it whether the person died, where they went, or that the code is in use.
+    pub fn awaits_transfer_in(&self, municipality: MunicipalityCode) -> bool {
+        match &self.status {
+            RecordStatus::Removed {
+                reason: RemovalReason::MovedAbroad,
+                ..
+            } => true,
+            RecordStatus::Removed {
+                reason: RemovalReason::MovedOut,
+                moved_to,
+                ..
+            } => moved_to
+                .as_ref()
+                .is_none_or(|to| to.municipality == municipality),
+            _ => false,
+        }
+    }
+
     /// Applies `change`, effective on `on`, as of `today`; returns the next version.
     pub fn apply(&self, change: Change, on: Date, today: Date) -> Result<Self, ChangeError> {
         let procedure = change.code();

@@ -72,7 +72,8 @@ impl ResidentCode {
     }
 }
 
-/// The check digit of a 10-digit body: S = Σ P·Q, r = S mod 11, digit = 11 − r or 0 when r ≤ 1.
+/// The check digit of a 10-digit body given as ASCII digits: S = Σ P·Q, r = S mod 11, digit =
+/// 11 − r or 0 when r ≤ 1.
 pub fn check_digit(body: &[u8; 10]) -> u8 {
     let v = values(body);
     let sum: u32 = v.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
@@ -118,6 +119,19 @@ mod tests {
     }
 
     proptest! {
+        /// The public check-digit functions take any bytes without a panic (they once
+        /// overflowed on digit values given instead of ASCII digits).
+        #[test]
+        fn check_digits_never_panic(
+            ten in proptest::array::uniform10(any::<u8>()),
+            eleven in proptest::array::uniform11(any::<u8>()),
+            twelve in proptest::array::uniform12(any::<u8>()),
+        ) {
+            prop_assert!(crate::check_digits::resident_code(&ten) <= 10);
+            prop_assert!(crate::check_digits::individual(&eleven) <= 10);
+            let _ = crate::check_digits::corporate(&twelve);
+        }
+
         #[test]
         fn codes_round_trip_and_catch_single_digit_changes(
             body in 0u64..BODY_SPACE, pos in 0usize..11, delta in 1u8..10,

@@ -3,7 +3,7 @@
 
 use mynumber_app::{AppError, NumberBasis, RecordRequest};
 use mynumber_core::card::IdentityDocument;
-use mynumber_core::{IndividualNumber, MunicipalityCode};
+use mynumber_core::{IndividualNumber, MunicipalityCode, ResidentCode};
 use sqlx::Row;
 
 use super::{Env, japanese, raw, register};
@@ -445,6 +445,22 @@ pub(crate) async fn issue_9_four_eyes_need_two_people(env: Env) {
         err.to_string().contains("issued through the requester"),
         "{err}"
     );
+    // Rotated past any bound, the token still descends from the requester's (a review found
+    // that 64 rotations hid it).
+    let mut rotated = through_requester;
+    for _ in 0..70 {
+        let t = env.app.rotate_token(&rotated, None).await.unwrap();
+        rotated = env.app.authenticate(&t.token).await.unwrap();
+    }
+    let err = env
+        .app
+        .decide_number_change(&rotated, request.id, true)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("issued through the requester"),
+        "{err}"
+    );
     // The clerk with the token the national administrator issued: a second person.
     env.app
         .decide_number_change(&env.clerk2, request.id, true)
@@ -471,13 +487,33 @@ pub(crate) async fn issue_9_a_transfer_in_follows_a_move_out_to_that_municipalit
         relationship: "head".into(),
         card_serial: None,
     };
-    // The takeover of the review: refused, and the number stays out of reach.
+    // The takeover of the review: refused as if the code did not exist (a refusal naming the
+    // record's state would tell another municipality who died or moved where), and the number
+    // stays out of reach.
     let err = env
         .app
         .change(&env.osaka_clerk, &code, transfer("271004", "大阪府"), None)
         .await
         .unwrap_err();
-    assert!(matches!(err, AppError::Refused(_)), "{err}");
+    assert!(matches!(err, AppError::NotFound(_)), "{err}");
+    let unknown = ResidentCode::parse(&issued_never(&code)).unwrap();
+    let err_unknown = env
+        .app
+        .change(
+            &env.osaka_clerk,
+            &unknown,
+            transfer("271004", "大阪府"),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.to_string(), err_unknown.to_string());
+    // The record's own municipality is told why.
+    let err = env
+        .app
+        .change(&env.admin, &code, transfer("271004", "大阪府"), None)
+        .await
+        .unwrap_err();
     assert!(
         err.to_string().contains("follows the person's move-out"),
         "{err}"
@@ -654,4 +690,15 @@ pub(crate) async fn issue_9_a_cut_ledger_is_caught(env: Env) {
         .fault
         .unwrap();
     assert!(fault.to_string().starts_with("partition 131041"), "{fault}");
+}
+
+/// A valid resident record code other than `code` (its last base digit moved on, the check
+/// digit recomputed) that no test registers.
+fn issued_never(code: &ResidentCode) -> String {
+    let mut base: [u8; 10] = code.digits().as_bytes()[..10].try_into().unwrap();
+    base[9] = b'0' + (base[9] - b'0' + 1) % 10;
+    let check = mynumber_core::check_digits::resident_code(&base);
+    let mut out = String::from_utf8(base.to_vec()).unwrap();
+    out.push(char::from(b'0' + check));
+    out
 }
