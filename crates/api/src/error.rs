@@ -223,11 +223,12 @@ impl From<JsonRejection> for ApiError {
                 "Invalid body",
                 redact_values(&e.body_text()),
             ),
+            // A syntax error names the path it reached, keys as sent included.
             other => Self::new(
                 S::BAD_REQUEST,
                 "malformed-body",
                 "Malformed body",
-                other.body_text(),
+                redact_values(&other.body_text()),
             ),
         }
     }
@@ -265,7 +266,7 @@ pub(crate) fn redact_values(message: &str) -> String {
             }
         }
         out.push(c);
-        if quoted.chars().any(|q| q.is_ascii_digit()) {
+        if quoted.chars().any(char::is_numeric) {
             out.push('…');
         } else {
             out.push_str(&quoted);
@@ -286,18 +287,22 @@ fn redact_digit_runs(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+        // Full-width digits and the separators the number forms accept count too (a Japanese
+        // input method types ０-９ by default).
+        if !chars[i].is_numeric() {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let (mut end, mut digits) = (i, 0);
         while end < chars.len() {
-            if chars[end].is_ascii_digit() {
+            if chars[end].is_numeric() {
                 digits += 1;
                 end += 1;
-            } else if matches!(chars[end], ' ' | '-')
-                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+            } else if matches!(
+                chars[end],
+                ' ' | '-' | '\u{3000}' | '\u{FF0D}' | '\u{2010}' | '\u{2212}'
+            ) && chars.get(end + 1).is_some_and(|c| c.is_numeric())
             {
                 end += 1;
             } else {
@@ -368,6 +373,14 @@ mod tests {
             redact_values("unknown variant ``123456789018u`, expected x at line 1 column 24"),
             // The scan pairs the quotes wrongly here; what it over-hides is harmless.
             "unknown variant ``…u`…"
+        );
+        assert_eq!(
+            redact_values("unknown field `１２３４５６７８９０１８`"),
+            "unknown field `…`"
+        );
+        assert_eq!(
+            redact_values("x: 1234\u{3000}5678\u{3000}9018: expected value at line 1 column 2"),
+            "x: …: expected value at line 1 column 2"
         );
         // An unclosed quote still hides what follows it.
         assert_eq!(redact_values("string \"123456789018"), "string \"…");

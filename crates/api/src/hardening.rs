@@ -13,8 +13,10 @@ use axum::response::Response;
 /// How the server holds its requests.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Served over TLS: every response carries `Strict-Transport-Security`.
-    pub tls: bool,
+    /// Served over TLS with a real certificate: every response carries
+    /// `Strict-Transport-Security` (not with a local self-signed one, which browsers would
+    /// then remember for `localhost`).
+    pub hsts: bool,
     /// The longest a request may take, its body included; then 408.
     pub request_timeout: Duration,
     /// Requests served at once; more wait for a free place (within their time limit).
@@ -24,7 +26,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            tls: false,
+            hsts: false,
             request_timeout: Duration::from_secs(30),
             concurrent_requests: 512,
         }
@@ -46,11 +48,10 @@ const HSTS: &str = "max-age=63072000; includeSubDomains";
 
 /// Wraps `router` in the headers, the time limit and the concurrency bound.
 pub fn harden(router: Router, limits: Limits) -> Router {
-    let tls = limits.tls;
+    let hsts = limits.hsts;
+    // Outermost last: the headers go on every answer, a 408 included; the time limit counts
+    // the wait for a place.
     router
-        .layer(middleware::from_fn(move |req: Request, next: Next| {
-            security_headers(tls, req, next)
-        }))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             limits.concurrent_requests.max(1),
         ))
@@ -58,9 +59,12 @@ pub fn harden(router: Router, limits: Limits) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             limits.request_timeout,
         ))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            security_headers(hsts, req, next)
+        }))
 }
 
-async fn security_headers(tls: bool, req: Request, next: Next) -> Response {
+async fn security_headers(hsts: bool, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let html = response
         .headers()
@@ -83,7 +87,7 @@ async fn security_headers(tls: bool, req: Request, next: Next) -> Response {
         } else {
             DATA_POLICY
         }));
-    if tls {
+    if hsts {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static(HSTS),

@@ -93,6 +93,9 @@ pub struct ImportFile {
     pub name: String,
     /// SHA-256 of the file.
     pub digest: [u8; 32],
+    /// Start a new import even though another one stopped before it finished (the file holds
+    /// other people, not a corrected copy of the stopped one's).
+    pub new_import: bool,
 }
 
 /// An import as a recorded job: a crashed one is resumed by running it again, and no row is
@@ -281,31 +284,50 @@ impl App {
                     )));
                 }
                 Some(job) => (job, ImportStart::Resumed),
-                None => match tx.unfinished_import_by_name(&file.name).await? {
-                    Some(job) => (job, ImportStart::Edited),
-                    None => {
-                        let job = crate::ImportJobRow {
-                            number: i64::from(u32::from_be_bytes(self.random_bytes()) >> 1),
-                            digest: file.digest,
-                            file_name: file.name.clone(),
-                            started_at_us: now,
-                            started_by: principal.ledger_name(),
-                            finished_at_us: None,
-                        };
-                        if !tx.insert_import_job(&job).await? {
-                            continue;
+                None => {
+                    let unfinished = tx.unfinished_imports().await?;
+                    match unfinished.iter().find(|j| j.file_name == file.name) {
+                        Some(job) => (job.clone(), ImportStart::Edited),
+                        // A stopped import of another file: this one may be its corrected copy,
+                        // whose rows would all be registered a second time under a new job (a
+                        // review found it). Only the caller's word makes it a new import.
+                        None if !file.new_import && !unfinished.is_empty() => {
+                            let list = unfinished
+                                .iter()
+                                .map(|j| format!("import {} of {}", j.number, j.file_name))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            return Err(AppError::ImportedBefore(format!(
+                                "an import stopped before it finished ({list}); if this file is a \
+                                 corrected copy, put it in that file's place and run the import \
+                                 of that file again: it resumes after the rows written. If this \
+                                 file holds other people, pass --new-import"
+                            )));
                         }
-                        let detail =
-                            format!("import={} file={}", job.number, hex::encode(job.digest));
-                        commit_job_event(tx, principal, "import-started", detail, now).await?;
-                        return Ok(ImportJob {
-                            number: job.number,
-                            start: ImportStart::Fresh,
-                            done: Vec::new(),
-                            households: Vec::new(),
-                        });
+                        None => {
+                            let job = crate::ImportJobRow {
+                                number: i64::from(u32::from_be_bytes(self.random_bytes()) >> 1),
+                                digest: file.digest,
+                                file_name: file.name.clone(),
+                                started_at_us: now,
+                                started_by: principal.ledger_name(),
+                                finished_at_us: None,
+                            };
+                            if !tx.insert_import_job(&job).await? {
+                                continue;
+                            }
+                            let detail =
+                                format!("import={} file={}", job.number, hex::encode(job.digest));
+                            commit_job_event(tx, principal, "import-started", detail, now).await?;
+                            return Ok(ImportJob {
+                                number: job.number,
+                                start: ImportStart::Fresh,
+                                done: Vec::new(),
+                                households: Vec::new(),
+                            });
+                        }
                     }
-                },
+                }
             };
             let done = tx.import_batches(row.number).await?;
             let households = tx.import_households(row.number).await?;

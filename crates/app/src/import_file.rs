@@ -171,13 +171,28 @@ pub fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
     ]
 }
 
-/// A reader of CSV bytes that fails once one record (RFC 4180: quoted newlines belong to the
-/// record) runs longer than a bound, so that no field is ever held whole past it.
+/// Where a CSV reader is within a record, as csv-core reads RFC 4180 (a quote opens a quoted
+/// field only at the field's start; `""` inside one is a quote; a record ends at `\n` or `\r`
+/// outside quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the field's end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+/// A reader of CSV bytes that fails once one record (quoted newlines belong to the record)
+/// runs longer than a bound, so that no field is ever held whole past it. It follows the
+/// quotes as the CSV reader does: a quote in the middle of an unquoted field is a character,
+/// and cannot put the two out of step (a review found that a bound counting every quote could
+/// be walked around that way).
 #[derive(Debug)]
 pub struct RecordLimit<R> {
     inner: R,
     max: usize,
-    quoted: bool,
+    at: At,
     length: usize,
     /// The line the current record began on.
     line: u64,
@@ -190,30 +205,40 @@ impl<R: Read> RecordLimit<R> {
         Self {
             inner,
             max,
-            quoted: false,
+            at: At::FieldStart,
             length: 0,
             line: 1,
             lines: 1,
         }
+    }
+
+    /// Takes one byte; true when it ends a record.
+    fn step(&mut self, b: u8) -> bool {
+        let (next, ends) = match (self.at, b) {
+            (At::Quoted, b'"') => (At::QuoteInQuoted, false),
+            (At::Quoted, _) => (At::Quoted, false),
+            (At::QuoteInQuoted, b'"') => (At::Quoted, false),
+            (At::FieldStart, b'"') => (At::Quoted, false),
+            (_, b',') => (At::FieldStart, false),
+            (_, b'\n' | b'\r') => (At::FieldStart, true),
+            (_, _) => (At::Unquoted, false),
+        };
+        self.at = next;
+        ends
     }
 }
 
 impl<R: Read> Read for RecordLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for b in buf.iter().take(n) {
-            match b {
-                // A doubled quote inside a quoted field toggles twice: the state holds.
-                b'"' => self.quoted = !self.quoted,
-                b'\n' => {
-                    self.lines += 1;
-                    if !self.quoted {
-                        self.length = 0;
-                        self.line = self.lines;
-                        continue;
-                    }
-                }
-                _ => {}
+        for &b in buf.iter().take(n) {
+            if b == b'\n' {
+                self.lines += 1;
+            }
+            if self.step(b) {
+                self.length = 0;
+                self.line = self.lines;
+                continue;
             }
             self.length += 1;
             if self.length > self.max {
@@ -251,6 +276,13 @@ mod tests {
         let e = read_all(b"a\n\"b\nc\nd\"\n", 5).unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
         assert!(read_all(b"a\n\"b\"\"c\"\n\"d\"\n", 8).is_ok());
+        // A quote inside an unquoted field is a character: it cannot put the bound out of step
+        // with the reader (quoted newlines after it still count).
+        let e = read_all(b"a\"b,\"x\ny\nz\nw\"\n", 8).unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+        assert!(read_all(b"a\"b,c\nd\n", 8).is_ok());
+        // A bare CR ends a record, as the reader takes it.
+        assert!(read_all(b"abcd\refgh\r", 4).is_ok());
         // An unclosed quote runs to the bound, not to the end of memory.
         let mut big = b"x,\"".to_vec();
         big.extend(std::iter::repeat_n(b'y', 100_000));

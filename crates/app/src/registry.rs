@@ -358,16 +358,24 @@ impl App {
             person,
             version: current,
         } = load::current(tx.as_mut(), code).await?;
-        let change = self.build_change(tx.as_mut(), person.id, cmd).await?;
-        let acting = change.acting_municipality(&current.resident);
         let own = current.resident.record.municipality();
         // The receiving municipality records a transfer-in of a record that awaits one there;
         // every other procedure, and a transfer-in of a record that awaits none there, is the
         // record's own municipality's: another one is answered as if the record did not exist.
-        let subject = if acting != own && current.resident.awaits_transfer_in(acting) {
-            Subject::Municipality(acting)
-        } else {
-            current_scope(person.id, own)
+        // Decided before the command is read against the register, so that no validation
+        // error (an address, a household, a card serial) tells a municipality out of scope
+        // anything about the person.
+        let acting = match &cmd {
+            ChangeCommand::TransferIn {
+                municipality_code, ..
+            } => MunicipalityCode::parse(municipality_code).ok(),
+            _ => Some(own),
+        };
+        let subject = match acting {
+            Some(acting) if acting != own && current.resident.awaits_transfer_in(acting) => {
+                Subject::Municipality(acting)
+            }
+            _ => current_scope(person.id, own),
         };
         authorize!(
             self,
@@ -377,6 +385,8 @@ impl App {
             &subject,
             "resident"
         );
+        let change = self.build_change(tx.as_mut(), person.id, cmd).await?;
+        let acting = change.acting_municipality(&current.resident);
         let new_household = matches!(
             &change,
             Change::AddressChange { household, .. } | Change::TransferIn { household, .. }

@@ -23,11 +23,11 @@ pub(crate) fn private_umask() {
 
 /// Writes `bytes` to `path` atomically and owner-only.
 ///
-/// A path that names something other than a regular file (`/dev/stdout`, `/dev/null`, a pipe)
-/// is written into, never replaced: renaming over `/dev/null` once turned it into a root-only
-/// file and broke every other user's shell on the machine.
+/// The process's own streams and the null device ([`is_stream`]) are written into, never
+/// replaced: renaming over `/dev/null` once turned it into a root-only file and broke every
+/// other user's shell on the machine. Anything else is replaced, a planted pipe included.
 pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    if is_special(path) {
+    if is_stream(path) {
         return OpenOptions::new()
             .write(true)
             .open(path)
@@ -65,16 +65,23 @@ pub(crate) fn temporary_beside(path: &Path) -> Result<(PathBuf, File)> {
     Ok((tmp, f))
 }
 
-/// Whether `path` exists and is not a regular file or directory: a device, a pipe or a socket,
-/// followed through links (`/dev/stdout`). Those are written into as they are.
-fn is_special(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+/// Whether `path` names the null device or one of this process's own streams (`/dev/stdout`,
+/// `/dev/fd/N`): the only places other than a regular file that output goes to. A device or
+/// pipe found anywhere else may have been planted by someone else (a review found that
+/// following them let a link to a disk or another user's pipe receive an export).
+fn is_stream(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let p = path.as_os_str().as_bytes();
+    matches!(p, b"/dev/null" | b"/dev/stdout" | b"/dev/stderr")
+        || p.starts_with(b"/dev/fd/")
+        || p.starts_with(b"/proc/self/fd/")
 }
 
 /// Opens `path` for writing a stream (an export), owner-only even if it existed with wider
-/// permissions, and never through a symbolic link. A device or pipe is written into as it is.
+/// permissions, and never through a symbolic link. The null device and the process's own
+/// streams are written into as they are; any other thing not a regular file is refused.
 pub(crate) fn create_private(path: &Path) -> Result<File> {
-    if is_special(path) {
+    if is_stream(path) {
         return OpenOptions::new()
             .write(true)
             .open(path)
@@ -85,9 +92,21 @@ pub(crate) fn create_private(path: &Path) -> Result<File> {
         .create(true)
         .truncate(true)
         .mode(PRIVATE)
-        .custom_flags(nix::fcntl::OFlag::O_NOFOLLOW.bits())
+        // Never through a link; and a pipe planted at the path does not hold the open until
+        // someone reads it.
+        .custom_flags((nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits())
         .open(path)
         .with_context(|| format!("creating {}", path.display()))?;
+    if !f
+        .metadata()
+        .with_context(|| format!("creating {}", path.display()))?
+        .is_file()
+    {
+        anyhow::bail!(
+            "{} is not a regular file; give a new path (or /dev/stdout)",
+            path.display()
+        );
+    }
     f.set_permissions(Permissions::from_mode(PRIVATE))
         .with_context(|| format!("restricting {}", path.display()))?;
     Ok(f)
@@ -119,39 +138,35 @@ mod tests {
         dir
     }
 
-    /// A pipe named as the output is written into and stays a pipe, as `/dev/null` and
-    /// `/dev/stdout` must.
+    /// The process's own pipe, named by its descriptor, is written into (as `/dev/stdout`
+    /// is); a pipe planted at an output path is replaced or refused, never written into.
     #[test]
-    fn a_pipe_is_written_into_not_replaced() {
+    fn only_the_process_s_own_streams_are_written_into() {
+        use std::io::Read;
+        use std::os::fd::AsRawFd;
+        let (mut reader, writer) = std::io::pipe().unwrap();
+        let own = PathBuf::from(format!("/proc/self/fd/{}", writer.as_raw_fd()));
+        write_private(&own, b"hello").unwrap();
+        drop(writer);
+        let mut got = String::new();
+        reader.read_to_string(&mut got).unwrap();
+        assert_eq!(got, "hello");
+
         let dir = scratch("pipe");
         let fifo = dir.join("out");
-        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || fs::read(fifo).unwrap())
-        };
-        write_private(&fifo, b"hello").unwrap();
-        assert_eq!(reader.join().unwrap(), b"hello");
+        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o666)).unwrap();
+        // Nobody reads it: a write into it would block, a refusal or replacement does not.
+        let e = create_private(&fifo).unwrap_err();
+        assert!(format!("{e:#}").contains("creating"), "{e:#}");
+        write_private(&fifo, b"numbers").unwrap();
         let meta = fs::symlink_metadata(&fifo).unwrap();
-        assert!(!meta.is_file(), "the pipe was replaced by a file");
-        assert_eq!(
-            meta.permissions().mode() & 0o777,
-            0o644,
-            "the pipe was narrowed"
-        );
-        restrict(&fifo, PRIVATE).unwrap();
-        assert_eq!(
-            fs::symlink_metadata(&fifo).unwrap().permissions().mode() & 0o777,
-            0o644
-        );
-
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || fs::read(fifo).unwrap())
-        };
-        create_private(&fifo).unwrap().write_all(b"again").unwrap();
-        assert_eq!(reader.join().unwrap(), b"again");
-        assert!(!fs::symlink_metadata(&fifo).unwrap().is_file());
+        assert!(meta.is_file(), "the planted pipe was replaced by the file");
+        assert_eq!(meta.permissions().mode() & 0o777, PRIVATE);
+        assert_eq!(fs::read(&fifo).unwrap(), b"numbers");
+        // A link to a device is not followed.
+        let link = dir.join("link");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        assert!(create_private(&link).is_err());
     }
 
     /// A regular file that existed with wider permissions is replaced owner-only.

@@ -487,6 +487,10 @@ pub(crate) enum ResidentCommand {
         /// Rows per transaction.
         #[arg(long, default_value_t = 50_000)]
         batch_size: usize,
+        /// Start this import although another one stopped before it finished (this file holds
+        /// other people; a corrected copy of the stopped one's file must take its place instead).
+        #[arg(long)]
+        new_import: bool,
     },
     /// Write the current register as CSV (the import columns plus resident_code).
     Export {
@@ -805,12 +809,16 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             .await
             .context("the card's thread failed")??;
         }
-        Command::Resident(ResidentCommand::Import { file, batch_size }) => {
+        Command::Resident(ResidentCommand::Import {
+            file,
+            batch_size,
+            new_import,
+        }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
             // import keeps one writer, so only one connection (and its page cache) is used.
             let (app, who) = d.session_with(2, true).await?;
             let started = std::time::Instant::now();
-            let n = resident::import(&app, &who, &file, batch_size.max(1)).await;
+            let n = resident::import(&app, &who, &file, batch_size.max(1), new_import).await;
             app.close().await;
             let n = n?;
             let secs = started.elapsed().as_secs_f64();

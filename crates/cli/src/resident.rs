@@ -22,13 +22,41 @@ use crate::files;
 
 /// Registers every row of `path`, `batch` rows per transaction, as a recorded import job: run
 /// again after a crash or a bad row, it resumes after the batches already written.
-pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize) -> Result<u64> {
+pub(crate) async fn import(
+    app: &App,
+    who: &Principal,
+    path: &Path,
+    batch: usize,
+    new_import: bool,
+) -> Result<u64> {
+    // One handle for the digest and the import: the job is bound to the bytes it reads.
+    let mut f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let digest = file_digest(&mut f).with_context(|| format!("reading {}", path.display()))?;
+    io::Seek::seek(&mut f, io::SeekFrom::Start(0))
+        .with_context(|| format!("reading {}", path.display()))?;
+    let total = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = ProgressBar::new(total).with_style(
+        ProgressStyle::with_template(
+            "{spinner} importing [{bar:40}] {percent:>3}% {msg} ({elapsed}, {eta} left)",
+        )?
+        .progress_chars("=> "),
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(RecordLimit::new(
+            bar.wrap_read(f),
+            import_file::MAX_RECORD_BYTES,
+        ));
+    // The header is checked before a job is recorded: a file refused outright starts nothing.
+    let header = reader.headers().context("reading the header row")?.clone();
+    let index = import_file::column_index(&header).map_err(anyhow::Error::msg)?;
     let file = ImportFile {
         name: std::fs::canonicalize(path)
             .with_context(|| format!("opening {}", path.display()))?
             .to_string_lossy()
             .into_owned(),
-        digest: file_digest(path)?,
+        digest,
+        new_import,
     };
     let job = app.start_import(who, &file).await?;
     match job.start {
@@ -48,22 +76,6 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
             );
         }
     }
-    let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let total = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let bar = ProgressBar::new(total).with_style(
-        ProgressStyle::with_template(
-            "{spinner} importing [{bar:40}] {percent:>3}% {msg} ({elapsed}, {eta} left)",
-        )?
-        .progress_chars("=> "),
-    );
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(RecordLimit::new(
-            bar.wrap_read(f),
-            import_file::MAX_RECORD_BYTES,
-        ));
-    let header = reader.headers().context("reading the header row")?.clone();
-    let index = import_file::column_index(&header).map_err(anyhow::Error::msg)?;
     let actor = who.clone();
     let mut session = app.import_session(&job);
     let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
@@ -159,18 +171,17 @@ pub(crate) async fn import(app: &App, who: &Principal, path: &Path, batch: usize
     Ok(imported)
 }
 
-/// SHA-256 of the file's bytes: the import job is bound to it.
-fn file_digest(path: &Path) -> Result<[u8; 32]> {
-    let mut f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+/// SHA-256 of the file's bytes (read to the end): the import job is bound to it.
+fn file_digest(f: &mut File) -> io::Result<[u8; 32]> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = io::Read::read(&mut f, &mut buf)
-            .with_context(|| format!("reading {}", path.display()))?;
-        if n == 0 {
-            break;
+        match io::Read::read(f, &mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
-        hasher.update(&buf[..n]);
     }
     Ok(hasher.finalize().into())
 }

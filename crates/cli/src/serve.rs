@@ -124,7 +124,7 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
             throttle: Throttle::with_limit(auth_failure_limit),
         }),
         mynumber_api::Limits {
-            tls: acceptor.is_some(),
+            hsts: acceptor.is_some() && !network.tls_local,
             request_timeout: std::time::Duration::from_secs(network.request_timeout_seconds.max(1)),
             concurrent_requests: network.max_concurrent_requests,
         },

@@ -342,6 +342,16 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
     let err = text(&out.stderr);
     assert!(err.contains("no longer read as they did"), "{err}");
     assert_eq!(export(&d, None).len() as u64, imported);
+    // A corrected copy under another name would be a new import of the same people: refused
+    // while the stopped one is unfinished, saying what to do.
+    let copy = dir.join("corrected.csv");
+    std::fs::write(&copy, edited.join("\n")).unwrap();
+    let out = import(&copy);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("stopped before it finished"), "{err}");
+    assert!(err.contains("put it in that file's place"), "{err}");
+    assert_eq!(export(&d, None).len() as u64, imported);
     // Corrected only where it failed, the same command resumes after the rows written.
     std::fs::write(&csv, edited.join("\n")).unwrap();
     let out = import(&csv);
@@ -564,6 +574,8 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
         c
     };
     let files: Vec<PathBuf> = (0..4).map(|i| sample(&dir, 1500, 100 + i)).collect();
+    // Four files of different people at once: each says so (`--new-import`), as the others'
+    // imports are unfinished while it starts.
     let children: Vec<_> = files
         .iter()
         .enumerate()
@@ -575,6 +587,7 @@ fn several_processes_register_at_once_on_one_postgres_without_duplicates() {
                     f.to_str().unwrap(),
                     "--batch-size",
                     "50",
+                    "--new-import",
                 ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())

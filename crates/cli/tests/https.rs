@@ -46,8 +46,9 @@ fn https_with_a_local_certificate_and_the_security_headers() {
     let (head, body) = curl(&cacert, &format!("https://localhost:{port}/healthz"));
     assert!(head.starts_with("http/1.1 200"), "{head}");
     assert_eq!(body, "ok");
+    // No HSTS for a local self-signed certificate: browsers would remember it for localhost.
+    assert!(!head.contains("strict-transport-security"), "{head}");
     for header in [
-        "strict-transport-security: max-age=63072000; includesubdomains",
         "x-content-type-options: nosniff",
         "x-frame-options: deny",
         "referrer-policy: no-referrer",
@@ -73,6 +74,25 @@ fn https_with_a_local_certificate_and_the_security_headers() {
     let mut got = Vec::new();
     let _ = plain.read_to_end(&mut got);
     assert!(!text(&got).contains("200 OK"), "{}", text(&got));
+    drop(server);
+
+    // The same certificate given as a deployment's own: HSTS.
+    let key = data.join("keys/tls-local.key");
+    let server = serve_with(
+        &data,
+        &[
+            "--tls-cert",
+            cacert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    let port = server.addr.rsplit(':').next().unwrap();
+    let (head, _) = curl(&cacert, &format!("https://localhost:{port}/healthz"));
+    assert!(
+        head.contains("strict-transport-security: max-age=63072000; includesubdomains"),
+        "{head}"
+    );
 }
 
 #[test]

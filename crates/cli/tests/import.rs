@@ -17,8 +17,9 @@ use std::time::Duration;
 
 use common::{bin, sample, text, tmp};
 
-/// Rows in the file: 50 batches of 200, so that kills land between and inside batches.
-const ROWS: usize = 10_000;
+/// Rows in the file: 150 batches of 200, several seconds of a debug build's import, so that
+/// the kills (within 420 ms of each start) land between and inside batches, never all after.
+const ROWS: usize = 30_000;
 
 /// Runs the import again and again, killing it after a random delay, until a run finishes;
 /// returns how many runs were killed and how many said they resumed.

@@ -142,11 +142,8 @@ pub trait RegistryRead: Send {
         &mut self,
         digest: &[u8; 32],
     ) -> Result<Option<ImportJobRow>, StoreError>;
-    /// The newest unfinished import of a file of this name.
-    async fn unfinished_import_by_name(
-        &mut self,
-        name: &str,
-    ) -> Result<Option<ImportJobRow>, StoreError>;
+    /// Every unfinished import, newest first.
+    async fn unfinished_imports(&mut self) -> Result<Vec<ImportJobRow>, StoreError>;
     /// An import's written batches, in line order.
     async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError>;
     /// The households an import created.

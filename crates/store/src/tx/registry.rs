@@ -189,20 +189,15 @@ impl RegistryRead for SqlTx {
         row.as_ref().map(decode_import_job).transpose()
     }
 
-    async fn unfinished_import_by_name(
-        &mut self,
-        name: &str,
-    ) -> Result<Option<ImportJobRow>, StoreError> {
-        let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
-             WHERE file_name = $1 AND finished_at_us IS NULL \
-             ORDER BY started_at_us DESC LIMIT 1"
+    async fn unfinished_imports(&mut self) -> Result<Vec<ImportJobRow>, StoreError> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs WHERE finished_at_us IS NULL \
+             ORDER BY started_at_us DESC"
         )))
-        .bind(name.to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_all(&mut *self.tx)
         .await
         .map_err(db)?;
-        row.as_ref().map(decode_import_job).transpose()
+        rows.iter().map(decode_import_job).collect()
     }
 
     async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError> {

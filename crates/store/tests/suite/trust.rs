@@ -508,6 +508,18 @@ pub(crate) async fn issue_9_a_transfer_in_follows_a_move_out_to_that_municipalit
         .await
         .unwrap_err();
     assert_eq!(err.to_string(), err_unknown.to_string());
+    // Nor does a command that would fail validation against the register (a card serial that
+    // is not the person's) tell it anything.
+    let mut with_card = transfer("271004", "大阪府");
+    if let ChangeCommand::TransferIn { card_serial, .. } = &mut with_card {
+        *card_serial = Some("000000000000001".into());
+    }
+    let err = env
+        .app
+        .change(&env.osaka_clerk, &code, with_card, None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.to_string(), err_unknown.to_string());
     // The record's own municipality is told why.
     let err = env
         .app
