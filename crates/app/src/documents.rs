@@ -204,14 +204,12 @@ impl App {
             &Subject::Municipality(code),
             "municipality"
         );
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
-            return Err(FieldError::new(
-                "name",
-                "must be 1 to 40 characters without control characters, e.g. 新宿区",
-            )
-            .into());
+        // Printed on every document and shown on the verify page: the names' rule.
+        let name = mynumber_core::clean_text("name", name, 40)?;
+        if name.is_empty() {
+            return Err(FieldError::new("name", "is required, e.g. 新宿区").into());
         }
+        let name = name.as_str();
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         tx.set_municipality_name(code, name).await?;

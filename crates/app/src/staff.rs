@@ -147,7 +147,7 @@ impl App {
             .create_staff(
                 tx.as_mut(),
                 None,
-                (id, name, Role::Administrator, None),
+                (id, &name, Role::Administrator, None),
                 StaffKind::Operator,
             )
             .await?;
@@ -188,7 +188,7 @@ impl App {
             .create_staff(
                 tx.as_mut(),
                 Some(principal),
-                (id, name, role, municipality),
+                (id, &name, role, municipality),
                 StaffKind::Staff,
             )
             .await?;
@@ -366,7 +366,7 @@ impl App {
         );
         let issuer = principal.staff().and_then(|s| s.credential);
         let token = self
-            .insert_token(tx.as_mut(), id, label, days, issuer, now)
+            .insert_token(tx.as_mut(), id, &label, days, issuer, now)
             .await?;
         let records = staff_records(
             principal,
@@ -639,20 +639,21 @@ fn staff_records(
     }
 }
 
-fn staff_name(name: &str) -> Result<&str, AppError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+/// A staff member's name, shown in listings and the ledger: the names' rule (no invisible or
+/// direction-changing characters).
+fn staff_name(name: &str) -> Result<String, AppError> {
+    let name = mynumber_core::clean_text("name", name, 100)?;
+    if name.is_empty() {
         return Err(FieldError::new("name", "is required (at most 100 characters)").into());
     }
     Ok(name)
 }
 
-fn token_label(label: &str) -> Result<&str, AppError> {
-    let label = label.trim();
-    if label.chars().count() > 60 || label.chars().any(char::is_control) {
-        return Err(
-            FieldError::new("label", "at most 60 characters without control characters").into(),
-        );
-    }
-    Ok(if label.is_empty() { "token" } else { label })
+fn token_label(label: &str) -> Result<String, AppError> {
+    let label = mynumber_core::clean_text("label", label, 60)?;
+    Ok(if label.is_empty() {
+        "token".to_owned()
+    } else {
+        label
+    })
 }

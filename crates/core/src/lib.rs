@@ -54,6 +54,9 @@ pub use resident::{
 };
 pub use resident_code::ResidentCode;
 pub use staff::{Role, StaffMember};
+/// The rule for every free text a person reads (names, addresses, labels): trimmed, bounded,
+/// no control, invisible or direction-changing characters.
+pub use text::clean as clean_text;
 
 /// Check-digit functions, exposed for benchmarks and independent cross-checks.
 pub mod check_digits {

@@ -34,7 +34,7 @@ fn invisible(c: char) -> bool {
 
 /// Trims `input` and rejects control characters, invisible and direction-changing characters,
 /// and texts longer than `max` characters.
-pub(crate) fn clean(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+pub fn clean(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
     let s = input.trim();
     if let Some(c) = s.chars().find(|c| c.is_control()) {
         return Err(FieldError::new(

@@ -3019,6 +3019,7 @@ macro_rules! all_cases {
             issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled,
             issue_9_four_eyes_need_two_people,
             issue_9_a_transfer_in_follows_a_move_out_to_that_municipality,
+            issue_9_invisible_characters_are_refused_in_every_printed_name,
             issue_9_a_cut_ledger_is_caught,
         );
     };

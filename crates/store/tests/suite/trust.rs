@@ -613,6 +613,43 @@ pub(crate) async fn issue_9_a_transfer_in_follows_a_move_out_to_that_municipalit
     );
 }
 
+/// Hole 13: invisible and direction-changing characters are refused wherever a person reads
+/// the text: names and addresses, and also a municipality's printed name and staff names.
+pub(crate) async fn issue_9_invisible_characters_are_refused_in_every_printed_name(env: Env) {
+    let shinjuku = MunicipalityCode::parse("131041").unwrap();
+    let err = env
+        .app
+        .set_municipality_name(&env.admin, shinjuku, "新宿\u{202E}区")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Invalid(_)), "{err}");
+    assert!(err.to_string().contains("U+202E"), "{err}");
+    let err = env
+        .app
+        .add_staff(
+            &env.admin,
+            "山田\u{200B}花子",
+            "registry-clerk",
+            Some("131041"),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("U+200B"), "{err}");
+    let err = env
+        .app
+        .register(
+            &env.clerk,
+            register(japanese("山\u{2066}田", "太郎", "1980-01-15")),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("U+2066"), "{err}");
+    env.app
+        .set_municipality_name(&env.admin, shinjuku, "新宿区")
+        .await
+        .unwrap();
+}
+
 /// Hole 4: deleting a partition's head hid the whole partition from verification; deleting the
 /// newest entries and copying the new last hash into the head passed. Partitions now come from
 /// the entries and every checkpoint, and the chains are held to every checkpoint kept.
