@@ -111,7 +111,7 @@ impl From<&CardRow> for CardBody {
 }
 
 /// A card and its card file.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct CardFileBody {
     /// The card.
     pub card: CardBody,
@@ -138,7 +138,7 @@ pub(crate) struct CardsBody {
 }
 
 /// The PINs chosen at pick-up.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Pins {
     /// 署名用電子証明書の暗証番号: 6–16 of A–Z and 0–9 with a letter and a digit (a card with the
@@ -153,7 +153,7 @@ pub(crate) struct Pins {
 }
 
 /// What the holder brings to pick up the card.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HandOverRequest {
     /// The identity documents shown: one with a photo (drivers-licence, passport, residence-card,
@@ -166,7 +166,7 @@ pub(crate) struct HandOverRequest {
 }
 
 /// Identity shown, with the card file.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ResumeRequest {
     /// The identity documents shown.
@@ -176,7 +176,7 @@ pub(crate) struct ResumeRequest {
 }
 
 /// A PIN reset at the counter.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PinResetRequest {
     /// The identity documents shown.
@@ -474,3 +474,12 @@ pub(crate) async fn issue_notice(
     )
         .into_response())
 }
+
+crate::dto::debug_showing!(CardFileBody { card });
+crate::dto::debug_showing!(Pins {});
+crate::dto::debug_showing!(HandOverRequest { identity_documents });
+crate::dto::debug_showing!(ResumeRequest { identity_documents });
+crate::dto::debug_showing!(PinResetRequest {
+    identity_documents,
+    kind
+});

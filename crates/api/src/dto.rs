@@ -260,6 +260,21 @@ impl std::fmt::Debug for NumberResponse {
     }
 }
 
+/// `Debug` that names the type and shows only the `shown` fields: PINs, tokens and card files
+/// (which hold private keys) never reach a log through `{:?}` (issue 9, hole 13).
+macro_rules! debug_showing {
+    ($ty:ident { $($shown:ident),* }) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($shown), &self.$shown))*
+                    .finish_non_exhaustive()
+            }
+        }
+    };
+}
+pub(crate) use debug_showing;
+
 /// What `Debug` shows for a raw Individual Number: printing a number is reading it.
 const MASKED: &str = "************";
 
@@ -422,5 +437,26 @@ mod debug_tests {
             assert!(!shown.contains("9018"), "{shown}");
             assert!(shown.contains("tax"), "{shown}");
         }
+    }
+
+    /// Nor do PINs, tokens or card files.
+    #[test]
+    fn types_carrying_secrets_hide_them_in_debug() {
+        let token = crate::staff::TokenResponse {
+            token: "mn_secret".into(),
+            credential_id: "c1".into(),
+            expires_at: "2027-01-01T00:00:00Z".into(),
+        };
+        let reset = crate::cards::PinResetRequest {
+            identity_documents: vec!["passport".into()],
+            kind: "authentication".into(),
+            pin: "4821".into(),
+            card_file: "TU5DQVJE".into(),
+        };
+        let shown = format!("{token:?} {reset:?}");
+        for secret in ["mn_secret", "4821", "TU5DQVJE"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("c1") && shown.contains("passport"), "{shown}");
     }
 }

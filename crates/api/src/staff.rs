@@ -44,8 +44,8 @@ pub(crate) struct StaffResponse {
     pub municipality_code: Option<String>,
 }
 
-/// A token just issued, shown only this once.
-#[derive(Debug, Serialize, ToSchema)]
+/// A token just issued, shown only this once. (`Debug` hides it.)
+#[derive(Serialize, ToSchema)]
 pub(crate) struct TokenResponse {
     /// Bearer token (`mn_` + 64 hex digits).
     pub token: String,
@@ -306,3 +306,8 @@ async fn set_enabled(
         credentials: Vec::new(),
     })))
 }
+
+crate::dto::debug_showing!(TokenResponse {
+    credential_id,
+    expires_at
+});
