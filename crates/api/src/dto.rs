@@ -457,6 +457,9 @@ mod debug_tests {
         for secret in ["mn_secret", "4821", "TU5DQVJE"] {
             assert!(!shown.contains(secret), "{shown}");
         }
-        assert!(shown.contains("c1") && shown.contains("passport"), "{shown}");
+        assert!(
+            shown.contains("c1") && shown.contains("passport"),
+            "{shown}"
+        );
     }
 }
