@@ -304,6 +304,20 @@ impl App {
                                  file holds other people, pass --new-import"
                             )));
                         }
+                        None if !file.new_import
+                            && let Some(before) =
+                                tx.finished_import_by_name(&file.name).await? =>
+                        {
+                            // The same file, changed since it was imported completely: its
+                            // rows imported then would be registered again.
+                            return Err(AppError::ImportedBefore(format!(
+                                "this file was imported completely as import {} and has changed \
+                                 since; importing it again would register again everyone it held \
+                                 then. Put only the new people in a file of their own, or pass \
+                                 --new-import if it holds only other people",
+                                before.number
+                            )));
+                        }
                         None => {
                             let job = crate::ImportJobRow {
                                 number: i64::from(u32::from_be_bytes(self.random_bytes()) >> 1),

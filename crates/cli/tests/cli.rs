@@ -368,6 +368,15 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
     let err = text(&out.stderr);
     assert!(err.contains("imported completely"), "{err}");
     assert_eq!(export(&d, None).len(), 250);
+    // Changed after it was imported completely, it is still refused: its people are in.
+    let mut grown = edited.clone();
+    grown.push(edited[1].clone());
+    std::fs::write(&csv, grown.join("\n")).unwrap();
+    let out = import(&csv);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("has changed since"), "{err}");
+    assert_eq!(export(&d, None).len(), 250);
 
     // A record without end (an unclosed quote) stops at 64 KiB instead of filling memory.
     let endless = dir.join("endless.csv");

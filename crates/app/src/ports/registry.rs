@@ -144,6 +144,11 @@ pub trait RegistryRead: Send {
     ) -> Result<Option<ImportJobRow>, StoreError>;
     /// Every unfinished import, newest first.
     async fn unfinished_imports(&mut self) -> Result<Vec<ImportJobRow>, StoreError>;
+    /// The newest finished import of a file of this name.
+    async fn finished_import_by_name(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<ImportJobRow>, StoreError>;
     /// An import's written batches, in line order.
     async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError>;
     /// The households an import created.

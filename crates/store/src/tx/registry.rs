@@ -200,6 +200,22 @@ impl RegistryRead for SqlTx {
         rows.iter().map(decode_import_job).collect()
     }
 
+    async fn finished_import_by_name(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<ImportJobRow>, StoreError> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
+             WHERE file_name = $1 AND finished_at_us IS NOT NULL \
+             ORDER BY started_at_us DESC LIMIT 1"
+        )))
+        .bind(name.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(decode_import_job).transpose()
+    }
+
     async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError> {
         let rows = sqlx::query(
             "SELECT job, first_line, last_line, rows_written, digest FROM import_batches \
