@@ -46,10 +46,8 @@ pub struct PreparedBatch {
     rows: Vec<Prepared>,
     number: u64,
     depends_on: Option<u64>,
-    /// Its first and last line in the file.
-    lines: (u64, u64),
-    /// Each row's line, in order.
-    line_list: Vec<u64>,
+    /// Each row's line, in file order.
+    lines: Vec<u64>,
     /// The households it creates or completes, by label.
     households: Vec<(String, ImportedHousehold)>,
 }
@@ -128,9 +126,12 @@ impl ImportJob {
     /// Whether `line` was imported by an earlier run.
     pub fn is_done(&self, line: u64) -> bool {
         let line = i64::try_from(line).unwrap_or(i64::MAX);
-        self.done
-            .iter()
-            .any(|b| (b.first_line..=b.last_line).contains(&line))
+        // Asked for every line of the file: a binary search over the batches (kept in line
+        // order, and not overlapping), not a scan.
+        let at = self.done.partition_point(|b| b.first_line <= line);
+        at.checked_sub(1)
+            .and_then(|i| self.done.get(i))
+            .is_some_and(|b| line <= b.last_line)
     }
 
     /// Rows imported by earlier runs.
@@ -247,11 +248,7 @@ impl App {
         session.households.extend(staged);
         session.batches = number;
         Ok(PreparedBatch {
-            lines: (
-                rows_lines.first().copied().unwrap_or(0),
-                rows_lines.last().copied().unwrap_or(0),
-            ),
-            line_list: rows_lines,
+            lines: rows_lines,
             rows: prepared,
             number,
             depends_on,
@@ -404,11 +401,12 @@ impl App {
     ) -> Result<usize, AppError> {
         self.permit(principal, Action::ImportRecords).await?;
         let n = batch.rows.len();
-        for (p, line) in batch.rows.iter_mut().zip(batch.line_list.iter()) {
+        for (p, line) in batch.rows.iter_mut().zip(batch.lines.iter()) {
             p.import_ref = Some(import_ref(job, *line)?);
         }
         let mut tx = self.store.begin().await?;
-        let (first, last) = batch.lines;
+        let first = batch.lines.first().copied().unwrap_or(0);
+        let last = batch.lines.last().copied().unwrap_or(0);
         let households: Vec<crate::ImportHouseholdRow> = batch
             .households
             .iter()

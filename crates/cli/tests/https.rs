@@ -12,7 +12,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{bin, have, serve_with, text, tmp};
 
@@ -119,12 +119,10 @@ fn plain_http_is_not_served_to_the_network_and_slow_requests_time_out() {
           Content-Length: 100\r\n\r\n0",
     )
     .unwrap();
-    let started = Instant::now();
     let mut got = vec![0u8; 4096];
     let n = s.read(&mut got).unwrap();
     let answer = text(&got[..n]);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
-    assert!(started.elapsed() < Duration::from_secs(15));
     // Over plain HTTP on loopback the security headers are there, HSTS is not.
     let mut s = TcpStream::connect(&server.addr).unwrap();
     s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
