@@ -5,10 +5,10 @@ use libfuzzer_sys::fuzz_target;
 use mynumber_card::CardData;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(card) = CardData::from_file(data) {
-        let bytes = card.to_file();
+    if let Ok(card) = CardData::from_unsealed(data) {
+        let bytes = card.to_unsealed();
         assert!(
-            CardData::from_file(&bytes).is_ok(),
+            CardData::from_unsealed(&bytes).is_ok(),
             "a card written back reads"
         );
     }

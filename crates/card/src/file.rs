@@ -211,7 +211,7 @@ fn digest(bytes: &[u8]) -> [u8; 32] {
 impl CardData {
     /// The card file: `MNCARD`, a version byte, tagged records (tag, 4-byte length, value),
     /// and the SHA-256 of everything before it.
-    pub fn to_file(&self) -> Vec<u8> {
+    pub fn to_unsealed(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(8 * 1024);
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
@@ -269,7 +269,7 @@ impl CardData {
     }
 
     /// Reads a card file.
-    pub fn from_file(bytes: &[u8]) -> Result<Self, CardFileError> {
+    pub fn from_unsealed(bytes: &[u8]) -> Result<Self, CardFileError> {
         let Some(body) = bytes.strip_prefix(MAGIC.as_slice()) else {
             return Err(CardFileError::NotACardFile);
         };
@@ -455,35 +455,35 @@ mod tests {
     #[test]
     fn round_trips_and_refuses_damage() {
         let card = sample();
-        let bytes = card.to_file();
-        assert_eq!(CardData::from_file(&bytes), Ok(card.clone()));
+        let bytes = card.to_unsealed();
+        assert_eq!(CardData::from_unsealed(&bytes), Ok(card.clone()));
         let child = CardData {
             signature: None,
             info: None,
             ..card.clone()
         };
-        assert_eq!(CardData::from_file(&child.to_file()), Ok(child));
+        assert_eq!(CardData::from_unsealed(&child.to_unsealed()), Ok(child));
         // Any byte changed, or the file cut short, is damage.
         for i in [7, 20, bytes.len() / 2, bytes.len() - 1] {
             let mut bad = bytes.clone();
             bad[i] ^= 1;
             assert_eq!(
-                CardData::from_file(&bad),
+                CardData::from_unsealed(&bad),
                 Err(CardFileError::Damaged),
                 "{i}"
             );
         }
         assert_eq!(
-            CardData::from_file(&bytes[..bytes.len() - 1]),
+            CardData::from_unsealed(&bytes[..bytes.len() - 1]),
             Err(CardFileError::Damaged)
         );
         assert_eq!(
-            CardData::from_file(b"%PDF-1.7"),
+            CardData::from_unsealed(b"%PDF-1.7"),
             Err(CardFileError::NotACardFile)
         );
         let mut v2 = bytes.clone();
         v2[6] = 2;
-        assert_eq!(CardData::from_file(&v2), Err(CardFileError::Version(2)));
+        assert_eq!(CardData::from_unsealed(&v2), Err(CardFileError::Version(2)));
     }
 
     #[test]

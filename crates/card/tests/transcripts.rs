@@ -385,7 +385,7 @@ fn a_pin_locks_after_its_tries_and_counters_survive_power_off() {
     assert!(chip.take_changed(), "the counters are to be written back");
     assert!(!chip.take_changed());
     // The card file keeps them.
-    let again = CardData::from_file(&chip.data().to_file()).unwrap();
+    let again = CardData::from_unsealed(&chip.data().to_unsealed()).unwrap();
     assert_eq!(again.pin(PinKind::Authentication).unwrap().tries_left(), 0);
     assert_eq!(again.pin(PinKind::Signature).unwrap().tries_left(), 4);
 }

@@ -23,14 +23,14 @@ use crate::{files, secrets};
 /// Reads a card file.
 pub(crate) fn load(path: &Path) -> Result<CardData> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    CardData::from_file(&bytes).with_context(|| format!("reading {}", path.display()))
+    CardData::from_unsealed(&bytes).with_context(|| format!("reading {}", path.display()))
 }
 
 /// Writes a card file owner-only, through a temporary file of an unguessable name created
 /// exclusively (never through a planted link) and a rename, so that a reader never sees half a
 /// card.
 pub(crate) fn save(path: &Path, card: &CardData) -> Result<()> {
-    files::write_private(path, &card.to_file())
+    files::write_private(path, &card.to_unsealed())
 }
 
 /// The card in `path`, keeping every PIN try in its file before the chip compares the PIN.
@@ -453,7 +453,7 @@ pub(crate) async fn produce(
     let produced = app.produce_card(who, application).await?;
     save(
         out,
-        &CardData::from_file(&produced.card_file).context("the produced card file")?,
+        &CardData::from_unsealed(&produced.card_file).context("the produced card file")?,
     )?;
     print_card(&produced.card);
     eprintln!("card file written to {}", out.display());
@@ -477,7 +477,7 @@ pub(crate) async fn hand_over(
     )?;
     let registry = std::env::var("MYNUMBER_REGISTRY_PIN").ok();
     let text = std::env::var("MYNUMBER_TEXT_PIN").ok();
-    let has_signature = CardData::from_file(&file).is_ok_and(|d| d.signature.is_some());
+    let has_signature = CardData::from_unsealed(&file).is_ok_and(|d| d.signature.is_some());
     let password = if has_signature {
         secrets::read("MYNUMBER_SIGNATURE_PASSWORD", "the signature password: ")?
     } else {
@@ -505,7 +505,7 @@ pub(crate) async fn hand_over(
         .await?;
     save(
         card,
-        &CardData::from_file(&done.card_file).context("the card file")?,
+        &CardData::from_unsealed(&done.card_file).context("the card file")?,
     )?;
     print_card(&done.card);
     Ok(())
@@ -531,7 +531,7 @@ pub(crate) async fn resume(
         .await?;
     save(
         card,
-        &CardData::from_file(&done.card_file).context("the card file")?,
+        &CardData::from_unsealed(&done.card_file).context("the card file")?,
     )?;
     print_card(&done.card);
     Ok(())
@@ -571,7 +571,7 @@ pub(crate) async fn reset_pin(
         .await?;
     save(
         card,
-        &CardData::from_file(&done.card_file).context("the card file")?,
+        &CardData::from_unsealed(&done.card_file).context("the card file")?,
     )?;
     println!("{} PIN reset; every try available", kind.code());
     Ok(())

@@ -368,7 +368,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         "1234\nabc123\n",
     );
     assert!(handed.contains("active"), "{handed}");
-    let card = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let card = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
     let auth = card.authentication.clone().unwrap();
     let sign = card.signature.clone().unwrap();
     for kind in ["signature", "authentication"] {
@@ -568,7 +568,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),
         ("good".into(), None)
     );
-    let resumed = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let resumed = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
     let new_sign = resumed.signature.clone().unwrap();
     assert_ne!(new_sign.certificate, sign.certificate);
     assert_eq!(
@@ -640,7 +640,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         assert!(!ok, "a locked PIN is refused even when right: {said}");
         assert_eq!(tries(&dir), ["0", "5"]);
     }
-    let kept = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let kept = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(kept.pin(PinKind::Authentication).unwrap().tries_left(), 0);
     let shown = bin().args(["card", "show"]).arg(&file).output().unwrap();
     assert!(
@@ -664,7 +664,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         ],
         "4321\n",
     );
-    let reset = CardData::from_file(&std::fs::read(&file).unwrap()).unwrap();
+    let reset = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);
     ok(&data, &["card", "end", &serial, "--reason", "returned"]);
     for (ca, cert) in [

@@ -113,7 +113,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_file(),
+            card_file: data.to_unsealed(),
         })
     }
 
@@ -132,7 +132,7 @@ impl App {
         let now = self.clock.now_us();
         // The new signature key, made before the writing transaction (a card file that does
         // not parse is refused below).
-        let wanted = CardData::from_file(card_file).is_ok_and(|d| d.signature.is_some());
+        let wanted = CardData::from_unsealed(card_file).is_ok_and(|d| d.signature.is_some());
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
         let mut card = self.card_in(tx.as_mut(), serial).await?;
@@ -185,7 +185,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_file(),
+            card_file: data.to_unsealed(),
         })
     }
 
@@ -242,7 +242,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_file(),
+            card_file: data.to_unsealed(),
         })
     }
 }

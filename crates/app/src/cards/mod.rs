@@ -172,8 +172,8 @@ impl App {
 
     /// Checks that a card file is this card's (its serial and certificates).
     fn card_file_of(card: &CardRow, file: &[u8]) -> Result<CardData, AppError> {
-        let data =
-            CardData::from_file(file).map_err(|e| FieldError::new("card_file", e.to_string()))?;
+        let data = CardData::from_unsealed(file)
+            .map_err(|e| FieldError::new("card_file", e.to_string()))?;
         let serial_of = |slot: &Option<KeySlot>| {
             slot.as_ref()
                 .and_then(|s| mynumber_pki::inspect(&s.certificate).ok())

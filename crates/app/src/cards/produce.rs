@@ -215,7 +215,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card: row,
-            card_file: data.to_file(),
+            card_file: data.to_unsealed(),
         })
     }
 

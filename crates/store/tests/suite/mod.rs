@@ -2188,7 +2188,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     assert_eq!(card.serial.len(), 15);
     // Applied on 2026-11-25, aged 36: to the 10th birthday after issuance.
     assert_eq!(card.expiry, date(2036, 2, 17));
-    let file = CardData::from_file(&produced.card_file).unwrap();
+    let file = CardData::from_unsealed(&produced.card_file).unwrap();
     assert_eq!(file.serial, card.serial);
     assert!(file.signature.is_some() && file.authentication.is_some());
     assert!(file.pins.is_empty(), "PINs are set at pick-up");
@@ -2285,7 +2285,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         .await
         .unwrap();
     assert_eq!(handed.card.status, CardStatus::Active);
-    let file = CardData::from_file(&handed.card_file).unwrap();
+    let file = CardData::from_unsealed(&handed.card_file).unwrap();
     assert_eq!(file.pins.len(), 4);
     assert_eq!(file.pin(PinKind::Signature).unwrap().max_tries(), 5);
 
@@ -2380,7 +2380,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         )
         .await
         .unwrap();
-    assert!(CardData::from_file(&reset.card_file).is_ok());
+    assert!(CardData::from_unsealed(&reset.card_file).is_ok());
 
     // Renewal only from three months before the expiry; a re-issue only once it has ended.
     let err = env
@@ -2465,7 +2465,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         .unwrap();
     assert_eq!(produced.card.expiry, date(2031, 6, 1));
     assert!(produced.card.signature_certificate.is_none());
-    let file = CardData::from_file(&produced.card_file).unwrap();
+    let file = CardData::from_unsealed(&produced.card_file).unwrap();
     assert!(file.signature.is_none() && file.authentication.is_some());
     let err = env
         .app
