@@ -928,9 +928,11 @@ async fn a_card_over_http_from_application_to_its_end() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.body["card"]["status"], "active");
     let file = r.body["card_file"].as_str().unwrap().to_owned();
-    let card_data =
-        mynumber_card::CardData::from_unsealed(&mynumber_pki::base64_decode(&file).unwrap())
-            .unwrap();
+    let card_data = mynumber_card::CardData::open(
+        &mynumber_pki::base64_decode(&file).unwrap(),
+        common::card_keys().as_ref(),
+    )
+    .unwrap();
     assert_eq!(card_data.pins.len(), 4);
     assert!(
         !r.text.contains("ABC123"),

@@ -10,6 +10,7 @@ use mynumber_core::{DerivationKey, PurposeSet, ResidentCode};
 
 mod access;
 mod bulk;
+mod card_key_store;
 mod card_notices;
 mod cards;
 mod certificates;

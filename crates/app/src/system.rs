@@ -1,5 +1,5 @@
-//! The real clock, randomness, document fonts and OCSP responder keys, for the binary; tests
-//! supply their own clock and randomness.
+//! The real clock, randomness, document fonts, OCSP responder keys and the cards' key store, for
+//! the binary; tests supply their own clock and randomness.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -11,6 +11,8 @@ use std::sync::{Arc, OnceLock};
 use mynumber_render::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts};
 
 use crate::{Clock, KeyMaker, Random};
+
+pub use crate::card_key_store::CardKeyStore;
 
 /// The system clock, in Japan Standard Time (UTC+9; Japan has no daylight saving time).
 #[derive(Debug, Clone, Copy, Default)]

@@ -31,7 +31,7 @@ impl std::fmt::Debug for KeySlot {
 #[derive(Clone, PartialEq, Eq)]
 pub struct PinState {
     salt: [u8; 16],
-    verifier: [u8; 32],
+    pub(crate) verifier: [u8; 32],
     tries_left: u8,
     max_tries: u8,
 }
@@ -162,7 +162,7 @@ pub enum CardFileError {
     #[error("not a My Number card file")]
     NotACardFile,
     /// A format version this program does not know.
-    #[error("card file version {0} is not supported (this program reads version 1)")]
+    #[error("card file version {0} is not supported (this program reads versions 1 and 2)")]
     Version(u8),
     /// The checksum does not match: the file was cut short or altered.
     #[error("the card file is damaged: its checksum does not match")]
@@ -170,9 +170,23 @@ pub enum CardFileError {
     /// A record is malformed.
     #[error("the card file is malformed: {0}")]
     Malformed(&'static str),
+    /// An older copy of the card's file than the newest its secure element has seen: a file
+    /// copied back, for example to undo a lockout.
+    #[error(
+        "this is an older copy of the card file (generation {generation}; the card is at {newest}): a card file copied back is refused; use the newest copy"
+    )]
+    RolledBack {
+        /// The file's generation (0: an unsealed file).
+        generation: u64,
+        /// The newest the element has seen.
+        newest: u64,
+    },
+    /// The secure element failed or holds no key for the card.
+    #[error(transparent)]
+    Element(#[from] crate::sealed::ElementError),
 }
 
-const MAGIC: &[u8; 6] = b"MNCARD";
+pub(crate) const MAGIC: &[u8; 6] = b"MNCARD";
 const VERSION: u8 = 1;
 
 /// Record tags of version 1. The last byte of a PIN record's tag is its kind's index.
@@ -209,8 +223,10 @@ fn digest(bytes: &[u8]) -> [u8; 32] {
 }
 
 impl CardData {
-    /// The card file: `MNCARD`, a version byte, tagged records (tag, 4-byte length, value),
-    /// and the SHA-256 of everything before it.
+    /// The card's unsealed form (card file version 1): `MNCARD`, a version byte, tagged
+    /// records (tag, 4-byte length, value), and the SHA-256 of everything before it. Its
+    /// secrets are in the clear: it is what [`CardData::seal`] seals, and never a file a holder
+    /// keeps.
     pub fn to_unsealed(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(8 * 1024);
         out.extend_from_slice(MAGIC);
@@ -268,7 +284,7 @@ impl CardData {
         out
     }
 
-    /// Reads a card file.
+    /// Reads the unsealed form (card file version 1).
     pub fn from_unsealed(bytes: &[u8]) -> Result<Self, CardFileError> {
         let Some(body) = bytes.strip_prefix(MAGIC.as_slice()) else {
             return Err(CardFileError::NotACardFile);

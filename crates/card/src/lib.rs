@@ -4,15 +4,18 @@
 //! carries the card's state (its keys included) between sessions.
 //!
 //! Nothing here reads the clock, draws randomness or touches files: the key pairs and the PIN
-//! salts come from the caller, and the shell reads and writes the card file and talks to the
-//! reader (`mynumber card attach`).
+//! salts come from the caller; the card's secure element, which seals the card file, is a trait
+//! the shell implements; and the shell reads and writes the card file and talks to the reader
+//! (`mynumber card attach`).
 
 mod apdu;
 mod chip;
 mod file;
 mod info;
+mod sealed;
 
 pub use apdu::{Command, Sw, parse, response};
 pub use chip::{ATR, Chip, FACE_AID, JPKI_AID, Keeper, MAX_RESPONSE, Power, TEXT_AID};
 pub use file::{CardData, CardFileError, KeySlot, PinState};
 pub use info::{COLLATION_TRIES, CardInfo, Holder};
+pub use sealed::{ElementError, Sealed, SecureElement};

@@ -7,11 +7,14 @@
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use mynumber_app::{App, CardApplication, CardRow, HandOver};
-use mynumber_card::{ATR, CardData, Chip, JPKI_AID, Power};
+use mynumber_card::{
+    ATR, CardData, CardFileError, Chip, ElementError, JPKI_AID, Power, SecureElement,
+};
 use mynumber_core::Principal;
 use mynumber_core::ResidentCode;
 use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
@@ -20,31 +23,62 @@ use mynumber_pki::{Hierarchy, to_pem};
 
 use crate::{files, secrets};
 
-/// Reads a card file.
-pub(crate) fn load(path: &Path) -> Result<CardData> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    CardData::from_unsealed(&bytes).with_context(|| format!("reading {}", path.display()))
+/// The cards' secure element, shared with the chip's keeper.
+pub(crate) type Element = Arc<dyn SecureElement>;
+
+/// A card held for this program until dropped (`SecureElement::hold`).
+pub(crate) type Hold = Box<dyn Send>;
+
+/// Reads a card file's bytes and holds its card, so that no other program counts tries on it
+/// meanwhile. The file is read again once held: what another program wrote before letting go
+/// is what this one sees.
+fn read_held(path: &Path, element: &dyn SecureElement) -> Result<(Vec<u8>, Hold)> {
+    let read = || std::fs::read(path).with_context(|| format!("reading {}", path.display()));
+    let serial =
+        CardData::serial_of(&read()?).with_context(|| format!("reading {}", path.display()))?;
+    let hold = element.hold(&serial)?;
+    Ok((read()?, hold))
 }
 
-/// Writes a card file owner-only, through a temporary file of an unguessable name created
-/// exclusively (never through a planted link) and a rename, so that a reader never sees half a
-/// card.
-pub(crate) fn save(path: &Path, card: &CardData) -> Result<()> {
-    files::write_private(path, &card.to_unsealed())
+/// Opens a card file through the secure element, and holds its card.
+pub(crate) fn load(path: &Path, element: &dyn SecureElement) -> Result<(CardData, Hold)> {
+    let (bytes, hold) = read_held(path, element)?;
+    let card = CardData::open(&bytes, element).map_err(|e| match e {
+        CardFileError::Element(ElementError::NoKey(_)) => anyhow::anyhow!(
+            "reading {}: {e}; a card file opens only with the card key store it was made with (give that data directory, or --card-key-store)",
+            path.display()
+        ),
+        e => anyhow::Error::new(e).context(format!("reading {}", path.display())),
+    })?;
+    Ok((card, hold))
 }
 
-/// The card in `path`, keeping every PIN try in its file before the chip compares the PIN.
-fn open_chip(path: &Path) -> Result<Chip> {
-    let mut chip = Chip::new(load(path)?);
+/// Seals a card file and writes it owner-only, through a temporary file of an unguessable name
+/// created exclusively (never through a planted link) and a rename, so that a reader never sees
+/// half a card. Only then is the element told the new generation: a failed write leaves the
+/// previous file good.
+pub(crate) fn save(path: &Path, card: &CardData, element: &dyn SecureElement) -> Result<()> {
+    let sealed = card.seal(element)?;
+    files::write_private(path, &sealed.bytes)?;
+    element.advance(&card.serial, sealed.generation)?;
+    Ok(())
+}
+
+/// The card in `path`, held, keeping every PIN try in its file before the chip compares the
+/// PIN.
+fn open_chip(path: &Path, element: &Element) -> Result<(Chip, Hold)> {
+    let (card, hold) = load(path, element.as_ref())?;
+    let mut chip = Chip::new(card);
     let file = path.to_owned();
-    chip.keep_with(Box::new(move |data| match save(&file, data) {
+    let keeper = Arc::clone(element);
+    chip.keep_with(Box::new(move |data| match save(&file, data, keeper.as_ref()) {
         Ok(()) => true,
         Err(e) => {
             tracing::error!(error = %format!("{e:#}"), "the card file cannot be written; no PIN is checked");
             false
         }
     }));
-    Ok(chip)
+    Ok((chip, hold))
 }
 
 /// One command to the chip; the response's data, or the status word that refused it.
@@ -139,16 +173,16 @@ fn kind(k: &str) -> Result<Hierarchy> {
 }
 
 /// Writes the file back when the chip counted a PIN try.
-fn keep(chip: &mut Chip, path: &Path) -> Result<()> {
+fn keep(chip: &mut Chip, path: &Path, element: &dyn SecureElement) -> Result<()> {
     if chip.take_changed() {
-        save(path, chip.data())?;
+        save(path, chip.data(), element)?;
     }
     Ok(())
 }
 
 /// `card show`: the serial, the certificates and the PINs' tries; nothing secret.
-pub(crate) fn show(path: &Path) -> Result<()> {
-    let card = load(path)?;
+pub(crate) fn show(path: &Path, element: &dyn SecureElement) -> Result<()> {
+    let (card, _hold) = load(path, element)?;
     println!("card {}", card.serial);
     for (name, slot) in [
         ("signature", &card.signature),
@@ -199,7 +233,13 @@ pub(crate) fn show(path: &Path) -> Result<()> {
 
 /// `card cert`: a certificate read through the chip (the signature certificate needs its
 /// password), as PEM.
-pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result<()> {
+pub(crate) fn cert(
+    path: &Path,
+    element: &Element,
+    k: &str,
+    ca: bool,
+    out: Option<&Path>,
+) -> Result<()> {
     let kind = kind(k)?;
     // The signature certificate is read only after the signature password (facts §4.3).
     let pin = if kind == Hierarchy::Signature && !ca {
@@ -212,7 +252,7 @@ pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result
     };
     let pin = pin.as_deref();
     let (cert_fid, ca_fid, _, pin_fid, pin_kind) = files(kind);
-    let mut chip = open_chip(path)?;
+    let (mut chip, _hold) = open_chip(path, element)?;
     chip.power(Power::On);
     select_jpki(&mut chip)?;
     let result = (|| {
@@ -223,7 +263,7 @@ pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result
         select(&mut chip, if ca { ca_fid } else { cert_fid })?;
         read_selected(&mut chip)
     })();
-    keep(&mut chip, path)?;
+    keep(&mut chip, path, element.as_ref())?;
     let der = result?;
     let pem = to_pem("CERTIFICATE", &der);
     match out {
@@ -236,7 +276,13 @@ pub(crate) fn cert(path: &Path, k: &str, ca: bool, out: Option<&Path>) -> Result
 }
 
 /// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
-pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()> {
+pub(crate) fn sign(
+    path: &Path,
+    element: &Element,
+    k: &str,
+    input: &Path,
+    out: &Path,
+) -> Result<()> {
     let kind = kind(k)?;
     let pin = secrets::required("MYNUMBER_CARD_PIN", "the key's PIN: ")?;
     let pin = pin.as_str();
@@ -249,7 +295,7 @@ pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()>
         0x05, 0x00, 0x04, 0x20,
     ];
     info.extend_from_slice(digest.as_ref());
-    let mut chip = open_chip(path)?;
+    let (mut chip, _hold) = open_chip(path, element)?;
     chip.power(Power::On);
     let result = (|| {
         select_jpki(&mut chip)?;
@@ -266,7 +312,7 @@ pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()>
         apdu.push(0x00);
         send(&mut chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))
     })();
-    keep(&mut chip, path)?;
+    keep(&mut chip, path, element.as_ref())?;
     let signature = result?;
     files::write_private(out, &signature)
 }
@@ -276,8 +322,8 @@ pub(crate) fn sign(path: &Path, k: &str, input: &Path, out: &Path) -> Result<()>
 /// Frames are a 2-byte big-endian length and the payload in both directions: one byte is a
 /// control (0 power off, 1 power on, 2 reset, 4 ATR, which alone is answered), anything longer
 /// a command APDU (interop.md §1.2). Counters are written back to the file as they change.
-pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
-    let mut chip = open_chip(path)?;
+pub(crate) fn attach(path: &Path, element: &Element, reader: &str, wait: Duration) -> Result<()> {
+    let (mut chip, _hold) = open_chip(path, element)?;
     let started = std::time::Instant::now();
     let mut stream = loop {
         match TcpStream::connect(reader) {
@@ -331,7 +377,7 @@ pub(crate) fn attach(path: &Path, reader: &str, wait: Duration) -> Result<()> {
         };
         // What changed is kept before the answer leaves: a right PIN's restored counter, a
         // new PIN.
-        keep(&mut chip, path)?;
+        keep(&mut chip, path, element.as_ref())?;
         if let Some(mut reply) = reply {
             // A response that cannot be framed is refused, not fatal: the session goes on.
             if reply.len() > usize::from(u16::MAX) {
@@ -451,10 +497,7 @@ pub(crate) async fn produce(
     out: &Path,
 ) -> Result<()> {
     let produced = app.produce_card(who, application).await?;
-    save(
-        out,
-        &CardData::from_unsealed(&produced.card_file).context("the produced card file")?,
-    )?;
+    files::write_private(out, &produced.card_file)?;
     print_card(&produced.card);
     eprintln!("card file written to {}", out.display());
     Ok(())
@@ -466,9 +509,11 @@ pub(crate) async fn hand_over(
     who: &Principal,
     serial: &str,
     card: &Path,
+    element: &dyn SecureElement,
     identity: &[String],
 ) -> Result<()> {
-    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    // Held while the register rewrites it, so that no attached session writes over it.
+    let (file, _hold) = read_held(card, element)?;
     // The PINs the holder chose: from the environment or standard input, never the command
     // line. A face-recognition card takes none (an empty answer).
     let pin = secrets::read(
@@ -477,7 +522,7 @@ pub(crate) async fn hand_over(
     )?;
     let registry = std::env::var("MYNUMBER_REGISTRY_PIN").ok();
     let text = std::env::var("MYNUMBER_TEXT_PIN").ok();
-    let has_signature = CardData::from_unsealed(&file).is_ok_and(|d| d.signature.is_some());
+    let has_signature = CardData::open(&file, element).is_ok_and(|d| d.signature.is_some());
     let password = if has_signature {
         secrets::read("MYNUMBER_SIGNATURE_PASSWORD", "the signature password: ")?
     } else {
@@ -503,10 +548,7 @@ pub(crate) async fn hand_over(
             },
         )
         .await?;
-    save(
-        card,
-        &CardData::from_unsealed(&done.card_file).context("the card file")?,
-    )?;
+    files::write_private(card, &done.card_file)?;
     print_card(&done.card);
     Ok(())
 }
@@ -523,16 +565,15 @@ pub(crate) async fn resume(
     who: &Principal,
     serial: &str,
     card: &Path,
+    element: &dyn SecureElement,
     identity: &[String],
 ) -> Result<()> {
-    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    // Held while the register rewrites it, so that no attached session writes over it.
+    let (file, _hold) = read_held(card, element)?;
     let done = app
         .resume_card(who, serial, &identity_documents(identity)?, &file)
         .await?;
-    save(
-        card,
-        &CardData::from_unsealed(&done.card_file).context("the card file")?,
-    )?;
+    files::write_private(card, &done.card_file)?;
     print_card(&done.card);
     Ok(())
 }
@@ -545,34 +586,34 @@ pub(crate) async fn end(app: &App, who: &Principal, serial: &str, reason: &str) 
     Ok(())
 }
 
-/// `card reset-pin`.
+/// `card reset-pin`: the new PIN from MYNUMBER_NEW_PIN or standard input, never the command
+/// line.
 pub(crate) async fn reset_pin(
     app: &App,
     who: &Principal,
     serial: &str,
     card: &Path,
+    element: &dyn SecureElement,
     identity: &[String],
     kind: &str,
-    pin: &str,
 ) -> Result<()> {
     let kind = PinKind::parse(kind).with_context(|| {
         format!("--kind must be signature, authentication, resident-registry or text-input, not {kind:?}")
     })?;
-    let file = std::fs::read(card).with_context(|| format!("reading {}", card.display()))?;
+    let pin = secrets::required("MYNUMBER_NEW_PIN", "the new PIN: ")?;
+    // Held while the register rewrites it, so that no attached session writes over it.
+    let (file, _hold) = read_held(card, element)?;
     let done = app
         .reset_card_pin(
             who,
             serial,
             &identity_documents(identity)?,
             kind,
-            pin,
+            &pin,
             &file,
         )
         .await?;
-    save(
-        card,
-        &CardData::from_unsealed(&done.card_file).context("the card file")?,
-    )?;
+    files::write_private(card, &done.card_file)?;
     println!("{} PIN reset; every try available", kind.code());
     Ok(())
 }

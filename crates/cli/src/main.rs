@@ -685,19 +685,19 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Card(CardCommand::Show { file }) => card::show(&file)?,
+        Command::Card(CardCommand::Show { file }) => card::show(&file, d.card_keys()?.as_ref())?,
         Command::Card(CardCommand::Cert {
             file,
             kind,
             ca,
             out,
-        }) => card::cert(&file, &kind, ca, out.as_deref())?,
+        }) => card::cert(&file, &d.card_element()?, &kind, ca, out.as_deref())?,
         Command::Card(CardCommand::Sign {
             file,
             kind,
             input,
             out,
-        }) => card::sign(&file, &kind, &input, &out)?,
+        }) => card::sign(&file, &d.card_element()?, &kind, &input, &out)?,
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
             files::write_private(&out, &mynumber_app::demo::portrait(seed))?;
             println!("demo photo written to {}", out.display());
@@ -739,7 +739,15 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             identity,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::hand_over(&app, &who, &serial, &card, &identity).await?;
+            card::hand_over(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+            )
+            .await?;
         }
         Command::Card(CardCommand::Suspend { serial }) => {
             let (app, who) = d.session(2).await?;
@@ -751,7 +759,15 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             identity,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::resume(&app, &who, &serial, &card, &identity).await?;
+            card::resume(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+            )
+            .await?;
         }
         Command::Card(CardCommand::End { serial, reason }) => {
             let (app, who) = d.session(2).await?;
@@ -764,8 +780,16 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             kind,
         }) => {
             let (app, who) = d.session(2).await?;
-            let pin = secrets::required("MYNUMBER_NEW_PIN", "the new PIN: ")?;
-            card::reset_pin(&app, &who, &serial, &card, &identity, &kind, &pin).await?;
+            card::reset_pin(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+                &kind,
+            )
+            .await?;
         }
         Command::Card(CardCommand::Extend { serial }) => {
             let (app, who) = d.session(2).await?;
@@ -802,9 +826,15 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             reader,
             wait_seconds,
         }) => {
+            let element = d.card_element()?;
             // The card's loop blocks on its socket: keep it off the runtime's workers.
             tokio::task::spawn_blocking(move || {
-                card::attach(&file, &reader, std::time::Duration::from_secs(wait_seconds))
+                card::attach(
+                    &file,
+                    &element,
+                    &reader,
+                    std::time::Duration::from_secs(wait_seconds),
+                )
             })
             .await
             .context("the card's thread failed")??;

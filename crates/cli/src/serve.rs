@@ -222,9 +222,7 @@ async fn demo_cards(app: &App, op: &Principal, dir: &std::path::Path) -> Result<
             )
             .await?;
         let path = dir.join(format!("{}.mnc", code.digits()));
-        let data = mynumber_card::CardData::from_unsealed(&handed.card_file)
-            .context("the demo card file")?;
-        crate::card::save(&path, &data)?;
+        crate::files::write_private(&path, &handed.card_file)?;
     }
     announce!(
         "demo: issued {} My Number Cards; their card files are in {} (PINs {DEMO_PIN}, signature password {DEMO_PASSWORD}): try `mynumber card attach FILE`",

@@ -96,6 +96,11 @@ pub(crate) struct Deployment {
     /// Days a staff token is valid when issued.
     #[arg(long, global = true, env = "MYNUMBER_TOKEN_DAYS", default_value_t = 90)]
     pub token_days: u32,
+    /// Directory of the virtual cards' secure element: each card's key and the newest
+    /// generation of its file (docs/design/card.md); default: `card-keys` in the data
+    /// directory. A card file opens only where its key is; keep this apart from card files.
+    #[arg(long, global = true, env = "MYNUMBER_CARD_KEY_STORE")]
+    pub card_key_store: Option<PathBuf>,
     /// The action the command asks the policy for as its session opens (set from the command,
     /// not an option).
     #[arg(skip)]
@@ -110,6 +115,22 @@ const OPERATOR_TOKEN: &str = "keys/operator.token";
 const ROTATE_WITHIN_DAYS: i64 = 30;
 
 impl Deployment {
+    /// The cards' secure element (created owner-only if missing).
+    pub(crate) fn card_keys(&self) -> Result<Arc<mynumber_app::system::CardKeyStore>> {
+        let dir = self
+            .card_key_store
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("card-keys"));
+        mynumber_app::system::CardKeyStore::open(&dir)
+            .map(Arc::new)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    /// The cards' secure element, as the chip's keeper shares it.
+    pub(crate) fn card_element(&self) -> Result<crate::card::Element> {
+        Ok(self.card_keys()?)
+    }
+
     /// Creates the data directory if needed and opens the app on its database.
     pub(crate) async fn open(&self, max_connections: u32) -> Result<App> {
         self.open_with(max_connections, false).await
@@ -280,6 +301,7 @@ impl Deployment {
                 ),
                 cards: mynumber_app::CardSettings {
                     keys: mynumber_app::system::card_keys(),
+                    element: self.card_keys()?,
                 },
                 credentials: mynumber_app::CredentialSettings {
                     token_days: self.token_days,

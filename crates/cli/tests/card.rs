@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use mynumber_card::CardData;
 use mynumber_core::pin::PinKind;
 
-use common::{bin, export, run, sample, serve, text, tmp};
+use common::{bin, run, sample, serve, text, tmp};
 
 /// A private pcscd whose vpcd slots listen on a free port pair; stopped when dropped.
 struct Pcscd {
@@ -243,10 +243,18 @@ impl Drop for Attached {
     }
 }
 
+/// A card file opened through the data directory's card key store.
+fn read_card(data: &Path, file: &Path) -> CardData {
+    let keys = mynumber_app::system::CardKeyStore::open(data.join("card-keys")).unwrap();
+    CardData::open(&std::fs::read(file).unwrap(), &keys).unwrap()
+}
+
 fn attach(dir: &Path, file: &Path, port: u16) -> Attached {
     let child = bin()
         .args(["card", "attach"])
         .arg(file)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
         .args(["--reader", &format!("127.0.0.1:{port}")])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -319,19 +327,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
     ok(&data, &["resident", "import", csv.to_str().unwrap()]);
     ok(&data, &["municipality", "name", "131041", "新宿区"]);
     let data_args = ["--data-dir", data.to_str().unwrap()];
-    let adult = export(&data_args, None)
-        .into_iter()
-        .find(|r| r[6].as_str() < "2005-01-01")
-        .expect("an adult in the sample");
-    let code = adult.last().unwrap().clone();
-    let number = export(&data_args, Some("tax"))
-        .into_iter()
-        .find(|r| r.contains(&code))
-        .and_then(|r| {
-            r.into_iter()
-                .find(|v| v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()))
-        })
-        .expect("the adult's number");
+    let (code, number) = common::adult(&data_args);
 
     // Applied for, produced and handed over through the register.
     let photo = dir.join("photo.jpg");
@@ -368,7 +364,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         "1234\nabc123\n",
     );
     assert!(handed.contains("active"), "{handed}");
-    let card = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
+    let card = read_card(&data, &file);
     let auth = card.authentication.clone().unwrap();
     let sign = card.signature.clone().unwrap();
     for kind in ["signature", "authentication"] {
@@ -568,7 +564,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),
         ("good".into(), None)
     );
-    let resumed = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
+    let resumed = read_card(&data, &file);
     let new_sign = resumed.signature.clone().unwrap();
     assert_ne!(new_sign.certificate, sign.certificate);
     assert_eq!(
@@ -640,9 +636,15 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         assert!(!ok, "a locked PIN is refused even when right: {said}");
         assert_eq!(tries(&dir), ["0", "5"]);
     }
-    let kept = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
+    let kept = read_card(&data, &file);
     assert_eq!(kept.pin(PinKind::Authentication).unwrap().tries_left(), 0);
-    let shown = bin().args(["card", "show"]).arg(&file).output().unwrap();
+    let shown = bin()
+        .args(["card", "show"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(&data)
+        .output()
+        .unwrap();
     assert!(
         text(&shown.stdout).contains("PIN authentication: 0 of 3 tries left (locked)"),
         "{}",
@@ -664,7 +666,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         ],
         "4321\n",
     );
-    let reset = CardData::from_unsealed(&std::fs::read(&file).unwrap()).unwrap();
+    let reset = read_card(&data, &file);
     assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);
     ok(&data, &["card", "end", &serial, "--reason", "returned"]);
     for (ca, cert) in [

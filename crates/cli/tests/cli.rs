@@ -536,6 +536,8 @@ fn first_start_shows_an_administrator_token_once_and_serves() {
             &bin()
                 .args(["card", "show"])
                 .arg(card)
+                .arg("--data-dir")
+                .arg(&data)
                 .output()
                 .unwrap()
                 .stdout,

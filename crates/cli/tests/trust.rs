@@ -403,3 +403,153 @@ fn issue_9_a_witness_catches_a_cut_ledger() {
         text(&out.stdout)
     );
 }
+
+/// Hole 6: the card file is sealed under a key in the card key store, apart from the file.
+/// Nothing secret (nor the number) is in the file in the clear, a copy put back to undo a
+/// lockout is refused, and without its key store the file opens nowhere.
+#[test]
+fn issue_9_a_card_file_is_sealed_and_a_copy_put_back_is_refused() {
+    let dir = tmp("sealed-card");
+    let csv = sample(&dir, 5, 11);
+    let data = dir.join("data");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let run = |args: &[&str], env: &[(&str, &str)], stdin: &str| {
+        let mut c = bin();
+        c.args(d).args(args).stdin(std::process::Stdio::piped());
+        c.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let ok = |args: &[&str], env: &[(&str, &str)], stdin: &str| {
+        let out = run(args, env, stdin);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    ok(&["resident", "import", csv.to_str().unwrap()], &[], "");
+    ok(&["municipality", "name", "131041", "新宿区"], &[], "");
+    let (code, number) = common::adult(&d);
+    let photo = dir.join("photo.jpg");
+    std::fs::write(&photo, mynumber_app::demo::portrait(3)).unwrap();
+    let applied = ok(
+        &["card", "apply", &code, "--photo", photo.to_str().unwrap()],
+        &[],
+        "",
+    );
+    let application = applied.split_whitespace().nth(1).unwrap().to_owned();
+    let file = dir.join("card.mnc");
+    let f = file.to_str().unwrap();
+    let produced = ok(&["card", "produce", &application, "--out", f], &[], "");
+    let serial = produced.split_whitespace().nth(1).unwrap().to_owned();
+    ok(
+        &[
+            "card",
+            "hand-over",
+            &serial,
+            "--card",
+            f,
+            "--identity",
+            "passport",
+        ],
+        &[],
+        "1234\nabc123\n",
+    );
+
+    // Sealed: version 2, and neither the number nor a private key's DER header in the clear.
+    let handed = std::fs::read(&file).unwrap();
+    assert_eq!(&handed[..7], b"MNCARD\x02");
+    assert!(!handed.windows(12).any(|w| w == number.as_bytes()));
+    // rsaEncryption's OID opens every RSA key and certificate: none is in the clear.
+    let rsa = [
+        0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01,
+    ];
+    assert!(!handed.windows(rsa.len()).any(|w| w == rsa));
+    let keys = data.join("card-keys");
+    assert_eq!(mode(&keys), 0o700);
+    assert_eq!(mode(&keys.join(format!("{serial}.key"))), 0o600);
+
+    // Three wrong PINs lock the card; the locked file is the newest.
+    let msg = dir.join("msg.txt");
+    std::fs::write(&msg, "契約書").unwrap();
+    let sign = |pin: &str| {
+        run(
+            &[
+                "card",
+                "sign",
+                f,
+                "--kind",
+                "authentication",
+                "--in",
+                msg.to_str().unwrap(),
+                "--out",
+                dir.join("msg.sig").to_str().unwrap(),
+            ],
+            &[("MYNUMBER_CARD_PIN", pin)],
+            "",
+        )
+    };
+    for _ in 0..3 {
+        assert!(!sign("9999").status.success());
+    }
+    let locked = sign("1234");
+    assert!(
+        text(&locked.stderr).contains("locked"),
+        "{}",
+        text(&locked.stderr)
+    );
+    assert!(ok(&["card", "show", f], &[], "").contains("0 of 3 tries left (locked)"));
+
+    // The copy from before the lockout, put back, is refused, and signs nothing.
+    let locked_file = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &handed).unwrap();
+    for out in [run(&["card", "show", f], &[], ""), sign("1234")] {
+        assert!(!out.status.success());
+        assert!(
+            text(&out.stderr).contains("older copy of the card file"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert!(!dir.join("msg.sig").exists());
+    // Nor does an altered byte pass, nor another key store open it.
+    let mut altered = locked_file.clone();
+    let last = altered.len() - 1;
+    altered[last] ^= 1;
+    std::fs::write(&file, &altered).unwrap();
+    let out = run(&["card", "show", f], &[], "");
+    assert!(
+        text(&out.stderr).contains("damaged"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(&file, &locked_file).unwrap();
+    let elsewhere = dir.join("other-keys");
+    let out = run(
+        &[
+            "card",
+            "show",
+            f,
+            "--card-key-store",
+            elsewhere.to_str().unwrap(),
+        ],
+        &[],
+        "",
+    );
+    assert!(
+        text(&out.stderr).contains("holds no key for card"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The newest copy still reads, locked.
+    assert!(ok(&["card", "show", f], &[], "").contains("(locked)"));
+}

@@ -22,6 +22,19 @@ pub(crate) struct Server {
     pub(crate) app: App,
 }
 
+/// The cards' secure element of this test process (serials are random, so tests share it).
+pub(crate) fn card_keys() -> Arc<mynumber_app::system::CardKeyStore> {
+    static KEYS: std::sync::OnceLock<Arc<mynumber_app::system::CardKeyStore>> =
+        std::sync::OnceLock::new();
+    Arc::clone(KEYS.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!(
+            "mynumber-api-test-{}/card-keys",
+            std::process::id()
+        ));
+        Arc::new(mynumber_app::system::CardKeyStore::open(dir).unwrap())
+    }))
+}
+
 pub(crate) async fn server(name: &str) -> Server {
     let dir = std::env::temp_dir().join(format!("mynumber-api-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -57,6 +70,7 @@ pub(crate) async fn server(name: &str) -> Server {
             ),
             cards: mynumber_app::CardSettings {
                 keys: mynumber_app::system::card_keys(),
+                element: card_keys(),
             },
             credentials: mynumber_app::CredentialSettings { token_days: 90 },
         },

@@ -41,7 +41,7 @@ impl App {
             &card_scope(&card),
             "card"
         );
-        let mut data = Self::card_file_of(&card, &hand_over.card_file)?;
+        let mut data = self.card_file_of(&card, &hand_over.card_file)?;
         // Which PINs the card needs, and their form.
         let needed: Vec<PinKind> = match card.kind {
             CardKind::FaceRecognition => Vec::new(),
@@ -110,10 +110,11 @@ impl App {
             }
         }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        let sealed = self.seal_card(&data)?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_unsealed(),
+            card_file: self.hand_out(&data, sealed),
         })
     }
 
@@ -132,7 +133,8 @@ impl App {
         let now = self.clock.now_us();
         // The new signature key, made before the writing transaction (a card file that does
         // not parse is refused below).
-        let wanted = CardData::from_unsealed(card_file).is_ok_and(|d| d.signature.is_some());
+        let wanted = CardData::open(card_file, self.cards.element.as_ref())
+            .is_ok_and(|d| d.signature.is_some());
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
         let mut card = self.card_in(tx.as_mut(), serial).await?;
@@ -144,7 +146,7 @@ impl App {
             &card_scope(&card),
             "card"
         );
-        let mut data = Self::card_file_of(&card, card_file)?;
+        let mut data = self.card_file_of(&card, card_file)?;
         let mut records = vec![
             self.step_in(
                 tx.as_mut(),
@@ -182,10 +184,11 @@ impl App {
             records.push(rec);
         }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        let sealed = self.seal_card(&data)?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_unsealed(),
+            card_file: self.hand_out(&data, sealed),
         })
     }
 
@@ -215,7 +218,7 @@ impl App {
             &card_scope(&card),
             "card"
         );
-        let mut data = Self::card_file_of(&card, card_file)?;
+        let mut data = self.card_file_of(&card, card_file)?;
         if data.pin(kind).is_none() {
             return Err(
                 FieldError::new("kind", format!("this card has no {} PIN", kind.code())).into(),
@@ -239,10 +242,11 @@ impl App {
             PinState::new(&stored, self.random_bytes(), kind.max_tries()),
         );
         append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        let sealed = self.seal_card(&data)?;
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: data.to_unsealed(),
+            card_file: self.hand_out(&data, sealed),
         })
     }
 }

@@ -11,7 +11,9 @@ mod life;
 mod produce;
 mod query;
 
-use mynumber_card::{CardData, KeySlot};
+use std::sync::Arc;
+
+use mynumber_card::{CardData, CardFileError, ElementError, KeySlot, Sealed, SecureElement};
 use mynumber_core::card::{CardEvent, CardKind, CardRefused, Channel, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
 use mynumber_core::{FieldError, Refused};
@@ -20,11 +22,14 @@ use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};
 
 /// What card production needs from the shell: RSA-2048 key pairs (PKCS#8) for the cards, made
-/// with the machine's randomness (docs/design/card.md).
+/// with the machine's randomness, and the secure element that seals card files
+/// (docs/design/card.md).
 #[derive(Clone)]
 pub struct CardSettings {
     /// Makes one card key pair.
     pub keys: KeyMaker,
+    /// Seals and opens card files, and keeps their generations.
+    pub element: Arc<dyn SecureElement>,
 }
 
 impl std::fmt::Debug for CardSettings {
@@ -170,10 +175,11 @@ impl App {
         Ok(out)
     }
 
-    /// Checks that a card file is this card's (its serial and certificates).
-    fn card_file_of(card: &CardRow, file: &[u8]) -> Result<CardData, AppError> {
-        let data = CardData::from_unsealed(file)
-            .map_err(|e| FieldError::new("card_file", e.to_string()))?;
+    /// Opens a card file handed in, through the secure element, and checks that it is this
+    /// card's (its serial and certificates). An older copy than the newest handed out is
+    /// refused.
+    fn card_file_of(&self, card: &CardRow, file: &[u8]) -> Result<CardData, AppError> {
+        let data = CardData::open(file, self.cards.element.as_ref()).map_err(file_error)?;
         let serial_of = |slot: &Option<KeySlot>| {
             slot.as_ref()
                 .and_then(|s| mynumber_pki::inspect(&s.certificate).ok())
@@ -190,5 +196,32 @@ impl App {
             .into());
         }
         Ok(data)
+    }
+
+    /// The card file to hand out, sealed before the transaction commits so that a failing
+    /// key store changes nothing.
+    fn seal_card(&self, data: &CardData) -> Result<Sealed, AppError> {
+        data.seal(self.cards.element.as_ref()).map_err(file_error)
+    }
+
+    /// Hands out a sealed card file once its transaction committed: the element learns its
+    /// generation, and older copies stop opening. If that fails, the file still opens (it is
+    /// newer than the element knows) and teaches the element when it comes back.
+    fn hand_out(&self, data: &CardData, sealed: Sealed) -> Vec<u8> {
+        if let Err(e) = self.cards.element.advance(&data.serial, sealed.generation) {
+            tracing::warn!(error = %e, card = %data.serial, "the card key store did not record the card file's generation");
+        }
+        sealed.bytes
+    }
+}
+
+/// A card file that cannot be used: the element's own failure is the deployment's; anything
+/// else is the file's, said of the `card_file` field.
+fn file_error(e: CardFileError) -> AppError {
+    match e {
+        CardFileError::Element(ElementError::Failed(m)) => {
+            AppError::Unavailable(format!("the card key store failed: {m}"))
+        }
+        e => FieldError::new("card_file", e.to_string()).into(),
     }
 }

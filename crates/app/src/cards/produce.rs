@@ -212,10 +212,11 @@ impl App {
             ),
         });
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        let sealed = self.seal_card(&data)?;
         tx.commit().await?;
         Ok(CardWithFile {
             card: row,
-            card_file: data.to_unsealed(),
+            card_file: self.hand_out(&data, sealed),
         })
     }
 

@@ -75,6 +75,24 @@ pub(crate) fn export(data: &[&str], purpose: Option<&str>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// An adult of the register (born before 2005): their resident record code and number.
+pub(crate) fn adult(data: &[&str]) -> (String, String) {
+    let adult = export(data, None)
+        .into_iter()
+        .find(|r| r[6].as_str() < "2005-01-01")
+        .expect("an adult in the sample");
+    let code = adult.last().unwrap().clone();
+    let number = export(data, Some("tax"))
+        .into_iter()
+        .find(|r| r.contains(&code))
+        .and_then(|r| {
+            r.into_iter()
+                .find(|v| v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .expect("the adult's number");
+    (code, number)
+}
+
 /// Whether an external tool is installed; without it the check skips loudly, unless CI
 /// requires the oracles.
 pub(crate) fn have(tool: &str) -> bool {

@@ -93,6 +93,19 @@ pub(crate) async fn app_at(
     app_with_clock(url, random, key, Arc::new(FixedClock::new(clock_start_us))).await
 }
 
+/// The cards' secure element of this test process (serials are random, so tests share it).
+pub(crate) fn card_keys() -> Arc<mynumber_app::system::CardKeyStore> {
+    static KEYS: std::sync::OnceLock<Arc<mynumber_app::system::CardKeyStore>> =
+        std::sync::OnceLock::new();
+    Arc::clone(KEYS.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!(
+            "mynumber-store-test-card-keys-{}",
+            std::process::id()
+        ));
+        Arc::new(mynumber_app::system::CardKeyStore::open(dir).unwrap())
+    }))
+}
+
 /// The app with a clock the test keeps.
 pub(crate) async fn app_with_clock(
     url: &str,
@@ -130,6 +143,7 @@ pub(crate) async fn app_with_clock(
             ),
             cards: mynumber_app::CardSettings {
                 keys: mynumber_app::system::card_keys(),
+                element: card_keys(),
             },
             credentials: mynumber_app::CredentialSettings { token_days: 90 },
         },
@@ -2188,7 +2202,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     assert_eq!(card.serial.len(), 15);
     // Applied on 2026-11-25, aged 36: to the 10th birthday after issuance.
     assert_eq!(card.expiry, date(2036, 2, 17));
-    let file = CardData::from_unsealed(&produced.card_file).unwrap();
+    let file = CardData::open(&produced.card_file, card_keys().as_ref()).unwrap();
     assert_eq!(file.serial, card.serial);
     assert!(file.signature.is_some() && file.authentication.is_some());
     assert!(file.pins.is_empty(), "PINs are set at pick-up");
@@ -2285,7 +2299,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         .await
         .unwrap();
     assert_eq!(handed.card.status, CardStatus::Active);
-    let file = CardData::from_unsealed(&handed.card_file).unwrap();
+    let file = CardData::open(&handed.card_file, card_keys().as_ref()).unwrap();
     assert_eq!(file.pins.len(), 4);
     assert_eq!(file.pin(PinKind::Signature).unwrap().max_tries(), 5);
 
@@ -2380,7 +2394,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         )
         .await
         .unwrap();
-    assert!(CardData::from_unsealed(&reset.card_file).is_ok());
+    assert!(CardData::open(&reset.card_file, card_keys().as_ref()).is_ok());
 
     // Renewal only from three months before the expiry; a re-issue only once it has ended.
     let err = env
@@ -2465,7 +2479,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         .unwrap();
     assert_eq!(produced.card.expiry, date(2031, 6, 1));
     assert!(produced.card.signature_certificate.is_none());
-    let file = CardData::from_unsealed(&produced.card_file).unwrap();
+    let file = CardData::open(&produced.card_file, card_keys().as_ref()).unwrap();
     assert!(file.signature.is_none() && file.authentication.is_some());
     let err = env
         .app
