@@ -23,6 +23,9 @@ pub(crate) struct Refusal {
     person: Option<(PersonId, MunicipalityCode)>,
     /// What a refusal for being out of scope answers as: exactly what a missing one answers.
     missing: &'static str,
+    /// Whether the subject was a record, present or missing: then being out of scope answers
+    /// as not found.
+    record: bool,
 }
 
 /// Asks the policy whether `$principal` may do `$action` to `$subject`. On a refusal the
@@ -61,6 +64,7 @@ impl App {
                     _ => None,
                 },
                 missing,
+                record: matches!(subject, Subject::Record(_) | Subject::Missing),
             }),
         }
     }
@@ -82,6 +86,7 @@ impl App {
                         partition: principal.partition(),
                         person: None,
                         missing: "resource",
+                        record: false,
                     },
                 )
                 .await),
@@ -126,10 +131,42 @@ impl App {
         }
         match refusal.denied {
             // A record out of scope answers exactly as a missing one.
-            Denied::OutOfScope { .. } if refusal.person.is_some() => {
-                AppError::NotFound(refusal.missing)
-            }
+            Denied::OutOfScope { .. } if refusal.record => AppError::NotFound(refusal.missing),
             denied => AppError::Denied(denied),
+        }
+    }
+}
+
+/// Loads what a use case acts on; if it is missing, the answer is the one a record out of the
+/// principal's scope would get, with the same ledger entry (`App::missing`). Use it for every
+/// subject a principal names, so that the ledger is no oracle either.
+macro_rules! found {
+    ($app:expr, $tx:expr, $principal:expr, $action:expr, $load:expr) => {{
+        let loaded = $load.await;
+        match loaded {
+            Err($crate::AppError::NotFound(missing)) => {
+                return Err($app.missing($tx, $principal, $action, missing).await);
+            }
+            other => other?,
+        }
+    }};
+}
+pub(crate) use found;
+
+impl App {
+    /// What asking for a missing subject answers: for a principal whose scope is one
+    /// municipality, the refusal a record held elsewhere gets, recorded the same way in their
+    /// own partition; for one of national scope, not found.
+    pub(crate) async fn missing<T: Send>(
+        &self,
+        tx: T,
+        principal: &Principal,
+        action: Action,
+        missing: &'static str,
+    ) -> AppError {
+        match self.decide(principal, action, &Subject::Missing, missing) {
+            Ok(_) => AppError::NotFound(missing),
+            Err(refusal) => self.refuse(tx, refusal).await,
         }
     }
 }

@@ -21,7 +21,7 @@ use mynumber_pki::{
     last_valid_day, opaque_common_name, serial_bytes,
 };
 
-use crate::access::{authorize, current_scope, read};
+use crate::access::{authorize, current_scope, found, read};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CertificateRow, Tx};
@@ -293,7 +293,13 @@ impl App {
         let load::Current {
             person,
             version: current,
-        } = load::current(tx.as_mut(), code).await?;
+        } = found!(
+            self,
+            tx,
+            principal,
+            Action::IssueCertificateException,
+            load::current(tx.as_mut(), code)
+        );
         let record = &current.resident.record;
         authorize!(
             self,
@@ -587,7 +593,13 @@ impl App {
         let load::Current {
             person,
             version: current,
-        } = load::current(tx.as_mut(), code).await?;
+        } = found!(
+            self,
+            tx,
+            principal,
+            Action::ManageCertificates,
+            load::current(tx.as_mut(), code)
+        );
         authorize!(
             self,
             tx,
@@ -810,7 +822,13 @@ impl App {
     ) -> Result<Vec<CertificateRow>, AppError> {
         self.permit(principal, Action::ReadRecord).await?;
         let mut tx = self.store.begin().await?;
-        let load::Current { person, version } = load::current(tx.as_mut(), code).await?;
+        let load::Current { person, version } = found!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            load::current(tx.as_mut(), code)
+        );
         let municipality = version.resident.record.municipality();
         authorize!(
             self,

@@ -16,7 +16,7 @@ use mynumber_render::{
     Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind, render_record,
 };
 
-use crate::access::{authorize, current_scope, read};
+use crate::access::{authorize, current_scope, found, read};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::ports::ReadTx;
@@ -280,7 +280,13 @@ impl App {
         let fonts = self.fonts()?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let history = load::history(tx.as_mut(), code).await?;
+        let history = found!(
+            self,
+            tx,
+            principal,
+            Action::IssueResidentRecord,
+            load::history(tx.as_mut(), code)
+        );
         let current = history.current().clone();
         let load::History { person, versions } = history;
         let record = &current.resident.record;

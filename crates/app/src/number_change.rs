@@ -8,7 +8,7 @@ use mynumber_core::{
     MunicipalityCode, NumberChangeId, RecordStatus, Refused, RemovalReason, ResidentCode,
 };
 
-use crate::access::{authorize, current_scope};
+use crate::access::{authorize, current_scope, found};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, NumberChangeRow, StoreError, VersionRow};
@@ -31,7 +31,13 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         let mut tx = self.store.begin().await?;
-        let person = load::person(tx.as_mut(), code).await?;
+        let person = found!(
+            self,
+            tx,
+            principal,
+            Action::RequestNumberChange,
+            load::person(tx.as_mut(), code)
+        );
         let current = load::current_version(tx.as_mut(), person.id).await?;
         let municipality = current.resident.record.municipality();
         authorize!(

@@ -12,7 +12,7 @@ use mynumber_core::{
     Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, validate_address,
 };
 
-use crate::access::{authorize, current_scope, read, record_scope, visible};
+use crate::access::{authorize, current_scope, found, read, record_scope, visible};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CurrentRow, NumberRow, PersonRow, SearchQuery, Tx, VersionRow};
@@ -357,7 +357,13 @@ impl App {
         let load::Current {
             person,
             version: current,
-        } = load::current(tx.as_mut(), code).await?;
+        } = found!(
+            self,
+            tx,
+            principal,
+            Action::RecordProcedure,
+            load::current(tx.as_mut(), code)
+        );
         let own = current.resident.record.municipality();
         // The receiving municipality records a transfer-in of a record that awaits one there;
         // every other procedure, and a transfer-in of a record that awaits none there, is the
@@ -474,7 +480,13 @@ impl App {
     ) -> Result<ResidentView, AppError> {
         self.permit(principal, Action::ReadRecord).await?;
         let mut tx = self.store.begin().await?;
-        let history = load::history(tx.as_mut(), code).await?;
+        let history = found!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            load::history(tx.as_mut(), code)
+        );
         let extent = authorize!(
             self,
             tx,
@@ -572,7 +584,13 @@ impl App {
         let load::Current {
             person,
             version: current,
-        } = load::current(tx.as_mut(), code).await?;
+        } = found!(
+            self,
+            tx,
+            principal,
+            Action::ReadNumber,
+            load::current(tx.as_mut(), code)
+        );
         let municipality = current.resident.record.municipality();
         authorize!(
             self,

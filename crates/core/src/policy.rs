@@ -224,6 +224,10 @@ pub enum Subject {
     Municipality(MunicipalityCode),
     /// A resident's record, and what hangs on it (cards, certificates, documents, numbers).
     Record(RecordScope),
+    /// A record asked for that does not exist. Decided as a record held elsewhere, so that a
+    /// principal of one municipality cannot tell a missing record from another municipality's,
+    /// by the answer or by the ledger entry the refusal leaves.
+    Missing,
     /// A staff member, or one about to be created.
     Staff {
         /// Who (`None`: not created yet).

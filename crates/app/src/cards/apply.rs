@@ -5,7 +5,7 @@ use mynumber_core::dates::renewal_opens;
 use mynumber_core::{Action, Principal};
 use mynumber_core::{ApplicationId, FieldError, Invalid, RecordStatus, ResidentCode};
 
-use crate::access::{authorize, current_scope};
+use crate::access::{authorize, current_scope, found};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CardApplicationRow};
@@ -28,7 +28,13 @@ impl App {
         let today = self.clock.today();
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let history = load::history(tx.as_mut(), code).await?;
+        let history = found!(
+            self,
+            tx,
+            principal,
+            Action::ApplyCard,
+            load::history(tx.as_mut(), code)
+        );
         authorize!(
             self,
             tx,

@@ -8,7 +8,7 @@ use mynumber_core::{Action, Principal};
 use mynumber_core::{FieldError, Invalid};
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
-use crate::access::authorize;
+use crate::access::{authorize, found};
 use crate::ledger::append;
 use crate::load;
 use crate::{App, AppError};
@@ -32,7 +32,13 @@ impl App {
         check_identity(&hand_over.documents)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::HandOverCard,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,
@@ -137,7 +143,13 @@ impl App {
             .is_ok_and(|d| d.signature.is_some());
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::ResumeCard,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,
@@ -209,7 +221,13 @@ impl App {
         let stored = kind.check(pin)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::ResetCardPin,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,

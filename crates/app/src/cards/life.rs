@@ -7,7 +7,7 @@ use mynumber_core::{Action, Principal};
 use mynumber_core::{FieldError, PersonId, RecordStatus, RemovalReason, Resident};
 use mynumber_pki::Reason as RevocationReason;
 
-use crate::access::authorize;
+use crate::access::{authorize, found};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CardRow, Tx};
@@ -26,7 +26,13 @@ impl App {
         self.permit(principal, Action::SuspendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::SuspendCard,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,
@@ -75,7 +81,13 @@ impl App {
         }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::EndCard,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,
@@ -182,7 +194,13 @@ impl App {
         self.permit(principal, Action::ExtendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = self.card_in(tx.as_mut(), serial).await?;
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::ExtendCard,
+            self.card_in(tx.as_mut(), serial)
+        );
         authorize!(
             self,
             tx,

@@ -2,7 +2,7 @@
 
 use mynumber_core::{Action, Principal, ResidentCode};
 
-use crate::access::{authorize, current_scope, read};
+use crate::access::{authorize, current_scope, found, read};
 use crate::ledger::append;
 use crate::load;
 use crate::{App, AppError, CardApplicationRow, CardRow};
@@ -16,7 +16,13 @@ impl App {
     ) -> Result<(Vec<CardRow>, Vec<CardApplicationRow>), AppError> {
         self.permit(principal, Action::ReadRecord).await?;
         let mut tx = self.store.begin().await?;
-        let load::Current { person, version } = load::current(tx.as_mut(), code).await?;
+        let load::Current { person, version } = found!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            load::current(tx.as_mut(), code)
+        );
         let municipality = version.resident.record.municipality();
         authorize!(
             self,

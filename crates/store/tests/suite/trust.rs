@@ -184,6 +184,61 @@ pub(crate) async fn issue_9_certificates_and_cards_are_read_in_scope_and_recorde
     assert_eq!(reads, ["what=certificates", "what=cards"]);
 }
 
+/// Review of issue 9: a code out of scope left an `access-denied` entry in the asker's own
+/// partition, a code never issued none, so the asker's auditor could tell which codes exist.
+/// Now both answer not found and leave the same entry; a national principal asking for a
+/// missing code just gets not found.
+pub(crate) async fn issue_9_a_missing_record_and_one_out_of_scope_leave_the_same_entry(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let held_elsewhere = r.resident_code;
+    let never = (1..)
+        .filter_map(ResidentCode::from_body)
+        .find(|c| *c != held_elsewhere)
+        .unwrap();
+    let osaka = &env.osaka_clerk;
+    let mut details = Vec::new();
+    for code in [&held_elsewhere, &never] {
+        let before = entries(&env, "271004").await.len();
+        for answer in [
+            env.app.resident(osaka, code).await.map(|_| ()),
+            env.app.certificates(osaka, code).await.map(|_| ()),
+            env.app.cards(osaka, code).await.map(|_| ()),
+            env.app.read_number(osaka, code, "tax").await.map(|_| ()),
+        ] {
+            assert!(
+                matches!(answer, Err(AppError::NotFound("resident"))),
+                "{answer:?}"
+            );
+        }
+        let new: Vec<_> = entries(&env, "271004").await.split_off(before);
+        assert!(new.iter().all(|e| e.0 == "access-denied" && e.1.is_empty()));
+        details.push(new.into_iter().map(|e| e.3).collect::<Vec<_>>());
+    }
+    assert_eq!(details[0].len(), 4, "{details:?}");
+    assert_eq!(details[0], details[1], "the asker's ledger tells nothing");
+    // A card serial never made answers as another municipality's card does.
+    assert!(matches!(
+        env.app.suspend_card(osaka, "999999999999999").await,
+        Err(AppError::NotFound("card"))
+    ));
+    let last = entries(&env, "271004").await.pop().unwrap();
+    assert_eq!(
+        (last.0.as_str(), last.3.as_str()),
+        ("access-denied", "action=suspend-card reason=out-of-scope")
+    );
+    // National staff: a missing record is simply not found, and no refusal is recorded.
+    let national = entries(&env, "national").await.len();
+    assert!(matches!(
+        env.app.resident(&env.admin, &never).await,
+        Err(AppError::NotFound("resident"))
+    ));
+    assert_eq!(entries(&env, "national").await.len(), national);
+}
+
 /// Hole 8: a retired number answered 410 before any scope check, another municipality's
 /// number 403 naming the holder's municipality, a never-issued one 404; and nothing was
 /// recorded. Out of scope, all three now answer alike and leave the same entry.
