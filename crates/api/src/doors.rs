@@ -129,10 +129,7 @@ async fn guard(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let client = client_address(&state, req.extensions(), req.headers());
     let principal = match authenticate(&state, req.headers(), client).await {
         Ok(p) => p,
         Err(e) => return e.into_response(),
@@ -142,6 +139,32 @@ async fn guard(
     }
     req.extensions_mut().insert(principal);
     next.run(req).await
+}
+
+/// Who the client is, for the throttle: the connection's peer. Behind a proxy
+/// ([`AppState::behind_proxy`]), every request comes from the proxy, so the client is the
+/// last address in `X-Forwarded-For`: the one the proxy appended. Earlier entries are whatever
+/// the client sent and are never believed. Without a proxy the header is ignored, so that a
+/// client cannot name itself someone else.
+pub(crate) fn client_address(
+    state: &AppState,
+    extensions: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+) -> Option<IpAddr> {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    if !state.behind_proxy {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|last| last.trim().parse().ok())
+        .or(peer)
 }
 
 /// The principal behind the bearer token, with failed attempts throttled per client.

@@ -68,10 +68,7 @@ impl FromRequestParts<AppState> for Authenticated {
         if let Some(p) = parts.extensions.get::<Principal>() {
             return Ok(Self(p.clone()));
         }
-        let client = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip());
+        let client = crate::doors::client_address(state, &parts.extensions, &parts.headers);
         Ok(Self(
             crate::doors::authenticate(state, &parts.headers, client).await?,
         ))

@@ -55,6 +55,9 @@ pub struct AppState {
     pub app: App,
     /// Failed authentications per client.
     pub throttle: Throttle,
+    /// The server sits behind a proxy on this host (`--plain-http-behind-proxy`): the client
+    /// is the address the proxy appended last to `X-Forwarded-For`, not the proxy itself.
+    pub behind_proxy: bool,
 }
 
 impl AppState {
@@ -63,6 +66,7 @@ impl AppState {
         Self {
             app,
             throttle: Throttle::default(),
+            behind_proxy: false,
         }
     }
 }

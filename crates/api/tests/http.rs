@@ -1071,3 +1071,61 @@ async fn refused_tokens_are_throttled() {
         .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// Review of issue 9: behind a proxy every request came from the proxy's address, so one
+/// guesser locked everyone out. Behind a proxy the client is the address the proxy appended to
+/// `X-Forwarded-For`; without one, the header is ignored, so a guesser cannot rename itself.
+#[tokio::test]
+async fn behind_a_proxy_the_throttle_counts_the_forwarded_client() {
+    use axum::extract::ConnectInfo;
+    let s = server("throttle-proxy").await;
+    let status = |router: &axum::Router, forwarded: &str, token: &str| {
+        let mut req = Request::builder()
+            .uri("/api/v1/ledger/verify")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header("x-forwarded-for", forwarded)
+            .body(Body::empty())
+            .unwrap();
+        req.extensions_mut()
+            .insert(ConnectInfo(std::net::SocketAddr::from((
+                [127, 0, 0, 1],
+                40000,
+            ))));
+        let router = router.clone();
+        async move { router.oneshot(req).await.unwrap().status() }
+    };
+    let router = |behind_proxy| {
+        mynumber_api::router(mynumber_api::AppState {
+            app: s.app.clone(),
+            throttle: mynumber_api::Throttle::default(),
+            behind_proxy,
+        })
+    };
+    let proxied = router(true);
+    // The guesser's own entries come first; the proxy appends the real address last.
+    for _ in 0..mynumber_api::Throttle::LIMIT {
+        assert_eq!(
+            status(&proxied, "203.0.113.9, 198.51.100.7", "mn_guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        status(&proxied, "192.0.2.1, 198.51.100.7", "mn_guess").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a forged first entry does not escape"
+    );
+    assert_eq!(
+        status(&proxied, "198.51.100.8", &s.admin).await,
+        StatusCode::OK,
+        "another client behind the same proxy is not locked out"
+    );
+    // Without a proxy the header names no one: the peer is throttled whatever it claims.
+    let direct = router(false);
+    for i in 0..mynumber_api::Throttle::LIMIT {
+        status(&direct, &format!("198.51.100.{i}"), "mn_guess").await;
+    }
+    assert_eq!(
+        status(&direct, "198.51.100.200", "mn_guess").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}

@@ -138,11 +138,25 @@ impl App {
 
     /// Creates the local operator: a named administrator of national scope whose credential the
     /// command line keeps in the data directory, so that every command that changes or reveals
-    /// data acts as a named person in the ledger. Called once per data directory.
-    pub async fn create_operator(&self, name: &str) -> Result<NewStaff, AppError> {
+    /// data acts as a named person in the ledger. One per database: `None` when it exists
+    /// already. Otherwise anyone who could point a fresh data directory at a shared database
+    /// would make themselves a national administrator that no one created; another machine
+    /// acts with a staff token instead.
+    pub async fn create_operator(&self, name: &str) -> Result<Option<NewStaff>, AppError> {
         let name = staff_name(name)?;
         let mut tx = self.store.begin().await?;
         let id = StaffId::from_random(self.random_bytes());
+        // The setting makes two first commands at once agree (one insert wins); the list
+        // catches a database whose operator predates the setting.
+        if tx
+            .staff_list(None)
+            .await?
+            .iter()
+            .any(|s| s.kind == StaffKind::Operator)
+            || !tx.insert_setting("local_operator", &id.to_hex()).await?
+        {
+            return Ok(None);
+        }
         let created = self
             .create_staff(
                 tx.as_mut(),
@@ -152,7 +166,7 @@ impl App {
             )
             .await?;
         tx.commit().await?;
-        Ok(created)
+        Ok(Some(created))
     }
 
     /// Adds a staff member. Only administrators may; a municipal administrator adds staff of

@@ -35,7 +35,8 @@ pub(crate) struct Network {
     #[arg(long, conflicts_with = "tls_cert")]
     pub(crate) tls_local: bool,
     /// Serve plain HTTP on an address other than loopback: only behind a proxy that terminates
-    /// TLS on the same host or a private network.
+    /// TLS on the same host or a private network. The proxy must append the client's address
+    /// to X-Forwarded-For: failed authentications are throttled per that address.
     #[arg(long)]
     pub(crate) plain_http_behind_proxy: bool,
     /// The longest a request may take, its body included (then 408).
@@ -122,6 +123,7 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         router(AppState {
             app,
             throttle: Throttle::with_limit(auth_failure_limit),
+            behind_proxy: tls.is_none() && network.plain_http_behind_proxy,
         }),
         mynumber_api::Limits {
             hsts: acceptor.is_some() && !network.tls_local,

@@ -187,7 +187,14 @@ impl Deployment {
                 .clone()
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "operator".to_owned());
-            let created = app.create_operator(&name).await?;
+            let Some(created) = app.create_operator(&name).await? else {
+                anyhow::bail!(
+                    "this database has its local operator already, kept by another data directory \
+                     (another machine, or a data directory made afresh); no second one is created. \
+                     Act with a staff token: an administrator issues one with `mynumber staff add` \
+                     and `mynumber staff token`, given here as --token-file or MYNUMBER_TOKEN"
+                );
+            };
             files::write_private(&path, format!("{}\n", created.token.token).as_bytes())?;
             eprintln!(
                 "created the local operator {name:?} ({}); its token is in {}",

@@ -239,6 +239,29 @@ pub(crate) async fn issue_9_a_missing_record_and_one_out_of_scope_leave_the_same
     assert_eq!(entries(&env, "national").await.len(), national);
 }
 
+/// Review of issue 9: a fresh data directory pointed at a shared database made itself a new
+/// local operator, a national administrator no one created. There is one per database.
+pub(crate) async fn issue_9_one_local_operator_per_database(env: Env) {
+    let first = env.app.create_operator("新宿 運用者").await.unwrap();
+    assert!(first.is_some());
+    assert!(
+        env.app
+            .create_operator("someone else")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let operators = env
+        .app
+        .staff_list(&env.admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.staff.kind == mynumber_app::StaffKind::Operator)
+        .count();
+    assert_eq!(operators, 1);
+}
+
 /// Hole 8: a retired number answered 410 before any scope check, another municipality's
 /// number 403 naming the holder's municipality, a never-issued one 404; and nothing was
 /// recorded. Out of scope, all three now answer alike and leave the same entry.
