@@ -29,6 +29,9 @@ pub struct ImportRow {
 pub struct ImportSession {
     households: HashMap<String, ImportedHousehold>,
     batches: u64,
+    /// The municipalities of rows the policy refused in the last batch prepared, until
+    /// [`App::record_import_refusals`] records them.
+    refused: Vec<MunicipalityCode>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -197,13 +200,38 @@ impl App {
         session: &mut ImportSession,
         rows: Vec<ImportRow>,
     ) -> Result<usize, ImportError> {
-        let batch = self.prepare_import_batch(principal, session, rows)?;
+        let batch = match self.prepare_import_batch(principal, session, rows) {
+            Ok(batch) => batch,
+            Err(e) => {
+                self.record_import_refusals(principal, session).await;
+                return Err(e);
+            }
+        };
         Ok(self.write_import_batch(principal, batch).await?)
+    }
+
+    /// Records the rows of the last batch prepared that the policy refused (another
+    /// municipality's, for a municipal principal): one `access-denied` entry per municipality
+    /// asked for, as any other refusal (docs/design/trust.md). Call it when
+    /// [`App::prepare_import_batch`] fails; it is pure and cannot record them itself.
+    pub async fn record_import_refusals(&self, principal: &Principal, session: &mut ImportSession) {
+        for municipality in std::mem::take(&mut session.refused) {
+            if let Err(refusal) = self.decide(
+                principal,
+                Action::ImportRecords,
+                &Subject::Municipality(municipality),
+                "municipality",
+            ) {
+                // The refusal is the rows' field errors already; this only records it.
+                let _ = self.refuse((), refusal).await;
+            }
+        }
     }
 
     /// Validates one batch without touching the database, so a caller can validate the next
     /// batch while the previous one is being written. On success the session already counts
-    /// the batch's households; on failure it is unchanged.
+    /// the batch's households; on failure it is unchanged but for the refusals it holds for
+    /// [`App::record_import_refusals`].
     pub fn prepare_import_batch(
         &self,
         principal: &Principal,
@@ -220,6 +248,7 @@ impl App {
         let number = session.batches + 1;
         let mut prepared = Vec::with_capacity(rows.len());
         let mut bad = Vec::new();
+        let mut refused = Vec::new();
         let mut depends_on = None;
         let rows_lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
         for row in rows {
@@ -235,10 +264,16 @@ impl App {
                     prepared.push(p);
                     depends_on = depends_on.max(dependency);
                 }
-                Err(e) => bad.push((row.line, e)),
+                Err((e, out_of_scope)) => {
+                    bad.push((row.line, e));
+                    refused.extend(out_of_scope);
+                }
             }
         }
         if !bad.is_empty() {
+            refused.sort_unstable();
+            refused.dedup();
+            session.refused = refused;
             return Err(ImportError::Rows(bad));
         }
         let households: Vec<(String, ImportedHousehold)> = staged
@@ -370,6 +405,7 @@ impl App {
     /// The session an import continues with: the households its earlier runs created.
     pub fn import_session(&self, job: &ImportJob) -> ImportSession {
         ImportSession {
+            refused: Vec::new(),
             households: job
                 .households
                 .iter()
@@ -472,13 +508,16 @@ impl App {
         row: &ImportRow,
         today: jiff::civil::Date,
         batch: u64,
-    ) -> Result<(Prepared, Option<u64>), Invalid> {
+    ) -> Result<(Prepared, Option<u64>), (Invalid, Option<MunicipalityCode>)> {
         let label = row.household.trim();
         if label.is_empty() {
-            return Err(Invalid(vec![FieldError::new(
-                "household",
-                "is required (a label shared by the household's rows)",
-            )]));
+            return Err((
+                Invalid(vec![FieldError::new(
+                    "household",
+                    "is required (a label shared by the household's rows)",
+                )]),
+                None,
+            ));
         }
         let existing = households
             .get(label)
@@ -487,14 +526,16 @@ impl App {
         let id = existing
             .map(|h| h.id)
             .unwrap_or_else(|| self.new_household_id());
-        let record = ResidentRecord::validate(&row.input, id, today)?;
+        let record = ResidentRecord::validate(&row.input, id, today).map_err(|e| (e, None))?;
         let mut errors = Vec::new();
+        let mut refused = None;
         if let Decision::Deny(denied) = mynumber_core::decide(
             principal,
             Action::ImportRecords,
             &Subject::Municipality(record.municipality()),
         ) {
             errors.push(FieldError::new("municipality_code", denied.to_string()));
+            refused = Some(record.municipality());
         }
         let is_head = record.relationship() == Relationship::Head;
         match existing {
@@ -513,7 +554,7 @@ impl App {
             _ => {}
         }
         if !errors.is_empty() {
-            return Err(Invalid(errors));
+            return Err((Invalid(errors), refused));
         }
         // A household committed by an earlier batch enters the overlay as it was (with its head).
         let entry = households

@@ -134,6 +134,7 @@ pub(crate) async fn import(
                 }
                 Err(ImportError::Rows(bad)) => {
                     writers.drain(&bar).await;
+                    app.record_import_refusals(&actor, &mut session).await;
                     bar.abandon();
                     for (line, e) in &bad {
                         eprintln!("line {line}: {e}");

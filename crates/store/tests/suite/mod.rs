@@ -3031,6 +3031,7 @@ macro_rules! all_cases {
             issue_9_certificates_and_cards_are_read_in_scope_and_recorded,
             issue_9_a_missing_record_and_one_out_of_scope_leave_the_same_entry,
             issue_9_one_local_operator_per_database,
+            issue_9_import_rows_out_of_scope_are_refused_and_recorded,
             issue_9_number_look_ups_out_of_scope_answer_alike,
             issue_9_tokens_expire_rotate_revoke_and_staff_can_be_disabled,
             issue_9_four_eyes_need_two_people,

@@ -262,6 +262,37 @@ pub(crate) async fn issue_9_one_local_operator_per_database(env: Env) {
     assert_eq!(operators, 1);
 }
 
+/// Review of issue 9: rows of another municipality in a municipal clerk's import were field
+/// errors only, where every other refusal by the policy is recorded. Now they are both.
+pub(crate) async fn issue_9_import_rows_out_of_scope_are_refused_and_recorded(env: Env) {
+    let mut session = mynumber_app::ImportSession::default();
+    let row = |line: u64| mynumber_app::ImportRow {
+        line,
+        input: japanese("山田", "太郎", "1980-01-15"),
+        household: format!("h{line}"),
+    };
+    let err = env
+        .app
+        .import_batch(&env.osaka_clerk, &mut session, vec![row(2), row(3)])
+        .await
+        .unwrap_err();
+    let mynumber_app::ImportError::Rows(bad) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(bad.len(), 2);
+    assert!(
+        bad.iter()
+            .all(|(_, e)| e.to_string().contains("municipality_code"))
+    );
+    let denied: Vec<_> = entries(&env, "271004")
+        .await
+        .into_iter()
+        .filter(|e| e.0 == "access-denied")
+        .map(|e| e.3)
+        .collect();
+    assert_eq!(denied, ["action=import-records reason=out-of-scope"]);
+}
+
 /// Hole 8: a retired number answered 410 before any scope check, another municipality's
 /// number 403 naming the holder's municipality, a never-issued one 404; and nothing was
 /// recorded. Out of scope, all three now answer alike and leave the same entry.
