@@ -1,6 +1,7 @@
-//! Serving the router over plain TCP or TLS: the certificate chain and key from PEM files, and
-//! a listener that completes each TLS handshake on its own task, bounded in time and in number,
-//! before the HTTP server sees the connection.
+//! Serving the router over plain TCP or TLS: the certificate chain and key from PEM files; a
+//! listener that completes each TLS handshake on its own task, bounded in time and in number,
+//! before the HTTP server sees the connection; and the HTTP/1.1 connections themselves, with a
+//! deadline for each request's headers.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -9,6 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use tokio::net::{TcpListener, TcpStream};
@@ -22,6 +25,13 @@ const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Handshakes in progress at once; more connections wait in the kernel's backlog.
 const HANDSHAKES: usize = 256;
+
+/// A client has this long to send a request's headers, on a new connection or between
+/// requests on a kept-alive one.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long requests in progress may run on after a shutdown is asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Where the certificate chain and key are.
 #[derive(Debug, Clone)]
@@ -47,22 +57,57 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     match tls {
         Some(acceptor) => {
-            axum::serve(
-                TlsListener::new(listener, acceptor)?,
-                with_peer_address(router).into_make_service_with_connect_info::<Peer>(),
-            )
-            .with_graceful_shutdown(shutdown)
-            .await
+            connections(TlsListener::new(listener, acceptor)?, router, shutdown).await
         }
-        None => {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown)
-            .await
-        }
+        None => connections(listener, router, shutdown).await,
     }
+}
+
+/// Serves HTTP/1.1 on each connection `listener` accepts. axum's own `serve` sets no timer, so
+/// hyper would wait for a request's headers for ever: a client sending a byte now and then
+/// (slowloris) would hold its connection and task indefinitely. Here the headers must arrive
+/// within [`HEADER_READ_TIMEOUT`]; the request's time limit (`hardening.rs`) runs from there.
+/// On shutdown, connections finish the request in progress, for at most
+/// [`SHUTDOWN_GRACE`].
+async fn connections<L>(
+    mut listener: L,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()>
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+{
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (io, peer) = tokio::select! {
+            connection = listener.accept() => connection,
+            () = &mut shutdown => break,
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
+            let mut req = req.map(axum::body::Body::new);
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            tower::ServiceExt::oneshot(router.clone(), req)
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(%peer, error = %e, "a connection ended with an error");
+            }
+        });
+    }
+    if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("connections still open after the shutdown grace period were dropped");
+    }
+    Ok(())
 }
 
 /// The TLS server configuration: HTTP/1.1 offered by ALPN.
@@ -154,30 +199,4 @@ impl axum::serve::Listener for TlsListener {
     fn local_addr(&self) -> std::io::Result<Self::Addr> {
         Ok(self.local)
     }
-}
-
-/// The client's address on a TLS connection. (axum gives [`SocketAddr`] itself only for plain
-/// TCP; [`with_peer_address`] hands it on in that form, where the throttle looks for it.)
-#[derive(Debug, Clone, Copy)]
-struct Peer(SocketAddr);
-
-impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, TlsListener>> for Peer {
-    fn connect_info(stream: axum::serve::IncomingStream<'_, TlsListener>) -> Self {
-        Self(*stream.remote_addr())
-    }
-}
-
-/// Gives each request its client's address as `ConnectInfo<SocketAddr>`, as on plain TCP.
-fn with_peer_address(router: Router) -> Router {
-    use axum::extract::{ConnectInfo, Request};
-    router.layer(axum::middleware::map_request(
-        |mut req: Request| async move {
-            if let Some(ConnectInfo(Peer(addr))) =
-                req.extensions().get::<ConnectInfo<Peer>>().copied()
-            {
-                req.extensions_mut().insert(ConnectInfo(addr));
-            }
-            req
-        },
-    ))
 }

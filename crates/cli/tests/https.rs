@@ -133,3 +133,34 @@ fn plain_http_is_not_served_to_the_network_and_slow_requests_time_out() {
     assert!(got.contains("x-content-type-options: nosniff"), "{got}");
     assert!(!got.contains("strict-transport-security"), "{got}");
 }
+
+/// Review of issue 9: headers sent a byte at a time (slowloris) held a connection for ever, as
+/// axum's own server sets no header deadline. Now a request's headers must arrive within 10 s,
+/// and a connection that sends none is closed too.
+#[test]
+fn a_request_whose_headers_never_end_is_dropped() {
+    let dir = tmp("slowloris");
+    let server = serve_with(&dir.join("data"), &[]);
+    for opening in [&b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "[..], b""] {
+        let mut s = TcpStream::connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+        s.write_all(opening).unwrap();
+        let mut got = Vec::new();
+        // The server closes the connection (answering at most a 408); a read that times out
+        // instead fails here.
+        let read = s.read_to_end(&mut got);
+        assert!(read.is_ok(), "{read:?}");
+        let answer = text(&got);
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+            "{answer}"
+        );
+    }
+    // The server still answers.
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut got = String::new();
+    s.read_to_string(&mut got).unwrap();
+    assert!(got.starts_with("HTTP/1.1 200"), "{got}");
+}
