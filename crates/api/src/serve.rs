@@ -59,7 +59,10 @@ pub async fn serve(
         Some(acceptor) => {
             connections(TlsListener::new(listener, acceptor)?, router, shutdown).await
         }
-        None => connections(listener, router, shutdown).await,
+        None => {
+            let listener = axum::serve::ListenerExt::tap_io(listener, no_delay);
+            connections(listener, router, shutdown).await
+        }
     }
 }
 
@@ -110,6 +113,14 @@ where
     Ok(())
 }
 
+/// Sends each write at once: a response is written whole, so Nagle's algorithm would only
+/// hold its last segment back until the client's delayed acknowledgement.
+fn no_delay(tcp: &mut TcpStream) {
+    if let Err(e) = tcp.set_nodelay(true) {
+        tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+    }
+}
+
 /// The TLS server configuration: HTTP/1.1 offered by ALPN.
 pub fn acceptor(files: &TlsFiles) -> Result<TlsAcceptor, TlsError> {
     let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
@@ -158,7 +169,7 @@ impl TlsListener {
                 let Ok(slot) = slots.clone().acquire_owned().await else {
                     return;
                 };
-                let (tcp, peer) = match listener.accept().await {
+                let (mut tcp, peer) = match listener.accept().await {
                     Ok(c) => c,
                     Err(e) => {
                         // Out of file descriptors, say: wait instead of spinning.
@@ -167,6 +178,7 @@ impl TlsListener {
                         continue;
                     }
                 };
+                no_delay(&mut tcp);
                 let (acceptor, tx) = (acceptor.clone(), tx.clone());
                 tokio::spawn(async move {
                     let _slot = slot;
