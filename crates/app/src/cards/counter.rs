@@ -8,14 +8,13 @@ use mynumber_core::{Action, Principal};
 use mynumber_core::{FieldError, Invalid};
 use mynumber_pki::{Hierarchy, Reason as RevocationReason};
 
-use crate::access::{authorize, found};
 use crate::ledger::append;
 use crate::load;
 use crate::{App, AppError};
 
 use super::{CardWithFile, HandOver, documents_detail};
 
-use super::card_scope;
+use super::card_for;
 
 impl App {
     /// Hands a produced card over at the counter (交付): identity checked (facts §2.7), the
@@ -32,21 +31,7 @@ impl App {
         check_identity(&hand_over.documents)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::HandOverCard,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::HandOverCard,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::HandOverCard, serial);
         let mut data = self.card_file_of(&card, &hand_over.card_file)?;
         // Which PINs the card needs, and their form.
         let needed: Vec<PinKind> = match card.kind {
@@ -143,21 +128,7 @@ impl App {
             .is_ok_and(|d| d.signature.is_some());
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::ResumeCard,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ResumeCard,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::ResumeCard, serial);
         let mut data = self.card_file_of(&card, card_file)?;
         let mut records = vec![
             self.step_in(
@@ -221,21 +192,7 @@ impl App {
         let stored = kind.check(pin)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::ResetCardPin,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ResetCardPin,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::ResetCardPin, serial);
         let mut data = self.card_file_of(&card, card_file)?;
         if data.pin(kind).is_none() {
             return Err(

@@ -7,12 +7,11 @@ use mynumber_core::{Action, Principal};
 use mynumber_core::{FieldError, PersonId, RecordStatus, RemovalReason, Resident};
 use mynumber_pki::Reason as RevocationReason;
 
-use crate::access::{authorize, found};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, CardRow, Tx};
 
-use super::card_scope;
+use super::card_for;
 
 impl App {
     /// Suspends a card (一時停止) at any hour, by a call-center operator or at the counter: its
@@ -26,21 +25,7 @@ impl App {
         self.permit(principal, Action::SuspendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::SuspendCard,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::SuspendCard,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::SuspendCard, serial);
         let mut records = vec![
             self.step_in(
                 tx.as_mut(),
@@ -81,21 +66,7 @@ impl App {
         }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::EndCard,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::EndCard,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::EndCard, serial);
         let records = self
             .end_card_in(tx.as_mut(), &mut card, reason, String::new(), now)
             .await?;
@@ -194,21 +165,7 @@ impl App {
         self.permit(principal, Action::ExtendCard).await?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let mut card = found!(
-            self,
-            tx,
-            principal,
-            Action::ExtendCard,
-            self.card_in(tx.as_mut(), serial)
-        );
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ExtendCard,
-            &card_scope(&card),
-            "card"
-        );
+        let mut card = card_for!(self, tx, principal, Action::ExtendCard, serial);
         let current = load::current_version(tx.as_mut(), card.person).await?;
         let Some(stay) = current
             .resident

@@ -115,6 +115,31 @@ fn documents_detail(documents: &[IdentityDocument]) -> String {
         .join(",")
 }
 
+/// The card `serial` names, for `action` by `principal`: loaded, and authorized against its
+/// holder's record. A card that does not exist and one out of scope answer alike, and leave
+/// the same ledger entry (`found!`, `authorize!`).
+macro_rules! card_for {
+    ($app:expr, $tx:expr, $principal:expr, $action:expr, $serial:expr) => {{
+        let card = $crate::access::found!(
+            $app,
+            $tx,
+            $principal,
+            $action,
+            $app.card_in($tx.as_mut(), $serial)
+        );
+        $crate::access::authorize!(
+            $app,
+            $tx,
+            $principal,
+            $action,
+            &$crate::cards::card_scope(&card),
+            "card"
+        );
+        card
+    }};
+}
+pub(crate) use card_for;
+
 /// The subject of an action on a card: its holder's record, kept by the issuing municipality.
 pub(crate) fn card_scope(card: &CardRow) -> mynumber_core::Subject {
     crate::access::current_scope(card.person, card.municipality)
