@@ -3,8 +3,9 @@
 //! before the HTTP server sees the connection; and the HTTP/1.1 connections themselves, with a
 //! deadline for each request's headers.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,6 +26,9 @@ const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Handshakes in progress at once; more connections wait in the kernel's backlog.
 const HANDSHAKES: usize = 256;
+
+/// Handshakes in progress at once from one address; more are closed at once.
+const HANDSHAKES_PER_ADDRESS: usize = 16;
 
 /// A client has this long to send a request's headers, on a new connection or between
 /// requests on a kept-alive one.
@@ -164,6 +168,7 @@ impl TlsListener {
         let local = listener.local_addr()?;
         let (tx, ready) = mpsc::channel(HANDSHAKES);
         let slots = Arc::new(Semaphore::new(HANDSHAKES));
+        let clients = Arc::new(std::sync::Mutex::new(HashMap::new()));
         tokio::spawn(async move {
             loop {
                 let Ok(slot) = slots.clone().acquire_owned().await else {
@@ -178,10 +183,17 @@ impl TlsListener {
                         continue;
                     }
                 };
+                // One address may hold only a few of the places: whoever opens connections and
+                // sends nothing would otherwise keep every other client out for the timeout.
+                let Some(client) = Handshaking::begin(&clients, peer.ip()) else {
+                    tracing::debug!(%peer, "too many TLS handshakes from one address; closed");
+                    continue;
+                };
                 no_delay(&mut tcp);
                 let (acceptor, tx) = (acceptor.clone(), tx.clone());
                 tokio::spawn(async move {
                     let _slot = slot;
+                    let _client = client;
                     match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
                         Ok(Ok(tls)) => {
                             let _ = tx.send((tls, peer)).await;
@@ -193,6 +205,45 @@ impl TlsListener {
             }
         });
         Ok(Self { ready, local })
+    }
+}
+
+/// A handshake in progress from one address, counted until dropped.
+struct Handshaking {
+    clients: Arc<std::sync::Mutex<HashMap<IpAddr, usize>>>,
+    ip: IpAddr,
+}
+
+impl Handshaking {
+    /// Counts a handshake from `ip`, unless it has [`HANDSHAKES_PER_ADDRESS`] in progress.
+    fn begin(clients: &Arc<std::sync::Mutex<HashMap<IpAddr, usize>>>, ip: IpAddr) -> Option<Self> {
+        let mut map = clients
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = map.entry(ip).or_insert(0);
+        if *n >= HANDSHAKES_PER_ADDRESS {
+            return None;
+        }
+        *n += 1;
+        Some(Self {
+            clients: Arc::clone(clients),
+            ip,
+        })
+    }
+}
+
+impl Drop for Handshaking {
+    fn drop(&mut self) {
+        let mut map = self
+            .clients
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = map.get_mut(&self.ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.ip);
+            }
+        }
     }
 }
 

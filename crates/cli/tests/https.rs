@@ -164,3 +164,55 @@ fn a_request_whose_headers_never_end_is_dropped() {
     s.read_to_string(&mut got).unwrap();
     assert!(got.starts_with("HTTP/1.1 200"), "{got}");
 }
+
+/// Review of issue 9: one address could hold every TLS handshake place (256) for the
+/// handshake's 10 s by opening connections and sending nothing. Now an address has 16 at most;
+/// the next is closed at once, and everyone else is served.
+#[test]
+fn one_address_cannot_hold_every_handshake() {
+    if !have("curl") {
+        return;
+    }
+    let dir = tmp("handshakes");
+    let data = dir.join("data");
+    let server = serve_with(&data, &["--tls-local"]);
+    let port = server.addr.rsplit(':').next().unwrap();
+    let cacert = data.join("keys/tls-local.crt");
+    let silent: Vec<TcpStream> = (0..16)
+        .map(|_| TcpStream::connect(&server.addr).unwrap())
+        .collect();
+    // The server counts a connection once it accepts it: give it the moment it needs.
+    std::thread::sleep(Duration::from_millis(500));
+    let mut one_more = TcpStream::connect(&server.addr).unwrap();
+    one_more
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut got = Vec::new();
+    let read = one_more.read_to_end(&mut got);
+    assert!(
+        matches!(read, Ok(0)),
+        "the 17th silent connection is closed at once, not held: {read:?}"
+    );
+    // Another address is served meanwhile (127.0.0.2 is loopback too) ...
+    let out = Command::new("curl")
+        .args([
+            "-sS",
+            "--max-time",
+            "20",
+            "--interface",
+            "127.0.0.2",
+            "--cacert",
+        ])
+        .arg(&cacert)
+        .arg(format!("https://localhost:{port}/healthz"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "ok");
+    // ... and this one again once its silent connections are gone.
+    drop(silent);
+    std::thread::sleep(Duration::from_millis(500));
+    let (head, body) = curl(&cacert, &format!("https://localhost:{port}/healthz"));
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert_eq!(body, "ok");
+}
