@@ -169,6 +169,18 @@ impl SecureElement for CardKeyStore {
     }
 
     fn advance(&self, serial: &str, generation: u64) -> Result<(), ElementError> {
+        // Read, compare and replace under a lock of their own, so that two writers never put a
+        // lower generation over a higher one. (Not `hold`'s lock: the program advancing may be
+        // the one holding the card.)
+        let lock_path = self.path(serial, "generation-lock")?;
+        let lock = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&lock_path)
+            .map_err(|e| failed("opening", &lock_path, e))?;
+        lock.lock().map_err(|e| failed("locking", &lock_path, e))?;
         if generation <= self.generation(serial)? {
             return Ok(());
         }

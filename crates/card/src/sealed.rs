@@ -73,12 +73,20 @@ impl std::fmt::Debug for Sealed {
 
 const VERSION: u8 = 2;
 
+/// The longest serial a sealed file may name (a real card's is 15 digits). Whatever reads a
+/// header is held to it, so a secure element never sees a name it would refuse as a path.
+const MAX_SERIAL: usize = 64;
+
+fn serial_ok(serial: &str) -> bool {
+    (1..=MAX_SERIAL).contains(&serial.len()) && serial.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 fn header(serial: &str, generation: u64) -> Result<Vec<u8>, CardFileError> {
     let len = u8::try_from(serial.len())
         .ok()
-        .filter(|_| !serial.is_empty() && serial.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .filter(|_| serial_ok(serial))
         .ok_or(CardFileError::Malformed(
-            "the serial is not 1–255 ASCII letters and digits",
+            "the serial is not 1–64 ASCII letters and digits",
         ))?;
     let mut out = Vec::with_capacity(16 + serial.len());
     out.extend_from_slice(MAGIC);
@@ -102,7 +110,10 @@ fn parse_header(bytes: &[u8]) -> Result<Option<(&str, u64, usize)>, CardFileErro
             let (Some(serial), Some(generation)) = (rest.get(..len), rest.get(len..len + 8)) else {
                 return Err(CardFileError::Damaged);
             };
-            let serial = std::str::from_utf8(serial).map_err(|_| CardFileError::Damaged)?;
+            let serial = std::str::from_utf8(serial)
+                .ok()
+                .filter(|s| serial_ok(s))
+                .ok_or(CardFileError::Damaged)?;
             let mut g = [0u8; 8];
             g.copy_from_slice(generation);
             Ok(Some((
@@ -305,6 +316,23 @@ mod tests {
             CardData::open(&bytes[..bytes.len() - 1], &element),
             Err(CardFileError::Damaged)
         );
+    }
+
+    #[test]
+    fn a_header_naming_no_usable_serial_is_damage_before_the_element_sees_it() {
+        let element = Memory::default();
+        for serial in ["", "../../etc", &"9".repeat(65)] {
+            let mut bytes = b"MNCARD\x02".to_vec();
+            bytes.push(u8::try_from(serial.len()).unwrap());
+            bytes.extend_from_slice(serial.as_bytes());
+            bytes.extend_from_slice(&[0; 8 + 40]);
+            assert_eq!(
+                CardData::open(&bytes, &element),
+                Err(CardFileError::Damaged),
+                "{serial:?}"
+            );
+        }
+        assert!(card(&"9".repeat(65)).seal(&element).is_err());
     }
 
     #[test]

@@ -37,7 +37,15 @@ fn read_held(path: &Path, element: &dyn SecureElement) -> Result<(Vec<u8>, Hold)
     let serial =
         CardData::serial_of(&read()?).with_context(|| format!("reading {}", path.display()))?;
     let hold = element.hold(&serial)?;
-    Ok((read()?, hold))
+    let bytes = read()?;
+    // Another file put in its place meanwhile would be opened without its card held.
+    if CardData::serial_of(&bytes).ok().as_deref() != Some(serial.as_str()) {
+        bail!(
+            "{} was replaced by another card's file while it was being opened",
+            path.display()
+        );
+    }
+    Ok((bytes, hold))
 }
 
 /// Opens a card file through the secure element, and holds its card.
