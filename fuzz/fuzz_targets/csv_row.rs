@@ -12,7 +12,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(header) = reader.headers().cloned() else {
         return;
     };
-    let Ok(index) = import_file::column_index(&header) else {
+    // Both layouts: a header naming the carried columns is read as a migration's.
+    let layout = if header.iter().any(|h| h.trim() == "individual_number") {
+        import_file::Layout::Existing
+    } else {
+        import_file::Layout::New
+    };
+    let Ok(index) = import_file::column_index(&header, layout) else {
         return;
     };
     let today = jiff::civil::date(2026, 12, 3);

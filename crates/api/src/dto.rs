@@ -86,6 +86,29 @@ pub(crate) struct RegisterRequest {
     pub household_id: Option<String>,
     /// The items.
     pub resident: ResidentBody,
+    /// A move-in from a municipality outside this deployment: the resident record code and
+    /// number on its 転出証明書, which the person keeps (omit to issue new ones).
+    pub carried: Option<CarriedBody>,
+}
+
+/// The 住民票コード and 個人番号 a person already holds. (`Debug` masks the number.)
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CarriedBody {
+    /// 11 digits, as on the 転出証明書 (checked for form only).
+    #[schema(example = "50000000001")]
+    pub resident_code: String,
+    /// 12 digits (the check digit is checked).
+    pub individual_number: String,
+}
+
+impl std::fmt::Debug for CarriedBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CarriedBody")
+            .field("resident_code", &self.resident_code)
+            .field("individual_number", &MASKED)
+            .finish()
+    }
 }
 
 /// A registration's result. The Individual Number is not returned: it reaches the resident by

@@ -6,7 +6,8 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use mynumber_app::{AppError, ChangeCommand, HouseholdChoice, RegisterCommand};
 use mynumber_core::{
-    HouseholdId, IndividualNumber, NameInput, Registration, ResidentCode, parse_date,
+    CarriedIdentity, HouseholdId, IndividualNumber, NameInput, Registration, ResidentCode,
+    parse_date,
 };
 
 use crate::dto::{
@@ -56,7 +57,7 @@ pub(crate) async fn register(
     AppJson(req): AppJson<RegisterRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     let kind = match Registration::parse(&req.procedure) {
-        Some(Registration::Import) | None => {
+        Some(Registration::Import | Registration::Migration) | None => {
             return Err(ApiError::field(
                 "procedure",
                 "must be one of: birth, move-in, foreign-first-registration",
@@ -69,6 +70,11 @@ pub(crate) async fn register(
         household: household(req.household_id)?,
         effective_on: date("effective_date", req.effective_date)?,
         input: req.resident.into_input(),
+        carried: req
+            .carried
+            .map(|c| CarriedIdentity::parse(&c.resident_code, &c.individual_number))
+            .transpose()
+            .map_err(AppError::Invalid)?,
     };
     let r = state.app.register(&principal, cmd).await?;
     let location = format!("/api/v1/residents/{}", r.resident_code);

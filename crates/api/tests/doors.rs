@@ -86,6 +86,7 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
                 input: input(m, "山田"),
                 household: HouseholdChoice::New,
                 effective_on: None,
+                carried: None,
             },
         )
         .await

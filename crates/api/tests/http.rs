@@ -397,6 +397,65 @@ async fn register_read_number_lookup_and_procedures() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
+/// Issue 10: a move-in from outside this deployment keeps the 転出証明書's code and number; the
+/// same number again is refused without being echoed.
+#[tokio::test]
+async fn a_move_in_from_outside_keeps_its_code_and_number() {
+    let s = server("carried").await;
+    // Synthetic: 12345678901 and its check digit 8 (facts §1.2).
+    let number = "123456789018";
+    let mut body = resident();
+    body["carried"] = json!({"resident_code": "50000000001", "individual_number": number});
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body.clone()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["resident_code"], "50000000001");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents/50000000001/individual-number",
+            Some(&s.admin),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["individual_number"], number);
+
+    body["carried"]["resident_code"] = json!("50000000002");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body.clone()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "individual_number");
+    assert!(!r.text.contains(number), "{}", r.text);
+    body["carried"]["individual_number"] = json!("123456789017");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(body),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(
+        r.body["errors"][0]["problem"],
+        "the check digit does not match"
+    );
+    assert!(!r.text.contains("123456789017"), "{}", r.text);
+}
+
 #[tokio::test]
 async fn a_changed_number_answers_410_and_reveals_nothing() {
     let s = server("change").await;

@@ -22,6 +22,9 @@ pub struct ImportRow {
     pub input: ResidentInput,
     /// The household label: rows with the same label in one import form one household.
     pub household: String,
+    /// The code and number the person keeps, checked (a migration's rows); `None` when new
+    /// ones are issued.
+    pub carried: Option<Result<mynumber_core::CarriedIdentity, Invalid>>,
 }
 
 /// State carried from batch to batch: the households created so far, by label.
@@ -526,7 +529,24 @@ impl App {
         let id = existing
             .map(|h| h.id)
             .unwrap_or_else(|| self.new_household_id());
-        let record = ResidentRecord::validate(&row.input, id, today).map_err(|e| (e, None))?;
+        // Every problem of the row at once: the carried code and number's, then the record's.
+        let (kind, carried) = match &row.carried {
+            None => (Registration::Import, Ok(None)),
+            Some(c) => (Registration::Migration, c.clone().map(Some)),
+        };
+        let record = match (carried, ResidentRecord::validate(&row.input, id, today)) {
+            (Ok(carried), Ok(record)) => {
+                kind.check(&record, today, carried.as_ref())
+                    .map_err(|e| (e, None))?;
+                (record, carried)
+            }
+            (Err(Invalid(mut a)), Err(Invalid(b))) => {
+                a.extend(b);
+                return Err((Invalid(a), None));
+            }
+            (Err(e), _) | (_, Err(e)) => return Err((e, None)),
+        };
+        let (record, carried) = record;
         let mut errors = Vec::new();
         let mut refused = None;
         if let Decision::Deny(denied) = mynumber_core::decide(
@@ -567,11 +587,13 @@ impl App {
             }));
         entry.has_head |= is_head;
         let prepared = Prepared {
-            kind: Registration::Import,
+            kind,
             record,
             effective_on: today,
             new_household: existing.is_none(),
             import_ref: None,
+            carried,
+            line: Some(row.line),
         };
         // Joining a household an earlier batch creates makes this batch depend on that one.
         Ok((prepared, existing.map(|h| h.batch).filter(|b| *b < batch)))

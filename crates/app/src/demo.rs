@@ -264,6 +264,7 @@ pub fn sample_rows(config: &SampleConfig, mut emit: impl FnMut(ImportRow)) {
                 line: made as u64 + 1,
                 input: row.0,
                 household: row.1,
+                carried: None,
             });
         }
     }

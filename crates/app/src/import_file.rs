@@ -4,7 +4,7 @@
 
 use std::io::{self, Read};
 
-use mynumber_core::{ForeignInput, NameInput, ResidentInput};
+use mynumber_core::{CarriedIdentity, ForeignInput, NameInput, ResidentInput};
 
 use crate::ImportRow;
 
@@ -47,22 +47,57 @@ const OPTIONAL: [&str; 8] = [
 /// would hold it in memory (issue 9: a 200 MB field took 624 MB).
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 
+/// What the file's people get: new codes and numbers, or those they hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Each row gets a new 住民票コード and number (and a notification letter). An export's
+    /// `resident_code` column is accepted and ignored; an `individual_number` column is refused.
+    New,
+    /// 移行 (`--existing`): each row carries the `resident_code` and `individual_number` its
+    /// person holds, and keeps them; no letter is queued.
+    Existing,
+}
+
+/// Where each column is in a file with this header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// The position of each of [`COLUMNS`], if present.
+    pub index: Vec<Option<usize>>,
+    /// The positions of `resident_code` and `individual_number` ([`Layout::Existing`]).
+    pub carried: Option<(usize, usize)>,
+}
+
 /// Where each of [`COLUMNS`] is in a file with this header, or why the header is refused.
 pub fn column_index<'a>(
     header: impl IntoIterator<Item = &'a str>,
-) -> Result<Vec<Option<usize>>, String> {
+    layout: Layout,
+) -> Result<Columns, String> {
     let names: Vec<&str> = header.into_iter().map(str::trim).collect();
-    if names.contains(&"individual_number") {
-        return Err(
-            "the file has an individual_number column: numbers are issued by this system on \
-             registration and cannot be imported; remove the column"
-                .to_owned(),
-        );
-    }
-    // An export's resident_code column is accepted and ignored: codes are assigned here.
+    let position = |name: &str| names.iter().position(|n| *n == name);
+    let carried = match layout {
+        Layout::New if names.contains(&"individual_number") => {
+            return Err(
+                "the file has an individual_number column: this import issues new numbers; to \
+                 move in a register whose residents keep their numbers and resident record \
+                 codes, import it with --existing"
+                    .to_owned(),
+            );
+        }
+        Layout::New => None,
+        Layout::Existing => match (position("resident_code"), position("individual_number")) {
+            (Some(code), Some(number)) => Some((code, number)),
+            _ => {
+                return Err(
+                    "an import with --existing needs the resident_code and individual_number \
+                     columns: each resident keeps the code and number they hold"
+                        .to_owned(),
+                );
+            }
+        },
+    };
     if let Some(unknown) = names
         .iter()
-        .find(|n| !COLUMNS.contains(n) && **n != "resident_code")
+        .find(|n| !COLUMNS.contains(n) && **n != "resident_code" && **n != "individual_number")
     {
         return Err(format!(
             "unknown column {unknown:?}; the columns are: {}",
@@ -87,27 +122,29 @@ pub fn column_index<'a>(
             missing.join(", ")
         ));
     }
-    Ok(COLUMNS
-        .iter()
-        .map(|c| names.iter().position(|n| n == c))
-        .collect())
+    Ok(Columns {
+        index: COLUMNS.iter().map(|c| position(c)).collect(),
+        carried,
+    })
 }
 
 /// The row on `line` whose fields `field(i)` gives (by position in the file), laid out by
-/// `index` from [`column_index`]. Nothing is validated here.
+/// `columns` from [`column_index`]. Only the carried code and number are checked here, so that
+/// the row never holds a number as raw text.
 pub fn to_row<'a>(
     field: impl Fn(usize) -> Option<&'a str>,
-    index: &[Option<usize>],
+    columns: &Columns,
     line: u64,
 ) -> ImportRow {
+    let at = |position: usize| field(position).unwrap_or_default().trim();
     let get = |col: usize| -> String {
-        index
+        columns
+            .index
             .get(col)
             .copied()
             .flatten()
-            .and_then(&field)
+            .map(at)
             .unwrap_or_default()
-            .trim()
             .to_owned()
     };
     let opt = |col: usize| Some(get(col)).filter(|s| !s.is_empty());
@@ -122,6 +159,9 @@ pub fn to_row<'a>(
     });
     ImportRow {
         line,
+        carried: columns
+            .carried
+            .map(|(code, number)| CarriedIdentity::parse(at(code), at(number))),
         household: get(15),
         input: ResidentInput {
             name: NameInput {
@@ -291,20 +331,48 @@ mod tests {
 
     #[test]
     fn the_header_is_checked() {
-        assert!(column_index(COLUMNS).is_ok());
+        let new = Layout::New;
+        assert_eq!(column_index(COLUMNS, new).unwrap().carried, None);
         let with_number: Vec<&str> = COLUMNS
             .iter()
             .copied()
             .chain(["individual_number"])
             .collect();
+        let e = column_index(with_number.clone(), new).unwrap_err();
         assert!(
-            column_index(with_number)
-                .unwrap_err()
-                .contains("individual_number")
+            e.contains("individual_number") && e.contains("--existing"),
+            "{e}"
         );
         let twice: Vec<&str> = COLUMNS.iter().copied().chain(["alias"]).collect();
-        assert!(column_index(twice).unwrap_err().contains("twice"));
-        let e = column_index(["family_name", "given_name"]).unwrap_err();
+        assert!(column_index(twice, new).unwrap_err().contains("twice"));
+        let e = column_index(["family_name", "given_name"], new).unwrap_err();
         assert!(e.contains("birth_date"), "{e}");
+        // A migration needs both carried columns, wherever they are.
+        let e = column_index(with_number.clone(), Layout::Existing).unwrap_err();
+        assert!(e.contains("resident_code"), "{e}");
+        let both: Vec<&str> = ["resident_code"].into_iter().chain(with_number).collect();
+        let columns = column_index(both, Layout::Existing).unwrap();
+        assert_eq!(columns.carried, Some((0, COLUMNS.len() + 1)));
+        assert_eq!(columns.index[0], Some(1));
+    }
+
+    #[test]
+    fn a_carried_row_holds_its_code_and_number_checked_and_never_as_text() {
+        let mut header = vec!["resident_code", "individual_number"];
+        header.extend(COLUMNS);
+        let columns = column_index(header, Layout::Existing).unwrap();
+        // Synthetic: a number whose check digit holds (facts §1.2 vector), and one off by one.
+        let mut fields = vec!["12345678904".to_owned(), "123456789018".to_owned()];
+        fields.extend(COLUMNS.iter().map(|c| format!("{c}-value")));
+        let row = to_row(|i| fields.get(i).map(String::as_str), &columns, 7);
+        let carried = row.carried.clone().unwrap().unwrap();
+        assert_eq!(carried.resident_code.digits(), "12345678904");
+        assert_eq!(row.input.name.family, "family_name-value");
+        assert!(!format!("{row:?}").contains("123456789018"));
+        fields[1] = "123456789017".to_owned();
+        let row = to_row(|i| fields.get(i).map(String::as_str), &columns, 7);
+        let e = row.carried.unwrap().unwrap_err();
+        assert_eq!(e.0[0].field, "individual_number");
+        assert!(!e.0[0].to_string().contains("12345678901"), "{e:?}");
     }
 }

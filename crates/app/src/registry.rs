@@ -7,9 +7,10 @@ use std::collections::HashSet;
 use jiff::civil::Date;
 use mynumber_core::{Action, Decision, Principal, Subject};
 use mynumber_core::{
-    Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput, HouseholdId,
-    IndividualNumber, Invalid, MunicipalityCode, NameInput, PersonId, RecordStatus, Registration,
-    Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, validate_address,
+    CarriedIdentity, Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput,
+    HouseholdId, IndividualNumber, Invalid, MunicipalityCode, NameInput, PersonId, RecordStatus,
+    Registration, Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord,
+    validate_address,
 };
 
 use crate::access::{authorize, current_scope, found, read, record_scope, visible};
@@ -37,6 +38,9 @@ pub struct RegisterCommand {
     pub household: HouseholdChoice,
     /// 異動日; defaults to the birth date for a birth and to today otherwise.
     pub effective_on: Option<Date>,
+    /// The code and number the person holds (a move-in from outside this deployment, with its
+    /// 転出証明書): kept, not issued anew.
+    pub carried: Option<CarriedIdentity>,
 }
 
 /// What a registration produced. The Individual Number is not returned: it reaches the person
@@ -121,6 +125,35 @@ pub(crate) struct Prepared {
     /// The import and line it comes from (`job << 32 | line`), so that no import row is ever
     /// registered twice.
     pub import_ref: Option<i64>,
+    /// The code and number the person keeps, when not issued here.
+    pub carried: Option<CarriedIdentity>,
+    /// The line of the import file it comes from, to name in errors.
+    pub line: Option<u64>,
+}
+
+/// The `key_id` of a number carried in from elsewhere: not derived here, by any key.
+pub(crate) const CARRIED_KEY_ID: &str = "carried";
+
+/// The refusal of a batch whose carried codes or numbers (`rows`, indexes into `prepared`) are
+/// taken: named by the import line where there is one, never by the value.
+fn carried_taken(
+    prepared: &[Prepared],
+    rows: &[usize],
+    field: &'static str,
+    problem: &str,
+) -> AppError {
+    AppError::Invalid(Invalid(
+        rows.iter()
+            .map(|i| {
+                let at = prepared
+                    .get(*i)
+                    .and_then(|p| p.line)
+                    .map(|l| format!("line {l}: "))
+                    .unwrap_or_default();
+                FieldError::new(field, format!("{at}{problem}"))
+            })
+            .collect(),
+    ))
 }
 
 impl App {
@@ -151,13 +184,16 @@ impl App {
             Registration::Birth => record.birth_date(),
             _ => today,
         });
-        cmd.kind.check(&record, effective_on)?;
+        cmd.kind
+            .check(&record, effective_on, cmd.carried.as_ref())?;
         let prepared = Prepared {
             kind: cmd.kind,
             record,
             effective_on,
             new_household,
             import_ref: None,
+            carried: cmd.carried,
+            line: None,
         };
         let mut out = self
             .write_registrations(tx.as_mut(), principal, vec![prepared])
@@ -194,9 +230,12 @@ impl App {
         };
         let mut persons: Vec<PersonRow> = prepared
             .iter()
-            .map(|_| PersonRow {
+            .map(|p| PersonRow {
                 id: self.new_person_id(),
-                resident_code: draw(self),
+                resident_code: match &p.carried {
+                    Some(c) => c.resident_code,
+                    None => draw(self),
+                },
                 current_version: 1,
             })
             .collect();
@@ -222,6 +261,21 @@ impl App {
             if pending.is_empty() {
                 break;
             }
+            // A carried code is the person's: it is never drawn again, and a taken one means
+            // the person, or their code, is in the register already.
+            let carried: Vec<usize> = pending
+                .iter()
+                .copied()
+                .filter(|i| prepared[*i].carried.is_some())
+                .collect();
+            if !carried.is_empty() {
+                return Err(carried_taken(
+                    &prepared,
+                    &carried,
+                    "resident_code",
+                    "this resident record code is held by another person in the register",
+                ));
+            }
             for i in &pending {
                 persons[*i].resident_code = draw(self);
             }
@@ -230,15 +284,62 @@ impl App {
             return Err(AppError::Conflict);
         }
 
-        let targets: Vec<_> = persons.iter().map(|p| (p.id, p.resident_code, 0)).collect();
+        // Numbers: carried ones recorded as given (in the registry of every number ever
+        // issued, so never issued again), the others derived here.
+        let carried: Vec<(usize, NumberRow)> = prepared
+            .iter()
+            .zip(&persons)
+            .enumerate()
+            .filter_map(|(i, (p, person))| {
+                p.carried.map(|c| {
+                    (
+                        i,
+                        NumberRow {
+                            number: c.number,
+                            person: person.id,
+                            generation: 0,
+                            attempt: 0,
+                            key_id: CARRIED_KEY_ID.to_owned(),
+                            issued_at_us: now,
+                        },
+                    )
+                })
+            })
+            .collect();
+        if !carried.is_empty() {
+            let rows: Vec<NumberRow> = carried.iter().map(|(_, r)| r.clone()).collect();
+            let taken = tx.insert_numbers(&rows).await?;
+            if !taken.is_empty() {
+                let rows: Vec<usize> = taken
+                    .iter()
+                    .filter_map(|j| carried.get(*j))
+                    .map(|(i, _)| *i)
+                    .collect();
+                return Err(carried_taken(
+                    &prepared,
+                    &rows,
+                    "individual_number",
+                    "this number is, or was, another person's in the register (a number is never \
+                     issued twice)",
+                ));
+            }
+        }
+        let targets: Vec<_> = prepared
+            .iter()
+            .zip(&persons)
+            .filter(|(p, _)| p.carried.is_none())
+            .map(|(_, person)| (person.id, person.resident_code, 0))
+            .collect();
         self.issue_numbers(tx, &targets, now).await?;
-        // Issuing a number queues its notification letter (facts §5).
+        // Issuing a number queues its notification letter (facts §5); a carried number was
+        // notified when it was issued, so none is queued.
         let letters: Vec<_> = prepared
             .iter()
             .zip(&persons)
+            .filter(|(p, _)| p.carried.is_none())
             .map(|(p, person)| (person.id, p.record.municipality(), 0))
             .collect();
-        let notices = self.queue_notices(tx, &letters, now).await?;
+        let mut notices = self.queue_notices(tx, &letters, now).await?.into_iter();
 
         let versions: Vec<VersionRow> = prepared
             .iter()
@@ -260,13 +361,18 @@ impl App {
         let records = prepared
             .iter()
             .zip(&persons)
-            .zip(&notices)
-            .map(|((p, person), notice)| Record {
+            .map(|(p, person)| Record {
                 partition: p.record.municipality().as_str().to_owned(),
                 action: p.kind.code(),
                 person: Some(person.id),
                 purpose: None,
-                detail: format!("version=1 number-generation=0 notice={notice}"),
+                detail: match p.carried {
+                    Some(_) => "version=1 identity=carried".to_owned(),
+                    None => format!(
+                        "version=1 number-generation=0 notice={}",
+                        notices.next().map(|n| n.to_string()).unwrap_or_default()
+                    ),
+                },
             })
             .collect();
         append(tx, &principal.ledger_name(), now, records).await?;

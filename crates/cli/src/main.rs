@@ -491,6 +491,11 @@ pub(crate) enum ResidentCommand {
         /// other people; a corrected copy of the stopped one's file must take its place instead).
         #[arg(long)]
         new_import: bool,
+        /// 移行: the file is an existing register whose residents keep the resident record code
+        /// and Individual Number they hold (columns resident_code and individual_number); no
+        /// notification letter is queued.
+        #[arg(long)]
+        existing: bool,
     },
     /// Write the current register as CSV (the import columns plus resident_code).
     Export {
@@ -843,12 +848,23 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             file,
             batch_size,
             new_import,
+            existing,
         }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
             // import keeps one writer, so only one connection (and its page cache) is used.
             let (app, who) = d.session_with(2, true).await?;
             let started = std::time::Instant::now();
-            let n = resident::import(&app, &who, &file, batch_size.max(1), new_import).await;
+            let layout = if existing {
+                mynumber_app::import_file::Layout::Existing
+            } else {
+                mynumber_app::import_file::Layout::New
+            };
+            let options = resident::ImportOptions {
+                batch: batch_size.max(1),
+                new_import,
+                layout,
+            };
+            let n = resident::import(&app, &who, &file, options).await;
             app.close().await;
             let n = n?;
             let secs = started.elapsed().as_secs_f64();

@@ -20,15 +20,30 @@ use sha2::{Digest, Sha256};
 
 use crate::files;
 
+/// How an import reads its file.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ImportOptions {
+    /// Rows per transaction.
+    pub batch: usize,
+    /// Start although another import stopped unfinished.
+    pub new_import: bool,
+    /// New codes and numbers, or those the residents hold.
+    pub layout: import_file::Layout,
+}
+
 /// Registers every row of `path`, `batch` rows per transaction, as a recorded import job: run
 /// again after a crash or a bad row, it resumes after the batches already written.
 pub(crate) async fn import(
     app: &App,
     who: &Principal,
     path: &Path,
-    batch: usize,
-    new_import: bool,
+    options: ImportOptions,
 ) -> Result<u64> {
+    let ImportOptions {
+        batch,
+        new_import,
+        layout,
+    } = options;
     // One handle for the digest and the import: the job is bound to the bytes it reads.
     let mut f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let digest = file_digest(&mut f).with_context(|| format!("reading {}", path.display()))?;
@@ -49,7 +64,7 @@ pub(crate) async fn import(
         ));
     // The header is checked before a job is recorded: a file refused outright starts nothing.
     let header = reader.headers().context("reading the header row")?.clone();
-    let index = import_file::column_index(&header).map_err(anyhow::Error::msg)?;
+    let index = import_file::column_index(&header, layout).map_err(anyhow::Error::msg)?;
     let file = ImportFile {
         name: std::fs::canonicalize(path)
             .with_context(|| format!("opening {}", path.display()))?

@@ -43,8 +43,8 @@ pub use policy::{
     Action, Decision, Denied, Extent, Permission, Principal, RecordScope, Subject, decide, permits,
 };
 pub use procedure::{
-    Change, ChangeError, Destination, MovedTo, RecordStatus, Refused, Registration, RemovalReason,
-    Resident, became_resident,
+    CarriedIdentity, Change, ChangeError, Destination, MovedTo, RecordStatus, Refused,
+    Registration, RemovalReason, Resident, became_resident,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{

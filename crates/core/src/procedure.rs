@@ -10,8 +10,8 @@ use jiff::civil::Date;
 
 use crate::resident::{validate_foreign, validate_name};
 use crate::{
-    Address, ForeignInput, HouseholdId, Invalid, MunicipalityCode, NameInput, Relationship,
-    ResidentRecord,
+    Address, ForeignInput, HouseholdId, IndividualNumber, Invalid, MunicipalityCode, NameInput,
+    Relationship, ResidentCode, ResidentRecord,
 };
 
 /// How a new person enters the register.
@@ -21,10 +21,15 @@ pub enum Registration {
     Birth,
     /// A foreign resident's first registration on entering Japan (住民基本台帳法第30条の46).
     ForeignFirstRegistration,
-    /// The initial load of a municipality's existing register from its previous system (移行).
+    /// A load of residents from a file, each given a new resident record code and number (a
+    /// register started afresh, or test data).
     Import,
-    /// 転入届 from a municipality (or from abroad) whose record is not in this system.
+    /// 転入届 from a municipality (or from abroad) whose record is not in this system. With the
+    /// 転出証明書's resident record code and number, the person keeps them ([`CarriedIdentity`]).
     MoveIn,
+    /// 移行: a municipality's existing register moved in from its previous system, each resident
+    /// keeping the resident record code and number they hold ([`CarriedIdentity`]).
+    Migration,
 }
 
 crate::codes!(Registration {
@@ -32,7 +37,49 @@ crate::codes!(Registration {
     ForeignFirstRegistration => "foreign-first-registration",
     Import => "import",
     MoveIn => "move-in",
+    Migration => "migration",
 });
+
+/// The 住民票コード and 個人番号 a person already holds, carried into this register instead of
+/// new ones: from the previous system's register (移行), or from the 転出証明書 of a municipality
+/// outside this deployment. A number is for life: moving does not change it (facts §1.3), so
+/// these are recorded as given, never drawn again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct CarriedIdentity {
+    /// 住民票コード, checked for form only (its official check digit is not public).
+    pub resident_code: ResidentCode,
+    /// 個人番号, check digit checked.
+    pub number: IndividualNumber,
+}
+
+impl fmt::Debug for CarriedIdentity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Printing a number is reading it: `IndividualNumber`'s own Debug masks it.
+        f.debug_struct("CarriedIdentity")
+            .field("resident_code", &self.resident_code)
+            .field("number", &self.number)
+            .finish()
+    }
+}
+
+impl CarriedIdentity {
+    /// Checks the two as typed or read from a file. The errors never repeat the number.
+    pub fn parse(resident_code: &str, number: &str) -> Result<Self, Invalid> {
+        let code = ResidentCode::parse(resident_code)
+            .map_err(|e| crate::FieldError::new("resident_code", e.to_string()));
+        let number = IndividualNumber::parse(number)
+            .map_err(|e| crate::FieldError::new("individual_number", e.to_string()));
+        match (code, number) {
+            (Ok(resident_code), Ok(number)) => Ok(Self {
+                resident_code,
+                number,
+            }),
+            (code, number) => Err(Invalid(
+                [code.err(), number.err()].into_iter().flatten().collect(),
+            )),
+        }
+    }
+}
 
 /// Where a person who moves out goes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -170,8 +217,8 @@ pub enum ChangeError {
 /// the effective date of the newest version that began that residence, a birth, a move-in, a
 /// foreign resident's first registration or a transfer-in. `history` is every version's
 /// procedure code and effective date, oldest first. `None` when the history does not show it:
-/// a record loaded from the previous system (`import`) carries no such date, and printing the
-/// day of the import instead would certify something false.
+/// a record loaded from a file (`import`, `migration`) carries no such date, and printing the
+/// day of the load instead would certify something false.
 pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -> Option<Date> {
     history
         .into_iter()
@@ -191,9 +238,34 @@ pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -
 
 impl Registration {
     /// Checks that the registration kind fits the record: a birth is registered with the birth
-    /// date as its effective date; a foreign resident's first registration needs foreign items.
-    pub fn check(self, record: &ResidentRecord, effective: Date) -> Result<(), Invalid> {
+    /// date as its effective date; a foreign resident's first registration needs foreign items;
+    /// a migration carries the person's code and number, a move-in may, and the others issue new
+    /// ones (a newborn or a first registration has none to carry).
+    pub fn check(
+        self,
+        record: &ResidentRecord,
+        effective: Date,
+        carried: Option<&CarriedIdentity>,
+    ) -> Result<(), Invalid> {
         let mut errors = Vec::new();
+        match (self, carried.is_some()) {
+            (Self::Migration, false) => errors.push(crate::FieldError::new(
+                "individual_number",
+                "a migration keeps each resident's resident record code and number: both are \
+                 required",
+            )),
+            (Self::Birth | Self::ForeignFirstRegistration | Self::Import, true) => {
+                errors.push(crate::FieldError::new(
+                    "individual_number",
+                    format!(
+                        "a {} is given a new resident record code and number; only a move-in or a \
+                         migration keeps those the person holds",
+                        self.code()
+                    ),
+                ))
+            }
+            _ => {}
+        }
         match self {
             Self::Birth if record.birth_date() != effective => errors.push(crate::FieldError::new(
                 "effective_date",

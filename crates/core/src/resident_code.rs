@@ -15,12 +15,19 @@ const WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 /// 10^10: the number of distinct bodies.
 pub(crate) const BODY_SPACE: u64 = 10_000_000_000;
 
-/// 住民票コード (resident record code): 11 digits, the last a check digit by this project's formula.
+/// 住民票コード (resident record code): 11 digits. Those this system issues end in a check
+/// digit by this project's formula; those carried in from another system are kept as given.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResidentCode([u8; 11]);
 
 impl ResidentCode {
-    /// Parses 11 digits (ASCII or full-width, optionally with spaces or hyphens).
+    /// Parses 11 digits (ASCII or full-width, optionally with spaces or hyphens), checking
+    /// their form only. The register holds codes issued elsewhere too: residents migrated from a
+    /// municipality's previous system, or moved in from outside this deployment, keep the codes
+    /// they hold (a code changes only at its holder's request, facts §1.5), and the official
+    /// check-digit formula is not public (facts §1.5: [NF]), so a code's last digit cannot be
+    /// checked unless this system issued it (docs/design/numbers.md). A typing slip finds no
+    /// one.
     pub fn parse(input: &str) -> Result<Self, NumberError> {
         let mut d = [0u8; 11];
         let count = collect_digits(input, &mut d)?;
@@ -33,12 +40,24 @@ impl ResidentCode {
                 found: count,
             });
         }
-        let mut body = [0u8; 10];
-        body.copy_from_slice(&d[..10]);
-        if check_digit(&body) != d[10] - b'0' {
+        Ok(Self(d))
+    }
+
+    /// Parses a code this system issued: the form, then this project's check digit.
+    pub fn parse_issued(input: &str) -> Result<Self, NumberError> {
+        let code = Self::parse(input)?;
+        if !code.has_our_check_digit() {
             return Err(NumberError::CheckDigitMismatch);
         }
-        Ok(Self(d))
+        Ok(code)
+    }
+
+    /// Whether the last digit is this project's check digit over the first ten (true of every
+    /// code this system issued; of a code carried in from elsewhere, only by chance).
+    pub fn has_our_check_digit(&self) -> bool {
+        let mut body = [0u8; 10];
+        body.copy_from_slice(&self.0[..10]);
+        check_digit(&body) == self.0[10] - b'0'
     }
 
     /// Builds a code from a body below 10^10 (the caller draws it uniformly at random).
@@ -105,9 +124,17 @@ mod tests {
         // 1234567890: 5+8+9+8+35+36+35+32+27+0 = 195, 195 mod 11 = 8, check digit 3.
         expect!["12345678903"].assert_eq(ResidentCode::from_body(1_234_567_890).unwrap().digits());
         expect!["00000000000"].assert_eq(ResidentCode::from_body(0).unwrap().digits());
-        assert!(ResidentCode::parse("12345678903").is_ok());
-        expect!["the check digit does not match"]
-            .assert_eq(&ResidentCode::parse("12345678904").unwrap_err().to_string());
+        assert!(ResidentCode::parse_issued("12345678903").is_ok());
+        expect!["the check digit does not match"].assert_eq(
+            &ResidentCode::parse_issued("12345678904")
+                .unwrap_err()
+                .to_string(),
+        );
+        // A code carried in from another system is checked for form only.
+        let carried = ResidentCode::parse("12345678904").unwrap();
+        assert!(!carried.has_our_check_digit());
+        expect!["expected 11 digits, found 10"]
+            .assert_eq(&ResidentCode::parse("1234567890").unwrap_err().to_string());
         expect!["expected 11 digits, found 12"]
             .assert_eq(&ResidentCode::parse("123456789012").unwrap_err().to_string());
     }
@@ -137,11 +164,11 @@ mod tests {
             body in 0u64..BODY_SPACE, pos in 0usize..11, delta in 1u8..10,
         ) {
             let code = ResidentCode::from_body(body).unwrap();
-            prop_assert_eq!(ResidentCode::parse(code.digits()).unwrap(), code);
+            prop_assert_eq!(ResidentCode::parse_issued(code.digits()).unwrap(), code);
             let mut d = code.0;
             d[pos] = b'0' + (d[pos] - b'0' + delta) % 10;
             let changed = std::str::from_utf8(&d).unwrap().to_owned();
-            if ResidentCode::parse(&changed).is_ok() {
+            if ResidentCode::parse_issued(&changed).is_ok() {
                 // As for the Individual Number, only a move between remainders 0 and 1 escapes.
                 prop_assert!(pos < 10);
                 prop_assert_eq!(check_digit(&d[..10].try_into().unwrap()), 0);

@@ -225,7 +225,7 @@ fn record(language: &str, number: bool) -> RecordDocument {
                 householder: Some("𠮷野 葛󠄀子".into()),
                 number: number.then(number_fn),
                 resident_code: Some(
-                    ResidentCode::parse("12345678906").unwrap_or_else(|_| resident_code()),
+                    ResidentCode::parse_issued("12345678906").unwrap_or_else(|_| resident_code()),
                 ),
                 previous_address: Some("大阪府大阪市北区梅田1丁目1番1号".into()),
                 became_resident: Some(date(2020, 4, 1)),

@@ -18,7 +18,9 @@ use mynumber_core::{
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
+mod life;
 mod trust;
+pub(crate) use life::*;
 pub(crate) use trust::*;
 
 pub(crate) const TODAY: Date = date(2026, 11, 25);
@@ -261,6 +263,7 @@ pub(crate) fn register(input: ResidentInput) -> RegisterCommand {
         input,
         household: HouseholdChoice::New,
         effective_on: None,
+        carried: None,
     }
 }
 
@@ -640,6 +643,7 @@ fn rows(inputs: Vec<(ResidentInput, &str)>) -> Vec<ImportRow> {
             line: i as u64 + 2,
             input,
             household: household.into(),
+            carried: None,
         })
         .collect()
 }
@@ -749,6 +753,7 @@ pub(crate) async fn import_batches_know_their_household_dependencies(env: Env) {
             line,
             input,
             household: household.into(),
+            carried: None,
         }
     };
     let mut prepare = |rows: Vec<ImportRow>| {
@@ -784,6 +789,7 @@ pub(crate) async fn resident_code_collisions_are_redrawn(env: Env) {
                 line: i + 2,
                 input: japanese("山田", "太郎", &format!("19{}-01-{:02}", 60 + batch, 1 + i)),
                 household: format!("b{batch}h{i}"),
+                carried: None,
             })
             .collect();
         app.import_batch(&op, &mut session, rows).await.unwrap();
@@ -3038,6 +3044,8 @@ macro_rules! all_cases {
             issue_9_a_transfer_in_follows_a_move_out_to_that_municipality,
             issue_9_invisible_characters_are_refused_in_every_printed_name,
             issue_9_a_cut_ledger_is_caught,
+            issue_10_a_migrated_register_keeps_its_codes_and_numbers,
+            issue_10_a_move_in_from_outside_keeps_code_and_number,
         );
     };
 }

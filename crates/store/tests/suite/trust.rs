@@ -270,6 +270,7 @@ pub(crate) async fn issue_9_import_rows_out_of_scope_are_refused_and_recorded(en
         line,
         input: japanese("山田", "太郎", "1980-01-15"),
         household: format!("h{line}"),
+        carried: None,
     };
     let err = env
         .app
