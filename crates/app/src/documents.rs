@@ -380,7 +380,7 @@ impl App {
                 },
                 foreign: if wants("residence-status") {
                     r.foreign().map(|f| PrintedForeign {
-                        nationality: f.nationality().code().to_owned(),
+                        nationality: f.nationality().japanese_name().to_owned(),
                         status: STATUSES_OF_RESIDENCE
                             .iter()
                             .find(|(c, _)| *c == f.status().code())

@@ -11,6 +11,7 @@ pub mod certificate;
 pub mod checkpoint;
 mod codes;
 mod corporate_number;
+mod countries;
 pub mod dates;
 mod derivation;
 mod digits;

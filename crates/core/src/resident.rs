@@ -8,6 +8,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::countries::COUNTRIES;
 use crate::text::{clean, optional};
 use crate::{Address, FieldError, HouseholdId, MunicipalityCode, Prefecture};
 
@@ -158,25 +159,70 @@ impl Language {
     }
 }
 
-/// ISO 3166-1 alpha-2 codes, and `XX` for 無国籍 (stateless).
-const COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XX YE YT ZA ZM ZW";
+/// Names the residence card and municipal files use that CLDR words otherwise (CLDR's own names
+/// are in [`COUNTRIES`]): a choice recorded in docs/design/migration.md.
+const JAPANESE_ALIASES: &[(&str, &str)] = &[
+    ("無国籍", "XX"),
+    ("米国", "US"),
+    ("アメリカ", "US"),
+    ("英国", "GB"),
+    ("大韓民国", "KR"),
+    ("中華人民共和国", "CN"),
+    ("香港", "HK"),
+    ("マカオ", "MO"),
+    ("ミャンマー", "MM"),
+    ("ロシア連邦", "RU"),
+    ("ベトナム社会主義共和国", "VN"),
+    ("フィリピン共和国", "PH"),
+    ("ブラジル連邦共和国", "BR"),
+    ("ネパール連邦民主共和国", "NP"),
+    ("インドネシア共和国", "ID"),
+];
 
 /// 国籍・地域 (nationality or region) as an ISO 3166-1 alpha-2 code; `XX` is stateless.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Nationality([u8; 2]);
 
 impl Nationality {
-    /// Parses an alpha-2 code (any case).
+    /// Parses an ISO 3166-1 alpha-2 or alpha-3 code (any case), or a country's Japanese name as
+    /// residence cards and municipal files write it (ベトナム, 中国, 米国; 無国籍 for stateless).
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let s = input.trim().to_ascii_uppercase();
-        if s.len() == 2 && COUNTRIES.split(' ').any(|c| c == s) {
-            let b = s.as_bytes();
-            return Ok(Self([b[0], b[1]]));
+        let given = input.trim();
+        let s = given.to_ascii_uppercase();
+        let found = match s.len() {
+            2 if s == "XX" => Some("XX"),
+            2 => COUNTRIES.iter().find(|c| c.0 == s).map(|c| c.0),
+            3 => COUNTRIES.iter().find(|c| c.1 == s).map(|c| c.0),
+            _ => None,
+        }
+        .or_else(|| {
+            COUNTRIES
+                .iter()
+                .find(|c| c.2 == given)
+                .map(|c| c.0)
+                .or_else(|| JAPANESE_ALIASES.iter().find(|a| a.0 == given).map(|a| a.1))
+        });
+        if let Some(code) = found
+            && let [a, b] = *code.as_bytes()
+        {
+            return Ok(Self([a, b]));
         }
         Err(FieldError::new(
             "nationality",
-            format!("{s:?} is not an ISO 3166-1 alpha-2 code (e.g. VN, CN, BR; XX for stateless)"),
+            format!(
+                "{given:?} is not a country or region: give its ISO 3166-1 code (VN or VNM, CN, \
+                 BR; XX for stateless) or its Japanese name (ベトナム)"
+            ),
         ))
+    }
+
+    /// The Japanese name, as the 住民票 prints it (無国籍 for stateless).
+    pub fn japanese_name(&self) -> &'static str {
+        let code = self.code();
+        COUNTRIES
+            .iter()
+            .find(|c| c.0 == code)
+            .map_or("無国籍", |c| c.2)
     }
 
     /// The code.
@@ -861,6 +907,61 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    #[test]
+    fn nationality_is_read_as_alpha_2_alpha_3_or_its_japanese_name() {
+        for (given, code) in [
+            ("VN", "VN"),
+            ("vn", "VN"),
+            ("VNM", "VN"),
+            ("vnm", "VN"),
+            ("ベトナム", "VN"),
+            (" 中国 ", "CN"),
+            ("CHN", "CN"),
+            ("韓国", "KR"),
+            ("大韓民国", "KR"),
+            ("米国", "US"),
+            ("アメリカ合衆国", "US"),
+            ("USA", "US"),
+            ("フィリピン", "PH"),
+            ("ブラジル", "BR"),
+            ("ネパール", "NP"),
+            ("台湾", "TW"),
+            ("香港", "HK"),
+            ("XX", "XX"),
+            ("無国籍", "XX"),
+        ] {
+            assert_eq!(
+                Nationality::parse(given).map(|n| n.code().to_owned()),
+                Ok(code.to_owned()),
+                "{given}"
+            );
+        }
+        for bad in [
+            "",
+            "V",
+            "ZZ",
+            "ZZZ",
+            "VNMX",
+            "ベトナム国",
+            "朝鮮",
+            "Vietnam",
+        ] {
+            let e = Nationality::parse(bad).unwrap_err();
+            assert_eq!(e.field, "nationality", "{bad}");
+        }
+        assert_eq!(
+            Nationality::parse("VNM").unwrap().japanese_name(),
+            "ベトナム"
+        );
+        assert_eq!(Nationality::parse("XX").unwrap().japanese_name(), "無国籍");
+        // Every alpha-2 and alpha-3 code and Japanese name of the table reads back to its row.
+        for (a2, a3, ja) in COUNTRIES {
+            for form in [a2, a3, ja] {
+                assert_eq!(Nationality::parse(form).unwrap().code(), *a2, "{form}");
+            }
+        }
+    }
 
     #[test]
     fn a_record_round_trips_through_its_input_form() {

@@ -148,7 +148,7 @@ pub enum RecordKind {
 /// A foreign resident's status lines.
 #[derive(Clone, Debug)]
 pub struct PrintedForeign {
-    /// 国籍・地域 as a code (ISO 3166-1 alpha-2).
+    /// 国籍・地域 as the 住民票 prints it: the Japanese name (ベトナム).
     pub nationality: String,
     /// 在留資格 in Japanese, its legal designation.
     pub status: String,

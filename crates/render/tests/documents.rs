@@ -240,7 +240,7 @@ fn record(language: &str, number: bool) -> RecordDocument {
                 previous_address: None,
                 became_resident: None,
                 foreign: Some(PrintedForeign {
-                    nationality: "VN".into(),
+                    nationality: "ベトナム".into(),
                     status: "技術・人文知識・国際業務".into(),
                     period_until: Some(date(2027, 3, 31)),
                 }),
