@@ -1,14 +1,23 @@
-//! A resident import file: the record-length bound, the header check, each record as a row, and
-//! the row validated as the import does.
+//! A resident import file: its encoding (UTF-8 or CP932), the record-length bound, the header
+//! check, each record as a row, and the row validated as the import does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use mynumber_app::import_file::{self, RecordLimit};
 
 fuzz_target!(|data: &[u8]| {
+    // The sniffer sees every file; the bytes are read as UTF-8 and as CP932 (`--encoding`).
+    let mut sniffer = import_file::EncodingSniffer::default();
+    sniffer.update(data);
+    let _ = sniffer.finish();
+    rows(data);
+    rows(import_file::Cp932Reader::new(data));
+});
+
+fn rows(text: impl std::io::Read) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(RecordLimit::new(data, 4096));
+        .from_reader(RecordLimit::new(text, 4096));
     let Ok(header) = reader.headers().cloned() else {
         return;
     };
@@ -30,4 +39,4 @@ fuzz_target!(|data: &[u8]| {
         let row = import_file::to_row(|i| record.get(i), &index, 2);
         let _ = mynumber_core::ResidentRecord::validate(&row.input, household, today);
     }
-});
+}

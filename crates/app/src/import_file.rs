@@ -211,6 +211,187 @@ pub fn fields(input: &ResidentInput, household: &str) -> [String; 18] {
     ]
 }
 
+/// The text encoding of an import file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileEncoding {
+    /// UTF-8 (Excel's "CSV UTF-8"; a byte-order mark is allowed).
+    Utf8,
+    /// Shift_JIS as Windows writes it (CP932, Windows-31J): Excel's default CSV in Japan, and
+    /// what most municipal systems export.
+    Cp932,
+}
+
+impl FileEncoding {
+    /// `utf-8` or `cp932` (also `shift_jis`, `sjis`, `windows-31j`), any case.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Some(Self::Utf8),
+            "cp932" | "shift_jis" | "shift-jis" | "sjis" | "windows-31j" | "ms932" => {
+                Some(Self::Cp932)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether `src` continues validly under `decoder` (`last`: it ends the input). The text
+/// itself is decoded into `scratch` and dropped.
+fn decodes(
+    decoder: &mut encoding_rs::Decoder,
+    mut src: &[u8],
+    last: bool,
+    scratch: &mut [u8],
+) -> bool {
+    loop {
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(src, scratch, last);
+        src = src.get(read..).unwrap_or_default();
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return true,
+            encoding_rs::DecoderResult::OutputFull => {}
+            encoding_rs::DecoderResult::Malformed(..) => return false,
+        }
+    }
+}
+
+/// Tells a file's encoding from all its bytes: UTF-8 when every byte sequence is UTF-8 (a
+/// Shift_JIS file with any Japanese text in it practically never is), otherwise CP932 when it
+/// decodes as CP932 throughout. Fed in chunks, as the file's digest is computed.
+pub struct EncodingSniffer {
+    utf8: Option<encoding_rs::Decoder>,
+    cp932: Option<encoding_rs::Decoder>,
+    scratch: Vec<u8>,
+}
+
+impl std::fmt::Debug for EncodingSniffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EncodingSniffer")
+            .field("utf8", &self.utf8.is_some())
+            .field("cp932", &self.cp932.is_some())
+            .finish()
+    }
+}
+
+impl Default for EncodingSniffer {
+    fn default() -> Self {
+        Self {
+            utf8: Some(encoding_rs::UTF_8.new_decoder_with_bom_removal()),
+            cp932: Some(encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling()),
+            scratch: vec![0; 64 * 1024],
+        }
+    }
+}
+
+impl EncodingSniffer {
+    /// Takes the next bytes of the file.
+    pub fn update(&mut self, bytes: &[u8]) {
+        for slot in [&mut self.utf8, &mut self.cp932] {
+            if let Some(d) = slot
+                && !decodes(d, bytes, false, &mut self.scratch)
+            {
+                *slot = None;
+            }
+        }
+    }
+
+    /// The encoding, once every byte was given; `None` when the file is neither.
+    pub fn finish(mut self) -> Option<FileEncoding> {
+        let mut ends = |slot: Option<encoding_rs::Decoder>| {
+            slot.is_some_and(|mut d| decodes(&mut d, &[], true, &mut self.scratch))
+        };
+        if ends(self.utf8.take()) {
+            Some(FileEncoding::Utf8)
+        } else if ends(self.cp932.take()) {
+            Some(FileEncoding::Cp932)
+        } else {
+            None
+        }
+    }
+}
+
+/// A reader of a CP932 file as UTF-8 text. Windows' table (that of the WHATWG Encoding
+/// Standard's Shift_JIS) is used, so 0x8160 reads as U+FF5E ～ as Excel wrote it; the core folds
+/// the JIS forms of the characters the two tables disagree on into these (`text::clean`).
+pub struct Cp932Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    done: bool,
+    /// Bytes decoded so far, for the error message.
+    offset: u64,
+}
+
+impl<R> std::fmt::Debug for Cp932Reader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cp932Reader")
+            .field("offset", &self.offset)
+            .finish()
+    }
+}
+
+impl<R: Read> Cp932Reader<R> {
+    /// Decodes `inner`.
+    pub fn new(inner: R) -> Self {
+        Self {
+            inner,
+            decoder: encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling(),
+            input: vec![0; 64 * 1024],
+            start: 0,
+            end: 0,
+            eof: false,
+            done: false,
+            offset: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Cp932Reader<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.done || out.is_empty() {
+                return Ok(0);
+            }
+            if self.start == self.end && !self.eof {
+                let n = self.inner.read(&mut self.input)?;
+                self.eof = n == 0;
+                (self.start, self.end) = (0, n);
+            }
+            let src = self.input.get(self.start..self.end).unwrap_or_default();
+            let (result, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(src, out, self.eof);
+            self.start += read;
+            self.offset += read as u64;
+            match result {
+                encoding_rs::DecoderResult::Malformed(..) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "byte {} is not CP932 (Shift_JIS) text; give the file's encoding \
+                             with --encoding",
+                            self.offset
+                        ),
+                    ));
+                }
+                encoding_rs::DecoderResult::InputEmpty if self.eof => self.done = true,
+                encoding_rs::DecoderResult::InputEmpty => {}
+                encoding_rs::DecoderResult::OutputFull if written == 0 => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "a read buffer too small for one decoded character",
+                    ));
+                }
+                encoding_rs::DecoderResult::OutputFull => {}
+            }
+            if written > 0 {
+                return Ok(written);
+            }
+        }
+    }
+}
+
 /// Where a CSV reader is within a record, as csv-core reads RFC 4180 (a quote opens a quoted
 /// field only at the field's start; `""` inside one is a quote; a record ends at `\n` or `\r`
 /// outside quotes).
@@ -327,6 +508,57 @@ mod tests {
         let mut big = b"x,\"".to_vec();
         big.extend(std::iter::repeat_n(b'y', 100_000));
         assert!(read_all(&big, MAX_RECORD_BYTES).is_err());
+    }
+
+    /// Bytes as Windows' Excel writes them (CP932), checked against Python's `cp932` codec:
+    /// `"山田,〜－＼\n".encode("cp932")` (the ～ and － typed as Windows maps them).
+    const CP932_SAMPLE: &[u8] = b"\x8eR\x93c,\x81\x60\x81\x7c\x81\x5f\n";
+
+    fn decode(bytes: &[u8]) -> io::Result<String> {
+        let mut out = String::new();
+        // A small buffer too: a character split across reads must come out whole.
+        let mut reader = io::BufReader::with_capacity(5, Cp932Reader::new(bytes));
+        reader.read_to_string(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn cp932_reads_as_windows_wrote_it() {
+        assert_eq!(
+            decode(CP932_SAMPLE).unwrap(),
+            "山田,\u{FF5E}\u{FF0D}\u{FF3C}\n"
+        );
+        assert_eq!(decode(b"").unwrap(), "");
+        let e = decode(b"ok,\x81").unwrap_err();
+        assert!(e.to_string().contains("not CP932"), "{e}");
+        assert_eq!(FileEncoding::parse("Shift_JIS"), Some(FileEncoding::Cp932));
+        assert_eq!(FileEncoding::parse("UTF-8"), Some(FileEncoding::Utf8));
+        assert_eq!(FileEncoding::parse("latin1"), None);
+    }
+
+    #[test]
+    fn the_encoding_is_told_from_every_byte() {
+        let sniff = |chunks: &[&[u8]]| {
+            let mut s = EncodingSniffer::default();
+            for c in chunks {
+                s.update(c);
+            }
+            s.finish()
+        };
+        let utf8 = "山田,太郎\n".as_bytes();
+        assert_eq!(sniff(&[utf8]), Some(FileEncoding::Utf8));
+        // A UTF-8 character split between two chunks is still UTF-8.
+        assert_eq!(sniff(&[&utf8[..1], &utf8[1..]]), Some(FileEncoding::Utf8));
+        assert_eq!(sniff(&[b"\xef\xbb\xbfa,b\n"]), Some(FileEncoding::Utf8));
+        assert_eq!(sniff(&[b"ascii,only\n"]), Some(FileEncoding::Utf8));
+        assert_eq!(sniff(&[CP932_SAMPLE]), Some(FileEncoding::Cp932));
+        assert_eq!(
+            sniff(&[&CP932_SAMPLE[..1], &CP932_SAMPLE[1..]]),
+            Some(FileEncoding::Cp932)
+        );
+        // Neither: a lone lead byte at the end, a byte no table has.
+        assert_eq!(sniff(&[b"a,\x81"]), None);
+        assert_eq!(sniff(&[b"a,\xa0\xff\x80"]), None);
     }
 
     #[test]

@@ -496,6 +496,10 @@ pub(crate) enum ResidentCommand {
         /// notification letter is queued.
         #[arg(long)]
         existing: bool,
+        /// The file's encoding, utf-8 or cp932 (Shift_JIS as Windows and Excel write it);
+        /// default: told from its bytes.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<mynumber_app::import_file::FileEncoding>,
     },
     /// Write the current register as CSV (the import columns plus resident_code).
     Export {
@@ -609,6 +613,12 @@ pub(crate) enum LedgerCommand {
         #[arg(long)]
         witness: Option<PathBuf>,
     },
+}
+
+/// `--encoding`: utf-8 or cp932 (and its other names).
+fn parse_encoding(name: &str) -> Result<mynumber_app::import_file::FileEncoding, String> {
+    mynumber_app::import_file::FileEncoding::parse(name)
+        .ok_or_else(|| format!("{name:?} is not an encoding this import reads: utf-8 or cp932"))
 }
 
 fn main() -> ExitCode {
@@ -849,6 +859,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             batch_size,
             new_import,
             existing,
+            encoding,
         }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
             // import keeps one writer, so only one connection (and its page cache) is used.
@@ -863,6 +874,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                 batch: batch_size.max(1),
                 new_import,
                 layout,
+                encoding,
             };
             let n = resident::import(&app, &who, &file, options).await;
             app.close().await;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use mynumber_app::demo::{SampleConfig, sample_rows};
-use mynumber_app::import_file::{self, RecordLimit};
+use mynumber_app::import_file::{self, FileEncoding, RecordLimit};
 use mynumber_app::{App, Clock, ImportError, ImportFile, ImportJob, ImportRow, ImportStart};
 use mynumber_core::Principal;
 use sha2::{Digest, Sha256};
@@ -29,6 +29,16 @@ pub(crate) struct ImportOptions {
     pub new_import: bool,
     /// New codes and numbers, or those the residents hold.
     pub layout: import_file::Layout,
+    /// The file's encoding; `None`: told from its bytes.
+    pub encoding: Option<FileEncoding>,
+}
+
+/// The file's text as UTF-8, whatever its encoding.
+fn text_reader<R: io::Read + 'static>(f: R, encoding: FileEncoding) -> Box<dyn io::Read> {
+    match encoding {
+        FileEncoding::Utf8 => Box::new(f),
+        FileEncoding::Cp932 => Box::new(import_file::Cp932Reader::new(f)),
+    }
 }
 
 /// Registers every row of `path`, `batch` rows per transaction, as a recorded import job: run
@@ -43,10 +53,19 @@ pub(crate) async fn import(
         batch,
         new_import,
         layout,
+        encoding,
     } = options;
     // One handle for the digest and the import: the job is bound to the bytes it reads.
     let mut f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let digest = file_digest(&mut f).with_context(|| format!("reading {}", path.display()))?;
+    let (digest, sniffed) =
+        file_digest(&mut f).with_context(|| format!("reading {}", path.display()))?;
+    let Some(encoding) = encoding.or(sniffed) else {
+        bail!(
+            "{} is neither UTF-8 nor CP932 (Shift_JIS) text; save it as \"CSV UTF-8\", or name its \
+             encoding with --encoding",
+            path.display()
+        );
+    };
     io::Seek::seek(&mut f, io::SeekFrom::Start(0))
         .with_context(|| format!("reading {}", path.display()))?;
     let total = f.metadata().map(|m| m.len()).unwrap_or(0);
@@ -59,7 +78,7 @@ pub(crate) async fn import(
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(RecordLimit::new(
-            bar.wrap_read(f),
+            text_reader(bar.wrap_read(f), encoding),
             import_file::MAX_RECORD_BYTES,
         ));
     // The header is checked before a job is recorded: a file refused outright starts nothing.
@@ -82,7 +101,7 @@ pub(crate) async fn import(
             job.rows_done()
         ),
         ImportStart::Edited => {
-            unchanged_lines(path, &job)?;
+            unchanged_lines(path, &job, encoding)?;
             app.adopt_import(who, &job, &file).await?;
             eprintln!(
                 "resuming import {} with the edited file: the lines of its {} residents imported before read as they did and are skipped",
@@ -187,19 +206,25 @@ pub(crate) async fn import(
     Ok(imported)
 }
 
-/// SHA-256 of the file's bytes (read to the end): the import job is bound to it.
-fn file_digest(f: &mut File) -> io::Result<[u8; 32]> {
+/// SHA-256 of the file's bytes (read to the end): the import job is bound to it. On the same
+/// pass, the encoding its bytes show (`None`: neither UTF-8 nor CP932).
+fn file_digest(f: &mut File) -> io::Result<([u8; 32], Option<FileEncoding>)> {
     let mut hasher = Sha256::new();
+    let mut sniffer = import_file::EncodingSniffer::default();
     let mut buf = vec![0u8; 1 << 16];
     loop {
         match io::Read::read(f, &mut buf) {
             Ok(0) => break,
-            Ok(n) => hasher.update(&buf[..n]),
+            Ok(n) => {
+                let bytes = buf.get(..n).unwrap_or_default();
+                hasher.update(bytes);
+                sniffer.update(bytes);
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(hasher.finalize().into())
+    Ok((hasher.finalize().into(), sniffer.finish()))
 }
 
 /// Adds one record, with its line, to a batch's digest (each field length-prefixed, so that no
@@ -215,11 +240,14 @@ fn hash_record(hasher: &mut Sha256, line: u64, record: &csv::StringRecord) {
 
 /// Checks that an edited file still holds, line for line, every record the stopped import
 /// wrote: only then may it continue with this file.
-fn unchanged_lines(path: &Path, job: &ImportJob) -> Result<()> {
+fn unchanged_lines(path: &Path, job: &ImportJob, encoding: FileEncoding) -> Result<()> {
     let f = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(RecordLimit::new(f, import_file::MAX_RECORD_BYTES));
+        .from_reader(RecordLimit::new(
+            text_reader(f, encoding),
+            import_file::MAX_RECORD_BYTES,
+        ));
     let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
     let mut record = csv::StringRecord::new();
     while reader
@@ -252,13 +280,13 @@ fn unchanged_lines(path: &Path, job: &ImportJob) -> Result<()> {
     Ok(())
 }
 
-/// Explains a CSV read failure; a file that is not UTF-8 (Excel's default Shift_JIS export) gets
-/// told how to save it.
+/// Explains a CSV read failure; a file read as UTF-8 that is not (`--encoding utf-8` on a
+/// Shift_JIS file) gets told what to do.
 fn read_error(e: csv::Error, path: &Path, writers: &Writers) -> anyhow::Error {
     let line = e.position().map_or(0, |p| p.line());
     let hint = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => format!(
-            "line {line} is not UTF-8 text; save the file as UTF-8 (in Excel: \"CSV UTF-8\"), Shift_JIS is not read"
+            "line {line} is not UTF-8 text; if the file is Shift_JIS (Excel's default CSV in Japan), pass --encoding cp932"
         ),
         csv::ErrorKind::Io(io) => io.to_string(),
         _ => format!("line {line}: {e}"),

@@ -345,6 +345,105 @@ fn a_register_moves_in_with_its_codes_and_numbers() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Issue 10: a Shift_JIS file, as Excel in Japan saves CSV, is read: told from its bytes, or
+/// named with `--encoding`. glibc's `iconv` writes the CP932 file independently; the register
+/// then holds exactly what the UTF-8 file gives, with the wave dash and minus sign in the one
+/// form both tables share (docs/design/migration.md).
+#[test]
+fn a_shift_jis_file_imports_as_its_utf8_original() {
+    let dir = tmp("cp932");
+    let csv = sample(&dir, 120, 5);
+    let mut original = std::fs::read_to_string(&csv).unwrap();
+    // Addresses with the characters Shift_JIS maps two ways, typed the JIS way (as on a Mac).
+    // CP932 has no 𠮷 (JIS X 0213 only): an old system's file could not hold it either.
+    original = original
+        .replace('𠮷', "吉")
+        .replacen("丁目", "丁目〜", 3)
+        .replacen("番", "番−", 3);
+    std::fs::write(&csv, &original).unwrap();
+    let windows = original.replace('〜', "～").replace('−', "－");
+    let sjis = dir.join("sjis.csv");
+    let mut iconv = Command::new("iconv")
+        .args(["-f", "UTF-8", "-t", "CP932"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    iconv
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(windows.as_bytes())
+        .unwrap();
+    let out = iconv.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::str::from_utf8(&out.stdout).is_err(),
+        "CP932, not UTF-8"
+    );
+    std::fs::write(&sjis, &out.stdout).unwrap();
+
+    let import = |name: &str, file: &Path, encoding: Option<&str>| {
+        let d = dir.join(name).to_str().unwrap().to_owned();
+        let mut args = vec![
+            "--data-dir".to_owned(),
+            d.clone(),
+            "resident".into(),
+            "import".into(),
+        ];
+        args.push(file.to_str().unwrap().to_owned());
+        if let Some(e) = encoding {
+            args.extend(["--encoding".into(), e.into()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        (run(&args, None), d)
+    };
+    let strip = |d: &str| -> Vec<Vec<String>> {
+        let mut v: Vec<Vec<String>> = export(&["--data-dir", d], None)
+            .into_iter()
+            .map(|mut r| {
+                r.truncate(15);
+                r
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (out, utf8) = import("utf8", &csv, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let held = strip(&utf8);
+    assert_eq!(held.iter().filter(|r| r[14].contains('～')).count(), 3);
+    assert_eq!(held.iter().filter(|r| r[14].contains('－')).count(), 3);
+    assert!(
+        held.iter()
+            .all(|r| !r[14].contains('〜') && !r[14].contains('−'))
+    );
+    for encoding in [None, Some("cp932"), Some("Shift_JIS")] {
+        let (out, d) = import(&format!("sjis-{encoding:?}"), &sjis, encoding);
+        assert!(out.status.success(), "{encoding:?}: {}", text(&out.stderr));
+        assert_eq!(strip(&d), held, "{encoding:?}");
+    }
+    let (out, _) = import("as-utf8", &sjis, Some("utf-8"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--encoding cp932"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Bytes neither encoding reads are refused before anything is recorded.
+    let junk = dir.join("junk.csv");
+    let mut bytes = std::fs::read(&sjis).unwrap();
+    bytes.extend([0xa0, 0xff]);
+    std::fs::write(&junk, bytes).unwrap();
+    let (out, _) = import("junk", &junk, None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("neither UTF-8 nor CP932"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
     let dir = tmp("badrow");
@@ -514,6 +613,7 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
     bytes.extend_from_slice(&row.as_bytes()[row.find(',').unwrap()..]);
     bytes.push(b'\n');
     std::fs::write(&sjis, bytes).unwrap();
+    // Shift_JIS and UTF-8 mixed in one file: neither encoding reads it, and nothing starts.
     let out = run(
         &[
             "--data-dir",
@@ -525,7 +625,25 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         None,
     );
     assert!(
-        text(&out.stderr).contains("line 2 is not UTF-8 text; save the file as UTF-8"),
+        text(&out.stderr).contains("is neither UTF-8 nor CP932 (Shift_JIS) text"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Read as UTF-8 on request, the line that is not is named.
+    let out = run(
+        &[
+            "--data-dir",
+            e.to_str().unwrap(),
+            "resident",
+            "import",
+            sjis.to_str().unwrap(),
+            "--encoding",
+            "utf-8",
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("line 2 is not UTF-8 text; if the file is Shift_JIS"),
         "{}",
         text(&out.stderr)
     );

@@ -59,7 +59,25 @@ pub fn clean(field: &'static str, input: &str, max: usize) -> Result<String, Fie
             format!("is {n} characters long; at most {max} are allowed"),
         ));
     }
-    Ok(s.to_owned())
+    Ok(s.chars().map(windows_form).collect())
+}
+
+/// The six characters that Shift_JIS text maps to Unicode in two ways, JIS's and Windows'
+/// (CP932), are held in Windows' form, so that a name typed on a Mac (〜, U+301C) and the same
+/// name from an Excel file (～, U+FF5E) are one text, and every text of the register can be
+/// written back in CP932 (docs/design/migration.md). Pairs: JIS X 0208 via Unicode's JIS0208
+/// mapping, and Microsoft's cp932 table, for the bytes 0x8160, 0x8161, 0x817C, 0x8191, 0x8192
+/// and 0x81CA.
+fn windows_form(c: char) -> char {
+    match c {
+        '\u{301C}' => '\u{FF5E}', // 〜 WAVE DASH → ～ FULLWIDTH TILDE
+        '\u{2016}' => '\u{2225}', // ‖ DOUBLE VERTICAL LINE → ∥ PARALLEL TO
+        '\u{2212}' => '\u{FF0D}', // − MINUS SIGN → － FULLWIDTH HYPHEN-MINUS
+        '\u{00A2}' => '\u{FFE0}', // ¢ → ￠
+        '\u{00A3}' => '\u{FFE1}', // £ → ￡
+        '\u{00AC}' => '\u{FFE2}', // ¬ → ￢
+        other => other,
+    }
 }
 
 /// Like [`clean`], but an empty result is `None`.
@@ -77,6 +95,24 @@ pub(crate) fn optional(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jis_and_windows_forms_are_one_text() {
+        assert_eq!(
+            clean("address", "1丁目〜3番 −2", 100).unwrap(),
+            "1丁目～3番 －2"
+        );
+        assert_eq!(
+            clean("address", "1丁目～3番 －2", 100).unwrap(),
+            "1丁目～3番 －2"
+        );
+        assert_eq!(clean("address", "‖¢£¬＼", 100).unwrap(), "∥￠￡￢＼");
+        // Other text is untouched: a Latin hyphen, a backslash, an ideographic space.
+        assert_eq!(
+            clean("latin_name", "Smith-Jones\\\u{3000}Jr", 100).unwrap(),
+            "Smith-Jones\\\u{3000}Jr"
+        );
+    }
 
     #[test]
     fn invisible_and_direction_changing_characters_are_refused() {
