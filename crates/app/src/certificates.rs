@@ -795,6 +795,15 @@ impl App {
                 reason: RemovalReason::MovedAbroad,
                 ..
             } => (&["signature"], Reason::CessationOfOperation),
+            // A move within Japan revokes the signature certificate when the move-out is filed
+            // (転出届), not at the transfer-in: the address it certifies is no longer the
+            // person's, and relying parties must not get `good` for a removed record (issue 10;
+            // municipal pages, e.g. 市原市, say so). The authentication certificate, which
+            // carries no address, stays with the card.
+            RecordStatus::Removed {
+                reason: RemovalReason::MovedOut,
+                ..
+            } => (&["signature"], Reason::AffiliationChanged),
             _ if basic_four_changed(&old.record, &new.record) => {
                 (&["signature"], Reason::AffiliationChanged)
             }

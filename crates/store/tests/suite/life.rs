@@ -249,3 +249,97 @@ pub(crate) async fn issue_10_a_move_in_from_outside_keeps_code_and_number(env: E
     );
     assert_eq!(count(&env, "persons").await, 1);
 }
+
+/// A move within Japan revokes the signature certificate when the move-out is filed (転出届),
+/// not at the transfer-in: relying parties must not get `good` for a removed record. The
+/// authentication certificate stays with the card; the transfer-in revokes nothing twice.
+pub(crate) async fn issue_10_a_move_out_revokes_the_signature_certificate_when_filed(env: Env) {
+    use mynumber_app::{ChangeCommand, HouseholdChoice};
+    use mynumber_core::certificate::CertificateStatus;
+    use mynumber_pki::Hierarchy;
+    super::install_authorities(&env).await;
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let code = adult.resident_code;
+    let card = rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+        .unwrap();
+    let mut serials = Vec::new();
+    for h in [Hierarchy::Signature, Hierarchy::Authentication] {
+        let issued = env
+            .app
+            .issue_certificate(&env.admin, &code, &super::exception(h, &card))
+            .await
+            .unwrap();
+        serials.push(issued.serial);
+    }
+    let statuses =
+        |rows: Vec<mynumber_app::CertificateRow>| -> Vec<(CertificateStatus, Option<String>)> {
+            serials
+                .iter()
+                .map(|s| {
+                    let c = rows.iter().find(|c| &c.serial == s).unwrap();
+                    (c.status, c.reason.clone())
+                })
+                .collect()
+        };
+    env.app
+        .change(
+            &env.clerk,
+            &code,
+            ChangeCommand::MoveOut {
+                abroad: false,
+                destination: Some("271004".into()),
+                with_card: false,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let after_move_out = statuses(env.app.certificates(&env.clerk, &code).await.unwrap());
+    assert_eq!(
+        after_move_out,
+        [
+            (
+                CertificateStatus::Revoked,
+                Some("affiliationChanged".into())
+            ),
+            (CertificateStatus::Good, None),
+        ]
+    );
+    let revoked = |ledger: &[(String, String)]| {
+        ledger
+            .iter()
+            .filter(|(a, _)| a == "certificate-revoked")
+            .count()
+    };
+    assert_eq!(revoked(&actions(&env, "131041").await), 1);
+
+    env.app
+        .change(
+            &env.osaka_clerk,
+            &code,
+            ChangeCommand::TransferIn {
+                prefecture: "大阪府".into(),
+                municipality_code: "271004".into(),
+                address: "北区梅田1丁目1番1号".into(),
+                household: HouseholdChoice::New,
+                relationship: "head".into(),
+                card_serial: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(env.app.certificates(&env.osaka_clerk, &code).await.unwrap()),
+        after_move_out
+    );
+    assert_eq!(
+        revoked(&actions(&env, "271004").await),
+        0,
+        "nothing is revoked twice"
+    );
+}

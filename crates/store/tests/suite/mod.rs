@@ -1445,7 +1445,7 @@ pub(crate) async fn resident_record_copies_are_signed_registered_and_verifiable(
 /// registry's own transaction, death revokes the rest; the CRL lists them.
 /// Installs both authorities, as the binary does on first start, and names 新宿区 (the
 /// signature certificate's address holds it).
-async fn install_authorities(env: &Env) {
+pub(crate) async fn install_authorities(env: &Env) {
     env.app
         .set_municipality_name(
             &env.admin,
@@ -3046,6 +3046,7 @@ macro_rules! all_cases {
             issue_9_a_cut_ledger_is_caught,
             issue_10_a_migrated_register_keeps_its_codes_and_numbers,
             issue_10_a_move_in_from_outside_keeps_code_and_number,
+            issue_10_a_move_out_revokes_the_signature_certificate_when_filed,
         );
     };
 }
