@@ -1062,6 +1062,17 @@ async fn a_card_over_http_from_application_to_its_end() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    // The found card is not its own proof (issue 10, facts §7).
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/resume"),
+            Some(&s.admin),
+            Some(json!({"identity_documents": ["my-number-card"], "card_file": file})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("second identity document"), "{}", r.text);
     let r = s
         .call(
             Method::POST,

@@ -399,11 +399,54 @@ pub fn check_identity(documents: &[IdentityDocument]) -> Result<(), FieldError> 
     }
 }
 
+/// The identity check for resuming a suspended card (一時停止解除, facts §7): the found card is
+/// presented, and a second identity document besides it. The card itself cannot be that
+/// document: whoever found a lost card holds it. **Choice** (docs/design/card.md): the documents
+/// besides the card must pass [`check_identity`] on their own, as for any counter procedure.
+pub fn check_resumption_identity(documents: &[IdentityDocument]) -> Result<(), FieldError> {
+    let besides: Vec<IdentityDocument> = documents
+        .iter()
+        .copied()
+        .filter(|d| *d != IdentityDocument::MyNumberCard)
+        .collect();
+    check_identity(&besides).map_err(|_| {
+        FieldError::new(
+            "identity_documents",
+            "resuming a card needs the found card and a second identity document besides it: one with a photo issued by a public body (driving licence, passport, residence card, …) or two different ones without a photo (health insurance, pension book, student or employee card)",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    #[test]
+    fn resumption_needs_a_document_besides_the_found_card() {
+        use IdentityDocument as D;
+        for (documents, ok) in [
+            (vec![D::MyNumberCard], false),
+            (vec![D::MyNumberCard, D::HealthInsurance], false),
+            (vec![D::MyNumberCard, D::DriversLicence], true),
+            (vec![D::Passport], true),
+            (vec![D::HealthInsurance, D::PensionBook], true),
+            (
+                vec![D::MyNumberCard, D::HealthInsurance, D::PensionBook],
+                true,
+            ),
+            (vec![], false),
+        ] {
+            assert_eq!(
+                check_resumption_identity(&documents).is_ok(),
+                ok,
+                "{documents:?}"
+            );
+        }
+        // The ordinary check takes the card alone, as when a holder shows it for a PIN reset.
+        assert!(check_identity(&[D::MyNumberCard]).is_ok());
+    }
 
     #[test]
     fn the_whole_transition_table() {

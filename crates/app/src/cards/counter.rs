@@ -120,7 +120,7 @@ impl App {
         card_file: &[u8],
     ) -> Result<CardWithFile, AppError> {
         self.permit(principal, Action::ResumeCard).await?;
-        check_identity(documents)?;
+        mynumber_core::card::check_resumption_identity(documents)?;
         let now = self.clock.now_us();
         // The new signature key, made before the writing transaction (a card file that does
         // not parse is refused below).
