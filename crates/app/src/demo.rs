@@ -432,7 +432,8 @@ mod portrait_tests {
     #[test]
     fn the_demo_portrait_passes_the_photo_check() {
         let jpeg = super::portrait(7);
-        let photo = mynumber_core::photo::check(&jpeg).unwrap();
+        let photo =
+            mynumber_core::photo::check(&jpeg, mynumber_core::card::Channel::Online).unwrap();
         assert_eq!((photo.width, photo.height), (600, 800));
         assert_eq!(super::portrait(7), jpeg, "deterministic");
         assert_ne!(super::portrait(8), jpeg);

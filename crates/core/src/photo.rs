@@ -1,7 +1,9 @@
 //! The face photo of a card application, checked as the online application checks it
 //! (facts §2.6): a JPEG, in RGB colour (not CMYK), 20 KB to 7 MB, 480 to 6,000 pixels on each
-//! side. The JPEG's markers are read as far as its frame header; nothing is decoded.
+//! side. A paper photo (by mail or at the counter) may be black and white, so its scan may be
+//! greyscale. The JPEG's markers are read as far as its frame header; nothing is decoded.
 
+use crate::card::Channel;
 use crate::{FieldError, Invalid};
 
 /// What the check found in an acceptable photo.
@@ -65,8 +67,16 @@ fn frame(jpeg: &[u8]) -> Option<Frame> {
     }
 }
 
-/// Checks a photo, listing every problem at once.
-pub fn check(jpeg: &[u8]) -> Result<Photo, Invalid> {
+/// Whether a photo sent through `channel` may be greyscale: facts §2.6 allows a paper photo
+/// "colour or B/W" and requires RGB of an upload. **Choice** (docs/design/card.md): a mail
+/// application and one at the counter come with a paper photo, scanned; an online application
+/// and a photo booth upload one.
+pub fn greyscale_allowed(channel: Channel) -> bool {
+    matches!(channel, Channel::Mail | Channel::Counter)
+}
+
+/// Checks a photo sent through `channel`, listing every problem at once.
+pub fn check(jpeg: &[u8], channel: Channel) -> Result<Photo, Invalid> {
     let mut problems = Vec::new();
     let size = jpeg.len();
     if size < MIN_BYTES {
@@ -92,6 +102,7 @@ pub fn check(jpeg: &[u8]) -> Result<Photo, Invalid> {
     };
     match f.components {
         3 => {}
+        1 if greyscale_allowed(channel) => {}
         1 => problems.push(FieldError::new(
             "photo",
             "is greyscale; it must be a colour (RGB) photo",
@@ -149,7 +160,7 @@ mod tests {
     }
 
     fn problems(bytes: &[u8]) -> Vec<String> {
-        match check(bytes) {
+        match check(bytes, Channel::Online) {
             Ok(p) => vec![format!("ok {}x{}", p.width, p.height)],
             Err(Invalid(e)) => e.into_iter().map(|e| e.problem).collect(),
         }
@@ -175,6 +186,24 @@ mod tests {
             problems(&jpeg(600, 800, 1, 100_000)),
             ["is greyscale; it must be a colour (RGB) photo"]
         );
+        // A paper photo may be black and white: its scan is greyscale (by mail, at the counter);
+        // an upload from a photo booth is not.
+        for (channel, ok) in [
+            (Channel::Mail, true),
+            (Channel::Counter, true),
+            (Channel::Online, false),
+            (Channel::PhotoBooth, false),
+        ] {
+            assert_eq!(
+                check(&jpeg(600, 800, 1, 100_000), channel).is_ok(),
+                ok,
+                "{channel:?}"
+            );
+            assert!(
+                check(&jpeg(600, 800, 4, 100_000), channel).is_err(),
+                "CMYK: {channel:?}"
+            );
+        }
         // Every problem at once.
         assert_eq!(
             problems(&jpeg(479, 6001, 4, 1_000)),
@@ -197,12 +226,12 @@ mod tests {
     fn truncated_or_hostile_markers_never_panic() {
         let good = jpeg(600, 800, 3, 30_000);
         for cut in 0..200 {
-            let _ = check(&good[..cut]);
+            let _ = check(&good[..cut], Channel::Online);
         }
         for b in 0..=255u8 {
-            let _ = check(&[0xFF, 0xD8, 0xFF, b, 0xFF, 0xFF, 0x00]);
-            let _ = check(&[0xFF, 0xD8, 0xFF, b]);
+            let _ = check(&[0xFF, 0xD8, 0xFF, b, 0xFF, 0xFF, 0x00], Channel::Online);
+            let _ = check(&[0xFF, 0xD8, 0xFF, b], Channel::Online);
         }
-        assert!(check(&[0xFF, 0xD8, 0xFF, 0xD9]).is_err());
+        assert!(check(&[0xFF, 0xD8, 0xFF, 0xD9], Channel::Online).is_err());
     }
 }

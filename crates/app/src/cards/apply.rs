@@ -119,7 +119,7 @@ impl App {
                 ));
                 None
             }
-            (Some(bytes), false) => match mynumber_core::photo::check(bytes) {
+            (Some(bytes), false) => match mynumber_core::photo::check(bytes, input.channel) {
                 Ok(_) => Some(bytes.clone()),
                 Err(Invalid(p)) => {
                     problems.extend(p);
