@@ -23,7 +23,8 @@ pub(crate) struct ApplicationRequest {
     /// counter, mail, online or photo-booth.
     #[schema(example = "counter")]
     pub channel: String,
-    /// first, reissue (loss or damage: a fee), reissue-free or renewal.
+    /// first, renewal, or a re-issue's cause: lost or damaged (the holder pays), stolen,
+    /// disaster, additions-full, number-changed, resident-code-changed or issuer-error (free).
     #[schema(example = "first")]
     pub reason: String,
     /// The form's 23-digit application ID (every channel but the counter).
@@ -237,9 +238,8 @@ pub(crate) async fn apply(
     let channel = Channel::parse(&req.channel).ok_or_else(|| {
         ApiError::field("channel", "must be counter, mail, online or photo-booth")
     })?;
-    let reason = Reason::parse(&req.reason).ok_or_else(|| {
-        ApiError::field("reason", "must be first, reissue, reissue-free or renewal")
-    })?;
+    let reason =
+        Reason::parse_input(&req.reason).map_err(|e| ApiError::field("reason", e.problem))?;
     let kind = match req.kind.as_deref() {
         None => CardKind::Standard,
         Some(k) => CardKind::parse(k)

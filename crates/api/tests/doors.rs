@@ -223,7 +223,7 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             json!({"reason": "privilegeWithdrawn"})
         }
         ("POST", "/api/v1/residents/{resident_code}/card-applications") => {
-            json!({"channel": "counter", "reason": "reissue",
+            json!({"channel": "counter", "reason": "lost",
                 "photo": mynumber_pki::base64_encode(&mynumber_app::demo::portrait(2))})
         }
         ("POST", "/api/v1/cards/{serial}/hand-over") => json!({

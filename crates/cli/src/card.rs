@@ -456,12 +456,7 @@ pub(crate) async fn apply(app: &App, who: &Principal, code: &str, o: ApplyOption
             o.channel
         )
     })?;
-    let reason = Reason::parse(&o.reason).with_context(|| {
-        format!(
-            "--reason must be first, reissue, reissue-free or renewal, not {:?}",
-            o.reason
-        )
-    })?;
+    let reason = Reason::parse_input(&o.reason).map_err(|e| anyhow::anyhow!("--{e}"))?;
     let photo = o
         .photo
         .as_deref()

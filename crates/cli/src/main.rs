@@ -172,7 +172,9 @@ pub(crate) enum CardCommand {
         /// counter, mail, online or photo-booth.
         #[arg(long, default_value = "counter")]
         channel: String,
-        /// first, reissue (loss or damage: a fee), reissue-free or renewal.
+        /// first, renewal, or a re-issue's cause: lost or damaged (the holder pays), stolen,
+        /// disaster, additions-full, number-changed, resident-code-changed or issuer-error
+        /// (free).
         #[arg(long, default_value = "first")]
         reason: String,
         /// The form's 23-digit application ID (every channel but the counter).

@@ -37,36 +37,103 @@ impl Channel {
     }
 }
 
-/// Why a card is applied for (facts §2.4).
+/// Why a card is applied for (facts §2.4, §2.7). A re-issue names its cause, and the fee and
+/// the rest follow from it, not from the clerk's choice (issue 10).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Reason {
     /// The person's first card: free.
     First,
-    /// Re-issue for the holder's own reasons (loss, damage): 1,000 yen, 2,000 express.
-    Reissue,
-    /// Re-issue not the holder's fault (the number changed, theft, disaster, an error of the
-    /// municipality): free.
-    ReissueFree,
     /// Renewal from three months before the card expires: free.
     Renewal,
+    /// 紛失: the card was lost (its loss reported, so it has ended). The holder's reason: a fee.
+    Lost,
+    /// 破損: damaged or broken by the holder. The holder's reason: a fee.
+    Damaged,
+    /// 盗難: stolen (the police report's number kept). Not the holder's fault: free.
+    Stolen,
+    /// Lost or destroyed in a disaster (災害). Not the holder's fault: free.
+    Disaster,
+    /// 追記欄 full: free, and the card in use works until the new one is collected.
+    AdditionsFull,
+    /// The Individual Number changed (番号法第7条第2項): free.
+    NumberChanged,
+    /// The 住民票コード changed: free.
+    ResidentCodeChanged,
+    /// An error of the municipality or J-LIS, such as a chip that failed through no fault of
+    /// the holder's: free.
+    IssuerError,
+    /// A re-issue with a fee, recorded before causes were (read from old rows only).
+    Reissue,
+    /// A free re-issue, recorded before causes were (read from old rows only).
+    ReissueFree,
 }
 
 crate::codes!(Reason {
     First => "first",
+    Renewal => "renewal",
+    Lost => "lost",
+    Damaged => "damaged",
+    Stolen => "stolen",
+    Disaster => "disaster",
+    AdditionsFull => "additions-full",
+    NumberChanged => "number-changed",
+    ResidentCodeChanged => "resident-code-changed",
+    IssuerError => "issuer-error",
     Reissue => "reissue",
     ReissueFree => "reissue-free",
-    Renewal => "renewal",
 });
 
-/// The fee in yen (facts §2.4): a re-issue for the holder's own reasons costs 800 yen for the
-/// card and 200 for the certificates, express issuance 1,800 and 200; everything else is free.
-pub fn fee_yen(reason: Reason, express: bool, with_certificates: bool) -> u32 {
-    match reason {
-        Reason::Reissue => {
-            let card = if express { 1_800 } else { 800 };
-            card + if with_certificates { 200 } else { 0 }
+impl Reason {
+    /// The reasons an application may give, for messages: every one but the two kept for old
+    /// rows.
+    pub const ON_INPUT: &'static str = "first, renewal, lost, damaged, stolen, disaster, \
+        additions-full, number-changed, resident-code-changed or issuer-error";
+
+    /// Parses a reason an application gives (the fee follows from it); the codes of old rows
+    /// (`reissue`, `reissue-free`), which let the clerk choose the fee, are refused.
+    pub fn parse_input(code: &str) -> Result<Self, FieldError> {
+        match Self::parse(code.trim()) {
+            Some(Self::Reissue | Self::ReissueFree) | None => Err(FieldError::new(
+                "reason",
+                format!(
+                    "must be one of {}; a re-issue names its cause, and the fee follows from it",
+                    Self::ON_INPUT
+                ),
+            )),
+            Some(r) => Ok(r),
         }
-        Reason::First | Reason::ReissueFree | Reason::Renewal => 0,
+    }
+
+    /// Whether it is a re-issue (the person has had a card).
+    pub fn is_reissue(self) -> bool {
+        !matches!(self, Self::First | Self::Renewal)
+    }
+
+    /// Whether the holder pays: a loss or damage of their own (facts §2.4).
+    pub fn holder_pays(self) -> bool {
+        matches!(self, Self::Lost | Self::Damaged | Self::Reissue)
+    }
+
+    /// Whether the card in use must have ended first: a lost or stolen card is reported, and
+    /// ends, before its re-issue (facts §7). For the other causes the card in use is replaced
+    /// when the new one is collected.
+    pub fn needs_card_ended(self) -> bool {
+        matches!(
+            self,
+            Self::Lost | Self::Stolen | Self::Reissue | Self::ReissueFree
+        )
+    }
+}
+
+/// The fee in yen (facts §2.4): a re-issue for the holder's own reasons (loss, damage) costs
+/// 800 yen for the card and 200 for the certificates, express issuance 1,800 and 200;
+/// everything else is free.
+pub fn fee_yen(reason: Reason, express: bool, with_certificates: bool) -> u32 {
+    if reason.holder_pays() {
+        let card = if express { 1_800 } else { 800 };
+        card + if with_certificates { 200 } else { 0 }
+    } else {
+        0
     }
 }
 
@@ -76,22 +143,23 @@ pub fn photo_required(birth: Date, applied_on: Date) -> bool {
     age_on(birth, applied_on) >= 1
 }
 
-/// Whether express issuance (特急発行) may be chosen (facts §2.7): a child under 1, a re-issue
-/// after a loss, damage or a number change, or a first card within 30 days of becoming a
-/// resident (`became_resident`, `None` when the record does not show it,
-/// [`crate::became_resident`]); never a renewal.
+/// Whether express issuance (特急発行) may be chosen (facts §2.7): a child under 1; a first card
+/// within 30 days of becoming a resident (`became_resident`, `None` when the record does not
+/// show it, [`crate::became_resident`]); a re-issue for any of the causes facts §2.7 lists
+/// (loss, damage, a chip failure, a full 追記欄, a changed number or code), within 30 days of
+/// the event where the register knows its day (`since`: the day the last card ended);
+/// never a renewal.
 pub fn express_allowed(
     reason: Reason,
     birth: Date,
     became_resident: Option<Date>,
+    since: Option<Date>,
     today: Date,
 ) -> Result<(), FieldError> {
-    let recent = today
-        .checked_sub(jiff::Span::new().days(30))
-        .is_ok_and(|d| became_resident.is_some_and(|b| b >= d));
+    let window = today.checked_sub(jiff::Span::new().days(30)).ok();
+    let recent = |day: Option<Date>| window.is_some_and(|w| day.is_some_and(|d| d >= w));
     match reason {
-        Reason::Reissue | Reason::ReissueFree => Ok(()),
-        Reason::First if age_on(birth, today) < 1 || recent => Ok(()),
+        Reason::First if age_on(birth, today) < 1 || recent(became_resident) => Ok(()),
         Reason::First => Err(FieldError::new(
             "express",
             "express issuance of a first card is for a child under 1 or within 30 days of becoming a resident",
@@ -99,6 +167,14 @@ pub fn express_allowed(
         Reason::Renewal => Err(FieldError::new(
             "express",
             "express issuance is not offered for a renewal",
+        )),
+        _ if since.is_none() || recent(since) => Ok(()),
+        _ => Err(FieldError::new(
+            "express",
+            format!(
+                "express issuance of a re-issue is for 30 days after the event; the last card ended on {}",
+                since.map(|d| d.to_string()).unwrap_or_default()
+            ),
         )),
     }
 }
@@ -605,59 +681,62 @@ mod tests {
 
     #[test]
     fn fees_express_and_identity() {
-        assert_eq!(fee_yen(Reason::First, false, true), 0);
-        assert_eq!(fee_yen(Reason::Renewal, false, true), 0);
-        assert_eq!(fee_yen(Reason::ReissueFree, true, true), 0);
+        // The fee follows from the reason (facts §2.4).
+        for (reason, fee) in [
+            (Reason::First, 0),
+            (Reason::Renewal, 0),
+            (Reason::Lost, 1_000),
+            (Reason::Damaged, 1_000),
+            (Reason::Stolen, 0),
+            (Reason::Disaster, 0),
+            (Reason::AdditionsFull, 0),
+            (Reason::NumberChanged, 0),
+            (Reason::ResidentCodeChanged, 0),
+            (Reason::IssuerError, 0),
+        ] {
+            assert_eq!(fee_yen(reason, false, true), fee, "{reason:?}");
+            assert_eq!(Reason::parse_input(reason.code()), Ok(reason));
+        }
+        assert_eq!(fee_yen(Reason::Lost, false, false), 800);
+        assert_eq!(fee_yen(Reason::Damaged, true, true), 2_000);
+        assert_eq!(fee_yen(Reason::Lost, true, false), 1_800);
+        assert_eq!(fee_yen(Reason::AdditionsFull, true, true), 0);
+        // Old rows still read; an application may not choose its fee with them.
         assert_eq!(fee_yen(Reason::Reissue, false, true), 1_000);
-        assert_eq!(fee_yen(Reason::Reissue, false, false), 800);
-        assert_eq!(fee_yen(Reason::Reissue, true, true), 2_000);
-        assert_eq!(fee_yen(Reason::Reissue, true, false), 1_800);
+        assert_eq!(fee_yen(Reason::ReissueFree, true, true), 0);
+        for old in ["reissue", "reissue-free", "whatever"] {
+            assert!(
+                Reason::parse_input(old)
+                    .unwrap_err()
+                    .problem
+                    .contains("names its cause")
+            );
+        }
         let today = date(2026, 12, 1);
-        assert!(
-            express_allowed(
+        let adult = date(1990, 1, 1);
+        for (reason, birth, became, since, ok) in [
+            (
                 Reason::First,
                 date(2026, 6, 1),
                 Some(date(2026, 6, 1)),
-                today
-            )
-            .is_ok()
-        );
-        assert!(
-            express_allowed(
-                Reason::First,
-                date(1990, 1, 1),
-                Some(date(2026, 11, 20)),
-                today
-            )
-            .is_ok()
-        );
-        assert!(
-            express_allowed(
-                Reason::First,
-                date(1990, 1, 1),
-                Some(date(2020, 1, 1)),
-                today
-            )
-            .is_err()
-        );
-        assert!(
-            express_allowed(
-                Reason::Renewal,
-                date(1990, 1, 1),
-                Some(date(2020, 1, 1)),
-                today
-            )
-            .is_err()
-        );
-        assert!(
-            express_allowed(
-                Reason::Reissue,
-                date(1990, 1, 1),
-                Some(date(2020, 1, 1)),
-                today
-            )
-            .is_ok()
-        );
+                None,
+                true,
+            ),
+            (Reason::First, adult, Some(date(2026, 11, 20)), None, true),
+            (Reason::First, adult, Some(date(2020, 1, 1)), None, false),
+            (Reason::Renewal, adult, Some(date(2020, 1, 1)), None, false),
+            (Reason::Lost, adult, None, Some(date(2026, 11, 1)), true),
+            (Reason::Lost, adult, None, Some(date(2026, 10, 31)), false),
+            (Reason::Damaged, adult, None, None, true),
+            (Reason::AdditionsFull, adult, None, None, true),
+            (Reason::NumberChanged, adult, None, None, true),
+        ] {
+            assert_eq!(
+                express_allowed(reason, birth, became, since, today).is_ok(),
+                ok,
+                "{reason:?} {since:?}"
+            );
+        }
         use IdentityDocument as D;
         assert!(check_identity(&[D::Passport]).is_ok());
         assert!(check_identity(&[D::HealthInsurance, D::PensionBook]).is_ok());

@@ -5,6 +5,14 @@
 
 use jiff::civil::Date;
 
+/// The day in Japan (UTC+9; no daylight saving time) of an instant in microseconds since the
+/// epoch, as the register records instants.
+pub fn japan_date_of(at_us: i64) -> Option<Date> {
+    jiff::Timestamp::from_microsecond(at_us)
+        .ok()
+        .map(|t| jiff::tz::offset(9).to_datetime(t).date())
+}
+
 /// Age in whole years on `day`.
 pub fn age_on(birth: Date, day: Date) -> i16 {
     let mut age = day.year() - birth.year();

@@ -83,6 +83,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0012_import_jobs.sql"),
         include_str!("../migrations/postgres/0012_import_jobs.sql"),
     ),
+    (
+        13,
+        "a re-issue's cause",
+        include_str!("../migrations/sqlite/0013_reissue_cause.sql"),
+        include_str!("../migrations/postgres/0013_reissue_cause.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -368,8 +368,18 @@ pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreEr
 }
 
 pub(crate) const CARD_APPLICATION_COLUMNS: &str = "id, person_id, municipality_code, channel, \
-     reason, application_id, kind, with_certificates, express, fee_yen, applied_on, \
+     reason, cause, application_id, kind, with_certificates, express, fee_yen, applied_on, \
      received_at_us, card_serial";
+
+/// The `reason` column of a card application: its code, or for a re-issue its fee class
+/// (migration 0013; the cause goes in `cause`).
+pub(crate) fn reason_class(reason: Reason) -> &'static str {
+    match reason {
+        r if !r.is_reissue() => r.code(),
+        r if r.holder_pays() => Reason::Reissue.code(),
+        _ => Reason::ReissueFree.code(),
+    }
+}
 
 /// A card application; `with_photo` when the query selected the photo column too.
 pub(crate) fn decode_card_application(
@@ -381,7 +391,9 @@ pub(crate) fn decode_card_application(
         person: person_id(&text(row, "person_id")?)?,
         municipality: municipality(row)?,
         channel: Channel::parse(&text(row, "channel")?).ok_or_else(|| corrupt("channel"))?,
-        reason: Reason::parse(&text(row, "reason")?).ok_or_else(|| corrupt("reason"))?,
+        // A re-issue's cause where recorded (migration 0013), else the reason as it was.
+        reason: Reason::parse(&opt_text(row, "cause")?.unwrap_or(text(row, "reason")?))
+            .ok_or_else(|| corrupt("reason"))?,
         application_id: opt_text(row, "application_id")?
             .map(|s| ApplicationId::parse(&s).map_err(|_| corrupt("application_id")))
             .transpose()?,

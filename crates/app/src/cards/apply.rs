@@ -132,12 +132,6 @@ impl App {
                 .iter()
                 .map(|v| (v.procedure.as_str(), v.effective_on)),
         );
-        if input.express
-            && let Err(e) =
-                express_allowed(input.reason, record.birth_date(), became_resident, today)
-        {
-            problems.push(e);
-        }
         let with_certificates = input.with_certificates && input.kind == CardKind::Standard;
         if input.with_certificates && input.kind == CardKind::FaceRecognition {
             problems.push(FieldError::new(
@@ -176,6 +170,9 @@ impl App {
                 "reason",
                 "there is no card in use to renew; apply for a first card or a re-issue",
             )),
+            // A full 追記欄, a changed number or code, damage or a chip failure: the card in use
+            // works on until the new one is collected, and is replaced then.
+            (r, Some(_)) if r.is_reissue() && !r.needs_card_ended() => {}
             (_, Some(card)) => problems.push(FieldError::new(
                 "reason",
                 format!(
@@ -188,13 +185,31 @@ impl App {
                 "reason",
                 "this resident has had a card before: apply for a re-issue",
             )),
-            (Reason::Reissue | Reason::ReissueFree, None) if cards.is_empty() => {
+            (r, None) if r.is_reissue() && cards.is_empty() => {
                 problems.push(FieldError::new(
                     "reason",
                     "this resident has never had a card: apply for a first card",
                 ));
             }
             _ => {}
+        }
+        // The day the last card ended: a re-issue's express window runs from it (facts §2.7).
+        let last_ended = cards
+            .iter()
+            .filter(|c| !c.status.in_use() && c.status.end_reason().is_some())
+            .map(|c| c.changed_at_us)
+            .max()
+            .and_then(mynumber_core::dates::japan_date_of);
+        if input.express
+            && let Err(e) = express_allowed(
+                input.reason,
+                record.birth_date(),
+                became_resident,
+                last_ended.filter(|_| in_use.is_none()),
+                today,
+            )
+        {
+            problems.push(e);
         }
         if !problems.is_empty() {
             return Err(Invalid(problems).into());

@@ -136,14 +136,14 @@ impl CardsWrite for SqlTx {
         sqlx::query(
             "INSERT INTO card_applications (id, person_id, municipality_code, channel, reason, \
              application_id, kind, with_certificates, express, fee_yen, photo, applied_on, \
-             received_at_us, card_serial) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             received_at_us, card_serial, cause) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(row.id.clone())
         .bind(row.person.to_hex())
         .bind(row.municipality.as_str().to_owned())
         .bind(row.channel.code())
-        .bind(row.reason.code())
+        .bind(crate::rows::reason_class(row.reason))
         .bind(row.application_id.map(|a| a.as_str().to_owned()))
         .bind(row.kind.code())
         .bind(i64::from(row.with_certificates))
@@ -153,6 +153,7 @@ impl CardsWrite for SqlTx {
         .bind(row.applied_on.to_string())
         .bind(row.received_at_us)
         .bind(row.card_serial.clone())
+        .bind(row.reason.is_reissue().then(|| row.reason.code()))
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;

@@ -343,3 +343,94 @@ pub(crate) async fn issue_10_a_move_out_revokes_the_signature_certificate_when_f
         "nothing is revoked twice"
     );
 }
+
+/// A re-issue names its cause and the fee follows from it (facts §2.4): a loss costs 1,000 yen,
+/// a full 追記欄 nothing. A full 追記欄 is re-issued while the card works on, until the new one
+/// is collected; a lost card must be reported first; express issuance of a re-issue runs 30
+/// days from the day the card ended (facts §2.7).
+pub(crate) async fn issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause(env: Env) {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_core::card::{CardKind, CardStatus, Channel, EndReason, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    super::install_authorities(&env).await;
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("高橋", "一郎", "1990-02-17")))
+        .await
+        .unwrap()
+        .resident_code;
+    let counter = |reason, express| CardApplication {
+        channel: Channel::Counter,
+        reason,
+        application_id: None,
+        photo: Some(mynumber_app::demo::portrait(1)),
+        kind: CardKind::Standard,
+        with_certificates: true,
+        express,
+    };
+    let collect = |id: String| {
+        let app = env.app.clone();
+        let clerk = env.clerk.clone();
+        async move {
+            let made = app.produce_card(&clerk, &id).await.unwrap();
+            app.hand_over_card(
+                &clerk,
+                &made.card.serial,
+                HandOver {
+                    documents: vec![IdentityDocument::Passport],
+                    pins: vec![
+                        (PinKind::Signature, "abc123".to_owned()),
+                        (PinKind::Authentication, "1234".to_owned()),
+                        (PinKind::ResidentRegistry, "1234".to_owned()),
+                        (PinKind::TextInput, "1234".to_owned()),
+                    ],
+                    card_file: made.card_file,
+                },
+            )
+            .await
+            .unwrap();
+            made.card.serial
+        }
+    };
+    let first = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::First, false))
+        .await
+        .unwrap();
+    let first = collect(first.id).await;
+
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Lost, false))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("report it lost first"), "{err}");
+    let full = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::AdditionsFull, false))
+        .await
+        .unwrap();
+    assert_eq!(full.fee_yen, 0);
+    let second = collect(full.id).await;
+    let (cards, _) = env.app.cards(&env.clerk, &adult).await.unwrap();
+    let status = |serial: &str| cards.iter().find(|c| c.serial == serial).unwrap().status;
+    assert_eq!(status(&first), CardStatus::Ended(EndReason::Replaced));
+
+    env.app
+        .end_card(&env.clerk, &second, EndReason::Abolished)
+        .await
+        .unwrap();
+    env.clock.advance_days(31);
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Lost, true))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("30 days after the event"), "{err}");
+    let lost = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Lost, false))
+        .await
+        .unwrap();
+    assert_eq!(lost.fee_yen, 1_000);
+}

@@ -2414,7 +2414,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     );
     let err = env
         .app
-        .apply_for_card(&env.clerk, &adult, counter(Reason::Reissue))
+        .apply_for_card(&env.clerk, &adult, counter(Reason::Lost))
         .await
         .unwrap_err();
     assert!(invalid(err).contains("report it lost first"));
@@ -2452,7 +2452,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
             &adult,
             CardApplication {
                 express: true,
-                ..counter(Reason::Reissue)
+                ..counter(Reason::Lost)
             },
         )
         .await
@@ -3047,6 +3047,7 @@ macro_rules! all_cases {
             issue_10_a_migrated_register_keeps_its_codes_and_numbers,
             issue_10_a_move_in_from_outside_keeps_code_and_number,
             issue_10_a_move_out_revokes_the_signature_certificate_when_filed,
+            issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause,
         );
     };
 }
