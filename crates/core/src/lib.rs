@@ -45,7 +45,7 @@ pub use policy::{
 };
 pub use procedure::{
     CarriedIdentity, Change, ChangeError, Destination, MovedTo, RecordStatus, Refused,
-    Registration, RemovalReason, Resident, became_resident,
+    Registration, RemovalReason, Resident, became_resident, newly_registered,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{

@@ -236,6 +236,29 @@ pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -
         .last()
 }
 
+/// The day a person newly became a resident in the sense of express issuance (facts §2.7:
+/// "persons moving in from abroad", "newly registered" foreign residents, "persons newly
+/// registered for other reasons"): a birth, a foreign resident's first registration or a
+/// move-in registered here. A transfer-in between municipalities is not one (issue 10): the
+/// person was a resident of Japan before, with a card process of their own. `history` as for
+/// [`became_resident`].
+pub fn newly_registered<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -> Option<Date> {
+    history
+        .into_iter()
+        .filter(|(procedure, _)| {
+            matches!(
+                Registration::parse(procedure),
+                Some(
+                    Registration::Birth
+                        | Registration::ForeignFirstRegistration
+                        | Registration::MoveIn
+                )
+            )
+        })
+        .map(|(_, on)| on)
+        .last()
+}
+
 impl Registration {
     /// Checks that the registration kind fits the record: a birth is registered with the birth
     /// date as its effective date; a foreign resident's first registration needs foreign items;
@@ -591,5 +614,22 @@ mod tests {
         );
         // An imported record does not say when the person arrived.
         assert_eq!(check(&[("import", d(1)), ("address-change", d(2))]), None);
+        assert_eq!(check(&[("migration", d(1))]), None);
+    }
+
+    /// For express issuance a transfer-in is not a new registration (facts §2.7, issue 10),
+    /// though it starts the residence a 住民票 prints.
+    #[test]
+    fn a_transfer_in_is_not_a_new_registration() {
+        let d = |m| date(2020, m, 1);
+        let h = [("birth", d(1)), ("move-out", d(2)), ("transfer-in", d(3))];
+        assert_eq!(became_resident(h.iter().copied()), Some(d(3)));
+        assert_eq!(newly_registered(h.iter().copied()), Some(d(1)));
+        let h = [
+            ("foreign-first-registration", d(5)),
+            ("address-change", d(6)),
+        ];
+        assert_eq!(newly_registered(h.iter().copied()), Some(d(5)));
+        assert_eq!(newly_registered([("migration", d(1))]), None);
     }
 }

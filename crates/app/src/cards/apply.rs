@@ -127,7 +127,8 @@ impl App {
                 }
             },
         };
-        let became_resident = mynumber_core::became_resident(
+        // Express issuance counts a new registration, not a transfer-in (facts §2.7).
+        let became_resident = mynumber_core::newly_registered(
             versions
                 .iter()
                 .map(|v| (v.procedure.as_str(), v.effective_on)),
