@@ -433,4 +433,26 @@ pub(crate) async fn issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause(env
         .await
         .unwrap();
     assert_eq!(lost.fee_yen, 1_000);
+    let (_, applications) = env.app.cards(&env.clerk, &adult).await.unwrap();
+    let reason_of = |apps: &[mynumber_app::CardApplicationRow], id: &str| {
+        apps.iter().find(|a| a.id == id).unwrap().reason
+    };
+    assert_eq!(reason_of(&applications, &lost.id), Reason::Lost);
+    // The fee class stays in `reason`, so a row from before causes were recorded (no cause)
+    // still reads, as the re-issue with a fee it was.
+    let pool = raw(&env).await;
+    let class: String = sqlx::query("SELECT reason FROM card_applications WHERE id = $1")
+        .bind(&lost.id)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(class, "reissue");
+    sqlx::query("UPDATE card_applications SET cause = NULL WHERE id = $1")
+        .bind(&lost.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (_, applications) = env.app.cards(&env.clerk, &adult).await.unwrap();
+    assert_eq!(reason_of(&applications, &lost.id), Reason::Reissue);
 }
