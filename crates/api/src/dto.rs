@@ -313,7 +313,7 @@ pub(crate) struct ResidentResponse {
 }
 
 /// One version of a record.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, ToSchema)]
 pub(crate) struct VersionBody {
     /// 1, 2, …
     pub version: i64,
@@ -331,6 +331,10 @@ pub(crate) struct VersionBody {
     pub resident: ResidentBody,
     /// 世帯 id.
     pub household_id: String,
+    /// Deadlines a transfer-in was filed after, for the municipality to follow up (never a
+    /// refusal): `filed-after-14-days` (of moving in), `filed-after-30-days-from-move-out`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overdue: Vec<String>,
 }
 
 impl ResidentBody {
@@ -412,6 +416,7 @@ impl From<&VersionRow> for VersionBody {
             status: status.to_owned(),
             removal_reason,
             household_id: r.household().to_hex(),
+            overdue: Vec::new(),
             resident: ResidentBody::from(r.to_input()),
         }
     }
@@ -420,11 +425,27 @@ impl From<&VersionRow> for VersionBody {
 impl ResidentResponse {
     /// The response for a record; `None` for a record without versions (never stored so).
     pub(crate) fn from_view(v: &ResidentView) -> Option<Self> {
-        let current = VersionBody::from(v.versions.last()?);
+        // Each version with the deadlines it missed, judged against the version before it.
+        let history: Vec<VersionBody> = v
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(i, version)| {
+                let mut body = VersionBody::from(version);
+                if let Some(before) = i.checked_sub(1).and_then(|b| v.versions.get(b)) {
+                    body.overdue = mynumber_app::overdue_flags(before, version)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect();
+                }
+                body
+            })
+            .collect();
+        let current = history.last()?.clone();
         Some(Self {
             resident_code: v.person.resident_code.digits().to_owned(),
             current,
-            history: v.versions.iter().map(VersionBody::from).collect(),
+            history,
         })
     }
 }

@@ -48,7 +48,9 @@ pub use ports::{
     NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery, StaffKind, StaffRow, Store,
     StoreError, Tx, VersionRow,
 };
-pub use registry::{ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView};
+pub use registry::{
+    ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, overdue_flags,
+};
 pub use revocation_info::{CertificateCheck, Verdict};
 pub use staff::{
     CredentialSettings, IssuedToken, MAX_TOKEN_DAYS, NewStaff, StaffListing, token_hash,

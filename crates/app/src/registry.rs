@@ -131,6 +131,25 @@ pub(crate) struct Prepared {
     pub line: Option<u64>,
 }
 
+/// The deadlines `version`, if a transfer-in, was filed after, given the version before it
+/// (its move-out date) (facts §2.8): flags for the municipality, as codes.
+pub fn overdue_flags(before: &VersionRow, version: &VersionRow) -> Vec<&'static str> {
+    if version.procedure != "transfer-in" {
+        return Vec::new();
+    }
+    let moved_out_on = match before.resident.status {
+        RecordStatus::Removed { on, .. } => Some(on),
+        RecordStatus::Active => None,
+    };
+    let Some(filed_on) = mynumber_core::dates::japan_date_of(version.recorded_at_us) else {
+        return Vec::new();
+    };
+    mynumber_core::transfer_in_overdue(moved_out_on, version.effective_on, filed_on)
+        .into_iter()
+        .map(|o| o.code())
+        .collect()
+}
+
 /// The `key_id` of a number carried in from elsewhere: not derived here, by any key.
 pub(crate) const CARRIED_KEY_ID: &str = "carried";
 
@@ -535,12 +554,18 @@ impl App {
                 crate::StoreError::Conflict(_) => AppError::Conflict,
                 other => AppError::Store(other),
             })?;
+        // A late transfer-in is recorded, and flagged in its entry (facts §2.8).
+        let overdue = overdue_flags(&current, &version);
         let record = Record {
             partition: acting.as_str().to_owned(),
             action: procedure,
             person: Some(person.id),
             purpose: None,
-            detail: format!("version={}", version.version),
+            detail: if overdue.is_empty() {
+                format!("version={}", version.version)
+            } else {
+                format!("version={} overdue={}", version.version, overdue.join(","))
+            },
         };
         // Certificates the change invalidates are revoked in the same transaction (facts §3.3).
         let mut records = vec![record];

@@ -44,8 +44,8 @@ pub use policy::{
     Action, Decision, Denied, Extent, Permission, Principal, RecordScope, Subject, decide, permits,
 };
 pub use procedure::{
-    CarriedIdentity, Change, ChangeError, Destination, MovedTo, RecordStatus, Refused,
-    Registration, RemovalReason, Resident, became_resident, newly_registered,
+    CarriedIdentity, Change, ChangeError, Destination, MovedTo, Overdue, RecordStatus, Refused,
+    Registration, RemovalReason, Resident, became_resident, newly_registered, transfer_in_overdue,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{

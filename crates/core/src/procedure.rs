@@ -236,6 +236,44 @@ pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -
         .last()
 }
 
+/// A deadline a transfer-in (転入届) was filed after. facts §2.8: the move-in is filed within
+/// 14 days of moving in, and within 30 days of the planned move-out date. A late filing is
+/// still recorded, as at a real counter, and flagged for the municipality to follow up
+/// (issue 10); it is never refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Overdue {
+    /// Filed more than 14 days after moving in.
+    FiledAfter14Days,
+    /// Filed more than 30 days after the move-out date.
+    FiledAfter30DaysFromMoveOut,
+}
+
+crate::codes!(Overdue {
+    FiledAfter14Days => "filed-after-14-days",
+    FiledAfter30DaysFromMoveOut => "filed-after-30-days-from-move-out",
+});
+
+/// The deadlines a transfer-in that took effect (moving in) on `moved_in_on`, filed on
+/// `filed_on`, missed; `moved_out_on` is the move-out's date where the register has it.
+pub fn transfer_in_overdue(
+    moved_out_on: Option<Date>,
+    moved_in_on: Date,
+    filed_on: Date,
+) -> Vec<Overdue> {
+    let after = |day: Date, days: i64| {
+        day.checked_add(jiff::Span::new().days(days))
+            .is_ok_and(|limit| filed_on > limit)
+    };
+    let mut out = Vec::new();
+    if after(moved_in_on, 14) {
+        out.push(Overdue::FiledAfter14Days);
+    }
+    if moved_out_on.is_some_and(|d| after(d, 30)) {
+        out.push(Overdue::FiledAfter30DaysFromMoveOut);
+    }
+    out
+}
+
 /// The day a person newly became a resident in the sense of express issuance (facts §2.7:
 /// "persons moving in from abroad", "newly registered" foreign residents, "persons newly
 /// registered for other reasons"): a birth, a foreign resident's first registration or a
@@ -615,6 +653,33 @@ mod tests {
         // An imported record does not say when the person arrived.
         assert_eq!(check(&[("import", d(1)), ("address-change", d(2))]), None);
         assert_eq!(check(&[("migration", d(1))]), None);
+    }
+
+    /// A late transfer-in is flagged against each deadline of facts §2.8, at the boundary.
+    #[test]
+    fn a_late_transfer_in_is_flagged_not_refused() {
+        use Overdue::*;
+        let out = date(2026, 11, 1);
+        let moved_in = date(2026, 11, 10);
+        for (filed, flags) in [
+            (date(2026, 11, 24), vec![]),
+            (date(2026, 11, 25), vec![FiledAfter14Days]),
+            (date(2026, 12, 1), vec![FiledAfter14Days]),
+            (
+                date(2026, 12, 2),
+                vec![FiledAfter14Days, FiledAfter30DaysFromMoveOut],
+            ),
+        ] {
+            assert_eq!(
+                transfer_in_overdue(Some(out), moved_in, filed),
+                flags,
+                "{filed}"
+            );
+        }
+        assert_eq!(
+            transfer_in_overdue(None, moved_in, date(2026, 11, 24)),
+            vec![]
+        );
     }
 
     /// For express issuance a transfer-in is not a new registration (facts §2.7, issue 10),

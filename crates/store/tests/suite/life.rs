@@ -456,3 +456,74 @@ pub(crate) async fn issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause(env
     let (_, applications) = env.app.cards(&env.clerk, &adult).await.unwrap();
     assert_eq!(reason_of(&applications, &lost.id), Reason::Reissue);
 }
+
+/// A transfer-in filed late is recorded, never refused, and flagged against the deadlines of
+/// facts §2.8 (14 days from moving in, 30 from the move-out), in its ledger entry and its view.
+pub(crate) async fn issue_10_a_late_transfer_in_is_recorded_and_flagged(env: Env) {
+    use mynumber_app::{ChangeCommand, HouseholdChoice};
+    let today = mynumber_app::Clock::today(env.clock.as_ref());
+    let ago = |days: i64| today.checked_sub(jiff::Span::new().days(days)).unwrap();
+    let mut flags = Vec::new();
+    for (moved_out, moved_in) in [(ago(60), ago(30)), (ago(3), ago(1))] {
+        let code = env
+            .app
+            .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+            .await
+            .unwrap()
+            .resident_code;
+        env.app
+            .change(
+                &env.clerk,
+                &code,
+                ChangeCommand::MoveOut {
+                    abroad: false,
+                    destination: Some("271004".into()),
+                    with_card: false,
+                },
+                Some(moved_out),
+            )
+            .await
+            .unwrap();
+        env.app
+            .change(
+                &env.osaka_clerk,
+                &code,
+                ChangeCommand::TransferIn {
+                    prefecture: "大阪府".into(),
+                    municipality_code: "271004".into(),
+                    address: "北区梅田1丁目1番1号".into(),
+                    household: HouseholdChoice::New,
+                    relationship: "head".into(),
+                    card_serial: None,
+                },
+                Some(moved_in),
+            )
+            .await
+            .unwrap();
+        let view = env.app.resident(&env.osaka_clerk, &code).await.unwrap();
+        let [.., before, last] = view.versions.as_slice() else {
+            panic!("{view:?}")
+        };
+        flags.push(mynumber_app::overdue_flags(before, last));
+    }
+    assert_eq!(
+        flags,
+        [
+            vec!["filed-after-14-days", "filed-after-30-days-from-move-out"],
+            vec![],
+        ]
+    );
+    let details: Vec<String> = actions(&env, "271004")
+        .await
+        .into_iter()
+        .filter(|(a, _)| a == "transfer-in")
+        .map(|(_, d)| d)
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "version=3 overdue=filed-after-14-days,filed-after-30-days-from-move-out",
+            "version=3",
+        ]
+    );
+}

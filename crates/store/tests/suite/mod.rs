@@ -3048,6 +3048,7 @@ macro_rules! all_cases {
             issue_10_a_move_in_from_outside_keeps_code_and_number,
             issue_10_a_move_out_revokes_the_signature_certificate_when_filed,
             issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause,
+            issue_10_a_late_transfer_in_is_recorded_and_flagged,
         );
     };
 }
