@@ -13,15 +13,22 @@ pub fn japan_date_of(at_us: i64) -> Option<Date> {
         .map(|t| jiff::tz::offset(9).to_datetime(t).date())
 }
 
-/// Age in whole years on `day`.
+/// Age in whole years on `day`: the birthdays reached by the end of the next day, since an
+/// age is attained at the end of the day before the birthday. Someone born on 1 January is a
+/// year older on 31 December, of the year before.
 pub fn age_on(birth: Date, day: Date) -> i16 {
-    let mut age = day.year() - birth.year();
-    let birthday = Date::new(day.year(), birth.month(), birth.day())
-        .unwrap_or_else(|_| jiff::civil::date(day.year(), 3, 1));
-    if day.tomorrow().unwrap_or(day) < birthday {
-        age -= 1;
-    }
-    age
+    let next = day.tomorrow().unwrap_or(day);
+    let before_birthday = (next.month(), next.day()) < (birth.month(), birth.day());
+    next.year() - birth.year() - i16::from(before_birthday)
+}
+
+/// The day someone born on `birth` attains `age`: the day before the birthday (民法第143条),
+/// so 28 February in a common year for someone born on 29 February.
+pub fn attains_age(birth: Date, age: i16) -> Date {
+    let year = birth.year().saturating_add(age);
+    let birthday = Date::new(year, birth.month(), birth.day())
+        .unwrap_or_else(|_| jiff::civil::date(year, 3, 1));
+    birthday.yesterday().unwrap_or(birthday)
 }
 
 /// The birthday in `year` (28 February for a 29 February birthday in a common year).
@@ -110,5 +117,30 @@ mod tests {
         assert_eq!(era_of(date(1800, 1, 1)), None);
         assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
         assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
+    }
+
+    proptest::proptest! {
+        /// An age is attained on the day `attains_age` gives, and not the day before.
+        #[test]
+        fn an_age_is_attained_on_the_day_given(
+            year in 1900i16..2100, month in 1i8..=12, day in 1i8..=31, age in 1i16..100
+        ) {
+            let Ok(birth) = jiff::civil::Date::new(year, month, day) else { return Ok(()) };
+            let on = attains_age(birth, age);
+            proptest::prop_assert_eq!(age_on(birth, on), age);
+            proptest::prop_assert_eq!(age_on(birth, on.yesterday().unwrap()), age - 1);
+        }
+    }
+
+    #[test]
+    fn a_leap_day_birth_attains_its_age_on_28_february() {
+        assert_eq!(attains_age(date(2008, 2, 29), 15), date(2023, 2, 28));
+        assert_eq!(attains_age(date(2008, 2, 29), 16), date(2024, 2, 28));
+        assert_eq!(attains_age(date(2011, 5, 10), 15), date(2026, 5, 9));
+        // Born on 1 January: a year older on 31 December (found by the property above; the
+        // year of the day was used, so 31 December counted a year short).
+        assert_eq!(attains_age(date(2011, 1, 1), 15), date(2025, 12, 31));
+        assert_eq!(age_on(date(2011, 1, 1), date(2025, 12, 31)), 15);
+        assert_eq!(age_on(date(2011, 1, 1), date(2025, 12, 30)), 14);
     }
 }
