@@ -1,5 +1,7 @@
 //! Command APDUs sent to a card's chip, as a reader would: any sequence is answered with a
-//! status word, never a panic, and a wrong PIN never yields a signature.
+//! status word, never a panic, and a wrong PIN never yields a signature. Some runs open the
+//! issuer's session (key generation, issue 10); the terminal's parser of the public key
+//! template reads every answer and the input itself.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -44,8 +46,10 @@ fn card() -> &'static CardData {
 }
 
 fuzz_target!(|data: &[u8]| {
+    let _ = mynumber_card::parse_public_key_template(data);
     let mut chip = Chip::new(card().clone());
-    // The input is a sequence of APDUs, each preceded by its length; 0xFF resets the card.
+    // The input is a sequence of APDUs, each preceded by its length; 0xFF resets the card,
+    // 0xFE opens the issuer's session (its keys: the card's own, to keep runs fast).
     let mut rest = data;
     while let Some((&len, tail)) = rest.split_first() {
         if len == 0xFF {
@@ -53,10 +57,17 @@ fuzz_target!(|data: &[u8]| {
             rest = tail;
             continue;
         }
+        if len == 0xFE {
+            let key = card().authentication.as_ref().map(|s| s.private_key.clone());
+            chip.open_issuer_session(Box::new(move || key.clone()));
+            rest = tail;
+            continue;
+        }
         let len = usize::from(len).min(tail.len());
         let (apdu, tail) = tail.split_at(len);
         let answer = chip.transmit(apdu);
         assert!(answer.len() >= 2, "every answer ends in a status word");
+        let _ = mynumber_card::parse_public_key_template(&answer[..answer.len() - 2]);
         rest = tail;
     }
 });

@@ -6,11 +6,14 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use mynumber_app::{CardApplication, CardApplicationRow, CardRow, CardWithFile, HandOver};
+use mynumber_app::{
+    CardAmendment, CardApplication, CardApplicationRow, CardCertification, CardRow, CardWithFile,
+    HandOver,
+};
 use mynumber_core::ResidentCode;
 use mynumber_core::card::{CardKind, Channel, EndReason, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
-use mynumber_pki::{base64_decode, base64_encode};
+use mynumber_pki::{Hierarchy, base64_decode, base64_encode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -91,6 +94,13 @@ pub(crate) struct CardBody {
     pub end_reason: Option<String>,
     /// Its expiry (YYYY-MM-DD).
     pub expiry: String,
+    /// The issuing municipality, or the one it was continued to after a move.
+    pub municipality_code: String,
+    /// 継続利用: the last day it may be brought to the municipality its holder moved to, when a
+    /// continuation is pending (YYYY-MM-DD); after it, the card is void.
+    pub continue_by: Option<String>,
+    /// Lines of the 追記欄 (additions field) used, out of 4.
+    pub additions: u8,
     /// The signature certificate on it (serial).
     pub signature_certificate: Option<String>,
     /// The user-authentication certificate on it (serial).
@@ -105,6 +115,9 @@ impl From<&CardRow> for CardBody {
             status: c.status.code().to_owned(),
             end_reason: c.status.end_reason().map(|r| r.code().to_owned()),
             expiry: c.expiry.to_string(),
+            municipality_code: c.municipality.as_str().to_owned(),
+            continue_by: c.continue_by.map(|d| d.to_string()),
+            additions: c.additions,
             signature_certificate: c.signature_certificate.clone(),
             authentication_certificate: c.authentication_certificate.clone(),
         }
@@ -164,6 +177,45 @@ pub(crate) struct HandOverRequest {
     pub pins: Option<Pins>,
     /// The card file from production, base64.
     pub card_file: String,
+}
+
+/// Certificates issued on a card in use, at the counter.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CertifyRequest {
+    /// The identity documents shown.
+    pub identity_documents: Vec<String>,
+    /// The certificates wanted: signature, authentication, or both.
+    #[schema(example = json!(["signature"]))]
+    pub certificates: Vec<String>,
+    /// The PIN of each certificate wanted: the one the card holds, or, for a certificate the
+    /// card never had, the one the holder chooses now.
+    pub pins: CertificatePins,
+    /// The card file, base64.
+    pub card_file: String,
+}
+
+/// The card brought to the counter to follow its holder's record.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AmendRequest {
+    /// The identity documents shown.
+    pub identity_documents: Vec<String>,
+    /// The 住基 PIN (住民基本台帳用暗証番号, 4 digits), which the card checks; none for a
+    /// face-recognition card.
+    pub resident_registry_pin: Option<String>,
+    /// The card file, base64.
+    pub card_file: String,
+}
+
+/// The PINs of the certificates.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CertificatePins {
+    /// 署名用電子証明書の暗証番号: 6–16 of A–Z and 0–9 with a letter and a digit.
+    pub signature: Option<String>,
+    /// 利用者証明用: 4 digits.
+    pub authentication: Option<String>,
 }
 
 /// Identity shown, with the card file.
@@ -382,6 +434,87 @@ pub(crate) async fn resume(
     Ok(Json(CardFileBody::from(done)))
 }
 
+/// Issue, renew or re-issue certificates on a card in use, at the counter (after a move or a
+/// name change, at renewal, from 15, when declined at application, or after an extension):
+/// the chip makes each key pair with the holder's PIN, and the certificate goes back into the
+/// card file; the one it replaces is revoked as superseded. A PIN the card refuses is a 422
+/// `wrong-pin` whose body carries `tries_left` and the card file with the try counted.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/certificates", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = CertifyRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn certify(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<CertifyRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let hierarchies = req
+        .certificates
+        .iter()
+        .map(|c| {
+            Hierarchy::parse(c).ok_or_else(|| {
+                ApiError::field(
+                    "certificates",
+                    format!("{c:?} is not a certificate: signature or authentication"),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let pins = [
+        (PinKind::Signature, req.pins.signature),
+        (PinKind::Authentication, req.pins.authentication),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    let done = state
+        .app
+        .certify_card(
+            &principal,
+            &serial,
+            CardCertification {
+                documents: documents(&req.identity_documents)?,
+                hierarchies,
+                pins,
+                card_file: card_file(&req.card_file)?,
+            },
+        )
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
+}
+
+/// Rewrite the card to its holder's record (name and address) after a move or a name change,
+/// with the 住基 PIN: a line is added to the 追記欄, and after a transfer-in this is the
+/// continuation (継続利用), due within 90 days, that moves the card to the new municipality.
+/// A PIN the card refuses is a 422 `wrong-pin` carrying the card file with the try counted.
+#[utoipa::path(post, path = "/api/v1/cards/{serial}/amendment", tag = "cards",
+    params(("serial" = String, Path, description = "The card's serial number")),
+    request_body = AmendRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn amend(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(serial): AppPath<String>,
+    AppJson(req): AppJson<AmendRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let done = state
+        .app
+        .amend_card(
+            &principal,
+            &serial,
+            CardAmendment {
+                documents: documents(&req.identity_documents)?,
+                pin: req.resident_registry_pin,
+                card_file: card_file(&req.card_file)?,
+            },
+        )
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
+}
+
 /// Reset a PIN at the counter, identity checked; the new PIN is written to the card file.
 #[utoipa::path(post, path = "/api/v1/cards/{serial}/pin-reset", tag = "cards",
     params(("serial" = String, Path, description = "The card's serial number")),
@@ -479,6 +612,12 @@ crate::dto::debug_showing!(CardFileBody { card });
 crate::dto::debug_showing!(Pins {});
 crate::dto::debug_showing!(HandOverRequest { identity_documents });
 crate::dto::debug_showing!(ResumeRequest { identity_documents });
+crate::dto::debug_showing!(CertifyRequest {
+    identity_documents,
+    certificates
+});
+crate::dto::debug_showing!(CertificatePins {});
+crate::dto::debug_showing!(AmendRequest { identity_documents });
 crate::dto::debug_showing!(PinResetRequest {
     identity_documents,
     kind

@@ -28,6 +28,13 @@ pub struct Problem {
     /// For `invalid-input`: every field problem.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
+    /// For `wrong-pin`: the tries left before the PIN locks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tries_left: Option<u8>,
+    /// For `wrong-pin`: the card file with the try counted, base64. The card counted the try,
+    /// so the copy sent no longer opens: hand this one back to the holder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_file: Option<String>,
 }
 
 /// One invalid field.
@@ -48,6 +55,8 @@ pub struct ApiError {
     detail: String,
     errors: Vec<FieldProblem>,
     headers: Vec<(header::HeaderName, HeaderValue)>,
+    /// A refused PIN's tries left and card file (base64); boxed, as it is rare and large.
+    wrong_pin: Option<Box<(u8, String)>>,
 }
 
 impl ApiError {
@@ -65,6 +74,7 @@ impl ApiError {
             detail: detail.into(),
             errors: Vec::new(),
             headers: Vec::new(),
+            wrong_pin: None,
         }
     }
 
@@ -181,6 +191,19 @@ impl From<AppError> for ApiError {
                 "Temporarily unavailable",
                 why,
             ),
+            AppError::WrongPin(w) => {
+                let mut err = Self::new(
+                    S::UNPROCESSABLE_ENTITY,
+                    "wrong-pin",
+                    "Wrong PIN",
+                    w.to_string(),
+                );
+                err.wrong_pin = Some(Box::new((
+                    w.tries_left,
+                    mynumber_pki::base64_encode(&w.card_file),
+                )));
+                err
+            }
             AppError::Unauthenticated => Self::new(
                 S::UNAUTHORIZED,
                 "unauthenticated",
@@ -330,6 +353,8 @@ impl IntoResponse for ApiError {
             detail: self.detail,
             code: self.code.to_owned(),
             errors: self.errors,
+            tries_left: self.wrong_pin.as_ref().map(|w| w.0),
+            card_file: self.wrong_pin.map(|w| w.1),
         };
         let mut res = (status, Json(body)).into_response();
         res.headers_mut().insert(

@@ -10,6 +10,8 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<cards::ApplicationRequest>(bytes);
     body::<cards::HandOverRequest>(bytes);
     body::<cards::ResumeRequest>(bytes);
+    body::<cards::CertifyRequest>(bytes);
+    body::<cards::AmendRequest>(bytes);
     body::<cards::PinResetRequest>(bytes);
     body::<cards::EndRequest>(bytes);
     body::<certificates::IssueRequest>(bytes);

@@ -91,7 +91,7 @@ impl AppState {
         certificates::issue, certificates::list, certificates::revoke, certificates::ca,
         certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
         certificates::resume, certificates::revoke_all,
-        cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume,
+        cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume, cards::certify, cards::amend,
         cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
@@ -448,6 +448,18 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/cards/{serial}/resume",
             p(A::ResumeCard),
             post(cards::resume).layer(card_body),
+        )
+        .door(
+            M::POST,
+            "/api/v1/cards/{serial}/amendment",
+            p(A::AmendCard),
+            post(cards::amend).layer(card_body),
+        )
+        .door(
+            M::POST,
+            "/api/v1/cards/{serial}/certificates",
+            p(A::CertifyCard),
+            post(cards::certify).layer(card_body),
         )
         .door(
             M::POST,

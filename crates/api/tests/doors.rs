@@ -230,6 +230,12 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "identity_documents": ["passport"], "card_file": "AAAA"}),
         ("POST", "/api/v1/cards/{serial}/resume") => json!({
             "identity_documents": ["passport"], "card_file": "AAAA"}),
+        ("POST", "/api/v1/cards/{serial}/amendment") => json!({
+            "identity_documents": ["passport"], "resident_registry_pin": "1234",
+            "card_file": "AAAA"}),
+        ("POST", "/api/v1/cards/{serial}/certificates") => json!({
+            "identity_documents": ["passport"], "certificates": ["authentication"],
+            "pins": {"authentication": "1234"}, "card_file": "AAAA"}),
         ("POST", "/api/v1/cards/{serial}/pin-reset") => json!({
             "identity_documents": ["passport"], "kind": "authentication", "pin": "1234",
             "card_file": "AAAA"}),

@@ -1096,6 +1096,115 @@ async fn a_card_over_http_from_application_to_its_end() {
         !r.text.contains("\"123\""),
         "the error does not echo the PIN"
     );
+
+    // Certificates on the card at the counter (issue 10). A 転居 revoked the signature
+    // certificate; a wrong password is a 422 `wrong-pin` that carries the card file with the
+    // try counted, and the copy sent stops opening; the right one puts a new certificate,
+    // made for a key pair the chip generated, into the card file.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/procedures"),
+            Some(&s.admin),
+            Some(
+                json!({"procedure": "address-change", "prefecture": "東京都",
+                "municipality_code": "131041", "address": "高田馬場1丁目1番1号",
+                "relationship": "head"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let certify = |pin: &str, file: &str| {
+        json!({"identity_documents": ["passport"], "certificates": ["signature"],
+            "pins": {"signature": pin}, "card_file": file})
+    };
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/certificates"),
+            Some(&s.admin),
+            Some(certify("XYZ999", &file)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["code"], "wrong-pin");
+    assert_eq!(r.body["tries_left"], 4);
+    assert!(
+        !r.text.contains("XYZ999"),
+        "the error does not echo the PIN"
+    );
+    let counted = r.body["card_file"].as_str().unwrap().to_owned();
+    assert_ne!(counted, file);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/certificates"),
+            Some(&s.admin),
+            Some(certify("ABC123", &file)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "card_file", "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/certificates"),
+            Some(&s.admin),
+            Some(certify("ABC123", &counted)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(
+        r.body["card"]["signature_certificate"].is_string(),
+        "{}",
+        r.text
+    );
+    let file = r.body["card_file"].as_str().unwrap().to_owned();
+    let card_data = mynumber_card::CardData::open(
+        &mynumber_pki::base64_decode(&file).unwrap(),
+        common::card_keys().as_ref(),
+    )
+    .unwrap();
+    let on_card = mynumber_pki::inspect(&card_data.signature.unwrap().certificate).unwrap();
+    assert_eq!(
+        Some(hex::encode(&on_card.serial).as_str()),
+        r.body["card"]["signature_certificate"].as_str()
+    );
+    assert!(
+        on_card
+            .four
+            .unwrap()
+            .address
+            .ends_with("高田馬場１丁目１番１号"),
+        "the new certificate carries the new address"
+    );
+    // The chip follows the record (issue 10): with the 住基 PIN, the text application shows
+    // the new address and the 追記欄 takes a line.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{card}/amendment"),
+            Some(&s.admin),
+            Some(
+                json!({"identity_documents": ["passport"], "resident_registry_pin": "1234",
+                "card_file": file}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["card"]["additions"], 1);
+    assert_eq!(r.body["card"]["continue_by"], Value::Null);
+    let file = r.body["card_file"].as_str().unwrap().to_owned();
+    let shown = mynumber_card::CardData::open(
+        &mynumber_pki::base64_decode(&file).unwrap(),
+        common::card_keys().as_ref(),
+    )
+    .unwrap()
+    .info
+    .unwrap()
+    .name_and_address()
+    .unwrap();
+    assert!(shown.1.ends_with("高田馬場１丁目１番１号"), "{}", shown.1);
     let r = s
         .call(
             Method::POST,

@@ -384,7 +384,7 @@ impl App {
                 record,
                 hierarchy,
                 &proven,
-                card_expiry,
+                last_valid_day(record.birth_date(), today, card_expiry),
             )
             .await?;
         issued.detail.push_str(&format!(" exception=\"{reason}\""));
@@ -430,10 +430,10 @@ impl App {
         ))
     }
 
-    /// Certifies `public_key` for the holder of `record` inside a transaction: valid to the 5th
-    /// birthday after today and never beyond `card_expiry`, recorded in the register; returns
-    /// the certificate and its ledger record. Supersedes nothing: the caller decides what the
-    /// new certificate replaces.
+    /// Certifies `key` for the holder of `record` inside a transaction, valid to the end of
+    /// `last_day` (Japan), recorded in the register; returns the certificate and its ledger
+    /// record. Supersedes nothing: the caller decides what the new certificate replaces, and
+    /// its validity, by the rules of `mynumber_core::certificate` and facts §2.2.
     pub(crate) async fn certify_in(
         &self,
         tx: &mut dyn Tx,
@@ -441,7 +441,7 @@ impl App {
         record: &ResidentRecord,
         hierarchy: Hierarchy,
         key: &mynumber_pki::ProvenKey,
-        card_expiry: Option<jiff::civil::Date>,
+        last_day: jiff::civil::Date,
     ) -> Result<(CertificateRow, Record), AppError> {
         let today = self.clock.today();
         let now_us = self.clock.now_us();
@@ -462,7 +462,6 @@ impl App {
             },
             Hierarchy::Authentication => Holder::Authentication { common_name },
         };
-        let last_day = last_valid_day(record.birth_date(), today, card_expiry);
         let not_after = end_of_day_jst(last_day);
         let serial_seed: [u8; 16] = self.random_bytes();
         let der = authority

@@ -62,6 +62,31 @@ pub enum AppError {
     /// No valid token was presented.
     #[error("a valid staff token is required")]
     Unauthenticated,
+    /// The card refused a PIN entered at the counter. The card counted the try, so the card
+    /// file that keeps the count goes back to the holder with the error.
+    #[error("{0}")]
+    WrongPin(WrongPin),
+}
+
+/// A PIN the card refused at the counter, and the card file with the try counted.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the {} PIN entered is wrong; {tries_left} {} left before it locks", .kind.code(), if *.tries_left == 1 { "try" } else { "tries" })]
+pub struct WrongPin {
+    /// Which PIN.
+    pub kind: mynumber_core::pin::PinKind,
+    /// Tries left (0: it is locked now, and is reset at the counter).
+    pub tries_left: u8,
+    /// The card file, with the try counted: the copy handed in no longer opens.
+    pub card_file: Vec<u8>,
+}
+
+impl std::fmt::Debug for WrongPin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WrongPin")
+            .field("kind", &self.kind)
+            .field("tries_left", &self.tries_left)
+            .finish_non_exhaustive()
+    }
 }
 
 impl From<Invalid> for AppError {

@@ -33,13 +33,15 @@ pub use bulk::{
     PreparedBatch,
 };
 pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
-pub use cards::{CardApplication, CardSettings, CardWithFile, HandOver};
+pub use cards::{
+    CardAmendment, CardApplication, CardCertification, CardSettings, CardWithFile, HandOver,
+};
 pub use certificates::{CertificateException, KeyMaker, PkiSettings};
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, NumberBasis, RECORD_ITEMS,
     RecordRequest,
 };
-pub use error::AppError;
+pub use error::{AppError, WrongPin};
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{

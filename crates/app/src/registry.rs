@@ -596,6 +596,13 @@ impl App {
             self.end_cards_on_change(tx.as_mut(), person.id, &version.resident, now)
                 .await?,
         );
+        // A transfer-in starts each card's 90 days to be continued, or voids it if filed late.
+        if procedure == "transfer-in" {
+            records.extend(
+                self.cards_on_transfer_in(tx.as_mut(), person.id, !overdue.is_empty(), now)
+                    .await?,
+            );
+        }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(version)

@@ -66,6 +66,73 @@ pub fn response(data: &[u8], sw: Sw) -> Vec<u8> {
     out
 }
 
+/// A BER-TLV length (ISO/IEC 7816-4 §5.2.2.2): one byte below 128, else `81 xx` or `82 xx xx`.
+fn ber_length(out: &mut Vec<u8>, len: usize) {
+    match len {
+        0..=0x7F => out.push(len as u8),
+        0x80..=0xFF => out.extend_from_slice(&[0x81, len as u8]),
+        _ => {
+            out.push(0x82);
+            out.extend_from_slice(&(len.min(0xFFFF) as u16).to_be_bytes());
+        }
+    }
+}
+
+/// The public key template of an RSA key (ISO/IEC 7816-8 §5.1): `7F 49 { 81 modulus, 82
+/// public exponent }`, as GENERATE ASYMMETRIC KEY PAIR answers.
+pub fn public_key_template(modulus: &[u8], exponent: &[u8]) -> Vec<u8> {
+    let mut inner = Vec::with_capacity(modulus.len() + exponent.len() + 8);
+    for (tag, value) in [(0x81, modulus), (0x82, exponent)] {
+        inner.push(tag);
+        ber_length(&mut inner, value.len());
+        inner.extend_from_slice(value);
+    }
+    let mut out = vec![0x7F, 0x49];
+    ber_length(&mut out, inner.len());
+    out.extend_from_slice(&inner);
+    out
+}
+
+/// Reads a BER-TLV length; the length and the bytes after it.
+fn read_ber_length(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    match bytes {
+        [n @ 0..=0x7F, rest @ ..] => Some((usize::from(*n), rest)),
+        [0x81, n, rest @ ..] if *n >= 0x80 => Some((usize::from(*n), rest)),
+        [0x82, hi, lo, rest @ ..] if *hi > 0 => {
+            Some((usize::from(u16::from_be_bytes([*hi, *lo])), rest))
+        }
+        _ => None,
+    }
+}
+
+/// The modulus and public exponent in a public key template, or `None` if the bytes are not
+/// one (the terminal's side of GENERATE ASYMMETRIC KEY PAIR).
+pub fn parse_public_key_template(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let [0x7F, 0x49, rest @ ..] = bytes else {
+        return None;
+    };
+    let (len, rest) = read_ber_length(rest)?;
+    if rest.len() != len {
+        return None;
+    }
+    let mut fields = [None, None];
+    let mut rest = rest;
+    while let [tag, after @ ..] = rest {
+        let (len, after) = read_ber_length(after)?;
+        let value = after.get(..len)?;
+        rest = &after[len..];
+        let slot = match tag {
+            0x81 => &mut fields[0],
+            0x82 => &mut fields[1],
+            _ => return None,
+        };
+        if slot.replace(value).is_some() {
+            return None;
+        }
+    }
+    Some((fields[0]?, fields[1]?))
+}
+
 /// Parses a command APDU, or `None` when its length fields do not fit its bytes.
 pub fn parse(apdu: &[u8]) -> Option<Command<'_>> {
     let [cla, ins, p1, p2, body @ ..] = apdu else {

@@ -19,6 +19,9 @@ pub const JPKI_AID: [u8; 10] = [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 
 pub const TEXT_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08];
 /// 券面事項確認AP: the card face, facts §4.2.
 pub const FACE_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02];
+/// 住基AP: the resident-registry application, whose PIN (EF 001C) the counter asks for when it
+/// rewrites the card after a move or a name change (facts §2.3, §4.2, §4.6).
+pub const JUKI_AID: [u8; 10] = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x01];
 
 /// The longest response APDU the chip sends, status word included.
 pub const MAX_RESPONSE: usize = 0xFFFF;
@@ -42,6 +45,7 @@ pub enum Power {
 enum Ap {
     Face,
     Jpki,
+    Juki,
     Text,
 }
 
@@ -65,12 +69,18 @@ struct Session {
     ap: Option<Ap>,
     ef: Option<u16>,
     verified: Vec<Secret>,
+    /// The issuer (the municipality's counter terminal) authenticated to the card.
+    issuer: bool,
+    /// The key pairs generated in this session, waiting for their certificates.
+    generated: Vec<Pair>,
 }
 
-/// Which of the two key pairs.
+/// Which of the card's two key pairs (JPKI-AP, facts §4.3).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Pair {
+pub enum Pair {
+    /// 利用者証明用: key EF 0017, PIN EF 0018.
     Authentication,
+    /// 署名用: key EF 001A, password EF 001B.
     Signature,
 }
 
@@ -140,6 +150,8 @@ fn ef(ap: Ap, fid: u16) -> Option<Ef> {
         (Ap::Face, 0x0011) => Ef::Reference(S::BirthDate),
         (Ap::Face, 0x0012) => Ef::Reference(S::CollationB),
         (Ap::Face, 0x0013) => Ef::Reference(S::CollationA),
+        // The 住基 PIN only: what else the application holds is not public (facts §4.6).
+        (Ap::Juki, 0x001C) => Ef::Reference(S::Pin(PinKind::ResidentRegistry)),
         _ => return None,
     })
 }
@@ -181,6 +193,11 @@ const DIGEST_INFOS: [(
 /// Keeps what the card keeps (its file), before the chip answers; false if it could not.
 pub type Keeper = Box<dyn FnMut(&CardData) -> bool + Send>;
 
+/// Where a chip's new key pairs come from: an RSA-2048 key pair (PKCS#8), made with the
+/// machine's randomness, or `None` if none could be made. The chip stays a function of its
+/// inputs: a real chip draws from its own generator.
+pub type KeySource = Box<dyn FnMut() -> Option<Vec<u8>> + Send>;
+
 /// Uses one try of `secret` in `data`, without comparing anything.
 fn charge(data: &mut CardData, secret: Secret) {
     match secret {
@@ -211,6 +228,8 @@ pub struct Chip {
     changed: bool,
     /// Where a try is kept before a PIN is compared.
     keeper: Option<Keeper>,
+    /// Where an issuer session's new key pairs come from.
+    key_source: Option<KeySource>,
 }
 
 impl std::fmt::Debug for Chip {
@@ -231,6 +250,7 @@ impl Chip {
             keys: [None, None],
             changed: false,
             keeper: None,
+            key_source: None,
         }
     }
 
@@ -240,6 +260,43 @@ impl Chip {
     /// PINs be followed by a right one).
     pub fn keep_with(&mut self, keeper: Keeper) {
         self.keeper = Some(keeper);
+    }
+
+    /// Opens an issuer session: the municipality's counter terminal has authenticated to the
+    /// card, which may now generate key pairs (GENERATE ASYMMETRIC KEY PAIR) from `keys` and
+    /// take their certificates ([`Chip::install_certificate`]). Lasts until power-off or
+    /// reset. **Choice** (docs/design/card.md): the real card's issuer authentication (EF
+    /// 0016, facts §4.3 [U]) is not public; here only the register's own code, which holds
+    /// the card in hand, can open the session, and no command APDU can.
+    pub fn open_issuer_session(&mut self, keys: KeySource) {
+        self.session.issuer = true;
+        self.key_source = Some(keys);
+    }
+
+    /// Writes the certificate of a key pair generated in this issuer session, with its
+    /// authority's, as the issuer's secure-messaging write does on a real card. Refused
+    /// (`69 82`) outside an issuer session or for a pair not generated in it.
+    pub fn install_certificate(
+        &mut self,
+        pair: Pair,
+        certificate: Vec<u8>,
+        ca_certificate: Vec<u8>,
+    ) -> Result<(), Sw> {
+        if !self.session.issuer || !self.session.generated.contains(&pair) {
+            return Err(Sw::SECURITY_NOT_SATISFIED);
+        }
+        let slot = match pair {
+            Pair::Authentication => self.data.authentication.as_mut(),
+            Pair::Signature => self.data.signature.as_mut(),
+        };
+        let Some(slot) = slot else {
+            return Err(Sw::NOT_FOUND);
+        };
+        slot.certificate = certificate;
+        slot.ca_certificate = ca_certificate;
+        self.session.generated.retain(|p| *p != pair);
+        self.changed = true;
+        Ok(())
     }
 
     /// What the card keeps (to write back to its file).
@@ -256,6 +313,7 @@ impl Chip {
     /// A power event: every one ends the session, so no PIN stays verified (interop.md §1.3).
     pub fn power(&mut self, _event: Power) {
         self.session = Session::default();
+        self.key_source = None;
     }
 
     /// Answers one command APDU with its response APDU.
@@ -269,6 +327,7 @@ impl Chip {
             (0x00, 0x20) => self.verify(&cmd),
             (0x00, 0x24) => self.change_reference_data(&cmd),
             (0x80, 0x2A) => self.compute_signature(&cmd),
+            (0x00, 0x47) => self.generate_key_pair(&cmd),
             (0x00 | 0x80, _) => response(&[], Sw::UNKNOWN_INS),
             _ => response(&[], Sw::UNKNOWN_CLA),
         }
@@ -287,16 +346,18 @@ impl Chip {
         let info = self.data.info.is_some();
         match file {
             Ef::Data(Blob::Token, _) => true,
-            Ef::Data(Blob::CaCertificate(pair) | Blob::Certificate(pair), _) | Ef::Key(pair) => {
+            Ef::Data(Blob::CaCertificate(pair) | Blob::Certificate(pair), _) => {
                 self.slot(pair).is_some()
             }
+            // In an issuer session a key pair the card lacks can be generated.
+            Ef::Key(pair) => self.slot(pair).is_some() || self.session.issuer,
             Ef::Reference(Secret::Pin(kind @ (PinKind::Authentication | PinKind::Signature))) => {
                 let pair = if kind == PinKind::Signature {
                     Pair::Signature
                 } else {
                     Pair::Authentication
                 };
-                self.slot(pair).is_some() && self.data.pin(kind).is_some()
+                (self.slot(pair).is_some() || self.session.issuer) && self.data.pin(kind).is_some()
             }
             Ef::Reference(Secret::Pin(kind)) => info && self.data.pin(kind).is_some(),
             Ef::Reference(_) | Ef::Data(_, _) => info,
@@ -308,6 +369,7 @@ impl Chip {
             a if a == JPKI_AID => Some(Ap::Jpki),
             a if a == TEXT_AID => Some(Ap::Text),
             a if a == FACE_AID => Some(Ap::Face),
+            a if a == JUKI_AID => Some(Ap::Juki),
             _ => None,
         }
     }
@@ -613,5 +675,65 @@ impl Chip {
             Ok(()) => response(&signature, Sw::OK),
             Err(_) => response(&[], Sw::WRONG_DATA),
         }
+    }
+
+    /// GENERATE ASYMMETRIC KEY PAIR (`00 47 80 00`, ISO/IEC 7816-8 §5.1) for the selected key
+    /// EF, in an issuer session and with the pair's PIN verified (issue 10: the key is made in
+    /// the chip, with the holder's PIN, at the counter). The pair replaces the old one, whose
+    /// certificate goes with it until [`Chip::install_certificate`] writes the new one. The
+    /// answer is the public key template `7F 49 { 81 modulus, 82 exponent }` (ISO/IEC 7816-8
+    /// §5.1, table 3), which needs an extended Le; a short one is `67 00`.
+    fn generate_key_pair(&mut self, cmd: &Command<'_>) -> Vec<u8> {
+        if cmd.p1 != 0x80 || cmd.p2 != 0x00 {
+            return response(&[], Sw::WRONG_P1P2);
+        }
+        if !cmd.data.is_empty() {
+            return response(&[], Sw::WRONG_DATA);
+        }
+        let Some(Ef::Key(pair)) = self.current() else {
+            return response(&[], Sw::NOT_ALLOWED);
+        };
+        if !self.session.issuer || !self.session.verified.contains(&Secret::Pin(pair.pin())) {
+            return response(&[], Sw::SECURITY_NOT_SATISFIED);
+        }
+        // An RSA-2048 template is 270 bytes: a short Le (at most 256) cannot hold it, and is
+        // refused before a key is drawn.
+        if cmd.ne.unwrap_or(0) <= 256 {
+            return response(&[], Sw::WRONG_LENGTH);
+        }
+        let Some(pkcs8) = self.key_source.as_mut().and_then(|source| source()) else {
+            return response(&[], Sw::MEMORY_FAILURE);
+        };
+        let Ok(key) = RsaKeyPair::from_pkcs8(&pkcs8) else {
+            return response(&[], Sw::MEMORY_FAILURE);
+        };
+        let public = aws_lc_rs::signature::KeyPair::public_key(&key);
+        let template = crate::apdu::public_key_template(
+            public.modulus().big_endian_without_leading_zero(),
+            public.exponent().big_endian_without_leading_zero(),
+        );
+        if cmd.ne.unwrap_or(0) < template.len() {
+            return response(&[], Sw::WRONG_LENGTH);
+        }
+        let slot = KeySlot {
+            private_key: pkcs8,
+            certificate: Vec::new(),
+            ca_certificate: Vec::new(),
+        };
+        let index = match pair {
+            Pair::Authentication => {
+                self.data.authentication = Some(slot);
+                0
+            }
+            Pair::Signature => {
+                self.data.signature = Some(slot);
+                1
+            }
+        };
+        self.keys[index] = Some(key);
+        self.session.generated.retain(|p| *p != pair);
+        self.session.generated.push(pair);
+        self.changed = true;
+        response(&template, Sw::OK)
     }
 }

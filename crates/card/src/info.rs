@@ -185,6 +185,92 @@ impl CardInfo {
     }
 }
 
+/// Reads a BER TLV at the start of `bytes` (tags of one or two bytes, as these files use):
+/// its tag, its value and the bytes after it.
+fn read_tlv(bytes: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
+    let tag_len = if bytes.first()? & 0x1F == 0x1F { 2 } else { 1 };
+    let (tag, rest) = bytes.split_at_checked(tag_len)?;
+    let (len, rest) = match rest {
+        [n @ 0..=0x7F, rest @ ..] => (usize::from(*n), rest),
+        [0x81, n, rest @ ..] => (usize::from(*n), rest),
+        [0x82, a, b, rest @ ..] => (usize::from(u16::from_be_bytes([*a, *b])), rest),
+        [0x83, a, b, c, rest @ ..] => (
+            usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c),
+            rest,
+        ),
+        _ => return None,
+    };
+    let (value, after) = rest.split_at_checked(len)?;
+    Some((tag, value, after))
+}
+
+/// The items of a record: each (tag, value) inside the outer TLV.
+fn items(record: &[u8]) -> Option<Vec<(&[u8], &[u8])>> {
+    let (_, mut value, _) = read_tlv(record)?;
+    let mut out = Vec::new();
+    while !value.is_empty() {
+        let (tag, v, after) = read_tlv(value)?;
+        out.push((tag, v));
+        value = after;
+    }
+    Some(out)
+}
+
+impl CardInfo {
+    /// The name and address the text application shows (EF 0002), or `None` if the file does
+    /// not parse.
+    pub fn name_and_address(&self) -> Option<(String, String)> {
+        let items = items(&self.attributes_file)?;
+        let text = |tag: [u8; 2]| {
+            items
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .and_then(|(_, v)| String::from_utf8(v.to_vec()).ok())
+        };
+        Some((text([0xDF, 0x22])?, text([0xDF, 0x23])?))
+    }
+
+    /// Both applications rewritten with a new name and address, as the counter does after a
+    /// move or a name change (issue 10; facts §2.8): everything else is kept, the number, the
+    /// photo, the expiry and the security code, and so are the collation secrets and their
+    /// tries. The issuer signs anew. `None` if the card's files do not parse.
+    pub fn amended(
+        &self,
+        name: &str,
+        address: &str,
+        sign: &dyn Fn(&[u8]) -> Vec<u8>,
+    ) -> Option<Self> {
+        let number = self.number_file.get(3..15)?;
+        let face = items(&self.face_file)?;
+        let item = |tag: [u8; 2]| {
+            face.iter()
+                .find(|(t, _)| *t == tag)
+                .map(|(_, v)| v.to_vec())
+        };
+        let text = |tag| item(tag).and_then(|v| String::from_utf8(v).ok());
+        let municipality = items(&self.face_info_file)?
+            .iter()
+            .find(|(t, _)| *t == [0xDF, 0x34])
+            .and_then(|(_, v)| String::from_utf8(v.to_vec()).ok())?;
+        let holder = Holder {
+            number: String::from_utf8(number.to_vec()).ok()?,
+            name: name.to_owned(),
+            address: address.to_owned(),
+            birth: text([0xDF, 0x22])?,
+            birth_era: self.birth_key.clone(),
+            sex: text([0xDF, 0x23])?.chars().next()?,
+            expiry: text([0xDF, 0x29])?,
+            security_code: text([0xDF, 0x2A])?,
+            municipality,
+            photo: item([0xDF, 0x27]),
+        };
+        let mut out = Self::build(&holder, sign);
+        out.collation_b.clone_from(&self.collation_b);
+        out.tries = self.tries;
+        Some(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +307,60 @@ mod tests {
         let value = if a[2] < 0x80 { &a[3..] } else { &a[4..] };
         let first = usize::from(u16::from_be_bytes([value[3], value[4]]));
         assert_eq!(&value[first..first + 2], &[0xDF, 0x22]);
+    }
+
+    #[test]
+    fn an_amended_card_keeps_all_but_the_name_and_address() {
+        let holder = Holder {
+            number: "123456789018".into(),
+            name: "山田\u{3000}太郎".into(),
+            address: "東京都新宿区西新宿２丁目８番１号".into(),
+            birth: "19800217".into(),
+            birth_era: "550217".into(),
+            sex: '1',
+            expiry: "20350217".into(),
+            security_code: "2285".into(),
+            municipality: "13104".into(),
+            photo: Some(vec![0xFF, 0xD8, 7, 7, 7]),
+        };
+        let sign = |b: &[u8]| {
+            aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b)
+                .as_ref()
+                .to_vec()
+        };
+        let mut before = CardInfo::build(&holder, &sign);
+        before.tries = [9, 8, 7];
+        let after = before
+            .amended(
+                "山田\u{3000}太郎",
+                "大阪府大阪市北区梅田１丁目１番１号",
+                &sign,
+            )
+            .unwrap();
+        let want = CardInfo::build(
+            &Holder {
+                address: "大阪府大阪市北区梅田１丁目１番１号".into(),
+                ..holder
+            },
+            &sign,
+        );
+        assert_eq!(after.attributes_file, want.attributes_file);
+        assert_eq!(after.integrity_file, want.integrity_file);
+        assert_eq!(after.face_file, want.face_file);
+        assert_eq!(after.number_file, before.number_file);
+        assert_eq!(after.tries, [9, 8, 7]);
+        assert_eq!(
+            after.name_and_address(),
+            Some((
+                "山田\u{3000}太郎".into(),
+                "大阪府大阪市北区梅田１丁目１番１号".into()
+            ))
+        );
+        // Files that do not parse are not amended.
+        let broken = CardInfo {
+            face_file: vec![0xFF, 0x20, 0x05, 0xDF],
+            ..before
+        };
+        assert!(broken.amended("a", "b", &sign).is_none());
     }
 }

@@ -14,8 +14,10 @@ mod file;
 mod info;
 mod sealed;
 
-pub use apdu::{Command, Sw, parse, response};
-pub use chip::{ATR, Chip, FACE_AID, JPKI_AID, Keeper, MAX_RESPONSE, Power, TEXT_AID};
+pub use apdu::{Command, Sw, parse, parse_public_key_template, public_key_template, response};
+pub use chip::{
+    ATR, Chip, FACE_AID, JPKI_AID, JUKI_AID, Keeper, KeySource, MAX_RESPONSE, Pair, Power, TEXT_AID,
+};
 pub use file::{CardData, CardFileError, KeySlot, PinState};
 pub use info::{COLLATION_TRIES, CardInfo, Holder};
 pub use sealed::{ElementError, Sealed, SecureElement};

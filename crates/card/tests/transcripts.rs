@@ -872,3 +872,265 @@ fn a_try_is_kept_before_the_pin_is_compared_and_an_unkept_one_is_not_answered() 
         "#]],
     );
 }
+
+/// A key source that hands out `keys` in turn, and counts what it gave.
+fn source_of(keys: Vec<Vec<u8>>) -> mynumber_card::KeySource {
+    let mut keys = keys.into_iter();
+    Box::new(move || keys.next())
+}
+
+#[test]
+fn a_key_pair_is_generated_only_in_an_issuer_session_with_its_pin() {
+    let c = card();
+    let mut chip = Chip::new(c.data.clone());
+    chip.power(Power::On);
+    // A client cannot generate: no issuer session.
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 18
+        00 20 00 80 04 31 32 33 34
+        00 A4 02 0C 02 00 17
+        00 47 80 00 00 00 00
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 18 -> 9000
+            00 20 00 80 04 31 32 33 34 -> 9000
+            00 A4 02 0C 02 00 17 -> 9000
+            00 47 80 00 00 00 00 -> 6982
+        "#]],
+    );
+    assert!(
+        chip.install_certificate(mynumber_card::Pair::Authentication, vec![1], vec![2])
+            .is_err()
+    );
+    // The issuer's session, but the signature password not verified; then a short Le, a
+    // PIN file selected, a wrong P1; then the right command.
+    let (new_key, new_pair) = key();
+    chip.power(Power::Reset);
+    chip.power(Power::On);
+    chip.open_issuer_session(source_of(vec![new_key.clone()]));
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1A
+        00 47 80 00 00 00 00               -- the password not verified
+        00 A4 02 0C 02 00 1B
+        00 20 00 80 06 41 42 43 31 32 33
+        00 47 80 00 00 00 00               -- a PIN file selected
+        00 A4 02 0C 02 00 1A
+        00 47 00 00 00 00 00               -- P1 00 is not generation
+        00 47 80 00 00                     -- a short Le cannot hold the key
+        00 47 80 00 00 00 00
+        00 47 80 00 00 00 00               -- the source has no more keys
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1A -> 9000
+            00 47 80 00 00 00 00 -> 6982
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 06 41 42 43 31 32 33 -> 9000
+            00 47 80 00 00 00 00 -> 6986
+            00 A4 02 0C 02 00 1A -> 9000
+            00 47 00 00 00 00 00 -> 6A86
+            00 47 80 00 00 -> 6700
+            00 47 80 00 00 00 00 -> [270 bytes 7F49…] 9000
+            00 47 80 00 00 00 00 -> 6581
+        "#]],
+    );
+    // The template carries the new key's modulus and exponent.
+    let r = {
+        let mut again = Chip::new(c.data.clone());
+        again.power(Power::On);
+        again.open_issuer_session(source_of(vec![new_key.clone()]));
+        transcript(
+            &mut again,
+            "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+             00 A4 02 0C 02 00 1B
+             00 20 00 80 06 41 42 43 31 32 33
+             00 A4 02 0C 02 00 1A",
+        );
+        again.transmit(&hex("00 47 80 00 00 00 00"))
+    };
+    let (template, _) = r.split_at(r.len() - 2);
+    let (modulus, exponent) = mynumber_card::parse_public_key_template(template).unwrap();
+    let public = new_pair.public_key();
+    assert_eq!(modulus, public.modulus().big_endian_without_leading_zero());
+    assert_eq!(
+        exponent,
+        public.exponent().big_endian_without_leading_zero()
+    );
+    // The new key signs now, and the old certificate left with the old key.
+    assert!(chip.take_changed());
+    assert_eq!(chip.data().signature.as_ref().unwrap().private_key, new_key);
+    assert!(
+        chip.data()
+            .signature
+            .as_ref()
+            .unwrap()
+            .certificate
+            .is_empty()
+    );
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b"renewed");
+    let mut apdu = hex("80 2A 00 80 33 30 31 30 0d 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20");
+    apdu.extend_from_slice(digest.as_ref());
+    apdu.push(0x00);
+    let r = chip.transmit(&apdu);
+    let (signature, sw) = r.split_at(r.len() - 2);
+    assert_eq!(sw, [0x90, 0x00]);
+    let new_public = spki(&new_pair);
+    aws_lc_rs::signature::UnparsedPublicKey::new(
+        &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+        &new_public[new_public.len() - 270..],
+    )
+    .verify(b"renewed", signature)
+    .unwrap();
+    // Only the pair generated takes a certificate, once.
+    use mynumber_card::Pair;
+    assert!(
+        chip.install_certificate(Pair::Authentication, vec![1], vec![2])
+            .is_err()
+    );
+    chip.install_certificate(Pair::Signature, vec![1], vec![2])
+        .unwrap();
+    assert!(
+        chip.install_certificate(Pair::Signature, vec![3], vec![4])
+            .is_err()
+    );
+    assert_eq!(chip.data().signature.as_ref().unwrap().certificate, [1]);
+    // A reset ends the issuer session.
+    chip.power(Power::Reset);
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1B
+        00 20 00 80 06 41 42 43 31 32 33
+        00 A4 02 0C 02 00 1A
+        00 47 80 00 00 00 00
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 06 41 42 43 31 32 33 -> 9000
+            00 A4 02 0C 02 00 1A -> 9000
+            00 47 80 00 00 00 00 -> 6982
+        "#]],
+    );
+}
+
+#[test]
+fn an_issuer_session_adds_a_key_pair_the_card_never_had() {
+    // A child's card: no signature key, and no password until the issuer sets one.
+    let mut data = card().data;
+    data.signature = None;
+    data.pins.retain(|(k, _)| *k != PinKind::Signature);
+    let mut chip = Chip::new(data.clone());
+    chip.power(Power::On);
+    chip.open_issuer_session(source_of(vec![key().0]));
+    // No password yet: its file is not there.
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1B
+        00 A4 02 0C 02 00 01
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1B -> 6A82
+            00 A4 02 0C 02 00 01 -> 6A82
+        "#]],
+    );
+    // The issuer sets the password the holder chose (as the register does before opening the
+    // session), then the pair is made.
+    data.set_pin(PinKind::Signature, PinState::new("NEW456", [1; 16], 5));
+    let mut chip = Chip::new(data);
+    chip.power(Power::On);
+    chip.open_issuer_session(source_of(vec![key().0]));
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
+        00 A4 02 0C 02 00 1B
+        00 20 00 80 06 4E 45 57 34 35 36
+        00 A4 02 0C 02 00 1A
+        00 47 80 00 00 00 00
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 -> 9000
+            00 A4 02 0C 02 00 1B -> 9000
+            00 20 00 80 06 4E 45 57 34 35 36 -> 9000
+            00 A4 02 0C 02 00 1A -> 9000
+            00 47 80 00 00 00 00 -> [270 bytes 7F49…] 9000
+        "#]],
+    );
+    assert!(chip.data().signature.is_some());
+}
+
+#[test]
+fn public_key_templates_round_trip_and_malformed_ones_are_refused() {
+    let t = mynumber_card::public_key_template(&[0xC5; 256], &[1, 0, 1]);
+    assert_eq!(&t[..4], [0x7F, 0x49, 0x82, 0x01]);
+    assert_eq!(
+        mynumber_card::parse_public_key_template(&t),
+        Some((&[0xC5u8; 256][..], &[1u8, 0, 1][..]))
+    );
+    for bad in [
+        &t[..t.len() - 1],
+        &[0x7F, 0x49, 0x00][..],
+        &[0x7F, 0x49, 0x03, 0x81, 0x01, 0x05][..], // no exponent
+        &[0x7F, 0x49, 0x06, 0x81, 0x01, 0x05, 0x81, 0x01, 0x05][..], // modulus twice
+        &[0x7F, 0x49, 0x03, 0x83, 0x01, 0x05][..], // unknown tag
+        &[0x7F, 0x49, 0x81, 0x03, 0x81, 0x01, 0x05][..], // a long form for a short length
+    ] {
+        assert_eq!(
+            mynumber_card::parse_public_key_template(bad),
+            None,
+            "{bad:02X?}"
+        );
+    }
+}
+
+#[test]
+fn the_resident_registry_application_checks_its_pin_and_nothing_else() {
+    let key = mynumber_core::document::DocumentSigningKey::from_bytes([5; 32]);
+    let mut data = card_with_info(&key);
+    data.set_pin(
+        PinKind::ResidentRegistry,
+        PinState::new("4321", [9; 16], PinKind::ResidentRegistry.max_tries()),
+    );
+    let mut chip = Chip::new(data);
+    chip.power(Power::On);
+    check(
+        &mut chip,
+        "
+        00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01   -- 住基AP
+        00 A4 02 0C 02 00 1C
+        00 20 00 80                                    -- tries, not counted
+        00 20 00 80 04 31 32 33 34                     -- the text PIN is not this one
+        00 20 00 80 04 34 33 32 31
+        00 A4 02 0C 02 00 02                           -- nothing else is public
+        00 A4 02 0C 02 00 11
+        ",
+        expect![[r#"
+            00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01 -> 9000
+            00 A4 02 0C 02 00 1C -> 9000
+            00 20 00 80 -> 63C3
+            00 20 00 80 04 31 32 33 34 -> 63C2
+            00 20 00 80 04 34 33 32 31 -> 9000
+            00 A4 02 0C 02 00 02 -> 6A82
+            00 A4 02 0C 02 00 11 -> 6A82
+        "#]],
+    );
+    // A card without the text and face applications has no 住基AP either.
+    let mut bare = Chip::new(card().data);
+    bare.power(Power::On);
+    assert_eq!(
+        bare.transmit(&hex("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01")),
+        [0x6A, 0x82]
+    );
+}

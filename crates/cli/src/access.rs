@@ -70,6 +70,8 @@ pub(crate) fn access(command: &Command) -> Access {
             CardCommand::HandOver { .. } => Policy(A::HandOverCard),
             CardCommand::Suspend { .. } => Policy(A::SuspendCard),
             CardCommand::Resume { .. } => Policy(A::ResumeCard),
+            CardCommand::Certify { .. } => Policy(A::CertifyCard),
+            CardCommand::Amend { .. } => Policy(A::AmendCard),
             CardCommand::End { .. } => Policy(A::EndCard),
             CardCommand::ResetPin { .. } => Policy(A::ResetCardPin),
             CardCommand::Extend { .. } => Policy(A::ExtendCard),

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use mynumber_app::{App, CardApplication, CardRow, HandOver};
+use mynumber_app::{
+    App, AppError, CardAmendment, CardApplication, CardCertification, CardRow, HandOver,
+};
 use mynumber_card::{
     ATR, CardData, CardFileError, Chip, ElementError, JPKI_AID, Power, SecureElement,
 };
@@ -579,6 +581,103 @@ pub(crate) async fn resume(
     files::write_private(card, &done.card_file)?;
     print_card(&done.card);
     Ok(())
+}
+
+/// `card amend`: the 住基 PIN from the environment or standard input (empty for a
+/// face-recognition card). A PIN the card refuses still rewrites the card file, since the card
+/// counted the try.
+pub(crate) async fn amend(
+    app: &App,
+    who: &Principal,
+    serial: &str,
+    card: &Path,
+    element: &dyn SecureElement,
+    identity: &[String],
+) -> Result<()> {
+    let pin = match std::env::var("MYNUMBER_REGISTRY_PIN") {
+        Ok(pin) => Some(pin),
+        Err(_) => secrets::read(
+            "MYNUMBER_PIN",
+            "the resident-registry PIN (empty for a face-recognition card): ",
+        )?,
+    };
+    // Held while the register rewrites it, so that no attached session writes over it.
+    let (file, _hold) = read_held(card, element)?;
+    let done = app
+        .amend_card(
+            who,
+            serial,
+            CardAmendment {
+                documents: identity_documents(identity)?,
+                pin,
+                card_file: file,
+            },
+        )
+        .await;
+    finish(card, done)
+}
+
+/// Writes the card file a step at the counter returned, or the one a refused PIN left (the
+/// card counted the try), and prints the card.
+fn finish(card: &Path, done: Result<mynumber_app::CardWithFile, AppError>) -> Result<()> {
+    match done {
+        Ok(done) => {
+            files::write_private(card, &done.card_file)?;
+            print_card(&done.card);
+            Ok(())
+        }
+        Err(AppError::WrongPin(wrong)) => {
+            files::write_private(card, &wrong.card_file)?;
+            Err(AppError::WrongPin(wrong).into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `card certify`: the card makes the key pairs with the holder's PINs (from the environment
+/// or standard input, never the command line) and the card file gets the certificates. A PIN
+/// the card refuses still rewrites the card file, since the card counted the try.
+pub(crate) async fn certify(
+    app: &App,
+    who: &Principal,
+    serial: &str,
+    card: &Path,
+    element: &dyn SecureElement,
+    identity: &[String],
+    certificates: &[String],
+) -> Result<()> {
+    let hierarchies = certificates
+        .iter()
+        .map(|c| {
+            Hierarchy::parse(c).with_context(|| {
+                format!("--certificate must be signature or authentication, not {c:?}")
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut pins = Vec::new();
+    if hierarchies.contains(&Hierarchy::Authentication) {
+        let pin = secrets::required("MYNUMBER_PIN", "the user-authentication PIN: ")?;
+        pins.push((PinKind::Authentication, pin));
+    }
+    if hierarchies.contains(&Hierarchy::Signature) {
+        let pin = secrets::required("MYNUMBER_SIGNATURE_PASSWORD", "the signature password: ")?;
+        pins.push((PinKind::Signature, pin));
+    }
+    // Held while the register rewrites it, so that no attached session writes over it.
+    let (file, _hold) = read_held(card, element)?;
+    let done = app
+        .certify_card(
+            who,
+            serial,
+            CardCertification {
+                documents: identity_documents(identity)?,
+                hierarchies,
+                pins,
+                card_file: file,
+            },
+        )
+        .await;
+    finish(card, done)
 }
 
 /// `card end`.

@@ -232,6 +232,38 @@ pub(crate) enum CardCommand {
         #[arg(long = "identity", required = true)]
         identity: Vec<String>,
     },
+    /// Rewrite a card to its holder's record after a move or a name change, adding a line to
+    /// its 追記欄; after a transfer-in this is the continuation (継続利用), due within 90 days.
+    /// The 住基 PIN comes from MYNUMBER_REGISTRY_PIN (or MYNUMBER_PIN) or standard input, never
+    /// the command line; empty for a face-recognition card.
+    Amend {
+        /// The card's serial number.
+        serial: String,
+        /// The card file (rewritten).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown; repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
+    },
+    /// Issue, renew or re-issue certificates on a card in use (after a move or a name change,
+    /// at renewal, from 15, when declined at application, after an extension): the card makes
+    /// each key pair with the holder's PIN, and the certificate goes into the card file. The
+    /// PINs come from the environment (MYNUMBER_PIN for the user-authentication certificate,
+    /// MYNUMBER_SIGNATURE_PASSWORD) or standard input, never the command line.
+    Certify {
+        /// The card's serial number.
+        serial: String,
+        /// The card file (rewritten).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown; repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
+        /// signature or authentication; repeatable.
+        #[arg(long = "certificate", required = true)]
+        certificates: Vec<String>,
+    },
     /// End a card: reported lost (abolished) or returned.
     End {
         /// The card's serial number.
@@ -260,7 +292,8 @@ pub(crate) enum CardCommand {
         /// The card's serial number.
         serial: String,
     },
-    /// End the cards whose expiry has passed.
+    /// End the cards whose expiry has passed, and void those not continued within 90 days of
+    /// their holder's transfer-in.
     Expire,
     /// Print a produced card's pick-up notice (交付通知書), PDF.
     IssueNotice {
@@ -786,6 +819,40 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             )
             .await?;
         }
+        Command::Card(CardCommand::Amend {
+            serial,
+            card,
+            identity,
+        }) => {
+            let (app, who) = d.session(2).await?;
+            card::amend(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+            )
+            .await?;
+        }
+        Command::Card(CardCommand::Certify {
+            serial,
+            card,
+            identity,
+            certificates,
+        }) => {
+            let (app, who) = d.session(2).await?;
+            card::certify(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+                &certificates,
+            )
+            .await?;
+        }
         Command::Card(CardCommand::End { serial, reason }) => {
             let (app, who) = d.session(2).await?;
             card::end(&app, &who, &serial, &reason).await?;
@@ -816,6 +883,8 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             let (app, who) = d.session(2).await?;
             let n = app.expire_cards(&who).await?;
             println!("ended {n} cards past their expiry");
+            let n = app.void_cards_not_continued(&who).await?;
+            println!("voided {n} cards not continued within 90 days of a transfer-in");
         }
         Command::Card(CardCommand::IssueNotice { serial, out }) => {
             let (app, who) = d.session(2).await?;

@@ -262,6 +262,12 @@ async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>
             Ok(n) => tracing::info!(cards = n, "ended cards past their expiry"),
             Err(e) => tracing::error!(error = %e, "ending expired cards failed"),
         }
+        // And cards not continued within 90 days of their holder's transfer-in are void.
+        match app.void_cards_not_continued(&Principal::System).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(cards = n, "voided cards not continued after a move"),
+            Err(e) => tracing::error!(error = %e, "voiding cards not continued failed"),
+        }
         // Returned notification letters past their retention are destroyed on the same tick.
         match app.destroy_expired_notices(&Principal::System).await {
             Ok(0) => {}

@@ -194,6 +194,37 @@ fn ok_in(data: &Path, args: &[&str], stdin: &str) -> String {
     text(&out.stdout)
 }
 
+/// Through OpenSC, with the attached card: the signature certificate reads back as `cert`
+/// (after the password ABC123), and the signature key signs `msg.sha256`, which openssl
+/// verifies with `cert`'s public key. Files are named after `name`.
+fn signature_key_signs(dir: &Path, module: &str, cert: &[u8], name: &str) {
+    assert_eq!(
+        &signature_certificate(dir, module, &format!("{name}.der")),
+        cert
+    );
+    let public = public_key_pem(dir, cert, name);
+    let signature = format!("{name}.sig");
+    let (said, ok) = tool(
+        dir,
+        "pkcs15-crypt",
+        &[
+            "--sign",
+            "--key",
+            "02",
+            "--sha-256",
+            "--pkcs1",
+            "--pin",
+            "ABC123",
+            "--input",
+            "msg.sha256",
+            "--output",
+            &signature,
+        ],
+    );
+    assert!(ok, "{said}");
+    assert!(openssl_verifies(dir, &public, &signature));
+}
+
 /// What the authority's OCSP responder says of a certificate (openssl's client, which POSTs):
 /// `good`, `revoked` or `unknown`, and the revocation reason if any.
 fn ocsp(dir: &Path, addr: &str, ca: &str, cert_der: &[u8]) -> (String, Option<String>) {
@@ -575,30 +606,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         let _card = attach(&dir, &file, pcscd.port);
         let module = pkcs11_module().unwrap();
         let module = module.to_str().unwrap();
-        assert_eq!(
-            &signature_certificate(&dir, module, "sign2.der"),
-            &new_sign.certificate
-        );
-        let new_pub = public_key_pem(&dir, &new_sign.certificate, "sign2");
-        let (said, ok) = tool(
-            &dir,
-            "pkcs15-crypt",
-            &[
-                "--sign",
-                "--key",
-                "02",
-                "--sha-256",
-                "--pkcs1",
-                "--pin",
-                "ABC123",
-                "--input",
-                "msg.sha256",
-                "--output",
-                "sign2.sig",
-            ],
-        );
-        assert!(ok, "{said}");
-        assert!(openssl_verifies(&dir, &new_pub, "sign2.sig"));
+        signature_key_signs(&dir, module, &new_sign.certificate, "sign2");
         // Three wrong PINs lock it; then even the right one is refused, and the lock is in
         // the card file.
         for _ in 0..3 {
@@ -668,10 +676,51 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
     );
     let reset = read_card(&data, &file);
     assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);
+    // A new signature certificate on the card at the counter (issue 10): the holder revoked
+    // the one in force; the chip makes the new key pair with the password, the register
+    // certifies it, and OpenSC signs with it, verified by openssl against the new certificate.
+    let revoked = hex::encode(mynumber_pki::inspect(&new_sign.certificate).unwrap().serial);
+    ok(
+        &data,
+        &["cert", "revoke", &revoked, "--reason", "privilegeWithdrawn"],
+    );
+    let certified = ok_in(
+        &data,
+        &[
+            "card",
+            "certify",
+            &serial,
+            "--card",
+            file.to_str().unwrap(),
+            "--identity",
+            "passport",
+            "--certificate",
+            "signature",
+        ],
+        "abc123\n",
+    );
+    assert!(certified.contains("active"), "{certified}");
+    let renewed = read_card(&data, &file).signature.unwrap();
+    assert_ne!(renewed.private_key, new_sign.private_key);
+    assert_eq!(
+        ocsp(&dir, &addr, "signature-ca.pem", &renewed.certificate),
+        ("good".into(), None)
+    );
+    {
+        let _card = attach(&dir, &file, pcscd.port);
+        let module = pkcs11_module().unwrap();
+        let module = module.to_str().unwrap();
+        signature_key_signs(&dir, module, &renewed.certificate, "sign3");
+        let old_pub = public_key_pem(&dir, &new_sign.certificate, "sign2-old");
+        assert!(
+            !openssl_verifies(&dir, &old_pub, "sign3.sig"),
+            "the key is new"
+        );
+    }
     ok(&data, &["card", "end", &serial, "--reason", "returned"]);
     for (ca, cert) in [
         ("authentication-ca.pem", &auth.certificate),
-        ("signature-ca.pem", &new_sign.certificate),
+        ("signature-ca.pem", &renewed.certificate),
     ] {
         assert_eq!(
             ocsp(&dir, &addr, ca, cert),

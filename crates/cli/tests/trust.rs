@@ -216,7 +216,16 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
         "card produce" => &["0", "--out", "c.mnc"],
         "card hand-over" => &["0", "--card", "c.mnc", "--identity", "passport"],
         "card suspend" | "card extend" => &["0"],
-        "card resume" => &["0", "--card", "c.mnc", "--identity", "passport"],
+        "card resume" | "card amend" => &["0", "--card", "c.mnc", "--identity", "passport"],
+        "card certify" => &[
+            "0",
+            "--card",
+            "c.mnc",
+            "--identity",
+            "passport",
+            "--certificate",
+            "signature",
+        ],
         "card end" => &["0", "--reason", "returned"],
         "card reset-pin" => &[
             "0",

@@ -234,6 +234,11 @@ pub enum CardStatus {
 /// A step in a card's life.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum CardEvent {
+    /// The chip rewritten to the record at the counter, and a line added to the 追記欄: after
+    /// a move (the continuation, 継続利用, after a transfer-in) or a name change (issue 10).
+    Amend,
+    /// New certificates, their key pairs made in the chip, at the counter (issue 10).
+    Certify,
     /// Its life ends.
     End(EndReason),
     /// A foreign resident's card is extended after a new period of stay.
@@ -252,6 +257,8 @@ impl CardEvent {
     /// The ledger action.
     pub fn action(self) -> &'static str {
         match self {
+            Self::Amend => "card-amended",
+            Self::Certify => "card-certified",
             Self::End(EndReason::Abolished) => "card-abolished",
             Self::End(EndReason::Expired) => "card-expired",
             Self::End(EndReason::Replaced) => "card-replaced",
@@ -267,6 +274,8 @@ impl CardEvent {
 
     fn verb(self) -> &'static str {
         match self {
+            Self::Amend => "amended",
+            Self::Certify => "given new certificates",
             Self::End(EndReason::Abolished) => "abolished",
             Self::End(EndReason::Expired) => "expired",
             Self::End(EndReason::Replaced) => "replaced",
@@ -369,13 +378,31 @@ impl CardStatus {
                 E::End(r @ (EndReason::Expired | EndReason::Returned | EndReason::Voided)),
             ) => Ok(S::Ended(r)),
             (S::Active, E::Suspend) => Ok(S::Suspended),
-            (S::Active, E::Extend | E::ResetPin) => Ok(S::Active),
+            (S::Active, E::Amend | E::Certify | E::Extend | E::ResetPin) => Ok(S::Active),
             (S::Suspended, E::Resume) => Ok(S::Active),
             (S::Active | S::Suspended, E::End(r)) => Ok(S::Ended(r)),
             _ => refused,
         }
     }
 }
+
+/// Days within which a card is brought to the new municipality after a transfer-in, for its
+/// continuation (継続利用, facts §2.8); later, it is void.
+pub const CONTINUATION_DAYS: i64 = 90;
+
+/// The last day a card may be continued after a transfer-in filed on `filed_on`: the 90th day
+/// after the filing. **Choice** (docs/design/card.md): the facts say "within 90 days of the
+/// move-in filing"; the day of filing is not counted, as 民法第140条 counts periods.
+pub fn continuation_deadline(filed_on: Date) -> Date {
+    filed_on
+        .checked_add(jiff::Span::new().days(CONTINUATION_DAYS))
+        .unwrap_or(filed_on)
+}
+
+/// Lines of the 追記欄 (the additions field on the back of the card) a card holds before it is
+/// full. **Choice** (docs/design/card.md, facts [NF]): the facts name the field and the free
+/// re-issue once it is full (§2.4) but not its size; four lines are assumed.
+pub const ADDITIONS_LINES: u8 = 4;
 
 /// The card's expiry (facts §2.2): the 10th birthday after issuance for someone 18 or over on
 /// the day they applied, the 5th for someone younger; and for a foreign resident with a fixed
@@ -525,6 +552,13 @@ mod tests {
     }
 
     #[test]
+    fn a_card_is_continued_within_90_days_of_the_transfer_in() {
+        use jiff::civil::date;
+        assert_eq!(continuation_deadline(date(2026, 12, 1)), date(2027, 3, 1));
+        assert_eq!(continuation_deadline(date(2027, 12, 31)), date(2028, 3, 30));
+    }
+
+    #[test]
     fn the_whole_transition_table() {
         use CardEvent as E;
         use CardStatus as S;
@@ -534,7 +568,15 @@ mod tests {
             S::Suspended,
             S::Ended(EndReason::Abolished),
         ];
-        let mut events = vec![E::Extend, E::HandOver, E::ResetPin, E::Resume, E::Suspend];
+        let mut events = vec![
+            E::Amend,
+            E::Certify,
+            E::Extend,
+            E::HandOver,
+            E::ResetPin,
+            E::Resume,
+            E::Suspend,
+        ];
         events.extend(EndReason::ALL.map(E::End));
         let mut table = String::new();
         for s in statuses {
@@ -547,6 +589,8 @@ mod tests {
             }
         }
         expect_test::expect![[r#"
+            Produced + Amend = -
+            Produced + Certify = -
             Produced + Extend = -
             Produced + HandOver = Active
             Produced + ResetPin = -
@@ -557,6 +601,8 @@ mod tests {
             Produced + End(Replaced) = -
             Produced + End(Returned) = Ended(Returned)
             Produced + End(Voided) = Ended(Voided)
+            Active + Amend = Active
+            Active + Certify = Active
             Active + Extend = Active
             Active + HandOver = -
             Active + ResetPin = Active
@@ -567,6 +613,8 @@ mod tests {
             Active + End(Replaced) = Ended(Replaced)
             Active + End(Returned) = Ended(Returned)
             Active + End(Voided) = Ended(Voided)
+            Suspended + Amend = -
+            Suspended + Certify = -
             Suspended + Extend = -
             Suspended + HandOver = -
             Suspended + ResetPin = -
@@ -577,6 +625,8 @@ mod tests {
             Suspended + End(Replaced) = Ended(Replaced)
             Suspended + End(Returned) = Ended(Returned)
             Suspended + End(Voided) = Ended(Voided)
+            Ended(Abolished) + Amend = -
+            Ended(Abolished) + Certify = -
             Ended(Abolished) + Extend = -
             Ended(Abolished) + HandOver = -
             Ended(Abolished) + ResetPin = -

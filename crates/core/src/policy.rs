@@ -81,8 +81,13 @@ pub enum Permission {
 pub enum Action {
     /// Add a staff member.
     AddStaff,
+    /// Rewrite a card's chip to the record and add a line to its 追記欄 (after a move, the
+    /// continuation; after a name change).
+    AmendCard,
     /// Apply for a card (交付申請).
     ApplyCard,
+    /// Issue or renew a card's certificates at the counter, their keys made in the chip.
+    CertifyCard,
     /// Approve or reject a number change (the second person of four eyes).
     DecideNumberChange,
     /// Destroy returned letters held past their retention.
@@ -160,7 +165,9 @@ pub enum Action {
 
 crate::codes!(Action {
     AddStaff => "add-staff",
+    AmendCard => "amend-card",
     ApplyCard => "apply-card",
+    CertifyCard => "certify-card",
     DecideNumberChange => "decide-number-change",
     DestroyNotices => "destroy-notices",
     DisableStaff => "disable-staff",
@@ -316,7 +323,9 @@ impl Action {
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
             A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
             A::SuspendCard => P::SuspendCards,
-            A::ApplyCard
+            A::AmendCard
+            | A::ApplyCard
+            | A::CertifyCard
             | A::DecideNumberChange
             | A::DestroyNotices
             | A::EndCard

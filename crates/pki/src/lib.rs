@@ -21,7 +21,7 @@ pub use ocsp::{
     MAX_REQUESTS, ParsedRequest, Responder, Status, malformed_response, unauthorized_response,
 };
 pub use pem::{base64_decode, base64_encode, from_pem, to_pem};
-pub use possession::{ProvenKey, request, request_info};
+pub use possession::{ProvenKey, request, request_info, rsa_public_key_info};
 pub use profile::{
     BasicFour, Hierarchy, JPKI_SAN_ARC, birth_value, end_of_day_jst, full_width_digits,
     last_valid_day, opaque_common_name,

@@ -82,6 +82,33 @@ pub fn request_info(spki: &[u8]) -> Result<Vec<u8>, VerifyError> {
         .map_err(|e| VerifyError::NotRequest(format!("request: {e}")))
 }
 
+/// rsaEncryption (RFC 8017 A.1).
+const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
+
+/// The DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) of an RSA public key given by its modulus
+/// and public exponent (big-endian), as a card's GENERATE ASYMMETRIC KEY PAIR answers them.
+pub fn rsa_public_key_info(modulus: &[u8], exponent: &[u8]) -> Result<Vec<u8>, VerifyError> {
+    let bad = |e: der::Error| VerifyError::NotRequest(format!("public key: {e}"));
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
+    let mut body = Vec::new();
+    for value in [modulus, exponent] {
+        der::asn1::UintRef::new(value)
+            .and_then(|v| v.encode_to_vec(&mut body))
+            .map_err(bad)?;
+    }
+    let rsa_public_key = der::asn1::AnyRef::new(der::Tag::Sequence, &body)
+        .and_then(|any| any.to_der())
+        .map_err(bad)?;
+    let info = SubjectPublicKeyInfoOwned {
+        algorithm: x509_cert::spki::AlgorithmIdentifierOwned {
+            oid: der::asn1::ObjectIdentifier::new_unwrap(RSA_ENCRYPTION),
+            parameters: Some(der::asn1::Any::null()),
+        },
+        subject_public_key: der::asn1::BitString::from_bytes(&rsa_public_key).map_err(bad)?,
+    };
+    info.to_der().map_err(bad)
+}
+
 /// A certification request (DER) from its signed part and a sha256WithRSAEncryption
 /// signature over it (as a card's COMPUTE DIGITAL SIGNATURE makes one).
 pub fn request(info: &[u8], signature: &[u8]) -> Result<Vec<u8>, VerifyError> {
@@ -98,4 +125,37 @@ pub fn request(info: &[u8], signature: &[u8]) -> Result<Vec<u8>, VerifyError> {
     request
         .to_der()
         .map_err(|e| VerifyError::NotRequest(format!("request: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_lc_rs::encoding::AsDer;
+    use aws_lc_rs::signature::KeyPair as _;
+
+    use super::*;
+
+    #[test]
+    fn a_public_key_from_its_modulus_and_exponent_is_the_one_aws_lc_encodes() {
+        let key = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
+        let public = key.public_key();
+        let want = AsDer::<aws_lc_rs::encoding::PublicKeyX509Der>::as_der(public).unwrap();
+        let got = rsa_public_key_info(
+            public.modulus().big_endian_without_leading_zero(),
+            public.exponent().big_endian_without_leading_zero(),
+        )
+        .unwrap();
+        assert_eq!(got, want.as_ref());
+        // A request signed with the key over this public key is proof of possession.
+        let info = request_info(&got).unwrap();
+        let mut signature = vec![0; key.public_modulus_len()];
+        key.sign(
+            &aws_lc_rs::signature::RSA_PKCS1_SHA256,
+            &aws_lc_rs::rand::SystemRandom::new(),
+            &info,
+            &mut signature,
+        )
+        .unwrap();
+        let proven = ProvenKey::from_request(&request(&info, &signature).unwrap()).unwrap();
+        assert_eq!(proven.public_key_der(), got.as_slice());
+    }
 }

@@ -89,6 +89,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0013_reissue_cause.sql"),
         include_str!("../migrations/postgres/0013_reissue_cause.sql"),
     ),
+    (
+        14,
+        "a card's continuation and its additions field",
+        include_str!("../migrations/sqlite/0014_continuation.sql"),
+        include_str!("../migrations/postgres/0014_continuation.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -415,7 +415,7 @@ pub(crate) fn decode_card_application(
 
 pub(crate) const CARD_COLUMNS: &str = "serial, person_id, application, municipality_code, kind, \
      status, end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
-     signature_certificate, authentication_certificate";
+     signature_certificate, authentication_certificate, continue_by, additions";
 
 pub(crate) fn decode_card(row: &AnyRow) -> Result<CardRow, StoreError> {
     let status = text(row, "status")?;
@@ -434,6 +434,10 @@ pub(crate) fn decode_card(row: &AnyRow) -> Result<CardRow, StoreError> {
         changed_at_us: int(row, "changed_at_us")?,
         signature_certificate: opt_text(row, "signature_certificate")?,
         authentication_certificate: opt_text(row, "authentication_certificate")?,
+        continue_by: opt_text(row, "continue_by")?
+            .map(|d| d.parse().map_err(|_| corrupt("continue_by is not a date")))
+            .transpose()?,
+        additions: u8::try_from(int(row, "additions")?).map_err(|_| corrupt("additions"))?,
     })
 }
 

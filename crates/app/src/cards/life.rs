@@ -1,8 +1,8 @@
 //! The rest of a card's life: suspension at any hour, its end (lost, returned, replaced, voided,
-//! expired) with its certificates, a foreign resident's extension, and the cards a registry change
-//! ends.
+//! expired) with its certificates, a foreign resident's extension, the cards a registry change
+//! ends, and the continuation a transfer-in starts (継続利用).
 
-use mynumber_core::card::{CardEvent, CardStatus, EndReason};
+use mynumber_core::card::{CardEvent, CardStatus, EndReason, continuation_deadline};
 use mynumber_core::{Action, Principal};
 use mynumber_core::{FieldError, PersonId, RecordStatus, RemovalReason, Resident};
 use mynumber_pki::Reason as RevocationReason;
@@ -12,6 +12,15 @@ use crate::load;
 use crate::{App, AppError, CardRow, Tx};
 
 use super::card_for;
+
+/// The cards a batch ends.
+#[derive(Clone, Copy, Debug)]
+enum Due {
+    /// Past their expiry.
+    Expired,
+    /// Not continued within 90 days of their holder's transfer-in.
+    NotContinued,
+}
 
 impl App {
     /// Suspends a card (一時停止) at any hour, by a call-center operator or at the counter: its
@@ -133,6 +142,93 @@ impl App {
             .await
     }
 
+    /// A transfer-in's effect on the person's cards in use, inside its transaction (facts
+    /// §2.8): filed within its deadlines, each card has 90 days from the filing to be brought
+    /// in for its continuation (`continue_by`); filed late, each is void at once, with its
+    /// certificates. A card waiting to be picked up is not touched: it is handed over where it
+    /// was made, and continued after.
+    pub(crate) async fn cards_on_transfer_in(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        late: bool,
+        now: i64,
+    ) -> Result<Vec<Record>, AppError> {
+        // Filed today: the transfer-in is recorded in this transaction.
+        let filed_on = self.clock.today();
+        let mut records = Vec::new();
+        for mut card in tx.cards_of(person).await? {
+            if !card.status.in_use() {
+                continue;
+            }
+            if late {
+                records.extend(
+                    self.end_card_in(
+                        tx,
+                        &mut card,
+                        EndReason::Voided,
+                        "transfer-in=late".to_owned(),
+                        now,
+                    )
+                    .await?,
+                );
+                continue;
+            }
+            let from = card.status;
+            card.continue_by = Some(continuation_deadline(filed_on));
+            card.changed_at_us = now;
+            if !tx.update_card(&card, from).await? {
+                return Err(AppError::Conflict);
+            }
+        }
+        Ok(records)
+    }
+
+    /// Voids the cards whose continuation after a transfer-in was not made in time (facts
+    /// §2.8), with their certificates, in batches; returns how many (run with the expiry).
+    pub async fn void_cards_not_continued(&self, principal: &Principal) -> Result<usize, AppError> {
+        self.permit(principal, Action::ExpireCards).await?;
+        self.end_due_cards(principal, Due::NotContinued).await
+    }
+
+    /// Ends the cards `due` names, with their certificates, in batches of 500, each batch one
+    /// transaction; returns how many.
+    async fn end_due_cards(&self, principal: &Principal, due: Due) -> Result<usize, AppError> {
+        let today = self.clock.today();
+        let mut total = 0;
+        loop {
+            let now = self.clock.now_us();
+            let mut tx = self.store.begin().await?;
+            let cards = match due {
+                Due::Expired => tx.cards_expiring_before(today, 500).await?,
+                Due::NotContinued => tx.cards_not_continued_by(today, 500).await?,
+            };
+            if cards.is_empty() {
+                return Ok(total);
+            }
+            let mut records = Vec::new();
+            for mut card in cards {
+                let (reason, detail) = match due {
+                    Due::Expired => (EndReason::Expired, format!("expiry={}", card.expiry)),
+                    Due::NotContinued => {
+                        let by = card.continue_by.take().map(|d| d.to_string());
+                        (
+                            EndReason::Voided,
+                            format!("continuation-due={}", by.unwrap_or_default()),
+                        )
+                    }
+                };
+                records.extend(
+                    self.end_card_in(tx.as_mut(), &mut card, reason, detail, now)
+                        .await?,
+                );
+                total += 1;
+            }
+            append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+            tx.commit().await?;
+        }
+    }
+
     /// Ends every card of a person not yet ended, inside a transaction (the number change voids
     /// them, facts §6).
     pub(crate) async fn end_cards_in(
@@ -210,32 +306,6 @@ impl App {
     /// many (the server runs this hourly).
     pub async fn expire_cards(&self, principal: &Principal) -> Result<usize, AppError> {
         self.permit(principal, Action::ExpireCards).await?;
-        let today = self.clock.today();
-        let mut total = 0;
-        loop {
-            let now = self.clock.now_us();
-            let mut tx = self.store.begin().await?;
-            let due = tx.cards_expiring_before(today, 500).await?;
-            if due.is_empty() {
-                return Ok(total);
-            }
-            let mut records = Vec::new();
-            for mut card in due {
-                let expiry = card.expiry;
-                records.extend(
-                    self.end_card_in(
-                        tx.as_mut(),
-                        &mut card,
-                        EndReason::Expired,
-                        format!("expiry={expiry}"),
-                        now,
-                    )
-                    .await?,
-                );
-                total += 1;
-            }
-            append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
-            tx.commit().await?;
-        }
+        self.end_due_cards(principal, Due::Expired).await
     }
 }

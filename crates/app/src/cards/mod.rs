@@ -5,11 +5,14 @@
 //! Each is one transaction with its ledger entries. The card's keys go only into the card file
 //! that production returns: the register keeps none.
 
+mod amend;
 mod apply;
+mod certify;
 mod counter;
 mod life;
 mod produce;
 mod query;
+mod terminal;
 
 use std::sync::Arc;
 
@@ -17,6 +20,8 @@ use mynumber_card::{CardData, CardFileError, ElementError, KeySlot, Sealed, Secu
 use mynumber_core::card::{CardEvent, CardKind, CardRefused, Channel, IdentityDocument, Reason};
 use mynumber_core::pin::PinKind;
 use mynumber_core::{FieldError, Refused};
+
+pub use amend::CardAmendment;
 
 use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};
@@ -72,6 +77,31 @@ impl std::fmt::Debug for HandOver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HandOver")
             .field("documents", &self.documents)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the holder brings to have certificates issued on their card at the counter (issue
+/// 10): after a move or a name change, at renewal, from 15, when declined at application, or
+/// after the card was extended.
+#[derive(Clone)]
+pub struct CardCertification {
+    /// The identity documents shown.
+    pub documents: Vec<IdentityDocument>,
+    /// The certificates wanted.
+    pub hierarchies: Vec<mynumber_pki::Hierarchy>,
+    /// The PIN of each certificate wanted: the one the card holds, which the card checks and
+    /// counts; or, for a certificate the card never had, the one the holder chooses now.
+    pub pins: Vec<(PinKind, String)>,
+    /// The card file.
+    pub card_file: Vec<u8>,
+}
+
+impl std::fmt::Debug for CardCertification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardCertification")
+            .field("documents", &self.documents)
+            .field("hierarchies", &self.hierarchies)
             .finish_non_exhaustive()
     }
 }

@@ -178,6 +178,8 @@ impl App {
             birthday_limit: limit,
             produced_at_us: now,
             changed_at_us: now,
+            continue_by: None,
+            additions: 0,
             signature_certificate: certs.0,
             authentication_certificate: certs.1,
         };
@@ -235,7 +237,14 @@ impl App {
         // The key pair in hand is the proof of possession: it was made for this card, here.
         let proven = mynumber_pki::ProvenKey::from_key_pair(&key);
         let (cert, rec) = self
-            .certify_in(tx, person, record, hierarchy, &proven, Some(expiry))
+            .certify_in(
+                tx,
+                person,
+                record,
+                hierarchy,
+                &proven,
+                mynumber_pki::last_valid_day(record.birth_date(), self.clock.today(), Some(expiry)),
+            )
             .await?;
         let ca = self.authority(tx, hierarchy).await?.certificate().to_vec();
         Ok((

@@ -64,6 +64,11 @@ pub struct CardRow {
     pub produced_at_us: i64,
     /// When its status or expiry last changed (µs).
     pub changed_at_us: i64,
+    /// 継続利用: the last day it may be brought to the municipality its holder moved to
+    /// (`None`: no continuation pending, facts §2.8).
+    pub continue_by: Option<Date>,
+    /// Lines of its 追記欄 (additions field) used.
+    pub additions: u8,
     /// The signature certificate on it (serial, hex).
     pub signature_certificate: Option<String>,
     /// The user-authentication certificate on it (serial, hex).
@@ -89,6 +94,13 @@ pub trait CardsRead: Send {
     async fn cards_of(&mut self, person: PersonId) -> Result<Vec<CardRow>, StoreError>;
     /// Cards not yet ended whose expiry is before `day`, soonest first, at most `limit`.
     async fn cards_expiring_before(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError>;
+    /// Cards in use whose continuation was due before `day` and not made (継続利用), soonest
+    /// first, at most `limit`.
+    async fn cards_not_continued_by(
         &mut self,
         day: Date,
         limit: i64,

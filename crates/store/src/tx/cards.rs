@@ -97,6 +97,26 @@ impl CardsRead for SqlTx {
             .collect()
     }
 
+    async fn cards_not_continued_by(
+        &mut self,
+        day: Date,
+        limit: i64,
+    ) -> Result<Vec<CardRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE status IN ('active', 'suspended') \
+             AND continue_by < $1 ORDER BY continue_by, serial LIMIT $2"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(day.to_string())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_card)
+            .collect()
+    }
+
     async fn cards_due_for_renewal_notice(
         &mut self,
         municipality: MunicipalityCode,
@@ -176,8 +196,8 @@ impl CardsWrite for SqlTx {
         let done = sqlx::query(
             "INSERT INTO cards (serial, person_id, application, municipality_code, kind, status, \
              end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
-             signature_certificate, authentication_certificate) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+             signature_certificate, authentication_certificate, continue_by, additions) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (serial) DO NOTHING",
         )
         .bind(row.serial.clone())
@@ -193,6 +213,8 @@ impl CardsWrite for SqlTx {
         .bind(row.changed_at_us)
         .bind(row.signature_certificate.clone())
         .bind(row.authentication_certificate.clone())
+        .bind(row.continue_by.map(|d| d.to_string()))
+        .bind(i64::from(row.additions))
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
@@ -202,8 +224,9 @@ impl CardsWrite for SqlTx {
     async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE cards SET status = $1, end_reason = $2, expiry = $3, changed_at_us = $4, \
-             signature_certificate = $5, authentication_certificate = $6 \
-             WHERE serial = $7 AND status = $8",
+             signature_certificate = $5, authentication_certificate = $6, \
+             municipality_code = $7, continue_by = $8, additions = $9 \
+             WHERE serial = $10 AND status = $11",
         )
         .bind(row.status.code())
         .bind(row.status.end_reason().map(|r| r.code()))
@@ -211,6 +234,9 @@ impl CardsWrite for SqlTx {
         .bind(row.changed_at_us)
         .bind(row.signature_certificate.clone())
         .bind(row.authentication_certificate.clone())
+        .bind(row.municipality.as_str().to_owned())
+        .bind(row.continue_by.map(|d| d.to_string()))
+        .bind(i64::from(row.additions))
         .bind(row.serial.clone())
         .bind(from.code())
         .execute(&mut *self.tx)

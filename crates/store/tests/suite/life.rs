@@ -527,3 +527,708 @@ pub(crate) async fn issue_10_a_late_transfer_in_is_recorded_and_flagged(env: Env
         ]
     );
 }
+
+/// A card applied for, produced and handed over (PINs 1234 and ABC123); `with_certificates`
+/// false for one declined at application.
+async fn card_in_hand(
+    env: &Env,
+    code: &ResidentCode,
+    with_certificates: bool,
+) -> mynumber_app::CardWithFile {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_core::card::{CardKind, Channel, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    let application = env
+        .app
+        .apply_for_card(
+            &env.clerk,
+            code,
+            CardApplication {
+                channel: Channel::Counter,
+                reason: Reason::First,
+                application_id: None,
+                photo: Some(mynumber_app::demo::portrait(4)),
+                kind: CardKind::Standard,
+                with_certificates,
+                express: false,
+            },
+        )
+        .await
+        .unwrap();
+    let produced = env
+        .app
+        .produce_card(&env.clerk, &application.id)
+        .await
+        .unwrap();
+    let has_signature = produced.card.signature_certificate.is_some();
+    env.app
+        .hand_over_card(
+            &env.clerk,
+            &produced.card.serial,
+            HandOver {
+                documents: vec![IdentityDocument::Passport],
+                pins: PinKind::ALL
+                    .into_iter()
+                    .filter(|k| *k != PinKind::Signature || has_signature)
+                    .map(|k| {
+                        let pin = if k == PinKind::Signature {
+                            "ABC123"
+                        } else {
+                            "1234"
+                        };
+                        (k, pin.to_owned())
+                    })
+                    .collect(),
+                card_file: produced.card_file,
+            },
+        )
+        .await
+        .unwrap()
+}
+
+/// Signs `message` with the card's key of `hierarchy` through its chip, the PIN verified, and
+/// checks the signature with the certificate on the card; returns that certificate.
+fn sign_with_card(file: &[u8], hierarchy: mynumber_pki::Hierarchy, pin: &str) -> Vec<u8> {
+    use mynumber_card::{CardData, Chip, Power};
+    let data = CardData::open(file, super::card_keys().as_ref()).unwrap();
+    let (key, pin_file, slot) = match hierarchy {
+        mynumber_pki::Hierarchy::Signature => (0x1A, 0x1B, data.signature.clone()),
+        mynumber_pki::Hierarchy::Authentication => (0x17, 0x18, data.authentication.clone()),
+    };
+    let mut chip = Chip::new(data);
+    chip.power(Power::On);
+    let mut send = |apdu: Vec<u8>| {
+        let r = chip.transmit(&apdu);
+        assert_eq!(r[r.len() - 2..], [0x90, 0x00], "{apdu:02X?}");
+        r[..r.len() - 2].to_vec()
+    };
+    send(
+        [
+            &[0x00, 0xA4, 0x04, 0x0C, 0x0A][..],
+            &mynumber_card::JPKI_AID,
+        ]
+        .concat(),
+    );
+    send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, pin_file]);
+    send(
+        [
+            &[0x00, 0x20, 0x00, 0x80, pin.len() as u8][..],
+            pin.as_bytes(),
+        ]
+        .concat(),
+    );
+    send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, key]);
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b"issue 10");
+    let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, 0x33];
+    apdu.extend_from_slice(&[
+        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x05, 0x00, 0x04, 0x20,
+    ]);
+    apdu.extend_from_slice(digest.as_ref());
+    apdu.push(0x00);
+    let signature = send(apdu);
+    let slot = slot.unwrap();
+    let cert = x509_parser::parse_x509_certificate(&slot.certificate)
+        .unwrap()
+        .1;
+    aws_lc_rs::signature::UnparsedPublicKey::new(
+        &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+        cert.public_key().subject_public_key.data.as_ref(),
+    )
+    .verify(b"issue 10", &signature)
+    .unwrap();
+    slot.certificate
+}
+
+/// Certificates on a card in use (issue 10), made at the counter: the chip makes each key pair
+/// with the holder's PIN and signs a request for it; the register certifies it, writes it to
+/// the card and revokes the one it replaces as superseded. Refused while the one in force is
+/// outside its renewal window; after a 転居 (which revoked the signature certificate) the new
+/// one carries the new address; a wrong PIN is counted on the card and the copy handed in stops
+/// opening; renewed early, a certificate runs to the 6th birthday counted from the renewal; a
+/// child gets the signature certificate from 15; certificates declined at application are
+/// added later.
+pub(crate) async fn issue_10_certificates_are_made_in_the_card_at_the_counter(env: Env) {
+    use mynumber_app::{CardCertification, ChangeCommand, HouseholdChoice};
+    use mynumber_core::card::IdentityDocument;
+    use mynumber_core::certificate::CertificateStatus;
+    use mynumber_core::pin::PinKind;
+    use mynumber_pki::Hierarchy;
+    super::install_authorities(&env).await;
+    let ask =
+        |hierarchies: &[Hierarchy], pins: &[(PinKind, &str)], file: &[u8]| CardCertification {
+            documents: vec![IdentityDocument::Passport],
+            hierarchies: hierarchies.to_vec(),
+            pins: pins.iter().map(|(k, p)| (*k, (*p).to_owned())).collect(),
+            card_file: file.to_vec(),
+        };
+    let invalid = |e: AppError| match e {
+        AppError::Invalid(i) => i.to_string(),
+        other => panic!("expected invalid input, got {other}"),
+    };
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("中村", "健", "1990-02-17")))
+        .await
+        .unwrap();
+    let code = adult.resident_code;
+    let handed = card_in_hand(&env, &code, true).await;
+    let serial = handed.card.serial.clone();
+    let first_signature = handed.card.signature_certificate.clone().unwrap();
+
+    // In force and outside its window: refused, saying when renewal opens; nothing written.
+    let err = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature],
+                &[(PinKind::Signature, "ABC123")],
+                &handed.card_file,
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        invalid(err).contains(
+            "signature: the certificate in force is valid until 2031-02-17; it can be renewed from 2030-11-18"
+        )
+    );
+    // Another municipality's clerk finds no such card.
+    assert!(matches!(
+        env.app
+            .certify_card(
+                &env.osaka_clerk,
+                &serial,
+                ask(
+                    &[Hierarchy::Signature],
+                    &[(PinKind::Signature, "ABC123")],
+                    &handed.card_file
+                ),
+            )
+            .await,
+        Err(AppError::NotFound(_))
+    ));
+
+    // A 転居 revokes the signature certificate (facts §2.8).
+    env.app
+        .change(
+            &env.clerk,
+            &code,
+            ChangeCommand::AddressChange {
+                prefecture: "東京都".into(),
+                municipality_code: "131041".into(),
+                address: "高田馬場1丁目1番1号".into(),
+                household: HouseholdChoice::New,
+                relationship: "head".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    // A wrong password: the card counts it, and the file that carries the count comes back.
+    let Err(AppError::WrongPin(wrong)) = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature],
+                &[(PinKind::Signature, "XYZ999")],
+                &handed.card_file,
+            ),
+        )
+        .await
+    else {
+        panic!("a wrong password was not refused as such")
+    };
+    assert_eq!((wrong.kind, wrong.tries_left), (PinKind::Signature, 4));
+    assert_eq!(
+        wrong.to_string(),
+        "the signature PIN entered is wrong; 4 tries left before it locks"
+    );
+    // The copy handed in no longer opens: the try cannot be undone by handing it in again.
+    let err = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature],
+                &[(PinKind::Signature, "ABC123")],
+                &handed.card_file,
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert!(invalid(err).starts_with("card_file:"));
+    // The right one, in lower case as typed: a new key pair in the chip, certified.
+    let renewed = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature],
+                &[(PinKind::Signature, "abc123")],
+                &wrong.card_file,
+            ),
+        )
+        .await
+        .unwrap();
+    let new_signature = renewed.card.signature_certificate.clone().unwrap();
+    assert_ne!(new_signature, first_signature);
+    assert_eq!(
+        renewed.card.authentication_certificate,
+        handed.card.authentication_certificate
+    );
+    let cert = sign_with_card(&renewed.card_file, Hierarchy::Signature, "ABC123");
+    let seen = mynumber_pki::inspect(&cert).unwrap();
+    assert_eq!(hex::encode(&seen.serial), new_signature);
+    let four = seen.four.unwrap();
+    assert!(
+        four.address.ends_with("高田馬場１丁目１番１号"),
+        "{}",
+        four.address
+    );
+    // Its last day: the 5th birthday after today.
+    assert_eq!(
+        mynumber_core::dates::japan_date_of(seen.not_after.as_microsecond()),
+        Some(jiff::civil::date(2031, 2, 17))
+    );
+    // The card's try counter was restored by the right entry.
+    let data =
+        mynumber_card::CardData::open(&renewed.card_file, super::card_keys().as_ref()).unwrap();
+    assert_eq!(data.pin(PinKind::Signature).unwrap().tries_left(), 5);
+    let rows = env.app.certificates(&env.clerk, &code).await.unwrap();
+    let status = |serial: &str| {
+        rows.iter()
+            .find(|c| c.serial == serial)
+            .map(|c| (c.status, c.reason.clone()))
+            .unwrap()
+    };
+    // Revoked by the move already, and not again.
+    assert_eq!(
+        status(&first_signature),
+        (
+            CertificateStatus::Revoked,
+            Some("affiliationChanged".into())
+        )
+    );
+    assert_eq!(status(&new_signature), (CertificateStatus::Good, None));
+    let ledger = actions(&env, "131041").await;
+    let certified: Vec<_> = ledger
+        .iter()
+        .filter(|(a, _)| a == "card-certified")
+        .map(|(_, d)| d.as_str())
+        .collect();
+    assert_eq!(
+        certified,
+        [format!("card={serial} identity=passport certificates=signature:issue").as_str()]
+    );
+
+    // Renewed early, in the window before the 5th birthday (2031-02-17) on a card that runs to
+    // the 10th: both certificates, to the 6th birthday counted from the renewal.
+    env.clock.advance_days(1467); // 2030-12-01
+    let both = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature, Hierarchy::Authentication],
+                &[
+                    (PinKind::Signature, "ABC123"),
+                    (PinKind::Authentication, "1234"),
+                ],
+                &renewed.card_file,
+            ),
+        )
+        .await
+        .unwrap();
+    for (hierarchy, pin, old) in [
+        (Hierarchy::Signature, "ABC123", new_signature.clone()),
+        (
+            Hierarchy::Authentication,
+            "1234",
+            handed.card.authentication_certificate.clone().unwrap(),
+        ),
+    ] {
+        let cert = mynumber_pki::inspect(&sign_with_card(&both.card_file, hierarchy, pin)).unwrap();
+        assert_eq!(
+            mynumber_core::dates::japan_date_of(cert.not_after.as_microsecond()),
+            Some(jiff::civil::date(2036, 2, 17)),
+            "{hierarchy:?}"
+        );
+        let rows = env.app.certificates(&env.clerk, &code).await.unwrap();
+        let old_row = rows.iter().find(|c| c.serial == old).unwrap();
+        assert_eq!(
+            (old_row.status, old_row.reason.as_deref()),
+            (CertificateStatus::Revoked, Some("superseded"))
+        );
+    }
+    // A suspended card gets nothing until it is resumed.
+    env.app.suspend_card(&env.clerk, &serial).await.unwrap();
+    let err = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Authentication],
+                &[(PinKind::Authentication, "1234")],
+                &both.card_file,
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Refused(_)), "{err}");
+}
+
+/// A child's card carries no signature certificate until 15 (facts §3.1), and a card whose
+/// certificates were declined at application takes them later, with PINs chosen then.
+pub(crate) async fn issue_10_a_card_takes_certificates_at_15_and_after_declining_them(env: Env) {
+    use mynumber_app::CardCertification;
+    use mynumber_core::card::IdentityDocument;
+    use mynumber_core::pin::PinKind;
+    use mynumber_pki::Hierarchy;
+    super::install_authorities(&env).await;
+    // Turns 15 on 2026-12-09, the day before the birthday (民法第143条); today is 2026-11-25.
+    let child = env
+        .app
+        .register(&env.clerk, register(japanese("中村", "花", "2011-12-10")))
+        .await
+        .unwrap()
+        .resident_code;
+    let card = card_in_hand(&env, &child, true).await;
+    assert!(card.card.signature_certificate.is_none());
+    let ask =
+        |pins: &[(PinKind, &str)], hierarchies: &[Hierarchy], file: &[u8]| CardCertification {
+            documents: vec![IdentityDocument::Passport],
+            hierarchies: hierarchies.to_vec(),
+            pins: pins.iter().map(|(k, p)| (*k, (*p).to_owned())).collect(),
+            card_file: file.to_vec(),
+        };
+    let err = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &card.card.serial,
+            ask(
+                &[(PinKind::Signature, "NEW456")],
+                &[Hierarchy::Signature],
+                &card.card_file,
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a signature certificate is issued only from age 15; the holder reaches it on 2026-12-09"),
+        "{err}"
+    );
+    // Two weeks later: the password is chosen now, and the chip makes the pair.
+    env.clock.advance_days(14);
+    let signed = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &card.card.serial,
+            ask(
+                &[(PinKind::Signature, "new456")],
+                &[Hierarchy::Signature],
+                &card.card_file,
+            ),
+        )
+        .await
+        .unwrap();
+    assert!(signed.card.signature_certificate.is_some());
+    sign_with_card(&signed.card_file, Hierarchy::Signature, "NEW456");
+    // A password of the wrong form is refused before anything is written.
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("中村", "誠", "1985-06-01")))
+        .await
+        .unwrap()
+        .resident_code;
+    let declined = card_in_hand(&env, &adult, false).await;
+    assert_eq!(
+        (
+            declined.card.signature_certificate.as_deref(),
+            declined.card.authentication_certificate.as_deref()
+        ),
+        (None, None)
+    );
+    let err = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &declined.card.serial,
+            ask(
+                &[
+                    (PinKind::Signature, "short"),
+                    (PinKind::Authentication, "1234"),
+                ],
+                &[Hierarchy::Signature, Hierarchy::Authentication],
+                &declined.card_file,
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("signature_password: must be 6 to 16 characters"),
+        "{err}"
+    );
+    let added = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &declined.card.serial,
+            ask(
+                &[
+                    (PinKind::Signature, "PASS2026"),
+                    (PinKind::Authentication, "1234"),
+                ],
+                &[Hierarchy::Signature, Hierarchy::Authentication],
+                &declined.card_file,
+            ),
+        )
+        .await
+        .unwrap();
+    sign_with_card(&added.card_file, Hierarchy::Signature, "PASS2026");
+    // The user-authentication PIN was set at pick-up, and is the one the card checked.
+    sign_with_card(&added.card_file, Hierarchy::Authentication, "1234");
+}
+
+/// 継続利用 (issue 10; facts §2.8): a transfer-in gives each card of the holder 90 days to be
+/// brought to the new municipality, where the 住基 PIN is checked by the card, the chip is
+/// rewritten to the new address, the 追記欄 gets a line and the card passes to the new
+/// municipality; a card not brought in time is void, with its certificates; a transfer-in
+/// filed late voids the card at once. A move within the municipality is written to the card
+/// the same way, and a card that already shows the record is not rewritten.
+pub(crate) async fn issue_10_a_card_follows_its_holder_or_is_void(env: Env) {
+    use mynumber_app::{CardAmendment, ChangeCommand, HouseholdChoice};
+    use mynumber_core::card::{CardStatus, EndReason, IdentityDocument};
+    use mynumber_core::certificate::CertificateStatus;
+    use mynumber_core::pin::PinKind;
+    super::install_authorities(&env).await;
+    env.app
+        .set_municipality_name(
+            &env.admin,
+            mynumber_core::MunicipalityCode::parse("271004").unwrap(),
+            "大阪市",
+        )
+        .await
+        .unwrap();
+    let amend = |pin: &str, file: &[u8]| CardAmendment {
+        documents: vec![IdentityDocument::Passport],
+        pin: Some(pin.to_owned()),
+        card_file: file.to_vec(),
+    };
+    let move_out = ChangeCommand::MoveOut {
+        abroad: false,
+        destination: Some("271004".into()),
+        with_card: false,
+    };
+    let transfer_in = || ChangeCommand::TransferIn {
+        prefecture: "大阪府".into(),
+        municipality_code: "271004".into(),
+        address: "北区梅田1丁目1番1号".into(),
+        household: HouseholdChoice::New,
+        relationship: "head".into(),
+        card_serial: None,
+    };
+    let shown = |file: &[u8]| {
+        mynumber_card::CardData::open(file, super::card_keys().as_ref())
+            .unwrap()
+            .info
+            .unwrap()
+            .name_and_address()
+            .unwrap()
+            .1
+    };
+    let mut holders = Vec::new();
+    for given in ["一", "二", "三"] {
+        let code = env
+            .app
+            .register(&env.clerk, register(japanese("松本", given, "1985-04-01")))
+            .await
+            .unwrap()
+            .resident_code;
+        let card = card_in_hand(&env, &code, true).await;
+        holders.push((code, card));
+    }
+
+    // The first two move to Osaka and file on time.
+    for (code, _) in &holders[..2] {
+        env.app
+            .change(&env.clerk, code, move_out.clone(), None)
+            .await
+            .unwrap();
+        env.app
+            .change(&env.osaka_clerk, code, transfer_in(), None)
+            .await
+            .unwrap();
+    }
+    let (code, card) = &holders[0];
+    let (listed, _) = env.app.cards(&env.osaka_clerk, code).await.unwrap();
+    let due = listed[0].continue_by.unwrap();
+    assert_eq!(
+        due,
+        jiff::civil::date(2027, 2, 23),
+        "90 days after the filing"
+    );
+    // The old municipality no longer holds the card; the new one does, with the 住基 PIN.
+    assert!(matches!(
+        env.app
+            .amend_card(
+                &env.clerk,
+                &card.card.serial,
+                amend("1234", &card.card_file)
+            )
+            .await,
+        Err(AppError::NotFound(_))
+    ));
+    let Err(AppError::WrongPin(wrong)) = env
+        .app
+        .amend_card(
+            &env.osaka_clerk,
+            &card.card.serial,
+            amend("9999", &card.card_file),
+        )
+        .await
+    else {
+        panic!("a wrong 住基 PIN was not refused as such")
+    };
+    assert_eq!(
+        (wrong.kind, wrong.tries_left),
+        (PinKind::ResidentRegistry, 2)
+    );
+    env.clock.advance_days(30);
+    let continued = env
+        .app
+        .amend_card(
+            &env.osaka_clerk,
+            &card.card.serial,
+            amend("1234", &wrong.card_file),
+        )
+        .await
+        .unwrap();
+    assert_eq!(continued.card.municipality.as_str(), "271004");
+    assert_eq!(continued.card.continue_by, None);
+    assert_eq!(continued.card.additions, 1);
+    assert!(
+        shown(&continued.card_file).ends_with("北区梅田１丁目１番１号"),
+        "{}",
+        shown(&continued.card_file)
+    );
+    let ledger = actions(&env, "271004").await;
+    assert!(
+        ledger.iter().any(|(a, d)| a == "card-amended"
+            && d == &format!(
+                "card={} identity=passport additions=1/4 continued-from=131041",
+                card.card.serial
+            )),
+        "{ledger:?}"
+    );
+    // Shown as it is, it is not rewritten again.
+    let err = env
+        .app
+        .amend_card(
+            &env.osaka_clerk,
+            &card.card.serial,
+            amend("1234", &continued.card_file),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already shows"), "{err}");
+
+    // The second is not brought in: void after its 90 days, with its certificates.
+    let (code2, card2) = &holders[1];
+    env.clock.advance_days(60); // 2027-02-23, its last day
+    assert_eq!(
+        env.app.void_cards_not_continued(&env.admin).await.unwrap(),
+        0
+    );
+    env.clock.advance_days(1);
+    let err = env
+        .app
+        .amend_card(
+            &env.osaka_clerk,
+            &card2.card.serial,
+            amend("1234", &card2.card_file),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Refused(_)), "{err}");
+    assert_eq!(
+        env.app.void_cards_not_continued(&env.admin).await.unwrap(),
+        1
+    );
+    let (listed, _) = env.app.cards(&env.osaka_clerk, code2).await.unwrap();
+    assert_eq!(listed[0].status, CardStatus::Ended(EndReason::Voided));
+    let rows = env.app.certificates(&env.osaka_clerk, code2).await.unwrap();
+    let auth = rows
+        .iter()
+        .find(|c| Some(&c.serial) == card2.card.authentication_certificate.as_ref())
+        .unwrap();
+    assert_eq!(
+        (auth.status, auth.reason.as_deref()),
+        (CertificateStatus::Revoked, Some("cessationOfOperation"))
+    );
+    // The continued card is untouched.
+    let (listed, _) = env.app.cards(&env.osaka_clerk, code).await.unwrap();
+    assert_eq!(listed[0].status, CardStatus::Active);
+
+    // The third files the transfer-in 40 days after moving out: the card is void at once.
+    let (code3, card3) = &holders[2];
+    env.app
+        .change(&env.clerk, code3, move_out.clone(), None)
+        .await
+        .unwrap();
+    env.clock.advance_days(40);
+    env.app
+        .change(&env.osaka_clerk, code3, transfer_in(), None)
+        .await
+        .unwrap();
+    let (listed, _) = env.app.cards(&env.osaka_clerk, code3).await.unwrap();
+    assert_eq!(listed[0].status, CardStatus::Ended(EndReason::Voided));
+    assert!(
+        actions(&env, "131041")
+            .await
+            .iter()
+            .any(|(a, d)| a == "card-voided"
+                && d == &format!("card={} transfer-in=late", card3.card.serial)),
+        "the card's municipality records it"
+    );
+
+    // A move within Osaka: written to the card the same way, a second line.
+    env.app
+        .change(
+            &env.osaka_clerk,
+            code,
+            ChangeCommand::AddressChange {
+                prefecture: "大阪府".into(),
+                municipality_code: "271004".into(),
+                address: "中央区大手前2丁目1番22号".into(),
+                household: HouseholdChoice::New,
+                relationship: "head".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let moved = env
+        .app
+        .amend_card(
+            &env.osaka_clerk,
+            &card.card.serial,
+            amend("1234", &continued.card_file),
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved.card.additions, 2);
+    assert!(shown(&moved.card_file).ends_with("中央区大手前２丁目１番２２号"));
+}

@@ -3049,6 +3049,9 @@ macro_rules! all_cases {
             issue_10_a_move_out_revokes_the_signature_certificate_when_filed,
             issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause,
             issue_10_a_late_transfer_in_is_recorded_and_flagged,
+            issue_10_certificates_are_made_in_the_card_at_the_counter,
+            issue_10_a_card_takes_certificates_at_15_and_after_declining_them,
+            issue_10_a_card_follows_its_holder_or_is_void,
         );
     };
 }
