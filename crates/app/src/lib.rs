@@ -32,7 +32,7 @@ pub use bulk::{
     ExportRow, ImportError, ImportFile, ImportJob, ImportRow, ImportSession, ImportStart,
     PreparedBatch,
 };
-pub use card_notices::{PICK_UP_DAYS, RenewalBatch};
+pub use card_notices::{CertificateRenewalBatch, PICK_UP_DAYS, RenewalBatch};
 pub use cards::{
     CardAmendment, CardApplication, CardCertification, CardSettings, CardWithFile, HandOver,
 };
@@ -46,9 +46,9 @@ pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
     CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow, CrlRow,
-    CurrentRow, DocumentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, NoticeRow,
-    NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery, StaffKind, StaffRow, Store,
-    StoreError, Tx, VersionRow,
+    CurrentRow, DocumentRow, DueCertificate, ImportBatchRow, ImportHouseholdRow, ImportJobRow,
+    NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery, StaffKind,
+    StaffRow, Store, StoreError, Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, overdue_flags,

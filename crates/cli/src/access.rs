@@ -76,9 +76,9 @@ pub(crate) fn access(command: &Command) -> Access {
             CardCommand::ResetPin { .. } => Policy(A::ResetCardPin),
             CardCommand::Extend { .. } => Policy(A::ExtendCard),
             CardCommand::Expire => Policy(A::ExpireCards),
-            CardCommand::IssueNotice { .. } | CardCommand::RenewalNotices { .. } => {
-                Policy(A::PrintCardNotices)
-            }
+            CardCommand::IssueNotice { .. }
+            | CardCommand::RenewalNotices { .. }
+            | CardCommand::CertificateNotices { .. } => Policy(A::PrintCardNotices),
             CardCommand::List { .. } => Policy(A::ReadRecord),
         },
         Command::Cert(c) => match c {

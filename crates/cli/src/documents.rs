@@ -122,6 +122,33 @@ pub(crate) async fn renewal_notices(
     Ok((notices, batches))
 }
 
+/// `card certificate-notices`: every due certificate expiry notice of a municipality, in
+/// batches, each batch PDF written before it is marked printed (as `renewal_notices`).
+pub(crate) async fn certificate_notices(
+    app: &App,
+    who: &Principal,
+    code: &str,
+    out: &Path,
+    batch_size: usize,
+) -> Result<(usize, usize)> {
+    let code = municipality(code)?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let (mut notices, mut batches, mut conflicts) = (0usize, 0usize, 0u32);
+    while let Some(batch) = app
+        .prepare_certificate_renewal_batch(who, code, batch_size)
+        .await?
+    {
+        let name = format!("{}.pdf", batch.id);
+        let marked = app.mark_certificate_renewal_batch_sent(who, &batch);
+        if !write_then_mark(out, &name, &batch.pdf, marked, &mut conflicts).await? {
+            continue;
+        }
+        notices += batch.notices.len();
+        batches += 1;
+    }
+    Ok((notices, batches))
+}
+
 /// Writes a batch PDF to `dir/name` as a `.partial` file, marks the batch with `mark`, and
 /// only then renames it into place, so a PDF on disk is always a batch the register knows was
 /// printed. Returns false, with the file removed, when marking met a conflict (at most 10

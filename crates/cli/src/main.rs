@@ -316,6 +316,19 @@ pub(crate) enum CardCommand {
         #[arg(long, default_value_t = 500)]
         batch_size: usize,
     },
+    /// Print the due certificate expiry notices (電子証明書有効期限通知書) of a municipality, for
+    /// certificates that expire before their card, into batch PDFs.
+    CertificateNotices {
+        /// The municipality's 6-digit code.
+        #[arg(long)]
+        municipality: String,
+        /// The directory for the batch PDFs.
+        #[arg(long)]
+        out: PathBuf,
+        /// Notices per PDF.
+        #[arg(long, default_value_t = 500)]
+        batch_size: usize,
+    },
     /// A resident's cards and applications.
     List {
         /// The resident record code.
@@ -900,6 +913,19 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                 documents::renewal_notices(&app, &who, &municipality, &out, batch_size).await?;
             println!(
                 "printed {notices} expiry notices in {batches} batches to {}",
+                out.display()
+            );
+        }
+        Command::Card(CardCommand::CertificateNotices {
+            municipality,
+            out,
+            batch_size,
+        }) => {
+            let (app, who) = d.session(2).await?;
+            let (notices, batches) =
+                documents::certificate_notices(&app, &who, &municipality, &out, batch_size).await?;
+            println!(
+                "printed {notices} certificate expiry notices in {batches} batches to {}",
                 out.display()
             );
         }

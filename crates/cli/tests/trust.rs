@@ -237,7 +237,9 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
             "authentication",
         ],
         "card issue-notice" => &["0", "--out", "n.pdf"],
-        "card renewal-notices" => &["--municipality", "131041", "--out", "dir"],
+        "card renewal-notices" | "card certificate-notices" => {
+            &["--municipality", "131041", "--out", "dir"]
+        }
         "card list" | "cert list" | "cert suspend" | "cert resume" | "cert revoke-all" => {
             &["12345678901"]
         }

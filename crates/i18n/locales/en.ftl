@@ -96,6 +96,12 @@ renewal-intro = Your My Number Card will expire soon.
 field-renewal-from = You can apply for renewal from
 renewal-how = You can apply for a renewal from 3 months before the expiry date. Use the enclosed application form to apply by mail, online, at a photo booth, or at the counter. Renewal is free of charge.
 renewal-return = Return your current card when you pick up the new one. After the expiry date, neither the card nor its electronic certificates can be used.
+cert-renewal-title = Electronic Certificate Expiry Notice
+cert-renewal-intro = The electronic certificates on your My Number Card will expire soon. The card itself remains valid for longer.
+field-signature-certificate-expiry = Signature certificate valid until
+field-authentication-certificate-expiry = User authentication certificate valid until
+cert-renewal-how = From 3 months before the expiry date, you can renew the certificates at the counter of the municipality where you live. Bring your My Number Card and an identity document. You will enter your PINs at the counter. Renewal is free of charge.
+cert-renewal-lapse = After the expiry date, you can no longer use the certificates for online procedures or to obtain certificates at convenience stores. The card remains valid as proof of identity until its own expiry date.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Copy of Resident Record

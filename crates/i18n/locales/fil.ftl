@@ -96,6 +96,12 @@ renewal-intro = Malapit nang mag-expire ang iyong My Number Card.
 field-renewal-from = Maaaring mag-apply para sa renewal mula
 renewal-how = Maaari kang mag-apply para sa renewal mula 3 buwan bago ang petsa ng pag-expire. Gamitin ang kalakip na application form para mag-apply sa koreo, online, sa photo booth, o sa counter. Libre ang renewal.
 renewal-return = Ibalik ang kasalukuyan mong card kapag kinuha mo ang bago. Pagkalipas ng petsa ng pag-expire, hindi na magagamit ang card at ang mga electronic certificate nito.
+cert-renewal-title = Abiso sa Pag-expire ng Electronic Certificate
+cert-renewal-intro = Malapit nang mag-expire ang mga electronic certificate sa iyong My Number Card. Mas matagal pang bisa ang card mismo.
+field-signature-certificate-expiry = Bisa ng signature certificate hanggang
+field-authentication-certificate-expiry = Bisa ng user authentication certificate hanggang
+cert-renewal-how = Mula 3 buwan bago ang petsa ng pag-expire, maaari mong i-renew ang mga certificate sa counter ng munisipyo kung saan ka nakatira. Dalhin ang iyong My Number Card at isang dokumento ng pagkakakilanlan. Ilalagay mo ang iyong mga PIN sa counter. Libre ang renewal.
+cert-renewal-lapse = Pagkalipas ng petsa ng pag-expire, hindi mo na magagamit ang mga certificate para sa mga online na proseso o para kumuha ng mga sertipiko sa convenience store. Bisa pa rin ang card bilang patunay ng pagkakakilanlan hanggang sa sarili nitong petsa ng pag-expire.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Kopya ng Resident Record

@@ -96,6 +96,12 @@ renewal-intro = Masa berlaku Kartu My Number Anda akan segera berakhir.
 field-renewal-from = Dapat mengajukan perpanjangan mulai
 renewal-how = Anda dapat mengajukan perpanjangan mulai 3 bulan sebelum masa berlaku berakhir. Gunakan formulir permohonan terlampir untuk mengajukan lewat pos, daring, di mesin foto, atau di loket. Perpanjangan tidak dipungut biaya.
 renewal-return = Kembalikan kartu Anda yang sekarang saat mengambil kartu baru. Setelah masa berlaku berakhir, kartu dan sertifikat elektroniknya tidak dapat digunakan lagi.
+cert-renewal-title = Pemberitahuan Masa Berlaku Sertifikat Elektronik
+cert-renewal-intro = Masa berlaku sertifikat elektronik pada Kartu My Number Anda akan segera berakhir. Kartunya sendiri masih berlaku lebih lama.
+field-signature-certificate-expiry = Sertifikat tanda tangan berlaku sampai
+field-authentication-certificate-expiry = Sertifikat autentikasi pengguna berlaku sampai
+cert-renewal-how = Mulai 3 bulan sebelum masa berlaku berakhir, Anda dapat memperbarui sertifikat di loket pemerintah kota tempat Anda tinggal. Bawalah Kartu My Number dan dokumen identitas. Anda akan memasukkan PIN di loket. Pembaruan tidak dipungut biaya.
+cert-renewal-lapse = Setelah masa berlaku berakhir, sertifikat tidak dapat digunakan lagi untuk prosedur daring atau untuk mengambil surat keterangan di minimarket. Kartu tetap berlaku sebagai bukti identitas sampai masa berlakunya sendiri berakhir.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Salinan Catatan Penduduk

@@ -83,6 +83,12 @@ renewal-intro = 고객님의 마이넘버 카드 유효 기한이 다가오고 �
 field-renewal-from = 갱신을 신청할 수 있는 날
 renewal-how = 유효 기한 3개월 전부터 갱신을 신청할 수 있습니다. 동봉된 교부 신청서로 우편, 온라인, 증명사진기 또는 창구에서 신청하십시오. 갱신은 무료입니다.
 renewal-return = 새 카드를 받을 때 지금의 카드를 반납하십시오. 유효 기한이 지나면 카드와 전자증명서 모두 사용할 수 없습니다.
+cert-renewal-title = 전자증명서 유효 기한 통지서
+cert-renewal-intro = 고객님의 마이넘버 카드에 기록된 전자증명서의 유효 기한이 다가오고 있습니다. 카드 자체의 유효 기한은 아직 남아 있습니다.
+field-signature-certificate-expiry = 서명용 전자증명서 유효 기한
+field-authentication-certificate-expiry = 이용자 증명용 전자증명서 유효 기한
+cert-renewal-how = 유효 기한 3개월 전부터 거주하시는 시구정촌 창구에서 갱신할 수 있습니다. 마이넘버 카드와 본인 확인 서류를 지참하십시오. 창구에서 비밀번호를 입력합니다. 갱신은 무료입니다.
+cert-renewal-lapse = 유효 기한이 지나면 전자증명서를 사용하는 온라인 절차나 편의점에서의 증명서 발급을 이용할 수 없습니다. 카드는 카드의 유효 기한까지 본인 확인 서류로 사용할 수 있습니다.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = 주민표 사본

@@ -96,6 +96,12 @@ renewal-intro = O seu Cartão My Number vencerá em breve.
 field-renewal-from = Pode solicitar a renovação a partir de
 renewal-how = Você pode solicitar a renovação a partir de 3 meses antes do vencimento. Use o formulário de solicitação anexo para solicitar pelo correio, pela internet, em uma cabine de fotos ou no balcão. A renovação é gratuita.
 renewal-return = Devolva o cartão atual quando retirar o novo. Depois do vencimento, nem o cartão nem os seus certificados eletrônicos poderão ser usados.
+cert-renewal-title = Aviso de Vencimento dos Certificados Eletrônicos
+cert-renewal-intro = Os certificados eletrônicos do seu Cartão My Number vencerão em breve. O cartão em si continua válido por mais tempo.
+field-signature-certificate-expiry = Certificado de assinatura válido até
+field-authentication-certificate-expiry = Certificado de autenticação do usuário válido até
+cert-renewal-how = A partir de 3 meses antes do vencimento, você pode renovar os certificados no balcão do município onde mora. Traga o seu Cartão My Number e um documento de identidade. Você digitará as suas senhas no balcão. A renovação é gratuita.
+cert-renewal-lapse = Depois do vencimento, os certificados não poderão mais ser usados em procedimentos pela internet nem para obter certidões em lojas de conveniência. O cartão continua válido como documento de identidade até o seu próprio vencimento.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Cópia do Registro de Residente

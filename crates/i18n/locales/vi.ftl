@@ -83,6 +83,12 @@ renewal-intro = Thẻ My Number của bạn sắp hết hạn.
 field-renewal-from = Có thể xin gia hạn từ ngày
 renewal-how = Bạn có thể xin gia hạn từ 3 tháng trước ngày hết hạn. Hãy dùng đơn đăng ký gửi kèm để nộp qua bưu điện, trực tuyến, tại máy chụp ảnh thẻ hoặc tại quầy. Gia hạn miễn phí.
 renewal-return = Khi nhận thẻ mới, hãy trả lại thẻ hiện tại. Sau ngày hết hạn, cả thẻ và chứng thư số đều không thể sử dụng.
+cert-renewal-title = Thông báo hết hạn chứng thư số
+cert-renewal-intro = Chứng thư số trên thẻ My Number của bạn sắp hết hạn. Bản thân thẻ vẫn còn hiệu lực lâu hơn.
+field-signature-certificate-expiry = Chứng thư chữ ký có hiệu lực đến
+field-authentication-certificate-expiry = Chứng thư xác thực người dùng có hiệu lực đến
+cert-renewal-how = Từ 3 tháng trước ngày hết hạn, bạn có thể gia hạn chứng thư tại quầy của chính quyền địa phương nơi bạn sống. Hãy mang theo thẻ My Number và giấy tờ tùy thân. Bạn sẽ nhập mã PIN tại quầy. Gia hạn miễn phí.
+cert-renewal-lapse = Sau ngày hết hạn, bạn không thể dùng chứng thư cho các thủ tục trực tuyến hoặc để lấy giấy chứng nhận tại cửa hàng tiện lợi. Thẻ vẫn có giá trị làm giấy tờ tùy thân cho đến ngày hết hạn của thẻ.
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = Bản sao phiếu cư trú

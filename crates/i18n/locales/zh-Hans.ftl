@@ -83,6 +83,12 @@ renewal-intro = 您的个人编号卡即将到期。
 field-renewal-from = 可申请更新的日期
 renewal-how = 自有效期限前3个月起可以申请更新。请使用随附的交付申请书，通过邮寄、网上、证件照相机或窗口申请。更新免费。
 renewal-return = 领取新卡时，请交还现在使用的卡。超过有效期限后，卡和电子证明书都将无法使用。
+cert-renewal-title = 电子证明书有效期限通知书
+cert-renewal-intro = 您的个人编号卡上的电子证明书即将到期。卡本身的有效期限还较长。
+field-signature-certificate-expiry = 签名用电子证明书的有效期限
+field-authentication-certificate-expiry = 用户证明用电子证明书的有效期限
+cert-renewal-how = 自有效期限前3个月起，可以在您居住的市区町村窗口更新。请携带个人编号卡和身份证明文件。需在窗口输入密码。更新免费。
+cert-renewal-lapse = 超过有效期限后，将无法使用电子证明书办理网上手续或在便利店领取证明书。卡本身在其有效期限之前仍可作为身份证明文件使用。
 
 ## Copy of resident record / certificate of recorded matters
 record-title-copy = 居民票副本

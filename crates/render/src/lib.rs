@@ -18,7 +18,9 @@ use jiff::civil::Date;
 use mynumber_core::{ApplicationId, IndividualNumber, Relationship, ResidentCode, Sex};
 use thiserror::Error;
 
-pub use card_notice::{render_issue_notices, render_renewal_notices};
+pub use card_notice::{
+    render_certificate_renewal_notices, render_issue_notices, render_renewal_notices,
+};
 pub use fonts::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, Weight};
 pub use notice::render_notices;
 pub use record::render_record;
@@ -134,6 +136,26 @@ pub struct RenewalNotice {
     pub renewal_opens: Date,
     /// The 申請書ID of the enclosed form.
     pub application_id: ApplicationId,
+}
+
+/// A 電子証明書有効期限通知書: the certificates on a card expire before the card does (issue
+/// 10; facts §2.8). They are renewed at the counter, with the card: no form is enclosed.
+#[derive(Clone, Debug)]
+pub struct CertificateRenewalNotice {
+    /// The holder's preferred language.
+    pub language: String,
+    /// The addressee.
+    pub person: PrintedPerson,
+    /// The municipality's name.
+    pub municipality: String,
+    /// The date printed on it.
+    pub issue_date: Date,
+    /// The signature certificate's last day, if it is one of those expiring.
+    pub signature_expiry: Option<Date>,
+    /// The user-authentication certificate's last day, if it is one of those expiring.
+    pub authentication_expiry: Option<Date>,
+    /// The first day they may be renewed.
+    pub renewal_opens: Date,
 }
 
 /// 住民票の写し or 住民票記載事項証明書.

@@ -375,6 +375,45 @@ fn the_card_notices_in_every_language_have_every_field_in_extractable_text() {
             assert!(flat.contains(&squeeze(&c.text(key))), "{}: {key}", c.tag());
         }
     }
+    // The certificate expiry notice (issue 10): both certificates' days, the window, and the
+    // counter procedure, in Japanese and each language; a certificate not expiring is left out.
+    for c in mynumber_i18n::catalogs() {
+        let notice = mynumber_render::CertificateRenewalNotice {
+            language: c.tag().into(),
+            person: person(),
+            municipality: "新宿区".into(),
+            issue_date: date(2031, 11, 4),
+            signature_expiry: Some(date(2032, 2, 17)),
+            authentication_expiry: None,
+            renewal_opens: date(2031, 11, 18),
+        };
+        let pdf = mynumber_render::render_certificate_renewal_notices(&FONTS, &[notice]).unwrap();
+        let flat = squeeze(&pdftotext(&pdf, &format!("cert-renewal-{}.pdf", c.tag())));
+        for want in ["2032年2月17日", "2031年11月18日"] {
+            assert!(flat.contains(&squeeze(want)), "{}: {want} missing", c.tag());
+        }
+        for key in [
+            "cert-renewal-title",
+            "cert-renewal-intro",
+            "field-signature-certificate-expiry",
+            "cert-renewal-how",
+            "cert-renewal-lapse",
+        ] {
+            assert!(
+                flat.contains(&squeeze(&ja.text(key))),
+                "{}: ja {key}",
+                c.tag()
+            );
+            assert!(flat.contains(&squeeze(&c.text(key))), "{}: {key}", c.tag());
+        }
+        assert!(
+            !flat.contains(&squeeze(
+                &ja.text("field-authentication-certificate-expiry")
+            )),
+            "{}: a certificate not expiring is not listed",
+            c.tag()
+        );
+    }
     // A face-recognition card: no PINs to decide.
     let pdf = render_issue_notices(&FONTS, &[issue_notice("en", true)]).unwrap();
     let flat = squeeze(&pdftotext(&pdf, "issue-face.pdf"));

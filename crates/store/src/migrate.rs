@@ -95,6 +95,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0014_continuation.sql"),
         include_str!("../migrations/postgres/0014_continuation.sql"),
     ),
+    (
+        15,
+        "certificate expiry notices",
+        include_str!("../migrations/sqlite/0015_certificate_notices.sql"),
+        include_str!("../migrations/postgres/0015_certificate_notices.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

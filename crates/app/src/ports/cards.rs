@@ -75,6 +75,19 @@ pub struct CardRow {
     pub authentication_certificate: Option<String>,
 }
 
+/// A certificate on an active card, due for its expiry notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueCertificate {
+    /// Its serial (hex).
+    pub serial: String,
+    /// `signature` or `authentication`.
+    pub hierarchy: String,
+    /// Its notAfter (µs).
+    pub not_after_us: i64,
+    /// The card it is on.
+    pub card_serial: String,
+}
+
 /// Reads card applications and cards.
 #[async_trait]
 pub trait CardsRead: Send {
@@ -105,6 +118,16 @@ pub trait CardsRead: Send {
         day: Date,
         limit: i64,
     ) -> Result<Vec<CardRow>, StoreError>;
+    /// Good certificates on active cards of a municipality whose notAfter is before
+    /// `before_us` and that have no expiry notice yet, in (notAfter, serial) order after
+    /// `after`, at most `limit`: each certificate's serial, hierarchy, notAfter and card.
+    async fn certificates_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (i64, &str),
+        before_us: i64,
+        limit: i64,
+    ) -> Result<Vec<DueCertificate>, StoreError>;
     /// Active cards of a municipality expiring before `before` that have no expiry notice yet,
     /// in (expiry, serial) order after `after` (a card expiring on `after.0` with a serial
     /// greater than `after.1`, or later), at most `limit`.
@@ -130,4 +153,10 @@ pub trait CardsWrite: Send {
     /// Writes a card's status, expiry and certificates if it still has status `from`; returns
     /// whether it did.
     async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError>;
+    /// Records printed certificate expiry notices: (certificate, card, holder, municipality,
+    /// when); false (nothing written by this call's later rows) if a certificate has one.
+    async fn insert_certificate_notices(
+        &mut self,
+        rows: &[(String, String, PersonId, MunicipalityCode, i64)],
+    ) -> Result<bool, StoreError>;
 }

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_app::ports::{CardsRead, CardsWrite};
-use mynumber_app::{CardApplicationRow, CardRow, StoreError};
+use mynumber_app::{CardApplicationRow, CardRow, DueCertificate, StoreError};
 use mynumber_core::card::CardStatus;
 use mynumber_core::{MunicipalityCode, PersonId};
 use sqlx::AssertSqlSafe;
@@ -117,6 +117,45 @@ impl CardsRead for SqlTx {
             .collect()
     }
 
+    async fn certificates_due_for_renewal_notice(
+        &mut self,
+        municipality: MunicipalityCode,
+        after: (i64, &str),
+        before_us: i64,
+        limit: i64,
+    ) -> Result<Vec<DueCertificate>, StoreError> {
+        use sqlx::Row;
+        let rows = sqlx::query(
+            "SELECT c.serial AS certificate, c.hierarchy, c.not_after_us, k.serial AS card \
+             FROM certificates c JOIN cards k \
+             ON k.signature_certificate = c.serial OR k.authentication_certificate = c.serial \
+             WHERE c.status = 'good' AND k.status = 'active' AND k.municipality_code = $1 \
+             AND c.not_after_us < $2 \
+             AND (c.not_after_us > $3 OR (c.not_after_us = $3 AND c.serial > $4)) \
+             AND NOT EXISTS (SELECT 1 FROM certificate_notices n \
+             WHERE n.certificate_serial = c.serial) \
+             ORDER BY c.not_after_us, c.serial LIMIT $5",
+        )
+        .bind(municipality.as_str().to_owned())
+        .bind(before_us)
+        .bind(after.0)
+        .bind(after.1.to_owned())
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(DueCertificate {
+                    serial: r.try_get("certificate").map_err(db)?,
+                    hierarchy: r.try_get("hierarchy").map_err(db)?,
+                    not_after_us: r.try_get("not_after_us").map_err(db)?,
+                    card_serial: r.try_get("card").map_err(db)?,
+                })
+            })
+            .collect()
+    }
+
     async fn cards_due_for_renewal_notice(
         &mut self,
         municipality: MunicipalityCode,
@@ -219,6 +258,31 @@ impl CardsWrite for SqlTx {
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_certificate_notices(
+        &mut self,
+        rows: &[(String, String, PersonId, MunicipalityCode, i64)],
+    ) -> Result<bool, StoreError> {
+        for (certificate, card, person, municipality, at) in rows {
+            let done = sqlx::query(
+                "INSERT INTO certificate_notices (certificate_serial, card_serial, person_id, \
+                 municipality_code, printed_at_us) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(certificate.clone())
+            .bind(card.clone())
+            .bind(person.to_hex())
+            .bind(municipality.as_str().to_owned())
+            .bind(*at)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError> {

@@ -1232,3 +1232,94 @@ pub(crate) async fn issue_10_a_card_follows_its_holder_or_is_void(env: Env) {
     assert_eq!(moved.card.additions, 2);
     assert!(shown(&moved.card_file).ends_with("中央区大手前２丁目１番２２号"));
 }
+
+/// The certificate expiry notice (電子証明書有効期限通知書, issue 10; facts §2.8): printed in
+/// batches for certificates whose renewal window opens within two weeks and that end before
+/// their card, once each, in one notice per card. A card whose certificates end with it (a
+/// foreign resident's card ending with the stay) gets the card's notice instead.
+pub(crate) async fn issue_10_certificate_expiry_notices_are_printed_once(env: Env) {
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    super::install_authorities(&env).await;
+    let adult = env
+        .app
+        .register(&env.clerk, register(japanese("石川", "一", "1990-02-17")))
+        .await
+        .unwrap()
+        .resident_code;
+    let card = card_in_hand(&env, &adult, true).await;
+    let mut student = foreign();
+    student.foreign.as_mut().unwrap().period_of_stay_until = Some("2031-01-31".into());
+    let student = env
+        .app
+        .register(&env.clerk, register(student))
+        .await
+        .unwrap()
+        .resident_code;
+    let student_card = card_in_hand(&env, &student, true).await;
+    assert_eq!(student_card.card.expiry, jiff::civil::date(2031, 1, 31));
+    // The adult's certificates end on 2031-02-17, the card on 2036-02-17; the window opens on
+    // 2030-11-18, and the notice goes out two weeks before: from 2030-11-04.
+    env.clock.advance_days(1439); // 2030-11-03
+    assert!(
+        env.app
+            .prepare_certificate_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    env.clock.advance_days(1);
+    // Only the municipality's own staff print its notices.
+    assert!(matches!(
+        env.app
+            .prepare_certificate_renewal_batch(&env.osaka_clerk, shinjuku, 10)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let batch = env
+        .app
+        .prepare_certificate_renewal_batch(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(batch.pdf.starts_with(b"%PDF-"));
+    assert_eq!(batch.notices.len(), 1, "one notice per card");
+    let (serial, _, certificates) = &batch.notices[0];
+    assert_eq!(serial, &card.card.serial);
+    let mut want = vec![
+        card.card.signature_certificate.clone().unwrap(),
+        card.card.authentication_certificate.clone().unwrap(),
+    ];
+    want.sort();
+    let mut got = certificates.clone();
+    got.sort();
+    assert_eq!(got, want);
+    env.app
+        .mark_certificate_renewal_batch_sent(&env.clerk, &batch)
+        .await
+        .unwrap();
+    assert!(matches!(
+        env.app
+            .mark_certificate_renewal_batch_sent(&env.clerk, &batch)
+            .await,
+        Err(AppError::Conflict)
+    ));
+    assert!(
+        env.app
+            .prepare_certificate_renewal_batch(&env.clerk, shinjuku, 10)
+            .await
+            .unwrap()
+            .is_none(),
+        "printed once"
+    );
+    let printed: Vec<_> = actions(&env, "131041")
+        .await
+        .into_iter()
+        .filter(|(a, _)| a == "certificate-renewal-notice-printed")
+        .collect();
+    assert_eq!(printed.len(), 1);
+    assert!(
+        printed[0]
+            .1
+            .starts_with(&format!("card={serial} certificates="))
+    );
+}
