@@ -44,8 +44,9 @@ pub use policy::{
     Action, Decision, Denied, Extent, Permission, Principal, RecordScope, Subject, decide, permits,
 };
 pub use procedure::{
-    CarriedIdentity, Change, ChangeError, Destination, MovedTo, Overdue, RecordStatus, Refused,
-    Registration, RemovalReason, Resident, became_resident, newly_registered, transfer_in_overdue,
+    CarriedIdentity, Change, ChangeError, Destination, MOVE_OUT_FILED_AHEAD_DAYS, MovedTo, Overdue,
+    RecordStatus, Refused, Registration, RemovalReason, Resident, became_resident,
+    newly_registered, transfer_in_overdue,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{

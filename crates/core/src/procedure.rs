@@ -131,6 +131,12 @@ pub enum RecordStatus {
     },
 }
 
+/// How many days before its planned date (転出予定日) a move-out may be filed (issue 10).
+/// **Choice** (docs/design/registry.md): the facts give no bound; municipal counters take the
+/// 転出届 about two weeks ahead, and a longer lead would leave a record removed long before
+/// its holder leaves.
+pub const MOVE_OUT_FILED_AHEAD_DAYS: i64 = 14;
+
 /// Where a domestic move-out (転出) went, as filed.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct MovedTo {
@@ -411,10 +417,27 @@ impl Resident {
                 reason: reason.to_owned(),
             })
         };
-        if on > today {
+        // A 転出届 is filed before the move, with its planned date (転出予定日); nothing else
+        // is recorded ahead of its day.
+        let ahead = if matches!(change, Change::MoveOut(_)) {
+            MOVE_OUT_FILED_AHEAD_DAYS
+        } else {
+            0
+        };
+        if today
+            .checked_add(jiff::Span::new().days(ahead))
+            .is_ok_and(|latest| on > latest)
+        {
+            let problem = if ahead > 0 {
+                format!(
+                    "is more than {ahead} days ahead: a move-out is filed at most {ahead} days before its planned date"
+                )
+            } else {
+                "is in the future".to_owned()
+            };
             return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
                 "effective_date",
-                "is in the future",
+                problem,
             )])));
         }
         if on < self.record.birth_date() {
@@ -441,7 +464,9 @@ impl Resident {
             // (第24条の2) is completed only with the card presented (特例転入).
             (
                 RecordStatus::Removed {
-                    reason, moved_to, ..
+                    reason,
+                    moved_to,
+                    on: moved_out_on,
                 },
                 Change::TransferIn {
                     address,
@@ -450,6 +475,13 @@ impl Resident {
                     card_presented,
                 },
             ) => {
+                // Moving in comes after moving out, also after a move-out filed ahead.
+                if reason == RemovalReason::MovedOut && on < moved_out_on {
+                    return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
+                        "effective_date",
+                        format!("is before the move-out date, {moved_out_on}"),
+                    )])));
+                }
                 match (reason, moved_to) {
                     (RemovalReason::MovedOut, Some(to))
                         if to.municipality != address.municipality() =>
@@ -630,6 +662,79 @@ mod tests {
             .unwrap();
         assert_eq!(back.status, RecordStatus::Active);
         assert_eq!(back.record.municipality(), osaka);
+    }
+
+    /// A 転出届 may be filed up to 14 days before its planned date (issue 10); nothing else
+    /// ahead of its day; and the transfer-in comes after the planned date.
+    #[test]
+    fn a_move_out_is_filed_ahead_of_its_date() {
+        use crate::{HouseholdId, MunicipalityCode, ResidentInput};
+        let input = ResidentInput {
+            name: crate::NameInput {
+                family: "山田".into(),
+                given: "太郎".into(),
+                family_kana: Some("ヤマダ".into()),
+                given_kana: Some("タロウ".into()),
+                ..Default::default()
+            },
+            birth_date: "1980-01-15".into(),
+            sex: "1".into(),
+            prefecture: "東京都".into(),
+            municipality_code: "131041".into(),
+            address: "西新宿2丁目8番1号".into(),
+            relationship: "head".into(),
+            preferred_language: "ja".into(),
+            foreign: None,
+        };
+        let today = date(2026, 11, 25);
+        let active = Resident {
+            record: ResidentRecord::validate(&input, HouseholdId::from_random([1; 16]), today)
+                .unwrap(),
+            status: RecordStatus::Active,
+        };
+        let osaka = MunicipalityCode::parse("271004").unwrap();
+        let move_out = || {
+            Change::MoveOut(Destination::Domestic {
+                to: osaka,
+                with_card: false,
+            })
+        };
+        let problem = |e: ChangeError| match e {
+            ChangeError::Invalid(i) => i.to_string(),
+            ChangeError::Refused(r) => r.to_string(),
+        };
+        assert_eq!(
+            problem(
+                active
+                    .apply(move_out(), date(2026, 12, 10), today)
+                    .unwrap_err()
+            ),
+            "effective_date: is more than 14 days ahead: a move-out is filed at most 14 days before its planned date"
+        );
+        let planned = date(2026, 12, 9);
+        let out = active.apply(move_out(), planned, today).unwrap();
+        assert!(matches!(out.status, RecordStatus::Removed { on, .. } if on == planned));
+        let rename = Change::NameChange(crate::NameInput {
+            family: "佐藤".into(),
+            given: "太郎".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            problem(active.apply(rename, date(2026, 11, 26), today).unwrap_err()),
+            "effective_date: is in the future"
+        );
+        let transfer = || Change::TransferIn {
+            address: crate::validate_address("大阪府", "271004", "北区梅田1丁目1番1号").unwrap(),
+            household: HouseholdId::from_random([2; 16]),
+            relationship: Relationship::Head,
+            card_presented: false,
+        };
+        let later = date(2026, 12, 9);
+        assert_eq!(
+            problem(out.apply(transfer(), date(2026, 12, 8), later).unwrap_err()),
+            "effective_date: is before the move-out date, 2026-12-09"
+        );
+        assert!(out.apply(transfer(), planned, later).is_ok());
     }
 
     #[test]
