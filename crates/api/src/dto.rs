@@ -147,8 +147,12 @@ pub(crate) enum ProcedureRequest {
     },
     /// 国外転出.
     MoveAbroad {
-        /// 異動日.
+        /// 異動日: for the procedure to keep the card, the planned day of departure, after
+        /// today.
         effective_date: Option<String>,
+        /// 国外転出者向け: a Japanese national keeps the My Number Card abroad, filed with the
+        /// card before the day of departure; without it the card is void (facts §10).
+        with_card: Option<bool>,
     },
     /// 転出 to another municipality in Japan.
     MoveOut {

@@ -159,11 +159,14 @@ pub(crate) async fn procedure(
             effective_date,
         ),
         ProcedureRequest::Death { effective_date } => (ChangeCommand::Death, effective_date),
-        ProcedureRequest::MoveAbroad { effective_date } => (
+        ProcedureRequest::MoveAbroad {
+            effective_date,
+            with_card,
+        } => (
             ChangeCommand::MoveOut {
                 abroad: true,
                 destination: None,
-                with_card: false,
+                with_card: with_card.unwrap_or(false),
             },
             effective_date,
         ),

@@ -80,8 +80,10 @@ pub enum ChangeCommand {
         /// The destination municipality's code (required for a move within Japan: the 転出届
         /// states it, 住民基本台帳法第24条).
         destination: Option<String>,
-        /// 特例転出: filed with the person's My Number Card (住民基本台帳法第24条の2), which
-        /// must be in use; the transfer-in then needs the card.
+        /// Filed with the person's My Number Card, which must be in use. Within Japan, 特例転出
+        /// (住民基本台帳法第24条の2): the transfer-in then needs the card. Abroad, the procedure
+        /// for a Japanese national to keep the card (国外転出者向け, facts §10), done before
+        /// the day of departure; without it the card is void.
         with_card: bool,
     },
     /// New name.
@@ -516,6 +518,18 @@ impl App {
             &subject,
             "resident"
         );
+        let keeps_card_abroad = matches!(
+            cmd,
+            ChangeCommand::MoveOut {
+                abroad: true,
+                with_card: true,
+                ..
+            }
+        );
+        if keeps_card_abroad {
+            self.check_card_kept_abroad(tx.as_mut(), person.id, &current, on, today)
+                .await?;
+        }
         let change = self.build_change(tx.as_mut(), person.id, cmd).await?;
         let acting = change.acting_municipality(&current.resident);
         let new_household = matches!(
@@ -593,8 +607,14 @@ impl App {
         );
         // And the cards it ends: death, and a foreign national's move abroad (facts §10).
         records.extend(
-            self.end_cards_on_change(tx.as_mut(), person.id, &version.resident, now)
-                .await?,
+            self.end_cards_on_change(
+                tx.as_mut(),
+                person.id,
+                &version.resident,
+                keeps_card_abroad,
+                now,
+            )
+            .await?,
         );
         // A transfer-in starts each card's 90 days to be continued, or voids it if filed late.
         if procedure == "transfer-in" {
@@ -874,6 +894,43 @@ impl App {
                     .ok_or(AppError::NotFound("household"))?;
                 Ok((id, false))
             }
+        }
+    }
+
+    /// The procedure for a Japanese national to keep the card abroad (国外転出者向け, facts
+    /// §10): filed with the card in use, and before the day of departure, so the move-out is
+    /// dated after today (filed ahead, with its planned date). A foreign national's card is
+    /// returned on emigration whatever is filed.
+    async fn check_card_kept_abroad(
+        &self,
+        tx: &mut dyn Tx,
+        person: PersonId,
+        current: &VersionRow,
+        on: jiff::civil::Date,
+        today: jiff::civil::Date,
+    ) -> Result<(), AppError> {
+        let mut problems = Vec::new();
+        if current.resident.record.foreign().is_some() {
+            problems.push(FieldError::new(
+                "with_card",
+                "only a Japanese national keeps the card abroad; a foreign national's card is returned on leaving Japan",
+            ));
+        } else if !tx.cards_of(person).await?.iter().any(|c| c.status.in_use()) {
+            problems.push(FieldError::new(
+                "with_card",
+                "the procedure to keep the card abroad is filed with a My Number Card in use, and this person has none",
+            ));
+        }
+        if on <= today {
+            problems.push(FieldError::new(
+                "effective_date",
+                "the procedure to keep the card abroad is done before the day of departure: date the move-out with the planned day, after today",
+            ));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(problems).into())
         }
     }
 

@@ -115,31 +115,36 @@ impl App {
     }
 
     /// The cards a registry change ends, in its transaction: death ends every card in use or
-    /// waiting; a foreign national's move abroad too (facts §10: only Japanese nationals keep
-    /// their card abroad).
+    /// waiting, as returned; so does a foreign national's move abroad (facts §10). A Japanese
+    /// national's move abroad voids them, unless the procedure to keep the card abroad
+    /// (国外転出者向け) was done with it (`keeps_card_abroad`).
     pub(crate) async fn end_cards_on_change(
         &self,
         tx: &mut dyn Tx,
         person: PersonId,
         new: &Resident,
+        keeps_card_abroad: bool,
         now: i64,
     ) -> Result<Vec<Record>, AppError> {
-        let ends = match new.status {
+        let end = match new.status {
             RecordStatus::Removed {
                 reason: RemovalReason::Died,
                 ..
-            } => true,
+            } => Some(EndReason::Returned),
             RecordStatus::Removed {
                 reason: RemovalReason::MovedAbroad,
                 ..
-            } => new.record.foreign().is_some(),
-            _ => false,
+            } => match (new.record.foreign().is_some(), keeps_card_abroad) {
+                (true, _) => Some(EndReason::Returned),
+                (false, false) => Some(EndReason::Voided),
+                (false, true) => None,
+            },
+            _ => None,
         };
-        if !ends {
-            return Ok(Vec::new());
+        match end {
+            Some(reason) => self.end_cards_in(tx, person, reason, now).await,
+            None => Ok(Vec::new()),
         }
-        self.end_cards_in(tx, person, EndReason::Returned, now)
-            .await
     }
 
     /// A transfer-in's effect on the person's cards in use, inside its transaction (facts

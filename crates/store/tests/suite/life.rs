@@ -1323,3 +1323,94 @@ pub(crate) async fn issue_10_certificate_expiry_notices_are_printed_once(env: En
             .starts_with(&format!("card={serial} certificates="))
     );
 }
+
+/// 国外転出 (facts §10): a Japanese national's card is void on leaving Japan unless the
+/// procedure to keep it (国外転出者向け) was done with the card before the day of departure; a
+/// foreign national's is returned, and cannot be kept.
+pub(crate) async fn issue_10_a_card_is_kept_abroad_only_by_the_procedure_before_departure(
+    env: Env,
+) {
+    use mynumber_app::ChangeCommand;
+    use mynumber_core::card::{CardStatus, EndReason};
+    use mynumber_core::certificate::CertificateStatus;
+    super::install_authorities(&env).await;
+    let abroad = |with_card| ChangeCommand::MoveOut {
+        abroad: true,
+        destination: None,
+        with_card,
+    };
+    let mut people = Vec::new();
+    for given in ["一", "二"] {
+        let code = env
+            .app
+            .register(&env.clerk, register(japanese("岡田", given, "1980-07-07")))
+            .await
+            .unwrap()
+            .resident_code;
+        let card = card_in_hand(&env, &code, true).await;
+        people.push((code, card));
+    }
+    let today = mynumber_app::Clock::today(&*env.clock);
+    let in_a_week = today.checked_add(jiff::Span::new().days(7)).unwrap();
+    // Without the procedure: void, with its certificates.
+    let (code, _) = &people[0];
+    env.app
+        .change(&env.clerk, code, abroad(false), None)
+        .await
+        .unwrap();
+    let (cards, _) = env.app.cards(&env.clerk, code).await.unwrap();
+    assert_eq!(cards[0].status, CardStatus::Ended(EndReason::Voided));
+    let rows = env.app.certificates(&env.clerk, code).await.unwrap();
+    assert!(rows.iter().all(|c| c.status == CertificateStatus::Revoked));
+    // The procedure on the day of departure is too late; the day before is not.
+    let (code, card2) = &people[1];
+    let err = env
+        .app
+        .change(&env.clerk, code, abroad(true), Some(today))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("before the day of departure"),
+        "{err}"
+    );
+    env.app
+        .change(&env.clerk, code, abroad(true), Some(in_a_week))
+        .await
+        .unwrap();
+    let (cards, _) = env.app.cards(&env.clerk, code).await.unwrap();
+    assert_eq!(cards[0].status, CardStatus::Active, "kept abroad");
+    // The user-authentication certificate stays good; the signature certificate, which
+    // carries the address, is revoked.
+    let rows = env.app.certificates(&env.clerk, code).await.unwrap();
+    let status = |serial: &Option<String>| {
+        rows.iter()
+            .find(|c| Some(&c.serial) == serial.as_ref())
+            .map(|c| c.status)
+    };
+    assert_eq!(
+        status(&card2.card.authentication_certificate),
+        Some(CertificateStatus::Good)
+    );
+    assert_eq!(
+        status(&card2.card.signature_certificate),
+        Some(CertificateStatus::Revoked)
+    );
+    // A foreign national cannot keep it.
+    let student = env
+        .app
+        .register(&env.clerk, register(foreign()))
+        .await
+        .unwrap()
+        .resident_code;
+    card_in_hand(&env, &student, true).await;
+    let err = env
+        .app
+        .change(&env.clerk, &student, abroad(true), Some(in_a_week))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("only a Japanese national keeps the card abroad"),
+        "{err}"
+    );
+}
