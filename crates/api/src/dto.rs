@@ -145,6 +145,13 @@ pub(crate) enum ProcedureRequest {
         /// Date of death.
         effective_date: Option<String>,
     },
+    /// 在留期間更新等の申請: an application to extend the period of stay was filed within it;
+    /// the record stays through the 特例期間 (two months past the period) while it awaits a
+    /// decision, recorded with period-of-stay-change once granted.
+    StayExtensionApplied {
+        /// The day it was filed.
+        effective_date: Option<String>,
+    },
     /// 国外転出.
     MoveAbroad {
         /// 異動日: for the procedure to keep the card, the planned day of departure, after

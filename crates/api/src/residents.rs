@@ -159,6 +159,9 @@ pub(crate) async fn procedure(
             effective_date,
         ),
         ProcedureRequest::Death { effective_date } => (ChangeCommand::Death, effective_date),
+        ProcedureRequest::StayExtensionApplied { effective_date } => {
+            (ChangeCommand::StayExtensionApplied, effective_date)
+        }
         ProcedureRequest::MoveAbroad {
             effective_date,
             with_card,

@@ -784,7 +784,7 @@ impl App {
     ) -> Result<Vec<Record>, AppError> {
         let (kinds, reason): (&[&str], Reason) = match new.status {
             RecordStatus::Removed {
-                reason: RemovalReason::Died,
+                reason: RemovalReason::Died | RemovalReason::StayEnded,
                 ..
             } => (
                 &["signature", "authentication"],

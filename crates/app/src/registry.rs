@@ -90,6 +90,9 @@ pub enum ChangeCommand {
     NameChange(NameInput),
     /// New status of residence and period of stay.
     PeriodOfStayChange(ForeignInput),
+    /// 在留期間更新等の申請: an application to extend the stay was filed within the period;
+    /// the 特例期間 follows while it awaits a decision.
+    StayExtensionApplied,
     /// 転入 of a registered person from another municipality or from abroad.
     TransferIn {
         /// 都道府県.
@@ -934,6 +937,92 @@ impl App {
         }
     }
 
+    /// 職権消除 (issue 10; facts §10): removes ex officio the records of foreign residents
+    /// whose period of stay ended with no extension, the 特例期間 of a pending application
+    /// included (`mynumber_core::stay_lapsed`), as of the day after it; their cards are void
+    /// and their certificates revoked, in the same transaction as each page's removals. The
+    /// server runs this on its hourly tick; returns how many were removed.
+    pub async fn remove_lapsed_stays(&self, principal: &Principal) -> Result<usize, AppError> {
+        self.permit(principal, Action::RemoveLapsedStays).await?;
+        let today = self.clock.today();
+        let mut total = 0;
+        let mut after = (jiff::civil::Date::MIN, PersonId::from_random([0; 16]));
+        loop {
+            let now = self.clock.now_us();
+            let mut tx = self.store.begin().await?;
+            let page = tx.stays_ended_before(today, after, 200).await?;
+            let Some(last) = page.last() else {
+                return Ok(total);
+            };
+            after = (last.1, last.0);
+            let mut records = Vec::new();
+            for (person, _) in page {
+                let current = load::current_version(tx.as_mut(), person).await?;
+                let Some(removed_on) = current
+                    .resident
+                    .record
+                    .foreign()
+                    .and_then(|f| mynumber_core::stay_lapsed(f, today))
+                else {
+                    continue;
+                };
+                let next = current
+                    .resident
+                    .apply(Change::StayEnded, removed_on, today)
+                    .map_err(|e| match e {
+                        ChangeError::Invalid(i) => AppError::Invalid(i),
+                        ChangeError::Refused(r) => AppError::Refused(r),
+                    })?;
+                let version = VersionRow {
+                    person,
+                    version: current.version + 1,
+                    procedure: Change::StayEnded.code().to_owned(),
+                    effective_on: removed_on,
+                    recorded_at_us: now,
+                    actor: principal.ledger_name(),
+                    resident: next,
+                };
+                tx.insert_versions(std::slice::from_ref(&version))
+                    .await
+                    .map_err(|e| match e {
+                        crate::StoreError::Conflict(_) => AppError::Conflict,
+                        other => AppError::Store(other),
+                    })?;
+                let until = current
+                    .resident
+                    .record
+                    .foreign()
+                    .and_then(|f| f.period_of_stay_until())
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                records.push(Record {
+                    partition: current.resident.record.municipality().as_str().to_owned(),
+                    action: "stay-ended",
+                    person: Some(person),
+                    purpose: None,
+                    detail: format!("version={} stay-until={until}", version.version),
+                });
+                records.extend(
+                    self.revoke_on_change(
+                        tx.as_mut(),
+                        person,
+                        &current.resident,
+                        &version.resident,
+                        now,
+                    )
+                    .await?,
+                );
+                records.extend(
+                    self.end_cards_on_change(tx.as_mut(), person, &version.resident, false, now)
+                        .await?,
+                );
+                total += 1;
+            }
+            append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+            tx.commit().await?;
+        }
+    }
+
     async fn build_change(
         &self,
         tx: &mut dyn Tx,
@@ -1030,6 +1119,7 @@ impl App {
             }
             ChangeCommand::NameChange(name) => Change::NameChange(name),
             ChangeCommand::PeriodOfStayChange(f) => Change::PeriodOfStayChange(f),
+            ChangeCommand::StayExtensionApplied => Change::StayExtensionApplied,
         })
     }
 }

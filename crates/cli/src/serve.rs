@@ -262,6 +262,13 @@ async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>
             Ok(n) => tracing::info!(cards = n, "ended cards past their expiry"),
             Err(e) => tracing::error!(error = %e, "ending expired cards failed"),
         }
+        // Records whose period of stay ended, its special period included, are removed ex
+        // officio (職権消除), their cards void.
+        match app.remove_lapsed_stays(&Principal::System).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(records = n, "removed records whose period of stay ended"),
+            Err(e) => tracing::error!(error = %e, "removing records whose stay ended failed"),
+        }
         // And cards not continued within 90 days of their holder's transfer-in are void.
         match app.void_cards_not_continued(&Principal::System).await {
             Ok(0) => {}

@@ -45,14 +45,15 @@ pub use policy::{
 };
 pub use procedure::{
     CarriedIdentity, Change, ChangeError, Destination, MOVE_OUT_FILED_AHEAD_DAYS, MovedTo, Overdue,
-    RecordStatus, Refused, Registration, RemovalReason, Resident, became_resident,
-    newly_registered, transfer_in_overdue,
+    RecordStatus, Refused, Registration, RemovalReason, Resident, SPECIAL_PERIOD_MONTHS,
+    became_resident, newly_registered, stay_lapsed, stay_reaches, transfer_in_overdue,
 };
 pub use purpose::{Purpose, PurposeSet, STATUTORY_PURPOSES};
 pub use resident::{
     ForeignInput, ForeignStatus, Invalid, LANGUAGES, Language, Name, NameInput, Nationality,
     Relationship, ResidenceCardNumber, ResidentInput, ResidentRecord, STATUSES_OF_RESIDENCE, Sex,
-    StatusOfResidence, parse_date, validate_address, validate_foreign, validate_name,
+    StatusOfResidence, StoredForeign, parse_date, validate_address, validate_foreign,
+    validate_name,
 };
 pub use resident_code::ResidentCode;
 pub use staff::{Role, StaffMember};

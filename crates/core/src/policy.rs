@@ -145,6 +145,8 @@ pub enum Action {
     RecordProcedure,
     /// Register a resident.
     RegisterResident,
+    /// Remove ex officio the records whose period of stay ended (職権消除), the server's run.
+    RemoveLapsedStays,
     /// Request a number change (the first person of four eyes).
     RequestNumberChange,
     /// Reset a card's PIN at the counter.
@@ -197,6 +199,7 @@ crate::codes!(Action {
     ReadRecord => "read-record",
     RecordProcedure => "record-procedure",
     RegisterResident => "register-resident",
+    RemoveLapsedStays => "remove-lapsed-stays",
     RequestNumberChange => "request-number-change",
     ResetCardPin => "reset-card-pin",
     ResumeCard => "resume-card",
@@ -340,6 +343,7 @@ impl Action {
             | A::ProduceCard
             | A::RecordProcedure
             | A::RegisterResident
+            | A::RemoveLapsedStays
             | A::RequestNumberChange
             | A::ResetCardPin
             | A::ResumeCard => P::WriteRecords,
@@ -354,6 +358,7 @@ impl Action {
             // Each spans every municipality: the expiry run ends cards everywhere, a checkpoint
             // signs every partition's head.
             Self::ExpireCards
+            | Self::RemoveLapsedStays
             | Self::IssueCertificateException
             | Self::ReadCheckpoint
             | Self::SignCheckpoint => Reach::National,
@@ -436,7 +441,10 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Ok(()),
         },
         Principal::System => match action {
-            Action::DestroyNotices | Action::ExpireCards | Action::SignCheckpoint => Ok(()),
+            Action::DestroyNotices
+            | Action::ExpireCards
+            | Action::RemoveLapsedStays
+            | Action::SignCheckpoint => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {

@@ -106,13 +106,45 @@ pub enum RemovalReason {
     MovedAbroad,
     /// 転出 within Japan.
     MovedOut,
+    /// 職権消除: a foreign resident's period of stay ended with no extension granted, the
+    /// 特例期間 included (issue 10; facts §10).
+    StayEnded,
 }
 
 crate::codes!(RemovalReason {
     Died => "died",
     MovedAbroad => "moved-abroad",
     MovedOut => "moved-out",
+    StayEnded => "stay-ended",
 });
+
+/// How long past the period of stay an application to extend it keeps the person lawfully
+/// resident while it awaits a decision: the 特例期間 of 出入国管理及び難民認定法第20条第6項,
+/// until the decision or two months after the period's end, whichever comes first (facts §10).
+pub const SPECIAL_PERIOD_MONTHS: i8 = 2;
+
+/// The day a foreign resident's record is removed ex officio (職権消除) because the period of
+/// stay ended (issue 10; facts §10), if it ended by `today`: the day after the period of stay;
+/// with an application to extend it filed within the period, the day after the 特例期間.
+/// `None` while the stay, or its special period, runs.
+pub fn stay_lapsed(foreign: &crate::ForeignStatus, today: Date) -> Option<Date> {
+    let last = stay_reaches(foreign)?;
+    (today > last).then(|| last.tomorrow().unwrap_or(last))
+}
+
+/// The last day a foreign resident may stay as recorded: the end of the period of stay, or,
+/// with an application to extend it filed within the period, of the 特例期間 after it (at the
+/// latest; a decision may end it sooner, and is recorded as a new period). `None` for an
+/// indefinite status.
+pub fn stay_reaches(foreign: &crate::ForeignStatus) -> Option<Date> {
+    let until = foreign.period_of_stay_until()?;
+    Some(match foreign.extension_applied_on() {
+        Some(applied) if applied <= until => until
+            .checked_add(jiff::Span::new().months(SPECIAL_PERIOD_MONTHS))
+            .unwrap_or(until),
+        _ => until,
+    })
+}
 
 /// Whether a record is current or history.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -166,6 +198,11 @@ pub enum Change {
     NameChange(NameInput),
     /// 在留期間更新 or 在留資格変更: a new status and period of stay.
     PeriodOfStayChange(ForeignInput),
+    /// 在留期間更新等の申請: an application to extend the stay or change the status was filed
+    /// within the period of stay; the 特例期間 follows while it awaits a decision.
+    StayExtensionApplied,
+    /// 職権消除: the period of stay ended, its special period included (`stay_lapsed`).
+    StayEnded,
     /// 転入 of a person already registered in another municipality, or back from abroad.
     TransferIn {
         /// The address in the new municipality.
@@ -370,6 +407,8 @@ impl Change {
             Self::MoveOut(Destination::Domestic { .. }) => "move-out",
             Self::NameChange(_) => "name-change",
             Self::PeriodOfStayChange(_) => "period-of-stay-change",
+            Self::StayEnded => "stay-ended",
+            Self::StayExtensionApplied => "stay-extension-applied",
             Self::TransferIn { .. } => "transfer-in",
         }
     }
@@ -571,6 +610,37 @@ impl Resident {
                     moved_to,
                 };
             }
+            (RecordStatus::Active, Change::StayExtensionApplied) => {
+                match self.record.foreign().and_then(|f| f.period_of_stay_until()) {
+                    None => {
+                        return Err(refuse(
+                            "only a foreign resident with a fixed period of stay applies to extend it",
+                        ));
+                    }
+                    Some(until) if on > until => {
+                        return Err(refuse(&format!(
+                            "the period of stay ended on {until}; an application filed after it brings no special period"
+                        )));
+                    }
+                    Some(_) => next.record.set_extension_applied(on),
+                }
+            }
+            (RecordStatus::Active, Change::StayEnded) => {
+                if self
+                    .record
+                    .foreign()
+                    .is_none_or(|f| stay_lapsed(f, today).is_none())
+                {
+                    return Err(refuse(
+                        "the period of stay, or its special period, has not ended",
+                    ));
+                }
+                next.status = RecordStatus::Removed {
+                    reason: RemovalReason::StayEnded,
+                    on,
+                    moved_to: None,
+                };
+            }
             (RecordStatus::Active, Change::Death) => {
                 next.status = RecordStatus::Removed {
                     reason: RemovalReason::Died,
@@ -735,6 +805,92 @@ mod tests {
             "effective_date: is before the move-out date, 2026-12-09"
         );
         assert!(out.apply(transfer(), planned, later).is_ok());
+    }
+
+    /// 職権消除 and the 特例期間 (issue 10; facts §10): a record goes the day after the period
+    /// of stay, or, with an application filed within the period, the day after two months
+    /// past it.
+    #[test]
+    fn a_stay_lapses_after_its_period_or_its_special_period() {
+        let foreign = |until: Date, applied: Option<Date>| {
+            let record = ResidentRecord::from_stored(
+                crate::NameInput {
+                    family: "NGUYEN".into(),
+                    given: "AN".into(),
+                    ..Default::default()
+                },
+                date(2000, 1, 1),
+                crate::Sex::Male,
+                crate::validate_address("東京都", "131041", "西新宿2丁目8番1号").unwrap(),
+                crate::HouseholdId::from_random([1; 16]),
+                Relationship::Head,
+                crate::Language::parse("vi").unwrap(),
+                Some((
+                    crate::Nationality::parse("VN").unwrap(),
+                    None,
+                    crate::StatusOfResidence::parse("student").unwrap(),
+                    Some(until),
+                    applied,
+                )),
+            );
+            Resident {
+                record,
+                status: RecordStatus::Active,
+            }
+        };
+        let until = date(2028, 3, 31);
+        let lapsed = |r: &Resident, today| stay_lapsed(r.record.foreign().unwrap(), today);
+        let plain = foreign(until, None);
+        assert_eq!(lapsed(&plain, until), None);
+        assert_eq!(lapsed(&plain, date(2028, 4, 1)), Some(date(2028, 4, 1)));
+        // An application within the period: two months more.
+        let applied = plain
+            .apply(
+                Change::StayExtensionApplied,
+                date(2028, 3, 20),
+                date(2028, 3, 20),
+            )
+            .unwrap();
+        assert_eq!(
+            applied.record.foreign().unwrap().extension_applied_on(),
+            Some(date(2028, 3, 20))
+        );
+        assert_eq!(lapsed(&applied, date(2028, 5, 31)), None);
+        assert_eq!(lapsed(&applied, date(2028, 6, 1)), Some(date(2028, 6, 1)));
+        // Filed after the period: no special period.
+        let err = plain
+            .apply(
+                Change::StayExtensionApplied,
+                date(2028, 4, 1),
+                date(2028, 4, 1),
+            )
+            .unwrap_err();
+        assert!(
+            format!("{err:?}").contains("brings no special period"),
+            "{err:?}"
+        );
+        // Removal only once lapsed.
+        assert!(
+            applied
+                .apply(Change::StayEnded, date(2028, 4, 1), date(2028, 4, 1))
+                .is_err()
+        );
+        let removed = applied
+            .apply(Change::StayEnded, date(2028, 6, 1), date(2028, 6, 1))
+            .unwrap();
+        assert!(matches!(
+            removed.status,
+            RecordStatus::Removed {
+                reason: RemovalReason::StayEnded,
+                ..
+            }
+        ));
+        // Filed on the period's last day: still within it.
+        assert!(
+            foreign(until, None)
+                .apply(Change::StayExtensionApplied, until, until)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -366,9 +366,15 @@ pub struct ForeignStatus {
     residence_card_number: Option<ResidenceCardNumber>,
     status: StatusOfResidence,
     period_of_stay_until: Option<Date>,
+    extension_applied_on: Option<Date>,
 }
 
 impl ForeignStatus {
+    /// 在留期間更新等の申請中: the day an application to extend or change the status was
+    /// filed, while it awaits a decision (the 特例期間, issue 10; facts §10).
+    pub fn extension_applied_on(&self) -> Option<Date> {
+        self.extension_applied_on
+    }
     /// 国籍・地域.
     pub fn nationality(&self) -> Nationality {
         self.nationality
@@ -492,6 +498,16 @@ pub struct ResidentRecord {
     foreign: Option<ForeignStatus>,
 }
 
+/// A foreign resident's status as stored: nationality, residence card number, status of
+/// residence, the end of the period of stay, and the day an application to extend it was filed.
+pub type StoredForeign = (
+    Nationality,
+    Option<ResidenceCardNumber>,
+    StatusOfResidence,
+    Option<Date>,
+    Option<Date>,
+);
+
 impl ResidentRecord {
     /// Validates typed input as of `today`, placing the person in `household`.
     pub fn validate(
@@ -560,12 +576,7 @@ impl ResidentRecord {
         household: HouseholdId,
         relationship: Relationship,
         language: Language,
-        foreign: Option<(
-            Nationality,
-            Option<ResidenceCardNumber>,
-            StatusOfResidence,
-            Option<Date>,
-        )>,
+        foreign: Option<StoredForeign>,
     ) -> Self {
         Self {
             name: Name {
@@ -582,12 +593,15 @@ impl ResidentRecord {
             household,
             relationship,
             language,
-            foreign: foreign.map(|(nationality, card, status, until)| ForeignStatus {
-                nationality,
-                residence_card_number: card,
-                status,
-                period_of_stay_until: until,
-            }),
+            foreign: foreign.map(
+                |(nationality, card, status, until, applied)| ForeignStatus {
+                    nationality,
+                    residence_card_number: card,
+                    status,
+                    period_of_stay_until: until,
+                    extension_applied_on: applied,
+                },
+            ),
         }
     }
 
@@ -675,6 +689,13 @@ impl ResidentRecord {
 
     pub(crate) fn set_foreign_status(&mut self, status: ForeignStatus) {
         self.foreign = Some(status);
+    }
+
+    /// Records an application to extend the stay, filed on `on` (the 特例期間 follows).
+    pub(crate) fn set_extension_applied(&mut self, on: Date) {
+        if let Some(f) = self.foreign.as_mut() {
+            f.extension_applied_on = Some(on);
+        }
     }
 }
 
@@ -897,6 +918,7 @@ pub fn validate_foreign(
             residence_card_number: card,
             status,
             period_of_stay_until: until,
+            extension_applied_on: None,
         }),
         _ => Err(errors),
     }

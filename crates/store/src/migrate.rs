@@ -101,6 +101,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0015_certificate_notices.sql"),
         include_str!("../migrations/postgres/0015_certificate_notices.sql"),
     ),
+    (
+        16,
+        "a pending extension of the stay",
+        include_str!("../migrations/sqlite/0016_stay_extension.sql"),
+        include_str!("../migrations/postgres/0016_stay_extension.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -60,7 +60,7 @@ impl From<Option<String>> for Val {
 }
 
 /// The columns of `resident_versions`, in the order [`version_values`] produces them.
-pub(crate) const VERSION_COLUMNS: &str = "person_id, version, procedure, effective_on, recorded_at_us, actor, status, removal_reason, removed_on, municipality_code, prefecture, address, family_name, given_name, family_name_kana, given_name_kana, latin_name, alias, birth_date, sex, household_id, relationship, preferred_language, nationality, residence_card_number, status_of_residence, period_of_stay_until, moved_to, moved_with_card";
+pub(crate) const VERSION_COLUMNS: &str = "person_id, version, procedure, effective_on, recorded_at_us, actor, status, removal_reason, removed_on, municipality_code, prefecture, address, family_name, given_name, family_name_kana, given_name_kana, latin_name, alias, birth_date, sex, household_id, relationship, preferred_language, nationality, residence_card_number, status_of_residence, period_of_stay_until, moved_to, moved_with_card, stay_extension_applied_on";
 
 /// The same columns qualified with the alias `v`, for joins.
 pub(crate) fn version_columns_qualified() -> String {
@@ -71,7 +71,7 @@ pub(crate) fn version_columns_qualified() -> String {
         .join(", ")
 }
 
-pub(crate) const VERSION_COLUMN_COUNT: usize = 29;
+pub(crate) const VERSION_COLUMN_COUNT: usize = 30;
 
 pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
     let r = &v.resident.record;
@@ -123,6 +123,9 @@ pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
             .into(),
         moved_to.map(|m| m.municipality.as_str().to_owned()).into(),
         i64::from(moved_to.is_some_and(|m| m.with_card)).into(),
+        f.and_then(|f| f.extension_applied_on())
+            .map(|d| d.to_string())
+            .into(),
     ]
 }
 
@@ -213,6 +216,10 @@ pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
                 .map(|s| s.parse::<Date>())
                 .transpose()
                 .map_err(|_| corrupt("period_of_stay_until"))?,
+            opt_text(row, "stay_extension_applied_on")?
+                .map(|s| s.parse::<Date>())
+                .transpose()
+                .map_err(|_| corrupt("stay_extension_applied_on"))?,
         )),
     };
     let name = NameInput {

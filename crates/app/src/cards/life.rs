@@ -131,6 +131,11 @@ impl App {
                 reason: RemovalReason::Died,
                 ..
             } => Some(EndReason::Returned),
+            // The stay ended: the card is void (facts §10).
+            RecordStatus::Removed {
+                reason: RemovalReason::StayEnded,
+                ..
+            } => Some(EndReason::Voided),
             RecordStatus::Removed {
                 reason: RemovalReason::MovedAbroad,
                 ..
@@ -257,7 +262,8 @@ impl App {
     }
 
     /// Extends a foreign resident's card after a new period of stay is recorded (facts §10):
-    /// to the end of the new period, never past the birthday rule.
+    /// to the end of the new period, never past the birthday rule. With an application to
+    /// extend the stay pending, to the end of its 特例期間 (特例期間延長, issue 10).
     pub async fn extend_card(
         &self,
         principal: &Principal,
@@ -268,11 +274,13 @@ impl App {
         let mut tx = self.store.begin().await?;
         let mut card = card_for!(self, tx, principal, Action::ExtendCard, serial);
         let current = load::current_version(tx.as_mut(), card.person).await?;
+        // With an application to extend the stay pending, the card runs through the 特例期間
+        // (特例期間延長, facts §10): two months past the period.
         let Some(stay) = current
             .resident
             .record
             .foreign()
-            .and_then(|f| f.period_of_stay_until())
+            .and_then(mynumber_core::stay_reaches)
         else {
             return Err(FieldError::new(
                 "card",

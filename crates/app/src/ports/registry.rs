@@ -123,6 +123,15 @@ pub trait RegistryRead: Send {
     /// The newest version of a person.
     async fn current_version(&mut self, person: PersonId)
     -> Result<Option<VersionRow>, StoreError>;
+    /// Active records whose current version's period of stay ended before `day`, in
+    /// (period of stay, person) order after `after`, at most `limit`: each person and the
+    /// period's end (candidates for 職権消除; the special period is decided by the caller).
+    async fn stays_ended_before(
+        &mut self,
+        day: jiff::civil::Date,
+        after: (jiff::civil::Date, PersonId),
+        limit: i64,
+    ) -> Result<Vec<(PersonId, jiff::civil::Date)>, StoreError>;
     /// Clerk search over current versions.
     async fn search(&mut self, query: &SearchQuery) -> Result<Vec<CurrentRow>, StoreError>;
     /// A page of current records in person-id order after `after`, for export.

@@ -20,6 +20,45 @@ use super::{SqlTx, current_select, missing, opt};
 
 #[async_trait]
 impl RegistryRead for SqlTx {
+    async fn stays_ended_before(
+        &mut self,
+        day: jiff::civil::Date,
+        after: (jiff::civil::Date, PersonId),
+        limit: i64,
+    ) -> Result<Vec<(PersonId, jiff::civil::Date)>, StoreError> {
+        use sqlx::Row;
+        // Dates are ISO text, so text order is date order.
+        let rows = sqlx::query(
+            "SELECT v.person_id, v.period_of_stay_until FROM resident_versions v \
+             WHERE v.period_of_stay_until IS NOT NULL AND v.period_of_stay_until < $1 \
+             AND v.status = 'active' \
+             AND (v.period_of_stay_until > $2 \
+             OR (v.period_of_stay_until = $2 AND v.person_id > $3)) \
+             AND v.version = (SELECT MAX(w.version) FROM resident_versions w \
+             WHERE w.person_id = v.person_id) \
+             ORDER BY v.period_of_stay_until, v.person_id LIMIT $4",
+        )
+        .bind(day.to_string())
+        .bind(after.0.to_string())
+        .bind(after.1.to_hex())
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let person: String = r.try_get("person_id").map_err(db)?;
+                let until: String = r.try_get("period_of_stay_until").map_err(db)?;
+                Ok((
+                    crate::rows::person_id(&person)?,
+                    until
+                        .parse()
+                        .map_err(|_| StoreError::Corrupt("period_of_stay_until".into()))?,
+                ))
+            })
+            .collect()
+    }
+
     async fn household(&mut self, id: HouseholdId) -> Result<Option<MunicipalityCode>, StoreError> {
         let row = sqlx::query("SELECT municipality_code FROM households WHERE id = $1")
             .bind(id.to_hex())

@@ -1414,3 +1414,118 @@ pub(crate) async fn issue_10_a_card_is_kept_abroad_only_by_the_procedure_before_
         "{err}"
     );
 }
+
+/// 職権消除 (issue 10; facts §10): a foreign resident whose period of stay ends with no
+/// extension is removed ex officio the day after, the card void and the certificates revoked;
+/// one who applied for an extension within the period stays through the 特例期間, two months
+/// more; one whose new period is recorded stays.
+pub(crate) async fn issue_10_a_lapsed_stay_removes_the_record_and_voids_the_card(env: Env) {
+    use mynumber_app::ChangeCommand;
+    use mynumber_core::card::{CardStatus, EndReason};
+    use mynumber_core::certificate::CertificateStatus;
+    use mynumber_core::{RecordStatus, RemovalReason};
+    super::install_authorities(&env).await;
+    let mut people = Vec::new();
+    for given in ["AN", "BINH", "CHI"] {
+        let mut input = foreign();
+        input.name.given = given.into();
+        input.name.latin = Some(format!("Nguyen {given}"));
+        input.name.alias = None;
+        // Until 2027-01-31.
+        input.foreign.as_mut().unwrap().period_of_stay_until = Some("2027-01-31".into());
+        let code = env
+            .app
+            .register(&env.clerk, register(input))
+            .await
+            .unwrap()
+            .resident_code;
+        let card = card_in_hand(&env, &code, true).await;
+        people.push((code, card));
+    }
+    // The second applies within the period; the third's new period is recorded.
+    env.app
+        .change(
+            &env.clerk,
+            &people[1].0,
+            ChangeCommand::StayExtensionApplied,
+            None,
+        )
+        .await
+        .unwrap();
+    // Its card runs through the special period (特例期間延長).
+    let extended = env
+        .app
+        .extend_card(&env.clerk, &people[1].1.card.serial)
+        .await
+        .unwrap();
+    assert_eq!(extended.expiry, jiff::civil::date(2027, 3, 31));
+    let mut renewed = foreign().foreign.unwrap();
+    renewed.period_of_stay_until = Some("2029-01-31".into());
+    env.app
+        .change(
+            &env.clerk,
+            &people[2].0,
+            ChangeCommand::PeriodOfStayChange(renewed),
+            None,
+        )
+        .await
+        .unwrap();
+    let status = |env: &Env, code: &ResidentCode| {
+        let code = *code;
+        let app = env.app.clone();
+        let clerk = env.clerk.clone();
+        async move {
+            let view = app.resident(&clerk, &code).await.unwrap();
+            view.versions.last().unwrap().resident.status
+        }
+    };
+    // 2027-01-31: the last day of the stay; nothing is removed.
+    env.clock.advance_days(67);
+    assert_eq!(env.app.remove_lapsed_stays(&env.admin).await.unwrap(), 0);
+    env.clock.advance_days(1);
+    assert_eq!(env.app.remove_lapsed_stays(&env.admin).await.unwrap(), 1);
+    assert_eq!(
+        status(&env, &people[0].0).await,
+        RecordStatus::Removed {
+            reason: RemovalReason::StayEnded,
+            on: jiff::civil::date(2027, 2, 1),
+            moved_to: None,
+        }
+    );
+    let (cards, _) = env.app.cards(&env.clerk, &people[0].0).await.unwrap();
+    assert_eq!(cards[0].status, CardStatus::Ended(EndReason::Voided));
+    let rows = env
+        .app
+        .certificates(&env.clerk, &people[0].0)
+        .await
+        .unwrap();
+    assert!(rows.iter().all(|c| c.status == CertificateStatus::Revoked));
+    assert_eq!(status(&env, &people[1].0).await, RecordStatus::Active);
+    assert_eq!(status(&env, &people[2].0).await, RecordStatus::Active);
+    // The special period ends on 2027-03-31; the day after, the applicant's record goes too.
+    env.clock.advance_days(58); // 2027-03-31
+    assert_eq!(env.app.remove_lapsed_stays(&env.admin).await.unwrap(), 0);
+    env.clock.advance_days(1);
+    assert_eq!(env.app.remove_lapsed_stays(&env.admin).await.unwrap(), 1);
+    assert!(matches!(
+        status(&env, &people[1].0).await,
+        RecordStatus::Removed {
+            reason: RemovalReason::StayEnded,
+            ..
+        }
+    ));
+    let (cards, _) = env.app.cards(&env.clerk, &people[1].0).await.unwrap();
+    assert_eq!(cards[0].status, CardStatus::Ended(EndReason::Voided));
+    assert_eq!(status(&env, &people[2].0).await, RecordStatus::Active);
+    assert!(
+        actions(&env, "131041")
+            .await
+            .iter()
+            .any(|(a, d)| a == "stay-ended" && d.ends_with("stay-until=2027-01-31"))
+    );
+    // Only the server and national administrators run it.
+    assert!(matches!(
+        env.app.remove_lapsed_stays(&env.clerk).await,
+        Err(AppError::Denied(_))
+    ));
+}
