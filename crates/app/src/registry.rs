@@ -155,6 +155,17 @@ pub fn overdue_flags(before: &VersionRow, version: &VersionRow) -> Vec<&'static 
         .collect()
 }
 
+/// Inserts the next version of a record; a concurrent one with the same number is a
+/// [`AppError::Conflict`] to retry.
+async fn insert_version(tx: &mut dyn Tx, version: &VersionRow) -> Result<(), AppError> {
+    tx.insert_versions(std::slice::from_ref(version))
+        .await
+        .map_err(|e| match e {
+            crate::StoreError::Conflict(_) => AppError::Conflict,
+            other => AppError::Store(other),
+        })
+}
+
 /// The `key_id` of a number carried in from elsewhere: not derived here, by any key.
 pub(crate) const CARRIED_KEY_ID: &str = "carried";
 
@@ -565,12 +576,7 @@ impl App {
             actor: principal.ledger_name(),
             resident: next,
         };
-        tx.insert_versions(std::slice::from_ref(&version))
-            .await
-            .map_err(|e| match e {
-                crate::StoreError::Conflict(_) => AppError::Conflict,
-                other => AppError::Store(other),
-            })?;
+        insert_version(tx.as_mut(), &version).await?;
         // A late transfer-in is recorded, and flagged in its entry (facts §2.8).
         let overdue = overdue_flags(&current, &version);
         let record = Record {
@@ -982,12 +988,7 @@ impl App {
                     actor: principal.ledger_name(),
                     resident: next,
                 };
-                tx.insert_versions(std::slice::from_ref(&version))
-                    .await
-                    .map_err(|e| match e {
-                        crate::StoreError::Conflict(_) => AppError::Conflict,
-                        other => AppError::Store(other),
-                    })?;
+                insert_version(tx.as_mut(), &version).await?;
                 let until = current
                     .resident
                     .record
