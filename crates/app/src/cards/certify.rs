@@ -12,12 +12,13 @@ use mynumber_core::dates::japan_date_of;
 use mynumber_core::{Action, FieldError, Invalid, Principal, RecordStatus};
 use mynumber_pki::{Hierarchy, ProvenKey, Reason as RevocationReason};
 
+use crate::access::{authorize, current_scope, found};
 use crate::ledger::append;
 use crate::load;
 use crate::{App, AppError, CertificateRow};
 
 use super::terminal::{ChipRefused, command, on_chip, send, verify_pin};
-use super::{CardCertification, CardWithFile, card_for, documents_detail};
+use super::{CardCertification, CardWithFile, documents_detail};
 
 /// Has the chip make a new key pair for `hierarchy`, the holder's `pin` verified, and prove
 /// it holds the private key: the chip signs a certification request for the new public key
@@ -49,6 +50,15 @@ fn generate(chip: &mut Chip, hierarchy: Hierarchy, pin: &str) -> Result<ProvenKe
     ProvenKey::from_request(&request).map_err(|_| malformed())
 }
 
+/// The PIN as the card takes it: the signature password in capitals, as client software sends
+/// it (facts §2.3).
+fn entered(hierarchy: Hierarchy, pin: &str) -> String {
+    match hierarchy {
+        Hierarchy::Signature => pin.to_ascii_uppercase(),
+        Hierarchy::Authentication => pin.to_owned(),
+    }
+}
+
 /// The day in Japan of an instant in µs (today for one out of range).
 fn day_of(at_us: i64, today: Date) -> Date {
     japan_date_of(at_us).unwrap_or(today)
@@ -78,7 +88,24 @@ impl App {
         // (docs/performance.md: RSA key generation held every other writer back).
         let mut keys = self.new_card_keys(wanted.len()).await?;
         let mut tx = self.store.begin().await?;
-        let mut card = card_for!(self, tx, principal, Action::CertifyCard, serial);
+        // The card is the holder's current municipality's to certify, as to amend: a former
+        // one finds none, and a card not yet continued after a move is continued first.
+        let mut card = found!(
+            self,
+            tx,
+            principal,
+            Action::CertifyCard,
+            self.card_in(tx.as_mut(), serial)
+        );
+        let current = load::current_version(tx.as_mut(), card.person).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::CertifyCard,
+            &current_scope(card.person, current.resident.record.municipality()),
+            "card"
+        );
         card.status.after(CardEvent::Certify)?;
         if card.kind == CardKind::FaceRecognition {
             return Err(FieldError::new(
@@ -87,11 +114,18 @@ impl App {
             )
             .into());
         }
-        let current = load::current_version(tx.as_mut(), card.person).await?;
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new(
                 "resident",
                 "certificates are issued only to a resident with an active record",
+            )
+            .into());
+        }
+        if card.continue_by.is_some() || card.municipality != current.resident.record.municipality()
+        {
+            return Err(FieldError::new(
+                "card",
+                "the holder moved here and the card is not continued yet: amend it (継続利用) first",
             )
             .into());
         }
@@ -129,7 +163,29 @@ impl App {
         if !problems.is_empty() {
             return Err(Invalid(problems).into());
         }
-        let mut data: CardData = self.card_file_of(&card, &request.card_file)?;
+        let data: CardData = self.card_file_of(&card, &request.card_file)?;
+        // First the PINs the card holds, each checked and counted by the card: a wrong one
+        // ends here, and the card file handed back carries only the counted try.
+        let mut check = Chip::new(data);
+        check.power(Power::On);
+        // As the issuer: the PIN of a pair the card lacks (declined at application) is there.
+        check.open_issuer_session(Box::new(|| None));
+        for (hierarchy, pin, _, _) in &plans {
+            let (_, kind, _, pin_file) = on_chip(*hierarchy);
+            if check.data().pin(kind).is_some()
+                && let Err(refused) = verify_pin(
+                    &mut check,
+                    &JPKI_AID,
+                    pin_file,
+                    kind,
+                    &entered(*hierarchy, pin),
+                )
+            {
+                drop(tx);
+                return Err(self.refused_by_card(&mut check, refused));
+            }
+        }
+        let mut data = check.data().clone();
         // A certificate the card never had: the holder's chosen PIN is set first, as at
         // pick-up (facts §2.3).
         for (hierarchy, pin, _, _) in &plans {
@@ -149,16 +205,21 @@ impl App {
         chip.open_issuer_session(source);
         let mut proven = Vec::new();
         for (hierarchy, pin, _, _) in &plans {
-            // The signature password is entered in capitals, as client software sends it.
-            let entered = match hierarchy {
-                Hierarchy::Signature => pin.to_ascii_uppercase(),
-                Hierarchy::Authentication => (*pin).to_owned(),
-            };
-            match generate(&mut chip, *hierarchy, &entered) {
+            // Every PIN is right by now: anything the card refuses is the card's failure, and
+            // the file handed in stays as it was.
+            match generate(&mut chip, *hierarchy, &entered(*hierarchy, pin)) {
                 Ok(key) => proven.push(key),
-                Err(refused) => {
-                    drop(tx);
-                    return Err(self.refused_by_card(&mut chip, refused));
+                Err(ChipRefused::Status(what, sw)) => {
+                    return Err(AppError::Unavailable(format!(
+                        "the card did not {what}: it answered {:02X} {:02X}",
+                        sw.0, sw.1
+                    )));
+                }
+                Err(ChipRefused::Pin(kind, _)) => {
+                    return Err(AppError::Unavailable(format!(
+                        "the card refused the {} PIN it had accepted",
+                        kind.code()
+                    )));
                 }
             }
         }

@@ -831,6 +831,29 @@ pub(crate) async fn issue_10_certificates_are_made_in_the_card_at_the_counter(en
     // Renewed early, in the window before the 5th birthday (2031-02-17) on a card that runs to
     // the 10th: both certificates, to the 6th birthday counted from the renewal.
     env.clock.advance_days(1467); // 2030-12-01
+    // One right PIN and one wrong: nothing is made, and the card file that comes back holds
+    // only the counted try (a pair made for the right one would leave it without its
+    // certificate).
+    let Err(AppError::WrongPin(wrong)) = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &serial,
+            ask(
+                &[Hierarchy::Signature, Hierarchy::Authentication],
+                &[
+                    (PinKind::Signature, "ABC123"),
+                    (PinKind::Authentication, "9999"),
+                ],
+                &renewed.card_file,
+            ),
+        )
+        .await
+    else {
+        panic!("a wrong user-authentication PIN was not refused as such")
+    };
+    assert_eq!((wrong.kind, wrong.tries_left), (PinKind::Authentication, 2));
+    sign_with_card(&wrong.card_file, Hierarchy::Signature, "ABC123");
     let both = env
         .app
         .certify_card(
@@ -842,7 +865,7 @@ pub(crate) async fn issue_10_certificates_are_made_in_the_card_at_the_counter(en
                     (PinKind::Signature, "ABC123"),
                     (PinKind::Authentication, "1234"),
                 ],
-                &renewed.card_file,
+                &wrong.card_file,
             ),
         )
         .await
@@ -1080,6 +1103,29 @@ pub(crate) async fn issue_10_a_card_follows_its_holder_or_is_void(env: Env) {
         jiff::civil::date(2027, 2, 23),
         "90 days after the filing"
     );
+    // Certificates wait for the continuation; the former municipality finds no card.
+    let certify = |file: &[u8]| mynumber_app::CardCertification {
+        documents: vec![IdentityDocument::Passport],
+        hierarchies: vec![mynumber_pki::Hierarchy::Signature],
+        pins: vec![(PinKind::Signature, "ABC123".into())],
+        card_file: file.to_vec(),
+    };
+    assert!(matches!(
+        env.app
+            .certify_card(&env.clerk, &card.card.serial, certify(&card.card_file))
+            .await,
+        Err(AppError::NotFound(_))
+    ));
+    let err = env
+        .app
+        .certify_card(
+            &env.osaka_clerk,
+            &card.card.serial,
+            certify(&card.card_file),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("not continued yet"), "{err}");
     // The old municipality no longer holds the card; the new one does, with the 住基 PIN.
     assert!(matches!(
         env.app
