@@ -146,8 +146,9 @@ fn documents_detail(documents: &[IdentityDocument]) -> String {
 }
 
 /// The card `serial` names, for `action` by `principal`: loaded, and authorized against its
-/// holder's record. A card that does not exist and one out of scope answer alike, and leave
-/// the same ledger entry (`found!`, `authorize!`).
+/// holder's record where it is kept now (after a transfer-in, by the new municipality: a
+/// former one acts on the card no more, issue 9 hole 9). A card that does not exist and one out
+/// of scope answer alike, and leave the same ledger entry (`found!`, `authorize!`).
 macro_rules! card_for {
     ($app:expr, $tx:expr, $principal:expr, $action:expr, $serial:expr) => {{
         let card = $crate::access::found!(
@@ -157,23 +158,23 @@ macro_rules! card_for {
             $action,
             $app.card_in($tx.as_mut(), $serial)
         );
+        let kept_by = $crate::load::current_version($tx.as_mut(), card.person)
+            .await?
+            .resident
+            .record
+            .municipality();
         $crate::access::authorize!(
             $app,
             $tx,
             $principal,
             $action,
-            &$crate::cards::card_scope(&card),
+            &$crate::access::current_scope(card.person, kept_by),
             "card"
         );
         card
     }};
 }
 pub(crate) use card_for;
-
-/// The subject of an action on a card: its holder's record, kept by the issuing municipality.
-pub(crate) fn card_scope(card: &CardRow) -> mynumber_core::Subject {
-    crate::access::current_scope(card.person, card.municipality)
-}
 
 impl App {
     /// A card by serial, in a transaction.

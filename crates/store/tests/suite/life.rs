@@ -1126,6 +1126,11 @@ pub(crate) async fn issue_10_a_card_follows_its_holder_or_is_void(env: Env) {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("not continued yet"), "{err}");
+    // Nor does any other step at the counter: the card is the new municipality's now.
+    assert!(matches!(
+        env.app.extend_card(&env.clerk, &card.card.serial).await,
+        Err(AppError::NotFound(_))
+    ));
     // The old municipality no longer holds the card; the new one does, with the 住基 PIN.
     assert!(matches!(
         env.app
