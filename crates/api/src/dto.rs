@@ -77,7 +77,8 @@ pub(crate) struct ForeignBody {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RegisterRequest {
-    /// birth, move-in or foreign-first-registration.
+    /// birth, move-in (from abroad), move-in-with-certificate (from a municipality outside this
+    /// deployment, with its 転出証明書) or foreign-first-registration.
     #[schema(example = "move-in")]
     pub procedure: String,
     /// 異動日, YYYY-MM-DD; defaults to the birth date for a birth, otherwise today.
@@ -86,8 +87,9 @@ pub(crate) struct RegisterRequest {
     pub household_id: Option<String>,
     /// The items.
     pub resident: ResidentBody,
-    /// A move-in from a municipality outside this deployment: the resident record code and
-    /// number on its 転出証明書, which the person keeps (omit to issue new ones).
+    /// The resident record code and number the person keeps: required for
+    /// move-in-with-certificate (as on its 転出証明書); for a move-in from abroad, those of a
+    /// person returning who held them (omit to issue new ones).
     pub carried: Option<CarriedBody>,
 }
 

@@ -44,7 +44,8 @@ fn view(v: &mynumber_app::ResidentView) -> Result<Json<ResidentResponse>, ApiErr
         .ok_or_else(|| AppError::NotFound("resident").into())
 }
 
-/// Register a resident (birth, move-in, a foreign resident's first registration).
+/// Register a resident (birth, move-in from abroad, move-in with another municipality's
+/// 転出証明書, a foreign resident's first registration).
 #[utoipa::path(post, path = "/api/v1/residents", tag = "residents",
     request_body = RegisterRequest,
     responses(
@@ -60,7 +61,7 @@ pub(crate) async fn register(
         Some(Registration::Import | Registration::Migration) | None => {
             return Err(ApiError::field(
                 "procedure",
-                "must be one of: birth, move-in, foreign-first-registration",
+                "must be one of: birth, move-in, move-in-with-certificate, foreign-first-registration",
             ));
         }
         Some(k) => k,

@@ -405,6 +405,7 @@ async fn a_move_in_from_outside_keeps_its_code_and_number() {
     // Synthetic: 12345678901 and its check digit 8 (facts §1.2).
     let number = "123456789018";
     let mut body = resident();
+    body["procedure"] = json!("move-in-with-certificate");
     body["carried"] = json!({"resident_code": "50000000001", "individual_number": number});
     let r = s
         .call(

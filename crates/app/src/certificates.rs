@@ -148,15 +148,10 @@ const REQUESTABLE: [Reason; 3] = [
     Reason::Unspecified,
 ];
 
-/// The name as the signature certificate and the card carry it: family and given name separated
-/// by an ideographic space (facts §3.2).
+/// The name as the signature certificate and the card carry it (facts §3.2, §10): one rule,
+/// [`ResidentRecord::name_on_card`].
 pub(crate) fn certificate_name(record: &ResidentRecord) -> String {
-    let name = record.name();
-    if name.given().is_empty() {
-        name.family().to_owned()
-    } else {
-        format!("{}\u{3000}{}", name.family(), name.given())
-    }
+    record.name_on_card()
 }
 
 /// 基本4情報 differ between two versions.

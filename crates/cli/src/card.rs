@@ -614,7 +614,20 @@ pub(crate) async fn amend(
             },
         )
         .await;
-    finish(card, done)
+    let additions = done.as_ref().map(|d| d.card.additions).ok();
+    finish(card, done)?;
+    if let Some(n) = additions {
+        println!(
+            "additions field (追記欄): {n} of {} lines used{}",
+            mynumber_core::card::ADDITIONS_LINES,
+            if n >= mynumber_core::card::ADDITIONS_LINES {
+                "; full: a free re-issue (reason additions-full) can be applied for"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
 }
 
 /// Writes the card file a step at the counter returned, or the one a refused PIN left (the

@@ -24,9 +24,16 @@ pub enum Registration {
     /// A load of residents from a file, each given a new resident record code and number (a
     /// register started afresh, or test data).
     Import,
-    /// 転入届 from a municipality (or from abroad) whose record is not in this system. With the
-    /// 転出証明書's resident record code and number, the person keeps them ([`CarriedIdentity`]).
+    /// 転入届 from abroad (国外からの転入), or of a person with no record anywhere in this system.
+    /// A person returning with the code and number they held keeps them ([`CarriedIdentity`]);
+    /// one who never had them is given new ones. For express issuance it is a new registration
+    /// (facts §2.7: "persons moving in from abroad").
     MoveIn,
+    /// 転入届 with the 転出証明書 of a municipality outside this deployment: a move within Japan.
+    /// The certificate carries the person's resident record code and number, which they keep
+    /// ([`CarriedIdentity`], required). The person was a resident before, so for express
+    /// issuance it is not a new registration (facts §2.7, issue 10).
+    MoveInWithCertificate,
     /// 移行: a municipality's existing register moved in from its previous system, each resident
     /// keeping the resident record code and number they hold ([`CarriedIdentity`]).
     Migration,
@@ -37,6 +44,7 @@ crate::codes!(Registration {
     ForeignFirstRegistration => "foreign-first-registration",
     Import => "import",
     MoveIn => "move-in",
+    MoveInWithCertificate => "move-in-with-certificate",
     Migration => "migration",
 });
 
@@ -272,6 +280,7 @@ pub fn became_resident<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -
                     Registration::Birth
                         | Registration::ForeignFirstRegistration
                         | Registration::MoveIn
+                        | Registration::MoveInWithCertificate
                 )
             ) || *procedure == "transfer-in"
         })
@@ -320,8 +329,10 @@ pub fn transfer_in_overdue(
 /// The day a person newly became a resident in the sense of express issuance (facts §2.7:
 /// "persons moving in from abroad", "newly registered" foreign residents, "persons newly
 /// registered for other reasons"): a birth, a foreign resident's first registration or a
-/// move-in registered here. A transfer-in between municipalities is not one (issue 10): the
-/// person was a resident of Japan before, with a card process of their own. `history` as for
+/// move-in from abroad. A transfer-in between municipalities is not one, whether the person's
+/// record was in this system (`transfer-in`) or came with a 転出証明書
+/// (`move-in-with-certificate`), issue 10: the person was a resident of Japan before, with a
+/// card process of their own. `history` as for
 /// [`became_resident`].
 pub fn newly_registered<'a>(history: impl IntoIterator<Item = (&'a str, Date)>) -> Option<Date> {
     history
@@ -357,6 +368,11 @@ impl Registration {
                 "individual_number",
                 "a migration keeps each resident's resident record code and number: both are \
                  required",
+            )),
+            (Self::MoveInWithCertificate, false) => errors.push(crate::FieldError::new(
+                "individual_number",
+                "a move-in with a move-out certificate (転出証明書) keeps the resident record code \
+                 and number it shows: both are required",
             )),
             (Self::Birth | Self::ForeignFirstRegistration | Self::Import, true) => {
                 errors.push(crate::FieldError::new(
@@ -957,5 +973,11 @@ mod tests {
         ];
         assert_eq!(newly_registered(h.iter().copied()), Some(d(5)));
         assert_eq!(newly_registered([("migration", d(1))]), None);
+        // A move-in from abroad is one; a move-in with another municipality's 転出証明書 is a
+        // move within Japan, though it starts the residence here.
+        assert_eq!(newly_registered([("move-in", d(7))]), Some(d(7)));
+        let h = [("move-in-with-certificate", d(8))];
+        assert_eq!(newly_registered(h.iter().copied()), None);
+        assert_eq!(became_resident(h.iter().copied()), Some(d(8)));
     }
 }

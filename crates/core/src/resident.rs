@@ -430,6 +430,29 @@ impl Name {
     pub fn alias(&self) -> Option<&str> {
         self.alias.as_deref()
     }
+
+    /// The name as the card carries it ([`ResidentRecord::name_on_card`]); `foreign`: the
+    /// holder is a foreign resident, whose Latin name is shown beside a name in other letters.
+    fn on_card(&self, foreign: bool) -> String {
+        let mut out = self.family.clone();
+        if !self.given.is_empty() {
+            out.push('\u{3000}');
+            out.push_str(&self.given);
+        }
+        if foreign
+            && let Some(latin) = self.latin.as_deref().filter(|l| !l.is_empty())
+            && out.chars().any(|c| c > '\u{024F}' && c != '\u{3000}')
+        {
+            out.push('\u{3000}');
+            out.push_str(latin);
+        }
+        if let Some(alias) = self.alias.as_deref().filter(|a| !a.is_empty()) {
+            out.push('（');
+            out.push_str(&alias.replace(' ', "\u{3000}"));
+            out.push('）');
+        }
+        out
+    }
 }
 
 /// The raw name fields as typed, before validation.
@@ -608,6 +631,21 @@ impl ResidentRecord {
     /// 氏名.
     pub fn name(&self) -> &Name {
         &self.name
+    }
+    /// The name as the card carries it: on its face, in its chip's text and face applications
+    /// and in the signature certificate's name (OID 1.2.392.200149.8.5.5.1, facts §3.2).
+    /// Family and given name are separated by an ideographic space. A foreign resident's card
+    /// shows the alphabetic and the kanji name where both exist, and a registered 通称 as well
+    /// (facts §10).
+    ///
+    /// **Choice** (facts §10 says what is shown, not how the chip or the certificate writes it,
+    /// [NF]; `docs/design/card.md`): one string carries all three, in the order of the card
+    /// face. A foreign resident's name registered in other letters than Latin (a character past
+    /// Latin Extended-B) is followed by the Latin name after an ideographic space; a name
+    /// registered in Latin letters is not repeated. An alias follows in full-width
+    /// parentheses, its spaces ideographic: `王　芳　WANG FANG（山田　芳子）`.
+    pub fn name_on_card(&self) -> String {
+        self.name.on_card(self.foreign.is_some())
     }
     /// 生年月日.
     pub fn birth_date(&self) -> Date {
@@ -1021,5 +1059,61 @@ mod tests {
             ResidentRecord::validate(&normalised, household, today).unwrap(),
             record
         );
+    }
+
+    /// The name on the card and in the signature certificate: a foreign resident's Latin name
+    /// beside a name in other letters, never repeated, and the alias in parentheses (facts §10);
+    /// a Japanese national's name alone.
+    #[test]
+    fn the_name_on_the_card_carries_the_latin_name_and_the_alias() {
+        let today = date(2026, 11, 25);
+        let household = HouseholdId::from_random([1; 16]);
+        let record = |family: &str, given: &str, latin: Option<&str>, alias: Option<&str>| {
+            let foreign = latin.is_some();
+            let input = ResidentInput {
+                name: NameInput {
+                    family: family.into(),
+                    given: given.into(),
+                    family_kana: (!foreign).then(|| "ヤマダ".into()),
+                    given_kana: (!foreign).then(|| "ハナコ".into()),
+                    latin: latin.map(Into::into),
+                    alias: alias.map(Into::into),
+                },
+                birth_date: "1990-04-01".into(),
+                sex: "female".into(),
+                prefecture: "13".into(),
+                municipality_code: "131041".into(),
+                address: "西新宿2丁目8番1号".into(),
+                relationship: "head".into(),
+                preferred_language: "ja".into(),
+                foreign: foreign.then(|| ForeignInput {
+                    nationality: "CN".into(),
+                    residence_card_number: Some("AB12345678CD".into()),
+                    status_of_residence: "永住者".into(),
+                    period_of_stay_until: None,
+                }),
+            };
+            ResidentRecord::validate(&input, household, today)
+                .unwrap()
+                .name_on_card()
+        };
+        for (got, want) in [
+            (record("山田", "花子", None, None), "山田\u{3000}花子"),
+            (
+                record("王", "芳", Some("WANG FANG"), None),
+                "王\u{3000}芳\u{3000}WANG FANG",
+            ),
+            (
+                record("王", "芳", Some("WANG FANG"), Some("山田 芳子")),
+                "王\u{3000}芳\u{3000}WANG FANG（山田\u{3000}芳子）",
+            ),
+            (
+                record("NGUYEN", "VAN AN", Some("NGUYEN VAN AN"), Some("山田 安")),
+                "NGUYEN\u{3000}VAN AN（山田\u{3000}安）",
+            ),
+            (record("GARCÍA", "", Some("GARCIA"), None), "GARCÍA"),
+        ] {
+            assert_eq!(got, want);
+        }
     }
 }

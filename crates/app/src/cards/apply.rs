@@ -1,6 +1,8 @@
 //! 交付申請: receiving a card application, with its photo, application ID and fee.
 
-use mynumber_core::card::{CardKind, Reason, express_allowed, fee_yen, photo_required};
+use mynumber_core::card::{
+    ADDITIONS_LINES, CardKind, Reason, express_allowed, fee_yen, photo_required,
+};
 use mynumber_core::dates::renewal_opens;
 use mynumber_core::{Action, Principal};
 use mynumber_core::{ApplicationId, FieldError, Invalid, RecordStatus, ResidentCode};
@@ -170,6 +172,21 @@ impl App {
             (Reason::Renewal, None) => problems.push(FieldError::new(
                 "reason",
                 "there is no card in use to renew; apply for a first card or a re-issue",
+            )),
+            // The free re-issue for a full 追記欄 (facts §2.4) is earned by the card in use: its
+            // lines are counted as the counter writes them (`amend_card`).
+            (Reason::AdditionsFull, Some(card)) if card.additions < ADDITIONS_LINES => {
+                problems.push(FieldError::new(
+                    "reason",
+                    format!(
+                        "the additions field (追記欄) of card {} has {} of its {ADDITIONS_LINES} lines used; a free re-issue for it comes once it is full",
+                        card.serial, card.additions
+                    ),
+                ));
+            }
+            (Reason::AdditionsFull, None) if !cards.is_empty() => problems.push(FieldError::new(
+                "reason",
+                "a full additions field (追記欄) is that of the card in use, and this resident has none; name what ended the last card",
             )),
             // A full 追記欄, a changed number or code, damage or a chip failure: the card in use
             // works on until the new one is collected, and is replaced then.

@@ -190,20 +190,75 @@ pub(crate) async fn issue_10_a_migrated_register_keeps_its_codes_and_numbers(env
 }
 
 /// A move-in from a municipality outside this deployment carries the code and number of its
-/// 転出証明書; a birth or a first registration cannot carry any.
+/// 転出証明書; a birth or a first registration cannot carry any. It is a move within Japan: no
+/// express issuance as for a new resident, which a move-in from abroad gets (facts §2.7).
 pub(crate) async fn issue_10_a_move_in_from_outside_keeps_code_and_number(env: Env) {
+    use mynumber_app::CardApplication;
+    use mynumber_core::card::{CardKind, Channel, Reason};
     let id = carried("60000000001", 20_000_000_001);
+    let with_certificate = |input| RegisterCommand {
+        kind: Registration::MoveInWithCertificate,
+        ..register(input)
+    };
+    // The certificate shows the code and number: a move-in with one carries them.
+    let bare = env
+        .app
+        .register(
+            &env.clerk,
+            with_certificate(japanese("高橋", "健", "1975-06-06")),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&bare, AppError::Invalid(e) if e.0[0].field == "individual_number"),
+        "{bare:?}"
+    );
     let moved = env
         .app
         .register(
             &env.clerk,
             RegisterCommand {
                 carried: Some(id),
-                ..register(japanese("高橋", "健", "1975-06-06"))
+                ..with_certificate(japanese("高橋", "健", "1975-06-06"))
             },
         )
         .await
         .unwrap();
+    assert_eq!(
+        count(&env, "notices").await,
+        0,
+        "no 通知書 for a carried number"
+    );
+    let express = CardApplication {
+        channel: Channel::Counter,
+        reason: Reason::First,
+        application_id: None,
+        photo: Some(mynumber_app::demo::portrait(2)),
+        kind: CardKind::Standard,
+        with_certificates: true,
+        express: true,
+    };
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &moved.resident_code, express.clone())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("within 30 days of becoming a resident"),
+        "{err}"
+    );
+    let from_abroad = env
+        .app
+        .register(&env.clerk, register(japanese("高橋", "舞", "1978-03-03")))
+        .await
+        .unwrap();
+    let applied = env
+        .app
+        .apply_for_card(&env.clerk, &from_abroad.resident_code, express)
+        .await
+        .unwrap();
+    assert!(applied.express);
     assert_eq!(moved.resident_code, id.resident_code);
     let found = env
         .app
@@ -211,9 +266,11 @@ pub(crate) async fn issue_10_a_move_in_from_outside_keeps_code_and_number(env: E
         .await
         .unwrap();
     assert_eq!(found.person.id, moved.person);
-    assert_eq!(count(&env, "notices").await, 0);
     let ledger = actions(&env, "131041").await;
-    assert!(ledger.contains(&("move-in".into(), "version=1 identity=carried".into())));
+    assert!(ledger.contains(&(
+        "move-in-with-certificate".into(),
+        "version=1 identity=carried".into()
+    )));
 
     // The same code or number again is refused, and so is a newborn with either.
     let again = env
@@ -222,7 +279,7 @@ pub(crate) async fn issue_10_a_move_in_from_outside_keeps_code_and_number(env: E
             &env.clerk,
             RegisterCommand {
                 carried: Some(id),
-                ..register(japanese("高橋", "健二", "1976-06-06"))
+                ..with_certificate(japanese("高橋", "健二", "1976-06-06"))
             },
         )
         .await
@@ -247,7 +304,7 @@ pub(crate) async fn issue_10_a_move_in_from_outside_keeps_code_and_number(env: E
         matches!(&birth, AppError::Invalid(e) if e.0.iter().any(|f| f.field == "individual_number")),
         "{birth:?}"
     );
-    assert_eq!(count(&env, "persons").await, 1);
+    assert_eq!(count(&env, "persons").await, 2);
 }
 
 /// A move within Japan revokes the signature certificate when the move-out is filed (転出届),
@@ -405,6 +462,18 @@ pub(crate) async fn issue_10_a_reissue_s_fee_and_rules_follow_from_its_cause(env
         .await
         .unwrap_err();
     assert!(err.to_string().contains("report it lost first"), "{err}");
+    // A free re-issue for a full 追記欄 only once its lines are used up.
+    let err = env
+        .app
+        .apply_for_card(&env.clerk, &adult, counter(Reason::AdditionsFull, false))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("0 of its 4 lines used"), "{err}");
+    sqlx::query("UPDATE cards SET additions = 4 WHERE serial = $1")
+        .bind(&first)
+        .execute(&raw(&env).await)
+        .await
+        .unwrap();
     let full = env
         .app
         .apply_for_card(&env.clerk, &adult, counter(Reason::AdditionsFull, false))
@@ -1579,4 +1648,89 @@ pub(crate) async fn issue_10_a_lapsed_stay_removes_the_record_and_voids_the_card
         env.app.remove_lapsed_stays(&env.clerk).await,
         Err(AppError::Denied(_))
     ));
+}
+
+/// A foreign resident's chip and signature certificate carry the Latin name beside a kanji name,
+/// and the registered alias (facts §10; how one string holds them is a choice,
+/// docs/design/card.md). A new alias is a name change: the signature certificate is revoked,
+/// the chip is rewritten with the 住基 PIN, and the new certificate carries the new alias.
+pub(crate) async fn issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate(env: Env) {
+    use mynumber_app::{CardAmendment, CardCertification, ChangeCommand};
+    use mynumber_core::card::IdentityDocument;
+    use mynumber_core::certificate::CertificateStatus;
+    use mynumber_core::pin::PinKind;
+    use mynumber_pki::Hierarchy;
+    super::install_authorities(&env).await;
+    let mut input = foreign();
+    input.name.family = "王".into();
+    input.name.given = "芳".into();
+    input.name.latin = Some("WANG FANG".into());
+    input.name.alias = Some("山田 芳子".into());
+    if let Some(f) = input.foreign.as_mut() {
+        f.nationality = "CN".into();
+    }
+    let code = env
+        .app
+        .register(&env.clerk, register(input.clone()))
+        .await
+        .unwrap()
+        .resident_code;
+    let card = card_in_hand(&env, &code, true).await;
+    let on_chip = |file: &[u8]| {
+        mynumber_card::CardData::open(file, super::card_keys().as_ref())
+            .unwrap()
+            .info
+            .unwrap()
+            .name_and_address()
+            .unwrap()
+            .0
+    };
+    let in_certificate = |file: &[u8]| {
+        let cert = sign_with_card(file, Hierarchy::Signature, "ABC123");
+        mynumber_pki::inspect(&cert).unwrap().four.unwrap().name
+    };
+    let first = "王\u{3000}芳\u{3000}WANG FANG（山田\u{3000}芳子）";
+    assert_eq!(on_chip(&card.card_file), first);
+    assert_eq!(in_certificate(&card.card_file), first);
+
+    let mut name = input.name.clone();
+    name.alias = Some("山田 花".into());
+    env.app
+        .change(&env.clerk, &code, ChangeCommand::NameChange(name), None)
+        .await
+        .unwrap();
+    let old = card.card.signature_certificate.clone().unwrap();
+    let rows = env.app.certificates(&env.clerk, &code).await.unwrap();
+    let status = rows.iter().find(|c| c.serial == old).unwrap().status;
+    assert_eq!(status, CertificateStatus::Revoked);
+    let amended = env
+        .app
+        .amend_card(
+            &env.clerk,
+            &card.card.serial,
+            CardAmendment {
+                documents: vec![IdentityDocument::ResidenceCard],
+                pin: Some("1234".into()),
+                card_file: card.card_file.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    let second = "王\u{3000}芳\u{3000}WANG FANG（山田\u{3000}花）";
+    assert_eq!(on_chip(&amended.card_file), second);
+    let certified = env
+        .app
+        .certify_card(
+            &env.clerk,
+            &card.card.serial,
+            CardCertification {
+                documents: vec![IdentityDocument::ResidenceCard],
+                hierarchies: vec![Hierarchy::Signature],
+                pins: vec![(PinKind::Signature, "ABC123".into())],
+                card_file: amended.card_file,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(in_certificate(&certified.card_file), second);
 }

@@ -3055,6 +3055,7 @@ macro_rules! all_cases {
             issue_10_certificate_expiry_notices_are_printed_once,
             issue_10_a_card_is_kept_abroad_only_by_the_procedure_before_departure,
             issue_10_a_lapsed_stay_removes_the_record_and_voids_the_card,
+            issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate,
         );
     };
 }
