@@ -322,8 +322,9 @@ fn signature_certificate(dir: &Path, module: &str, name: &str) -> Vec<u8> {
     ];
     let (mut out, mut ok) = tool(dir, "pkcs11-tool", &args);
     // pcscd announces a card re-inserted into vpcd a moment after its ATR can be read; the
-    // PKCS#11 slot may still say "no token" then. Ask again for a few seconds.
-    for _ in 0..20 {
+    // PKCS#11 slot may still say "no token" then. Ask again for up to 15 s: under the load of
+    // the whole suite, 5 s was once not enough.
+    for _ in 0..60 {
         if ok || !out.contains("CKR_TOKEN_NOT_PRESENT") {
             break;
         }
@@ -332,6 +333,45 @@ fn signature_certificate(dir: &Path, module: &str, name: &str) -> Vec<u8> {
     }
     assert!(ok, "{out}");
     std::fs::read(dir.join(name)).unwrap()
+}
+
+/// A file of the text application (券面事項入力補助AP) read by raw APDUs through the reader,
+/// after its 4-digit PIN: `fid` and the READ BINARY's `le`, as hex.
+fn text_ap_file(dir: &Path, fid: &str, le: &str) -> Vec<u8> {
+    let (raw, ok) = tool(
+        dir,
+        "opensc-tool",
+        &[
+            "-r",
+            "0",
+            "-s",
+            "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08",
+            "-s",
+            "00 A4 02 0C 02 00 11",
+            "-s",
+            "00 20 00 80 04 31 32 33 34",
+            "-s",
+            &format!("00 A4 02 0C 02 {fid}"),
+            "-s",
+            &format!("00 B0 00 00 {le}"),
+        ],
+    );
+    assert!(ok, "{raw}");
+    // opensc-tool prints the answer 16 bytes a line: hex in 48 columns, then as ASCII.
+    raw.rsplit("Received")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .flat_map(|l| {
+            l.get(..48.min(l.len()))
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter(|h| h.len() == 2)
+                .filter_map(|h| u8::from_str_radix(h, 16).ok())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn tries(dir: &Path) -> Vec<String> {
@@ -517,31 +557,10 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         );
         // The text application through the same reader, by raw APDUs: after the 4-digit PIN
         // its number file holds the register's number (facts §4.4).
-        let (raw, ok) = tool(
-            &dir,
-            "opensc-tool",
-            &[
-                "-r",
-                "0",
-                "-s",
-                "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08",
-                "-s",
-                "00 A4 02 0C 02 00 11",
-                "-s",
-                "00 20 00 80 04 31 32 33 34",
-                "-s",
-                "00 A4 02 0C 02 00 01",
-                "-s",
-                "00 B0 00 00 11",
-            ],
-        );
-        assert!(ok, "{raw}");
-        let digits: String = number.bytes().map(|b| format!("{b:02X} ")).collect();
-        assert!(
-            raw.replace('\n', " ")
-                .contains(&format!("FF 10 0C {}", digits.trim_end())),
-            "{raw}"
-        );
+        let mut want = vec![0xFF, 0x10, 0x0C];
+        want.extend_from_slice(number.as_bytes());
+        let read = text_ap_file(&dir, "00 01", "11");
+        assert_eq!(read.get(..15), Some(want.as_slice()), "{read:02X?}");
         let (said, ok) = tool(
             &dir,
             "pkcs11-tool",
@@ -676,13 +695,57 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
     );
     let reset = read_card(&data, &file);
     assert_eq!(reset.pin(PinKind::Authentication).unwrap().tries_left(), 3);
-    // A new signature certificate on the card at the counter (issue 10): the holder revoked
-    // the one in force; the chip makes the new key pair with the password, the register
-    // certifies it, and OpenSC signs with it, verified by openssl against the new certificate.
-    let revoked = hex::encode(mynumber_pki::inspect(&new_sign.certificate).unwrap().serial);
+    // A move within the municipality (転居), filed at the counter over the API, ends the
+    // signature certificate (its address changed, facts §3.4). The chip follows the record
+    // with the 住基 PIN; then the chip makes a new key pair with the password, the register
+    // certifies it, and OpenSC reads the renewed certificate byte for byte and signs with it,
+    // verified by openssl against it (issue 10).
+    let clerk_token = dir.join("clerk.token");
     ok(
         &data,
-        &["cert", "revoke", &revoked, "--reason", "privilegeWithdrawn"],
+        &[
+            "staff",
+            "add",
+            "--name",
+            "窓口 花子",
+            "--role",
+            "registry-clerk",
+            "--municipality",
+            "131041",
+            "--out",
+            clerk_token.to_str().unwrap(),
+        ],
+    );
+    let token = std::fs::read_to_string(&clerk_token).unwrap();
+    let (status, body) = common::post(
+        &addr,
+        &format!("/api/v1/residents/{code}/procedures"),
+        token.trim(),
+        r#"{"procedure": "address-change", "prefecture": "東京都",
+            "municipality_code": "131041", "address": "高田馬場1丁目1番1号",
+            "relationship": "head"}"#,
+    );
+    assert!(status.contains(" 201 "), "{status}: {}", text(&body));
+    assert_eq!(
+        ocsp(&dir, &addr, "signature-ca.pem", &new_sign.certificate),
+        ("revoked".into(), Some("affiliationChanged".into()))
+    );
+    let amended = ok_in(
+        &data,
+        &[
+            "card",
+            "amend",
+            &serial,
+            "--card",
+            file.to_str().unwrap(),
+            "--identity",
+            "passport",
+        ],
+        "1234\n",
+    );
+    assert!(
+        amended.contains("additions field (追記欄): 1 of 4 lines used"),
+        "{amended}"
     );
     let certified = ok_in(
         &data,
@@ -710,6 +773,18 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         let _card = attach(&dir, &file, pcscd.port);
         let module = pkcs11_module().unwrap();
         let module = module.to_str().unwrap();
+        assert_eq!(
+            signature_certificate(&dir, module, "sign3.der"),
+            renewed.certificate,
+            "OpenSC reads the renewed certificate as the authority issued it"
+        );
+        // The chip's text application shows the new address, through the same reader.
+        let read = text_ap_file(&dir, "00 02", "00");
+        let address = "高田馬場１丁目１番１号".as_bytes();
+        assert!(
+            read.windows(address.len()).any(|w| w == address),
+            "{read:02X?}"
+        );
         signature_key_signs(&dir, module, &renewed.certificate, "sign3");
         let old_pub = public_key_pem(&dir, &new_sign.certificate, "sign2-old");
         assert!(

@@ -154,10 +154,22 @@ pub(crate) fn serve_with(data: &Path, extra: &[&str]) -> Server {
     Server { child, addr }
 }
 
-/// GET over a plain socket: the status line and the body.
-pub(crate) fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
+/// POST of a JSON body with a bearer token over a plain socket: the status line and the body.
+#[allow(dead_code)] // not every test binary posts
+pub(crate) fn post(addr: &str, path: &str, token: &str, body: &str) -> (String, Vec<u8>) {
+    exchange(
+        addr,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+/// Sends one HTTP/1.1 request and reads the answer to the end: its status line and its body.
+fn exchange(addr: &str, request: &str) -> (String, Vec<u8>) {
     let mut s = TcpStream::connect(addr).unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
     s.write_all(request.as_bytes()).unwrap();
     let mut all = Vec::new();
     s.read_to_end(&mut all).unwrap();
@@ -166,5 +178,13 @@ pub(crate) fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
     (
         head.lines().next().unwrap().to_owned(),
         all[split + 4..].to_vec(),
+    )
+}
+
+/// GET over a plain socket: the status line and the body.
+pub(crate) fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
+    exchange(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
     )
 }
