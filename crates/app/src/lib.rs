@@ -18,6 +18,7 @@ pub mod demo;
 mod documents;
 mod error;
 pub mod import_file;
+mod import_run;
 pub mod ledger;
 mod load;
 mod notices;
@@ -42,6 +43,10 @@ pub use documents::{
     RecordRequest,
 };
 pub use error::{AppError, WrongPin};
+pub use import_run::{
+    IMPORT_BATCH, ImportFailure, ImportOptions, ImportOutcome, ImportProgress, ImportSource, Pass,
+    Quiet, Stopped,
+};
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{

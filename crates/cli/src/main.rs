@@ -533,7 +533,7 @@ pub(crate) enum ResidentCommand {
         /// The CSV file.
         file: PathBuf,
         /// Rows per transaction.
-        #[arg(long, default_value_t = 50_000)]
+        #[arg(long, default_value_t = mynumber_app::IMPORT_BATCH)]
         batch_size: usize,
         /// Start this import although another one stopped before it finished (this file holds
         /// other people; a corrected copy of the stopped one's file must take its place instead).
@@ -967,7 +967,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             } else {
                 mynumber_app::import_file::Layout::New
             };
-            let options = resident::ImportOptions {
+            let options = mynumber_app::ImportOptions {
                 batch: batch_size.max(1),
                 new_import,
                 layout,

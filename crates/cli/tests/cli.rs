@@ -497,7 +497,10 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         imported,
         "exactly the earlier batches are written"
     );
-    assert!(err.contains("run the same command again"), "{err}");
+    assert!(
+        err.contains("import it again (the same command, or the same upload): it resumes"),
+        "{err}"
+    );
     let import = |file: &Path| {
         run(
             &[

@@ -1,0 +1,547 @@
+//! An import job run from its first line to its last over a CSV source, for whoever calls it:
+//! the CLI's file (`mynumber resident import`) and the API's upload
+//! (`POST /api/v1/residents/import`). Each batch is one transaction; the next batch is read and
+//! validated while the last is written. The job is bound to the source's digest: run again
+//! after a crash or a bad row, it resumes after the batches written, and nobody is registered
+//! twice.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::io;
+
+use mynumber_core::{Invalid, Principal};
+use sha2::{Digest, Sha256};
+
+use crate::import_file::{self, FileEncoding, Layout, RecordLimit};
+use crate::{App, AppError, ImportError, ImportFile, ImportJob, ImportRow, ImportStart};
+
+/// Which pass over the source a reader is opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// The digest the job is bound to, and the encoding the bytes show.
+    Digest,
+    /// The import itself.
+    Import,
+    /// For a stopped import's edited file: the lines it wrote, read again to check them.
+    Check,
+}
+
+/// Where an import's bytes come from. It is read more than once, so it opens a reader from the
+/// first byte for each [`Pass`].
+pub trait ImportSource: Sync {
+    /// The name a stopped job is found by again once its file is edited (a file's canonical
+    /// path; the name an upload gives). `None`: the job is named by the source's digest, so
+    /// only the same bytes continue it.
+    fn name(&self) -> Option<&str>;
+    /// A reader from the first byte.
+    fn open(&self, pass: Pass) -> io::Result<Box<dyn io::Read + Send>>;
+}
+
+/// Rows per transaction unless told otherwise.
+pub const IMPORT_BATCH: usize = 50_000;
+
+/// How an import reads its source.
+#[derive(Clone, Copy, Debug)]
+pub struct ImportOptions {
+    /// Rows per transaction.
+    pub batch: usize,
+    /// Start although another import stopped unfinished (the source holds other people).
+    pub new_import: bool,
+    /// New codes and numbers, or those the residents hold (移行).
+    pub layout: Layout,
+    /// The source's encoding; `None`: told from its bytes.
+    pub encoding: Option<FileEncoding>,
+}
+
+/// What a run reports as it goes (a progress bar); every method does nothing by default.
+pub trait ImportProgress: Sync {
+    /// The job is recorded (or found again): its lines already written are skipped.
+    fn started(&self, _job: &ImportJob) {}
+    /// `imported` residents are written by this run so far.
+    fn written(&self, _imported: u64) {}
+    /// The run stopped.
+    fn stopped(&self) {}
+}
+
+/// A run that reports nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Quiet;
+
+impl ImportProgress for Quiet {}
+
+/// A run that went to the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// The job.
+    pub job: i64,
+    /// Fresh, resumed, or resumed with an edited source.
+    pub start: ImportStart,
+    /// Residents its earlier runs imported (their lines skipped).
+    pub before: u64,
+    /// Residents this run imported.
+    pub imported: u64,
+}
+
+/// What a stopped run had done. Its batches are kept, and the same source run again resumes
+/// after them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stopped {
+    /// The job.
+    pub job: i64,
+    /// Residents this run imported before it stopped.
+    pub imported: u64,
+}
+
+impl fmt::Display for Stopped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} residents were imported by this run (import {}) and are kept; correct the file \
+             and import it again (the same command, or the same upload): it resumes after them \
+             and registers nobody twice",
+            self.imported, self.job
+        )
+    }
+}
+
+/// Why a run stopped.
+#[derive(Debug)]
+pub enum ImportFailure {
+    /// The bytes are neither UTF-8 nor CP932 text.
+    NotText,
+    /// The source could not be read.
+    Io(io::Error),
+    /// The header row is refused; nothing was started.
+    Header(String),
+    /// A stopped import's edited source no longer holds, as they were, the lines it imported.
+    Changed {
+        /// The stopped job.
+        job: i64,
+        /// The first line of the batch that changed.
+        first_line: i64,
+        /// Its last line.
+        last_line: i64,
+    },
+    /// A line is not CSV text in the encoding read.
+    Unreadable {
+        /// The line.
+        line: u64,
+        /// The bytes are not UTF-8 (read as UTF-8).
+        not_utf8: bool,
+        /// What the reader said.
+        problem: String,
+        /// What the run had done.
+        stopped: Stopped,
+    },
+    /// Rows are invalid; their batch was not written.
+    Rows {
+        /// Each bad row's line and problems.
+        bad: Vec<(u64, Invalid)>,
+        /// The batch's first and last line.
+        lines: (u64, u64),
+        /// What the run had done.
+        stopped: Stopped,
+    },
+    /// A batch could not be written; the others were.
+    Write {
+        /// Its first and last line.
+        lines: (u64, u64),
+        /// Why.
+        error: AppError,
+        /// What the run had done.
+        stopped: Stopped,
+    },
+    /// The register refused the run (the policy, a source imported before).
+    App(AppError),
+}
+
+impl From<AppError> for ImportFailure {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+impl fmt::Display for ImportFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotText => f.write_str(
+                "the file is neither UTF-8 nor CP932 (Shift_JIS) text; save it as \"CSV UTF-8\", \
+                 or name its encoding",
+            ),
+            Self::Io(e) => write!(f, "{e}"),
+            Self::Header(why) => f.write_str(why),
+            Self::Changed {
+                job,
+                first_line,
+                last_line,
+            } => write!(
+                f,
+                "this file changed since import {job} stopped, and lines \
+                 {first_line}-{last_line}, which it imported, no longer read as they did; put \
+                 those lines back as they were (only the lines not yet imported may change) and \
+                 run the import again"
+            ),
+            Self::Unreadable {
+                line,
+                not_utf8: true,
+                stopped,
+                ..
+            } => write!(
+                f,
+                "line {line} is not UTF-8 text; if the file is Shift_JIS (Excel's default CSV in \
+                 Japan), name its encoding as cp932. {stopped}"
+            ),
+            Self::Unreadable {
+                problem, stopped, ..
+            } => write!(f, "{problem}. {stopped}"),
+            Self::Rows {
+                bad,
+                lines,
+                stopped,
+            } => write!(
+                f,
+                "{} bad row(s); lines {}-{} were not written. {stopped}",
+                bad.len(),
+                lines.0,
+                lines.1
+            ),
+            Self::Write {
+                lines,
+                error,
+                stopped,
+            } => write!(
+                f,
+                "{error}: lines {}-{} were not written; the other batches were. {stopped}",
+                lines.0, lines.1
+            ),
+            Self::App(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportFailure {}
+
+/// The source's text as UTF-8, whatever its encoding.
+fn text_reader(
+    f: Box<dyn io::Read + Send>,
+    encoding: FileEncoding,
+) -> RecordLimit<Box<dyn io::Read + Send>> {
+    let text: Box<dyn io::Read + Send> = match encoding {
+        FileEncoding::Utf8 => f,
+        FileEncoding::Cp932 => Box::new(import_file::Cp932Reader::new(f)),
+    };
+    RecordLimit::new(text, import_file::MAX_RECORD_BYTES)
+}
+
+/// A CSV reader over the source's text.
+fn csv_reader(
+    source: &dyn ImportSource,
+    pass: Pass,
+    encoding: FileEncoding,
+) -> io::Result<csv::Reader<RecordLimit<Box<dyn io::Read + Send>>>> {
+    Ok(csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text_reader(source.open(pass)?, encoding)))
+}
+
+impl App {
+    /// Registers every row of `source`, `options.batch` rows per transaction, as a recorded
+    /// import job: run again after a crash or a bad row, it resumes after the batches already
+    /// written.
+    pub async fn import_csv(
+        &self,
+        principal: &Principal,
+        source: &dyn ImportSource,
+        options: ImportOptions,
+        progress: &dyn ImportProgress,
+    ) -> Result<ImportOutcome, ImportFailure> {
+        let ImportOptions {
+            batch,
+            new_import,
+            layout,
+            encoding,
+        } = options;
+        let batch = batch.max(1);
+        let (digest, sniffed) = source_digest(source).map_err(ImportFailure::Io)?;
+        let encoding = encoding.or(sniffed).ok_or(ImportFailure::NotText)?;
+        let mut reader = csv_reader(source, Pass::Import, encoding).map_err(ImportFailure::Io)?;
+        // The header is checked before a job is recorded: a source refused outright starts
+        // nothing.
+        let header = reader
+            .headers()
+            .map_err(|e| ImportFailure::Header(format!("reading the header row: {e}")))?
+            .clone();
+        let index = import_file::column_index(&header, layout).map_err(ImportFailure::Header)?;
+        let file = ImportFile {
+            name: source
+                .name()
+                .map_or_else(|| format!("sha256:{}", hex::encode(digest)), str::to_owned),
+            digest,
+            new_import,
+        };
+        let job = self.start_import(principal, &file).await?;
+        if job.start == ImportStart::Edited {
+            unchanged_lines(source, &job, encoding)?;
+            self.adopt_import(principal, &job, &file).await?;
+        }
+        progress.started(&job);
+        let mut session = self.import_session(&job);
+        let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
+        let mut digest = Sha256::new();
+        let mut record = csv::StringRecord::new();
+        // PostgreSQL takes two writing transactions at once (each backend keeps a core busy);
+        // SQLite has one writer.
+        let mut writers = Writers {
+            queue: VecDeque::new(),
+            depth: if self.backend() == "postgres" { 2 } else { 1 },
+            imported: 0,
+            failure: None,
+            job: job.number,
+        };
+        let stopped = |writers: &Writers| Stopped {
+            job: writers.job,
+            imported: writers.imported,
+        };
+        loop {
+            let more = match reader.read_record(&mut record) {
+                Ok(more) => more,
+                Err(e) => {
+                    writers.drain(progress).await;
+                    progress.stopped();
+                    let line = e.position().map_or(0, |p| p.line());
+                    let (not_utf8, problem) = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => (true, String::new()),
+                        csv::ErrorKind::Io(io) => (false, io.to_string()),
+                        _ => (false, format!("line {line}: {e}")),
+                    };
+                    return Err(ImportFailure::Unreadable {
+                        line,
+                        not_utf8,
+                        problem,
+                        stopped: stopped(&writers),
+                    });
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
+            // covers consecutive lines, so an edited source can be checked batch by batch.
+            let next = (more && !job.is_done(line))
+                .then(|| import_file::to_row(|i| record.get(i), &index, line));
+            // Cut a full batch only between households, so a household written in one stretch
+            // never makes the next batch wait for the one creating it.
+            let full = rows.len() >= batch
+                && next
+                    .as_ref()
+                    .is_none_or(|n| rows.last().is_none_or(|l| l.household != n.household));
+            if (full || next.is_none()) && !rows.is_empty() {
+                let lines = (
+                    rows.first().map_or(0, |r| r.line),
+                    rows.last().map_or(0, |r| r.line),
+                );
+                let batch_digest: [u8; 32] = std::mem::take(&mut digest).finalize().into();
+                match self.prepare_import_batch(principal, &mut session, std::mem::take(&mut rows))
+                {
+                    Ok(prepared) => {
+                        writers.wait_for(prepared.depends_on(), progress).await;
+                        if let Some(e) = writers.failure.take() {
+                            writers.drain(progress).await;
+                            progress.stopped();
+                            return Err(e.into_failure(stopped(&writers)));
+                        }
+                        let (app, actor, job) = (self.clone(), principal.clone(), job.number);
+                        writers.queue.push_back(InFlight {
+                            number: prepared.number(),
+                            lines,
+                            task: tokio::spawn(async move {
+                                app.write_job_batch(&actor, job, prepared, batch_digest)
+                                    .await
+                            }),
+                        });
+                    }
+                    Err(ImportError::Rows(bad)) => {
+                        writers.drain(progress).await;
+                        self.record_import_refusals(principal, &mut session).await;
+                        progress.stopped();
+                        return Err(ImportFailure::Rows {
+                            bad,
+                            lines,
+                            stopped: stopped(&writers),
+                        });
+                    }
+                    Err(ImportError::App(e)) => {
+                        writers.drain(progress).await;
+                        progress.stopped();
+                        return Err(ImportFailure::App(e));
+                    }
+                }
+            }
+            if !more {
+                break;
+            }
+            if let Some(row) = next {
+                hash_record(&mut digest, line, &record);
+                rows.push(row);
+            }
+        }
+        writers.drain(progress).await;
+        if let Some(e) = writers.failure.take() {
+            progress.stopped();
+            return Err(e.into_failure(stopped(&writers)));
+        }
+        let before = job.rows_done().unsigned_abs();
+        self.finish_import(principal, &job, writers.imported + before)
+            .await?;
+        Ok(ImportOutcome {
+            job: job.number,
+            start: job.start,
+            before,
+            imported: writers.imported,
+        })
+    }
+}
+
+/// SHA-256 of the source's bytes (read to the end): the import job is bound to it. On the same
+/// pass, the encoding its bytes show (`None`: neither UTF-8 nor CP932).
+fn source_digest(source: &dyn ImportSource) -> io::Result<([u8; 32], Option<FileEncoding>)> {
+    let mut f = source.open(Pass::Digest)?;
+    let mut hasher = Sha256::new();
+    let mut sniffer = import_file::EncodingSniffer::default();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let bytes = buf.get(..n).unwrap_or_default();
+                hasher.update(bytes);
+                sniffer.update(bytes);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((hasher.finalize().into(), sniffer.finish()))
+}
+
+/// Adds one record, with its line, to a batch's digest (each field length-prefixed, so that no
+/// two different records hash alike).
+fn hash_record(hasher: &mut Sha256, line: u64, record: &csv::StringRecord) {
+    hasher.update(line.to_le_bytes());
+    hasher.update((record.len() as u64).to_le_bytes());
+    for field in record {
+        hasher.update((field.len() as u64).to_le_bytes());
+        hasher.update(field.as_bytes());
+    }
+}
+
+/// Checks that an edited source still holds, line for line, every record the stopped import
+/// wrote: only then may it continue with this source.
+fn unchanged_lines(
+    source: &dyn ImportSource,
+    job: &ImportJob,
+    encoding: FileEncoding,
+) -> Result<(), ImportFailure> {
+    let mut reader = csv_reader(source, Pass::Check, encoding).map_err(ImportFailure::Io)?;
+    let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(ImportFailure::Io(io::Error::other(e.to_string()))),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let line = i64::try_from(line).unwrap_or(i64::MAX);
+        let at = job.done.partition_point(|b| b.first_line <= line);
+        if let Some(i) = at.checked_sub(1)
+            && job.done.get(i).is_some_and(|b| b.last_line >= line)
+            && let Some(h) = hashers.get_mut(i)
+        {
+            hash_record(h, line.unsigned_abs(), &record);
+        }
+    }
+    for (batch, hasher) in job.done.iter().zip(hashers) {
+        let digest: [u8; 32] = hasher.finalize().into();
+        if digest != batch.digest {
+            return Err(ImportFailure::Changed {
+                job: job.number,
+                first_line: batch.first_line,
+                last_line: batch.last_line,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A batch being written, with its number and the lines it came from.
+struct InFlight {
+    number: u64,
+    lines: (u64, u64),
+    task: tokio::task::JoinHandle<Result<usize, AppError>>,
+}
+
+/// The first batch that failed to write.
+struct WriteFailure {
+    lines: (u64, u64),
+    error: AppError,
+}
+
+impl WriteFailure {
+    fn into_failure(self, stopped: Stopped) -> ImportFailure {
+        ImportFailure::Write {
+            lines: self.lines,
+            error: self.error,
+            stopped,
+        }
+    }
+}
+
+/// The batches being written, oldest first, and what they came to.
+struct Writers {
+    queue: VecDeque<InFlight>,
+    depth: usize,
+    imported: u64,
+    /// The first batch that failed; later ones still finish, so the count is exact.
+    failure: Option<WriteFailure>,
+    job: i64,
+}
+
+impl Writers {
+    /// Waits until batch `dependency` (and those before it) is committed and a writer is free.
+    async fn wait_for(&mut self, dependency: Option<u64>, progress: &dyn ImportProgress) {
+        while self
+            .queue
+            .front()
+            .is_some_and(|f| Some(f.number) <= dependency)
+            || self.queue.len() >= self.depth
+        {
+            self.finish_front(progress).await;
+        }
+    }
+
+    async fn drain(&mut self, progress: &dyn ImportProgress) {
+        while !self.queue.is_empty() {
+            self.finish_front(progress).await;
+        }
+    }
+
+    async fn finish_front(&mut self, progress: &dyn ImportProgress) {
+        let Some(f) = self.queue.pop_front() else {
+            return;
+        };
+        let error = match f.task.await {
+            Ok(Ok(n)) => {
+                self.imported += n as u64;
+                progress.written(self.imported);
+                return;
+            }
+            Ok(Err(e)) => e,
+            Err(e) => AppError::Unavailable(format!("the writing task failed: {e}")),
+        };
+        if self.failure.is_none() {
+            self.failure = Some(WriteFailure {
+                lines: f.lines,
+                error,
+            });
+        }
+    }
+}
