@@ -44,6 +44,9 @@ pub struct FieldProblem {
     pub field: String,
     /// What is wrong with it.
     pub problem: String,
+    /// For an uploaded file: the line of the row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
 }
 
 /// An error on its way to becoming a response.
@@ -116,8 +119,30 @@ impl ApiError {
         e.errors.push(FieldProblem {
             field: field.to_owned(),
             problem,
+            line: None,
         });
         e
+    }
+
+    /// 422 for the rows of an uploaded file, each problem with its line.
+    pub(crate) fn rows(detail: String, errors: Vec<FieldProblem>) -> Self {
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-input",
+            "Invalid input",
+            detail,
+        );
+        e.errors = errors;
+        e
+    }
+
+    /// The same problem, told in more words; a server error keeps its generic body (its cause
+    /// is logged, never sent).
+    pub(crate) fn with_detail(mut self, detail: String) -> Self {
+        if self.status.is_client_error() {
+            self.detail = detail;
+        }
+        self
     }
 }
 
@@ -142,6 +167,7 @@ impl From<AppError> for ApiError {
                     .map(|f| FieldProblem {
                         field: f.field.to_owned(),
                         problem: f.problem,
+                        line: None,
                     })
                     .collect();
                 err

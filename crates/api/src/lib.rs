@@ -15,6 +15,7 @@ mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
 mod hardening;
+mod imports;
 mod number_changes;
 mod residents;
 mod serve;
@@ -48,6 +49,11 @@ pub const DOCUMENT_LIMIT: usize = 4 * 1024 * 1024;
 /// A card application (a photo of up to 7 MB, base64) or a card file may be this large.
 pub const CARD_LIMIT: usize = 10 * 1024 * 1024;
 
+/// A register file uploaded for import may be this large (about 1.5 million rows of the
+/// README's columns); a larger register is sent in several files, each split between
+/// households.
+pub const IMPORT_LIMIT: usize = 256 * 1024 * 1024;
+
 /// What every handler gets.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -80,7 +86,7 @@ impl AppState {
     ),
     paths(
         residents::register, residents::get, residents::procedure, residents::search,
-        residents::read_number, residents::lookup,
+        residents::read_number, residents::lookup, imports::import,
         staff::add, staff::list, staff::me, staff::rotate, staff::issue_token,
         staff::revoke_token, staff::disable, staff::enable,
         admin::verify, admin::entries, admin::public_key,
@@ -212,6 +218,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/residents",
             p(A::RegisterResident),
             post(residents::register),
+        )
+        .door(
+            M::POST,
+            "/api/v1/residents/import",
+            p(A::ImportRecords),
+            post(imports::import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
         )
         .door(
             M::POST,

@@ -10,7 +10,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::{Reply, server};
+use common::{Reply, Server, server};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -455,6 +455,141 @@ async fn a_move_in_from_outside_keeps_its_code_and_number() {
         "the check digit does not match"
     );
     assert!(!r.text.contains("123456789017"), "{}", r.text);
+}
+
+/// A synthetic Individual Number: `base` as the first eleven digits, then its check digit.
+fn synthetic_number(base: u64) -> String {
+    let digits = format!("{base:011}");
+    let eleven: [u8; 11] = digits.as_bytes().try_into().unwrap();
+    format!(
+        "{digits}{}",
+        mynumber_core::check_digits::individual(&eleven)
+    )
+}
+
+/// An upload to `POST /api/v1/residents/import` by the administrator.
+async fn upload(s: &Server, query: &str, content_type: &str, body: Vec<u8>) -> Reply {
+    s.send(
+        Method::POST,
+        &format!("/api/v1/residents/import{query}"),
+        Some(&s.admin),
+        content_type,
+        body,
+    )
+    .await
+}
+
+/// Issue 10: a register moves in over the API (移行). A Shift_JIS file with each resident's
+/// code and number is imported as one job, the same as `resident import --existing`: the
+/// numbers are kept, the same file again is refused, and a bad row is named by its line and
+/// field, never by its value.
+#[tokio::test]
+async fn a_register_moves_in_over_the_api() {
+    let s = server("migration-api").await;
+    let numbers: Vec<String> = (0..3)
+        .map(|i| synthetic_number(30_000_000_001 + i))
+        .collect();
+    let file = |numbers: &[String]| {
+        let mut csv = String::from(
+            "family_name,given_name,family_name_kana,given_name_kana,birth_date,sex,prefecture,\
+             municipality_code,address,household,relationship,preferred_language,resident_code,\
+             individual_number\n",
+        );
+        for (i, (row, number)) in [
+            "渡辺,一郎,ワタナベ,イチロウ,1970-05-01,1,東京都,131041,西新宿2丁目8番1号,h1,head,ja",
+            "渡辺,花子,ワタナベ,ハナコ,1972-07-07,2,東京都,131041,西新宿2丁目8番1号,h1,spouse,ja",
+            "鈴木,次郎,スズキ,ジロウ,1985-12-24,1,東京都,131041,高田馬場1丁目1番1号,h2,head,ja",
+        ]
+        .iter()
+        .zip(numbers)
+        .enumerate()
+        {
+            csv.push_str(&format!("{row},6000000001{i},{number}\n"));
+        }
+        encoding_rs::SHIFT_JIS.encode(&csv).0.into_owned()
+    };
+    let sjis = "text/csv; charset=Shift_JIS";
+    let r = upload(&s, "?layout=existing", sjis, file(&numbers)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["imported"], 3, "{}", r.text);
+    assert_eq!(r.body["start"], "fresh");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents/60000000011/individual-number",
+            Some(&s.admin),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["individual_number"], numbers[1].as_str());
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/residents/60000000012",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("鈴木"), "{}", r.text);
+
+    // The same file again would register everyone twice.
+    let r = upload(&s, "?layout=existing", sjis, file(&numbers)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.body["code"], "imported-before");
+
+    // A wrong check digit on line 3 stops the file, named by line and field, not by value.
+    let mut bad: Vec<String> = (3..6)
+        .map(|i| synthetic_number(30_000_000_001 + i))
+        .collect();
+    let wrong = format!(
+        "{}{}",
+        &bad[1][..11],
+        (bad[1].as_bytes()[11] - b'0' + 1) % 10
+    );
+    bad[1] = wrong.clone();
+    let body = String::from_utf8(
+        encoding_rs::SHIFT_JIS
+            .decode(&file(&bad))
+            .0
+            .into_owned()
+            .into(),
+    )
+    .unwrap()
+    .replace("6000000001", "6000000002");
+    let r = upload(&s, "?layout=existing", "text/csv", body.into_bytes()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["line"], 3, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "individual_number");
+    assert!(!r.text.contains(&wrong), "{}", r.text);
+    assert!(
+        r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("lines 2-4 were not written"),
+        "{}",
+        r.text
+    );
+
+    // Only CSV, only the two layouts, and a file that keeps numbers is told to say so.
+    let r = upload(
+        &s,
+        "",
+        "text/csv",
+        vec![b'a'; mynumber_api::IMPORT_LIMIT + 1],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.body["code"], "body-too-large");
+    let r = upload(&s, "", "application/json", b"{}".to_vec()).await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
+    let r = upload(&s, "?layout=old", "text/csv", file(&numbers)).await;
+    assert_eq!(r.body["errors"][0]["field"], "layout", "{}", r.text);
+    let r = upload(&s, "", sjis, file(&numbers)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "header");
+    assert!(r.text.contains("existing"), "{}", r.text);
 }
 
 #[tokio::test]

@@ -112,17 +112,38 @@ impl Server {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Reply {
+        match body {
+            Some(b) => {
+                self.send(
+                    method,
+                    uri,
+                    token,
+                    "application/json",
+                    b.to_string().into_bytes(),
+                )
+                .await
+            }
+            None => self.send(method, uri, token, "", Vec::new()).await,
+        }
+    }
+
+    /// A request whose body is `bytes` as `content_type` (none when empty).
+    pub(crate) async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Reply {
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(t) = token {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
         }
-        let req = match body {
-            Some(b) => req
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
+        if !content_type.is_empty() {
+            req = req.header(header::CONTENT_TYPE, content_type);
         }
-        .unwrap();
+        let req = req.body(Body::from(bytes)).unwrap();
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
