@@ -493,7 +493,7 @@ async fn a_register_moves_in_over_the_api() {
         let mut csv = String::from(
             "family_name,given_name,family_name_kana,given_name_kana,birth_date,sex,prefecture,\
              municipality_code,address,household,relationship,preferred_language,resident_code,\
-             individual_number\n",
+             individual_number\r\n",
         );
         for (i, (row, number)) in [
             "渡辺,一郎,ワタナベ,イチロウ,1970-05-01,1,東京都,131041,西新宿2丁目8番1号,h1,head,ja",
@@ -504,7 +504,7 @@ async fn a_register_moves_in_over_the_api() {
         .zip(numbers)
         .enumerate()
         {
-            csv.push_str(&format!("{row},6000000001{i},{number}\n"));
+            csv.push_str(&format!("{row},6000000001{i},{number}\r\n"));
         }
         encoding_rs::SHIFT_JIS.encode(&csv).0.into_owned()
     };
@@ -539,7 +539,8 @@ async fn a_register_moves_in_over_the_api() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     assert_eq!(r.body["code"], "imported-before");
 
-    // A wrong check digit on line 3 stops the file, named by line and field, not by value.
+    // A wrong check digit on line 3 stops the file, named by line and field, not by value
+    // (lines end in CR LF, as Excel writes them, and are still counted right).
     let mut bad: Vec<String> = (3..6)
         .map(|i| synthetic_number(30_000_000_001 + i))
         .collect();

@@ -262,7 +262,11 @@ impl App {
             encoding,
         } = options;
         let batch = batch.max(1);
-        let (digest, sniffed) = source_digest(source).map_err(ImportFailure::Io)?;
+        let Scanned {
+            digest,
+            encoding: sniffed,
+            crlf,
+        } = source_digest(source).map_err(ImportFailure::Io)?;
         let encoding = encoding.or(sniffed).ok_or(ImportFailure::NotText)?;
         let mut reader = csv_reader(source, Pass::Import, encoding).map_err(ImportFailure::Io)?;
         // The header is checked before a job is recorded: a source refused outright starts
@@ -281,7 +285,7 @@ impl App {
         };
         let job = self.start_import(principal, &file).await?;
         if job.start == ImportStart::Edited {
-            unchanged_lines(source, &job, encoding)?;
+            unchanged_lines(source, &job, encoding, crlf)?;
             self.adopt_import(principal, &job, &file).await?;
         }
         progress.started(&job);
@@ -308,7 +312,7 @@ impl App {
                 Err(e) => {
                     writers.drain(progress).await;
                     progress.stopped();
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = line_of(e.position(), crlf);
                     let (not_utf8, problem) = match e.kind() {
                         csv::ErrorKind::Utf8 { .. } => (true, String::new()),
                         csv::ErrorKind::Io(io) => (false, io.to_string()),
@@ -322,7 +326,7 @@ impl App {
                     });
                 }
             };
-            let line = record.position().map_or(0, |p| p.line());
+            let line = line_of(record.position(), crlf);
             // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
             // covers consecutive lines, so an edited source can be checked batch by batch.
             let next = (more && !job.is_done(line))
@@ -400,18 +404,37 @@ impl App {
     }
 }
 
-/// SHA-256 of the source's bytes (read to the end): the import job is bound to it. On the same
-/// pass, the encoding its bytes show (`None`: neither UTF-8 nor CP932).
-fn source_digest(source: &dyn ImportSource) -> io::Result<([u8; 32], Option<FileEncoding>)> {
+/// What the digest pass finds in the source's bytes.
+struct Scanned {
+    /// SHA-256: the import job is bound to it.
+    digest: [u8; 32],
+    /// The encoding the bytes show (`None`: neither UTF-8 nor CP932).
+    encoding: Option<FileEncoding>,
+    /// Its lines end in CR LF (Excel's CSV, Windows), as its first line does.
+    crlf: bool,
+}
+
+/// Reads the source to the end once: its digest, its encoding and its line ends.
+fn source_digest(source: &dyn ImportSource) -> io::Result<Scanned> {
     let mut f = source.open(Pass::Digest)?;
     let mut hasher = Sha256::new();
     let mut sniffer = import_file::EncodingSniffer::default();
     let mut buf = vec![0u8; 1 << 16];
+    // The byte before the first LF, once seen (CR and LF are the same bytes in both encodings).
+    let mut first_end: Option<bool> = None;
+    let mut last = 0u8;
     loop {
         match f.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
                 let bytes = buf.get(..n).unwrap_or_default();
+                if first_end.is_none()
+                    && let Some(i) = bytes.iter().position(|b| *b == b'\n')
+                {
+                    let before = i.checked_sub(1).and_then(|j| bytes.get(j)).unwrap_or(&last);
+                    first_end = Some(*before == b'\r');
+                }
+                last = bytes.last().copied().unwrap_or(last);
                 hasher.update(bytes);
                 sniffer.update(bytes);
             }
@@ -419,7 +442,18 @@ fn source_digest(source: &dyn ImportSource) -> io::Result<([u8; 32], Option<File
             Err(e) => return Err(e),
         }
     }
-    Ok((hasher.finalize().into(), sniffer.finish()))
+    Ok(Scanned {
+        digest: hasher.finalize().into(),
+        encoding: sniffer.finish(),
+        crlf: first_end.unwrap_or(false),
+    })
+}
+
+/// The line a record (or a read error) starts on. The csv reader ends a record at the CR of a
+/// CR LF and reads the LF as the start of the next, so it counts every record after the header
+/// of a CR LF file one line short (a review found errors naming the line above the bad row).
+fn line_of(position: Option<&csv::Position>, crlf: bool) -> u64 {
+    position.map_or(0, |p| p.line() + u64::from(crlf && p.byte() > 0))
 }
 
 /// Adds one record, with its line, to a batch's digest (each field length-prefixed, so that no
@@ -439,6 +473,7 @@ fn unchanged_lines(
     source: &dyn ImportSource,
     job: &ImportJob,
     encoding: FileEncoding,
+    crlf: bool,
 ) -> Result<(), ImportFailure> {
     let mut reader = csv_reader(source, Pass::Check, encoding).map_err(ImportFailure::Io)?;
     let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
@@ -449,8 +484,7 @@ fn unchanged_lines(
             Ok(false) => break,
             Err(e) => return Err(ImportFailure::Io(io::Error::other(e.to_string()))),
         }
-        let line = record.position().map_or(0, |p| p.line());
-        let line = i64::try_from(line).unwrap_or(i64::MAX);
+        let line = i64::try_from(line_of(record.position(), crlf)).unwrap_or(i64::MAX);
         let at = job.done.partition_point(|b| b.first_line <= line);
         if let Some(i) = at.checked_sub(1)
             && job.done.get(i).is_some_and(|b| b.last_line >= line)
