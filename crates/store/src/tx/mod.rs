@@ -54,9 +54,6 @@ impl SqlTx {
         rows: Vec<Vec<Val>>,
         tail: &str,
     ) -> Result<Vec<AnyRow>, StoreError> {
-        if self.backend == Backend::Postgres {
-            return self.insert_arrays(head, columns, rows, tail).await;
-        }
         let mut out = Vec::new();
         let per = (MAX_PARAMS / columns).clamp(1, MAX_ROWS);
         let mut rows = rows.into_iter().peekable();
@@ -106,89 +103,6 @@ impl SqlTx {
         }
         Ok(out)
     }
-}
-
-impl SqlTx {
-    /// PostgreSQL: `INSERT INTO {head} SELECT * FROM unnest($1::text[], $2::bigint[], …)
-    /// {tail}`, each column one array parameter (sent as an array literal, since the `Any`
-    /// driver binds no arrays), in chunks of [`ARRAY_ROWS`]. One short statement, planned
-    /// once, instead of a VALUES list of up to 30,000 parameters planned each time: the
-    /// migration benchmark (docs/performance.md) spent its time there.
-    async fn insert_arrays(
-        &mut self,
-        head: &str,
-        columns: usize,
-        rows: Vec<Vec<Val>>,
-        tail: &str,
-    ) -> Result<Vec<AnyRow>, StoreError> {
-        let mut out = Vec::new();
-        let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            let chunk: Vec<Vec<Val>> = rows.by_ref().take(ARRAY_ROWS).collect();
-            let mut literals = vec![String::from("{"); columns];
-            // A column of integers (or integer NULLs) is bigint[]; any other, text[].
-            let mut integer = vec![true; columns];
-            for (r, row) in chunk.into_iter().enumerate() {
-                for ((literal, integer), v) in literals.iter_mut().zip(&mut integer).zip(row) {
-                    if r > 0 {
-                        literal.push(',');
-                    }
-                    match v {
-                        Val::Int(i) => literal.push_str(&i.to_string()),
-                        Val::NullInt => literal.push_str("NULL"),
-                        Val::Null => {
-                            *integer = false;
-                            literal.push_str("NULL");
-                        }
-                        Val::Text(t) => {
-                            *integer = false;
-                            array_element(literal, &t);
-                        }
-                    }
-                }
-            }
-            let mut sql = format!("INSERT INTO {head} SELECT * FROM unnest(");
-            for (c, integer) in integer.iter().enumerate() {
-                if c > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!(
-                    "${}::{}[]",
-                    c + 1,
-                    if *integer { "bigint" } else { "text" }
-                ));
-            }
-            sql.push_str(") ");
-            sql.push_str(tail);
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for mut literal in literals {
-                literal.push('}');
-                q = q.bind(literal);
-            }
-            out.extend(
-                q.fetch_all(&mut *self.tx)
-                    .await
-                    .map_err(crate::unique_conflict("a unique key"))?,
-            );
-        }
-        Ok(out)
-    }
-}
-
-/// Rows per statement of [`SqlTx::insert_arrays`].
-const ARRAY_ROWS: usize = 10_000;
-
-/// Appends `s` as a quoted element of a PostgreSQL array literal (backslash escapes `"` and
-/// `\`).
-fn array_element(out: &mut String, s: &str) {
-    out.push('"');
-    for ch in s.chars() {
-        if ch == '"' || ch == '\\' {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out.push('"');
 }
 
 /// Indexes of `keys` that are absent from `returned` (rows not inserted because of a conflict).
