@@ -502,17 +502,18 @@ pub(crate) async fn amend(
 ) -> Result<Json<CardFileBody>, ApiError> {
     let done = state
         .app
-        .amend_card(
-            &principal,
-            &serial,
-            CardAmendment {
-                documents: documents(&req.identity_documents)?,
-                pin: req.resident_registry_pin,
-                card_file: card_file(&req.card_file)?,
-            },
-        )
+        .amend_card(&principal, &serial, amendment(req)?)
         .await?;
     Ok(Json(CardFileBody::from(done)))
+}
+
+/// What the holder brings to the counter for an amendment or an extension.
+fn amendment(req: AmendRequest) -> Result<CardAmendment, ApiError> {
+    Ok(CardAmendment {
+        documents: documents(&req.identity_documents)?,
+        pin: req.resident_registry_pin,
+        card_file: card_file(&req.card_file)?,
+    })
 }
 
 /// Reset a PIN at the counter, identity checked; the new PIN is written to the card file.
@@ -566,18 +567,27 @@ pub(crate) async fn end(
     Ok(Json(CardBody::from(&card)))
 }
 
-/// Extend a foreign resident's card to a new period of stay (never past the birthday rule).
+/// Extend a foreign resident's card to a new period of stay, or through the 2-month 特例期間
+/// while an extension is applied for (never past the birthday rule): the holder shows an
+/// identity document and enters the 住基 PIN, the chip gets the new expiry and the 追記欄 a
+/// line. A PIN the card refuses is a 422 `wrong-pin` carrying the card file with the try
+/// counted.
 #[utoipa::path(post, path = "/api/v1/cards/{serial}/extension", tag = "cards",
     params(("serial" = String, Path, description = "The card's serial number")),
-    responses((status = 200, body = CardBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    request_body = AmendRequest,
+    responses((status = 200, body = CardFileBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub(crate) async fn extend(
     State(state): State<AppState>,
     Authenticated(principal): Authenticated,
     AppPath(serial): AppPath<String>,
-) -> Result<Json<CardBody>, ApiError> {
-    let card = state.app.extend_card(&principal, &serial).await?;
-    Ok(Json(CardBody::from(&card)))
+    AppJson(req): AppJson<AmendRequest>,
+) -> Result<Json<CardFileBody>, ApiError> {
+    let done = state
+        .app
+        .extend_card(&principal, &serial, amendment(req)?)
+        .await?;
+    Ok(Json(CardFileBody::from(done)))
 }
 
 /// Print a produced card's pick-up notice (交付通知書): a PDF in Japanese and the holder's

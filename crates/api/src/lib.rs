@@ -489,7 +489,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             M::POST,
             "/api/v1/cards/{serial}/extension",
             p(A::ExtendCard),
-            post(cards::extend),
+            post(cards::extend).layer(card_body),
         )
         .door(
             M::POST,

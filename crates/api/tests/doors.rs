@@ -230,7 +230,8 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "identity_documents": ["passport"], "card_file": "AAAA"}),
         ("POST", "/api/v1/cards/{serial}/resume") => json!({
             "identity_documents": ["passport"], "card_file": "AAAA"}),
-        ("POST", "/api/v1/cards/{serial}/amendment") => json!({
+        ("POST", "/api/v1/cards/{serial}/amendment")
+        | ("POST", "/api/v1/cards/{serial}/extension") => json!({
             "identity_documents": ["passport"], "resident_registry_pin": "1234",
             "card_file": "AAAA"}),
         ("POST", "/api/v1/cards/{serial}/certificates") => json!({

@@ -231,13 +231,16 @@ impl CardInfo {
     }
 
     /// Both applications rewritten with a new name and address, as the counter does after a
-    /// move or a name change (issue 10; facts §2.8): everything else is kept, the number, the
-    /// photo, the expiry and the security code, and so are the collation secrets and their
-    /// tries. The issuer signs anew. `None` if the card's files do not parse.
+    /// move or a name change (issue 10; facts §2.8), and with a new expiry (`YYYYMMDD`) when a
+    /// foreign resident's card is extended (facts §10): everything else is kept, the number,
+    /// the photo and the security code, and so are the collation secrets (照合番号B keeps the
+    /// expiry year printed on the face) and their tries. The issuer signs anew. `None` if the
+    /// card's files do not parse.
     pub fn amended(
         &self,
         name: &str,
         address: &str,
+        expiry: Option<&str>,
         sign: &dyn Fn(&[u8]) -> Vec<u8>,
     ) -> Option<Self> {
         let number = self.number_file.get(3..15)?;
@@ -259,7 +262,10 @@ impl CardInfo {
             birth: text([0xDF, 0x22])?,
             birth_era: self.birth_key.clone(),
             sex: text([0xDF, 0x23])?.chars().next()?,
-            expiry: text([0xDF, 0x29])?,
+            expiry: match expiry {
+                Some(e) => e.to_owned(),
+                None => text([0xDF, 0x29])?,
+            },
             security_code: text([0xDF, 0x2A])?,
             municipality,
             photo: item([0xDF, 0x27]),
@@ -334,13 +340,14 @@ mod tests {
             .amended(
                 "山田\u{3000}太郎",
                 "大阪府大阪市北区梅田１丁目１番１号",
+                None,
                 &sign,
             )
             .unwrap();
         let want = CardInfo::build(
             &Holder {
                 address: "大阪府大阪市北区梅田１丁目１番１号".into(),
-                ..holder
+                ..holder.clone()
             },
             &sign,
         );
@@ -359,8 +366,21 @@ mod tests {
         // Files that do not parse are not amended.
         let broken = CardInfo {
             face_file: vec![0xFF, 0x20, 0x05, 0xDF],
-            ..before
+            ..before.clone()
         };
-        assert!(broken.amended("a", "b", &sign).is_none());
+        assert!(broken.amended("a", "b", None, &sign).is_none());
+        // An extension writes the new expiry; 照合番号B keeps the year printed on the face.
+        let extended = before
+            .amended(&holder.name, &holder.address, Some("20360331"), &sign)
+            .unwrap();
+        let want = CardInfo::build(
+            &Holder {
+                expiry: "20360331".into(),
+                ..holder
+            },
+            &sign,
+        );
+        assert_eq!(extended.face_file, want.face_file);
+        assert_eq!(extended.collation_b, before.collation_b);
     }
 }

@@ -583,7 +583,16 @@ pub(crate) async fn resume(
     Ok(())
 }
 
-/// `card amend`: the 住基 PIN from the environment or standard input (empty for a
+/// Which step at the counter rewrites the chip: `card amend` or `card extend`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Rewrite {
+    /// After a move or a name change; the continuation after a transfer-in.
+    Amend,
+    /// A foreign resident's card to the new end of the stay.
+    Extend,
+}
+
+/// `card amend` and `card extend`: the 住基 PIN from the environment or standard input (empty for a
 /// face-recognition card). A PIN the card refuses still rewrites the card file, since the card
 /// counted the try.
 pub(crate) async fn amend(
@@ -593,6 +602,7 @@ pub(crate) async fn amend(
     card: &Path,
     element: &dyn SecureElement,
     identity: &[String],
+    rewrite: Rewrite,
 ) -> Result<()> {
     let pin = match std::env::var("MYNUMBER_REGISTRY_PIN") {
         Ok(pin) => Some(pin),
@@ -603,17 +613,15 @@ pub(crate) async fn amend(
     };
     // Held while the register rewrites it, so that no attached session writes over it.
     let (file, _hold) = read_held(card, element)?;
-    let done = app
-        .amend_card(
-            who,
-            serial,
-            CardAmendment {
-                documents: identity_documents(identity)?,
-                pin,
-                card_file: file,
-            },
-        )
-        .await;
+    let amendment = CardAmendment {
+        documents: identity_documents(identity)?,
+        pin,
+        card_file: file,
+    };
+    let done = match rewrite {
+        Rewrite::Amend => app.amend_card(who, serial, amendment).await,
+        Rewrite::Extend => app.extend_card(who, serial, amendment).await,
+    };
     let additions = done.as_ref().map(|d| d.card.additions).ok();
     finish(card, done)?;
     if let Some(n) = additions {
@@ -730,12 +738,6 @@ pub(crate) async fn reset_pin(
         .await?;
     files::write_private(card, &done.card_file)?;
     println!("{} PIN reset; every try available", kind.code());
-    Ok(())
-}
-
-/// `card extend`.
-pub(crate) async fn extend(app: &App, who: &Principal, serial: &str) -> Result<()> {
-    print_card(&app.extend_card(who, serial).await?);
     Ok(())
 }
 

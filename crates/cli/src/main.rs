@@ -287,10 +287,18 @@ pub(crate) enum CardCommand {
         #[arg(long)]
         kind: String,
     },
-    /// Extend a foreign resident's card after a new period of stay.
+    /// Extend a foreign resident's card after a new period of stay, or through the 特例期間
+    /// while an extension is applied for: identity shown and the 住基 PIN entered, as for
+    /// `card amend`; the chip gets the new expiry and the 追記欄 a line.
     Extend {
         /// The card's serial number.
         serial: String,
+        /// The card file (rewritten).
+        #[arg(long)]
+        card: PathBuf,
+        /// An identity document shown; repeatable.
+        #[arg(long = "identity", required = true)]
+        identity: Vec<String>,
     },
     /// End the cards whose expiry has passed, and void those not continued within 90 days of
     /// their holder's transfer-in.
@@ -845,6 +853,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
                 &card,
                 d.card_keys()?.as_ref(),
                 &identity,
+                card::Rewrite::Amend,
             )
             .await?;
         }
@@ -888,9 +897,22 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             )
             .await?;
         }
-        Command::Card(CardCommand::Extend { serial }) => {
+        Command::Card(CardCommand::Extend {
+            serial,
+            card,
+            identity,
+        }) => {
             let (app, who) = d.session(2).await?;
-            card::extend(&app, &who, &serial).await?;
+            card::amend(
+                &app,
+                &who,
+                &serial,
+                &card,
+                d.card_keys()?.as_ref(),
+                &identity,
+                card::Rewrite::Extend,
+            )
+            .await?;
         }
         Command::Card(CardCommand::Expire) => {
             let (app, who) = d.session(2).await?;

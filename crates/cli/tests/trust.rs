@@ -215,8 +215,10 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
         "card apply" => &["12345678901", "--photo", "missing.jpg"],
         "card produce" => &["0", "--out", "c.mnc"],
         "card hand-over" => &["0", "--card", "c.mnc", "--identity", "passport"],
-        "card suspend" | "card extend" => &["0"],
-        "card resume" | "card amend" => &["0", "--card", "c.mnc", "--identity", "passport"],
+        "card suspend" => &["0"],
+        "card resume" | "card amend" | "card extend" => {
+            &["0", "--card", "c.mnc", "--identity", "passport"]
+        }
         "card certify" => &[
             "0",
             "--card",

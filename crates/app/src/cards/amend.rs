@@ -1,7 +1,8 @@
-//! The card brought to the counter after its holder's record changed (issue 10; facts §2.8):
-//! the chip's text and face applications rewritten to the record with the 住基 PIN, a line in
-//! the 追記欄, and, after a transfer-in, the continuation (継続利用) that keeps the card valid
-//! and hands it to the new municipality.
+//! The card brought to the counter after its holder's record changed (issue 10; facts §2.8,
+//! §10): the chip's text and face applications rewritten to the record with the 住基 PIN, a
+//! line in the 追記欄, and, after a transfer-in, the continuation (継続利用) that keeps the card
+//! valid and hands it to the new municipality; and a foreign resident's card extended to a new
+//! period of stay, the same way.
 
 use mynumber_card::{Chip, JUKI_AID, Power};
 use mynumber_core::card::{ADDITIONS_LINES, CardEvent, IdentityDocument, check_identity};
@@ -37,6 +38,66 @@ impl std::fmt::Debug for CardAmendment {
     }
 }
 
+/// The two steps at the counter that rewrite the chip to the record.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Step {
+    /// After a move or a name change, or the continuation after a transfer-in.
+    Amend,
+    /// A foreign resident's card extended to the new end of the stay.
+    Extend,
+}
+
+impl Step {
+    fn action(self) -> Action {
+        match self {
+            Self::Amend => Action::AmendCard,
+            Self::Extend => Action::ExtendCard,
+        }
+    }
+
+    fn event(self) -> CardEvent {
+        match self {
+            Self::Amend => CardEvent::Amend,
+            Self::Extend => CardEvent::Extend,
+        }
+    }
+
+    fn procedure(self) -> &'static str {
+        match self {
+            Self::Amend => "card-amended",
+            Self::Extend => "card-extended",
+        }
+    }
+}
+
+/// The card's new expiry on an extension (facts §10): the end of the recorded period of stay,
+/// or of its 特例期間 while an application to extend it is pending (特例期間延長), never past
+/// the birthday rule computed at production.
+fn extended_expiry(
+    card: &crate::CardRow,
+    record: &mynumber_core::ResidentRecord,
+) -> Result<jiff::civil::Date, AppError> {
+    let Some(stay) = record.foreign().and_then(mynumber_core::stay_reaches) else {
+        return Err(FieldError::new(
+            "card",
+            "only the card of a foreign resident with a fixed period of stay is extended",
+        )
+        .into());
+    };
+    let new_expiry = stay.min(card.birthday_limit);
+    if new_expiry <= card.expiry {
+        return Err(FieldError::new(
+            "card",
+            format!(
+                "the card is valid until {}; the period of stay recorded ends {stay}, so there is nothing to extend (record the new period of stay first)",
+                card.expiry
+            ),
+        )
+        .into());
+    }
+    Ok(new_expiry)
+}
+
 impl App {
     /// Rewrites the card to its holder's record at the counter (issue 10; facts §2.8): after a
     /// move within the municipality or a name change, and after a transfer-in, where it is the
@@ -51,7 +112,34 @@ impl App {
         serial: &str,
         amendment: CardAmendment,
     ) -> Result<CardWithFile, AppError> {
-        self.permit(principal, Action::AmendCard).await?;
+        self.rewrite_card(principal, serial, amendment, Step::Amend)
+            .await
+    }
+
+    /// Extends a foreign resident's card after a new period of stay is recorded, or through
+    /// the 特例期間 while an application to extend the stay is pending (facts §10): the holder
+    /// comes with an identity document and enters the 住基 PIN, as for an amendment. The chip's
+    /// face application gets the new expiry, the 追記欄 a line. Certificates that ended with
+    /// the old expiry are issued anew on the card (`certify_card`).
+    pub async fn extend_card(
+        &self,
+        principal: &Principal,
+        serial: &str,
+        amendment: CardAmendment,
+    ) -> Result<CardWithFile, AppError> {
+        self.rewrite_card(principal, serial, amendment, Step::Extend)
+            .await
+    }
+
+    async fn rewrite_card(
+        &self,
+        principal: &Principal,
+        serial: &str,
+        amendment: CardAmendment,
+        step: Step,
+    ) -> Result<CardWithFile, AppError> {
+        let action = step.action();
+        self.permit(principal, action).await?;
         check_identity(&amendment.documents)?;
         let today = self.clock.today();
         let now = self.clock.now_us();
@@ -60,7 +148,7 @@ impl App {
             self,
             tx,
             principal,
-            Action::AmendCard,
+            action,
             self.card_in(tx.as_mut(), serial)
         );
         let current = load::current_version(tx.as_mut(), card.person).await?;
@@ -69,11 +157,11 @@ impl App {
             self,
             tx,
             principal,
-            Action::AmendCard,
+            action,
             &current_scope(card.person, record.municipality()),
             "card"
         );
-        card.status.after(CardEvent::Amend)?;
+        card.status.after(step.event())?;
         if current.resident.status != RecordStatus::Active {
             return Err(FieldError::new("resident", "a card follows only an active record").into());
         }
@@ -82,7 +170,7 @@ impl App {
         {
             return Err(AppError::Refused(Refused {
                 state: "active card".to_owned(),
-                procedure: "card-amended",
+                procedure: step.procedure(),
                 reason: format!(
                     "its continuation after the move was due by {by}: the card is void and a new one is applied for"
                 ),
@@ -96,7 +184,14 @@ impl App {
             return Err(FieldError::new("card_file", "the card has no text application").into());
         };
         let continued = card.continue_by.is_some();
-        if !continued && info.name_and_address() == Some((name.clone(), address.clone())) {
+        let extension = match step {
+            Step::Extend => Some(extended_expiry(&card, record)?),
+            Step::Amend => None,
+        };
+        if step == Step::Amend
+            && !continued
+            && info.name_and_address() == Some((name.clone(), address.clone()))
+        {
             return Err(FieldError::new(
                 "card",
                 "the card already shows the record's name and address",
@@ -126,10 +221,17 @@ impl App {
         }
         let key = self.documents.signing_key.clone();
         data.info = Some(
-            info.amended(&name, &address, &|b| key.sign_card_data(b).to_vec())
-                .ok_or_else(|| {
-                    AppError::Unavailable("the card's text application does not parse".into())
-                })?,
+            info.amended(
+                &name,
+                &address,
+                extension
+                    .map(|d| d.strftime("%Y%m%d").to_string())
+                    .as_deref(),
+                &|b| key.sign_card_data(b).to_vec(),
+            )
+            .ok_or_else(|| {
+                AppError::Unavailable("the card's text application does not parse".into())
+            })?,
         );
         // The 追記欄 takes a line; a full one is kept full, and the holder gets a free re-issue
         // (facts §2.4), the card working on until the new one is collected.
@@ -140,7 +242,14 @@ impl App {
             card.municipality = record.municipality();
             card.continue_by = None;
         }
-        let mut detail = format!(
+        let mut detail = match extension {
+            Some(to) => {
+                let from = std::mem::replace(&mut card.expiry, to);
+                format!("from={from} to={to} ")
+            }
+            None => String::new(),
+        };
+        detail.push_str(&format!(
             "identity={} additions={}",
             documents_detail(&amendment.documents),
             if full {
@@ -148,12 +257,12 @@ impl App {
             } else {
                 format!("{}/{ADDITIONS_LINES}", card.additions)
             }
-        );
+        ));
         if continued {
             detail.push_str(&format!(" continued-from={from}"));
         }
         let record = self
-            .step_in(tx.as_mut(), &mut card, CardEvent::Amend, detail, now)
+            .step_in(tx.as_mut(), &mut card, step.event(), detail, now)
             .await?;
         append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         let sealed = self.seal_card(&data)?;

@@ -8,7 +8,6 @@ use mynumber_core::{FieldError, PersonId, RecordStatus, RemovalReason, Resident}
 use mynumber_pki::Reason as RevocationReason;
 
 use crate::ledger::{Record, append};
-use crate::load;
 use crate::{App, AppError, CardRow, Tx};
 
 use super::card_for;
@@ -259,60 +258,6 @@ impl App {
             );
         }
         Ok(records)
-    }
-
-    /// Extends a foreign resident's card after a new period of stay is recorded (facts §10):
-    /// to the end of the new period, never past the birthday rule. With an application to
-    /// extend the stay pending, to the end of its 特例期間 (特例期間延長, issue 10).
-    pub async fn extend_card(
-        &self,
-        principal: &Principal,
-        serial: &str,
-    ) -> Result<CardRow, AppError> {
-        self.permit(principal, Action::ExtendCard).await?;
-        let now = self.clock.now_us();
-        let mut tx = self.store.begin().await?;
-        let mut card = card_for!(self, tx, principal, Action::ExtendCard, serial);
-        let current = load::current_version(tx.as_mut(), card.person).await?;
-        // With an application to extend the stay pending, the card runs through the 特例期間
-        // (特例期間延長, facts §10): two months past the period.
-        let Some(stay) = current
-            .resident
-            .record
-            .foreign()
-            .and_then(mynumber_core::stay_reaches)
-        else {
-            return Err(FieldError::new(
-                "card",
-                "only the card of a foreign resident with a fixed period of stay is extended",
-            )
-            .into());
-        };
-        let new_expiry = stay.min(card.birthday_limit);
-        if new_expiry <= card.expiry {
-            return Err(FieldError::new(
-                "card",
-                format!(
-                    "the card is valid until {}; the period of stay recorded ends {stay}, so there is nothing to extend (record the new period of stay first)",
-                    card.expiry
-                ),
-            )
-            .into());
-        }
-        let old = card.expiry;
-        card.expiry = new_expiry;
-        let record = self
-            .step_in(
-                tx.as_mut(),
-                &mut card,
-                CardEvent::Extend,
-                format!("from={old} to={new_expiry}"),
-                now,
-            )
-            .await?;
-        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
-        tx.commit().await?;
-        Ok(card)
     }
 
     /// Ends the cards whose expiry has passed, with their certificates, in batches; returns how

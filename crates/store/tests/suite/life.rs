@@ -1197,7 +1197,13 @@ pub(crate) async fn issue_10_a_card_follows_its_holder_or_is_void(env: Env) {
     assert!(err.to_string().contains("not continued yet"), "{err}");
     // Nor does any other step at the counter: the card is the new municipality's now.
     assert!(matches!(
-        env.app.extend_card(&env.clerk, &card.card.serial).await,
+        env.app
+            .extend_card(
+                &env.clerk,
+                &card.card.serial,
+                amend("1234", &card.card_file)
+            )
+            .await,
         Err(AppError::NotFound(_))
     ));
     // The old municipality no longer holds the card; the new one does, with the 住基 PIN.
@@ -1575,10 +1581,18 @@ pub(crate) async fn issue_10_a_lapsed_stay_removes_the_record_and_voids_the_card
     // Its card runs through the special period (特例期間延長).
     let extended = env
         .app
-        .extend_card(&env.clerk, &people[1].1.card.serial)
+        .extend_card(
+            &env.clerk,
+            &people[1].1.card.serial,
+            mynumber_app::CardAmendment {
+                documents: vec![mynumber_core::card::IdentityDocument::ResidenceCard],
+                pin: Some("1234".into()),
+                card_file: people[1].1.card_file.clone(),
+            },
+        )
         .await
         .unwrap();
-    assert_eq!(extended.expiry, jiff::civil::date(2027, 3, 31));
+    assert_eq!(extended.card.expiry, jiff::civil::date(2027, 3, 31));
     let mut renewed = foreign().foreign.unwrap();
     renewed.period_of_stay_until = Some("2029-01-31".into());
     env.app

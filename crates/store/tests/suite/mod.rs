@@ -2661,7 +2661,8 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
         .await
         .unwrap();
     assert_eq!(produced.card.expiry, date(2028, 3, 31));
-    env.app
+    let handed = env
+        .app
         .hand_over_card(
             &env.clerk,
             &produced.card.serial,
@@ -2686,10 +2687,19 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
         .await
         .unwrap();
     // Nothing to extend until a new period of stay is recorded; then to its end, never past
-    // the 10th birthday after issuance.
+    // the 10th birthday after issuance. The holder shows a document and enters the 住基 PIN.
+    let extension = |pin: &str, file: &[u8]| mynumber_app::CardAmendment {
+        documents: vec![mynumber_core::card::IdentityDocument::ResidenceCard],
+        pin: Some(pin.to_owned()),
+        card_file: file.to_vec(),
+    };
     let err = env
         .app
-        .extend_card(&env.clerk, &produced.card.serial)
+        .extend_card(
+            &env.clerk,
+            &produced.card.serial,
+            extension("0000", &handed.card_file),
+        )
         .await
         .unwrap_err();
     assert!(err.to_string().contains("nothing to extend"), "{err}");
@@ -2707,13 +2717,37 @@ pub(crate) async fn foreign_residents_cards_follow_their_stay_and_forms_their_na
         )
         .await
         .unwrap();
+    let Err(AppError::WrongPin(wrong)) = env
+        .app
+        .extend_card(
+            &env.clerk,
+            &produced.card.serial,
+            extension("9999", &handed.card_file),
+        )
+        .await
+    else {
+        panic!("a wrong 住基 PIN extended the card")
+    };
     let extended = env
         .app
-        .extend_card(&env.clerk, &produced.card.serial)
+        .extend_card(
+            &env.clerk,
+            &produced.card.serial,
+            extension("0000", &wrong.card_file),
+        )
         .await
         .unwrap();
-    // Born 2001-04-01, produced 2026-11-25: the 10th birthday after is 2036-04-01.
-    assert_eq!(extended.expiry, date(2036, 4, 1));
+    // Born 2001-04-01, produced 2026-11-25: the 10th birthday after is 2036-04-01; the chip's
+    // face application carries it.
+    assert_eq!(extended.card.expiry, date(2036, 4, 1));
+    assert_eq!(extended.card.additions, 1);
+    let face = mynumber_card::CardData::open(&extended.card_file, card_keys().as_ref())
+        .unwrap()
+        .info
+        .unwrap()
+        .face_file;
+    assert!(face.windows(8).any(|w| w == b"20360401"));
+    assert!(!face.windows(8).any(|w| w == b"20280331"));
 
     // A child under 1: no photo (facts §2.1), and one is refused.
     let err = env
