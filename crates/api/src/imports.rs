@@ -3,8 +3,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use mynumber_app::import_file::{FileEncoding, Layout};
 use mynumber_app::{ImportFailure, ImportOptions, ImportSource, ImportStart, Pass, Quiet};
@@ -23,8 +22,10 @@ pub(crate) struct ImportQuery {
     /// `existing` (移行): each row keeps the `resident_code` and `individual_number` its
     /// person holds; no letter is queued.
     pub layout: Option<String>,
-    /// The file's name. An upload under the name of a stopped import, edited only after the
-    /// lines it wrote, continues that import. Without one, only the same bytes continue it.
+    /// The file's name (required): the job is found by it, within the uploader's partition
+    /// (their municipality, or national). An upload under the name of a stopped import, edited
+    /// only after the lines it wrote, continues that import; the name of a file imported
+    /// completely, changed since, is refused (its people are in already).
     pub name: Option<String>,
     /// Start although another import stopped before it finished (this file holds other people).
     pub new_import: Option<bool>,
@@ -46,7 +47,7 @@ pub(crate) struct ImportResponse {
 
 /// An upload, read once per pass from memory.
 struct Upload {
-    /// `upload:` and the name given; `None`: the job is named by the digest.
+    /// `upload:`, the uploader's partition and the name given.
     name: Option<String>,
     bytes: Bytes,
 }
@@ -118,11 +119,42 @@ pub(crate) async fn import(
     State(state): State<AppState>,
     Authenticated(principal): Authenticated,
     AppQuery(q): AppQuery<ImportQuery>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    request: Request,
 ) -> Result<(StatusCode, Json<ImportResponse>), ApiError> {
-    let encoding = encoding(&headers)?;
-    let body = body.map_err(|r| {
+    // Everything that needs no body is checked before the body is read.
+    let encoding = encoding(request.headers())?;
+    let layout = match q.layout.as_deref().map(str::trim) {
+        None | Some("new") => Layout::New,
+        Some("existing") => Layout::Existing,
+        Some(_) => return Err(ApiError::field("layout", "must be new or existing")),
+    };
+    // The name finds the job again: without one, a re-saved copy of a file imported before
+    // would look new and register its people twice. Scoped to the uploader's partition, so
+    // that two municipalities' files of one name never meet.
+    let name = match q.name.as_deref().map(str::trim) {
+        Some(n)
+            if !n.is_empty() && n.chars().count() <= 200 && !n.chars().any(char::is_control) =>
+        {
+            format!("upload:{}:{n}", principal.partition())
+        }
+        _ => {
+            return Err(ApiError::field(
+                "name",
+                "is required: the file's name, 1 to 200 characters, none of them a control character",
+            ));
+        }
+    };
+    // One upload at a time: each is held in memory (up to IMPORT_LIMIT) and keeps the writer
+    // busy; another waits for its turn rather than doubling both.
+    let turn = IMPORTING.acquire().await.map_err(|_| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Temporarily unavailable",
+            "the server is stopping",
+        )
+    })?;
+    let body = Bytes::from_request(request, &state).await.map_err(|r| {
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -143,37 +175,35 @@ pub(crate) async fn import(
             )
         }
     })?;
-    let layout = match q.layout.as_deref().map(str::trim) {
-        None | Some("new") => Layout::New,
-        Some("existing") => Layout::Existing,
-        Some(_) => return Err(ApiError::field("layout", "must be new or existing")),
-    };
-    let name = match q.name.as_deref().map(str::trim) {
-        Some(n)
-            if !n.is_empty() && n.chars().count() <= 200 && !n.chars().any(char::is_control) =>
-        {
-            Some(format!("upload:{n}"))
-        }
-        Some(_) => {
-            return Err(ApiError::field(
-                "name",
-                "must be 1 to 200 characters, none of them a control character",
-            ));
-        }
-        None => None,
-    };
     let options = ImportOptions {
         batch: mynumber_app::IMPORT_BATCH,
         new_import: q.new_import.unwrap_or(false),
         layout,
         encoding,
     };
-    let upload = Upload { name, bytes: body };
-    match state
-        .app
-        .import_csv(&principal, &upload, options, &Quiet)
-        .await
-    {
+    let upload = Upload {
+        name: Some(name),
+        bytes: body,
+    };
+    // The job runs to its end in a task of its own: if the request's time limit cuts the
+    // answer, the job is not cut with it (uploading the same file again then says how it
+    // ended).
+    let app = state.app.clone();
+    let job = tokio::spawn(async move {
+        let done = app.import_csv(&principal, &upload, options, &Quiet).await;
+        drop(turn);
+        done
+    });
+    let done = job.await.map_err(|e| {
+        tracing::error!(error = %e, "an import task failed");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
+            "the server failed; the error is logged",
+        )
+    })?;
+    match done {
         Ok(done) => Ok((
             StatusCode::CREATED,
             Json(ImportResponse {
@@ -190,6 +220,9 @@ pub(crate) async fn import(
         Err(e) => Err(failure(e)),
     }
 }
+
+/// The turn of the one upload imported at a time.
+static IMPORTING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
 /// A stopped import as a problem: the rows by line, the rest in the detail.
 fn failure(e: ImportFailure) -> ApiError {

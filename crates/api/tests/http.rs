@@ -509,7 +509,16 @@ async fn a_register_moves_in_over_the_api() {
         encoding_rs::SHIFT_JIS.encode(&csv).0.into_owned()
     };
     let sjis = "text/csv; charset=Shift_JIS";
+    // The file's name is required: it finds the job again.
     let r = upload(&s, "?layout=existing", sjis, file(&numbers)).await;
+    assert_eq!(r.body["errors"][0]["field"], "name", "{}", r.text);
+    let r = upload(
+        &s,
+        "?layout=existing&name=register.csv",
+        sjis,
+        file(&numbers),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     assert_eq!(r.body["imported"], 3, "{}", r.text);
     assert_eq!(r.body["start"], "fresh");
@@ -535,7 +544,7 @@ async fn a_register_moves_in_over_the_api() {
     assert!(r.text.contains("鈴木"), "{}", r.text);
 
     // The same file again would register everyone twice.
-    let r = upload(&s, "?layout=existing", sjis, file(&numbers)).await;
+    let r = upload(&s, "?layout=existing&name=copy.csv", sjis, file(&numbers)).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     assert_eq!(r.body["code"], "imported-before");
 
@@ -559,7 +568,13 @@ async fn a_register_moves_in_over_the_api() {
     )
     .unwrap()
     .replace("6000000001", "6000000002");
-    let r = upload(&s, "?layout=existing", "text/csv", body.into_bytes()).await;
+    let r = upload(
+        &s,
+        "?layout=existing&name=bad.csv",
+        "text/csv",
+        body.into_bytes(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["errors"][0]["line"], 3, "{}", r.text);
     assert_eq!(r.body["errors"][0]["field"], "individual_number");
@@ -576,18 +591,18 @@ async fn a_register_moves_in_over_the_api() {
     // Only CSV, only the two layouts, and a file that keeps numbers is told to say so.
     let r = upload(
         &s,
-        "",
+        "?name=big.csv",
         "text/csv",
         vec![b'a'; mynumber_api::IMPORT_LIMIT + 1],
     )
     .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
     assert_eq!(r.body["code"], "body-too-large");
-    let r = upload(&s, "", "application/json", b"{}".to_vec()).await;
+    let r = upload(&s, "?name=x.json", "application/json", b"{}".to_vec()).await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
-    let r = upload(&s, "?layout=old", "text/csv", file(&numbers)).await;
+    let r = upload(&s, "?layout=old&name=x.csv", "text/csv", file(&numbers)).await;
     assert_eq!(r.body["errors"][0]["field"], "layout", "{}", r.text);
-    let r = upload(&s, "", sjis, file(&numbers)).await;
+    let r = upload(&s, "?name=plain.csv", sjis, file(&numbers)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.body["errors"][0]["field"], "header");
     assert!(r.text.contains("existing"), "{}", r.text);

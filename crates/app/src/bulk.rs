@@ -336,7 +336,8 @@ impl App {
                                 "an import stopped before it finished ({list}); if this file is a \
                                  corrected copy, put it in that file's place and run the import \
                                  of that file again: it resumes after the rows written. If this \
-                                 file holds other people, pass --new-import"
+                                 file holds other people, start it as a new import (--new-import, or new_import=true \
+                                 over the API)"
                             )));
                         }
                         None if !file.new_import
@@ -348,8 +349,9 @@ impl App {
                             return Err(AppError::ImportedBefore(format!(
                                 "this file was imported completely as import {} and has changed \
                                  since; importing it again would register again everyone it held \
-                                 then. Put only the new people in a file of their own, or pass \
-                                 --new-import if it holds only other people",
+                                 then. Put only the new people in a file of their own, or start it \
+                                 as a new import (--new-import, or new_import=true over the API) if \
+                                 it holds only other people",
                                 before.number
                             )));
                         }

@@ -79,7 +79,7 @@ pub fn column_index<'a>(
             return Err(
                 "the file has an individual_number column: this import issues new numbers; to \
                  move in a register whose residents keep their numbers and resident record \
-                 codes, import it with --existing"
+                 codes, import it as an existing register (--existing, or layout=existing over the API)"
                     .to_owned(),
             );
         }
@@ -88,21 +88,36 @@ pub fn column_index<'a>(
             (Some(code), Some(number)) => Some((code, number)),
             _ => {
                 return Err(
-                    "an import with --existing needs the resident_code and individual_number \
+                    "an import of an existing register (--existing, layout=existing) needs the resident_code and individual_number \
                      columns: each resident keeps the code and number they hold"
                         .to_owned(),
                 );
             }
         },
     };
-    if let Some(unknown) = names
+    if let Some((at, unknown)) = names
         .iter()
-        .find(|n| !COLUMNS.contains(n) && **n != "resident_code" && **n != "individual_number")
+        .enumerate()
+        .find(|(_, n)| !COLUMNS.contains(n) && **n != "resident_code" && **n != "individual_number")
     {
-        return Err(format!(
-            "unknown column {unknown:?}; the columns are: {}",
-            COLUMNS.join(", ")
-        ));
+        // A file without its header row puts a resident's data here, a name or a number: only
+        // a cell that reads as a column name is repeated (an error message is not a place for
+        // personal data).
+        let named = unknown.len() <= 40
+            && unknown.chars().any(|c| c.is_ascii_lowercase())
+            && unknown.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        return Err(if named {
+            format!(
+                "unknown column {unknown:?}; the columns are: {}",
+                COLUMNS.join(", ")
+            )
+        } else {
+            format!(
+                "column {} of the header row is not a column name; is the header row missing? The columns are: {}",
+                at + 1,
+                COLUMNS.join(", ")
+            )
+        });
     }
     if let Some(twice) = names
         .iter()

@@ -478,13 +478,29 @@ fn unchanged_lines(
     let mut reader = csv_reader(source, Pass::Check, encoding).map_err(ImportFailure::Io)?;
     let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
     let mut record = csv::StringRecord::new();
+    // Only the lines the stopped import wrote are compared; the rest are read by the import.
+    let last = job.done.iter().map(|b| b.last_line).max().unwrap_or(0);
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(ImportFailure::Io(io::Error::other(e.to_string()))),
+            Err(e) => {
+                let line = line_of(e.position(), crlf);
+                return Err(ImportFailure::Unreadable {
+                    line,
+                    not_utf8: matches!(e.kind(), csv::ErrorKind::Utf8 { .. }),
+                    problem: format!("line {line}: {e}"),
+                    stopped: Stopped {
+                        job: job.number,
+                        imported: 0,
+                    },
+                });
+            }
         }
         let line = i64::try_from(line_of(record.position(), crlf)).unwrap_or(i64::MAX);
+        if line > last {
+            break;
+        }
         let at = job.done.partition_point(|b| b.first_line <= line);
         if let Some(i) = at.checked_sub(1)
             && job.done.get(i).is_some_and(|b| b.last_line >= line)
@@ -569,7 +585,11 @@ impl Writers {
                 return;
             }
             Ok(Err(e)) => e,
-            Err(e) => AppError::Unavailable(format!("the writing task failed: {e}")),
+            // A panic's text is the server's to log, not the caller's to read.
+            Err(e) => {
+                tracing::error!(error = %e, "an import's writing task failed");
+                AppError::Unavailable("an import's writing task failed; the error is logged".into())
+            }
         };
         if self.failure.is_none() {
             self.failure = Some(WriteFailure {

@@ -8,6 +8,7 @@
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -21,10 +22,11 @@ use mynumber_core::Principal;
 
 use crate::files;
 
-/// A file as an import's source: opened again for each pass; the import's own pass moves the
-/// progress bar.
+/// A file as an import's source: one handle, opened once, so that every pass reads the same
+/// bytes the job is bound to even if the path is replaced meanwhile; each pass reads it from
+/// the start at its own offset. The import's own pass moves the progress bar.
 struct FileSource {
-    path: PathBuf,
+    file: Arc<File>,
     name: String,
     bar: ProgressBar,
 }
@@ -34,11 +36,28 @@ impl ImportSource for FileSource {
         Some(&self.name)
     }
     fn open(&self, pass: Pass) -> io::Result<Box<dyn io::Read + Send>> {
-        let f = File::open(&self.path)?;
+        let f = ReadAt {
+            file: Arc::clone(&self.file),
+            at: 0,
+        };
         Ok(match pass {
             Pass::Import => Box::new(self.bar.wrap_read(f)),
             Pass::Digest | Pass::Check => Box::new(f),
         })
+    }
+}
+
+/// Reads a shared file from its own offset (`pread`), so that passes do not move each other.
+struct ReadAt {
+    file: Arc<File>,
+    at: u64,
+}
+
+impl io::Read for ReadAt {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.at)?;
+        self.at += n as u64;
+        Ok(n)
     }
 }
 
@@ -89,7 +108,7 @@ pub(crate) async fn import(
         .progress_chars("=> "),
     );
     let source = FileSource {
-        path: path.to_owned(),
+        file: Arc::new(File::open(path).with_context(|| format!("opening {}", path.display()))?),
         name,
         bar: bar.clone(),
     };

@@ -587,7 +587,7 @@ fn a_bad_row_stops_the_import_and_its_batch_is_not_written() {
         None,
     );
     assert!(
-        text(&out.stderr).contains("import it with --existing"),
+        text(&out.stderr).contains("import it as an existing register (--existing"),
         "{}",
         text(&out.stderr)
     );

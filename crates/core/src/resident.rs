@@ -441,7 +441,7 @@ impl Name {
         }
         if foreign
             && let Some(latin) = self.latin.as_deref().filter(|l| !l.is_empty())
-            && out.chars().any(|c| c > '\u{024F}' && c != '\u{3000}')
+            && !out.chars().all(latin_or_common)
         {
             out.push('\u{3000}');
             out.push_str(latin);
@@ -453,6 +453,18 @@ impl Name {
         }
         out
     }
+}
+
+/// A letter of the Latin script (Basic Latin to Latin Extended-B, Latin Extended Additional,
+/// combining diacritics, full-width forms), or punctuation and spaces any script uses.
+fn latin_or_common(c: char) -> bool {
+    matches!(c,
+        '\u{0000}'..='\u{024F}'
+        | '\u{0300}'..='\u{036F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{3000}'
+        | '\u{FF01}'..='\u{FF5E}')
 }
 
 /// The raw name fields as typed, before validation.
@@ -640,10 +652,10 @@ impl ResidentRecord {
     ///
     /// **Choice** (facts §10 says what is shown, not how the chip or the certificate writes it,
     /// [NF]; `docs/design/card.md`): one string carries all three, in the order of the card
-    /// face. A foreign resident's name registered in other letters than Latin (a character past
-    /// Latin Extended-B) is followed by the Latin name after an ideographic space; a name
-    /// registered in Latin letters is not repeated. An alias follows in full-width
-    /// parentheses, its spaces ideographic: `王　芳　WANG FANG（山田　芳子）`.
+    /// face. A foreign resident's name registered in other letters than Latin (kanji, say) is
+    /// followed by the Latin name after an ideographic space; a name registered in Latin
+    /// letters, with their diacritics as Vietnamese writes them, is not repeated. An alias
+    /// follows in full-width parentheses, its spaces ideographic: `王　芳　WANG FANG（山田　芳子）`.
     pub fn name_on_card(&self) -> String {
         self.name.on_card(self.foreign.is_some())
     }
@@ -1112,6 +1124,10 @@ mod tests {
                 "NGUYEN\u{3000}VAN AN（山田\u{3000}安）",
             ),
             (record("GARCÍA", "", Some("GARCIA"), None), "GARCÍA"),
+            (
+                record("NGUYỄN", "VĂN AN", Some("NGUYEN VAN AN"), None),
+                "NGUYỄN\u{3000}VĂN AN",
+            ),
         ] {
             assert_eq!(got, want);
         }
