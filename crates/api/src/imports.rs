@@ -48,13 +48,13 @@ pub(crate) struct ImportResponse {
 /// An upload, read once per pass from memory.
 struct Upload {
     /// `upload:`, the uploader's partition and the name given.
-    name: Option<String>,
+    name: String,
     bytes: Bytes,
 }
 
 impl ImportSource for Upload {
-    fn name(&self) -> Option<&str> {
-        self.name.as_deref()
+    fn name(&self) -> &str {
+        &self.name
     }
     fn open(&self, _pass: Pass) -> std::io::Result<Box<dyn std::io::Read + Send>> {
         Ok(Box::new(std::io::Cursor::new(self.bytes.clone())))
@@ -181,10 +181,7 @@ pub(crate) async fn import(
         layout,
         encoding,
     };
-    let upload = Upload {
-        name: Some(name),
-        bytes: body,
-    };
+    let upload = Upload { name, bytes: body };
     // The job runs to its end in a task of its own: if the request's time limit cuts the
     // answer, the job is not cut with it (uploading the same file again then says how it
     // ended).

@@ -29,10 +29,9 @@ pub enum Pass {
 /// Where an import's bytes come from. It is read more than once, so it opens a reader from the
 /// first byte for each [`Pass`].
 pub trait ImportSource: Sync {
-    /// The name a stopped job is found by again once its file is edited (a file's canonical
-    /// path; the name an upload gives). `None`: the job is named by the source's digest, so
-    /// only the same bytes continue it.
-    fn name(&self) -> Option<&str>;
+    /// The name a stopped job is found by again once its file is edited, and a finished one
+    /// once its file is changed (a file's canonical path; the name an upload gives).
+    fn name(&self) -> &str;
     /// A reader from the first byte.
     fn open(&self, pass: Pass) -> io::Result<Box<dyn io::Read + Send>>;
 }
@@ -277,9 +276,7 @@ impl App {
             .clone();
         let index = import_file::column_index(&header, layout).map_err(ImportFailure::Header)?;
         let file = ImportFile {
-            name: source
-                .name()
-                .map_or_else(|| format!("sha256:{}", hex::encode(digest)), str::to_owned),
+            name: source.name().to_owned(),
             digest,
             new_import,
         };

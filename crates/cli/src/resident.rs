@@ -32,8 +32,8 @@ struct FileSource {
 }
 
 impl ImportSource for FileSource {
-    fn name(&self) -> Option<&str> {
-        Some(&self.name)
+    fn name(&self) -> &str {
+        &self.name
     }
     fn open(&self, pass: Pass) -> io::Result<Box<dyn io::Read + Send>> {
         let f = ReadAt {
