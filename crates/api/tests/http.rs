@@ -588,6 +588,54 @@ async fn a_register_moves_in_over_the_api() {
         r.text
     );
 
+    // Import jobs belong to the office that started them. The administrator's stopped job
+    // holds back the administrator's next file…
+    let other: Vec<String> = (6..9)
+        .map(|i| synthetic_number(30_000_000_001 + i))
+        .collect();
+    let r = upload(&s, "?layout=existing&name=next.csv", sjis, file(&other)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert!(r.text.contains("bad.csv"), "{}", r.text);
+    // …but not a clerk of another municipality, who is not told of it; nor are they told of
+    // the administrator's finished job when they send its very bytes.
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/staff",
+            Some(&s.admin),
+            Some(json!({"name": "中野 三郎", "role": "registry-clerk", "municipality_code": "131148"})),
+        )
+        .await;
+    let nakano = r.body["token"].as_str().unwrap().to_owned();
+    let theirs = String::from_utf8(
+        encoding_rs::SHIFT_JIS
+            .decode(&file(&other))
+            .0
+            .into_owned()
+            .into(),
+    )
+    .unwrap()
+    .replace("131041", "131148")
+    .replace("6000000001", "6000000003");
+    for (bytes, status) in [
+        (theirs.into_bytes(), StatusCode::CREATED),
+        (file(&numbers), StatusCode::CONFLICT),
+    ] {
+        let r = s
+            .send(
+                Method::POST,
+                "/api/v1/residents/import?layout=existing&name=bad.csv",
+                Some(&nakano),
+                "text/csv",
+                bytes,
+            )
+            .await;
+        assert_eq!(r.status, status, "{}", r.text);
+        for told in ["register.csv", "bad.csv", "import "] {
+            assert!(!r.text.contains(told), "{told} in {}", r.text);
+        }
+    }
+
     // Only CSV, only the two layouts, and a file that keeps numbers is told to say so.
     let r = upload(
         &s,

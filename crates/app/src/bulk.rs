@@ -305,9 +305,21 @@ impl App {
     ) -> Result<ImportJob, AppError> {
         self.permit(principal, Action::ImportRecords).await?;
         let now = self.clock.now_us();
+        // Jobs belong to the office that started them: another municipality's jobs are neither
+        // resumed, nor named, nor in the way here.
+        let scope = principal.partition();
         for _ in 0..16 {
             let mut tx = self.store.begin().await?;
             let (row, start) = match tx.import_job_by_digest(&file.digest).await? {
+                // The same bytes, imported by another office: the digest stays unique across
+                // offices (a file is never imported twice), but nothing of that job is told.
+                Some(job) if job.scope != scope => {
+                    return Err(AppError::ImportedBefore(
+                        "this very file was imported by another office; it is not imported \
+                         again here"
+                            .to_owned(),
+                    ));
+                }
                 Some(job) if job.finished_at_us.is_some() => {
                     return Err(AppError::ImportedBefore(format!(
                         "this file was imported completely as import {} (started {}); importing it \
@@ -320,7 +332,7 @@ impl App {
                 }
                 Some(job) => (job, ImportStart::Resumed),
                 None => {
-                    let unfinished = tx.unfinished_imports().await?;
+                    let unfinished = tx.unfinished_imports(&scope).await?;
                     match unfinished.iter().find(|j| j.file_name == file.name) {
                         Some(job) => (job.clone(), ImportStart::Edited),
                         // A stopped import of another file: this one may be its corrected copy,
@@ -342,7 +354,7 @@ impl App {
                         }
                         None if !file.new_import
                             && let Some(before) =
-                                tx.finished_import_by_name(&file.name).await? =>
+                                tx.finished_import_by_name(&scope, &file.name).await? =>
                         {
                             // The same file, changed since it was imported completely: its
                             // rows imported then would be registered again.
@@ -362,6 +374,7 @@ impl App {
                                 file_name: file.name.clone(),
                                 started_at_us: now,
                                 started_by: principal.ledger_name(),
+                                scope: scope.clone(),
                                 finished_at_us: None,
                             };
                             if !tx.insert_import_job(&job).await? {

@@ -107,6 +107,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0016_stay_extension.sql"),
         include_str!("../migrations/postgres/0016_stay_extension.sql"),
     ),
+    (
+        17,
+        "import jobs belong to an office",
+        include_str!("../migrations/sqlite/0017_import_scope.sql"),
+        include_str!("../migrations/postgres/0017_import_scope.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -74,6 +74,9 @@ pub struct ImportJobRow {
     pub started_at_us: i64,
     /// Who started it (the ledger's name).
     pub started_by: String,
+    /// The office it belongs to: its starter's ledger partition (a municipality's code, or
+    /// `national`). Only that office finds it again, resumes it, or is held back by it.
+    pub scope: String,
     /// When its last batch was written (µs); `None` while unfinished.
     pub finished_at_us: Option<i64>,
 }
@@ -151,11 +154,12 @@ pub trait RegistryRead: Send {
         &mut self,
         digest: &[u8; 32],
     ) -> Result<Option<ImportJobRow>, StoreError>;
-    /// Every unfinished import, newest first.
-    async fn unfinished_imports(&mut self) -> Result<Vec<ImportJobRow>, StoreError>;
-    /// The newest finished import of a file of this name.
+    /// Every unfinished import of an office (`scope`), newest first.
+    async fn unfinished_imports(&mut self, scope: &str) -> Result<Vec<ImportJobRow>, StoreError>;
+    /// An office's newest finished import of a file of this name.
     async fn finished_import_by_name(
         &mut self,
+        scope: &str,
         name: &str,
     ) -> Result<Option<ImportJobRow>, StoreError>;
     /// An import's written batches, in line order.

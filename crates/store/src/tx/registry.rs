@@ -228,11 +228,12 @@ impl RegistryRead for SqlTx {
         row.as_ref().map(decode_import_job).transpose()
     }
 
-    async fn unfinished_imports(&mut self) -> Result<Vec<ImportJobRow>, StoreError> {
+    async fn unfinished_imports(&mut self, scope: &str) -> Result<Vec<ImportJobRow>, StoreError> {
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs WHERE finished_at_us IS NULL \
-             ORDER BY started_at_us DESC"
+            "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
+             WHERE scope = $1 AND finished_at_us IS NULL ORDER BY started_at_us DESC"
         )))
+        .bind(scope.to_owned())
         .fetch_all(&mut *self.tx)
         .await
         .map_err(db)?;
@@ -241,13 +242,15 @@ impl RegistryRead for SqlTx {
 
     async fn finished_import_by_name(
         &mut self,
+        scope: &str,
         name: &str,
     ) -> Result<Option<ImportJobRow>, StoreError> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
-             WHERE file_name = $1 AND finished_at_us IS NOT NULL \
+             WHERE scope = $1 AND file_name = $2 AND finished_at_us IS NOT NULL \
              ORDER BY started_at_us DESC LIMIT 1"
         )))
+        .bind(scope.to_owned())
         .bind(name.to_owned())
         .fetch_optional(&mut *self.tx)
         .await
@@ -323,13 +326,14 @@ impl RegistryWrite for SqlTx {
     async fn insert_import_job(&mut self, row: &ImportJobRow) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "INSERT INTO import_jobs (number, digest, file_name, started_at_us, started_by, \
-             finished_at_us) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+             scope, finished_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
         )
         .bind(row.number)
         .bind(hex::encode(row.digest))
         .bind(row.file_name.clone())
         .bind(row.started_at_us)
         .bind(row.started_by.clone())
+        .bind(row.scope.clone())
         .bind(row.finished_at_us)
         .execute(&mut *self.tx)
         .await
