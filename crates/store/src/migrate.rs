@@ -113,6 +113,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0017_import_scope.sql"),
         include_str!("../migrations/postgres/0017_import_scope.sql"),
     ),
+    (
+        18,
+        "references checked per statement; persons and households kept",
+        include_str!("../migrations/sqlite/0018_set_based_references.sql"),
+        include_str!("../migrations/postgres/0018_set_based_references.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

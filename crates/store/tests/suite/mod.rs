@@ -301,6 +301,100 @@ async fn count(env: &Env, table: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
+/// The register's references hold on both dialects, whether checked per row (SQLite's foreign
+/// keys) or per statement (PostgreSQL, migration 0018): a record version names an existing
+/// person and household, a number an existing person, in every row of a statement; and what the
+/// per-statement check relies on holds too: persons and households are never deleted, and no id
+/// or reference is changed.
+pub(crate) async fn the_register_s_references_hold(env: Env) {
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1990-01-15")))
+        .await
+        .unwrap();
+    let pool = raw(&env).await;
+    let person = r.person.to_hex();
+    let household: String =
+        sqlx::query("SELECT household_id FROM resident_versions WHERE person_id = $1")
+            .bind(&person)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+    let nobody = "f".repeat(person.len());
+    // Two versions in one statement; only the second may be wrong.
+    let versions = |second: (&str, &str)| {
+        let row = |(p, h): (&str, &str), version: i64| {
+            format!(
+                "('{p}', {version}, 'correction', '2026-11-25', 0, 'test', 'active', '131041', 13, \
+                 '西新宿2丁目8番1号', '山田', '太郎', '1990-01-15', 1, '{h}', 'head', 'ja')"
+            )
+        };
+        format!(
+            "INSERT INTO resident_versions (person_id, version, procedure, effective_on, \
+             recorded_at_us, actor, status, municipality_code, prefecture, address, family_name, \
+             given_name, birth_date, sex, household_id, relationship, preferred_language) \
+             VALUES {}, {}",
+            row((&person, &household), 90),
+            row(second, 91)
+        )
+    };
+    let run = |sql: String| {
+        let pool = pool.clone();
+        async move { sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await }
+    };
+    for (what, sql) in [
+        ("a version of nobody", versions((&nobody, &household))),
+        ("a version in no household", versions((&person, &nobody))),
+        (
+            "a number of nobody",
+            format!(
+                "INSERT INTO individual_numbers (number, person_id, generation, attempt, key_id, \
+                 status, issued_at_us) VALUES ('000000000019', '{nobody}', 1, 0, 'k', 'retired', 0)"
+            ),
+        ),
+        (
+            "a deleted person",
+            format!("DELETE FROM persons WHERE id = '{person}'"),
+        ),
+        (
+            "a deleted household",
+            format!("DELETE FROM households WHERE id = '{household}'"),
+        ),
+        (
+            "a person re-keyed",
+            format!("UPDATE persons SET id = '{nobody}' WHERE id = '{person}'"),
+        ),
+        (
+            "a household re-keyed",
+            format!("UPDATE households SET id = '{nobody}' WHERE id = '{household}'"),
+        ),
+        (
+            "a version moved to another person",
+            format!(
+                "UPDATE resident_versions SET person_id = '{nobody}' WHERE person_id = '{person}'"
+            ),
+        ),
+        (
+            "a number moved to another person",
+            format!(
+                "UPDATE individual_numbers SET person_id = '{nobody}' WHERE person_id = '{person}'"
+            ),
+        ),
+    ] {
+        assert!(run(sql).await.is_err(), "{what} was written");
+    }
+    // The statements are right but for the reference: with both rows right, they pass.
+    run(versions((&person, &household))).await.unwrap();
+    let versions: i64 = sqlx::query("SELECT COUNT(*) FROM resident_versions WHERE person_id = $1")
+        .bind(&person)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(versions, 3);
+}
+
 pub(crate) async fn registration_issues_code_number_version_and_ledger(env: Env) {
     let r = env
         .app
@@ -3047,6 +3141,7 @@ macro_rules! all_cases {
     ($url:path) => {
         $crate::conformance!($url;
             registration_issues_code_number_version_and_ledger,
+            the_register_s_references_hold,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
             procedures_keep_every_version,
