@@ -344,8 +344,9 @@ pub(crate) struct VersionBody {
     pub resident: ResidentBody,
     /// 世帯 id.
     pub household_id: String,
-    /// Deadlines a transfer-in was filed after, for the municipality to follow up (never a
-    /// refusal): `filed-after-14-days` (of moving in), `filed-after-30-days-from-move-out`.
+    /// Deadlines a move-in or transfer-in was filed after, for the municipality to follow up
+    /// (never a refusal): `filed-after-14-days` (of moving in), and for a transfer-in
+    /// `filed-after-30-days-from-move-out`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub overdue: Vec<String>,
 }
@@ -445,12 +446,11 @@ impl ResidentResponse {
             .enumerate()
             .map(|(i, version)| {
                 let mut body = VersionBody::from(version);
-                if let Some(before) = i.checked_sub(1).and_then(|b| v.versions.get(b)) {
-                    body.overdue = mynumber_app::overdue_flags(before, version)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect();
-                }
+                let before = i.checked_sub(1).and_then(|b| v.versions.get(b));
+                body.overdue = mynumber_app::overdue_flags(before, version)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
                 body
             })
             .collect();

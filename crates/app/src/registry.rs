@@ -136,15 +136,19 @@ pub(crate) struct Prepared {
     pub line: Option<u64>,
 }
 
-/// The deadlines `version`, if a transfer-in, was filed after, given the version before it
-/// (its move-out date) (facts §2.8): flags for the municipality, as codes.
-pub fn overdue_flags(before: &VersionRow, version: &VersionRow) -> Vec<&'static str> {
-    if version.procedure != "transfer-in" {
-        return Vec::new();
-    }
-    let moved_out_on = match before.resident.status {
-        RecordStatus::Removed { on, .. } => Some(on),
-        RecordStatus::Active => None,
+/// The deadlines `version` was filed after, if it moved the person in, given the version before
+/// it (facts §2.8): flags for the municipality, as codes. A transfer-in is judged against its
+/// move-out's date too; a first registration by a move-in (from abroad, or with another
+/// municipality's 転出証明書) only against the 14 days, since the register holds no move-out
+/// date of another register (docs/design/registry.md).
+pub fn overdue_flags(before: Option<&VersionRow>, version: &VersionRow) -> Vec<&'static str> {
+    let moved_out_on = match (version.procedure.as_str(), before) {
+        ("transfer-in", Some(before)) => match before.resident.status {
+            RecordStatus::Removed { on, .. } => Some(on),
+            RecordStatus::Active => None,
+        },
+        ("move-in" | "move-in-with-certificate", None) => None,
+        _ => return Vec::new(),
     };
     let Some(filed_on) = mynumber_core::dates::japan_date_of(version.recorded_at_us) else {
         return Vec::new();
@@ -396,18 +400,28 @@ impl App {
         let records = prepared
             .iter()
             .zip(&persons)
-            .map(|(p, person)| Record {
-                partition: p.record.municipality().as_str().to_owned(),
-                action: p.kind.code(),
-                person: Some(person.id),
-                purpose: None,
-                detail: match p.carried {
+            .zip(&versions)
+            .map(|((p, person), version)| {
+                let mut detail = match p.carried {
                     Some(_) => "version=1 identity=carried".to_owned(),
                     None => format!(
                         "version=1 number-generation=0 notice={}",
                         notices.next().map(|n| n.to_string()).unwrap_or_default()
                     ),
-                },
+                };
+                // A late move-in is recorded, and flagged in its entry (facts §2.8).
+                let overdue = overdue_flags(None, version);
+                if !overdue.is_empty() {
+                    detail.push_str(" overdue=");
+                    detail.push_str(&overdue.join(","));
+                }
+                Record {
+                    partition: p.record.municipality().as_str().to_owned(),
+                    action: p.kind.code(),
+                    person: Some(person.id),
+                    purpose: None,
+                    detail,
+                }
             })
             .collect();
         append(tx, &principal.ledger_name(), now, records).await?;
@@ -578,7 +592,7 @@ impl App {
         };
         insert_version(tx.as_mut(), &version).await?;
         // A late transfer-in is recorded, and flagged in its entry (facts §2.8).
-        let overdue = overdue_flags(&current, &version);
+        let overdue = overdue_flags(Some(&current), &version);
         let record = Record {
             partition: acting.as_str().to_owned(),
             action: procedure,

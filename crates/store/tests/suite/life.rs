@@ -573,7 +573,7 @@ pub(crate) async fn issue_10_a_late_transfer_in_is_recorded_and_flagged(env: Env
         let [.., before, last] = view.versions.as_slice() else {
             panic!("{view:?}")
         };
-        flags.push(mynumber_app::overdue_flags(before, last));
+        flags.push(mynumber_app::overdue_flags(Some(before), last));
     }
     assert_eq!(
         flags,
@@ -593,6 +593,69 @@ pub(crate) async fn issue_10_a_late_transfer_in_is_recorded_and_flagged(env: Env
         [
             "version=3 overdue=filed-after-14-days,filed-after-30-days-from-move-out",
             "version=3",
+        ]
+    );
+
+    // A move-in that registers the person (from abroad, or with another municipality's
+    // 転出証明書) is judged against the 14 days only: 15 days late is flagged, 14 is not. (Days
+    // are counted to the day it is filed, in Japan, by the clock's instant.)
+    let filed =
+        mynumber_core::dates::japan_date_of(mynumber_app::Clock::now_us(env.clock.as_ref()))
+            .unwrap();
+    let ago = |days: i64| filed.checked_sub(jiff::Span::new().days(days)).unwrap();
+    let mut flags = Vec::new();
+    for (i, (kind, days)) in [
+        (Registration::MoveIn, 15),
+        (Registration::MoveInWithCertificate, 15),
+        (Registration::MoveInWithCertificate, 14),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let code = env
+            .app
+            .register(
+                &env.clerk,
+                RegisterCommand {
+                    kind,
+                    effective_on: Some(ago(days)),
+                    carried: (kind == Registration::MoveInWithCertificate)
+                        .then(|| carried(&format!("6000000010{i}"), 20_000_000_101 + i as u64)),
+                    ..register(japanese("高橋", "健", "1975-06-06"))
+                },
+            )
+            .await
+            .unwrap()
+            .resident_code;
+        let view = env.app.resident(&env.clerk, &code).await.unwrap();
+        flags.push(mynumber_app::overdue_flags(None, &view.versions[0]));
+    }
+    assert_eq!(
+        flags,
+        [
+            vec!["filed-after-14-days"],
+            vec!["filed-after-14-days"],
+            vec![]
+        ]
+    );
+    let details: Vec<String> = actions(&env, "131041")
+        .await
+        .into_iter()
+        .filter(|(a, _)| a.starts_with("move-in"))
+        .map(|(_, d)| d)
+        .collect();
+    let [.., from_abroad, late, on_time] = details.as_slice() else {
+        panic!("{details:?}")
+    };
+    assert!(
+        from_abroad.ends_with(" overdue=filed-after-14-days"),
+        "{details:?}"
+    );
+    assert_eq!(
+        [late, on_time],
+        [
+            "version=1 identity=carried overdue=filed-after-14-days",
+            "version=1 identity=carried",
         ]
     );
 }
