@@ -8,6 +8,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 use std::io;
+use std::sync::{Arc, Mutex};
 
 use mynumber_core::{Invalid, Principal};
 use sha2::{Digest, Sha256};
@@ -220,27 +221,124 @@ impl fmt::Display for ImportFailure {
 
 impl std::error::Error for ImportFailure {}
 
-/// The source's text as UTF-8, whatever its encoding.
+/// The source's text as UTF-8, whatever its encoding, with its line ends noted in `lines`.
 fn text_reader(
     f: Box<dyn io::Read + Send>,
     encoding: FileEncoding,
+    lines: &Lines,
 ) -> RecordLimit<Box<dyn io::Read + Send>> {
     let text: Box<dyn io::Read + Send> = match encoding {
         FileEncoding::Utf8 => f,
         FileEncoding::Cp932 => Box::new(import_file::Cp932Reader::new(f)),
     };
-    RecordLimit::new(text, import_file::MAX_RECORD_BYTES)
+    let noted = Box::new(NoteLineEnds {
+        inner: text,
+        lines: lines.clone(),
+        offset: 0,
+        run: None,
+    });
+    RecordLimit::new(noted, import_file::MAX_RECORD_BYTES)
 }
 
-/// A CSV reader over the source's text.
+/// The csv reader over a source's text.
+type CsvReader = csv::Reader<RecordLimit<Box<dyn io::Read + Send>>>;
+
+/// A CSV reader over the source's text, and what tells the line a record starts on.
 fn csv_reader(
     source: &dyn ImportSource,
     pass: Pass,
     encoding: FileEncoding,
-) -> io::Result<csv::Reader<RecordLimit<Box<dyn io::Read + Send>>>> {
-    Ok(csv::ReaderBuilder::new()
+) -> io::Result<(CsvReader, Lines)> {
+    let lines = Lines::default();
+    let reader = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(text_reader(source.open(pass)?, encoding)))
+        .from_reader(text_reader(source.open(pass)?, encoding, &lines));
+    Ok((reader, lines))
+}
+
+/// The line a record (or a read error) starts on. The csv reader's own count is off: it ends a
+/// record at the CR of a CR LF and starts the next at the LF, not counted yet (a review found
+/// errors naming the line above the bad row); and it starts a record where the last one ended,
+/// before any blank lines it then skips. So the line is counted here, from the text: one plus
+/// the LFs before the record's first byte that is not a line end. A file whose lines end both
+/// ways (rows pasted from two editors) is counted right too.
+#[derive(Clone, Default)]
+struct Lines(Arc<Mutex<LineEnds>>);
+
+/// The line ends a reader has passed and [`Lines::of`] has not.
+#[derive(Default)]
+struct LineEnds {
+    /// Each LF's offset.
+    lfs: VecDeque<u64>,
+    /// Each run of CR and LF bytes: from, to (exclusive).
+    runs: VecDeque<(u64, u64)>,
+    /// LFs already counted.
+    counted: u64,
+}
+
+impl Lines {
+    /// The line of a record at `position`. Records are asked for in order: what lies before one
+    /// is counted, then forgotten.
+    fn of(&self, position: Option<&csv::Position>) -> u64 {
+        let Some(p) = position else { return 0 };
+        let mut ends = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let at = p.byte();
+        while ends.runs.front().is_some_and(|(_, to)| *to <= at) {
+            ends.runs.pop_front();
+        }
+        let first = match ends.runs.front() {
+            Some((from, to)) if *from <= at => *to,
+            _ => at,
+        };
+        while ends.lfs.front().is_some_and(|lf| *lf < first) {
+            ends.lfs.pop_front();
+            ends.counted += 1;
+        }
+        ends.counted + 1
+    }
+}
+
+/// Notes the line ends that pass through, for [`Lines`]. Only the csv reader's look-ahead is
+/// held: [`Lines::of`] forgets those behind the records read.
+struct NoteLineEnds {
+    inner: Box<dyn io::Read + Send>,
+    lines: Lines,
+    /// The offset of the next byte.
+    offset: u64,
+    /// Where the run of line ends the last byte is in began.
+    run: Option<u64>,
+}
+
+impl io::Read for NoteLineEnds {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let bytes = buf.get(..n).unwrap_or_default();
+        let mut ends = self
+            .lines
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (at, b) in (self.offset..).zip(bytes) {
+            match (*b, self.run) {
+                (b'\r' | b'\n', run) => {
+                    self.run = run.or(Some(at));
+                    if *b == b'\n' {
+                        ends.lfs.push_back(at);
+                    }
+                }
+                (_, Some(from)) => {
+                    ends.runs.push_back((from, at));
+                    self.run = None;
+                }
+                (_, None) => {}
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
 }
 
 impl App {
@@ -264,10 +362,10 @@ impl App {
         let Scanned {
             digest,
             encoding: sniffed,
-            crlf,
         } = source_digest(source).map_err(ImportFailure::Io)?;
         let encoding = encoding.or(sniffed).ok_or(ImportFailure::NotText)?;
-        let mut reader = csv_reader(source, Pass::Import, encoding).map_err(ImportFailure::Io)?;
+        let (mut reader, lines) =
+            csv_reader(source, Pass::Import, encoding).map_err(ImportFailure::Io)?;
         // The header is checked before a job is recorded: a source refused outright starts
         // nothing.
         let header = reader
@@ -282,7 +380,7 @@ impl App {
         };
         let job = self.start_import(principal, &file).await?;
         if job.start == ImportStart::Edited {
-            unchanged_lines(source, &job, encoding, crlf)?;
+            unchanged_lines(source, &job, encoding)?;
             self.adopt_import(principal, &job, &file).await?;
         }
         progress.started(&job);
@@ -309,7 +407,7 @@ impl App {
                 Err(e) => {
                     writers.drain(progress).await;
                     progress.stopped();
-                    let line = line_of(e.position(), crlf);
+                    let line = lines.of(e.position());
                     let (not_utf8, problem) = match e.kind() {
                         csv::ErrorKind::Utf8 { .. } => (true, String::new()),
                         csv::ErrorKind::Io(io) => (false, io.to_string()),
@@ -323,7 +421,7 @@ impl App {
                     });
                 }
             };
-            let line = line_of(record.position(), crlf);
+            let line = lines.of(record.position());
             // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
             // covers consecutive lines, so an edited source can be checked batch by batch.
             let next = (more && !job.is_done(line))
@@ -407,31 +505,19 @@ struct Scanned {
     digest: [u8; 32],
     /// The encoding the bytes show (`None`: neither UTF-8 nor CP932).
     encoding: Option<FileEncoding>,
-    /// Its lines end in CR LF (Excel's CSV, Windows), as its first line does.
-    crlf: bool,
 }
 
-/// Reads the source to the end once: its digest, its encoding and its line ends.
+/// Reads the source to the end once: its digest and its encoding.
 fn source_digest(source: &dyn ImportSource) -> io::Result<Scanned> {
     let mut f = source.open(Pass::Digest)?;
     let mut hasher = Sha256::new();
     let mut sniffer = import_file::EncodingSniffer::default();
     let mut buf = vec![0u8; 1 << 16];
-    // The byte before the first LF, once seen (CR and LF are the same bytes in both encodings).
-    let mut first_end: Option<bool> = None;
-    let mut last = 0u8;
     loop {
         match f.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
                 let bytes = buf.get(..n).unwrap_or_default();
-                if first_end.is_none()
-                    && let Some(i) = bytes.iter().position(|b| *b == b'\n')
-                {
-                    let before = i.checked_sub(1).and_then(|j| bytes.get(j)).unwrap_or(&last);
-                    first_end = Some(*before == b'\r');
-                }
-                last = bytes.last().copied().unwrap_or(last);
                 hasher.update(bytes);
                 sniffer.update(bytes);
             }
@@ -442,15 +528,7 @@ fn source_digest(source: &dyn ImportSource) -> io::Result<Scanned> {
     Ok(Scanned {
         digest: hasher.finalize().into(),
         encoding: sniffer.finish(),
-        crlf: first_end.unwrap_or(false),
     })
-}
-
-/// The line a record (or a read error) starts on. The csv reader ends a record at the CR of a
-/// CR LF and reads the LF as the start of the next, so it counts every record after the header
-/// of a CR LF file one line short (a review found errors naming the line above the bad row).
-fn line_of(position: Option<&csv::Position>, crlf: bool) -> u64 {
-    position.map_or(0, |p| p.line() + u64::from(crlf && p.byte() > 0))
 }
 
 /// Adds one record, with its line, to a batch's digest (each field length-prefixed, so that no
@@ -470,9 +548,9 @@ fn unchanged_lines(
     source: &dyn ImportSource,
     job: &ImportJob,
     encoding: FileEncoding,
-    crlf: bool,
 ) -> Result<(), ImportFailure> {
-    let mut reader = csv_reader(source, Pass::Check, encoding).map_err(ImportFailure::Io)?;
+    let (mut reader, lines) =
+        csv_reader(source, Pass::Check, encoding).map_err(ImportFailure::Io)?;
     let mut hashers: Vec<Sha256> = job.done.iter().map(|_| Sha256::new()).collect();
     let mut record = csv::StringRecord::new();
     // Only the lines the stopped import wrote are compared; the rest are read by the import.
@@ -482,7 +560,7 @@ fn unchanged_lines(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = line_of(e.position(), crlf);
+                let line = lines.of(e.position());
                 return Err(ImportFailure::Unreadable {
                     line,
                     not_utf8: matches!(e.kind(), csv::ErrorKind::Utf8 { .. }),
@@ -494,7 +572,7 @@ fn unchanged_lines(
                 });
             }
         }
-        let line = i64::try_from(line_of(record.position(), crlf)).unwrap_or(i64::MAX);
+        let line = i64::try_from(lines.of(record.position())).unwrap_or(i64::MAX);
         if line > last {
             break;
         }
@@ -594,5 +672,70 @@ impl Writers {
                 error,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use super::*;
+
+    struct Bytes(&'static [u8]);
+
+    impl ImportSource for Bytes {
+        fn name(&self) -> &str {
+            "test.csv"
+        }
+        fn open(&self, _: Pass) -> io::Result<Box<dyn io::Read + Send>> {
+            Ok(Box::new(self.0))
+        }
+    }
+
+    /// The line each record starts on, as the import names it.
+    fn lines_of(text: &'static [u8], encoding: FileEncoding) -> Vec<(u64, String)> {
+        let (mut reader, lines) = csv_reader(&Bytes(text), Pass::Import, encoding).unwrap();
+        let mut record = csv::StringRecord::new();
+        let mut out = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            out.push((lines.of(record.position()), record[0].to_owned()));
+        }
+        out
+    }
+
+    /// Every record is named by the line it is on, whatever its lines end in: LF, CR LF, both
+    /// in one file (rows pasted from two editors), a quoted field across lines, a blank line.
+    #[test]
+    fn records_are_named_by_their_line_however_lines_end() {
+        let want = |rows: &[(u64, &str)]| {
+            rows.iter()
+                .map(|(l, s)| (*l, (*s).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        for (text, rows) in [
+            (&b"h,x\na,1\nb,2\n"[..], &[(2, "a"), (3, "b")][..]),
+            (b"h,x\r\na,1\r\nb,2\r\n", &[(2, "a"), (3, "b")]),
+            (
+                b"h,x\r\na,1\nb,2\r\nc,3\nd,4\n",
+                &[(2, "a"), (3, "b"), (4, "c"), (5, "d")],
+            ),
+            (b"h,x\na,1\r\nb,2\nc,3\r\n", &[(2, "a"), (3, "b"), (4, "c")]),
+            (b"h,x\r\n\"a\r\nb\",1\r\nc,2\n", &[(2, "a\r\nb"), (4, "c")]),
+            (b"h,x\r\na,1\r\n\r\nb,2\r\n", &[(2, "a"), (4, "b")]),
+            (b"h,x\na,1\n\n\nb,2\n", &[(2, "a"), (5, "b")]),
+            (b"\nh,x\na,1", &[(3, "a")]),
+        ] {
+            assert_eq!(
+                lines_of(text, FileEncoding::Utf8),
+                want(rows),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        // CP932 text is counted after decoding: its CR and LF are the same bytes.
+        assert_eq!(
+            lines_of(b"h,x\r\n\x83\x41,1\nb,2\r\n", FileEncoding::Cp932),
+            want(&[(2, "ア"), (3, "b")])
+        );
     }
 }
