@@ -362,7 +362,7 @@ impl App {
         let Scanned {
             digest,
             encoding: sniffed,
-        } = source_digest(source).map_err(ImportFailure::Io)?;
+        } = blocking(|| source_digest(source)).map_err(ImportFailure::Io)?;
         let encoding = encoding.or(sniffed).ok_or(ImportFailure::NotText)?;
         let (mut reader, lines) =
             csv_reader(source, Pass::Import, encoding).map_err(ImportFailure::Io)?;
@@ -380,14 +380,21 @@ impl App {
         };
         let job = self.start_import(principal, &file).await?;
         if job.start == ImportStart::Edited {
-            unchanged_lines(source, &job, encoding)?;
+            blocking(|| unchanged_lines(source, &job, encoding))?;
             self.adopt_import(principal, &job, &file).await?;
         }
         progress.started(&job);
         let mut session = self.import_session(&job);
-        let mut rows: Vec<ImportRow> = Vec::with_capacity(batch);
-        let mut digest = Sha256::new();
-        let mut record = csv::StringRecord::new();
+        let mut gather = Gather {
+            reader,
+            lines,
+            index,
+            batch,
+            record: csv::StringRecord::new(),
+            rows: Vec::with_capacity(batch),
+            digest: Sha256::new(),
+            ended: false,
+        };
         // PostgreSQL takes two writing transactions at once (each backend keeps a core busy);
         // SQLite has one writer.
         let mut writers = Writers {
@@ -402,17 +409,18 @@ impl App {
             imported: writers.imported,
         };
         loop {
-            let more = match reader.read_record(&mut record) {
-                Ok(more) => more,
-                Err(e) => {
+            // Reading and checking a batch is the CPU's work of a second or more: it runs off
+            // the async workers, so that the server goes on answering meanwhile.
+            let step = blocking(|| gather.next(self, principal, &job, &mut session));
+            match step {
+                Step::End => break,
+                Step::Unreadable {
+                    line,
+                    not_utf8,
+                    problem,
+                } => {
                     writers.drain(progress).await;
                     progress.stopped();
-                    let line = lines.of(e.position());
-                    let (not_utf8, problem) = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => (true, String::new()),
-                        csv::ErrorKind::Io(io) => (false, io.to_string()),
-                        _ => (false, format!("line {line}: {e}")),
-                    };
                     return Err(ImportFailure::Unreadable {
                         line,
                         not_utf8,
@@ -420,26 +428,11 @@ impl App {
                         stopped: stopped(&writers),
                     });
                 }
-            };
-            let line = lines.of(record.position());
-            // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
-            // covers consecutive lines, so an edited source can be checked batch by batch.
-            let next = (more && !job.is_done(line))
-                .then(|| import_file::to_row(|i| record.get(i), &index, line));
-            // Cut a full batch only between households, so a household written in one stretch
-            // never makes the next batch wait for the one creating it.
-            let full = rows.len() >= batch
-                && next
-                    .as_ref()
-                    .is_none_or(|n| rows.last().is_none_or(|l| l.household != n.household));
-            if (full || next.is_none()) && !rows.is_empty() {
-                let lines = (
-                    rows.first().map_or(0, |r| r.line),
-                    rows.last().map_or(0, |r| r.line),
-                );
-                let batch_digest: [u8; 32] = std::mem::take(&mut digest).finalize().into();
-                match self.prepare_import_batch(principal, &mut session, std::mem::take(&mut rows))
-                {
+                Step::Batch {
+                    prepared,
+                    lines,
+                    digest,
+                } => match prepared {
                     Ok(prepared) => {
                         writers.wait_for(prepared.depends_on(), progress).await;
                         if let Some(e) = writers.failure.take() {
@@ -452,8 +445,7 @@ impl App {
                             number: prepared.number(),
                             lines,
                             task: tokio::spawn(async move {
-                                app.write_job_batch(&actor, job, prepared, batch_digest)
-                                    .await
+                                app.write_job_batch(&actor, job, prepared, digest).await
                             }),
                         });
                     }
@@ -472,14 +464,7 @@ impl App {
                         progress.stopped();
                         return Err(ImportFailure::App(e));
                     }
-                }
-            }
-            if !more {
-                break;
-            }
-            if let Some(row) = next {
-                hash_record(&mut digest, line, &record);
-                rows.push(row);
+                },
             }
         }
         writers.drain(progress).await;
@@ -496,6 +481,115 @@ impl App {
             before,
             imported: writers.imported,
         })
+    }
+}
+
+/// Runs blocking or CPU-bound work (reading and checking the source) without holding up the
+/// async tasks that share this worker thread: on a multi-threaded runtime the worker hands its
+/// other tasks on first (`block_in_place`); on a single-threaded one (tests) it runs in place.
+fn blocking<T>(work: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(work)
+        }
+        _ => work(),
+    }
+}
+
+/// The reading side of a run: gathers the source's records into batches and checks them.
+struct Gather {
+    reader: CsvReader,
+    lines: Lines,
+    index: import_file::Columns,
+    /// Rows per batch.
+    batch: usize,
+    record: csv::StringRecord,
+    /// The batch being gathered, and the digest of its records.
+    rows: Vec<ImportRow>,
+    digest: Sha256,
+    /// The source's end was read.
+    ended: bool,
+}
+
+/// What [`Gather::next`] found.
+enum Step {
+    /// A batch, checked (or its bad rows), with its first and last line and its digest.
+    Batch {
+        prepared: Result<crate::bulk::PreparedBatch, ImportError>,
+        lines: (u64, u64),
+        digest: [u8; 32],
+    },
+    /// A line could not be read.
+    Unreadable {
+        line: u64,
+        not_utf8: bool,
+        problem: String,
+    },
+    /// Nothing more.
+    End,
+}
+
+impl Gather {
+    /// Reads up to the next batch and checks it.
+    fn next(
+        &mut self,
+        app: &App,
+        principal: &Principal,
+        job: &ImportJob,
+        session: &mut crate::ImportSession,
+    ) -> Step {
+        while !self.ended {
+            let more = match self.reader.read_record(&mut self.record) {
+                Ok(more) => more,
+                Err(e) => {
+                    let line = self.lines.of(e.position());
+                    let (not_utf8, problem) = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => (true, String::new()),
+                        csv::ErrorKind::Io(io) => (false, io.to_string()),
+                        _ => (false, format!("line {line}: {e}")),
+                    };
+                    return Step::Unreadable {
+                        line,
+                        not_utf8,
+                        problem,
+                    };
+                }
+            };
+            self.ended = !more;
+            let line = self.lines.of(self.record.position());
+            // A line an earlier run wrote is skipped, and ends the batch being gathered: a batch
+            // covers consecutive lines, so an edited source can be checked batch by batch.
+            let record = &self.record;
+            let next = (more && !job.is_done(line))
+                .then(|| import_file::to_row(|i| record.get(i), &self.index, line));
+            // Cut a full batch only between households, so a household written in one stretch
+            // never makes the next batch wait for the one creating it.
+            let full = self.rows.len() >= self.batch
+                && next
+                    .as_ref()
+                    .is_none_or(|n| self.rows.last().is_none_or(|l| l.household != n.household));
+            let cut = ((full || next.is_none()) && !self.rows.is_empty()).then(|| {
+                let lines = (
+                    self.rows.first().map_or(0, |r| r.line),
+                    self.rows.last().map_or(0, |r| r.line),
+                );
+                let digest: [u8; 32] = std::mem::take(&mut self.digest).finalize().into();
+                (std::mem::take(&mut self.rows), lines, digest)
+            });
+            if let Some(row) = next {
+                hash_record(&mut self.digest, line, &self.record);
+                self.rows.push(row);
+            }
+            if let Some((rows, lines, digest)) = cut {
+                return Step::Batch {
+                    prepared: app.prepare_import_batch(principal, session, rows),
+                    lines,
+                    digest,
+                };
+            }
+        }
+        Step::End
     }
 }
 
