@@ -236,6 +236,7 @@ fn text_reader(
         lines: lines.clone(),
         offset: 0,
         run: None,
+        after_cr: false,
     });
     RecordLimit::new(noted, import_file::MAX_RECORD_BYTES)
 }
@@ -260,15 +261,16 @@ fn csv_reader(
 /// record at the CR of a CR LF and starts the next at the LF, not counted yet (a review found
 /// errors naming the line above the bad row); and it starts a record where the last one ended,
 /// before any blank lines it then skips. So the line is counted here, from the text: one plus
-/// the LFs before the record's first byte that is not a line end. A file whose lines end both
-/// ways (rows pasted from two editors) is counted right too.
+/// the line ends before the record's first byte that is not a line end. A line ends in LF, CR
+/// LF or a lone CR (old Mac files; the csv reader takes all three), and a file whose lines end
+/// in more than one way (rows pasted from two editors) is counted right too.
 #[derive(Clone, Default)]
 struct Lines(Arc<Mutex<LineEnds>>);
 
 /// The line ends a reader has passed and [`Lines::of`] has not.
 #[derive(Default)]
 struct LineEnds {
-    /// Each LF's offset.
+    /// Where each line ends: a CR, or an LF that no CR comes just before.
     lfs: VecDeque<u64>,
     /// Each run of CR and LF bytes: from, to (exclusive).
     runs: VecDeque<(u64, u64)>,
@@ -310,6 +312,8 @@ struct NoteLineEnds {
     offset: u64,
     /// Where the run of line ends the last byte is in began.
     run: Option<u64>,
+    /// The last byte was a CR (an LF next ends no line of its own).
+    after_cr: bool,
 }
 
 impl io::Read for NoteLineEnds {
@@ -325,7 +329,7 @@ impl io::Read for NoteLineEnds {
             match (*b, self.run) {
                 (b'\r' | b'\n', run) => {
                     self.run = run.or(Some(at));
-                    if *b == b'\n' {
+                    if *b == b'\r' || !self.after_cr {
                         ends.lfs.push_back(at);
                     }
                 }
@@ -335,6 +339,7 @@ impl io::Read for NoteLineEnds {
                 }
                 (_, None) => {}
             }
+            self.after_cr = *b == b'\r';
         }
         self.offset += n as u64;
         Ok(n)
@@ -797,8 +802,9 @@ mod tests {
         out
     }
 
-    /// Every record is named by the line it is on, whatever its lines end in: LF, CR LF, both
-    /// in one file (rows pasted from two editors), a quoted field across lines, a blank line.
+    /// Every record is named by the line it is on, whatever its lines end in: LF, CR LF, a lone
+    /// CR, several in one file (rows pasted from two editors), a quoted field across lines, a
+    /// blank line.
     #[test]
     fn records_are_named_by_their_line_however_lines_end() {
         let want = |rows: &[(u64, &str)]| {
@@ -818,6 +824,8 @@ mod tests {
             (b"h,x\r\na,1\r\n\r\nb,2\r\n", &[(2, "a"), (4, "b")]),
             (b"h,x\na,1\n\n\nb,2\n", &[(2, "a"), (5, "b")]),
             (b"\nh,x\na,1", &[(3, "a")]),
+            (b"h,x\ra,1\rb,2\r", &[(2, "a"), (3, "b")]),
+            (b"h,x\r\na,1\rb,2\n\r\nc,3", &[(2, "a"), (3, "b"), (5, "c")]),
         ] {
             assert_eq!(
                 lines_of(text, FileEncoding::Utf8),
