@@ -113,7 +113,13 @@ pub struct ImportJob {
     /// The batches written before, in line order: their rows are skipped.
     pub done: Vec<crate::ImportBatchRow>,
     households: Vec<crate::ImportHouseholdRow>,
+    /// It counted its file's lines as the csv reader did (recorded before 2026-12-04): the
+    /// lines it wrote are checked to be where it counted them before it resumes.
+    pub counted_before: bool,
 }
+
+/// How import jobs count their file's lines now: from the text (`import_run::Lines`).
+pub const LINE_COUNT: i64 = 2;
 
 /// How an import began.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -375,6 +381,7 @@ impl App {
                                 started_at_us: now,
                                 started_by: principal.ledger_name(),
                                 scope: scope.clone(),
+                                line_count: LINE_COUNT,
                                 finished_at_us: None,
                             };
                             if !tx.insert_import_job(&job).await? {
@@ -388,6 +395,7 @@ impl App {
                                 start: ImportStart::Fresh,
                                 done: Vec::new(),
                                 households: Vec::new(),
+                                counted_before: false,
                             });
                         }
                     }
@@ -400,6 +408,7 @@ impl App {
                 start,
                 done,
                 households,
+                counted_before: row.line_count != LINE_COUNT,
             });
         }
         Err(AppError::Conflict)

@@ -117,6 +117,8 @@ pub enum ImportFailure {
     Changed {
         /// The stopped job.
         job: i64,
+        /// It counted the lines as the csv reader did, and they now fall elsewhere.
+        counted_before: bool,
         /// The first line of the batch that changed.
         first_line: i64,
         /// Its last line.
@@ -172,6 +174,20 @@ impl fmt::Display for ImportFailure {
             Self::Header(why) => f.write_str(why),
             Self::Changed {
                 job,
+                counted_before: true,
+                first_line,
+                last_line,
+            } => write!(
+                f,
+                "import {job} was started by an earlier build, which counted this file's lines \
+                 differently (after blank lines, or where line ends are mixed): lines \
+                 {first_line}-{last_line}, which it imported, are not where it counted them. \
+                 Finish it with the build that started it, or put the rows it has not imported \
+                 in a file of their own and import that as a new import"
+            ),
+            Self::Changed {
+                job,
+                counted_before: false,
                 first_line,
                 last_line,
             } => write!(
@@ -384,8 +400,13 @@ impl App {
             new_import,
         };
         let job = self.start_import(principal, &file).await?;
-        if job.start == ImportStart::Edited {
+        // An edited file is checked; so is the same file of a job that counted its lines the
+        // old way, whose lines may now fall elsewhere (after blank lines, or where line ends are
+        // mixed), which would register those rows again under other lines.
+        if job.start == ImportStart::Edited || job.counted_before {
             blocking(|| unchanged_lines(source, &job, encoding))?;
+        }
+        if job.start == ImportStart::Edited {
             self.adopt_import(principal, &job, &file).await?;
         }
         progress.started(&job);
@@ -688,6 +709,7 @@ fn unchanged_lines(
         if digest != batch.digest {
             return Err(ImportFailure::Changed {
                 job: job.number,
+                counted_before: job.counted_before && job.start != ImportStart::Edited,
                 first_line: batch.first_line,
                 last_line: batch.last_line,
             });

@@ -31,7 +31,7 @@ pub mod system;
 
 pub use bulk::{
     ExportRow, ImportError, ImportFile, ImportJob, ImportRow, ImportSession, ImportStart,
-    PreparedBatch,
+    LINE_COUNT, PreparedBatch,
 };
 pub use card_notices::{CertificateRenewalBatch, PICK_UP_DAYS, RenewalBatch};
 pub use cards::{

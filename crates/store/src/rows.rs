@@ -460,7 +460,7 @@ pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
 }
 
 pub(crate) const IMPORT_JOB_COLUMNS: &str =
-    "number, digest, file_name, started_at_us, started_by, scope, finished_at_us";
+    "number, digest, file_name, started_at_us, started_by, scope, line_count, finished_at_us";
 
 fn digest32(row: &AnyRow, col: &str) -> Result<[u8; 32], StoreError> {
     unhex(&text(row, col)?)?
@@ -476,6 +476,7 @@ pub(crate) fn decode_import_job(row: &AnyRow) -> Result<ImportJobRow, StoreError
         started_at_us: int(row, "started_at_us")?,
         started_by: text(row, "started_by")?,
         scope: text(row, "scope")?,
+        line_count: int(row, "line_count")?,
         finished_at_us: opt_int(row, "finished_at_us")?,
     })
 }

@@ -77,6 +77,9 @@ pub struct ImportJobRow {
     /// The office it belongs to: its starter's ledger partition (a municipality's code, or
     /// `national`). Only that office finds it again, resumes it, or is held back by it.
     pub scope: String,
+    /// How it counts its file's lines: 1 as the csv reader did (before 2026-12-04), or
+    /// [`crate::LINE_COUNT`].
+    pub line_count: i64,
     /// When its last batch was written (µs); `None` while unfinished.
     pub finished_at_us: Option<i64>,
 }

@@ -326,7 +326,8 @@ impl RegistryWrite for SqlTx {
     async fn insert_import_job(&mut self, row: &ImportJobRow) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "INSERT INTO import_jobs (number, digest, file_name, started_at_us, started_by, \
-             scope, finished_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+             scope, line_count, finished_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT DO NOTHING",
         )
         .bind(row.number)
         .bind(hex::encode(row.digest))
@@ -334,6 +335,7 @@ impl RegistryWrite for SqlTx {
         .bind(row.started_at_us)
         .bind(row.started_by.clone())
         .bind(row.scope.clone())
+        .bind(row.line_count)
         .bind(row.finished_at_us)
         .execute(&mut *self.tx)
         .await

@@ -1811,3 +1811,79 @@ pub(crate) async fn issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certi
         .unwrap();
     assert_eq!(in_certificate(&certified.card_file), second);
 }
+
+/// A CSV held in memory, as an upload is.
+struct Upload(Vec<u8>);
+
+impl mynumber_app::ImportSource for Upload {
+    fn name(&self) -> &str {
+        "upload.csv"
+    }
+    fn open(&self, _: mynumber_app::Pass) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+        Ok(Box::new(std::io::Cursor::new(self.0.clone())))
+    }
+}
+
+/// A job stopped by a build that counted lines as the csv reader did resumes only once the lines
+/// it wrote are found where it counted them; otherwise its rows would be registered again under
+/// other lines. A job of this build resumes without the check.
+pub(crate) async fn issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold(env: Env) {
+    use mynumber_app::import_file::Layout;
+    use mynumber_app::{ImportFailure, ImportOptions, Quiet};
+    let mut text = String::from(
+        "family_name,given_name,family_name_kana,given_name_kana,birth_date,sex,prefecture,\
+         municipality_code,address,household,relationship,preferred_language\n\n",
+    );
+    for (i, birth) in ["1980-01-01", "1981-01-01", "1982-01-01", "1983-13-01"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "山田,太郎,ヤマダ,タロウ,{birth},1,東京都,131041,西新宿2丁目8番{i}号,h{i},head,ja\n"
+        ));
+    }
+    let upload = Upload(text.into_bytes());
+    let options = ImportOptions {
+        batch: 2,
+        new_import: false,
+        layout: Layout::New,
+        encoding: None,
+    };
+    let run = || env.app.import_csv(&env.clerk, &upload, options, &Quiet);
+    // Lines 3-4 are written; line 6's month is wrong.
+    let stopped = run().await.unwrap_err();
+    assert!(
+        matches!(&stopped, ImportFailure::Rows { bad, .. } if bad[0].0 == 6),
+        "{stopped}"
+    );
+    let pool = raw(&env).await;
+    let set = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query(sql).execute(&pool).await.unwrap() }
+    };
+    // Counted the old way, its lines where it counted them: checked, and it goes on (to the
+    // same bad row).
+    set("UPDATE import_jobs SET line_count = 1").await;
+    let again = run().await.unwrap_err();
+    assert!(matches!(&again, ImportFailure::Rows { .. }), "{again}");
+    // Its lines elsewhere (a batch that no longer reads as written): refused, and told why.
+    set("UPDATE import_batches SET digest = '0000000000000000000000000000000000000000000000000000000000000000'").await;
+    let refused = run().await.unwrap_err();
+    assert!(
+        matches!(
+            &refused,
+            ImportFailure::Changed {
+                counted_before: true,
+                first_line: 3,
+                last_line: 4,
+                ..
+            }
+        ),
+        "{refused}"
+    );
+    assert!(refused.to_string().contains("earlier build"), "{refused}");
+    // A job of this build is not checked when the same file comes again.
+    set("UPDATE import_jobs SET line_count = 2").await;
+    let resumed = run().await.unwrap_err();
+    assert!(matches!(&resumed, ImportFailure::Rows { .. }), "{resumed}");
+}

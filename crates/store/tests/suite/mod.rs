@@ -3160,6 +3160,7 @@ macro_rules! all_cases {
         $crate::conformance!($url;
             registration_issues_code_number_version_and_ledger,
             the_register_s_references_hold,
+            issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
             procedures_keep_every_version,
