@@ -287,7 +287,7 @@ struct Lines(Arc<Mutex<LineEnds>>);
 #[derive(Default)]
 struct LineEnds {
     /// Where each line ends: a CR, or an LF that no CR comes just before.
-    lfs: VecDeque<u64>,
+    offsets: VecDeque<u64>,
     /// Each run of CR and LF bytes: from, to (exclusive).
     runs: VecDeque<(u64, u64)>,
     /// LFs already counted.
@@ -311,8 +311,8 @@ impl Lines {
             Some((from, to)) if *from <= at => *to,
             _ => at,
         };
-        while ends.lfs.front().is_some_and(|lf| *lf < first) {
-            ends.lfs.pop_front();
+        while ends.offsets.front().is_some_and(|end| *end < first) {
+            ends.offsets.pop_front();
             ends.counted += 1;
         }
         ends.counted + 1
@@ -346,7 +346,7 @@ impl io::Read for NoteLineEnds {
                 (b'\r' | b'\n', run) => {
                     self.run = run.or(Some(at));
                     if *b == b'\r' || !self.after_cr {
-                        ends.lfs.push_back(at);
+                        ends.offsets.push_back(at);
                     }
                 }
                 (_, Some(from)) => {
