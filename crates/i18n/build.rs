@@ -8,9 +8,26 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut out = String::new();
+    // Residents' catalogs: every language a resident may prefer.
+    embed(&root, "", "LANGUAGES", "SOURCES", &mut out);
+    // Staff screens (the clerk's and the call center's desks): Japanese and English (issue 11).
+    embed(
+        &root.join("desk"),
+        "desk/",
+        "DESK_LANGUAGES",
+        "DESK_SOURCES",
+        &mut out,
+    );
+    let path = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("catalogs.rs");
+    std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// Appends the tags and sources of one directory of catalogs, Japanese first.
+fn embed(dir: &Path, sub: &str, tags_name: &str, sources_name: &str, out: &mut String) {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut tags: Vec<String> = std::fs::read_dir(&dir)
+    let mut tags: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(Result::ok)
         .filter_map(|entry| {
@@ -32,22 +49,23 @@ fn main() {
     tags.sort_by_key(|t| (t != "ja", t.clone()));
     assert!(
         tags.first().is_some_and(|t| t == "ja"),
-        "locales/ja.ftl is missing"
+        "{}/ja.ftl is missing",
+        dir.display()
     );
-
-    let mut out = String::from("/// Supported language tags (BCP 47), Japanese first.\n");
-    let _ = writeln!(out, "pub const LANGUAGES: [&str; {}] = [", tags.len());
+    let _ = writeln!(out, "/// Supported language tags (BCP 47), Japanese first.");
+    let _ = writeln!(out, "pub const {tags_name}: [&str; {}] = [", tags.len());
     for tag in &tags {
         let _ = writeln!(out, "    {tag:?},");
     }
-    out.push_str("];\n\nstatic SOURCES: [&str; LANGUAGES.len()] = [\n");
+    let _ = writeln!(
+        out,
+        "];\n\nstatic {sources_name}: [&str; {tags_name}.len()] = ["
+    );
     for tag in &tags {
         let _ = writeln!(
             out,
-            "    include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/locales/{tag}.ftl\")),"
+            "    include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/locales/{sub}{tag}.ftl\")),"
         );
     }
     out.push_str("];\n");
-    let path = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("catalogs.rs");
-    std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

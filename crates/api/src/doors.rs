@@ -31,6 +31,9 @@ pub enum Access {
     /// An authenticated principal the policy lets do this action (the use case then decides
     /// on the subject).
     Policy(Action),
+    /// A staff member signed in with a browser session whom the policy lets do this action;
+    /// a POST must also come from this host's page with its CSRF token (`web/mod.rs`).
+    Desk(Action),
 }
 
 /// One route of the interface.
@@ -73,6 +76,10 @@ impl Doors {
             Access::Policy(action) => {
                 route.route_layer(from_fn_with_state((self.state.clone(), action), guard))
             }
+            Access::Desk(action) => route.route_layer(from_fn_with_state(
+                (self.state.clone(), action),
+                crate::web::desk_guard,
+            )),
         };
         let merged = match self.routes.remove(path) {
             Some(existing) => existing.merge(route),
@@ -251,14 +258,14 @@ impl Throttle {
     /// The window.
     pub const WINDOW: Duration = Duration::from_secs(60);
 
-    fn blocked(&self, client: Option<IpAddr>) -> Option<Duration> {
+    pub(crate) fn blocked(&self, client: Option<IpAddr>) -> Option<Duration> {
         let map = self.failures.lock().ok()?;
         let (since, n) = map.get(&client)?;
         let elapsed = since.elapsed();
         (*n >= self.limit && elapsed < Self::WINDOW).then(|| Self::WINDOW - elapsed)
     }
 
-    fn failed(&self, client: Option<IpAddr>) {
+    pub(crate) fn failed(&self, client: Option<IpAddr>) {
         let Ok(mut map) = self.failures.lock() else {
             return;
         };

@@ -223,18 +223,25 @@ pub(crate) enum ProcedureRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SearchRequest {
-    /// Prefix of the family name, its katakana reading, the Latin name or the alias.
+    /// Prefix of the name, its reading (hiragana or katakana), the Latin name or the alias.
+    /// Width, case, spaces, small kana and voicing marks do not matter, nor the old forms of
+    /// common name kanji (髙 for 高).
     #[serde(default)]
     pub name: String,
     /// Date of birth, YYYY-MM-DD.
     pub birth_date: Option<String>,
+    /// Records to show, 1 to 100; 20 unless given. Each one shown is recorded as read.
+    #[schema(example = 20)]
+    pub limit: Option<usize>,
 }
 
 /// Search results.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct SearchResponse {
-    /// At most 100 current records.
+    /// At most `limit` current records, by reading.
     pub results: Vec<ResidentSummary>,
+    /// More records match than were shown: narrow the search.
+    pub more: bool,
 }
 
 /// One current record in a list.

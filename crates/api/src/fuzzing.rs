@@ -1,5 +1,6 @@
 //! Entry points for the fuzz targets (`fuzz/`): every JSON body the API reads, decoded as its
-//! handler would, and the message a refusal would carry. Not part of the API.
+//! handler would, and the message a refusal would carry; and what the staff screens read from a
+//! request (cookies, languages, forms). Not part of the API.
 
 use serde::de::DeserializeOwned;
 
@@ -36,6 +37,12 @@ pub fn json_bodies(bytes: &[u8]) {
             today,
         );
     }
+}
+
+/// Reads `bytes` as the staff screens read a request: cookies, `Accept-Language`, the origin
+/// headers and every form body (see `web::fuzz_desk`).
+pub fn desk_requests(bytes: &[u8]) {
+    crate::web::fuzz_desk(bytes);
 }
 
 fn body<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {

@@ -20,6 +20,7 @@ mod number_changes;
 mod residents;
 mod serve;
 mod staff;
+mod web;
 
 use axum::extract::DefaultBodyLimit;
 use axum::response::Html;
@@ -211,7 +212,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
     let p = Access::Policy;
     let public = Access::Public;
     let card_body = DefaultBodyLimit::max(CARD_LIMIT);
-    let (api, doors) = Doors::new(state)
+    let api_doors = Doors::new(state)
         // 住民基本台帳 and numbers.
         .door(
             M::POST,
@@ -517,8 +518,9 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(M::GET, "/healthz", public, get(|| async { "ok" }))
         .door(M::GET, "/", public, get(landing))
-        .public_elsewhere(M::GET, "/api/docs/{*rest}")
-        .finish();
+        .public_elsewhere(M::GET, "/api/docs/{*rest}");
+    // The staff screens (web/): their doors go through the same list and the same policy.
+    let (api, doors) = web::routes(api_doors).finish();
     let router = Router::new()
         .merge(SwaggerUi::new("/api/docs"))
         .merge(api)

@@ -234,9 +234,14 @@ pub(crate) async fn search(
     AppJson(req): AppJson<SearchRequest>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let birth = date("birth_date", req.birth_date)?;
-    let rows = state.app.search(&principal, &req.name, birth).await?;
+    let limit = req.limit.unwrap_or(mynumber_app::SEARCH_LIMIT);
+    let found = state
+        .app
+        .search(&principal, &req.name, birth, limit)
+        .await?;
     Ok(Json(SearchResponse {
-        results: rows.iter().map(ResidentSummary::from).collect(),
+        results: found.rows.iter().map(ResidentSummary::from).collect(),
+        more: found.more,
     }))
 }
 

@@ -168,6 +168,7 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{kind}", "signature".to_owned()),
         ("{*request}", "MAA=".to_owned()),
         ("{*rest}", "index.html".to_owned()),
+        ("{name}", "desk.css".to_owned()),
     ] {
         p = p.replace(name, &value);
     }
@@ -326,6 +327,33 @@ async fn every_door_for_every_principal_own_and_other_municipality_and_none() {
             continue;
         }
         let action = match door.access {
+            // A public form of the staff screens (sign-in, enrolment) refuses a post without
+            // the token of the page it came from (double-submit CSRF).
+            Access::Public if door.method == "POST" && door.path.starts_with("/desk/") => {
+                let r = call(&s, door, None, &own, &key).await;
+                if r.status != StatusCode::FORBIDDEN {
+                    failures.push(format!(
+                        "{} {}: a post without its form's token answered {}",
+                        door.method, door.path, r.status
+                    ));
+                }
+                continue;
+            }
+            // A staff screen without a browser session sends the browser to sign in, and a
+            // bearer token is no session (tests/desk.rs signs in and walks them per role).
+            Access::Desk(_) => {
+                for token in [None, Some(s.admin.as_str())] {
+                    let r = call(&s, door, token, &own, &key).await;
+                    let to = r.headers.get("location").and_then(|v| v.to_str().ok());
+                    if r.status != StatusCode::SEE_OTHER || to != Some("/desk/sign-in") {
+                        failures.push(format!(
+                            "{} {} without a session: {} to {to:?}",
+                            door.method, door.path, r.status
+                        ));
+                    }
+                }
+                continue;
+            }
             Access::Public => {
                 let r = call(&s, door, None, &own, &key).await;
                 if matches!(r.status.as_u16(), 401 | 403) {

@@ -508,7 +508,9 @@ impl App {
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         tx.finish_import_job(job.number, now).await?;
-        let detail = format!("import={} rows={rows}", job.number);
+        // Its residents become findable by name with the job's end (docs/design/registry.md).
+        let terms = tx.index_import(job.number).await?;
+        let detail = format!("import={} rows={rows} search-terms={terms}", job.number);
         commit_job_event(tx, principal, "import-finished", detail, now).await
     }
 

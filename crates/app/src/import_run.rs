@@ -499,6 +499,12 @@ impl App {
             return Err(e.into_failure(stopped(&writers)));
         }
         let before = job.rows_done().unsigned_abs();
+        // Statistics first: the job's end reads back every row it wrote to index the names, and
+        // planned on the statistics of an empty register it would join them row by row
+        // (docs/performance.md). Old statistics only slow queries, so a failure here is logged.
+        if let Err(e) = self.store.refresh_statistics().await {
+            tracing::warn!(error = %e, "refreshing the planner's statistics after an import failed");
+        }
         self.finish_import(principal, &job, writers.imported + before)
             .await?;
         Ok(ImportOutcome {

@@ -208,6 +208,73 @@ impl App {
         after: i64,
         limit: i64,
     ) -> Result<Vec<StoredEntry>, AppError> {
+        self.permit_partition(principal, partition).await?;
+        let mut tx = self.store.begin_read().await?;
+        Ok(tx
+            .ledger_entries(partition, after, limit.clamp(1, 1000))
+            .await?)
+    }
+
+    /// A page of a partition's entries, newest first: those before `before` (all, when
+    /// `None`), at most `limit`, for an auditor reading the ledger back from its end.
+    pub async fn ledger_entries_before(
+        &self,
+        principal: &Principal,
+        partition: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, AppError> {
+        self.permit_partition(principal, partition).await?;
+        let limit = limit.clamp(1, 1000);
+        let mut tx = self.store.begin_read().await?;
+        let end = match before {
+            Some(before) => before,
+            None => tx
+                .ledger_heads()
+                .await?
+                .into_iter()
+                .find(|(p, _, _)| p == partition)
+                .map_or(0, |(_, seq, _)| seq + 1),
+        };
+        let after = (end - 1 - limit).max(0);
+        let mut entries = tx.ledger_entries(partition, after, limit).await?;
+        entries.retain(|e| e.content.seq < end);
+        entries.reverse();
+        Ok(entries)
+    }
+
+    /// The display names of the staff among `actors` (ledger actor names), for an auditor
+    /// reading entries of a partition they may read: who acted is part of the record they
+    /// audit. Actors that are not staff (`system`, `anonymous`, a resident) are left out.
+    pub async fn actor_names(
+        &self,
+        principal: &Principal,
+        partition: &str,
+        actors: &[String],
+    ) -> Result<std::collections::HashMap<String, String>, AppError> {
+        self.permit_partition(principal, partition).await?;
+        let mut tx = self.store.begin_read().await?;
+        let mut names = std::collections::HashMap::new();
+        for actor in actors {
+            if names.contains_key(actor) {
+                continue;
+            }
+            if let Some(id) = mynumber_core::StaffId::parse(actor)
+                && let Some(staff) = tx.staff(id).await?
+            {
+                names.insert(actor.clone(), staff.name);
+            }
+        }
+        Ok(names)
+    }
+
+    /// Whether the policy lets `principal` read `partition` of the ledger; a refusal is
+    /// recorded.
+    async fn permit_partition(
+        &self,
+        principal: &Principal,
+        partition: &str,
+    ) -> Result<(), AppError> {
         self.permit(principal, Action::ReadLedger).await?;
         authorize!(
             self,
@@ -217,10 +284,7 @@ impl App {
             &partition_subject(partition),
             "partition"
         );
-        let mut tx = self.store.begin_read().await?;
-        Ok(tx
-            .ledger_entries(partition, after, limit.clamp(1, 1000))
-            .await?)
+        Ok(())
     }
 }
 

@@ -26,6 +26,7 @@ mod number_change;
 pub mod ports;
 mod registry;
 mod revocation_info;
+mod sign_in;
 mod staff;
 pub mod system;
 
@@ -51,14 +52,17 @@ pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
     CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow, CrlRow,
-    CurrentRow, DocumentRow, DueCertificate, ImportBatchRow, ImportHouseholdRow, ImportJobRow,
-    NoticeRow, NumberChangeRow, NumberRow, PersonRow, Random, ReadTx, SearchQuery, StaffKind,
-    StaffRow, Store, StoreError, Tx, VersionRow,
+    CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow, ImportHouseholdRow,
+    ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow,
+    Random, ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, Tx,
+    VersionRow,
 };
 pub use registry::{
-    ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, overdue_flags,
+    ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,
+    SEARCH_LIMIT_MAX, SearchResults, overdue_flags,
 };
 pub use revocation_info::{CertificateCheck, Verdict};
+pub use sign_in::{Enrolment, Session, SignInRefused, SignedIn};
 pub use staff::{
     CredentialSettings, IssuedToken, MAX_TOKEN_DAYS, NewStaff, StaffListing, token_hash,
 };

@@ -43,6 +43,23 @@ pub struct RegisterCommand {
     pub carried: Option<CarriedIdentity>,
 }
 
+/// Records a search shows unless asked for more: a page of a clerk's desk. Each one shown is
+/// recorded as read, so a search asks for what a person can look through.
+pub const SEARCH_LIMIT: usize = 20;
+
+/// The most records one search shows.
+pub const SEARCH_LIMIT_MAX: usize = 100;
+
+/// What a search found.
+#[derive(Clone, Debug)]
+pub struct SearchResults {
+    /// The records shown, by reading.
+    pub rows: Vec<CurrentRow>,
+    /// More records match than were shown: narrow the search (a date of birth, more of the
+    /// name).
+    pub more: bool,
+}
+
 /// What a registration produced. The Individual Number is not returned: it reaches the person
 /// by the notification, and staff read it only with a lawful purpose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,7 +184,9 @@ async fn insert_version(tx: &mut dyn Tx, version: &VersionRow) -> Result<(), App
         .map_err(|e| match e {
             crate::StoreError::Conflict(_) => AppError::Conflict,
             other => AppError::Store(other),
-        })
+        })?;
+    tx.index_versions(std::slice::from_ref(version)).await?;
+    Ok(())
 }
 
 /// The `key_id` of a number carried in from elsewhere: not derived here, by any key.
@@ -397,6 +416,16 @@ impl App {
             })
             .collect();
         tx.insert_versions(&versions).await?;
+        // A registration at the desk is found by name at once; an import's rows are indexed
+        // together when its job finishes (`index_import`), in key order, which costs a
+        // migration far less than an index insert per row (docs/design/registry.md).
+        let now_found: Vec<VersionRow> = prepared
+            .iter()
+            .zip(&versions)
+            .filter(|(p, _)| p.import_ref.is_none())
+            .map(|(_, v)| v.clone())
+            .collect();
+        tx.index_versions(&now_found).await?;
         let records = prepared
             .iter()
             .zip(&persons)
@@ -697,14 +726,82 @@ impl App {
         Ok(ResidentView { person, versions })
     }
 
-    /// Clerk search by name (prefix of family name, reading or Latin name) and date of birth,
-    /// over the current records of the actor's municipality.
+    /// A resident's household (世帯): the current records of everyone in it, each recorded as
+    /// read. Only the municipality keeping an active record sees its household; a removed record
+    /// (除票) has none, and a municipality that kept it before learns nothing of where the
+    /// person lives now.
+    pub async fn household(
+        &self,
+        principal: &Principal,
+        code: &ResidentCode,
+    ) -> Result<Vec<CurrentRow>, AppError> {
+        self.permit(principal, Action::ReadRecord).await?;
+        let mut tx = self.store.begin().await?;
+        let history = found!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            load::history(tx.as_mut(), code)
+        );
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadRecord,
+            &record_scope(&history),
+            "resident"
+        );
+        let current = history.current().clone();
+        let record = &current.resident.record;
+        if !matches!(current.resident.status, RecordStatus::Active)
+            || principal
+                .municipality()
+                .is_some_and(|m| m != record.municipality())
+        {
+            return Err(AppError::NotFound("household"));
+        }
+        let members = tx.household_members(record.household()).await?;
+        let reads = members
+            .iter()
+            .map(|m| {
+                read(
+                    m.person.id,
+                    m.version.resident.record.municipality(),
+                    "record",
+                    "via=household",
+                )
+            })
+            .collect();
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            reads,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(members)
+    }
+
+    /// Clerk search by name and date of birth over the current records of the actor's
+    /// municipality: a prefix of the name, its reading, the Latin name or the alias, folded as a
+    /// clerk expects (`mynumber_core::search`). At most `limit` records (1 to
+    /// [`SEARCH_LIMIT_MAX`]), each recorded as read; `more` says that others match too.
     pub async fn search(
         &self,
         principal: &Principal,
         name: &str,
         birth_date: Option<Date>,
-    ) -> Result<Vec<CurrentRow>, AppError> {
+        limit: usize,
+    ) -> Result<SearchResults, AppError> {
+        if !(1..=SEARCH_LIMIT_MAX).contains(&limit) {
+            return Err(FieldError::new(
+                "limit",
+                format!("give a limit from 1 to {SEARCH_LIMIT_MAX}"),
+            )
+            .into());
+        }
         self.permit(principal, Action::SearchRecords).await?;
         let name = name.trim();
         if name.is_empty() && birth_date.is_none() {
@@ -725,9 +822,12 @@ impl App {
             name: name.to_owned(),
             birth_date,
             municipality,
-            limit: 100,
+            // One more than shown tells whether there are more.
+            limit: i64::try_from(limit + 1).unwrap_or(i64::MAX),
         };
-        let found = tx.search(&query).await?;
+        let mut found = tx.search(&query).await?;
+        let more = found.len() > limit;
+        found.truncate(limit);
         // Every record a search shows is read, and recorded as such.
         let reads = found
             .iter()
@@ -748,7 +848,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(found)
+        Ok(SearchResults { rows: found, more })
     }
 
     /// Reveals a resident's current Individual Number for a lawful purpose; the reading is in

@@ -430,11 +430,20 @@ impl App {
         if !tx.revoke_credential(credential, now).await? {
             return Err(FieldError::new("credential_id", "is revoked already").into());
         }
+        // A browser sign-in enrolled with the token goes with it, and so do its sessions: a
+        // token revoked because it leaked must not leave a login its finder enrolled.
+        let logins = tx.drop_logins_enrolled_by(credential).await?;
+        let sessions = tx
+            .end_sessions_of(id, Some(credential), now, "token-revoked")
+            .await?;
         let records = staff_records(
             principal,
             &target,
             "credential-revoked",
-            format!("staff={id} credential={credential}"),
+            format!(
+                "staff={id} credential={credential} sign-ins-removed={logins} sessions-ended={}",
+                sessions.len()
+            ),
         );
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
@@ -466,6 +475,8 @@ impl App {
         if !tx.revoke_credential(current, now).await? {
             return Err(AppError::Conflict);
         }
+        // A routine rotation keeps the browser sign-in the old token enrolled, and its sessions.
+        tx.move_logins(current, token.id).await?;
         let records = staff_records(
             principal,
             &target,

@@ -29,6 +29,8 @@ mod procedure;
 mod purpose;
 mod resident;
 mod resident_code;
+pub mod search;
+pub mod sign_in;
 mod staff;
 mod text;
 

@@ -52,6 +52,7 @@ pub enum Arg<'a> {
 /// One language's messages.
 pub struct Catalog {
     tag: &'static str,
+    desk: bool,
     bundle: FluentBundle<FluentResource>,
     keys: Vec<String>,
     errors: Vec<String>,
@@ -69,12 +70,20 @@ static CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
         .zip(SOURCES.iter())
-        .map(|(tag, source)| Catalog::load(tag, source))
+        .map(|(tag, source)| Catalog::load(tag, source, false))
+        .collect()
+});
+
+static DESK_CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
+    DESK_LANGUAGES
+        .iter()
+        .zip(DESK_SOURCES.iter())
+        .map(|(tag, source)| Catalog::load(tag, source, true))
         .collect()
 });
 
 impl Catalog {
-    fn load(tag: &'static str, source: &str) -> Self {
+    fn load(tag: &'static str, source: &str, desk: bool) -> Self {
         let mut errors = Vec::new();
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, errs)| {
             errors.extend(errs.iter().map(|e| format!("{tag}.ftl: {e}")));
@@ -98,6 +107,7 @@ impl Catalog {
         }
         Self {
             tag,
+            desk,
             bundle,
             keys,
             errors,
@@ -142,8 +152,13 @@ impl Catalog {
     /// A message with its placeholders filled in. A message this catalog lacks comes from the
     /// Japanese catalog; one that no catalog has comes back as its id.
     pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let source = if self.desk {
+            desk_japanese()
+        } else {
+            japanese()
+        };
         self.try_format(key, args)
-            .or_else(|| japanese().try_format(key, args))
+            .or_else(|| source.try_format(key, args))
             .unwrap_or_else(|| key.to_owned())
     }
 
@@ -198,9 +213,28 @@ pub fn catalog(tag: &str) -> &'static Catalog {
         .unwrap_or_else(|| unreachable_catalog())
 }
 
+/// The staff screens' catalogs (`locales/desk/`), Japanese first.
+pub fn desk_catalogs() -> &'static [Catalog] {
+    &DESK_CATALOGS
+}
+
+/// The staff screens' Japanese catalog, the source of their messages.
+pub fn desk_japanese() -> &'static Catalog {
+    desk_catalog("ja")
+}
+
+/// The staff screens' catalog for a supported tag; an unknown tag gets Japanese.
+pub fn desk_catalog(tag: &str) -> &'static Catalog {
+    let all: &'static [Catalog] = &DESK_CATALOGS;
+    all.iter()
+        .find(|c| c.tag.eq_ignore_ascii_case(tag))
+        .or_else(|| all.first())
+        .unwrap_or_else(|| unreachable_catalog())
+}
+
 #[cold]
 fn unreachable_catalog() -> &'static Catalog {
-    // The build script refuses to build without locales/ja.ftl, so CATALOGS is never empty.
-    static EMPTY: LazyLock<Catalog> = LazyLock::new(|| Catalog::load("ja", ""));
+    // The build script refuses to build without a ja.ftl, so neither list is ever empty.
+    static EMPTY: LazyLock<Catalog> = LazyLock::new(|| Catalog::load("ja", "", false));
     &EMPTY
 }

@@ -142,3 +142,72 @@ fn unknown_languages_and_messages_fall_back_to_japanese() {
         "no-such-message"
     );
 }
+
+/// The staff screens' catalogs: Japanese and English, each with exactly the Japanese messages,
+/// each formatting cleanly (issue 11: a missing translation fails CI).
+#[test]
+fn the_desk_catalogs_are_japanese_and_english_and_complete() {
+    use mynumber_i18n::{desk_catalogs, desk_japanese};
+    let tags: Vec<&str> = desk_catalogs().iter().map(|c| c.tag()).collect();
+    assert_eq!(tags, ["ja", "en"]);
+    let source: BTreeSet<&String> = desk_japanese().keys().iter().collect();
+    assert!(
+        source.len() > 80,
+        "the desk catalog shrank to {}",
+        source.len()
+    );
+    let args = [
+        ("year", Arg::Number(2026)),
+        ("month", Arg::Number(12)),
+        ("day", Arg::Number(3)),
+        ("hour", Arg::Number(9)),
+        ("minute", Arg::Text("05")),
+        ("count", Arg::Number(2)),
+        ("name", Arg::Text("田中")),
+        ("role", Arg::Text("clerk")),
+        ("time", Arg::Text("10:00")),
+        ("purpose", Arg::Text("tax")),
+        ("address", Arg::Text("東京都新宿区西新宿2丁目8番1号")),
+        ("partitions", Arg::Text("1")),
+        ("entries", Arg::Text("10")),
+        ("checkpoints", Arg::Text("1")),
+        ("partition", Arg::Text("131041")),
+        ("seq", Arg::Text("5")),
+    ];
+    for c in desk_catalogs() {
+        assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
+        let keys: BTreeSet<&String> = c.keys().iter().collect();
+        assert_eq!(keys, source, "desk {} differs from Japanese", c.tag());
+        for key in desk_japanese().keys() {
+            let text = c
+                .try_format(key, &args)
+                .unwrap_or_else(|| panic!("desk {}: {key} does not format", c.tag()));
+            assert!(!text.trim().is_empty(), "desk {}: {key} is empty", c.tag());
+        }
+    }
+    let en = mynumber_i18n::desk_catalog("en");
+    assert_eq!(
+        en.format(
+            "date",
+            &[
+                ("year", Arg::Number(2026)),
+                ("month", Arg::Number(12)),
+                ("day", Arg::Number(3))
+            ]
+        ),
+        "3 Dec 2026"
+    );
+    assert_eq!(
+        mynumber_i18n::desk_catalog("ja").format(
+            "date",
+            &[
+                ("year", Arg::Number(2026)),
+                ("month", Arg::Number(12)),
+                ("day", Arg::Number(3))
+            ]
+        ),
+        "2026年12月3日"
+    );
+    // A resident's catalog is not a desk catalog: the two sets stay apart.
+    assert!(catalog("ja").try_format("desk-system-name", &[]).is_none());
+}

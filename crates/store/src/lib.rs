@@ -104,7 +104,13 @@ impl SqlStore {
                             // pages instead of every 1,000: a page dirtied by many batches is
                             // then written once, not once per batch (docs/performance.md).
                             // The pool's close at the end checkpoints the rest.
-                            conn.execute("PRAGMA wal_autocheckpoint=200000").await?;
+                            // A bulk load touches every index of the register at random
+                            // places: a page cache of 256 MiB holds their working set at a
+                            // million residents (docs/performance.md).
+                            conn.execute(
+                                "PRAGMA wal_autocheckpoint=200000; PRAGMA cache_size=-262144;",
+                            )
+                            .await?;
                         }
                     }
                     Ok(())
@@ -119,6 +125,7 @@ impl SqlStore {
             writer: Arc::new(Semaphore::new(1)),
         };
         migrate::run(&store).await?;
+        migrate::search_keys(&store).await?;
         Ok(store)
     }
 
@@ -161,6 +168,24 @@ impl Store for SqlStore {
 
     async fn close(&self) {
         self.pool.close().await;
+    }
+
+    async fn refresh_statistics(&self) -> Result<(), StoreError> {
+        match self.backend {
+            // PostgreSQL plans on statistics that autovacuum gathers only some time after a
+            // load; until then a name search after a migration of 1,000,000 residents planned
+            // bitmap scans of every match and ran 8 times slower (docs/performance.md). The
+            // manual says so too ("Populating a Database": run ANALYZE afterwards).
+            Backend::Postgres => sqlx::query(
+                "ANALYZE persons, resident_versions, individual_numbers, households, ledger_entries",
+            )
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(db),
+            // SQLite's planner takes the key indexes without statistics (measured, same place).
+            Backend::Sqlite => Ok(()),
+        }
     }
 
     fn backend(&self) -> &'static str {

@@ -7,6 +7,7 @@
 use mynumber_app::StoreError;
 use sqlx::{AssertSqlSafe, Executor, Row};
 
+use crate::rows::{VERSION_COLUMNS, Val, decode_version, search_key_values, search_term_values};
 use crate::{Backend, SqlStore, db};
 
 /// `(version, description, sqlite, postgres)`.
@@ -119,6 +120,18 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0018_set_based_references.sql"),
         include_str!("../migrations/postgres/0018_set_based_references.sql"),
     ),
+    (
+        19,
+        "search keys",
+        include_str!("../migrations/sqlite/0019_search_keys.sql"),
+        include_str!("../migrations/postgres/0019_search_keys.sql"),
+    ),
+    (
+        20,
+        "browser sign-in",
+        include_str!("../migrations/sqlite/0020_browser_sign_in.sql"),
+        include_str!("../migrations/postgres/0020_browser_sign_in.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {
@@ -162,4 +175,63 @@ pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {
             .map_err(db)?;
     }
     tx.commit().await.map_err(db)
+}
+
+/// Versions at a time that [`search_keys`] fills.
+const SEARCH_KEY_BATCH: i64 = 5_000;
+
+/// Gives the versions recorded before migration 19 their search keys and terms, which only Rust can compute
+/// (`mynumber_core::search::fold`); a batch per transaction, until none is left. Nothing to do
+/// costs one index probe.
+pub(crate) async fn search_keys(store: &SqlStore) -> Result<(), StoreError> {
+    loop {
+        let mut tx = match store.backend {
+            Backend::Sqlite => store.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => store.pool.begin().await,
+        }
+        .map_err(db)?;
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {VERSION_COLUMNS} FROM resident_versions WHERE name_key IS NULL LIMIT $1"
+        )))
+        .bind(SEARCH_KEY_BATCH)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        if rows.is_empty() {
+            return tx.commit().await.map_err(db);
+        }
+        for row in &rows {
+            let version = decode_version(row)?;
+            let mut q = sqlx::query(
+                "UPDATE resident_versions SET name_key = $1, kana_key = $2, latin_key = $3, \
+                 alias_key = $4 WHERE person_id = $5 AND version = $6",
+            );
+            for value in search_key_values(&version.resident.record) {
+                q = match value {
+                    Val::Text(s) => q.bind(s),
+                    _ => q.bind(Option::<String>::None),
+                };
+            }
+            q.bind(version.person.to_hex())
+                .bind(version.version)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            for term in search_term_values(&version) {
+                let mut q = sqlx::query(
+                    "INSERT INTO search_terms (term, person_id, version) VALUES ($1, $2, $3) \
+                     ON CONFLICT DO NOTHING",
+                );
+                for value in term {
+                    q = match value {
+                        Val::Text(s) => q.bind(s),
+                        Val::Int(i) => q.bind(i),
+                        _ => q.bind(Option::<String>::None),
+                    };
+                }
+                q.execute(&mut *tx).await.map_err(db)?;
+            }
+        }
+        tx.commit().await.map_err(db)?;
+    }
 }

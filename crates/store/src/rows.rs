@@ -73,6 +73,36 @@ pub(crate) fn version_columns_qualified() -> String {
 
 pub(crate) const VERSION_COLUMN_COUNT: usize = 30;
 
+/// The search keys of a version, written beside its columns and never read back: only searched.
+pub(crate) const SEARCH_KEY_COLUMNS: &str = "name_key, kana_key, latin_key, alias_key";
+
+/// The values of [`SEARCH_KEY_COLUMNS`] for a record.
+pub(crate) fn search_key_values(record: &mynumber_core::ResidentRecord) -> [Val; 4] {
+    let keys = mynumber_core::search::SearchKeys::of(record);
+    [
+        keys.name.into(),
+        keys.kana.into(),
+        keys.latin.map_or(Val::Null, Val::Text),
+        keys.alias.map_or(Val::Null, Val::Text),
+    ]
+}
+
+/// The rows of `search_terms` for a version: each distinct non-empty key, with the version.
+pub(crate) fn search_term_values(v: &VersionRow) -> Vec<Vec<Val>> {
+    let keys = mynumber_core::search::SearchKeys::of(&v.resident.record);
+    let mut terms: Vec<String> = [Some(keys.name), Some(keys.kana), keys.latin, keys.alias]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+        .into_iter()
+        .map(|t| vec![t.into(), v.person.to_hex().into(), v.version.into()])
+        .collect()
+}
+
 pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
     let r = &v.resident.record;
     let (status, reason, on, moved_to) = match v.resident.status {

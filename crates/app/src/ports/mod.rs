@@ -26,7 +26,10 @@ pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,
 };
-pub use staff::{CredentialRow, StaffKind, StaffRead, StaffRow, StaffWrite};
+pub use staff::{
+    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRead,
+    StaffRow, StaffWrite,
+};
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +59,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Closes every connection, waiting for transactions in progress (SQLite then checkpoints
     /// its write-ahead log into the database file).
     async fn close(&self);
+    /// After a bulk load: brings the query planner's statistics of the register up to date, so
+    /// that searches right after a migration plan on the rows now there.
+    async fn refresh_statistics(&self) -> Result<(), StoreError>;
 }
 
 /// A transaction that only reads: the sum of every context's reads. Dropping it ends it.

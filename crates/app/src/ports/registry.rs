@@ -204,6 +204,12 @@ pub trait RegistryWrite: Send {
     /// Appends versions and moves each person's current version to it. Fails with
     /// [`StoreError::Conflict`] if a person's current version is not `version - 1`.
     async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError>;
+    /// Makes versions findable by name: writes their search terms
+    /// ([`mynumber_core::search::SearchKeys`]).
+    async fn index_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError>;
+    /// Makes the first versions an import job registered findable by name, in one pass in key
+    /// order; returns how many terms it wrote.
+    async fn index_import(&mut self, job: i64) -> Result<u64, StoreError>;
     /// Creates households.
     async fn insert_households(
         &mut self,

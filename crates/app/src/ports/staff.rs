@@ -62,6 +62,95 @@ pub struct CredentialRow {
     pub issued_by: Option<CredentialId>,
 }
 
+/// A staff member's browser sign-in (ログイン): login name, password hash and TOTP key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LoginRow {
+    /// Whose.
+    pub staff: StaffId,
+    /// The login name (lower case, unique).
+    pub login: String,
+    /// Argon2id, PHC string.
+    pub password_hash: String,
+    /// The TOTP key.
+    pub totp_secret: Vec<u8>,
+    /// The last TOTP step accepted (a code is taken once).
+    pub totp_last_step: Option<i64>,
+    /// Failed sign-ins since the last success (or the last lock's end).
+    pub failures: i64,
+    /// Locked until then (µs), after too many failures.
+    pub locked_until_us: Option<i64>,
+    /// The token that enrolled it: sessions act with its authority.
+    pub enrolled_by: CredentialId,
+    /// When enrolled (µs).
+    pub enrolled_at_us: i64,
+}
+
+impl std::fmt::Debug for LoginRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginRow")
+            .field("staff", &self.staff)
+            .field("login", &self.login)
+            .field("failures", &self.failures)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An enrolment awaiting its first code; the login it replaces keeps working until then.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EnrolmentRow {
+    /// Names it to the browser (random).
+    pub id: String,
+    /// Whose.
+    pub staff: StaffId,
+    /// The login name chosen.
+    pub login: String,
+    /// Argon2id, PHC string.
+    pub password_hash: String,
+    /// The TOTP key drawn.
+    pub totp_secret: Vec<u8>,
+    /// The token it was started with.
+    pub enrolled_by: CredentialId,
+    /// When started (µs).
+    pub started_at_us: i64,
+}
+
+impl std::fmt::Debug for EnrolmentRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrolmentRow")
+            .field("staff", &self.staff)
+            .field("login", &self.login)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a failed sign-in left: the failures counted and the lock, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoginFailures {
+    /// Failures in a row.
+    pub failures: i64,
+    /// Locked until then (µs).
+    pub locked_until_us: Option<i64>,
+}
+
+/// A browser session: only the SHA-256 of its cookie is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    /// Its id (in the ledger; not secret).
+    pub id: String,
+    /// Whose.
+    pub staff: StaffId,
+    /// SHA-256 of the cookie, hex.
+    pub hash: String,
+    /// The credential it acts with: the token that enrolled the login.
+    pub credential: CredentialId,
+    /// When signed in (µs).
+    pub issued_at_us: i64,
+    /// The last request (µs), kept to the minute.
+    pub last_used_at_us: i64,
+    /// When it ended (µs); `None` while open.
+    pub ended_at_us: Option<i64>,
+}
+
 /// Reads staff, principals and settings.
 #[async_trait]
 pub trait StaffRead: Send {
@@ -85,6 +174,27 @@ pub trait StaffRead: Send {
     async fn count_staff(&mut self) -> Result<i64, StoreError>;
     /// A deployment setting.
     async fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError>;
+    /// The browser sign-in with this login name, and its staff member.
+    async fn login_by_name(
+        &mut self,
+        login: &str,
+    ) -> Result<Option<(LoginRow, StaffRow)>, StoreError>;
+    /// A staff member's browser sign-in.
+    async fn login_of(&mut self, staff: StaffId) -> Result<Option<LoginRow>, StoreError>;
+    /// The enrolment with this id.
+    async fn enrolment(&mut self, id: &str) -> Result<Option<EnrolmentRow>, StoreError>;
+    /// Whether another staff member's enrolment started at or after `since_us` chose `login`.
+    async fn login_pending_elsewhere(
+        &mut self,
+        login: &str,
+        staff: StaffId,
+        since_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// The session with this cookie hash, and its staff member.
+    async fn session_by_hash(
+        &mut self,
+        hash: &str,
+    ) -> Result<Option<(SessionRow, StaffRow)>, StoreError>;
 }
 
 /// Writes staff, principals and settings.
@@ -105,4 +215,53 @@ pub trait StaffWrite: Send {
     ) -> Result<bool, StoreError>;
     /// Sets a setting unless it is set already; returns whether it was set now.
     async fn insert_setting(&mut self, name: &str, value: &str) -> Result<bool, StoreError>;
+    /// Starts an enrolment, replacing the staff member's pending one if any.
+    async fn put_enrolment(&mut self, row: &EnrolmentRow) -> Result<(), StoreError>;
+    /// Forgets an enrolment.
+    async fn delete_enrolment(&mut self, id: &str) -> Result<(), StoreError>;
+    /// Writes a staff member's browser sign-in, replacing theirs if any. Fails with
+    /// [`StoreError::Conflict`] when another staff member has the login name.
+    async fn put_login(&mut self, row: &LoginRow) -> Result<(), StoreError>;
+    /// Counts a failed sign-in in one statement (concurrent failures all count): a lock that
+    /// has ended starts the count again; `lock_after` failures lock until `lock_until_us`.
+    async fn login_failed(
+        &mut self,
+        staff: StaffId,
+        now_us: i64,
+        lock_after: i64,
+        lock_until_us: i64,
+    ) -> Result<LoginFailures, StoreError>;
+    /// Records a sign-in with the TOTP `step`, only if no later or equal step was taken and the
+    /// login is not locked (checked in the statement, so two sign-ins with one code cannot both
+    /// succeed); returns whether it was.
+    async fn login_succeeded(
+        &mut self,
+        staff: StaffId,
+        step: i64,
+        now_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Forgets the sign-ins a token enrolled (it was revoked) and their pending enrolments.
+    async fn drop_logins_enrolled_by(
+        &mut self,
+        credential: CredentialId,
+    ) -> Result<u64, StoreError>;
+    /// Moves the sign-ins, enrolments and open sessions of a rotated token to its successor.
+    async fn move_logins(&mut self, from: CredentialId, to: CredentialId)
+    -> Result<(), StoreError>;
+    /// Opens a session.
+    async fn insert_session(&mut self, row: &SessionRow) -> Result<(), StoreError>;
+    /// Records a session's latest request.
+    async fn touch_session(&mut self, id: &str, at_us: i64) -> Result<(), StoreError>;
+    /// Ends an open session; returns whether it was open.
+    async fn end_session(&mut self, id: &str, at_us: i64, reason: &str)
+    -> Result<bool, StoreError>;
+    /// Ends the open sessions of a staff member (`credential`: only those acting with it);
+    /// returns the ids ended.
+    async fn end_sessions_of(
+        &mut self,
+        staff: StaffId,
+        credential: Option<CredentialId>,
+        at_us: i64,
+        reason: &str,
+    ) -> Result<Vec<String>, StoreError>;
 }

@@ -2,13 +2,16 @@
 
 use async_trait::async_trait;
 use mynumber_app::ports::{StaffRead, StaffWrite};
-use mynumber_app::{CredentialRow, StaffKind, StaffRow, StoreError};
+use mynumber_app::{
+    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRow,
+    StoreError,
+};
 use mynumber_core::{CredentialId, MunicipalityCode, Role, StaffId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::db;
 use crate::rows::int;
+use crate::{db, unique_conflict};
 
 use super::SqlTx;
 
@@ -58,8 +61,147 @@ fn decode_credential(r: &AnyRow) -> Result<CredentialRow, StoreError> {
     })
 }
 
+const LOGIN_COLUMNS: &str = "l.staff_id AS login_staff, l.login, l.password_hash, l.totp_secret, \
+     l.totp_last_step, l.failures, l.locked_until_us, l.enrolled_by, l.enrolled_at_us";
+
+const ENROLMENT_COLUMNS: &str = "e.id, e.staff_id, e.login, e.password_hash, e.totp_secret, \
+     e.enrolled_by, e.started_at_us";
+
+const SESSION_COLUMNS: &str = "x.id AS session_id, x.staff_id AS session_staff, \
+     x.hash AS session_hash, x.credential_id, x.issued_at_us AS session_issued, \
+     x.last_used_at_us, x.ended_at_us";
+
+fn decode_login(r: &AnyRow) -> Result<LoginRow, StoreError> {
+    let staff: String = r.try_get("login_staff").map_err(db)?;
+    let secret: String = r.try_get("totp_secret").map_err(db)?;
+    let enrolled_by: String = r.try_get("enrolled_by").map_err(db)?;
+    Ok(LoginRow {
+        staff: StaffId::parse(&staff).ok_or_else(|| corrupt("login staff"))?,
+        login: r.try_get("login").map_err(db)?,
+        password_hash: r.try_get("password_hash").map_err(db)?,
+        totp_secret: hex::decode(secret).map_err(|_| corrupt("login key"))?,
+        totp_last_step: r.try_get("totp_last_step").map_err(db)?,
+        failures: int(r, "failures")?,
+        locked_until_us: r.try_get("locked_until_us").map_err(db)?,
+        enrolled_by: CredentialId::parse(&enrolled_by).ok_or_else(|| corrupt("login token"))?,
+        enrolled_at_us: int(r, "enrolled_at_us")?,
+    })
+}
+
+fn decode_enrolment(r: &AnyRow) -> Result<EnrolmentRow, StoreError> {
+    let staff: String = r.try_get("staff_id").map_err(db)?;
+    let secret: String = r.try_get("totp_secret").map_err(db)?;
+    let enrolled_by: String = r.try_get("enrolled_by").map_err(db)?;
+    Ok(EnrolmentRow {
+        id: r.try_get("id").map_err(db)?,
+        staff: StaffId::parse(&staff).ok_or_else(|| corrupt("enrolment staff"))?,
+        login: r.try_get("login").map_err(db)?,
+        password_hash: r.try_get("password_hash").map_err(db)?,
+        totp_secret: hex::decode(secret).map_err(|_| corrupt("enrolment key"))?,
+        enrolled_by: CredentialId::parse(&enrolled_by).ok_or_else(|| corrupt("enrolment token"))?,
+        started_at_us: int(r, "started_at_us")?,
+    })
+}
+
+fn decode_session(r: &AnyRow) -> Result<SessionRow, StoreError> {
+    let staff: String = r.try_get("session_staff").map_err(db)?;
+    let credential: String = r.try_get("credential_id").map_err(db)?;
+    Ok(SessionRow {
+        id: r.try_get("session_id").map_err(db)?,
+        staff: StaffId::parse(&staff).ok_or_else(|| corrupt("session staff"))?,
+        hash: r.try_get("session_hash").map_err(db)?,
+        credential: CredentialId::parse(&credential)
+            .ok_or_else(|| corrupt("session credential"))?,
+        issued_at_us: int(r, "session_issued")?,
+        last_used_at_us: int(r, "last_used_at_us")?,
+        ended_at_us: r.try_get("ended_at_us").map_err(db)?,
+    })
+}
+
+impl SqlTx {
+    async fn login_where(
+        &mut self,
+        condition: &str,
+        value: &str,
+    ) -> Result<Option<(LoginRow, StaffRow)>, StoreError> {
+        let sql = format!(
+            "SELECT {LOGIN_COLUMNS}, {STAFF_COLUMNS} FROM staff_logins l \
+             JOIN staff s ON s.id = l.staff_id WHERE {condition} = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(value.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| Ok((decode_login(&r)?, decode_staff(&r)?)))
+            .transpose()
+    }
+}
+
 #[async_trait]
 impl StaffRead for SqlTx {
+    async fn login_by_name(
+        &mut self,
+        login: &str,
+    ) -> Result<Option<(LoginRow, StaffRow)>, StoreError> {
+        self.login_where("l.login", login).await
+    }
+
+    async fn login_of(&mut self, staff: StaffId) -> Result<Option<LoginRow>, StoreError> {
+        Ok(self
+            .login_where("l.staff_id", &staff.to_hex())
+            .await?
+            .map(|(login, _)| login))
+    }
+
+    async fn enrolment(&mut self, id: &str) -> Result<Option<EnrolmentRow>, StoreError> {
+        let sql =
+            format!("SELECT {ENROLMENT_COLUMNS} FROM staff_login_enrolments e WHERE e.id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.as_ref().map(decode_enrolment).transpose()
+    }
+
+    async fn login_pending_elsewhere(
+        &mut self,
+        login: &str,
+        staff: StaffId,
+        since_us: i64,
+    ) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM staff_login_enrolments \
+             WHERE login = $1 AND staff_id <> $2 AND started_at_us >= $3",
+        )
+        .bind(login.to_owned())
+        .bind(staff.to_hex())
+        .bind(since_us)
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        let n: i64 = row.try_get(0).map_err(db)?;
+        Ok(n > 0)
+    }
+
+    async fn session_by_hash(
+        &mut self,
+        hash: &str,
+    ) -> Result<Option<(SessionRow, StaffRow)>, StoreError> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS}, {STAFF_COLUMNS} FROM staff_sessions x \
+             JOIN staff s ON s.id = x.staff_id WHERE x.hash = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(hash.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.map(|r| Ok((decode_session(&r)?, decode_staff(&r)?)))
+            .transpose()
+    }
+
     async fn credential_by_hash(
         &mut self,
         hash: &str,
@@ -160,6 +302,224 @@ impl StaffRead for SqlTx {
 
 #[async_trait]
 impl StaffWrite for SqlTx {
+    async fn put_enrolment(&mut self, row: &EnrolmentRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_login_enrolments (id, staff_id, login, password_hash, totp_secret, \
+             enrolled_by, started_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (staff_id) DO UPDATE SET id = excluded.id, login = excluded.login, \
+             password_hash = excluded.password_hash, totp_secret = excluded.totp_secret, \
+             enrolled_by = excluded.enrolled_by, started_at_us = excluded.started_at_us",
+        )
+        .bind(row.id.clone())
+        .bind(row.staff.to_hex())
+        .bind(row.login.clone())
+        .bind(row.password_hash.clone())
+        .bind(hex::encode(&row.totp_secret))
+        .bind(row.enrolled_by.to_hex())
+        .bind(row.started_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("enrolment"))?;
+        Ok(())
+    }
+
+    async fn delete_enrolment(&mut self, id: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_login_enrolments WHERE id = $1")
+            .bind(id.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn put_login(&mut self, row: &LoginRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_logins (staff_id, login, password_hash, totp_secret, \
+             totp_last_step, failures, locked_until_us, enrolled_by, enrolled_at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (staff_id) DO UPDATE SET login = excluded.login, \
+             password_hash = excluded.password_hash, totp_secret = excluded.totp_secret, \
+             totp_last_step = excluded.totp_last_step, failures = excluded.failures, \
+             locked_until_us = excluded.locked_until_us, enrolled_by = excluded.enrolled_by, \
+             enrolled_at_us = excluded.enrolled_at_us",
+        )
+        .bind(row.staff.to_hex())
+        .bind(row.login.clone())
+        .bind(row.password_hash.clone())
+        .bind(hex::encode(&row.totp_secret))
+        .bind(row.totp_last_step)
+        .bind(row.failures)
+        .bind(row.locked_until_us)
+        .bind(row.enrolled_by.to_hex())
+        .bind(row.enrolled_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("login name"))?;
+        Ok(())
+    }
+
+    async fn login_failed(
+        &mut self,
+        staff: StaffId,
+        now_us: i64,
+        lock_after: i64,
+        lock_until_us: i64,
+    ) -> Result<LoginFailures, StoreError> {
+        // One statement: concurrent failures each add one (no read-then-write), and a lock
+        // that has ended starts the count again (else one failure after it would lock anew).
+        let row = sqlx::query(
+            "UPDATE staff_logins SET \
+             failures = CASE WHEN locked_until_us IS NOT NULL AND locked_until_us <= $1 \
+                 THEN 1 ELSE failures + 1 END, \
+             locked_until_us = CASE \
+                 WHEN locked_until_us IS NOT NULL AND locked_until_us > $1 THEN locked_until_us \
+                 WHEN (CASE WHEN locked_until_us IS NOT NULL AND locked_until_us <= $1 \
+                     THEN 1 ELSE failures + 1 END) >= $2 THEN $3 \
+                 ELSE NULL END \
+             WHERE staff_id = $4 RETURNING failures, locked_until_us",
+        )
+        .bind(now_us)
+        .bind(lock_after)
+        .bind(lock_until_us)
+        .bind(staff.to_hex())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(LoginFailures {
+            failures: int(&row, "failures")?,
+            locked_until_us: row.try_get("locked_until_us").map_err(db)?,
+        })
+    }
+
+    async fn login_succeeded(
+        &mut self,
+        staff: StaffId,
+        step: i64,
+        now_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE staff_logins SET failures = 0, locked_until_us = NULL, totp_last_step = $1 \
+             WHERE staff_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1) \
+             AND (locked_until_us IS NULL OR locked_until_us <= $3)",
+        )
+        .bind(step)
+        .bind(staff.to_hex())
+        .bind(now_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn drop_logins_enrolled_by(
+        &mut self,
+        credential: CredentialId,
+    ) -> Result<u64, StoreError> {
+        sqlx::query("DELETE FROM staff_login_enrolments WHERE enrolled_by = $1")
+            .bind(credential.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        let done = sqlx::query("DELETE FROM staff_logins WHERE enrolled_by = $1")
+            .bind(credential.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn move_logins(
+        &mut self,
+        from: CredentialId,
+        to: CredentialId,
+    ) -> Result<(), StoreError> {
+        for sql in [
+            "UPDATE staff_logins SET enrolled_by = $1 WHERE enrolled_by = $2",
+            "UPDATE staff_login_enrolments SET enrolled_by = $1 WHERE enrolled_by = $2",
+            "UPDATE staff_sessions SET credential_id = $1 WHERE credential_id = $2 \
+             AND ended_at_us IS NULL",
+        ] {
+            sqlx::query(sql)
+                .bind(to.to_hex())
+                .bind(from.to_hex())
+                .execute(&mut *self.tx)
+                .await
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, row: &SessionRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (id, staff_id, hash, credential_id, issued_at_us, \
+             last_used_at_us, ended_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(row.id.clone())
+        .bind(row.staff.to_hex())
+        .bind(row.hash.clone())
+        .bind(row.credential.to_hex())
+        .bind(row.issued_at_us)
+        .bind(row.last_used_at_us)
+        .bind(row.ended_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("session"))?;
+        Ok(())
+    }
+
+    async fn touch_session(&mut self, id: &str, at_us: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE staff_sessions SET last_used_at_us = $1 WHERE id = $2")
+            .bind(at_us)
+            .bind(id.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn end_session(
+        &mut self,
+        id: &str,
+        at_us: i64,
+        reason: &str,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE staff_sessions SET ended_at_us = $1, end_reason = $2 \
+             WHERE id = $3 AND ended_at_us IS NULL",
+        )
+        .bind(at_us)
+        .bind(reason.to_owned())
+        .bind(id.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn end_sessions_of(
+        &mut self,
+        staff: StaffId,
+        credential: Option<CredentialId>,
+        at_us: i64,
+        reason: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "UPDATE staff_sessions SET ended_at_us = $1, end_reason = $2 \
+             WHERE staff_id = $3 AND ended_at_us IS NULL AND ($4 = '' OR credential_id = $4) \
+             RETURNING id",
+        )
+        .bind(at_us)
+        .bind(reason.to_owned())
+        .bind(staff.to_hex())
+        .bind(credential.map(|c| c.to_hex()).unwrap_or_default())
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| r.try_get::<String, _>("id").map_err(db))
+            .collect()
+    }
+
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError> {
         // `token_hash` predates credentials (migration 10): a unique placeholder fills it.
         sqlx::query(

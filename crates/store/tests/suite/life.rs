@@ -1813,7 +1813,7 @@ pub(crate) async fn issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certi
 }
 
 /// A CSV held in memory, as an upload is.
-struct Upload(Vec<u8>);
+pub(crate) struct Upload(pub(crate) Vec<u8>);
 
 impl mynumber_app::ImportSource for Upload {
     fn name(&self) -> &str {

@@ -301,6 +301,206 @@ async fn count(env: &Env, table: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
+/// Issue 11: a clerk finds a resident however the name is typed: kanji in its usual or old
+/// form, hiragana or katakana (half width too), small or large kana, with or without voicing
+/// marks, a Latin name in any case, spacing or accent, a registered alias; as a prefix, with the
+/// date of birth or without. Versions written before the search keys existed get theirs when the
+/// store opens.
+pub(crate) async fn issue_11_a_name_is_found_however_a_clerk_types_it(env: Env) {
+    let takahashi = ResidentInput {
+        name: NameInput {
+            family: "髙橋".into(),
+            given: "健太".into(),
+            family_kana: Some("タカハシ".into()),
+            given_kana: Some("ケンタ".into()),
+            ..NameInput::default()
+        },
+        ..japanese("", "", "1985-03-03")
+    };
+    let nguyen = ResidentInput {
+        name: NameInput {
+            family: "NGUYỄN".into(),
+            given: "VĂN AN".into(),
+            family_kana: Some("グエン".into()),
+            given_kana: Some("ヴァン　アン".into()),
+            latin: Some("NGUYEN VAN AN".into()),
+            alias: Some("中村 安".into()),
+        },
+        ..foreign()
+    };
+    let mut codes = Vec::new();
+    for input in [
+        takahashi,
+        nguyen,
+        japanese("山田", "太郎", "1990-01-15"),
+        japanese("山田", "花子", "1992-02-02"),
+    ] {
+        codes.push(
+            env.app
+                .register(&env.clerk, register(input))
+                .await
+                .unwrap()
+                .resident_code,
+        );
+    }
+    // Which of the residents above, in order of registration.
+    let found = |hits: Vec<mynumber_app::CurrentRow>| {
+        let mut found: Vec<usize> = hits
+            .iter()
+            .map(|h| {
+                codes
+                    .iter()
+                    .position(|c| *c == h.person.resident_code)
+                    .unwrap()
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    for (typed, birth, want) in [
+        ("高橋", None, vec![0]),
+        ("髙橋健", None, vec![0]),
+        ("たかはし", None, vec![0]),
+        ("ﾀｶﾊｼ ｹﾝ", None, vec![0]),
+        ("タカハシケンダ", None, vec![0]),
+        ("たかはし", Some(date(1985, 3, 3)), vec![0]),
+        ("たかはし", Some(date(1985, 3, 4)), vec![]),
+        ("nguyen van", None, vec![1]),
+        ("Nguyễn", None, vec![1]),
+        ("ぐえん う", None, vec![1]),
+        ("中村", None, vec![1]),
+        ("ヤマ", None, vec![2, 3]),
+        ("山田 太郎", Some(date(1990, 1, 15)), vec![2]),
+        ("山田花", None, vec![3]),
+        ("", Some(date(1985, 3, 3)), vec![0]),
+        ("田", None, vec![]),
+        ("%", None, vec![]),
+        (" ・ ", None, vec![]),
+    ] {
+        let hits = env
+            .app
+            .search(&env.clerk, typed, birth, mynumber_app::SEARCH_LIMIT)
+            .await
+            .unwrap();
+        assert_eq!(found(hits.rows), want, "{typed:?} {birth:?}");
+    }
+    // A page at a time: what is not shown is not read, and `more` says it is there.
+    let one = env.app.search(&env.clerk, "やまだ", None, 1).await.unwrap();
+    assert_eq!((one.rows.len(), one.more), (1, true));
+    let both = env.app.search(&env.clerk, "やまだ", None, 2).await.unwrap();
+    assert_eq!((both.rows.len(), both.more), (2, false));
+    for limit in [0, mynumber_app::SEARCH_LIMIT_MAX + 1] {
+        let err = env
+            .app
+            .search(&env.clerk, "やまだ", None, limit)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, AppError::Invalid(e) if e.0[0].field == "limit"),
+            "{err:?}"
+        );
+    }
+    // The household view: the keeping municipality sees it (each member a recorded read);
+    // another municipality learns nothing, exactly as for a missing record.
+    let members = env.app.household(&env.clerk, &codes[2]).await.unwrap();
+    assert_eq!(members.len(), 1);
+    let elsewhere = env
+        .app
+        .household(&env.osaka_clerk, &codes[2])
+        .await
+        .unwrap_err();
+    assert!(matches!(elsewhere, AppError::NotFound(_)), "{elsewhere:?}");
+    // A name change: the new name is found, the old one no longer.
+    let rename = ChangeCommand::NameChange(NameInput {
+        family: "佐藤".into(),
+        given: "花子".into(),
+        family_kana: Some("サトウ".into()),
+        given_kana: Some("ハナコ".into()),
+        ..NameInput::default()
+    });
+    env.app
+        .change(&env.clerk, &codes[3], rename, None)
+        .await
+        .unwrap();
+    for (typed, want) in [("さとう", vec![3]), ("山田花", vec![]), ("やまだ", vec![2])] {
+        let hits = env
+            .app
+            .search(&env.clerk, typed, None, mynumber_app::SEARCH_LIMIT)
+            .await
+            .unwrap();
+        assert_eq!(found(hits.rows), want, "{typed:?}");
+    }
+    // An import's residents are found once its job has finished, not before (its terms are
+    // written at the job's end, in key order).
+    let csv = |rows: &str| {
+        life::Upload(
+            format!(
+                "family_name,given_name,family_name_kana,given_name_kana,birth_date,sex,\
+                 prefecture,municipality_code,address,household,relationship,preferred_language\n{rows}"
+            )
+            .into_bytes(),
+        )
+    };
+    let upload = csv(
+        "鈴木,一郎,スズキ,イチロウ,1970-01-01,1,東京都,131041,西新宿2丁目8番1号,h1,head,ja\n\
+         鈴木,次郎,スズキ,ジロウ,1970-13-01,1,東京都,131041,西新宿2丁目8番2号,h2,head,ja\n",
+    );
+    let options = mynumber_app::ImportOptions {
+        batch: 1,
+        new_import: false,
+        layout: mynumber_app::import_file::Layout::New,
+        encoding: None,
+    };
+    let quiet = &mynumber_app::Quiet;
+    let suzuki = || {
+        env.app
+            .search(&env.clerk, "すずき", None, mynumber_app::SEARCH_LIMIT)
+    };
+    env.app
+        .import_csv(&env.clerk, &upload, options, quiet)
+        .await
+        .unwrap_err();
+    assert!(suzuki().await.unwrap().rows.is_empty());
+    let fixed = csv(
+        "鈴木,一郎,スズキ,イチロウ,1970-01-01,1,東京都,131041,西新宿2丁目8番1号,h1,head,ja\n\
+         鈴木,次郎,スズキ,ジロウ,1970-12-01,1,東京都,131041,西新宿2丁目8番2号,h2,head,ja\n",
+    );
+    env.app
+        .import_csv(&env.clerk, &fixed, options, quiet)
+        .await
+        .unwrap();
+    assert_eq!(suzuki().await.unwrap().rows.len(), 2);
+    // A version from before the keys: found again once the store has opened.
+    let pool = raw(&env).await;
+    sqlx::query("UPDATE resident_versions SET name_key = NULL, kana_key = NULL, latin_key = NULL, alias_key = NULL")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM search_terms")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(
+        env.app
+            .search(&env.clerk, "たかはし", None, mynumber_app::SEARCH_LIMIT)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+    let reopened = app_on(&env.url, Arc::new(OsRandom)).await;
+    let hits = reopened
+        .search(&env.clerk, "たかはし", None, mynumber_app::SEARCH_LIMIT)
+        .await
+        .unwrap();
+    assert_eq!(found(hits.rows), [0]);
+    let hits = reopened
+        .search(&env.clerk, "nguyen", None, mynumber_app::SEARCH_LIMIT)
+        .await
+        .unwrap();
+    assert_eq!(found(hits.rows), [1]);
+}
+
 /// The register's references hold on both dialects, whether checked per row (SQLite's foreign
 /// keys) or per statement (PostgreSQL, migration 0018): a record version names an existing
 /// person and household, a number an existing person, in every row of a statement; and what the
@@ -707,30 +907,39 @@ pub(crate) async fn access_is_bounded_by_role_purpose_and_municipality(env: Env)
     // Search: Shinjuku sees its own resident by name and birth date; Osaka sees nobody.
     let hits = env
         .app
-        .search(&env.clerk, "山", Some(date(1990, 1, 15)))
+        .search(
+            &env.clerk,
+            "山",
+            Some(date(1990, 1, 15)),
+            mynumber_app::SEARCH_LIMIT,
+        )
         .await
-        .unwrap();
+        .unwrap()
+        .rows;
     assert_eq!(hits.len(), 1);
     assert_eq!(
         env.app
-            .search(&env.clerk, "ヤマ", None)
+            .search(&env.clerk, "ヤマ", None, mynumber_app::SEARCH_LIMIT)
             .await
             .unwrap()
+            .rows
             .len(),
         1
     );
     assert!(
         env.app
-            .search(&env.osaka_clerk, "山", None)
+            .search(&env.osaka_clerk, "山", None, mynumber_app::SEARCH_LIMIT)
             .await
             .unwrap()
+            .rows
             .is_empty()
     );
     assert!(
         env.app
-            .search(&env.clerk, "%", None)
+            .search(&env.clerk, "%", None, mynumber_app::SEARCH_LIMIT)
             .await
             .unwrap()
+            .rows
             .is_empty(),
         "LIKE wildcards are literal"
     );
@@ -3161,6 +3370,8 @@ macro_rules! all_cases {
             registration_issues_code_number_version_and_ledger,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
+            issue_11_a_name_is_found_however_a_clerk_types_it,
+            issue_11_browser_sign_in_over_time,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
             procedures_keep_every_version,
@@ -3206,4 +3417,136 @@ macro_rules! all_cases {
             issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate,
         );
     };
+}
+
+/// Browser sign-in over time (issue 11, docs/design/web.md): a session ends when idle; five
+/// failures lock a login, and the count starts again when the lock ends; a re-enrolment leaves
+/// the old login working until its first code, then ends the old sessions; rotating the token
+/// keeps the login, revoking it removes the login and ends its sessions.
+pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
+    use mynumber_app::SignInRefused;
+    use mynumber_core::sign_in::hotp;
+    let app = &env.app;
+    let pool = raw(&env).await;
+    let clerk = env.clerk.clone();
+    let enrol = |password: &'static str| {
+        let (pool, clerk) = (pool.clone(), clerk.clone());
+        async move {
+            let e = app
+                .begin_enrolment(&clerk, "clerk.one", password, "mynumber")
+                .await
+                .unwrap();
+            let secret: String =
+                sqlx::query("SELECT totp_secret FROM staff_login_enrolments WHERE id = $1")
+                    .bind(e.id.clone())
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+                    .get(0);
+            (e.id, hex::decode(secret).unwrap())
+        }
+    };
+    let at = |secret: &[u8], offset: i64| {
+        let step = u64::try_from(env.clock.now_us() / 1_000_000 / 30 + offset).unwrap();
+        format!("{:06}", hotp(secret, step))
+    };
+    let (id, key) = enrol("correct horse battery").await;
+    app.confirm_enrolment(&id, &at(&key, 0)).await.unwrap();
+    let first = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 1))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app.session(&first.cookie).await.is_ok());
+    // The same code again: taken once.
+    let replay = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 1))
+        .await
+        .unwrap();
+    assert_eq!(replay.unwrap_err(), SignInRefused::Wrong);
+
+    // Idle for 30 minutes: ended, and recorded.
+    env.clock.advance(30 * 60 * 1_000_000);
+    assert!(matches!(
+        app.session(&first.cookie).await,
+        Err(AppError::Unauthenticated)
+    ));
+    let entries = app
+        .ledger_entries(&env.admin, "131041", 0, 10_000)
+        .await
+        .unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.content.action == "signed-out" && e.content.detail.contains("reason=idle"))
+    );
+
+    // Five failures lock (the replayed code above was the first); a right password and code
+    // during the lock is refused too.
+    for i in 0..4 {
+        let r = app
+            .sign_in("clerk.one", "wrong horse battery", &at(&key, 0))
+            .await
+            .unwrap();
+        if i < 3 {
+            assert_eq!(r.unwrap_err(), SignInRefused::Wrong, "failure {i}");
+        } else {
+            assert!(matches!(r.unwrap_err(), SignInRefused::Locked(_)));
+        }
+    }
+    let locked = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 0))
+        .await
+        .unwrap();
+    assert!(matches!(locked.unwrap_err(), SignInRefused::Locked(_)));
+    // After the lock, one failure is one failure, not a new lock.
+    env.clock.advance(16 * 60 * 1_000_000);
+    let once = app
+        .sign_in("clerk.one", "wrong horse battery", &at(&key, 0))
+        .await
+        .unwrap();
+    assert_eq!(once.unwrap_err(), SignInRefused::Wrong);
+    let second = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 0))
+        .await
+        .unwrap()
+        .unwrap();
+
+    // Re-enrolment: the old login works until the new one's first code.
+    let (id, new_key) = enrol("a new horse battery").await;
+    env.clock.advance(30 * 1_000_000);
+    assert!(app.session(&second.cookie).await.is_ok());
+    let old = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 0))
+        .await
+        .unwrap();
+    assert!(old.is_ok(), "{old:?}");
+    app.confirm_enrolment(&id, &at(&new_key, 0)).await.unwrap();
+    assert!(app.session(&second.cookie).await.is_err(), "ended");
+    env.clock.advance(30 * 1_000_000);
+    let with_old = app
+        .sign_in("clerk.one", "correct horse battery", &at(&key, 0))
+        .await
+        .unwrap();
+    assert!(with_old.is_err());
+    let third = app
+        .sign_in("clerk.one", "a new horse battery", &at(&new_key, 0))
+        .await
+        .unwrap()
+        .unwrap();
+
+    // Rotating the token keeps the login and the session; revoking the new one removes both.
+    let rotated = app.rotate_token(&env.clerk, None).await.unwrap();
+    assert!(app.session(&third.cookie).await.is_ok());
+    let clerk_id = env.clerk.staff().unwrap().id;
+    app.revoke_token(&env.admin, clerk_id, rotated.id)
+        .await
+        .unwrap();
+    assert!(app.session(&third.cookie).await.is_err());
+    env.clock.advance(30 * 1_000_000);
+    let gone = app
+        .sign_in("clerk.one", "a new horse battery", &at(&new_key, 0))
+        .await
+        .unwrap();
+    assert_eq!(gone.unwrap_err(), SignInRefused::Wrong);
 }

@@ -1,0 +1,1092 @@
+//! The staff screens over HTTP without a browser (the browser tests are `tests/browser/`):
+//! enrolment, sign-in with password and TOTP, the session's cookie and CSRF checks, the policy
+//! per role, sign-out, refusals and the lock, each in the ledger; and every word of every
+//! template in the catalogs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "tests"
+)]
+
+mod common;
+
+use std::collections::HashMap;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{Server, server};
+use http_body_util::BodyExt;
+use mynumber_core::sign_in::hotp;
+use tower::ServiceExt;
+
+/// A browser's cookie jar and what it last saw.
+struct Browser<'a> {
+    server: &'a Server,
+    cookies: HashMap<String, String>,
+    lang: &'static str,
+}
+
+struct Page {
+    status: StatusCode,
+    location: Option<String>,
+    cache: Option<String>,
+    html: String,
+}
+
+impl Page {
+    /// The value of the first form field named `name`.
+    fn field(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self
+            .html
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no {name} in {}", self.html))
+            + marker.len();
+        let end = self.html[start..].find('"').unwrap();
+        self.html[start..start + end].to_owned()
+    }
+
+    /// The text of the element with `id`.
+    fn by_id(&self, id: &str) -> String {
+        let marker = format!("id=\"{id}\"");
+        let at = self
+            .html
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no #{id}"));
+        let start = at + self.html[at..].find('>').unwrap() + 1;
+        let end = start + self.html[start..].find('<').unwrap();
+        self.html[start..end].to_owned()
+    }
+}
+
+impl<'a> Browser<'a> {
+    fn new(server: &'a Server, lang: &'static str) -> Self {
+        Self {
+            server,
+            cookies: HashMap::new(),
+            lang,
+        }
+    }
+
+    async fn request(&mut self, method: Method, uri: &str, form: Option<&[(&str, &str)]>) -> Page {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::HOST, "desk.test")
+            .header(header::ACCEPT_LANGUAGE, self.lang);
+        if !self.cookies.is_empty() {
+            let jar: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            req = req.header(header::COOKIE, jar.join("; "));
+        }
+        let body = match form {
+            Some(fields) => {
+                req = req
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .header(header::ORIGIN, "http://desk.test");
+                let mut s = form_urlencoded::Serializer::new(String::new());
+                for (k, v) in fields {
+                    s.append_pair(k, v);
+                }
+                Body::from(s.finish())
+            }
+            None => Body::empty(),
+        };
+        let res = self
+            .server
+            .router
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
+        for set in res.headers().get_all(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap();
+            let (k, v) = pair.split_once('=').unwrap();
+            if set.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+            if k.starts_with("__Host-") {
+                assert!(
+                    set.contains("Secure")
+                        && set.contains("HttpOnly")
+                        && set.contains("SameSite=Strict")
+                        && set.contains("Path=/")
+                        && !set.contains("Domain"),
+                    "{set}"
+                );
+            }
+        }
+        let status = res.status();
+        let location = res
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let cache = res
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Page {
+            status,
+            location,
+            cache,
+            html: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    async fn get(&mut self, uri: &str) -> Page {
+        self.request(Method::GET, uri, None).await
+    }
+
+    async fn post(&mut self, uri: &str, form: &[(&str, &str)]) -> Page {
+        self.request(Method::POST, uri, Some(form)).await
+    }
+}
+
+/// RFC 4648 base32, decoded here independently of the server's encoder.
+fn base32_decode(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut buffer, mut bits) = (0u64, 0);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => panic!("not base32: {c}"),
+        };
+        buffer = (buffer << 5) | u64::from(v);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// The code an authenticator app shows `offset` steps from now.
+fn code(secret: &[u8], offset: i64) -> String {
+    let now = jiff::Timestamp::now().as_second();
+    let step = u64::try_from(now / 30 + offset).unwrap();
+    format!("{:06}", hotp(secret, step))
+}
+
+/// Enrols `token`'s holder as `login` through the screens; returns the TOTP key.
+async fn enrol(b: &mut Browser<'_>, token: &str, login: &str, password: &str) -> Vec<u8> {
+    let form = b.get("/desk/enrol").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.field("csrf");
+    let app = b
+        .post(
+            "/desk/enrol",
+            &[
+                ("csrf", &csrf),
+                ("token", token),
+                ("login", login),
+                ("password", password),
+            ],
+        )
+        .await;
+    assert_eq!(app.status, StatusCode::OK, "{}", app.html);
+    assert!(app.html.contains("<svg"), "a QR code is shown");
+    let secret = base32_decode(&app.by_id("totp-key"));
+    assert_eq!(secret.len(), 20);
+    let enrolment = app.field("enrolment");
+    // A wrong code: the same page again, with the problem beside the field.
+    let wrong = b
+        .post(
+            "/desk/enrol/confirm",
+            &[
+                ("csrf", &csrf),
+                ("enrolment", &enrolment),
+                ("code", "000000x"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.html.contains("aria-invalid=\"true\""));
+    let done = b
+        .post(
+            "/desk/enrol/confirm",
+            &[
+                ("csrf", &csrf),
+                ("enrolment", &enrolment),
+                ("code", &code(&secret, 0)),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.html);
+    assert_eq!(done.location.as_deref(), Some("/desk/sign-in?enrolled=1"));
+    secret
+}
+
+async fn sign_in(b: &mut Browser<'_>, login: &str, password: &str, code: &str) -> Page {
+    let form = b.get("/desk/sign-in").await;
+    let csrf = form.field("csrf");
+    b.post(
+        "/desk/sign-in",
+        &[
+            ("csrf", &csrf),
+            ("login", login),
+            ("password", password),
+            ("code", code),
+        ],
+    )
+    .await
+}
+
+async fn ledger_entries(s: &Server, partition: &str) -> Vec<mynumber_core::ledger::EntryContent> {
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    s.app
+        .ledger_entries(&admin, partition, 0, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.content)
+        .collect()
+}
+
+async fn ledger_actions(s: &Server, partition: &str) -> Vec<String> {
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    s.app
+        .ledger_entries(&admin, partition, 0, 1000)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e.content.action, e.content.detail))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_enrols_signs_in_finds_a_resident_reads_the_record_and_signs_out() {
+    let s = server("desk-flow").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let clerk = s
+        .app
+        .add_staff(&admin, "田中 花子", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja,en;q=0.8");
+    let secret = enrol(
+        &mut b,
+        &clerk.token.token,
+        "tanaka.h",
+        "correct horse battery",
+    )
+    .await;
+    let signed_in = sign_in(
+        &mut b,
+        "tanaka.h",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        signed_in.html
+    );
+    assert_eq!(signed_in.location.as_deref(), Some("/desk"));
+    assert!(b.cookies.contains_key("__Host-mn_session"));
+
+    let home = b.get("/desk").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.html.contains("<html lang=\"ja\">"),
+        "Accept-Language chose Japanese"
+    );
+    assert!(
+        home.html.contains("田中 花子(住民記録担当)"),
+        "{}",
+        home.html
+    );
+    let csrf = home.field("csrf");
+
+    // The search: kana typed in hiragana finds the katakana reading.
+    let found = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", "やまだ"), ("birth", "")],
+        )
+        .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.html);
+    let code_digits = registered.resident_code.digits().to_owned();
+    assert!(
+        found
+            .html
+            .contains(&format!("/desk/residents/{code_digits}")),
+        "{}",
+        found.html
+    );
+    assert!(
+        found.html.contains("1990年1月15日"),
+        "a date as a Japanese reader writes it"
+    );
+    // A bad date: told beside the field and in the summary, nothing searched.
+    let bad = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", ""), ("birth", "1990-02-30")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("error-summary") && bad.html.contains("href=\"#birth\""));
+    assert!(bad.html.contains("id=\"birth-error\""));
+
+    // The record, with its history, in English after the switch.
+    let switched = b
+        .get(&format!(
+            "/desk/language?to=en&back=/desk/residents/{code_digits}"
+        ))
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        switched.location.as_deref(),
+        Some(format!("/desk/residents/{code_digits}").as_str())
+    );
+    let record = b.get(&format!("/desk/residents/{code_digits}")).await;
+    assert_eq!(record.status, StatusCode::OK, "{}", record.html);
+    assert!(record.html.contains("<html lang=\"en\">"));
+    assert!(record.html.contains("15 Jan 1990") && record.html.contains("Move-in"));
+    assert!(record.html.contains("JST"), "times in Japan time");
+    assert!(
+        !record.html.contains("T0") && !record.html.contains("Z<"),
+        "no ISO timestamps"
+    );
+    // Never the number on the record.
+    let number = s
+        .app
+        .read_number(&admin, &registered.resident_code, "tax")
+        .await
+        .unwrap();
+    assert!(!record.html.contains(number.expose_digits()));
+    assert!(!record.html.contains(&number.expose_formatted()));
+
+    // A copy of the resident record: refused while the municipality has no name to print
+    // (told so, in the reader's words); then the signed PDF, handed over as a download; an
+    // item the law does not know is refused beside the items.
+    let document_uri = format!("/desk/residents/{code_digits}/resident-record");
+    let unnamed = b
+        .post(
+            &document_uri,
+            &[("csrf", &record.field("csrf")), ("kind", "copy")],
+        )
+        .await;
+    assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unnamed.html.contains("no name to print on documents"),
+        "{}",
+        unnamed.html
+    );
+    s.app
+        .set_municipality_name(
+            &admin,
+            mynumber_core::MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
+        .await
+        .unwrap();
+    let pdf = b
+        .post(
+            &format!("/desk/residents/{code_digits}/resident-record"),
+            &[
+                ("csrf", &record.field("csrf")),
+                ("kind", "copy"),
+                ("item", "householder"),
+                ("item", "resident-code"),
+            ],
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.html);
+    assert!(pdf.html.starts_with("%PDF-"));
+    assert_eq!(pdf.cache.as_deref(), Some("no-store"));
+    let odd = b
+        .post(
+            &format!("/desk/residents/{code_digits}/resident-record"),
+            &[("csrf", &record.field("csrf")), ("item", "blood-type")],
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", odd.html);
+    assert!(odd.html.contains("href=\"#items\""));
+
+    // The number: only with a purpose, recorded, masked until opened, never cached.
+    let csrf_record = record.field("csrf");
+    let number_uri = format!("/desk/residents/{code_digits}/number");
+    let none = b.post(&number_uri, &[("csrf", &csrf_record)]).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.html.contains("href=\"#purpose\""), "{}", none.html);
+    let read = b
+        .post(&number_uri, &[("csrf", &csrf_record), ("purpose", "tax")])
+        .await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.html);
+    assert_eq!(read.cache.as_deref(), Some("no-store"));
+    assert!(read.html.contains(&number.masked()), "{}", read.html);
+    assert!(read.html.contains("<details class=\"reveal\">"));
+    assert!(read.html.contains(&number.expose_formatted()));
+    assert!(read.html.contains("Shown for Tax"), "{}", read.html);
+
+    // A post without its token, or from another site: refused, nothing done.
+    let forged = b.post("/desk/residents", &[("name", "やまだ")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let out = b
+        .post("/desk/sign-out", &[("csrf", "0".repeat(64).as_str())])
+        .await;
+    assert_eq!(out.status, StatusCode::FORBIDDEN);
+
+    // Sign-out ends the session: the same cookie no longer opens a page.
+    let kept = b.cookies.clone();
+    let out = b.post("/desk/sign-out", &[("csrf", &csrf)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(!b.cookies.contains_key("__Host-mn_session"));
+    b.cookies = kept;
+    let after = b.get("/desk").await;
+    assert_eq!(after.status, StatusCode::SEE_OTHER);
+    assert_eq!(after.location.as_deref(), Some("/desk/sign-in?ended=1"));
+
+    let ledger = ledger_actions(&s, "131041").await;
+    for action in [
+        "sign-in-enrolment-started",
+        "sign-in-enrolled",
+        "signed-in",
+        "signed-out",
+    ] {
+        assert!(
+            ledger.iter().any(|e| e.starts_with(action)),
+            "no {action} in {ledger:?}"
+        );
+    }
+    // The search, the record and the number were read as the clerk, and recorded as such;
+    // the number itself is nowhere in the ledger.
+    let clerk_id = clerk.member.id.to_hex();
+    let by_clerk: Vec<String> = ledger_entries(&s, "131041")
+        .await
+        .into_iter()
+        .filter(|e| e.actor == clerk_id)
+        .map(|e| format!("{} {}", e.action, e.detail))
+        .collect();
+    assert!(
+        by_clerk.iter().any(|e| e.starts_with("record-read")),
+        "{by_clerk:?}"
+    );
+    assert!(
+        by_clerk.iter().any(|e| e.starts_with("number-read")),
+        "{by_clerk:?}"
+    );
+    assert!(ledger.iter().all(|e| !e.contains(number.expose_digits())));
+}
+
+fn common_resident() -> mynumber_core::ResidentInput {
+    mynumber_core::ResidentInput {
+        name: mynumber_core::NameInput {
+            family: "山田".into(),
+            given: "太郎".into(),
+            family_kana: Some("ヤマダ".into()),
+            given_kana: Some("タロウ".into()),
+            ..Default::default()
+        },
+        birth_date: "1990-01-15".into(),
+        sex: "1".into(),
+        prefecture: "東京都".into(),
+        municipality_code: "131041".into(),
+        address: "西新宿2丁目8番1号".into(),
+        relationship: "head".into(),
+        preferred_language: "ja".into(),
+        foreign: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_are_recorded_the_same_to_the_browser_and_lock_after_five() {
+    let s = server("desk-refusals").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let clerk = s
+        .app
+        .add_staff(&admin, "鈴木", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "en");
+    // Enrolment checks: a wrong token, a bad login name, a short password.
+    let form = b.get("/desk/enrol").await;
+    let csrf = form.field("csrf");
+    let wrong = b
+        .post(
+            "/desk/enrol",
+            &[
+                ("csrf", &csrf),
+                ("token", "mn_nope"),
+                ("login", "suzuki"),
+                ("password", "correct horse battery"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.html.contains("The token is wrong"), "{}", wrong.html);
+    let bad = b
+        .post(
+            "/desk/enrol",
+            &[
+                ("csrf", &csrf),
+                ("token", &clerk.token.token),
+                ("login", "1x"),
+                ("password", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("href=\"#login\""), "{}", bad.html);
+    let secret = enrol(
+        &mut b,
+        &clerk.token.token,
+        "suzuki",
+        "correct horse battery",
+    )
+    .await;
+
+    // Wrong password, wrong code, unknown login: one message for all three.
+    let good = code(&secret, 1);
+    for (login, password, code) in [
+        ("suzuki", "wrong horse battery", good.as_str()),
+        ("suzuki", "correct horse battery", "123456"),
+        ("nobody", "correct horse battery", good.as_str()),
+    ] {
+        let r = sign_in(&mut b, login, password, code).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.html
+                .contains("The login name, password or code is wrong."),
+            "{}",
+            r.html
+        );
+    }
+    // Three more failures lock the login, even against the right password and code.
+    for _ in 0..3 {
+        sign_in(&mut b, "suzuki", "wrong horse battery", &good).await;
+    }
+    let locked = sign_in(&mut b, "suzuki", "correct horse battery", &good).await;
+    assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        locked.html.contains("cannot be used until"),
+        "{}",
+        locked.html
+    );
+
+    let ledger = ledger_actions(&s, "131041").await;
+    let refused: Vec<&String> = ledger
+        .iter()
+        .filter(|e| e.starts_with("sign-in-refused"))
+        .collect();
+    assert!(
+        refused.iter().any(|e| e.contains("reason=password")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.iter().any(|e| e.contains("reason=code")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.iter().any(|e| e.contains("reason=locked")),
+        "{refused:?}"
+    );
+    let national = ledger_actions(&s, mynumber_core::ledger::NATIONAL_PARTITION).await;
+    let unknown: Vec<&String> = national
+        .iter()
+        .filter(|e| e.contains("unknown-login"))
+        .collect();
+    assert_eq!(unknown.len(), 1, "{national:?}");
+    assert!(
+        !unknown[0].contains("nobody"),
+        "a typed login name is not recorded"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_role_sees_the_screens_the_policy_allows() {
+    let s = server("desk-roles").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    for (i, (role, search)) in [
+        ("registry-clerk", StatusCode::OK),
+        ("auditor", StatusCode::OK),
+        ("call-center-operator", StatusCode::FORBIDDEN),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let made = s.app.add_staff(&admin, role, role, None).await.unwrap();
+        let mut b = Browser::new(&s, "ja");
+        let login = format!("staff{i}");
+        let secret = enrol(&mut b, &made.token.token, &login, "correct horse battery").await;
+        let r = sign_in(&mut b, &login, "correct horse battery", &code(&secret, 1)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{role}: {}", r.html);
+        assert_eq!(b.get("/desk").await.status, StatusCode::OK, "{role}");
+        let page = b.get("/desk/residents").await;
+        assert_eq!(page.status, search, "{role}");
+        assert_eq!(page.cache.as_deref(), Some("no-store"), "{role}");
+        // Reading a number: the door asks the policy before anything else (a clerk then learns
+        // that no such resident exists; the others are refused).
+        let csrf = b.get("/desk").await.field("csrf");
+        let number = b
+            .post(
+                "/desk/residents/12345678901/number",
+                &[("csrf", &csrf), ("purpose", "tax")],
+            )
+            .await;
+        let want = if role == "registry-clerk" {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(number.status, want, "{role}: {}", number.html);
+        if search == StatusCode::FORBIDDEN {
+            assert!(page.html.contains("役割"), "{}", page.html);
+        }
+    }
+}
+
+/// Every message a template asks for is in the desk catalog, and so is every code a screen
+/// turns into words (roles, procedures, sexes, relationships).
+#[test]
+fn every_word_of_every_screen_is_in_the_catalogs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("web/templates");
+    let ja = mynumber_i18n::desk_japanese();
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in text.split("l.t(\"").skip(1) {
+            keys.push(part.split('"').next().unwrap().to_owned());
+        }
+    }
+    assert!(keys.len() > 40, "only {} keys found", keys.len());
+    for role in [
+        "administrator",
+        "auditor",
+        "call-center-operator",
+        "registry-clerk",
+    ] {
+        keys.push(format!("role-{role}"));
+    }
+    for procedure in [
+        "birth",
+        "foreign-first-registration",
+        "import",
+        "move-in",
+        "move-in-with-certificate",
+        "migration",
+        "address-change",
+        "death",
+        "move-abroad",
+        "move-out",
+        "name-change",
+        "period-of-stay-change",
+        "stay-ended",
+        "stay-extension-applied",
+        "transfer-in",
+    ] {
+        keys.push(format!("procedure-{procedure}"));
+    }
+    for relationship in mynumber_core::Relationship::ALL {
+        keys.push(format!("relationship-{}", relationship.code()));
+    }
+    for key in keys {
+        assert!(
+            ja.keys().contains(&key),
+            "{key} is not in locales/desk/ja.ftl"
+        );
+    }
+}
+
+/// The registration form: problems beside each field in the reader's language, nothing written;
+/// then a move-in into the household of a resident named by code, a foreign resident's first
+/// registration, and the new records found by the search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_registers_residents_through_the_form() {
+    let s = server("desk-register").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let clerk = s
+        .app
+        .add_staff(&admin, "窓口 一郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut b,
+        &clerk.token.token,
+        "madoguchi",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(
+        &mut b,
+        "madoguchi",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+    let form = b.get("/desk/residents/new").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.html);
+    assert!(
+        form.html.contains("value=\"131041\""),
+        "the clerk's municipality is filled in"
+    );
+    let csrf = form.field("csrf");
+
+    // Wrong on purpose: no kana for a Japanese national, a date that does not exist, no sex.
+    let bad = b
+        .post(
+            "/desk/residents/new",
+            &[
+                ("csrf", &csrf),
+                ("procedure", "move-in"),
+                ("family_name", "佐藤"),
+                ("given_name", "花子"),
+                ("birth_date", "1990-02-30"),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "西新宿2丁目8番1号"),
+                ("relationship", "head"),
+                ("preferred_language", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.html);
+    for field in ["family_name_kana", "birth_date", "sex"] {
+        assert!(
+            bad.html.contains(&format!("href=\"#{field}\"")),
+            "{field} in the summary: {}",
+            bad.html
+        );
+    }
+    assert!(
+        bad.html
+            .contains("生年月日は、今日までの存在する日付で入力してください。")
+    );
+    assert!(
+        !bad.html.contains(" is "),
+        "no English prose on a Japanese page"
+    );
+    assert!(bad.html.contains("value=\"佐藤\""), "what was typed stays");
+    let none = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", "さとう"), ("birth", "")],
+        )
+        .await;
+    assert!(
+        none.html.contains("該当する住民はいません"),
+        "nothing was written"
+    );
+
+    // A head of household, then a child joining the household by the head's code.
+    let head = b
+        .post(
+            "/desk/residents/new",
+            &[
+                ("csrf", &csrf),
+                ("procedure", "move-in"),
+                ("family_name", "佐藤"),
+                ("given_name", "花子"),
+                ("family_name_kana", "サトウ"),
+                ("given_name_kana", "ハナコ"),
+                ("birth_date", "1990-02-28"),
+                ("sex", "2"),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "西新宿2丁目8番1号"),
+                ("relationship", "head"),
+                ("preferred_language", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(head.status, StatusCode::SEE_OTHER, "{}", head.html);
+    let location = head.location.clone().unwrap();
+    assert!(location.ends_with("?registered=1"), "{location}");
+    let record = b.get(&location).await;
+    assert!(record.html.contains("記載しました"), "{}", record.html);
+    let head_code = location
+        .trim_start_matches("/desk/residents/")
+        .trim_end_matches("?registered=1")
+        .to_owned();
+    let child = b
+        .post(
+            "/desk/residents/new",
+            &[
+                ("csrf", &csrf),
+                ("procedure", "birth"),
+                ("family_name", "佐藤"),
+                ("given_name", "蓮"),
+                ("family_name_kana", "サトウ"),
+                ("given_name_kana", "レン"),
+                ("birth_date", "2026-11-20"),
+                ("sex", "1"),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "西新宿2丁目8番1号"),
+                ("household_member", &head_code),
+                ("relationship", "child"),
+                ("preferred_language", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(child.status, StatusCode::SEE_OTHER, "{}", child.html);
+    let child_record = b.get(child.location.as_deref().unwrap()).await;
+    assert!(child_record.html.contains("出生") && child_record.html.contains("子"));
+    // The household: the head first, then the child, each a link to their record.
+    let household = b
+        .get(&format!("/desk/residents/{head_code}/household"))
+        .await;
+    assert_eq!(household.status, StatusCode::OK, "{}", household.html);
+    let head_at = household
+        .html
+        .find("ハナコ")
+        .or_else(|| household.html.find("花子"))
+        .unwrap();
+    let child_at = household.html.find("蓮").unwrap();
+    assert!(head_at < child_at, "the head first: {}", household.html);
+    assert!(household.html.contains("世帯主") && household.html.contains(">子<"));
+
+    // A foreign resident's first registration, with the items of a foreign resident.
+    let foreign = b
+        .post(
+            "/desk/residents/new",
+            &[
+                ("csrf", &csrf),
+                ("procedure", "foreign-first-registration"),
+                ("family_name", "NGUYEN"),
+                ("given_name", "VAN AN"),
+                ("latin_name", "NGUYEN VAN AN"),
+                ("birth_date", "1995-05-05"),
+                ("sex", "1"),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "大久保1丁目1番1号"),
+                ("relationship", "head"),
+                ("preferred_language", "vi"),
+                ("nationality", "VN"),
+                ("residence_card_number", "AB12345678CD"),
+                ("status_of_residence", "student"),
+                ("period_of_stay_until", "2028-03-31"),
+            ],
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::SEE_OTHER, "{}", foreign.html);
+    let found = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", "nguyen"), ("birth", "")],
+        )
+        .await;
+    assert!(found.html.contains("NGUYEN"), "{}", found.html);
+    let found = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", "さとう"), ("birth", "")],
+        )
+        .await;
+    assert!(found.html.contains("2人が該当します"), "{}", found.html);
+
+    // Changes to the head's record: a move within the municipality, a new name (found by it,
+    // no longer by the old one), then a move-out refused without its destination and recorded
+    // with it; the removed record offers no more changes.
+    let record_uri = format!("/desk/residents/{head_code}");
+    let procedure_uri = format!("{record_uri}/procedure");
+    let page = b.get(&record_uri).await;
+    assert!(page.html.contains("?kind=address-change"), "{}", page.html);
+    let move_form = b.get(&format!("{procedure_uri}?kind=address-change")).await;
+    assert_eq!(move_form.status, StatusCode::OK, "{}", move_form.html);
+    assert!(
+        move_form.html.contains("value=\"東京都\""),
+        "the current address is filled in"
+    );
+    let moved = b
+        .post(
+            &procedure_uri,
+            &[
+                ("csrf", &csrf),
+                ("kind", "address-change"),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "北新宿1丁目1番1号"),
+                ("relationship", "head"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.html);
+    let renamed = b
+        .post(
+            &procedure_uri,
+            &[
+                ("csrf", &csrf),
+                ("kind", "name-change"),
+                ("family_name", "鈴木"),
+                ("given_name", "花子"),
+                ("family_name_kana", "スズキ"),
+                ("given_name_kana", "ハナコ"),
+            ],
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.html);
+    let record = b.get(renamed.location.as_deref().unwrap()).await;
+    assert!(record.html.contains("異動を記録しました"));
+    assert!(record.html.contains("北新宿1丁目1番1号") && record.html.contains("氏名の変更"));
+    let found = b
+        .post(
+            "/desk/residents",
+            &[("csrf", &csrf), ("name", "すずきは"), ("birth", "")],
+        )
+        .await;
+    assert!(found.html.contains(&head_code), "{}", found.html);
+    let no_destination = b
+        .post(&procedure_uri, &[("csrf", &csrf), ("kind", "move-out")])
+        .await;
+    assert_eq!(
+        no_destination.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        no_destination.html
+    );
+    assert!(
+        no_destination
+            .html
+            .contains("href=\"#destination_municipality_code\""),
+        "{}",
+        no_destination.html
+    );
+    let out = b
+        .post(
+            &procedure_uri,
+            &[
+                ("csrf", &csrf),
+                ("kind", "move-out"),
+                ("destination_municipality_code", "271004"),
+            ],
+        )
+        .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER, "{}", out.html);
+    let removed = b.get(&record_uri).await;
+    assert!(removed.html.contains("消除") && removed.html.contains("転出"));
+    assert!(
+        !removed.html.contains("?kind=address-change"),
+        "no changes to a removed record"
+    );
+}
+
+/// The auditor's screen: the ledger of their municipality newest first, a clerk's reading of a
+/// number highlighted with its purpose, and the verification; the navigation offers each role
+/// only what the policy allows it, and a clerk is refused the ledger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auditor_reads_back_who_read_a_number_and_verifies_the_ledger() {
+    let s = server("desk-audit").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    let clerk = s
+        .app
+        .add_staff(&admin, "窓口", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let auditor = s
+        .app
+        .add_staff(&admin, "監査", "auditor", Some("131041"))
+        .await
+        .unwrap();
+    let mut c = Browser::new(&s, "ja");
+    let key = enrol(
+        &mut c,
+        &clerk.token.token,
+        "madoguchi",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(&mut c, "madoguchi", "correct horse battery", &code(&key, 1)).await;
+    let home = c.get("/desk").await;
+    assert!(home.html.contains("href=\"/desk/residents/new\""));
+    assert!(
+        !home.html.contains("href=\"/desk/ledger\""),
+        "a clerk is not offered the ledger"
+    );
+    assert_eq!(c.get("/desk/ledger").await.status, StatusCode::FORBIDDEN);
+    let digits = registered.resident_code.digits().to_owned();
+    let read = c
+        .post(
+            &format!("/desk/residents/{digits}/number"),
+            &[("csrf", &home.field("csrf")), ("purpose", "tax")],
+        )
+        .await;
+    assert_eq!(read.status, StatusCode::OK);
+
+    let mut a = Browser::new(&s, "ja");
+    let key = enrol(
+        &mut a,
+        &auditor.token.token,
+        "kansa",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(&mut a, "kansa", "correct horse battery", &code(&key, 1)).await;
+    let home = a.get("/desk").await;
+    assert!(home.html.contains("href=\"/desk/ledger\""));
+    assert!(
+        !home.html.contains("href=\"/desk/residents/new\""),
+        "an auditor registers nobody"
+    );
+    let ledger = a.get("/desk/ledger").await;
+    assert_eq!(ledger.status, StatusCode::OK, "{}", ledger.html);
+    let highlighted = ledger
+        .html
+        .split("<tr class=\"highlight\">")
+        .nth(1)
+        .expect("a reading of a number is highlighted");
+    let row = highlighted.split("</tr>").next().unwrap();
+    assert!(row.contains("number-read") && row.contains("税"), "{row}");
+    assert!(
+        row.contains(&clerk.member.id.to_hex()),
+        "who read it: {row}"
+    );
+    assert!(row.contains("窓口 ("), "by name too: {row}");
+    assert!(
+        !ledger.html.contains(
+            &s.app
+                .read_number(&admin, &registered.resident_code, "tax")
+                .await
+                .unwrap()
+                .expose_formatted()
+        )
+    );
+    let verified = a
+        .post("/desk/ledger/verify", &[("csrf", &ledger.field("csrf"))])
+        .await;
+    assert_eq!(verified.status, StatusCode::OK);
+    assert!(verified.html.contains("検証しました"), "{}", verified.html);
+}

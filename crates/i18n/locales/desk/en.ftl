@@ -1,0 +1,306 @@
+# Staff screens (the clerk's desk and the call center): English.
+
+## Catalog metadata
+meta-language-name = English
+meta-script = latin
+
+## Dates and times (Japan time)
+date = {$day} {$month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} {$year}
+date-time = {$day} {$month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} {$year}, {$hour}:{$minute} JST
+
+## Shared
+desk-system-name = My Number desk
+desk-skip-to-content = Skip to main content
+desk-language = Language
+desk-signed-in-as = {$name} ({$role})
+desk-sign-out = Sign out
+desk-nav-home = Home
+desk-nav-search = Find a resident
+desk-footer-design = These screens are built on the design tokens of the Digital Agency's design system.
+desk-error-summary-title = Check what you entered
+desk-error-summary-count = { $count ->
+    [one] There is 1 problem.
+   *[other] There are {$count} problems.
+}
+desk-required = Required
+desk-submit = Submit
+
+## Roles
+role-administrator = Administrator
+role-auditor = Auditor
+role-call-center-operator = Call-center operator
+role-registry-clerk = Registry clerk
+
+## Sign-in
+desk-sign-in-title = Sign in
+desk-sign-in-lead = Enter your login name, your password and the 6-digit code your authenticator app shows.
+desk-login = Login name
+desk-password = Password
+desk-code = Code (6 digits)
+desk-code-hint = The number your authenticator app shows. It changes every 30 seconds.
+desk-sign-in-button = Sign in
+desk-sign-in-wrong = The login name, password or code is wrong.
+desk-sign-in-locked = After repeated failures this login name cannot be used until {$time}.
+desk-sign-in-ended = Your session has ended. Please sign in again.
+desk-signed-out = You have signed out.
+desk-no-login-yet = Using it for the first time? Enrol with the token your administrator gave you.
+desk-enrol-link = Enrol a browser sign-in
+
+## Enrolment
+desk-enrol-title = Enrol a browser sign-in
+desk-enrol-lead = Your token from the administrator shows who you are. Choose a login name and a password; on the next screen you set up your authenticator app.
+desk-token = Token
+desk-token-hint = It begins with "mn_". It is neither shown nor recorded.
+desk-password-hint = At least 12 characters, without your login name.
+desk-enrol-next = Next
+desk-enrol-app-title = Set up your authenticator app
+desk-enrol-app-lead = Scan the QR code with your authenticator app (Google Authenticator, Microsoft Authenticator and others), or type in the key below.
+desk-enrol-key = Key
+desk-enrol-qr-alt = QR code for your authenticator app
+desk-enrol-confirm = Finish enrolment
+desk-enrolled = Enrolled. When your authenticator app shows its next code, sign in with it.
+
+## Home and search
+desk-home-title = Home
+desk-home-lead = Hello, {$name}. Find a resident to see their record.
+desk-search-title = Find a resident
+desk-search-lead = Search by the start of the name (kanji, kana or Latin letters) or alias, by date of birth, or both. Small and large kana, voicing marks, letter case and spaces do not matter.
+desk-search-name = Name, reading, Latin name or alias
+desk-search-birth = Date of birth
+desk-search-button = Search
+desk-search-results = Results
+desk-search-count = { $count ->
+    [0] No resident matches.
+    [one] 1 resident matches.
+   *[other] {$count} residents match.
+}
+desk-search-more = More residents match. Narrow the search with a date of birth or more of the name.
+desk-search-recorded = Each record shown is recorded as read.
+desk-search-need = Enter a name or a date of birth.
+
+## Resident record
+desk-resident-title = Resident record
+desk-resident-code = Resident record code
+desk-name = Name
+desk-kana = Reading (kana)
+desk-latin = Latin name
+desk-alias = Alias
+desk-birth = Date of birth
+desk-sex = Sex
+desk-address = Address
+desk-municipality = Municipality code
+desk-relationship = Relationship to head
+desk-household = Household
+desk-status = Status
+desk-status-active = Registered
+desk-status-removed = Removed
+desk-history = History of changes
+desk-version = Version
+desk-procedure = Change
+desk-effective = Effective
+desk-recorded = Recorded
+desk-recorded-by = Recorded by
+desk-nationality = Nationality
+desk-status-of-residence = Status of residence
+desk-period-of-stay = Period of stay ends
+desk-read-recorded = Reading this record has been recorded.
+
+## Errors
+desk-error-title = This cannot be shown
+desk-error-denied = Your role or municipality does not allow this.
+desk-error-not-found = The page or record you are looking for was not found.
+desk-error-conflict = Something else changed it at the same time. Please try again.
+desk-error-internal = Something went wrong. Please try again later. The problem has been logged.
+desk-error-csrf = This form has expired. Reload the page and try again.
+desk-error-back = Back to home
+
+## Problems with input
+field-login = Use 3 to 32 lower-case letters, digits, ".", "-" or "_", starting with a letter.
+field-login-taken = Another staff member has this login name. Choose another.
+field-password = Use 12 to 128 characters, without your login name.
+field-token = The token is wrong or has expired.
+field-code = The code is wrong. Enter the newest 6 digits your authenticator app shows.
+field-enrolment-ended = The enrolment has expired. Please start again.
+field-birth = Enter a date of birth that exists.
+field-name = Enter at most 100 characters.
+
+## Kinds of change
+procedure-birth = Birth
+procedure-foreign-first-registration = Foreign resident's first registration
+procedure-import = Import
+procedure-move-in = Move-in
+procedure-move-in-with-certificate = Move-in (with a move-out certificate)
+procedure-migration = Migration
+procedure-address-change = Move within the municipality
+procedure-death = Death
+procedure-move-abroad = Move abroad
+procedure-move-out = Move-out
+procedure-name-change = Change of name
+procedure-period-of-stay-change = Change of the period of stay
+procedure-stay-ended = End of the period of stay
+procedure-stay-extension-applied = Extension of stay applied for
+procedure-transfer-in = Transfer-in
+
+## Sex (JIS X 0303)
+sex-0 = Not known
+sex-1 = Male
+sex-2 = Female
+sex-9 = Not applicable
+
+## Relationship to the head of household
+relationship-head = Head of household
+relationship-spouse = Spouse
+relationship-child = Child
+relationship-child-in-law = Child's spouse
+relationship-parent = Parent
+relationship-grandparent = Grandparent
+relationship-grandchild = Grandchild
+relationship-sibling = Sibling
+relationship-other-relative = Other relative
+relationship-cohabitant = Cohabitant
+
+## Reading an Individual Number
+desk-number-title = Individual Number
+desk-number-lead = An Individual Number may be shown only for an affair the law names. Choose the purpose: showing it is recorded with that purpose.
+desk-number-purpose = Purpose
+desk-number-button = Record the purpose and show
+desk-number-shown = Shown for {$purpose} ({$time}). This has been recorded.
+desk-number-masked = Last 4 digits
+desk-number-reveal = Show the whole number
+desk-number-back = Back to the resident record
+purpose-social-security = Social security
+purpose-tax = Tax
+purpose-disaster-response = Disaster response
+field-purpose = Choose a purpose.
+
+## Registering a resident
+desk-nav-register = Register a resident
+desk-register-title = Register a resident (birth, move-in, foreign resident)
+desk-register-lead = Enter what the notification says. For a Japanese national the reading in kana is required; for a foreign resident the Latin name, nationality and status of residence too. Registering assigns a resident record code and an Individual Number and queues the notification letter.
+desk-register-procedure = Kind of notification
+desk-register-effective = Effective date
+desk-register-effective-hint = Left empty: the date of birth for a birth, otherwise today.
+desk-family-name = Family name
+desk-given-name = Given name
+desk-family-kana = Family name in kana
+desk-given-kana = Given name in kana
+desk-kana-hint = In katakana.
+desk-latin-hint = Required for a foreign resident (as in the passport).
+desk-prefecture = Prefecture
+desk-municipality-hint = The 6-digit local government code.
+desk-address-rest = Street and number
+desk-household-member = Resident record code of someone in the same household
+desk-household-member-hint = To join an existing household. Left empty: the resident heads a new household.
+desk-preferred-language = Language for letters
+desk-preferred-language-hint = The language added to letters such as the Individual Number notification.
+desk-foreign-items = Items of a foreign resident
+desk-foreign-items-lead = Leave these empty for a Japanese national.
+desk-nationality-hint = The country or region code (ISO 3166, e.g. VN, BR).
+desk-residence-card = Residence card number
+desk-register-button = Register
+desk-registered = Registered. A resident record code and an Individual Number were assigned and the notification letter was queued.
+field-invalid = Check this item.
+field-family_name = Enter the family name (at most 100 characters, no unusable characters).
+field-given_name = Check the given name (at most 100 characters).
+field-family_name_kana = Enter the family name in katakana (required for Japanese nationals).
+field-given_name_kana = Enter the given name in katakana (required for Japanese nationals).
+field-latin_name = Enter the name in Latin letters (required for foreign residents).
+field-alias = Check the alias (foreign residents only).
+field-birth_date = Enter a date of birth that exists and is not in the future.
+field-sex = Choose the sex.
+field-prefecture = Check the prefecture (it must match the municipality code).
+field-municipality_code = Enter the 6-digit municipality code with its check digit.
+field-address = Enter the street and number.
+field-relationship = Choose the relationship (a new household's first member is its head).
+field-preferred_language = Choose the language for letters.
+field-nationality = Enter the nationality as a country or region code.
+field-residence_card_number = Check the residence card number (required for some statuses).
+field-status_of_residence = Choose the status of residence.
+field-period_of_stay_until = Check the end of the period of stay (required for some statuses; not a past date).
+field-effective_date = Check the effective date.
+field-household = Check the household (a resident record code of someone in it).
+field-household_member = Check the resident record code of someone in the same household.
+field-procedure = Choose the kind of notification.
+
+## Changes to a registered resident
+desk-procedures = Record a change
+desk-procedure-title = Record a change
+desk-procedure-effective-hint = Left empty: today.
+desk-procedure-lead-address-change = A new address within the same municipality.
+desk-procedure-lead-name-change = A new name. For a Japanese national, the reading in kana too.
+desk-procedure-lead-move-out = A move to another municipality in Japan, which records the move-in when it is notified.
+desk-procedure-lead-move-abroad = A move abroad.
+desk-procedure-lead-death = Removal on death. The effective date is the date of death.
+desk-destination = Destination municipality code
+desk-with-card-out = Notified with the My Number Card (special move-out)
+desk-with-card-abroad = The procedure to keep using the My Number Card abroad was done (before departure only)
+desk-procedure-button = Record the change
+desk-procedure-recorded = The change was recorded.
+field-destination_municipality_code = Enter the destination's 6-digit municipality code with its check digit.
+field-procedure-state = This record's state does not allow this change.
+
+## Copies of the resident record
+desk-document-title = Issue a copy of the resident record
+desk-document-lead = Besides the name, date of birth, sex and address, only the items asked for are printed. The document is signed and can be checked by its verification code. Printing the Individual Number, at the person's own request, is done through the API.
+desk-document-kind = Kind
+desk-document-copy = Copy of the resident record
+desk-document-recorded-matters = Certificate of recorded matters
+desk-document-items = Items to print
+desk-document-button = Issue the PDF
+item-household = Every member of the household
+item-householder = The head of household and the relationship
+item-previous-address = The previous address
+item-became-resident = The date they became a resident
+item-residence-status = Nationality, status and period of stay (foreign residents)
+item-resident-code = The resident record code
+field-items = Check the items to print.
+field-kind = Choose the kind.
+field-municipality-name = This municipality has no name to print on documents yet. Ask an administrator to set it.
+
+## The ledger
+desk-nav-ledger = Audit the ledger
+desk-ledger-title = Audit the ledger
+desk-ledger-lead = Every change, and every reading of personal data or of a number, is in a ledger that cannot be altered unseen (hash chains and signed checkpoints). Readings of numbers are highlighted.
+desk-ledger-verify-title = Verification
+desk-ledger-verify-button = Verify now
+desk-ledger-ok = Verified: {$partitions} partitions, {$entries} entries, nothing altered or missing (held to {$checkpoints} signed checkpoints).
+desk-ledger-fault = Partition {$partition}, entry {$seq}: altered or missing entries are suspected.
+desk-ledger-partition = Ledger of {$partition} (newest first)
+desk-ledger-seq = No.
+desk-ledger-actor = By
+desk-ledger-action = What
+desk-ledger-person = About (internal id)
+desk-ledger-pages = Ledger pages
+desk-ledger-older = Older entries
+desk-ledger-newer = Newer entries
+
+## Household
+desk-household-view = See everyone in the household
+desk-household-title = Household
+desk-household-lead = Everyone in the household of {$name} (address: {$address}).

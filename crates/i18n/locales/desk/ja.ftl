@@ -1,0 +1,279 @@
+# 職員画面 (窓口・コールセンター): 日本語。これが原文で、ほかの言語はこれに合わせる。
+
+## Catalog metadata
+meta-language-name = 日本語
+meta-script = jp
+
+## 日付と時刻 (日本時間)
+date = {$year}年{$month}月{$day}日
+date-time = {$year}年{$month}月{$day}日 {$hour}時{$minute}分
+
+## 共通
+desk-system-name = マイナンバー 窓口システム
+desk-skip-to-content = 本文へ移動
+desk-language = 表示言語
+desk-signed-in-as = {$name}({$role})
+desk-sign-out = ログアウト
+desk-nav-home = ホーム
+desk-nav-search = 住民の検索
+desk-footer-design = 画面はデジタル庁デザインシステムのデザイントークンに基づいています。
+desk-error-summary-title = 入力内容を確認してください
+desk-error-summary-count = { $count ->
+    [one] 1件の問題があります。
+   *[other] {$count}件の問題があります。
+}
+desk-required = 必須
+desk-submit = 送信
+
+## 役割
+role-administrator = 管理者
+role-auditor = 監査担当
+role-call-center-operator = コールセンター担当
+role-registry-clerk = 住民記録担当
+
+## ログイン
+desk-sign-in-title = ログイン
+desk-sign-in-lead = ログイン名、パスワード、認証アプリに表示される6桁のコードを入力してください。
+desk-login = ログイン名
+desk-password = パスワード
+desk-code = 確認コード(6桁)
+desk-code-hint = 認証アプリに表示されている数字です。30秒ごとに変わります。
+desk-sign-in-button = ログインする
+desk-sign-in-wrong = ログイン名、パスワード、確認コードのいずれかが正しくありません。
+desk-sign-in-locked = 失敗が続いたため、このログイン名は{$time}まで使えません。
+desk-sign-in-ended = セッションが終了しました。もう一度ログインしてください。
+desk-signed-out = ログアウトしました。
+desk-no-login-yet = はじめて使う方は、管理者から受け取ったトークンで登録してください。
+desk-enrol-link = ブラウザ用ログインを登録する
+
+## 登録
+desk-enrol-title = ブラウザ用ログインの登録
+desk-enrol-lead = 管理者から受け取ったトークンで本人を確認し、ログイン名とパスワードを決めます。次の画面で認証アプリを設定します。
+desk-token = トークン
+desk-token-hint = 「mn_」で始まる文字列です。画面にも記録にも残りません。
+desk-password-hint = 12文字以上。ログイン名を含めないでください。
+desk-enrol-next = 次へ
+desk-enrol-app-title = 認証アプリの設定
+desk-enrol-app-lead = 認証アプリ(Google Authenticator、Microsoft Authenticator など)で二次元コードを読み取るか、次のキーを入力してください。
+desk-enrol-key = キー
+desk-enrol-qr-alt = 認証アプリに読み取らせる二次元コード
+desk-enrol-confirm = 登録を完了する
+desk-enrolled = 登録しました。認証アプリのコードが次に変わったら、新しいコードでログインしてください。
+
+## ホームと検索
+desk-home-title = ホーム
+desk-home-lead = {$name}さん、こんにちは。住民を検索して記録を確認できます。
+desk-search-title = 住民の検索
+desk-search-lead = 氏名(漢字・カナ・ローマ字)または通称の先頭、生年月日のどちらか、または両方で探します。かなの大小や濁点、ローマ字の大文字小文字や空白は区別しません。
+desk-search-name = 氏名・フリガナ・ローマ字・通称
+desk-search-birth = 生年月日
+desk-search-button = 検索する
+desk-search-results = 検索結果
+desk-search-count = { $count ->
+    [0] 該当する住民はいません。
+   *[other] {$count}人が該当します。
+}
+desk-search-more = ほかにも該当する住民がいます。生年月日や氏名の続きで絞り込んでください。
+desk-search-recorded = 表示した記録は、閲覧として記録されます。
+desk-search-need = 氏名か生年月日を入力してください。
+
+## 住民票
+desk-resident-title = 住民の記録
+desk-resident-code = 住民票コード
+desk-name = 氏名
+desk-kana = フリガナ
+desk-latin = ローマ字
+desk-alias = 通称
+desk-birth = 生年月日
+desk-sex = 性別
+desk-address = 住所
+desk-municipality = 市区町村コード
+desk-relationship = 続柄
+desk-household = 世帯
+desk-status = 状態
+desk-status-active = 記録中
+desk-status-removed = 消除
+desk-history = 異動の履歴
+desk-version = 版
+desk-procedure = 異動
+desk-effective = 異動日
+desk-recorded = 記録日時
+desk-recorded-by = 記録した職員
+desk-nationality = 国籍
+desk-status-of-residence = 在留資格
+desk-period-of-stay = 在留期間の満了日
+desk-read-recorded = この記録の閲覧は記録されています。
+
+## エラー
+desk-error-title = 表示できません
+desk-error-denied = この操作は、あなたの役割または担当の市区町村では行えません。
+desk-error-not-found = お探しのページや記録は見つかりません。
+desk-error-conflict = 同時にほかの処理が行われました。もう一度お試しください。
+desk-error-internal = 処理中に問題が起きました。時間をおいてもう一度お試しください。問題は記録されています。
+desk-error-csrf = 画面の有効期限が切れました。ページを読み込み直して、もう一度操作してください。
+desk-error-back = ホームに戻る
+
+## 入力の問題
+field-login = ログイン名は、英小文字で始まる3〜32文字の英小文字・数字・「.」「-」「_」で入力してください。
+field-login-taken = このログイン名はほかの職員が使っています。別の名前にしてください。
+field-password = パスワードは12〜128文字で、ログイン名を含めないでください。
+field-token = トークンが正しくないか、有効期限が切れています。
+field-code = 確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。
+field-enrolment-ended = 登録の有効期限が切れました。最初からやり直してください。
+field-birth = 生年月日は、存在する日付で入力してください。
+field-name = 氏名は100文字までで入力してください。
+
+## 異動の種類
+procedure-birth = 出生
+procedure-foreign-first-registration = 外国人住民の記載
+procedure-import = 取込み
+procedure-move-in = 転入
+procedure-move-in-with-certificate = 転入(転出証明書による)
+procedure-migration = 移行
+procedure-address-change = 転居
+procedure-death = 死亡
+procedure-move-abroad = 国外転出
+procedure-move-out = 転出
+procedure-name-change = 氏名の変更
+procedure-period-of-stay-change = 在留期間の変更
+procedure-stay-ended = 在留期間の満了
+procedure-stay-extension-applied = 在留期間更新の申請
+procedure-transfer-in = 転入(消除された記録への記載)
+
+## 性別 (JIS X 0303)
+sex-0 = 不明
+sex-1 = 男
+sex-2 = 女
+sex-9 = 適用不能
+
+## 続柄
+relationship-head = 世帯主
+relationship-spouse = 妻・夫
+relationship-child = 子
+relationship-child-in-law = 子の配偶者
+relationship-parent = 父母
+relationship-grandparent = 祖父母
+relationship-grandchild = 孫
+relationship-sibling = 兄弟姉妹
+relationship-other-relative = その他の親族
+relationship-cohabitant = 同居人
+
+## 個人番号の表示
+desk-number-title = 個人番号
+desk-number-lead = 個人番号は、法律で定められた事務のためにだけ表示できます。目的を選ぶと、表示したことがその目的とともに記録されます。
+desk-number-purpose = 利用目的
+desk-number-button = 目的を記録して表示する
+desk-number-shown = {$purpose}のために表示しました({$time})。この表示は記録されています。
+desk-number-masked = 下4桁
+desk-number-reveal = 番号全体を表示する
+desk-number-back = 住民の記録に戻る
+purpose-social-security = 社会保障
+purpose-tax = 税
+purpose-disaster-response = 災害対策
+field-purpose = 利用目的を選んでください。
+
+## 住民の記載
+desk-nav-register = 住民の記載
+desk-register-title = 住民の記載(出生・転入・外国人住民)
+desk-register-lead = 届出の内容を入力します。日本人は氏名のフリガナが必須です。外国人住民はローマ字の氏名と国籍・在留資格も入力します。登録すると住民票コードと個人番号が付番され、個人番号通知書の送付が予定されます。
+desk-register-procedure = 届出の種類
+desk-register-effective = 異動日
+desk-register-effective-hint = 空欄のときは、出生なら生年月日、それ以外は今日です。
+desk-family-name = 氏
+desk-given-name = 名
+desk-family-kana = 氏のフリガナ
+desk-given-kana = 名のフリガナ
+desk-kana-hint = カタカナで入力します。
+desk-latin-hint = 外国人住民は必須です(パスポートの表記)。
+desk-prefecture = 都道府県
+desk-municipality-hint = 全国地方公共団体コード(6桁)。
+desk-address-rest = 町名・番地
+desk-household-member = 同じ世帯の人の住民票コード
+desk-household-member-hint = 既存の世帯に入る場合に入力します。空欄なら新しい世帯の世帯主になります。
+desk-preferred-language = 通知の言語
+desk-preferred-language-hint = 個人番号通知書などの書類に添える言語です。
+desk-foreign-items = 外国人住民の記載事項
+desk-foreign-items-lead = 日本国籍の方は空欄のままにします。
+desk-nationality-hint = 国・地域のコード(ISO 3166、例: VN、BR)。
+desk-residence-card = 在留カード番号
+desk-register-button = 記載する
+desk-registered = 記載しました。住民票コードと個人番号を付番し、個人番号通知書の送付を予定しました。
+field-invalid = この項目を確認してください。
+field-family_name = 氏を入力してください(100文字まで、使えない文字を除く)。
+field-given_name = 名を確認してください(100文字まで)。
+field-family_name_kana = 氏のフリガナをカタカナで入力してください(日本人は必須)。
+field-given_name_kana = 名のフリガナをカタカナで入力してください(日本人は必須)。
+field-latin_name = ローマ字の氏名を入力してください(外国人住民は必須)。
+field-alias = 通称を確認してください(外国人住民のみ)。
+field-birth_date = 生年月日は、今日までの存在する日付で入力してください。
+field-sex = 性別を選んでください。
+field-prefecture = 都道府県を確認してください(市区町村コードと合っている必要があります)。
+field-municipality_code = 市区町村コードは、検査数字を含む6桁で入力してください。
+field-address = 町名・番地を入力してください。
+field-relationship = 続柄を選んでください(新しい世帯は世帯主です)。
+field-preferred_language = 通知の言語を選んでください。
+field-nationality = 国籍は国・地域のコードで入力してください。
+field-residence_card_number = 在留カード番号を確認してください(在留資格によっては必須です)。
+field-status_of_residence = 在留資格を選んでください。
+field-period_of_stay_until = 在留期間の満了日を確認してください(在留資格によっては必須、過ぎた日付は不可)。
+field-effective_date = 異動日を確認してください。
+field-household = 世帯を確認してください(同じ世帯の人の住民票コード)。
+field-household_member = 同じ世帯の人の住民票コードを確認してください。
+field-procedure = 届出の種類を選んでください。
+
+## 記載のある住民の異動
+desk-procedures = 異動の届出
+desk-procedure-title = 異動の届出
+desk-procedure-effective-hint = 空欄のときは今日です。
+desk-procedure-lead-address-change = 同じ市区町村の中での住所の変更(転居)です。
+desk-procedure-lead-name-change = 氏名の変更です。日本人はフリガナも入力します。
+desk-procedure-lead-move-out = ほかの市区町村への転出です。転出先で転入届が出されると、転出先が記載します。
+desk-procedure-lead-move-abroad = 国外への転出です。
+desk-procedure-lead-death = 死亡による消除です。異動日に死亡日を入力します。
+desk-destination = 転出先の市区町村コード
+desk-with-card-out = マイナンバーカードを提示して届け出た(特例転出)
+desk-with-card-abroad = マイナンバーカードを国外で引き続き使う手続きをした(出国前のみ)
+desk-procedure-button = 届出を記録する
+desk-procedure-recorded = 異動を記録しました。
+field-destination_municipality_code = 転出先の市区町村コードを、検査数字を含む6桁で入力してください。
+field-procedure-state = この記録の状態では、この届出はできません。
+
+## 住民票の写し
+desk-document-title = 住民票の写しの交付
+desk-document-lead = 氏名・生年月日・性別・住所のほか、請求された事項だけを記載します。交付した文書は署名され、検証コードで確かめられます。個人番号の記載は、API から本人の請求として行います。
+desk-document-kind = 種類
+desk-document-copy = 住民票の写し
+desk-document-recorded-matters = 住民票記載事項証明書
+desk-document-items = 記載する事項
+desk-document-button = PDF を交付する
+item-household = 世帯全員
+item-householder = 世帯主の氏名と続柄
+item-previous-address = 前住所
+item-became-resident = 住民となった年月日
+item-residence-status = 国籍・在留資格・在留期間(外国人住民)
+item-resident-code = 住民票コード
+field-items = 記載する事項を確認してください。
+field-kind = 種類を選んでください。
+field-municipality-name = この市区町村には、証明書に印字する名称がまだ設定されていません。管理者に設定を依頼してください。
+
+## 記録(台帳)
+desk-nav-ledger = 記録の監査
+desk-ledger-title = 記録の監査
+desk-ledger-lead = すべての変更と、個人情報・個人番号のすべての閲覧は、改ざんできない記録(ハッシュの連鎖と署名付きチェックポイント)に残ります。個人番号の閲覧は色を付けて示します。
+desk-ledger-verify-title = 改ざんの検証
+desk-ledger-verify-button = いま検証する
+desk-ledger-ok = 検証しました。{$partitions}の区分、{$entries}件の記録に、改ざんや欠落はありません(署名付きチェックポイント{$checkpoints}件と照合)。
+desk-ledger-fault = 記録の区分 {$partition} の {$seq} 番目に、改ざんまたは欠落の疑いがあります。
+desk-ledger-partition = {$partition} の記録(新しい順)
+desk-ledger-seq = 番号
+desk-ledger-actor = 行った者
+desk-ledger-action = 内容
+desk-ledger-person = 対象者(内部ID)
+desk-ledger-pages = 記録のページ
+desk-ledger-older = 古い記録へ
+desk-ledger-newer = 新しい記録へ
+
+## 世帯
+desk-household-view = 世帯の全員を見る
+desk-household-title = 世帯
+desk-household-lead = {$name}さんの世帯の全員です(住所: {$address})。

@@ -1,0 +1,366 @@
+// The clerk's desk in Debian's Chromium (issue 11, docs/design/web.md): enrolment, sign-in,
+// search, a record, the language switch and sign-out, each done with the keyboard alone; axe-core
+// on every screen in Japanese and English (no serious or critical violation); no sideways
+// scrolling at 320 px or at 200 % zoom; a PNG of each screen in target/screenshots/.
+//
+// Run by crates/cli/tests/browser.rs (cargo test), which passes the binary in MYNUMBER_BIN.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = process.env.MYNUMBER_BIN ?? join(root, 'target', 'debug', 'mynumber');
+const shots = join(root, 'target', 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server, base, admin, browser, dataDir;
+
+/** Starts the server on a free port of loopback with a demo municipality. */
+async function start() {
+  dataDir = mkdtempSync(join(tmpdir(), 'mynumber-browser-'));
+  server = spawn(bin, ['serve', '--data-dir', join(dataDir, 'data'), '--listen', '127.0.0.1:0', '--demo',
+    '--checkpoint-minutes', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 120_000);
+    const read = (chunk) => {
+      out += chunk;
+      const token = out.match(/mn_[0-9a-f]{64}/);
+      const at = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (token && at) {
+        admin = token[0];
+        base = at[1];
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
+  });
+}
+
+/** A staff member made by the administrator over the API; returns their first token. */
+async function addStaff(name, role, municipality) {
+  const r = await fetch(`${base}/api/v1/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role, municipality_code: municipality }),
+  });
+  const body = await r.text();
+  assert.ok(r.ok, body);
+  return JSON.parse(body).token;
+}
+
+/** RFC 4648 base32 and RFC 6238 TOTP, computed here apart from the server's code. */
+function totp(key, offset = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of key) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + offset));
+  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+  const o = mac[19] & 0x0f;
+  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+/** Enrols a staff member's token as `login` and signs in, in Japanese, quickly (the keyboard
+ * flow of enrolment and sign-in is the first test's). */
+async function enrolAndSignIn(page, token, login) {
+  await page.goto(`${base}/desk/language?to=ja&back=/desk/enrol`);
+  await page.fill('#token', token);
+  await page.fill('#login', login);
+  await page.fill('#password', 'correct horse battery');
+  await page.press('#password', 'Enter');
+  const key = (await page.locator('#totp-key').textContent()).trim();
+  await page.fill('#code', totp(key));
+  await page.press('#code', 'Enter');
+  await page.waitForURL(/enrolled=1$/);
+  await page.fill('#login', login);
+  await page.fill('#password', 'correct horse battery');
+  await page.fill('#code', totp(key, 1));
+  await page.press('#code', 'Enter');
+  await page.waitForURL(`${base}/desk`);
+}
+
+/** Presses Tab until `selector` has the focus (a keyboard user's way there). */
+async function tabTo(page, selector, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  assert.fail(`${selector} cannot be reached with Tab on ${page.url()}`);
+}
+
+/** Chooses a radio button as a keyboard user does: Tab into the group, then the arrow keys. */
+async function chooseRadio(page, name, value) {
+  await tabTo(page, `input[name="${name}"]`);
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 12 && !(await page.isChecked(`#${name}-${value}`)); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.ok(await page.isChecked(`#${name}-${value}`), `${name}=${value} cannot be chosen by keyboard`);
+}
+
+/** Types into a field reached with the keyboard. */
+async function typeInto(page, selector, text) {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
+const checked = [];
+
+/** axe-core on the page: no serious or critical violation; and no sideways scrolling at
+ * 320 px (a phone) and 640 px (a 1280 px window at 200 % zoom); a screenshot of each. */
+async function audit(page, name) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
+    `axe on ${name} (${page.url()})`);
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  for (const width of [640, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at ${width} px`);
+  }
+  await page.screenshot({ path: join(shots, `${name}-320.png`), fullPage: true });
+  await page.setViewportSize(size);
+  checked.push(name);
+}
+
+before(async () => {
+  await start();
+  const dir = mkdtempSync(join(tmpdir(), 'mynumber-chromium-'));
+  browser = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.MYNUMBER_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    // The pages forbid scripts from elsewhere (CSP); axe is the test's, not the page's.
+    bypassCSP: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a clerk enrols, signs in, finds a resident, reads the record and signs out, by keyboard, in ja and en', async () => {
+  const token = await addStaff('田中 花子', 'registry-clerk', '131041');
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja,en;q=0.5' });
+
+  // Enrolment, with a mistake first: the error summary takes the focus and links the field.
+  await page.goto(`${base}/desk/enrol`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await audit(page, 'desk-enrol-ja');
+  await typeInto(page, '#token', token);
+  await typeInto(page, '#login', 'Tanaka H');
+  await typeInto(page, '#password', 'correct horse battery');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.match(await page.textContent('#error-summary'), /ログイン名/);
+  assert.equal(await page.getAttribute('#login', 'aria-invalid'), 'true');
+  await audit(page, 'desk-enrol-error-ja');
+  await typeInto(page, '#token', token);
+  await page.fill('#login', '');
+  await typeInto(page, '#login', 'tanaka.h');
+  await typeInto(page, '#password', 'correct horse battery');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#totp-key');
+  await audit(page, 'desk-enrol-app-ja');
+  const key = (await page.textContent('#totp-key')).trim();
+  // The QR code, read back from the screen by zbar: the app gets the same key.
+  const qr = spawnSync('zbarimg', ['--raw', '-q', join(shots, 'desk-enrol-app-ja.png')], { encoding: 'utf8' });
+  assert.equal(qr.status, 0, qr.stderr);
+  assert.match(qr.stdout.trim(), new RegExp(`^otpauth://totp/mynumber:tanaka\\.h\\?secret=${key}&issuer=mynumber&algorithm=SHA1&digits=6&period=30$`));
+  await typeInto(page, '#code', totp(key));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/desk\/sign-in\?enrolled=1$/);
+  await audit(page, 'desk-sign-in-ja');
+
+  // Sign-in with the next code (a code is taken once).
+  await typeInto(page, '#login', 'tanaka.h');
+  await typeInto(page, '#password', 'correct horse battery');
+  await typeInto(page, '#code', totp(key, 1));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk`);
+  assert.ok((await page.textContent('header')).includes('田中 花子(住民記録担当)'));
+  await audit(page, 'desk-home-ja');
+
+  // The registration form, from the navigation: sent empty, every problem is in the summary,
+  // which is announced and links to each field.
+  await tabTo(page, 'nav a[href="/desk/residents/new"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/new`);
+  await audit(page, 'desk-register-ja');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.ok(await page.locator('#error-summary a[href="#family_name"]').count() === 1);
+  await audit(page, 'desk-register-error-ja');
+  await page.goto(`${base}/desk`);
+
+  // The search, from the navigation.
+  await tabTo(page, 'nav a[href="/desk/residents"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents`);
+  await audit(page, 'desk-search-ja');
+  await typeInto(page, '#name', 'やま');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results-title');
+  const first = page.locator('tbody a').first();
+  assert.ok(await first.count() > 0, 'the demo municipality has a resident whose reading begins with ヤマ');
+  await audit(page, 'desk-search-results-ja');
+  const href = await first.getAttribute('href');
+  await tabTo(page, `tbody a[href="${href}"]`, 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}${href}`);
+  assert.match(await page.textContent('main'), /異動の履歴/);
+  assert.doesNotMatch(await page.textContent('main'), /\d{4}-\d{2}-\d{2}T/, 'no raw ISO timestamp');
+  await audit(page, 'desk-resident-ja');
+
+  // The household, from the record.
+  await tabTo(page, `a[href="${href}/household"]`, 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}${href}/household`);
+  assert.ok(await page.locator('tbody tr').count() >= 1);
+  await audit(page, 'desk-household-ja');
+  await page.goBack();
+
+  // A change's form, from the record's list of changes.
+  await tabTo(page, 'a[href$="/procedure?kind=address-change"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/procedure\?kind=address-change$/);
+  await audit(page, 'desk-procedure-ja');
+  const procedureUrl = page.url();
+  await page.goBack();
+
+  // A copy of the resident record, by keyboard: an item ticked, the PDF downloaded, and its
+  // text read back by pdftotext (poppler), apart from our renderer.
+  const family = (await page.textContent('h1')).split(':').pop().trim().split(/\s+/)[0];
+  await tabTo(page, '#item-householder', 120);
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('#item-householder'));
+  await tabTo(page, '#document-title ~ form button[type="submit"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const pdf = join(shots, 'resident-record.pdf');
+  await download.saveAs(pdf);
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  assert.equal(text.status, 0, text.stderr);
+  assert.ok(text.stdout.includes(family), `the copy names ${family}: ${text.stdout.slice(0, 400)}`);
+
+  // The number: a purpose chosen by keyboard, then shown masked until opened.
+  await chooseRadio(page, 'purpose', 'tax');
+  await tabTo(page, '#number-title ~ form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('details.reveal');
+  assert.equal(await page.isVisible('#individual-number'), false, 'masked until opened');
+  await audit(page, 'desk-number-ja');
+  await tabTo(page, 'details.reveal summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.isVisible('#individual-number'), true);
+  assert.match((await page.textContent('#individual-number')).trim(), /^\d{4} \d{4} \d{4}$/);
+  await page.goBack();
+
+  // English, from the switch; the choice is remembered.
+  await tabTo(page, 'a[hreflang="en"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}${href}`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('main'), /History of changes/);
+  await audit(page, 'desk-resident-en');
+  await chooseRadio(page, 'purpose', 'social-security');
+  await tabTo(page, '#number-title ~ form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('details.reveal');
+  assert.match(await page.textContent('main'), /Shown for Social security/);
+  await audit(page, 'desk-number-en');
+  await page.goto(`${base}/desk/residents`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await audit(page, 'desk-search-en');
+  // A search with a bad date: the summary is announced (role=alert) and links to the field.
+  await typeInto(page, '#birth', '02301990');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.equal(await page.getAttribute('#error-summary', 'role'), 'alert');
+  await audit(page, 'desk-search-error-en');
+  await page.goto(`${base}/desk/residents/new`);
+  await audit(page, 'desk-register-en');
+  await page.goto(procedureUrl.replace('address-change', 'move-out'));
+  await audit(page, 'desk-procedure-en');
+  await page.goto(`${base}${href}/household`);
+  await audit(page, 'desk-household-en');
+  await page.goto(`${base}/desk`);
+  await audit(page, 'desk-home-en');
+
+  // Sign-out: back to sign-in, and the desk is closed.
+  await tabTo(page, 'header button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/desk\/sign-in\?signed_out=1$/);
+  await audit(page, 'desk-sign-in-en');
+  await page.goto(`${base}/desk/enrol`);
+  await audit(page, 'desk-enrol-en');
+  await page.goto(`${base}/desk`);
+  assert.match(page.url(), /\/desk\/sign-in$/);
+  await page.close();
+});
+
+test('a call-center operator is refused the search by the policy, on a page that says so', async () => {
+  const token = await addStaff('佐藤 一郎', 'call-center-operator', null);
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, token, 'sato.i');
+  const refused = await page.goto(`${base}/desk/residents`);
+  assert.equal(refused.status(), 403);
+  assert.match(await page.textContent('main'), /役割/);
+  await audit(page, 'desk-refused-ja');
+  await page.close();
+});
+
+test('an auditor reads the ledger back and verifies it, by keyboard', async () => {
+  const token = await addStaff('監査 次郎', 'auditor', '131041');
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, token, 'kansa.j');
+  await tabTo(page, 'nav a[href="/desk/ledger"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/ledger`);
+  await audit(page, 'desk-ledger-ja');
+  await tabTo(page, '#verify-title ~ form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verify-title ~ p[role="status"]');
+  assert.match(await page.textContent('#verify-title ~ p[role="status"]'), /検証しました/);
+  await audit(page, 'desk-ledger-verified-ja');
+  await page.goto(`${base}/desk/language?to=en&back=/desk/ledger`);
+  await audit(page, 'desk-ledger-en');
+  await page.close();
+});
+
+after(() => {
+  // Every screen was audited in both languages.
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household']) {
+    for (const lang of ['ja', 'en']) {
+      assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
+    }
+  }
+});
