@@ -36,7 +36,8 @@ pub use bulk::{
 };
 pub use card_notices::{CertificateRenewalBatch, PICK_UP_DAYS, RenewalBatch};
 pub use cards::{
-    CardAmendment, CardApplication, CardCertification, CardSettings, CardWithFile, HandOver,
+    CALL_OPEN_MINUTES, Call, CallCard, CardAmendment, CardApplication, CardCertification,
+    CardSettings, CardWithFile, HandOver,
 };
 pub use certificates::{CertificateException, KeyMaker, PkiSettings};
 pub use documents::{
@@ -51,11 +52,11 @@ pub use import_run::{
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use ports::{
-    CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow, CrlRow,
-    CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow, ImportHouseholdRow,
-    ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow, NumberRow, PersonRow,
-    Random, ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, Tx,
-    VersionRow,
+    CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow,
+    CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
+    ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
+    NumberRow, PersonRow, Random, ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store,
+    StoreError, Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

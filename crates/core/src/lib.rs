@@ -6,6 +6,7 @@
 
 mod address;
 mod application_id;
+pub mod call;
 pub mod card;
 pub mod certificate;
 pub mod checkpoint;

@@ -104,6 +104,10 @@ pub enum Action {
     ExtendCard,
     /// Hand a produced card over at the counter.
     HandOverCard,
+    /// Find a caller's card from what they state about themselves, on the lost-card line
+    /// (name, date of birth, address): the answer is only whether one record matches, and the
+    /// state of its card.
+    IdentifyCaller,
     /// Import records from a file (the previous system's register).
     ImportRecords,
     /// Certify a public key outside card production: an administrator's audited exception.
@@ -178,6 +182,7 @@ crate::codes!(Action {
     ExportRecords => "export-records",
     ExtendCard => "extend-card",
     HandOverCard => "hand-over-card",
+    IdentifyCaller => "identify-caller",
     ImportRecords => "import-records",
     IssueCertificateException => "issue-certificate-exception",
     IssueResidentRecord => "issue-resident-record",
@@ -325,7 +330,9 @@ impl Action {
             A::ReadCheckpoint | A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
             A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
-            A::SuspendCard => P::SuspendCards,
+            // Finding the card to suspend is part of suspending it: the call center's
+            // operators have no other way to it, and see nothing else of the record.
+            A::IdentifyCaller | A::SuspendCard => P::SuspendCards,
             A::AmendCard
             | A::ApplyCard
             | A::CertifyCard

@@ -132,6 +132,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0020_browser_sign_in.sql"),
         include_str!("../migrations/postgres/0020_browser_sign_in.sql"),
     ),
+    (
+        21,
+        "the lost-card line's calls",
+        include_str!("../migrations/sqlite/0021_call_records.sql"),
+        include_str!("../migrations/postgres/0021_call_records.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -6,9 +6,10 @@
 use hex::FromHex;
 use jiff::civil::Date;
 use mynumber_app::{
-    CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow, ImportBatchRow,
-    ImportHouseholdRow, ImportJobRow, NoticeRow, PersonRow, StoreError, VersionRow,
+    CallRow, CardApplicationRow, CardRow, CertificateRow, CrlRow, CurrentRow, DocumentRow,
+    ImportBatchRow, ImportHouseholdRow, ImportJobRow, NoticeRow, PersonRow, StoreError, VersionRow,
 };
+use mynumber_core::call::{Caller, Outcome};
 use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
 use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::document::VerificationCode;
@@ -17,7 +18,7 @@ use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{
     Address, ApplicationId, HouseholdId, Language, MovedTo, MunicipalityCode, NameInput,
     Nationality, NoticeId, PersonId, Prefecture, RecordStatus, Relationship, RemovalReason,
-    ResidenceCardNumber, Resident, ResidentCode, ResidentRecord, Sex, StatusOfResidence,
+    ResidenceCardNumber, Resident, ResidentCode, ResidentRecord, Sex, StaffId, StatusOfResidence,
 };
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -447,6 +448,26 @@ pub(crate) fn decode_card_application(
         applied_on: date(row, "applied_on")?,
         received_at_us: int(row, "received_at_us")?,
         card_serial: opt_text(row, "card_serial")?,
+    })
+}
+
+pub(crate) const CALL_COLUMNS: &str = "id, operator_id, language, caller, person_id, outcome, \
+     police_report, card_serial, opened_at_us, closed_at_us";
+
+pub(crate) fn decode_call(row: &AnyRow) -> Result<CallRow, StoreError> {
+    Ok(CallRow {
+        id: text(row, "id")?,
+        operator: StaffId::parse(&text(row, "operator_id")?).ok_or_else(|| corrupt("operator"))?,
+        language: text(row, "language")?,
+        caller: Caller::parse(&text(row, "caller")?).ok_or_else(|| corrupt("caller"))?,
+        person: opt_text(row, "person_id")?
+            .map(|p| person_id(&p))
+            .transpose()?,
+        outcome: Outcome::parse(&text(row, "outcome")?).ok_or_else(|| corrupt("outcome"))?,
+        police_report: opt_text(row, "police_report")?,
+        card_serial: opt_text(row, "card_serial")?,
+        opened_at_us: int(row, "opened_at_us")?,
+        closed_at_us: opt_int(row, "closed_at_us")?,
     })
 }
 

@@ -7,6 +7,7 @@
 
 mod amend;
 mod apply;
+mod call;
 mod certify;
 mod counter;
 mod life;
@@ -22,6 +23,7 @@ use mynumber_core::pin::PinKind;
 use mynumber_core::{FieldError, Refused};
 
 pub use amend::CardAmendment;
+pub use call::{CALL_OPEN_MINUTES, Call, CallCard};
 
 use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};

@@ -3,8 +3,9 @@
 use async_trait::async_trait;
 
 use jiff::civil::Date;
+use mynumber_core::call::{Caller, Outcome};
 use mynumber_core::card::{CardKind, CardStatus, Channel, Reason};
-use mynumber_core::{ApplicationId, MunicipalityCode, PersonId};
+use mynumber_core::{ApplicationId, MunicipalityCode, PersonId, StaffId};
 
 use crate::StoreError;
 
@@ -39,6 +40,31 @@ pub struct CardApplicationRow {
     pub received_at_us: i64,
     /// The card produced from it.
     pub card_serial: Option<String>,
+}
+
+/// A call on the lost-card line (個人番号カードコールセンター), as its record keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallRow {
+    /// Random id (hex): the operator's screen names the call by it.
+    pub id: String,
+    /// Who took the call.
+    pub operator: StaffId,
+    /// The language of the call (one of `mynumber_core::call::CALL_LANGUAGES`).
+    pub language: String,
+    /// Who called, as they said.
+    pub caller: Caller,
+    /// Whose record answered (`None`: none, or several).
+    pub person: Option<PersonId>,
+    /// What the call ended in (so far).
+    pub outcome: Outcome,
+    /// The police report's receipt number (受理番号), if the caller had one.
+    pub police_report: Option<String>,
+    /// The card suspended on the call.
+    pub card_serial: Option<String>,
+    /// When the operator looked the caller up (µs).
+    pub opened_at_us: i64,
+    /// When the call was closed: its card suspended (µs).
+    pub closed_at_us: Option<i64>,
 }
 
 /// A card as the register keeps it (never its keys).
@@ -138,6 +164,8 @@ pub trait CardsRead: Send {
         before: Date,
         limit: i64,
     ) -> Result<Vec<CardRow>, StoreError>;
+    /// A call on the lost-card line.
+    async fn call(&mut self, id: &str) -> Result<Option<CallRow>, StoreError>;
 }
 
 /// Writes card applications and cards.
@@ -159,4 +187,9 @@ pub trait CardsWrite: Send {
         &mut self,
         rows: &[(String, String, PersonId, MunicipalityCode, i64)],
     ) -> Result<bool, StoreError>;
+    /// Records a call on the lost-card line.
+    async fn insert_call(&mut self, row: &CallRow) -> Result<(), StoreError>;
+    /// Closes an open call with its outcome, police report and card; false if it was closed
+    /// already (two clicks, two tabs).
+    async fn close_call(&mut self, row: &CallRow) -> Result<bool, StoreError>;
 }

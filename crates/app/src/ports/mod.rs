@@ -17,7 +17,7 @@ mod numbers;
 mod registry;
 mod staff;
 
-pub use cards::{CardApplicationRow, CardRow, CardsRead, CardsWrite, DueCertificate};
+pub use cards::{CallRow, CardApplicationRow, CardRow, CardsRead, CardsWrite, DueCertificate};
 pub use certificates::{CertificateRow, CertificatesRead, CertificatesWrite, CrlRow};
 pub use documents::{CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeRow};
 pub use ledger::{LedgerRead, LedgerWrite};

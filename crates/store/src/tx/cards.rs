@@ -3,13 +3,16 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_app::ports::{CardsRead, CardsWrite};
-use mynumber_app::{CardApplicationRow, CardRow, DueCertificate, StoreError};
+use mynumber_app::{CallRow, CardApplicationRow, CardRow, DueCertificate, StoreError};
 use mynumber_core::card::CardStatus;
 use mynumber_core::{MunicipalityCode, PersonId};
 use sqlx::AssertSqlSafe;
 
 use crate::db;
-use crate::rows::{CARD_APPLICATION_COLUMNS, CARD_COLUMNS, decode_card, decode_card_application};
+use crate::rows::{
+    CALL_COLUMNS, CARD_APPLICATION_COLUMNS, CARD_COLUMNS, decode_call, decode_card,
+    decode_card_application,
+};
 
 use super::SqlTx;
 
@@ -184,6 +187,18 @@ impl CardsRead for SqlTx {
             .map(decode_card)
             .collect()
     }
+
+    async fn call(&mut self, id: &str) -> Result<Option<CallRow>, StoreError> {
+        let sql = format!("SELECT {CALL_COLUMNS} FROM call_records WHERE id = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_call)
+            .transpose()
+    }
 }
 
 #[async_trait]
@@ -303,6 +318,44 @@ impl CardsWrite for SqlTx {
         .bind(i64::from(row.additions))
         .bind(row.serial.clone())
         .bind(from.code())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_call(&mut self, row: &CallRow) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO call_records ({CALL_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(row.id.clone())
+            .bind(row.operator.to_hex())
+            .bind(row.language.clone())
+            .bind(row.caller.code())
+            .bind(row.person.map(|p| p.to_hex()))
+            .bind(row.outcome.code())
+            .bind(row.police_report.clone())
+            .bind(row.card_serial.clone())
+            .bind(row.opened_at_us)
+            .bind(row.closed_at_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn close_call(&mut self, row: &CallRow) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE call_records SET outcome = $1, police_report = $2, card_serial = $3, \
+             closed_at_us = $4 WHERE id = $5 AND closed_at_us IS NULL",
+        )
+        .bind(row.outcome.code())
+        .bind(row.police_report.clone())
+        .bind(row.card_serial.clone())
+        .bind(row.closed_at_us)
+        .bind(row.id.clone())
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;

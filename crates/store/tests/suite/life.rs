@@ -662,7 +662,7 @@ pub(crate) async fn issue_10_a_late_transfer_in_is_recorded_and_flagged(env: Env
 
 /// A card applied for, produced and handed over (PINs 1234 and ABC123); `with_certificates`
 /// false for one declined at application.
-async fn card_in_hand(
+pub(crate) async fn card_in_hand(
     env: &Env,
     code: &ResidentCode,
     with_certificates: bool,

@@ -18,8 +18,10 @@ use mynumber_core::{
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
+mod calls;
 mod life;
 mod trust;
+pub(crate) use calls::*;
 pub(crate) use life::*;
 pub(crate) use trust::*;
 
@@ -3372,6 +3374,7 @@ macro_rules! all_cases {
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,
             issue_11_browser_sign_in_over_time,
+            issue_11_a_lost_card_is_suspended_on_a_call,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
             procedures_keep_every_version,
