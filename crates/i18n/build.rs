@@ -20,6 +20,15 @@ fn main() {
         "DESK_SOURCES",
         &mut out,
     );
+    // The lost-card line's scripts and the caller's next steps: the national line's languages
+    // (outside-world §4.5), which are not all a resident's catalog languages (Spanish).
+    embed(
+        &root.join("call"),
+        "call/",
+        "CALL_LANGUAGES",
+        "CALL_SOURCES",
+        &mut out,
+    );
     let path = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("catalogs.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -356,9 +356,85 @@ test('an auditor reads the ledger back and verifies it, by keyboard', async () =
   await page.close();
 });
 
+test('a call-center operator finds a caller\'s card and suspends it, by keyboard, with the script and next steps in the call\'s language', async () => {
+  // A demo card's holder, as the caller: their reading, birth date and address (from the API,
+  // as the caller knows them; the operator's screen never shows them).
+  const code = readdirSync(join(dataDir, 'data', 'demo-cards'))[0].replace(/\.mnc$/, '');
+  const r = await fetch(`${base}/api/v1/residents/${code}`, { headers: { authorization: `Bearer ${admin}` } });
+  assert.ok(r.ok);
+  const holder = (await r.json()).current.resident;
+  const kana = `${holder.family_name_kana ?? ''} ${holder.given_name_kana ?? ''}`.trim() || holder.latin_name;
+  const [y, m, d] = holder.birth_date.split('-');
+
+  const token = await addStaff('受付 花子', 'call-center-operator', null);
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, token, 'uketsuke.h');
+  await tabTo(page, 'nav a[href="/desk/calls"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/calls`);
+  await audit(page, 'desk-calls-ja');
+  // The call is in English: the script follows.
+  await tabTo(page, '#script-language');
+  for (let i = 0; i < 6 && (await page.inputValue('#script-language')) !== 'en'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, 'main form[method="get"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/language=en$/);
+  assert.equal(await page.getAttribute('aside.script', 'lang'), 'en');
+  // Nothing typed: every problem in the summary, linked to its field.
+  await tabTo(page, 'main form[method="post"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.equal(await page.getAttribute('#error-summary', 'role'), 'alert');
+  await audit(page, 'desk-calls-error-ja');
+  // What the caller says, typed as they say it.
+  await chooseRadio(page, 'caller', 'holder');
+  await typeInto(page, '#name', kana);
+  await typeInto(page, '#birth', `${m}${d}${y}`);
+  await tabTo(page, '#prefecture');
+  for (let i = 0; i < 48 && (await page.inputValue('#prefecture')) !== holder.prefecture; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.inputValue('#prefecture'), holder.prefecture);
+  await typeInto(page, '#address', holder.address);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#call-result-title');
+  assert.match(await page.textContent('main'), /一致する記録が1件あります/);
+  assert.ok(!(await page.textContent('main')).includes(code), 'no resident code on the screen');
+  await audit(page, 'desk-calls-found-ja');
+  // Suspend, once the caller agreed: with the keyboard.
+  await typeInto(page, '#police_report', '1234-56');
+  await tabTo(page, '#confirmed');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'button.button--danger');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[href$="/next-steps"]');
+  assert.match(await page.textContent('main'), /カードを一時停止しました/);
+  assert.match(await page.textContent('aside.script'), /The card is now suspended/);
+  await audit(page, 'desk-calls-suspended-ja');
+  await tabTo(page, 'a[href$="/next-steps"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('article.sheet');
+  assert.equal(await page.getAttribute('article.sheet', 'lang'), 'en');
+  assert.match(await page.textContent('article.sheet'), /If you find the card/);
+  await audit(page, 'desk-call-sheet-ja');
+  // The sheet prints on its own.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('header.site-header'), false);
+  await page.emulateMedia({ media: 'screen' });
+  // In English, the desk's words change; the call's language stays.
+  await page.goto(`${base}/desk/language?to=en&back=/desk/calls`);
+  await audit(page, 'desk-calls-en');
+  const r2 = await fetch(`${base}/api/v1/residents/${code}/cards`, { headers: { authorization: `Bearer ${admin}` } });
+  assert.equal((await r2.json()).cards[0].status, 'suspended');
+  await page.close();
+});
+
 after(() => {
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

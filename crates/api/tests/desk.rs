@@ -707,6 +707,19 @@ fn every_word_of_every_screen_is_in_the_catalogs() {
     for relationship in mynumber_core::Relationship::ALL {
         keys.push(format!("relationship-{}", relationship.code()));
     }
+    for caller in mynumber_core::call::Caller::ALL {
+        keys.push(format!("desk-caller-{}", caller.code()));
+    }
+    for card in [
+        "active",
+        "produced",
+        "suspended",
+        "expired",
+        "ended",
+        "face",
+    ] {
+        keys.push(format!("desk-card-{card}"));
+    }
     for key in keys {
         assert!(
             ja.keys().contains(&key),
@@ -1089,4 +1102,290 @@ async fn an_auditor_reads_back_who_read_a_number_and_verifies_the_ledger() {
         .await;
     assert_eq!(verified.status, StatusCode::OK);
     assert!(verified.html.contains("検証しました"), "{}", verified.html);
+}
+
+/// A card handed over to the resident `code`, as the counter does it.
+async fn card_in_hand(
+    s: &Server,
+    admin: &mynumber_core::Principal,
+    code: &mynumber_core::ResidentCode,
+) -> String {
+    use mynumber_app::{CardApplication, HandOver};
+    use mynumber_core::card::{CardKind, Channel, IdentityDocument, Reason};
+    use mynumber_core::pin::PinKind;
+    let application = s
+        .app
+        .apply_for_card(
+            admin,
+            code,
+            CardApplication {
+                channel: Channel::Counter,
+                reason: Reason::First,
+                application_id: None,
+                photo: Some(mynumber_app::demo::portrait(2)),
+                kind: CardKind::Standard,
+                with_certificates: true,
+                express: false,
+            },
+        )
+        .await
+        .unwrap();
+    let produced = s.app.produce_card(admin, &application.id).await.unwrap();
+    let serial = produced.card.serial.clone();
+    s.app
+        .hand_over_card(
+            admin,
+            &serial,
+            HandOver {
+                documents: vec![IdentityDocument::Passport],
+                pins: PinKind::ALL
+                    .into_iter()
+                    .map(|k| {
+                        let pin = if k == PinKind::Signature {
+                            "ABC123"
+                        } else {
+                            "1234"
+                        };
+                        (k, pin.to_owned())
+                    })
+                    .collect(),
+                card_file: produced.card_file,
+            },
+        )
+        .await
+        .unwrap();
+    serial
+}
+
+/// The call-center desk: an operator of the national line signs in, checks what a caller
+/// states (a near miss first), suspends the card once the caller agreed, and shows the caller's
+/// next steps in the language of the call. The operator sees no record: no name, no address,
+/// no resident code is on any of the call's pages. A missing confirmation is named beside its
+/// box; the call is recorded, and so is the reading of the card's state.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_suspends_a_lost_card_on_a_call() {
+    let s = server("desk-call").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    s.app
+        .set_municipality_name(
+            &admin,
+            mynumber_core::MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
+        .await
+        .unwrap();
+    let serial = card_in_hand(&s, &admin, &registered.resident_code).await;
+    let operator = s
+        .app
+        .add_staff(&admin, "受付 一郎", "call-center-operator", None)
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut b,
+        &operator.token.token,
+        "uketsuke",
+        "correct horse battery",
+    )
+    .await;
+    let r = sign_in(
+        &mut b,
+        "uketsuke",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.html);
+    // The operator's navigation: home and the calls, nothing of the register.
+    let home = b.get("/desk").await;
+    assert!(home.html.contains("href=\"/desk/calls\""), "{}", home.html);
+    assert!(!home.html.contains("href=\"/desk/residents\""));
+
+    // The script follows the language of the call.
+    let form = b.get("/desk/calls?language=es").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.cache.as_deref(), Some("no-store"));
+    assert!(form.html.contains("lang=\"es\""), "{}", form.html);
+    assert!(
+        form.html
+            .contains("Dígame, por favor, la fecha de nacimiento.")
+    );
+    let csrf = form.field("csrf");
+    let call = |name: &'static str, address: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("language", "es".to_owned()),
+            ("caller", "holder".to_owned()),
+            ("name", name.to_owned()),
+            ("birth", "1990-01-15".to_owned()),
+            ("prefecture", "東京都".to_owned()),
+            ("address", address.to_owned()),
+        ]
+    };
+    // Every field missing: each named beside its field and in the summary.
+    let empty = [("csrf", csrf.clone()), ("language", "es".to_owned())];
+    let fields: Vec<(&str, &str)> = empty.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let bad = b.post("/desk/calls", &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in ["caller", "name", "birth", "prefecture", "address"] {
+        assert!(
+            bad.html.contains(&format!("href=\"#{id}\"")),
+            "{id}: {}",
+            bad.html
+        );
+    }
+    // A near miss: no record, nothing shown but that.
+    let miss = call("ヤマダ タロウ", "西新宿2-8-3");
+    let fields: Vec<(&str, &str)> = miss.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let missed = b.post("/desk/calls", &fields).await;
+    assert_eq!(missed.status, StatusCode::OK);
+    assert!(
+        missed.html.contains("一致する記録はありません"),
+        "{}",
+        missed.html
+    );
+    assert!(
+        missed.html.contains("No hay ningún registro"),
+        "the script in the call's language"
+    );
+    // The caller's words: one record, the state of its card, and nothing else of it.
+    let hit = call("やまだ たろう", "新宿区西新宿二丁目8番1号");
+    let fields: Vec<(&str, &str)> = hit.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let found = b.post("/desk/calls", &fields).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.html);
+    assert!(
+        found.html.contains("一致する記録が1件あります"),
+        "{}",
+        found.html
+    );
+    assert!(found.html.contains("利用中"));
+    let action = found
+        .html
+        .split("action=\"/desk/calls/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    assert!(action.ends_with("/suspend"), "{action}");
+    let call_id = action.trim_end_matches("/suspend").to_owned();
+    for shown in [
+        "山田",
+        "太郎",
+        registered.resident_code.digits(),
+        serial.as_str(),
+    ] {
+        assert!(
+            !found.html.contains(shown),
+            "{shown} is on the operator's screen"
+        );
+    }
+    // Not confirmed: the box is named, nothing is suspended.
+    let uri = format!("/desk/calls/{call_id}/suspend");
+    let unconfirmed = b
+        .post(
+            &uri,
+            &[("csrf", &csrf), ("language", "es"), ("police_report", "")],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unconfirmed.html.contains("href=\"#confirmed\""),
+        "{}",
+        unconfirmed.html
+    );
+    let (cards, _) = s
+        .app
+        .cards(&admin, &registered.resident_code)
+        .await
+        .unwrap();
+    assert_eq!(cards[0].status, mynumber_core::card::CardStatus::Active);
+    let done = b
+        .post(
+            &uri,
+            &[
+                ("csrf", &csrf),
+                ("language", "es"),
+                ("police_report", "1234-56"),
+                ("confirmed", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    assert!(
+        done.html.contains("カードを一時停止しました"),
+        "{}",
+        done.html
+    );
+    assert!(done.html.contains("La tarjeta está suspendida."));
+    let (cards, _) = s
+        .app
+        .cards(&admin, &registered.resident_code)
+        .await
+        .unwrap();
+    assert_eq!(cards[0].status, mynumber_core::card::CardStatus::Suspended);
+    // The caller's next steps in Spanish, with the fee the counter charges.
+    let sheet = b.get(&format!("/desk/calls/{call_id}/next-steps")).await;
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert!(
+        sheet.html.contains("<article class=\"sheet\" lang=\"es\">"),
+        "{}",
+        sheet.html
+    );
+    assert!(sheet.html.contains("Si encuentra la tarjeta"));
+    assert!(sheet.html.contains("1,000 yenes"));
+    assert!(sheet.html.contains(&call_id[..4].to_uppercase()));
+    // Another operator cannot open this call's sheet.
+    let other = s
+        .app
+        .add_staff(&admin, "受付 二郎", "call-center-operator", None)
+        .await
+        .unwrap();
+    let mut b2 = Browser::new(&s, "en");
+    let secret2 = enrol(
+        &mut b2,
+        &other.token.token,
+        "uketsuke2",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(
+        &mut b2,
+        "uketsuke2",
+        "correct horse battery",
+        &code(&secret2, 1),
+    )
+    .await;
+    assert_eq!(
+        b2.get(&format!("/desk/calls/{call_id}/next-steps"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // The ledger: the reading of the card's state, the call, the suspension.
+    let actions = ledger_actions(&s, "131041").await.join("\n");
+    assert!(
+        actions.contains(&format!(
+            "record-read what=card-status via=call call={call_id}"
+        )),
+        "{actions}"
+    );
+    assert!(actions.contains(&format!(
+        "card-call call={call_id} outcome=suspended police_report=given"
+    )));
+    assert!(actions.contains(&format!("card-suspended card={serial} call={call_id}")));
+    assert!(!actions.contains("1234-56"));
 }

@@ -169,6 +169,7 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{*request}", "MAA=".to_owned()),
         ("{*rest}", "index.html".to_owned()),
         ("{name}", "desk.css".to_owned()),
+        ("{call}", "00".repeat(16)),
     ] {
         p = p.replace(name, &value);
     }

@@ -49,10 +49,22 @@ pub enum Arg<'a> {
     Number(i64),
 }
 
+/// Which set of catalogs a catalog belongs to: a missing message falls back to the Japanese
+/// catalog of the same set.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Set {
+    /// Residents' documents and pages (`locales/`).
+    Resident,
+    /// The staff screens (`locales/desk/`).
+    Desk,
+    /// The lost-card line's scripts and next steps (`locales/call/`).
+    Call,
+}
+
 /// One language's messages.
 pub struct Catalog {
     tag: &'static str,
-    desk: bool,
+    set: Set,
     bundle: FluentBundle<FluentResource>,
     keys: Vec<String>,
     errors: Vec<String>,
@@ -70,7 +82,7 @@ static CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
         .zip(SOURCES.iter())
-        .map(|(tag, source)| Catalog::load(tag, source, false))
+        .map(|(tag, source)| Catalog::load(tag, source, Set::Resident))
         .collect()
 });
 
@@ -78,12 +90,20 @@ static DESK_CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
     DESK_LANGUAGES
         .iter()
         .zip(DESK_SOURCES.iter())
-        .map(|(tag, source)| Catalog::load(tag, source, true))
+        .map(|(tag, source)| Catalog::load(tag, source, Set::Desk))
+        .collect()
+});
+
+static CALL_CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
+    CALL_LANGUAGES
+        .iter()
+        .zip(CALL_SOURCES.iter())
+        .map(|(tag, source)| Catalog::load(tag, source, Set::Call))
         .collect()
 });
 
 impl Catalog {
-    fn load(tag: &'static str, source: &str, desk: bool) -> Self {
+    fn load(tag: &'static str, source: &str, set: Set) -> Self {
         let mut errors = Vec::new();
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, errs)| {
             errors.extend(errs.iter().map(|e| format!("{tag}.ftl: {e}")));
@@ -107,7 +127,7 @@ impl Catalog {
         }
         Self {
             tag,
-            desk,
+            set,
             bundle,
             keys,
             errors,
@@ -152,10 +172,10 @@ impl Catalog {
     /// A message with its placeholders filled in. A message this catalog lacks comes from the
     /// Japanese catalog; one that no catalog has comes back as its id.
     pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let source = if self.desk {
-            desk_japanese()
-        } else {
-            japanese()
+        let source = match self.set {
+            Set::Resident => japanese(),
+            Set::Desk => desk_japanese(),
+            Set::Call => call_catalog("ja"),
         };
         self.try_format(key, args)
             .or_else(|| source.try_format(key, args))
@@ -232,9 +252,24 @@ pub fn desk_catalog(tag: &str) -> &'static Catalog {
         .unwrap_or_else(|| unreachable_catalog())
 }
 
+/// The lost-card line's catalogs (`locales/call/`): the operator's scripts and the caller's
+/// next steps, in the national line's languages, Japanese first.
+pub fn call_catalogs() -> &'static [Catalog] {
+    &CALL_CATALOGS
+}
+
+/// The lost-card line's catalog for a supported tag; an unknown tag gets Japanese.
+pub fn call_catalog(tag: &str) -> &'static Catalog {
+    let all: &'static [Catalog] = &CALL_CATALOGS;
+    all.iter()
+        .find(|c| c.tag.eq_ignore_ascii_case(tag))
+        .or_else(|| all.first())
+        .unwrap_or_else(|| unreachable_catalog())
+}
+
 #[cold]
 fn unreachable_catalog() -> &'static Catalog {
     // The build script refuses to build without a ja.ftl, so neither list is ever empty.
-    static EMPTY: LazyLock<Catalog> = LazyLock::new(|| Catalog::load("ja", "", false));
+    static EMPTY: LazyLock<Catalog> = LazyLock::new(|| Catalog::load("ja", "", Set::Resident));
     &EMPTY
 }

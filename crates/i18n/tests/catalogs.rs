@@ -173,6 +173,8 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("checkpoints", Arg::Text("1")),
         ("partition", Arg::Text("131041")),
         ("seq", Arg::Text("5")),
+        ("call", Arg::Text("4F2A-91C0")),
+        ("minutes", Arg::Text("30")),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
@@ -210,4 +212,61 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
     );
     // A resident's catalog is not a desk catalog: the two sets stay apart.
     assert!(catalog("ja").try_format("desk-system-name", &[]).is_none());
+}
+
+/// The lost-card line's catalogs: the national line's six languages, each with exactly the
+/// Japanese messages, each formatting cleanly and translated (issue 11).
+#[test]
+fn the_call_catalogs_are_the_national_lines_languages_and_complete() {
+    use mynumber_i18n::{call_catalog, call_catalogs};
+    let tags: Vec<&str> = call_catalogs().iter().map(|c| c.tag()).collect();
+    assert_eq!(tags, ["ja", "en", "es", "ko", "pt-BR", "zh-Hans"]);
+    let source: BTreeSet<&String> = call_catalog("ja").keys().iter().collect();
+    assert!(
+        source.len() > 25,
+        "the call catalog shrank to {}",
+        source.len()
+    );
+    let args = [
+        ("year", Arg::Number(2026)),
+        ("month", Arg::Number(12)),
+        ("day", Arg::Number(4)),
+        ("hour", Arg::Number(3)),
+        ("minute", Arg::Text("05")),
+        ("call", Arg::Text("4F2A-91C0")),
+        ("time", Arg::Text("2026-12-04 03:05")),
+        ("fee", Arg::Text("1,000")),
+    ];
+    for c in call_catalogs() {
+        assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
+        let keys: BTreeSet<&String> = c.keys().iter().collect();
+        assert_eq!(keys, source, "call {} differs from Japanese", c.tag());
+        for key in call_catalog("ja").keys() {
+            let text = c
+                .try_format(key, &args)
+                .unwrap_or_else(|| panic!("call {}: {key} does not format", c.tag()));
+            assert!(!text.trim().is_empty(), "call {}: {key} is empty", c.tag());
+            if c.tag() != "ja" && !key.starts_with("meta-") && !key.starts_with("date") {
+                assert_ne!(
+                    Some(text),
+                    call_catalog("ja").try_format(key, &args),
+                    "call {}: {key} is untranslated",
+                    c.tag()
+                );
+            }
+        }
+    }
+    // The fee reaches the caller's sheet in every language.
+    for c in call_catalogs() {
+        assert!(
+            c.format("call-next-lost", &args).contains("1,000"),
+            "{}",
+            c.tag()
+        );
+    }
+    assert_eq!(
+        call_catalog("es").date(2026, 12, 4),
+        "4 de diciembre de 2026"
+    );
+    assert_eq!(call_catalog("xx").tag(), "ja");
 }

@@ -1340,6 +1340,7 @@ pub(super) fn decode_forms(bytes: &[u8]) {
         let _ = ResidentCode::parse(f.household_member.trim());
         let _ = mynumber_core::Registration::parse(&f.procedure);
     }
+    super::call::decode_forms(bytes);
 }
 
 /// The changes the desk records on a registered resident (the procedure codes of

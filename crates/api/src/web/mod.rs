@@ -8,6 +8,7 @@
 //! `HttpOnly`, `SameSite=Strict` and host-only (`__Host-`); the CSRF token is derived from it, so
 //! nothing else is stored.
 
+mod call;
 mod desk;
 mod page;
 
@@ -21,7 +22,10 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 
-pub(crate) use desk::routes;
+/// Adds the staff desks' doors: the clerk's and the call center's.
+pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
+    call::routes(desk::routes(doors))
+}
 pub(crate) use page::{DeskContext, Lang};
 
 /// The session cookie. `__Host-`: only ever set by this host, over a secure channel, for `/`

@@ -87,22 +87,27 @@ impl Labels {
 
     /// A moment (µs) in Japan time, as the reader writes it; never a raw ISO timestamp.
     pub(crate) fn moment(&self, at_us: i64) -> String {
-        let Ok(t) = jiff::Timestamp::from_microsecond(at_us) else {
-            return String::new();
-        };
-        let dt = jiff::tz::offset(9).to_datetime(t);
-        let minute = format!("{:02}", dt.minute());
-        self.0.format(
-            "date-time",
-            &[
-                ("year", Arg::Number(dt.year().into())),
-                ("month", Arg::Number(dt.month().into())),
-                ("day", Arg::Number(dt.day().into())),
-                ("hour", Arg::Number(dt.hour().into())),
-                ("minute", Arg::Text(&minute)),
-            ],
-        )
+        moment_in(self.0, at_us)
     }
+}
+
+/// A moment (µs) in Japan time, in the words of any catalog with a `date-time` message.
+pub(crate) fn moment_in(c: &Catalog, at_us: i64) -> String {
+    let Ok(t) = jiff::Timestamp::from_microsecond(at_us) else {
+        return String::new();
+    };
+    let dt = jiff::tz::offset(9).to_datetime(t);
+    let minute = format!("{:02}", dt.minute());
+    c.format(
+        "date-time",
+        &[
+            ("year", Arg::Number(dt.year().into())),
+            ("month", Arg::Number(dt.month().into())),
+            ("day", Arg::Number(dt.day().into())),
+            ("hour", Arg::Number(dt.hour().into())),
+            ("minute", Arg::Text(&minute)),
+        ],
+    )
 }
 
 /// What a signed-in desk request carries (the door's guard puts it in the extensions).
@@ -215,6 +220,7 @@ impl Page {
                         "register",
                         A::RegisterResident,
                     ),
+                    ("/desk/calls", "desk-nav-calls", "calls", A::IdentifyCaller),
                     ("/desk/ledger", "desk-nav-ledger", "ledger", A::ReadLedger),
                 ]
                 .into_iter()
