@@ -432,9 +432,56 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await page.close();
 });
 
+test('two clerks change a leaked number: one requests, the other approves, by keyboard, in ja and en', async () => {
+  const first = await browser.newPage();
+  await first.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(first, await addStaff('番号 一郎', 'registry-clerk', '131041'), 'bango.i');
+  // A resident of the demo, found by the search.
+  await first.goto(`${base}/desk/residents`);
+  await typeInto(first, '#name', 'や');
+  await first.keyboard.press('Enter');
+  await first.waitForSelector('#results-title');
+  const href = await first.getAttribute('table a[href^="/desk/residents/"]', 'href');
+  await first.goto(`${base}${href}`);
+  await tabTo(first, `a[href="${href}/number-change"]`);
+  await first.keyboard.press('Enter');
+  await first.waitForURL(`${base}${href}/number-change`);
+  await audit(first, 'desk-number-change-request-ja');
+  await chooseRadio(first, 'ground', 'ex-officio');
+  await typeInto(first, '#reason', '通知書の誤送付により第三者に知られた');
+  await tabTo(first, 'main form button[type="submit"]');
+  await first.keyboard.press('Enter');
+  await first.waitForSelector('.notice[role="status"]');
+  assert.match(await first.textContent('main'), /依頼を記録しました/);
+  await first.goto(`${base}/desk/language?to=en&back=${href}/number-change`);
+  await audit(first, 'desk-number-change-request-en');
+  await first.close();
+
+  const second = await browser.newPage();
+  await second.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(second, await addStaff('番号 二郎', 'registry-clerk', '131041'), 'bango.j');
+  await tabTo(second, 'nav a[href="/desk/number-changes"]');
+  await second.keyboard.press('Enter');
+  await second.waitForURL(`${base}/desk/number-changes`);
+  await audit(second, 'desk-number-changes-ja');
+  await tabTo(second, 'main table a[href^="/desk/number-changes/"]');
+  await second.keyboard.press('Enter');
+  await second.waitForSelector('#decision');
+  await audit(second, 'desk-number-change-decide-ja');
+  await chooseRadio(second, 'decision', 'approve');
+  await tabTo(second, 'main form button[type="submit"]');
+  await second.keyboard.press('Enter');
+  await second.waitForSelector('.notice[role="status"]');
+  assert.match(await second.textContent('main'), /新しい個人番号を付番し/);
+  await audit(second, 'desk-number-change-decided-ja');
+  await second.goto(`${base}/desk/language?to=en&back=/desk/number-changes`);
+  await audit(second, 'desk-number-changes-en');
+  await second.close();
+});
+
 after(() => {
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

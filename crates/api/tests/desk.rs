@@ -1389,3 +1389,169 @@ async fn an_operator_suspends_a_lost_card_on_a_call() {
     assert!(actions.contains(&format!("card-suspended card={serial} call={call_id}")));
     assert!(!actions.contains("1234-56"));
 }
+
+/// The four-eyes number change at the desk: one clerk records the request from the record
+/// (problems beside the fields first), cannot decide it themselves, and a second clerk finds it
+/// among the requests waiting, reads it and approves it; the number changes, and each step is in
+/// the ledger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_clerks_change_a_leaked_number() {
+    let s = server("desk-number-change").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    let rc = registered.resident_code.digits().to_owned();
+    let before = s
+        .app
+        .read_number(&admin, &registered.resident_code, "tax")
+        .await
+        .unwrap();
+    let mut clerks = Vec::new();
+    for (i, name) in ["窓口 一郎", "窓口 二郎"].into_iter().enumerate() {
+        let made = s
+            .app
+            .add_staff(&admin, name, "registry-clerk", Some("131041"))
+            .await
+            .unwrap();
+        let mut b = Browser::new(&s, "ja");
+        let login = format!("clerk{i}");
+        let secret = enrol(&mut b, &made.token.token, &login, "correct horse battery").await;
+        let r = sign_in(&mut b, &login, "correct horse battery", &code(&secret, 1)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.html);
+        clerks.push(b);
+    }
+    let (first, second) = clerks.split_at_mut(1);
+    let (a, b) = (&mut first[0], &mut second[0]);
+
+    // From the record: the link, then the form; nothing typed, each problem named.
+    let record = a.get(&format!("/desk/residents/{rc}")).await;
+    assert!(
+        record
+            .html
+            .contains(&format!("/desk/residents/{rc}/number-change"))
+    );
+    let uri = format!("/desk/residents/{rc}/number-change");
+    let form = a.get(&uri).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.field("csrf");
+    let bad = a
+        .post(
+            &uri,
+            &[
+                ("csrf", &csrf),
+                ("ground", "person-request"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in ["reason", "evidence"] {
+        assert!(
+            bad.html.contains(&format!("href=\"#{id}\"")),
+            "{id}: {}",
+            bad.html
+        );
+    }
+    let done = a
+        .post(
+            &uri,
+            &[
+                ("csrf", &csrf),
+                ("ground", "ex-officio"),
+                ("reason", "通知書の誤送付により第三者に知られた"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    assert!(done.html.contains("番号変更の依頼を記録しました"));
+
+    // The requester may not decide it: the core refuses, the page says why.
+    let list = a.get("/desk/number-changes").await;
+    assert!(list.html.contains("あなたが依頼したもの"), "{}", list.html);
+    let id = list
+        .html
+        .split("href=\"/desk/number-changes/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let decision = format!("/desk/number-changes/{id}/decision");
+    let refused = a
+        .post(&decision, &[("csrf", &csrf), ("decision", "approve")])
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.html
+    );
+    assert!(refused.html.contains("別の職員が判断する必要があります"));
+
+    // The second clerk: the request among those waiting, read, then approved.
+    let list = b.get("/desk/number-changes").await;
+    assert!(
+        list.html.contains("承認を待っている依頼が1件あります"),
+        "{}",
+        list.html
+    );
+    assert!(list.html.contains("山田"));
+    let page = b.get(&format!("/desk/number-changes/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains("通知書の誤送付"));
+    let csrf_b = page.field("csrf");
+    let none = b.post(&decision, &[("csrf", &csrf_b)]).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.html.contains("href=\"#decision\""));
+    let approved = b
+        .post(&decision, &[("csrf", &csrf_b), ("decision", "approve")])
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.html);
+    assert!(
+        approved.html.contains("新しい個人番号を付番し"),
+        "{}",
+        approved.html
+    );
+    assert!(
+        !approved.html.contains("name=\"decision\""),
+        "decided: no form"
+    );
+    // Decided once: a second decision is told so.
+    let again = b
+        .post(&decision, &[("csrf", &csrf_b), ("decision", "reject")])
+        .await;
+    assert_ne!(again.status, StatusCode::OK);
+    let after = s
+        .app
+        .read_number(&admin, &registered.resident_code, "tax")
+        .await
+        .unwrap();
+    assert_ne!(before.expose_digits(), after.expose_digits());
+    let actions = ledger_actions(&s, "131041").await.join("\n");
+    assert!(
+        actions.contains(&format!("number-change-requested request={id}")),
+        "{actions}"
+    );
+    assert!(actions.contains(&format!("number-changed request={id}")));
+    assert!(actions.contains(&format!(
+        "record-read what=record via=number-changes request={id}"
+    )));
+    assert!(!actions.contains(before.expose_digits()));
+    assert!(
+        b.get("/desk/number-changes")
+            .await
+            .html
+            .contains("承認を待っている依頼はありません")
+    );
+}

@@ -51,6 +51,7 @@ pub use import_run::{
 };
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
+pub use number_change::{PENDING_NUMBER_CHANGES, PendingNumberChange};
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow,
     CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,

@@ -3,17 +3,143 @@
 //! their ledger entries in one transaction.
 
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus, Decider, DecisionRefused};
-use mynumber_core::{Action, Principal};
+use mynumber_core::{Action, Principal, Subject};
 use mynumber_core::{
     MunicipalityCode, NumberChangeId, RecordStatus, Refused, RemovalReason, ResidentCode,
 };
 
-use crate::access::{authorize, current_scope, found};
+use crate::access::{authorize, current_scope, found, read};
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::{App, AppError, NumberChangeRow, StoreError, VersionRow};
 
+/// A request awaiting its second person, with the record it is about (for the decision).
+#[derive(Clone, Debug)]
+pub struct PendingNumberChange {
+    /// The request.
+    pub request: NumberChangeRow,
+    /// Whose number: their resident record code.
+    pub resident_code: ResidentCode,
+    /// Their current record.
+    pub current: VersionRow,
+}
+
+/// The most requests one list of pending requests shows (a number changes only after a leak;
+/// a municipality rarely has more than a few at once).
+pub const PENDING_NUMBER_CHANGES: i64 = 50;
+
 impl App {
+    /// The requests awaiting a decision within the principal's scope, oldest first, each with
+    /// the record it is about; each record shown is a reading, recorded.
+    pub async fn pending_number_changes(
+        &self,
+        principal: &Principal,
+    ) -> Result<Vec<PendingNumberChange>, AppError> {
+        self.permit(principal, Action::DecideNumberChange).await?;
+        let mut tx = self.store.begin().await?;
+        let municipality = principal.municipality();
+        let subject = municipality.map_or(Subject::Everything, Subject::Municipality);
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::DecideNumberChange,
+            &subject,
+            "number change request"
+        );
+        let ids = tx
+            .pending_number_changes(municipality, PENDING_NUMBER_CHANGES)
+            .await?;
+        let mut pending = Vec::with_capacity(ids.len());
+        let mut reads = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (request, resident_code, current) =
+                self.change_with_record(tx.as_mut(), id).await?;
+            reads.push(read(
+                request.person,
+                current.resident.record.municipality(),
+                "record",
+                &format!("via=number-changes request={id}"),
+            ));
+            pending.push(PendingNumberChange {
+                request,
+                resident_code,
+                current,
+            });
+        }
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            reads,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(pending)
+    }
+
+    /// One request with the record it is about, for its decision; the reading is recorded.
+    pub async fn number_change_request(
+        &self,
+        principal: &Principal,
+        id: NumberChangeId,
+    ) -> Result<PendingNumberChange, AppError> {
+        self.permit(principal, Action::DecideNumberChange).await?;
+        let mut tx = self.store.begin().await?;
+        let (request, resident_code, current) = found!(
+            self,
+            tx,
+            principal,
+            Action::DecideNumberChange,
+            self.change_with_record(tx.as_mut(), id)
+        );
+        let municipality = current.resident.record.municipality();
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::DecideNumberChange,
+            &current_scope(request.person, municipality),
+            "number change request"
+        );
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            vec![read(
+                request.person,
+                municipality,
+                "record",
+                &format!("via=number-changes request={id}"),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(PendingNumberChange {
+            request,
+            resident_code,
+            current,
+        })
+    }
+
+    /// A request, its person's code and current version.
+    async fn change_with_record(
+        &self,
+        tx: &mut dyn crate::Tx,
+        id: NumberChangeId,
+    ) -> Result<(NumberChangeRow, ResidentCode, VersionRow), AppError> {
+        let request = tx
+            .number_change(id)
+            .await?
+            .ok_or(AppError::NotFound("number change request"))?;
+        let person = tx
+            .person_by_id(request.person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let current = load::current_version(tx, request.person).await?;
+        Ok((request, person.resident_code, current))
+    }
+
     /// Records a request to change a resident's number, on the person's request (with the
     /// evidence offered) or ex officio. Nothing changes until a second staff member approves.
     pub async fn request_number_change(

@@ -670,7 +670,7 @@ async fn search(
     )
 }
 
-fn full_name(family: &str, given: &str) -> String {
+pub(super) fn full_name(family: &str, given: &str) -> String {
     if given.is_empty() {
         family.to_owned()
     } else {
@@ -1169,7 +1169,11 @@ async fn register_page(headers: HeaderMap, Extension(ctx): Extension<DeskContext
 
 /// The resident record code in a desk path, or the page a missing record gets (a code that
 /// cannot be one names no record).
-fn resident_code(lang: Lang, ctx: &DeskContext, code: &str) -> Result<ResidentCode, Box<Response>> {
+pub(super) fn resident_code(
+    lang: Lang,
+    ctx: &DeskContext,
+    code: &str,
+) -> Result<ResidentCode, Box<Response>> {
     ResidentCode::parse(code).map_err(|_| {
         Box::new(super::page::app_error(
             lang,
@@ -1341,6 +1345,7 @@ pub(super) fn decode_forms(bytes: &[u8]) {
         let _ = mynumber_core::Registration::parse(&f.procedure);
     }
     super::call::decode_forms(bytes);
+    super::number_change::decode_forms(bytes);
 }
 
 /// The changes the desk records on a registered resident (the procedure codes of

@@ -10,6 +10,7 @@
 
 mod call;
 mod desk;
+mod number_change;
 mod page;
 
 use axum::body::{Body, to_bytes};
@@ -24,7 +25,7 @@ use crate::AppState;
 
 /// Adds the staff desks' doors: the clerk's and the call center's.
 pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
-    call::routes(desk::routes(doors))
+    number_change::routes(call::routes(desk::routes(doors)))
 }
 pub(crate) use page::{DeskContext, Lang};
 

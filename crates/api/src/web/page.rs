@@ -220,6 +220,12 @@ impl Page {
                         "register",
                         A::RegisterResident,
                     ),
+                    (
+                        "/desk/number-changes",
+                        "desk-nav-number-changes",
+                        "number-changes",
+                        A::DecideNumberChange,
+                    ),
                     ("/desk/calls", "desk-nav-calls", "calls", A::IdentifyCaller),
                     ("/desk/ledger", "desk-nav-ledger", "ledger", A::ReadLedger),
                 ]

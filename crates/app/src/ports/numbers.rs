@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use mynumber_core::number_change::{ChangeRequest, ChangeStatus};
-use mynumber_core::{IndividualNumber, NumberChangeId, PersonId, StaffId};
+use mynumber_core::{IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, StaffId};
 
 use crate::StoreError;
 
@@ -67,6 +67,13 @@ pub trait NumbersRead: Send {
         &mut self,
         id: NumberChangeId,
     ) -> Result<Option<NumberChangeRow>, StoreError>;
+    /// The requests awaiting a decision about residents whose current record a municipality
+    /// keeps (`None`: every municipality), oldest first, at most `limit`.
+    async fn pending_number_changes(
+        &mut self,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<NumberChangeId>, StoreError>;
 }
 
 /// Writes the number registry.

@@ -354,3 +354,48 @@ desk-call-error-confirm = Tick the confirmation once the caller has agreed.
 desk-call-error-police = Type the receipt number in letters, digits and hyphens, up to 30 characters.
 desk-call-error-expired = The check was too long ago to suspend the card. Check the caller again.
 desk-call-error-no-card = There is no card in use (it is already suspended, or cancelled). Check the caller again.
+
+## Changing an Individual Number (My Number Act, Art. 7(2): a request, then a second person's approval)
+desk-nav-number-changes = Number changes to approve
+desk-number-change-link = Request a change of Individual Number
+desk-number-change-title = Request a change of Individual Number
+desk-number-change-lead = A number is changed when it has leaked and may be misused (My Number Act, Article 7(2)). Nothing changes until a staff member other than the one who requested it approves.
+desk-number-change-ground = Ground
+desk-ground-person-request = At the person's request
+desk-ground-ex-officio = Ex officio
+desk-number-change-reason = Reason
+desk-number-change-reason-hint = How the number leaked, and why misuse is feared.
+desk-number-change-evidence = Supporting evidence
+desk-number-change-evidence-hint = Required for a person's request (Enforcement Order, Article 3(3)): the material offered.
+desk-number-change-button = Record the request
+desk-number-change-recorded = The request to change the number is recorded.
+desk-number-change-next = Another staff member approves or rejects it under "Number changes to approve". Once approved, a new number is issued, a notification letter is made, and the current card becomes void.
+desk-number-change-id = Request
+desk-number-change-refused = The number cannot be changed in this record's state (a deceased person's number is not changed).
+desk-number-changes-title = Number changes to approve
+desk-number-changes-lead = Requests to change a number, waiting for a decision by a staff member other than the requester. Each record listed is a reading, and is recorded.
+desk-number-changes-count = { $count ->
+    [0] No request is waiting.
+    [one] 1 request is waiting.
+   *[other] {$count} requests are waiting.
+}
+desk-number-change-requested = Requested
+desk-number-change-mine = Requested by you
+desk-number-change-decide-title = Decide a number change
+desk-number-change-mine-warning = You recorded this request. Another staff member approves or rejects it.
+desk-number-change-decision = Decision
+desk-number-change-approve = Approve (issue a new number)
+desk-number-change-reject = Reject
+desk-number-change-decide = Record the decision
+desk-number-change-approved = Approved. A new Individual Number is issued and its notification letter made; the current card and its certificates are void.
+desk-number-change-rejected = Rejected. The number does not change.
+desk-number-change-second-person = A staff member other than the one who requested it must decide this request.
+desk-number-change-decided = Another staff member has already decided this request.
+desk-number-change-choose = Choose whether to approve or reject.
+desk-number-changes-back = Back to the requests waiting
+desk-change-status-requested = Waiting for approval
+desk-change-status-approved = Approved
+desk-change-status-rejected = Rejected
+field-ground = Choose the ground.
+field-reason = Type the reason (up to 1000 characters).
+field-evidence = For a person's request, describe the supporting evidence (up to 1000 characters).

@@ -327,3 +327,47 @@ desk-call-error-confirm = 発信者の同意を得たら、確認のチェック
 desk-call-error-police = 受理番号は、英数字とハイフンで30文字までで入力してください。
 desk-call-error-expired = 照合から時間がたったため、一時停止できません。もう一度照合してください。
 desk-call-error-no-card = 利用中のカードがありません(すでに一時停止されたか、廃止されています)。もう一度照合してください。
+
+## 個人番号の変更 (番号法第7条第2項: 依頼と、別の職員による承認)
+desk-nav-number-changes = 番号変更の承認
+desk-number-change-link = 個人番号の変更を依頼する
+desk-number-change-title = 個人番号の変更の依頼
+desk-number-change-lead = 個人番号が漏えいし、不正に使われるおそれがあるときに、番号を変更します(番号法第7条第2項)。依頼した職員とは別の職員が承認するまで、番号は変わりません。
+desk-number-change-ground = 変更の根拠
+desk-ground-person-request = 本人の請求
+desk-ground-ex-officio = 職権
+desk-number-change-reason = 理由
+desk-number-change-reason-hint = どのように漏えいし、なぜ不正に使われるおそれがあるのかを書きます。
+desk-number-change-evidence = 疎明資料
+desk-number-change-evidence-hint = 本人の請求のときは必須です(施行令第3条第3項)。提出された資料を書きます。
+desk-number-change-button = 依頼を記録する
+desk-number-change-recorded = 番号変更の依頼を記録しました。
+desk-number-change-next = 別の職員が「番号変更の承認」から承認または却下します。承認されると、新しい番号が付番され、通知書が作成され、今のカードは失効します。
+desk-number-change-id = 依頼番号
+desk-number-change-refused = この記録の状態では、番号を変更できません(亡くなった方の番号は変更しません)。
+desk-number-changes-title = 番号変更の承認
+desk-number-changes-lead = 承認を待っている番号変更の依頼です。依頼した職員とは別の職員が判断します。一覧に表示した記録は、閲覧として記録されます。
+desk-number-changes-count = { $count ->
+    [0] 承認を待っている依頼はありません。
+   *[other] 承認を待っている依頼が{$count}件あります。
+}
+desk-number-change-requested = 依頼日時
+desk-number-change-mine = あなたが依頼したもの
+desk-number-change-decide-title = 番号変更の依頼の判断
+desk-number-change-mine-warning = この依頼はあなたが記録したものです。承認または却下は、別の職員が行います。
+desk-number-change-decision = 判断
+desk-number-change-approve = 承認する(新しい番号を付番する)
+desk-number-change-reject = 却下する
+desk-number-change-decide = 判断を記録する
+desk-number-change-approved = 承認しました。新しい個人番号を付番し、通知書を作成しました。今のカードと電子証明書は失効しました。
+desk-number-change-rejected = 却下しました。番号は変わりません。
+desk-number-change-second-person = この依頼は、依頼した職員とは別の職員が判断する必要があります。
+desk-number-change-decided = この依頼は、すでにほかの職員が判断しました。
+desk-number-change-choose = 承認するか却下するかを選んでください。
+desk-number-changes-back = 承認を待っている依頼の一覧に戻る
+desk-change-status-requested = 承認待ち
+desk-change-status-approved = 承認済み
+desk-change-status-rejected = 却下
+field-ground = 変更の根拠を選んでください。
+field-reason = 理由を入力してください(1000文字まで)。
+field-evidence = 本人の請求のときは、疎明資料を入力してください(1000文字まで)。

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use mynumber_app::ports::{NumbersRead, NumbersWrite};
 use mynumber_app::{NumberChangeRow, NumberRow, StoreError};
 use mynumber_core::number_change::{ChangeGround, ChangeRequest, ChangeStatus};
-use mynumber_core::{IndividualNumber, NumberChangeId, PersonId, StaffId};
+use mynumber_core::{IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, StaffId};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::db;
@@ -95,6 +95,36 @@ impl NumbersRead for SqlTx {
                 _ => None,
             },
         }))
+    }
+
+    async fn pending_number_changes(
+        &mut self,
+        municipality: Option<MunicipalityCode>,
+        limit: i64,
+    ) -> Result<Vec<NumberChangeId>, StoreError> {
+        // Requests are few (a number changes only after a leak): no index on the status.
+        let rows = sqlx::query(
+            "SELECT c.id FROM number_changes c JOIN persons p ON p.id = c.person_id \
+             JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version \
+             WHERE c.status = 'requested' AND ($1 = '' OR v.municipality_code = $1) \
+             ORDER BY c.requested_at_us, c.id LIMIT $2",
+        )
+        .bind(
+            municipality
+                .map(|m| m.as_str().to_owned())
+                .unwrap_or_default(),
+        )
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get(0).map_err(db)?;
+                NumberChangeId::parse(&id)
+                    .ok_or_else(|| StoreError::Corrupt("number change id".to_owned()))
+            })
+            .collect()
     }
 }
 

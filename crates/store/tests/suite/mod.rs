@@ -1340,6 +1340,43 @@ pub(crate) async fn a_leaked_number_is_changed_by_two_staff(env: Env) {
         env.app.read_number(&env.clerk, &code, "tax").await.unwrap(),
         old
     );
+    // The second person finds it among the requests waiting in their municipality; another
+    // municipality's clerk sees none, and an auditor may not decide at all.
+    let waiting = env.app.pending_number_changes(&env.clerk2).await.unwrap();
+    assert_eq!(
+        waiting
+            .iter()
+            .map(|p| (p.request.id, p.resident_code))
+            .collect::<Vec<_>>(),
+        [(request.id, code)]
+    );
+    assert!(
+        env.app
+            .pending_number_changes(&env.osaka_clerk)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(matches!(
+        env.app.pending_number_changes(&env.auditor).await,
+        Err(AppError::Denied(_))
+    ));
+    let one = env
+        .app
+        .number_change_request(&env.clerk2, request.id)
+        .await
+        .unwrap();
+    assert_eq!(one.request.request.reason(), "勤務先から漏えい");
+    let err = env
+        .app
+        .number_change_request(&env.osaka_clerk, request.id)
+        .await
+        .unwrap_err();
+    // Out of scope answers as missing would (policy: nobody learns what another holds).
+    assert!(
+        matches!(err, AppError::NotFound("number change request")),
+        "{err:?}"
+    );
     let err = env
         .app
         .decide_number_change(&env.clerk, request.id, true)
