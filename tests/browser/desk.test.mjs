@@ -479,9 +479,81 @@ test('two clerks change a leaked number: one requests, the other approves, by ke
   await second.close();
 });
 
+test('a clerk takes a card from application to hand-over, by keyboard, with the PIN pad, in ja and en', async () => {
+  // A resident of our own, moved in today (the demo's may be in other tests' hands).
+  const r = await fetch(`${base}/api/v1/residents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      procedure: 'move-in',
+      resident: {
+        family_name: '河野', given_name: '一', family_name_kana: 'コウノ', given_name_kana: 'ハジメ',
+        birth_date: '1988-04-01', sex: '1', prefecture: '東京都', municipality_code: '131041',
+        address: '西新宿3丁目1番1号', relationship: 'head', preferred_language: 'ja',
+      },
+    }),
+  });
+  const body = await r.text();
+  assert.ok(r.ok, body);
+  const code = JSON.parse(body).resident_code;
+  // The applicant's photo: the demo's drawn silhouette, as a JPEG file.
+  const photo = join(dataDir, 'photo.jpg');
+  assert.equal(spawnSync(bin, ['card', 'demo-photo', '--out', photo]).status, 0);
+
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, await addStaff('窓口 四郎', 'registry-clerk', '131041'), 'madoguchi.s');
+  await page.goto(`${base}/desk/residents/${code}`);
+  await tabTo(page, `a[href="/desk/residents/${code}/cards"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/${code}/cards`);
+  await audit(page, 'desk-cards-ja');
+  await tabTo(page, `a[href="/desk/residents/${code}/cards/apply"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/${code}/cards/apply`);
+  await audit(page, 'desk-card-apply-ja');
+  // A file is chosen through the browser's file chooser, which no keyboard reaches headless.
+  await page.setInputFiles('#photo', photo);
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notice[role="status"]');
+  assert.match(await page.textContent('main'), /交付申請を受け付けました/);
+  // Production: the card file is saved from the page.
+  await tabTo(page, 'form[action^="/desk/card-applications/"] button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  await audit(page, 'desk-card-produced-ja');
+  const download = page.waitForEvent('download');
+  await tabTo(page, 'a[download]');
+  await page.keyboard.press('Enter');
+  const cardFile = join(dataDir, 'card.mnc');
+  await (await download).saveAs(cardFile);
+  await page.goto(`${base}/desk/residents/${code}/cards`);
+  await tabTo(page, 'a[href*="/hand-over"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pins');
+  await audit(page, 'desk-card-hand-over-ja');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await page.setInputFiles('#card_file', cardFile);
+  await typeInto(page, '#pin-signature', 'ABC123');
+  await typeInto(page, '#pin-authentication', '1234');
+  await typeInto(page, '#pin-resident-registry', '1234');
+  await typeInto(page, '#pin-text-input', '1234');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  assert.match(await page.textContent('main'), /カードを交付しました/);
+  await page.goto(`${base}/desk/language?to=en&back=/desk/residents/${code}/cards`);
+  assert.match(await page.textContent('main'), /In use/);
+  await audit(page, 'desk-cards-en');
+  await page.goto(`${base}/desk/residents/${code}/cards/apply`);
+  await audit(page, 'desk-card-apply-en');
+  await page.close();
+});
+
 after(() => {
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

@@ -148,6 +148,68 @@ impl<'a> Browser<'a> {
     async fn post(&mut self, uri: &str, form: &[(&str, &str)]) -> Page {
         self.request(Method::POST, uri, Some(form)).await
     }
+
+    /// A `multipart/form-data` post, as a browser sends a form with a file: each field a
+    /// (name, file name if a file, bytes).
+    async fn upload(&mut self, uri: &str, fields: &[(&str, Option<&str>, &[u8])]) -> Page {
+        let boundary = "----DeskTestBoundary7MA4YWxk";
+        let mut body = Vec::new();
+        for (name, filename, data) in fields {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let disposition = match filename {
+                Some(f) => format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                ),
+                None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+            };
+            body.extend_from_slice(disposition.as_bytes());
+            body.extend_from_slice(data);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let jar: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::HOST, "desk.test")
+            .header(header::ACCEPT_LANGUAGE, self.lang)
+            .header(header::ORIGIN, "http://desk.test")
+            .header(header::COOKIE, jar.join("; "))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        let res = self.server.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let cache = res
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Page {
+            status,
+            location: None,
+            cache,
+            html: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+/// The card file a page hands over in its download link.
+fn card_file_of(page: &Page) -> Vec<u8> {
+    let href = page
+        .html
+        .split("href=\"data:application/octet-stream;base64,")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no card file in {}", page.html));
+    mynumber_pki::base64_decode(href).unwrap()
 }
 
 /// RFC 4648 base32, decoded here independently of the server's encoder.
@@ -1554,4 +1616,239 @@ async fn two_clerks_change_a_leaked_number() {
             .html
             .contains("承認を待っている依頼はありません")
     );
+}
+
+/// The card at the counter, in the browser: an application with its photo uploaded (a bad
+/// photo named beside its field first), production handing the card file over as a download,
+/// the pick-up notice as a PDF, the hand-over with the identity documents, the card file
+/// uploaded back and the PINs typed at the PIN pad (problems named first), then suspension and
+/// the card's end; each step in the ledger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_takes_a_card_from_application_to_its_end() {
+    let s = server("desk-cards").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    s.app
+        .set_municipality_name(
+            &admin,
+            mynumber_core::MunicipalityCode::parse("131041").unwrap(),
+            "新宿区",
+        )
+        .await
+        .unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    let rc = registered.resident_code.digits().to_owned();
+    let clerk = s
+        .app
+        .add_staff(&admin, "窓口 三郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut b,
+        &clerk.token.token,
+        "madoguchi",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(
+        &mut b,
+        "madoguchi",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+
+    let record = b.get(&format!("/desk/residents/{rc}")).await;
+    assert!(record.html.contains(&format!("/desk/residents/{rc}/cards")));
+    let cards_uri = format!("/desk/residents/{rc}/cards");
+    let cards = b.get(&cards_uri).await;
+    assert_eq!(cards.status, StatusCode::OK);
+    assert!(cards.html.contains("カードはありません"));
+    let csrf = cards.field("csrf");
+
+    // The application: a photo that is not a JPEG is named beside its field.
+    let apply_uri = format!("/desk/residents/{rc}/cards/apply");
+    assert_eq!(b.get(&apply_uri).await.status, StatusCode::OK);
+    let bad = b
+        .upload(
+            &apply_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"first"),
+                ("kind", None, b"standard"),
+                ("with_certificates", None, b"1"),
+                ("photo", Some("face.jpg"), b"not a photo"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.html);
+    assert!(bad.html.contains("href=\"#photo\""), "{}", bad.html);
+    // Without the page's token, nothing is taken.
+    let forged = b
+        .upload(
+            &apply_uri,
+            &[("csrf", None, b"0"), ("reason", None, b"first")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let photo = mynumber_app::demo::portrait(5);
+    let applied = b
+        .upload(
+            &apply_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"first"),
+                ("kind", None, b"standard"),
+                ("with_certificates", None, b"1"),
+                ("photo", Some("face.jpg"), &photo),
+            ],
+        )
+        .await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.html);
+    assert!(
+        applied.html.contains("交付申請を受け付けました(手数料0円)"),
+        "{}",
+        applied.html
+    );
+
+    // Production: the card file comes back in the page, never kept by the server.
+    let production = applied
+        .html
+        .split("action=\"/desk/card-applications/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let produced = b
+        .post(
+            &format!("/desk/card-applications/{production}"),
+            &[("csrf", &csrf), ("resident", &rc)],
+        )
+        .await;
+    assert_eq!(produced.status, StatusCode::OK, "{}", produced.html);
+    assert_eq!(produced.cache.as_deref(), Some("no-store"));
+    let file = card_file_of(&produced);
+    let cards = b.get(&cards_uri).await;
+    assert!(cards.html.contains("交付前"));
+    let serial = cards
+        .html
+        .split("action=\"/desk/cards/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_owned();
+
+    // The pick-up notice, a PDF.
+    let notice = b
+        .request(
+            Method::POST,
+            &format!("/desk/cards/{serial}/notice"),
+            Some(&[("csrf", &csrf)]),
+        )
+        .await;
+    assert_eq!(notice.status, StatusCode::OK);
+    assert!(notice.html.starts_with("%PDF-"));
+
+    // The hand-over: nothing chosen, each problem named; then the documents, the file and the
+    // PINs, and the card file with the PINs set comes back.
+    let hand_over = format!("/desk/cards/{serial}/hand-over");
+    let pad = b.get(&format!("{hand_over}?resident={rc}")).await;
+    assert_eq!(pad.status, StatusCode::OK);
+    assert!(pad.html.contains("暗証番号パッド"));
+    let empty = b
+        .upload(
+            &hand_over,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("resident", None, rc.as_bytes()),
+            ],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.html.contains("href=\"#card_file\""), "{}", empty.html);
+    let weak = b
+        .upload(
+            &hand_over,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+                ("card_file", Some("card.mnc"), &file),
+                ("pin-signature", None, b"abc"),
+                ("pin-authentication", None, b"1234"),
+                ("pin-resident-registry", None, b"1234"),
+                ("pin-text-input", None, b"1234"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        weak.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        weak.html
+    );
+    assert!(weak.html.contains("href=\"#pins\""), "{}", weak.html);
+    let handed = b
+        .upload(
+            &hand_over,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("resident", None, rc.as_bytes()),
+                ("document", None, b"passport"),
+                ("card_file", Some("card.mnc"), &file),
+                ("pin-signature", None, b"ABC123"),
+                ("pin-authentication", None, b"1234"),
+                ("pin-resident-registry", None, b"1234"),
+                ("pin-text-input", None, b"1234"),
+            ],
+        )
+        .await;
+    assert_eq!(handed.status, StatusCode::OK, "{}", handed.html);
+    assert!(handed.html.contains("カードを交付しました"));
+    assert_ne!(
+        card_file_of(&handed),
+        file,
+        "the PINs are set in the new file"
+    );
+    assert!(b.get(&cards_uri).await.html.contains("利用中"));
+
+    // Suspension, then the end (reported lost): each step in the ledger.
+    let suspended = b
+        .post(
+            &format!("/desk/cards/{serial}/suspend"),
+            &[("csrf", &csrf), ("resident", &rc)],
+        )
+        .await;
+    assert_eq!(suspended.status, StatusCode::OK, "{}", suspended.html);
+    assert!(suspended.html.contains("一時停止しました"));
+    let ended = b
+        .post(
+            &format!("/desk/cards/{serial}/end"),
+            &[("csrf", &csrf), ("resident", &rc), ("reason", "abolished")],
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.html);
+    assert!(b.get(&cards_uri).await.html.contains("廃止・返納"));
+    let actions = ledger_actions(&s, "131041").await.join("\n");
+    for action in [
+        "card-applied",
+        "card-produced",
+        "card-handed-over",
+        "card-suspended",
+        "record-read what=cards",
+    ] {
+        assert!(actions.contains(action), "{action}: {actions}");
+    }
 }

@@ -1346,6 +1346,7 @@ pub(super) fn decode_forms(bytes: &[u8]) {
     }
     super::call::decode_forms(bytes);
     super::number_change::decode_forms(bytes);
+    super::cards::decode_forms(bytes);
 }
 
 /// The changes the desk records on a registered resident (the procedure codes of

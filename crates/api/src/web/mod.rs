@@ -9,7 +9,9 @@
 //! nothing else is stored.
 
 mod call;
+mod cards;
 mod desk;
+pub(crate) mod multipart;
 mod number_change;
 mod page;
 
@@ -25,7 +27,7 @@ use crate::AppState;
 
 /// Adds the staff desks' doors: the clerk's and the call center's.
 pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
-    number_change::routes(call::routes(desk::routes(doors)))
+    cards::routes(number_change::routes(call::routes(desk::routes(doors))))
 }
 pub(crate) use page::{DeskContext, Lang};
 
@@ -42,6 +44,15 @@ pub(crate) const LANG_COOKIE: &str = "mn_lang";
 
 /// The largest desk form (the search, sign-in and enrolment forms are far smaller).
 const FORM_LIMIT: usize = 64 * 1024;
+
+/// The largest signed-in form with a file: a card application's photo (at most 7 MiB,
+/// `mynumber_core::photo::MAX_BYTES`) and its fields.
+const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
+
+/// The parts of a signed-in `multipart/form-data` form, parsed once by the guard (which needs
+/// its CSRF field) and handed to the handler.
+#[derive(Clone, Debug)]
+pub(crate) struct Upload(pub Vec<multipart::Part>);
 
 /// A cookie's value from the request.
 pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -124,19 +135,42 @@ async fn checked_post(
     expected: Option<&str>,
     lang: Lang,
 ) -> Result<Request, Response> {
-    let (parts, body) = req.into_parts();
+    let (mut parts, body) = req.into_parts();
     let refused = || page::refusal(lang, StatusCode::FORBIDDEN, "desk-error-csrf");
     if !same_origin(&parts.headers) {
         return Err(refused());
     }
-    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+    // A form with a file only once signed in (`expected` is the session's token).
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let upload = expected.is_some() && multipart::boundary(&content_type).is_some();
+    let limit = if upload { UPLOAD_LIMIT } else { FORM_LIMIT };
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return Err(page::refusal(
             lang,
             StatusCode::PAYLOAD_TOO_LARGE,
-            "desk-error-internal",
+            "desk-error-too-large",
         ));
     };
-    let ok = match (expected, form_csrf(&bytes)) {
+    let token = if upload {
+        let Ok(form) = multipart::parse(&content_type, &bytes) else {
+            return Err(page::refusal(
+                lang,
+                StatusCode::BAD_REQUEST,
+                "desk-error-form",
+            ));
+        };
+        let token = Some(multipart::text(&form, "csrf").to_owned());
+        parts.extensions.insert(Upload(form));
+        token
+    } else {
+        form_csrf(&bytes)
+    };
+    let ok = match (expected, token) {
         // Both 64 hex digits: an empty cookie and an empty field are not a match.
         (Some(want), Some(got)) => well_formed(want) && same(want, &got),
         _ => false,

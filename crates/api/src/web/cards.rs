@@ -1,0 +1,727 @@
+//! The card at the counter (個人番号カード): a resident's cards and applications, an application
+//! with its photo (checked by the core), production, the pick-up notice, the hand-over with the
+//! identity documents and the PIN pad, suspension and the card's end. Each screen calls the
+//! same use case as the JSON API and the CLI (`App::apply_for_card`, `produce_card`,
+//! `card_issue_notice`, `hand_over_card`, `suspend_card`, `end_card`).
+//!
+//! A card file (the virtual card: its keys, sealed) is never kept by the server: production
+//! and hand-over give it back to the browser as a download link in the page, and the hand-over
+//! takes it again as an upload (`multipart/form-data`, `super::multipart`).
+
+use askama::Template;
+use axum::Extension;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use mynumber_app::{AppError, CardApplication, CardRow, CardWithFile, HandOver};
+use mynumber_core::card::{CardKind, CardStatus, Channel, EndReason, IdentityDocument, Reason};
+use mynumber_core::pin::PinKind;
+use mynumber_core::{Action, ResidentCode};
+use serde::Deserialize;
+
+use super::desk::resident_code;
+use super::multipart::{file, text, texts};
+use super::page::{Labels, Page, render};
+use super::{DeskContext, Lang, Upload};
+use crate::AppState;
+use crate::doors::{Access, Doors};
+
+/// Adds the card screens' doors.
+pub(crate) fn routes(doors: Doors) -> Doors {
+    use axum::http::Method as M;
+    let desk = Access::Desk;
+    doors
+        .door(
+            M::GET,
+            "/desk/residents/{resident_code}/cards",
+            desk(Action::ReadRecord),
+            get(cards_page),
+        )
+        .door(
+            M::GET,
+            "/desk/residents/{resident_code}/cards/apply",
+            desk(Action::ApplyCard),
+            get(apply_page),
+        )
+        .door(
+            M::POST,
+            "/desk/residents/{resident_code}/cards/apply",
+            desk(Action::ApplyCard),
+            post(apply),
+        )
+        .door(
+            M::POST,
+            "/desk/card-applications/{id}/production",
+            desk(Action::ProduceCard),
+            post(produce),
+        )
+        .door(
+            M::POST,
+            "/desk/cards/{serial}/notice",
+            desk(Action::PrintCardNotices),
+            post(notice),
+        )
+        .door(
+            M::GET,
+            "/desk/cards/{serial}/hand-over",
+            desk(Action::HandOverCard),
+            get(hand_over_page),
+        )
+        .door(
+            M::POST,
+            "/desk/cards/{serial}/hand-over",
+            desk(Action::HandOverCard),
+            post(hand_over),
+        )
+        .door(
+            M::POST,
+            "/desk/cards/{serial}/suspend",
+            desk(Action::SuspendCard),
+            post(suspend),
+        )
+        .door(
+            M::POST,
+            "/desk/cards/{serial}/end",
+            desk(Action::EndCard),
+            post(end),
+        )
+}
+
+/// A choice of a list, a radio group or a check box.
+struct Choice {
+    code: &'static str,
+    label: String,
+    checked: bool,
+}
+
+fn new_page(lang: Lang, ctx: &DeskContext, title: &str, path: &str) -> Page {
+    let mut page = Page::new(lang, title, path, Some(ctx));
+    page.section = "search";
+    page
+}
+
+/// One card, as the counter sees it, with what may be done to it now.
+struct CardLine {
+    serial: String,
+    status: String,
+    kind: String,
+    expiry: String,
+    produced: bool,
+    active: bool,
+    suspended: bool,
+}
+
+/// One application.
+struct ApplicationLine {
+    id: String,
+    received: String,
+    reason: String,
+    kind: String,
+    fee: String,
+    card: String,
+}
+
+#[derive(Template)]
+#[template(path = "cards.html")]
+struct CardsPage {
+    page: Page,
+    code: String,
+    cards: Vec<CardLine>,
+    applications: Vec<ApplicationLine>,
+    may_apply: bool,
+}
+
+fn status_label(l: &Labels, status: CardStatus) -> String {
+    l.t(match status {
+        CardStatus::Active => "desk-card-active",
+        CardStatus::Produced => "desk-card-produced",
+        CardStatus::Suspended => "desk-card-suspended",
+        CardStatus::Ended(EndReason::Expired) => "desk-card-expired",
+        CardStatus::Ended(_) => "desk-card-ended",
+    })
+}
+
+fn kind_label(l: &Labels, kind: CardKind) -> String {
+    l.t(&format!("desk-card-kind-{}", kind.code()))
+}
+
+fn card_line(l: &Labels, c: &CardRow) -> CardLine {
+    CardLine {
+        serial: c.serial.clone(),
+        status: status_label(l, c.status),
+        kind: kind_label(l, c.kind),
+        expiry: l.date(c.expiry),
+        produced: c.status == CardStatus::Produced,
+        active: c.status == CardStatus::Active,
+        suspended: c.status == CardStatus::Suspended,
+    }
+}
+
+/// A resident's cards and applications (a reading, recorded), with the steps each allows.
+async fn cards_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(code): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let resident = match resident_code(lang, &ctx, &code) {
+        Ok(c) => c,
+        Err(page) => return *page,
+    };
+    let path = format!("/desk/residents/{}/cards", resident.digits());
+    let page = new_page(lang, &ctx, "desk-cards-title", &path);
+    cards_view(&state, page, &ctx, &resident, StatusCode::OK).await
+}
+
+async fn cards_view(
+    state: &AppState,
+    page: Page,
+    ctx: &DeskContext,
+    resident: &ResidentCode,
+    status: StatusCode,
+) -> Response {
+    match state.app.cards(&ctx.principal, resident).await {
+        Ok((cards, applications)) => {
+            let l = page.l;
+            render(
+                status,
+                &CardsPage {
+                    code: resident.digits().to_owned(),
+                    cards: cards.iter().map(|c| card_line(&l, c)).collect(),
+                    applications: applications
+                        .iter()
+                        .map(|a| ApplicationLine {
+                            id: a.id.clone(),
+                            received: l.moment(a.received_at_us),
+                            reason: l.t(&format!("desk-card-reason-{}", a.reason.code())),
+                            kind: kind_label(&l, a.kind),
+                            fee: l.with("desk-yen", "yen", &a.fee_yen.to_string()),
+                            card: a.card_serial.clone().unwrap_or_default(),
+                        })
+                        .collect(),
+                    may_apply: mynumber_core::permits(&ctx.principal, Action::ApplyCard).is_ok(),
+                    page,
+                },
+            )
+        }
+        Err(e) => super::page::app_error(page_lang(&page), Some(ctx), &e),
+    }
+}
+
+fn page_lang(page: &Page) -> Lang {
+    Lang(page.lang)
+}
+
+/// The reasons an application may give (not the two kept for old rows).
+const REASONS: [Reason; 10] = [
+    Reason::First,
+    Reason::Renewal,
+    Reason::Lost,
+    Reason::Damaged,
+    Reason::Stolen,
+    Reason::Disaster,
+    Reason::AdditionsFull,
+    Reason::NumberChanged,
+    Reason::ResidentCodeChanged,
+    Reason::IssuerError,
+];
+
+#[derive(Template)]
+#[template(path = "card_apply.html")]
+struct ApplyPage {
+    page: Page,
+    code: String,
+    reasons: Vec<Choice>,
+    kinds: Vec<Choice>,
+    with_certificates: bool,
+    express: bool,
+}
+
+fn apply_view(
+    page: Page,
+    code: &str,
+    parts: Option<&[super::multipart::Part]>,
+    status: StatusCode,
+) -> Response {
+    let chosen = |name: &str, default: &str| {
+        parts
+            .map(|p| text(p, name).to_owned())
+            .unwrap_or_else(|| default.to_owned())
+    };
+    let reason = chosen("reason", "first");
+    let kind = chosen("kind", "standard");
+    let reasons = REASONS
+        .iter()
+        .map(|r| Choice {
+            code: r.code(),
+            label: page.l.t(&format!("desk-card-reason-{}", r.code())),
+            checked: r.code() == reason,
+        })
+        .collect();
+    let kinds = CardKind::ALL
+        .iter()
+        .map(|k| Choice {
+            code: k.code(),
+            label: kind_label(&page.l, *k),
+            checked: k.code() == kind,
+        })
+        .collect();
+    render(
+        status,
+        &ApplyPage {
+            code: code.to_owned(),
+            reasons,
+            kinds,
+            with_certificates: parts.is_none_or(|p| text(p, "with_certificates") == "1"),
+            express: parts.is_some_and(|p| text(p, "express") == "1"),
+            page,
+        },
+    )
+}
+
+async fn apply_page(
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(code): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let resident = match resident_code(lang, &ctx, &code) {
+        Ok(c) => c,
+        Err(page) => return *page,
+    };
+    let path = format!("/desk/residents/{}/cards/apply", resident.digits());
+    let page = new_page(lang, &ctx, "desk-card-apply-title", &path);
+    apply_view(page, resident.digits(), None, StatusCode::OK)
+}
+
+/// Receives an application at the counter, with the photo uploaded; the core checks the
+/// photo, the reason and the rest, and each problem is shown beside its field.
+async fn apply(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    upload: Option<Extension<Upload>>,
+    Path(code): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let resident = match resident_code(lang, &ctx, &code) {
+        Ok(c) => c,
+        Err(page) => return *page,
+    };
+    let path = format!("/desk/residents/{}/cards/apply", resident.digits());
+    let mut page = new_page(lang, &ctx, "desk-card-apply-title", &path);
+    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let reason = Reason::parse_input(text(&parts, "reason"));
+    let kind = CardKind::parse(text(&parts, "kind"));
+    if reason.is_err() {
+        page.problem("reason", "desk-card-error-reason");
+    }
+    if kind.is_none() {
+        page.problem("kind", "desk-card-error-kind");
+    }
+    let (Ok(reason), Some(kind)) = (reason, kind) else {
+        return apply_view(
+            page,
+            resident.digits(),
+            Some(&parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let application = CardApplication {
+        channel: Channel::Counter,
+        reason,
+        application_id: None,
+        photo: file(&parts, "photo").map(<[u8]>::to_vec),
+        kind,
+        with_certificates: text(&parts, "with_certificates") == "1",
+        express: text(&parts, "express") == "1",
+    };
+    match state
+        .app
+        .apply_for_card(&ctx.principal, &resident, application)
+        .await
+    {
+        Ok(row) => {
+            let mut page = new_page(
+                lang,
+                &ctx,
+                "desk-cards-title",
+                &format!("/desk/residents/{}/cards", resident.digits()),
+            );
+            page.notice = Some(
+                page.l
+                    .with("desk-card-applied", "yen", &row.fee_yen.to_string()),
+            );
+            cards_view(&state, page, &ctx, &resident, StatusCode::OK).await
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                match e.field {
+                    "photo" => page.problem("photo", "desk-card-error-photo"),
+                    "reason" => page.problem("reason", "desk-card-error-reason"),
+                    other => page.field_problem(other),
+                }
+            }
+            apply_view(
+                page,
+                resident.digits(),
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(AppError::Refused(_)) => {
+            page.problem("reason", "desk-card-error-refused");
+            apply_view(
+                page,
+                resident.digits(),
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "card_file.html")]
+struct CardFilePage {
+    page: Page,
+    message: String,
+    serial: String,
+    href: String,
+    back: String,
+}
+
+/// The page that hands the card file over: a download link carrying the file itself (the
+/// server keeps no copy to serve later).
+fn card_file_page(page: Page, message: String, card: &CardWithFile, back: String) -> Response {
+    let href = format!(
+        "data:application/octet-stream;base64,{}",
+        mynumber_pki::base64_encode(&card.card_file)
+    );
+    render(
+        StatusCode::OK,
+        &CardFilePage {
+            page,
+            message,
+            serial: card.card.serial.clone(),
+            href,
+            back,
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct BackForm {
+    /// The resident's code, for the link back to their cards (checked, never trusted for more).
+    #[serde(default)]
+    resident: String,
+    #[serde(default)]
+    reason: String,
+}
+
+fn back_link(resident: &str) -> String {
+    ResidentCode::parse(resident.trim())
+        .map(|c| format!("/desk/residents/{}/cards", c.digits()))
+        .unwrap_or_else(|_| "/desk/residents".to_owned())
+}
+
+/// Produces the card of an application; the card file is handed over as a download.
+async fn produce(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(id): Path<String>,
+    Form(form): Form<BackForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    match state.app.produce_card(&ctx.principal, id.trim()).await {
+        Ok(card) => {
+            let page = new_page(lang, &ctx, "desk-card-produced-title", "/desk");
+            let message = page.l.t("desk-card-produced-message");
+            card_file_page(page, message, &card, back_link(&form.resident))
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+/// The pick-up notice (交付通知書), a PDF to print and mail.
+async fn notice(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    match state
+        .app
+        .card_issue_notice(&ctx.principal, serial.trim())
+        .await
+    {
+        Ok(pdf) => (
+            StatusCode::OK,
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"card-issue-notice.pdf\"".to_owned(),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            pdf,
+        )
+            .into_response(),
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "card_hand_over.html")]
+struct HandOverPage {
+    page: Page,
+    serial: String,
+    resident: String,
+    documents: Vec<Choice>,
+    pins: Vec<PinField>,
+}
+
+/// One PIN of the PIN pad.
+struct PinField {
+    code: &'static str,
+    label: String,
+    hint: String,
+    /// A 4-digit PIN (every one but the signature password).
+    numeric: bool,
+}
+
+fn hand_over_view(
+    page: Page,
+    serial: &str,
+    resident: &str,
+    parts: Option<&[super::multipart::Part]>,
+    status: StatusCode,
+) -> Response {
+    let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
+    let documents = IdentityDocument::ALL
+        .iter()
+        .map(|d| Choice {
+            code: d.code(),
+            label: page.l.t(&format!("desk-id-document-{}", d.code())),
+            checked: shown.contains(&d.code()),
+        })
+        .collect();
+    let pins = PinKind::ALL
+        .iter()
+        .map(|k| PinField {
+            code: k.code(),
+            label: page.l.t(&format!("desk-pin-{}", k.code())),
+            hint: page.l.t(&format!("desk-pin-{}-hint", k.code())),
+            numeric: *k != PinKind::Signature,
+        })
+        .collect();
+    render(
+        status,
+        &HandOverPage {
+            serial: serial.to_owned(),
+            resident: resident.to_owned(),
+            documents,
+            pins,
+            page,
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct HandOverQuery {
+    #[serde(default)]
+    resident: String,
+}
+
+async fn hand_over_page(
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
+    hand_over_view(page, serial.trim(), q.resident.trim(), None, StatusCode::OK)
+}
+
+/// The hand-over: the identity documents seen, the card file brought back, the PINs the holder
+/// typed at the PIN pad; the new card file goes back to the holder.
+async fn hand_over(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    upload: Option<Extension<Upload>>,
+    Path(serial): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let mut page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
+    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let resident = text(&parts, "resident").trim().to_owned();
+    let mut documents = Vec::new();
+    for d in texts(&parts, "document") {
+        match IdentityDocument::parse(d) {
+            Some(d) => documents.push(d),
+            None => page.problem("documents", "desk-card-error-documents"),
+        }
+    }
+    let card_file = file(&parts, "card_file").map(<[u8]>::to_vec);
+    if card_file.is_none() {
+        page.problem("card_file", "desk-card-error-card-file");
+    }
+    let pins = PinKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let pin = text(&parts, &format!("pin-{}", k.code()));
+            (!pin.is_empty()).then(|| (*k, pin.to_owned()))
+        })
+        .collect();
+    let Some(card_file) = card_file.filter(|_| page.errors.is_empty()) else {
+        return hand_over_view(
+            page,
+            serial.trim(),
+            &resident,
+            Some(&parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    match state
+        .app
+        .hand_over_card(
+            &ctx.principal,
+            serial.trim(),
+            HandOver {
+                documents,
+                pins,
+                card_file,
+            },
+        )
+        .await
+    {
+        Ok(card) => {
+            let message = page.l.t("desk-card-handed-over");
+            card_file_page(page, message, &card, back_link(&resident))
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                let (field, key) = match e.field {
+                    "identity_documents" | "documents" => {
+                        ("documents", "desk-card-error-documents")
+                    }
+                    "card_file" => ("card_file", "desk-card-error-card-file"),
+                    _ => ("pins", "desk-card-error-pins"),
+                };
+                if page.error_for(field).is_none() {
+                    page.problem(field, key);
+                }
+            }
+            hand_over_view(
+                page,
+                serial.trim(),
+                &resident,
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(AppError::Refused(_)) => {
+            page.problem("documents", "desk-card-error-refused");
+            hand_over_view(
+                page,
+                serial.trim(),
+                &resident,
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "card_done.html")]
+struct DonePage {
+    page: Page,
+    message: String,
+    back: String,
+}
+
+/// Suspends a card at the counter (the holder reports it lost in person).
+async fn suspend(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+    Form(form): Form<BackForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    match state.app.suspend_card(&ctx.principal, serial.trim()).await {
+        Ok(_) => {
+            let page = new_page(lang, &ctx, "desk-cards-title", "/desk");
+            let message = page.l.t("desk-card-suspended-message");
+            render(
+                StatusCode::OK,
+                &DonePage {
+                    page,
+                    message,
+                    back: back_link(&form.resident),
+                },
+            )
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+/// Ends a card: reported lost (廃止, never reactivated) or returned (返納).
+async fn end(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+    Form(form): Form<BackForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let reason = match form.reason.as_str() {
+        "abolished" => EndReason::Abolished,
+        "returned" => EndReason::Returned,
+        _ => {
+            return super::page::refusal(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "desk-card-error-end",
+            );
+        }
+    };
+    match state
+        .app
+        .end_card(&ctx.principal, serial.trim(), reason)
+        .await
+    {
+        Ok(_) => {
+            let page = new_page(lang, &ctx, "desk-cards-title", "/desk");
+            let message = page.l.t(&format!("desk-card-ended-{}", reason.code()));
+            render(
+                StatusCode::OK,
+                &DonePage {
+                    page,
+                    message,
+                    back: back_link(&form.resident),
+                },
+            )
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+/// The forms' decoding, for the fuzzer.
+pub(super) fn decode_forms(bytes: &[u8]) {
+    if let Ok(f) = serde_urlencoded::from_bytes::<BackForm>(bytes) {
+        let _ = back_link(&f.resident);
+    }
+    let _ = serde_urlencoded::from_bytes::<HandOverQuery>(bytes);
+}
