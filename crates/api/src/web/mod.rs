@@ -302,6 +302,15 @@ pub(crate) fn fuzz_desk(bytes: &[u8]) {
         let _ = well_formed(c) && same(c, &csrf_of("mns_x"));
     }
     desk::decode_forms(body);
+    // The first line is also a content type: a multipart body with the boundary it names.
+    let content_type = String::from_utf8_lossy(head);
+    if let Ok(parts) = multipart::parse(&content_type, body) {
+        let _ = multipart::text(&parts, "csrf");
+        let _ = multipart::texts(&parts, "document");
+        let _ = multipart::file(&parts, "photo")
+            .map(|p| mynumber_core::photo::check(p, mynumber_core::card::Channel::Counter));
+    }
+    let _ = multipart::parse("multipart/form-data; boundary=x", body);
     let text = String::from_utf8_lossy(body);
     let _ = mynumber_core::sign_in::check_totp(b"12345678901234567890", &text, 59, None);
     let _ = mynumber_core::sign_in::login_name("login", &text);
