@@ -4,9 +4,9 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use mynumber_app::{DocumentRow, NoticeRow, NumberBasis, RecordRequest};
 use mynumber_core::card::IdentityDocument;
@@ -359,109 +359,4 @@ pub(crate) async fn name_municipality(
     Ok(Json(MunicipalityNameBody {
         name: req.name.trim().to_owned(),
     }))
-}
-
-/// The verification page's language choice.
-#[derive(Debug, Deserialize)]
-pub(crate) struct PageQuery {
-    lang: Option<String>,
-    code: Option<String>,
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Both languages of a message: Japanese, then the reader's.
-fn both(key: &str, second: Option<&mynumber_i18n::Catalog>) -> String {
-    let mut out = escape(&mynumber_i18n::japanese().text(key));
-    if let Some(c) = second {
-        out.push_str(&format!(
-            "<br><span lang=\"{}\" class=\"second\">{}</span>",
-            c.tag(),
-            escape(&c.text(key))
-        ));
-    }
-    out
-}
-
-/// The public verification page: a form for the code, and the result for a code.
-pub(crate) async fn page(
-    State(state): State<AppState>,
-    code: Option<Path<String>>,
-    Query(q): Query<PageQuery>,
-) -> Html<String> {
-    let second = q
-        .lang
-        .as_deref()
-        .map(mynumber_i18n::catalog)
-        .filter(|c| !c.is_japanese());
-    let code = code.map(|Path(c)| c).or(q.code);
-    let mut body = format!("<h1>{}</h1>", both("verify-title", second));
-    if let Some(code) = code.filter(|c| !c.trim().is_empty()) {
-        match state.app.document_by_code(&code).await {
-            Ok(row) => {
-                let doc = DocumentBody::from(&row);
-                body.push_str(&format!(
-                    "<p class=\"ok\">{}</p><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>",
-                    both("verify-genuine", second),
-                    both("record-verification-code", second),
-                    escape(&doc.code),
-                    both("field-issuer", second),
-                    escape(&doc.municipality),
-                    both("field-issue-date", second),
-                    escape(&doc.issued_at),
-                ));
-                for p in &doc.persons {
-                    body.push_str(&format!(
-                        "<dt>{}</dt><dd>{} ({})</dd>",
-                        both("field-name", second),
-                        escape(&p.name),
-                        escape(&p.birth_date)
-                    ));
-                }
-                body.push_str("</dl>");
-            }
-            Err(_) => body.push_str(&format!(
-                "<p class=\"bad\">{}</p>",
-                both("verify-unknown", second)
-            )),
-        }
-    }
-    let lang = second.map_or("ja", |c| c.tag());
-    body.push_str(&format!(
-        "<form method=\"get\" action=\"/verify\"><label>{}<br><input name=\"code\" size=\"24\" \
-         placeholder=\"XXXX-XXXX-XXXX-XXXX\" autocomplete=\"off\"></label>\
-         <input type=\"hidden\" name=\"lang\" value=\"{}\"> <button>OK</button></form>",
-        both("record-verification-code", second),
-        escape(lang)
-    ));
-    let mut languages = String::new();
-    for c in mynumber_i18n::catalogs() {
-        languages.push_str(&format!(
-            "<a href=\"/verify?lang={}\" lang=\"{}\">{}</a> ",
-            c.tag(),
-            c.tag(),
-            escape(&c.name())
-        ));
-    }
-    Html(format!(
-        "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width\"><title>証明書の検証</title>\
-         <style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}\
-         .second{{color:#555;font-size:.9em}}.ok{{color:#075}}.bad{{color:#a00}}\
-         dt{{font-weight:bold;margin-top:.6em}}</style></head><body>\
-         <nav>{languages}</nav>{body}</body></html>"
-    ))
 }

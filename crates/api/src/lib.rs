@@ -23,7 +23,6 @@ mod staff;
 mod web;
 
 use axum::extract::DefaultBodyLimit;
-use axum::response::Html;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use doors::Doors;
@@ -508,8 +507,8 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             public,
             get(certificates::ocsp_get),
         )
-        .door(M::GET, "/verify", public, get(documents::page))
-        .door(M::GET, "/verify/{code}", public, get(documents::page))
+        .door(M::GET, "/verify", public, get(web::public::verify))
+        .door(M::GET, "/verify/{code}", public, get(web::public::verify))
         .door(
             M::GET,
             "/api/openapi.json",
@@ -517,7 +516,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             get(|| async { Json(openapi()) }),
         )
         .door(M::GET, "/healthz", public, get(|| async { "ok" }))
-        .door(M::GET, "/", public, get(landing))
+        .door(M::GET, "/", public, get(web::public::home))
         .public_elsewhere(M::GET, "/api/docs/{*rest}");
     // The staff screens (web/): their doors go through the same list and the same policy.
     let (api, doors) = web::routes(api_doors).finish();
@@ -528,8 +527,4 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TraceLayer::new_for_http());
     (router, doors)
-}
-
-async fn landing() -> Html<&'static str> {
-    Html(include_str!("landing.html"))
 }

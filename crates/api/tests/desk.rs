@@ -1852,3 +1852,57 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         assert!(actions.contains(action), "{action}: {actions}");
     }
 }
+
+/// The public pages in all ten languages: the language chosen with the switch is remembered,
+/// the browser's `Accept-Language` is the first guess, やさしい日本語 carries furigana, and the
+/// verification page says plainly when a code names nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_public_pages_speak_every_residents_language() {
+    let s = server("public-pages").await;
+    for c in mynumber_i18n::catalogs() {
+        let mut b = Browser::new(&s, "ja");
+        let page = b.get(&format!("/?lang={}", c.tag())).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", c.tag());
+        assert!(page.html.contains(&format!("<html lang=\"{}\">", c.tag())));
+        let lead = c.text("public-notice-title");
+        if c.tag() != "ja-x-easy" {
+            assert!(page.html.contains(&lead), "{}: {lead}", c.tag());
+        }
+        // Remembered: the next page without `lang` is in the same language.
+        assert_eq!(
+            b.cookies.get("mn_public_lang").map(String::as_str),
+            Some(c.tag())
+        );
+        let verify = b.get("/verify?code=AAAA-AAAA-AAAA-AAAA").await;
+        assert_eq!(verify.status, StatusCode::NOT_FOUND);
+        assert!(
+            verify
+                .html
+                .contains(&format!("<html lang=\"{}\">", c.tag()))
+        );
+        assert!(
+            verify.html.contains(&c.text("verify-unknown")),
+            "{}",
+            c.tag()
+        );
+    }
+    let mut easy = Browser::new(&s, "ja");
+    let page = easy.get("/?lang=ja-x-easy").await;
+    assert!(
+        page.html.contains("<ruby>番号<rt>ばんごう</rt></ruby>"),
+        "{}",
+        page.html
+    );
+    assert!(!page.html.contains("[["));
+    // The browser's languages, in order, when nothing was chosen.
+    let mut korean = Browser::new(&s, "fr-FR, ko;q=0.9, en;q=0.8");
+    assert!(korean.get("/").await.html.contains("<html lang=\"ko\">"));
+    let mut portuguese = Browser::new(&s, "pt-PT");
+    assert!(
+        portuguese
+            .get("/")
+            .await
+            .html
+            .contains("<html lang=\"pt-BR\">")
+    );
+}

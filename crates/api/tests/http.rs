@@ -838,6 +838,11 @@ async fn a_copy_of_the_resident_record_is_issued_as_a_signed_pdf_and_verified() 
         page.text.contains("山田 太郎")
             && page.text.contains("Giấy chứng nhận này do hệ thống cấp")
     );
+    // The issue date as the reader writes dates, in Japan time; never a raw timestamp.
+    let today = jiff::tz::offset(9).to_datetime(jiff::Timestamp::now());
+    let shown = mynumber_i18n::catalog("vi").date(today.year(), today.month(), today.day());
+    assert!(page.text.contains(&shown), "{shown} not in {}", page.text);
+    assert!(!page.text.contains("Z<") && !page.text.contains("+00:00"));
     let page = s
         .call(Method::GET, "/verify?code=AAAA-AAAA-AAAA-AAAA", None, None)
         .await;

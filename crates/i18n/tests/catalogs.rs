@@ -4,11 +4,12 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 4] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 5] = [
     ("year", Arg::Number(2026)),
     ("month", Arg::Number(11)),
     ("day", Arg::Number(25)),
     ("url", Arg::Text("https://example.invalid/verify")),
+    ("fee", Arg::Text("1,000")),
 ];
 
 #[test]
@@ -175,6 +176,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("seq", Arg::Text("5")),
         ("call", Arg::Text("4F2A-91C0")),
         ("minutes", Arg::Text("30")),
+        ("yen", Arg::Text("1000")),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
@@ -269,4 +271,69 @@ fn the_call_catalogs_are_the_national_lines_languages_and_complete() {
         "4 de diciembre de 2026"
     );
     assert_eq!(call_catalog("xx").tag(), "ja");
+}
+
+/// The public pages in やさしい日本語 carry furigana on every kanji (issue 11): each kanji of a
+/// `public-` message, and of every message those pages borrow, is inside a `[[漢字|よみ]]`
+/// reading; and the public pages are translated in every language, not copied from Japanese.
+#[test]
+fn easy_japanese_public_pages_have_a_reading_on_every_kanji() {
+    let easy = catalog("ja-x-easy");
+    let borrowed = [
+        "verify-title",
+        "verify-genuine",
+        "verify-unknown",
+        "record-verification-code",
+        "field-issuer",
+        "field-issue-date",
+        "field-name",
+    ];
+    let keys: Vec<&str> = japanese()
+        .keys()
+        .iter()
+        .map(String::as_str)
+        .filter(|k| k.starts_with("public-"))
+        .chain(borrowed)
+        .collect();
+    assert!(keys.len() > 30, "only {} keys", keys.len());
+    let kanji =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c);
+    let mut with_ruby = 0;
+    for key in &keys {
+        let text = easy.try_format(key, &SAMPLE_ARGS).unwrap();
+        // Remove each reading-marked span; what is left has no kanji.
+        let mut rest = text.as_str();
+        let mut bare = String::new();
+        while let Some(start) = rest.find("[[") {
+            bare.push_str(&rest[..start]);
+            let end = rest[start..].find("]]").map(|e| start + e + 2).unwrap();
+            let marked = &rest[start + 2..end - 2];
+            let (base, reading) = marked
+                .split_once('|')
+                .unwrap_or_else(|| panic!("{key}: {marked}"));
+            assert!(base.chars().any(kanji), "{key}: {base} needs no reading");
+            assert!(
+                !reading.chars().any(kanji),
+                "{key}: the reading {reading} has kanji"
+            );
+            with_ruby += 1;
+            rest = &rest[end..];
+        }
+        bare.push_str(rest);
+        assert!(
+            !bare.chars().any(kanji),
+            "{key}: kanji without a reading in {text:?}"
+        );
+    }
+    assert!(with_ruby > 20, "only {with_ruby} readings");
+    for c in catalogs().iter().filter(|c| !c.tag().starts_with("ja")) {
+        for key in ["public-home-lead", "public-notice-text", "public-lost-next"] {
+            assert_ne!(
+                c.try_format(key, &SAMPLE_ARGS),
+                japanese().try_format(key, &SAMPLE_ARGS),
+                "{}: {key} is untranslated",
+                c.tag()
+            );
+        }
+    }
 }

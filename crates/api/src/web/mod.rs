@@ -14,6 +14,7 @@ mod desk;
 pub(crate) mod multipart;
 mod number_change;
 mod page;
+pub(crate) mod public;
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};

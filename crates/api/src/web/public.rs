@@ -1,0 +1,392 @@
+//! The public pages (issue 11): the landing page that explains My Number to residents, and the
+//! verification page for documents, in all ten languages a resident may prefer, on the same
+//! design tokens as the desks. やさしい日本語 carries furigana: its catalog marks a kanji's reading
+//! as `[[漢字|かんじ]]`, which becomes `<ruby>` here (and nowhere else: letters and PDFs never use
+//! these messages).
+//!
+//! The language is the one chosen with the switch (`?lang=`, then remembered in a cookie), else
+//! the browser's first language the catalogs have, else Japanese.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use mynumber_core::card::{Reason, fee_yen};
+use mynumber_i18n::{Arg, Catalog, LANGUAGES, catalog};
+use serde::Deserialize;
+
+use super::{cookie, set_cookie};
+use crate::AppState;
+
+/// The public pages' remembered language.
+const PUBLIC_LANG_COOKIE: &str = "mn_public_lang";
+
+/// The reader's language among the residents' catalogs.
+fn language(headers: &HeaderMap, chosen: Option<&str>) -> &'static Catalog {
+    let known = |tag: &str| {
+        LANGUAGES
+            .iter()
+            .copied()
+            .find(|t| t.eq_ignore_ascii_case(tag.trim()))
+    };
+    if let Some(tag) = chosen.and_then(known) {
+        return catalog(tag);
+    }
+    if let Some(tag) = cookie(headers, PUBLIC_LANG_COOKIE).and_then(known) {
+        return catalog(tag);
+    }
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    // The browser's order; a tag with a region is tried whole, then by its language.
+    accepted
+        .split(',')
+        .filter_map(|item| item.split(';').next())
+        .find_map(|tag| {
+            let tag = tag.trim();
+            known(tag).or_else(|| {
+                let base = tag.split('-').next().unwrap_or_default();
+                match base {
+                    "zh" => Some("zh-Hans"),
+                    "pt" => Some("pt-BR"),
+                    "tl" => Some("fil"),
+                    other => known(other),
+                }
+            })
+        })
+        .map_or_else(|| catalog("ja"), catalog)
+}
+
+/// A message as HTML: escaped, with やさしい日本語's `[[漢字|よみ]]` as ruby.
+pub(crate) fn ruby(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let (before, after) = rest.split_at(start);
+        out.push_str(&escape(before));
+        let inner = &after[2..];
+        match inner.find("]]") {
+            Some(end) => {
+                let marked = &inner[..end];
+                match marked.split_once('|') {
+                    Some((base, reading)) => {
+                        out.push_str("<ruby>");
+                        out.push_str(&escape(base));
+                        out.push_str("<rt>");
+                        out.push_str(&escape(reading));
+                        out.push_str("</rt></ruby>");
+                    }
+                    None => out.push_str(&escape(marked)),
+                }
+                rest = &inner[end + 2..];
+            }
+            None => {
+                out.push_str(&escape(after));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+/// The text of a message without its readings (for titles and attributes).
+pub(crate) fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        out.push_str(&rest[..start]);
+        let inner = &rest[start + 2..];
+        match inner.find("]]") {
+            Some(end) => {
+                let marked = &inner[..end];
+                out.push_str(marked.split_once('|').map_or(marked, |(base, _)| base));
+                rest = &inner[end + 2..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link of the language switch.
+struct LanguageLink {
+    tag: &'static str,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+/// What every public page shares: its language, title and the switch.
+struct Frame {
+    lang: &'static str,
+    c: &'static Catalog,
+    title: String,
+    languages: Vec<LanguageLink>,
+}
+
+impl Frame {
+    fn new(c: &'static Catalog, title_key: &str, path: &str) -> Self {
+        let languages = LANGUAGES
+            .iter()
+            .map(|tag| LanguageLink {
+                tag,
+                name: catalog(tag).name(),
+                href: format!("{path}?lang={tag}"),
+                current: *tag == c.tag(),
+            })
+            .collect();
+        Self {
+            lang: c.tag(),
+            c,
+            title: plain(&c.text(title_key)),
+            languages,
+        }
+    }
+
+    /// A message as HTML (ruby for やさしい日本語).
+    fn h(&self, key: &str) -> String {
+        ruby(&self.c.text(key))
+    }
+
+    /// A message with one argument, as HTML.
+    fn h_with(&self, key: &str, name: &str, value: &str) -> String {
+        ruby(&self.c.format(key, &[(name, Arg::Text(value))]))
+    }
+}
+
+/// One section of the landing page.
+struct Section {
+    id: &'static str,
+    title: String,
+    paragraphs: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "public_home.html")]
+struct HomePage {
+    f: Frame,
+    lead: String,
+    sections: Vec<Section>,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct LangQuery {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    code: Option<String>,
+}
+
+/// Sends a page, remembering a language chosen with the switch.
+fn send(
+    html: Result<String, askama::Error>,
+    chosen: Option<&str>,
+    c: &Catalog,
+    status: StatusCode,
+) -> Response {
+    let Ok(html) = html else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+    };
+    let mut r = (status, Html(html)).into_response();
+    if chosen.is_some() {
+        r.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(PUBLIC_LANG_COOKIE, c.tag(), Some(365 * 24 * 3600)),
+        );
+    }
+    r.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    r
+}
+
+/// The landing page: what My Number is, the notification, the card and how to apply, a lost
+/// card, checking a document, and the staff's doors.
+pub(crate) async fn home(headers: HeaderMap, Query(q): Query<LangQuery>) -> Response {
+    let c = language(&headers, q.lang.as_deref());
+    let f = Frame::new(c, "public-home-title", "/");
+    let fee = format_yen(fee_yen(Reason::Lost, false, true));
+    let sections = vec![
+        Section {
+            id: "notice",
+            title: f.h("public-notice-title"),
+            paragraphs: vec![f.h("public-notice-text")],
+        },
+        Section {
+            id: "card",
+            title: f.h("public-card-title"),
+            paragraphs: vec![f.h("public-card-text")],
+        },
+        Section {
+            id: "apply",
+            title: f.h("public-apply-title"),
+            paragraphs: vec![f.h("public-apply-text")],
+        },
+        Section {
+            id: "lost",
+            title: f.h("public-lost-title"),
+            paragraphs: vec![
+                f.h("public-lost-text"),
+                f.h("public-lost-phone"),
+                f.h("public-lost-phone-foreign"),
+                f.h_with("public-lost-next", "fee", &fee),
+            ],
+        },
+    ];
+    let page = HomePage {
+        lead: f.h("public-home-lead"),
+        sections,
+        f,
+    };
+    send(page.render(), q.lang.as_deref(), c, StatusCode::OK)
+}
+
+/// A document as the verification page shows it.
+struct Verified {
+    code: String,
+    issuer: String,
+    issued: String,
+    persons: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "public_verify.html")]
+struct VerifyPage {
+    f: Frame,
+    code: String,
+    /// `Some(Ok)`: found; `Some(Err)`: no such document; `None`: nothing asked yet.
+    result: Option<Result<Verified, String>>,
+}
+
+/// The public verification page: a form for the code, and what a code names. Dates are the
+/// reader's (Japan time), never a raw timestamp.
+pub(crate) async fn verify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    code: Option<Path<String>>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang.as_deref());
+    let f = Frame::new(c, "verify-title", "/verify");
+    let code = code
+        .map(|Path(code)| code)
+        .or(q.code)
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(64)
+        .collect::<String>();
+    let (result, status) = if code.is_empty() {
+        (None, StatusCode::OK)
+    } else {
+        match state.app.document_by_code(&code).await {
+            Ok(row) => {
+                let doc = crate::documents::DocumentBody::from(&row);
+                let issued = jiff::Timestamp::from_microsecond(row.issued_at_us)
+                    .map(|t| jiff::tz::offset(9).to_datetime(t).date())
+                    .map(|d| c.date(d.year(), d.month(), d.day()))
+                    .unwrap_or_default();
+                (
+                    Some(Ok(Verified {
+                        code: doc.code,
+                        issuer: doc.municipality,
+                        issued,
+                        persons: doc
+                            .persons
+                            .iter()
+                            .map(|p| (p.name.clone(), birth(c, &p.birth_date)))
+                            .collect(),
+                    })),
+                    StatusCode::OK,
+                )
+            }
+            Err(_) => (Some(Err(f.h("verify-unknown"))), StatusCode::NOT_FOUND),
+        }
+    };
+    let page = VerifyPage { f, code, result };
+    send(page.render(), q.lang.as_deref(), c, status)
+}
+
+/// A date of birth (YYYY-MM-DD) as the reader writes dates.
+fn birth(c: &Catalog, iso: &str) -> String {
+    iso.parse::<jiff::civil::Date>()
+        .map(|d| c.date(d.year(), d.month(), d.day()))
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// Yen with a thousands separator (1,000).
+fn format_yen(yen: u32) -> String {
+    let digits = yen.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_become_ruby_and_everything_else_is_escaped() {
+        assert_eq!(
+            ruby("[[番号|ばんごう]]は<b>"),
+            "<ruby>番号<rt>ばんごう</rt></ruby>は&lt;b&gt;"
+        );
+        assert_eq!(ruby("[[<x>|y]]"), "<ruby>&lt;x&gt;<rt>y</rt></ruby>");
+        assert_eq!(ruby("a [[b"), "a [[b");
+        assert_eq!(ruby("[[only]]"), "only");
+        assert_eq!(plain("[[番号|ばんごう]]です"), "番号です");
+        assert_eq!(plain("x [[y"), "x [[y");
+        assert_eq!(format_yen(1_000), "1,000");
+    }
+
+    #[test]
+    fn the_language_is_the_choice_then_the_cookie_then_the_browser() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("fr, pt-PT;q=0.8, en"),
+        );
+        assert_eq!(language(&h, None).tag(), "pt-BR");
+        assert_eq!(language(&h, Some("vi")).tag(), "vi");
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("mn_public_lang=ne"),
+        );
+        assert_eq!(language(&h, None).tag(), "ne");
+        assert_eq!(language(&HeaderMap::new(), Some("xx")).tag(), "ja");
+        let mut zh = HeaderMap::new();
+        zh.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("zh-CN,zh;q=0.9"),
+        );
+        assert_eq!(language(&zh, None).tag(), "zh-Hans");
+    }
+}
