@@ -772,15 +772,32 @@ fn every_word_of_every_screen_is_in_the_catalogs() {
     for caller in mynumber_core::call::Caller::ALL {
         keys.push(format!("desk-caller-{}", caller.code()));
     }
-    for card in [
-        "active",
-        "produced",
-        "suspended",
-        "expired",
-        "ended",
-        "face",
-    ] {
+    for card in ["active", "produced", "suspended", "expired", "ended"] {
         keys.push(format!("desk-card-{card}"));
+    }
+    use mynumber_core::card::{CardKind, IdentityDocument, Reason};
+    use mynumber_core::number_change::{ChangeGround, ChangeStatus};
+    for kind in CardKind::ALL {
+        keys.push(format!("desk-card-kind-{}", kind.code()));
+    }
+    for reason in Reason::ALL {
+        keys.push(format!("desk-card-reason-{}", reason.code()));
+    }
+    for document in IdentityDocument::ALL {
+        keys.push(format!("desk-id-document-{}", document.code()));
+    }
+    for pin in mynumber_core::pin::PinKind::ALL {
+        keys.push(format!("desk-pin-{}", pin.code()));
+        keys.push(format!("desk-pin-{}-hint", pin.code()));
+    }
+    for ground in ChangeGround::ALL {
+        keys.push(format!("desk-ground-{}", ground.code()));
+    }
+    for status in ChangeStatus::ALL {
+        keys.push(format!("desk-change-status-{}", status.code()));
+    }
+    for end in ["abolished", "returned"] {
+        keys.push(format!("desk-card-ended-{end}"));
     }
     for key in keys {
         assert!(

@@ -37,7 +37,7 @@ pub use bulk::{
 pub use card_notices::{CertificateRenewalBatch, PICK_UP_DAYS, RenewalBatch};
 pub use cards::{
     CALL_OPEN_MINUTES, Call, CallCard, CardAmendment, CardApplication, CardCertification,
-    CardSettings, CardWithFile, HandOver,
+    CardSettings, CardWithFile, HandOver, UNMATCHED_CALLS_PER_HOUR,
 };
 pub use certificates::{CertificateException, KeyMaker, PkiSettings};
 pub use documents::{

@@ -12,7 +12,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use mynumber_app::{AppError, CALL_OPEN_MINUTES, Call};
 use mynumber_core::call::{CALL_LANGUAGES, Caller, Claim, Outcome};
-use mynumber_core::card::{CardKind, CardStatus, EndReason, Reason, fee_yen};
+use mynumber_core::card::{CardStatus, EndReason, Reason, fee_yen};
 use mynumber_core::{Action, Prefecture};
 use mynumber_i18n::{Arg, call_catalog};
 use serde::Deserialize;
@@ -262,12 +262,9 @@ fn reference(id: &str) -> String {
     }
 }
 
-fn card_line(
-    l: &Labels,
-    status: CardStatus,
-    kind: CardKind,
-    expiry: jiff::civil::Date,
-) -> CardLine {
+/// A card as the operator sees it: its state and expiry. Not whether it is a face-recognition
+/// card: that hints at the holder's health, and suspension does not depend on it.
+fn card_line(l: &Labels, status: CardStatus, expiry: jiff::civil::Date) -> CardLine {
     let status_key = match status {
         CardStatus::Active => "desk-card-active",
         CardStatus::Produced => "desk-card-produced",
@@ -275,12 +272,8 @@ fn card_line(
         CardStatus::Ended(EndReason::Expired) => "desk-card-expired",
         CardStatus::Ended(_) => "desk-card-ended",
     };
-    let kind = match kind {
-        CardKind::Standard => String::new(),
-        CardKind::FaceRecognition => format!(" ({})", l.t("desk-card-face")),
-    };
     CardLine {
-        status: format!("{}{kind}", l.t(status_key)),
+        status: l.t(status_key),
         expiry: l.date(expiry),
         suspendable: status == CardStatus::Active,
     }
@@ -290,7 +283,7 @@ fn found_view(l: &Labels, call: &Call) -> Found {
     let cards: Vec<CardLine> = call
         .cards
         .iter()
-        .map(|c| card_line(l, c.status, c.kind, c.expiry))
+        .map(|c| card_line(l, c.status, c.expiry))
         .collect();
     let suspendable = call.outcome == Outcome::Identified && cards.iter().any(|c| c.suspendable);
     let message = match call.outcome {
@@ -329,11 +322,13 @@ async fn open_call(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(ctx): Extension<DeskContext>,
-    Form(form): Form<CallForm>,
+    Form(mut form): Form<CallForm>,
 ) -> Response {
     let lang = Lang::of(&headers);
     let mut page = new_page(lang, &ctx);
     let language = call_language(&form.language);
+    // Only a language of the line goes back into the page.
+    form.language = language.to_owned();
     let claim = match Claim::new(&form.name, &form.birth, &form.prefecture, &form.address) {
         Ok(claim) => Some(claim),
         Err(invalid) => {
@@ -377,6 +372,17 @@ async fn open_call(
                 Some(found),
                 String::new(),
                 StatusCode::OK,
+            )
+        }
+        Err(AppError::Invalid(invalid)) if invalid.0.iter().any(|e| e.field == "call") => {
+            page.problem("name", "desk-call-error-limit");
+            call_view(
+                page,
+                form,
+                Script::at(language, Stage::Asking),
+                None,
+                String::new(),
+                StatusCode::TOO_MANY_REQUESTS,
             )
         }
         Err(e) => super::page::app_error(lang, Some(&ctx), &e),

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 use mynumber_core::call::{CALL_LANGUAGES, Caller, Claim, Outcome, identify, police_report};
-use mynumber_core::card::{CardEvent, CardKind, CardStatus};
+use mynumber_core::card::{CardEvent, CardStatus};
 use mynumber_core::{Action, FieldError, Principal, StaffId, Subject};
 
 use crate::access::{authorize, current_scope, found, read};
@@ -17,6 +17,11 @@ use crate::{App, AppError, CallRow, SearchQuery};
 /// How long after the caller was found their card may be suspended on the call: a call left
 /// open on a screen is not a warrant for later. **Choice** (docs/design/call-center.md).
 pub const CALL_OPEN_MINUTES: i64 = 30;
+
+/// How many checks that matched nobody (or several) an operator may make in an hour.
+/// **Choice** (docs/design/call-center.md): a caller misremembers now and then; twenty misses
+/// in an hour is probing.
+pub const UNMATCHED_CALLS_PER_HOUR: i64 = 20;
 
 /// The most records one stated name and birth date may bring up to compare (per word of the
 /// name). In a register of 120 million, one birth date holds about 3,300 people; a name's
@@ -43,13 +48,12 @@ pub struct Call {
     pub closed_at_us: Option<i64>,
 }
 
-/// One card of the caller, as much as the operator needs: whether it can be suspended.
+/// One card of the caller, as much as the operator needs: whether it can be suspended (not
+/// its kind: a face-recognition card hints at the holder's health).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallCard {
     /// Where it stands.
     pub status: CardStatus,
-    /// Standard or face-recognition.
-    pub kind: CardKind,
     /// Its expiry, so the caller can tell an old card from the new one.
     pub expiry: Date,
 }
@@ -85,6 +89,35 @@ impl App {
         let operator = operator(principal)?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
+        // Checks that match nobody are how a register is probed (every birth date for a known
+        // name and address): an operator gets a bounded number an hour, and hitting the bound
+        // is in the ledger for the auditors.
+        let unmatched = tx
+            .unmatched_calls_since(operator, now - 3_600_000_000)
+            .await?;
+        if unmatched >= UNMATCHED_CALLS_PER_HOUR {
+            append(
+                tx.as_mut(),
+                &principal.ledger_name(),
+                now,
+                vec![Record {
+                    partition: principal.partition(),
+                    action: "card-call-limited",
+                    person: None,
+                    purpose: None,
+                    detail: format!("unmatched-last-hour={unmatched}"),
+                }],
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(FieldError::new(
+                "call",
+                format!(
+                    "{unmatched} checks in the last hour matched nobody: ask a supervisor before checking again"
+                ),
+            )
+            .into());
+        }
         let municipality = principal.municipality();
         let scope = municipality.map_or(Subject::Everything, Subject::Municipality);
         authorize!(
@@ -98,7 +131,16 @@ impl App {
         // The stated name as a whole, and each of its words (a Latin name said in another
         // order), each with the date of birth: the candidates the claim is compared with.
         let mut names = vec![claim.name().to_owned()];
-        names.extend(claim.name().split_whitespace().map(str::to_owned));
+        for word in claim.name().split_whitespace() {
+            // A word of one letter finds too much to be worth a search; four words are more
+            // than any name has.
+            if names.len() < 5
+                && mynumber_core::search::fold(word).chars().count() >= 2
+                && !names.iter().any(|n| n == word)
+            {
+                names.push(word.to_owned());
+            }
+        }
         let mut candidates = Vec::new();
         let mut seen = HashSet::new();
         for name in names {
@@ -141,7 +183,23 @@ impl App {
                     vec![reading],
                 )
             }
-            Err(outcome) => (None, outcome, Vec::new(), Vec::new()),
+            Err(outcome) => {
+                // Several records answered: none is shown, but each was matched against what
+                // a caller said, and its person may ask who did that.
+                let matched = candidates
+                    .iter()
+                    .filter(|r| claim.matches(&r.version.resident.record))
+                    .map(|r| {
+                        read(
+                            r.person.id,
+                            r.version.resident.record.municipality(),
+                            "identity-match",
+                            &format!("via=call call={id}"),
+                        )
+                    })
+                    .collect();
+                (None, outcome, Vec::new(), matched)
+            }
         };
         records.push(Record {
             partition: person.map_or_else(|| principal.partition(), |(_, m)| m.as_str().to_owned()),
@@ -331,7 +389,6 @@ fn view(row: &CallRow, language: &'static str, cards: &[crate::CardRow]) -> Call
             .iter()
             .map(|c| CallCard {
                 status: c.status,
-                kind: c.kind,
                 expiry: c.expiry,
             })
             .collect(),

@@ -23,7 +23,7 @@ use mynumber_core::pin::PinKind;
 use mynumber_core::{FieldError, Refused};
 
 pub use amend::CardAmendment;
-pub use call::{CALL_OPEN_MINUTES, Call, CallCard};
+pub use call::{CALL_OPEN_MINUTES, Call, CallCard, UNMATCHED_CALLS_PER_HOUR};
 
 use crate::ledger::Record;
 use crate::{App, AppError, CardRow, CertificateRow, KeyMaker, Tx};

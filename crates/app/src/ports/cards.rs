@@ -166,6 +166,12 @@ pub trait CardsRead: Send {
     ) -> Result<Vec<CardRow>, StoreError>;
     /// A call on the lost-card line.
     async fn call(&mut self, id: &str) -> Result<Option<CallRow>, StoreError>;
+    /// How many calls an operator opened since `since_us` that matched nobody, or several.
+    async fn unmatched_calls_since(
+        &mut self,
+        operator: StaffId,
+        since_us: i64,
+    ) -> Result<i64, StoreError>;
 }
 
 /// Writes card applications and cards.

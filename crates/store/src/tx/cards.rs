@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use mynumber_app::ports::{CardsRead, CardsWrite};
 use mynumber_app::{CallRow, CardApplicationRow, CardRow, DueCertificate, StoreError};
 use mynumber_core::card::CardStatus;
-use mynumber_core::{MunicipalityCode, PersonId};
-use sqlx::AssertSqlSafe;
+use mynumber_core::{MunicipalityCode, PersonId, StaffId};
+use sqlx::{AssertSqlSafe, Row};
 
 use crate::db;
 use crate::rows::{
@@ -186,6 +186,24 @@ impl CardsRead for SqlTx {
             .iter()
             .map(decode_card)
             .collect()
+    }
+
+    async fn unmatched_calls_since(
+        &mut self,
+        operator: StaffId,
+        since_us: i64,
+    ) -> Result<i64, StoreError> {
+        sqlx::query(
+            "SELECT COUNT(*) FROM call_records WHERE operator_id = $1 AND opened_at_us >= $2 \
+             AND outcome IN ('not-found', 'ambiguous')",
+        )
+        .bind(operator.to_hex())
+        .bind(since_us)
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(db)?
+        .try_get::<i64, _>(0)
+        .map_err(db)
     }
 
     async fn call(&mut self, id: &str) -> Result<Option<CallRow>, StoreError> {

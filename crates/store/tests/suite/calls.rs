@@ -278,6 +278,64 @@ pub(crate) async fn issue_11_a_lost_card_is_suspended_on_a_call(env: Env) {
         .await
         .unwrap();
     assert_eq!((both.outcome, both.cards.len()), (Outcome::Ambiguous, 0));
+    // Neither is shown, but both were matched, and their ledgers say so.
+    let matched = entries()
+        .await
+        .iter()
+        .filter(|(a, d)| {
+            a == "record-read" && d == &format!("what=identity-match via=call call={}", both.id)
+        })
+        .count();
+    assert_eq!(matched, 2);
+
+    // Probing: twenty checks in an hour that match nobody, then the operator is stopped, and
+    // the ledger says so.
+    for _ in 0..mynumber_app::UNMATCHED_CALLS_PER_HOUR {
+        let miss = env
+            .app
+            .open_call(
+                &second,
+                "ja",
+                "holder",
+                &claim("ヤマダタロウ", "西新宿9-9-9"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(miss.outcome, Outcome::NotFound);
+    }
+    let err = env
+        .app
+        .open_call(
+            &second,
+            "ja",
+            "holder",
+            &claim("ヤマダタロウ", "西新宿2-8-1"),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, AppError::Invalid(ref i) if i.0[0].field == "call"),
+        "{err}"
+    );
+    assert!(
+        entries()
+            .await
+            .iter()
+            .any(|(a, d)| a == "card-call-limited" && d == "unmatched-last-hour=20")
+    );
+    // An hour later, the count starts again.
+    env.clock.advance(3_600 * 1_000_000);
+    let again = env
+        .app
+        .open_call(
+            &second,
+            "ja",
+            "holder",
+            &claim("ヤマダタロウ", "西新宿9-9-9"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.outcome, Outcome::NotFound);
 
     // Scope: an operator of the line may do nothing else; a clerk of another municipality
     // finds nobody here.
