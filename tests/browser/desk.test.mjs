@@ -548,6 +548,16 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await audit(page, 'desk-cards-en');
   await page.goto(`${base}/desk/residents/${code}/cards/apply`);
   await audit(page, 'desk-card-apply-en');
+  // The notification letters, by status, with the outcome form.
+  await page.goto(`${base}/desk/letters?status=queued`);
+  assert.match(await page.textContent('main'), /waiting to be printed/);
+  await audit(page, 'desk-letters-en');
+  await page.goto(`${base}/desk/language?to=ja&back=/desk/letters`);
+  await tabTo(page, '#application_id');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  await audit(page, 'desk-letters-ja');
   await page.close();
 });
 
@@ -586,7 +596,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

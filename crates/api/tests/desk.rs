@@ -1923,3 +1923,131 @@ async fn the_public_pages_speak_every_residents_language() {
             .contains("<html lang=\"pt-BR\">")
     );
 }
+
+/// Notification letters at the desk: the queue's count, the letters by status (never their
+/// addressee), a delivery outcome recorded by the application ID on the letter (a mistyped or
+/// unknown ID named beside the field, an outcome the letter's status does not allow refused),
+/// each outcome in the ledger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_follows_notification_letters() {
+    let s = server("desk-letters").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    s.app
+        .set_municipality_name(&admin, shinjuku, "新宿区")
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        s.app
+            .register(
+                &admin,
+                mynumber_app::RegisterCommand {
+                    kind: mynumber_core::Registration::MoveIn,
+                    input: common_resident(),
+                    household: mynumber_app::HouseholdChoice::New,
+                    effective_on: None,
+                    carried: None,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let clerk = s
+        .app
+        .add_staff(&admin, "通知 一郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut b,
+        &clerk.token.token,
+        "tsuchi",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(&mut b, "tsuchi", "correct horse battery", &code(&secret, 1)).await;
+    let queued = b.get("/desk/letters?status=queued").await;
+    assert_eq!(queued.status, StatusCode::OK);
+    assert!(
+        queued.html.contains("印刷を待っている通知書が2通あります"),
+        "{}",
+        queued.html
+    );
+    assert!(!queued.html.contains("山田"), "no addressee on the list");
+    // Printed at the command line's use case (a batch on disk first), then followed here.
+    let batch = s
+        .app
+        .prepare_notice_batch(&admin, shinjuku, 10)
+        .await
+        .unwrap()
+        .unwrap();
+    s.app.mark_notice_batch_sent(&admin, &batch).await.unwrap();
+    let first = batch.letters[0].2;
+    let sent = b.get("/desk/letters?status=sent").await;
+    assert!(sent.html.contains(&first.grouped()), "{}", sent.html);
+    let csrf = sent.field("csrf");
+    // A mistyped ID, an unknown one, no outcome: each named.
+    let bad = b
+        .post(
+            "/desk/letters/outcome",
+            &[("csrf", &csrf), ("application_id", "1234"), ("outcome", "")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.html.contains("href=\"#application_id\"") && bad.html.contains("href=\"#outcome\"")
+    );
+    let unknown = mynumber_core::ApplicationId::from_random(shinjuku, [7; 8]).unwrap();
+    let missing = b
+        .post(
+            "/desk/letters/outcome",
+            &[
+                ("csrf", &csrf),
+                ("application_id", &unknown.grouped()),
+                ("outcome", "returned"),
+            ],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.html);
+    // Handed over before it came back: refused; returned, then handed over: recorded.
+    let early = b
+        .post(
+            "/desk/letters/outcome",
+            &[
+                ("csrf", &csrf),
+                ("application_id", first.as_str()),
+                ("outcome", "handed-over"),
+            ],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.html);
+    for (outcome, shown) in [
+        ("returned", "返戻(窓口で保管中)"),
+        ("handed-over", "窓口で交付済み"),
+    ] {
+        let done = b
+            .post(
+                "/desk/letters/outcome",
+                &[
+                    ("csrf", &csrf),
+                    ("application_id", &first.grouped()),
+                    ("outcome", outcome),
+                ],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+        assert!(done.html.contains(shown), "{shown}: {}", done.html);
+    }
+    let destroyed = b.post("/desk/letters/destroy", &[("csrf", &csrf)]).await;
+    assert_eq!(destroyed.status, StatusCode::OK);
+    assert!(
+        destroyed
+            .html
+            .contains("保管期間を過ぎた通知書はありませんでした")
+    );
+    let actions = ledger_actions(&s, "131041").await.join("\n");
+    assert!(
+        actions.contains("notice-returned") && actions.contains("notice-handed-over"),
+        "{actions}"
+    );
+}

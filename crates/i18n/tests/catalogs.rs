@@ -177,6 +177,8 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("call", Arg::Text("4F2A-91C0")),
         ("minutes", Arg::Text("30")),
         ("yen", Arg::Text("1000")),
+        ("id", Arg::Text("1310 4100 0000 0000 0000 000")),
+        ("status", Arg::Text("returned")),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());

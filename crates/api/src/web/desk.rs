@@ -1347,6 +1347,7 @@ pub(super) fn decode_forms(bytes: &[u8]) {
     super::call::decode_forms(bytes);
     super::number_change::decode_forms(bytes);
     super::cards::decode_forms(bytes);
+    super::letters::decode_forms(bytes);
 }
 
 /// The changes the desk records on a registered resident (the procedure codes of

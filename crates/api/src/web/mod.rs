@@ -11,6 +11,7 @@
 mod call;
 mod cards;
 mod desk;
+mod letters;
 pub(crate) mod multipart;
 mod number_change;
 mod page;
@@ -28,7 +29,9 @@ use crate::AppState;
 
 /// Adds the staff desks' doors: the clerk's and the call center's.
 pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
-    cards::routes(number_change::routes(call::routes(desk::routes(doors))))
+    letters::routes(cards::routes(number_change::routes(call::routes(
+        desk::routes(doors),
+    ))))
 }
 pub(crate) use page::{DeskContext, Lang};
 

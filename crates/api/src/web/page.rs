@@ -227,6 +227,12 @@ impl Page {
                         A::DecideNumberChange,
                     ),
                     ("/desk/calls", "desk-nav-calls", "calls", A::IdentifyCaller),
+                    (
+                        "/desk/letters",
+                        "desk-nav-letters",
+                        "letters",
+                        A::ReadNotices,
+                    ),
                     ("/desk/ledger", "desk-nav-ledger", "ledger", A::ReadLedger),
                 ]
                 .into_iter()

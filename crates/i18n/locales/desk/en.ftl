@@ -488,3 +488,51 @@ desk-card-error-end = Choose whether the card is cancelled or returned.
 desk-card-ended-abolished = The card is cancelled. It cannot be used again, even if found. Its certificates are revoked.
 desk-card-ended-returned = The card is returned. Its certificates are revoked.
 desk-call-error-limit = Too many checks in the last hour matched nobody. Ask a supervisor before checking again (this limit is recorded).
+
+## Notification letters (by status, delivery outcomes, returned letters past their retention)
+desk-nav-letters = Letters
+desk-letters-title = Notification letters
+desk-letters-lead = The municipality's Individual Number notification letters, by status. Nothing about the addressee is shown.
+desk-letters-queued = { $count ->
+    [0] No letter is waiting to be printed.
+    [one] 1 letter is waiting to be printed.
+   *[other] {$count} letters are waiting to be printed.
+}
+desk-letters-filter = Status
+desk-letters-count = { $count ->
+    [0] No letters in this status.
+    [one] 1 letter.
+   *[other] {$count} letters (the newest 200 at most).
+}
+desk-letter-application-id = Application ID
+desk-letter-application-id-hint = The 23 digits printed on the letter (spaces and hyphens may be left out).
+desk-letter-queued = Made
+desk-letter-sent = Sent to print
+desk-letter-outcome = Delivery outcome
+desk-letter-record = Record a delivery outcome
+desk-letter-record-lead = Record a confirmed delivery, a letter returned undelivered, or a letter handed over at the counter, by its application ID.
+desk-letter-record-button = Record
+desk-letter-outcome-delivered = Delivered
+desk-letter-outcome-returned = Returned (kept at the counter)
+desk-letter-outcome-handed-over = Handed over at the counter
+desk-letter-recorded = The letter {$id} is now "{$status}".
+desk-letter-error-id = Type the application ID: 23 digits, with its check digit.
+desk-letter-error-outcome = Choose the delivery outcome.
+desk-letter-error-unknown = This municipality has no letter with this application ID.
+desk-letter-error-state = This outcome cannot be recorded in the letter's present status (a letter is handed over at the counter only once it has come back).
+desk-letters-destroy-title = Destroy letters past their retention
+desk-letters-destroy-lead = Records the returned letters held past their retention as destroyed.
+desk-letters-destroy-button = Record the destruction
+desk-letters-destroyed = { $count ->
+    [0] No letter was past its retention.
+    [one] 1 letter recorded as destroyed.
+   *[other] {$count} letters recorded as destroyed.
+}
+desk-letters-print = Letters are printed from the command line (mynumber notices print), so that the file for the print shop is safely saved before the letters are marked sent.
+desk-letter-status-queued = Waiting to be printed
+desk-letter-status-sent = Sent
+desk-letter-status-delivered = Delivered
+desk-letter-status-returned = Returned (kept at the counter)
+desk-letter-status-handed-over = Handed over at the counter
+desk-letter-status-destroyed = Destroyed
+desk-letter-status-superseded = Withdrawn (the number changed)

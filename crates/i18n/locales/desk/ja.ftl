@@ -460,3 +460,48 @@ desk-card-error-end = 廃止か返納かを選んでください。
 desk-card-ended-abolished = カードを廃止しました。見つかっても再び使うことはできません。電子証明書は失効しました。
 desk-card-ended-returned = カードの返納を受けました。電子証明書は失効しました。
 desk-call-error-limit = この1時間に、どの記録とも一致しない照合が多すぎます。照合を続ける前に、責任者に相談してください(この制限は記録されています)。
+
+## 個人番号通知書 (状態ごとの一覧、配達結果の記録、保管期間を過ぎた返戻分の廃棄)
+desk-nav-letters = 通知書
+desk-letters-title = 個人番号通知書
+desk-letters-lead = この市区町村の個人番号通知書を状態ごとに表示します。あて先の個人の情報は表示しません。
+desk-letters-queued = { $count ->
+    [0] 印刷を待っている通知書はありません。
+   *[other] 印刷を待っている通知書が{$count}通あります。
+}
+desk-letters-filter = 状態
+desk-letters-count = { $count ->
+    [0] この状態の通知書はありません。
+   *[other] {$count}通(新しいものから最大200通)。
+}
+desk-letter-application-id = 申請書ID
+desk-letter-application-id-hint = 通知書に印刷された23桁の番号です(区切りの空白やハイフンは入力しなくてもかまいません)。
+desk-letter-queued = 作成日時
+desk-letter-sent = 印刷に回した日時
+desk-letter-outcome = 配達の結果
+desk-letter-record = 配達の結果を記録する
+desk-letter-record-lead = 配達の確認、返戻(あて先に届かず戻ってきたもの)、窓口での交付を、申請書IDで記録します。
+desk-letter-record-button = 記録する
+desk-letter-outcome-delivered = 配達された
+desk-letter-outcome-returned = 返戻された(窓口で保管する)
+desk-letter-outcome-handed-over = 窓口で本人に交付した
+desk-letter-recorded = 申請書ID {$id} の通知書を「{$status}」にしました。
+desk-letter-error-id = 申請書IDは、23桁の数字で入力してください(検査数字を含みます)。
+desk-letter-error-outcome = 配達の結果を選んでください。
+desk-letter-error-unknown = この申請書IDの通知書は、この市区町村にはありません。
+desk-letter-error-state = この通知書の今の状態では、この結果は記録できません(たとえば、窓口での交付は返戻されたものだけです)。
+desk-letters-destroy-title = 保管期間を過ぎた通知書の廃棄
+desk-letters-destroy-lead = 返戻されて保管期間を過ぎた通知書を、廃棄したものとして記録します。
+desk-letters-destroy-button = 廃棄を記録する
+desk-letters-destroyed = { $count ->
+    [0] 保管期間を過ぎた通知書はありませんでした。
+   *[other] {$count}通の廃棄を記録しました。
+}
+desk-letters-print = 通知書の印刷は、印刷所に渡すファイルを確実に保存するため、コマンド(mynumber notices print)で行います。
+desk-letter-status-queued = 印刷待ち
+desk-letter-status-sent = 発送済み
+desk-letter-status-delivered = 配達済み
+desk-letter-status-returned = 返戻(窓口で保管中)
+desk-letter-status-handed-over = 窓口で交付済み
+desk-letter-status-destroyed = 廃棄済み
+desk-letter-status-superseded = 番号の変更により取消
