@@ -1850,6 +1850,52 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         .await;
     assert_eq!(suspended.status, StatusCode::OK, "{}", suspended.html);
     assert!(suspended.html.contains("一時停止しました"));
+    // Found again: the suspension lifted in person, with a second document besides the card.
+    let resume = format!("/desk/cards/{serial}/resume");
+    let cards = b.get(&cards_uri).await;
+    assert!(cards.html.contains(&format!("{resume}?resident={rc}")));
+    assert_eq!(
+        b.get(&format!("{resume}?resident={rc}")).await.status,
+        StatusCode::OK
+    );
+    let in_hand = card_file_of(&handed);
+    let alone = b
+        .upload(
+            &resume,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"my-number-card"),
+                ("card_file", Some("card.mnc"), &in_hand),
+            ],
+        )
+        .await;
+    assert_eq!(
+        alone.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        alone.html
+    );
+    assert!(alone.html.contains("href=\"#documents\""));
+    let resumed = b
+        .upload(
+            &resume,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("resident", None, rc.as_bytes()),
+                ("document", None, b"my-number-card"),
+                ("document", None, b"drivers-licence"),
+                ("card_file", Some("card.mnc"), &in_hand),
+            ],
+        )
+        .await;
+    assert_eq!(resumed.status, StatusCode::OK, "{}", resumed.html);
+    assert!(resumed.html.contains("一時停止を解除しました"));
+    assert_ne!(
+        card_file_of(&resumed),
+        in_hand,
+        "a new signature key on the card"
+    );
+    assert!(b.get(&cards_uri).await.html.contains("利用中"));
     let ended = b
         .post(
             &format!("/desk/cards/{serial}/end"),
@@ -1864,6 +1910,7 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         "card-produced",
         "card-handed-over",
         "card-suspended",
+        "card-resumed",
         "record-read what=cards",
     ] {
         assert!(actions.contains(action), "{action}: {actions}");

@@ -76,6 +76,18 @@ pub(crate) fn routes(doors: Doors) -> Doors {
             post(hand_over),
         )
         .door(
+            M::GET,
+            "/desk/cards/{serial}/resume",
+            desk(Action::ResumeCard),
+            get(resume_page),
+        )
+        .door(
+            M::POST,
+            "/desk/cards/{serial}/resume",
+            desk(Action::ResumeCard),
+            post(resume),
+        )
+        .door(
             M::POST,
             "/desk/cards/{serial}/suspend",
             desk(Action::SuspendCard),
@@ -632,6 +644,125 @@ async fn hand_over(
         Err(AppError::Refused(_)) => {
             page.problem("documents", "desk-card-error-refused");
             hand_over_view(
+                page,
+                serial.trim(),
+                &resident,
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "card_resume.html")]
+struct ResumePage {
+    page: Page,
+    serial: String,
+    resident: String,
+    documents: Vec<Choice>,
+}
+
+fn resume_view(
+    page: Page,
+    serial: &str,
+    resident: &str,
+    parts: Option<&[super::multipart::Part]>,
+    status: StatusCode,
+) -> Response {
+    let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
+    let documents = IdentityDocument::ALL
+        .iter()
+        .map(|d| Choice {
+            code: d.code(),
+            label: page.l.t(&format!("desk-id-document-{}", d.code())),
+            checked: shown.contains(&d.code()),
+        })
+        .collect();
+    render(
+        status,
+        &ResumePage {
+            serial: serial.to_owned(),
+            resident: resident.to_owned(),
+            documents,
+            page,
+        },
+    )
+}
+
+async fn resume_page(
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
+    resume_view(page, serial.trim(), q.resident.trim(), None, StatusCode::OK)
+}
+
+/// Lifts a suspension in person (facts §7: never by phone): the identity documents seen and the
+/// found card's file brought back; the signature certificate revoked at the suspension is issued
+/// anew on the card, and the card file goes back to the holder.
+async fn resume(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    upload: Option<Extension<Upload>>,
+    Path(serial): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let mut page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
+    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let resident = text(&parts, "resident").trim().to_owned();
+    let mut documents = Vec::new();
+    for d in texts(&parts, "document") {
+        match IdentityDocument::parse(d) {
+            Some(d) => documents.push(d),
+            None => page.problem("documents", "desk-card-error-documents"),
+        }
+    }
+    let Some(card_file) = file(&parts, "card_file") else {
+        page.problem("card_file", "desk-card-error-card-file");
+        return resume_view(
+            page,
+            serial.trim(),
+            &resident,
+            Some(&parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    match state
+        .app
+        .resume_card(&ctx.principal, serial.trim(), &documents, card_file)
+        .await
+    {
+        Ok(card) => {
+            let message = page.l.t("desk-card-resumed");
+            card_file_page(page, message, &card, back_link(&resident))
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                let (field, key) = match e.field {
+                    "card_file" => ("card_file", "desk-card-error-card-file"),
+                    _ => ("documents", "desk-card-error-resume-documents"),
+                };
+                if page.error_for(field).is_none() {
+                    page.problem(field, key);
+                }
+            }
+            resume_view(
+                page,
+                serial.trim(),
+                &resident,
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(AppError::Refused(_)) => {
+            page.problem("documents", "desk-card-error-refused");
+            resume_view(
                 page,
                 serial.trim(),
                 &resident,
