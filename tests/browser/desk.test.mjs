@@ -561,6 +561,23 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.close();
 });
 
+test('a national auditor signs a checkpoint, by keyboard, in ja and en', async () => {
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, await addStaff('監査 全国', 'auditor', null), 'kansa.zenkoku');
+  await tabTo(page, 'nav a[href="/desk/checkpoints"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/checkpoints`);
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.checkpoint-text');
+  assert.match(await page.textContent('main'), /署名しました/);
+  await audit(page, 'desk-checkpoints-ja');
+  await page.goto(`${base}/desk/language?to=en&back=/desk/checkpoints`);
+  await audit(page, 'desk-checkpoints-en');
+  await page.close();
+});
+
 const residentLanguages = ['ja', 'ja-x-easy', 'en', 'zh-Hans', 'ko', 'vi', 'fil', 'ne', 'pt-BR', 'id'];
 
 test('the public pages pass axe in all ten languages, and a document is checked by keyboard', async () => {
@@ -596,7 +613,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters', 'desk-checkpoints']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

@@ -2098,3 +2098,83 @@ async fn a_clerk_follows_notification_letters() {
         "{actions}"
     );
 }
+
+/// Signed checkpoints for national auditors: none at first, then one signed from the screen,
+/// with every partition's head and its text to keep; an auditor of one municipality is
+/// refused by the policy (a checkpoint holds every partition's head).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_national_auditor_signs_a_checkpoint() {
+    let s = server("desk-checkpoints").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let national = s
+        .app
+        .add_staff(&admin, "監査 全国", "auditor", None)
+        .await
+        .unwrap();
+    let local = s
+        .app
+        .add_staff(&admin, "監査 新宿", "auditor", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut b,
+        &national.token.token,
+        "kansa.zenkoku",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(
+        &mut b,
+        "kansa.zenkoku",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+    let home = b.get("/desk").await;
+    assert!(home.html.contains("href=\"/desk/checkpoints\""));
+    let page = b.get("/desk/checkpoints").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.html.contains("まだチェックポイントはありません"),
+        "{}",
+        page.html
+    );
+    let signed = b
+        .post("/desk/checkpoints", &[("csrf", &page.field("csrf"))])
+        .await;
+    assert_eq!(signed.status, StatusCode::OK, "{}", signed.html);
+    assert!(signed.html.contains("チェックポイントに署名しました"));
+    assert!(
+        signed.html.contains("<th scope=\"row\">national</th>"),
+        "{}",
+        signed.html
+    );
+    let newest = s.app.latest_checkpoint(&admin).await.unwrap().unwrap();
+    assert!(signed.html.contains(newest.key_id()));
+    let mut l = Browser::new(&s, "ja");
+    let secret = enrol(
+        &mut l,
+        &local.token.token,
+        "kansa.shinjuku",
+        "correct horse battery",
+    )
+    .await;
+    sign_in(
+        &mut l,
+        "kansa.shinjuku",
+        "correct horse battery",
+        &code(&secret, 1),
+    )
+    .await;
+    assert!(
+        !l.get("/desk")
+            .await
+            .html
+            .contains("href=\"/desk/checkpoints\"")
+    );
+    assert_eq!(
+        l.get("/desk/checkpoints").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -10,6 +10,7 @@
 
 mod call;
 mod cards;
+mod checkpoints;
 mod desk;
 mod letters;
 pub(crate) mod multipart;
@@ -29,9 +30,12 @@ use crate::AppState;
 
 /// Adds the staff desks' doors: the clerk's and the call center's.
 pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
-    letters::routes(cards::routes(number_change::routes(call::routes(
-        desk::routes(doors),
-    ))))
+    let doors = desk::routes(doors);
+    let doors = call::routes(doors);
+    let doors = number_change::routes(doors);
+    let doors = cards::routes(doors);
+    let doors = letters::routes(doors);
+    checkpoints::routes(doors)
 }
 pub(crate) use page::{DeskContext, Lang};
 

@@ -234,6 +234,12 @@ impl Page {
                         A::ReadNotices,
                     ),
                     ("/desk/ledger", "desk-nav-ledger", "ledger", A::ReadLedger),
+                    (
+                        "/desk/checkpoints",
+                        "desk-nav-checkpoints",
+                        "checkpoints",
+                        A::ReadCheckpoint,
+                    ),
                 ]
                 .into_iter()
                 .filter(|(_, _, _, action)| mynumber_core::permits(&c.principal, *action).is_ok())

@@ -543,3 +543,18 @@ desk-card-resume-file-hint = The found card's card file (.mnc).
 desk-card-resume-button = Lift the suspension
 desk-card-resumed = The suspension is lifted. A new signature certificate is issued and written to the card. Save the card file and give it to the holder.
 desk-card-error-resume-documents = Check the identity documents: besides the found card, one with a photo, or two without.
+
+## Signed checkpoints (national auditors and administrators)
+desk-nav-checkpoints = Checkpoints
+desk-checkpoints-title = Signed checkpoints
+desk-checkpoints-lead = A checkpoint is a signature over the last entry (sequence number and hash) of every partition of the ledger at that moment. A copy kept elsewhere proves later that nothing before it was rewritten.
+desk-checkpoint-sign = Sign the present heads
+desk-checkpoint-signed = A checkpoint is signed ({$partitions} partitions).
+desk-checkpoint-newest = The newest checkpoint
+desk-checkpoint-at = Signed
+desk-checkpoint-key = Signing key
+desk-checkpoint-partition = Partition
+desk-checkpoint-hash = Hash of the last entry
+desk-checkpoint-text = Text to keep
+desk-checkpoint-text-hint = Keep this text elsewhere. It verifies the ledger later (mynumber ledger verify --checkpoint).
+desk-checkpoint-none = No checkpoint yet.

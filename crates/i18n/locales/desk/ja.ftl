@@ -512,3 +512,18 @@ desk-card-resume-file-hint = 見つかったカードのカードファイル(.m
 desk-card-resume-button = 一時停止を解除する
 desk-card-resumed = 一時停止を解除しました。署名用電子証明書を新しく発行してカードに書き込みました。カードファイルを保存して本人に渡してください。
 desk-card-error-resume-documents = 本人確認書類を確認してください: 見つかったカードのほかに、写真付きの書類1点か、写真のない書類2点が必要です。
+
+## 署名付きチェックポイント (全国の監査担当・管理者)
+desk-nav-checkpoints = チェックポイント
+desk-checkpoints-title = 署名付きチェックポイント
+desk-checkpoints-lead = チェックポイントは、その時点のすべての区分の記録の末尾(連番とハッシュ)に署名したものです。写しを別の場所に保管しておくと、それより前の記録が後から書き換えられていないことを証明できます。
+desk-checkpoint-sign = 今の末尾に署名する
+desk-checkpoint-signed = チェックポイントに署名しました({$partitions}区分)。
+desk-checkpoint-newest = 最新のチェックポイント
+desk-checkpoint-at = 署名した日時
+desk-checkpoint-key = 署名鍵
+desk-checkpoint-partition = 区分
+desk-checkpoint-hash = 末尾のハッシュ
+desk-checkpoint-text = 保管用のテキスト
+desk-checkpoint-text-hint = このテキストを別の場所に保管してください。記録の検証(mynumber ledger verify --checkpoint)に使えます。
+desk-checkpoint-none = まだチェックポイントはありません。
