@@ -2,6 +2,11 @@
 //!
 //! Each app error maps to a status and a stable `code` clients can branch on. Internal errors get
 //! a generic body; their cause is logged, never sent. No message carries an Individual Number.
+//!
+//! Besides the stable code and the English `detail`, every problem carries a `message` in the
+//! caller's language (`Accept-Language`, Japanese or English; Japanese when none is asked for),
+//! and every field problem the field's message, from the desk catalogs (issue 11): a person
+//! reading a program's error sees words, not a code.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -10,6 +15,36 @@ use axum::response::{IntoResponse, Response};
 use mynumber_app::AppError;
 use serde::Serialize;
 use utoipa::ToSchema;
+
+tokio::task_local! {
+    /// The language the request's reader asked for, while its handler runs.
+    static READER: &'static str;
+}
+
+/// Runs the request with its reader's language at hand, for the problems it may end in: the
+/// first of `Accept-Language` the desk catalogs have, else Japanese.
+pub(crate) async fn with_reader(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let accepted = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let reader = accepted
+        .split(',')
+        .filter_map(|item| item.split(';').next())
+        .filter_map(|tag| tag.trim().split('-').next())
+        .find_map(|tag| {
+            mynumber_i18n::DESK_LANGUAGES
+                .iter()
+                .copied()
+                .find(|t| t.eq_ignore_ascii_case(tag))
+        })
+        .unwrap_or("ja");
+    READER.scope(reader, next.run(req)).await
+}
 
 /// An RFC 9457 problem.
 #[derive(Debug, Serialize, ToSchema)]
@@ -25,6 +60,8 @@ pub struct Problem {
     pub detail: String,
     /// The stable machine-readable code (`invalid-input`, `not-found`, …).
     pub code: String,
+    /// What went wrong, for a person, in the language `Accept-Language` asked for (ja or en).
+    pub message: String,
     /// For `invalid-input`: every field problem.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
@@ -44,6 +81,8 @@ pub struct FieldProblem {
     pub field: String,
     /// What is wrong with it.
     pub problem: String,
+    /// What to do about it, for a person, in the language `Accept-Language` asked for.
+    pub message: String,
     /// For an uploaded file: the line of the row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -119,6 +158,7 @@ impl ApiError {
         e.errors.push(FieldProblem {
             field: field.to_owned(),
             problem,
+            message: String::new(),
             line: None,
         });
         e
@@ -167,6 +207,7 @@ impl From<AppError> for ApiError {
                     .map(|f| FieldProblem {
                         field: f.field.to_owned(),
                         problem: f.problem,
+                        message: String::new(),
                         line: None,
                     })
                     .collect();
@@ -372,13 +413,26 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status;
         let unauthenticated = status == StatusCode::UNAUTHORIZED;
+        let reader = READER.try_with(|tag| *tag).unwrap_or("ja");
+        let words = mynumber_i18n::desk_catalog(reader);
+        let mut errors = self.errors;
+        for e in &mut errors {
+            let key = format!("field-{}", e.field);
+            let text = words.text(&key);
+            e.message = if text == key {
+                words.text("field-invalid")
+            } else {
+                text
+            };
+        }
         let body = Problem {
             kind: format!("/problems/{}", self.code),
             title: self.title.to_owned(),
             status: status.as_u16(),
             detail: self.detail,
             code: self.code.to_owned(),
-            errors: self.errors,
+            message: words.text(&format!("api-error-{}", self.code)),
+            errors,
             tries_left: self.wrong_pin.as_ref().map(|w| w.0),
             card_file: self.wrong_pin.map(|w| w.1),
         };
@@ -387,6 +441,9 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let Ok(tag) = HeaderValue::from_str(words.tag()) {
+            res.headers_mut().insert(header::CONTENT_LANGUAGE, tag);
+        }
         if unauthenticated {
             res.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

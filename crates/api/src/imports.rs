@@ -257,6 +257,7 @@ fn failure(e: ImportFailure) -> ApiError {
                     invalid.0.into_iter().map(move |f| FieldProblem {
                         field: f.field.to_owned(),
                         problem: f.problem,
+                        message: String::new(),
                         line: Some(line),
                     })
                 })

@@ -524,6 +524,8 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         .merge(SwaggerUi::new("/api/docs"))
         .merge(api)
         .fallback(|| async { ApiError::no_route() })
+        // Every problem speaks its reader's language (error.rs).
+        .layer(axum::middleware::from_fn(error::with_reader))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TraceLayer::new_for_http());
     (router, doors)

@@ -1513,3 +1513,101 @@ async fn behind_a_proxy_the_throttle_counts_the_forwarded_client() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+/// Every problem carries its stable code and a message in the caller's language (issue 11):
+/// each code the API can answer has its message in Japanese and English, a field problem its
+/// field's message, and `Accept-Language` chooses (Japanese when none is asked for).
+#[tokio::test]
+async fn problems_speak_the_callers_language() {
+    // Every code a problem is made with, read from the sources.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text: String = std::fs::read_to_string(&path)
+                    .unwrap()
+                    .split_whitespace()
+                    .collect();
+                for part in text.split("::new(").skip(1) {
+                    let Some(rest) = part
+                        .strip_prefix("StatusCode::")
+                        .or_else(|| part.strip_prefix("S::"))
+                    else {
+                        continue;
+                    };
+                    if let Some(code) = rest.split('"').nth(1)
+                        && code.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    {
+                        codes.insert(code.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    assert!(codes.len() >= 15, "{codes:?}");
+    for tag in ["ja", "en"] {
+        let c = mynumber_i18n::desk_catalog(tag);
+        for code in &codes {
+            let key = format!("api-error-{code}");
+            assert!(c.keys().contains(&key), "{tag}: {key}");
+        }
+    }
+    let s = server("problems-language").await;
+    let ask = |lang: Option<&'static str>| {
+        let router = s.router.clone();
+        let admin = s.admin.clone();
+        async move {
+            let mut req = Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/residents")
+                .header(header::AUTHORIZATION, format!("Bearer {admin}"))
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(lang) = lang {
+                req = req.header(header::ACCEPT_LANGUAGE, lang);
+            }
+            let body = json!({"procedure": "move-in", "resident": {
+                "family_name": "山田", "birth_date": "1990-02-30", "sex": "1",
+                "prefecture": "東京都", "municipality_code": "131041", "address": "西新宿2丁目8番1号",
+                "relationship": "head"}});
+            let res = router
+                .oneshot(req.body(Body::from(body.to_string())).unwrap())
+                .await
+                .unwrap();
+            let language = res
+                .headers()
+                .get(header::CONTENT_LANGUAGE)
+                .map(|v| v.to_str().unwrap().to_owned());
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (language, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }
+    };
+    let (language, en) = ask(Some("en-GB,en;q=0.9")).await;
+    assert_eq!(language.as_deref(), Some("en"));
+    assert_eq!(en["code"], "invalid-input");
+    assert_eq!(
+        en["message"],
+        "Some of the input is not right: see each field's message."
+    );
+    let birth = en["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "birth_date")
+        .unwrap();
+    assert_eq!(
+        birth["message"],
+        mynumber_i18n::desk_catalog("en").text("field-birth_date")
+    );
+    let (language, ja) = ask(None).await;
+    assert_eq!(language.as_deref(), Some("ja"));
+    assert_eq!(ja["code"], "invalid-input", "the code stays the same");
+    assert_eq!(
+        ja["message"],
+        mynumber_i18n::desk_catalog("ja").text("api-error-invalid-input")
+    );
+}
