@@ -491,6 +491,48 @@ async fn a_clerk_enrols_signs_in_finds_a_resident_reads_the_record_and_signs_out
         .await;
     assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", odd.html);
     assert!(odd.html.contains("href=\"#items\""));
+    // The number on the copy, at the person's own request: not without the identity documents
+    // checked; with them, the reading recorded with its basis.
+    let unchecked = b
+        .post(
+            &format!("/desk/residents/{code_digits}/resident-record"),
+            &[
+                ("csrf", &record.field("csrf")),
+                ("kind", "copy"),
+                ("item", "individual-number"),
+                ("number_document", "health-insurance"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        unchecked.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        unchecked.html
+    );
+    assert!(
+        unchecked.html.contains("href=\"#number_documents\""),
+        "{}",
+        unchecked.html
+    );
+    let with_number = b
+        .post(
+            &format!("/desk/residents/{code_digits}/resident-record"),
+            &[
+                ("csrf", &record.field("csrf")),
+                ("kind", "copy"),
+                ("item", "individual-number"),
+                ("number_document", "passport"),
+            ],
+        )
+        .await;
+    assert_eq!(with_number.status, StatusCode::OK, "{}", with_number.html);
+    assert!(with_number.html.starts_with("%PDF-"));
+    let actions = ledger_actions(&s, "131041").await.join("\n");
+    assert!(
+        actions.contains("basis=own-request identity=passport"),
+        "{actions}"
+    );
 
     // The number: only with a purpose, recorded, masked until opened, never cached.
     let csrf_record = record.field("csrf");

@@ -749,6 +749,8 @@ struct ResidentPage {
     /// The policy lets this staff member issue documents (the door asks again).
     may_issue_document: bool,
     document_items: Vec<PurposeOption>,
+    /// The identity documents a person shows to have their number printed.
+    identity_documents: Vec<PurposeOption>,
 }
 
 async fn resident(
@@ -819,7 +821,7 @@ async fn resident_page(
     let may_issue_document =
         mynumber_core::permits(&ctx.principal, Action::IssueResidentRecord).is_ok();
     // The Individual Number is printed only at the person's own request, with the identity
-    // documents shown; that step is the API's for now (docs/design/web.md).
+    // documents shown (住民基本台帳法第12条第5項): its item comes with the documents' boxes.
     let document_items = mynumber_app::RECORD_ITEMS
         .iter()
         .filter(|(code, _)| *code != "individual-number")
@@ -828,6 +830,7 @@ async fn resident_page(
             label: page.l.t(&format!("item-{code}")),
         })
         .collect();
+    let page_l = page.l;
     render(
         status,
         &ResidentPage {
@@ -840,6 +843,13 @@ async fn resident_page(
             procedure_links,
             may_issue_document,
             document_items,
+            identity_documents: mynumber_core::card::IdentityDocument::ALL
+                .iter()
+                .map(|d| PurposeOption {
+                    code: d.code().to_owned(),
+                    label: page_l.t(&format!("desk-id-document-{}", d.code())),
+                })
+                .collect(),
         },
     )
 }
@@ -1601,17 +1611,19 @@ async fn procedure(
 
 /// The fields of the document form: its kind and the items ticked (a repeated field, which
 /// serde's form decoding does not gather, so read here).
-fn document_form(body: &[u8]) -> (String, Vec<String>) {
+fn document_form(body: &[u8]) -> (String, Vec<String>, Vec<String>) {
     let mut kind = String::new();
     let mut items = Vec::new();
+    let mut documents = Vec::new();
     for (key, value) in form_urlencoded::parse(body) {
         match key.as_ref() {
             "kind" => kind = value.into_owned(),
             "item" => items.push(value.into_owned()),
+            "number_document" => documents.push(value.into_owned()),
             _ => {}
         }
     }
-    (kind, items)
+    (kind, items, documents)
 }
 
 /// Issues a 住民票の写し (or 住民票記載事項証明書) through the same use case as
@@ -1630,15 +1642,25 @@ async fn issue_record(
         Err(page) => return *page,
     };
     let back = uri.path().trim_end_matches("/resident-record").to_owned();
-    let (kind, items) = document_form(&body);
+    let (kind, items, documents) = document_form(&body);
     let kind = match kind.as_str() {
         "recorded-matters" => mynumber_render::RecordKind::RecordedMatters,
         _ => mynumber_render::RecordKind::Copy,
     };
+    // The number is printed only at the person's own request, their identity documents
+    // checked by the core (printing a number is reading it, and is recorded so).
+    let number_basis = items.iter().any(|i| i == "individual-number").then(|| {
+        mynumber_app::NumberBasis::OwnRequest(
+            documents
+                .iter()
+                .filter_map(|d| mynumber_core::card::IdentityDocument::parse(d))
+                .collect(),
+        )
+    });
     let request = mynumber_app::RecordRequest {
         kind,
         items,
-        number_basis: None,
+        number_basis,
     };
     match state
         .app
@@ -1663,11 +1685,16 @@ async fn issue_record(
             for e in &invalid.0 {
                 // A municipality without a name to print is the administrator's to fix; it
                 // is shown against the form, whose items are not at fault.
-                let key = match e.field {
-                    "municipality" => "field-municipality-name",
-                    _ => "field-items",
+                let (field, key) = match e.field {
+                    "municipality" => ("items", "field-municipality-name"),
+                    "identity_documents" | "documents" => {
+                        ("number_documents", "desk-document-number-documents-error")
+                    }
+                    _ => ("items", "field-items"),
                 };
-                page.problem("items", key);
+                if page.error_for(field).is_none() {
+                    page.problem(field, key);
+                }
             }
             resident_page(&state, page, &ctx, &code, StatusCode::UNPROCESSABLE_ENTITY).await
         }

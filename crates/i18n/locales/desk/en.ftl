@@ -581,3 +581,7 @@ api-error-unauthenticated = A valid token is required.
 api-error-unavailable = Temporarily unavailable. Wait a while and try again.
 api-error-unsupported-media-type = Check the content type of what is sent.
 api-error-wrong-pin = The PIN is wrong: see the tries left.
+desk-document-number-title = The Individual Number (at the person's own request)
+desk-document-number-hint = The number is printed only when the person (or a member of their household) asks for it. Choose the identity documents you checked (one with a photo, or two without). Printing it is recorded as a reading of the number.
+desk-document-number-item = Print the Individual Number (the person's own request)
+desk-document-number-documents-error = To print the number, choose the identity documents checked: one with a photo, or two without.

@@ -550,3 +550,7 @@ api-error-unauthenticated = 有効なトークンが必要です。
 api-error-unavailable = 一時的に利用できません。しばらく待ってからお試しください。
 api-error-unsupported-media-type = 送信する内容の形式(Content-Type)を確認してください。
 api-error-wrong-pin = 暗証番号が違います。残りの回数を確認してください。
+desk-document-number-title = 個人番号の記載(本人の請求によるとき)
+desk-document-number-hint = 個人番号は、本人(または同じ世帯の人)の請求があったときだけ記載します。確認した本人確認書類を選んでください(写真付き1点か、写真のないもの2点)。記載は、番号の閲覧として記録されます。
+desk-document-number-item = 個人番号を記載する(本人の請求)
+desk-document-number-documents-error = 個人番号を記載するには、本人確認書類を選んでください: 写真付きの書類1点か、写真のない書類2点です。
