@@ -1030,6 +1030,50 @@ async fn a_clerk_registers_residents_through_the_form() {
         )
         .await;
     assert!(found.html.contains("NGUYEN"), "{}", found.html);
+    // The foreign resident's stay: a new period of stay from the residence card, then an
+    // application to extend it; a Japanese resident's record offers neither.
+    let nguyen = found
+        .html
+        .split("<th scope=\"row\"><a href=\"/desk/residents/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let nguyen_page = b.get(&format!("/desk/residents/{nguyen}")).await;
+    assert!(nguyen_page.html.contains("?kind=period-of-stay-change"));
+    let stay_form = b
+        .get(&format!(
+            "/desk/residents/{nguyen}/procedure?kind=period-of-stay-change"
+        ))
+        .await;
+    assert_eq!(stay_form.status, StatusCode::OK, "{}", stay_form.html);
+    assert!(
+        stay_form.html.contains("value=\"AB12345678CD\""),
+        "the card's number is filled in"
+    );
+    let stayed = b
+        .post(
+            &format!("/desk/residents/{nguyen}/procedure"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "period-of-stay-change"),
+                ("nationality", "VN"),
+                ("residence_card_number", "AB12345678CD"),
+                ("status_of_residence", "student"),
+                ("period_of_stay_until", "2030-03-31"),
+            ],
+        )
+        .await;
+    assert_eq!(stayed.status, StatusCode::SEE_OTHER, "{}", stayed.html);
+    let applied = b
+        .post(
+            &format!("/desk/residents/{nguyen}/procedure"),
+            &[("csrf", &csrf), ("kind", "stay-extension-applied")],
+        )
+        .await;
+    assert_eq!(applied.status, StatusCode::SEE_OTHER, "{}", applied.html);
+    let history = b.get(&format!("/desk/residents/{nguyen}")).await;
+    assert!(history.html.contains("在留期間の変更") && history.html.contains("在留期間更新の申請"));
     let found = b
         .post(
             "/desk/residents",
@@ -1045,6 +1089,10 @@ async fn a_clerk_registers_residents_through_the_form() {
     let procedure_uri = format!("{record_uri}/procedure");
     let page = b.get(&record_uri).await;
     assert!(page.html.contains("?kind=address-change"), "{}", page.html);
+    assert!(
+        !page.html.contains("?kind=period-of-stay-change"),
+        "not for a Japanese national"
+    );
     let move_form = b.get(&format!("{procedure_uri}?kind=address-change")).await;
     assert_eq!(move_form.status, StatusCode::OK, "{}", move_form.html);
     assert!(

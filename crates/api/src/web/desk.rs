@@ -811,8 +811,10 @@ async fn resident_page(
     let may_record_procedure = mynumber_core::permits(&ctx.principal, Action::RecordProcedure)
         .is_ok()
         && matches!(current.resident.status, RecordStatus::Active);
+    let foreign = current.resident.record.foreign().is_some();
     let procedure_links = PROCEDURES
         .iter()
+        .filter(|code| foreign || !FOREIGN_PROCEDURES.contains(code))
         .map(|code| PurposeOption {
             code: (*code).to_owned(),
             label: page.l.t(&format!("procedure-{code}")),
@@ -1361,14 +1363,20 @@ pub(super) fn decode_forms(bytes: &[u8]) {
 }
 
 /// The changes the desk records on a registered resident (the procedure codes of
-/// `ChangeCommand`): 転居, 氏名の変更, 転出, 国外転出, 死亡.
-const PROCEDURES: [&str; 5] = [
+/// `ChangeCommand`): 転居, 氏名の変更, 転出, 国外転出, 死亡, and for a foreign resident the change
+/// of status and period of stay and the application to extend it (特例期間).
+const PROCEDURES: [&str; 7] = [
     "address-change",
     "name-change",
     "move-out",
     "move-abroad",
     "death",
+    "period-of-stay-change",
+    "stay-extension-applied",
 ];
+
+/// The procedures only a foreign resident's record takes.
+const FOREIGN_PROCEDURES: [&str; 2] = ["period-of-stay-change", "stay-extension-applied"];
 
 /// A change's form as typed.
 #[derive(Deserialize, Default)]
@@ -1403,6 +1411,14 @@ pub(super) struct ProcedureForm {
     destination_municipality_code: String,
     #[serde(default)]
     with_card: String,
+    #[serde(default)]
+    nationality: String,
+    #[serde(default)]
+    residence_card_number: String,
+    #[serde(default)]
+    status_of_residence: String,
+    #[serde(default)]
+    period_of_stay_until: String,
 }
 
 #[derive(Template)]
@@ -1415,6 +1431,7 @@ struct ProcedurePage {
     lead: String,
     form: ProcedureForm,
     relationships: Vec<Choice>,
+    statuses: Vec<Choice>,
 }
 
 #[derive(Deserialize)]
@@ -1460,6 +1477,21 @@ async fn procedure_page(
         given_name_kana: input.name.given_kana.clone().unwrap_or_default(),
         latin_name: input.name.latin.clone().unwrap_or_default(),
         alias: input.name.alias.clone().unwrap_or_default(),
+        nationality: input
+            .foreign
+            .as_ref()
+            .map(|f| f.nationality.clone())
+            .unwrap_or_default(),
+        residence_card_number: input
+            .foreign
+            .as_ref()
+            .and_then(|f| f.residence_card_number.clone())
+            .unwrap_or_default(),
+        status_of_residence: input
+            .foreign
+            .as_ref()
+            .map(|f| f.status_of_residence.clone())
+            .unwrap_or_default(),
         ..ProcedureForm::default()
     };
     let page = Page::new(lang, "desk-procedure-title", uri.path(), Some(&ctx));
@@ -1489,6 +1521,18 @@ fn procedure_view(
             checked: r.code() == form.relationship,
         })
         .collect();
+    let statuses = mynumber_core::STATUSES_OF_RESIDENCE
+        .iter()
+        .map(|(code, ja)| Choice {
+            code: (*code).to_owned(),
+            label: if page.lang == "ja" {
+                (*ja).to_owned()
+            } else {
+                code.replace('-', " ")
+            },
+            checked: *code == form.status_of_residence,
+        })
+        .collect();
     render(
         status,
         &ProcedurePage {
@@ -1499,6 +1543,7 @@ fn procedure_view(
             lead,
             form,
             relationships,
+            statuses,
         },
     )
 }
@@ -1563,6 +1608,15 @@ async fn procedure(
             destination: None,
             with_card: form.with_card == "1",
         }),
+        "period-of-stay-change" => Some(mynumber_app::ChangeCommand::PeriodOfStayChange(
+            mynumber_core::ForeignInput {
+                nationality: form.nationality.clone(),
+                residence_card_number: opt(&form.residence_card_number),
+                status_of_residence: form.status_of_residence.clone(),
+                period_of_stay_until: opt(&form.period_of_stay_until),
+            },
+        )),
+        "stay-extension-applied" => Some(mynumber_app::ChangeCommand::StayExtensionApplied),
         _ => Some(mynumber_app::ChangeCommand::Death),
     };
     let name = full_name(&form.family_name, &form.given_name);

@@ -585,3 +585,5 @@ desk-document-number-title = The Individual Number (at the person's own request)
 desk-document-number-hint = The number is printed only when the person (or a member of their household) asks for it. Choose the identity documents you checked (one with a photo, or two without). Printing it is recorded as a reading of the number.
 desk-document-number-item = Print the Individual Number (the person's own request)
 desk-document-number-documents-error = To print the number, choose the identity documents checked: one with a photo, or two without.
+desk-procedure-lead-period-of-stay-change = A foreign resident's new status of residence and period of stay (an extension granted included), as the residence card shows them.
+desk-procedure-lead-stay-extension-applied = Records that an application to extend the stay was filed before the period ended. While it awaits a decision (at most two months after the period's end), the record is not removed (the special period).

@@ -554,3 +554,5 @@ desk-document-number-title = 個人番号の記載(本人の請求によると�
 desk-document-number-hint = 個人番号は、本人(または同じ世帯の人)の請求があったときだけ記載します。確認した本人確認書類を選んでください(写真付き1点か、写真のないもの2点)。記載は、番号の閲覧として記録されます。
 desk-document-number-item = 個人番号を記載する(本人の請求)
 desk-document-number-documents-error = 個人番号を記載するには、本人確認書類を選んでください: 写真付きの書類1点か、写真のない書類2点です。
+desk-procedure-lead-period-of-stay-change = 外国人住民の在留資格・在留期間の変更(更新の許可を含む)です。在留カードに記載された内容を入力します。
+desk-procedure-lead-stay-extension-applied = 在留期間の満了日までに、在留期間の更新などの申請をしたことを記録します。結果が出るまで(満了日から最長2か月)は、記録は消除されません(特例期間)。
