@@ -435,6 +435,13 @@ pub(super) struct BackForm {
     reason: String,
 }
 
+/// A resident code given only to link back to the cards: kept when it is one, else dropped.
+fn checked_resident(resident: &str) -> String {
+    ResidentCode::parse(resident.trim())
+        .map(|c| c.digits().to_owned())
+        .unwrap_or_default()
+}
+
 fn back_link(resident: &str) -> String {
     ResidentCode::parse(resident.trim())
         .map(|c| format!("/desk/residents/{}/cards", c.digits()))
@@ -560,7 +567,13 @@ async fn hand_over_page(
 ) -> Response {
     let lang = Lang::of(&headers);
     let page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
-    hand_over_view(page, serial.trim(), q.resident.trim(), None, StatusCode::OK)
+    hand_over_view(
+        page,
+        serial.trim(),
+        &checked_resident(&q.resident),
+        None,
+        StatusCode::OK,
+    )
 }
 
 /// The hand-over: the identity documents seen, the card file brought back, the PINs the holder
@@ -575,7 +588,7 @@ async fn hand_over(
     let lang = Lang::of(&headers);
     let mut page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
     let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
-    let resident = text(&parts, "resident").trim().to_owned();
+    let resident = checked_resident(text(&parts, "resident"));
     let mut documents = Vec::new();
     for d in texts(&parts, "document") {
         match IdentityDocument::parse(d) {
@@ -699,7 +712,13 @@ async fn resume_page(
 ) -> Response {
     let lang = Lang::of(&headers);
     let page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
-    resume_view(page, serial.trim(), q.resident.trim(), None, StatusCode::OK)
+    resume_view(
+        page,
+        serial.trim(),
+        &checked_resident(&q.resident),
+        None,
+        StatusCode::OK,
+    )
 }
 
 /// Lifts a suspension in person (facts §7: never by phone): the identity documents seen and the
@@ -715,7 +734,7 @@ async fn resume(
     let lang = Lang::of(&headers);
     let mut page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
     let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
-    let resident = text(&parts, "resident").trim().to_owned();
+    let resident = checked_resident(text(&parts, "resident"));
     let mut documents = Vec::new();
     for d in texts(&parts, "document") {
         match IdentityDocument::parse(d) {
