@@ -1872,6 +1872,11 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
     // The hand-over: nothing chosen, each problem named; then the documents, the file and the
     // PINs, and the card file with the PINs set comes back.
     let hand_over = format!("/desk/cards/{serial}/hand-over");
+    // A serial that is not one is no card (it would go into the form's action).
+    let odd = b
+        .get("/desk/cards/..%2Fcards%2F1%2Fresume%3F/hand-over")
+        .await;
+    assert_eq!(odd.status, StatusCode::NOT_FOUND);
     let pad = b.get(&format!("{hand_over}?resident={rc}")).await;
     assert_eq!(pad.status, StatusCode::OK);
     assert!(pad.html.contains("暗証番号パッド"));
@@ -2040,6 +2045,22 @@ async fn the_public_pages_speak_every_residents_language() {
             c.tag()
         );
     }
+    // An unknown language is not remembered; a document's page is never cached.
+    let mut unknown = Browser::new(&s, "ja");
+    unknown.get("/?lang=xx").await;
+    assert!(!unknown.cookies.contains_key("mn_public_lang"));
+    let verify = unknown.get("/verify?code=AAAA-AAAA-AAAA-AAAA").await;
+    assert_eq!(verify.cache.as_deref(), Some("no-store"));
+    // A public form takes no upload: a multipart body is refused before it is read as one.
+    let sign_in_page = unknown.get("/desk/sign-in").await;
+    let csrf = sign_in_page.field("csrf");
+    let upload = unknown
+        .upload(
+            "/desk/sign-in",
+            &[("csrf", None, csrf.as_bytes()), ("login", None, b"x")],
+        )
+        .await;
+    assert_eq!(upload.status, StatusCode::FORBIDDEN);
     let mut easy = Browser::new(&s, "ja");
     let page = easy.get("/?lang=ja-x-easy").await;
     assert!(

@@ -325,7 +325,8 @@ async fn apply(
     };
     let path = format!("/desk/residents/{}/cards/apply", resident.digits());
     let mut page = new_page(lang, &ctx, "desk-card-apply-title", &path);
-    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let parts: std::sync::Arc<Vec<super::multipart::Part>> =
+        upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let reason = Reason::parse_input(text(&parts, "reason"));
     let kind = CardKind::parse(text(&parts, "kind"));
     if reason.is_err() {
@@ -433,6 +434,12 @@ pub(super) struct BackForm {
     resident: String,
     #[serde(default)]
     reason: String,
+}
+
+/// Whether `serial` has a card serial's form: digits only.
+fn is_serial(serial: &str) -> bool {
+    let serial = serial.trim();
+    !serial.is_empty() && serial.len() <= 32 && serial.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A resident code given only to link back to the cards: kept when it is one, else dropped.
@@ -566,6 +573,11 @@ async fn hand_over_page(
     axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
 ) -> Response {
     let lang = Lang::of(&headers);
+    // The serial goes into the form's action: only a card serial's form may (a `%2F` in the
+    // path would send the form elsewhere).
+    if !is_serial(&serial) {
+        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
+    }
     let page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
     hand_over_view(
         page,
@@ -587,7 +599,8 @@ async fn hand_over(
 ) -> Response {
     let lang = Lang::of(&headers);
     let mut page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
-    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let parts: std::sync::Arc<Vec<super::multipart::Part>> =
+        upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
     let mut documents = Vec::new();
     for d in texts(&parts, "document") {
@@ -711,6 +724,11 @@ async fn resume_page(
     axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
 ) -> Response {
     let lang = Lang::of(&headers);
+    // The serial goes into the form's action: only a card serial's form may (a `%2F` in the
+    // path would send the form elsewhere).
+    if !is_serial(&serial) {
+        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
+    }
     let page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
     resume_view(
         page,
@@ -733,7 +751,8 @@ async fn resume(
 ) -> Response {
     let lang = Lang::of(&headers);
     let mut page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
-    let parts = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let parts: std::sync::Arc<Vec<super::multipart::Part>> =
+        upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
     let mut documents = Vec::new();
     for d in texts(&parts, "document") {

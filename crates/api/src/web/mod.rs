@@ -60,7 +60,7 @@ const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
 /// The parts of a signed-in `multipart/form-data` form, parsed once by the guard (which needs
 /// its CSRF field) and handed to the handler.
 #[derive(Clone, Debug)]
-pub(crate) struct Upload(pub Vec<multipart::Part>);
+pub(crate) struct Upload(pub std::sync::Arc<Vec<multipart::Part>>);
 
 /// A cookie's value from the request.
 pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -141,6 +141,7 @@ fn form_csrf(body: &[u8]) -> Option<String> {
 async fn checked_post(
     req: Request,
     expected: Option<&str>,
+    allow_upload: bool,
     lang: Lang,
 ) -> Result<Request, Response> {
     let (mut parts, body) = req.into_parts();
@@ -148,14 +149,15 @@ async fn checked_post(
     if !same_origin(&parts.headers) {
         return Err(refused());
     }
-    // A form with a file only once signed in (`expected` is the session's token).
+    // A form with a file only once signed in (`allow_upload`: the desk guard's doors, never the
+    // public forms, whose token is a cookie any client may set).
     let content_type = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let upload = expected.is_some() && multipart::boundary(&content_type).is_some();
+    let upload = allow_upload && multipart::boundary(&content_type).is_some();
     let limit = if upload { UPLOAD_LIMIT } else { FORM_LIMIT };
     let Ok(bytes) = to_bytes(body, limit).await else {
         return Err(page::refusal(
@@ -173,7 +175,7 @@ async fn checked_post(
             ));
         };
         let token = Some(multipart::text(&form, "csrf").to_owned());
-        parts.extensions.insert(Upload(form));
+        parts.extensions.insert(Upload(std::sync::Arc::new(form)));
         token
     } else {
         form_csrf(&bytes)
@@ -186,7 +188,13 @@ async fn checked_post(
     if !ok {
         return Err(refused());
     }
-    Ok(Request::from_parts(parts, Body::from(bytes)))
+    // An upload's parts travel in the extensions; its raw bytes are not kept twice.
+    let body = if parts.extensions.get::<Upload>().is_some() {
+        Body::empty()
+    } else {
+        Body::from(bytes)
+    };
+    Ok(Request::from_parts(parts, body))
 }
 
 /// The guard of a desk door: a session, the policy's leave for the door's action, and on a
@@ -230,7 +238,7 @@ pub(crate) async fn desk_guard(
         return page::app_error(lang, Some(&ctx), &e);
     }
     let mut req = if req.method() == Method::POST {
-        match checked_post(req, Some(&csrf), lang).await {
+        match checked_post(req, Some(&csrf), true, lang).await {
             Ok(r) => r,
             Err(refused) => return refused,
         }
@@ -256,7 +264,7 @@ pub(crate) async fn form_guard(req: Request, next: Next) -> Response {
     }
     let lang = Lang::of(req.headers());
     let expected = cookie(req.headers(), FORM_COOKIE).map(str::to_owned);
-    match checked_post(req, expected.as_deref(), lang).await {
+    match checked_post(req, expected.as_deref(), false, lang).await {
         Ok(req) => next.run(req).await,
         Err(refused) => refused,
     }

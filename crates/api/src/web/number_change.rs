@@ -374,6 +374,12 @@ async fn decide_change(
             };
             (StatusCode::OK, Some(page.l.t(key)))
         }
+        // The core refuses a request decided already (another clerk was quicker), and the
+        // requester (or a token that passed through their hands): each told apart.
+        Some(Err(AppError::Refused(refused))) if !refused.state.starts_with("requested") => {
+            page.problem("decision", "desk-number-change-decided");
+            (StatusCode::CONFLICT, None)
+        }
         Some(Err(AppError::Refused(_))) => {
             page.problem("decision", "desk-number-change-second-person");
             (StatusCode::UNPROCESSABLE_ENTITY, None)

@@ -204,12 +204,14 @@ fn send(
     chosen: Option<&str>,
     c: &Catalog,
     status: StatusCode,
+    cache: &'static str,
 ) -> Response {
     let Ok(html) = html else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
     };
     let mut r = (status, Html(html)).into_response();
-    if chosen.is_some() {
+    // Remembered only when the choice was a language of ours.
+    if chosen.is_some_and(|tag| tag.trim().eq_ignore_ascii_case(c.tag())) {
         r.headers_mut().append(
             header::SET_COOKIE,
             set_cookie(PUBLIC_LANG_COOKIE, c.tag(), Some(365 * 24 * 3600)),
@@ -219,6 +221,8 @@ fn send(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     r
 }
 
@@ -260,7 +264,13 @@ pub(crate) async fn home(headers: HeaderMap, Query(q): Query<LangQuery>) -> Resp
         sections,
         f,
     };
-    send(page.render(), q.lang.as_deref(), c, StatusCode::OK)
+    send(
+        page.render(),
+        q.lang.as_deref(),
+        c,
+        StatusCode::OK,
+        "private, max-age=300",
+    )
 }
 
 /// A document as the verification page shows it.
@@ -325,8 +335,14 @@ pub(crate) async fn verify(
             Err(_) => (Some(Err(f.h("verify-unknown"))), StatusCode::NOT_FOUND),
         }
     };
+    // A document's names and birth dates stay in no cache.
+    let cache = if code.is_empty() {
+        "private, max-age=300"
+    } else {
+        "no-store"
+    };
     let page = VerifyPage { f, code, result };
-    send(page.render(), q.lang.as_deref(), c, status)
+    send(page.render(), q.lang.as_deref(), c, status, cache)
 }
 
 /// A date of birth (YYYY-MM-DD) as the reader writes dates.
