@@ -17,7 +17,7 @@ use mynumber_core::{Action, Prefecture};
 use mynumber_i18n::{Arg, call_catalog};
 use serde::Deserialize;
 
-use super::page::{Labels, Page, moment_in, render};
+use super::page::{Labels, Page, format_yen, moment_in, render};
 use super::{DeskContext, Lang};
 use crate::AppState;
 use crate::doors::{Access, Doors};
@@ -576,19 +576,6 @@ pub(super) fn decode_forms(bytes: &[u8]) {
     let _ = serde_urlencoded::from_bytes::<ScriptQuery>(bytes);
 }
 
-/// Yen with a thousands separator (1,000), as every language of the line writes it.
-fn format_yen(yen: u32) -> String {
-    let digits = yen.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,10 +588,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reference_and_a_fee_read_as_people_write_them() {
+    fn a_reference_reads_as_people_write_it() {
         assert_eq!(reference("4f2a91c0deadbeef"), "4F2A-91C0");
-        assert_eq!(format_yen(1_000), "1,000");
-        assert_eq!(format_yen(800), "800");
-        assert_eq!(format_yen(1_234_567), "1,234,567");
     }
 }

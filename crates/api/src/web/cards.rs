@@ -436,6 +436,31 @@ pub(super) struct BackForm {
     reason: String,
 }
 
+/// The identity documents as check boxes, ticked as a form sent back had them.
+fn document_choices(l: &Labels, parts: Option<&[super::multipart::Part]>) -> Vec<Choice> {
+    let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
+    IdentityDocument::ALL
+        .iter()
+        .map(|d| Choice {
+            code: d.code(),
+            label: l.t(&format!("desk-id-document-{}", d.code())),
+            checked: shown.contains(&d.code()),
+        })
+        .collect()
+}
+
+/// The identity documents ticked; one the form does not offer is a problem beside them.
+fn documents_of(page: &mut Page, parts: &[super::multipart::Part]) -> Vec<IdentityDocument> {
+    let mut documents = Vec::new();
+    for d in texts(parts, "document") {
+        match IdentityDocument::parse(d) {
+            Some(d) => documents.push(d),
+            None => page.problem("documents", "desk-card-error-documents"),
+        }
+    }
+    documents
+}
+
 /// Whether `serial` has a card serial's form: digits only.
 fn is_serial(serial: &str) -> bool {
     let serial = serial.trim();
@@ -530,15 +555,7 @@ fn hand_over_view(
     parts: Option<&[super::multipart::Part]>,
     status: StatusCode,
 ) -> Response {
-    let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
-    let documents = IdentityDocument::ALL
-        .iter()
-        .map(|d| Choice {
-            code: d.code(),
-            label: page.l.t(&format!("desk-id-document-{}", d.code())),
-            checked: shown.contains(&d.code()),
-        })
-        .collect();
+    let documents = document_choices(&page.l, parts);
     let pins = PinKind::ALL
         .iter()
         .map(|k| PinField {
@@ -602,13 +619,7 @@ async fn hand_over(
     let parts: std::sync::Arc<Vec<super::multipart::Part>> =
         upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
-    let mut documents = Vec::new();
-    for d in texts(&parts, "document") {
-        match IdentityDocument::parse(d) {
-            Some(d) => documents.push(d),
-            None => page.problem("documents", "desk-card-error-documents"),
-        }
-    }
+    let documents = documents_of(&mut page, &parts);
     let card_file = file(&parts, "card_file").map(<[u8]>::to_vec);
     if card_file.is_none() {
         page.problem("card_file", "desk-card-error-card-file");
@@ -697,15 +708,7 @@ fn resume_view(
     parts: Option<&[super::multipart::Part]>,
     status: StatusCode,
 ) -> Response {
-    let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
-    let documents = IdentityDocument::ALL
-        .iter()
-        .map(|d| Choice {
-            code: d.code(),
-            label: page.l.t(&format!("desk-id-document-{}", d.code())),
-            checked: shown.contains(&d.code()),
-        })
-        .collect();
+    let documents = document_choices(&page.l, parts);
     render(
         status,
         &ResumePage {
@@ -754,13 +757,7 @@ async fn resume(
     let parts: std::sync::Arc<Vec<super::multipart::Part>> =
         upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
-    let mut documents = Vec::new();
-    for d in texts(&parts, "document") {
-        match IdentityDocument::parse(d) {
-            Some(d) => documents.push(d),
-            None => page.problem("documents", "desk-card-error-documents"),
-        }
-    }
+    let documents = documents_of(&mut page, &parts);
     let Some(card_file) = file(&parts, "card_file") else {
         page.problem("card_file", "desk-card-error-card-file");
         return resume_view(

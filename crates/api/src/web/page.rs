@@ -110,6 +110,29 @@ pub(crate) fn moment_in(c: &Catalog, at_us: i64) -> String {
     )
 }
 
+/// Yen with a thousands separator (1,000), as every language the pages speak writes it.
+pub(crate) fn format_yen(yen: u32) -> String {
+    let digits = yen.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn yen_read_as_people_write_them() {
+        assert_eq!(super::format_yen(800), "800");
+        assert_eq!(super::format_yen(1_000), "1,000");
+        assert_eq!(super::format_yen(1_234_567), "1,234,567");
+    }
+}
+
 /// What a signed-in desk request carries (the door's guard puts it in the extensions).
 #[derive(Clone)]
 pub(crate) struct DeskContext {

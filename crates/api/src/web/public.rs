@@ -15,6 +15,7 @@ use mynumber_core::card::{Reason, fee_yen};
 use mynumber_i18n::{Arg, Catalog, LANGUAGES, catalog};
 use serde::Deserialize;
 
+use super::page::format_yen;
 use super::{cookie, set_cookie};
 use crate::AppState;
 
@@ -352,19 +353,6 @@ fn birth(c: &Catalog, iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_owned())
 }
 
-/// Yen with a thousands separator (1,000).
-fn format_yen(yen: u32) -> String {
-    let digits = yen.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,7 +368,6 @@ mod tests {
         assert_eq!(ruby("[[only]]"), "only");
         assert_eq!(plain("[[番号|ばんごう]]です"), "番号です");
         assert_eq!(plain("x [[y"), "x [[y");
-        assert_eq!(format_yen(1_000), "1,000");
     }
 
     #[test]
