@@ -290,8 +290,7 @@ pub(crate) async fn apply(
     let channel = Channel::parse(&req.channel).ok_or_else(|| {
         ApiError::field("channel", "must be counter, mail, online or photo-booth")
     })?;
-    let reason =
-        Reason::parse_input(&req.reason).map_err(|e| ApiError::field("reason", e.problem))?;
+    let reason = Reason::parse_input(&req.reason).map_err(|e| ApiError::invalid(&e))?;
     let kind = match req.kind.as_deref() {
         None => CardKind::Standard,
         Some(k) => CardKind::parse(k)

@@ -350,8 +350,7 @@ pub(crate) async fn name_municipality(
     AppPath(municipality_code): AppPath<String>,
     AppJson(req): AppJson<MunicipalityNameBody>,
 ) -> Result<Json<MunicipalityNameBody>, ApiError> {
-    let code = MunicipalityCode::parse(&municipality_code)
-        .map_err(|e| ApiError::field("municipality_code", e.problem))?;
+    let code = MunicipalityCode::parse(&municipality_code).map_err(|e| ApiError::invalid(&e))?;
     state
         .app
         .set_municipality_name(&principal, code, &req.name)

@@ -13,6 +13,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mynumber_app::AppError;
+use mynumber_core::FieldError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -86,6 +87,20 @@ pub struct FieldProblem {
     /// For an uploaded file: the line of the row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+}
+
+impl FieldProblem {
+    /// A use case's field problem, told in English (`problem`) and in the language of the
+    /// request being answered (`message`); `line` for a row of an uploaded file.
+    pub(crate) fn of(e: &FieldError, line: Option<u64>) -> Self {
+        let reader = READER.try_with(|tag| *tag).unwrap_or("ja");
+        Self {
+            field: e.field.to_owned(),
+            problem: e.problem(),
+            message: e.message(mynumber_i18n::desk_catalog(reader)),
+            line,
+        }
+    }
 }
 
 /// An error on its way to becoming a response.
@@ -164,6 +179,19 @@ impl ApiError {
         e
     }
 
+    /// 422 for one field problem of the use cases, in English for programs (`problem`) and
+    /// in the reader's language (`message`).
+    pub fn invalid(e: &FieldError) -> Self {
+        let mut err = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-input",
+            "Invalid input",
+            e.to_string(),
+        );
+        err.errors.push(FieldProblem::of(e, None));
+        err
+    }
+
     /// 422 for the rows of an uploaded file, each problem with its line.
     pub(crate) fn rows(detail: String, errors: Vec<FieldProblem>) -> Self {
         let mut e = Self::new(
@@ -203,13 +231,8 @@ impl From<AppError> for ApiError {
                 );
                 err.errors = invalid
                     .0
-                    .into_iter()
-                    .map(|f| FieldProblem {
-                        field: f.field.to_owned(),
-                        problem: f.problem,
-                        message: String::new(),
-                        line: None,
-                    })
+                    .iter()
+                    .map(|f| FieldProblem::of(f, None))
                     .collect();
                 err
             }
@@ -416,7 +439,9 @@ impl IntoResponse for ApiError {
         let reader = READER.try_with(|tag| *tag).unwrap_or("ja");
         let words = mynumber_i18n::desk_catalog(reader);
         let mut errors = self.errors;
-        for e in &mut errors {
+        // A problem the API found itself (a path, a query, a body's encoding) gets the field's
+        // general message.
+        for e in errors.iter_mut().filter(|e| e.message.is_empty()) {
             let key = format!("field-{}", e.field);
             let text = words.text(&key);
             e.message = if text == key {

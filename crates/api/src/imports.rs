@@ -254,12 +254,10 @@ fn failure(e: ImportFailure) -> ApiError {
             detail,
             bad.into_iter()
                 .flat_map(|(line, invalid)| {
-                    invalid.0.into_iter().map(move |f| FieldProblem {
-                        field: f.field.to_owned(),
-                        problem: f.problem,
-                        message: String::new(),
-                        line: Some(line),
-                    })
+                    invalid
+                        .0
+                        .into_iter()
+                        .map(move |f| FieldProblem::of(&f, Some(line)))
                 })
                 .collect(),
         ),

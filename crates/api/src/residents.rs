@@ -35,7 +35,7 @@ fn date(field: &'static str, s: Option<String>) -> Result<Option<jiff::civil::Da
     s.filter(|s| !s.trim().is_empty())
         .map(|s| parse_date(field, &s))
         .transpose()
-        .map_err(|e| ApiError::field(e.field, e.problem))
+        .map_err(|e| ApiError::invalid(&e))
 }
 
 fn view(v: &mynumber_app::ResidentView) -> Result<Json<ResidentResponse>, ApiError> {

@@ -910,9 +910,12 @@ async fn a_clerk_registers_residents_through_the_form() {
             bad.html
         );
     }
+    // The use case's own problem with the field, in the page's language.
     assert!(
         bad.html
-            .contains("生年月日は、今日までの存在する日付で入力してください。")
+            .contains("は YYYY-MM-DD 形式の日付ではありません。"),
+        "{}",
+        bad.html
     );
     assert!(
         !bad.html.contains(" is "),

@@ -1593,19 +1593,34 @@ async fn problems_speak_the_callers_language() {
         en["message"],
         "Some of the input is not right: see each field's message."
     );
-    let birth = en["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["field"] == "birth_date")
-        .unwrap();
+    let birth_of = |body: &Value| -> Value {
+        body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["field"] == "birth_date")
+            .unwrap()
+            .clone()
+    };
+    let birth = birth_of(&en);
+    // The field's own problem (a catalog key and its arguments), told in the reader's words.
     assert_eq!(
         birth["message"],
-        mynumber_i18n::desk_catalog("en").text("field-birth_date")
+        "\"1990-02-30\" is not a date in the form YYYY-MM-DD"
     );
+    assert_eq!(birth["problem"], birth["message"]);
     let (language, ja) = ask(None).await;
     assert_eq!(language.as_deref(), Some("ja"));
     assert_eq!(ja["code"], "invalid-input", "the code stays the same");
+    let birth = birth_of(&ja);
+    assert_eq!(
+        birth["message"],
+        "\"1990-02-30\" は YYYY-MM-DD 形式の日付ではありません。"
+    );
+    assert_eq!(
+        birth["problem"], "\"1990-02-30\" is not a date in the form YYYY-MM-DD",
+        "programs keep the English problem"
+    );
     assert_eq!(
         ja["message"],
         mynumber_i18n::desk_catalog("ja").text("api-error-invalid-input")

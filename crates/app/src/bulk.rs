@@ -84,7 +84,7 @@ fn import_ref(job: i64, line: u64) -> Result<i64, AppError> {
     let line = u32::try_from(line).map_err(|_| {
         AppError::Invalid(Invalid(vec![FieldError::new(
             "line",
-            "an import file has at most 4,294,967,295 lines",
+            "problem-import-file-most-4",
         )]))
     })?;
     Ok((job << 32) | i64::from(line))
@@ -543,7 +543,7 @@ impl App {
             return Err((
                 Invalid(vec![FieldError::new(
                     "household",
-                    "is required (a label shared by the household's rows)",
+                    "problem-required-label-shared-household",
                 )]),
                 None,
             ));
@@ -580,23 +580,24 @@ impl App {
             Action::ImportRecords,
             &Subject::Municipality(record.municipality()),
         ) {
-            errors.push(FieldError::new("municipality_code", denied.to_string()));
+            errors.push(
+                FieldError::new("municipality_code", "problem-import-denied")
+                    .arg("detail", denied.to_string()),
+            );
             refused = Some(record.municipality());
         }
         let is_head = record.relationship() == Relationship::Head;
         match existing {
-            Some(h) if h.municipality != record.municipality() => errors.push(FieldError::new(
-                "household",
-                format!(
-                    "household {label:?} is in municipality {}, this row in {}",
-                    h.municipality,
-                    record.municipality()
-                ),
-            )),
-            Some(h) if h.has_head && is_head => errors.push(FieldError::new(
-                "relationship",
-                format!("household {label:?} already has a head"),
-            )),
+            Some(h) if h.municipality != record.municipality() => errors.push(
+                FieldError::new("household", "problem-import-household-elsewhere")
+                    .arg("label", format!("{label:?}"))
+                    .arg("household_municipality", h.municipality.to_string())
+                    .arg("row_municipality", record.municipality().to_string()),
+            ),
+            Some(h) if h.has_head && is_head => errors.push(
+                FieldError::new("relationship", "problem-import-second-head")
+                    .arg("label", format!("{label:?}")),
+            ),
             _ => {}
         }
         if !errors.is_empty() {

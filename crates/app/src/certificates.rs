@@ -75,7 +75,11 @@ impl std::fmt::Debug for PkiSettings {
 
 pub(crate) fn pki(e: mynumber_pki::PkiError) -> AppError {
     match e {
-        mynumber_pki::PkiError::PublicKey(why) => FieldError::new("public_key", why).into(),
+        mynumber_pki::PkiError::PublicKey(why) => {
+            FieldError::new("public_key", "problem-public-key")
+                .arg("detail", why)
+                .into()
+        }
         other => AppError::Unavailable(format!("certificate authority: {other}")),
     }
 }
@@ -120,11 +124,7 @@ fn exception_reason(reason: &str) -> Result<String, AppError> {
         || reason.chars().any(|c| c.is_control() || c == '"')
         || longest >= 8
     {
-        return Err(FieldError::new(
-            "reason",
-            "is required: why the exception, in at most 200 characters on one line, without quotes or numbers",
-        )
-        .into());
+        return Err(FieldError::new("reason", "problem-required-why-exception-most").into());
     }
     Ok(reason.to_owned())
 }
@@ -280,8 +280,9 @@ impl App {
             .await?;
         let hierarchy = exception.hierarchy;
         let reason = exception_reason(&exception.reason)?;
-        let proven = mynumber_pki::ProvenKey::from_request(&exception.request)
-            .map_err(|e| FieldError::new("request", e.to_string()))?;
+        let proven = mynumber_pki::ProvenKey::from_request(&exception.request).map_err(|e| {
+            FieldError::new("request", "problem-request").arg("detail", e.to_string())
+        })?;
         let today = self.clock.today();
         let now_us = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -314,27 +315,21 @@ impl App {
                         c.person == person.id
                             && !matches!(c.status, mynumber_core::card::CardStatus::Ended(_))
                     })
-                    .ok_or_else(|| {
-                        FieldError::new("card_serial", "is not a card of this resident in use")
-                    })?,
+                    .ok_or_else(|| FieldError::new("card_serial", "problem-card-resident-use"))?,
             ),
         };
         let card_expiry = card.as_ref().map(|c| c.expiry).or(exception.card_expiry);
         if current.resident.status != RecordStatus::Active {
-            return Err(FieldError::new(
-                "resident",
-                "certificates are issued only to a resident with an active record",
-            )
-            .into());
+            return Err(
+                FieldError::new("resident", "problem-certificates-issued-resident-active").into(),
+            );
         }
         if hierarchy == Hierarchy::Signature
             && !signature_certificate_allowed(record.birth_date(), today)
         {
-            return Err(FieldError::new(
-                "hierarchy",
-                "a signature certificate is not issued to a child under 15 (facts §3.1); issue the user-authentication certificate",
-            )
-            .into());
+            return Err(
+                FieldError::new("hierarchy", "problem-signature-certificate-issued-child").into(),
+            );
         }
         // Renewal window, and the certificates this one supersedes. While the card is suspended
         // (a certificate on hold) nothing new is issued: resumption comes first.
@@ -362,14 +357,13 @@ impl App {
                 .unwrap_or(today);
             let opens = renewal_opens(last_day);
             if today < opens {
-                return Err(FieldError::new(
-                    "hierarchy",
-                    format!(
-                        "the holder's {} certificate is valid until {last_day}; it can be renewed from {opens}",
-                        hierarchy.code()
-                    ),
-                )
-                .into());
+                return Err(
+                    FieldError::new("hierarchy", "problem-holder-certificate-in-force")
+                        .arg("hierarchy", hierarchy.code())
+                        .arg("until", last_day)
+                        .arg("opens", opens)
+                        .into(),
+                );
             }
         }
         let (row, mut issued) = self
@@ -498,11 +492,9 @@ impl App {
     ) -> Result<CertificateRow, AppError> {
         self.permit(principal, Action::ManageCertificates).await?;
         if !REQUESTABLE.contains(&reason) {
-            return Err(FieldError::new(
-                "reason",
-                "must be privilegeWithdrawn (the holder's request), keyCompromise or unspecified",
-            )
-            .into());
+            return Err(
+                FieldError::new("reason", "problem-privilegewithdrawn-holder-s-request").into(),
+            );
         }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -567,7 +559,7 @@ impl App {
         if reason != Reason::CessationOfOperation && !REQUESTABLE.contains(&reason) {
             return Err(FieldError::new(
                 "reason",
-                "must be cessationOfOperation (the card voided, returned or expired), privilegeWithdrawn, keyCompromise or unspecified",
+                "problem-cessationofoperation-card-voided-returned",
             )
             .into());
         }

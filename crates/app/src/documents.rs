@@ -177,14 +177,10 @@ impl App {
         code: MunicipalityCode,
     ) -> Result<String, AppError> {
         tx.municipality_name(code).await?.ok_or_else(|| {
-            AppError::Invalid(mynumber_core::Invalid(vec![FieldError::new(
-                "municipality",
-                format!(
-                    "municipality {} has no name to print; set it with `mynumber municipality name {} <name>`",
-                    code.as_str(),
-                    code.as_str()
-                ),
-            )]))
+            AppError::Invalid(mynumber_core::Invalid(vec![
+                FieldError::new("municipality", "problem-municipality-unnamed")
+                    .arg("code", code.as_str()),
+            ]))
         })
     }
 
@@ -207,7 +203,7 @@ impl App {
         // Printed on every document and shown on the verify page: the names' rule.
         let name = mynumber_core::clean_text("name", name, 40)?;
         if name.is_empty() {
-            return Err(FieldError::new("name", "is required, e.g. 新宿区").into());
+            return Err(FieldError::new("name", "problem-municipality-name-required").into());
         }
         let name = name.as_str();
         let now = self.clock.now_us();
@@ -243,11 +239,9 @@ impl App {
                 Some((c, _)) => items.push(*c),
                 None => {
                     let codes: Vec<&str> = RECORD_ITEMS.iter().map(|(c, _)| *c).collect();
-                    return Err(FieldError::new(
-                        "items",
-                        format!("must each be one of: {}", codes.join(", ")),
-                    )
-                    .into());
+                    return Err(FieldError::new("items", "problem-items")
+                        .arg("codes", codes.join(", "))
+                        .into());
                 }
             }
         }
@@ -257,11 +251,9 @@ impl App {
         let number_basis = match (wants("individual-number"), &request.number_basis) {
             (false, _) => None,
             (true, None) => {
-                return Err(FieldError::new(
-                    "items",
-                    "individual-number is printed only for a lawful purpose or at the person's own request; give one",
-                )
-                .into());
+                return Err(
+                    FieldError::new("items", "problem-individual-number-printed-lawful").into(),
+                );
             }
             (true, Some(NumberBasis::Purpose(p))) => {
                 self.permit(principal, Action::PrintNumber).await?;
@@ -489,7 +481,7 @@ impl App {
         let code = VerificationCode::parse(code).ok_or_else(|| {
             AppError::from(FieldError::new(
                 "code",
-                "a verification code has 16 letters and digits, e.g. K7QM-2XRT-9B4D-HW3P",
+                "problem-verification-code-16-letters",
             ))
         })?;
         let mut tx = self.store.begin_read().await?;

@@ -198,17 +198,14 @@ fn carried_taken(
     prepared: &[Prepared],
     rows: &[usize],
     field: &'static str,
-    problem: &str,
+    key: &'static str,
 ) -> AppError {
     AppError::Invalid(Invalid(
         rows.iter()
             .map(|i| {
-                let at = prepared
-                    .get(*i)
-                    .and_then(|p| p.line)
-                    .map(|l| format!("line {l}: "))
-                    .unwrap_or_default();
-                FieldError::new(field, format!("{at}{problem}"))
+                // Line 0: not from a file (the message then names no line).
+                let line = prepared.get(*i).and_then(|p| p.line).unwrap_or(0);
+                FieldError::new(field, key).arg("line", line)
             })
             .collect(),
     ))
@@ -331,7 +328,7 @@ impl App {
                     &prepared,
                     &carried,
                     "resident_code",
-                    "this resident record code is held by another person in the register",
+                    "problem-resident-code-taken",
                 ));
             }
             for i in &pending {
@@ -377,8 +374,7 @@ impl App {
                     &prepared,
                     &rows,
                     "individual_number",
-                    "this number is, or was, another person's in the register (a number is never \
-                     issued twice)",
+                    "problem-number-taken",
                 ));
             }
         }
@@ -796,16 +792,14 @@ impl App {
         limit: usize,
     ) -> Result<SearchResults, AppError> {
         if !(1..=SEARCH_LIMIT_MAX).contains(&limit) {
-            return Err(FieldError::new(
-                "limit",
-                format!("give a limit from 1 to {SEARCH_LIMIT_MAX}"),
-            )
-            .into());
+            return Err(FieldError::new("limit", "problem-search-limit")
+                .arg("max", SEARCH_LIMIT_MAX)
+                .into());
         }
         self.permit(principal, Action::SearchRecords).await?;
         let name = name.trim();
         if name.is_empty() && birth_date.is_none() {
-            return Err(FieldError::new("name", "give a name, a date of birth, or both").into());
+            return Err(FieldError::new("name", "problem-give-name-date-birth").into());
         }
         let mut tx = self.store.begin().await?;
         let municipality = principal.municipality();
@@ -998,7 +992,7 @@ impl App {
                 if relationship != Relationship::Head {
                     return Err(FieldError::new(
                         "relationship",
-                        "must be head: a new household is headed by the person who starts it",
+                        "problem-head-new-household-headed",
                     )
                     .into());
                 }
@@ -1008,7 +1002,7 @@ impl App {
                 if relationship == Relationship::Head {
                     return Err(FieldError::new(
                         "relationship",
-                        "cannot be head when joining an existing household",
+                        "problem-cannot-head-when-joining",
                     )
                     .into());
                 }
@@ -1036,18 +1030,18 @@ impl App {
         if current.resident.record.foreign().is_some() {
             problems.push(FieldError::new(
                 "with_card",
-                "only a Japanese national keeps the card abroad; a foreign national's card is returned on leaving Japan",
+                "problem-japanese-national-keeps-card",
             ));
         } else if !tx.cards_of(person).await?.iter().any(|c| c.status.in_use()) {
             problems.push(FieldError::new(
                 "with_card",
-                "the procedure to keep the card abroad is filed with a My Number Card in use, and this person has none",
+                "problem-procedure-keep-card-abroad",
             ));
         }
         if on <= today {
             problems.push(FieldError::new(
                 "effective_date",
-                "the procedure to keep the card abroad is done before the day of departure: date the move-out with the planned day, after today",
+                "problem-procedure-keep-card-abroad-2",
             ));
         }
         if problems.is_empty() {
@@ -1180,11 +1174,9 @@ impl App {
                     None | Some("") => false,
                     Some(serial) => {
                         if !card_in_use(tx, person, serial).await? {
-                            return Err(FieldError::new(
-                                "card_serial",
-                                "is not a card of this person in use",
-                            )
-                            .into());
+                            return Err(
+                                FieldError::new("card_serial", "problem-card-person-use").into()
+                            );
                         }
                         true
                     }
@@ -1217,18 +1209,16 @@ impl App {
                     None | Some("") => {
                         return Err(FieldError::new(
                             "destination_municipality_code",
-                            "is required: a move-out (転出届) states the municipality moved to (住民基本台帳法第24条)",
+                            "problem-required-move-out-states",
                         )
                         .into());
                     }
                     Some(s) => MunicipalityCode::parse(s)?,
                 };
                 if with_card && !tx.cards_of(person).await?.iter().any(|c| c.status.in_use()) {
-                    return Err(FieldError::new(
-                        "with_card",
-                        "the special move-out (特例転出) is filed with a My Number Card in use, and this person has none",
-                    )
-                    .into());
+                    return Err(
+                        FieldError::new("with_card", "problem-special-move-out-filed").into(),
+                    );
                 }
                 Change::MoveOut(Destination::Domestic { to, with_card })
             }
@@ -1255,7 +1245,9 @@ impl App {
         if let Some(m) = tx.household(household).await?
             && m != address.municipality()
         {
-            return Err(FieldError::new("household", "belongs to another municipality").into());
+            return Err(
+                FieldError::new("household", "problem-belongs-another-municipality").into(),
+            );
         }
         Ok((
             address,
@@ -1273,7 +1265,7 @@ async fn check_household(
     if let HouseholdChoice::Existing(id) = choice
         && tx.household(id).await? != Some(record.municipality())
     {
-        return Err(FieldError::new("household", "belongs to another municipality").into());
+        return Err(FieldError::new("household", "problem-belongs-another-municipality").into());
     }
     Ok(())
 }

@@ -133,9 +133,7 @@ impl App {
             return Err(AppError::Invalid(Invalid(problems)));
         };
         let now = self.clock.now_us();
-        let taken = || -> AppError {
-            FieldError::new("login", "is taken by another staff member; choose another").into()
-        };
+        let taken = || -> AppError { FieldError::new("login", "problem-login-taken").into() };
         // Refused before the hash is computed: a name in use costs nothing to find out.
         {
             let mut tx = self.store.begin_read().await?;
@@ -183,9 +181,7 @@ impl App {
     /// replaces (if any) and that login's sessions end, and the new one signs in from now on.
     pub async fn confirm_enrolment(&self, enrolment: &str, code: &str) -> Result<(), AppError> {
         let now = self.clock.now_us();
-        let ended = || -> AppError {
-            FieldError::new("code", "this enrolment has ended; start again").into()
-        };
+        let ended = || -> AppError { FieldError::new("code", "problem-enrolment-ended").into() };
         let mut tx = self.store.begin().await?;
         let Some(row) = tx.enrolment(enrolment).await? else {
             return Err(ended());
@@ -204,11 +200,7 @@ impl App {
             return Err(ended());
         }
         let Some(step) = check_totp(&row.totp_secret, code, now / 1_000_000, None) else {
-            return Err(FieldError::new(
-                "code",
-                "is not the code the app shows now; type the newest",
-            )
-            .into());
+            return Err(FieldError::new("code", "problem-totp-code").into());
         };
         let login = LoginRow {
             staff: row.staff,
@@ -223,7 +215,7 @@ impl App {
         };
         tx.put_login(&login).await.map_err(|e| match e {
             crate::StoreError::Conflict(_) => {
-                FieldError::new("login", "is taken by another staff member; choose another").into()
+                FieldError::new("login", "problem-login-taken").into()
             }
             other => AppError::Store(other),
         })?;

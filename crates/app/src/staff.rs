@@ -324,7 +324,7 @@ impl App {
         if principal.staff().is_some_and(|s| s.id == id) {
             return Err(FieldError::new(
                 "staff_id",
-                "an administrator does not disable themselves; another administrator must",
+                "problem-administrator-does-disable-themselves",
             )
             .into());
         }
@@ -332,9 +332,9 @@ impl App {
             return Err(FieldError::new(
                 "staff_id",
                 if enabled {
-                    "is not disabled"
+                    "problem-staff-not-disabled"
                 } else {
-                    "is disabled already"
+                    "problem-staff-disabled-already"
                 },
             )
             .into());
@@ -428,7 +428,7 @@ impl App {
             .filter(|c| c.staff == id)
             .ok_or(AppError::NotFound("credential"))?;
         if !tx.revoke_credential(credential, now).await? {
-            return Err(FieldError::new("credential_id", "is revoked already").into());
+            return Err(FieldError::new("credential_id", "problem-revoked-already").into());
         }
         // A browser sign-in enrolled with the token goes with it, and so do its sessions: a
         // token revoked because it leaked must not leave a login its finder enrolled.
@@ -543,9 +543,9 @@ impl App {
         match days {
             None => Ok(self.credentials.token_days.clamp(1, MAX_TOKEN_DAYS)),
             Some(d) if (1..=MAX_TOKEN_DAYS).contains(&d) => Ok(d),
-            Some(_) => {
-                Err(FieldError::new("days", format!("must be from 1 to {MAX_TOKEN_DAYS}")).into())
-            }
+            Some(_) => Err(FieldError::new("days", "problem-token-days")
+                .arg("max", MAX_TOKEN_DAYS)
+                .into()),
         }
     }
 
@@ -669,7 +669,7 @@ fn staff_records(
 fn staff_name(name: &str) -> Result<String, AppError> {
     let name = mynumber_core::clean_text("name", name, 100)?;
     if name.is_empty() {
-        return Err(FieldError::new("name", "is required (at most 100 characters)").into());
+        return Err(FieldError::new("name", "problem-required-most-100-characters").into());
     }
     Ok(name)
 }

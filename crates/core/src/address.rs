@@ -79,11 +79,11 @@ impl Prefecture {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(FieldError::new("prefecture", "is required"));
+            return Err(FieldError::new("prefecture", "problem-required"));
         }
         if let Ok(code) = s.parse::<u8>() {
             return Self::from_code(code).ok_or_else(|| {
-                FieldError::new("prefecture", format!("code {code} is not between 1 and 47"))
+                FieldError::new("prefecture", "problem-prefecture-code").arg("code", code)
             });
         }
         PREFECTURES
@@ -91,10 +91,8 @@ impl Prefecture {
             .position(|name| *name == s || name.strip_suffix(['都', '道', '府', '県']) == Some(s))
             .map(|i| Self(i as u8 + 1))
             .ok_or_else(|| {
-                FieldError::new(
-                    "prefecture",
-                    format!("{s:?} is not one of the 47 prefectures (e.g. 東京都, or its code 13)"),
-                )
+                FieldError::new("prefecture", "problem-prefecture-unknown")
+                    .arg("given", format!("{s:?}"))
             })
     }
 
@@ -126,25 +124,19 @@ impl MunicipalityCode {
         let field = "municipality_code";
         let s = input.trim();
         if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(FieldError::new(
-                field,
-                "must be the 6-digit local-government code (e.g. 131041)",
-            ));
+            return Err(FieldError::new(field, "problem-6-digit-local-government"));
         }
         let mut d = [0u8; 6];
         d.copy_from_slice(s.as_bytes());
         let pref = (d[0] - b'0') * 10 + (d[1] - b'0');
         if Prefecture::from_code(pref).is_none() {
-            return Err(FieldError::new(
-                field,
-                format!("starts with {pref:02}, which is not a prefecture code (01-47)"),
-            ));
+            return Err(
+                FieldError::new(field, "problem-municipality-code-prefecture")
+                    .arg("start", format!("{pref:02}")),
+            );
         }
         if Self::check_digit(&d) != d[5] - b'0' {
-            return Err(FieldError::new(
-                field,
-                "the check digit (6th digit) does not match",
-            ));
+            return Err(FieldError::new(field, "problem-check-digit-6th-digit"));
         }
         Ok(Self(d))
     }
@@ -183,21 +175,16 @@ impl Address {
         rest: &str,
     ) -> Result<Self, FieldError> {
         if municipality.prefecture() != prefecture {
-            return Err(FieldError::new(
-                "prefecture",
-                format!(
-                    "{} does not match municipality code {} (which is in {})",
-                    prefecture,
-                    municipality,
-                    municipality.prefecture()
-                ),
-            ));
+            return Err(FieldError::new("prefecture", "problem-prefecture-mismatch")
+                .arg("prefecture", prefecture.to_string())
+                .arg("code", municipality.to_string())
+                .arg("actual", municipality.prefecture().to_string()));
         }
         let rest = crate::text::clean("address", rest, 200)?;
         if rest.is_empty() {
             return Err(FieldError::new(
                 "address",
-                "is required (town, block and number)",
+                "problem-required-town-block-number",
             ));
         }
         Ok(Self {

@@ -90,10 +90,7 @@ impl Claim {
         let mut errors = Vec::new();
         let name = match crate::text::clean("name", name, 100) {
             Ok(n) if fold(&n).is_empty() => {
-                errors.push(FieldError::new(
-                    "name",
-                    "give the name as the caller says it",
-                ));
+                errors.push(FieldError::new("name", "problem-give-name-caller-says"));
                 String::new()
             }
             Ok(n) => n,
@@ -108,7 +105,7 @@ impl Claim {
             Ok(a) if address_key(&a).block.is_empty() => {
                 errors.push(FieldError::new(
                     "address",
-                    "give the town and the block numbers as the caller says them",
+                    "problem-give-town-block-numbers",
                 ));
                 String::new()
             }
@@ -414,12 +411,9 @@ pub fn police_report(text: &str) -> Result<Option<String>, FieldError> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' ')
     {
-        return Err(FieldError::new(
-            "police_report",
-            format!(
-                "give the receipt number (受理番号) as the police wrote it: up to {POLICE_REPORT_MAX} digits, letters and hyphens"
-            ),
-        ));
+        return Err(
+            FieldError::new("police_report", "problem-police-report").arg("max", POLICE_REPORT_MAX)
+        );
     }
     Ok(Some(s))
 }

@@ -93,13 +93,9 @@ impl Reason {
     /// (`reissue`, `reissue-free`), which let the clerk choose the fee, are refused.
     pub fn parse_input(code: &str) -> Result<Self, FieldError> {
         match Self::parse(code.trim()) {
-            Some(Self::Reissue | Self::ReissueFree) | None => Err(FieldError::new(
-                "reason",
-                format!(
-                    "must be one of {}; a re-issue names its cause, and the fee follows from it",
-                    Self::ON_INPUT
-                ),
-            )),
+            Some(Self::Reissue | Self::ReissueFree) | None => {
+                Err(FieldError::new("reason", "problem-card-reason").arg("codes", Self::ON_INPUT))
+            }
             Some(r) => Ok(r),
         }
     }
@@ -162,20 +158,19 @@ pub fn express_allowed(
         Reason::First if age_on(birth, today) < 1 || recent(became_resident) => Ok(()),
         Reason::First => Err(FieldError::new(
             "express",
-            "express issuance of a first card is for a child under 1 or within 30 days of becoming a resident",
+            "problem-express-issuance-first-card",
         )),
         Reason::Renewal => Err(FieldError::new(
             "express",
-            "express issuance is not offered for a renewal",
+            "problem-express-issuance-offered-renewal",
         )),
         _ if since.is_none() || recent(since) => Ok(()),
-        _ => Err(FieldError::new(
-            "express",
-            format!(
-                "express issuance of a re-issue is for 30 days after the event; the last card ended on {}",
-                since.map(|d| d.to_string()).unwrap_or_default()
-            ),
-        )),
+        _ => Err(match since {
+            Some(day) => {
+                FieldError::new("express", "problem-express-reissue-late").arg("date", day)
+            }
+            None => FieldError::new("express", "problem-express-reissue-late-undated"),
+        }),
     }
 }
 
@@ -497,7 +492,7 @@ pub fn check_identity(documents: &[IdentityDocument]) -> Result<(), FieldError> 
     } else {
         Err(FieldError::new(
             "identity_documents",
-            "show one photo document issued by a public body (driving licence, passport, residence card, …) or two different documents without a photo (health insurance, pension book, student or employee card)",
+            "problem-show-photo-document-issued",
         ))
     }
 }
@@ -512,12 +507,8 @@ pub fn check_resumption_identity(documents: &[IdentityDocument]) -> Result<(), F
         .copied()
         .filter(|d| *d != IdentityDocument::MyNumberCard)
         .collect();
-    check_identity(&besides).map_err(|_| {
-        FieldError::new(
-            "identity_documents",
-            "resuming a card needs the found card and a second identity document besides it: one with a photo issued by a public body (driving licence, passport, residence card, …) or two different ones without a photo (health insurance, pension book, student or employee card)",
-        )
-    })
+    check_identity(&besides)
+        .map_err(|_| FieldError::new("identity_documents", "problem-resuming-card-needs-found"))
 }
 
 #[cfg(test)]
@@ -758,7 +749,7 @@ mod tests {
             assert!(
                 Reason::parse_input(old)
                     .unwrap_err()
-                    .problem
+                    .problem()
                     .contains("names its cause")
             );
         }

@@ -80,15 +80,25 @@ pub fn new_certificate_on_card(
     card_expiry: Date,
     in_force: Option<InForce>,
 ) -> Result<Issuance, FieldError> {
-    let refuse = |problem: String| Err(FieldError::new("certificates", problem));
+    // The certificate is named in the problem: a card asks for two at once.
+    let hierarchy = if signature {
+        "signature"
+    } else {
+        "authentication"
+    };
+    let refuse = |problem: FieldError| Err(problem.of("certificates").arg("hierarchy", hierarchy));
     if signature && !signature_certificate_allowed(birth, today) {
         let turns = attains_age(birth, SIGNATURE_CERTIFICATE_MIN_AGE);
-        return refuse(format!(
-            "a signature certificate is issued only from age {SIGNATURE_CERTIFICATE_MIN_AGE}; the holder reaches it on {turns}"
-        ));
+        return refuse(
+            FieldError::new("certificates", "problem-signature-certificate-age")
+                .arg("age", SIGNATURE_CERTIFICATE_MIN_AGE)
+                .arg("date", turns),
+        );
     }
     if card_expiry < today {
-        return refuse(format!("the card expired on {card_expiry}"));
+        return refuse(
+            FieldError::new("certificates", "problem-card-expired").arg("date", card_expiry),
+        );
     }
     let on_birthday = |day: Date| birthday_in(birth, day.year()) == day;
     let (why, from) = match in_force {
@@ -110,20 +120,21 @@ pub fn new_certificate_on_card(
             (NewCertificate::FollowsCard, today)
         }
         Some(c) => {
-            return refuse(format!(
-                "the certificate in force is valid until {}; it can be renewed from {}",
-                c.last_day,
-                renewal_opens(c.last_day)
-            ));
+            return refuse(
+                FieldError::new("certificates", "problem-certificate-in-force")
+                    .arg("until", c.last_day)
+                    .arg("opens", renewal_opens(c.last_day)),
+            );
         }
     };
     let last_day = nth_birthday_after(birth, from, CERTIFICATE_BIRTHDAYS).min(card_expiry);
     if let Some(c) = in_force
         && last_day <= c.last_day
     {
-        return refuse(format!(
-            "a new certificate would end on {last_day}, when the card does, no later than the one in force: renew the card"
-        ));
+        return refuse(
+            FieldError::new("certificates", "problem-certificate-ends-with-card")
+                .arg("date", last_day),
+        );
     }
     Ok(Issuance { why, last_day })
 }
@@ -388,7 +399,7 @@ mod tests {
                 }
                 (Err(e), Err(start)) => {
                     assert_eq!(e.field, "certificates", "{name}");
-                    assert!(e.problem.starts_with(start), "{name}: {}", e.problem);
+                    assert!(e.problem().contains(start), "{name}: {}", e.problem());
                 }
                 (got, want) => panic!("{name}: got {got:?}, want {want:?}"),
             }

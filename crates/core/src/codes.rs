@@ -37,10 +37,8 @@ macro_rules! codes {
                 s: &str,
             ) -> Result<Self, $crate::FieldError> {
                 Self::parse(s).ok_or_else(|| {
-                    $crate::FieldError::new(
-                        field,
-                        format!("must be one of: {}", [$($code),+].join(", ")),
-                    )
+                    $crate::FieldError::new(field, "problem-one-of")
+                        .arg("codes", [$($code),+].join(", "))
                 })
             }
         }
@@ -61,7 +59,7 @@ mod tests {
         let e = Role::parse_field("role", "123456789018").unwrap_err();
         assert_eq!(e.field, "role");
         assert_eq!(
-            e.problem,
+            e.problem(),
             "must be one of: administrator, auditor, call-center-operator, registry-clerk"
         );
     }

@@ -30,22 +30,141 @@ pub enum NumberError {
     CheckDigitMismatch,
 }
 
-/// A field of a record failed validation; `field` names it as the API and CSV do.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{field}: {problem}")]
+/// A field of a record failed validation: which field (`field` names it as the API and CSV do)
+/// and what is wrong, as a message of the desk catalogs (`problem-…`, `locales/desk/`) with its
+/// arguments, so that each reader gets it in their own language (issue 11). The English text
+/// (`problem()`, `Display`) is for programs, logs and the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// The field's name (`birth_date`, `municipality_code`, …).
     pub field: &'static str,
-    /// What is wrong, in a sentence a clerk can act on.
-    pub problem: String,
+    /// The message's key in the desk catalogs (`problem-…`).
+    pub key: &'static str,
+    /// The message's arguments, by placeholder name.
+    pub args: Vec<(&'static str, ProblemArg)>,
 }
 
-impl FieldError {
-    /// A field error with its message.
-    pub fn new(field: &'static str, problem: impl Into<String>) -> Self {
-        Self {
-            field,
-            problem: problem.into(),
-        }
+/// A value in a field problem's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemArg {
+    /// Text, shown as is (codes, serials, a value quoted back).
+    Text(String),
+    /// A count or a limit.
+    Number(i64),
+    /// A calendar day, written as the reader writes dates.
+    Date(jiff::civil::Date),
+}
+
+impl From<&str> for ProblemArg {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
     }
 }
+
+impl From<String> for ProblemArg {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+impl From<jiff::civil::Date> for ProblemArg {
+    fn from(d: jiff::civil::Date) -> Self {
+        Self::Date(d)
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ProblemArg {
+            fn from(n: $t) -> Self {
+                Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_arg!(i64, i32, i16, i8, u8, u16, u32, u64, usize);
+
+impl FieldError {
+    /// A problem of `field`, told by the desk catalogs' message `key` (`problem-…`).
+    pub fn new(field: &'static str, key: &'static str) -> Self {
+        Self {
+            field,
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same problem with a value for the message's placeholder `name`.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<ProblemArg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The same problem told of another field (a form's name for it).
+    #[must_use]
+    pub fn of(mut self, field: &'static str) -> Self {
+        self.field = field;
+        self
+    }
+
+    /// A number or code in `field` that failed its check, told without its digits.
+    pub fn from_number(field: &'static str, e: &NumberError) -> Self {
+        match e {
+            NumberError::Empty => Self::new(field, "problem-number-empty"),
+            NumberError::InvalidCharacter {
+                character,
+                position,
+            } => Self::new(field, "problem-number-character")
+                .arg("character", format!("{character:?}"))
+                .arg("position", *position),
+            NumberError::InvalidLength { expected, found } => {
+                Self::new(field, "problem-number-length")
+                    .arg("expected", *expected)
+                    .arg("found", *found)
+            }
+            NumberError::CheckDigitMismatch => Self::new(field, "problem-number-check-digit"),
+        }
+    }
+
+    /// What is wrong, in the words of `catalog` (a desk catalog), its dates as it writes them.
+    pub fn message(&self, catalog: &mynumber_i18n::Catalog) -> String {
+        self.told(catalog, false)
+    }
+
+    /// What is wrong, in English: for programs (the API's `problem`), logs and the command
+    /// line, with dates in ISO 8601 as programs read them.
+    pub fn problem(&self) -> String {
+        self.told(mynumber_i18n::desk_catalog("en"), true)
+    }
+
+    fn told(&self, catalog: &mynumber_i18n::Catalog, iso_dates: bool) -> String {
+        let texts: Vec<(&'static str, String)> = self
+            .args
+            .iter()
+            .filter_map(|(name, value)| match value {
+                ProblemArg::Text(s) => Some((*name, s.clone())),
+                ProblemArg::Date(d) if iso_dates => Some((*name, d.to_string())),
+                ProblemArg::Date(d) => Some((*name, catalog.date(d.year(), d.month(), d.day()))),
+                ProblemArg::Number(_) => None,
+            })
+            .collect();
+        let mut args: Vec<(&str, mynumber_i18n::Arg<'_>)> = texts
+            .iter()
+            .map(|(name, s)| (*name, mynumber_i18n::Arg::Text(s)))
+            .collect();
+        args.extend(self.args.iter().filter_map(|(name, value)| match value {
+            ProblemArg::Number(n) => Some((*name, mynumber_i18n::Arg::Number(*n))),
+            _ => None,
+        }));
+        catalog.format(self.key, &args)
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem())
+    }
+}
+
+impl std::error::Error for FieldError {}

@@ -39,7 +39,7 @@ pub use address::{Address, MunicipalityCode, Prefecture};
 pub use application_id::ApplicationId;
 pub use corporate_number::CorporateNumber;
 pub use derivation::{DerivationInput, DerivationKey, KeyId};
-pub use error::{FieldError, NumberError};
+pub use error::{FieldError, NumberError, ProblemArg};
 pub use ids::{CredentialId, HouseholdId, NoticeId, NumberChangeId, PersonId, StaffId};
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;

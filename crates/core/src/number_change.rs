@@ -140,7 +140,7 @@ impl ChangeRequest {
         if reason.is_empty() && !errors.iter().any(|e| e.field == "reason") {
             errors.push(FieldError::new(
                 "reason",
-                "is required: how the number leaked and why misuse is feared (番号法第7条第2項)",
+                "problem-required-how-number-leaked",
             ));
         }
         let evidence = crate::text::optional("evidence", evidence, 1000)
@@ -150,7 +150,7 @@ impl ChangeRequest {
         if ground == Some(ChangeGround::PersonRequest) && evidence.is_none() {
             errors.push(FieldError::new(
                 "evidence",
-                "is required for a person's request: the material offered to show the leak (施行令第3条第3項)",
+                "problem-required-person-s-request",
             ));
         }
         match ground {

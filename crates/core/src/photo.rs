@@ -80,24 +80,15 @@ pub fn check(jpeg: &[u8], channel: Channel) -> Result<Photo, Invalid> {
     let mut problems = Vec::new();
     let size = jpeg.len();
     if size < MIN_BYTES {
-        problems.push(FieldError::new(
-            "photo",
-            format!("is {} KB; it must be at least 20 KB", size / 1024),
-        ));
+        problems.push(FieldError::new("photo", "problem-photo-small").arg("kb", size / 1024));
     } else if size > MAX_BYTES {
-        problems.push(FieldError::new(
-            "photo",
-            format!(
-                "is {:.1} MB; it must be at most 7 MB",
-                size as f64 / 1024.0 / 1024.0
-            ),
-        ));
+        problems.push(
+            FieldError::new("photo", "problem-photo-large")
+                .arg("mb", format!("{:.1}", size as f64 / 1024.0 / 1024.0)),
+        );
     }
     let Some(f) = frame(jpeg) else {
-        problems.push(FieldError::new(
-            "photo",
-            "is not a JPEG file (save the photo as JPEG)",
-        ));
+        problems.push(FieldError::new("photo", "problem-jpeg-file-save-photo"));
         return Err(Invalid(problems));
     };
     match f.components {
@@ -105,23 +96,24 @@ pub fn check(jpeg: &[u8], channel: Channel) -> Result<Photo, Invalid> {
         1 if greyscale_allowed(channel) => {}
         1 => problems.push(FieldError::new(
             "photo",
-            "is greyscale; it must be a colour (RGB) photo",
+            "problem-greyscale-colour-rgb-photo",
         )),
-        4 => problems.push(FieldError::new(
-            "photo",
-            "is in CMYK; it must be an RGB photo (save it in RGB colour)",
-        )),
-        n => problems.push(FieldError::new(
-            "photo",
-            format!("has {n} colour components; it must be an RGB photo"),
-        )),
+        4 => problems.push(FieldError::new("photo", "problem-cmyk-rgb-photo-save")),
+        n => problems.push(FieldError::new("photo", "problem-photo-components").arg("count", n)),
     }
     for (side, px) in [("width", f.width), ("height", f.height)] {
         if !SIDE.contains(&px) {
-            problems.push(FieldError::new(
-                "photo",
-                format!("is {px} pixels in {side}; each side must be 480 to 6,000 pixels"),
-            ));
+            problems.push(
+                FieldError::new(
+                    "photo",
+                    if side == "width" {
+                        "problem-photo-width"
+                    } else {
+                        "problem-photo-height"
+                    },
+                )
+                .arg("pixels", px),
+            );
         }
     }
     if problems.is_empty() {
@@ -162,7 +154,7 @@ mod tests {
     fn problems(bytes: &[u8]) -> Vec<String> {
         match check(bytes, Channel::Online) {
             Ok(p) => vec![format!("ok {}x{}", p.width, p.height)],
-            Err(Invalid(e)) => e.into_iter().map(|e| e.problem).collect(),
+            Err(Invalid(e)) => e.into_iter().map(|e| e.problem()).collect(),
         }
     }
 

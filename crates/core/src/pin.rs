@@ -49,33 +49,26 @@ impl PinKind {
                 let pin = pin.to_ascii_uppercase();
                 let len = pin.chars().count();
                 if !(6..=16).contains(&len) {
-                    return Err(FieldError::new(
-                        field,
-                        format!("must be 6 to 16 characters, not {len}"),
-                    ));
+                    return Err(
+                        FieldError::new(field, "problem-signature-pin-length").arg("length", len)
+                    );
                 }
                 if !pin
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 {
-                    return Err(FieldError::new(
-                        field,
-                        "may hold only the letters A to Z and the digits 0 to 9",
-                    ));
+                    return Err(FieldError::new(field, "problem-may-hold-letters-z"));
                 }
                 if !pin.chars().any(|c| c.is_ascii_uppercase())
                     || !pin.chars().any(|c| c.is_ascii_digit())
                 {
-                    return Err(FieldError::new(
-                        field,
-                        "must hold at least one letter and at least one digit",
-                    ));
+                    return Err(FieldError::new(field, "problem-hold-least-letter-least"));
                 }
                 Ok(pin)
             }
             Self::Authentication | Self::ResidentRegistry | Self::TextInput => {
                 if pin.len() != 4 || !pin.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(FieldError::new(field, "must be exactly 4 digits"));
+                    return Err(FieldError::new(field, "problem-exactly-4-digits"));
                 }
                 Ok(pin.to_owned())
             }

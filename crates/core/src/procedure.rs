@@ -74,9 +74,9 @@ impl CarriedIdentity {
     /// Checks the two as typed or read from a file. The errors never repeat the number.
     pub fn parse(resident_code: &str, number: &str) -> Result<Self, Invalid> {
         let code = ResidentCode::parse(resident_code)
-            .map_err(|e| crate::FieldError::new("resident_code", e.to_string()));
+            .map_err(|e| crate::FieldError::from_number("resident_code", &e));
         let number = IndividualNumber::parse(number)
-            .map_err(|e| crate::FieldError::new("individual_number", e.to_string()));
+            .map_err(|e| crate::FieldError::from_number("individual_number", &e));
         match (code, number) {
             (Ok(resident_code), Ok(number)) => Ok(Self {
                 resident_code,
@@ -366,43 +366,32 @@ impl Registration {
         match (self, carried.is_some()) {
             (Self::Migration, false) => errors.push(crate::FieldError::new(
                 "individual_number",
-                "a migration keeps each resident's resident record code and number: both are \
-                 required",
+                "problem-migration-keeps-each-resident",
             )),
             (Self::MoveInWithCertificate, false) => errors.push(crate::FieldError::new(
                 "individual_number",
-                "a move-in with a move-out certificate (転出証明書) keeps the resident record code \
-                 and number it shows: both are required",
+                "problem-move-move-out-certificate",
             )),
-            (Self::Birth | Self::ForeignFirstRegistration | Self::Import, true) => {
-                errors.push(crate::FieldError::new(
-                    "individual_number",
-                    format!(
-                        "a {} is given a new resident record code and number; only a move-in or a \
-                         migration keeps those the person holds",
-                        self.code()
-                    ),
-                ))
-            }
+            (Self::Birth | Self::ForeignFirstRegistration | Self::Import, true) => errors.push(
+                crate::FieldError::new("individual_number", "problem-number-not-carried")
+                    .arg("procedure", self.code()),
+            ),
             _ => {}
         }
         match self {
             Self::Birth if record.birth_date() != effective => errors.push(crate::FieldError::new(
                 "effective_date",
-                "a birth is registered with the birth date as its effective date",
+                "problem-birth-registered-birth-date",
             )),
-            Self::ForeignFirstRegistration if record.foreign().is_none() => {
-                errors.push(crate::FieldError::new(
-                    "nationality",
-                    "a foreign resident's first registration needs a nationality other than JP",
-                ))
-            }
+            Self::ForeignFirstRegistration if record.foreign().is_none() => errors.push(
+                crate::FieldError::new("nationality", "problem-foreign-resident-s-first"),
+            ),
             _ => {}
         }
         if effective < record.birth_date() {
             errors.push(crate::FieldError::new(
                 "effective_date",
-                "is before the birth date",
+                "problem-before-birth-date",
             ));
         }
         if errors.is_empty() {
@@ -484,21 +473,17 @@ impl Resident {
             .is_ok_and(|latest| on > latest)
         {
             let problem = if ahead > 0 {
-                format!(
-                    "is more than {ahead} days ahead: a move-out is filed at most {ahead} days before its planned date"
-                )
+                crate::FieldError::new("effective_date", "problem-move-out-ahead")
+                    .arg("days", ahead)
             } else {
-                "is in the future".to_owned()
+                crate::FieldError::new("effective_date", "problem-future")
             };
-            return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
-                "effective_date",
-                problem,
-            )])));
+            return Err(ChangeError::Invalid(Invalid(vec![problem])));
         }
         if on < self.record.birth_date() {
             return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
                 "effective_date",
-                "is before the birth date",
+                "problem-before-birth-date",
             )])));
         }
         let mut next = self.clone();
@@ -532,10 +517,10 @@ impl Resident {
             ) => {
                 // Moving in comes after moving out, also after a move-out filed ahead.
                 if reason == RemovalReason::MovedOut && on < moved_out_on {
-                    return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
-                        "effective_date",
-                        format!("is before the move-out date, {moved_out_on}"),
-                    )])));
+                    return Err(ChangeError::Invalid(Invalid(vec![
+                        crate::FieldError::new("effective_date", "problem-before-move-out")
+                            .arg("date", moved_out_on),
+                    ])));
                 }
                 match (reason, moved_to) {
                     (RemovalReason::MovedOut, Some(to))
@@ -597,7 +582,7 @@ impl Resident {
                 {
                     return Err(ChangeError::Invalid(Invalid(vec![crate::FieldError::new(
                         "nationality",
-                        "differs from the record; a change of nationality is a different procedure",
+                        "problem-differs-from-record-change",
                     )])));
                 }
                 let status = validate_foreign(&input, today)

@@ -37,10 +37,8 @@ impl PurposeSet {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !well_formed {
-                return Err(FieldError::new(
-                    "purpose",
-                    format!("configured purpose {code:?} must be kebab-case (a-z, 0-9, -)"),
-                ));
+                return Err(FieldError::new("purpose", "problem-purpose-configured")
+                    .arg("given", format!("{code:?}")));
             }
             if !set.codes.iter().any(|c| c == code) {
                 set.codes.push(code.to_owned());
@@ -53,26 +51,17 @@ impl PurposeSet {
     pub fn parse(&self, input: &str) -> Result<Purpose, FieldError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(FieldError::new(
-                "purpose",
-                format!(
-                    "is required to read an Individual Number; one of: {}",
-                    self.codes.join(", ")
-                ),
-            ));
+            return Err(FieldError::new("purpose", "problem-purpose-required")
+                .arg("codes", self.codes.join(", ")));
         }
         self.codes
             .iter()
             .find(|c| *c == s)
             .map(|c| Purpose(c.clone()))
             .ok_or_else(|| {
-                FieldError::new(
-                    "purpose",
-                    format!(
-                        "{s:?} is not a lawful purpose here; one of: {}",
-                        self.codes.join(", ")
-                    ),
-                )
+                FieldError::new("purpose", "problem-purpose-unknown")
+                    .arg("given", format!("{s:?}"))
+                    .arg("codes", self.codes.join(", "))
             })
     }
 

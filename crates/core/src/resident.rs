@@ -45,14 +45,11 @@ impl Sex {
         match input.trim().to_ascii_lowercase().as_str() {
             "1" | "male" | "m" | "男" => Ok(Self::Male),
             "2" | "female" | "f" | "女" => Ok(Self::Female),
-            "0" | "9" => Err(FieldError::new(
-                "sex",
-                "JIS X 0303 codes 0 (not known) and 9 (not applicable) are not used in the resident register; use 1 (male) or 2 (female)",
-            )),
-            other => Err(FieldError::new(
-                "sex",
-                format!("{other:?} is not a JIS X 0303 code; use 1 (male) or 2 (female)"),
-            )),
+            "0" | "9" => Err(FieldError::new("sex", "problem-jis-x-0303-codes")),
+            other => {
+                Err(FieldError::new("sex", "problem-sex-unknown")
+                    .arg("given", format!("{other:?}")))
+            }
         }
     }
 
@@ -143,13 +140,9 @@ impl Language {
             .find(|t| t.eq_ignore_ascii_case(s))
             .map(|t| Self(t))
             .ok_or_else(|| {
-                FieldError::new(
-                    "preferred_language",
-                    format!(
-                        "{s:?} is not supported; use one of: {}",
-                        LANGUAGES.join(", ")
-                    ),
-                )
+                FieldError::new("preferred_language", "problem-language-unknown")
+                    .arg("given", format!("{s:?}"))
+                    .arg("codes", LANGUAGES.join(", "))
             })
     }
 
@@ -207,13 +200,10 @@ impl Nationality {
         {
             return Ok(Self([a, b]));
         }
-        Err(FieldError::new(
-            "nationality",
-            format!(
-                "{given:?} is not a country or region: give its ISO 3166-1 code (VN or VNM, CN, \
-                 BR; XX for stateless) or its Japanese name (ベトナム)"
-            ),
-        ))
+        Err(
+            FieldError::new("nationality", "problem-nationality-unknown")
+                .arg("given", format!("{given:?}")),
+        )
     }
 
     /// The Japanese name, as the 住民票 prints it (無国籍 for stateless).
@@ -295,12 +285,8 @@ impl StatusOfResidence {
             .find(|(code, ja)| *code == s || *ja == s)
             .map(|(code, _)| Self(code))
             .ok_or_else(|| {
-                FieldError::new(
-                    "status_of_residence",
-                    format!(
-                        "{s:?} is not a status of residence that carries a resident record (e.g. student, permanent-resident, 留学)"
-                    ),
-                )
+                FieldError::new("status_of_residence", "problem-status-unknown")
+                    .arg("given", format!("{s:?}"))
             })
     }
 
@@ -348,7 +334,7 @@ impl ResidenceCardNumber {
         } else {
             Err(FieldError::new(
                 "residence_card_number",
-                "must be 2 letters, 8 digits and 2 letters (e.g. AB12345678CD)",
+                "problem-2-letters-8-digits",
             ))
         }
     }
@@ -776,34 +762,34 @@ pub fn validate_name(input: &NameInput, is_foreign: bool) -> Result<Name, Vec<Fi
     let latin = take(latin_name(input.latin.as_deref()));
     let alias = take(optional("alias", input.alias.as_deref(), 100));
     if family.is_empty() {
-        errors.push(FieldError::new("family_name", "is required"));
+        errors.push(FieldError::new("family_name", "problem-required"));
     }
     if !is_foreign {
         if given.is_empty() {
-            errors.push(FieldError::new("given_name", "is required"));
+            errors.push(FieldError::new("given_name", "problem-required"));
         }
         if family_kana.is_none() && !errors.iter().any(|e| e.field == "family_name_kana") {
             errors.push(FieldError::new(
                 "family_name_kana",
-                "is required (katakana reading)",
+                "problem-required-katakana-reading",
             ));
         }
         if given_kana.is_none() && !errors.iter().any(|e| e.field == "given_name_kana") {
             errors.push(FieldError::new(
                 "given_name_kana",
-                "is required (katakana reading)",
+                "problem-required-katakana-reading",
             ));
         }
         if alias.is_some() {
             errors.push(FieldError::new(
                 "alias",
-                "a registered alias (通称) is recorded only for foreign residents",
+                "problem-registered-alias-recorded-foreign",
             ));
         }
     } else if latin.is_none() && !errors.iter().any(|e| e.field == "latin_name") {
         errors.push(FieldError::new(
             "latin_name",
-            "is required for a foreign resident (the name as on the residence card)",
+            "problem-required-foreign-resident-name",
         ));
     }
     if errors.is_empty() {
@@ -829,15 +815,12 @@ fn kana(field: &'static str, input: Option<&str>) -> Result<Option<String>, Fiel
         .chars()
         .find(|c| !matches!(c, '\u{30A1}'..='\u{30FF}' | ' ' | '\u{3000}'))
     {
-        let hint = if matches!(c, '\u{3041}'..='\u{3096}') {
-            " (hiragana: write the reading in katakana)"
+        let key = if matches!(c, '\u{3041}'..='\u{3096}') {
+            "problem-katakana-hiragana"
         } else {
-            ""
+            "problem-katakana"
         };
-        return Err(FieldError::new(
-            field,
-            format!("must be written in katakana; {c:?} is not{hint}"),
-        ));
+        return Err(FieldError::new(field, key).arg("character", format!("{c:?}")));
     }
     Ok(Some(s))
 }
@@ -850,12 +833,8 @@ fn latin_name(input: Option<&str>) -> Result<Option<String>, FieldError> {
         .chars()
         .find(|c| !(c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | ',')))
     {
-        return Err(FieldError::new(
-            "latin_name",
-            format!(
-                "may hold only Latin letters, spaces, hyphens, apostrophes, periods and commas; {c:?} is not allowed"
-            ),
-        ));
+        return Err(FieldError::new("latin_name", "problem-latin-character")
+            .arg("character", format!("{c:?}")));
     }
     Ok(Some(s.to_ascii_uppercase()))
 }
@@ -864,21 +843,21 @@ fn latin_name(input: Option<&str>) -> Result<Option<String>, FieldError> {
 pub fn parse_date(field: &'static str, input: &str) -> Result<Date, FieldError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(FieldError::new(field, "is required (YYYY-MM-DD)"));
+        return Err(FieldError::new(field, "problem-required-yyyy-mm-dd"));
     }
     s.parse::<Date>()
-        .map_err(|_| FieldError::new(field, format!("{s:?} is not a date in the form YYYY-MM-DD")))
+        .map_err(|_| FieldError::new(field, "problem-date-form").arg("given", format!("{s:?}")))
 }
 
 fn validate_birth_date(input: &str, today: Date) -> Result<Date, Vec<FieldError>> {
     let d = parse_date("birth_date", input).map_err(|e| vec![e])?;
     if d > today {
-        return Err(vec![FieldError::new("birth_date", "is in the future")]);
+        return Err(vec![FieldError::new("birth_date", "problem-future")]);
     }
     if d.year() < today.year() - 130 {
         return Err(vec![FieldError::new(
             "birth_date",
-            "is more than 130 years ago",
+            "problem-more-than-130-years",
         )]);
     }
     Ok(d)
@@ -922,7 +901,7 @@ pub fn validate_foreign(
             Ok(d) if d < today => {
                 errors.push(FieldError::new(
                     "period_of_stay_until",
-                    "has already passed; a resident record needs a current period of stay",
+                    "problem-already-passed-resident-record",
                 ));
                 None
             }
@@ -938,28 +917,25 @@ pub fn validate_foreign(
             && card.is_none()
             && !errors.iter().any(|e| e.field == "residence_card_number")
         {
-            errors.push(FieldError::new(
-                "residence_card_number",
-                format!("is required for status {}", status.code()),
-            ));
+            errors.push(
+                FieldError::new("residence_card_number", "problem-card-number-required")
+                    .arg("status", status.code()),
+            );
         }
         if !status.is_indefinite()
             && until.is_none()
             && !errors.iter().any(|e| e.field == "period_of_stay_until")
         {
-            errors.push(FieldError::new(
-                "period_of_stay_until",
-                format!("is required for status {} (YYYY-MM-DD)", status.code()),
-            ));
+            errors.push(
+                FieldError::new("period_of_stay_until", "problem-stay-required")
+                    .arg("status", status.code()),
+            );
         }
         if status.is_indefinite() && until.is_some() {
-            errors.push(FieldError::new(
-                "period_of_stay_until",
-                format!(
-                    "must be empty: status {} has no period of stay",
-                    status.code()
-                ),
-            ));
+            errors.push(
+                FieldError::new("period_of_stay_until", "problem-stay-not-applicable")
+                    .arg("status", status.code()),
+            );
         }
     }
     match (nationality, status) {

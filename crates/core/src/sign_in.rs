@@ -138,10 +138,7 @@ pub fn login_name(field: &'static str, text: &str) -> Result<String, FieldError>
     if ok {
         Ok(login)
     } else {
-        Err(FieldError::new(
-            field,
-            "give 3 to 32 letters, digits, dots, hyphens or underscores, starting with a letter",
-        ))
+        Err(FieldError::new(field, "problem-give-3-32-letters"))
     }
 }
 
@@ -150,16 +147,12 @@ pub fn login_name(field: &'static str, text: &str) -> Result<String, FieldError>
 pub fn check_password(field: &'static str, password: &str, login: &str) -> Result<(), FieldError> {
     let chars = password.chars().count();
     if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&chars) {
-        return Err(FieldError::new(
-            field,
-            format!("give {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters"),
-        ));
+        return Err(FieldError::new(field, "problem-password-length")
+            .arg("min", PASSWORD_MIN_CHARS)
+            .arg("max", PASSWORD_MAX_CHARS));
     }
     if password.to_ascii_lowercase().contains(login) {
-        return Err(FieldError::new(
-            field,
-            "do not use the login name in the password",
-        ));
+        return Err(FieldError::new(field, "problem-do-use-login-name"));
     }
     Ok(())
 }

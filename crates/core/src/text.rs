@@ -37,27 +37,18 @@ fn invisible(c: char) -> bool {
 pub fn clean(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
     let s = input.trim();
     if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(FieldError::new(
-            field,
-            format!("contains the control character U+{:04X}", c as u32),
-        ));
+        return Err(FieldError::new(field, "problem-text-control")
+            .arg("character", format!("U+{:04X}", c as u32)));
     }
     if let Some(c) = s.chars().find(|c| invisible(*c)) {
-        return Err(FieldError::new(
-            field,
-            format!(
-                "contains the invisible character U+{:04X}, which would make the text display \
-                 differently from what it holds; remove it",
-                c as u32
-            ),
-        ));
+        return Err(FieldError::new(field, "problem-text-invisible")
+            .arg("character", format!("U+{:04X}", c as u32)));
     }
     let n = s.chars().count();
     if n > max {
-        return Err(FieldError::new(
-            field,
-            format!("is {n} characters long; at most {max} are allowed"),
-        ));
+        return Err(FieldError::new(field, "problem-text-length")
+            .arg("length", n)
+            .arg("max", max));
     }
     Ok(s.chars().map(windows_form).collect())
 }
@@ -138,7 +129,7 @@ mod tests {
                 None => assert!(got.is_ok(), "{text:?}: {got:?}"),
                 Some(c) => {
                     let e = got.unwrap_err();
-                    assert!(e.problem.contains(&format!("U+{c:04X}")), "{text:?}: {e}");
+                    assert!(e.problem().contains(&format!("U+{c:04X}")), "{text:?}: {e}");
                 }
             }
         }

@@ -179,6 +179,41 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("yen", Arg::Text("1000")),
         ("id", Arg::Text("1310 4100 0000 0000 0000 000")),
         ("status", Arg::Text("returned")),
+        // The use cases' field problems (`problem-…`).
+        ("serial", Arg::Text("AB1234567890")),
+        ("used", Arg::Number(3)),
+        ("lines", Arg::Number(4)),
+        ("channel", Arg::Text("mail")),
+        ("date", Arg::Text("2026年12月3日")),
+        ("until", Arg::Text("2031年12月3日")),
+        ("opens", Arg::Text("2031年9月4日")),
+        ("stay", Arg::Text("2027年3月31日")),
+        ("hierarchy", Arg::Text("signature")),
+        ("detail", Arg::Text("not a P-256 key")),
+        ("pin", Arg::Text("authentication")),
+        ("codes", Arg::Text("ja, en")),
+        ("given", Arg::Text("\"xx\"")),
+        ("label", Arg::Text("\"h1\"")),
+        ("household_municipality", Arg::Text("131041")),
+        ("row_municipality", Arg::Text("131059")),
+        ("character", Arg::Text("U+0007")),
+        ("days", Arg::Number(14)),
+        ("start", Arg::Text("48")),
+        ("code", Arg::Text("131041")),
+        ("procedure", Arg::Text("birth")),
+        ("line", Arg::Number(6)),
+        ("min", Arg::Number(12)),
+        ("max", Arg::Number(100)),
+        ("pixels", Arg::Number(300)),
+        ("mb", Arg::Text("7.5")),
+        ("kb", Arg::Number(12)),
+        ("prefecture", Arg::Text("東京都")),
+        ("actual", Arg::Text("大阪府")),
+        ("age", Arg::Number(15)),
+        ("length", Arg::Number(17)),
+        ("expected", Arg::Number(12)),
+        ("found", Arg::Number(11)),
+        ("position", Arg::Number(3)),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
@@ -338,4 +373,39 @@ fn easy_japanese_public_pages_have_a_reading_on_every_kanji() {
             );
         }
     }
+}
+
+/// Every field problem the use cases raise (`FieldError::new(field, "problem-…")`, read from
+/// the sources of the crates that raise them) has its message in the desk catalogs: a missing
+/// one would reach the reader as its key.
+#[test]
+fn every_field_problem_the_code_raises_has_its_message() {
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut keys = BTreeSet::new();
+    let mut dirs = vec![crates.clone()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "target" && name != "tests" && !name.starts_with('.') {
+                    dirs.push(path);
+                }
+            } else if name.ends_with(".rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for (i, _) in text.match_indices("\"problem-") {
+                    let rest = &text[i + 1..];
+                    let end = rest.find('"').unwrap_or(0);
+                    keys.insert(rest[..end].to_owned());
+                }
+            }
+        }
+    }
+    assert!(keys.len() > 100, "only {} problem keys found", keys.len());
+    let ja: BTreeSet<&String> = mynumber_i18n::desk_japanese().keys().iter().collect();
+    let missing: Vec<&String> = keys.iter().filter(|k| !ja.contains(k)).collect();
+    assert!(missing.is_empty(), "no desk message for {missing:?}");
 }

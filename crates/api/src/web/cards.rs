@@ -372,11 +372,7 @@ async fn apply(
         }
         Err(AppError::Invalid(invalid)) => {
             for e in &invalid.0 {
-                match e.field {
-                    "photo" => page.problem("photo", "desk-card-error-photo"),
-                    "reason" => page.problem("reason", "desk-card-error-reason"),
-                    other => page.field_problem(other),
-                }
+                page.field_error(e.field, e);
             }
             apply_view(
                 page,
@@ -659,15 +655,12 @@ async fn hand_over(
         }
         Err(AppError::Invalid(invalid)) => {
             for e in &invalid.0 {
-                let (field, key) = match e.field {
+                match e.field {
                     "identity_documents" | "documents" => {
-                        ("documents", "desk-card-error-documents")
+                        page.field_error("documents", e);
                     }
-                    "card_file" => ("card_file", "desk-card-error-card-file"),
-                    _ => ("pins", "desk-card-error-pins"),
-                };
-                if page.error_for(field).is_none() {
-                    page.problem(field, key);
+                    "card_file" => page.field_error("card_file", e),
+                    _ => page.field_error("pins", e),
                 }
             }
             hand_over_view(
@@ -779,12 +772,9 @@ async fn resume(
         }
         Err(AppError::Invalid(invalid)) => {
             for e in &invalid.0 {
-                let (field, key) = match e.field {
-                    "card_file" => ("card_file", "desk-card-error-card-file"),
-                    _ => ("documents", "desk-card-error-resume-documents"),
-                };
-                if page.error_for(field).is_none() {
-                    page.problem(field, key);
+                match e.field {
+                    "card_file" => page.field_error("card_file", e),
+                    _ => page.field_error("documents", e),
                 }
             }
             resume_view(

@@ -416,7 +416,7 @@ async fn enrol(
         Err(AppError::Invalid(invalid)) => {
             for problem in &invalid.0 {
                 let key = match problem.field {
-                    "login" if problem.problem.contains("taken") => "field-login-taken",
+                    "login" if problem.key == "problem-login-taken" => "field-login-taken",
                     "login" => "field-login",
                     "password" => "field-password",
                     _ => "desk-error-internal",
@@ -1249,7 +1249,7 @@ fn use_case_problems(page: &mut Page, invalid: &mynumber_core::Invalid) {
             // A foreign resident's item nests under `foreign.` in some messages.
             other => other.rsplit('.').next().unwrap_or(other),
         };
-        page.field_problem(field);
+        page.field_error(field, e);
     }
 }
 

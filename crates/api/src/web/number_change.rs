@@ -181,7 +181,7 @@ async fn request_change(
         }
         Err(AppError::Invalid(invalid)) => {
             for e in &invalid.0 {
-                page.field_problem(e.field);
+                page.field_error(e.field, e);
             }
             request_view(
                 page,

@@ -318,6 +318,16 @@ impl Page {
         self.problem_text(field, message);
     }
 
+    /// Adds a use case's problem, in the reader's words, beside the form's `field` (the form's
+    /// name for it). Once per field.
+    pub(crate) fn field_error(&mut self, field: &str, e: &mynumber_core::FieldError) {
+        if self.error_for(field).is_some() {
+            return;
+        }
+        let message = e.message(self.l.0);
+        self.problem_text(field, message);
+    }
+
     /// The summary's count of problems.
     pub(crate) fn count_message(&self) -> String {
         self.l

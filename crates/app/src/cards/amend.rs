@@ -78,22 +78,14 @@ fn extended_expiry(
     record: &mynumber_core::ResidentRecord,
 ) -> Result<jiff::civil::Date, AppError> {
     let Some(stay) = record.foreign().and_then(mynumber_core::stay_reaches) else {
-        return Err(FieldError::new(
-            "card",
-            "only the card of a foreign resident with a fixed period of stay is extended",
-        )
-        .into());
+        return Err(FieldError::new("card", "problem-card-foreign-resident-fixed").into());
     };
     let new_expiry = stay.min(card.birthday_limit);
     if new_expiry <= card.expiry {
-        return Err(FieldError::new(
-            "card",
-            format!(
-                "the card is valid until {}; the period of stay recorded ends {stay}, so there is nothing to extend (record the new period of stay first)",
-                card.expiry
-            ),
-        )
-        .into());
+        return Err(FieldError::new("card", "problem-card-nothing-to-extend")
+            .arg("until", card.expiry)
+            .arg("stay", stay)
+            .into());
     }
     Ok(new_expiry)
 }
@@ -163,7 +155,7 @@ impl App {
         );
         card.status.after(step.event())?;
         if current.resident.status != RecordStatus::Active {
-            return Err(FieldError::new("resident", "a card follows only an active record").into());
+            return Err(FieldError::new("resident", "problem-card-follows-active-record").into());
         }
         if let Some(by) = card.continue_by
             && today > by
@@ -181,7 +173,7 @@ impl App {
         let address =
             mynumber_pki::full_width_digits(&self.written_address(tx.as_mut(), record).await?);
         let Some(info) = data.info.clone() else {
-            return Err(FieldError::new("card_file", "the card has no text application").into());
+            return Err(FieldError::new("card_file", "problem-card-text-application").into());
         };
         let continued = card.continue_by.is_some();
         let extension = match step {
@@ -192,16 +184,12 @@ impl App {
             && !continued
             && info.name_and_address() == Some((name.clone(), address.clone()))
         {
-            return Err(FieldError::new(
-                "card",
-                "the card already shows the record's name and address",
-            )
-            .into());
+            return Err(FieldError::new("card", "problem-card-already-shows-record").into());
         }
         // The 住基 PIN, checked by the card (a face-recognition card has none).
         if data.pin(PinKind::ResidentRegistry).is_some() {
             let Some(pin) = amendment.pin.as_deref() else {
-                return Err(FieldError::new("pin", "the resident-registry PIN is missing").into());
+                return Err(FieldError::new("pin", "problem-resident-registry-pin-missing").into());
             };
             let mut chip = Chip::new(data);
             chip.power(Power::On);
@@ -217,7 +205,7 @@ impl App {
             }
             data = chip.data().clone();
         } else if amendment.pin.is_some() {
-            return Err(FieldError::new("pin", "this card has no resident-registry PIN").into());
+            return Err(FieldError::new("pin", "problem-card-resident-registry-pin").into());
         }
         let key = self.documents.signing_key.clone();
         data.info = Some(

@@ -51,30 +51,23 @@ impl App {
         let (person, versions, current) = (&history.person, &history.versions, history.current());
         let record = &current.resident.record;
         if current.resident.status != RecordStatus::Active {
-            return Err(FieldError::new(
-                "resident",
-                "a card is issued only to a resident with an active record",
-            )
-            .into());
+            return Err(FieldError::new("resident", "problem-card-issued-resident-active").into());
         }
         let mut problems = Vec::new();
         // The form's application ID: this person's, and printed for the name and address the
         // record still has.
         let application_id = match (&input.application_id, input.channel.needs_application_id()) {
             (None, true) => {
-                problems.push(FieldError::new(
-                    "application_id",
-                    format!(
-                        "a {} application needs the 23-digit application ID printed on the form",
-                        input.channel.code()
-                    ),
-                ));
+                problems.push(
+                    FieldError::new("application_id", "problem-application-id-needed")
+                        .arg("channel", input.channel.code()),
+                );
                 None
             }
             (None, false) => None,
             (Some(text), _) => match ApplicationId::parse(text) {
                 Err(e) => {
-                    problems.push(FieldError::new("application_id", e.to_string()));
+                    problems.push(FieldError::from_number("application_id", &e));
                     None
                 }
                 Ok(id) => {
@@ -90,13 +83,13 @@ impl App {
                             if was.name() != record.name() || was.address() != record.address() {
                                 problems.push(FieldError::new(
                                     "application_id",
-                                    "the form was printed for a name or address that has since changed, so it can no longer be used; ask the municipality for a new form (facts §2.5)",
+                                    "problem-form-was-printed-name",
                                 ));
                             }
                         }
                         _ => problems.push(FieldError::new(
                             "application_id",
-                            "is not the application ID of a form issued to this resident",
+                            "problem-application-id-form-issued",
                         )),
                     }
                     Some(id)
@@ -107,18 +100,12 @@ impl App {
         let under_one = !photo_required(record.birth_date(), today);
         let photo = match (&input.photo, under_one) {
             (Some(_), true) => {
-                problems.push(FieldError::new(
-                    "photo",
-                    "a child under 1 gets a card without a photo; send none",
-                ));
+                problems.push(FieldError::new("photo", "problem-child-under-1-gets"));
                 None
             }
             (None, true) => None,
             (None, false) => {
-                problems.push(FieldError::new(
-                    "photo",
-                    "is required: a JPEG face photo (facts §2.6)",
-                ));
+                problems.push(FieldError::new("photo", "problem-required-jpeg-face-photo"));
                 None
             }
             (Some(bytes), false) => match mynumber_core::photo::check(bytes, input.channel) {
@@ -139,7 +126,7 @@ impl App {
         if input.with_certificates && input.kind == CardKind::FaceRecognition {
             problems.push(FieldError::new(
                 "with_certificates",
-                "a face-recognition card carries no certificates (facts §2.1)",
+                "problem-face-recognition-no-certificates",
             ));
         }
         // The reason must fit the cards the person has.
@@ -153,61 +140,52 @@ impl App {
         if pending {
             problems.push(FieldError::new(
                 "reason",
-                "an application of this resident is already waiting for its card",
+                "problem-application-resident-already-waiting",
             ));
         }
         match (input.reason, in_use) {
             (Reason::Renewal, Some(card)) => {
                 let opens = renewal_opens(card.expiry);
                 if today < opens {
-                    problems.push(FieldError::new(
-                        "reason",
-                        format!(
-                            "card {} is valid until {}; it can be renewed from {opens}",
-                            card.serial, card.expiry
-                        ),
-                    ));
+                    problems.push(
+                        FieldError::new("reason", "problem-card-renewal-early")
+                            .arg("serial", card.serial.to_string())
+                            .arg("until", card.expiry)
+                            .arg("opens", opens),
+                    );
                 }
             }
-            (Reason::Renewal, None) => problems.push(FieldError::new(
-                "reason",
-                "there is no card in use to renew; apply for a first card or a re-issue",
-            )),
+            (Reason::Renewal, None) => {
+                problems.push(FieldError::new("reason", "problem-there-card-use-renew"))
+            }
             // The free re-issue for a full 追記欄 (facts §2.4) is earned by the card in use: its
             // lines are counted as the counter writes them (`amend_card`).
             (Reason::AdditionsFull, Some(card)) if card.additions < ADDITIONS_LINES => {
-                problems.push(FieldError::new(
-                    "reason",
-                    format!(
-                        "the additions field (追記欄) of card {} has {} of its {ADDITIONS_LINES} lines used; a free re-issue for it comes once it is full",
-                        card.serial, card.additions
-                    ),
-                ));
+                problems.push(
+                    FieldError::new("reason", "problem-additions-not-full")
+                        .arg("serial", card.serial.to_string())
+                        .arg("used", card.additions)
+                        .arg("lines", ADDITIONS_LINES),
+                );
             }
             (Reason::AdditionsFull, None) if !cards.is_empty() => problems.push(FieldError::new(
                 "reason",
-                "a full additions field (追記欄) is that of the card in use, and this resident has none; name what ended the last card",
+                "problem-full-additions-field-card",
             )),
             // A full 追記欄, a changed number or code, damage or a chip failure: the card in use
             // works on until the new one is collected, and is replaced then.
             (r, Some(_)) if r.is_reissue() && !r.needs_card_ended() => {}
-            (_, Some(card)) => problems.push(FieldError::new(
-                "reason",
-                format!(
-                    "card {} is still in use ({}); renew it from three months before it expires, or report it lost first",
-                    card.serial,
-                    card.status.code()
-                ),
-            )),
+            (_, Some(card)) => problems.push(
+                FieldError::new("reason", "problem-card-still-in-use")
+                    .arg("serial", card.serial.to_string())
+                    .arg("status", card.status.code()),
+            ),
             (Reason::First, None) if !cards.is_empty() => problems.push(FieldError::new(
                 "reason",
-                "this resident has had a card before: apply for a re-issue",
+                "problem-resident-had-card-before",
             )),
             (r, None) if r.is_reissue() && cards.is_empty() => {
-                problems.push(FieldError::new(
-                    "reason",
-                    "this resident has never had a card: apply for a first card",
-                ));
+                problems.push(FieldError::new("reason", "problem-resident-never-had-card"));
             }
             _ => {}
         }

@@ -77,10 +77,10 @@ impl App {
             .copied()
             .find(|l| *l == language.trim());
         if language.is_none() {
-            errors.push(FieldError::new(
-                "language",
-                format!("must be one of: {}", CALL_LANGUAGES.join(", ")),
-            ));
+            errors.push(
+                FieldError::new("language", "problem-one-of")
+                    .arg("codes", CALL_LANGUAGES.join(", ")),
+            );
         }
         let caller = Caller::parse_field("caller", caller).map_err(|e| errors.push(e));
         let (Some(language), Ok(caller)) = (language, caller) else {
@@ -110,13 +110,9 @@ impl App {
             )
             .await?;
             tx.commit().await?;
-            return Err(FieldError::new(
-                "call",
-                format!(
-                    "{unmatched} checks in the last hour matched nobody: ask a supervisor before checking again"
-                ),
-            )
-            .into());
+            return Err(FieldError::new("call", "problem-call-limited")
+                .arg("count", unmatched)
+                .into());
         }
         let municipality = principal.municipality();
         let scope = municipality.map_or(Subject::Everything, Subject::Municipality);
@@ -252,16 +248,12 @@ impl App {
             return Err(AppError::Conflict);
         }
         let Some(person) = call.person.filter(|_| call.outcome == Outcome::Identified) else {
-            return Err(FieldError::new("call", "no caller was identified on this call").into());
+            return Err(FieldError::new("call", "problem-caller-was-identified-call").into());
         };
         if now - call.opened_at_us > CALL_OPEN_MINUTES * 60_000_000 {
-            return Err(FieldError::new(
-                "call",
-                format!(
-                    "the caller was found more than {CALL_OPEN_MINUTES} minutes ago: ask again and look them up again"
-                ),
-            )
-            .into());
+            return Err(FieldError::new("call", "problem-call-expired")
+                .arg("minutes", CALL_OPEN_MINUTES)
+                .into());
         }
         let version = found!(
             self,
@@ -303,11 +295,7 @@ impl App {
             suspended.get_or_insert_with(|| card.serial.clone());
         }
         if suspended.is_none() {
-            return Err(FieldError::new(
-                "card",
-                "the caller has no card in use: it is suspended already, ended, or not yet handed over",
-            )
-            .into());
+            return Err(FieldError::new("card", "problem-caller-card-use-suspended").into());
         }
         call.outcome = Outcome::Suspended;
         call.police_report = police;

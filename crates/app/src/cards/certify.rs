@@ -108,26 +108,18 @@ impl App {
         );
         card.status.after(CardEvent::Certify)?;
         if card.kind == CardKind::FaceRecognition {
-            return Err(FieldError::new(
-                "certificates",
-                "a face-recognition card carries no certificates",
-            )
-            .into());
+            return Err(
+                FieldError::new("certificates", "problem-face-recognition-card-carries").into(),
+            );
         }
         if current.resident.status != RecordStatus::Active {
-            return Err(FieldError::new(
-                "resident",
-                "certificates are issued only to a resident with an active record",
-            )
-            .into());
+            return Err(
+                FieldError::new("resident", "problem-certificates-issued-resident-active").into(),
+            );
         }
         if card.continue_by.is_some() || card.municipality != current.resident.record.municipality()
         {
-            return Err(FieldError::new(
-                "card",
-                "the holder moved here and the card is not continued yet: amend it (継続利用) first",
-            )
-            .into());
+            return Err(FieldError::new("card", "problem-holder-moved-here-card").into());
         }
         let record = &current.resident.record;
         let on_card = self.card_certificates(tx.as_mut(), &card).await?;
@@ -154,10 +146,7 @@ impl App {
                 in_force,
             ) {
                 Ok(issuance) => plans.push((hierarchy, pin, issuance, replaced)),
-                Err(e) => problems.push(FieldError::new(
-                    e.field,
-                    format!("{}: {}", hierarchy.code(), e.problem),
-                )),
+                Err(e) => problems.push(e),
             }
         }
         if !problems.is_empty() {
@@ -304,35 +293,28 @@ fn wanted(request: &CardCertification) -> Result<Vec<(Hierarchy, &str)>, AppErro
     if request.hierarchies.is_empty() {
         problems.push(FieldError::new(
             "certificates",
-            "name at least one: signature or authentication",
+            "problem-name-least-signature-authentication",
         ));
     }
     for hierarchy in &request.hierarchies {
         if out.iter().any(|(h, _)| h == hierarchy) {
-            problems.push(FieldError::new(
-                "certificates",
-                format!("{} is named twice", hierarchy.code()),
-            ));
+            problems.push(
+                FieldError::new("certificates", "problem-certificate-twice")
+                    .arg("hierarchy", hierarchy.code()),
+            );
             continue;
         }
         let (_, kind, _, _) = on_chip(*hierarchy);
         match request.pins.iter().find(|(k, _)| *k == kind) {
             Some((_, pin)) => out.push((*hierarchy, pin.as_str())),
-            None => problems.push(FieldError::new(
-                "pins",
-                format!("the {} PIN is missing", kind.code()),
-            )),
+            None => problems
+                .push(FieldError::new("pins", "problem-pin-missing").arg("pin", kind.code())),
         }
     }
     for (kind, _) in &request.pins {
         if !request.hierarchies.iter().any(|h| on_chip(*h).1 == *kind) {
-            problems.push(FieldError::new(
-                "pins",
-                format!(
-                    "the {} PIN is not needed for the certificates asked for",
-                    kind.code()
-                ),
-            ));
+            problems
+                .push(FieldError::new("pins", "problem-pin-not-needed").arg("pin", kind.code()));
         }
     }
     if problems.is_empty() {

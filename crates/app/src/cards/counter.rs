@@ -44,18 +44,15 @@ impl App {
         let mut problems = Vec::new();
         for (kind, _) in &hand_over.pins {
             if !needed.contains(kind) {
-                problems.push(FieldError::new(
-                    "pins",
-                    format!("this card has no {} PIN to set", kind.code()),
-                ));
+                problems.push(
+                    FieldError::new("pins", "problem-pin-not-on-card").arg("pin", kind.code()),
+                );
             }
         }
         for kind in &needed {
             match hand_over.pins.iter().find(|(k, _)| k == kind) {
-                None => problems.push(FieldError::new(
-                    "pins",
-                    format!("the {} PIN is missing", kind.code()),
-                )),
+                None => problems
+                    .push(FieldError::new("pins", "problem-pin-missing").arg("pin", kind.code())),
                 Some((_, pin)) => match kind.check(pin) {
                     Ok(stored) => data.set_pin(
                         *kind,
@@ -195,9 +192,9 @@ impl App {
         let mut card = card_for!(self, tx, principal, Action::ResetCardPin, serial);
         let mut data = self.card_file_of(&card, card_file)?;
         if data.pin(kind).is_none() {
-            return Err(
-                FieldError::new("kind", format!("this card has no {} PIN", kind.code())).into(),
-            );
+            return Err(FieldError::new("kind", "problem-card-has-no-pin")
+                .arg("pin", kind.code())
+                .into());
         }
         let record = self
             .step_in(

@@ -66,11 +66,7 @@ impl App {
     ) -> Result<CardRow, AppError> {
         self.permit(principal, Action::EndCard).await?;
         if !matches!(reason, EndReason::Abolished | EndReason::Returned) {
-            return Err(FieldError::new(
-                "reason",
-                "a clerk ends a card as abolished (lost) or returned; expiry and replacement follow by themselves",
-            )
-            .into());
+            return Err(FieldError::new("reason", "problem-clerk-ends-card-abolished").into());
         }
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;

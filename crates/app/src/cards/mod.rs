@@ -247,11 +247,9 @@ impl App {
             || serial_of(&data.signature) != card.signature_certificate
             || serial_of(&data.authentication) != card.authentication_certificate
         {
-            return Err(FieldError::new(
-                "card_file",
-                format!("is not the file of card {}", card.serial),
-            )
-            .into());
+            return Err(FieldError::new("card_file", "problem-card-file-other")
+                .arg("serial", card.serial.to_string())
+                .into());
         }
         Ok(data)
     }
@@ -280,6 +278,8 @@ fn file_error(e: CardFileError) -> AppError {
         CardFileError::Element(ElementError::Failed(m)) => {
             AppError::Unavailable(format!("the card key store failed: {m}"))
         }
-        e => FieldError::new("card_file", e.to_string()).into(),
+        e => FieldError::new("card_file", "problem-card-file")
+            .arg("detail", e.to_string())
+            .into(),
     }
 }

@@ -88,11 +88,7 @@ impl App {
         }
         let current = load::current_version(tx.as_mut(), app.person).await?;
         if current.resident.status != RecordStatus::Active {
-            return Err(FieldError::new(
-                "resident",
-                "the resident's record is no longer active; the card is not produced",
-            )
-            .into());
+            return Err(FieldError::new("resident", "problem-resident-s-record-longer").into());
         }
         let record = &current.resident.record;
         let stay = record.foreign().and_then(|f| f.period_of_stay_until());

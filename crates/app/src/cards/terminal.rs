@@ -103,14 +103,9 @@ impl App {
         match refused {
             ChipRefused::Pin(kind, tries_left) => {
                 if !chip.take_changed() {
-                    return FieldError::new(
-                        "pins",
-                        format!(
-                            "the {} PIN is locked; reset it at the counter first",
-                            kind.code()
-                        ),
-                    )
-                    .into();
+                    return FieldError::new("pins", "problem-pin-locked")
+                        .arg("pin", kind.code())
+                        .into();
                 }
                 match self.seal_card(chip.data()) {
                     Ok(sealed) => AppError::WrongPin(WrongPin {

@@ -152,7 +152,7 @@ pub(crate) async fn issue_10_a_migrated_register_keeps_its_codes_and_numbers(env
         };
         assert_eq!(e.0.len(), 1, "{e:?}");
         assert_eq!(e.0[0].field, field);
-        assert!(e.0[0].problem.starts_with("line 6: "), "{e:?}");
+        assert!(e.0[0].problem().starts_with("line 6: "), "{e:?}");
         assert!(!e.0[0].to_string().contains(bad.number.expose_digits()));
         assert_eq!(
             count(&env, "persons").await,
