@@ -1,7 +1,8 @@
 //! Asking the policy and recording its answer. Every use case names its action and subject
 //! and asks [`App::decide`] through [`authorize!`]; a refusal ends the use case's transaction
 //! without keeping anything, is recorded in a transaction of its own, and becomes the error.
-//! Reads of personal data are recorded with [`read`], in the transaction that reads.
+//! Reads of personal data are recorded with [`read`], in the transaction that reads, or (for
+//! a search, which must not queue behind writers) by [`App::record`] before anything is shown.
 
 use mynumber_core::{
     Action, Decision, Denied, Extent, MunicipalityCode, PersonId, Principal, RecordScope, Subject,
@@ -91,6 +92,28 @@ impl App {
                 )
                 .await),
         }
+    }
+
+    /// Records `reads` in a write transaction of their own (shared with other callers' at the
+    /// same moment: `ledger::Recorder`), for a use case that read in a read-only one: the
+    /// caller returns what it read only once this has committed, so nothing is shown
+    /// unrecorded.
+    pub(crate) async fn record(
+        &self,
+        principal: &Principal,
+        reads: Vec<Record>,
+    ) -> Result<(), AppError> {
+        if reads.is_empty() {
+            return Ok(());
+        }
+        self.recorder
+            .record(
+                self.store.as_ref(),
+                self.clock.as_ref(),
+                principal.ledger_name(),
+                reads,
+            )
+            .await
     }
 
     /// Ends `tx` without keeping anything, records the refusal in a transaction of its own, and

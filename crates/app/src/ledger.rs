@@ -70,6 +70,91 @@ pub(crate) async fn append(
     Ok(())
 }
 
+/// Group commit of the readings that use cases record after reading (a search): callers whose
+/// records arrive while another's are being written have theirs written together, next, in one
+/// transaction. On SQLite every commit empties the page cache of each other connection (its
+/// next read starts cold), and one writer at a time holds the database: a commit per search
+/// made the searches queue (docs/performance.md, "Name search at 1,000,000 residents").
+#[derive(Debug, Default)]
+pub(crate) struct Recorder {
+    /// Records waiting for a writer, each with who waits for it.
+    waiting: std::sync::Mutex<Vec<Waiting>>,
+    /// Held by the caller who writes; the next one to take it writes all that waits.
+    writer: tokio::sync::Mutex<()>,
+}
+
+#[derive(Debug)]
+struct Waiting {
+    actor: String,
+    records: Vec<Record>,
+    done: tokio::sync::oneshot::Sender<Result<(), String>>,
+}
+
+impl Recorder {
+    /// Records `records` of `actor` and returns once they are committed, with those of every
+    /// caller waiting at the same time. Either all of one transaction's records are kept or
+    /// none is, and then each of its callers gets the error: nothing is half-written, and no
+    /// caller goes on to show what it read unrecorded.
+    pub(crate) async fn record(
+        &self,
+        store: &dyn crate::ports::Store,
+        clock: &dyn crate::ports::Clock,
+        actor: String,
+        records: Vec<Record>,
+    ) -> Result<(), AppError> {
+        let (done, written) = tokio::sync::oneshot::channel();
+        self.lock_waiting().push(Waiting {
+            actor,
+            records,
+            done,
+        });
+        {
+            // The lock is fair: whoever holds it next writes what waits, ours included unless
+            // an earlier writer took it. A caller that gives up (its request dropped) leaves
+            // its records to the next writer, which keeps them: over-recording is harmless.
+            let _turn = self.writer.lock().await;
+            let batch = std::mem::take(&mut *self.lock_waiting());
+            if !batch.is_empty() {
+                let result = Self::write(store, clock, &batch).await;
+                for w in batch {
+                    let _ = w.done.send(result.clone().map_err(|e| e.to_string()));
+                }
+            }
+        }
+        match written.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(AppError::Store(crate::ports::StoreError::Database(e))),
+            Err(_) => Err(AppError::Store(crate::ports::StoreError::Database(
+                "the readings were not recorded".to_owned(),
+            ))),
+        }
+    }
+
+    async fn write(
+        store: &dyn crate::ports::Store,
+        clock: &dyn crate::ports::Clock,
+        batch: &[Waiting],
+    ) -> Result<(), std::sync::Arc<AppError>> {
+        let inner = async {
+            let mut tx = store.begin().await?;
+            let now = clock.now_us();
+            for w in batch {
+                append(tx.as_mut(), &w.actor, now, w.records.clone()).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, AppError>(())
+        };
+        inner.await.map_err(std::sync::Arc::new)
+    }
+
+    fn lock_waiting(&self) -> std::sync::MutexGuard<'_, Vec<Waiting>> {
+        // A panic elsewhere cannot leave the list half-changed: push and take are single steps.
+        self.waiting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 impl App {
     /// Verifies every partition's chain from genesis to its head, and against every signed
     /// checkpoint: those given (an auditor's copies, a witness's store) and those the database

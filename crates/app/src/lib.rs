@@ -101,6 +101,7 @@ pub struct App {
     pki: PkiSettings,
     cards: CardSettings,
     credentials: CredentialSettings,
+    recorder: Arc<ledger::Recorder>,
 }
 
 impl App {
@@ -122,6 +123,7 @@ impl App {
             pki: config.pki,
             cards: config.cards,
             credentials: config.credentials,
+            recorder: Arc::default(),
         }
     }
 

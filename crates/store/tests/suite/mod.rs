@@ -3410,6 +3410,7 @@ macro_rules! all_cases {
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,
+            issue_11_searches_at_once_each_record_what_they_found,
             issue_11_browser_sign_in_over_time,
             issue_11_a_lost_card_is_suspended_on_a_call,
             invalid_input_lists_every_problem_and_writes_nothing,

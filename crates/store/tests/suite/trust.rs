@@ -861,3 +861,41 @@ fn issued_never(code: &ResidentCode) -> String {
     out.push(char::from(b'0' + check));
     out
 }
+
+/// Issue 11, the name search at scale: a search reads outside the writer and records what it
+/// found in a write shared with the searches of the same moment (`ledger::Recorder`). Many at
+/// once: each search's every record is in the ledger, once, and the chain still verifies.
+pub(crate) async fn issue_11_searches_at_once_each_record_what_they_found(env: Env) {
+    for given in ["太郎", "花子", "次郎"] {
+        env.app
+            .register(&env.clerk, register(japanese("山田", given, "1980-01-15")))
+            .await
+            .unwrap();
+    }
+    let before = entries(&env, "131041").await.len();
+    let mut searches = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let app = env.app.clone();
+        let clerk = env.clerk.clone();
+        searches.spawn(async move {
+            app.search(&clerk, "やまだ", None, mynumber_app::SEARCH_LIMIT)
+                .await
+                .unwrap()
+                .rows
+                .len()
+        });
+    }
+    let mut shown = 0;
+    while let Some(found) = searches.join_next().await {
+        shown += found.unwrap();
+    }
+    assert_eq!(shown, 36, "each search found the three");
+    let after = entries(&env, "131041").await;
+    let reads = after[before..]
+        .iter()
+        .filter(|e| e.0 == "record-read" && e.3 == "what=record via=search")
+        .count();
+    assert_eq!(reads, shown, "every record shown is recorded, once");
+    let report = env.app.verify_ledger(&env.auditor, &[]).await.unwrap();
+    assert_eq!(report.fault, None);
+}
