@@ -115,9 +115,11 @@ impl Recorder {
             let _turn = self.writer.lock().await;
             let batch = std::mem::take(&mut *self.lock_waiting());
             if !batch.is_empty() {
-                let result = Self::write(store, clock, &batch).await;
+                let result = Self::write(store, clock, &batch)
+                    .await
+                    .map_err(|e| e.to_string());
                 for w in batch {
-                    let _ = w.done.send(result.clone().map_err(|e| e.to_string()));
+                    let _ = w.done.send(result.clone());
                 }
             }
         }
@@ -134,17 +136,14 @@ impl Recorder {
         store: &dyn crate::ports::Store,
         clock: &dyn crate::ports::Clock,
         batch: &[Waiting],
-    ) -> Result<(), std::sync::Arc<AppError>> {
-        let inner = async {
-            let mut tx = store.begin().await?;
-            let now = clock.now_us();
-            for w in batch {
-                append(tx.as_mut(), &w.actor, now, w.records.clone()).await?;
-            }
-            tx.commit().await?;
-            Ok::<_, AppError>(())
-        };
-        inner.await.map_err(std::sync::Arc::new)
+    ) -> Result<(), AppError> {
+        let mut tx = store.begin().await?;
+        let now = clock.now_us();
+        for w in batch {
+            append(tx.as_mut(), &w.actor, now, w.records.clone()).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     fn lock_waiting(&self) -> std::sync::MutexGuard<'_, Vec<Waiting>> {

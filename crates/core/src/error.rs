@@ -139,24 +139,30 @@ impl FieldError {
     }
 
     fn told(&self, catalog: &mynumber_i18n::Catalog, iso_dates: bool) -> String {
-        let texts: Vec<(&'static str, String)> = self
+        use mynumber_i18n::Arg;
+        // Dates are written out first (they borrow nothing), then every argument in order.
+        let dates: Vec<String> = self
             .args
             .iter()
-            .filter_map(|(name, value)| match value {
-                ProblemArg::Text(s) => Some((*name, s.clone())),
-                ProblemArg::Date(d) if iso_dates => Some((*name, d.to_string())),
-                ProblemArg::Date(d) => Some((*name, catalog.date(d.year(), d.month(), d.day()))),
-                ProblemArg::Number(_) => None,
+            .filter_map(|(_, value)| match value {
+                ProblemArg::Date(d) if iso_dates => Some(d.to_string()),
+                ProblemArg::Date(d) => Some(catalog.date(d.year(), d.month(), d.day())),
+                _ => None,
             })
             .collect();
-        let mut args: Vec<(&str, mynumber_i18n::Arg<'_>)> = texts
+        let mut dates = dates.iter();
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
             .iter()
-            .map(|(name, s)| (*name, mynumber_i18n::Arg::Text(s)))
+            .map(|(name, value)| {
+                let arg = match value {
+                    ProblemArg::Text(s) => Arg::Text(s),
+                    ProblemArg::Number(n) => Arg::Number(*n),
+                    ProblemArg::Date(_) => Arg::Text(dates.next().map_or("", String::as_str)),
+                };
+                (*name, arg)
+            })
             .collect();
-        args.extend(self.args.iter().filter_map(|(name, value)| match value {
-            ProblemArg::Number(n) => Some((*name, mynumber_i18n::Arg::Number(*n))),
-            _ => None,
-        }));
         catalog.format(self.key, &args)
     }
 }
@@ -168,3 +174,34 @@ impl std::fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_is_told_in_the_readers_words_and_in_english_for_programs() {
+        let e = FieldError::new("effective_date", "problem-before-move-out")
+            .arg("date", jiff::civil::date(2026, 12, 9));
+        assert_eq!(
+            e.message(mynumber_i18n::desk_catalog("ja")),
+            "転出日（2026年12月9日）より前の日付です。"
+        );
+        assert_eq!(
+            e.message(mynumber_i18n::desk_catalog("en")),
+            "is before the move-out date, 9 Dec 2026"
+        );
+        assert_eq!(
+            e.to_string(),
+            "effective_date: is before the move-out date, 2026-12-09"
+        );
+        let long = FieldError::new("name", "problem-text-length")
+            .arg("length", 120_usize)
+            .arg("max", 100_usize);
+        assert_eq!(
+            long.message(mynumber_i18n::desk_catalog("ja")),
+            "120 文字あります。100 文字以内にしてください。"
+        );
+        assert_eq!(long.problem(), "is 120 characters long; at most 100 are allowed");
+    }
+}

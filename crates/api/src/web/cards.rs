@@ -585,17 +585,36 @@ async fn hand_over_page(
     Path(serial): Path<String>,
     axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
 ) -> Response {
-    let lang = Lang::of(&headers);
+    card_step_form(
+        &headers,
+        &ctx,
+        &serial,
+        &q.resident,
+        "desk-card-hand-over-title",
+        hand_over_view,
+    )
+}
+
+/// The form of a step on the card a path names (hand-over, resumption), empty.
+fn card_step_form(
+    headers: &HeaderMap,
+    ctx: &DeskContext,
+    serial: &str,
+    resident: &str,
+    title: &str,
+    view: fn(Page, &str, &str, Option<&[super::multipart::Part]>, StatusCode) -> Response,
+) -> Response {
+    let lang = Lang::of(headers);
     // The serial goes into the form's action: only a card serial's form may (a `%2F` in the
     // path would send the form elsewhere).
-    if !is_serial(&serial) {
-        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
+    if !is_serial(serial) {
+        return super::page::app_error(lang, Some(ctx), &AppError::NotFound("card"));
     }
-    let page = new_page(lang, &ctx, "desk-card-hand-over-title", "/desk");
-    hand_over_view(
+    let page = new_page(lang, ctx, title, "/desk");
+    view(
         page,
         serial.trim(),
-        &checked_resident(&q.resident),
+        &checked_resident(resident),
         None,
         StatusCode::OK,
     )
@@ -719,19 +738,13 @@ async fn resume_page(
     Path(serial): Path<String>,
     axum::extract::Query(q): axum::extract::Query<HandOverQuery>,
 ) -> Response {
-    let lang = Lang::of(&headers);
-    // The serial goes into the form's action: only a card serial's form may (a `%2F` in the
-    // path would send the form elsewhere).
-    if !is_serial(&serial) {
-        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
-    }
-    let page = new_page(lang, &ctx, "desk-card-resume-title", "/desk");
-    resume_view(
-        page,
-        serial.trim(),
-        &checked_resident(&q.resident),
-        None,
-        StatusCode::OK,
+    card_step_form(
+        &headers,
+        &ctx,
+        &serial,
+        &q.resident,
+        "desk-card-resume-title",
+        resume_view,
     )
 }
 
