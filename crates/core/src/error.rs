@@ -202,6 +202,9 @@ mod tests {
             long.message(mynumber_i18n::desk_catalog("ja")),
             "120 文字あります。100 文字以内にしてください。"
         );
-        assert_eq!(long.problem(), "is 120 characters long; at most 100 are allowed");
+        assert_eq!(
+            long.problem(),
+            "is 120 characters long; at most 100 are allowed"
+        );
     }
 }
