@@ -8,7 +8,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // The directory cargo gives this run, not the one the script was compiled in: a second
+    // checkout sharing the target directory reuses the compiled script.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR")
+        .unwrap_or_else(|e| panic!("cargo sets CARGO_MANIFEST_DIR for build scripts: {e}"));
+    let root = Path::new(&manifest_dir).join("locales");
     let mut out = String::new();
     // Residents' catalogs: every language a resident may prefer.
     embed(&root, "", "LANGUAGES", "SOURCES", &mut out);
