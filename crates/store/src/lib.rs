@@ -90,16 +90,21 @@ impl SqlStore {
                         // WAL lets readers run beside the writer; busy_timeout makes a second
                         // process wait for the write lock instead of failing at once. The
                         // indexes have random keys (ids, codes, numbers), so a page cache far
-                        // above the 2 MB default and memory-mapped reads keep inserts off the
-                        // read syscalls (docs/performance.md).
+                        // above the 2 MB default keeps inserts off the read syscalls
+                        // (docs/performance.md).
                         conn.execute(
                             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; \
                              PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; \
-                             PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; \
-                             PRAGMA temp_store=MEMORY;",
+                             PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
                         )
                         .await?;
                         if bulk_load {
+                            // One writer alone: memory-mapped reads spare it the read
+                            // syscalls. A server maps nothing: in WAL mode a connection that
+                            // finds the database changed since its last read unmaps the whole
+                            // file and faults it back in page by page, and with a write every
+                            // few searches that was 45 % of a server's time (docs/performance.md).
+                            conn.execute("PRAGMA mmap_size=1073741824;").await?;
                             // Checkpoint (copy the WAL into the database) only every 200,000
                             // pages instead of every 1,000: a page dirtied by many batches is
                             // then written once, not once per batch (docs/performance.md).

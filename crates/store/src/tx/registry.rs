@@ -144,46 +144,84 @@ impl RegistryRead for SqlTx {
             "p.id, p.resident_code, p.current_version, {}",
             version_columns_qualified()
         );
-        // $1, $2: the key's range; $3: the date of birth; $4: the municipality; $5: the rows.
         let filters = "v.status = 'active' AND ($4 = '' OR v.municipality_code = $4)";
-        let sql = match (key.is_empty(), query.birth_date.is_some()) {
+        let limit = usize::try_from(query.limit).unwrap_or(0);
+        let mut found = Vec::with_capacity(limit);
+        let mut seen = std::collections::HashSet::with_capacity(limit);
+        if let Some(born) = query.birth_date {
             // By date of birth: its index, and the name (if any) checked on the day's few rows.
-            (_, true) => format!(
+            // $1, $2: the key's range; $3: the date of birth; $4: the municipality; $5: rows.
+            let sql = format!(
                 "SELECT {columns} FROM persons p JOIN resident_versions v \
                  ON v.person_id = p.id AND v.version = p.current_version \
                  WHERE v.birth_date = $3 AND {filters} AND ($1 = '' \
                  OR v.name_key >= $1 AND v.name_key < $2 OR v.kana_key >= $1 AND v.kana_key < $2 \
                  OR v.latin_key >= $1 AND v.latin_key < $2 OR v.alias_key >= $1 AND v.alias_key < $2) \
                  ORDER BY v.family_name_kana, v.given_name_kana, v.family_name, v.given_name, p.resident_code LIMIT $5"
-            ),
-            // By name alone: the index in key order, joined to current versions until enough
-            // match. A person may match by two terms (a name and an alias), so the rows asked
-            // for are four per person, the most terms a version has; duplicates go below.
-            (false, false) => format!(
-                "SELECT {columns} FROM search_terms t \
+            );
+            let rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(key)
+                .bind(end)
+                .bind(born.to_string())
+                .bind(opt(query.municipality.map(|m| m.as_str().to_owned())))
+                .bind(query.limit)
+                .fetch_all(&mut *self.tx)
+                .await
+                .map_err(db)?;
+            for row in &rows {
+                let current = decode_current(row)?;
+                if seen.insert(current.person.id) {
+                    found.push(current);
+                }
+            }
+        } else if !key.is_empty() {
+            // By name alone: the index in key order, joined to current versions, a page at a
+            // time from where the last page ended ($6, $7: its term and person). A person may
+            // match by two terms (a name and an alias), so a page can hold fewer people than
+            // rows; most pages hold as many, and one page is then enough. Asking for four rows
+            // a person at once made the search read four times the rows it showed: each row
+            // is two index probes into a page cache that any write elsewhere empties
+            // (docs/performance.md).
+            let sql = format!(
+                "SELECT {columns}, t.term AS search_term FROM search_terms t \
                  JOIN persons p ON p.id = t.person_id AND p.current_version = t.version \
                  JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version \
-                 WHERE t.term >= $1 AND t.term < $2 AND $3 = '' AND {filters} \
-                 ORDER BY t.term LIMIT $5 * 4"
-            ),
-            (true, false) => return Ok(Vec::new()),
-        };
-        let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(key)
-            .bind(end)
-            .bind(opt(query.birth_date.map(|d| d.to_string())))
-            .bind(opt(query.municipality.map(|m| m.as_str().to_owned())))
-            .bind(query.limit)
-            .fetch_all(&mut *self.tx)
-            .await
-            .map_err(db)?;
-        let mut found = rows
-            .iter()
-            .map(decode_current)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut seen = std::collections::HashSet::with_capacity(found.len());
-        found.retain(|r| seen.insert(r.person.id));
-        found.truncate(usize::try_from(query.limit).unwrap_or(usize::MAX));
+                 WHERE t.term >= $1 AND t.term < $2 AND (t.term > $6 OR t.person_id > $7) \
+                 AND $3 = '' AND {filters} ORDER BY t.term, t.person_id LIMIT $5"
+            );
+            let municipality = opt(query.municipality.map(|m| m.as_str().to_owned()));
+            let mut after = (String::new(), String::new());
+            let mut from = key;
+            while found.len() < limit {
+                let rows = sqlx::query(AssertSqlSafe(sql.as_str()))
+                    .bind(from.as_str())
+                    .bind(end.as_str())
+                    .bind("")
+                    .bind(municipality.as_str())
+                    .bind(query.limit)
+                    .bind(after.0.as_str())
+                    .bind(after.1.as_str())
+                    .fetch_all(&mut *self.tx)
+                    .await
+                    .map_err(db)?;
+                for row in &rows {
+                    let current = decode_current(row)?;
+                    if found.len() < limit && seen.insert(current.person.id) {
+                        found.push(current);
+                    }
+                }
+                match rows.last() {
+                    Some(last) if rows.len() >= limit => {
+                        let term: String = last.try_get("search_term").map_err(db)?;
+                        let person: String = last.try_get("id").map_err(db)?;
+                        from.clone_from(&term);
+                        after = (term, person);
+                    }
+                    // A short page: the range has no more.
+                    _ => break,
+                }
+            }
+        }
         found.sort_by(|a, b| {
             let name = |r: &CurrentRow| {
                 let n = r.version.resident.record.name();

@@ -391,6 +391,47 @@ pub(crate) async fn issue_11_a_name_is_found_however_a_clerk_types_it(env: Env) 
     assert_eq!((one.rows.len(), one.more), (1, true));
     let both = env.app.search(&env.clerk, "やまだ", None, 2).await.unwrap();
     assert_eq!((both.rows.len(), both.more), (2, false));
+    // A resident found by two terms (a name and an alias, both 山…) fills two rows of a page
+    // with one person: the search reads on until it has as many people as asked for.
+    let yamamoto = env
+        .app
+        .register(
+            &env.clerk,
+            register(ResidentInput {
+                name: NameInput {
+                    family: "山本".into(),
+                    given: "一".into(),
+                    latin: Some("Yamamoto Hajime".into()),
+                    alias: Some("山川 一".into()),
+                    ..NameInput::default()
+                },
+                foreign: Some(ForeignInput {
+                    nationality: "CN".into(),
+                    residence_card_number: Some("cd87654321ef".into()),
+                    status_of_residence: "student".into(),
+                    period_of_stay_until: Some("2028-03-31".into()),
+                }),
+                ..foreign()
+            }),
+        )
+        .await
+        .unwrap()
+        .resident_code;
+    for (limit, want, more) in [(1, 1, true), (2, 2, true), (3, 3, false)] {
+        let hits = env.app.search(&env.clerk, "山", None, limit).await.unwrap();
+        let mut people: Vec<_> = hits.rows.iter().map(|h| h.person.resident_code).collect();
+        people.sort_unstable();
+        people.dedup();
+        assert_eq!(
+            (people.len(), hits.rows.len(), hits.more),
+            (want, want, more)
+        );
+        if limit == 3 {
+            // In key order 山川 and 山本 come before 山田: the whole range is read to the end.
+            assert!(people.contains(&yamamoto) && people.contains(&codes[2]));
+            assert!(people.contains(&codes[3]));
+        }
+    }
     for limit in [0, mynumber_app::SEARCH_LIMIT_MAX + 1] {
         let err = env
             .app
