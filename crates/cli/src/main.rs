@@ -982,7 +982,9 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
         }) => {
             // Two connections: PostgreSQL takes two writing transactions at once; on SQLite the
             // import keeps one writer, so only one connection (and its page cache) is used.
-            let (app, who) = d.session_with(2, true).await?;
+            let (app, who) = d
+                .session_with(2, mynumber_store::Workload::BulkLoad)
+                .await?;
             let started = std::time::Instant::now();
             let layout = if existing {
                 mynumber_app::import_file::Layout::Existing

@@ -14,7 +14,7 @@ use mynumber_core::document::DocumentSigningKey;
 use mynumber_core::{DerivationKey, Principal, PurposeSet};
 
 use crate::files;
-use mynumber_store::{SqlStore, StoreConfig};
+use mynumber_store::{SqlStore, StoreConfig, Workload};
 
 /// Where the deployment lives and how to reach its database.
 #[derive(Debug, Clone, clap::Args)]
@@ -133,22 +133,22 @@ impl Deployment {
 
     /// Creates the data directory if needed and opens the app on its database.
     pub(crate) async fn open(&self, max_connections: u32) -> Result<App> {
-        self.open_with(max_connections, false).await
+        self.open_with(max_connections, Workload::Command).await
     }
 
     /// Opens the app and authenticates who acts: the token in MYNUMBER_TOKEN or
     /// `--token-file`, or else the local operator (created on first use).
     pub(crate) async fn session(&self, max_connections: u32) -> Result<(App, Principal)> {
-        self.session_with(max_connections, false).await
+        self.session_with(max_connections, Workload::Command).await
     }
 
-    /// Like [`Deployment::session`], tuned for one long bulk load when `bulk_load`.
+    /// Like [`Deployment::session`], with the store tuned for `workload`.
     pub(crate) async fn session_with(
         &self,
         max_connections: u32,
-        bulk_load: bool,
+        workload: Workload,
     ) -> Result<(App, Principal)> {
-        let app = self.open_with(max_connections, bulk_load).await?;
+        let app = self.open_with(max_connections, workload).await?;
         let who = self.principal(&app).await?;
         // Before any file is read or anything else is done: may this principal do this at
         // all? A refusal is recorded.
@@ -229,8 +229,8 @@ impl Deployment {
         Ok(who)
     }
 
-    /// Like [`Deployment::open`], tuned for one long bulk load when `bulk_load`.
-    pub(crate) async fn open_with(&self, max_connections: u32, bulk_load: bool) -> Result<App> {
+    /// Like [`Deployment::open`], with the store tuned for `workload`.
+    pub(crate) async fn open_with(&self, max_connections: u32, workload: Workload) -> Result<App> {
         create_private_dir(&self.data_dir)?;
         // A data directory from before, or made under a wider umask: owner-only again.
         files::restrict(&self.data_dir, 0o700)?;
@@ -281,7 +281,7 @@ impl Deployment {
         let store = SqlStore::connect(&StoreConfig {
             url,
             max_connections,
-            bulk_load,
+            workload,
         })
         .await
         .context("opening the database")?;

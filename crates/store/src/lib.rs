@@ -53,8 +53,18 @@ pub struct StoreConfig {
     pub url: String,
     /// Pool size.
     pub max_connections: u32,
-    /// Tune for one long bulk load (SQLite: checkpoint the WAL rarely) rather than for serving.
-    pub bulk_load: bool,
+    /// What the connections are for, which SQLite is tuned to.
+    pub workload: Workload,
+}
+
+/// What a store's connections are for. PostgreSQL is tuned by its own server; SQLite, embedded,
+/// is tuned here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    /// A command or a test: a few transactions, then the process ends.
+    Command,
+    /// One long bulk load: a single writer that checkpoints the WAL rarely.
+    BulkLoad,
 }
 
 impl Backend {
@@ -80,7 +90,7 @@ impl SqlStore {
             )
         })?;
         let options = AnyConnectOptions::from_str(&config.url).map_err(db)?;
-        let bulk_load = config.bulk_load;
+        let workload = config.workload;
         let pool = AnyPoolOptions::new()
             .max_connections(config.max_connections.max(1))
             .acquire_timeout(Duration::from_secs(30))
@@ -98,7 +108,7 @@ impl SqlStore {
                              PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
                         )
                         .await?;
-                        if bulk_load {
+                        if workload == Workload::BulkLoad {
                             // One writer alone: memory-mapped reads spare it the read
                             // syscalls. A server maps nothing: in WAL mode a connection that
                             // finds the database changed since its last read unmaps the whole

@@ -43,7 +43,7 @@ pub(crate) async fn server(name: &str) -> Server {
     let store = SqlStore::connect(&StoreConfig {
         url: format!("sqlite://{}?mode=rwc", path.display()),
         max_connections: 4,
-        bulk_load: false,
+        workload: mynumber_store::Workload::Command,
     })
     .await
     .unwrap();

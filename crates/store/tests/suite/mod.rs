@@ -120,7 +120,7 @@ pub(crate) async fn app_with_clock(
     let store = SqlStore::connect(&StoreConfig {
         url: url.to_owned(),
         max_connections: 8,
-        bulk_load: false,
+        workload: mynumber_store::Workload::Command,
     })
     .await
     .unwrap();
