@@ -90,7 +90,9 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
         );
     }
     let acceptor = tls.as_ref().map(mynumber_api::acceptor).transpose()?;
-    let app = deployment.open(16).await?;
+    let app = deployment
+        .open_with(16, mynumber_store::Workload::Server)
+        .await?;
     if let Some(admin) = app.bootstrap_administrator().await? {
         // Shown once: only the token's hash is stored.
         announce!("==================================================================");

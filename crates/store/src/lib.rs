@@ -17,7 +17,7 @@ use async_trait::async_trait;
 use mynumber_app::ports::ReadTx;
 use mynumber_app::{Store, StoreError, Tx};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, AssertSqlSafe, Executor};
 use tokio::sync::Semaphore;
 
 pub use migrate::MIGRATIONS;
@@ -43,6 +43,9 @@ pub struct SqlStore {
     writer: Arc<Semaphore>,
 }
 
+/// How long another process's writer waits for the write lock (SQLite's `busy_timeout`).
+const BUSY_TIMEOUT_MS: u32 = 10_000;
+
 /// How long a writer waits for its turn, like SQLite's `busy_timeout`.
 const WRITER_WAIT: Duration = Duration::from_secs(10);
 
@@ -65,7 +68,15 @@ pub enum Workload {
     Command,
     /// One long bulk load: a single writer that checkpoints the WAL rarely.
     BulkLoad,
+    /// A server: many short transactions at once, for as long as it runs. SQLite copies its
+    /// WAL into the database file from a task of its own, once a second, instead of in the
+    /// commit that happens to fill the WAL's thousandth page: that commit fsynced the file
+    /// while every request behind it waited (docs/performance.md).
+    Server,
 }
+
+/// How often a server's SQLite WAL is copied into the database file.
+const WAL_CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 
 impl Backend {
     /// The backend a URL names, if it is one of ours.
@@ -102,11 +113,11 @@ impl SqlStore {
                         // indexes have random keys (ids, codes, numbers), so a page cache far
                         // above the 2 MB default keeps inserts off the read syscalls
                         // (docs/performance.md).
-                        conn.execute(
+                        conn.execute(AssertSqlSafe(format!(
                             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; \
-                             PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; \
-                             PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
-                        )
+                             PRAGMA busy_timeout={BUSY_TIMEOUT_MS}; PRAGMA foreign_keys=ON; \
+                             PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+                        )))
                         .await?;
                         if workload == Workload::BulkLoad {
                             // One writer alone: memory-mapped reads spare it the read
@@ -127,6 +138,14 @@ impl SqlStore {
                             )
                             .await?;
                         }
+                        if workload == Workload::Server {
+                            // Checkpoints are the server's own task (below); a WAL that grew
+                            // in a burst is cut back to 64 MiB when it starts over.
+                            conn.execute(
+                                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;",
+                            )
+                            .await?;
+                        }
                     }
                     Ok(())
                 })
@@ -141,6 +160,9 @@ impl SqlStore {
         };
         migrate::run(&store).await?;
         migrate::search_keys(&store).await?;
+        if backend == Backend::Sqlite && workload == Workload::Server {
+            tokio::spawn(checkpoint_wal(store.pool.clone(), store.writer.clone()));
+        }
         Ok(store)
     }
 
@@ -148,6 +170,112 @@ impl SqlStore {
     pub fn backend_kind(&self) -> Backend {
         self.backend
     }
+}
+
+/// A server's SQLite WAL checkpoints (see [`Workload::Server`]). Ends when the pool closes
+/// (whose last connection checkpoints the rest).
+async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
+    let mut every = tokio::time::interval(WAL_CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = checkpoint_once(&pool, &writer).await {
+            if pool.is_closed() {
+                return;
+            }
+            // The WAL only grows until a later turn succeeds; nothing is lost.
+            tracing::warn!(error = %e, "a WAL checkpoint failed; the next turn tries again");
+        }
+    }
+}
+
+/// WAL frames (pages) past which a checkpoint holds the writers back to start the WAL over:
+/// 1 GiB of 4 KiB pages. A server that pauses now and then starts its WAL over by itself
+/// (its next writer does, once a PASSIVE turn has copied everything); only one searched
+/// without a pause gets this far, in about 30 s at 600 searches a second. Each forced
+/// restart held the writers 40–200 ms on this machine's disk (the database file's sync), so
+/// it is rare by design; a longer WAL costs a reader a little more to look a page up in.
+const WAL_RESTART_FRAMES: i64 = 262_144;
+
+/// Pages a PASSIVE pass may still find to copy for the writers to be held back for the rest:
+/// the database file syncs at about 25 µs a page here, so a few milliseconds
+/// (docs/performance.md).
+const WAL_RESTART_REMAINDER: i64 = 256;
+
+/// PASSIVE passes before the writers are held back whatever is left.
+const WAL_PASSES: usize = 4;
+
+/// How long this process's writers are held back, at most, while the readers still in the
+/// WAL finish, so that it can start over.
+const WAL_RESTART_WAIT: Duration = Duration::from_millis(50);
+
+/// One turn. A PASSIVE checkpoint copies the WAL's pages into the database file and syncs it
+/// while readers and the writer go on. It cannot start the WAL over while any reader is in
+/// it, and a busy server's readers never all pause at once: the WAL grew to 3 GB in minutes
+/// of searching (docs/performance.md). So when the WAL is long, passes repeat until the
+/// pages written during the last are few; then the turn holds this process's writers back
+/// (their semaphore), copies those, and asks for a RESTART every half millisecond until the
+/// readers have left the WAL: the next writer then writes from its start. SQLite's own busy
+/// handler would sleep up to 100 ms between tries with the writers held.
+async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx::Error> {
+    use sqlx::Row as _;
+    let mut conn = pool.acquire().await?;
+    let started = std::time::Instant::now();
+    let mut copied_before = 0;
+    let mut passes = 0;
+    for pass in 0..WAL_PASSES {
+        passes = pass + 1;
+        let passive = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(&mut *conn)
+            .await?;
+        let (frames, copied): (i64, i64) = (passive.try_get(1)?, passive.try_get(2)?);
+        if pass == 0 && frames <= WAL_RESTART_FRAMES {
+            return Ok(());
+        }
+        if copied - copied_before <= WAL_RESTART_REMAINDER {
+            break;
+        }
+        copied_before = copied;
+    }
+    let passive_ms = started.elapsed().as_millis();
+    let Ok(_turn) = writer.acquire().await else {
+        return Ok(());
+    };
+    let held = std::time::Instant::now();
+    let mut tries = 0;
+    conn.execute("PRAGMA busy_timeout=0").await?;
+    let until = tokio::time::Instant::now() + WAL_RESTART_WAIT;
+    let restarted = loop {
+        tries += 1;
+        let restart = sqlx::query("PRAGMA wal_checkpoint(RESTART)")
+            .fetch_one(&mut *conn)
+            .await;
+        match restart.and_then(|row| row.try_get::<i64, _>(0)) {
+            Ok(0) => break Ok(()),
+            Ok(_) if tokio::time::Instant::now() < until => {
+                tokio::time::sleep(Duration::from_micros(500)).await;
+            }
+            // Still busy at the deadline: the writers go on, and the next turn tries again.
+            Ok(_) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    conn.execute(AssertSqlSafe(format!(
+        "PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
+    )))
+    .await?;
+    tracing::debug!(
+        passes,
+        copied_before,
+        passive_ms,
+        tries,
+        held_ms = held.elapsed().as_millis(),
+        "the WAL checkpointed and started over"
+    );
+    restarted
 }
 
 #[async_trait]

@@ -86,15 +86,7 @@ impl SqlTx {
             }
             sql.push(' ');
             sql.push_str(tail);
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for v in chunk.into_iter().flatten() {
-                q = match v {
-                    Val::Int(i) => q.bind(i),
-                    Val::Null => q.bind(Option::<String>::None),
-                    Val::NullInt => q.bind(Option::<i64>::None),
-                    Val::Text(s) => q.bind(s),
-                };
-            }
+            let q = bind_all(sqlx::query(AssertSqlSafe(sql)), chunk.into_iter().flatten());
             out.extend(
                 q.fetch_all(&mut *self.tx)
                     .await
@@ -103,6 +95,22 @@ impl SqlTx {
         }
         Ok(out)
     }
+}
+
+/// `q` with `values` bound in order.
+fn bind_all<'q>(
+    mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
+    values: impl IntoIterator<Item = Val>,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments> {
+    for v in values {
+        q = match v {
+            Val::Int(i) => q.bind(i),
+            Val::Null => q.bind(Option::<String>::None),
+            Val::NullInt => q.bind(Option::<i64>::None),
+            Val::Text(s) => q.bind(s),
+        };
+    }
+    q
 }
 
 /// Indexes of `keys` that are absent from `returned` (rows not inserted because of a conflict).

@@ -17,7 +17,7 @@ use crate::rows::{
 };
 use crate::{Backend, db, unique_conflict};
 
-use super::{SqlTx, current_select, missing, opt};
+use super::{SqlTx, bind_all, current_select, missing, opt};
 
 #[async_trait]
 impl RegistryRead for SqlTx {
@@ -144,27 +144,47 @@ impl RegistryRead for SqlTx {
             "p.id, p.resident_code, p.current_version, {}",
             version_columns_qualified()
         );
-        let filters = "v.status = 'active' AND ($4 = '' OR v.municipality_code = $4)";
+        // Each shape of search has a text of its own, its parameters only the values it
+        // compares: no `$4 = '' OR …` to switch a filter off, and the LIMIT a number in the
+        // text. SQLite (3.47 on) plans with the value bound to a LIMIT parameter, so it
+        // prepared the statement anew each time one was bound: 10 % of a loaded server's
+        // time (docs/performance.md). The limit is at most SEARCH_LIMIT_MAX + 1, so there are
+        // few texts, each prepared once per connection.
+        let municipality = query.municipality.map(|m| m.as_str().to_owned());
         let limit = usize::try_from(query.limit).unwrap_or(0);
         let mut found = Vec::with_capacity(limit);
         let mut seen = std::collections::HashSet::with_capacity(limit);
         if let Some(born) = query.birth_date {
             // By date of birth: its index, and the name (if any) checked on the day's few rows.
-            // $1, $2: the key's range; $3: the date of birth; $4: the municipality; $5: rows.
-            let sql = format!(
+            let mut args: Vec<Val> = Vec::new();
+            let mut param = |v: Val| {
+                args.push(v);
+                format!("${}", args.len())
+            };
+            let mut sql = format!(
                 "SELECT {columns} FROM persons p JOIN resident_versions v \
                  ON v.person_id = p.id AND v.version = p.current_version \
-                 WHERE v.birth_date = $3 AND {filters} AND ($1 = '' \
-                 OR v.name_key >= $1 AND v.name_key < $2 OR v.kana_key >= $1 AND v.kana_key < $2 \
-                 OR v.latin_key >= $1 AND v.latin_key < $2 OR v.alias_key >= $1 AND v.alias_key < $2) \
-                 ORDER BY v.family_name_kana, v.given_name_kana, v.family_name, v.given_name, p.resident_code LIMIT $5"
+                 WHERE v.birth_date = {} AND v.status = 'active'",
+                param(born.to_string().into())
             );
-            let rows = sqlx::query(AssertSqlSafe(sql))
-                .bind(key)
-                .bind(end)
-                .bind(born.to_string())
-                .bind(opt(query.municipality.map(|m| m.as_str().to_owned())))
-                .bind(query.limit)
+            if let Some(m) = municipality {
+                sql.push_str(&format!(" AND v.municipality_code = {}", param(m.into())));
+            }
+            if !key.is_empty() {
+                let (from, to) = (param(key.into()), param(end.into()));
+                sql.push_str(&format!(
+                    " AND (v.name_key >= {from} AND v.name_key < {to} \
+                     OR v.kana_key >= {from} AND v.kana_key < {to} \
+                     OR v.latin_key >= {from} AND v.latin_key < {to} \
+                     OR v.alias_key >= {from} AND v.alias_key < {to})"
+                ));
+            }
+            sql.push_str(&format!(
+                " ORDER BY v.family_name_kana, v.given_name_kana, v.family_name, v.given_name, \
+                 p.resident_code LIMIT {}",
+                query.limit
+            ));
+            let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), args)
                 .fetch_all(&mut *self.tx)
                 .await
                 .map_err(db)?;
@@ -176,7 +196,7 @@ impl RegistryRead for SqlTx {
             }
         } else if !key.is_empty() {
             // By name alone: the index in key order, joined to current versions, a page at a
-            // time from where the last page ended ($6, $7: its term and person). A person may
+            // time from where the last page ended ($3, $4: its term and person). A person may
             // match by two terms (a name and an alias), so a page can hold fewer people than
             // rows; most pages hold as many, and one page is then enough. Asking for four rows
             // a person at once made the search read four times the rows it showed: each row
@@ -186,21 +206,28 @@ impl RegistryRead for SqlTx {
                 "SELECT {columns}, t.term AS search_term FROM search_terms t \
                  JOIN persons p ON p.id = t.person_id AND p.current_version = t.version \
                  JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version \
-                 WHERE t.term >= $1 AND t.term < $2 AND (t.term > $6 OR t.person_id > $7) \
-                 AND $3 = '' AND {filters} ORDER BY t.term, t.person_id LIMIT $5"
+                 WHERE t.term >= $1 AND t.term < $2 AND (t.term > $3 OR t.person_id > $4) \
+                 AND v.status = 'active'{} ORDER BY t.term, t.person_id LIMIT {}",
+                if municipality.is_some() {
+                    " AND v.municipality_code = $5"
+                } else {
+                    ""
+                },
+                query.limit
             );
-            let municipality = opt(query.municipality.map(|m| m.as_str().to_owned()));
             let mut after = (String::new(), String::new());
             let mut from = key;
             while found.len() < limit {
-                let rows = sqlx::query(AssertSqlSafe(sql.as_str()))
-                    .bind(from.as_str())
-                    .bind(end.as_str())
-                    .bind("")
-                    .bind(municipality.as_str())
-                    .bind(query.limit)
-                    .bind(after.0.as_str())
-                    .bind(after.1.as_str())
+                let args = [
+                    Val::from(from.as_str()),
+                    end.as_str().into(),
+                    after.0.as_str().into(),
+                    after.1.as_str().into(),
+                ];
+                let args = args
+                    .into_iter()
+                    .chain(municipality.as_deref().map(Val::from));
+                let rows = bind_all(sqlx::query(AssertSqlSafe(sql.as_str())), args)
                     .fetch_all(&mut *self.tx)
                     .await
                     .map_err(db)?;
