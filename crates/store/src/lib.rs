@@ -140,10 +140,11 @@ impl SqlStore {
                         }
                         if workload == Workload::Server {
                             // Checkpoints are the server's own task (below); a WAL that grew
-                            // in a burst is cut back to 64 MiB when it starts over.
-                            conn.execute(
-                                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;",
-                            )
+                            // past the size it restarts at is cut back to it.
+                            conn.execute(AssertSqlSafe(format!(
+                                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={};",
+                                WAL_RESTART_FRAMES * 4096
+                            )))
                             .await?;
                         }
                     }
@@ -193,11 +194,14 @@ async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
 }
 
 /// WAL frames (pages) past which a checkpoint holds the writers back to start the WAL over:
-/// 1 GiB of 4 KiB pages. A server that pauses now and then starts its WAL over by itself
-/// (its next writer does, once a PASSIVE turn has copied everything); only one searched
-/// without a pause gets this far, in about 30 s at 600 searches a second. Each forced
-/// restart held the writers 40–200 ms on this machine's disk (the database file's sync), so
-/// it is rare by design; a longer WAL costs a reader a little more to look a page up in.
+/// 1 GiB of 4 KiB pages. A WAL starts over by itself only when its writer finds every page
+/// copied and no reader in it, which a server written to every few milliseconds never is; so
+/// this bounds it, and the file is kept at this size to be written over (`journal_size_limit`)
+/// rather than cut and grown again. A long WAL costs readers little: they look a page up only
+/// among the frames written since the last checkpoint. A forced restart held the writers
+/// 60–400 ms on this machine's disk (the RESTART checkpoint's own time), so it is rare by
+/// design: every 30 s or so under searching without a pause, hours apart at a counter's pace
+/// (docs/performance.md).
 const WAL_RESTART_FRAMES: i64 = 262_144;
 
 /// Pages a PASSIVE pass may still find to copy for the writers to be held back for the rest:
@@ -241,27 +245,32 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
         copied_before = copied;
     }
     let passive_ms = started.elapsed().as_millis();
-    let Ok(_turn) = writer.acquire().await else {
-        return Ok(());
-    };
-    let held = std::time::Instant::now();
-    let mut tries = 0;
+    // Nothing but the RESTART itself while the writers wait: under load each await can queue
+    // behind every request the runtime holds.
     conn.execute("PRAGMA busy_timeout=0").await?;
-    let until = tokio::time::Instant::now() + WAL_RESTART_WAIT;
-    let restarted = loop {
-        tries += 1;
-        let restart = sqlx::query("PRAGMA wal_checkpoint(RESTART)")
-            .fetch_one(&mut *conn)
-            .await;
-        match restart.and_then(|row| row.try_get::<i64, _>(0)) {
-            Ok(0) => break Ok(()),
-            Ok(_) if tokio::time::Instant::now() < until => {
-                tokio::time::sleep(Duration::from_micros(500)).await;
+    let mut tries = 0;
+    let (restarted, held) = {
+        let Ok(_turn) = writer.acquire().await else {
+            return Ok(());
+        };
+        let held = std::time::Instant::now();
+        let until = tokio::time::Instant::now() + WAL_RESTART_WAIT;
+        let restarted = loop {
+            tries += 1;
+            let restart = sqlx::query("PRAGMA wal_checkpoint(RESTART)")
+                .fetch_one(&mut *conn)
+                .await;
+            match restart.and_then(|row| row.try_get::<i64, _>(0)) {
+                Ok(0) => break Ok(()),
+                Ok(_) if tokio::time::Instant::now() < until => {
+                    tokio::time::sleep(Duration::from_micros(500)).await;
+                }
+                // Still busy at the deadline: the writers go on, and the next turn tries again.
+                Ok(_) => break Ok(()),
+                Err(e) => break Err(e),
             }
-            // Still busy at the deadline: the writers go on, and the next turn tries again.
-            Ok(_) => break Ok(()),
-            Err(e) => break Err(e),
-        }
+        };
+        (restarted, held.elapsed())
     };
     conn.execute(AssertSqlSafe(format!(
         "PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
@@ -272,7 +281,7 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
         copied_before,
         passive_ms,
         tries,
-        held_ms = held.elapsed().as_millis(),
+        held_ms = held.as_millis(),
         "the WAL checkpointed and started over"
     );
     restarted
