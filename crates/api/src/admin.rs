@@ -89,10 +89,10 @@ pub(crate) async fn entries(
 ) -> Result<Json<Vec<LedgerEntryBody>>, ApiError> {
     let limit = page.limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {
-        return Err(ApiError::field("limit", "must be between 1 and 1000"));
+        return Err(ApiError::field("limit", "problem-ledger-limit"));
     }
     if page.after.is_some_and(|a| a < 0) {
-        return Err(ApiError::field("after", "must not be negative"));
+        return Err(ApiError::field("after", "problem-negative"));
     }
     let rows = state
         .app

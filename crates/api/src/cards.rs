@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 /// A card application.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -253,11 +254,12 @@ pub(crate) struct EndRequest {
 }
 
 fn code(s: &str) -> Result<ResidentCode, ApiError> {
-    ResidentCode::parse(s).map_err(|e| ApiError::field("resident_code", e.to_string()))
+    ResidentCode::parse(s)
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))
 }
 
 fn card_file(b64: &str) -> Result<Vec<u8>, ApiError> {
-    base64_decode(b64).ok_or_else(|| ApiError::field("card_file", "is not base64"))
+    base64_decode(b64).ok_or_else(|| ApiError::field("card_file", "problem-base64"))
 }
 
 fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
@@ -265,9 +267,9 @@ fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
         .iter()
         .map(|c| {
             IdentityDocument::parse(c).ok_or_else(|| {
-                ApiError::field(
-                    "identity_documents",
-                    format!("{c:?} is not a known identity document"),
+                ApiError::invalid(
+                    &FieldError::new("identity_documents", "problem-identity-document")
+                        .arg("given", format!("{c:?}")),
                 )
             })
         })
@@ -287,19 +289,19 @@ pub(crate) async fn apply(
     AppPath(resident_code): AppPath<String>,
     AppJson(req): AppJson<ApplicationRequest>,
 ) -> Result<(StatusCode, Json<ApplicationBody>), ApiError> {
-    let channel = Channel::parse(&req.channel).ok_or_else(|| {
-        ApiError::field("channel", "must be counter, mail, online or photo-booth")
-    })?;
+    let channel = Channel::parse(&req.channel)
+        .ok_or_else(|| ApiError::field("channel", "problem-card-channel"))?;
     let reason = Reason::parse_input(&req.reason).map_err(|e| ApiError::invalid(&e))?;
     let kind = match req.kind.as_deref() {
         None => CardKind::Standard,
-        Some(k) => CardKind::parse(k)
-            .ok_or_else(|| ApiError::field("kind", "must be standard or face-recognition"))?,
+        Some(k) => {
+            CardKind::parse(k).ok_or_else(|| ApiError::field("kind", "problem-card-kind"))?
+        }
     };
     let photo = req
         .photo
         .as_deref()
-        .map(|p| base64_decode(p).ok_or_else(|| ApiError::field("photo", "is not base64")))
+        .map(|p| base64_decode(p).ok_or_else(|| ApiError::field("photo", "problem-base64")))
         .transpose()?;
     let row = state
         .app
@@ -454,9 +456,9 @@ pub(crate) async fn certify(
         .iter()
         .map(|c| {
             Hierarchy::parse(c).ok_or_else(|| {
-                ApiError::field(
-                    "certificates",
-                    format!("{c:?} is not a certificate: signature or authentication"),
+                ApiError::invalid(
+                    &FieldError::new("certificates", "problem-certificate-named")
+                        .arg("given", format!("{c:?}")),
                 )
             })
         })
@@ -527,12 +529,8 @@ pub(crate) async fn reset_pin(
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<PinResetRequest>,
 ) -> Result<Json<CardFileBody>, ApiError> {
-    let kind = PinKind::parse(&req.kind).ok_or_else(|| {
-        ApiError::field(
-            "kind",
-            "must be signature, authentication, resident-registry or text-input",
-        )
-    })?;
+    let kind =
+        PinKind::parse(&req.kind).ok_or_else(|| ApiError::field("kind", "problem-pin-kind"))?;
     let done = state
         .app
         .reset_card_pin(
@@ -561,7 +559,7 @@ pub(crate) async fn end(
     AppJson(req): AppJson<EndRequest>,
 ) -> Result<Json<CardBody>, ApiError> {
     let reason = EndReason::parse(&req.reason)
-        .ok_or_else(|| ApiError::field("reason", "must be abolished or returned"))?;
+        .ok_or_else(|| ApiError::field("reason", "problem-card-end-reason"))?;
     let card = state.app.end_card(&principal, &serial, reason).await?;
     Ok(Json(CardBody::from(&card)))
 }

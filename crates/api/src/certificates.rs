@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 /// A key to certify outside card production: an administrator's audited exception.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -78,12 +79,12 @@ pub(crate) struct RevokeRequest {
 }
 
 fn code(s: &str) -> Result<ResidentCode, ApiError> {
-    ResidentCode::parse(s).map_err(|e| ApiError::field("resident_code", e.to_string()))
+    ResidentCode::parse(s)
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))
 }
 
 fn kind(s: &str) -> Result<Hierarchy, ApiError> {
-    Hierarchy::parse(s)
-        .ok_or_else(|| ApiError::field("kind", "must be signature or authentication"))
+    Hierarchy::parse(s).ok_or_else(|| ApiError::field("kind", "problem-certificate-kind"))
 }
 
 /// Certify a key for a resident outside card production: national administrators only, as an
@@ -102,13 +103,17 @@ pub(crate) async fn issue(
     AppJson(req): AppJson<IssueRequest>,
 ) -> Result<(StatusCode, Json<CertificateBody>), ApiError> {
     let request = from_pem("CERTIFICATE REQUEST", &req.request)
-        .ok_or_else(|| ApiError::field("request", "is not a PEM CERTIFICATE REQUEST block"))?;
+        .ok_or_else(|| ApiError::field("request", "problem-pem-csr"))?;
     let card_expiry = req
         .card_expiry
         .as_deref()
         .map(|d| {
-            d.parse::<jiff::civil::Date>()
-                .map_err(|_| ApiError::field("card_expiry", "is not YYYY-MM-DD"))
+            d.parse::<jiff::civil::Date>().map_err(|_| {
+                ApiError::invalid(
+                    &FieldError::new("card_expiry", "problem-date-form")
+                        .arg("given", format!("{d:?}")),
+                )
+            })
         })
         .transpose()?;
     let row = state
@@ -157,12 +162,8 @@ pub(crate) async fn revoke(
     AppPath(serial): AppPath<String>,
     AppJson(req): AppJson<RevokeRequest>,
 ) -> Result<Json<CertificateBody>, ApiError> {
-    let reason = Reason::parse(&req.reason).ok_or_else(|| {
-        ApiError::field(
-            "reason",
-            "must be privilegeWithdrawn, keyCompromise or unspecified",
-        )
-    })?;
+    let reason = Reason::parse(&req.reason)
+        .ok_or_else(|| ApiError::field("reason", "problem-privilegewithdrawn-holder-s-request"))?;
     let row = state
         .app
         .revoke_certificate(&principal, &serial, reason)
@@ -224,7 +225,7 @@ pub(crate) async fn revoke_all(
     let reason = Reason::parse(&req.reason).ok_or_else(|| {
         ApiError::field(
             "reason",
-            "must be cessationOfOperation, privilegeWithdrawn, keyCompromise or unspecified",
+            "problem-cessationofoperation-card-voided-returned",
         )
     })?;
     let rows = state
@@ -273,10 +274,7 @@ pub(crate) async fn ocsp_post(
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     if body.is_empty() {
-        return Err(ApiError::field(
-            "body",
-            "must be a DER OCSPRequest (application/ocsp-request)",
-        ));
+        return Err(ApiError::field("body", "problem-ocsp-request-body"));
     }
     ocsp_answer(&state, &body).await
 }

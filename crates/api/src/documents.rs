@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::{ApiError, AppJson, AppPath, AppQuery, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 /// Which document, with which items.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -149,14 +150,13 @@ pub(crate) async fn issue(
     AppJson(req): AppJson<ResidentRecordRequest>,
 ) -> Result<Response, ApiError> {
     let code = ResidentCode::parse(&resident_code)
-        .map_err(|e| ApiError::field("resident_code", e.to_string()))?;
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))?;
     let kind = match req.kind.as_deref().unwrap_or("copy") {
         "copy" => RecordKind::Copy,
         "recorded-matters" => RecordKind::RecordedMatters,
         other => {
-            return Err(ApiError::field(
-                "kind",
-                format!("{other:?} is not copy or recorded-matters"),
+            return Err(ApiError::invalid(
+                &FieldError::new("kind", "problem-record-kind").arg("given", format!("{other:?}")),
             ));
         }
     };
@@ -164,7 +164,7 @@ pub(crate) async fn issue(
         (Some(_), Some(_)) => {
             return Err(ApiError::field(
                 "own_request",
-                "give a purpose or the person's own request, not both",
+                "problem-purpose-or-own-request",
             ));
         }
         (Some(p), None) => Some(NumberBasis::Purpose(p)),
@@ -291,9 +291,9 @@ pub(crate) async fn outcome(
     AppJson(req): AppJson<OutcomeRequest>,
 ) -> Result<Json<NoticeBody>, ApiError> {
     let id = ApplicationId::parse(&application_id)
-        .map_err(|e| ApiError::field("application_id", e.to_string()))?;
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("application_id", &e)))?;
     let event = NoticeEvent::parse_outcome(&req.outcome)
-        .ok_or_else(|| ApiError::field("outcome", "must be delivered, returned or handed-over"))?;
+        .ok_or_else(|| ApiError::field("outcome", "problem-delivery-outcome"))?;
     let notice = state
         .app
         .record_notice_outcome(&principal, &id, event)
@@ -319,12 +319,8 @@ pub(crate) async fn list(
     AppQuery(q): AppQuery<NoticeQuery>,
 ) -> Result<Json<Vec<NoticeBody>>, ApiError> {
     let status = q.status.as_deref().unwrap_or("returned");
-    let status = NoticeStatus::parse(status).ok_or_else(|| {
-        ApiError::field(
-            "status",
-            "must be queued, sent, delivered, returned, handed-over, destroyed or superseded",
-        )
-    })?;
+    let status = NoticeStatus::parse(status)
+        .ok_or_else(|| ApiError::field("status", "problem-notice-status"))?;
     let rows = state.app.notices(&principal, status, 1000).await?;
     Ok(Json(rows.iter().map(NoticeBody::from).collect()))
 }

@@ -161,22 +161,10 @@ impl ApiError {
         )
     }
 
-    /// 422 for one invalid field of a request.
-    pub fn field(field: &str, problem: impl Into<String>) -> Self {
-        let problem = problem.into();
-        let mut e = Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid-input",
-            "Invalid input",
-            format!("{field}: {problem}"),
-        );
-        e.errors.push(FieldProblem {
-            field: field.to_owned(),
-            problem,
-            message: String::new(),
-            line: None,
-        });
-        e
+    /// 422 for one invalid field of a request: a desk catalog key (`problem-…`) with no
+    /// arguments, told in English in `problem` and in the reader's language in `message`.
+    pub fn field(field: &'static str, key: &'static str) -> Self {
+        Self::invalid(&FieldError::new(field, key))
     }
 
     /// 422 for one field problem of the use cases, in English for programs (`problem`) and

@@ -7,6 +7,7 @@ use mynumber_core::Principal;
 use serde::de::DeserializeOwned;
 
 use crate::{ApiError, AppState};
+use mynumber_core::FieldError;
 
 /// `Json<T>` whose every rejection is an RFC 9457 problem like the API's other errors.
 #[derive(Debug)]
@@ -34,7 +35,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for AppQuery<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Query(v)| Self(v))
-            .map_err(|r| ApiError::field("query", r.body_text()))
+            .map_err(|r| {
+                ApiError::invalid(
+                    &FieldError::new("query", "problem-request").arg("detail", r.body_text()),
+                )
+            })
     }
 }
 
@@ -49,7 +54,11 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Path(v)| Self(v))
-            .map_err(|r| ApiError::field("path", r.body_text()))
+            .map_err(|r| {
+                ApiError::invalid(
+                    &FieldError::new("path", "problem-request").arg("detail", r.body_text()),
+                )
+            })
     }
 }
 

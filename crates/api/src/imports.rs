@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::error::FieldProblem;
 use crate::{ApiError, AppQuery, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 /// How an upload is imported.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -91,12 +92,9 @@ fn encoding(headers: &HeaderMap) -> Result<Option<FileEncoding>, ApiError> {
     });
     match charset.as_deref() {
         None => Ok(None),
-        Some(c) => FileEncoding::parse(c).map(Some).ok_or_else(|| {
-            ApiError::field(
-                "charset",
-                "must be utf-8 or shift_jis (cp932, windows-31j: Excel's CSV in Japan)",
-            )
-        }),
+        Some(c) => FileEncoding::parse(c)
+            .map(Some)
+            .ok_or_else(|| ApiError::field("charset", "problem-charset")),
     }
 }
 
@@ -126,7 +124,7 @@ pub(crate) async fn import(
     let layout = match q.layout.as_deref().map(str::trim) {
         None | Some("new") => Layout::New,
         Some("existing") => Layout::Existing,
-        Some(_) => return Err(ApiError::field("layout", "must be new or existing")),
+        Some(_) => return Err(ApiError::field("layout", "problem-import-layout")),
     };
     // The name finds the job again: without one, a re-saved copy of a file imported before
     // would look new and register its people twice. Scoped to the uploader's partition, so
@@ -138,10 +136,7 @@ pub(crate) async fn import(
             format!("upload:{}:{n}", principal.partition())
         }
         _ => {
-            return Err(ApiError::field(
-                "name",
-                "is required: the file's name, 1 to 200 characters, none of them a control character",
-            ));
+            return Err(ApiError::field("name", "problem-import-name"));
         }
     };
     // One upload at a time: each is held in memory (up to IMPORT_LIMIT) and keeps the writer
@@ -238,18 +233,19 @@ fn failure(e: ImportFailure) -> ApiError {
                 "the server failed; the error is logged",
             )
         }
-        ImportFailure::NotText => ApiError::field(
-            "body",
-            "is neither UTF-8 nor Shift_JIS (CP932) text; send it as UTF-8, or name its charset",
-        ),
-        ImportFailure::Header(why) => ApiError::field("header", why),
+        ImportFailure::NotText => ApiError::field("body", "problem-import-not-text"),
+        ImportFailure::Header(why) => {
+            ApiError::invalid(&FieldError::new("header", "problem-request").arg("detail", why))
+        }
         ImportFailure::Changed { .. } => ApiError::new(
             StatusCode::CONFLICT,
             "import-changed",
             "Import changed",
             detail,
         ),
-        ImportFailure::Unreadable { .. } => ApiError::field("body", detail),
+        ImportFailure::Unreadable { .. } => {
+            ApiError::invalid(&FieldError::new("body", "problem-request").arg("detail", detail))
+        }
         ImportFailure::Rows { bad, .. } => ApiError::rows(
             detail,
             bad.into_iter()

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 /// A request to change a resident's Individual Number because it leaked.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -53,8 +54,7 @@ impl From<&NumberChangeRow> for NumberChangeBody {
 }
 
 fn request_id(s: &str) -> Result<NumberChangeId, ApiError> {
-    NumberChangeId::parse(s)
-        .ok_or_else(|| ApiError::field("id", "is not a request id (32 hex digits)"))
+    NumberChangeId::parse(s).ok_or_else(|| ApiError::field("id", "problem-request-id"))
 }
 
 /// Record a request to change a resident's number. Nothing changes until a second staff member
@@ -71,7 +71,7 @@ pub(crate) async fn request(
     AppJson(req): AppJson<NumberChangeRequestBody>,
 ) -> Result<(StatusCode, Json<NumberChangeBody>), ApiError> {
     let code = ResidentCode::parse(&resident_code)
-        .map_err(|e| ApiError::field("resident_code", e.to_string()))?;
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))?;
     let row = state
         .app
         .request_number_change(

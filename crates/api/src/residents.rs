@@ -15,9 +15,11 @@ use crate::dto::{
     RegisteredResponse, ResidentResponse, ResidentSummary, SearchRequest, SearchResponse,
 };
 use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+use mynumber_core::FieldError;
 
 fn code(path: &str) -> Result<ResidentCode, ApiError> {
-    ResidentCode::parse(path).map_err(|e| ApiError::field("resident_code", e.to_string()))
+    ResidentCode::parse(path)
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))
 }
 
 fn household(id: Option<String>) -> Result<HouseholdChoice, ApiError> {
@@ -25,9 +27,7 @@ fn household(id: Option<String>) -> Result<HouseholdChoice, ApiError> {
         None | Some("") => Ok(HouseholdChoice::New),
         Some(s) => HouseholdId::parse(s)
             .map(HouseholdChoice::Existing)
-            .ok_or_else(|| {
-                ApiError::field("household_id", "is not a household id (32 hex digits)")
-            }),
+            .ok_or_else(|| ApiError::field("household_id", "problem-household-id")),
     }
 }
 
@@ -61,7 +61,7 @@ pub(crate) async fn register(
         Some(Registration::Import | Registration::Migration) | None => {
             return Err(ApiError::field(
                 "procedure",
-                "must be one of: birth, move-in, move-in-with-certificate, foreign-first-registration",
+                "problem-registration-procedure",
             ));
         }
         Some(k) => k,
@@ -282,7 +282,7 @@ pub(crate) async fn lookup(
     AppJson(req): AppJson<NumberLookupRequest>,
 ) -> Result<Json<ResidentResponse>, ApiError> {
     let n = IndividualNumber::parse(&req.individual_number)
-        .map_err(|e| ApiError::field("individual_number", e.to_string()))?;
+        .map_err(|e| ApiError::invalid(&FieldError::from_number("individual_number", &e)))?;
     let v = state
         .app
         .lookup_by_number(&principal, &n, &req.purpose)

@@ -111,12 +111,11 @@ fn time(us: i64) -> String {
 }
 
 fn staff_id(s: &str) -> Result<StaffId, ApiError> {
-    StaffId::parse(s.trim()).ok_or_else(|| ApiError::field("staff_id", "is 32 hex digits"))
+    StaffId::parse(s.trim()).ok_or_else(|| ApiError::field("staff_id", "problem-hex-id"))
 }
 
 fn credential_id(s: &str) -> Result<CredentialId, ApiError> {
-    CredentialId::parse(s.trim())
-        .ok_or_else(|| ApiError::field("credential_id", "is 32 hex digits"))
+    CredentialId::parse(s.trim()).ok_or_else(|| ApiError::field("credential_id", "problem-hex-id"))
 }
 
 impl From<&CredentialRow> for CredentialBody {

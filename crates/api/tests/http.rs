@@ -1625,4 +1625,62 @@ async fn problems_speak_the_callers_language() {
         ja["message"],
         mynumber_i18n::desk_catalog("ja").text("api-error-invalid-input")
     );
+    // What the API finds wrong in a request before any use case sees it is told the same way:
+    // the English problem programs have always read, and the reader's own words beside it.
+    for (method, uri, body, field, problem, message) in [
+        (
+            Method::GET,
+            "/api/v1/ledger/131041?limit=0",
+            None,
+            "limit",
+            "must be between 1 and 1000",
+            "1〜1000 の範囲にしてください。",
+        ),
+        (
+            Method::GET,
+            "/api/v1/residents/12345",
+            None,
+            "resident_code",
+            "expected 11 digits, found 5",
+            "11 桁のはずが 5 桁です。",
+        ),
+        (
+            Method::POST,
+            "/api/v1/residents",
+            Some(
+                json!({"procedure": "move-in", "household_id": "not-a-household",
+                "resident": {"family_name": "山田", "birth_date": "1990-02-03", "sex": "1",
+                "prefecture": "東京都", "municipality_code": "131041",
+                "address": "西新宿2丁目8番1号", "relationship": "head"}}),
+            ),
+            "household_id",
+            "is not a household id (32 hex digits)",
+            "世帯 ID（16進数 32 桁）ではありません。",
+        ),
+    ] {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+            .header(header::ACCEPT_LANGUAGE, "ja");
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+        }
+        let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
+        let res = s
+            .router
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let got: Value = serde_json::from_slice(&bytes).unwrap();
+        let e = &got["errors"][0];
+        assert_eq!(
+            (&e["field"], &e["problem"], &e["message"]),
+            (&json!(field), &json!(problem), &json!(message)),
+            "{uri}"
+        );
+    }
 }

@@ -751,3 +751,30 @@ problem-text-control = contains the control character { $character }
 problem-text-invisible = contains the invisible character { $character }, which would make the text display differently from what it holds; remove it
 problem-text-length = is { $length } characters long; at most { $max } are allowed
 problem-token-days = must be from 1 to { $max }
+
+# Problems found by the API itself, in a request's own fields (issue 11): the English is what
+# programs have always read in `problem`.
+problem-base64 = is not base64
+problem-card-channel = must be counter, mail, online or photo-booth
+problem-card-end-reason = must be abolished or returned
+problem-card-kind = must be standard or face-recognition
+problem-certificate-kind = must be signature or authentication
+problem-certificate-named = { $given } is not a certificate: signature or authentication
+problem-charset = must be utf-8 or shift_jis (cp932, windows-31j: Excel's CSV in Japan)
+problem-delivery-outcome = must be delivered, returned or handed-over
+problem-hex-id = is 32 hex digits
+problem-household-id = is not a household id (32 hex digits)
+problem-identity-document = { $given } is not a known identity document
+problem-import-layout = must be new or existing
+problem-import-name = is required: the file's name, 1 to 200 characters, none of them a control character
+problem-import-not-text = is neither UTF-8 nor Shift_JIS (CP932) text; send it as UTF-8, or name its charset
+problem-ledger-limit = must be between 1 and 1000
+problem-negative = must not be negative
+problem-notice-status = must be queued, sent, delivered, returned, handed-over, destroyed or superseded
+problem-ocsp-request-body = must be a DER OCSPRequest (application/ocsp-request)
+problem-pem-csr = is not a PEM CERTIFICATE REQUEST block
+problem-pin-kind = must be signature, authentication, resident-registry or text-input
+problem-purpose-or-own-request = give a purpose or the person's own request, not both
+problem-record-kind = { $given } is not copy or recorded-matters
+problem-registration-procedure = must be one of: birth, move-in, move-in-with-certificate, foreign-first-registration
+problem-request-id = is not a request id (32 hex digits)
