@@ -199,7 +199,7 @@ async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
 /// this bounds it, and the file is kept at this size to be written over (`journal_size_limit`)
 /// rather than cut and grown again. A long WAL costs readers little: they look a page up only
 /// among the frames written since the last checkpoint. A forced restart held the writers
-/// 60–400 ms on this machine's disk (the RESTART checkpoint's own time), so it is rare by
+/// 40–450 ms on this machine's disk (the RESTART checkpoint's own time), so it is rare by
 /// design: every 30 s or so under searching without a pause, hours apart at a counter's pace
 /// (docs/performance.md).
 const WAL_RESTART_FRAMES: i64 = 262_144;
@@ -245,37 +245,43 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
         copied_before = copied;
     }
     let passive_ms = started.elapsed().as_millis();
-    // Nothing but the RESTART itself while the writers wait: under load each await can queue
-    // behind every request the runtime holds.
-    conn.execute("PRAGMA busy_timeout=0").await?;
-    let mut tries = 0;
-    let (restarted, held) = {
-        let Ok(_turn) = writer.acquire().await else {
-            return Ok(());
-        };
-        let held = std::time::Instant::now();
-        let until = tokio::time::Instant::now() + WAL_RESTART_WAIT;
-        let restarted = loop {
-            tries += 1;
-            let restart = sqlx::query("PRAGMA wal_checkpoint(RESTART)")
-                .fetch_one(&mut *conn)
-                .await;
-            match restart.and_then(|row| row.try_get::<i64, _>(0)) {
-                Ok(0) => break Ok(()),
-                Ok(_) if tokio::time::Instant::now() < until => {
-                    tokio::time::sleep(Duration::from_micros(500)).await;
-                }
-                // Still busy at the deadline: the writers go on, and the next turn tries again.
-                Ok(_) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        (restarted, held.elapsed())
+    // The turn first, then a connection, as every writer takes them: holding a connection
+    // while waiting for the turn could leave a writer that has the turn with no connection.
+    drop(conn);
+    let Ok(_turn) = writer.acquire().await else {
+        return Ok(());
     };
-    conn.execute(AssertSqlSafe(format!(
-        "PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
-    )))
-    .await?;
+    let mut conn = pool.acquire().await?;
+    let held = std::time::Instant::now();
+    let mut tries = 0;
+    // The busy handler would sleep with the writers held. The connection goes back to the
+    // pool only with its busy_timeout set back; one whose setting is in doubt is closed.
+    if let Err(e) = conn.execute("PRAGMA busy_timeout=0").await {
+        conn.close_on_drop();
+        return Err(e);
+    }
+    let until = tokio::time::Instant::now() + WAL_RESTART_WAIT;
+    let restarted = loop {
+        tries += 1;
+        let restart = sqlx::query("PRAGMA wal_checkpoint(RESTART)")
+            .fetch_one(&mut *conn)
+            .await;
+        match restart.and_then(|row| row.try_get::<i64, _>(0)) {
+            Ok(0) => break Ok(()),
+            Ok(_) if tokio::time::Instant::now() < until => {
+                tokio::time::sleep(Duration::from_micros(500)).await;
+            }
+            // Still busy at the deadline: the writers go on, and the next turn tries again.
+            Ok(_) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    let held = held.elapsed();
+    let restore = AssertSqlSafe(format!("PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"));
+    if let Err(e) = conn.execute(restore).await {
+        conn.close_on_drop();
+        return Err(e);
+    }
     tracing::debug!(
         passes,
         copied_before,
