@@ -37,7 +37,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for AppQuery<T> {
             .map(|axum::extract::Query(v)| Self(v))
             .map_err(|r| {
                 ApiError::invalid(
-                    &FieldError::new("query", "problem-request").arg("detail", r.body_text()),
+                    &FieldError::new("query", "problem-unreadable").arg("detail", r.body_text()),
                 )
             })
     }
@@ -56,7 +56,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
             .map(|axum::extract::Path(v)| Self(v))
             .map_err(|r| {
                 ApiError::invalid(
-                    &FieldError::new("path", "problem-request").arg("detail", r.body_text()),
+                    &FieldError::new("path", "problem-unreadable").arg("detail", r.body_text()),
                 )
             })
     }

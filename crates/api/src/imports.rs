@@ -235,7 +235,7 @@ fn failure(e: ImportFailure) -> ApiError {
         }
         ImportFailure::NotText => ApiError::field("body", "problem-import-not-text"),
         ImportFailure::Header(why) => {
-            ApiError::invalid(&FieldError::new("header", "problem-request").arg("detail", why))
+            ApiError::invalid(&FieldError::new("header", "problem-unreadable").arg("detail", why))
         }
         ImportFailure::Changed { .. } => ApiError::new(
             StatusCode::CONFLICT,
@@ -244,7 +244,7 @@ fn failure(e: ImportFailure) -> ApiError {
             detail,
         ),
         ImportFailure::Unreadable { .. } => {
-            ApiError::invalid(&FieldError::new("body", "problem-request").arg("detail", detail))
+            ApiError::invalid(&FieldError::new("body", "problem-unreadable").arg("detail", detail))
         }
         ImportFailure::Rows { bad, .. } => ApiError::rows(
             detail,

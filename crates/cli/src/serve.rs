@@ -121,6 +121,9 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
     );
     announce!("API reference: {scheme}://{local}/api/docs/");
     tracing::info!(%local, backend = app.backend(), scheme, "serving");
+    // Closed when serving ends: the pool's last connection checkpoints the SQLite WAL and its
+    // checkpoint task stops (mynumber-store).
+    let closing = app.clone();
     let router = mynumber_api::harden(
         router(AppState {
             app,
@@ -133,10 +136,17 @@ pub(crate) async fn run(deployment: &Deployment, options: Options) -> Result<()>
             concurrent_requests: network.max_concurrent_requests,
         },
     );
-    mynumber_api::serve(listener, router, acceptor, shutdown())
+    let served = mynumber_api::serve(listener, router, acceptor, shutdown())
         .await
-        .context("serving")?;
-    Ok(())
+        .context("serving");
+    // Bounded: a connection still held elsewhere must not keep the process from ending.
+    if tokio::time::timeout(std::time::Duration::from_secs(10), closing.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the database did not close within 10 s; ending anyway");
+    }
+    served
 }
 
 /// Loads about 1,000 synthetic residents of 新宿区 into an empty register, and issues cards to

@@ -140,7 +140,8 @@ impl SqlStore {
                         }
                         if workload == Workload::Server {
                             // Checkpoints are the server's own task (below); a WAL that grew
-                            // past the size it restarts at is cut back to it.
+                            // past the size it restarts at is cut back to it. Pages are
+                            // SQLite's default 4 KiB: no migration sets page_size.
                             conn.execute(AssertSqlSafe(format!(
                                 "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={};",
                                 WAL_RESTART_FRAMES * 4096
@@ -178,20 +179,62 @@ impl SqlStore {
 async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
     let mut every = tokio::time::interval(WAL_CHECKPOINT_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // After a forced restart that a long reader (an export, a ledger verification, another
+    // process) kept from finishing, the next waits: retrying every second would hold the
+    // writers every second for as long as that reader reads.
+    let mut back_off = WAL_RESTART_BACK_OFF;
+    let mut force_from = tokio::time::Instant::now();
+    let mut warned = false;
     loop {
         every.tick().await;
         if pool.is_closed() {
             return;
         }
-        if let Err(e) = checkpoint_once(&pool, &writer).await {
-            if pool.is_closed() {
-                return;
+        let may_force = tokio::time::Instant::now() >= force_from;
+        match checkpoint_once(&pool, &writer, may_force).await {
+            Ok(Turn::Restarted | Turn::Copied) => {
+                back_off = WAL_RESTART_BACK_OFF;
+                warned = false;
             }
-            // The WAL only grows until a later turn succeeds; nothing is lost.
-            tracing::warn!(error = %e, "a WAL checkpoint failed; the next turn tries again");
+            Ok(Turn::ReadersStayed) => {
+                tracing::info!(
+                    back_off_s = back_off.as_secs(),
+                    "the WAL could not start over: a reader stayed in it; trying again later"
+                );
+                force_from = tokio::time::Instant::now() + back_off;
+                back_off = (back_off * 2).min(WAL_RESTART_BACK_OFF_MAX);
+            }
+            Err(e) => {
+                if pool.is_closed() {
+                    return;
+                }
+                // The WAL only grows until a later turn succeeds; nothing is lost. Told once
+                // until a turn succeeds, not every second.
+                if !warned {
+                    tracing::warn!(error = %e, "a WAL checkpoint failed; the next turns try again");
+                    warned = true;
+                }
+            }
         }
     }
 }
+
+/// What a checkpoint turn did.
+enum Turn {
+    /// Copied what it could; the WAL was short enough, or a restart was not due.
+    Copied,
+    /// The WAL starts over at the next write.
+    Restarted,
+    /// A reader stayed in the WAL longer than [`WAL_RESTART_WAIT`]; the writers went on.
+    ReadersStayed,
+}
+
+/// The first wait after a forced restart that readers kept from finishing; it doubles up to
+/// [`WAL_RESTART_BACK_OFF_MAX`].
+const WAL_RESTART_BACK_OFF: Duration = Duration::from_secs(30);
+
+/// The longest wait between forced restarts that readers keep from finishing.
+const WAL_RESTART_BACK_OFF_MAX: Duration = Duration::from_secs(600);
 
 /// WAL frames (pages) past which a checkpoint holds the writers back to start the WAL over:
 /// 1 GiB of 4 KiB pages. A WAL starts over by itself only when its writer finds every page
@@ -222,9 +265,15 @@ const WAL_RESTART_WAIT: Duration = Duration::from_millis(50);
 /// of searching (docs/performance.md). So when the WAL is long, passes repeat until the
 /// pages written during the last are few; then the turn holds this process's writers back
 /// (their semaphore), copies those, and asks for a RESTART every half millisecond until the
-/// readers have left the WAL: the next writer then writes from its start. SQLite's own busy
-/// handler would sleep up to 100 ms between tries with the writers held.
-async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx::Error> {
+/// readers have left the WAL, for at most [`WAL_RESTART_WAIT`]: the next writer then writes
+/// from its start. SQLite's own busy handler would sleep up to 100 ms between tries with the
+/// writers held. `may_force` is false while a restart that readers kept from finishing is
+/// backing off (see [`checkpoint_wal`]).
+async fn checkpoint_once(
+    pool: &AnyPool,
+    writer: &Semaphore,
+    may_force: bool,
+) -> Result<Turn, sqlx::Error> {
     use sqlx::Row as _;
     let mut conn = pool.acquire().await?;
     let started = std::time::Instant::now();
@@ -236,8 +285,8 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
             .fetch_one(&mut *conn)
             .await?;
         let (frames, copied): (i64, i64) = (passive.try_get(1)?, passive.try_get(2)?);
-        if pass == 0 && frames <= WAL_RESTART_FRAMES {
-            return Ok(());
+        if pass == 0 && (frames <= WAL_RESTART_FRAMES || !may_force) {
+            return Ok(Turn::Copied);
         }
         if copied - copied_before <= WAL_RESTART_REMAINDER {
             break;
@@ -249,10 +298,10 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
     // while waiting for the turn could leave a writer that has the turn with no connection.
     drop(conn);
     let Ok(_turn) = writer.acquire().await else {
-        return Ok(());
+        return Ok(Turn::Copied);
     };
-    let mut conn = pool.acquire().await?;
     let held = std::time::Instant::now();
+    let mut conn = pool.acquire().await?;
     let mut tries = 0;
     // The busy handler would sleep with the writers held. The connection goes back to the
     // pool only with its busy_timeout set back; one whose setting is in doubt is closed.
@@ -267,12 +316,12 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
             .fetch_one(&mut *conn)
             .await;
         match restart.and_then(|row| row.try_get::<i64, _>(0)) {
-            Ok(0) => break Ok(()),
+            Ok(0) => break Ok(Turn::Restarted),
             Ok(_) if tokio::time::Instant::now() < until => {
                 tokio::time::sleep(Duration::from_micros(500)).await;
             }
-            // Still busy at the deadline: the writers go on, and the next turn tries again.
-            Ok(_) => break Ok(()),
+            // Still busy at the deadline: the writers go on.
+            Ok(_) => break Ok(Turn::ReadersStayed),
             Err(e) => break Err(e),
         }
     };
@@ -288,7 +337,8 @@ async fn checkpoint_once(pool: &AnyPool, writer: &Semaphore) -> Result<(), sqlx:
         passive_ms,
         tries,
         held_ms = held.as_millis(),
-        "the WAL checkpointed and started over"
+        restarted = matches!(restarted, Ok(Turn::Restarted)),
+        "a forced WAL restart"
     );
     restarted
 }

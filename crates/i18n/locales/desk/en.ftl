@@ -753,7 +753,7 @@ problem-text-length = is { $length } characters long; at most { $max } are allow
 problem-token-days = must be from 1 to { $max }
 
 # Problems found by the API itself, in a request's own fields (issue 11): the English is what
-# programs have always read in `problem`.
+# programs read in `problem`, as before these were catalog keys.
 problem-base64 = is not base64
 problem-card-channel = must be counter, mail, online or photo-booth
 problem-card-end-reason = must be abolished or returned
@@ -778,3 +778,4 @@ problem-purpose-or-own-request = give a purpose or the person's own request, not
 problem-record-kind = { $given } is not copy or recorded-matters
 problem-registration-procedure = must be one of: birth, move-in, move-in-with-certificate, foreign-first-registration
 problem-request-id = is not a request id (32 hex digits)
+problem-unreadable = { $detail }

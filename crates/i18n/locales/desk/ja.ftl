@@ -722,17 +722,17 @@ problem-text-length = { $length } 文字あります。{ $max } 文字以内に�
 problem-token-days = 1〜{ $max } の範囲にしてください。
 
 # API が要求の項目そのものに見つけた問題（issue 11）。
-problem-base64 = base64 ではありません。
+problem-base64 = base64 形式ではありません。
 problem-card-channel = counter、mail、online、photo-booth のいずれかにしてください。
-problem-card-end-reason = abolished（紛失による廃止）か returned（返納）にしてください。
+problem-card-end-reason = abolished（廃止）か returned（返納）にしてください。
 problem-card-kind = standard か face-recognition（顔認証マイナンバーカード）にしてください。
 problem-certificate-kind = signature（署名用）か authentication（利用者証明用）にしてください。
 problem-certificate-named = { $given } は証明書の種類ではありません。signature か authentication にしてください。
 problem-charset = utf-8 か shift_jis（cp932、windows-31j：日本の Excel の CSV）にしてください。
 problem-delivery-outcome = delivered（配達）、returned（返戻）、handed-over（交付）のいずれかにしてください。
-problem-hex-id = 16進数 32 桁です。
+problem-hex-id = 16進数 32 桁で指定してください。
 problem-household-id = 世帯 ID（16進数 32 桁）ではありません。
-problem-identity-document = { $given } は既知の本人確認書類ではありません。
+problem-identity-document = { $given } は本人確認書類の種類として認められていません。
 problem-import-layout = new か existing にしてください。
 problem-import-name = 必須です。ファイル名を 1〜200 文字で、制御文字を含めずに指定してください。
 problem-import-not-text = UTF-8 でも Shift_JIS（CP932）のテキストでもありません。UTF-8 で送るか、文字コードを指定してください。
@@ -746,3 +746,4 @@ problem-purpose-or-own-request = 利用目的か本人の請求のどちらか�
 problem-record-kind = { $given } は copy（住民票の写し）でも recorded-matters（記載事項証明書）でもありません。
 problem-registration-procedure = birth、move-in、move-in-with-certificate、foreign-first-registration のいずれかにしてください。
 problem-request-id = 変更請求の ID（16進数 32 桁）ではありません。
+problem-unreadable = 要求を読み取れません（{ $detail }）。

@@ -148,8 +148,11 @@ impl RegistryRead for SqlTx {
         // compares: no `$4 = '' OR …` to switch a filter off, and the LIMIT a number in the
         // text. SQLite (3.47 on) plans with the value bound to a LIMIT parameter, so it
         // prepared the statement anew each time one was bound: 10 % of a loaded server's
-        // time (docs/performance.md). The limit is at most SEARCH_LIMIT_MAX + 1, so there are
-        // few texts, each prepared once per connection.
+        // time (docs/performance.md). The limit is at most SEARCH_LIMIT_MAX + 1 and callers
+        // keep to a few (the desk and the call center ask for 20), so there are few texts,
+        // each prepared once per connection. On PostgreSQL each page is read in a snapshot of
+        // its own: a record changed between pages may be left out of that answer, as it would
+        // be by a search a moment earlier.
         let municipality = query.municipality.map(|m| m.as_str().to_owned());
         let limit = usize::try_from(query.limit).unwrap_or(0);
         let mut found = Vec::with_capacity(limit);
@@ -182,7 +185,7 @@ impl RegistryRead for SqlTx {
             sql.push_str(&format!(
                 " ORDER BY v.family_name_kana, v.given_name_kana, v.family_name, v.given_name, \
                  p.resident_code LIMIT {}",
-                query.limit
+                query.limit.max(0)
             ));
             let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), args)
                 .fetch_all(&mut *self.tx)
@@ -196,7 +199,7 @@ impl RegistryRead for SqlTx {
             }
         } else if !key.is_empty() {
             // By name alone: the index in key order, joined to current versions, a page at a
-            // time from where the last page ended ($3, $4: its term and person). A person may
+            // time after where the last page ended ($3, $4: its term and person). A person may
             // match by two terms (a name and an alias), so a page can hold fewer people than
             // rows; most pages hold as many, and one page is then enough. Asking for four rows
             // a person at once made the search read four times the rows it showed: each row
@@ -206,14 +209,14 @@ impl RegistryRead for SqlTx {
                 "SELECT {columns}, t.term AS search_term FROM search_terms t \
                  JOIN persons p ON p.id = t.person_id AND p.current_version = t.version \
                  JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version \
-                 WHERE t.term >= $1 AND t.term < $2 AND (t.term > $3 OR t.person_id > $4) \
+                 WHERE t.term >= $1 AND t.term < $2 AND (t.term, t.person_id) > ($3, $4) \
                  AND v.status = 'active'{} ORDER BY t.term, t.person_id LIMIT {}",
                 if municipality.is_some() {
                     " AND v.municipality_code = $5"
                 } else {
                     ""
                 },
-                query.limit
+                query.limit.max(0)
             );
             let mut after = (String::new(), String::new());
             let mut from = key;
