@@ -192,10 +192,12 @@ async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
         }
         let may_force = tokio::time::Instant::now() >= force_from;
         match checkpoint_once(&pool, &writer, may_force).await {
-            Ok(Turn::Restarted | Turn::Copied) => {
+            Ok(Turn::Restarted) => {
                 back_off = WAL_RESTART_BACK_OFF;
                 warned = false;
             }
+            // Not a restart (none due, or backing off): the back-off keeps its length.
+            Ok(Turn::Copied) => warned = false,
             Ok(Turn::ReadersStayed) => {
                 tracing::info!(
                     back_off_s = back_off.as_secs(),
