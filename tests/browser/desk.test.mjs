@@ -561,6 +561,58 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.close();
 });
 
+test('a clerk of the municipality moved to takes in a removed record, by keyboard, in ja and en', async () => {
+  // A resident of Shinjuku who moved out to Osaka (the API's move-out).
+  const api = (path, body) => fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const r = await api('/api/v1/residents', {
+    procedure: 'move-in',
+    resident: {
+      family_name: '北村', given_name: '涼', family_name_kana: 'キタムラ', given_name_kana: 'リョウ',
+      birth_date: '1979-09-09', sex: '2', prefecture: '東京都', municipality_code: '131041',
+      address: '西新宿4丁目2番1号', relationship: 'head', preferred_language: 'ja',
+    },
+  });
+  const body = await r.text();
+  assert.ok(r.ok, body);
+  const code = JSON.parse(body).resident_code;
+  const out = await api(`/api/v1/residents/${code}/procedures`, {
+    procedure: 'move-out', destination_municipality_code: '271004',
+  });
+  assert.ok(out.ok, await out.text());
+
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, await addStaff('大阪 三郎', 'registry-clerk', '271004'), 'osaka.s');
+  await page.goto(`${base}/desk/residents/new`);
+  await tabTo(page, 'main a[href="/desk/transfer-in"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/transfer-in`);
+  assert.equal(await page.inputValue('#municipality_code'), '271004');
+  await audit(page, 'desk-transfer-in-ja');
+  // A code that names nothing awaiting Osaka: the summary links to the field.
+  await typeInto(page, '#resident_code', '12345678901');
+  await typeInto(page, '#prefecture', '大阪府');
+  await typeInto(page, '#address', '中央区大手前3丁目1番1号');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.ok(await page.locator('#error-summary a[href="#resident_code"]').count() === 1);
+  assert.equal(await page.getAttribute('#resident_code', 'aria-invalid'), 'true');
+  await audit(page, 'desk-transfer-in-error-ja');
+  await page.fill('#resident_code', '');
+  await typeInto(page, '#resident_code', code);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/${code}?recorded=1`);
+  assert.match(await page.textContent('main'), /中央区大手前3丁目1番1号/);
+  assert.match(await page.textContent('main'), /転入\(消除された記録への記載\)/);
+  await page.goto(`${base}/desk/language?to=en&back=/desk/transfer-in`);
+  await audit(page, 'desk-transfer-in-en');
+  await page.close();
+});
+
 test('a national auditor signs a checkpoint, by keyboard, in ja and en', async () => {
   const page = await browser.newPage();
   await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
@@ -613,7 +665,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters', 'desk-checkpoints']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters', 'desk-checkpoints']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

@@ -1173,6 +1173,97 @@ async fn a_clerk_registers_residents_through_the_form() {
         !removed.html.contains("?kind=address-change"),
         "no changes to a removed record"
     );
+
+    // The transfer-in (住民基本台帳法第22条) is the municipality moved to's: the desk moved out
+    // of cannot take the record back in, whatever address it types.
+    let transfer = b.get("/desk/residents/new").await;
+    assert!(transfer.html.contains("href=\"/desk/transfer-in\""));
+    let own = b
+        .post(
+            "/desk/transfer-in",
+            &[
+                ("csrf", &csrf),
+                ("resident_code", &head_code),
+                ("prefecture", "東京都"),
+                ("municipality_code", "131041"),
+                ("address", "北新宿1丁目1番1号"),
+                ("relationship", "head"),
+            ],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", own.html);
+    assert!(
+        own.html.contains("href=\"#resident_code\"")
+            && own.html.contains("この内容で転入を記載できません"),
+        "{}",
+        own.html
+    );
+    // At the desk of the municipality moved to: a code that cannot be one, a code with no
+    // record awaiting it, then the record taken in, with its code and history kept.
+    let osaka = s
+        .app
+        .add_staff(&admin, "大阪 二郎", "registry-clerk", Some("271004"))
+        .await
+        .unwrap();
+    let mut o = Browser::new(&s, "ja");
+    let secret = enrol(&mut o, &osaka.token.token, "osaka", "correct horse battery").await;
+    sign_in(&mut o, "osaka", "correct horse battery", &code(&secret, 1)).await;
+    let form = o.get("/desk/transfer-in").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.html);
+    assert!(
+        form.html.contains("value=\"271004\""),
+        "the clerk's municipality is filled in"
+    );
+    let csrf = form.field("csrf");
+    let take_in = |code: &str| -> Vec<(&'static str, String)> {
+        vec![
+            ("csrf", csrf.clone()),
+            ("resident_code", code.to_owned()),
+            ("prefecture", "大阪府".to_owned()),
+            ("municipality_code", "271004".to_owned()),
+            ("address", "中央区大手前2丁目1番22号".to_owned()),
+            ("relationship", "head".to_owned()),
+        ]
+    };
+    for (bad, expected) in [
+        ("123", "住民票コードは11けたの数字です"),
+        (nguyen.as_str(), "転入を待っている記録はありません"),
+    ] {
+        let fields = take_in(bad);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = o.post("/desk/transfer-in", &fields).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.html
+        );
+        assert!(
+            refused.html.contains("href=\"#resident_code\"") && refused.html.contains(expected),
+            "{bad}: {}",
+            refused.html
+        );
+        assert!(
+            refused.html.contains("中央区大手前2丁目1番22号"),
+            "what was typed stays"
+        );
+    }
+    let fields = take_in(&head_code);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let taken = o.post("/desk/transfer-in", &fields).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.html);
+    assert_eq!(
+        taken.location.as_deref(),
+        Some(format!("/desk/residents/{head_code}?recorded=1").as_str())
+    );
+    let record = o.get(taken.location.as_deref().unwrap()).await;
+    assert!(
+        record.html.contains("中央区大手前2丁目1番22号")
+            && record.html.contains("転入(消除された記録への記載)")
+            && record.html.contains("?kind=address-change"),
+        "{}",
+        record.html
+    );
 }
 
 /// The auditor's screen: the ledger of their municipality newest first, a clerk's reading of a

@@ -1003,10 +1003,10 @@ fn version_view(l: &Labels, v: &VersionRow) -> VersionView {
 }
 
 /// A choice of a radio group or a list.
-struct Choice {
-    code: String,
-    label: String,
-    checked: bool,
+pub(super) struct Choice {
+    pub(super) code: String,
+    pub(super) label: String,
+    pub(super) checked: bool,
 }
 
 /// The registration form as typed (and typed back after a problem).
@@ -1196,14 +1196,14 @@ pub(super) fn resident_code(
 }
 
 /// Text typed into a field, trimmed; `None` when nothing was.
-fn non_empty(text: &str) -> Option<String> {
+pub(super) fn non_empty(text: &str) -> Option<String> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// An optional date field (`YYYY-MM-DD`, as `<input type="date">` sends it); a date that does
 /// not exist is a problem of the field.
-fn optional_date(page: &mut Page, field: &str, text: &str) -> Option<jiff::civil::Date> {
+pub(super) fn optional_date(page: &mut Page, field: &str, text: &str) -> Option<jiff::civil::Date> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -1218,7 +1218,7 @@ fn optional_date(page: &mut Page, field: &str, text: &str) -> Option<jiff::civil
 /// The household a registration or a move joins: a new one (nothing typed), or the one of the
 /// resident whose code was typed, read through the same use case and so recorded. `Ok(None)`
 /// when no such resident is within reach, which is the field's problem.
-async fn household_choice(
+pub(super) async fn household_choice(
     state: &AppState,
     ctx: &DeskContext,
     member: &str,
@@ -1241,7 +1241,7 @@ async fn household_choice(
 }
 
 /// Shows a use case's field problems on the form, under the form's names for its fields.
-fn use_case_problems(page: &mut Page, invalid: &mynumber_core::Invalid) {
+pub(super) fn use_case_problems(page: &mut Page, invalid: &mynumber_core::Invalid) {
     for e in &invalid.0 {
         let field = match e.field {
             "destination" => "destination_municipality_code",
@@ -1505,6 +1505,18 @@ async fn procedure_page(
     )
 }
 
+/// The relationships (続柄) as a select's options, `selected` chosen.
+pub(super) fn relationship_choices(l: &Labels, selected: &str) -> Vec<Choice> {
+    mynumber_core::Relationship::ALL
+        .iter()
+        .map(|r| Choice {
+            code: r.code().to_owned(),
+            label: l.t(&format!("relationship-{}", r.code())),
+            checked: r.code() == selected,
+        })
+        .collect()
+}
+
 fn procedure_view(
     page: Page,
     name: String,
@@ -1513,14 +1525,7 @@ fn procedure_view(
     status: StatusCode,
 ) -> Response {
     let lead = page.l.t(&format!("desk-procedure-lead-{}", form.kind));
-    let relationships = mynumber_core::Relationship::ALL
-        .iter()
-        .map(|r| Choice {
-            code: r.code().to_owned(),
-            label: page.l.t(&format!("relationship-{}", r.code())),
-            checked: r.code() == form.relationship,
-        })
-        .collect();
+    let relationships = relationship_choices(&page.l, &form.relationship);
     let statuses = mynumber_core::STATUSES_OF_RESIDENCE
         .iter()
         .map(|(code, ja)| Choice {

@@ -17,6 +17,7 @@ pub(crate) mod multipart;
 mod number_change;
 mod page;
 pub(crate) mod public;
+mod transfer_in;
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -35,6 +36,7 @@ pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
     let doors = number_change::routes(doors);
     let doors = cards::routes(doors);
     let doors = letters::routes(doors);
+    let doors = transfer_in::routes(doors);
     checkpoints::routes(doors)
 }
 pub(crate) use page::{DeskContext, Lang};

@@ -779,3 +779,17 @@ problem-record-kind = { $given } is not copy or recorded-matters
 problem-registration-procedure = must be one of: birth, move-in, move-in-with-certificate, foreign-first-registration
 problem-request-id = is not a request id (32 hex digits)
 problem-unreadable = { $detail }
+
+## Transfer-in (by this register's record)
+desk-register-transfer-in = When the person moved out of a municipality that also uses this register, or comes back from abroad, do not register them anew: take in the record that was removed.
+desk-register-transfer-in-link = Transfer-in (by this register's record)
+desk-transfer-in-title = Transfer-in (by this register's record)
+desk-transfer-in-lead = The transfer-in of someone who filed a move-out with another municipality, or who moved abroad. The removed record is found by its resident record code and written with an address in this municipality. The resident record code and the Individual Number stay the same.
+desk-transfer-in-code = Resident record code
+desk-transfer-in-code-hint = The 11 digits on the certificate of move-out or a similar document.
+desk-transfer-in-card = My Number Card's card number (when the card is shown)
+desk-transfer-in-card-hint = Someone who moved out with their card (special move-out) must show the card.
+desk-transfer-in-button = Record the transfer-in
+field-transfer-in-code = A resident record code is 11 digits. Check it.
+field-transfer-in-none = No record awaits a transfer-in to this municipality under this resident record code. Check the code and the municipality code moved to.
+field-transfer-in-refused = This record cannot be taken in as entered. Check the municipality the person moved out to, that they are no longer registered, and, if they moved out with their card (special move-out), its card number.

@@ -747,3 +747,17 @@ problem-record-kind = { $given } は copy（住民票の写し）でも recorded
 problem-registration-procedure = birth、move-in、move-in-with-certificate、foreign-first-registration のいずれかにしてください。
 problem-request-id = 変更請求の ID（16進数 32 桁）ではありません。
 problem-unreadable = 要求を読み取れません（{ $detail }）。
+
+## 転入(この台帳の記録による)
+desk-register-transfer-in = 転出した市区町村もこの台帳を使っているとき、または国外から戻ったときは、新しく記載せず、消除された記録を引き継ぎます。
+desk-register-transfer-in-link = 転入(この台帳の記録による)
+desk-transfer-in-title = 転入(この台帳の記録による)
+desk-transfer-in-lead = ほかの市区町村に転出届を出した人、または国外へ転出した人の転入です。住民票コードで消除された記録を探し、この市区町村の住所で記載します。住民票コードと個人番号は変わりません。
+desk-transfer-in-code = 住民票コード
+desk-transfer-in-code-hint = 転出証明書などに記載された11けたの数字です。
+desk-transfer-in-card = マイナンバーカードのカード番号(提示されたとき)
+desk-transfer-in-card-hint = カードを提示して転出した人(特例転出)は、カードの提示が必要です。
+desk-transfer-in-button = 転入を記録する
+field-transfer-in-code = 住民票コードは11けたの数字です。確かめてください。
+field-transfer-in-none = この住民票コードで、この市区町村への転入を待っている記録はありません。住民票コードと、転出先の市区町村コードを確かめてください。
+field-transfer-in-refused = この記録には、この内容で転入を記載できません。転出先の市区町村、まだ住民として記載されていないこと、カードを提示して転出した人(特例転出)ならカード番号を確かめてください。
