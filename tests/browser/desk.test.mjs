@@ -543,11 +543,38 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.keyboard.press('Enter');
   await page.waitForSelector('a[download]');
   assert.match(await page.textContent('main'), /カードを交付しました/);
+  const handed = page.waitForEvent('download');
+  await tabTo(page, 'a[download]');
+  await page.keyboard.press('Enter');
+  await (await handed).saveAs(cardFile);
+  // A PIN reset on the card in use, by keyboard: the PIN chosen from a list, typed at the pad.
+  await page.goto(`${base}/desk/residents/${code}/cards`);
+  await tabTo(page, 'a[href*="/pin-reset"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pins');
+  await audit(page, 'desk-card-step-ja');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await page.setInputFiles('#card_file', cardFile);
+  await tabTo(page, '#pin_kind');
+  for (let i = 0; i < 6 && (await page.inputValue('#pin_kind')) !== 'authentication'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.inputValue('#pin_kind'), 'authentication', 'the PIN cannot be chosen by keyboard');
+  await typeInto(page, '#pin', '5678');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  assert.match(await page.textContent('main'), /暗証番号を再設定しました/);
+  await audit(page, 'desk-card-step-done-ja');
   await page.goto(`${base}/desk/language?to=en&back=/desk/residents/${code}/cards`);
   assert.match(await page.textContent('main'), /In use/);
   await audit(page, 'desk-cards-en');
   await page.goto(`${base}/desk/residents/${code}/cards/apply`);
   await audit(page, 'desk-card-apply-en');
+  await page.goto(`${base}/desk/residents/${code}/cards`);
+  const amendment = await page.getAttribute('a[href*="/amendment"]', 'href');
+  await page.goto(`${base}${amendment}`);
+  await audit(page, 'desk-card-step-en');
   // The notification letters, by status, with the outcome form.
   await page.goto(`${base}/desk/letters?status=queued`);
   assert.match(await page.textContent('main'), /waiting to be printed/);
@@ -665,7 +692,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-letters', 'desk-checkpoints']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-letters', 'desk-checkpoints']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

@@ -202,6 +202,16 @@ impl<'a> Browser<'a> {
 }
 
 /// The card file a page hands over in its download link.
+/// Owned multipart fields as `Browser::upload` takes them.
+fn parts<'a>(
+    fields: &'a [(&'a str, Option<&'a str>, Vec<u8>)],
+) -> Vec<(&'a str, Option<&'a str>, &'a [u8])> {
+    fields
+        .iter()
+        .map(|(k, n, v)| (*k, *n, v.as_slice()))
+        .collect()
+}
+
 fn card_file_of(page: &Page) -> Vec<u8> {
     let href = page
         .html
@@ -2084,7 +2094,138 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         in_hand,
         "a new signature key on the card"
     );
-    assert!(b.get(&cards_uri).await.html.contains("利用中"));
+    let cards = b.get(&cards_uri).await;
+    assert!(cards.html.contains("利用中"));
+
+    // The steps on a card in use. A PIN reset sent empty names each missing thing.
+    let pin_reset = format!("/desk/cards/{serial}/pin-reset");
+    let certify = format!("/desk/cards/{serial}/certificates");
+    let amend = format!("/desk/cards/{serial}/amendment");
+    for step in [&pin_reset, &certify, &amend] {
+        let link = format!("{step}?resident={rc}");
+        assert!(cards.html.contains(&link), "{link}: {}", cards.html);
+        let form = b.get(&link).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.html);
+        assert!(form.html.contains("暗証番号パッド"));
+    }
+    let empty = b
+        .upload(&pin_reset, &[("csrf", None, csrf.as_bytes())])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["card_file", "pin_kind"] {
+        assert!(
+            empty.html.contains(&format!("href=\"#{field}\"")),
+            "{field}: {}",
+            empty.html
+        );
+    }
+    // Certificates still in force are not renewed early: said beside the choice.
+    let in_hand = card_file_of(&resumed);
+    let early = b
+        .upload(
+            &certify,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+                ("card_file", Some("card.mnc"), &in_hand),
+                ("certificate", None, b"authentication"),
+                ("pin-authentication", None, b"1234"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        early.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        early.html
+    );
+    assert!(
+        early.html.contains("href=\"#certificates\"")
+            && early.html.contains("利用者証明用電子証明書: 今の証明書は"),
+        "{}",
+        early.html
+    );
+    // After a change of name, the card is amended. A wrong 住基 PIN first: the card counts the
+    // try, and the form comes back with the card file that holds the count; the copy handed in
+    // no longer opens.
+    let renamed = b
+        .post(
+            &format!("/desk/residents/{rc}/procedure"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "name-change"),
+                ("family_name", "鈴木"),
+                ("given_name", "太郎"),
+                ("family_name_kana", "スズキ"),
+                ("given_name_kana", "タロウ"),
+            ],
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.html);
+    let amend_with = |file: &[u8], pin: &[u8]| {
+        vec![
+            ("csrf", None, csrf.as_bytes().to_vec()),
+            ("resident", None, rc.as_bytes().to_vec()),
+            ("document", None, b"passport".to_vec()),
+            ("card_file", Some("card.mnc"), file.to_vec()),
+            ("pin", None, pin.to_vec()),
+        ]
+    };
+    let fields = amend_with(&in_hand, b"9999");
+    let wrong = b.upload(&amend, &parts(&fields)).await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.html
+    );
+    assert!(
+        wrong
+            .html
+            .contains("住民基本台帳用の暗証番号が違います。あと2回"),
+        "{}",
+        wrong.html
+    );
+    let counted = card_file_of(&wrong);
+    assert_ne!(counted, in_hand, "the try is counted in the file");
+    let stale = b.upload(&amend, &parts(&fields)).await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(stale.html.contains("href=\"#card_file\""), "{}", stale.html);
+    // The PIN reset, with the file that holds the count; then the amendment with the new PIN.
+    let reset = b
+        .upload(
+            &pin_reset,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("resident", None, rc.as_bytes()),
+                ("document", None, b"passport"),
+                ("card_file", Some("card.mnc"), &counted),
+                ("pin_kind", None, b"resident-registry"),
+                ("pin", None, b"5678"),
+            ],
+        )
+        .await;
+    assert_eq!(reset.status, StatusCode::OK, "{}", reset.html);
+    assert!(reset.html.contains("暗証番号を再設定しました"));
+    let fields = amend_with(&card_file_of(&reset), b"5678");
+    let amended = b.upload(&amend, &parts(&fields)).await;
+    assert_eq!(amended.status, StatusCode::OK, "{}", amended.html);
+    assert!(amended.html.contains("カードの記載を住民票に合わせました"));
+    // Once more: the card already shows the record, said beside the card file.
+    let fields = amend_with(&card_file_of(&amended), b"5678");
+    let same = b.upload(&amend, &parts(&fields)).await;
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        same.html
+    );
+    assert!(
+        same.html.contains("href=\"#card_file\"")
+            && same.html.contains("すでに記録どおりの氏名と住所"),
+        "{}",
+        same.html
+    );
     let ended = b
         .post(
             &format!("/desk/cards/{serial}/end"),
@@ -2100,6 +2241,8 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         "card-handed-over",
         "card-suspended",
         "card-resumed",
+        "card-pin-reset",
+        "card-amended",
         "record-read what=cards",
     ] {
         assert!(actions.contains(action), "{action}: {actions}");

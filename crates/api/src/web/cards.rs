@@ -102,13 +102,13 @@ pub(crate) fn routes(doors: Doors) -> Doors {
 }
 
 /// A choice of a list, a radio group or a check box.
-struct Choice {
-    code: &'static str,
-    label: String,
-    checked: bool,
+pub(super) struct Choice {
+    pub(super) code: &'static str,
+    pub(super) label: String,
+    pub(super) checked: bool,
 }
 
-fn new_page(lang: Lang, ctx: &DeskContext, title: &str, path: &str) -> Page {
+pub(super) fn new_page(lang: Lang, ctx: &DeskContext, title: &str, path: &str) -> Page {
     let mut page = Page::new(lang, title, path, Some(ctx));
     page.section = "search";
     page
@@ -404,13 +404,23 @@ struct CardFilePage {
     back: String,
 }
 
+/// A card file as a download link's target: the file itself (the server keeps no copy).
+pub(super) fn card_file_href(card_file: &[u8]) -> String {
+    format!(
+        "data:application/octet-stream;base64,{}",
+        mynumber_pki::base64_encode(card_file)
+    )
+}
+
 /// The page that hands the card file over: a download link carrying the file itself (the
 /// server keeps no copy to serve later).
-fn card_file_page(page: Page, message: String, card: &CardWithFile, back: String) -> Response {
-    let href = format!(
-        "data:application/octet-stream;base64,{}",
-        mynumber_pki::base64_encode(&card.card_file)
-    );
+pub(super) fn card_file_page(
+    page: Page,
+    message: String,
+    card: &CardWithFile,
+    back: String,
+) -> Response {
+    let href = card_file_href(&card.card_file);
     render(
         StatusCode::OK,
         &CardFilePage {
@@ -433,7 +443,10 @@ pub(super) struct BackForm {
 }
 
 /// The identity documents as check boxes, ticked as a form sent back had them.
-fn document_choices(l: &Labels, parts: Option<&[super::multipart::Part]>) -> Vec<Choice> {
+pub(super) fn document_choices(
+    l: &Labels,
+    parts: Option<&[super::multipart::Part]>,
+) -> Vec<Choice> {
     let shown = parts.map(|p| texts(p, "document")).unwrap_or_default();
     IdentityDocument::ALL
         .iter()
@@ -446,7 +459,10 @@ fn document_choices(l: &Labels, parts: Option<&[super::multipart::Part]>) -> Vec
 }
 
 /// The identity documents ticked; one the form does not offer is a problem beside them.
-fn documents_of(page: &mut Page, parts: &[super::multipart::Part]) -> Vec<IdentityDocument> {
+pub(super) fn documents_of(
+    page: &mut Page,
+    parts: &[super::multipart::Part],
+) -> Vec<IdentityDocument> {
     let mut documents = Vec::new();
     for d in texts(parts, "document") {
         match IdentityDocument::parse(d) {
@@ -458,19 +474,19 @@ fn documents_of(page: &mut Page, parts: &[super::multipart::Part]) -> Vec<Identi
 }
 
 /// Whether `serial` has a card serial's form: digits only.
-fn is_serial(serial: &str) -> bool {
+pub(super) fn is_serial(serial: &str) -> bool {
     let serial = serial.trim();
     !serial.is_empty() && serial.len() <= 32 && serial.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A resident code given only to link back to the cards: kept when it is one, else dropped.
-fn checked_resident(resident: &str) -> String {
+pub(super) fn checked_resident(resident: &str) -> String {
     ResidentCode::parse(resident.trim())
         .map(|c| c.digits().to_owned())
         .unwrap_or_default()
 }
 
-fn back_link(resident: &str) -> String {
+pub(super) fn back_link(resident: &str) -> String {
     ResidentCode::parse(resident.trim())
         .map(|c| format!("/desk/residents/{}/cards", c.digits()))
         .unwrap_or_else(|_| "/desk/residents".to_owned())
@@ -576,7 +592,7 @@ fn hand_over_view(
 #[derive(Deserialize, Default)]
 pub(super) struct HandOverQuery {
     #[serde(default)]
-    resident: String,
+    pub(super) resident: String,
 }
 
 async fn hand_over_page(

@@ -9,6 +9,7 @@
 //! nothing else is stored.
 
 mod call;
+mod card_counter;
 mod cards;
 mod checkpoints;
 mod desk;
@@ -35,6 +36,7 @@ pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
     let doors = call::routes(doors);
     let doors = number_change::routes(doors);
     let doors = cards::routes(doors);
+    let doors = card_counter::routes(doors);
     let doors = letters::routes(doors);
     let doors = transfer_in::routes(doors);
     checkpoints::routes(doors)

@@ -646,22 +646,48 @@ problem-application-id-needed = { $channel } による申請には、申請書�
 problem-before-move-out = 転出日（{ $date }）より前の日付です。
 problem-call-expired = 本人確認から{ $minutes }分以上たっています。もう一度聞き取って照会し直してください。
 problem-call-limited = この1時間で{ $count }件の照会が該当なしでした。続ける前に責任者に相談してください。
-problem-card-expired = { $hierarchy }: カードの有効期限（{ $date }）が過ぎています。
+problem-card-expired = { $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}: カードの有効期限（{ $date }）が過ぎています。
 problem-card-file = 使えないカードファイルです（{ $detail }）。
 problem-card-file-other = カード { $serial } のファイルではありません。
-problem-card-has-no-pin = このカードには { $pin } の暗証番号がありません。
+problem-card-has-no-pin = このカードには{ $pin ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+    [resident-registry] 住民基本台帳用
+    [text-input] 券面事項入力補助用
+   *[other] { $pin }
+}の暗証番号がありません。
 problem-card-nothing-to-extend = カードの有効期限は{ $until }で、記録上の在留期間は{ $stay }までのため、延長することがありません（先に新しい在留期間を記録してください）。
 problem-card-number-required = 在留資格 { $status } では在留カード番号が必要です。
 problem-card-reason = { $codes } のいずれかにしてください。再交付ではその理由を選び、手数料は理由で決まります。
 problem-card-renewal-early = カード { $serial } の有効期限は{ $until }です。更新できるのは{ $opens }からです。
 problem-card-still-in-use = カード { $serial } はまだ使用中（{ $status }）です。有効期限の3か月前から更新するか、先に紛失の届出をしてください。
-problem-certificate-ends-with-card = { $hierarchy }: 新しい証明書はカードと同じ{ $date }に終わり、今の証明書より長くなりません。カードを更新してください。
-problem-certificate-in-force = { $hierarchy }: 今の証明書は{ $until }まで有効です。更新できるのは{ $opens }からです。
-problem-certificate-twice = { $hierarchy } が2回指定されています。
+problem-certificate-ends-with-card = { $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}: 新しい証明書はカードと同じ{ $date }に終わり、今の証明書より長くなりません。カードを更新してください。
+problem-certificate-in-force = { $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}: 今の証明書は{ $until }まで有効です。更新できるのは{ $opens }からです。
+problem-certificate-twice = { $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}が2回指定されています。
 problem-date-form = { $given } は YYYY-MM-DD 形式の日付ではありません。
 problem-express-reissue-late = 再交付の特急発行は、その事由から30日以内が対象です。前のカードは{ $date }に終了しています。
 problem-express-reissue-late-undated = 再交付の特急発行は、その事由から30日以内が対象です。
-problem-holder-certificate-in-force = この方の { $hierarchy } の証明書は{ $until }まで有効です。更新できるのは{ $opens }からです。
+problem-holder-certificate-in-force = この方の{ $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}は{ $until }まで有効です。更新できるのは{ $opens }からです。
 problem-import-denied = この市区町村の記録は取り込めません（{ $detail }）。
 problem-import-household-elsewhere = 世帯 { $label } は市区町村 { $household_municipality } にあり、この行は { $row_municipality } です。
 problem-import-second-head = 世帯 { $label } にはすでに世帯主がいます。
@@ -690,10 +716,34 @@ problem-photo-height = 高さが{ $pixels }ピクセルです。縦横とも480�
 problem-photo-large = { $mb } MB あります。7 MB 以下にしてください。
 problem-photo-small = { $kb } KB しかありません。20 KB 以上にしてください。
 problem-photo-width = 幅が{ $pixels }ピクセルです。縦横とも480〜6,000ピクセルにしてください。
-problem-pin-locked = { $pin } の暗証番号はロックされています。先に窓口で初期化してください。
-problem-pin-missing = { $pin } の暗証番号が入力されていません。
-problem-pin-not-needed = { $pin } の暗証番号は、申請された証明書には不要です。
-problem-pin-not-on-card = このカードには設定する { $pin } の暗証番号がありません。
+problem-pin-locked = { $pin ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+    [resident-registry] 住民基本台帳用
+    [text-input] 券面事項入力補助用
+   *[other] { $pin }
+}の暗証番号はロックされています。先に窓口で初期化してください。
+problem-pin-missing = { $pin ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+    [resident-registry] 住民基本台帳用
+    [text-input] 券面事項入力補助用
+   *[other] { $pin }
+}の暗証番号が入力されていません。
+problem-pin-not-needed = { $pin ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+    [resident-registry] 住民基本台帳用
+    [text-input] 券面事項入力補助用
+   *[other] { $pin }
+}の暗証番号は、申請された証明書には不要です。
+problem-pin-not-on-card = このカードには設定する{ $pin ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+    [resident-registry] 住民基本台帳用
+    [text-input] 券面事項入力補助用
+   *[other] { $pin }
+}の暗証番号がありません。
 problem-police-report = 警察が記載した受理番号を、英数字とハイフン{ $max }文字以内で入力してください。
 problem-prefecture-code = コード { $code } は1〜47の範囲にありません。
 problem-prefecture-mismatch = { $prefecture } は市区町村コード { $code }（{ $actual }）と合いません。
@@ -709,7 +759,11 @@ problem-resident-code-taken = { $line ->
 }
 problem-search-limit = 件数は1〜{ $max }で指定してください。
 problem-sex-unknown = { $given } は JIS X 0303 のコードではありません。1（男）か2（女）にしてください。
-problem-signature-certificate-age = { $hierarchy }: 署名用電子証明書は{ $age }歳から発行します。この方は{ $date }に{ $age }歳になります。
+problem-signature-certificate-age = { $hierarchy ->
+    [signature] 署名用電子証明書
+    [authentication] 利用者証明用電子証明書
+   *[other] { $hierarchy }
+}: 署名用電子証明書は{ $age }歳から発行します。この方は{ $date }に{ $age }歳になります。
 problem-signature-pin-length = 6〜16文字にしてください（今は{ $length }文字です）。
 problem-staff-disabled-already = すでに無効になっています。
 problem-staff-not-disabled = 無効になっていません。
@@ -761,3 +815,32 @@ desk-transfer-in-button = 転入を記録する
 field-transfer-in-code = 住民票コードは11けたの数字です。確かめてください。
 field-transfer-in-none = この住民票コードで、この市区町村への転入を待っている記録はありません。住民票コードと、転出先の市区町村コードを確かめてください。
 field-transfer-in-refused = この記録には、この内容で転入を記載できません。転出先の市区町村、まだ住民として記載されていないこと、カードを提示して転出した人(特例転出)ならカード番号を確かめてください。
+
+## 使用中のカードの窓口手続き
+desk-card-pin-reset-title = 暗証番号を再設定する
+desk-card-pin-reset-lead = 暗証番号を忘れたときや、3回(署名用は5回)間違えてロックされたときに、本人を確認して暗証番号を設定し直します。
+desk-card-pin-reset-done = 暗証番号を再設定しました。カードファイルを保存して本人に渡してください。
+desk-card-amendment-title = 券面事項を変更する(継続利用)
+desk-card-amendment-lead = 転居や氏名の変更のあと、カードの記載を住民票に合わせ、追記欄に1行記載します。転入のあとは、これが継続利用の手続きです(転入の日から90日以内)。本人が住民基本台帳用の暗証番号を入力します。
+desk-card-amendment-done = カードの記載を住民票に合わせました。カードファイルを保存して本人に渡してください。
+desk-card-extension-title = 有効期限を延長する
+desk-card-extension-lead = 外国人住民のカードの有効期限を、新しい在留期間の満了日まで(在留期間更新の申請中は特例期間の終わりまで)延長します。本人が住民基本台帳用の暗証番号を入力します。
+desk-card-extension-done = 有効期限を延長しました。カードファイルを保存して本人に渡してください。
+desk-card-certificates-title = 電子証明書を発行する
+desk-card-certificates-lead = 使用中のカードに電子証明書を発行(更新・再発行)します。カードが新しい鍵を作り、置き換えられる証明書は失効します。カードにある証明書は今の暗証番号を、新しく載せる証明書は本人が決めた暗証番号を入力します。
+desk-card-certificates-done = 電子証明書を発行してカードに書き込みました。カードファイルを保存して本人に渡してください。
+desk-card-certificates-which = 発行する電子証明書
+desk-card-certificate-signature = 署名用電子証明書
+desk-card-certificate-authentication = 利用者証明用電子証明書
+desk-card-pin-kind = 再設定する暗証番号
+desk-card-new-pin = 新しい暗証番号
+desk-card-new-pin-hint = 署名用は英大文字と数字の6〜16文字、ほかは数字4桁。
+desk-card-step-documents-hint = カードのほかに、写真付きの書類1点か、写真のない書類2点が必要です。
+desk-card-step-file-hint = このカードの最新のカードファイル(.mnc)を選びます。
+desk-card-step-pin-lead = 職員は画面から離れてください。本人が暗証番号を入力します。
+desk-card-step-button = 手続きをする
+desk-card-error-pin-kind = 再設定する暗証番号を選んでください。
+desk-card-error-certificates = 発行する電子証明書を選んでください。
+desk-card-wrong-pin = { $pin }が違います。あと{ $tries }回間違えるとロックされます。
+desk-card-retry-file = カードが誤りの回数を記録しました。手続きを続けるには、このカードファイルを保存し、次はこちらを選んでください(前のファイルはもう使えません)。
+desk-card-pin-locked = { $pin }が違います。暗証番号はロックされました。「暗証番号を再設定する」から設定し直してください。

@@ -1,0 +1,421 @@
+//! The card's later steps at the counter, on a card in use: a PIN reset (暗証番号の再設定), the
+//! amendment of the card to its record after a move or a name change (券面事項変更, and after a
+//! transfer-in the continuation, 継続利用), the extension of a foreign resident's card
+//! (有効期限の延長), and new certificates on the card (電子証明書の発行・更新). Each screen calls
+//! the same use case as the JSON API (`App::reset_card_pin`, `amend_card`, `extend_card`,
+//! `certify_card`); which card may take which step is the core's and the app's rule, not the
+//! screen's.
+//!
+//! As at the hand-over, the card file comes in as an upload and goes back as a download; a PIN
+//! the card refuses counts a try *in the file*, so the form comes back with the new file to save
+//! and choose for the next try (the copy handed in no longer opens).
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use mynumber_app::{AppError, CardAmendment, CardCertification, CardWithFile};
+use mynumber_core::Action;
+use mynumber_core::pin::PinKind;
+use mynumber_pki::Hierarchy;
+
+use super::cards::{
+    Choice, HandOverQuery, back_link, card_file_href, card_file_page, checked_resident,
+    document_choices, documents_of, is_serial, new_page,
+};
+use super::multipart::{Part, file, text, texts};
+use super::page::{Page, render};
+use super::{DeskContext, Lang, Upload};
+use crate::AppState;
+use crate::doors::{Access, Doors};
+
+/// A step on a card in use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Step {
+    /// 暗証番号の再設定: one PIN set anew, its counter cleared (a locked PIN too).
+    PinReset,
+    /// 券面事項変更 / 継続利用: the card's text follows the record, with the 住基 PIN.
+    Amendment,
+    /// 有効期限の延長: a foreign resident's card follows the new period of stay.
+    Extension,
+    /// 電子証明書の発行・更新: new key pairs made by the chip, certified.
+    Certificates,
+}
+
+impl Step {
+    const ALL: [Self; 4] = [
+        Self::PinReset,
+        Self::Amendment,
+        Self::Extension,
+        Self::Certificates,
+    ];
+
+    /// The step's door.
+    fn path(self) -> &'static str {
+        match self {
+            Self::PinReset => "/desk/cards/{serial}/pin-reset",
+            Self::Amendment => "/desk/cards/{serial}/amendment",
+            Self::Extension => "/desk/cards/{serial}/extension",
+            Self::Certificates => "/desk/cards/{serial}/certificates",
+        }
+    }
+
+    /// What the step's use case asks the policy for.
+    fn action(self) -> Action {
+        match self {
+            Self::PinReset => Action::ResetCardPin,
+            Self::Amendment => Action::AmendCard,
+            Self::Extension => Action::ExtendCard,
+            Self::Certificates => Action::CertifyCard,
+        }
+    }
+
+    /// The step's path segment, and its catalog keys' part.
+    fn code(self) -> &'static str {
+        match self {
+            Self::PinReset => "pin-reset",
+            Self::Amendment => "amendment",
+            Self::Extension => "extension",
+            Self::Certificates => "certificates",
+        }
+    }
+}
+
+/// Adds the steps' doors, each under the action its use case asks the policy for.
+pub(crate) fn routes(doors: Doors) -> Doors {
+    use axum::http::Method as M;
+    Step::ALL.into_iter().fold(doors, |doors, step| {
+        let access = Access::Desk(step.action());
+        doors
+            .door(
+                M::GET,
+                step.path(),
+                access,
+                get(
+                    move |headers: HeaderMap,
+                          Extension(ctx): Extension<DeskContext>,
+                          Path(serial): Path<String>,
+                          Query(q): Query<HandOverQuery>| async move {
+                        step_page(&headers, &ctx, step, &serial, &q)
+                    },
+                ),
+            )
+            .door(
+                M::POST,
+                step.path(),
+                access,
+                post(
+                    move |State(state): State<AppState>,
+                          headers: HeaderMap,
+                          Extension(ctx): Extension<DeskContext>,
+                          upload: Option<Extension<Upload>>,
+                          Path(serial): Path<String>| async move {
+                        take_step(&state, &headers, &ctx, upload, &serial, step).await
+                    },
+                ),
+            )
+    })
+}
+
+/// One PIN field of the PIN pad.
+struct PinField {
+    /// The form's name for it.
+    name: String,
+    label: String,
+    hint: String,
+    /// A 4-digit PIN.
+    numeric: bool,
+}
+
+#[derive(Template)]
+#[template(path = "card_step.html")]
+struct StepPage {
+    page: Page,
+    step: &'static str,
+    serial: String,
+    resident: String,
+    lead: String,
+    documents: Vec<Choice>,
+    /// For a PIN reset: which PIN.
+    pin_kinds: Vec<Choice>,
+    /// For new certificates: which ones.
+    hierarchies: Vec<Choice>,
+    pins: Vec<PinField>,
+    /// After a PIN the card refused: the card file with the try counted, to save and choose.
+    retry_file: String,
+}
+
+fn step_view(
+    page: Page,
+    step: Step,
+    serial: &str,
+    resident: &str,
+    parts: Option<&[Part]>,
+    status: StatusCode,
+    retry_file: String,
+) -> Response {
+    let l = page.l;
+    let sent = |name: &str| parts.map(|p| text(p, name)).unwrap_or_default().to_owned();
+    let ticked = parts.map(|p| texts(p, "certificate")).unwrap_or_default();
+    let pin_kinds = match step {
+        Step::PinReset => {
+            let chosen = sent("pin_kind");
+            PinKind::ALL
+                .iter()
+                .map(|k| Choice {
+                    code: k.code(),
+                    label: l.t(&format!("desk-pin-{}", k.code())),
+                    checked: k.code() == chosen,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let hierarchies = match step {
+        Step::Certificates => [Hierarchy::Signature, Hierarchy::Authentication]
+            .iter()
+            .map(|h| Choice {
+                code: h.code(),
+                label: l.t(&format!("desk-card-certificate-{}", h.code())),
+                checked: ticked.contains(&h.code()),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let pin = |kind: PinKind, name: &str| PinField {
+        name: name.to_owned(),
+        label: l.t(&format!("desk-pin-{}", kind.code())),
+        hint: l.t(&format!("desk-pin-{}-hint", kind.code())),
+        numeric: kind != PinKind::Signature,
+    };
+    let pins = match step {
+        Step::PinReset => vec![PinField {
+            name: "pin".to_owned(),
+            label: l.t("desk-card-new-pin"),
+            hint: l.t("desk-card-new-pin-hint"),
+            numeric: false,
+        }],
+        Step::Amendment | Step::Extension => vec![pin(PinKind::ResidentRegistry, "pin")],
+        Step::Certificates => vec![
+            pin(PinKind::Signature, "pin-signature"),
+            pin(PinKind::Authentication, "pin-authentication"),
+        ],
+    };
+    render(
+        status,
+        &StepPage {
+            lead: l.t(&format!("desk-card-{}-lead", step.code())),
+            step: step.code(),
+            serial: serial.to_owned(),
+            resident: resident.to_owned(),
+            documents: document_choices(&l, parts),
+            pin_kinds,
+            hierarchies,
+            pins,
+            retry_file,
+            page,
+        },
+    )
+}
+
+fn title(step: Step) -> String {
+    format!("desk-card-{}-title", step.code())
+}
+
+/// A step's form, empty.
+fn step_page(
+    headers: &HeaderMap,
+    ctx: &DeskContext,
+    step: Step,
+    serial: &str,
+    q: &HandOverQuery,
+) -> Response {
+    let lang = Lang::of(headers);
+    // The serial goes into the form's action: only a card serial's form may.
+    if !is_serial(serial) {
+        return super::page::app_error(lang, Some(ctx), &AppError::NotFound("card"));
+    }
+    let page = new_page(lang, ctx, &title(step), "/desk");
+    step_view(
+        page,
+        step,
+        serial.trim(),
+        &checked_resident(&q.resident),
+        None,
+        StatusCode::OK,
+        String::new(),
+    )
+}
+
+/// A PIN typed at the pad, `None` when left empty.
+fn typed(parts: &[Part], name: &str) -> Option<String> {
+    let pin = text(parts, name);
+    (!pin.is_empty()).then(|| pin.to_owned())
+}
+
+/// Takes a step: what the form sent checked for shape here, the rest by the use case; the new
+/// card file goes back to the holder.
+async fn take_step(
+    state: &AppState,
+    headers: &HeaderMap,
+    ctx: &DeskContext,
+    upload: Option<Extension<Upload>>,
+    serial: &str,
+    step: Step,
+) -> Response {
+    let lang = Lang::of(headers);
+    if !is_serial(serial) {
+        return super::page::app_error(lang, Some(ctx), &AppError::NotFound("card"));
+    }
+    let serial = serial.trim();
+    let mut page = new_page(lang, ctx, &title(step), "/desk");
+    let parts: std::sync::Arc<Vec<Part>> = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
+    let resident = checked_resident(text(&parts, "resident"));
+    let documents = documents_of(&mut page, &parts);
+    let card_file = file(&parts, "card_file").map(<[u8]>::to_vec);
+    if card_file.is_none() {
+        page.problem("card_file", "desk-card-error-card-file");
+    }
+    let pin_kind = match step {
+        Step::PinReset => {
+            let kind = PinKind::parse(text(&parts, "pin_kind"));
+            if kind.is_none() {
+                page.problem("pin_kind", "desk-card-error-pin-kind");
+            }
+            kind
+        }
+        _ => None,
+    };
+    let mut hierarchies = Vec::new();
+    if step == Step::Certificates {
+        for c in texts(&parts, "certificate") {
+            match Hierarchy::parse(c) {
+                Some(h) => hierarchies.push(h),
+                None => page.problem("certificates", "desk-card-error-certificates"),
+            }
+        }
+        if hierarchies.is_empty() {
+            page.problem("certificates", "desk-card-error-certificates");
+        }
+    }
+    let Some(card_file) = card_file.filter(|_| page.errors.is_empty()) else {
+        return step_view(
+            page,
+            step,
+            serial,
+            &resident,
+            Some(&parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            String::new(),
+        );
+    };
+    let principal = &ctx.principal;
+    let done = match (step, pin_kind) {
+        (Step::PinReset, Some(kind)) => {
+            let pin = typed(&parts, "pin").unwrap_or_default();
+            state
+                .app
+                .reset_card_pin(principal, serial, &documents, kind, &pin, &card_file)
+                .await
+        }
+        (Step::Amendment | Step::Extension, _) => {
+            let amendment = CardAmendment {
+                documents,
+                pin: typed(&parts, "pin"),
+                card_file,
+            };
+            if step == Step::Amendment {
+                state.app.amend_card(principal, serial, amendment).await
+            } else {
+                state.app.extend_card(principal, serial, amendment).await
+            }
+        }
+        _ => {
+            let pins = [PinKind::Signature, PinKind::Authentication]
+                .into_iter()
+                .filter_map(|k| typed(&parts, &format!("pin-{}", k.code())).map(|p| (k, p)))
+                .collect();
+            state
+                .app
+                .certify_card(
+                    principal,
+                    serial,
+                    CardCertification {
+                        documents,
+                        hierarchies,
+                        pins,
+                        card_file,
+                    },
+                )
+                .await
+        }
+    };
+    step_done(page, step, serial, &resident, &parts, done, ctx)
+}
+
+/// The step's outcome as a page: the new card file to save, the form again with each problem
+/// beside its field, or the page of a refusal.
+fn step_done(
+    mut page: Page,
+    step: Step,
+    serial: &str,
+    resident: &str,
+    parts: &[Part],
+    done: Result<CardWithFile, AppError>,
+    ctx: &DeskContext,
+) -> Response {
+    let again = |page: Page, retry_file: String| {
+        step_view(
+            page,
+            step,
+            serial,
+            resident,
+            Some(parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            retry_file,
+        )
+    };
+    match done {
+        Ok(card) => {
+            let message = page.l.t(&format!("desk-card-{}-done", step.code()));
+            card_file_page(page, message, &card, back_link(resident))
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                let field = match e.field {
+                    "identity_documents" | "documents" => "documents",
+                    "card_file" | "card" | "resident" => "card_file",
+                    "kind" => "pin_kind",
+                    "certificates" if step == Step::Certificates => "certificates",
+                    _ => "pins",
+                };
+                page.field_error(field, e);
+            }
+            again(page, String::new())
+        }
+        Err(AppError::Refused(_)) => {
+            page.problem("card_file", "desk-card-error-refused");
+            again(page, String::new())
+        }
+        Err(AppError::WrongPin(wrong)) => {
+            let key = if wrong.tries_left == 0 {
+                "desk-card-pin-locked"
+            } else {
+                "desk-card-wrong-pin"
+            };
+            let message = page.l.args(
+                key,
+                &[
+                    ("pin", &page.l.t(&format!("desk-pin-{}", wrong.kind.code()))),
+                    ("tries", &wrong.tries_left.to_string()),
+                ],
+            );
+            page.problem_text("pins", message);
+            // The same form, with the file that now holds the count to save and choose.
+            again(page, card_file_href(&wrong.card_file))
+        }
+        Err(e) => super::page::app_error(Lang(page.lang), Some(ctx), &e),
+    }
+}
