@@ -57,7 +57,7 @@ pub use ports::{
     CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
     ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
     NumberRow, PersonRow, Random, ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store,
-    StoreError, Tx, VersionRow,
+    StoreError, TotpKeyRow, Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

@@ -4,7 +4,9 @@
 //! the ledger, in the staff member's partition.
 //!
 //! A session cookie is 32 random bytes shown once to the browser; only its SHA-256 is stored,
-//! as with tokens. The session acts with the authority of the token that enrolled the login,
+//! as with tokens. A TOTP key is stored sealed (AES-256-GCM under a key derived from the
+//! deployment's sealing secret for this purpose alone, bound to its staff member): a copy of
+//! the database alone signs no one in. The session acts with the authority of the token that enrolled the login,
 //! so the four-eyes rule (`number_change.rs`) still sees who could have handed it over.
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
@@ -17,7 +19,7 @@ use mynumber_core::{Action, FieldError, Invalid, Principal, StaffMember, Subject
 use crate::access::authorize;
 use crate::ledger::{Record, append};
 use crate::staff::token_hash;
-use crate::{App, AppError, EnrolmentRow, LoginRow, SessionRow, StaffKind, StaffRow};
+use crate::{App, AppError, EnrolmentRow, LoginRow, SessionRow, StaffKind, StaffRow, TotpKeyRow};
 
 /// How long an enrolment waits for its first code (µs): ten minutes.
 const ENROLMENT_US: i64 = 10 * 60 * 1_000_000;
@@ -156,7 +158,7 @@ impl App {
             staff: member.id,
             login: login.clone(),
             password_hash,
-            totp_secret: secret.to_vec(),
+            totp_secret: self.seal_totp(member.id, &secret)?,
             enrolled_by: credential,
             started_at_us: now,
         };
@@ -174,7 +176,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(enrolment_of(&row, issuer))
+        Ok(enrolment_of(&row, &secret, issuer))
     }
 
     /// Confirms an enrolment with the first code from the authenticator app: the login it
@@ -199,7 +201,8 @@ impl App {
         {
             return Err(ended());
         }
-        let Some(step) = check_totp(&row.totp_secret, code, now / 1_000_000, None) else {
+        let secret = self.open_totp(row.staff, &row.totp_secret)?;
+        let Some(step) = check_totp(&secret, code, now / 1_000_000, None) else {
             return Err(FieldError::new("code", "problem-totp-code").into());
         };
         let login = LoginRow {
@@ -297,7 +300,8 @@ impl App {
         let password_ok = locked.is_none()
             && password.chars().count() <= PASSWORD_MAX_CHARS
             && verify_password(password, row.password_hash.clone()).await;
-        let step = check_totp(&row.totp_secret, code, now / 1_000_000, row.totp_last_step);
+        let secret = self.open_totp(staff.id, &row.totp_secret)?;
+        let step = check_totp(&secret, code, now / 1_000_000, row.totp_last_step);
         let reason = if locked.is_some() {
             Some("locked")
         } else if staff.disabled_at_us.is_some() {
@@ -464,11 +468,64 @@ impl App {
     ) -> Result<Option<Enrolment>, AppError> {
         let now = self.clock.now_us();
         let mut tx = self.store.begin_read().await?;
-        Ok(tx
+        let Some(row) = tx
             .enrolment(enrolment)
             .await?
             .filter(|row| now - row.started_at_us <= ENROLMENT_US)
-            .map(|row| enrolment_of(&row, issuer)))
+        else {
+            return Ok(None);
+        };
+        let secret = self.open_totp(row.staff, &row.totp_secret)?;
+        Ok(Some(enrolment_of(&row, &secret, issuer)))
+    }
+
+    /// Seals the TOTP keys stored before keys were sealed, at start (every server of one
+    /// database shares the sealing secret); returns how many it sealed. Idempotent.
+    pub async fn seal_totp_keys(&self) -> Result<usize, AppError> {
+        let mut tx = self.store.begin().await?;
+        let plain: Vec<TotpKeyRow> = tx
+            .totp_keys()
+            .await?
+            .into_iter()
+            .filter(|row| !mynumber_pki::SecretSealer::is_sealed(&row.key))
+            .collect();
+        for row in &plain {
+            let sealed = TotpKeyRow {
+                key: self.seal_totp(row.staff, &row.key)?,
+                ..row.clone()
+            };
+            tx.set_totp_key(&sealed).await?;
+        }
+        tx.commit().await?;
+        Ok(plain.len())
+    }
+
+    /// The sealer of staff TOTP keys, derived from the deployment's sealing secret (the one the
+    /// CA keys are sealed with) for this purpose alone.
+    fn totp_sealer(&self) -> Result<mynumber_pki::SecretSealer, AppError> {
+        mynumber_pki::SecretSealer::derive(&self.pki.secret, b"staff TOTP keys")
+            .map_err(|e| AppError::Unavailable(format!("the TOTP keys' sealer: {e}")))
+    }
+
+    /// A staff member's TOTP key sealed for their row.
+    fn seal_totp(&self, staff: mynumber_core::StaffId, key: &[u8]) -> Result<Vec<u8>, AppError> {
+        self.totp_sealer()?
+            .seal(key, totp_label(staff).as_bytes(), self.random_bytes())
+            .map_err(|e| AppError::Unavailable(format!("sealing a TOTP key: {e}")))
+    }
+
+    /// A staff member's TOTP key opened. One that does not open (another deployment's sealing
+    /// secret, a row copied from another staff member, or damage) makes sign-in unavailable,
+    /// not a wrong code: the staff member could do nothing about it.
+    fn open_totp(&self, staff: mynumber_core::StaffId, sealed: &[u8]) -> Result<Vec<u8>, AppError> {
+        self.totp_sealer()?
+            .open(sealed, totp_label(staff).as_bytes())
+            .map_err(|_| {
+                AppError::Unavailable(
+                    "a staff TOTP key does not open with this deployment's sealing secret (--ca-secret-file)"
+                        .to_owned(),
+                )
+            })
     }
 
     /// 32 random bytes, hex: a token for a form before sign-in (double-submit CSRF).
@@ -510,11 +567,17 @@ fn normalized(password: &str) -> String {
     password.nfkc().collect()
 }
 
-fn enrolment_of(row: &EnrolmentRow, issuer: &str) -> Enrolment {
+/// The label a staff member's TOTP key is sealed under: the same for their enrolment and their
+/// login, so the sealed key moves from one to the other as it is.
+fn totp_label(staff: mynumber_core::StaffId) -> String {
+    format!("staff-totp:{}", staff.to_hex())
+}
+
+fn enrolment_of(row: &EnrolmentRow, secret: &[u8], issuer: &str) -> Enrolment {
     Enrolment {
         id: row.id.clone(),
-        uri: otpauth_uri(issuer, &row.login, &row.totp_secret),
-        secret_base32: mynumber_core::sign_in::base32(&row.totp_secret),
+        uri: otpauth_uri(issuer, &row.login, secret),
+        secret_base32: mynumber_core::sign_in::base32(secret),
         login: row.login.clone(),
     }
 }

@@ -317,6 +317,10 @@ impl Deployment {
         );
         app.bind_derivation_key().await?;
         install_authorities(&app).await?;
+        let sealed = app.seal_totp_keys().await?;
+        if sealed > 0 {
+            tracing::info!("sealed {sealed} staff TOTP keys stored before keys were sealed");
+        }
         Ok(app)
     }
 }

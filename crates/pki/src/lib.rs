@@ -16,7 +16,7 @@ mod profile;
 mod verify;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
-pub use keys::{seal, unseal};
+pub use keys::{SecretSealer, seal, unseal};
 pub use ocsp::{
     MAX_REQUESTS, ParsedRequest, Responder, Status, malformed_response, unauthorized_response,
 };

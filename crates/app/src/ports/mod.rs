@@ -28,7 +28,7 @@ pub use registry::{
 };
 pub use staff::{
     CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRead,
-    StaffRow, StaffWrite,
+    StaffRow, StaffWrite, TotpKeyRow,
 };
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.

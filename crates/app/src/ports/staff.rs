@@ -123,6 +123,26 @@ impl std::fmt::Debug for EnrolmentRow {
     }
 }
 
+/// A TOTP key as kept, and whose it is: a login's, or a pending enrolment's.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TotpKeyRow {
+    /// The enrolment's id; `None` for the staff member's login.
+    pub enrolment: Option<String>,
+    /// Whose.
+    pub staff: StaffId,
+    /// The key as stored (sealed, or plain in a row written before sealing).
+    pub key: Vec<u8>,
+}
+
+impl std::fmt::Debug for TotpKeyRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TotpKeyRow")
+            .field("enrolment", &self.enrolment)
+            .field("staff", &self.staff)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What a failed sign-in left: the failures counted and the lock, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LoginFailures {
@@ -190,6 +210,8 @@ pub trait StaffRead: Send {
         staff: StaffId,
         since_us: i64,
     ) -> Result<bool, StoreError>;
+    /// Every login's and pending enrolment's TOTP key (staff are thousands at most).
+    async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError>;
     /// The session with this cookie hash, and its staff member.
     async fn session_by_hash(
         &mut self,
@@ -222,6 +244,8 @@ pub trait StaffWrite: Send {
     /// Writes a staff member's browser sign-in, replacing theirs if any. Fails with
     /// [`StoreError::Conflict`] when another staff member has the login name.
     async fn put_login(&mut self, row: &LoginRow) -> Result<(), StoreError>;
+    /// Replaces the TOTP key of the login or enrolment `row` names with `row.key`.
+    async fn set_totp_key(&mut self, row: &TotpKeyRow) -> Result<(), StoreError>;
     /// Counts a failed sign-in in one statement (concurrent failures all count): a lock that
     /// has ended starts the count again; `lock_after` failures lock until `lock_until_us`.
     async fn login_failed(

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use mynumber_app::ports::{StaffRead, StaffWrite};
 use mynumber_app::{
     CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRow,
-    StoreError,
+    StoreError, TotpKeyRow,
 };
 use mynumber_core::{CredentialId, MunicipalityCode, Role, StaffId};
 use sqlx::Row;
@@ -152,6 +152,27 @@ impl StaffRead for SqlTx {
             .login_where("l.staff_id", &staff.to_hex())
             .await?
             .map(|(login, _)| login))
+    }
+
+    async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT NULL AS enrolment, staff_id, totp_secret FROM staff_logins \
+             UNION ALL SELECT id, staff_id, totp_secret FROM staff_login_enrolments",
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let staff: String = r.try_get("staff_id").map_err(db)?;
+                let key: String = r.try_get("totp_secret").map_err(db)?;
+                Ok(TotpKeyRow {
+                    enrolment: r.try_get("enrolment").map_err(db)?,
+                    staff: StaffId::parse(&staff).ok_or_else(|| corrupt("login staff"))?,
+                    key: hex::decode(key).map_err(|_| corrupt("login key"))?,
+                })
+            })
+            .collect()
     }
 
     async fn enrolment(&mut self, id: &str) -> Result<Option<EnrolmentRow>, StoreError> {
@@ -389,6 +410,23 @@ impl StaffWrite for SqlTx {
             failures: int(&row, "failures")?,
             locked_until_us: row.try_get("locked_until_us").map_err(db)?,
         })
+    }
+
+    async fn set_totp_key(&mut self, row: &TotpKeyRow) -> Result<(), StoreError> {
+        let (key, staff) = (hex::encode(&row.key), row.staff.to_hex());
+        let query = match &row.enrolment {
+            Some(id) => sqlx::query(
+                "UPDATE staff_login_enrolments SET totp_secret = $1 WHERE staff_id = $2 AND id = $3",
+            )
+            .bind(key)
+            .bind(staff)
+            .bind(id.clone()),
+            None => sqlx::query("UPDATE staff_logins SET totp_secret = $1 WHERE staff_id = $2")
+                .bind(key)
+                .bind(staff),
+        };
+        query.execute(&mut *self.tx).await.map_err(db)?;
+        Ok(())
     }
 
     async fn login_succeeded(

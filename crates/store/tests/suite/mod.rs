@@ -3518,14 +3518,19 @@ pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
                 .begin_enrolment(&clerk, "clerk.one", password, "mynumber")
                 .await
                 .unwrap();
-            let secret: String =
+            // The key as the app shows it (base32, RFC 4648); the database keeps it sealed.
+            let key = base32_decode(&e.secret_base32);
+            assert_eq!(key.len(), 20);
+            let stored: String =
                 sqlx::query("SELECT totp_secret FROM staff_login_enrolments WHERE id = $1")
                     .bind(e.id.clone())
                     .fetch_one(&pool)
                     .await
                     .unwrap()
                     .get(0);
-            (e.id, hex::decode(secret).unwrap())
+            assert!(!stored.contains(&hex::encode(&key)), "the key is sealed");
+            assert!(stored.starts_with(&hex::encode(b"mynumber-sealed-secret-v1")));
+            (e.id, key)
         }
     };
     let at = |secret: &[u8], offset: i64| {
@@ -3617,6 +3622,34 @@ pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
         .unwrap()
         .unwrap();
 
+    // A key stored before keys were sealed: sign-in is unavailable (not a wrong code) until
+    // the start seals it, and then works with the same key; the next start seals nothing.
+    sqlx::query("UPDATE staff_logins SET totp_secret = $1 WHERE login = 'clerk.one'")
+        .bind(hex::encode(&new_key))
+        .execute(&pool)
+        .await
+        .unwrap();
+    env.clock.advance(30 * 1_000_000);
+    assert!(matches!(
+        app.sign_in("clerk.one", "a new horse battery", &at(&new_key, 0))
+            .await,
+        Err(AppError::Unavailable(_))
+    ));
+    assert_eq!(app.seal_totp_keys().await.unwrap(), 1);
+    assert_eq!(app.seal_totp_keys().await.unwrap(), 0);
+    let resealed: String =
+        sqlx::query("SELECT totp_secret FROM staff_logins WHERE login = 'clerk.one'")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+    assert!(!resealed.contains(&hex::encode(&new_key)));
+    assert!(
+        app.sign_in("clerk.one", "a new horse battery", &at(&new_key, 0))
+            .await
+            .unwrap()
+            .is_ok()
+    );
     // Rotating the token keeps the login and the session; revoking the new one removes both.
     let rotated = app.rotate_token(&env.clerk, None).await.unwrap();
     assert!(app.session(&third.cookie).await.is_ok());
@@ -3631,4 +3664,23 @@ pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
         .await
         .unwrap();
     assert_eq!(gone.unwrap_err(), SignInRefused::Wrong);
+}
+
+/// RFC 4648 base32 decoded here, apart from the app's encoder.
+fn base32_decode(text: &str) -> Vec<u8> {
+    let (mut out, mut buffer, mut bits) = (Vec::new(), 0u64, 0);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => continue,
+        };
+        buffer = (buffer << 5) | u64::from(v);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
 }
