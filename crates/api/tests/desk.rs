@@ -222,26 +222,6 @@ fn card_file_of(page: &Page) -> Vec<u8> {
     mynumber_pki::base64_decode(href).unwrap()
 }
 
-/// RFC 4648 base32, decoded here independently of the server's encoder.
-fn base32_decode(text: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let (mut buffer, mut bits) = (0u64, 0);
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'2'..=b'7' => c - b'2' + 26,
-            _ => panic!("not base32: {c}"),
-        };
-        buffer = (buffer << 5) | u64::from(v);
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
-}
-
 /// The code an authenticator app shows `offset` steps from now.
 fn code(secret: &[u8], offset: i64) -> String {
     let now = jiff::Timestamp::now().as_second();
@@ -267,7 +247,7 @@ async fn enrol(b: &mut Browser<'_>, token: &str, login: &str, password: &str) ->
         .await;
     assert_eq!(app.status, StatusCode::OK, "{}", app.html);
     assert!(app.html.contains("<svg"), "a QR code is shown");
-    let secret = base32_decode(&app.by_id("totp-key"));
+    let secret = mynumber_test_support::base32_decode(&app.by_id("totp-key"));
     assert_eq!(secret.len(), 20);
     let enrolment = app.field("enrolment");
     // A wrong code: the same page again, with the problem beside the field.

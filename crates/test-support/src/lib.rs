@@ -1,4 +1,5 @@
-//! Test support: a throwaway PostgreSQL server for the suites that need one.
+//! Test support: a throwaway PostgreSQL server for the suites that need one, and decoders
+//! written apart from the code under test.
 //!
 //! Tests that need PostgreSQL call [`postgres_database`]. It uses `TEST_PG_URL`'s server when set,
 //! and otherwise starts a private server (initdb + postgres on a free loopback port, as the
@@ -17,6 +18,28 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
+
+/// RFC 4648 base32 (an authenticator app's key), decoded here apart from the server's encoder.
+///
+/// # Panics
+/// On a character outside the base32 alphabet.
+pub fn base32_decode(text: &str) -> Vec<u8> {
+    let (mut out, mut buffer, mut bits) = (Vec::new(), 0u64, 0);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => panic!("not base32: {c}"),
+        };
+        buffer = (buffer << 5) | u64::from(v);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}
 
 /// A running PostgreSQL server reachable on loopback.
 #[derive(Debug, Clone)]

@@ -3519,7 +3519,7 @@ pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
                 .await
                 .unwrap();
             // The key as the app shows it (base32, RFC 4648); the database keeps it sealed.
-            let key = base32_decode(&e.secret_base32);
+            let key = mynumber_test_support::base32_decode(&e.secret_base32);
             assert_eq!(key.len(), 20);
             let stored: String =
                 sqlx::query("SELECT totp_secret FROM staff_login_enrolments WHERE id = $1")
@@ -3664,23 +3664,4 @@ pub(crate) async fn issue_11_browser_sign_in_over_time(env: Env) {
         .await
         .unwrap();
     assert_eq!(gone.unwrap_err(), SignInRefused::Wrong);
-}
-
-/// RFC 4648 base32 decoded here, apart from the app's encoder.
-fn base32_decode(text: &str) -> Vec<u8> {
-    let (mut out, mut buffer, mut bits) = (Vec::new(), 0u64, 0);
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'2'..=b'7' => c - b'2' + 26,
-            _ => continue,
-        };
-        buffer = (buffer << 5) | u64::from(v);
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
 }
