@@ -434,6 +434,48 @@ impl App {
         })
     }
 
+    /// Ends the sessions whose cookie never came back: left idle past the idle timeout, past
+    /// their length, or of a staff member since disabled; each recorded as it ends, with its
+    /// reason, as if its cookie had come back now. Run by the server on its maintenance tick;
+    /// returns how many it ended. A batch at a time, each its own transaction.
+    pub async fn sweep_sessions(&self, principal: &Principal) -> Result<usize, AppError> {
+        const BATCH: usize = 500;
+        self.permit(principal, Action::SweepSessions).await?;
+        let actor = principal.ledger_name();
+        let mut ended = 0;
+        loop {
+            let now = self.clock.now_us();
+            let mut tx = self.store.begin().await?;
+            let before = ended;
+            let stale = tx
+                .stale_sessions(
+                    now - mynumber_core::sign_in::SESSION_IDLE_SECONDS * 1_000_000,
+                    now - mynumber_core::sign_in::SESSION_MAX_SECONDS * 1_000_000,
+                    BATCH as i64,
+                )
+                .await?;
+            for (session, staff) in &stale {
+                // The same rule as a cookie that comes back (`session`), decided by the core.
+                let reason = if staff.disabled_at_us.is_some() {
+                    "disabled"
+                } else {
+                    match session_end(session.issued_at_us, session.last_used_at_us, now) {
+                        Some(SessionEnd::Expired) => "expired",
+                        Some(SessionEnd::Idle) => "idle",
+                        None => continue,
+                    }
+                };
+                end_recorded(tx.as_mut(), staff, &session.id, reason, &actor, now).await?;
+                ended += 1;
+            }
+            tx.commit().await?;
+            // A batch that ended nothing would come back the same: stop there too.
+            if stale.len() < BATCH || ended == before {
+                return Ok(ended);
+            }
+        }
+    }
+
     /// Ends the session a cookie names (signing out); recorded.
     pub async fn sign_out(&self, cookie: &str) -> Result<(), AppError> {
         let session = self.session(cookie).await?;

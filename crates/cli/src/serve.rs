@@ -246,8 +246,8 @@ async fn demo_cards(app: &App, op: &Principal, dir: &std::path::Path) -> Result<
     Ok(())
 }
 
-/// Signs a ledger checkpoint at start and then every `minutes`, ends cards past their expiry,
-/// and destroys returned letters past their retention; failures are logged and retried at the
+/// Signs a ledger checkpoint at start and then every `minutes`, ends cards past their expiry
+/// and browser sessions left idle, and destroys returned letters past their retention; failures are logged and retried at the
 /// next tick.
 async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
@@ -273,6 +273,16 @@ async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>
             Ok(0) => {}
             Ok(n) => tracing::info!(cards = n, "ended cards past their expiry"),
             Err(e) => tracing::error!(error = %e, "ending expired cards failed"),
+        }
+        // Browser sessions whose cookie never came back are ended and recorded (a session is
+        // refused past its idle timeout anyway; this closes it in the ledger).
+        match app.sweep_sessions(&Principal::System).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                sessions = n,
+                "ended sessions left idle or past their length"
+            ),
+            Err(e) => tracing::error!(error = %e, "ending idle sessions failed"),
         }
         // Records whose period of stay ended, its special period included, are removed ex
         // officio (職権消除), their cards void.

@@ -167,6 +167,9 @@ pub enum Action {
     SignCheckpoint,
     /// Suspend a card (一時停止), at any hour.
     SuspendCard,
+    /// End the browser sessions left idle or past their length whose cookie never came back,
+    /// each recorded as it ends.
+    SweepSessions,
 }
 
 crate::codes!(Action {
@@ -212,6 +215,7 @@ crate::codes!(Action {
     SearchRecords => "search-records",
     SignCheckpoint => "sign-checkpoint",
     SuspendCard => "suspend-card",
+    SweepSessions => "sweep-sessions",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -326,6 +330,7 @@ impl Action {
             | A::ListStaff
             | A::RevokeToken
             | A::NameMunicipality
+            | A::SweepSessions
             | A::IssueCertificateException => P::ManageStaff,
             A::ReadCheckpoint | A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
@@ -365,6 +370,7 @@ impl Action {
             // Each spans every municipality: the expiry run ends cards everywhere, a checkpoint
             // signs every partition's head.
             Self::ExpireCards
+            | Self::SweepSessions
             | Self::RemoveLapsedStays
             | Self::IssueCertificateException
             | Self::ReadCheckpoint
@@ -451,7 +457,8 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             Action::DestroyNotices
             | Action::ExpireCards
             | Action::RemoveLapsedStays
-            | Action::SignCheckpoint => Ok(()),
+            | Action::SignCheckpoint
+            | Action::SweepSessions => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {

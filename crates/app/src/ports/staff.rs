@@ -212,6 +212,14 @@ pub trait StaffRead: Send {
     ) -> Result<bool, StoreError>;
     /// Every login's and pending enrolment's TOTP key (staff are thousands at most).
     async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError>;
+    /// Up to `limit` open sessions to end: last used at or before `idle_before_us`, issued at
+    /// or before `issued_before_us`, or of a disabled staff member; with their staff member.
+    async fn stale_sessions(
+        &mut self,
+        idle_before_us: i64,
+        issued_before_us: i64,
+        limit: i64,
+    ) -> Result<Vec<(SessionRow, StaffRow)>, StoreError>;
     /// The session with this cookie hash, and its staff member.
     async fn session_by_hash(
         &mut self,

@@ -206,6 +206,31 @@ impl StaffRead for SqlTx {
         Ok(n > 0)
     }
 
+    async fn stale_sessions(
+        &mut self,
+        idle_before_us: i64,
+        issued_before_us: i64,
+        limit: i64,
+    ) -> Result<Vec<(SessionRow, StaffRow)>, StoreError> {
+        // Open sessions only (the partial index `staff_sessions_open`); a handful at a time.
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS}, {STAFF_COLUMNS} FROM staff_sessions x \
+             JOIN staff s ON s.id = x.staff_id WHERE x.ended_at_us IS NULL \
+             AND (x.last_used_at_us <= $1 OR x.issued_at_us <= $2 OR s.disabled_at_us IS NOT NULL) \
+             ORDER BY x.last_used_at_us LIMIT {}",
+            limit.max(0)
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(idle_before_us)
+            .bind(issued_before_us)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        rows.iter()
+            .map(|r| Ok((decode_session(r)?, decode_staff(r)?)))
+            .collect()
+    }
+
     async fn session_by_hash(
         &mut self,
         hash: &str,

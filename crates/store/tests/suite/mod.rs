@@ -3453,6 +3453,7 @@ macro_rules! all_cases {
             issue_11_a_name_is_found_however_a_clerk_types_it,
             issue_11_searches_at_once_each_record_what_they_found,
             issue_11_browser_sign_in_over_time,
+            issue_11_sessions_left_open_are_swept,
             issue_11_a_lost_card_is_suspended_on_a_call,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
@@ -3499,6 +3500,90 @@ macro_rules! all_cases {
             issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate,
         );
     };
+}
+
+/// Sessions whose cookie never comes back are ended by the server's sweep, each recorded with
+/// its reason by the system: one left idle, one past its 12 hours though in use, and one of a
+/// staff member since disabled; a session in use stays open; staff may not run the sweep.
+pub(crate) async fn issue_11_sessions_left_open_are_swept(env: Env) {
+    use mynumber_core::sign_in::hotp;
+    let app = &env.app;
+    let step = |offset: i64| u64::try_from(env.clock.now_us() / 30_000_000 + offset).unwrap();
+    let sign_in = |login: &'static str, key: Vec<u8>, offset: i64| async move {
+        app.sign_in(
+            login,
+            "correct horse battery",
+            &format!("{:06}", hotp(&key, step(offset))),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+    };
+    let mut keys = Vec::new();
+    for (who, login) in [(&env.clerk, "sweep.one"), (&env.admin, "sweep.two")] {
+        let e = app
+            .begin_enrolment(who, login, "correct horse battery", "mynumber")
+            .await
+            .unwrap();
+        let key = mynumber_test_support::base32_decode(&e.secret_base32);
+        let code = format!("{:06}", hotp(&key, step(0)));
+        app.confirm_enrolment(&e.id, &code).await.unwrap();
+        keys.push(key);
+    }
+    let idle = sign_in("sweep.one", keys[0].clone(), 1).await;
+    let busy = sign_in("sweep.two", keys[1].clone(), 1).await;
+    assert_eq!(app.sweep_sessions(&Principal::System).await.unwrap(), 0);
+    // 31 minutes on, the clerk's session was never used again; the administrator's was.
+    env.clock.advance(20 * 60 * 1_000_000);
+    assert!(app.session(&busy.cookie).await.is_ok());
+    env.clock.advance(11 * 60 * 1_000_000);
+    assert!(matches!(
+        app.sweep_sessions(&env.clerk).await,
+        Err(AppError::Denied(_))
+    ));
+    assert_eq!(app.sweep_sessions(&Principal::System).await.unwrap(), 1);
+    assert_eq!(app.sweep_sessions(&Principal::System).await.unwrap(), 0);
+    assert!(app.session(&busy.cookie).await.is_ok());
+    assert!(matches!(
+        app.session(&idle.cookie).await,
+        Err(AppError::Unauthenticated)
+    ));
+    // Used every 20 minutes, the administrator's session still ends 12 hours after sign-in.
+    for _ in 0..34 {
+        env.clock.advance(20 * 60 * 1_000_000);
+        assert!(app.session(&busy.cookie).await.is_ok());
+    }
+    env.clock.advance(20 * 60 * 1_000_000);
+    assert_eq!(app.sweep_sessions(&Principal::System).await.unwrap(), 1);
+    // A staff member disabled while signed in: their session ends at the next sweep.
+    let again = sign_in("sweep.one", keys[0].clone(), 0).await;
+    let clerk_id = env.clerk.staff().unwrap().id;
+    app.set_staff_enabled(&env.admin, clerk_id, false)
+        .await
+        .unwrap();
+    assert_eq!(app.sweep_sessions(&Principal::System).await.unwrap(), 1);
+    assert!(app.session(&again.cookie).await.is_err());
+    let mut reasons: Vec<String> = Vec::new();
+    for partition in ["131041", mynumber_core::ledger::NATIONAL_PARTITION] {
+        for e in app
+            .ledger_entries(&env.admin, partition, 0, 10_000)
+            .await
+            .unwrap()
+        {
+            if e.content.action == "signed-out" && e.content.actor == "system" {
+                reasons.push(
+                    e.content
+                        .detail
+                        .rsplit("reason=")
+                        .next()
+                        .unwrap()
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    reasons.sort();
+    assert_eq!(reasons, ["disabled", "expired", "idle"]);
 }
 
 /// Browser sign-in over time (issue 11, docs/design/web.md): a session ends when idle; five
