@@ -77,8 +77,8 @@ function totp(key, offset = 0) {
 
 /** Enrols a staff member's token as `login` and signs in, in Japanese, quickly (the keyboard
  * flow of enrolment and sign-in is the first test's). */
-async function enrolAndSignIn(page, token, login) {
-  await page.goto(`${base}/desk/language?to=ja&back=/desk/enrol`);
+async function enrolAndSignIn(page, token, login, origin = base) {
+  await page.goto(`${origin}/desk/language?to=ja&back=/desk/enrol`);
   await page.fill('#token', token);
   await page.fill('#login', login);
   await page.fill('#password', 'correct horse battery');
@@ -91,7 +91,7 @@ async function enrolAndSignIn(page, token, login) {
   await page.fill('#password', 'correct horse battery');
   await page.fill('#code', totp(key, 1));
   await page.press('#code', 'Enter');
-  await page.waitForURL(`${base}/desk`);
+  await page.waitForURL(`${origin}/desk`);
 }
 
 /** Presses Tab until `selector` has the focus (a keyboard user's way there). */
@@ -640,6 +640,46 @@ test('a clerk of the municipality moved to takes in a removed record, by keyboar
   await page.close();
 });
 
+test('a clerk registers a passkey and signs in with it instead of a code, by keyboard, in ja and en', async () => {
+  // WebAuthn takes no IP address as the relying party: the desk is opened as localhost, and
+  // Chromium's virtual authenticator (CTAP2, user verification) stands in for a device.
+  const origin = base.replace('127.0.0.1', 'localhost');
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', { options: {
+    protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+    isUserVerified: true, automaticPresenceSimulation: true,
+  } });
+  await enrolAndSignIn(page, await addStaff('鍵田 五郎', 'registry-clerk', '131041'), 'kagita', origin);
+  await tabTo(page, 'main a[href="/desk/passkeys"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/desk/passkeys`);
+  assert.match(await page.textContent('main'), /まだパスキーはありません/);
+  await audit(page, 'desk-passkeys-ja');
+  await typeInto(page, '#name', '窓口の端末');
+  await tabTo(page, '#passkey-register button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/desk/passkeys?added=1`);
+  assert.match(await page.textContent('tbody'), /窓口の端末/);
+  // Signed out, then in again with the password and the passkey, no code typed.
+  await tabTo(page, 'header button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/desk\/sign-in\?signed_out=1$/);
+  await typeInto(page, '#login', 'kagita');
+  await typeInto(page, '#password', 'correct horse battery');
+  await tabTo(page, '#passkey-sign-in');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/desk`);
+  assert.ok((await page.textContent('header')).includes('鍵田 五郎'));
+  await page.goto(`${origin}/desk/passkeys`);
+  assert.doesNotMatch(await page.textContent('tbody'), /まだ使っていません/, 'the last use is shown');
+  await page.goto(`${origin}/desk/language?to=en&back=/desk/passkeys`);
+  await audit(page, 'desk-passkeys-en');
+  await page.close();
+});
+
 test('a national auditor signs a checkpoint, by keyboard, in ja and en', async () => {
   const page = await browser.newPage();
   await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
@@ -692,7 +732,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-letters', 'desk-checkpoints']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-checkpoints']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

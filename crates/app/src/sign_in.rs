@@ -18,6 +18,7 @@ use mynumber_core::{Action, FieldError, Invalid, Principal, StaffMember, Subject
 
 use crate::access::authorize;
 use crate::ledger::{Record, append};
+use crate::passkeys::{PasskeyAssertion, PasskeyPassed};
 use crate::staff::token_hash;
 use crate::{App, AppError, EnrolmentRow, LoginRow, SessionRow, StaffKind, StaffRow, TotpKeyRow};
 
@@ -30,6 +31,32 @@ const TOUCH_US: i64 = 60 * 1_000_000;
 
 /// The cookie's prefix: tells a session cookie from a token in a log line or a leak report.
 const COOKIE_PREFIX: &str = "mns_";
+
+/// The second factor given at sign-in.
+enum SecondFactor<'a> {
+    /// A TOTP code.
+    Code(&'a str),
+    /// A passkey's answer.
+    Passkey(&'a PasskeyAssertion),
+}
+
+impl SecondFactor<'_> {
+    /// How the ledger names it (and a refusal's reason when it failed).
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Code(_) => "code",
+            Self::Passkey(_) => "passkey",
+        }
+    }
+}
+
+/// A second factor that passed its check.
+enum Passed {
+    /// The TOTP step of the code.
+    Step(i64),
+    /// A passkey.
+    Passkey(PasskeyPassed),
+}
 
 /// An enrolment awaiting its first code: the key to put in an authenticator app.
 #[derive(Clone, PartialEq, Eq)]
@@ -258,6 +285,28 @@ impl App {
         password: &str,
         code: &str,
     ) -> Result<Result<SignedIn, SignInRefused>, AppError> {
+        self.sign_in_with(login, password, SecondFactor::Code(code))
+            .await
+    }
+
+    /// Signs a staff member in with login name, password and one of their passkeys (its answer
+    /// to a sign-in challenge), as [`Self::sign_in`] does with a code.
+    pub async fn sign_in_with_passkey(
+        &self,
+        login: &str,
+        password: &str,
+        answer: &PasskeyAssertion,
+    ) -> Result<Result<SignedIn, SignInRefused>, AppError> {
+        self.sign_in_with(login, password, SecondFactor::Passkey(answer))
+            .await
+    }
+
+    async fn sign_in_with(
+        &self,
+        login: &str,
+        password: &str,
+        second: SecondFactor<'_>,
+    ) -> Result<Result<SignedIn, SignInRefused>, AppError> {
         let now = self.clock.now_us();
         let login = login.trim().to_ascii_lowercase();
         let password = normalized(password);
@@ -269,12 +318,16 @@ impl App {
             match tx.login_by_name(&login).await? {
                 Some((row, staff)) => {
                     let token = tx.credential(row.enrolled_by).await?;
-                    Some((row, staff, token))
+                    let passkey = match &second {
+                        SecondFactor::Passkey(answer) => tx.passkey(&answer.credential_id).await?,
+                        SecondFactor::Code(_) => None,
+                    };
+                    Some((row, staff, token, passkey))
                 }
                 None => None,
             }
         };
-        let Some((row, staff, token)) = found else {
+        let Some((row, staff, token, passkey)) = found else {
             // As long as a known login's check, so that timing does not tell logins apart.
             let _ = verify_password(password, DUMMY_HASH.to_owned()).await;
             // The typed name is not recorded: it may be a password typed in the wrong field.
@@ -300,8 +353,15 @@ impl App {
         let password_ok = locked.is_none()
             && password.chars().count() <= PASSWORD_MAX_CHARS
             && verify_password(password, row.password_hash.clone()).await;
-        let secret = self.open_totp(staff.id, &row.totp_secret)?;
-        let step = check_totp(&secret, code, now / 1_000_000, row.totp_last_step);
+        let passed = match &second {
+            SecondFactor::Code(code) => {
+                let secret = self.open_totp(staff.id, &row.totp_secret)?;
+                check_totp(&secret, code, now / 1_000_000, row.totp_last_step).map(Passed::Step)
+            }
+            SecondFactor::Passkey(answer) => self
+                .check_passkey(staff.id, passkey.as_ref(), answer, now)
+                .map(Passed::Passkey),
+        };
         let reason = if locked.is_some() {
             Some("locked")
         } else if staff.disabled_at_us.is_some() {
@@ -312,14 +372,26 @@ impl App {
             Some("token-revoked")
         } else if !password_ok {
             Some("password")
-        } else if step.is_none() {
-            Some("code")
+        } else if passed.is_none() {
+            Some(second.code())
         } else {
             None
         };
         let mut tx = self.store.begin().await?;
-        let accepted = match (reason, step) {
-            (None, Some(step)) => tx.login_succeeded(staff.id, step, now).await?,
+        let accepted = match (reason, &passed) {
+            (None, Some(Passed::Step(step))) => {
+                tx.login_succeeded(staff.id, Some(*step), now).await?
+            }
+            // The challenge is taken once, in the transaction that opens the session.
+            (None, Some(Passed::Passkey(p))) => {
+                tx.take_challenge(&p.nonce, now, now - crate::passkeys::CHALLENGE_US)
+                    .await?
+                    && tx.login_succeeded(staff.id, None, now).await?
+                    && {
+                        tx.passkey_used(&p.id, p.sign_count, now).await?;
+                        true
+                    }
+            }
             _ => false,
         };
         if !accepted {
@@ -338,8 +410,12 @@ impl App {
                     (counted.failures, counted.locked_until_us)
                 }
             };
-            // No reason: the code was right but taken a moment ago by another sign-in.
-            let reason = reason.unwrap_or("code-replayed");
+            // No reason: the code or challenge was right but taken a moment ago by another
+            // sign-in (or the login locked meanwhile).
+            let reason = reason.unwrap_or(match second {
+                SecondFactor::Code(_) => "code-replayed",
+                SecondFactor::Passkey(_) => "passkey-replayed",
+            });
             append(
                 tx.as_mut(),
                 "anonymous",
@@ -376,7 +452,12 @@ impl App {
             vec![record_of(
                 &staff,
                 "signed-in",
-                format!("staff={} session={}", staff.id, session.id),
+                format!(
+                    "staff={} session={} factor={}",
+                    staff.id,
+                    session.id,
+                    second.code()
+                ),
             )],
         )
         .await?;
@@ -661,7 +742,7 @@ fn member_of(staff: &StaffRow, credential: mynumber_core::CredentialId) -> Staff
 }
 
 /// A ledger record in a staff member's partition (their municipality's, or the national one).
-fn record_in(
+pub(crate) fn record_in(
     municipality: Option<mynumber_core::MunicipalityCode>,
     action: &'static str,
     detail: String,

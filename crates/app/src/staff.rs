@@ -517,7 +517,7 @@ impl App {
     }
 
     /// The principal's own staff id, after the policy allows acting on one's own credentials.
-    async fn own_staff_id(&self, principal: &Principal) -> Result<StaffId, AppError> {
+    pub(crate) async fn own_staff_id(&self, principal: &Principal) -> Result<StaffId, AppError> {
         let Some(staff) = principal.staff() else {
             return Err(self
                 .permit(principal, Action::OwnCredentials)

@@ -14,6 +14,7 @@ mod pem;
 mod possession;
 mod profile;
 mod verify;
+pub mod webauthn;
 
 pub use authority::{Authority, Holder, Reason, Revoked, positive_serial, serial_bytes};
 pub use keys::{SecretSealer, seal, unseal};

@@ -138,6 +138,18 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0021_call_records.sql"),
         include_str!("../migrations/postgres/0021_call_records.sql"),
     ),
+    (
+        22,
+        "the open sessions' index",
+        include_str!("../migrations/sqlite/0022_open_sessions.sql"),
+        include_str!("../migrations/postgres/0022_open_sessions.sql"),
+    ),
+    (
+        23,
+        "passkeys",
+        include_str!("../migrations/sqlite/0023_passkeys.sql"),
+        include_str!("../migrations/postgres/0023_passkeys.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {
@@ -239,5 +251,34 @@ pub(crate) async fn search_keys(store: &SqlStore) -> Result<(), StoreError> {
             }
         }
         tx.commit().await.map_err(db)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    /// Every file in `migrations/` is in the list, in order, under its own number: a file
+    /// added without its line would never run (the list is what the binary embeds).
+    #[test]
+    fn every_migration_file_is_listed() {
+        for dialect in ["sqlite", "postgres"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("migrations")
+                .join(dialect);
+            let mut files: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".sql"))
+                .collect();
+            files.sort();
+            assert_eq!(files.len(), MIGRATIONS.len(), "{dialect}: {files:?}");
+            for (file, (version, _, _, _)) in files.iter().zip(MIGRATIONS) {
+                assert!(
+                    file.starts_with(&format!("{version:04}_")),
+                    "{dialect}: {file} is not migration {version}"
+                );
+            }
+        }
     }
 }

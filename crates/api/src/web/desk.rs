@@ -168,6 +168,21 @@ async fn language(Query(q): Query<LanguageQuery>) -> Response {
 struct SignInPage {
     page: Page,
     login: String,
+    /// A passkey's sign-in challenge (base64url) and the relying party's id, for the script.
+    challenge: String,
+    rp_id: String,
+}
+
+impl SignInPage {
+    fn new(state: &AppState, headers: &HeaderMap, page: Page, login: String) -> Self {
+        let (challenge, rp_id) = super::passkeys::sign_in_prompt(state, headers);
+        Self {
+            page,
+            login,
+            challenge,
+            rp_id,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -234,10 +249,7 @@ async fn sign_in_page(
     with_cookie(
         render(
             StatusCode::OK,
-            &SignInPage {
-                page,
-                login: String::new(),
-            },
+            &SignInPage::new(&state, &headers, page, String::new()),
         ),
         set,
     )
@@ -251,6 +263,14 @@ pub(super) struct SignInForm {
     password: String,
     #[serde(default)]
     code: String,
+    #[serde(default)]
+    credential_id: String,
+    #[serde(default)]
+    client_data: String,
+    #[serde(default)]
+    authenticator_data: String,
+    #[serde(default)]
+    signature: String,
 }
 
 async fn sign_in(
@@ -271,21 +291,36 @@ async fn sign_in(
         page.problem("login", "desk-sign-in-wrong");
         let mut r = render(
             StatusCode::TOO_MANY_REQUESTS,
-            &SignInPage {
-                page,
-                login: form.login,
-            },
+            &SignInPage::new(&state, &headers, page, form.login),
         );
         if let Ok(v) = header::HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
             r.headers_mut().insert(header::RETRY_AFTER, v);
         }
         return r;
     }
-    match state
-        .app
-        .sign_in(&form.login, &form.password, &form.code)
-        .await
-    {
+    // A passkey's answer when the script filled one in, else the code.
+    let signed = if form.credential_id.is_empty() {
+        state
+            .app
+            .sign_in(&form.login, &form.password, &form.code)
+            .await
+    } else {
+        // An answer that does not even read is refused by the app like a wrong one, so that
+        // it is recorded and counted.
+        let answer = super::passkeys::assertion(
+            &headers,
+            &form.credential_id,
+            &form.client_data,
+            &form.authenticator_data,
+            &form.signature,
+        )
+        .unwrap_or_default();
+        state
+            .app
+            .sign_in_with_passkey(&form.login, &form.password, &answer)
+            .await
+    };
+    match signed {
         Ok(Ok(signed_in)) => {
             let mut r = Redirect::to("/desk").into_response();
             r.headers_mut().append(
@@ -307,10 +342,7 @@ async fn sign_in(
             with_cookie(
                 render(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &SignInPage {
-                        page,
-                        login: form.login,
-                    },
+                    &SignInPage::new(&state, &headers, page, form.login),
                 ),
                 set,
             )

@@ -17,6 +17,7 @@ mod letters;
 pub(crate) mod multipart;
 mod number_change;
 mod page;
+mod passkeys;
 pub(crate) mod public;
 mod transfer_in;
 
@@ -39,6 +40,7 @@ pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
     let doors = card_counter::routes(doors);
     let doors = letters::routes(doors);
     let doors = transfer_in::routes(doors);
+    let doors = passkeys::routes(doors);
     checkpoints::routes(doors)
 }
 pub(crate) use page::{DeskContext, Lang};
@@ -274,7 +276,8 @@ pub(crate) async fn form_guard(req: Request, next: Next) -> Response {
     }
 }
 
-/// The vendored design tokens and the desk's style sheet: compiled in, cached for a day.
+/// The vendored design tokens, the desk's style sheet and its one script (passkeys): compiled
+/// in, cached for a day.
 pub(crate) async fn static_file(
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Response {
@@ -286,6 +289,10 @@ pub(crate) async fn static_file(
         "desk.css" => (
             include_str!("../../web/static/desk.css"),
             "text/css; charset=utf-8",
+        ),
+        "passkey.js" => (
+            include_str!("../../web/static/passkey.js"),
+            "text/javascript; charset=utf-8",
         ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
@@ -322,6 +329,7 @@ pub(crate) fn fuzz_desk(bytes: &[u8]) {
         let _ = well_formed(c) && same(c, &csrf_of("mns_x"));
     }
     desk::decode_forms(body);
+    passkeys::decode_forms(body);
     // The first line is also a content type: a multipart body with the boundary it names.
     let content_type = String::from_utf8_lossy(head);
     if let Ok(parts) = multipart::parse(&content_type, body) {

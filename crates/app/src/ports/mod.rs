@@ -27,8 +27,8 @@ pub use registry::{
     RegistryWrite, SearchQuery, VersionRow,
 };
 pub use staff::{
-    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRead,
-    StaffRow, StaffWrite, TotpKeyRow,
+    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, PasskeyRow, SessionRow, StaffKind,
+    StaffRead, StaffRow, StaffWrite, TotpKeyRow,
 };
 
 /// A storage failure. Constraint violations are told apart because use cases recover from them.

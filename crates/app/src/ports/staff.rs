@@ -123,6 +123,25 @@ impl std::fmt::Debug for EnrolmentRow {
     }
 }
 
+/// A passkey (WebAuthn credential) registered as a staff member's second factor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasskeyRow {
+    /// The credential id the authenticator chose.
+    pub id: Vec<u8>,
+    /// Whose.
+    pub staff: StaffId,
+    /// The name its owner gave it ("office laptop").
+    pub name: String,
+    /// The ES256 public key, a SEC1 uncompressed P-256 point.
+    pub public_key: Vec<u8>,
+    /// The authenticator's signature counter last seen (0 when it keeps none).
+    pub sign_count: i64,
+    /// When registered (µs).
+    pub created_at_us: i64,
+    /// When last used to sign in (µs).
+    pub last_used_at_us: Option<i64>,
+}
+
 /// A TOTP key as kept, and whose it is: a login's, or a pending enrolment's.
 #[derive(Clone, PartialEq, Eq)]
 pub struct TotpKeyRow {
@@ -210,6 +229,10 @@ pub trait StaffRead: Send {
         staff: StaffId,
         since_us: i64,
     ) -> Result<bool, StoreError>;
+    /// A staff member's passkeys, oldest first.
+    async fn passkeys_of(&mut self, staff: StaffId) -> Result<Vec<PasskeyRow>, StoreError>;
+    /// The passkey with this credential id.
+    async fn passkey(&mut self, id: &[u8]) -> Result<Option<PasskeyRow>, StoreError>;
     /// Every login's and pending enrolment's TOTP key (staff are thousands at most).
     async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError>;
     /// Up to `limit` open sessions to end: last used at or before `idle_before_us`, issued at
@@ -252,6 +275,25 @@ pub trait StaffWrite: Send {
     /// Writes a staff member's browser sign-in, replacing theirs if any. Fails with
     /// [`StoreError::Conflict`] when another staff member has the login name.
     async fn put_login(&mut self, row: &LoginRow) -> Result<(), StoreError>;
+    /// Registers a passkey; [`StoreError::Conflict`] when its credential id is registered.
+    async fn insert_passkey(&mut self, row: &PasskeyRow) -> Result<(), StoreError>;
+    /// Forgets a staff member's passkey; returns whether there was one.
+    async fn delete_passkey(&mut self, staff: StaffId, id: &[u8]) -> Result<bool, StoreError>;
+    /// Records a sign-in with a passkey: its counter and when.
+    async fn passkey_used(
+        &mut self,
+        id: &[u8],
+        sign_count: i64,
+        at_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Takes a challenge once: whether it was not taken before. Forgets the challenges taken
+    /// before `forget_before_us` (they have expired, so cannot come back).
+    async fn take_challenge(
+        &mut self,
+        nonce: &[u8],
+        at_us: i64,
+        forget_before_us: i64,
+    ) -> Result<bool, StoreError>;
     /// Replaces the TOTP key of the login or enrolment `row` names with `row.key`.
     async fn set_totp_key(&mut self, row: &TotpKeyRow) -> Result<(), StoreError>;
     /// Counts a failed sign-in in one statement (concurrent failures all count): a lock that
@@ -263,13 +305,13 @@ pub trait StaffWrite: Send {
         lock_after: i64,
         lock_until_us: i64,
     ) -> Result<LoginFailures, StoreError>;
-    /// Records a sign-in with the TOTP `step`, only if no later or equal step was taken and the
-    /// login is not locked (checked in the statement, so two sign-ins with one code cannot both
-    /// succeed); returns whether it was.
+    /// Records a sign-in, with the TOTP `step` when a code was the second factor: only if no
+    /// later or equal step was taken and the login is not locked (checked in the statement, so
+    /// two sign-ins with one code cannot both succeed); returns whether it was.
     async fn login_succeeded(
         &mut self,
         staff: StaffId,
-        step: i64,
+        step: Option<i64>,
         now_us: i64,
     ) -> Result<bool, StoreError>;
     /// Forgets the sign-ins a token enrolled (it was revoked) and their pending enrolments.

@@ -3,8 +3,8 @@
 use async_trait::async_trait;
 use mynumber_app::ports::{StaffRead, StaffWrite};
 use mynumber_app::{
-    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, SessionRow, StaffKind, StaffRow,
-    StoreError, TotpKeyRow,
+    CredentialRow, EnrolmentRow, LoginFailures, LoginRow, PasskeyRow, SessionRow, StaffKind,
+    StaffRow, StoreError, TotpKeyRow,
 };
 use mynumber_core::{CredentialId, MunicipalityCode, Role, StaffId};
 use sqlx::Row;
@@ -63,6 +63,24 @@ fn decode_credential(r: &AnyRow) -> Result<CredentialRow, StoreError> {
 
 const LOGIN_COLUMNS: &str = "l.staff_id AS login_staff, l.login, l.password_hash, l.totp_secret, \
      l.totp_last_step, l.failures, l.locked_until_us, l.enrolled_by, l.enrolled_at_us";
+
+const PASSKEY_COLUMNS: &str =
+    "id, staff_id, name, public_key, sign_count, created_at_us, last_used_at_us";
+
+fn decode_passkey(r: &AnyRow) -> Result<PasskeyRow, StoreError> {
+    let id: String = r.try_get("id").map_err(db)?;
+    let staff: String = r.try_get("staff_id").map_err(db)?;
+    let key: String = r.try_get("public_key").map_err(db)?;
+    Ok(PasskeyRow {
+        id: hex::decode(id).map_err(|_| corrupt("passkey id"))?,
+        staff: StaffId::parse(&staff).ok_or_else(|| corrupt("passkey staff"))?,
+        name: r.try_get("name").map_err(db)?,
+        public_key: hex::decode(key).map_err(|_| corrupt("passkey key"))?,
+        sign_count: int(r, "sign_count")?,
+        created_at_us: int(r, "created_at_us")?,
+        last_used_at_us: r.try_get("last_used_at_us").map_err(db)?,
+    })
+}
 
 const ENROLMENT_COLUMNS: &str = "e.id, e.staff_id, e.login, e.password_hash, e.totp_secret, \
      e.enrolled_by, e.started_at_us";
@@ -152,6 +170,29 @@ impl StaffRead for SqlTx {
             .login_where("l.staff_id", &staff.to_hex())
             .await?
             .map(|(login, _)| login))
+    }
+
+    async fn passkeys_of(&mut self, staff: StaffId) -> Result<Vec<PasskeyRow>, StoreError> {
+        let sql = format!(
+            "SELECT {PASSKEY_COLUMNS} FROM staff_passkeys WHERE staff_id = $1 \
+             ORDER BY created_at_us, id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(staff.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        rows.iter().map(decode_passkey).collect()
+    }
+
+    async fn passkey(&mut self, id: &[u8]) -> Result<Option<PasskeyRow>, StoreError> {
+        let sql = format!("SELECT {PASSKEY_COLUMNS} FROM staff_passkeys WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(hex::encode(id))
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        row.as_ref().map(decode_passkey).transpose()
     }
 
     async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError> {
@@ -457,21 +498,98 @@ impl StaffWrite for SqlTx {
     async fn login_succeeded(
         &mut self,
         staff: StaffId,
-        step: i64,
+        step: Option<i64>,
         now_us: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "UPDATE staff_logins SET failures = 0, locked_until_us = NULL, totp_last_step = $1 \
-             WHERE staff_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1) \
-             AND (locked_until_us IS NULL OR locked_until_us <= $3)",
+        let staff = staff.to_hex();
+        let query = match step {
+            Some(step) => sqlx::query(
+                "UPDATE staff_logins SET failures = 0, locked_until_us = NULL, totp_last_step = $1 \
+                 WHERE staff_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1) \
+                 AND (locked_until_us IS NULL OR locked_until_us <= $3)",
+            )
+            .bind(step)
+            .bind(staff)
+            .bind(now_us),
+            // A passkey: its challenge was taken once instead.
+            None => sqlx::query(
+                "UPDATE staff_logins SET failures = 0, locked_until_us = NULL \
+                 WHERE staff_id = $1 AND (locked_until_us IS NULL OR locked_until_us <= $2)",
+            )
+            .bind(staff)
+            .bind(now_us),
+        };
+        let done = query.execute(&mut *self.tx).await.map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_passkey(&mut self, row: &PasskeyRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_passkeys (id, staff_id, name, public_key, sign_count, \
+             created_at_us, last_used_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(step)
-        .bind(staff.to_hex())
-        .bind(now_us)
+        .bind(hex::encode(&row.id))
+        .bind(row.staff.to_hex())
+        .bind(row.name.clone())
+        .bind(hex::encode(&row.public_key))
+        .bind(row.sign_count)
+        .bind(row.created_at_us)
+        .bind(row.last_used_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("passkey"))?;
+        Ok(())
+    }
+
+    async fn delete_passkey(&mut self, staff: StaffId, id: &[u8]) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM staff_passkeys WHERE id = $1 AND staff_id = $2")
+            .bind(hex::encode(id))
+            .bind(staff.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn passkey_used(
+        &mut self,
+        id: &[u8],
+        sign_count: i64,
+        at_us: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE staff_passkeys SET sign_count = $1, last_used_at_us = $2 WHERE id = $3",
+        )
+        .bind(sign_count)
+        .bind(at_us)
+        .bind(hex::encode(id))
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
-        Ok(done.rows_affected() == 1)
+        Ok(())
+    }
+
+    async fn take_challenge(
+        &mut self,
+        nonce: &[u8],
+        at_us: i64,
+        forget_before_us: i64,
+    ) -> Result<bool, StoreError> {
+        sqlx::query("DELETE FROM staff_passkey_challenges WHERE taken_at_us < $1")
+            .bind(forget_before_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        let taken = sqlx::query(
+            "INSERT INTO staff_passkey_challenges (nonce, taken_at_us) VALUES ($1, $2) \
+             ON CONFLICT (nonce) DO NOTHING",
+        )
+        .bind(hex::encode(nonce))
+        .bind(at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(taken.rows_affected() == 1)
     }
 
     async fn drop_logins_enrolled_by(

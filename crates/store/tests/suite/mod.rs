@@ -3454,6 +3454,7 @@ macro_rules! all_cases {
             issue_11_searches_at_once_each_record_what_they_found,
             issue_11_browser_sign_in_over_time,
             issue_11_sessions_left_open_are_swept,
+            issue_11_a_passkey_is_registered_and_signs_in,
             issue_11_a_lost_card_is_suspended_on_a_call,
             invalid_input_lists_every_problem_and_writes_nothing,
             foreign_residents_and_aliases,
@@ -3500,6 +3501,200 @@ macro_rules! all_cases {
             issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate,
         );
     };
+}
+
+/// A passkey (WebAuthn, a software authenticator here; Chromium's in the browser test):
+/// registered to oneself from a challenge made for one, then used with the password instead of
+/// a code. An answer is taken once, a counter that goes back is refused, another staff
+/// member's passkey does not sign one in, and each step is in the ledger.
+pub(crate) async fn issue_11_a_passkey_is_registered_and_signs_in(env: Env) {
+    use aws_lc_rs::digest::{SHA256, digest};
+    use aws_lc_rs::rand::SystemRandom;
+    use aws_lc_rs::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
+    use mynumber_app::{
+        ChallengeFor, PasskeyAssertion, PasskeyClientData, PasskeyOrigin, PasskeyRegistration,
+        SignInRefused,
+    };
+    use mynumber_core::sign_in::hotp;
+    let app = &env.app;
+    let at = PasskeyOrigin {
+        origin: "https://desk.example.jp".to_owned(),
+        rp_id: "desk.example.jp".to_owned(),
+    };
+    let rng = SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
+    let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref()).unwrap();
+    let point = key.public_key().as_ref().to_vec();
+    let rp_hash = digest(&SHA256, b"desk.example.jp").as_ref().to_vec();
+    let client = |kind: &str, challenge: &[u8]| PasskeyClientData {
+        kind: kind.to_owned(),
+        challenge: challenge.to_vec(),
+        origin: "https://desk.example.jp".to_owned(),
+        cross_origin: false,
+        json: format!("{{\"type\":\"{kind}\",\"n\":{}}}", challenge.len()).into_bytes(),
+    };
+    // The attestation object, CBOR written by hand: {fmt: "none", attStmt: {}, authData}.
+    let credential = b"passkey-credential".to_vec();
+    let mut auth = rp_hash.clone();
+    auth.push(0x45); // user present, user verified, attested credential data
+    auth.extend_from_slice(&0u32.to_be_bytes());
+    auth.extend_from_slice(&[0; 16]);
+    auth.extend_from_slice(&(credential.len() as u16).to_be_bytes());
+    auth.extend_from_slice(&credential);
+    auth.extend_from_slice(&[0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20]);
+    auth.extend_from_slice(&point[1..33]);
+    auth.extend_from_slice(&[0x22, 0x58, 0x20]);
+    auth.extend_from_slice(&point[33..65]);
+    let mut attestation = vec![0xa3, 0x63];
+    attestation.extend_from_slice(b"fmt");
+    attestation.push(0x64);
+    attestation.extend_from_slice(b"none");
+    attestation.push(0x67);
+    attestation.extend_from_slice(b"attStmt");
+    attestation.push(0xa0);
+    attestation.push(0x68);
+    attestation.extend_from_slice(b"authData");
+    attestation.extend_from_slice(&[0x59, (auth.len() >> 8) as u8, auth.len() as u8]);
+    attestation.extend_from_slice(&auth);
+
+    // The clerk enrols a login (password and TOTP), then registers the passkey signed in.
+    let e = app
+        .begin_enrolment(&env.clerk, "clerk.key", "correct horse battery", "mynumber")
+        .await
+        .unwrap();
+    let totp = mynumber_test_support::base32_decode(&e.secret_base32);
+    let step = u64::try_from(env.clock.now_us() / 30_000_000).unwrap();
+    app.confirm_enrolment(&e.id, &format!("{:06}", hotp(&totp, step)))
+        .await
+        .unwrap();
+    let clerk_id = env.clerk.staff().unwrap().id;
+    let register = |challenge: Vec<u8>, name: &str| PasskeyRegistration {
+        name: name.to_owned(),
+        client: client("webauthn.create", &challenge),
+        attestation_object: attestation.clone(),
+        at: at.clone(),
+    };
+    // A challenge made for another staff member's registration is not this one's.
+    let admin_id = env.admin.staff().unwrap().id;
+    let foreign = app
+        .passkey_challenge(ChallengeFor::Register(admin_id))
+        .unwrap();
+    assert!(matches!(
+        app.add_passkey(&env.clerk, register(foreign, "laptop"))
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    let challenge = app
+        .passkey_challenge(ChallengeFor::Register(clerk_id))
+        .unwrap();
+    let added = app
+        .add_passkey(&env.clerk, register(challenge.clone(), "laptop"))
+        .await
+        .unwrap();
+    assert_eq!(added.id, credential);
+    assert_eq!(added.public_key, point);
+    // The same answer again: its challenge was taken.
+    assert!(matches!(
+        app.add_passkey(&env.clerk, register(challenge, "laptop"))
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    assert_eq!(app.passkeys(&env.clerk).await.unwrap().len(), 1);
+    assert!(app.passkeys(&env.admin).await.unwrap().is_empty());
+
+    // Signing in: the password and the passkey's answer, no code.
+    let answer = |count: u32| {
+        let challenge = app.passkey_challenge(ChallengeFor::SignIn).unwrap();
+        let c = client("webauthn.get", &challenge);
+        let mut data = rp_hash.clone();
+        data.push(0x05);
+        data.extend_from_slice(&count.to_be_bytes());
+        let mut signed = data.clone();
+        signed.extend_from_slice(digest(&SHA256, &c.json).as_ref());
+        let signature = key.sign(&rng, &signed).unwrap().as_ref().to_vec();
+        PasskeyAssertion {
+            credential_id: credential.clone(),
+            client: c,
+            authenticator_data: data,
+            signature,
+            at: at.clone(),
+        }
+    };
+    // An authenticator that keeps no counter (0, as many passkeys do): its replayed answer is
+    // refused because its challenge was taken.
+    let first = answer(0);
+    let signed_in = app
+        .sign_in_with_passkey("clerk.key", "correct horse battery", &first)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app.session(&signed_in.cookie).await.is_ok());
+    assert_eq!(
+        app.sign_in_with_passkey("clerk.key", "correct horse battery", &first)
+            .await
+            .unwrap()
+            .unwrap_err(),
+        SignInRefused::Wrong
+    );
+    // A wrong password with a good passkey: refused.
+    assert!(
+        app.sign_in_with_passkey("clerk.key", "wrong horse battery", &answer(0))
+            .await
+            .unwrap()
+            .is_err()
+    );
+    // An answer that could not be read: refused and recorded like a wrong one.
+    assert!(
+        app.sign_in_with_passkey(
+            "clerk.key",
+            "correct horse battery",
+            &PasskeyAssertion::default()
+        )
+        .await
+        .unwrap()
+        .is_err()
+    );
+    // Once it counts, a counter that does not move on is refused (a copy of the key?).
+    let again = app
+        .sign_in_with_passkey("clerk.key", "correct horse battery", &answer(5))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app.session(&again.cookie).await.is_ok());
+    let listed = app.passkeys(&env.clerk).await.unwrap();
+    assert_eq!(listed[0].sign_count, 5);
+    assert!(listed[0].last_used_at_us.is_some());
+    assert!(
+        app.sign_in_with_passkey("clerk.key", "correct horse battery", &answer(5))
+            .await
+            .unwrap()
+            .is_err()
+    );
+    // Removed, it signs in no more.
+    app.remove_passkey(&env.clerk, &hex::encode(&credential))
+        .await
+        .unwrap();
+    assert!(
+        app.sign_in_with_passkey("clerk.key", "correct horse battery", &answer(6))
+            .await
+            .unwrap()
+            .is_err()
+    );
+    let entries = app
+        .ledger_entries(&env.admin, "131041", 0, 10_000)
+        .await
+        .unwrap();
+    let actions: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{} {}", e.content.action, e.content.detail))
+        .collect();
+    let count = |needle: &str| actions.iter().filter(|a| a.contains(needle)).count();
+    assert_eq!(count("passkey-added"), 1);
+    assert_eq!(count("passkey-removed"), 1);
+    assert_eq!(count("factor=passkey"), 2);
+    assert_eq!(count("reason=passkey-replayed"), 1, "{actions:#?}");
+    assert_eq!(count("reason=passkey "), 3, "{actions:#?}");
+    assert_eq!(count("reason=password"), 1, "{actions:#?}");
 }
 
 /// Sessions whose cookie never comes back are ended by the server's sweep, each recorded with
