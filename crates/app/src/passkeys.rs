@@ -227,18 +227,7 @@ impl App {
             }
             other => AppError::Store(other),
         })?;
-        let municipality = principal.staff().and_then(|s| s.municipality);
-        append(
-            tx.as_mut(),
-            &principal.ledger_name(),
-            now,
-            vec![crate::sign_in::record_in(
-                municipality,
-                "passkey-added",
-                format!("staff={staff} passkey={}", short_id(&row.id)),
-            )],
-        )
-        .await?;
+        recorded(tx.as_mut(), principal, "passkey-added", &row.id, now).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -252,18 +241,7 @@ impl App {
         if !tx.delete_passkey(staff, &id).await? {
             return Err(AppError::NotFound("passkey"));
         }
-        let municipality = principal.staff().and_then(|s| s.municipality);
-        append(
-            tx.as_mut(),
-            &principal.ledger_name(),
-            now,
-            vec![crate::sign_in::record_in(
-                municipality,
-                "passkey-removed",
-                format!("staff={staff} passkey={}", short_id(&id)),
-            )],
-        )
-        .await?;
+        recorded(tx.as_mut(), principal, "passkey-removed", &id, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -304,6 +282,33 @@ impl App {
             sign_count: count,
         })
     }
+}
+
+/// Records a change to one's passkeys in one's partition: the credential id's first bytes, not
+/// the name typed.
+async fn recorded(
+    tx: &mut dyn crate::Tx,
+    principal: &Principal,
+    action: &'static str,
+    id: &[u8],
+    now: i64,
+) -> Result<(), AppError> {
+    let staff = principal.staff();
+    append(
+        tx,
+        &principal.ledger_name(),
+        now,
+        vec![crate::sign_in::record_in(
+            staff.and_then(|s| s.municipality),
+            action,
+            format!(
+                "staff={} passkey={}",
+                staff.map(|s| s.id.to_hex()).unwrap_or_default(),
+                short_id(id)
+            ),
+        )],
+    )
+    .await
 }
 
 /// A credential id's first bytes, hex: names it in the ledger and on screen.
