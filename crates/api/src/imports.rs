@@ -234,9 +234,7 @@ fn failure(e: ImportFailure) -> ApiError {
             )
         }
         ImportFailure::NotText => ApiError::field("body", "problem-import-not-text"),
-        ImportFailure::Header(why) => {
-            ApiError::invalid(&FieldError::new("header", "problem-unreadable").arg("detail", why))
-        }
+        ImportFailure::Header(why) => ApiError::invalid(&why),
         ImportFailure::Changed { .. } => ApiError::new(
             StatusCode::CONFLICT,
             "import-changed",

@@ -1693,4 +1693,36 @@ async fn problems_speak_the_callers_language() {
             "{uri}"
         );
     }
+    // An import whose header row names a column there is none of: refused before anything
+    // starts, the English problem unchanged, the message in the reader's words.
+    let res = s
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/residents/import?name=register.csv")
+                .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+                .header(header::ACCEPT_LANGUAGE, "ja")
+                .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
+                .body(Body::from("family_name,birthday\n"))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let got: Value = serde_json::from_slice(&bytes).unwrap();
+    let e = &got["errors"][0];
+    assert_eq!(e["field"], "header");
+    let problem = e["problem"].as_str().unwrap();
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        problem.starts_with("unknown column \"birthday\"; the columns are: family_name"),
+        "{problem}"
+    );
+    assert!(
+        message.starts_with("\"birthday\" という列はありません。"),
+        "{message}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Read};
 
-use mynumber_core::{CarriedIdentity, ForeignInput, NameInput, ResidentInput};
+use mynumber_core::{CarriedIdentity, FieldError, ForeignInput, NameInput, ResidentInput};
 
 use crate::ImportRow;
 
@@ -71,28 +71,18 @@ pub struct Columns {
 pub fn column_index<'a>(
     header: impl IntoIterator<Item = &'a str>,
     layout: Layout,
-) -> Result<Columns, String> {
+) -> Result<Columns, FieldError> {
     let names: Vec<&str> = header.into_iter().map(str::trim).collect();
     let position = |name: &str| names.iter().position(|n| *n == name);
+    let problem = |key: &'static str| FieldError::new("header", key);
     let carried = match layout {
         Layout::New if names.contains(&"individual_number") => {
-            return Err(
-                "the file has an individual_number column: this import issues new numbers; to \
-                 move in a register whose residents keep their numbers and resident record \
-                 codes, import it as an existing register (--existing, or layout=existing over the API)"
-                    .to_owned(),
-            );
+            return Err(problem("problem-import-number-column"));
         }
         Layout::New => None,
         Layout::Existing => match (position("resident_code"), position("individual_number")) {
             (Some(code), Some(number)) => Some((code, number)),
-            _ => {
-                return Err(
-                    "an import of an existing register (--existing, layout=existing) needs the resident_code and individual_number \
-                     columns: each resident keeps the code and number they hold"
-                        .to_owned(),
-                );
-            }
+            _ => return Err(problem("problem-import-existing-columns")),
         },
     };
     if let Some((at, unknown)) = names
@@ -107,16 +97,13 @@ pub fn column_index<'a>(
             && unknown.chars().any(|c| c.is_ascii_lowercase())
             && unknown.chars().all(|c| c.is_ascii_lowercase() || c == '_');
         return Err(if named {
-            format!(
-                "unknown column {unknown:?}; the columns are: {}",
-                COLUMNS.join(", ")
-            )
+            problem("problem-import-unknown-column")
+                .arg("given", format!("{unknown:?}"))
+                .arg("codes", COLUMNS.join(", "))
         } else {
-            format!(
-                "column {} of the header row is not a column name; is the header row missing? The columns are: {}",
-                at + 1,
-                COLUMNS.join(", ")
-            )
+            problem("problem-import-not-a-column")
+                .arg("position", at + 1)
+                .arg("codes", COLUMNS.join(", "))
         });
     }
     if let Some(twice) = names
@@ -124,7 +111,7 @@ pub fn column_index<'a>(
         .enumerate()
         .find(|(i, n)| names[..*i].contains(n))
     {
-        return Err(format!("column {:?} appears twice", twice.1));
+        return Err(problem("problem-import-column-twice").arg("given", format!("{:?}", twice.1)));
     }
     let missing: Vec<&str> = COLUMNS
         .iter()
@@ -132,10 +119,7 @@ pub fn column_index<'a>(
         .copied()
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "the header lacks required column(s): {}",
-            missing.join(", ")
-        ));
+        return Err(problem("problem-import-columns-missing").arg("codes", missing.join(", ")));
     }
     Ok(Columns {
         index: COLUMNS.iter().map(|c| position(c)).collect(),
@@ -585,17 +569,28 @@ mod tests {
             .copied()
             .chain(["individual_number"])
             .collect();
-        let e = column_index(with_number.clone(), new).unwrap_err();
+        let e = column_index(with_number.clone(), new)
+            .unwrap_err()
+            .problem();
         assert!(
             e.contains("individual_number") && e.contains("--existing"),
             "{e}"
         );
         let twice: Vec<&str> = COLUMNS.iter().copied().chain(["alias"]).collect();
-        assert!(column_index(twice, new).unwrap_err().contains("twice"));
-        let e = column_index(["family_name", "given_name"], new).unwrap_err();
+        assert!(
+            column_index(twice, new)
+                .unwrap_err()
+                .problem()
+                .contains("twice")
+        );
+        let e = column_index(["family_name", "given_name"], new)
+            .unwrap_err()
+            .problem();
         assert!(e.contains("birth_date"), "{e}");
         // A migration needs both carried columns, wherever they are.
-        let e = column_index(with_number.clone(), Layout::Existing).unwrap_err();
+        let e = column_index(with_number.clone(), Layout::Existing)
+            .unwrap_err()
+            .problem();
         assert!(e.contains("resident_code"), "{e}");
         let both: Vec<&str> = ["resident_code"].into_iter().chain(with_number).collect();
         let columns = column_index(both, Layout::Existing).unwrap();

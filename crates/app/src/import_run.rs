@@ -112,7 +112,7 @@ pub enum ImportFailure {
     /// The source could not be read.
     Io(io::Error),
     /// The header row is refused; nothing was started.
-    Header(String),
+    Header(mynumber_core::FieldError),
     /// A stopped import's edited source no longer holds, as they were, the lines it imported.
     Changed {
         /// The stopped job.
@@ -171,7 +171,7 @@ impl fmt::Display for ImportFailure {
                  or name its encoding",
             ),
             Self::Io(e) => write!(f, "{e}"),
-            Self::Header(why) => f.write_str(why),
+            Self::Header(why) => f.write_str(&why.problem()),
             Self::Changed {
                 job,
                 counted_before: true,
@@ -391,7 +391,12 @@ impl App {
         // nothing.
         let header = reader
             .headers()
-            .map_err(|e| ImportFailure::Header(format!("reading the header row: {e}")))?
+            .map_err(|e| {
+                ImportFailure::Header(
+                    mynumber_core::FieldError::new("header", "problem-import-header-unreadable")
+                        .arg("detail", e.to_string()),
+                )
+            })?
             .clone();
         let index = import_file::column_index(&header, layout).map_err(ImportFailure::Header)?;
         let file = ImportFile {

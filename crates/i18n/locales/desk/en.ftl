@@ -847,3 +847,12 @@ problem-passkey-challenge = the registration expired; register again
 problem-passkey-refused = this passkey cannot be used; try another device
 problem-passkey-too-many = at most { $max } passkeys; remove one you no longer use
 problem-passkey-registered = this passkey is registered already
+
+## An import's header row
+problem-import-number-column = the file has an individual_number column: this import issues new numbers; to move in a register whose residents keep their numbers and resident record codes, import it as an existing register (--existing, or layout=existing over the API)
+problem-import-existing-columns = an import of an existing register (--existing, layout=existing) needs the resident_code and individual_number columns: each resident keeps the code and number they hold
+problem-import-unknown-column = unknown column { $given }; the columns are: { $codes }
+problem-import-not-a-column = column { $position } of the header row is not a column name; is the header row missing? The columns are: { $codes }
+problem-import-column-twice = column { $given } appears twice
+problem-import-columns-missing = the header lacks required column(s): { $codes }
+problem-import-header-unreadable = reading the header row: { $detail }

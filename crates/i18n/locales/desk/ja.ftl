@@ -869,3 +869,12 @@ problem-passkey-challenge = 登録の期限が切れました。もう一度登�
 problem-passkey-refused = このパスキーは使えません。別の端末で試してください。
 problem-passkey-too-many = パスキーは{ $max }個まで登録できます。使わないものを削除してください。
 problem-passkey-registered = このパスキーはすでに登録されています。
+
+## 一括取込みの見出し行
+problem-import-number-column = ファイルに individual_number の列があります。この取込みは個人番号を新しく付番します。住民票コードと個人番号を持ったままの住民の台帳を移すときは、既存の台帳として取り込んでください(--existing、API では layout=existing)。
+problem-import-existing-columns = 既存の台帳の取込み(--existing、layout=existing)には resident_code と individual_number の列が必要です。住民は今の住民票コードと個人番号をそのまま持ちます。
+problem-import-unknown-column = { $given } という列はありません。列は次のとおりです: { $codes }
+problem-import-not-a-column = 見出し行の{ $position }列目が列の名前ではありません。見出し行がないのではありませんか。列は次のとおりです: { $codes }
+problem-import-column-twice = { $given } の列が2回あります。
+problem-import-columns-missing = 見出し行に必須の列がありません: { $codes }
+problem-import-header-unreadable = 見出し行を読み取れません({ $detail })。
