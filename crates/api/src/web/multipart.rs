@@ -40,24 +40,54 @@ pub(crate) enum Refused {
 
 /// The boundary of a `multipart/form-data` content type, if it is one.
 pub(crate) fn boundary(content_type: &str) -> Option<String> {
-    let mut params = content_type.split(';');
-    let kind = params.next()?.trim();
+    let (kind, params) = params(content_type)?;
     if !kind.eq_ignore_ascii_case("multipart/form-data") {
         return None;
     }
-    params.find_map(|p| {
-        let (key, value) = p.split_once('=')?;
-        if !key.trim().eq_ignore_ascii_case("boundary") {
-            return None;
-        }
-        let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value);
+    params.into_iter().find_map(|(key, value)| {
         // RFC 2046 §5.1.1: 1 to 70 characters.
-        (1..=70).contains(&value.len()).then(|| value.to_owned())
+        (key == "boundary" && (1..=70).contains(&value.len())).then_some(value)
     })
+}
+
+/// A header value's first item and its parameters (`kind; key=value; key="a;b"`): split on
+/// the semicolons outside quotes, a quoted value unquoted (RFC 9110 §5.6.4 quoted-string, with
+/// its backslash escapes), keys in lower case. `None` for a quote left open.
+fn params(value: &str) -> Option<(String, Vec<(String, String)>)> {
+    // Each item: its text outside quotes, and what was inside them.
+    let mut items: Vec<(String, Option<String>)> = vec![(String::new(), None)];
+    let (mut quoted, mut escaped) = (false, false);
+    for c in value.chars() {
+        let (text, inside) = items.last_mut()?;
+        if escaped {
+            inside.get_or_insert_with(String::new).push(c);
+            escaped = false;
+        } else if quoted && c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            quoted = !quoted;
+            inside.get_or_insert_with(String::new);
+        } else if quoted {
+            inside.get_or_insert_with(String::new).push(c);
+        } else if c == ';' {
+            items.push((String::new(), None));
+        } else {
+            text.push(c);
+        }
+    }
+    if quoted || escaped {
+        return None;
+    }
+    let mut items = items.into_iter();
+    let kind = items.next()?.0.trim().to_owned();
+    let params = items
+        .filter_map(|(text, inside)| {
+            let (key, bare) = text.split_once('=')?;
+            let value = inside.unwrap_or_else(|| bare.trim().to_owned());
+            Some((key.trim().to_ascii_lowercase(), value))
+        })
+        .collect();
+    Some((kind, params))
 }
 
 /// The parts of `body`, in order.
@@ -121,25 +151,13 @@ fn disposition(headers: &[u8]) -> Result<(String, Option<String>), Refused> {
                 .then_some(value)
         })
         .ok_or(Refused::Malformed)?;
-    let mut params = value.split(';');
-    if !params
-        .next()
-        .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("form-data"))
-    {
+    let (kind, params) = params(value).ok_or(Refused::Malformed)?;
+    if !kind.eq_ignore_ascii_case("form-data") {
         return Err(Refused::Malformed);
     }
     let (mut name, mut filename) = (None, None);
-    for p in params {
-        let Some((key, value)) = p.split_once('=') else {
-            continue;
-        };
-        let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value)
-            .to_owned();
-        match key.trim().to_ascii_lowercase().as_str() {
+    for (key, value) in params {
+        match key.as_str() {
             "name" => name = Some(value),
             "filename" => filename = Some(value),
             _ => {}
@@ -225,6 +243,16 @@ mod tests {
             Some("a b".into())
         );
         assert_eq!(boundary("application/x-www-form-urlencoded"), None);
+        // Semicolons and escaped quotes inside quotes belong to the value.
+        assert_eq!(
+            boundary("multipart/form-data; boundary=\"a;b\"; charset=utf-8"),
+            Some("a;b".into())
+        );
+        assert_eq!(boundary("multipart/form-data; boundary=\"open"), None);
+        let named = body(&[("card_file", Some("my;card \\\"1\\\".mnc"), b"x")]);
+        let parts = parse(TYPE, &named).unwrap();
+        assert_eq!(parts[0].filename.as_deref(), Some("my;card \"1\".mnc"));
+        assert_eq!(file(&parts, "card_file"), Some(&b"x"[..]));
     }
 
     #[test]
