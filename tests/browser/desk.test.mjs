@@ -659,9 +659,11 @@ test('a clerk registers a passkey and signs in with it instead of a code, by key
   assert.match(await page.textContent('main'), /まだパスキーはありません/);
   await audit(page, 'desk-passkeys-ja');
   await typeInto(page, '#name', '窓口の端末');
+  await typeInto(page, '#password', 'correct horse battery');
   await tabTo(page, '#passkey-register button[type="submit"]');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${origin}/desk/passkeys?added=1`);
+  await page.waitForSelector('#error-summary, tbody');
+  assert.equal(page.url(), `${origin}/desk/passkeys?added=1`, await page.textContent('main'));
   assert.match(await page.textContent('tbody'), /窓口の端末/);
   // Signed out, then in again with the password and the passkey, no code typed.
   await tabTo(page, 'header button[type="submit"]');

@@ -56,6 +56,14 @@ pub struct PasskeyClientData {
     pub json: Vec<u8>,
 }
 
+impl std::fmt::Debug for PasskeyRegistration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasskeyRegistration")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
 impl PasskeyClientData {
     fn fields(&self) -> ClientData<'_> {
         ClientData {
@@ -78,11 +86,14 @@ pub struct PasskeyOrigin {
     pub rp_id: String,
 }
 
-/// A new passkey as the browser sent it (`navigator.credentials.create`).
-#[derive(Clone, Debug)]
+/// A new passkey as the browser sent it (`navigator.credentials.create`), with its owner's
+/// password typed again.
+#[derive(Clone)]
 pub struct PasskeyRegistration {
     /// The name its owner gives it.
     pub name: String,
+    /// The login's password: a session alone (a browser left signed in) adds no lasting factor.
+    pub password: String,
     /// The client data.
     pub client: PasskeyClientData,
     /// The attestation object (CBOR).
@@ -185,6 +196,34 @@ impl App {
         if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
             return Err(FieldError::new("name", "problem-passkey-name").into());
         }
+        // The password again, checked before anything else is (Argon2, outside a transaction);
+        // a wrong one counts toward the login's lock, as at sign-in.
+        let login = self.store.begin_read().await?.login_of(staff).await?;
+        let Some(login) = login else {
+            return Err(FieldError::new("password", "problem-passkey-password").into());
+        };
+        let locked = login.locked_until_us.is_some_and(|until| until > now);
+        let password_ok = !locked
+            && crate::sign_in::verify_password(
+                crate::sign_in::normalized(&new.password),
+                login.password_hash.clone(),
+            )
+            .await;
+        if !password_ok {
+            let mut tx = self.store.begin().await?;
+            if !locked {
+                tx.login_failed(
+                    staff,
+                    now,
+                    mynumber_core::sign_in::LOCKOUT_FAILURES,
+                    now + mynumber_core::sign_in::LOCKOUT_SECONDS * 1_000_000,
+                )
+                .await?;
+            }
+            recorded(tx.as_mut(), principal, "passkey-refused", None, now).await?;
+            tx.commit().await?;
+            return Err(FieldError::new("password", "problem-passkey-password").into());
+        }
         let Some(nonce) =
             self.open_challenge(&new.client.challenge, ChallengeFor::Register(staff), now)
         else {
@@ -227,7 +266,7 @@ impl App {
             }
             other => AppError::Store(other),
         })?;
-        recorded(tx.as_mut(), principal, "passkey-added", &row.id, now).await?;
+        recorded(tx.as_mut(), principal, "passkey-added", Some(&row.id), now).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -241,7 +280,7 @@ impl App {
         if !tx.delete_passkey(staff, &id).await? {
             return Err(AppError::NotFound("passkey"));
         }
-        recorded(tx.as_mut(), principal, "passkey-removed", &id, now).await?;
+        recorded(tx.as_mut(), principal, "passkey-removed", Some(&id), now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -290,10 +329,14 @@ async fn recorded(
     tx: &mut dyn crate::Tx,
     principal: &Principal,
     action: &'static str,
-    id: &[u8],
+    id: Option<&[u8]>,
     now: i64,
 ) -> Result<(), AppError> {
     let staff = principal.staff();
+    let detail = match id {
+        Some(id) => format!("passkey={}", short_id(id)),
+        None => "reason=password".to_owned(),
+    };
     append(
         tx,
         &principal.ledger_name(),
@@ -302,9 +345,8 @@ async fn recorded(
             staff.and_then(|s| s.municipality),
             action,
             format!(
-                "staff={} passkey={}",
-                staff.map(|s| s.id.to_hex()).unwrap_or_default(),
-                short_id(id)
+                "staff={} {detail}",
+                staff.map(|s| s.id.to_hex()).unwrap_or_default()
             ),
         )],
     )

@@ -254,6 +254,8 @@ impl App {
         let closed = tx
             .end_sessions_of(staff.id, None, now, "re-enrolled")
             .await?;
+        // And the passkeys registered under the old login: it may have been someone else's.
+        let passkeys = tx.delete_passkeys_of(staff.id).await?;
         append(
             tx.as_mut(),
             &staff.id.to_hex(),
@@ -262,7 +264,7 @@ impl App {
                 &staff,
                 "sign-in-enrolled",
                 format!(
-                    "staff={} login={} sessions-ended={}",
+                    "staff={} login={} sessions-ended={} passkeys-removed={passkeys}",
                     staff.id,
                     row.login,
                     closed.len()
@@ -387,10 +389,7 @@ impl App {
                 tx.take_challenge(&p.nonce, now, now - crate::passkeys::CHALLENGE_US)
                     .await?
                     && tx.login_succeeded(staff.id, None, now).await?
-                    && {
-                        tx.passkey_used(&p.id, p.sign_count, now).await?;
-                        true
-                    }
+                    && tx.passkey_used(&p.id, p.sign_count, now).await?
             }
             _ => false,
         };
@@ -453,10 +452,16 @@ impl App {
                 &staff,
                 "signed-in",
                 format!(
-                    "staff={} session={} factor={}",
+                    "staff={} session={} factor={}{}",
                     staff.id,
                     session.id,
-                    second.code()
+                    second.code(),
+                    match &passed {
+                        Some(Passed::Passkey(p)) => {
+                            format!(" passkey={}", crate::passkeys::short_id(&p.id))
+                        }
+                        _ => String::new(),
+                    }
                 ),
             )],
         )
@@ -546,8 +551,9 @@ impl App {
                         None => continue,
                     }
                 };
-                end_recorded(tx.as_mut(), staff, &session.id, reason, &actor, now).await?;
-                ended += 1;
+                if end_recorded(tx.as_mut(), staff, &session.id, reason, &actor, now).await? {
+                    ended += 1;
+                }
             }
             tx.commit().await?;
             // A batch that ended nothing would come back the same: stop there too.
@@ -612,15 +618,15 @@ impl App {
             .into_iter()
             .filter(|row| !mynumber_pki::SecretSealer::is_sealed(&row.key))
             .collect();
+        let mut sealed = 0;
         for row in &plain {
-            let sealed = TotpKeyRow {
-                key: self.seal_totp(row.staff, &row.key)?,
-                ..row.clone()
-            };
-            tx.set_totp_key(&sealed).await?;
+            let key = self.seal_totp(row.staff, &row.key)?;
+            if tx.set_totp_key(row, &key).await? {
+                sealed += 1;
+            }
         }
         tx.commit().await?;
-        Ok(plain.len())
+        Ok(sealed)
     }
 
     /// The sealer of staff TOTP keys, derived from the deployment's sealing secret (the one the
@@ -658,7 +664,7 @@ impl App {
 }
 
 /// Ends a session if it is open, and records that it ended and why (`signed-out`, `idle`,
-/// `expired`, `disabled`) in the staff member's partition.
+/// `expired`, `disabled`) in the staff member's partition; returns whether it was open.
 async fn end_recorded(
     tx: &mut dyn crate::Tx,
     staff: &StaffRow,
@@ -666,8 +672,9 @@ async fn end_recorded(
     reason: &str,
     actor: &str,
     now: i64,
-) -> Result<(), AppError> {
-    if tx.end_session(session, now, reason).await? {
+) -> Result<bool, AppError> {
+    let open = tx.end_session(session, now, reason).await?;
+    if open {
         append(
             tx,
             actor,
@@ -680,12 +687,12 @@ async fn end_recorded(
         )
         .await?;
     }
-    Ok(())
+    Ok(open)
 }
 
 /// A password as typed, in one Unicode form (NFKC): typed with an input method in full-width
 /// mode, "ｐａｓｓ" is "pass" (NIST SP 800-63B §5.1.1.2 asks for normalisation).
-fn normalized(password: &str) -> String {
+pub(crate) fn normalized(password: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     password.nfkc().collect()
 }
@@ -721,7 +728,7 @@ async fn hash_password(password: String, salt: [u8; 16]) -> Result<String, AppEr
     .map_err(|e| AppError::Store(crate::StoreError::Database(format!("hashing: {e}"))))
 }
 
-async fn verify_password(password: String, hash: String) -> bool {
+pub(crate) async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || {
         Argon2::default()
             .verify_password(password.as_bytes(), hash.as_str())

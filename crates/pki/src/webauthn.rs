@@ -236,7 +236,11 @@ fn cose_es256(key: &Cbor) -> Result<Vec<u8>, WebAuthnError> {
     }
     match (key.get_int_key(-2), key.get_int_key(-3)) {
         (Some(Cbor::Bytes(x)), Some(Cbor::Bytes(y))) if x.len() == 32 && y.len() == 32 => {
-            Ok([&[0x04], x.as_slice(), y.as_slice()].concat())
+            let point = [&[0x04], x.as_slice(), y.as_slice()].concat();
+            // A point on the curve, or no key at all (stored, it would never verify).
+            aws_lc_rs::signature::ParsedPublicKey::new(&ECDSA_P256_SHA256_ASN1, &point)
+                .map_err(|_| WebAuthnError::Algorithm)?;
+            Ok(point)
         }
         _ => Err(WebAuthnError::Algorithm),
     }
@@ -308,10 +312,14 @@ impl Cbor {
                 if major == 4 {
                     Cbor::Array((0..n).map(|_| next()).collect::<Result<_, _>>()?)
                 } else {
-                    let mut pairs = Vec::with_capacity(n);
+                    let mut pairs: Vec<(Cbor, Cbor)> = Vec::with_capacity(n);
                     for _ in 0..n {
                         let key = next()?;
                         let value = next()?;
+                        // A key twice would let two readers see two values: refused.
+                        if pairs.iter().any(|(k, _)| *k == key) {
+                            return Err(malformed());
+                        }
                         pairs.push((key, value));
                     }
                     Cbor::Map(pairs)
@@ -635,6 +643,14 @@ mod tests {
         .concat();
         assert_eq!(
             verify_registration(&c, &a.attestation(&rsa), &expected(b"c")),
+            Err(WebAuthnError::Algorithm)
+        );
+        // Coordinates of the right length that are no point of P-256.
+        let mut off_curve = data.clone();
+        let y_last = off_curve.len() - 1;
+        off_curve[y_last] ^= 1;
+        assert_eq!(
+            verify_registration(&c, &a.attestation(&off_curve), &expected(b"c")),
             Err(WebAuthnError::Algorithm)
         );
         let none = a.auth_data(RP, FLAG_UP | FLAG_UV, 0, false);

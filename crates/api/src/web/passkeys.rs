@@ -63,6 +63,8 @@ pub(super) struct AddForm {
     #[serde(default)]
     name: String,
     #[serde(default)]
+    password: String,
+    #[serde(default)]
     client_data: String,
     #[serde(default)]
     attestation: String,
@@ -160,6 +162,7 @@ async fn add(
     };
     let new = PasskeyRegistration {
         name: form.name.clone(),
+        password: form.password.clone(),
         at: origin(&headers, &client.origin),
         client,
         attestation_object: attestation,
@@ -168,7 +171,10 @@ async fn add(
         Ok(_) => Redirect::to(&format!("{PATH}?added=1")).into_response(),
         Err(AppError::Invalid(invalid)) => {
             for e in &invalid.0 {
-                let field = if e.field == "name" { "name" } else { "passkey" };
+                let field = match e.field {
+                    "name" | "password" => e.field,
+                    _ => "passkey",
+                };
                 page.field_error(field, e);
             }
             view(

@@ -279,13 +279,16 @@ pub trait StaffWrite: Send {
     async fn insert_passkey(&mut self, row: &PasskeyRow) -> Result<(), StoreError>;
     /// Forgets a staff member's passkey; returns whether there was one.
     async fn delete_passkey(&mut self, staff: StaffId, id: &[u8]) -> Result<bool, StoreError>;
-    /// Records a sign-in with a passkey: its counter and when.
+    /// Records a sign-in with a passkey: its counter and when, only if the counter moved on
+    /// (or both are 0) and the passkey is still there; returns whether it was.
     async fn passkey_used(
         &mut self,
         id: &[u8],
         sign_count: i64,
         at_us: i64,
-    ) -> Result<(), StoreError>;
+    ) -> Result<bool, StoreError>;
+    /// Forgets every passkey of a staff member (their login was replaced); returns how many.
+    async fn delete_passkeys_of(&mut self, staff: StaffId) -> Result<u64, StoreError>;
     /// Takes a challenge once: whether it was not taken before. Forgets the challenges taken
     /// before `forget_before_us` (they have expired, so cannot come back).
     async fn take_challenge(
@@ -294,8 +297,9 @@ pub trait StaffWrite: Send {
         at_us: i64,
         forget_before_us: i64,
     ) -> Result<bool, StoreError>;
-    /// Replaces the TOTP key of the login or enrolment `row` names with `row.key`.
-    async fn set_totp_key(&mut self, row: &TotpKeyRow) -> Result<(), StoreError>;
+    /// Replaces the TOTP key of the login or enrolment `row` names with `key`, if it still holds
+    /// `row.key` (a re-enrolment meanwhile is kept); returns whether it did.
+    async fn set_totp_key(&mut self, row: &TotpKeyRow, key: &[u8]) -> Result<bool, StoreError>;
     /// Counts a failed sign-in in one statement (concurrent failures all count): a lock that
     /// has ended starts the count again; `lock_after` failures lock until `lock_until_us`.
     async fn login_failed(
@@ -314,7 +318,8 @@ pub trait StaffWrite: Send {
         step: Option<i64>,
         now_us: i64,
     ) -> Result<bool, StoreError>;
-    /// Forgets the sign-ins a token enrolled (it was revoked) and their pending enrolments.
+    /// Forgets the sign-ins a token enrolled (it was revoked), their passkeys and their pending
+    /// enrolments.
     async fn drop_logins_enrolled_by(
         &mut self,
         credential: CredentialId,

@@ -856,3 +856,5 @@ problem-import-not-a-column = column { $position } of the header row is not a co
 problem-import-column-twice = column { $given } appears twice
 problem-import-columns-missing = the header lacks required column(s): { $codes }
 problem-import-header-unreadable = reading the header row: { $detail }
+desk-passkey-password-hint = To confirm it is you, type your sign-in password again.
+problem-passkey-password = the password is wrong

@@ -878,3 +878,5 @@ problem-import-not-a-column = 見出し行の{ $position }列目が列の名前�
 problem-import-column-twice = { $given } の列が2回あります。
 problem-import-columns-missing = 見出し行に必須の列がありません: { $codes }
 problem-import-header-unreadable = 見出し行を読み取れません({ $detail })。
+desk-passkey-password-hint = 確認のため、サインインのパスワードをもう一度入力してください。
+problem-passkey-password = パスワードが違います。

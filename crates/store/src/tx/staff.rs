@@ -478,21 +478,26 @@ impl StaffWrite for SqlTx {
         })
     }
 
-    async fn set_totp_key(&mut self, row: &TotpKeyRow) -> Result<(), StoreError> {
-        let (key, staff) = (hex::encode(&row.key), row.staff.to_hex());
+    async fn set_totp_key(&mut self, row: &TotpKeyRow, key: &[u8]) -> Result<bool, StoreError> {
+        let (old, new, staff) = (hex::encode(&row.key), hex::encode(key), row.staff.to_hex());
         let query = match &row.enrolment {
             Some(id) => sqlx::query(
-                "UPDATE staff_login_enrolments SET totp_secret = $1 WHERE staff_id = $2 AND id = $3",
+                "UPDATE staff_login_enrolments SET totp_secret = $1 \
+                 WHERE staff_id = $2 AND totp_secret = $3 AND id = $4",
             )
-            .bind(key)
+            .bind(new)
             .bind(staff)
+            .bind(old)
             .bind(id.clone()),
-            None => sqlx::query("UPDATE staff_logins SET totp_secret = $1 WHERE staff_id = $2")
-                .bind(key)
-                .bind(staff),
+            None => sqlx::query(
+                "UPDATE staff_logins SET totp_secret = $1 WHERE staff_id = $2 AND totp_secret = $3",
+            )
+            .bind(new)
+            .bind(staff)
+            .bind(old),
         };
-        query.execute(&mut *self.tx).await.map_err(db)?;
-        Ok(())
+        let done = query.execute(&mut *self.tx).await.map_err(db)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn login_succeeded(
@@ -556,9 +561,12 @@ impl StaffWrite for SqlTx {
         id: &[u8],
         sign_count: i64,
         at_us: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE staff_passkeys SET sign_count = $1, last_used_at_us = $2 WHERE id = $3",
+    ) -> Result<bool, StoreError> {
+        // The counter moves on in the statement itself: of two sign-ins at once, the one with
+        // the lower count finds it moved and fails; a passkey removed meanwhile too.
+        let done = sqlx::query(
+            "UPDATE staff_passkeys SET sign_count = $1, last_used_at_us = $2 WHERE id = $3 \
+             AND (sign_count < $1 OR (sign_count = 0 AND $1 = 0))",
         )
         .bind(sign_count)
         .bind(at_us)
@@ -566,7 +574,16 @@ impl StaffWrite for SqlTx {
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;
-        Ok(())
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn delete_passkeys_of(&mut self, staff: StaffId) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM staff_passkeys WHERE staff_id = $1")
+            .bind(staff.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected())
     }
 
     async fn take_challenge(
@@ -601,6 +618,16 @@ impl StaffWrite for SqlTx {
             .execute(&mut *self.tx)
             .await
             .map_err(db)?;
+        // The passkeys registered under those logins go with them: whoever enrolled with a
+        // leaked token may have added one.
+        sqlx::query(
+            "DELETE FROM staff_passkeys WHERE staff_id IN \
+             (SELECT staff_id FROM staff_logins WHERE enrolled_by = $1)",
+        )
+        .bind(credential.to_hex())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
         let done = sqlx::query("DELETE FROM staff_logins WHERE enrolled_by = $1")
             .bind(credential.to_hex())
             .execute(&mut *self.tx)

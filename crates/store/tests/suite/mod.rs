@@ -3570,6 +3570,7 @@ pub(crate) async fn issue_11_a_passkey_is_registered_and_signs_in(env: Env) {
     let clerk_id = env.clerk.staff().unwrap().id;
     let register = |challenge: Vec<u8>, name: &str| PasskeyRegistration {
         name: name.to_owned(),
+        password: "correct horse battery".to_owned(),
         client: client("webauthn.create", &challenge),
         attestation_object: attestation.clone(),
         at: at.clone(),
@@ -3582,6 +3583,16 @@ pub(crate) async fn issue_11_a_passkey_is_registered_and_signs_in(env: Env) {
     assert!(matches!(
         app.add_passkey(&env.clerk, register(foreign, "laptop"))
             .await,
+        Err(AppError::Invalid(_))
+    ));
+    // Without the password typed again, a session adds no passkey.
+    let challenge = app
+        .passkey_challenge(ChallengeFor::Register(clerk_id))
+        .unwrap();
+    let mut unconfirmed = register(challenge, "laptop");
+    unconfirmed.password = "wrong horse battery".to_owned();
+    assert!(matches!(
+        app.add_passkey(&env.clerk, unconfirmed).await,
         Err(AppError::Invalid(_))
     ));
     let challenge = app
@@ -3694,7 +3705,38 @@ pub(crate) async fn issue_11_a_passkey_is_registered_and_signs_in(env: Env) {
     assert_eq!(count("factor=passkey"), 2);
     assert_eq!(count("reason=passkey-replayed"), 1, "{actions:#?}");
     assert_eq!(count("reason=passkey "), 3, "{actions:#?}");
-    assert_eq!(count("reason=password"), 1, "{actions:#?}");
+    assert_eq!(count("reason=password"), 2, "{actions:#?}");
+    assert_eq!(count("passkey-refused"), 1, "{actions:#?}");
+    // A passkey registered under a login goes when the login is replaced by a new enrolment.
+    let challenge = app
+        .passkey_challenge(ChallengeFor::Register(clerk_id))
+        .unwrap();
+    app.add_passkey(&env.clerk, register(challenge, "phone"))
+        .await
+        .unwrap();
+    assert_eq!(app.passkeys(&env.clerk).await.unwrap().len(), 1);
+    let e = app
+        .begin_enrolment(&env.clerk, "clerk.key", "a new horse battery", "mynumber")
+        .await
+        .unwrap();
+    let totp = mynumber_test_support::base32_decode(&e.secret_base32);
+    let step = u64::try_from(env.clock.now_us() / 30_000_000 + 1).unwrap();
+    app.confirm_enrolment(&e.id, &format!("{:06}", hotp(&totp, step)))
+        .await
+        .unwrap();
+    assert!(app.passkeys(&env.clerk).await.unwrap().is_empty());
+    // And when the token that enrolled the login is revoked (it may have leaked).
+    let challenge = app
+        .passkey_challenge(ChallengeFor::Register(clerk_id))
+        .unwrap();
+    let mut again = register(challenge, "phone");
+    again.password = "a new horse battery".to_owned();
+    app.add_passkey(&env.clerk, again).await.unwrap();
+    let rotated = app.rotate_token(&env.clerk, None).await.unwrap();
+    app.revoke_token(&env.admin, clerk_id, rotated.id)
+        .await
+        .unwrap();
+    assert!(app.passkeys(&env.clerk).await.unwrap().is_empty());
 }
 
 /// Sessions whose cookie never comes back are ended by the server's sweep, each recorded with
