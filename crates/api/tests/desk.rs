@@ -201,7 +201,6 @@ impl<'a> Browser<'a> {
     }
 }
 
-/// The card file a page hands over in its download link.
 /// Owned multipart fields as `Browser::upload` takes them.
 fn parts<'a>(
     fields: &'a [(&'a str, Option<&'a str>, Vec<u8>)],
@@ -212,6 +211,7 @@ fn parts<'a>(
         .collect()
 }
 
+/// The card file a page hands over in its download link.
 fn card_file_of(page: &Page) -> Vec<u8> {
     let href = page
         .html
@@ -1187,6 +1187,34 @@ async fn a_clerk_registers_residents_through_the_form() {
             && own.html.contains("この内容で転入を記載できません"),
         "{}",
         own.html
+    );
+    // A third municipality's clerk naming the municipality moved to is answered as if the
+    // record did not exist (not "refused"): that would tell where the person went.
+    let sapporo = s
+        .app
+        .add_staff(&admin, "札幌 四郎", "registry-clerk", Some("011002"))
+        .await
+        .unwrap();
+    let sapporo = s.app.authenticate(&sapporo.token.token).await.unwrap();
+    let elsewhere = s
+        .app
+        .change(
+            &sapporo,
+            &mynumber_core::ResidentCode::parse(&head_code).unwrap(),
+            mynumber_app::ChangeCommand::TransferIn {
+                prefecture: "大阪府".into(),
+                municipality_code: "271004".into(),
+                address: "中央区大手前2丁目1番22号".into(),
+                household: mynumber_app::HouseholdChoice::New,
+                relationship: "head".into(),
+                card_serial: None,
+            },
+            None,
+        )
+        .await;
+    assert!(
+        matches!(elsewhere, Err(mynumber_app::AppError::NotFound("resident"))),
+        "{elsewhere:?}"
     );
     // At the desk of the municipality moved to: a code that cannot be one, a code with no
     // record awaiting it, then the record taken in, with its code and history kept.

@@ -29,6 +29,15 @@ pub(crate) struct Refusal {
     record: bool,
 }
 
+impl Refusal {
+    /// Answers as a missing record when out of scope, though the subject was not a record:
+    /// where naming it would tell something about a person (a transfer-in awaited elsewhere).
+    pub(crate) fn answered_as_missing(mut self) -> Self {
+        self.record = true;
+        self
+    }
+}
+
 /// Asks the policy whether `$principal` may do `$action` to `$subject`. On a refusal the
 /// transaction `$tx` is dropped (nothing it did is kept), the attempt is recorded, and the
 /// use case returns the error; otherwise the macro gives the [`Extent`] allowed. `$missing`

@@ -563,14 +563,12 @@ impl App {
             }
             _ => current_scope(person.id, own),
         };
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::RecordProcedure,
-            &subject,
-            "resident"
-        );
+        if let Err(refusal) = self.decide(principal, Action::RecordProcedure, &subject, "resident")
+        {
+            // A transfer-in awaited by a municipality not the principal's answers as a missing
+            // record too (404, not 403): a refusal must not tell where the person went.
+            return Err(self.refuse(tx, refusal.answered_as_missing()).await);
+        }
         let keeps_card_abroad = matches!(
             cmd,
             ChangeCommand::MoveOut {

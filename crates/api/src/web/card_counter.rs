@@ -288,15 +288,12 @@ async fn take_step(
         }
         _ => None,
     };
-    let mut hierarchies = Vec::new();
+    let mut hierarchies: Vec<Hierarchy> = Vec::new();
     if step == Step::Certificates {
-        for c in texts(&parts, "certificate") {
-            match Hierarchy::parse(c) {
-                Some(h) => hierarchies.push(h),
-                None => page.problem("certificates", "desk-card-error-certificates"),
-            }
-        }
-        if hierarchies.is_empty() {
+        let chosen = texts(&parts, "certificate");
+        hierarchies = chosen.iter().filter_map(|c| Hierarchy::parse(c)).collect();
+        // One problem, however many values were wrong.
+        if hierarchies.is_empty() || hierarchies.len() != chosen.len() {
             page.problem("certificates", "desk-card-error-certificates");
         }
     }
@@ -400,10 +397,10 @@ fn step_done(
             again(page, String::new())
         }
         Err(AppError::WrongPin(wrong)) => {
-            let key = if wrong.tries_left == 0 {
-                "desk-card-pin-locked"
-            } else {
-                "desk-card-wrong-pin"
+            let key = match wrong.tries_left {
+                0 => "desk-card-pin-locked",
+                1 => "desk-card-wrong-pin-last",
+                _ => "desk-card-wrong-pin",
             };
             let message = page.l.args(
                 key,

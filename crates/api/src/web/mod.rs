@@ -330,11 +330,16 @@ pub(crate) fn fuzz_desk(bytes: &[u8]) {
     }
     desk::decode_forms(body);
     passkeys::decode_forms(body);
+    transfer_in::decode_forms(body);
     // The first line is also a content type: a multipart body with the boundary it names.
     let content_type = String::from_utf8_lossy(head);
     if let Ok(parts) = multipart::parse(&content_type, body) {
         let _ = multipart::text(&parts, "csrf");
         let _ = multipart::texts(&parts, "document");
+        let _ = mynumber_core::pin::PinKind::parse(multipart::text(&parts, "pin_kind"));
+        for c in multipart::texts(&parts, "certificate") {
+            let _ = mynumber_pki::Hierarchy::parse(c);
+        }
         let _ = multipart::file(&parts, "photo")
             .map(|p| mynumber_core::photo::check(p, mynumber_core::card::Channel::Counter));
     }

@@ -161,3 +161,10 @@ async fn transfer_in(
         Err(e) => super::page::app_error(lang, Some(&ctx), &e),
     }
 }
+
+/// The form's decoding, for the fuzzer.
+pub(super) fn decode_forms(bytes: &[u8]) {
+    if let Ok(f) = serde_urlencoded::from_bytes::<TransferInForm>(bytes) {
+        let _ = ResidentCode::parse(f.resident_code.trim());
+    }
+}

@@ -820,6 +820,7 @@ desk-card-step-button = Carry out
 desk-card-error-pin-kind = Choose the PIN to reset.
 desk-card-error-certificates = Choose the certificates to issue.
 desk-card-wrong-pin = The { $pin } is wrong. { $tries } more wrong tries lock it.
+desk-card-wrong-pin-last = The { $pin } is wrong. One more wrong try locks it.
 desk-card-retry-file = The card counted the wrong try. To go on, save this card file and choose it next time (the previous file no longer opens).
 desk-card-pin-locked = The { $pin } is wrong, and it is now locked. Reset it with "Reset a PIN".
 

@@ -842,6 +842,7 @@ desk-card-step-button = 手続きをする
 desk-card-error-pin-kind = 再設定する暗証番号を選んでください。
 desk-card-error-certificates = 発行する電子証明書を選んでください。
 desk-card-wrong-pin = { $pin }が違います。あと{ $tries }回間違えるとロックされます。
+desk-card-wrong-pin-last = { $pin }が違います。あと1回間違えるとロックされます。
 desk-card-retry-file = カードが誤りの回数を記録しました。手続きを続けるには、このカードファイルを保存し、次はこちらを選んでください(前のファイルはもう使えません)。
 desk-card-pin-locked = { $pin }が違います。暗証番号はロックされました。「暗証番号を再設定する」から設定し直してください。
 
