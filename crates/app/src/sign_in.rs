@@ -611,13 +611,22 @@ impl App {
     /// Seals the TOTP keys stored before keys were sealed, at start (every server of one
     /// database shares the sealing secret); returns how many it sealed. Idempotent.
     pub async fn seal_totp_keys(&self) -> Result<usize, AppError> {
-        let mut tx = self.store.begin().await?;
-        let plain: Vec<TotpKeyRow> = tx
+        // Read first: every command starts here, and once all keys are sealed none needs the
+        // writers' lock. Each write is a compare-and-swap on the key read, so a re-enrolment
+        // in between is kept.
+        let plain: Vec<TotpKeyRow> = self
+            .store
+            .begin_read()
+            .await?
             .totp_keys()
             .await?
             .into_iter()
             .filter(|row| !mynumber_pki::SecretSealer::is_sealed(&row.key))
             .collect();
+        if plain.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.store.begin().await?;
         let mut sealed = 0;
         for row in &plain {
             let key = self.seal_totp(row.staff, &row.key)?;

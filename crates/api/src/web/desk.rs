@@ -1132,16 +1132,8 @@ fn register_view(page: Page, form: RegisterForm, status: StatusCode) -> Response
             .collect(),
         &form.sex,
     );
-    let relationships = choices(
-        mynumber_core::Relationship::ALL
-            .iter()
-            .map(|r| {
-                (
-                    r.code().to_owned(),
-                    l.t(&format!("relationship-{}", r.code())),
-                )
-            })
-            .collect(),
+    let relationships = relationship_choices(
+        &l,
         if form.relationship.is_empty() {
             "head"
         } else {
