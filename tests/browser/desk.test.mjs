@@ -566,6 +566,54 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.waitForSelector('a[download]');
   assert.match(await page.textContent('main'), /暗証番号を再設定しました/);
   await audit(page, 'desk-card-step-done-ja');
+  const reset = page.waitForEvent('download');
+  await tabTo(page, 'a[download]');
+  await page.keyboard.press('Enter');
+  await (await reset).saveAs(cardFile);
+  // After a 転居, the amendment with a wrong 住基 PIN: the card counts it, and the form comes
+  // back keeping the card file with the count (the copy handed in no longer opens). The next
+  // try needs no file chosen; sent twice by a double click, it reaches the server once.
+  const moved = await fetch(`${base}/api/v1/residents/${code}/procedures`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      procedure: 'address-change', prefecture: '東京都', municipality_code: '131041',
+      address: '高田馬場1丁目1番1号', relationship: 'head',
+    }),
+  });
+  assert.equal(moved.status, 201, await moved.text());
+  await page.goto(`${base}/desk/residents/${code}/cards`);
+  await tabTo(page, 'a[href*="/amendment"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pins');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await page.setInputFiles('#card_file', cardFile);
+  await typeInto(page, '#pin', '9999');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('input[name="card_file_kept"]', { state: 'attached' });
+  assert.match(await page.textContent('main'), /あと2回間違えると/);
+  await audit(page, 'desk-card-step-wrong-pin-ja');
+  assert.ok(await page.isChecked('#document-passport'), 'the documents seen are kept');
+  // Each POST held back a moment on its way, as on a slow line, so that a second Enter comes
+  // while the first is still out.
+  const posts = [];
+  let onFirst;
+  const first = new Promise((resolve) => { onFirst = resolve; });
+  await page.route('**/amendment', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    posts.push(route.request().url());
+    onFirst();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue().catch(() => {});
+  });
+  await typeInto(page, '#pin', '9998');
+  await page.keyboard.press('Enter');
+  await first;
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main').textContent.includes('あと1回'));
+  assert.equal(posts.length, 1, `sent ${posts.length} times`);
+  await page.unroute('**/amendment');
   await page.goto(`${base}/desk/language?to=en&back=/desk/residents/${code}/cards`);
   assert.match(await page.textContent('main'), /In use/);
   await audit(page, 'desk-cards-en');

@@ -222,6 +222,17 @@ fn card_file_of(page: &Page) -> Vec<u8> {
     mynumber_pki::base64_decode(href).unwrap()
 }
 
+/// The card file a form keeps for its next submission, if it keeps one.
+fn kept_file_of(page: &Page) -> Option<Vec<u8>> {
+    let value = page
+        .html
+        .split("name=\"card_file_kept\" value=\"")
+        .nth(1)?
+        .split('"')
+        .next()?;
+    mynumber_pki::base64_decode(value)
+}
+
 /// The code an authenticator app shows `offset` steps from now.
 fn code(secret: &[u8], offset: i64) -> String {
     let now = jiff::Timestamp::now().as_second();
@@ -1978,7 +1989,7 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
             Some(&[("csrf", &csrf)]),
         )
         .await;
-    assert_eq!(notice.status, StatusCode::OK);
+    assert_eq!(notice.status, StatusCode::OK, "{}", notice.html);
     assert!(notice.html.starts_with("%PDF-"));
 
     // The hand-over: nothing chosen, each problem named; then the documents, the file and the
@@ -2127,6 +2138,22 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
             empty.html
         );
     }
+    // A document the form does not offer: each box of the group in error is marked and
+    // described by the error.
+    let unknown = b
+        .upload(
+            &pin_reset,
+            &[("csrf", None, csrf.as_bytes()), ("document", None, b"visa")],
+        )
+        .await;
+    assert!(
+        unknown.html.contains("href=\"#documents\"")
+            && unknown.html.contains(
+                "value=\"passport\" aria-invalid=\"true\" aria-describedby=\"documents-error\""
+            ),
+        "{}",
+        unknown.html
+    );
     // Certificates still in force are not renewed early: said beside the choice.
     let in_hand = card_file_of(&resumed);
     let early = b
@@ -2149,7 +2176,10 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
     );
     assert!(
         early.html.contains("href=\"#certificates\"")
-            && early.html.contains("利用者証明用電子証明書: 今の証明書は"),
+            && early.html.contains("利用者証明用電子証明書: 今の証明書は")
+            && early.html.contains(
+                "value=\"authentication\" checked aria-invalid=\"true\" aria-describedby=\"certificates-error\""
+            ),
         "{}",
         early.html
     );
@@ -2196,9 +2226,31 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
     );
     let counted = card_file_of(&wrong);
     assert_ne!(counted, in_hand, "the try is counted in the file");
+    // The form keeps that file for the next try, as the card stays in the reader.
+    assert_eq!(kept_file_of(&wrong).as_deref(), Some(counted.as_slice()));
+    // The copy handed in, chosen again, is refused as the old copy it is, and not kept.
     let stale = b.upload(&amend, &parts(&fields)).await;
     assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(stale.html.contains("href=\"#card_file\""), "{}", stale.html);
+    assert!(
+        stale.html.contains("href=\"#card_file\"") && stale.html.contains("古い写しです"),
+        "{}",
+        stale.html
+    );
+    assert_eq!(kept_file_of(&stale), None);
+    // The kept file, with no file chosen (a browser sends an empty part): the next try is
+    // counted from the first.
+    let mut fields = amend_with(&[], b"9998");
+    fields[3].1 = Some("");
+    let kept = mynumber_pki::base64_encode(&counted);
+    fields.push(("card_file_kept", None, kept.into_bytes()));
+    let again = b.upload(&amend, &parts(&fields)).await;
+    assert!(
+        again.html.contains("あと1回間違えるとロックされます"),
+        "{}",
+        again.html
+    );
+    let counted = card_file_of(&again);
+    assert_eq!(kept_file_of(&again).as_deref(), Some(counted.as_slice()));
     // The PIN reset, with the file that holds the count; then the amendment with the new PIN.
     let reset = b
         .upload(

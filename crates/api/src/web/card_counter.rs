@@ -6,9 +6,11 @@
 //! `certify_card`); which card may take which step is the core's and the app's rule, not the
 //! screen's.
 //!
-//! As at the hand-over, the card file comes in as an upload and goes back as a download; a PIN
-//! the card refuses counts a try *in the file*, so the form comes back with the new file to save
-//! and choose for the next try (the copy handed in no longer opens).
+//! As at the hand-over, the card file comes in as an upload and goes back as a download. A form
+//! that comes back with a problem keeps the card file in itself (a hidden field) for the next
+//! submission, as a card stays in the counter's reader between tries: after a PIN the card
+//! refused, that is the new file with the try counted, since the copy handed in no longer opens
+//! and a clerk who chose it again would lose the card's count (and the card).
 
 use askama::Template;
 use axum::Extension;
@@ -143,9 +145,26 @@ struct StepPage {
     /// For new certificates: which ones.
     hierarchies: Vec<Choice>,
     pins: Vec<PinField>,
-    /// After a PIN the card refused: the card file with the try counted, to save and choose.
+    /// After a PIN the card refused: the card file with the try counted, as a download link
+    /// for a holder who leaves.
     retry_file: String,
+    /// The card file the form carries to its next submission (base64), or empty.
+    kept_file: String,
 }
+
+/// The card file a form coming back carries on: the card stays in the reader.
+#[derive(Clone, Copy)]
+enum Kept<'a> {
+    /// None: the form asks for one (none was sent, or the one sent was the problem).
+    Nothing,
+    /// The file handed in, which still opens (nothing was written to it).
+    File(&'a [u8]),
+    /// The file with a wrong PIN's try counted, which replaces the one handed in.
+    AfterWrongPin(&'a [u8]),
+}
+
+/// The form's field that carries a kept card file.
+const KEPT: &str = "card_file_kept";
 
 fn step_view(
     page: Page,
@@ -154,9 +173,14 @@ fn step_view(
     resident: &str,
     parts: Option<&[Part]>,
     status: StatusCode,
-    retry_file: String,
+    kept: Kept<'_>,
 ) -> Response {
     let l = page.l;
+    let (retry_file, kept_file) = match kept {
+        Kept::Nothing => (String::new(), String::new()),
+        Kept::File(file) => (String::new(), mynumber_pki::base64_encode(file)),
+        Kept::AfterWrongPin(file) => (card_file_href(file), mynumber_pki::base64_encode(file)),
+    };
     let sent = |name: &str| parts.map(|p| text(p, name)).unwrap_or_default().to_owned();
     let ticked = parts.map(|p| texts(p, "certificate")).unwrap_or_default();
     let pin_kinds = match step {
@@ -215,6 +239,7 @@ fn step_view(
             hierarchies,
             pins,
             retry_file,
+            kept_file,
             page,
         },
     )
@@ -245,7 +270,7 @@ fn step_page(
         &checked_resident(&q.resident),
         None,
         StatusCode::OK,
-        String::new(),
+        Kept::Nothing,
     )
 }
 
@@ -274,7 +299,10 @@ async fn take_step(
     let parts: std::sync::Arc<Vec<Part>> = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
     let documents = documents_of(&mut page, &parts);
-    let card_file = file(&parts, "card_file").map(<[u8]>::to_vec);
+    // A file chosen replaces the one the form kept.
+    let card_file = file(&parts, "card_file")
+        .map(<[u8]>::to_vec)
+        .or_else(|| mynumber_pki::base64_decode(text(&parts, KEPT)).filter(|f| !f.is_empty()));
     if card_file.is_none() {
         page.problem("card_file", "desk-card-error-card-file");
     }
@@ -297,18 +325,23 @@ async fn take_step(
             page.problem("certificates", "desk-card-error-certificates");
         }
     }
-    let Some(card_file) = card_file.filter(|_| page.errors.is_empty()) else {
-        return step_view(
-            page,
-            step,
-            serial,
-            &resident,
-            Some(&parts),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            String::new(),
-        );
+    // The form again with its problems, keeping a card file sent with it.
+    let card_file = match card_file {
+        Some(file) if page.errors.is_empty() => file,
+        sent => {
+            return step_view(
+                page,
+                step,
+                serial,
+                &resident,
+                Some(&parts),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                sent.as_deref().map_or(Kept::Nothing, Kept::File),
+            );
+        }
     };
     let principal = &ctx.principal;
+    let handed_in = card_file.clone();
     let done = match (step, pin_kind) {
         (Step::PinReset, Some(kind)) => {
             let pin = typed(&parts, "pin").unwrap_or_default();
@@ -349,21 +382,23 @@ async fn take_step(
                 .await
         }
     };
-    step_done(page, step, serial, &resident, &parts, done, ctx)
+    step_done(page, step, serial, &resident, &parts, &handed_in, done, ctx)
 }
 
 /// The step's outcome as a page: the new card file to save, the form again with each problem
-/// beside its field, or the page of a refusal.
+/// beside its field (keeping the card file that opens now), or the page of a refusal.
+#[allow(clippy::too_many_arguments)]
 fn step_done(
     mut page: Page,
     step: Step,
     serial: &str,
     resident: &str,
     parts: &[Part],
+    handed_in: &[u8],
     done: Result<CardWithFile, AppError>,
     ctx: &DeskContext,
 ) -> Response {
-    let again = |page: Page, retry_file: String| {
+    let again = |page: Page, kept: Kept<'_>| {
         step_view(
             page,
             step,
@@ -371,7 +406,7 @@ fn step_done(
             resident,
             Some(parts),
             StatusCode::UNPROCESSABLE_ENTITY,
-            retry_file,
+            kept,
         )
     };
     match done {
@@ -390,11 +425,17 @@ fn step_done(
                 };
                 page.field_error(field, e);
             }
-            again(page, String::new())
+            // The file itself refused (stale, damaged, another card's) is not kept.
+            let kept = if invalid.0.iter().any(|e| e.field == "card_file") {
+                Kept::Nothing
+            } else {
+                Kept::File(handed_in)
+            };
+            again(page, kept)
         }
         Err(AppError::Refused(_)) => {
             page.problem("card_file", "desk-card-error-refused");
-            again(page, String::new())
+            again(page, Kept::Nothing)
         }
         Err(AppError::WrongPin(wrong)) => {
             let key = match wrong.tries_left {
@@ -410,8 +451,8 @@ fn step_done(
                 ],
             );
             page.problem_text("pins", message);
-            // The same form, with the file that now holds the count to save and choose.
-            again(page, card_file_href(&wrong.card_file))
+            // The same form, carrying the file that now holds the count.
+            again(page, Kept::AfterWrongPin(&wrong.card_file))
         }
         Err(e) => super::page::app_error(Lang(page.lang), Some(ctx), &e),
     }

@@ -276,8 +276,8 @@ pub(crate) async fn form_guard(req: Request, next: Next) -> Response {
     }
 }
 
-/// The vendored design tokens, the desk's style sheet and its one script (passkeys): compiled
-/// in, cached for a day.
+/// The vendored design tokens, the desk's style sheet and its two scripts (passkeys, and forms
+/// sent once): compiled in, cached for a day.
 pub(crate) async fn static_file(
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Response {
@@ -292,6 +292,10 @@ pub(crate) async fn static_file(
         ),
         "passkey.js" => (
             include_str!("../../web/static/passkey.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "once.js" => (
+            include_str!("../../web/static/once.js"),
             "text/javascript; charset=utf-8",
         ),
         _ => return StatusCode::NOT_FOUND.into_response(),

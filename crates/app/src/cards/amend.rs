@@ -168,7 +168,7 @@ impl App {
                 ),
             }));
         }
-        let mut data = self.card_file_of(&card, &amendment.card_file)?;
+        let (mut data, held) = self.card_file_of(&card, &amendment.card_file)?;
         let name = certificate_name(record);
         let address =
             mynumber_pki::full_width_digits(&self.written_address(tx.as_mut(), record).await?);
@@ -201,7 +201,7 @@ impl App {
                 pin,
             ) {
                 drop(tx);
-                return Err(self.refused_by_card(&mut chip, refused));
+                return Err(self.refused_by_card(&mut chip, refused, held));
             }
             data = chip.data().clone();
         } else if amendment.pin.is_some() {
@@ -257,7 +257,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: self.hand_out(&data, sealed),
+            card_file: self.hand_out(&data, sealed, Some(held)),
         })
     }
 }

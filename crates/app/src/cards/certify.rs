@@ -152,7 +152,7 @@ impl App {
         if !problems.is_empty() {
             return Err(Invalid(problems).into());
         }
-        let data: CardData = self.card_file_of(&card, &request.card_file)?;
+        let (data, held): (CardData, _) = self.card_file_of(&card, &request.card_file)?;
         // First the PINs the card holds, each checked and counted by the card: a wrong one
         // ends here, and the card file handed back carries only the counted try.
         let mut check = Chip::new(data);
@@ -171,7 +171,7 @@ impl App {
                 )
             {
                 drop(tx);
-                return Err(self.refused_by_card(&mut check, refused));
+                return Err(self.refused_by_card(&mut check, refused, held));
             }
         }
         let mut data = check.data().clone();
@@ -280,7 +280,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: self.hand_out(chip.data(), sealed),
+            card_file: self.hand_out(chip.data(), sealed, Some(held)),
         })
     }
 }

@@ -32,7 +32,7 @@ impl App {
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let mut card = card_for!(self, tx, principal, Action::HandOverCard, serial);
-        let mut data = self.card_file_of(&card, &hand_over.card_file)?;
+        let (mut data, held) = self.card_file_of(&card, &hand_over.card_file)?;
         // Which PINs the card needs, and their form.
         let needed: Vec<PinKind> = match card.kind {
             CardKind::FaceRecognition => Vec::new(),
@@ -102,7 +102,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: self.hand_out(&data, sealed),
+            card_file: self.hand_out(&data, sealed, Some(held)),
         })
     }
 
@@ -126,7 +126,7 @@ impl App {
         let mut keys = self.new_card_keys(usize::from(wanted)).await?;
         let mut tx = self.store.begin().await?;
         let mut card = card_for!(self, tx, principal, Action::ResumeCard, serial);
-        let mut data = self.card_file_of(&card, card_file)?;
+        let (mut data, held) = self.card_file_of(&card, card_file)?;
         let mut records = vec![
             self.step_in(
                 tx.as_mut(),
@@ -168,7 +168,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: self.hand_out(&data, sealed),
+            card_file: self.hand_out(&data, sealed, Some(held)),
         })
     }
 
@@ -190,7 +190,7 @@ impl App {
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let mut card = card_for!(self, tx, principal, Action::ResetCardPin, serial);
-        let mut data = self.card_file_of(&card, card_file)?;
+        let (mut data, held) = self.card_file_of(&card, card_file)?;
         if data.pin(kind).is_none() {
             return Err(FieldError::new("kind", "problem-card-has-no-pin")
                 .arg("pin", kind.code())
@@ -218,7 +218,7 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card,
-            card_file: self.hand_out(&data, sealed),
+            card_file: self.hand_out(&data, sealed, Some(held)),
         })
     }
 }

@@ -235,8 +235,16 @@ impl App {
 
     /// Opens a card file handed in, through the secure element, and checks that it is this
     /// card's (its serial and certificates). An older copy than the newest handed out is
-    /// refused.
-    fn card_file_of(&self, card: &CardRow, file: &[u8]) -> Result<CardData, AppError> {
+    /// refused. The card is held from here until the next file is handed out
+    /// ([`App::hand_out`], [`App::refused_by_card`]): a second request with a copy of the same
+    /// file meanwhile is refused as a conflict, so that two requests never both test a PIN
+    /// against one count of tries (each would hand back a file with one try counted).
+    fn card_file_of(&self, card: &CardRow, file: &[u8]) -> Result<(CardData, Held), AppError> {
+        let held = match self.cards.element.hold(&card.serial) {
+            Ok(guard) => Held { _guard: guard },
+            Err(ElementError::InUse(_)) => return Err(AppError::Conflict),
+            Err(e) => return Err(file_error(e.into())),
+        };
         let data = CardData::open(file, self.cards.element.as_ref()).map_err(file_error)?;
         let serial_of = |slot: &Option<KeySlot>| {
             slot.as_ref()
@@ -251,7 +259,7 @@ impl App {
                 .arg("serial", card.serial.to_string())
                 .into());
         }
-        Ok(data)
+        Ok((data, held))
     }
 
     /// The card file to hand out, sealed before the transaction commits so that a failing
@@ -262,13 +270,21 @@ impl App {
 
     /// Hands out a sealed card file once its transaction committed: the element learns its
     /// generation, and older copies stop opening. If that fails, the file still opens (it is
-    /// newer than the element knows) and teaches the element when it comes back.
-    fn hand_out(&self, data: &CardData, sealed: Sealed) -> Vec<u8> {
+    /// newer than the element knows) and teaches the element when it comes back. Only then is
+    /// the card let go (`held`; `None` for a card just made, of which no file is out yet).
+    fn hand_out(&self, data: &CardData, sealed: Sealed, held: Option<Held>) -> Vec<u8> {
         if let Err(e) = self.cards.element.advance(&data.serial, sealed.generation) {
             tracing::warn!(error = %e, card = %data.serial, "the card key store did not record the card file's generation");
         }
+        drop(held);
         sealed.bytes
     }
+}
+
+/// A card held by this server ([`SecureElement::hold`]) from opening the file handed in to
+/// handing out the next; let go when dropped.
+pub(super) struct Held {
+    _guard: Box<dyn Send>,
 }
 
 /// A card file that cannot be used: the element's own failure is the deployment's; anything
@@ -278,8 +294,20 @@ fn file_error(e: CardFileError) -> AppError {
         CardFileError::Element(ElementError::Failed(m)) => {
             AppError::Unavailable(format!("the card key store failed: {m}"))
         }
-        e => FieldError::new("card_file", "problem-card-file")
-            .arg("detail", e.to_string())
-            .into(),
+        CardFileError::Element(ElementError::InUse(_)) => AppError::Conflict,
+        CardFileError::Element(ElementError::NoKey(serial)) => {
+            FieldError::new("card_file", "problem-card-file-no-key")
+                .arg("serial", serial)
+                .into()
+        }
+        CardFileError::RolledBack { .. } => {
+            FieldError::new("card_file", "problem-card-file-stale").into()
+        }
+        CardFileError::Element(ElementError::Unsealable) => {
+            FieldError::new("card_file", "problem-card-file-damaged").into()
+        }
+        CardFileError::Element(e) => AppError::Unavailable(format!("the card key store: {e}")),
+        // Not a card file, a version not read here, damaged or malformed.
+        _ => FieldError::new("card_file", "problem-card-file-damaged").into(),
     }
 }

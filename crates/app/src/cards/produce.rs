@@ -214,7 +214,8 @@ impl App {
         tx.commit().await?;
         Ok(CardWithFile {
             card: row,
-            card_file: self.hand_out(&data, sealed),
+            // A card just made: no file of it is out to race with.
+            card_file: self.hand_out(&data, sealed, None),
         })
     }
 

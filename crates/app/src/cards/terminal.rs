@@ -7,6 +7,7 @@ use mynumber_core::FieldError;
 use mynumber_core::pin::PinKind;
 use mynumber_pki::Hierarchy;
 
+use super::Held;
 use crate::error::WrongPin;
 use crate::{App, AppError};
 
@@ -99,7 +100,12 @@ impl App {
     /// out: the copy handed in no longer opens, so the try cannot be undone); a locked PIN,
     /// which counts nothing, with a plain refusal. Call it with the writing transaction
     /// dropped: nothing of the register changes.
-    pub(super) fn refused_by_card(&self, chip: &mut Chip, refused: ChipRefused) -> AppError {
+    pub(super) fn refused_by_card(
+        &self,
+        chip: &mut Chip,
+        refused: ChipRefused,
+        held: Held,
+    ) -> AppError {
         match refused {
             ChipRefused::Pin(kind, tries_left) => {
                 if !chip.take_changed() {
@@ -111,7 +117,7 @@ impl App {
                     Ok(sealed) => AppError::WrongPin(WrongPin {
                         kind,
                         tries_left,
-                        card_file: self.hand_out(chip.data(), sealed),
+                        card_file: self.hand_out(chip.data(), sealed, Some(held)),
                     }),
                     Err(e) => e,
                 }

@@ -678,9 +678,17 @@ problem-before-move-out = is before the move-out date, { $date }
 problem-call-expired = the caller was found more than { $minutes } minutes ago: ask again and look them up again
 problem-call-limited = { $count } checks in the last hour matched nobody: ask a supervisor before checking again
 problem-card-expired = { $hierarchy }: the card expired on { $date }
-problem-card-file = { $detail }
+problem-card-file-damaged = cannot be read as a card file: it is damaged, altered or of a format this system does not read
+problem-card-file-no-key = was made by another installation: this one holds no key for card { $serial }
+problem-card-file-stale = is an older copy of the card's file: the card has changed since (a PIN tried or a step taken); choose the file handed out last
 problem-card-file-other = is not the file of card { $serial }
-problem-card-has-no-pin = this card has no { $pin } PIN
+problem-card-has-no-pin = this card has no { $pin ->
+    [signature] signature certificate password
+    [authentication] user-authentication certificate PIN
+    [resident-registry] resident registry PIN
+    [text-input] text input support PIN
+   *[other] { $pin } PIN
+}
 problem-card-nothing-to-extend = the card is valid until { $until }; the period of stay recorded ends { $stay }, so there is nothing to extend (record the new period of stay first)
 problem-card-number-required = is required for status { $status }
 problem-card-reason = must be one of { $codes }; a re-issue names its cause, and the fee follows from it
@@ -721,10 +729,34 @@ problem-photo-height = is { $pixels } pixels in height; each side must be 480 to
 problem-photo-large = is { $mb } MB; it must be at most 7 MB
 problem-photo-small = is { $kb } KB; it must be at least 20 KB
 problem-photo-width = is { $pixels } pixels in width; each side must be 480 to 6,000 pixels
-problem-pin-locked = the { $pin } PIN is locked; reset it at the counter first
-problem-pin-missing = the { $pin } PIN is missing
-problem-pin-not-needed = the { $pin } PIN is not needed for the certificates asked for
-problem-pin-not-on-card = this card has no { $pin } PIN to set
+problem-pin-locked = the { $pin ->
+    [signature] signature certificate password
+    [authentication] user-authentication certificate PIN
+    [resident-registry] resident registry PIN
+    [text-input] text input support PIN
+   *[other] { $pin } PIN
+} is locked; reset it at the counter first
+problem-pin-missing = the { $pin ->
+    [signature] signature certificate password
+    [authentication] user-authentication certificate PIN
+    [resident-registry] resident registry PIN
+    [text-input] text input support PIN
+   *[other] { $pin } PIN
+} is missing
+problem-pin-not-needed = the { $pin ->
+    [signature] signature certificate password
+    [authentication] user-authentication certificate PIN
+    [resident-registry] resident registry PIN
+    [text-input] text input support PIN
+   *[other] { $pin } PIN
+} is not needed for the certificates asked for
+problem-pin-not-on-card = this card has no { $pin ->
+    [signature] signature certificate password
+    [authentication] user-authentication certificate PIN
+    [resident-registry] resident registry PIN
+    [text-input] text input support PIN
+   *[other] { $pin } PIN
+} to set
 problem-police-report = give the receipt number (受理番号) as the police wrote it: up to { $max } digits, letters and hyphens
 problem-prefecture-code = code { $code } is not between 1 and 47
 problem-prefecture-mismatch = { $prefecture } does not match municipality code { $code } (which is in { $actual })
@@ -815,13 +847,14 @@ desk-card-new-pin = New PIN
 desk-card-new-pin-hint = The signature password is 6 to 16 capital letters and digits; the others are 4 digits.
 desk-card-step-documents-hint = Besides the card: one document with a photo, or two without.
 desk-card-step-file-hint = Choose this card's newest card file (.mnc).
+desk-card-kept-file-hint = The card stays in the reader: the form keeps the card file of the last try and uses it. Choose a file only to use another one.
 desk-card-step-pin-lead = Staff, step away from the screen. The holder enters the PIN.
 desk-card-step-button = Carry out
 desk-card-error-pin-kind = Choose the PIN to reset.
 desk-card-error-certificates = Choose the certificates to issue.
 desk-card-wrong-pin = The { $pin } is wrong. { $tries } more wrong tries lock it.
 desk-card-wrong-pin-last = The { $pin } is wrong. One more wrong try locks it.
-desk-card-retry-file = The card counted the wrong try. To go on, save this card file and choose it next time (the previous file no longer opens).
+desk-card-retry-file = The card counted the wrong try, in its card file: the file handed in no longer opens. The form keeps the new file for the next try. If the holder leaves now, save it and give it to them.
 desk-card-pin-locked = The { $pin } is wrong, and it is now locked. Reset it with "Reset a PIN".
 
 ## Passkeys

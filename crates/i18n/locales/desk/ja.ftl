@@ -651,7 +651,9 @@ problem-card-expired = { $hierarchy ->
     [authentication] 利用者証明用電子証明書
    *[other] { $hierarchy }
 }: カードの有効期限（{ $date }）が過ぎています。
-problem-card-file = 使えないカードファイルです（{ $detail }）。
+problem-card-file-damaged = 読み取れないカードファイルです（壊れているか、書き換えられているか、対応していない形式です）。
+problem-card-file-no-key = 別の環境で作られたカードファイルです。この環境にはカード { $serial } の鍵がありません。
+problem-card-file-stale = このカードファイルは古い写しです。カードはその後、暗証番号の照合や手続きで書き換わっています。最後にお渡ししたファイルを選んでください。
 problem-card-file-other = カード { $serial } のファイルではありません。
 problem-card-has-no-pin = このカードには{ $pin ->
     [signature] 署名用電子証明書
@@ -837,13 +839,14 @@ desk-card-new-pin = 新しい暗証番号
 desk-card-new-pin-hint = 署名用は英大文字と数字の6〜16文字、ほかは数字4桁。
 desk-card-step-documents-hint = カードのほかに、写真付きの書類1点か、写真のない書類2点が必要です。
 desk-card-step-file-hint = このカードの最新のカードファイル(.mnc)を選びます。
+desk-card-kept-file-hint = カードは読み取り機に置いたままです。この画面が直前のカードファイルを保持して使います。別のファイルを使う場合だけ選んでください。
 desk-card-step-pin-lead = 職員は画面から離れてください。本人が暗証番号を入力します。
 desk-card-step-button = 手続きをする
 desk-card-error-pin-kind = 再設定する暗証番号を選んでください。
 desk-card-error-certificates = 発行する電子証明書を選んでください。
 desk-card-wrong-pin = { $pin }が違います。あと{ $tries }回間違えるとロックされます。
 desk-card-wrong-pin-last = { $pin }が違います。あと1回間違えるとロックされます。
-desk-card-retry-file = カードが誤りの回数を記録しました。手続きを続けるには、このカードファイルを保存し、次はこちらを選んでください(前のファイルはもう使えません)。
+desk-card-retry-file = カードが誤りの回数をカードファイルに記録しました。お預かりしたファイルはもう使えません。新しいファイルはこの画面が保持し、次の入力で使います。ここで手続きをやめる場合は、保存して本人にお渡しください。
 desk-card-pin-locked = { $pin }が違います。暗証番号はロックされました。「暗証番号を再設定する」から設定し直してください。
 
 ## パスキー

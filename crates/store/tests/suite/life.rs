@@ -41,6 +41,17 @@ fn row(
     }
 }
 
+/// A 転居 within Shinjuku, to a household of one's own.
+fn to_takadanobaba() -> mynumber_app::ChangeCommand {
+    mynumber_app::ChangeCommand::AddressChange {
+        prefecture: "東京都".into(),
+        municipality_code: "131041".into(),
+        address: "高田馬場1丁目1番1号".into(),
+        household: mynumber_app::HouseholdChoice::New,
+        relationship: "head".into(),
+    }
+}
+
 /// The ledger's (action, detail) of one partition, oldest first.
 async fn actions(env: &Env, partition: &str) -> Vec<(String, String)> {
     let pool = raw(env).await;
@@ -781,7 +792,7 @@ fn sign_with_card(file: &[u8], hierarchy: mynumber_pki::Hierarchy, pin: &str) ->
 /// child gets the signature certificate from 15; certificates declined at application are
 /// added later.
 pub(crate) async fn issue_10_certificates_are_made_in_the_card_at_the_counter(env: Env) {
-    use mynumber_app::{CardCertification, ChangeCommand, HouseholdChoice};
+    use mynumber_app::CardCertification;
     use mynumber_core::card::IdentityDocument;
     use mynumber_core::certificate::CertificateStatus;
     use mynumber_core::pin::PinKind;
@@ -845,18 +856,7 @@ pub(crate) async fn issue_10_certificates_are_made_in_the_card_at_the_counter(en
 
     // A 転居 revokes the signature certificate (facts §2.8).
     env.app
-        .change(
-            &env.clerk,
-            &code,
-            ChangeCommand::AddressChange {
-                prefecture: "東京都".into(),
-                municipality_code: "131041".into(),
-                address: "高田馬場1丁目1番1号".into(),
-                household: HouseholdChoice::New,
-                relationship: "head".into(),
-            },
-            None,
-        )
+        .change(&env.clerk, &code, to_takadanobaba(), None)
         .await
         .unwrap();
     // A wrong password: the card counts it, and the file that carries the count comes back.
@@ -1886,4 +1886,88 @@ pub(crate) async fn issue_10_a_job_counted_the_old_way_resumes_only_where_its_li
     set("UPDATE import_jobs SET line_count = 2").await;
     let resumed = run().await.unwrap_err();
     assert!(matches!(&resumed, ImportFailure::Rows { .. }), "{resumed}");
+}
+
+/// A card's PIN tries cannot be multiplied by sending copies of one card file at once (the
+/// chip counts each try; a copy that went in beside another must not test a PIN on the same
+/// count). While a request holds the card, another with a copy of its file is refused as a
+/// conflict and tests nothing; of requests sent together with wrong PINs, one counts its try
+/// and the others are refused, so the count goes down by one per try the card saw.
+pub(crate) async fn issue_11_copies_of_a_card_file_sent_at_once_count_every_try(env: Env) {
+    use mynumber_app::CardAmendment;
+    use mynumber_card::SecureElement;
+    use mynumber_core::card::IdentityDocument;
+    use mynumber_core::pin::PinKind;
+    super::install_authorities(&env).await;
+    let amend = |pin: &str, file: &[u8]| CardAmendment {
+        documents: vec![IdentityDocument::Passport],
+        pin: Some(pin.to_owned()),
+        card_file: file.to_vec(),
+    };
+    let code = env
+        .app
+        .register(&env.clerk, register(japanese("松本", "四郎", "1985-04-01")))
+        .await
+        .unwrap()
+        .resident_code;
+    let card = card_in_hand(&env, &code, false).await;
+    let serial = card.card.serial.clone();
+    // A 転居: the card is to be amended, with its 住基 PIN.
+    env.app
+        .change(&env.clerk, &code, to_takadanobaba(), None)
+        .await
+        .unwrap();
+
+    // Held by another request: refused, and nothing counted (the same file still opens).
+    let other = super::card_keys().hold(&serial).unwrap();
+    let held = env
+        .app
+        .amend_card(&env.clerk, &serial, amend("9999", &card.card_file))
+        .await;
+    assert!(matches!(held, Err(AppError::Conflict)), "{held:?}");
+    let reset = env
+        .app
+        .reset_card_pin(
+            &env.clerk,
+            &serial,
+            &[IdentityDocument::Passport],
+            PinKind::ResidentRegistry,
+            "1234",
+            &card.card_file,
+        )
+        .await;
+    assert!(matches!(reset, Err(AppError::Conflict)), "{reset:?}");
+    drop(other);
+
+    // Four copies at once, each with a wrong PIN: one try is counted, the rest refused.
+    let mut tasks = Vec::new();
+    for _ in 0..4 {
+        let (app, clerk, serial) = (env.app.clone(), env.clerk.clone(), serial.clone());
+        let file = amend("9999", &card.card_file);
+        tasks.push(tokio::spawn(async move {
+            app.amend_card(&clerk, &serial, file).await
+        }));
+    }
+    let mut counted = Vec::new();
+    for t in tasks {
+        match t.await.unwrap() {
+            Err(AppError::WrongPin(wrong)) => counted.push(wrong),
+            Err(AppError::Conflict) => {}
+            // Sent after the first had handed out its file: the copy no longer opens.
+            Err(AppError::Invalid(invalid))
+                if invalid.0.iter().all(|e| e.key == "problem-card-file-stale") => {}
+            other => panic!("a copy sent at once was {other:?}"),
+        }
+    }
+    assert_eq!(counted.len(), 1, "each copy tested a PIN on the same count");
+    assert_eq!(counted[0].tries_left, 2);
+    // The next try goes on from the count: 1 left, then locked.
+    let Err(AppError::WrongPin(second)) = env
+        .app
+        .amend_card(&env.clerk, &serial, amend("9998", &counted[0].card_file))
+        .await
+    else {
+        panic!("the second wrong PIN was not counted")
+    };
+    assert_eq!(second.tries_left, 1);
 }

@@ -2686,8 +2686,8 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
     for want in [
         "signature_password: must hold at least one letter and at least one digit",
         "authentication_pin: must be exactly 4 digits",
-        "the resident-registry PIN is missing",
-        "the text-input PIN is missing",
+        "the resident registry PIN is missing",
+        "the text input support PIN is missing",
     ] {
         assert!(text.contains(want), "{want:?} not in {text}");
     }
@@ -2902,7 +2902,7 @@ pub(crate) async fn a_card_goes_from_application_to_its_end(env: Env) {
         )
         .await
         .unwrap_err();
-    assert!(invalid(err).contains("this card has no signature PIN to set"));
+    assert!(invalid(err).contains("this card has no signature certificate password to set"));
 
     // Death ends the card in use and revokes its certificates.
     env.app
@@ -3500,6 +3500,7 @@ macro_rules! all_cases {
             issue_10_a_card_is_kept_abroad_only_by_the_procedure_before_departure,
             issue_10_a_lapsed_stay_removes_the_record_and_voids_the_card,
             issue_10_a_foreign_resident_s_names_go_on_the_chip_and_certificate,
+            issue_11_copies_of_a_card_file_sent_at_once_count_every_try,
         );
     };
 }
