@@ -191,7 +191,7 @@ async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
             return;
         }
         let may_force = tokio::time::Instant::now() >= force_from;
-        match checkpoint_once(&pool, &writer, may_force).await {
+        match checkpoint_once(&pool, &writer, may_force, WAL_RESTART_FRAMES).await {
             Ok(Turn::Restarted) => {
                 back_off = WAL_RESTART_BACK_OFF;
                 warned = false;
@@ -270,11 +270,13 @@ const WAL_RESTART_WAIT: Duration = Duration::from_millis(50);
 /// readers have left the WAL, for at most [`WAL_RESTART_WAIT`]: the next writer then writes
 /// from its start. SQLite's own busy handler would sleep up to 100 ms between tries with the
 /// writers held. `may_force` is false while a restart that readers kept from finishing is
-/// backing off (see [`checkpoint_wal`]).
+/// backing off (see [`checkpoint_wal`]); `restart_frames` is [`WAL_RESTART_FRAMES`] but in
+/// tests.
 async fn checkpoint_once(
     pool: &AnyPool,
     writer: &Semaphore,
     may_force: bool,
+    restart_frames: i64,
 ) -> Result<Turn, sqlx::Error> {
     use sqlx::Row as _;
     let mut conn = pool.acquire().await?;
@@ -287,7 +289,7 @@ async fn checkpoint_once(
             .fetch_one(&mut *conn)
             .await?;
         let (frames, copied): (i64, i64) = (passive.try_get(1)?, passive.try_get(2)?);
-        if pass == 0 && (frames <= WAL_RESTART_FRAMES || !may_force) {
+        if pass == 0 && (frames <= restart_frames || !may_force) {
             return Ok(Turn::Copied);
         }
         if copied - copied_before <= WAL_RESTART_REMAINDER {
@@ -416,5 +418,138 @@ pub(crate) fn unique_conflict(what: &'static str) -> impl Fn(sqlx::Error) -> Sto
     move |e| match e {
         sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(what),
         e => db(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Row as _;
+
+    /// A pool on a fresh SQLite file in WAL mode that never checkpoints by itself, as a
+    /// server's; the file is removed when the guard drops.
+    async fn wal_pool() -> (AnyPool, Removed) {
+        sqlx::any::install_default_drivers();
+        let path = std::env::temp_dir().join(format!(
+            "mynumber-wal-{}-{}.db",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+        ));
+        let pool = AnyPoolOptions::new()
+            .max_connections(3)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; \
+                         PRAGMA busy_timeout=10000;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+            .connect(&format!("sqlite://{}?mode=rwc", path.display()))
+            .await
+            .unwrap();
+        pool.execute("CREATE TABLE t (x BLOB)").await.unwrap();
+        (pool, Removed(path))
+    }
+
+    struct Removed(std::path::PathBuf);
+    impl Drop for Removed {
+        fn drop(&mut self) {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+            }
+        }
+    }
+
+    /// Writes `rows` rows of a page each.
+    async fn write(pool: &AnyPool, rows: usize) {
+        for i in 0..rows {
+            sqlx::query("INSERT INTO t VALUES (zeroblob(4000 + ?))")
+                .bind(i as i64)
+                .execute(pool)
+                .await
+                .unwrap();
+        }
+    }
+
+    /// The WAL's length in frames (a PASSIVE checkpoint's second column).
+    async fn frames(pool: &AnyPool) -> i64 {
+        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(pool)
+            .await
+            .unwrap()
+            .get(1)
+    }
+
+    /// The forced restart (it runs only past 1 GiB in a server, so here past 16 frames): not
+    /// before the bound nor while backing off; with a reader in the WAL it lets the writers go
+    /// after its wait; once the reader leaves, the WAL starts over at the next write.
+    #[tokio::test]
+    async fn a_long_wal_starts_over_once_its_readers_leave() {
+        let (pool, _removed) = wal_pool().await;
+        let writer = Semaphore::new(1);
+        write(&pool, 40).await;
+        // A reader in the middle of a transaction, in the WAL.
+        let mut reader = pool.acquire().await.unwrap();
+        reader.execute("BEGIN").await.unwrap();
+        let seen: i64 = sqlx::query("SELECT COUNT(*) FROM t")
+            .fetch_one(&mut *reader)
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(seen, 40);
+        write(&pool, 40).await;
+        let long = frames(&pool).await;
+        assert!(long > 80, "{long} frames");
+
+        // Not due: under the bound, or backing off.
+        let turn = checkpoint_once(&pool, &writer, true, 1_000_000).await;
+        assert!(matches!(turn, Ok(Turn::Copied)));
+        let turn = checkpoint_once(&pool, &writer, false, 16).await;
+        assert!(matches!(turn, Ok(Turn::Copied)));
+        // Due, with the reader still in: the writers are let go, the WAL goes on.
+        let turn = checkpoint_once(&pool, &writer, true, 16).await;
+        assert!(matches!(turn, Ok(Turn::ReadersStayed)));
+        assert!(writer.try_acquire().is_ok(), "the writers were not let go");
+        write(&pool, 1).await;
+        assert!(
+            frames(&pool).await > long,
+            "the WAL started over under a reader"
+        );
+
+        // The reader leaves: the WAL starts over, and the next write is at its start.
+        reader.execute("COMMIT").await.unwrap();
+        drop(reader);
+        let turn = checkpoint_once(&pool, &writer, true, 16).await;
+        assert!(matches!(turn, Ok(Turn::Restarted)));
+        assert!(writer.try_acquire().is_ok(), "the writers were not let go");
+        write(&pool, 1).await;
+        let after = frames(&pool).await;
+        assert!(after < 16, "{after} frames after the restart");
+        // Nothing was lost.
+        let rows: i64 = sqlx::query("SELECT COUNT(*) FROM t")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 82);
+        // The connection that restarted went back with its busy timeout restored: each of
+        // the pool's connections, taken at once, has it.
+        let mut taken = Vec::new();
+        for _ in 0..3 {
+            let mut conn = pool.acquire().await.unwrap();
+            let timeout: i64 = sqlx::query("PRAGMA busy_timeout")
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(timeout, i64::from(BUSY_TIMEOUT_MS));
+            taken.push(conn);
+        }
     }
 }
