@@ -4,14 +4,19 @@
 //!
 //! Per card `S` (its serial, letters and digits only): `S.key`, 32 random bytes, made once with
 //! an exclusive create and never rewritten; `S.generation`, the newest generation as decimal
-//! text, replaced through a rename; `S.lock`, locked while a program holds the card. Sealing is
+//! text, replaced through a rename; `S.lock`, locked (`flock`) while a program holds the card,
+//! and the serial kept in this process's own set of held cards meanwhile (on a network file
+//! system, Linux may emulate `flock` with per-process locks, which two requests of one server
+//! would both get; the key store belongs on a local disk all the same). Sealing is
 //! AES-256-GCM with a random 96-bit nonce, stored before the ciphertext: a card is sealed a few
 //! times a day at most, far from the 2^32 seals per key that random nonces allow (NIST SP
 //! 800-38D §8.3).
 
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::sync::{Arc, Mutex};
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +27,33 @@ use mynumber_card::{ElementError, SecureElement};
 #[derive(Debug, Clone)]
 pub struct CardKeyStore {
     dir: PathBuf,
+    /// The cards this process holds, shared by the store's clones.
+    held: Arc<Mutex<HashSet<String>>>,
+}
+
+/// A card held: its lock file locked, and its serial claimed in the process, until dropped.
+struct Hold {
+    _file: File,
+    _claim: Claim,
+}
+
+/// A serial in the process's set of held cards, taken out of it when dropped.
+struct Claim {
+    serial: String,
+    held: Arc<Mutex<HashSet<String>>>,
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        held_cards(&self.held).remove(&self.serial);
+    }
+}
+
+/// The set of held cards. A panic while it was locked leaves nothing half-done in a set, so a
+/// poisoned lock is taken as it is.
+fn held_cards(held: &Mutex<HashSet<String>>) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    held.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn failed(what: &str, path: &Path, e: impl std::fmt::Display) -> ElementError {
@@ -36,7 +68,10 @@ impl CardKeyStore {
         std::fs::create_dir_all(&dir).map_err(|e| failed("creating", &dir, e))?;
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
             .map_err(|e| failed("restricting", &dir, e))?;
-        Ok(Self { dir })
+        Ok(Self {
+            dir,
+            held: Arc::default(),
+        })
     }
 
     /// The directory.
@@ -205,6 +240,14 @@ impl SecureElement for CardKeyStore {
 
     fn hold(&self, serial: &str) -> Result<Box<dyn Send>, ElementError> {
         let path = self.path(serial, "lock")?;
+        if !held_cards(&self.held).insert(serial.to_owned()) {
+            return Err(ElementError::InUse(serial.to_owned()));
+        }
+        // From here the claim's drop lets the serial go, on every path.
+        let claim = Claim {
+            serial: serial.to_owned(),
+            held: self.held.clone(),
+        };
         let file = OpenOptions::new()
             .write(true)
             .create(true)
@@ -213,7 +256,10 @@ impl SecureElement for CardKeyStore {
             .open(&path)
             .map_err(|e| failed("opening", &path, e))?;
         match file.try_lock() {
-            Ok(()) => Ok(Box::new(file)),
+            Ok(()) => Ok(Box::new(Hold {
+                _file: file,
+                _claim: claim,
+            })),
             Err(std::fs::TryLockError::WouldBlock) => Err(ElementError::InUse(serial.to_owned())),
             Err(std::fs::TryLockError::Error(e)) => Err(failed("locking", &path, e)),
         }
@@ -285,5 +331,21 @@ mod tests {
         assert!(s.hold("2").is_ok());
         drop(held);
         assert!(s.hold("1").is_ok());
+        // Another store on the same directory (another program) is refused by the file lock;
+        // a clone of this one by the process's own claim.
+        let held = s.hold("1").unwrap();
+        let other = CardKeyStore::open(s.dir()).unwrap();
+        assert_eq!(other.hold("1").err(), Some(ElementError::InUse("1".into())));
+        assert_eq!(
+            s.clone().hold("1").err(),
+            Some(ElementError::InUse("1".into()))
+        );
+        drop(held);
+        // A hold that fails lets its claim go: a lock file that cannot be opened (here a
+        // directory in its place) fails the hold, and once it can, the card is held.
+        std::fs::create_dir(s.dir().join("3.lock")).unwrap();
+        assert!(matches!(s.hold("3"), Err(ElementError::Failed(_))));
+        std::fs::remove_dir(s.dir().join("3.lock")).unwrap();
+        assert!(s.hold("3").is_ok());
     }
 }

@@ -50,6 +50,11 @@ fn read_held(path: &Path, element: &dyn SecureElement) -> Result<(Vec<u8>, Hold)
     Ok((bytes, hold))
 }
 
+/// A card file's bytes, for a step of the register, which holds the card itself.
+fn read_card_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
 /// Opens a card file through the secure element, and holds its card.
 pub(crate) fn load(path: &Path, element: &dyn SecureElement) -> Result<(CardData, Hold)> {
     let (bytes, hold) = read_held(path, element)?;
@@ -517,8 +522,10 @@ pub(crate) async fn hand_over(
     element: &dyn SecureElement,
     identity: &[String],
 ) -> Result<()> {
-    // Held while the register rewrites it, so that no attached session writes over it.
-    let (file, _hold) = read_held(card, element)?;
+    // The register holds the card while it rewrites it (`App::card_file_of`): an attached
+    // session holding it meanwhile has the step refused, and a copy it changed is refused as
+    // older.
+    let file = read_card_file(card)?;
     // The PINs the holder chose: from the environment or standard input, never the command
     // line. A face-recognition card takes none (an empty answer).
     let pin = secrets::read(
@@ -570,11 +577,12 @@ pub(crate) async fn resume(
     who: &Principal,
     serial: &str,
     card: &Path,
-    element: &dyn SecureElement,
     identity: &[String],
 ) -> Result<()> {
-    // Held while the register rewrites it, so that no attached session writes over it.
-    let (file, _hold) = read_held(card, element)?;
+    // The register holds the card while it rewrites it (`App::card_file_of`): an attached
+    // session holding it meanwhile has the step refused, and a copy it changed is refused as
+    // older.
+    let file = read_card_file(card)?;
     let done = app
         .resume_card(who, serial, &identity_documents(identity)?, &file)
         .await?;
@@ -600,7 +608,6 @@ pub(crate) async fn amend(
     who: &Principal,
     serial: &str,
     card: &Path,
-    element: &dyn SecureElement,
     identity: &[String],
     rewrite: Rewrite,
 ) -> Result<()> {
@@ -611,8 +618,10 @@ pub(crate) async fn amend(
             "the resident-registry PIN (empty for a face-recognition card): ",
         )?,
     };
-    // Held while the register rewrites it, so that no attached session writes over it.
-    let (file, _hold) = read_held(card, element)?;
+    // The register holds the card while it rewrites it (`App::card_file_of`): an attached
+    // session holding it meanwhile has the step refused, and a copy it changed is refused as
+    // older.
+    let file = read_card_file(card)?;
     let amendment = CardAmendment {
         documents: identity_documents(identity)?,
         pin,
@@ -663,7 +672,6 @@ pub(crate) async fn certify(
     who: &Principal,
     serial: &str,
     card: &Path,
-    element: &dyn SecureElement,
     identity: &[String],
     certificates: &[String],
 ) -> Result<()> {
@@ -684,8 +692,10 @@ pub(crate) async fn certify(
         let pin = secrets::required("MYNUMBER_SIGNATURE_PASSWORD", "the signature password: ")?;
         pins.push((PinKind::Signature, pin));
     }
-    // Held while the register rewrites it, so that no attached session writes over it.
-    let (file, _hold) = read_held(card, element)?;
+    // The register holds the card while it rewrites it (`App::card_file_of`): an attached
+    // session holding it meanwhile has the step refused, and a copy it changed is refused as
+    // older.
+    let file = read_card_file(card)?;
     let done = app
         .certify_card(
             who,
@@ -716,7 +726,6 @@ pub(crate) async fn reset_pin(
     who: &Principal,
     serial: &str,
     card: &Path,
-    element: &dyn SecureElement,
     identity: &[String],
     kind: &str,
 ) -> Result<()> {
@@ -724,8 +733,10 @@ pub(crate) async fn reset_pin(
         format!("--kind must be signature, authentication, resident-registry or text-input, not {kind:?}")
     })?;
     let pin = secrets::required("MYNUMBER_NEW_PIN", "the new PIN: ")?;
-    // Held while the register rewrites it, so that no attached session writes over it.
-    let (file, _hold) = read_held(card, element)?;
+    // The register holds the card while it rewrites it (`App::card_file_of`): an attached
+    // session holding it meanwhile has the step refused, and a copy it changed is refused as
+    // older.
+    let file = read_card_file(card)?;
     let done = app
         .reset_card_pin(
             who,

@@ -830,15 +830,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             identity,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::resume(
-                &app,
-                &who,
-                &serial,
-                &card,
-                d.card_keys()?.as_ref(),
-                &identity,
-            )
-            .await?;
+            card::resume(&app, &who, &serial, &card, &identity).await?;
         }
         Command::Card(CardCommand::Amend {
             serial,
@@ -846,16 +838,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             identity,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::amend(
-                &app,
-                &who,
-                &serial,
-                &card,
-                d.card_keys()?.as_ref(),
-                &identity,
-                card::Rewrite::Amend,
-            )
-            .await?;
+            card::amend(&app, &who, &serial, &card, &identity, card::Rewrite::Amend).await?;
         }
         Command::Card(CardCommand::Certify {
             serial,
@@ -864,16 +847,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             certificates,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::certify(
-                &app,
-                &who,
-                &serial,
-                &card,
-                d.card_keys()?.as_ref(),
-                &identity,
-                &certificates,
-            )
-            .await?;
+            card::certify(&app, &who, &serial, &card, &identity, &certificates).await?;
         }
         Command::Card(CardCommand::End { serial, reason }) => {
             let (app, who) = d.session(2).await?;
@@ -886,16 +860,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             kind,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::reset_pin(
-                &app,
-                &who,
-                &serial,
-                &card,
-                d.card_keys()?.as_ref(),
-                &identity,
-                &kind,
-            )
-            .await?;
+            card::reset_pin(&app, &who, &serial, &card, &identity, &kind).await?;
         }
         Command::Card(CardCommand::Extend {
             serial,
@@ -903,16 +868,7 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             identity,
         }) => {
             let (app, who) = d.session(2).await?;
-            card::amend(
-                &app,
-                &who,
-                &serial,
-                &card,
-                d.card_keys()?.as_ref(),
-                &identity,
-                card::Rewrite::Extend,
-            )
-            .await?;
+            card::amend(&app, &who, &serial, &card, &identity, card::Rewrite::Extend).await?;
         }
         Command::Card(CardCommand::Expire) => {
             let (app, who) = d.session(2).await?;
