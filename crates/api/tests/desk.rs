@@ -2251,6 +2251,15 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
     );
     let counted = card_file_of(&again);
     assert_eq!(kept_file_of(&again).as_deref(), Some(counted.as_slice()));
+    // The old copy chosen beside the file the form carries: refused, and the carried file
+    // stays, with its download link.
+    let mut fields = amend_with(&in_hand, b"9997");
+    let kept = mynumber_pki::base64_encode(&counted);
+    fields.push(("card_file_kept", None, kept.into_bytes()));
+    let beside = b.upload(&amend, &parts(&fields)).await;
+    assert!(beside.html.contains("古い写しです"), "{}", beside.html);
+    assert_eq!(kept_file_of(&beside).as_deref(), Some(counted.as_slice()));
+    assert_eq!(card_file_of(&beside), counted);
     // The PIN reset, with the file that holds the count; then the amendment with the new PIN.
     let reset = b
         .upload(

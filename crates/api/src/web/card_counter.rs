@@ -145,9 +145,10 @@ struct StepPage {
     /// For new certificates: which ones.
     hierarchies: Vec<Choice>,
     pins: Vec<PinField>,
-    /// After a PIN the card refused: the card file with the try counted, as a download link
-    /// for a holder who leaves.
+    /// A card file the server wrote (a wrong PIN's try counted) that the form carries: a
+    /// download link for a holder who leaves, and what it says about it.
     retry_file: String,
+    retry_notice: String,
     /// The card file the form carries to its next submission (base64), or empty.
     kept_file: String,
 }
@@ -157,10 +158,28 @@ struct StepPage {
 enum Kept<'a> {
     /// None: the form asks for one (none was sent, or the one sent was the problem).
     Nothing,
-    /// The file handed in, which still opens (nothing was written to it).
+    /// The file chosen with the form, which nothing wrote to.
     File(&'a [u8]),
+    /// The file the form carried already (written by the server after a wrong PIN): it stays,
+    /// whatever was chosen beside it, until the server writes another.
+    Carried(&'a [u8]),
     /// The file with a wrong PIN's try counted, which replaces the one handed in.
     AfterWrongPin(&'a [u8]),
+}
+
+impl<'a> Kept<'a> {
+    /// What a form coming back keeps when nothing new was written to the card: the file it
+    /// carried (a file chosen beside it was only tried), else the file chosen; nothing when
+    /// the file used is the problem (`refused`).
+    fn unchanged(carried: Option<&'a [u8]>, chosen: Option<&'a [u8]>, refused: bool) -> Self {
+        match (carried, chosen) {
+            (Some(carried), Some(_)) => Self::Carried(carried),
+            (Some(_), None) | (None, Some(_)) if refused => Self::Nothing,
+            (Some(carried), None) => Self::Carried(carried),
+            (None, Some(chosen)) => Self::File(chosen),
+            (None, None) => Self::Nothing,
+        }
+    }
 }
 
 /// The form's field that carries a kept card file.
@@ -176,10 +195,23 @@ fn step_view(
     kept: Kept<'_>,
 ) -> Response {
     let l = page.l;
-    let (retry_file, kept_file) = match kept {
-        Kept::Nothing => (String::new(), String::new()),
-        Kept::File(file) => (String::new(), mynumber_pki::base64_encode(file)),
-        Kept::AfterWrongPin(file) => (card_file_href(file), mynumber_pki::base64_encode(file)),
+    let (retry_file, retry_notice, kept_file) = match kept {
+        Kept::Nothing => (String::new(), String::new(), String::new()),
+        Kept::File(file) => (
+            String::new(),
+            String::new(),
+            mynumber_pki::base64_encode(file),
+        ),
+        Kept::Carried(file) => (
+            card_file_href(file),
+            l.t("desk-card-kept-file"),
+            mynumber_pki::base64_encode(file),
+        ),
+        Kept::AfterWrongPin(file) => (
+            card_file_href(file),
+            l.t("desk-card-retry-file"),
+            mynumber_pki::base64_encode(file),
+        ),
     };
     let sent = |name: &str| parts.map(|p| text(p, name)).unwrap_or_default().to_owned();
     let ticked = parts.map(|p| texts(p, "certificate")).unwrap_or_default();
@@ -239,6 +271,7 @@ fn step_view(
             hierarchies,
             pins,
             retry_file,
+            retry_notice,
             kept_file,
             page,
         },
@@ -299,10 +332,10 @@ async fn take_step(
     let parts: std::sync::Arc<Vec<Part>> = upload.map(|Extension(Upload(p))| p).unwrap_or_default();
     let resident = checked_resident(text(&parts, "resident"));
     let documents = documents_of(&mut page, &parts);
-    // A file chosen replaces the one the form kept.
-    let card_file = file(&parts, "card_file")
-        .map(<[u8]>::to_vec)
-        .or_else(|| mynumber_pki::base64_decode(text(&parts, KEPT)).filter(|f| !f.is_empty()));
+    // A file chosen is used in place of the one the form carries.
+    let chosen = file(&parts, "card_file");
+    let carried = mynumber_pki::base64_decode(text(&parts, KEPT)).filter(|f| !f.is_empty());
+    let card_file = chosen.or(carried.as_deref()).map(<[u8]>::to_vec);
     if card_file.is_none() {
         page.problem("card_file", "desk-card-error-card-file");
     }
@@ -325,23 +358,19 @@ async fn take_step(
             page.problem("certificates", "desk-card-error-certificates");
         }
     }
-    // The form again with its problems, keeping a card file sent with it.
-    let card_file = match card_file {
-        Some(file) if page.errors.is_empty() => file,
-        sent => {
-            return step_view(
-                page,
-                step,
-                serial,
-                &resident,
-                Some(&parts),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                sent.as_deref().map_or(Kept::Nothing, Kept::File),
-            );
-        }
+    // The form again with its problems, keeping the card file (not yet opened).
+    let Some(card_file) = card_file.filter(|_| page.errors.is_empty()) else {
+        return step_view(
+            page,
+            step,
+            serial,
+            &resident,
+            Some(&parts),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Kept::unchanged(carried.as_deref(), chosen, false),
+        );
     };
     let principal = &ctx.principal;
-    let handed_in = card_file.clone();
     let done = match (step, pin_kind) {
         (Step::PinReset, Some(kind)) => {
             let pin = typed(&parts, "pin").unwrap_or_default();
@@ -382,7 +411,8 @@ async fn take_step(
                 .await
         }
     };
-    step_done(page, step, serial, &resident, &parts, &handed_in, done, ctx)
+    let files = (carried.as_deref(), chosen);
+    step_done(page, step, serial, &resident, &parts, files, done, ctx)
 }
 
 /// The step's outcome as a page: the new card file to save, the form again with each problem
@@ -394,21 +424,17 @@ fn step_done(
     serial: &str,
     resident: &str,
     parts: &[Part],
-    handed_in: &[u8],
+    (carried, chosen): (Option<&[u8]>, Option<&[u8]>),
     done: Result<CardWithFile, AppError>,
     ctx: &DeskContext,
 ) -> Response {
-    let again = |page: Page, kept: Kept<'_>| {
-        step_view(
-            page,
-            step,
-            serial,
-            resident,
-            Some(parts),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            kept,
-        )
+    let again_with = |page: Page, status: StatusCode, kept: Kept<'_>| {
+        step_view(page, step, serial, resident, Some(parts), status, kept)
     };
+    let again =
+        |page: Page, kept: Kept<'_>| again_with(page, StatusCode::UNPROCESSABLE_ENTITY, kept);
+    // Nothing was written to the card: the file that opened before still does.
+    let unchanged = |refused: bool| Kept::unchanged(carried, chosen, refused);
     match done {
         Ok(card) => {
             let message = page.l.t(&format!("desk-card-{}-done", step.code()));
@@ -425,17 +451,18 @@ fn step_done(
                 };
                 page.field_error(field, e);
             }
-            // The file itself refused (stale, damaged, another card's) is not kept.
-            let kept = if invalid.0.iter().any(|e| e.field == "card_file") {
-                Kept::Nothing
-            } else {
-                Kept::File(handed_in)
-            };
-            again(page, kept)
+            // The file itself refused (an older copy, damaged, another card's) is not kept.
+            let refused = invalid.0.iter().any(|e| e.field == "card_file");
+            again(page, unchanged(refused))
         }
         Err(AppError::Refused(_)) => {
             page.problem("card_file", "desk-card-error-refused");
-            again(page, Kept::Nothing)
+            again(page, unchanged(false))
+        }
+        // Another request or program holds the card: nothing was tried.
+        Err(AppError::Conflict) => {
+            page.problem("card_file", "desk-card-error-busy");
+            again_with(page, StatusCode::CONFLICT, unchanged(false))
         }
         Err(AppError::WrongPin(wrong)) => {
             let key = match wrong.tries_left {
@@ -454,6 +481,16 @@ fn step_done(
             // The same form, carrying the file that now holds the count.
             again(page, Kept::AfterWrongPin(&wrong.card_file))
         }
-        Err(e) => super::page::app_error(Lang(page.lang), Some(ctx), &e),
+        // Not the clerk's to see or do: nothing of the card is shown again.
+        Err(e @ (AppError::Denied(_) | AppError::NotFound(_) | AppError::Unauthenticated)) => {
+            super::page::app_error(Lang(page.lang), Some(ctx), &e)
+        }
+        // The server failed (the card key store, the database): the transaction was rolled
+        // back, and the file that opened before still does.
+        Err(e) => {
+            tracing::error!(error = %e, "a card step failed");
+            page.problem("card_file", "desk-error-internal");
+            again_with(page, StatusCode::INTERNAL_SERVER_ERROR, unchanged(false))
+        }
     }
 }

@@ -15,7 +15,17 @@ for (const form of document.querySelectorAll('form[data-once]')) {
     for (const button of form.querySelectorAll('button[type="submit"]')) {
       button.setAttribute('aria-disabled', 'true');
     }
+    // A request stopped (Esc, the stop button) leaves the page as it was: after a while the
+    // form may be sent again (the server refuses it while the first still holds the card).
+    setTimeout(() => release(form), 15000);
   });
+}
+
+function release(form) {
+  delete form.dataset.sent;
+  for (const button of form.querySelectorAll('button[type="submit"]')) {
+    button.removeAttribute('aria-disabled');
+  }
 }
 
 // A page brought back from the browser's history may be sent again.
@@ -24,9 +34,6 @@ window.addEventListener('pageshow', (event) => {
     return;
   }
   for (const form of document.querySelectorAll('form[data-once]')) {
-    delete form.dataset.sent;
-    for (const button of form.querySelectorAll('button[type="submit"]')) {
-      button.removeAttribute('aria-disabled');
-    }
+    release(form);
   }
 });

@@ -447,6 +447,7 @@ desk-card-applied = The application is received (fee: {$yen} yen).
 desk-card-error-reason = Choose the reason.
 desk-card-error-kind = Choose the kind of card.
 desk-card-error-refused = This step cannot be taken in the state of this record or card.
+desk-card-error-busy = This card is in use by another procedure or program at this moment (nothing was tried on it). Try again once that has finished.
 desk-card-produced-title = The card is produced
 desk-card-produced-message = The card is produced. Save the card file and keep it until the pick-up: the server keeps no copy.
 desk-card-file-download = Save the card file
@@ -854,8 +855,9 @@ desk-card-error-pin-kind = Choose the PIN to reset.
 desk-card-error-certificates = Choose the certificates to issue.
 desk-card-wrong-pin = The { $pin } is wrong. { $tries } more wrong tries lock it.
 desk-card-wrong-pin-last = The { $pin } is wrong. One more wrong try locks it.
+desk-card-kept-file = The form keeps the card file of the last wrong PIN for the next try. If the holder leaves now, save it and give it to them.
 desk-card-retry-file = The card counted the wrong try, in its card file: the file handed in no longer opens. The form keeps the new file for the next try. If the holder leaves now, save it and give it to them.
-desk-card-pin-locked = The { $pin } is wrong, and it is now locked. Reset it with "Reset a PIN".
+desk-card-pin-locked = The { $pin } is wrong, and it is now locked. Save the card file below, then reset the PIN with "Reset a PIN" and choose that file there.
 
 ## Passkeys
 desk-passkeys-title = Passkeys

@@ -419,6 +419,7 @@ desk-card-applied = 交付申請を受け付けました(手数料{$yen}円)。
 desk-card-error-reason = 申請の理由を選んでください。
 desk-card-error-kind = カードの種類を選んでください。
 desk-card-error-refused = この記録やカードの状態では、この手続きはできません。
+desk-card-error-busy = このカードは、いま別の手続きまたはプログラムで使用中です（カードには何もしていません）。その処理が終わってから、もう一度お試しください。
 desk-card-produced-title = カードを製造しました
 desk-card-produced-message = カードを製造しました。カードファイルを保存し、交付の日まで保管してください。サーバーには控えが残りません。
 desk-card-file-download = カードファイルを保存する
@@ -846,8 +847,9 @@ desk-card-error-pin-kind = 再設定する暗証番号を選んでください�
 desk-card-error-certificates = 発行する電子証明書を選んでください。
 desk-card-wrong-pin = { $pin }が違います。あと{ $tries }回間違えるとロックされます。
 desk-card-wrong-pin-last = { $pin }が違います。あと1回間違えるとロックされます。
+desk-card-kept-file = 直前に暗証番号を誤ったときのカードファイルを、この画面が保持し、次の入力で使います。ここで手続きをやめる場合は、保存して本人にお渡しください。
 desk-card-retry-file = カードが誤りの回数をカードファイルに記録しました。お預かりしたファイルはもう使えません。新しいファイルはこの画面が保持し、次の入力で使います。ここで手続きをやめる場合は、保存して本人にお渡しください。
-desk-card-pin-locked = { $pin }が違います。暗証番号はロックされました。「暗証番号を再設定する」から設定し直してください。
+desk-card-pin-locked = { $pin }が違います。暗証番号はロックされました。下のカードファイルを保存してから、「暗証番号を再設定する」でそのファイルを選び、設定し直してください。
 
 ## パスキー
 desk-passkeys-title = パスキー
