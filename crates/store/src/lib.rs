@@ -442,10 +442,10 @@ mod tests {
             .max_connections(3)
             .after_connect(|conn, _| {
                 Box::pin(async move {
-                    conn.execute(
+                    conn.execute(AssertSqlSafe(format!(
                         "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; \
-                         PRAGMA busy_timeout=10000;",
-                    )
+                         PRAGMA busy_timeout={BUSY_TIMEOUT_MS};"
+                    )))
                     .await?;
                     Ok(())
                 })
