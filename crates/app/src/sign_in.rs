@@ -804,6 +804,30 @@ mod tests {
         );
     }
 
+    /// A password is stored as argon2id (RFC 9106) at the default cost, salted, and checks
+    /// only with itself.
+    #[tokio::test]
+    async fn a_password_is_stored_as_argon2id() {
+        let hash = hash_password("correct horse".to_owned(), [7; 16])
+            .await
+            .unwrap();
+        let parsed = argon2::PasswordHash::new(&hash).unwrap();
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        let params = argon2::Params::try_from(&parsed).unwrap();
+        let default = argon2::Params::default();
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (default.m_cost(), default.t_cost(), default.p_cost())
+        );
+        assert!(verify_password("correct horse".to_owned(), hash.clone()).await);
+        assert!(!verify_password("correct horsf".to_owned(), hash.clone()).await);
+        // Another salt, another hash.
+        let other = hash_password("correct horse".to_owned(), [8; 16])
+            .await
+            .unwrap();
+        assert_ne!(other, hash);
+    }
+
     #[test]
     fn passwords_are_compared_in_one_unicode_form() {
         assert_eq!(normalized("ｐａｓｓ　ｗｏｒｄ１２"), "pass word12");

@@ -352,3 +352,44 @@ pub(crate) fn fuzz_desk(bytes: &[u8]) {
     let _ = mynumber_core::sign_in::check_totp(b"12345678901234567890", &text, 59, None);
     let _ = mynumber_core::sign_in::login_name("login", &text);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A POST is taken as the desk's own only when the browser says so (Fetch Metadata), or,
+    /// from a browser without it, when its origin is this host's or withheld; anything
+    /// cross-site or same-site but another origin is refused (the CSRF token is checked too).
+    #[test]
+    fn only_a_post_from_this_host_s_pages_is_taken() {
+        let cases: [(&[(&str, &str)], bool); 10] = [
+            (&[("sec-fetch-site", "same-origin")], true),
+            (&[("sec-fetch-site", "none")], true),
+            (&[("sec-fetch-site", "same-site")], false),
+            (&[("sec-fetch-site", "cross-site")], false),
+            // Fetch Metadata wins over an origin that looks right.
+            (
+                &[
+                    ("sec-fetch-site", "cross-site"),
+                    ("origin", "https://desk.test"),
+                ],
+                false,
+            ),
+            (&[("origin", "https://desk.test")], true),
+            (&[("origin", "https://DESK.test")], true),
+            (&[("origin", "https://evil.test")], false),
+            (&[("origin", "https://desk.test.evil.test")], false),
+            (&[("origin", "null")], true),
+        ];
+        for (sent, taken) in cases {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_static("desk.test"));
+            for (name, value) in sent {
+                headers.insert(*name, HeaderValue::from_str(value).unwrap());
+            }
+            assert_eq!(same_origin(&headers), taken, "{sent:?}");
+        }
+        // No header at all: no browser's cross-site post.
+        assert!(same_origin(&HeaderMap::new()));
+    }
+}
