@@ -403,8 +403,8 @@ async fn a_clerk_enrols_signs_in_finds_a_resident_reads_the_record_and_signs_out
         found.html
     );
     assert!(
-        found.html.contains("1990年1月15日"),
-        "a date as a Japanese reader writes it"
+        found.html.contains("1990年1月15日（平成2年）"),
+        "a Japanese national's date of birth as a Japanese reader writes it, with its era"
     );
     // A bad date: told beside the field and in the summary, nothing searched.
     let bad = b

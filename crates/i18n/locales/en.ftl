@@ -19,6 +19,26 @@ date = {$day} {$month ->
     [11] November
    *[12] December
 } {$year}
+date-era = {$day} {$month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} {$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year} ({$gyear})
 sex-male = Male
 sex-female = Female
 relationship-head = Head of household

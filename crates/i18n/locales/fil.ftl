@@ -19,6 +19,26 @@ date = {$month ->
     [11] Nobyembre
    *[12] Disyembre
 } {$day}, {$year}
+date-era = {$month ->
+    [1] Enero
+    [2] Pebrero
+    [3] Marso
+    [4] Abril
+    [5] Mayo
+    [6] Hunyo
+    [7] Hulyo
+    [8] Agosto
+    [9] Setyembre
+    [10] Oktubre
+    [11] Nobyembre
+   *[12] Disyembre
+} {$day}, {$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year} ({$gyear})
 sex-male = Lalaki
 sex-female = Babae
 relationship-head = Puno ng sambahayan

@@ -19,6 +19,26 @@ date = {$day} {$month ->
     [11] November
    *[12] Desember
 } {$year}
+date-era = {$day} {$month ->
+    [1] Januari
+    [2] Februari
+    [3] Maret
+    [4] April
+    [5] Mei
+    [6] Juni
+    [7] Juli
+    [8] Agustus
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Desember
+} {$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year} ({$gyear})
 sex-male = Laki-laki
 sex-female = Perempuan
 relationship-head = Kepala rumah tangga

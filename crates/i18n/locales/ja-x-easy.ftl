@@ -6,6 +6,16 @@ meta-script = jp
 
 ## Shared values
 date = {$year}ねん {$month}がつ {$day}にち
+date-era = {$era ->
+    [1] めいじ
+    [2] たいしょう
+    [3] しょうわ
+    [4] へいせい
+   *[5] れいわ
+} {$year ->
+    [1] がんねん
+   *[other] {$year}ねん
+}（{$gyear}ねん） {$month}がつ {$day}にち
 sex-male = おとこ
 sex-female = おんな
 relationship-head = せたいぬし（いえの だいひょう）

@@ -8,6 +8,17 @@ meta-script = jp
 
 ## Shared values
 date = {$year}年{$month}月{$day}日
+# 和暦 (the Japanese era): 元年 for an era's first year.
+date-era = {$era ->
+    [1] 明治
+    [2] 大正
+    [3] 昭和
+    [4] 平成
+   *[5] 令和
+}{$year ->
+    [1] 元
+   *[other] {$year}
+}年{$month}月{$day}日
 sex-male = 男
 sex-female = 女
 relationship-head = 世帯主

@@ -6,6 +6,13 @@ meta-script = kr
 
 ## Shared values
 date = {$year}년 {$month}월 {$day}일
+date-era = {$era ->
+    [1] 메이지
+    [2] 다이쇼
+    [3] 쇼와
+    [4] 헤이세이
+   *[5] 레이와
+} {$year}년({$gyear}년) {$month}월 {$day}일
 sex-male = 남
 sex-female = 여
 relationship-head = 세대주

@@ -6,6 +6,13 @@ meta-script = deva
 
 ## Shared values
 date = {$year} साल {$month} महिना {$day} गते
+date-era = {$era ->
+    [1] मेइजी
+    [2] ताइशो
+    [3] शोवा
+    [4] हेइसेइ
+   *[5] रेइवा
+} {$year} ({$gyear}) साल {$month} महिना {$day} गते
 sex-male = पुरुष
 sex-female = महिला
 relationship-head = घरमुली

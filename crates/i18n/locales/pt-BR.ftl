@@ -19,6 +19,26 @@ date = {$day} de {$month ->
     [11] novembro
    *[12] dezembro
 } de {$year}
+date-era = {$day} de {$month ->
+    [1] janeiro
+    [2] fevereiro
+    [3] março
+    [4] abril
+    [5] maio
+    [6] junho
+    [7] julho
+    [8] agosto
+    [9] setembro
+    [10] outubro
+    [11] novembro
+   *[12] dezembro
+} de {$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year} ({$gyear})
 sex-male = Masculino
 sex-female = Feminino
 relationship-head = Chefe do domicílio

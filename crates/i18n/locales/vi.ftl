@@ -6,6 +6,13 @@ meta-script = latin
 
 ## Shared values
 date = ngày {$day} tháng {$month} năm {$year}
+date-era = ngày {$day} tháng {$month} năm {$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year} ({$gyear})
 sex-male = Nam
 sex-female = Nữ
 relationship-head = Chủ hộ

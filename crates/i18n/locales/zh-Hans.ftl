@@ -6,6 +6,16 @@ meta-script = sc
 
 ## Shared values
 date = {$year}年{$month}月{$day}日
+date-era = {$era ->
+    [1] 明治
+    [2] 大正
+    [3] 昭和
+    [4] 平成
+   *[5] 令和
+}{$year ->
+    [1] 元
+   *[other] {$year}
+}年（{$gyear}年）{$month}月{$day}日
 sex-male = 男
 sex-female = 女
 relationship-head = 户主

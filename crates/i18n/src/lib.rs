@@ -201,6 +201,23 @@ impl Catalog {
         errors.is_empty().then(|| text.into_owned())
     }
 
+    /// A calendar date given in a Japanese era (和暦): `era` is 1 明治 … 5 令和 and `era_year`
+    /// the year within it (1 is 元年), as `mynumber_core::dates::era_of` gives them. Japanese
+    /// writes the era alone (令和8年11月25日); the other languages add the Gregorian year, since
+    /// few of their readers count in eras.
+    pub fn era_date(&self, era: u8, era_year: i16, year: i16, month: i8, day: i8) -> String {
+        self.format(
+            "date-era",
+            &[
+                ("era", Arg::Number(era.into())),
+                ("year", Arg::Number(era_year.into())),
+                ("gyear", Arg::Number(year.into())),
+                ("month", Arg::Number(month.into())),
+                ("day", Arg::Number(day.into())),
+            ],
+        )
+    }
+
     /// A calendar date in this language.
     pub fn date(&self, year: i16, month: i8, day: i8) -> String {
         self.format(

@@ -4,8 +4,10 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 5] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 7] = [
     ("year", Arg::Number(2026)),
+    ("era", Arg::Number(5)),
+    ("gyear", Arg::Number(2026)),
     ("month", Arg::Number(11)),
     ("day", Arg::Number(25)),
     ("url", Arg::Text("https://example.invalid/verify")),
@@ -134,6 +136,40 @@ fn dates_read_naturally_in_each_language() {
     }
 }
 
+/// 和暦 known answers: each era's first day, the day before it, and 元年 (the era's first
+/// year); the other languages add the Gregorian year.
+#[test]
+fn era_dates_read_as_documents_print_them() {
+    let ja = japanese();
+    let cases = [
+        ((5, 8, 2026, 11, 25), "令和8年11月25日"),
+        ((5, 1, 2019, 5, 1), "令和元年5月1日"),
+        ((4, 31, 2019, 4, 30), "平成31年4月30日"),
+        ((4, 1, 1989, 1, 8), "平成元年1月8日"),
+        ((3, 64, 1989, 1, 7), "昭和64年1月7日"),
+        ((3, 55, 1980, 2, 17), "昭和55年2月17日"),
+        ((2, 15, 1926, 12, 24), "大正15年12月24日"),
+        ((1, 45, 1912, 7, 29), "明治45年7月29日"),
+    ];
+    for ((era, era_year, year, month, day), want) in cases {
+        assert_eq!(ja.era_date(era, era_year, year, month, day), want);
+    }
+    let others = [
+        ("en", "25 November Reiwa 8 (2026)"),
+        ("zh-Hans", "令和8年（2026年）11月25日"),
+        ("ko", "레이와 8년(2026년) 11월 25일"),
+        ("pt-BR", "25 de novembro de Reiwa 8 (2026)"),
+        ("ja-x-easy", "れいわ 8ねん（2026ねん） 11がつ 25にち"),
+    ];
+    for (tag, want) in others {
+        assert_eq!(catalog(tag).era_date(5, 8, 2026, 11, 25), want, "{tag}");
+    }
+    assert_eq!(
+        catalog("ja-x-easy").era_date(5, 1, 2019, 5, 1),
+        "れいわ がんねん（2019ねん） 5がつ 1にち"
+    );
+}
+
 #[test]
 fn unknown_languages_and_messages_fall_back_to_japanese() {
     assert_eq!(catalog("fr").tag(), "ja");
@@ -162,6 +198,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("month", Arg::Number(12)),
         ("day", Arg::Number(3)),
         ("hour", Arg::Number(9)),
+        ("era", Arg::Number(4)),
         ("minute", Arg::Text("05")),
         ("count", Arg::Number(2)),
         ("name", Arg::Text("田中")),

@@ -130,6 +130,30 @@ pub(crate) fn date_values(
     out
 }
 
+/// A date as value lines in the Japanese era (和暦), as a Japanese national's record prints it:
+/// 令和8年11月25日, then the second language with the Gregorian year beside the era. A date
+/// before 明治 has no era and is written as [`date_values`] writes it.
+pub(crate) fn era_date_values(
+    date: jiff::civil::Date,
+    second: Option<&Catalog>,
+    style: Style,
+) -> Vec<ValueLine> {
+    let Some((era, era_year)) = mynumber_core::dates::era_of(date) else {
+        return date_values(date, second, style);
+    };
+    let ja = mynumber_i18n::japanese();
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    let mut out = vec![(ja.era_date(era, era_year, y, m, d), Script::Japanese, style)];
+    if let Some(c) = second {
+        out.push((
+            c.era_date(era, era_year, y, m, d),
+            c.script(),
+            Style::regular(style.size * 0.85).secondary(),
+        ));
+    }
+    out
+}
+
 /// A message as value lines: Japanese, then the second language.
 pub(crate) fn message_values(key: &str, second: Option<&Catalog>, style: Style) -> Vec<ValueLine> {
     let ja = mynumber_i18n::japanese();

@@ -6,8 +6,8 @@ use mynumber_i18n::{Arg, Script};
 
 use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, MM, Style, document, finish};
 use crate::notice::{
-    ValueLine, date_values, field_row, message_values, name_values, second_language, title,
-    value_script,
+    ValueLine, date_values, era_date_values, field_row, message_values, name_values,
+    second_language, title, value_script,
 };
 use crate::text::Writer;
 use crate::{Fonts, RecordDocument, RecordEntry, RecordKind, RenderError};
@@ -71,11 +71,18 @@ pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, 
         Style::regular(10.5),
     );
     layout.y += 6.0;
-    let issued = ja.date(
+    // The issue date follows the first person listed, whose record it is: in the era for a
+    // Japanese national, in the Gregorian calendar for a foreign resident (docs/design/documents.md).
+    let (y, m, d) = (
         record.issue_date.year(),
         record.issue_date.month(),
         record.issue_date.day(),
     );
+    let national = record.entries.first().is_some_and(|e| e.foreign.is_none());
+    let issued = match mynumber_core::dates::era_of(record.issue_date) {
+        Some((era, era_year)) if national => ja.era_date(era, era_year, y, m, d),
+        _ => ja.date(y, m, d),
+    };
     let top = layout.y;
     layout.text_at(MARGIN, top, &issued, Script::Japanese, Style::regular(10.5));
     let mayor = format!("{}長", record.municipality);
@@ -140,6 +147,15 @@ fn entry_block(
     let x = MARGIN + 8.0;
     let w = CONTENT_WIDTH - 16.0;
     let p = &entry.person;
+    // A Japanese national's dates are printed in the era, a foreign resident's in the
+    // Gregorian calendar, as on the card's face (facts §2.1 "Dates"; docs/design/documents.md).
+    let dates = |date: jiff::civil::Date| {
+        if entry.foreign.is_none() {
+            era_date_values(date, second, Style::regular(10.5))
+        } else {
+            date_values(date, second, Style::regular(10.5))
+        }
+    };
     field_row(
         layout,
         x,
@@ -156,7 +172,7 @@ fn entry_block(
         x,
         w,
         "field-birth-date",
-        &date_values(p.birth_date, second, Style::regular(10.5)),
+        &dates(p.birth_date),
         second,
     );
     let sex = match p.sex {
@@ -194,14 +210,7 @@ fn entry_block(
         );
     }
     if let Some(date) = entry.became_resident {
-        field_row(
-            layout,
-            x,
-            w,
-            "field-became-resident",
-            &date_values(date, second, Style::regular(10.5)),
-            second,
-        );
+        field_row(layout, x, w, "field-became-resident", &dates(date), second);
     }
     if let Some(previous) = &entry.previous_address {
         field_row(

@@ -284,7 +284,24 @@ fn a_resident_record_copy_shows_the_selected_items_and_the_number_only_when_aske
             assert!(text.contains(want), "{language}: {want} missing");
         }
         assert_eq!(text.contains("123456789018"), with_number, "{language}");
+        // The Japanese national's dates are in the era, the issue date too (the first person
+        // listed is a national); the foreign resident's stay the Gregorian calendar.
+        for want in [
+            "平成2年5月1日",
+            "令和2年4月1日",
+            "令和8年11月25日",
+            "1995年3月14日",
+        ] {
+            assert!(text.contains(want), "{language}: {want} missing");
+        }
+        for gone in ["1990年5月1日", "2020年4月1日", "2026年11月25日"] {
+            assert!(!text.contains(gone), "{language}: {gone} is not in the era");
+        }
     }
+    // The second language gives the era with its Gregorian year.
+    let pdf = render_record(&FONTS, &record("vi", false)).unwrap();
+    let text = pdftotext(&pdf, "record-vi-era.pdf");
+    assert!(text.contains("Heisei 2 (1990)"), "{text}");
 }
 
 #[test]

@@ -722,7 +722,7 @@ fn row(l: &Labels, r: &CurrentRow) -> Row {
             n.family_kana().unwrap_or_default(),
             n.given_kana().unwrap_or_default(),
         ),
-        birth: l.date(record.birth_date()),
+        birth: l.birth_date(record.birth_date(), record.foreign().is_none()),
         address: format!(
             "{}{}",
             record.address().prefecture().name(),
@@ -998,7 +998,7 @@ fn record_view(l: &Labels, code: &str, v: &VersionRow) -> RecordView {
         ),
         latin: n.latin().unwrap_or_default().to_owned(),
         alias: n.alias().unwrap_or_default().to_owned(),
-        birth: l.date(record.birth_date()),
+        birth: l.birth_date(record.birth_date(), record.foreign().is_none()),
         sex: l.t(&format!("sex-{}", input.sex)),
         address: format!("{}{}", input.prefecture, input.address),
         municipality: input.municipality_code.clone(),
@@ -2026,7 +2026,7 @@ async fn household(
                 code: r.person.resident_code.digits().to_owned(),
                 name: full_name(&input.name.family, &input.name.given),
                 relationship: l.t(&format!("relationship-{}", input.relationship)),
-                birth: l.date(record.birth_date()),
+                birth: l.birth_date(record.birth_date(), record.foreign().is_none()),
                 sex: l.t(&format!("sex-{}", input.sex)),
             }
         })

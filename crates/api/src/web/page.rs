@@ -85,6 +85,24 @@ impl Labels {
         )
     }
 
+    /// A date of birth as the reader writes it, with the Japanese era (和暦) beside a Japanese
+    /// national's (1990年1月15日（平成2年）), as the clerk finds it on their documents; a foreign
+    /// resident's is Gregorian only, as theirs are (docs/design/documents.md).
+    pub(crate) fn birth_date(&self, d: jiff::civil::Date, national: bool) -> String {
+        let date = self.date(d);
+        match mynumber_core::dates::era_of(d) {
+            Some((era, year)) if national => self.0.format(
+                "date-with-era",
+                &[
+                    ("date", Arg::Text(&date)),
+                    ("era", Arg::Number(era.into())),
+                    ("year", Arg::Number(year.into())),
+                ],
+            ),
+            _ => date,
+        }
+    }
+
     /// A moment (µs) in Japan time, as the reader writes it; never a raw ISO timestamp.
     pub(crate) fn moment(&self, at_us: i64) -> String {
         moment_in(self.0, at_us)
@@ -130,6 +148,31 @@ mod tests {
         assert_eq!(super::format_yen(800), "800");
         assert_eq!(super::format_yen(1_000), "1,000");
         assert_eq!(super::format_yen(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_national_s_date_of_birth_carries_its_era_and_a_foreign_resident_s_does_not() {
+        use super::{Labels, Lang};
+        let (ja, en) = (Labels::new(Lang("ja")), Labels::new(Lang("en")));
+        let d = |y, m, d| jiff::civil::date(y, m, d);
+        assert_eq!(
+            ja.birth_date(d(1990, 1, 15), true),
+            "1990年1月15日（平成2年）"
+        );
+        assert_eq!(
+            ja.birth_date(d(2019, 5, 1), true),
+            "2019年5月1日（令和元年）"
+        );
+        assert_eq!(
+            ja.birth_date(d(1989, 1, 7), true),
+            "1989年1月7日（昭和64年）"
+        );
+        assert_eq!(ja.birth_date(d(1990, 1, 15), false), "1990年1月15日");
+        assert_eq!(
+            en.birth_date(d(1990, 1, 15), true),
+            "15 Jan 1990 (Heisei 2)"
+        );
+        assert_eq!(en.birth_date(d(1990, 1, 15), false), "15 Jan 1990");
     }
 }
 

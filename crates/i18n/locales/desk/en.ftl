@@ -33,6 +33,14 @@ date-time = {$day} {$month ->
     [11] Nov
    *[12] Dec
 } {$year}, {$hour}:{$minute} JST
+# A Japanese national's date of birth with its Japanese era (和暦), as their documents give it.
+date-with-era = {$date} ({$era ->
+    [1] Meiji
+    [2] Taishō
+    [3] Shōwa
+    [4] Heisei
+   *[5] Reiwa
+} {$year})
 
 ## Shared
 desk-system-name = My Number desk

@@ -7,6 +7,17 @@ meta-script = jp
 ## 日付と時刻 (日本時間)
 date = {$year}年{$month}月{$day}日
 date-time = {$year}年{$month}月{$day}日 {$hour}時{$minute}分
+# 日本人の生年月日に添える和暦（元年は「元」）。
+date-with-era = {$date}（{$era ->
+    [1] 明治
+    [2] 大正
+    [3] 昭和
+    [4] 平成
+   *[5] 令和
+}{$year ->
+    [1] 元
+   *[other] {$year}
+}年）
 
 ## 共通
 desk-system-name = マイナンバー 窓口システム
