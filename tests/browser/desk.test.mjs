@@ -633,6 +633,32 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.keyboard.press('Enter');
   await page.waitForSelector('#error-summary');
   await audit(page, 'desk-letters-ja');
+  // A print run, by keyboard: a size out of range is named beside the field; then five letters
+  // come down as one PDF, and their batch is listed, to be printed again as it was.
+  await page.goto(`${base}/desk/letters?status=queued`);
+  await tabTo(page, '#size');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('501');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.match(await page.textContent('#size-error'), /1から500/);
+  await audit(page, 'desk-letters-print-error-ja');
+  await tabTo(page, '#size');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  const [printed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(printed.suggestedFilename(), /^notices-131041-\d{8}-[0-9a-f]+\.pdf$/);
+  assert.equal(readFileSync(await printed.path()).subarray(0, 5).toString(), '%PDF-');
+  await page.goto(`${base}/desk/letters?status=sent`);
+  const row = await page.textContent('#batches tbody tr');
+  assert.ok(row.includes(printed.suggestedFilename().slice(8, -4)), row);
+  await tabTo(page, '#batches button');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(again.suggestedFilename(), printed.suggestedFilename());
+  await audit(page, 'desk-letters-batches-ja');
+  await page.goto(`${base}/desk/language?to=en&back=/desk/letters`);
+  assert.match(await page.textContent('#batches'), /Still out/);
+  await audit(page, 'desk-letters-batches-en');
   await page.close();
 });
 
@@ -782,7 +808,7 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-checkpoints']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-letters-batches', 'desk-checkpoints']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

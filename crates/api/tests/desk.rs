@@ -2438,17 +2438,98 @@ async fn a_clerk_follows_notification_letters() {
         queued.html
     );
     assert!(!queued.html.contains("山田"), "no addressee on the list");
-    // Printed at the command line's use case (a batch on disk first), then followed here.
-    let batch = s
-        .app
-        .prepare_notice_batch(&admin, shinjuku, 10)
-        .await
-        .unwrap()
-        .unwrap();
-    s.app.mark_notice_batch_sent(&admin, &batch).await.unwrap();
-    let first = batch.letters[0].2;
+    assert!(
+        queued
+            .html
+            .contains("この市区町村の印刷単位はまだありません")
+    );
+    let csrf = queued.field("csrf");
+    // A print run of no size, or too many: named beside the field, nothing printed.
+    for size in ["", "0", "501", "十"] {
+        let bad = b
+            .post("/desk/letters/print", &[("csrf", &csrf), ("size", size)])
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{size}");
+        assert!(bad.html.contains("href=\"#size\""), "{}", bad.html);
+        assert!(bad.html.contains("1から500までの数字で入力してください"));
+    }
+    assert_eq!(
+        s.app.queued_notice_count(&admin, shinjuku).await.unwrap(),
+        2
+    );
+    // The print run: the PDF is the answer, and its letters are sent.
+    let pdf = b
+        .post("/desk/letters/print", &[("csrf", &csrf), ("size", "10")])
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.html.starts_with("%PDF-"));
+    assert_eq!(pdf.cache.as_deref(), Some("no-store"));
+    assert_eq!(
+        s.app.queued_notice_count(&admin, shinjuku).await.unwrap(),
+        0
+    );
+    let empty = b
+        .post("/desk/letters/print", &[("csrf", &csrf), ("size", "10")])
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(
+        empty.html.contains("何も印刷していません"),
+        "{}",
+        empty.html
+    );
+    let batch = &s.app.notice_batches(&admin, shinjuku, 10).await.unwrap()[0];
+    assert_eq!((batch.letters, batch.out), (2, 2));
     let sent = b.get("/desk/letters?status=sent").await;
+    assert!(sent.html.contains(&batch.batch), "the batch is listed");
+    let first = s
+        .app
+        .notices(&admin, mynumber_core::notice::NoticeStatus::Sent, 10)
+        .await
+        .unwrap()[0]
+        .application_id
+        .unwrap();
     assert!(sent.html.contains(&first.grouped()), "{}", sent.html);
+    // A batch printed again: the PDF, and the reprint in the ledger; an unknown one is named.
+    let again = b
+        .post(
+            "/desk/letters/reprint",
+            &[("csrf", &csrf), ("batch", &batch.batch)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(again.html.starts_with("%PDF-"));
+    let unknown = b
+        .post(
+            "/desk/letters/reprint",
+            &[("csrf", &csrf), ("batch", "131041-20260101-00")],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(
+        unknown.html.contains("href=\"#batches\""),
+        "{}",
+        unknown.html
+    );
+    assert!(
+        unknown
+            .html
+            .contains("その印刷単位は、この市区町村にはありません")
+    );
+    let actions = ledger_actions(&s, "131041").await;
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| a.starts_with("notice-sent"))
+            .count(),
+        2
+    );
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| a.starts_with("notice-reprinted"))
+            .count(),
+        2
+    );
     let csrf = sent.field("csrf");
     // A mistyped ID, an unknown one, no outcome: each named.
     let bad = b

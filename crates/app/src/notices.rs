@@ -11,6 +11,7 @@ use crate::access::{authorize, current_scope};
 use crate::documents::printed_person;
 use crate::ledger::{Record, append};
 use crate::load;
+use crate::ports::NoticeBatchRow;
 use crate::{App, AppError, NoticeRow, Tx};
 
 /// A rendered print batch, not yet marked as sent.
@@ -35,6 +36,26 @@ impl From<NoticeRefused> for AppError {
             reason: r.to_string(),
         })
     }
+}
+
+/// The letter to a person at their address today: `printed` is the municipality's name, the
+/// issue date and the application id of the enclosed form.
+async fn letter_to(
+    tx: &mut dyn crate::ReadTx,
+    person: PersonId,
+    number: mynumber_core::IndividualNumber,
+    printed: (&str, jiff::civil::Date, ApplicationId),
+) -> Result<NoticeLetter, AppError> {
+    let (municipality, issue_date, application_id) = printed;
+    let version = load::current_version(tx, person).await?;
+    Ok(NoticeLetter {
+        language: version.resident.record.language().tag().to_owned(),
+        person: printed_person(tx, &version.resident.record).await?,
+        number,
+        municipality: municipality.to_owned(),
+        issue_date,
+        application_id,
+    })
 }
 
 impl App {
@@ -132,21 +153,13 @@ impl App {
         let mut letters = Vec::with_capacity(queued.len());
         let mut members = Vec::with_capacity(queued.len());
         for notice in &queued {
-            let version = load::current_version(tx.as_mut(), notice.person).await?;
             let number = tx
                 .current_number(notice.person)
                 .await?
                 .ok_or(AppError::NotFound("Individual Number"))?;
-            let person = printed_person(tx.as_mut(), &version.resident.record).await?;
             let application_id = self.new_application_id(municipality);
-            letters.push(NoticeLetter {
-                language: version.resident.record.language().tag().to_owned(),
-                person,
-                number,
-                municipality: name.clone(),
-                issue_date: today,
-                application_id,
-            });
+            let printed = (name.as_str(), today, application_id);
+            letters.push(letter_to(tx.as_mut(), notice.person, number, printed).await?);
             members.push((notice.id, notice.person, application_id));
         }
         drop(tx);
@@ -212,6 +225,128 @@ impl App {
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Prints the next batch of up to `size` queued letters of a municipality and marks them
+    /// sent, for a caller that hands the PDF on at once (the desk's download): `None` when the
+    /// queue is empty. A letter that leaves the queue while the batch renders (its number
+    /// changed) makes the batch render again, up to three times. Should the PDF be lost on its
+    /// way, [`App::reprint_notice_batch`] prints the batch again.
+    pub async fn print_notice_batch(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityCode,
+        size: usize,
+    ) -> Result<Option<NoticeBatch>, AppError> {
+        let mut tries = 0;
+        loop {
+            let Some(batch) = self
+                .prepare_notice_batch(principal, municipality, size)
+                .await?
+            else {
+                return Ok(None);
+            };
+            match self.mark_notice_batch_sent(principal, &batch).await {
+                Ok(()) => return Ok(Some(batch)),
+                Err(AppError::Conflict) if tries < 2 => tries += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// A municipality's print batches, newest first, with how many of each are still out.
+    pub async fn notice_batches(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityCode,
+        limit: i64,
+    ) -> Result<Vec<NoticeBatchRow>, AppError> {
+        self.permit(principal, Action::ReadNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::ReadNotices,
+            &Subject::Municipality(municipality),
+            "municipality"
+        );
+        let mut tx = self.store.begin_read().await?;
+        Ok(tx.notice_batches(municipality, limit).await?)
+    }
+
+    /// Prints a batch again: the letters of it still out (mailed, no outcome yet), each with the
+    /// application id and issue date it was first printed with, for a print run whose PDF was
+    /// lost. A letter that came back, reached the resident or notifies a number since changed
+    /// is left out: it must not be mailed twice. Each reprinted letter is a ledger record
+    /// (`notice-reprinted`), since printing a number is reading it.
+    pub async fn reprint_notice_batch(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityCode,
+        batch: &str,
+    ) -> Result<NoticeBatch, AppError> {
+        self.permit(principal, Action::PrintNotices).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::PrintNotices,
+            &Subject::Municipality(municipality),
+            "municipality"
+        );
+        let fonts = self.fonts()?;
+        // Read and render outside the writer's lock (a batch may take seconds to render); the
+        // ledger records are committed before the PDF is handed out.
+        let mut tx = self.store.begin_read().await?;
+        let all = tx.batch_letters(municipality, batch).await?;
+        if all.is_empty() {
+            return Err(AppError::NotFound("print batch"));
+        }
+        let name = self.municipality_name_in(tx.as_mut(), municipality).await?;
+        let mut letters = Vec::new();
+        let mut members = Vec::new();
+        let mut records = Vec::new();
+        for letter in all {
+            let n = letter.notice;
+            let (NoticeStatus::Sent, Some(number), Some(application_id), Some(sent)) =
+                (n.status, letter.number, n.application_id, n.sent_at_us)
+            else {
+                continue;
+            };
+            let first_printed =
+                mynumber_core::dates::japan_date_of(sent).unwrap_or_else(|| self.clock.today());
+            let printed = (name.as_str(), first_printed, application_id);
+            letters.push(letter_to(tx.as_mut(), n.person, number, printed).await?);
+            members.push((n.id, n.person, application_id));
+            records.push(Record {
+                partition: municipality.as_str().to_owned(),
+                action: "notice-reprinted",
+                person: Some(n.person),
+                purpose: None,
+                detail: format!("notice={} batch={batch}", n.id),
+            });
+        }
+        if letters.is_empty() {
+            return Err(AppError::Refused(Refused {
+                state: "printed batch".to_owned(),
+                procedure: "notice-reprinted",
+                reason: "none of its letters is still out: each came back, reached the \
+                         resident or notifies a number since changed"
+                    .to_owned(),
+            }));
+        }
+        drop(tx);
+        let pdf = render_notices(&fonts, &letters).map_err(|e| AppError::Render(e.to_string()))?;
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(NoticeBatch {
+            id: batch.to_owned(),
+            municipality,
+            letters: members,
+            pdf,
+        })
     }
 
     /// Records what happened to a mailed letter, found by the 申請書ID printed on it:

@@ -226,6 +226,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("opens", Arg::Text("2031年9月4日")),
         ("stay", Arg::Text("2027年3月31日")),
         ("hierarchy", Arg::Text("signature")),
+        ("batch", Arg::Text("131041-20261205-0193")),
         ("detail", Arg::Text("not a P-256 key")),
         ("pin", Arg::Text("authentication")),
         ("codes", Arg::Text("ja, en")),

@@ -150,6 +150,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0023_passkeys.sql"),
         include_str!("../migrations/postgres/0023_passkeys.sql"),
     ),
+    (
+        24,
+        "the notification letters' print batches",
+        include_str!("../migrations/sqlite/0024_notice_batches.sql"),
+        include_str!("../migrations/postgres/0024_notice_batches.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

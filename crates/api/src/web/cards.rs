@@ -12,8 +12,8 @@ use askama::Template;
 use axum::Extension;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::{get, post};
 use mynumber_app::{AppError, CardApplication, CardRow, CardWithFile, HandOver};
 use mynumber_core::card::{CardKind, CardStatus, Channel, EndReason, IdentityDocument, Reason};
@@ -524,19 +524,7 @@ async fn notice(
         .card_issue_notice(&ctx.principal, serial.trim())
         .await
     {
-        Ok(pdf) => (
-            StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"card-issue-notice.pdf\"".to_owned(),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
-            pdf,
-        )
-            .into_response(),
+        Ok(pdf) => super::page::pdf_attachment("card-issue-notice.pdf", pdf),
         Err(e) => super::page::app_error(lang, Some(&ctx), &e),
     }
 }

@@ -1750,19 +1750,9 @@ async fn issue_record(
         .issue_resident_record(&ctx.principal, &resident_code, &request)
         .await
     {
-        Ok(doc) => (
-            StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"resident-record-{}.pdf\"", doc.code),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
-            doc.pdf,
-        )
-            .into_response(),
+        Ok(doc) => {
+            super::page::pdf_attachment(&format!("resident-record-{}.pdf", doc.code), doc.pdf)
+        }
         Err(AppError::Invalid(invalid)) => {
             let mut page = Page::new(lang, "desk-resident-title", &back, Some(&ctx));
             for e in &invalid.0 {

@@ -1,11 +1,13 @@
 //! Notification letters at the desk (個人番号通知書, facts §5): the letters of the municipality by
-//! status (the queue for the print shop, those sent, returned and held at the counter, …),
-//! recording a delivery outcome by the 23-digit application ID printed on the letter, and
-//! destroying returned letters past their retention. The screens call `App::notices`,
-//! `App::queued_notice_count`, `App::record_notice_outcome` and `App::destroy_expired_notices`.
+//! status (the queue for the print shop, those sent, returned and held at the counter, …), print
+//! runs and their batches, recording a delivery outcome by the 23-digit application ID printed on
+//! the letter, and destroying returned letters past their retention. The screens call
+//! `App::notices`, `App::queued_notice_count`, `App::print_notice_batch`, `App::notice_batches`,
+//! `App::reprint_notice_batch`, `App::record_notice_outcome` and `App::destroy_expired_notices`.
 //!
-//! Print runs stay at the command line (`mynumber notices print`): a batch's PDF must be safely
-//! on disk before its letters are marked sent, and a browser's download gives no such promise.
+//! A print run's PDF is the answer to the POST that marks its letters sent. Should it be lost on
+//! its way, the batch is printed again from the list of batches: the letters still out, on the
+//! application ids first printed, each reprint in the ledger (docs/design/documents.md "Mail").
 
 use askama::Template;
 use axum::Extension;
@@ -19,13 +21,23 @@ use mynumber_core::notice::{NoticeEvent, NoticeStatus};
 use mynumber_core::{Action, ApplicationId};
 use serde::Deserialize;
 
-use super::page::{Labels, Page, render};
+use super::page::{Labels, Page, pdf_attachment, render};
 use super::{DeskContext, Lang};
 use crate::AppState;
 use crate::doors::{Access, Doors};
 
 /// The most letters one list shows.
 const LIST_LIMIT: i64 = 200;
+
+/// The most batches the page lists, newest first.
+const BATCH_LIMIT: i64 = 20;
+
+/// The most letters one print run from the desk takes (about 3 MB of PDF): larger runs are the
+/// command line's (`mynumber notices print`), which writes batch after batch to disk.
+const PRINT_MAX: usize = 500;
+
+/// The print run the form proposes.
+const PRINT_DEFAULT: &str = "100";
 
 /// The statuses a clerk looks letters up by, in the order of a letter's life.
 const STATUSES: [NoticeStatus; 6] = [
@@ -55,6 +67,18 @@ pub(crate) fn routes(doors: Doors) -> Doors {
         )
         .door(
             M::POST,
+            "/desk/letters/print",
+            Access::Desk(Action::PrintNotices),
+            post(print),
+        )
+        .door(
+            M::POST,
+            "/desk/letters/reprint",
+            Access::Desk(Action::PrintNotices),
+            post(reprint),
+        )
+        .door(
+            M::POST,
             "/desk/letters/destroy",
             Access::Desk(Action::DestroyNotices),
             post(destroy),
@@ -77,6 +101,14 @@ struct Letter {
     outcome: String,
 }
 
+/// One print batch in the list.
+struct Batch {
+    name: String,
+    printed: String,
+    letters: i64,
+    out: i64,
+}
+
 #[derive(Template)]
 #[template(path = "letters.html")]
 struct LettersPage {
@@ -86,10 +118,20 @@ struct LettersPage {
     letters: Vec<Letter>,
     count: String,
     queued: Option<String>,
+    /// The municipality's batches, when the reader has one.
+    batches: Option<Vec<Batch>>,
     may_record: bool,
     may_destroy: bool,
     application_id: String,
+    print_size: String,
     outcomes: Vec<(&'static str, String)>,
+}
+
+/// What the forms carry back when they come back with a problem.
+#[derive(Default)]
+struct Kept {
+    application_id: String,
+    print_size: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -119,7 +161,7 @@ async fn letters_view(
     mut page: Page,
     ctx: &DeskContext,
     status: NoticeStatus,
-    application_id: String,
+    kept: Kept,
     code: StatusCode,
 ) -> Response {
     let lang = Lang(page.lang);
@@ -127,12 +169,31 @@ async fn letters_view(
         Ok(rows) => rows,
         Err(e) => return super::page::app_error(lang, Some(ctx), &e),
     };
-    let queued = match ctx.principal.municipality() {
-        Some(m) => match state.app.queued_notice_count(&ctx.principal, m).await {
-            Ok(n) => Some(page.l.count("desk-letters-queued", n)),
-            Err(e) => return super::page::app_error(lang, Some(ctx), &e),
-        },
-        None => None,
+    let (queued, batches) = match ctx.principal.municipality() {
+        Some(m) => {
+            let queued = match state.app.queued_notice_count(&ctx.principal, m).await {
+                Ok(n) => page.l.count("desk-letters-queued", n),
+                Err(e) => return super::page::app_error(lang, Some(ctx), &e),
+            };
+            let batches = match state
+                .app
+                .notice_batches(&ctx.principal, m, BATCH_LIMIT)
+                .await
+            {
+                Ok(rows) => rows
+                    .into_iter()
+                    .map(|b| Batch {
+                        printed: page.l.moment(b.sent_at_us),
+                        name: b.batch,
+                        letters: b.letters,
+                        out: b.out,
+                    })
+                    .collect(),
+                Err(e) => return super::page::app_error(lang, Some(ctx), &e),
+            };
+            (Some(queued), Some(batches))
+        }
+        None => (None, None),
     };
     let l = page.l;
     page.section = "letters";
@@ -152,9 +213,15 @@ async fn letters_view(
             count: l.count("desk-letters-count", letters.len() as i64),
             letters,
             queued,
+            batches,
             may_record: mynumber_core::permits(&ctx.principal, Action::PrintNotices).is_ok(),
             may_destroy: mynumber_core::permits(&ctx.principal, Action::DestroyNotices).is_ok(),
-            application_id,
+            application_id: kept.application_id,
+            print_size: if kept.print_size.is_empty() {
+                PRINT_DEFAULT.to_owned()
+            } else {
+                kept.print_size
+            },
             outcomes: ["delivered", "returned", "handed-over"]
                 .into_iter()
                 .map(|o| (o, l.t(&format!("desk-letter-outcome-{o}"))))
@@ -174,7 +241,7 @@ async fn letters(
     let lang = Lang::of(&headers);
     let status = NoticeStatus::parse(&q.status).unwrap_or(NoticeStatus::Returned);
     let page = Page::new(lang, "desk-letters-title", "/desk/letters", Some(&ctx));
-    letters_view(&state, page, &ctx, status, String::new(), StatusCode::OK).await
+    letters_view(&state, page, &ctx, status, Kept::default(), StatusCode::OK).await
 }
 
 #[derive(Deserialize, Default)]
@@ -209,7 +276,10 @@ async fn outcome(
             page,
             &ctx,
             shown,
-            form.application_id,
+            Kept {
+                application_id: form.application_id,
+                ..Kept::default()
+            },
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -232,7 +302,7 @@ async fn outcome(
                 page,
                 &ctx,
                 row.status,
-                String::new(),
+                Kept::default(),
                 StatusCode::OK,
             )
             .await
@@ -244,7 +314,10 @@ async fn outcome(
                 page,
                 &ctx,
                 shown,
-                form.application_id,
+                Kept {
+                    application_id: form.application_id,
+                    ..Kept::default()
+                },
                 StatusCode::NOT_FOUND,
             )
             .await
@@ -256,13 +329,121 @@ async fn outcome(
                 page,
                 &ctx,
                 shown,
-                form.application_id,
+                Kept {
+                    application_id: form.application_id,
+                    ..Kept::default()
+                },
                 StatusCode::CONFLICT,
             )
             .await
         }
         Err(e) => super::page::app_error(lang, Some(&ctx), &e),
     }
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct PrintForm {
+    #[serde(default)]
+    size: String,
+}
+
+/// The size of a print run as typed: 1 to [`PRINT_MAX`] letters.
+fn print_size(typed: &str) -> Option<usize> {
+    typed
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=PRINT_MAX).contains(n))
+}
+
+/// Prints the next batch of queued letters and hands its PDF to the browser; the letters are
+/// marked sent in the same step (a lost download is printed again from the batches' list).
+async fn print(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Form(form): Form<PrintForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let mut page = Page::new(lang, "desk-letters-title", "/desk/letters", Some(&ctx));
+    let kept = Kept {
+        print_size: form.size.clone(),
+        ..Kept::default()
+    };
+    let Some(municipality) = ctx.principal.municipality() else {
+        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("municipality"));
+    };
+    let Some(size) = print_size(&form.size) else {
+        page.problem("size", "desk-letters-error-size");
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return letters_view(&state, page, &ctx, NoticeStatus::Queued, kept, status).await;
+    };
+    match state
+        .app
+        .print_notice_batch(&ctx.principal, municipality, size)
+        .await
+    {
+        Ok(Some(batch)) => pdf_attachment(&format!("notices-{}.pdf", batch.id), batch.pdf),
+        Ok(None) => {
+            page.notice = Some(page.l.t("desk-letters-nothing-to-print"));
+            let status = NoticeStatus::Queued;
+            letters_view(&state, page, &ctx, status, kept, StatusCode::OK).await
+        }
+        Err(AppError::Invalid(invalid)) => {
+            // The one thing a print run asks of its input: a municipality name to print, which
+            // is the administrator's to set.
+            for e in &invalid.0 {
+                page.field_error("size", e);
+            }
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            letters_view(&state, page, &ctx, NoticeStatus::Queued, kept, status).await
+        }
+        Err(e) => super::page::app_error(lang, Some(&ctx), &e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct ReprintForm {
+    #[serde(default)]
+    batch: String,
+}
+
+/// Prints a batch again: its letters still out, as first printed.
+async fn reprint(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Form(form): Form<ReprintForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let mut page = Page::new(lang, "desk-letters-title", "/desk/letters", Some(&ctx));
+    let Some(municipality) = ctx.principal.municipality() else {
+        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("municipality"));
+    };
+    let status = match state
+        .app
+        .reprint_notice_batch(&ctx.principal, municipality, form.batch.trim())
+        .await
+    {
+        Ok(batch) => return pdf_attachment(&format!("notices-{}.pdf", batch.id), batch.pdf),
+        Err(AppError::NotFound(_)) => {
+            page.problem("batches", "desk-letters-error-batch-unknown");
+            StatusCode::NOT_FOUND
+        }
+        Err(AppError::Refused(_)) => {
+            page.problem("batches", "desk-letters-error-batch-none-out");
+            StatusCode::CONFLICT
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                page.field_error("batches", e);
+            }
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(e) => return super::page::app_error(lang, Some(&ctx), &e),
+    };
+    let shown = NoticeStatus::Sent;
+    letters_view(&state, page, &ctx, shown, Kept::default(), status).await
 }
 
 /// Destroys the returned letters held past their retention.
@@ -281,7 +462,7 @@ async fn destroy(
                 page,
                 &ctx,
                 NoticeStatus::Destroyed,
-                String::new(),
+                Kept::default(),
                 StatusCode::OK,
             )
             .await
@@ -296,6 +477,10 @@ pub(super) fn decode_forms(bytes: &[u8]) {
         let _ = ApplicationId::parse(&f.application_id);
         let _ = NoticeEvent::parse_outcome(&f.outcome);
     }
+    if let Ok(f) = serde_urlencoded::from_bytes::<PrintForm>(bytes) {
+        let _ = print_size(&f.size);
+    }
+    let _ = serde_urlencoded::from_bytes::<ReprintForm>(bytes);
     if let Ok(q) = serde_urlencoded::from_bytes::<StatusQuery>(bytes) {
         let _ = NoticeStatus::parse(&q.status);
     }

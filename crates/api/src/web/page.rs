@@ -419,6 +419,25 @@ pub(crate) fn refusal(lang: Lang, status: StatusCode, key: &str) -> Response {
 }
 
 /// The page for a use case's failure: refused, missing, a conflict, or our fault (logged).
+/// A PDF the browser saves under `name`, never kept in a cache (it carries personal data).
+pub(crate) fn pdf_attachment(name: &str, pdf: Vec<u8>) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
 pub(crate) fn app_error(lang: Lang, ctx: Option<&DeskContext>, e: &AppError) -> Response {
     let (status, key) = match e {
         AppError::Denied(_) => (StatusCode::FORBIDDEN, "desk-error-denied"),

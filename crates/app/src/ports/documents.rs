@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use mynumber_core::document::VerificationCode;
 use mynumber_core::notice::NoticeStatus;
-use mynumber_core::{ApplicationId, MunicipalityCode, NoticeId, PersonId};
+use mynumber_core::{ApplicationId, IndividualNumber, MunicipalityCode, NoticeId, PersonId};
 
 use crate::StoreError;
 
@@ -33,6 +33,29 @@ pub struct NoticeRow {
     pub sent_at_us: Option<i64>,
     /// When its last outcome was recorded (µs).
     pub outcome_at_us: Option<i64>,
+}
+
+/// A print batch of notification letters, as the desk lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoticeBatchRow {
+    /// The batch's name (`municipality-date-first letter`).
+    pub batch: String,
+    /// When it was printed (µs).
+    pub sent_at_us: i64,
+    /// The letters in it.
+    pub letters: i64,
+    /// Those still out: mailed, with no outcome recorded yet.
+    pub out: i64,
+}
+
+/// A letter of a print batch, with the number it notified while that number is still the
+/// person's current one (masked in `Debug`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchLetter {
+    /// The letter.
+    pub notice: NoticeRow,
+    /// The number of the letter's generation, if it is still current; `None` once changed.
+    pub number: Option<IndividualNumber>,
 }
 
 /// An issued document as stored: enough to confirm it, never its Individual Number.
@@ -107,6 +130,19 @@ pub trait DocumentsRead: Send {
         municipality: MunicipalityCode,
         limit: i64,
     ) -> Result<Vec<NoticeRow>, StoreError>;
+    /// A municipality's print batches, newest first.
+    async fn notice_batches(
+        &mut self,
+        municipality: MunicipalityCode,
+        limit: i64,
+    ) -> Result<Vec<NoticeBatchRow>, StoreError>;
+    /// The letters of one batch of a municipality, in print order, each with its number while
+    /// that is still current.
+    async fn batch_letters(
+        &mut self,
+        municipality: MunicipalityCode,
+        batch: &str,
+    ) -> Result<Vec<BatchLetter>, StoreError>;
     /// A person's queued letters, which are about to be superseded.
     async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError>;
     /// The application form an application ID was printed on (with a notification letter or an

@@ -19,7 +19,10 @@ mod staff;
 
 pub use cards::{CallRow, CardApplicationRow, CardRow, CardsRead, CardsWrite, DueCertificate};
 pub use certificates::{CertificateRow, CertificatesRead, CertificatesWrite, CrlRow};
-pub use documents::{CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeRow};
+pub use documents::{
+    BatchLetter, CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeBatchRow,
+    NoticeRow,
+};
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
 pub use registry::{

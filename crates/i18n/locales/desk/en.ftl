@@ -535,7 +535,26 @@ desk-letters-destroyed = { $count ->
     [one] 1 letter recorded as destroyed.
    *[other] {$count} letters recorded as destroyed.
 }
-desk-letters-print = Letters are printed from the command line (mynumber notices print), so that the file for the print shop is safely saved before the letters are marked sent.
+desk-letters-print = The command line (mynumber notices print) prints any number of waiting letters at once, marking them sent once each file is saved.
+desk-letters-print-title = Print letters
+desk-letters-print-lead = Puts the letters waiting to be printed into one PDF for the print shop and downloads it. They are marked sent as it downloads. If the download fails, print the same letters again from "Print batches" below.
+desk-letters-print-size = Letters in this print run
+desk-letters-print-size-hint = A number from 1 to 500. For larger runs, use the command line (mynumber notices print).
+desk-letters-print-button = Print (PDF)
+desk-letters-error-size = Enter the letters in this print run as a number from 1 to 500.
+desk-letters-nothing-to-print = No letter was waiting to be printed. Nothing was printed.
+desk-letters-batches-title = Print batches
+desk-letters-batches-lead = Newest first. "Still out" counts the letters mailed with no delivery or return recorded yet. Printing a batch again prints only those, with the application ID and issue date they were first printed with. Every print is recorded.
+desk-letters-batches-none = This municipality has no print batch yet.
+desk-letters-batch = Batch
+desk-letters-batch-printed = Printed
+desk-letters-batch-letters = Letters
+desk-letters-batch-out = Still out
+desk-letters-batch-action = Action
+desk-letters-batch-reprint = Print again
+desk-letters-batch-reprint-label = Print again: batch {$batch}
+desk-letters-error-batch-unknown = This municipality has no such print batch.
+desk-letters-error-batch-none-out = No letter of this batch is still out. A letter that was delivered or returned, or whose number changed, is never printed again.
 desk-letter-status-queued = Waiting to be printed
 desk-letter-status-sent = Sent
 desk-letter-status-delivered = Delivered

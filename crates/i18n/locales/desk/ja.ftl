@@ -507,7 +507,26 @@ desk-letters-destroyed = { $count ->
     [0] 保管期間を過ぎた通知書はありませんでした。
    *[other] {$count}通の廃棄を記録しました。
 }
-desk-letters-print = 通知書の印刷は、印刷所に渡すファイルを確実に保存するため、コマンド(mynumber notices print)で行います。
+desk-letters-print = コマンド(mynumber notices print)でも、印刷を待っている通知書を何千通でもまとめて印刷できます。ファイルを保存してから発送済みにします。
+desk-letters-print-title = 通知書を印刷する
+desk-letters-print-lead = 印刷を待っている通知書を、印刷所に渡す PDF にまとめてダウンロードします。ダウンロードした時点で発送済みになります。ダウンロードに失敗したときは、下の「印刷単位」から同じ通知書をもう一度印刷できます。
+desk-letters-print-size = 1回に印刷する通数
+desk-letters-print-size-hint = 1から500までの数字。多くを一度に印刷するときはコマンド(mynumber notices print)を使います。
+desk-letters-print-button = 印刷する(PDF)
+desk-letters-error-size = 1回に印刷する通数は、1から500までの数字で入力してください。
+desk-letters-nothing-to-print = 印刷を待っている通知書はありませんでした。何も印刷していません。
+desk-letters-batches-title = 印刷単位
+desk-letters-batches-lead = 新しいものから表示します。「結果未登録」は、発送後に配達・返戻の結果がまだ登録されていない通知書の数です。もう一度印刷するのはその通知書だけで、申請書IDと発行日は最初の印刷と同じです。印刷のたびに記録が残ります。
+desk-letters-batches-none = この市区町村の印刷単位はまだありません。
+desk-letters-batch = 印刷単位
+desk-letters-batch-printed = 印刷日時
+desk-letters-batch-letters = 通数
+desk-letters-batch-out = 結果未登録
+desk-letters-batch-action = 操作
+desk-letters-batch-reprint = もう一度印刷
+desk-letters-batch-reprint-label = 印刷単位 {$batch} をもう一度印刷
+desk-letters-error-batch-unknown = その印刷単位は、この市区町村にはありません。
+desk-letters-error-batch-none-out = この印刷単位には、結果が未登録の通知書がありません。配達された、返戻された、または番号が変わった通知書は、もう一度印刷しません。
 desk-letter-status-queued = 印刷待ち
 desk-letter-status-sent = 発送済み
 desk-letter-status-delivered = 配達済み

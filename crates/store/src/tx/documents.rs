@@ -1,11 +1,12 @@
 //! Letters, issued documents and card notices in SQL.
 
 use async_trait::async_trait;
+use mynumber_app::ports::{BatchLetter, NoticeBatchRow};
 use mynumber_app::ports::{DocumentsRead, DocumentsWrite};
 use mynumber_app::{CardNoticeRow, DocumentRow, NoticeRow, StoreError};
 use mynumber_core::document::VerificationCode;
 use mynumber_core::notice::NoticeStatus;
-use mynumber_core::{ApplicationId, MunicipalityCode, NoticeId, PersonId};
+use mynumber_core::{ApplicationId, IndividualNumber, MunicipalityCode, NoticeId, PersonId};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::db;
@@ -92,6 +93,76 @@ impl DocumentsRead for SqlTx {
     ) -> Result<Vec<NoticeRow>, StoreError> {
         self.notices_in(NoticeStatus::Queued, Some(municipality), limit)
             .await
+    }
+
+    async fn notice_batches(
+        &mut self,
+        municipality: MunicipalityCode,
+        limit: i64,
+    ) -> Result<Vec<NoticeBatchRow>, StoreError> {
+        // On the partial index (municipality_code, batch): only printed letters are read.
+        sqlx::query(
+            "SELECT batch, MIN(sent_at_us), COUNT(*), \
+             SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) FROM notices \
+             WHERE municipality_code = $1 AND batch IS NOT NULL \
+             GROUP BY batch ORDER BY MIN(sent_at_us) DESC, batch DESC LIMIT $2",
+        )
+        .bind(municipality.as_str().to_owned())
+        .bind(limit.clamp(0, 1000))
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| {
+            Ok(NoticeBatchRow {
+                batch: r.try_get(0).map_err(db)?,
+                sent_at_us: r.try_get::<Option<i64>, _>(1).map_err(db)?.unwrap_or(0),
+                letters: r.try_get(2).map_err(db)?,
+                out: r.try_get::<Option<i64>, _>(3).map_err(db)?.unwrap_or(0),
+            })
+        })
+        .collect()
+    }
+
+    async fn batch_letters(
+        &mut self,
+        municipality: MunicipalityCode,
+        batch: &str,
+    ) -> Result<Vec<BatchLetter>, StoreError> {
+        let columns: Vec<String> = NOTICE_COLUMNS
+            .split(',')
+            .map(|c| format!("t.{}", c.trim()))
+            .collect();
+        let sql = format!(
+            "SELECT {}, n.number AS notified_number FROM notices t \
+             LEFT JOIN individual_numbers n ON n.person_id = t.person_id \
+             AND n.generation = t.generation AND n.status = 'current' \
+             WHERE t.municipality_code = $1 AND t.batch = $2 ORDER BY t.id",
+            columns.join(", ")
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(municipality.as_str().to_owned())
+            .bind(batch.to_owned())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| {
+                let number = r
+                    .try_get::<Option<String>, _>("notified_number")
+                    .map_err(db)?
+                    .map(|n| {
+                        IndividualNumber::parse(&n).map_err(|e| {
+                            StoreError::Corrupt(format!("stored Individual Number: {e}"))
+                        })
+                    })
+                    .transpose()?;
+                Ok(BatchLetter {
+                    notice: decode_notice(r)?,
+                    number,
+                })
+            })
+            .collect()
     }
 
     async fn queued_notices_of(&mut self, person: PersonId) -> Result<Vec<NoticeRow>, StoreError> {

@@ -1548,6 +1548,156 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
     );
 }
 
+/// The desk's print runs (issue 11): a batch printed and marked in one step, the batches listed
+/// newest first with the letters still out, and a batch printed again with only those letters,
+/// on the application ids they were first printed with; a letter that reached the resident, came
+/// back, or notifies a number since changed is never printed twice.
+pub(crate) async fn issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out(
+    env: Env,
+) {
+    use mynumber_core::notice::NoticeEvent as E;
+    let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    let mut codes = Vec::new();
+    for (family, given) in [
+        ("青木", "一"),
+        ("井上", "二"),
+        ("上田", "三"),
+        ("江藤", "四"),
+    ] {
+        let r = env
+            .app
+            .register(&env.clerk, register(japanese(family, given, "1980-02-02")))
+            .await
+            .unwrap();
+        codes.push((r.person, r.resident_code));
+    }
+    env.app
+        .set_municipality_name(&env.admin, shinjuku, "新宿区")
+        .await
+        .unwrap();
+    let a = env
+        .app
+        .print_notice_batch(&env.clerk, shinjuku, 3)
+        .await
+        .unwrap()
+        .unwrap();
+    let b = env
+        .app
+        .print_notice_batch(&env.clerk, shinjuku, 3)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((a.letters.len(), b.letters.len()), (3, 1));
+    assert!(
+        env.app
+            .print_notice_batch(&env.clerk, shinjuku, 3)
+            .await
+            .unwrap()
+            .is_none(),
+        "the queue is empty"
+    );
+    let listed = env
+        .app
+        .notice_batches(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap();
+    let names: Vec<&str> = listed.iter().map(|r| r.batch.as_str()).collect();
+    assert_eq!(names, [b.id.as_str(), a.id.as_str()], "newest first");
+    assert_eq!((listed[1].letters, listed[1].out), (3, 3));
+    assert!(listed[1].sent_at_us > 0);
+    assert!(matches!(
+        env.app.notice_batches(&env.osaka_clerk, shinjuku, 10).await,
+        Err(AppError::Denied(_))
+    ));
+
+    // One letter of A reached the resident; the number of another changed.
+    let (delivered, changed, kept) = (a.letters[0], a.letters[1], a.letters[2]);
+    env.app
+        .record_notice_outcome(&env.clerk, &delivered.2, E::Delivered)
+        .await
+        .unwrap();
+    let person = codes.iter().find(|(p, _)| *p == changed.1).unwrap().1;
+    let request = env
+        .app
+        .request_number_change(&env.clerk, &person, "ex-officio", "誤送付", None)
+        .await
+        .unwrap();
+    env.app
+        .decide_number_change(&env.clerk2, request.id, true)
+        .await
+        .unwrap();
+    let again = env
+        .app
+        .reprint_notice_batch(&env.clerk, shinjuku, &a.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        again.letters,
+        vec![kept],
+        "only the letter still out, as first printed"
+    );
+    assert_eq!(again.id, a.id);
+    assert!(again.pdf.starts_with(b"%PDF-"));
+    let listed = env
+        .app
+        .notice_batches(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        (listed[1].letters, listed[1].out),
+        (3, 2),
+        "the changed number's letter is still out, but not printed again"
+    );
+
+    // Another municipality's clerk, a batch that does not exist, a batch with nothing out.
+    assert!(matches!(
+        env.app
+            .reprint_notice_batch(&env.osaka_clerk, shinjuku, &a.id)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    assert!(matches!(
+        env.app
+            .reprint_notice_batch(&env.clerk, shinjuku, "131041-20260101-00")
+            .await,
+        Err(AppError::NotFound(_))
+    ));
+    env.app
+        .record_notice_outcome(&env.clerk, &b.letters[0].2, E::Returned)
+        .await
+        .unwrap();
+    let err = env
+        .app
+        .reprint_notice_batch(&env.clerk, shinjuku, &b.id)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AppError::Refused(_)), "{err}");
+
+    let pool = sqlx::AnyPool::connect(&env.url).await.unwrap();
+    let reprinted: Vec<String> = sqlx::query(
+        "SELECT detail FROM ledger_entries WHERE action = 'notice-reprinted' ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(
+        reprinted,
+        [format!("notice={} batch={}", kept.0, a.id)],
+        "one record per letter printed again"
+    );
+    assert_eq!(
+        env.app
+            .verify_ledger(&env.auditor, &[])
+            .await
+            .unwrap()
+            .fault,
+        None
+    );
+}
+
 /// Letters (個人番号通知書): queued at registration, printed in batches exactly once, a batch that
 /// lost a letter to a number change is refused, and outcomes follow the allowed transitions up
 /// to destruction after retention.
@@ -3449,6 +3599,7 @@ macro_rules! all_cases {
     ($url:path) => {
         $crate::conformance!($url;
             registration_issues_code_number_version_and_ledger,
+            issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,
