@@ -642,8 +642,15 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.keyboard.press('Enter');
   await page.waitForSelector('#error-summary');
   assert.match(await page.textContent('#size-error'), /1から500/);
+  // The error summary takes the focus as the page opens, so a screen reader reads it first;
+  // its link takes the keyboard to the field.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
   await audit(page, 'desk-letters-print-error-ja');
-  await tabTo(page, '#size');
+  await page.focus('#error-summary');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#size');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'size');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('5');
   const [printed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

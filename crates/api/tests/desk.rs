@@ -2451,6 +2451,10 @@ async fn a_clerk_follows_notification_letters() {
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{size}");
         assert!(bad.html.contains("href=\"#size\""), "{}", bad.html);
+        assert!(
+            bad.html.contains("id=\"error-summary\" autofocus"),
+            "the summary takes the focus"
+        );
         assert!(bad.html.contains("1から500までの数字で入力してください"));
     }
     assert_eq!(
