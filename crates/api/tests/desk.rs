@@ -1033,6 +1033,10 @@ async fn a_clerk_registers_residents_through_the_form() {
     assert_eq!(child.status, StatusCode::SEE_OTHER, "{}", child.html);
     let child_record = b.get(child.location.as_deref().unwrap()).await;
     assert!(child_record.html.contains("出生") && child_record.html.contains("子"));
+    assert!(
+        child_record.html.contains("2026年11月20日（令和8年）"),
+        "a national's date of birth with its era"
+    );
     // The household: the head first, then the child, each a link to their record.
     let household = b
         .get(&format!("/desk/residents/{head_code}/household"))
@@ -1337,6 +1341,59 @@ async fn a_clerk_registers_residents_through_the_form() {
             && record.html.contains("?kind=address-change"),
         "{}",
         record.html
+    );
+
+    // A death (死亡) at the first desk, of the child left in Shinjuku: the record is removed and
+    // offers no more changes; the household is left without them.
+    let csrf = b.get("/desk").await.field("csrf");
+    let child_uri = child
+        .location
+        .as_deref()
+        .unwrap()
+        .trim_end_matches("?registered=1")
+        .to_owned();
+    let died = b
+        .post(
+            &format!("{child_uri}/procedure"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "death"),
+                ("effective_date", "2026-11-30"),
+            ],
+        )
+        .await;
+    assert_eq!(died.status, StatusCode::SEE_OTHER, "{}", died.html);
+    let removed = b.get(&child_uri).await;
+    assert!(
+        removed.html.contains("消除") && removed.html.contains("死亡"),
+        "{}",
+        removed.html
+    );
+    assert!(!removed.html.contains("?kind=address-change"));
+    // Leaving Japan (国外転出), with the date typed: the record is removed as of that day (a
+    // return from abroad is a transfer-in, at any municipality); a foreign resident's dates stay
+    // Gregorian.
+    let abroad = b
+        .post(
+            &format!("/desk/residents/{nguyen}/procedure"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "move-abroad"),
+                ("effective_date", "2026-12-01"),
+            ],
+        )
+        .await;
+    assert_eq!(abroad.status, StatusCode::SEE_OTHER, "{}", abroad.html);
+    let gone = b.get(&format!("/desk/residents/{nguyen}")).await;
+    assert!(
+        gone.html.contains("消除") && gone.html.contains("国外転出"),
+        "{}",
+        gone.html
+    );
+    assert!(gone.html.contains("1995年5月5日") && !gone.html.contains("1995年5月5日（"));
+    assert!(
+        !gone.html.contains("?kind=period-of-stay-change"),
+        "no changes to a removed record"
     );
 }
 
@@ -2348,6 +2405,29 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         .await;
     assert_eq!(ended.status, StatusCode::OK, "{}", ended.html);
     assert!(b.get(&cards_uri).await.html.contains("廃止・返納"));
+    // The card is lost after all: a re-issue (再交付) names its cause, and the holder's cause
+    // carries the fee the core decides (800 yen the card, 200 the certificates).
+    let csrf = b.get(&cards_uri).await.field("csrf");
+    let reissued = b
+        .upload(
+            &apply_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"lost"),
+                ("kind", None, b"standard"),
+                ("with_certificates", None, b"1"),
+                ("photo", Some("face.jpg"), &photo),
+            ],
+        )
+        .await;
+    assert_eq!(reissued.status, StatusCode::OK, "{}", reissued.html);
+    assert!(
+        reissued
+            .html
+            .contains("交付申請を受け付けました(手数料1,000円)"),
+        "{}",
+        reissued.html
+    );
     let actions = ledger_actions(&s, "131041").await.join("\n");
     for action in [
         "card-applied",
@@ -2357,6 +2437,8 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         "card-resumed",
         "card-pin-reset",
         "card-amended",
+        "card-abolished",
+        "reason=lost kind=standard certificates=true express=false fee=1000",
         "record-read what=cards",
     ] {
         assert!(actions.contains(action), "{action}: {actions}");

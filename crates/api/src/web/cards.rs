@@ -210,7 +210,7 @@ async fn cards_view(
                             received: l.moment(a.received_at_us),
                             reason: l.t(&format!("desk-card-reason-{}", a.reason.code())),
                             kind: kind_label(&l, a.kind),
-                            fee: l.with("desk-yen", "yen", &a.fee_yen.to_string()),
+                            fee: l.with("desk-yen", "yen", &super::page::format_yen(a.fee_yen)),
                             card: a.card_serial.clone().unwrap_or_default(),
                         })
                         .collect(),
@@ -364,10 +364,11 @@ async fn apply(
                 "desk-cards-title",
                 &format!("/desk/residents/{}/cards", resident.digits()),
             );
-            page.notice = Some(
-                page.l
-                    .with("desk-card-applied", "yen", &row.fee_yen.to_string()),
-            );
+            page.notice = Some(page.l.with(
+                "desk-card-applied",
+                "yen",
+                &super::page::format_yen(row.fee_yen),
+            ));
             cards_view(&state, page, &ctx, &resident, StatusCode::OK).await
         }
         Err(AppError::Invalid(invalid)) => {

@@ -129,9 +129,10 @@ pub(crate) fn moment_in(c: &Catalog, at_us: i64) -> String {
 }
 
 /// Yen with a thousands separator (1,000), as every language the pages speak writes it.
-pub(crate) fn format_yen(yen: u32) -> String {
-    let digits = yen.to_string();
-    let mut out = String::new();
+pub(crate) fn format_yen(yen: impl Into<i64>) -> String {
+    let yen: i64 = yen.into();
+    let digits = yen.unsigned_abs().to_string();
+    let mut out = String::from(if yen < 0 { "-" } else { "" });
     for (i, d) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
@@ -148,6 +149,7 @@ mod tests {
         assert_eq!(super::format_yen(800), "800");
         assert_eq!(super::format_yen(1_000), "1,000");
         assert_eq!(super::format_yen(1_234_567), "1,234,567");
+        assert_eq!(super::format_yen(-1_000_i64), "-1,000");
     }
 
     #[test]
