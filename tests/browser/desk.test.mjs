@@ -669,6 +669,76 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.close();
 });
 
+test('a clerk suspends a card at the counter, resumes it, takes its return and a re-issue, by keyboard, in ja and en', async () => {
+  // The second demo card (the first is the call center's): its holder's code names the file.
+  const cardName = readdirSync(join(dataDir, 'data', 'demo-cards'))[1];
+  const code = cardName.replace(/\.mnc$/, '');
+  const photo = join(dataDir, 'photo-reissue.jpg');
+  assert.equal(spawnSync(bin, ['card', 'demo-photo', '--out', photo]).status, 0);
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, await addStaff('窓口 六郎', 'registry-clerk', '131041'), 'madoguchi.r');
+  const cards = `${base}/desk/residents/${code}/cards`;
+  // Suspension at the counter (the holder reports the card lost in person).
+  await page.goto(cards);
+  await tabTo(page, 'form[action$="/suspend"] button', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notice[role="status"]');
+  assert.match(await page.textContent('main'), /一時停止しました/);
+  await audit(page, 'desk-card-suspended-ja');
+  // Found again: the resumption, with an identity document and the card in the reader.
+  await page.goto(cards);
+  await tabTo(page, 'a[href*="/resume"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#card_file');
+  const resumeUrl = page.url();
+  await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(resumeUrl.slice(base.length))}`);
+  assert.equal(page.url(), resumeUrl);
+  await audit(page, 'desk-card-resume-en');
+  await page.goto(`${base}/desk/language?to=ja&back=${encodeURIComponent(resumeUrl.slice(base.length))}`);
+  // Sent with nothing: the documents and the card file are named, and the summary has the focus.
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  assert.ok(await page.locator('#error-summary a[href="#card_file"]').count() === 1);
+  await audit(page, 'desk-card-resume-ja');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await page.setInputFiles('#card_file', join(dataDir, 'data', 'demo-cards', cardName));
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  assert.match(await page.textContent('main'), /一時停止を解除しました/);
+  await audit(page, 'desk-card-resumed-ja');
+  // The holder gives the card back (返納): it ends, its certificates revoked.
+  await page.goto(cards);
+  await tabTo(page, 'form[action$="/end"]:has(input[value="returned"]) button', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notice[role="status"]');
+  assert.match(await page.textContent('main'), /カードの返納を受けました/);
+  await audit(page, 'desk-card-ended-ja');
+  // A new card for a damaged one (再交付): the cause chosen from the list, its fee shown.
+  await page.goto(cards);
+  await tabTo(page, `a[href="/desk/residents/${code}/cards/apply"]`, 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#reason');
+  await tabTo(page, '#reason');
+  for (let i = 0; i < 12 && (await page.inputValue('#reason')) !== 'damaged'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.inputValue('#reason'), 'damaged', 'the cause cannot be chosen by keyboard');
+  await page.setInputFiles('#photo', photo);
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notice[role="status"]');
+  assert.match(await page.textContent('.notice'), /手数料1,000円/);
+  await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(`/desk/residents/${code}/cards`)}`);
+  assert.match(await page.textContent('main'), /Cancelled or returned/);
+  await audit(page, 'desk-cards-after-en');
+  await page.close();
+});
+
 test('a clerk of the municipality moved to takes in a removed record, by keyboard, in ja and en', async () => {
   // A resident of Shinjuku who moved out to Osaka (the API's move-out).
   const api = (path, body) => fetch(`${base}${path}`, {
