@@ -119,6 +119,32 @@ async function typeInto(page, selector, text) {
   await page.keyboard.type(text);
 }
 
+/** Types over what a field holds, reached with the keyboard (Ctrl+A selects its text). */
+async function typeOver(page, selector, text) {
+  await tabTo(page, selector, 120);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Chooses an option of a select reached with the keyboard, with the arrow keys. */
+async function chooseOption(page, selector, value) {
+  await tabTo(page, selector, 120);
+  // Down to the last option, then up: the option may be above the one chosen now.
+  for (const key of ['ArrowDown', 'ArrowUp']) {
+    for (let i = 0; i < 60 && (await page.inputValue(selector)) !== value; i++) {
+      await page.keyboard.press(key);
+    }
+  }
+  assert.equal(await page.inputValue(selector), value, `${selector}=${value} cannot be chosen by keyboard`);
+}
+
+/** A date field, focused by keyboard and given its value (a date control's segments follow the
+ * browser's locale, which a test should not guess). */
+async function dateInto(page, selector, iso) {
+  await tabTo(page, selector, 120);
+  await page.fill(selector, iso);
+}
+
 const checked = [];
 
 /** axe-core on the page: no serious or critical violation; and no sideways scrolling at
@@ -666,6 +692,93 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.goto(`${base}/desk/language?to=en&back=/desk/letters`);
   assert.match(await page.textContent('#batches'), /Still out/);
   await audit(page, 'desk-letters-batches-en');
+  await page.close();
+});
+
+test('a clerk registers a move-in, a birth into that household and a foreign resident, then records a move, by keyboard, in ja and en', async () => {
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'ja' });
+  await enrolAndSignIn(page, await addStaff('窓口 七子', 'registry-clerk', '131041'), 'madoguchi.n');
+  // A move-in (転入) from another municipality, as the head of a new household.
+  await page.goto(`${base}/desk/residents/new`);
+  await chooseRadio(page, 'procedure', 'move-in');
+  await typeInto(page, '#family_name', '森');
+  await typeInto(page, '#given_name', '結衣');
+  await typeInto(page, '#family_name_kana', 'モリ');
+  await typeInto(page, '#given_name_kana', 'ユイ');
+  await dateInto(page, '#birth_date', '1990-02-28');
+  await chooseRadio(page, 'sex', '2');
+  await typeOver(page, '#prefecture', '東京都');
+  await typeOver(page, '#municipality_code', '131041');
+  await typeOver(page, '#address', '西新宿6丁目6番6号');
+  await chooseOption(page, '#relationship', 'head');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/desk\/residents\/\d{11}\?registered=1$/);
+  const head = page.url().match(/residents\/(\d{11})/)[1];
+  assert.match(await page.textContent('.notice'), /記載しました/);
+  assert.match(await page.textContent('main'), /1990年2月28日（平成2年）/);
+  await audit(page, 'desk-registered-ja');
+  // A birth (出生) into that household: the head named by their code, the child's relationship.
+  await page.goto(`${base}/desk/residents/new`);
+  await chooseRadio(page, 'procedure', 'birth');
+  await typeInto(page, '#family_name', '森');
+  await typeInto(page, '#given_name', '湊');
+  await typeInto(page, '#family_name_kana', 'モリ');
+  await typeInto(page, '#given_name_kana', 'ミナト');
+  await dateInto(page, '#birth_date', '2026-11-20');
+  await chooseRadio(page, 'sex', '1');
+  await typeOver(page, '#prefecture', '東京都');
+  await typeOver(page, '#municipality_code', '131041');
+  await typeOver(page, '#address', '西新宿6丁目6番6号');
+  await typeInto(page, '#household_member', head);
+  await chooseOption(page, '#relationship', 'child');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?registered=1$/);
+  assert.match(await page.textContent('main'), /出生/);
+  assert.match(await page.textContent('main'), /2026年11月20日（令和8年）/);
+  await page.goto(`${base}/desk/residents/${head}/household`);
+  assert.equal(await page.locator('tbody tr').count(), 2, 'the head and the child');
+  // In English: a foreign resident's first registration, with the items of a foreign resident.
+  await page.goto(`${base}/desk/language?to=en&back=/desk/residents/new`);
+  await chooseRadio(page, 'procedure', 'foreign-first-registration');
+  await typeInto(page, '#family_name', 'SILVA');
+  await typeInto(page, '#given_name', 'ANA');
+  await typeInto(page, '#latin_name', 'SILVA ANA');
+  await dateInto(page, '#birth_date', '1993-07-07');
+  await chooseRadio(page, 'sex', '2');
+  await typeOver(page, '#prefecture', '東京都');
+  await typeOver(page, '#municipality_code', '131041');
+  await typeOver(page, '#address', '百人町1丁目1番1号');
+  await chooseOption(page, '#relationship', 'head');
+  await chooseOption(page, '#preferred_language', 'pt-BR');
+  await typeInto(page, '#nationality', 'BR');
+  await typeInto(page, '#residence_card_number', 'AB12345678CD');
+  await chooseOption(page, '#status_of_residence', 'student');
+  await dateInto(page, '#period_of_stay_until', '2028-03-31');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?registered=1$/);
+  assert.match(await page.textContent('.notice'), /Registered/);
+  assert.match(await page.textContent('main'), /7 Jul 1993/);
+  assert.match(await page.textContent('main'), /Student/, 'the status of residence in words');
+  assert.doesNotMatch(await page.textContent('main'), /7 Jul 1993 \(/, 'a foreign resident\'s date has no era');
+  await audit(page, 'desk-registered-en');
+  // A move within the municipality (転居), from the head's record, submitted.
+  await page.goto(`${base}/desk/residents/${head}`);
+  await tabTo(page, 'a[href$="/procedure?kind=address-change"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/kind=address-change$/);
+  await typeOver(page, '#address', '北新宿2丁目2番2号');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?recorded=1$/);
+  assert.match(await page.textContent('.notice'), /The change was recorded/);
+  assert.match(await page.textContent('main'), /北新宿2丁目2番2号/);
+  await audit(page, 'desk-procedure-recorded-en');
+  await page.goto(`${base}/desk/language?to=ja&back=/desk/residents/${head}?recorded=1`);
+  await audit(page, 'desk-procedure-recorded-ja');
   await page.close();
 });
 

@@ -857,6 +857,12 @@ fn every_word_of_every_screen_is_in_the_catalogs() {
     for status in ChangeStatus::ALL {
         keys.push(format!("desk-change-status-{}", status.code()));
     }
+    // The statuses of residence: each in the catalog, in Japanese as the core's table has it.
+    for (code, japanese) in mynumber_core::STATUSES_OF_RESIDENCE {
+        let key = format!("desk-sor-{code}");
+        assert_eq!(ja.text(&key), japanese, "{key}");
+        keys.push(key);
+    }
     for end in ["abolished", "returned"] {
         keys.push(format!("desk-card-ended-{end}"));
     }
@@ -1094,6 +1100,12 @@ async fn a_clerk_registers_residents_through_the_form() {
         .to_owned();
     let nguyen_page = b.get(&format!("/desk/residents/{nguyen}")).await;
     assert!(nguyen_page.html.contains("?kind=period-of-stay-change"));
+    assert!(
+        nguyen_page.html.contains("<dd>留学</dd>")
+            && nguyen_page.html.contains("<dd>ベトナム（VN）</dd>"),
+        "the status of residence in words: {}",
+        nguyen_page.html
+    );
     let stay_form = b
         .get(&format!(
             "/desk/residents/{nguyen}/procedure?kind=period-of-stay-change"

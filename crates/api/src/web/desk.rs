@@ -981,6 +981,14 @@ async fn read_number(
     }
 }
 
+/// A status of residence (在留資格) by its code, in the reader's words (`desk-sor-{code}`); a
+/// code the catalog does not know (from an old import) is shown as stored.
+fn status_of_residence(l: &Labels, code: &str) -> String {
+    let key = format!("desk-sor-{code}");
+    let label = l.t(&key);
+    if label == key { code.to_owned() } else { label }
+}
+
 fn record_view(l: &Labels, code: &str, v: &VersionRow) -> RecordView {
     let record = &v.resident.record;
     let n = record.name();
@@ -1003,8 +1011,20 @@ fn record_view(l: &Labels, code: &str, v: &VersionRow) -> RecordView {
         address: format!("{}{}", input.prefecture, input.address),
         municipality: input.municipality_code.clone(),
         relationship: l.t(&format!("relationship-{}", input.relationship)),
-        nationality: item(|f| Some(f.nationality.clone())),
-        status_of_residence: item(|f| Some(f.status_of_residence.clone())),
+        nationality: foreign
+            .map(
+                |f| match mynumber_core::Nationality::parse(&f.nationality) {
+                    Ok(n) => l.args(
+                        "desk-nationality-value",
+                        &[("name", n.japanese_name()), ("code", n.code())],
+                    ),
+                    Err(_) => f.nationality.clone(),
+                },
+            )
+            .unwrap_or_default(),
+        status_of_residence: foreign
+            .map(|f| status_of_residence(l, &f.status_of_residence))
+            .unwrap_or_default(),
         period_of_stay: item(|f| f.period_of_stay_until.clone())
             .parse::<jiff::civil::Date>()
             .map(|d| l.date(d))
@@ -1154,14 +1174,7 @@ fn register_view(page: Page, form: RegisterForm, status: StatusCode) -> Response
     let statuses = choices(
         mynumber_core::STATUSES_OF_RESIDENCE
             .iter()
-            .map(|(code, ja)| {
-                let label = if page.lang == "ja" {
-                    (*ja).to_owned()
-                } else {
-                    code.replace('-', " ")
-                };
-                ((*code).to_owned(), label)
-            })
+            .map(|(code, _)| ((*code).to_owned(), status_of_residence(&page.l, code)))
             .collect(),
         &form.status_of_residence,
     );
@@ -1552,13 +1565,9 @@ fn procedure_view(
     let relationships = relationship_choices(&page.l, &form.relationship);
     let statuses = mynumber_core::STATUSES_OF_RESIDENCE
         .iter()
-        .map(|(code, ja)| Choice {
+        .map(|(code, _)| Choice {
             code: (*code).to_owned(),
-            label: if page.lang == "ja" {
-                (*ja).to_owned()
-            } else {
-                code.replace('-', " ")
-            },
+            label: status_of_residence(&page.l, code),
             checked: *code == form.status_of_residence,
         })
         .collect();
