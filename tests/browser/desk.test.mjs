@@ -346,6 +346,13 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await audit(page, 'desk-sign-in-en');
   await page.goto(`${base}/desk/enrol`);
   await audit(page, 'desk-enrol-en');
+  // A colleague's enrolment in English, up to the authenticator app's page.
+  await typeInto(page, '#token', await addStaff('田中 次郎', 'registry-clerk', '131041'));
+  await typeInto(page, '#login', 'tanaka.j');
+  await typeInto(page, '#password', 'correct horse battery');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#totp-key');
+  await audit(page, 'desk-enrol-app-en');
   await page.goto(`${base}/desk`);
   assert.match(page.url(), /\/desk\/sign-in$/);
   await page.close();
@@ -360,6 +367,9 @@ test('a call-center operator is refused the search by the policy, on a page that
   assert.equal(refused.status(), 403);
   assert.match(await page.textContent('main'), /役割/);
   await audit(page, 'desk-refused-ja');
+  await page.goto(`${base}/desk/language?to=en&back=/desk/residents`);
+  assert.match(await page.textContent('main'), /role/);
+  await audit(page, 'desk-refused-en');
   await page.close();
 });
 
@@ -379,6 +389,10 @@ test('an auditor reads the ledger back and verifies it, by keyboard', async () =
   await audit(page, 'desk-ledger-verified-ja');
   await page.goto(`${base}/desk/language?to=en&back=/desk/ledger`);
   await audit(page, 'desk-ledger-en');
+  await tabTo(page, '#verify-title ~ form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verify-title ~ p[role="status"]');
+  await audit(page, 'desk-ledger-verified-en');
   await page.close();
 });
 
@@ -443,6 +457,7 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await tabTo(page, 'a[href$="/next-steps"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('article.sheet');
+  const sheetUrl = page.url().slice(base.length);
   assert.equal(await page.getAttribute('article.sheet', 'lang'), 'en');
   assert.match(await page.textContent('article.sheet'), /If you find the card/);
   await audit(page, 'desk-call-sheet-ja');
@@ -453,6 +468,22 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   // In English, the desk's words change; the call's language stays.
   await page.goto(`${base}/desk/language?to=en&back=/desk/calls`);
   await audit(page, 'desk-calls-en');
+  // The same caller again, on the English desk: the record is found, its card already
+  // suspended; and the caller's sheet in the desk's English frame.
+  await chooseRadio(page, 'caller', 'holder');
+  await typeInto(page, '#name', kana);
+  await typeInto(page, '#birth', `${m}${d}${y}`);
+  await tabTo(page, '#prefecture');
+  for (let i = 0; i < 48 && (await page.inputValue('#prefecture')) !== holder.prefecture; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await typeInto(page, '#address', holder.address);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#call-result-title');
+  await audit(page, 'desk-calls-found-en');
+  await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(sheetUrl)}`);
+  await page.waitForSelector('article.sheet');
+  await audit(page, 'desk-call-sheet-en');
   const r2 = await fetch(`${base}/api/v1/residents/${code}/cards`, { headers: { authorization: `Bearer ${admin}` } });
   assert.equal((await r2.json()).cards[0].status, 'suspended');
   await page.close();
@@ -494,6 +525,10 @@ test('two clerks change a leaked number: one requests, the other approves, by ke
   await second.keyboard.press('Enter');
   await second.waitForSelector('#decision');
   await audit(second, 'desk-number-change-decide-ja');
+  const decideUrl = second.url().slice(base.length);
+  await second.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(decideUrl)}`);
+  await audit(second, 'desk-number-change-decide-en');
+  await second.goto(`${base}/desk/language?to=ja&back=${encodeURIComponent(decideUrl)}`);
   await chooseRadio(second, 'decision', 'approve');
   await tabTo(second, 'main form button[type="submit"]');
   await second.keyboard.press('Enter');
@@ -640,6 +675,16 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.waitForFunction(() => document.querySelector('main').textContent.includes('あと1回'));
   assert.equal(posts.length, 1, `sent ${posts.length} times`);
   await page.unroute('**/amendment');
+  // The third wrong PIN, with the desk switched to English meanwhile (the switch fetched aside,
+  // so that the form keeps the card file it carries): the PIN locks, and the form says to save
+  // the file first, then to reset the PIN.
+  await page.evaluate(() => fetch('/desk/language?to=en&back=/desk', { credentials: 'same-origin' }));
+  await typeInto(page, '#pin', '9997');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('main'), /it is now locked\. Save the card file below/);
+  await page.waitForSelector('input[name="card_file_kept"]', { state: 'attached' });
+  await audit(page, 'desk-card-step-locked-en');
   await page.goto(`${base}/desk/language?to=en&back=/desk/residents/${code}/cards`);
   assert.match(await page.textContent('main'), /In use/);
   await audit(page, 'desk-cards-en');
@@ -849,6 +894,31 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(`/desk/residents/${code}/cards`)}`);
   assert.match(await page.textContent('main'), /Cancelled or returned/);
   await audit(page, 'desk-cards-after-en');
+  // In English, the new card produced and handed over at the PIN pad.
+  await tabTo(page, 'form[action^="/desk/card-applications/"] button', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  await audit(page, 'desk-card-produced-en');
+  const produced = page.waitForEvent('download');
+  await tabTo(page, 'a[download]');
+  await page.keyboard.press('Enter');
+  const newCard = join(dataDir, 'card-reissued.mnc');
+  await (await produced).saveAs(newCard);
+  await page.goto(cards);
+  await tabTo(page, 'a[href*="/hand-over"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pins');
+  await audit(page, 'desk-card-hand-over-en');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await page.setInputFiles('#card_file', newCard);
+  await typeInto(page, '#pin-signature', 'ABC123');
+  await typeInto(page, '#pin-authentication', '1234');
+  await typeInto(page, '#pin-resident-registry', '1234');
+  await typeInto(page, '#pin-text-input', '1234');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a[download]');
+  await audit(page, 'desk-card-hand-over-done-en');
   await page.close();
 });
 
@@ -893,6 +963,17 @@ test('a clerk of the municipality moved to takes in a removed record, by keyboar
   assert.ok(await page.locator('#error-summary a[href="#resident_code"]').count() === 1);
   assert.equal(await page.getAttribute('#resident_code', 'aria-invalid'), 'true');
   await audit(page, 'desk-transfer-in-error-ja');
+  // The same mistake in English.
+  await page.goto(`${base}/desk/language?to=en&back=/desk/transfer-in`);
+  await typeInto(page, '#resident_code', '12345678901');
+  await typeInto(page, '#prefecture', '大阪府');
+  await typeInto(page, '#address', '中央区大手前3丁目1番1号');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  await audit(page, 'desk-transfer-in-error-en');
+  await page.goto(`${base}/desk/language?to=ja&back=/desk/transfer-in`);
+  await typeInto(page, '#prefecture', '大阪府');
+  await typeInto(page, '#address', '中央区大手前3丁目1番1号');
   await page.fill('#resident_code', '');
   await typeInto(page, '#resident_code', code);
   await page.keyboard.press('Enter');
@@ -987,6 +1068,26 @@ test('the public pages pass axe in all ten languages, and a document is checked 
   await page.waitForSelector('.notice[role="status"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   await audit(page, 'public-verify-unknown-vi');
+  // A real document: a copy of the resident record issued over the API, its printed code typed
+  // on the page. What it certifies is shown, its moments in the reader's form.
+  const holder = readdirSync(join(dataDir, 'data', 'demo-cards'))[2].replace(/\.mnc$/, '');
+  const issued = await fetch(`${base}/api/v1/residents/${holder}/resident-record`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'copy', items: [] }),
+  });
+  assert.equal(issued.status, 201, await issued.text());
+  const printed = issued.headers.get('x-verification-code');
+  for (const lang of ['en', 'ja']) {
+    await page.goto(`${base}/verify?lang=${lang}`);
+    await typeInto(page, '#code', printed);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/code=/);
+    const text = await page.textContent('main');
+    assert.match(text, lang === 'en' ? /This certificate was issued by the system/ : /この証明書は発行されたものです/);
+    assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T/, 'no raw ISO timestamp');
+    await audit(page, `public-verify-genuine-${lang}`);
+  }
   await page.close();
 });
 
@@ -998,7 +1099,10 @@ after(() => {
     }
   }
   // Every screen was audited in both languages.
-  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-letters-batches', 'desk-checkpoints']) {
+  for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-letters-batches', 'desk-checkpoints',
+    'desk-enrol-app', 'desk-refused', 'desk-ledger-verified', 'desk-number-change-decide', 'desk-transfer-in-error',
+    'desk-calls-found', 'desk-call-sheet', 'desk-card-resume', 'desk-registered', 'desk-procedure-recorded',
+    'desk-card-produced', 'desk-card-hand-over', 'public-verify-genuine']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }
