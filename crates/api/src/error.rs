@@ -4,9 +4,12 @@
 //! a generic body; their cause is logged, never sent. No message carries an Individual Number.
 //!
 //! Besides the stable code and the English `detail`, every problem carries a `message` in the
-//! caller's language (`Accept-Language`, Japanese or English; Japanese when none is asked for),
-//! and every field problem the field's message, from the desk catalogs (issue 11): a person
-//! reading a program's error sees words, not a code.
+//! caller's language (`Accept-Language`, among the ten the residents' catalogs speak; Japanese
+//! when none is asked for), and every field problem the field's message (issue 11): a person
+//! reading a program's error sees words, not a code. Japanese and English come from the desk
+//! catalogs, which have every problem; the other eight from the residents' catalogs, which have
+//! every `api-error-…` and the problems the public API raises. A field problem those lack is
+//! told in English, which a reader of the eight more likely reads than Japanese.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -23,7 +26,7 @@ tokio::task_local! {
 }
 
 /// Runs the request with its reader's language at hand, for the problems it may end in: the
-/// first of `Accept-Language` the desk catalogs have, else Japanese.
+/// first of `Accept-Language` the residents' catalogs speak, else Japanese.
 pub(crate) async fn with_reader(
     req: axum::extract::Request,
     next: axum::middleware::Next,
@@ -33,18 +36,28 @@ pub(crate) async fn with_reader(
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let reader = accepted
-        .split(',')
-        .filter_map(|item| item.split(';').next())
-        .filter_map(|tag| tag.trim().split('-').next())
-        .find_map(|tag| {
-            mynumber_i18n::DESK_LANGUAGES
-                .iter()
-                .copied()
-                .find(|t| t.eq_ignore_ascii_case(tag))
-        })
-        .unwrap_or("ja");
+    let reader = mynumber_i18n::accepted_language(accepted).unwrap_or("ja");
     READER.scope(reader, next.run(req)).await
+}
+
+/// The catalog a problem's words come from: the desk's for Japanese and English (it has every
+/// problem), else the residents' in the reader's language.
+fn words_for(reader: &str) -> &'static mynumber_i18n::Catalog {
+    if mynumber_i18n::DESK_LANGUAGES.contains(&reader) {
+        mynumber_i18n::desk_catalog(reader)
+    } else {
+        mynumber_i18n::catalog(reader)
+    }
+}
+
+/// A message of the reader's catalog, or the English desk's when theirs lacks it.
+fn told(reader: &str, key: &str, tell: impl Fn(&mynumber_i18n::Catalog) -> String) -> String {
+    let words = words_for(reader);
+    if words.keys().iter().any(|k| k == key) {
+        tell(words)
+    } else {
+        tell(mynumber_i18n::desk_catalog("en"))
+    }
 }
 
 /// An RFC 9457 problem.
@@ -61,7 +74,8 @@ pub struct Problem {
     pub detail: String,
     /// The stable machine-readable code (`invalid-input`, `not-found`, …).
     pub code: String,
-    /// What went wrong, for a person, in the language `Accept-Language` asked for (ja or en).
+    /// What went wrong, for a person, in the language `Accept-Language` asked for (any of the
+    /// residents' ten; Japanese when none).
     pub message: String,
     /// For `invalid-input`: every field problem.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -97,7 +111,7 @@ impl FieldProblem {
         Self {
             field: e.field.to_owned(),
             problem: e.problem(),
-            message: e.message(mynumber_i18n::desk_catalog(reader)),
+            message: told(reader, e.key, |c| e.message(c)),
             line,
         }
     }
@@ -425,15 +439,21 @@ impl IntoResponse for ApiError {
         let status = self.status;
         let unauthenticated = status == StatusCode::UNAUTHORIZED;
         let reader = READER.try_with(|tag| *tag).unwrap_or("ja");
-        let words = mynumber_i18n::desk_catalog(reader);
+        let words = words_for(reader);
         let mut errors = self.errors;
         // A problem the API found itself (a path, a query, a body's encoding) gets the field's
-        // general message.
+        // general message, which only the desk catalogs have (the residents' `field-…` are
+        // labels): in English for a reader of the other eight.
+        let general = if mynumber_i18n::DESK_LANGUAGES.contains(&reader) {
+            mynumber_i18n::desk_catalog(reader)
+        } else {
+            mynumber_i18n::desk_catalog("en")
+        };
         for e in errors.iter_mut().filter(|e| e.message.is_empty()) {
             let key = format!("field-{}", e.field);
-            let text = words.text(&key);
+            let text = general.text(&key);
             e.message = if text == key {
-                words.text("field-invalid")
+                general.text("field-invalid")
             } else {
                 text
             };

@@ -2489,6 +2489,11 @@ async fn the_public_pages_speak_every_residents_language() {
             "{}",
             c.tag()
         );
+        // A code that cannot be one is said so, in the same language, not "unknown".
+        let mistyped = b.get("/verify?code=K7QM-2XRT").await;
+        assert_eq!(mistyped.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let told = c.text("problem-verification-code-16-letters");
+        assert!(mistyped.html.contains(&told), "{}: {told}", c.tag());
     }
     // An unknown language is not remembered; a document's page is never cached.
     let mut unknown = Browser::new(&s, "ja");

@@ -1525,8 +1525,9 @@ async fn behind_a_proxy_the_throttle_counts_the_forwarded_client() {
 }
 
 /// Every problem carries its stable code and a message in the caller's language (issue 11):
-/// each code the API can answer has its message in Japanese and English, a field problem its
-/// field's message, and `Accept-Language` chooses (Japanese when none is asked for).
+/// each code the API can answer has its message in each of the residents' ten languages, a
+/// field problem its field's message, and `Accept-Language` chooses (Japanese when none is
+/// asked for).
 #[tokio::test]
 async fn problems_speak_the_callers_language() {
     // Every code a problem is made with, read from the sources.
@@ -1724,5 +1725,110 @@ async fn problems_speak_the_callers_language() {
     assert!(
         message.starts_with("\"birthday\" という列はありません。"),
         "{message}"
+    );
+
+    // The residents' ten languages: each code's message in each, and the public API answers a
+    // reader of any of them in their words (a region falls back to its language).
+    for c in mynumber_i18n::catalogs() {
+        for code in &codes {
+            let key = format!("api-error-{code}");
+            assert!(c.keys().contains(&key), "{}: {key}", c.tag());
+        }
+    }
+    for (accept, tag, code_message, field_message) in [
+        (
+            "vi-VN,vi;q=0.9",
+            "vi",
+            "Một số nội dung nhập chưa đúng: hãy xem thông báo của từng mục.",
+            "Mã xác minh gồm 16 chữ cái và chữ số, ví dụ K7QM-2XRT-9B4D-HW3P.",
+        ),
+        (
+            "pt-PT",
+            "pt-BR",
+            "Parte do que foi informado não está certa: veja a mensagem de cada campo.",
+            "O código de verificação tem 16 letras e algarismos, por exemplo K7QM-2XRT-9B4D-HW3P.",
+        ),
+        (
+            "ne",
+            "ne",
+            "केही विवरण मिलेन: हरेक क्षेत्रको सन्देश हेर्नुहोस्।",
+            "प्रमाणीकरण कोडमा १६ वटा अक्षर र अङ्क हुन्छन्, जस्तै K7QM-2XRT-9B4D-HW3P।",
+        ),
+    ] {
+        let res = s
+            .router
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .uri("/api/v1/documents/not-a-code")
+                    .header(header::ACCEPT_LANGUAGE, accept)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{accept}");
+        assert_eq!(
+            res.headers()[header::CONTENT_LANGUAGE].to_str().unwrap(),
+            tag
+        );
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let got: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(got["code"], "invalid-input");
+        assert_eq!(got["message"], code_message, "{accept}");
+        assert_eq!(got["errors"][0]["message"], field_message, "{accept}");
+        assert_eq!(
+            got["errors"][0]["problem"],
+            "a verification code has 16 letters and digits, e.g. K7QM-2XRT-9B4D-HW3P",
+            "programs keep the English problem"
+        );
+    }
+    let res = s
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri("/api/v1/documents/AAAA-AAAA-AAAA-AAAA")
+                .header(header::ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let got: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(got["message"], "未找到相关内容。");
+    // A problem the residents' catalogs lack is told in English to a reader of the other eight.
+    let res = s
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/residents")
+                .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+                .header(header::ACCEPT_LANGUAGE, "ko")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(
+                    json!({"procedure": "move-in", "resident": {
+                    "family_name": "山田", "birth_date": "1990-02-30", "sex": "1",
+                    "prefecture": "東京都", "municipality_code": "131041",
+                    "address": "西新宿2丁目8番1号", "relationship": "head"}})
+                    .to_string(),
+                ))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let got: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(
+        got["message"],
+        "입력 내용에 문제가 있습니다. 각 항목의 설명을 확인해 주세요."
+    );
+    assert_eq!(
+        birth_of(&got)["message"],
+        "\"1990-02-30\" is not a date in the form YYYY-MM-DD"
     );
 }

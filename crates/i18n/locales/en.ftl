@@ -170,3 +170,27 @@ public-verify-button = Check
 public-staff-title = For staff
 public-staff-desk = The desk (staff sign-in)
 public-staff-api = API reference
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = What was sent is too large.
+api-error-conflict = Something else changed this at the same moment. Try again.
+api-error-document-not-genuine = This document is not as it was issued.
+api-error-forbidden = Your role or your municipality does not allow this.
+api-error-import-changed = The file being imported has changed since last time. Import it again from the start.
+api-error-imported-before = This file has been imported already.
+api-error-internal-error = Something went wrong. Try again later; the problem is recorded.
+api-error-invalid-body = The fields or types of what was sent are not right.
+api-error-invalid-input = Some of the input is not right: see each field's message.
+api-error-malformed-body = What was sent could not be read (check the JSON).
+api-error-method-not-allowed = This path does not accept this method.
+api-error-not-found = Nothing was found here.
+api-error-not-verified = This could not be verified (the signature or certificate is not valid).
+api-error-number-not-current = This Individual Number is not the current one (it was changed).
+api-error-procedure-refused = This procedure cannot be done in the record's present state.
+api-error-render-failed = The document could not be made; the problem is recorded.
+api-error-too-many-failures = Too many failed authentications. Wait a while and try again.
+api-error-unauthenticated = A valid token is required.
+api-error-unavailable = Temporarily unavailable. Wait a while and try again.
+api-error-unsupported-media-type = Check the content type of what is sent.
+api-error-wrong-pin = The PIN is wrong: see the tries left.
+problem-verification-code-16-letters = A verification code has 16 letters and digits, e.g. K7QM-2XRT-9B4D-HW3P.

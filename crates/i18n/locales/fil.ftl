@@ -170,3 +170,27 @@ public-verify-button = Suriin
 public-staff-title = Para sa kawani
 public-staff-desk = Ang desk (pag-sign in ng kawani)
 public-staff-api = Sanggunian ng API
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = Masyadong malaki ang ipinadala.
+api-error-conflict = May ibang nagbago nito sa parehong sandali. Subukan muli.
+api-error-document-not-genuine = Hindi na ito katulad ng dokumento noong inilabas.
+api-error-forbidden = Hindi ito pinapayagan ng iyong tungkulin o munisipalidad.
+api-error-import-changed = Nagbago ang file na ini-import mula noong huli. I-import muli mula sa simula.
+api-error-imported-before = Na-import na ang file na ito.
+api-error-internal-error = Nagkaroon ng problema. Subukan muli mamaya; naitala na ang problema.
+api-error-invalid-body = Hindi tama ang mga field o uri ng ipinadala.
+api-error-invalid-input = May mali sa ilang inilagay: tingnan ang mensahe ng bawat field.
+api-error-malformed-body = Hindi mabasa ang ipinadala (suriin ang JSON).
+api-error-method-not-allowed = Hindi tinatanggap ng path na ito ang method na ito.
+api-error-not-found = Walang natagpuan dito.
+api-error-not-verified = Hindi ito ma-verify (hindi balido ang lagda o sertipiko).
+api-error-number-not-current = Hindi na ito ang kasalukuyang Individual Number (napalitan na).
+api-error-procedure-refused = Hindi magagawa ang prosesong ito sa kasalukuyang kalagayan ng rekord.
+api-error-render-failed = Hindi magawa ang dokumento; naitala na ang problema.
+api-error-too-many-failures = Masyadong maraming bigong pag-authenticate. Maghintay sandali at subukan muli.
+api-error-unauthenticated = Kailangan ng balidong token.
+api-error-unavailable = Pansamantalang hindi magagamit. Maghintay sandali at subukan muli.
+api-error-unsupported-media-type = Suriin ang content type ng ipinapadala.
+api-error-wrong-pin = Mali ang PIN: tingnan ang natitirang pagsubok.
+problem-verification-code-16-letters = Ang verification code ay may 16 na titik at numero, hal. K7QM-2XRT-9B4D-HW3P.

@@ -170,3 +170,27 @@ public-verify-button = Periksa
 public-staff-title = Untuk petugas
 public-staff-desk = Loket (masuk petugas)
 public-staff-api = Referensi API
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = Data yang dikirim terlalu besar.
+api-error-conflict = Ada proses lain yang mengubah ini pada saat yang sama. Coba lagi.
+api-error-document-not-genuine = Dokumen ini tidak sama seperti saat diterbitkan.
+api-error-forbidden = Peran atau kota Anda tidak mengizinkan ini.
+api-error-import-changed = Berkas yang sedang diimpor berubah sejak terakhir kali. Impor lagi dari awal.
+api-error-imported-before = Berkas ini sudah pernah diimpor.
+api-error-internal-error = Terjadi masalah. Coba lagi nanti; masalahnya sudah dicatat.
+api-error-invalid-body = Kolom atau jenis data yang dikirim tidak benar.
+api-error-invalid-input = Sebagian isian tidak benar: lihat pesan pada setiap kolom.
+api-error-malformed-body = Data yang dikirim tidak dapat dibaca (periksa JSON-nya).
+api-error-method-not-allowed = Jalur ini tidak menerima metode ini.
+api-error-not-found = Tidak ditemukan apa pun di sini.
+api-error-not-verified = Tidak dapat diverifikasi (tanda tangan atau sertifikatnya tidak sah).
+api-error-number-not-current = Nomor Individu ini bukan yang berlaku sekarang (sudah diganti).
+api-error-procedure-refused = Prosedur ini tidak dapat dilakukan pada keadaan catatan saat ini.
+api-error-render-failed = Dokumen tidak dapat dibuat; masalahnya sudah dicatat.
+api-error-too-many-failures = Terlalu banyak autentikasi yang gagal. Tunggu sebentar lalu coba lagi.
+api-error-unauthenticated = Diperlukan token yang sah.
+api-error-unavailable = Sementara tidak tersedia. Tunggu sebentar lalu coba lagi.
+api-error-unsupported-media-type = Periksa jenis konten (Content-Type) yang dikirim.
+api-error-wrong-pin = PIN salah: lihat sisa percobaan.
+problem-verification-code-16-letters = Kode verifikasi terdiri atas 16 huruf dan angka, misalnya K7QM-2XRT-9B4D-HW3P.

@@ -147,3 +147,27 @@ public-verify-button = たしかめる
 public-staff-title = しょくいんの [[方|かた]]へ
 public-staff-desk = まどぐちの がめん(しょくいんの ログイン)
 public-staff-api = API の せつめい
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = おくった ものが おおきすぎます。
+api-error-conflict = おなじ ときに ほかの しょりが ありました。もう いちど して ください。
+api-error-document-not-genuine = この ぶんしょは、だした ときの ものと ちがいます。
+api-error-forbidden = あなたの やくわりでは、これは できません。
+api-error-import-changed = とりこんで いる ファイルが、まえと かわりました。はじめから とりこんで ください。
+api-error-imported-before = この ファイルは もう とりこんで あります。
+api-error-internal-error = もんだいが ありました。あとで もう いちど して ください。
+api-error-invalid-body = おくった ものの かたちが ただしく ありません。
+api-error-invalid-input = かいた ものに まちがいが あります。それぞれの せつめいを みて ください。
+api-error-malformed-body = おくった ものを よめませんでした（JSONを たしかめて ください）。
+api-error-method-not-allowed = ここでは、この そうさは できません。
+api-error-not-found = さがして いる ものは ありません。
+api-error-not-verified = たしかめられませんでした（しょめいが ただしく ありません）。
+api-error-number-not-current = この マイナンバーは いまの ばんごうでは ありません（かわりました）。
+api-error-procedure-refused = いまの きろくでは、この てつづきは できません。
+api-error-render-failed = ぶんしょを つくれませんでした。
+api-error-too-many-failures = なんども まちがえました。すこし まって から もう いちど して ください。
+api-error-unauthenticated = ただしい トークンが ひつようです。
+api-error-unavailable = いまは つかえません。すこし まって から もう いちど して ください。
+api-error-unsupported-media-type = おくる ものの かたち（Content-Type）を たしかめて ください。
+api-error-wrong-pin = あんしょうばんごうが ちがいます。のこりの かいすうを みて ください。
+problem-verification-code-16-letters = かくにん コードは えいすうじ 16もじです（れい: K7QM-2XRT-9B4D-HW3P）。

@@ -150,3 +150,27 @@ public-verify-button = 確かめる
 public-staff-title = 職員の方へ
 public-staff-desk = 窓口画面(職員のログイン)
 public-staff-api = API リファレンス
+
+## API のエラー（公開の API が利用者の言語で返すもの。職員向けは locales/desk/）
+api-error-body-too-large = 送信された内容が大きすぎます。
+api-error-conflict = 同時にほかの処理が行われました。もう一度お試しください。
+api-error-document-not-genuine = この文書は、発行されたときのものではありません。
+api-error-forbidden = この操作は、あなたの役割または担当の範囲では行えません。
+api-error-import-changed = 取り込み中のファイルが、前回と変わっています。最初から取り込み直してください。
+api-error-imported-before = このファイルは、すでに取り込まれています。
+api-error-internal-error = 処理中に問題が起きました。時間をおいてもう一度お試しください。問題は記録されています。
+api-error-invalid-body = 送信された内容の項目や型が正しくありません。
+api-error-invalid-input = 入力内容に問題があります。各項目の説明を確認してください。
+api-error-malformed-body = 送信された内容を読み取れませんでした(JSONの形式を確認してください)。
+api-error-method-not-allowed = このパスでは、この操作はできません。
+api-error-not-found = お探しのものは見つかりません。
+api-error-not-verified = 確認できませんでした(署名や証明書が有効ではありません)。
+api-error-number-not-current = この個人番号は、現在のものではありません(変更前の番号です)。
+api-error-procedure-refused = この記録の今の状態では、この手続きはできません。
+api-error-render-failed = 文書を作成できませんでした。問題は記録されています。
+api-error-too-many-failures = 認証の失敗が多すぎます。しばらく待ってからお試しください。
+api-error-unauthenticated = 有効なトークンが必要です。
+api-error-unavailable = 一時的に利用できません。しばらく待ってからお試しください。
+api-error-unsupported-media-type = 送信する内容の形式(Content-Type)を確認してください。
+api-error-wrong-pin = 暗証番号が違います。残りの回数を確認してください。
+problem-verification-code-16-letters = 検証コードは英数字16文字です（例: K7QM-2XRT-9B4D-HW3P）。

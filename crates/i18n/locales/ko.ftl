@@ -144,3 +144,27 @@ public-verify-button = 확인
 public-staff-title = 직원용
 public-staff-desk = 창구 화면(직원 로그인)
 public-staff-api = API 참조
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = 보낸 내용이 너무 큽니다.
+api-error-conflict = 같은 시각에 다른 처리가 이 내용을 바꾸었습니다. 다시 시도해 주세요.
+api-error-document-not-genuine = 이 문서는 발급된 때의 내용과 다릅니다.
+api-error-forbidden = 귀하의 역할이나 담당 시구정촌에서는 이 작업을 할 수 없습니다.
+api-error-import-changed = 가져오는 중인 파일이 지난번과 달라졌습니다. 처음부터 다시 가져오세요.
+api-error-imported-before = 이 파일은 이미 가져왔습니다.
+api-error-internal-error = 처리 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. 문제는 기록되었습니다.
+api-error-invalid-body = 보낸 내용의 항목이나 형식이 올바르지 않습니다.
+api-error-invalid-input = 입력 내용에 문제가 있습니다. 각 항목의 설명을 확인해 주세요.
+api-error-malformed-body = 보낸 내용을 읽을 수 없습니다(JSON 형식을 확인해 주세요).
+api-error-method-not-allowed = 이 경로에서는 이 방식을 사용할 수 없습니다.
+api-error-not-found = 찾는 내용이 없습니다.
+api-error-not-verified = 확인할 수 없습니다(서명이나 인증서가 유효하지 않습니다).
+api-error-number-not-current = 이 개인번호는 현재 번호가 아닙니다(변경되었습니다).
+api-error-procedure-refused = 이 기록의 현재 상태에서는 이 절차를 할 수 없습니다.
+api-error-render-failed = 문서를 만들 수 없습니다. 문제는 기록되었습니다.
+api-error-too-many-failures = 인증 실패가 너무 많습니다. 잠시 후 다시 시도해 주세요.
+api-error-unauthenticated = 유효한 토큰이 필요합니다.
+api-error-unavailable = 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.
+api-error-unsupported-media-type = 보내는 내용의 형식(Content-Type)을 확인해 주세요.
+api-error-wrong-pin = 비밀번호가 틀렸습니다. 남은 횟수를 확인해 주세요.
+problem-verification-code-16-letters = 검증 코드는 영문자와 숫자 16자입니다(예: K7QM-2XRT-9B4D-HW3P).

@@ -144,3 +144,27 @@ public-verify-button = जाँच्नुहोस्
 public-staff-title = कर्मचारीका लागि
 public-staff-desk = काउन्टर स्क्रिन (कर्मचारी साइन इन)
 public-staff-api = API सन्दर्भ
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = पठाइएको सामग्री धेरै ठूलो छ।
+api-error-conflict = यही समयमा अर्को प्रक्रियाले यसलाई परिवर्तन गर्‍यो। फेरि प्रयास गर्नुहोस्।
+api-error-document-not-genuine = यो कागजात जारी गर्दा जस्तो थियो त्यस्तो छैन।
+api-error-forbidden = तपाईंको भूमिका वा नगरपालिकाले यो अनुमति दिँदैन।
+api-error-import-changed = आयात भइरहेको फाइल पछिल्लो पटकभन्दा फरक छ। सुरुदेखि फेरि आयात गर्नुहोस्।
+api-error-imported-before = यो फाइल पहिले नै आयात भइसकेको छ।
+api-error-internal-error = केही गडबड भयो। पछि फेरि प्रयास गर्नुहोस्; समस्या रेकर्ड गरिएको छ।
+api-error-invalid-body = पठाइएका क्षेत्र वा प्रकार मिलेनन्।
+api-error-invalid-input = केही विवरण मिलेन: हरेक क्षेत्रको सन्देश हेर्नुहोस्।
+api-error-malformed-body = पठाइएको सामग्री पढ्न सकिएन (JSON जाँच गर्नुहोस्)।
+api-error-method-not-allowed = यो मार्गले यो विधि स्वीकार गर्दैन।
+api-error-not-found = यहाँ केही भेटिएन।
+api-error-not-verified = प्रमाणित गर्न सकिएन (हस्ताक्षर वा प्रमाणपत्र मान्य छैन)।
+api-error-number-not-current = यो व्यक्तिगत नम्बर हालको होइन (परिवर्तन भइसकेको छ)।
+api-error-procedure-refused = अभिलेखको हालको अवस्थामा यो प्रक्रिया गर्न सकिँदैन।
+api-error-render-failed = कागजात बनाउन सकिएन; समस्या रेकर्ड गरिएको छ।
+api-error-too-many-failures = धेरै पटक प्रमाणीकरण असफल भयो। केही समय पर्खेर फेरि प्रयास गर्नुहोस्।
+api-error-unauthenticated = मान्य टोकन आवश्यक छ।
+api-error-unavailable = अहिले उपलब्ध छैन। केही समय पर्खेर फेरि प्रयास गर्नुहोस्।
+api-error-unsupported-media-type = पठाउने सामग्रीको प्रकार (Content-Type) जाँच गर्नुहोस्।
+api-error-wrong-pin = PIN मिलेन: बाँकी प्रयास हेर्नुहोस्।
+problem-verification-code-16-letters = प्रमाणीकरण कोडमा १६ वटा अक्षर र अङ्क हुन्छन्, जस्तै K7QM-2XRT-9B4D-HW3P।

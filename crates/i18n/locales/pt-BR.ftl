@@ -170,3 +170,27 @@ public-verify-button = Verificar
 public-staff-title = Para funcionários
 public-staff-desk = O balcão (entrada dos funcionários)
 public-staff-api = Referência da API
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = O conteúdo enviado é grande demais.
+api-error-conflict = Outra operação alterou isto no mesmo momento. Tente novamente.
+api-error-document-not-genuine = Este documento não está como foi emitido.
+api-error-forbidden = Sua função ou seu município não permite isto.
+api-error-import-changed = O arquivo em importação mudou desde a última vez. Importe-o de novo desde o início.
+api-error-imported-before = Este arquivo já foi importado.
+api-error-internal-error = Algo deu errado. Tente novamente mais tarde; o problema foi registrado.
+api-error-invalid-body = Os campos ou os tipos do que foi enviado não estão corretos.
+api-error-invalid-input = Parte do que foi informado não está certa: veja a mensagem de cada campo.
+api-error-malformed-body = Não foi possível ler o que foi enviado (verifique o JSON).
+api-error-method-not-allowed = Este caminho não aceita este método.
+api-error-not-found = Nada foi encontrado aqui.
+api-error-not-verified = Não foi possível verificar (a assinatura ou o certificado não é válido).
+api-error-number-not-current = Este Número Individual não é o atual (foi alterado).
+api-error-procedure-refused = Este procedimento não pode ser feito no estado atual do registro.
+api-error-render-failed = Não foi possível gerar o documento; o problema foi registrado.
+api-error-too-many-failures = Falhas de autenticação demais. Aguarde um pouco e tente novamente.
+api-error-unauthenticated = É necessário um token válido.
+api-error-unavailable = Indisponível no momento. Aguarde um pouco e tente novamente.
+api-error-unsupported-media-type = Verifique o tipo de conteúdo (Content-Type) do que é enviado.
+api-error-wrong-pin = O PIN está errado: veja as tentativas restantes.
+problem-verification-code-16-letters = O código de verificação tem 16 letras e algarismos, por exemplo K7QM-2XRT-9B4D-HW3P.

@@ -144,3 +144,27 @@ public-verify-button = Kiểm tra
 public-staff-title = Dành cho cán bộ
 public-staff-desk = Màn hình quầy (cán bộ đăng nhập)
 public-staff-api = Tài liệu API
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = Nội dung gửi đi quá lớn.
+api-error-conflict = Có thao tác khác đã thay đổi nội dung này cùng lúc. Vui lòng thử lại.
+api-error-document-not-genuine = Tài liệu này không giống như khi được cấp.
+api-error-forbidden = Vai trò hoặc địa phương của bạn không cho phép thao tác này.
+api-error-import-changed = Tệp đang nhập đã thay đổi so với lần trước. Hãy nhập lại từ đầu.
+api-error-imported-before = Tệp này đã được nhập rồi.
+api-error-internal-error = Đã xảy ra sự cố. Vui lòng thử lại sau; sự cố đã được ghi lại.
+api-error-invalid-body = Các trường hoặc kiểu dữ liệu đã gửi không đúng.
+api-error-invalid-input = Một số nội dung nhập chưa đúng: hãy xem thông báo của từng mục.
+api-error-malformed-body = Không đọc được nội dung đã gửi (hãy kiểm tra JSON).
+api-error-method-not-allowed = Đường dẫn này không chấp nhận phương thức này.
+api-error-not-found = Không tìm thấy nội dung nào.
+api-error-not-verified = Không thể xác minh (chữ ký hoặc chứng thư không hợp lệ).
+api-error-number-not-current = Mã số cá nhân này không phải là mã hiện tại (đã được thay đổi).
+api-error-procedure-refused = Không thể làm thủ tục này ở trạng thái hiện tại của hồ sơ.
+api-error-render-failed = Không thể tạo tài liệu; sự cố đã được ghi lại.
+api-error-too-many-failures = Xác thực thất bại quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.
+api-error-unauthenticated = Cần có mã thông báo (token) hợp lệ.
+api-error-unavailable = Tạm thời không sử dụng được. Vui lòng đợi một lúc rồi thử lại.
+api-error-unsupported-media-type = Hãy kiểm tra kiểu nội dung (Content-Type) của dữ liệu gửi đi.
+api-error-wrong-pin = Mã PIN không đúng: hãy xem số lần thử còn lại.
+problem-verification-code-16-letters = Mã xác minh gồm 16 chữ cái và chữ số, ví dụ K7QM-2XRT-9B4D-HW3P.

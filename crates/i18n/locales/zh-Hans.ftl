@@ -147,3 +147,27 @@ public-verify-button = 核验
 public-staff-title = 工作人员
 public-staff-desk = 窗口画面（工作人员登录）
 public-staff-api = API 参考
+
+## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
+api-error-body-too-large = 发送的内容太大。
+api-error-conflict = 同一时间有其他处理更改了此内容。请重试。
+api-error-document-not-genuine = 此文件与发行时的内容不一致。
+api-error-forbidden = 您的角色或所属市区町村不允许此操作。
+api-error-import-changed = 正在导入的文件与上次不同。请从头重新导入。
+api-error-imported-before = 此文件已经导入过。
+api-error-internal-error = 处理时出现问题。请稍后重试。问题已被记录。
+api-error-invalid-body = 发送内容的项目或类型不正确。
+api-error-invalid-input = 部分输入内容有误，请查看各项目的说明。
+api-error-malformed-body = 无法读取发送的内容（请检查 JSON 格式）。
+api-error-method-not-allowed = 此路径不接受该操作方法。
+api-error-not-found = 未找到相关内容。
+api-error-not-verified = 无法验证（签名或证书无效）。
+api-error-number-not-current = 此个人编号不是当前的编号（已被变更）。
+api-error-procedure-refused = 以该记录的当前状态，无法办理此手续。
+api-error-render-failed = 无法生成文件。问题已被记录。
+api-error-too-many-failures = 认证失败次数过多。请稍等后再试。
+api-error-unauthenticated = 需要有效的令牌。
+api-error-unavailable = 暂时无法使用。请稍等后再试。
+api-error-unsupported-media-type = 请检查发送内容的格式（Content-Type）。
+api-error-wrong-pin = 密码不正确。请查看剩余次数。
+problem-verification-code-16-letters = 验证码由16个字母和数字组成，例如 K7QM-2XRT-9B4D-HW3P。

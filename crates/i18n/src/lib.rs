@@ -231,6 +231,33 @@ impl Catalog {
     }
 }
 
+/// The first language of an `Accept-Language` header that the residents' catalogs speak, in the
+/// header's order: a tag with a region is tried whole, then by its language (`zh-CN` is
+/// `zh-Hans`, `pt-PT` is `pt-BR`, `tl` is `fil`); `None` when none is spoken.
+pub fn accepted_language(accept_language: &str) -> Option<&'static str> {
+    let known = |tag: &str| {
+        LANGUAGES
+            .iter()
+            .copied()
+            .find(|t| t.eq_ignore_ascii_case(tag.trim()))
+    };
+    accept_language
+        .split(',')
+        .filter_map(|item| item.split(';').next())
+        .find_map(|tag| {
+            let tag = tag.trim();
+            known(tag).or_else(|| {
+                let base = tag.split('-').next().unwrap_or_default();
+                match base.to_ascii_lowercase().as_str() {
+                    "zh" => Some("zh-Hans"),
+                    "pt" => Some("pt-BR"),
+                    "tl" => Some("fil"),
+                    other => known(other),
+                }
+            })
+        })
+}
+
 /// Every catalog, Japanese first.
 pub fn catalogs() -> &'static [Catalog] {
     &CATALOGS

@@ -40,23 +40,7 @@ fn language(headers: &HeaderMap, chosen: Option<&str>) -> &'static Catalog {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    // The browser's order; a tag with a region is tried whole, then by its language.
-    accepted
-        .split(',')
-        .filter_map(|item| item.split(';').next())
-        .find_map(|tag| {
-            let tag = tag.trim();
-            known(tag).or_else(|| {
-                let base = tag.split('-').next().unwrap_or_default();
-                match base {
-                    "zh" => Some("zh-Hans"),
-                    "pt" => Some("pt-BR"),
-                    "tl" => Some("fil"),
-                    other => known(other),
-                }
-            })
-        })
-        .map_or_else(|| catalog("ja"), catalog)
+    mynumber_i18n::accepted_language(accepted).map_or_else(|| catalog("ja"), catalog)
 }
 
 /// A message as HTML: escaped, with やさしい日本語's `[[漢字|よみ]]` as ruby.
@@ -333,7 +317,22 @@ pub(crate) async fn verify(
                     StatusCode::OK,
                 )
             }
-            Err(_) => (Some(Err(f.h("verify-unknown"))), StatusCode::NOT_FOUND),
+            Err(mynumber_app::AppError::NotFound(_)) => {
+                (Some(Err(f.h("verify-unknown"))), StatusCode::NOT_FOUND)
+            }
+            // A code that cannot be one is said so (the residents' catalogs have that problem),
+            // not "unknown": the reader may have mistyped it.
+            Err(mynumber_app::AppError::Invalid(_)) => (
+                Some(Err(f.h("problem-verification-code-16-letters"))),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "a document could not be looked up");
+                (
+                    Some(Err(f.h("api-error-internal-error"))),
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                )
+            }
         }
     };
     // A document's names and birth dates stay in no cache.
