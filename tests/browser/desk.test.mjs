@@ -869,9 +869,22 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await page.waitForSelector('a[download]');
   assert.match(await page.textContent('main'), /一時停止を解除しました/);
   await audit(page, 'desk-card-resumed-ja');
-  // The holder gives the card back (返納): it ends, its certificates revoked.
+  // The holder gives the card back (返納): never one click. The confirmation says it cannot be
+  // undone; sent without the box ticked, it is refused and nothing ends.
   await page.goto(cards);
-  await tabTo(page, 'form[action$="/end"]:has(input[value="returned"]) button', 80);
+  await tabTo(page, 'a[href*="/end?"][href$="reason=returned"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#confirmed');
+  assert.match(await page.textContent('main'), /取り消せません/);
+  await audit(page, 'desk-card-end-ja');
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  await audit(page, 'desk-card-end-error-ja');
+  await tabTo(page, '#confirmed');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'main form button[type="submit"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.notice[role="status"]');
   assert.match(await page.textContent('main'), /カードの返納を受けました/);
@@ -919,6 +932,13 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await page.keyboard.press('Enter');
   await page.waitForSelector('a[download]');
   await audit(page, 'desk-card-hand-over-done-en');
+  // The new card's cancellation form, in English (looked at, not sent).
+  await page.goto(cards);
+  await tabTo(page, 'a[href*="/end?"][href$="reason=abolished"]', 80);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#confirmed');
+  assert.match(await page.textContent('main'), /cannot be undone/);
+  await audit(page, 'desk-card-end-en');
   await page.close();
 });
 
@@ -1102,7 +1122,7 @@ after(() => {
   for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-letters-batches', 'desk-checkpoints',
     'desk-enrol-app', 'desk-refused', 'desk-ledger-verified', 'desk-number-change-decide', 'desk-transfer-in-error',
     'desk-calls-found', 'desk-call-sheet', 'desk-card-resume', 'desk-registered', 'desk-procedure-recorded',
-    'desk-card-produced', 'desk-card-hand-over', 'public-verify-genuine']) {
+    'desk-card-produced', 'desk-card-hand-over', 'desk-card-end', 'public-verify-genuine']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

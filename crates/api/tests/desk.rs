@@ -864,7 +864,9 @@ fn every_word_of_every_screen_is_in_the_catalogs() {
         keys.push(key);
     }
     for end in ["abolished", "returned"] {
-        keys.push(format!("desk-card-ended-{end}"));
+        for key in ["ended", "end-title", "end-lead", "end-button"] {
+            keys.push(format!("desk-card-{key}-{end}"));
+        }
     }
     // And every key the Rust code names whole: `l.t("desk-…")`, `page.problem(field, "…")`, …
     // (a key built with `format!` ends in `-` or holds a `{` and is listed above instead).
@@ -2409,10 +2411,43 @@ async fn a_clerk_takes_a_card_from_application_to_its_end() {
         "{}",
         same.html
     );
-    let ended = b
+    // Ending the card is never one click: the list links to a confirmation, and the form sent
+    // without the box ticked changes nothing.
+    let cards = b.get(&cards_uri).await;
+    let end_uri = format!("/desk/cards/{serial}/end?resident={rc}&amp;reason=abolished");
+    assert!(cards.html.contains(&end_uri), "{}", cards.html);
+    let confirm = b
+        .get(&format!(
+            "/desk/cards/{serial}/end?resident={rc}&reason=abolished"
+        ))
+        .await;
+    assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.html);
+    assert!(confirm.html.contains("取り消せません"), "{}", confirm.html);
+    let unconfirmed = b
         .post(
             &format!("/desk/cards/{serial}/end"),
             &[("csrf", &csrf), ("resident", &rc), ("reason", "abolished")],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unconfirmed.html.contains("href=\"#confirmed\""),
+        "{}",
+        unconfirmed.html
+    );
+    assert!(
+        b.get(&cards_uri).await.html.contains("利用中"),
+        "nothing was ended"
+    );
+    let ended = b
+        .post(
+            &format!("/desk/cards/{serial}/end"),
+            &[
+                ("csrf", &csrf),
+                ("resident", &rc),
+                ("reason", "abolished"),
+                ("confirmed", "1"),
+            ],
         )
         .await;
     assert_eq!(ended.status, StatusCode::OK, "{}", ended.html);

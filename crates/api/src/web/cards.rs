@@ -94,6 +94,12 @@ pub(crate) fn routes(doors: Doors) -> Doors {
             post(suspend),
         )
         .door(
+            M::GET,
+            "/desk/cards/{serial}/end",
+            desk(Action::EndCard),
+            get(end_page),
+        )
+        .door(
             M::POST,
             "/desk/cards/{serial}/end",
             desk(Action::EndCard),
@@ -441,6 +447,9 @@ pub(super) struct BackForm {
     resident: String,
     #[serde(default)]
     reason: String,
+    /// For an ending: `1` once the clerk ticked that the holder was told it cannot be undone.
+    #[serde(default)]
+    confirmed: String,
 }
 
 /// The identity documents as check boxes, ticked as a form sent back had them.
@@ -851,7 +860,78 @@ async fn suspend(
     }
 }
 
-/// Ends a card: reported lost (廃止, never reactivated) or returned (返納).
+#[derive(Template)]
+#[template(path = "card_end.html")]
+struct EndPage {
+    page: Page,
+    serial: String,
+    resident: String,
+    reason: &'static str,
+    lead: String,
+    button: String,
+}
+
+/// The ending a form names: reported lost (廃止) or returned (返納).
+fn end_reason(typed: &str) -> Option<EndReason> {
+    match typed {
+        "abolished" => Some(EndReason::Abolished),
+        "returned" => Some(EndReason::Returned),
+        _ => None,
+    }
+}
+
+/// The confirmation before a card is ended: an ending cannot be undone (its certificates are
+/// revoked), so it is never one click on the list of cards.
+fn end_view(
+    mut page: Page,
+    serial: &str,
+    resident: &str,
+    reason: EndReason,
+    code: StatusCode,
+) -> Response {
+    let reason = reason.code();
+    page.title = page.l.t(&format!("desk-card-end-title-{reason}"));
+    let lead = page.l.t(&format!("desk-card-end-lead-{reason}"));
+    let button = page.l.t(&format!("desk-card-end-button-{reason}"));
+    render(
+        code,
+        &EndPage {
+            lead,
+            button,
+            page,
+            serial: serial.to_owned(),
+            resident: ResidentCode::parse(resident.trim())
+                .map(|c| c.digits().to_owned())
+                .unwrap_or_default(),
+            reason,
+        },
+    )
+}
+
+/// The form that ends a card, after the clerk confirms it.
+async fn end_page(
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(serial): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<BackForm>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    // The serial goes into the form's action (see `card_step_form`).
+    if !is_serial(&serial) {
+        return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
+    }
+    let Some(reason) = end_reason(&q.reason) else {
+        return super::page::refusal(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "desk-card-error-end",
+        );
+    };
+    let page = new_page(lang, &ctx, "desk-cards-title", "/desk");
+    end_view(page, &serial, &q.resident, reason, StatusCode::OK)
+}
+
+/// Ends a card: reported lost (廃止, never reactivated) or returned (返納), once confirmed.
 async fn end(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -860,17 +940,22 @@ async fn end(
     Form(form): Form<BackForm>,
 ) -> Response {
     let lang = Lang::of(&headers);
-    let reason = match form.reason.as_str() {
-        "abolished" => EndReason::Abolished,
-        "returned" => EndReason::Returned,
-        _ => {
-            return super::page::refusal(
-                lang,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "desk-card-error-end",
-            );
-        }
+    let Some(reason) = end_reason(&form.reason) else {
+        return super::page::refusal(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "desk-card-error-end",
+        );
     };
+    if form.confirmed != "1" {
+        if !is_serial(&serial) {
+            return super::page::app_error(lang, Some(&ctx), &AppError::NotFound("card"));
+        }
+        let mut page = new_page(lang, &ctx, "desk-cards-title", "/desk");
+        page.problem("confirmed", "desk-card-end-error-confirm");
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return end_view(page, &serial, &form.resident, reason, status);
+    }
     match state
         .app
         .end_card(&ctx.principal, serial.trim(), reason)

@@ -420,7 +420,6 @@ pub(crate) fn refusal(lang: Lang, status: StatusCode, key: &str) -> Response {
     render(status, &ErrorPage { page, message })
 }
 
-/// The page for a use case's failure: refused, missing, a conflict, or our fault (logged).
 /// A PDF the browser saves under `name`, never kept in a cache (it carries personal data).
 pub(crate) fn pdf_attachment(name: &str, pdf: Vec<u8>) -> Response {
     use axum::http::header;
@@ -440,6 +439,7 @@ pub(crate) fn pdf_attachment(name: &str, pdf: Vec<u8>) -> Response {
         .into_response()
 }
 
+/// The page for a use case's failure: refused, missing, a conflict, or our fault (logged).
 pub(crate) fn app_error(lang: Lang, ctx: Option<&DeskContext>, e: &AppError) -> Response {
     let (status, key) = match e {
         AppError::Denied(_) => (StatusCode::FORBIDDEN, "desk-error-denied"),
