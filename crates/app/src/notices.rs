@@ -3,7 +3,7 @@
 //! destruction, each step in the ledger. A letter is never printed twice.
 
 use mynumber_core::notice::{NoticeEvent, NoticeRefused, NoticeStatus, retention_passed};
-use mynumber_core::{Action, Principal, Subject};
+use mynumber_core::{Action, Principal, RecordStatus, Subject};
 use mynumber_core::{ApplicationId, MunicipalityCode, NoticeId, PersonId, Refused};
 use mynumber_render::{NoticeLetter, render_notices};
 
@@ -271,14 +271,25 @@ impl App {
             "municipality"
         );
         let mut tx = self.store.begin_read().await?;
-        Ok(tx.notice_batches(municipality, limit).await?)
+        // Days in Japan time, both from the clock's instant.
+        let today = mynumber_core::dates::japan_date_of(self.clock.now_us());
+        let mut rows = tx.notice_batches(municipality, limit).await?;
+        // A batch is printed again only on the day it was first printed.
+        for row in &mut rows {
+            if today.is_none() || mynumber_core::dates::japan_date_of(row.sent_at_us) != today {
+                row.reprintable = 0;
+            }
+        }
+        Ok(rows)
     }
 
-    /// Prints a batch again: the letters of it still out (mailed, no outcome yet), each with the
-    /// application id and issue date it was first printed with, for a print run whose PDF was
-    /// lost. A letter that came back, reached the resident or notifies a number since changed
-    /// is left out: it must not be mailed twice. Each reprinted letter is a ledger record
-    /// (`notice-reprinted`), since printing a number is reading it.
+    /// Prints a batch again, for a print run whose PDF was lost on its way: on the day it was
+    /// first printed, its letters that are still out (mailed, no outcome yet), not printed again
+    /// before, notifying the person's current number, and addressed to a person whose record is
+    /// still this municipality's, each with the application id and issue date it was first
+    /// printed with. A letter is printed again at most once (`mark_notices_reprinted`, checked
+    /// again in the transaction that records it), and each reprint is a `notice-reprinted`
+    /// ledger entry, committed before the PDF is handed out: printing a number is reading it.
     pub async fn reprint_notice_batch(
         &self,
         principal: &Principal,
@@ -295,12 +306,30 @@ impl App {
             "municipality"
         );
         let fonts = self.fonts()?;
+        let refuse = |reason: &str| {
+            AppError::Refused(Refused {
+                state: "printed batch".to_owned(),
+                procedure: "notice-reprinted",
+                reason: reason.to_owned(),
+            })
+        };
         // Read and render outside the writer's lock (a batch may take seconds to render); the
-        // ledger records are committed before the PDF is handed out.
+        // letters are marked and the ledger records committed before the PDF is handed out.
         let mut tx = self.store.begin_read().await?;
         let all = tx.batch_letters(municipality, batch).await?;
-        if all.is_empty() {
+        let Some(first) = all.first() else {
             return Err(AppError::NotFound("print batch"));
+        };
+        // Days in Japan time, both from the clock's instant.
+        let today = mynumber_core::dates::japan_date_of(self.clock.now_us());
+        let printed_on = first
+            .notice
+            .sent_at_us
+            .and_then(mynumber_core::dates::japan_date_of);
+        if today.is_none() || printed_on != today {
+            return Err(refuse(
+                "a batch is printed again only on the day it was first printed",
+            ));
         }
         let name = self.municipality_name_in(tx.as_mut(), municipality).await?;
         let mut letters = Vec::new();
@@ -308,11 +337,23 @@ impl App {
         let mut records = Vec::new();
         for letter in all {
             let n = letter.notice;
-            let (NoticeStatus::Sent, Some(number), Some(application_id), Some(sent)) =
-                (n.status, letter.number, n.application_id, n.sent_at_us)
-            else {
+            let (NoticeStatus::Sent, Some(number), Some(application_id), Some(sent), false) = (
+                n.status,
+                letter.number,
+                n.application_id,
+                n.sent_at_us,
+                letter.reprinted,
+            ) else {
                 continue;
             };
+            // Someone who moved away, died or left Japan since is no longer this municipality's
+            // to write to: their record now is another's to read (policy, 除票).
+            let version = load::current_version(tx.as_mut(), n.person).await?;
+            let here = version.resident.record.municipality() == municipality
+                && matches!(version.resident.status, RecordStatus::Active);
+            if !here {
+                continue;
+            }
             let first_printed =
                 mynumber_core::dates::japan_date_of(sent).unwrap_or_else(|| self.clock.today());
             let printed = (name.as_str(), first_printed, application_id);
@@ -326,19 +367,23 @@ impl App {
                 detail: format!("notice={} batch={batch}", n.id),
             });
         }
-        if letters.is_empty() {
-            return Err(AppError::Refused(Refused {
-                state: "printed batch".to_owned(),
-                procedure: "notice-reprinted",
-                reason: "none of its letters is still out: each came back, reached the \
-                         resident or notifies a number since changed"
-                    .to_owned(),
-            }));
-        }
         drop(tx);
+        if letters.is_empty() {
+            return Err(refuse(
+                "none of its letters may be printed again: each came back, reached the \
+                 resident, notifies a number since changed, was printed again already, or is \
+                 addressed to someone this municipality no longer keeps",
+            ));
+        }
         let pdf = render_notices(&fonts, &letters).map_err(|e| AppError::Render(e.to_string()))?;
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
+        let ids: Vec<NoticeId> = members.iter().map(|(id, _, _)| *id).collect();
+        // Whatever changed while the batch rendered (an outcome, a number change, another
+        // reprint) makes the whole reprint a conflict: nothing is marked or handed out.
+        if tx.mark_notices_reprinted(&ids, now).await? != ids.len() as u64 {
+            return Err(AppError::Conflict);
+        }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(NoticeBatch {

@@ -115,6 +115,19 @@ mod tests {
         assert_eq!(era_of(date(2019, 4, 30)), Some((4, 31)));
         assert_eq!(era_of(date(1989, 1, 7)), Some((3, 64)));
         assert_eq!(era_of(date(1800, 1, 1)), None);
+        // Each era's first day (its 元年) and the day before it.
+        for (first, era, before) in [
+            (date(2019, 5, 1), 5, (4, 31)),
+            (date(1989, 1, 8), 4, (3, 64)),
+            (date(1926, 12, 25), 3, (2, 15)),
+            (date(1912, 7, 30), 2, (1, 45)),
+        ] {
+            assert_eq!(era_of(first), Some((era, 1)), "{first}");
+            let eve = first.yesterday().unwrap();
+            assert_eq!(era_of(eve), Some(before), "{eve}");
+        }
+        assert_eq!(era_of(date(1868, 10, 23)), Some((1, 1)));
+        assert_eq!(era_of(date(1868, 10, 22)), None);
         assert_eq!(renewal_opens(date(2030, 5, 1)), date(2030, 2, 2));
         assert_eq!(renewal_opens(date(2030, 5, 31)), date(2030, 3, 1));
     }

@@ -231,9 +231,11 @@ impl Catalog {
     }
 }
 
-/// The first language of an `Accept-Language` header that the residents' catalogs speak, in the
-/// header's order: a tag with a region is tried whole, then by its language (`zh-CN` is
-/// `zh-Hans`, `pt-PT` is `pt-BR`, `tl` is `fil`); `None` when none is spoken.
+/// The language of an `Accept-Language` header (RFC 9110 §12.5.4) that the residents' catalogs
+/// speak: by weight (`q`), then in the header's order; a weight of 0 refuses a language. A tag
+/// with a region is tried whole, then by its language (`zh-CN` is `zh-Hans`, `pt-PT` is `pt-BR`,
+/// `tl` is `fil`; **choice:** `zh-TW` too is `zh-Hans`, the one Chinese the catalogs have, which
+/// its readers read better than the Japanese fallback); `None` when none is spoken.
 pub fn accepted_language(accept_language: &str) -> Option<&'static str> {
     let known = |tag: &str| {
         LANGUAGES
@@ -241,21 +243,35 @@ pub fn accepted_language(accept_language: &str) -> Option<&'static str> {
             .copied()
             .find(|t| t.eq_ignore_ascii_case(tag.trim()))
     };
-    accept_language
+    let mut weighted: Vec<(&str, u16)> = accept_language
         .split(',')
-        .filter_map(|item| item.split(';').next())
-        .find_map(|tag| {
-            let tag = tag.trim();
-            known(tag).or_else(|| {
-                let base = tag.split('-').next().unwrap_or_default();
-                match base.to_ascii_lowercase().as_str() {
-                    "zh" => Some("zh-Hans"),
-                    "pt" => Some("pt-BR"),
-                    "tl" => Some("fil"),
-                    other => known(other),
-                }
-            })
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let tag = parts.next()?.trim();
+            // q is 0 to 1 with up to three decimals: compared in thousandths; a weight that
+            // does not parse counts as 1, as if it were absent.
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
+                .next()
+                .and_then(|v| v.trim().parse::<f32>().ok())
+                .map_or(1000, |v| (v.clamp(0.0, 1.0) * 1000.0).round() as u16);
+            (q > 0 && !tag.is_empty()).then_some((tag, q))
         })
+        .collect();
+    // Stable: equal weights keep the header's order.
+    weighted.sort_by_key(|w| std::cmp::Reverse(w.1));
+    weighted.into_iter().map(|(tag, _)| tag).find_map(|tag| {
+        let tag = tag.trim();
+        known(tag).or_else(|| {
+            let base = tag.split('-').next().unwrap_or_default();
+            match base.to_ascii_lowercase().as_str() {
+                "zh" => Some("zh-Hans"),
+                "pt" => Some("pt-BR"),
+                "tl" => Some("fil"),
+                other => known(other),
+            }
+        })
+    })
 }
 
 /// Every catalog, Japanese first.

@@ -170,6 +170,31 @@ fn era_dates_read_as_documents_print_them() {
     );
 }
 
+/// `Accept-Language` as browsers and programs send it: weights, refusals, regions, junk.
+#[test]
+fn the_accepted_language_follows_weights_then_order() {
+    use mynumber_i18n::accepted_language as pick;
+    for (header, want) in [
+        ("vi-VN,vi;q=0.9,en;q=0.8", Some("vi")),
+        ("en;q=0.1, ko", Some("ko")),
+        ("ja;q=0, en", Some("en")),
+        ("fr, de;q=0.5", None),
+        ("fr, pt-PT;q=0.5", Some("pt-BR")),
+        ("zh-CN,zh;q=0.9", Some("zh-Hans")),
+        ("zh-TW", Some("zh-Hans")),
+        ("tl", Some("fil")),
+        ("ja-x-easy, ja;q=0.5", Some("ja-x-easy")),
+        ("NE", Some("ne")),
+        ("en;q=abc, ko;q=0.5", Some("en")),
+        ("id;q=0.5, fil;q=0.5", Some("id")),
+        ("", None),
+        (";;,,;q=1", None),
+        ("*", None),
+    ] {
+        assert_eq!(pick(header), want, "{header:?}");
+    }
+}
+
 #[test]
 fn unknown_languages_and_messages_fall_back_to_japanese() {
     assert_eq!(catalog("fr").tag(), "ja");

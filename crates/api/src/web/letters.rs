@@ -6,8 +6,9 @@
 //! `App::reprint_notice_batch`, `App::record_notice_outcome` and `App::destroy_expired_notices`.
 //!
 //! A print run's PDF is the answer to the POST that marks its letters sent. Should it be lost on
-//! its way, the batch is printed again from the list of batches: the letters still out, on the
-//! application ids first printed, each reprint in the ledger (docs/design/documents.md "Mail").
+//! its way, the batch is printed again from the list of batches, that day only: each letter still
+//! out at most once, on the application id first printed, each reprint in the ledger
+//! (docs/design/documents.md "Mail").
 
 use askama::Template;
 use axum::Extension;
@@ -107,6 +108,8 @@ struct Batch {
     printed: String,
     letters: i64,
     out: i64,
+    /// Letters it may still print again (today only, once each).
+    reprintable: i64,
 }
 
 #[derive(Template)]
@@ -187,6 +190,7 @@ async fn letters_view(
                         name: b.batch,
                         letters: b.letters,
                         out: b.out,
+                        reprintable: b.reprintable,
                     })
                     .collect(),
                 Err(e) => return super::page::app_error(lang, Some(ctx), &e),
@@ -432,6 +436,11 @@ async fn reprint(
         }
         Err(AppError::Refused(_)) => {
             page.problem("batches", "desk-letters-error-batch-none-out");
+            StatusCode::CONFLICT
+        }
+        // A letter changed while the batch rendered: nothing was marked; the list is fresh.
+        Err(AppError::Conflict) => {
+            page.problem("batches", "desk-error-conflict");
             StatusCode::CONFLICT
         }
         Err(AppError::Invalid(invalid)) => {

@@ -424,6 +424,18 @@ pub(crate) fn refusal(lang: Lang, status: StatusCode, key: &str) -> Response {
 pub(crate) fn pdf_attachment(name: &str, pdf: Vec<u8>) -> Response {
     use axum::http::header;
     use axum::response::IntoResponse;
+    // The names are the server's own (batch ids, verification codes); kept to a safe alphabet
+    // all the same, so that no quote or separator can reach the header.
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     (
         StatusCode::OK,
         [

@@ -374,9 +374,9 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(
             header::ACCEPT_LANGUAGE,
-            HeaderValue::from_static("fr, pt-PT;q=0.8, en"),
+            HeaderValue::from_static("fr, pt-PT;q=0.8, en;q=0.5"),
         );
-        assert_eq!(language(&h, None).tag(), "pt-BR");
+        assert_eq!(language(&h, None).tag(), "pt-BR", "by weight, then order");
         assert_eq!(language(&h, Some("vi")).tag(), "vi");
         h.insert(
             header::COOKIE,

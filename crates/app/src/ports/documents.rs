@@ -46,6 +46,9 @@ pub struct NoticeBatchRow {
     pub letters: i64,
     /// Those still out: mailed, with no outcome recorded yet.
     pub out: i64,
+    /// Those that may be printed again: still out, not printed again yet, and notifying the
+    /// person's current number.
+    pub reprintable: i64,
 }
 
 /// A letter of a print batch, with the number it notified while that number is still the
@@ -56,6 +59,8 @@ pub struct BatchLetter {
     pub notice: NoticeRow,
     /// The number of the letter's generation, if it is still current; `None` once changed.
     pub number: Option<IndividualNumber>,
+    /// Whether it was printed again already (a letter is printed again at most once).
+    pub reprinted: bool,
 }
 
 /// An issued document as stored: enough to confirm it, never its Individual Number.
@@ -167,6 +172,13 @@ pub trait DocumentsWrite: Send {
         &mut self,
         letters: &[(NoticeId, ApplicationId)],
         batch: &str,
+        at_us: i64,
+    ) -> Result<u64, StoreError>;
+    /// Marks letters printed again, each only while it is still out, not printed again before,
+    /// and notifying its person's current number; returns how many were marked.
+    async fn mark_notices_reprinted(
+        &mut self,
+        ids: &[NoticeId],
         at_us: i64,
     ) -> Result<u64, StoreError>;
     /// Moves letters from `from` to `to` (setting `batch` and the sent or outcome time);

@@ -102,10 +102,14 @@ impl DocumentsRead for SqlTx {
     ) -> Result<Vec<NoticeBatchRow>, StoreError> {
         // On the partial index (municipality_code, batch): only printed letters are read.
         sqlx::query(
-            "SELECT batch, MIN(sent_at_us), COUNT(*), \
-             SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) FROM notices \
-             WHERE municipality_code = $1 AND batch IS NOT NULL \
-             GROUP BY batch ORDER BY MIN(sent_at_us) DESC, batch DESC LIMIT $2",
+            "SELECT t.batch AS batch, MIN(t.sent_at_us) AS sent_at_us, COUNT(*) AS letters, \
+             SUM(CASE WHEN t.status = 'sent' THEN 1 ELSE 0 END) AS still_out, \
+             SUM(CASE WHEN t.status = 'sent' AND t.reprinted_at_us IS NULL \
+             AND n.number IS NOT NULL THEN 1 ELSE 0 END) AS reprintable \
+             FROM notices t LEFT JOIN individual_numbers n ON n.person_id = t.person_id \
+             AND n.generation = t.generation AND n.status = 'current' \
+             WHERE t.municipality_code = $1 AND t.batch IS NOT NULL \
+             GROUP BY t.batch ORDER BY MIN(t.sent_at_us) DESC, t.batch DESC LIMIT $2",
         )
         .bind(municipality.as_str().to_owned())
         .bind(limit.clamp(0, 1000))
@@ -115,10 +119,20 @@ impl DocumentsRead for SqlTx {
         .iter()
         .map(|r| {
             Ok(NoticeBatchRow {
-                batch: r.try_get(0).map_err(db)?,
-                sent_at_us: r.try_get::<Option<i64>, _>(1).map_err(db)?.unwrap_or(0),
-                letters: r.try_get(2).map_err(db)?,
-                out: r.try_get::<Option<i64>, _>(3).map_err(db)?.unwrap_or(0),
+                batch: r.try_get("batch").map_err(db)?,
+                sent_at_us: r
+                    .try_get::<Option<i64>, _>("sent_at_us")
+                    .map_err(db)?
+                    .unwrap_or(0),
+                letters: r.try_get("letters").map_err(db)?,
+                out: r
+                    .try_get::<Option<i64>, _>("still_out")
+                    .map_err(db)?
+                    .unwrap_or(0),
+                reprintable: r
+                    .try_get::<Option<i64>, _>("reprintable")
+                    .map_err(db)?
+                    .unwrap_or(0),
             })
         })
         .collect()
@@ -129,12 +143,14 @@ impl DocumentsRead for SqlTx {
         municipality: MunicipalityCode,
         batch: &str,
     ) -> Result<Vec<BatchLetter>, StoreError> {
+        // Each column named as itself: SQLite promises no name for `t.id` otherwise.
         let columns: Vec<String> = NOTICE_COLUMNS
             .split(',')
-            .map(|c| format!("t.{}", c.trim()))
+            .map(|c| format!("t.{0} AS {0}", c.trim()))
             .collect();
         let sql = format!(
-            "SELECT {}, n.number AS notified_number FROM notices t \
+            "SELECT {}, n.number AS notified_number, \
+             CASE WHEN t.reprinted_at_us IS NULL THEN 0 ELSE 1 END AS reprinted FROM notices t \
              LEFT JOIN individual_numbers n ON n.person_id = t.person_id \
              AND n.generation = t.generation AND n.status = 'current' \
              WHERE t.municipality_code = $1 AND t.batch = $2 ORDER BY t.id",
@@ -160,6 +176,7 @@ impl DocumentsRead for SqlTx {
                 Ok(BatchLetter {
                     notice: decode_notice(r)?,
                     number,
+                    reprinted: r.try_get::<i64, _>("reprinted").map_err(db)? != 0,
                 })
             })
             .collect()
@@ -278,6 +295,29 @@ impl DocumentsWrite for SqlTx {
             moved += done.rows_affected();
         }
         Ok(moved)
+    }
+
+    async fn mark_notices_reprinted(
+        &mut self,
+        ids: &[NoticeId],
+        at_us: i64,
+    ) -> Result<u64, StoreError> {
+        let mut marked = 0;
+        for id in ids {
+            let done = sqlx::query(
+                "UPDATE notices SET reprinted_at_us = $1 WHERE id = $2 AND status = 'sent' \
+                 AND reprinted_at_us IS NULL AND EXISTS (SELECT 1 FROM individual_numbers n \
+                 WHERE n.person_id = notices.person_id AND n.generation = notices.generation \
+                 AND n.status = 'current')",
+            )
+            .bind(at_us)
+            .bind(id.to_hex())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+            marked += done.rows_affected();
+        }
+        Ok(marked)
     }
 
     async fn move_notices(

@@ -1549,9 +1549,10 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
 }
 
 /// The desk's print runs (issue 11): a batch printed and marked in one step, the batches listed
-/// newest first with the letters still out, and a batch printed again with only those letters,
-/// on the application ids they were first printed with; a letter that reached the resident, came
-/// back, or notifies a number since changed is never printed twice.
+/// newest first with the letters still out, and a batch printed again, that day only, with only
+/// the letters still out, on the application ids they were first printed with, each at most
+/// once; a letter that reached the resident, notifies a number since changed, or is addressed to
+/// someone who moved away is never printed again.
 pub(crate) async fn issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out(
     env: Env,
 ) {
@@ -1603,7 +1604,10 @@ pub(crate) async fn issue_11_a_print_batch_is_listed_and_printed_again_only_for_
         .unwrap();
     let names: Vec<&str> = listed.iter().map(|r| r.batch.as_str()).collect();
     assert_eq!(names, [b.id.as_str(), a.id.as_str()], "newest first");
-    assert_eq!((listed[1].letters, listed[1].out), (3, 3));
+    assert_eq!(
+        (listed[1].letters, listed[1].out, listed[1].reprintable),
+        (3, 3, 3)
+    );
     assert!(listed[1].sent_at_us > 0);
     assert!(matches!(
         env.app.notice_batches(&env.osaka_clerk, shinjuku, 10).await,
@@ -1644,10 +1648,35 @@ pub(crate) async fn issue_11_a_print_batch_is_listed_and_printed_again_only_for_
         .await
         .unwrap();
     assert_eq!(
-        (listed[1].letters, listed[1].out),
-        (3, 2),
-        "the changed number's letter is still out, but not printed again"
+        (listed[1].letters, listed[1].out, listed[1].reprintable),
+        (3, 2, 0),
+        "the changed number's letter is still out, but not printed again; the kept one was"
     );
+    // A letter is printed again once: the batch cannot be printed a second time.
+    let twice = env
+        .app
+        .reprint_notice_batch(&env.clerk, shinjuku, &a.id)
+        .await
+        .unwrap_err();
+    assert!(matches!(twice, AppError::Refused(_)), "{twice}");
+    // The next day, no batch of the day before is printed again.
+    let tomorrow = app_at(
+        &env.url,
+        Arc::new(OsRandom),
+        [42; 32],
+        START_US + 86_400_000_000,
+    )
+    .await;
+    let listed = tomorrow
+        .notice_batches(&env.clerk, shinjuku, 10)
+        .await
+        .unwrap();
+    assert_eq!((listed[0].out, listed[0].reprintable), (1, 0));
+    let late = tomorrow
+        .reprint_notice_batch(&env.clerk, shinjuku, &b.id)
+        .await
+        .unwrap_err();
+    assert!(matches!(late, AppError::Refused(_)), "{late}");
 
     // Another municipality's clerk, a batch that does not exist, a batch with nothing out.
     assert!(matches!(
@@ -1662,8 +1691,20 @@ pub(crate) async fn issue_11_a_print_batch_is_listed_and_printed_again_only_for_
             .await,
         Err(AppError::NotFound(_))
     ));
+    // B's addressee moved to Osaka: Shinjuku prints nothing more to them (their record is
+    // Osaka's to read now).
+    let moved = codes.iter().find(|(p, _)| *p == b.letters[0].1).unwrap().1;
     env.app
-        .record_notice_outcome(&env.clerk, &b.letters[0].2, E::Returned)
+        .change(
+            &env.clerk,
+            &moved,
+            mynumber_app::ChangeCommand::MoveOut {
+                abroad: false,
+                destination: Some("271004".into()),
+                with_card: false,
+            },
+            None,
+        )
         .await
         .unwrap();
     let err = env
