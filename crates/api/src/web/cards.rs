@@ -981,6 +981,7 @@ async fn end(
 pub(super) fn decode_forms(bytes: &[u8]) {
     if let Ok(f) = serde_urlencoded::from_bytes::<BackForm>(bytes) {
         let _ = back_link(&f.resident);
+        let _ = end_reason(&f.reason);
     }
     let _ = serde_urlencoded::from_bytes::<HandOverQuery>(bytes);
 }

@@ -327,6 +327,7 @@ pub(crate) fn fuzz_desk(bytes: &[u8]) {
     }
     let _ = cookie(&headers, SESSION_COOKIE);
     let _ = Lang::of(&headers);
+    let _ = mynumber_i18n::accepted_language(&String::from_utf8_lossy(head));
     let _ = same_origin(&headers);
     let csrf = form_csrf(body);
     if let Some(c) = &csrf {
