@@ -50,13 +50,17 @@ fn words_for(reader: &str) -> &'static mynumber_i18n::Catalog {
     }
 }
 
-/// A message of the reader's catalog, or the English desk's when theirs lacks it.
-fn told(reader: &str, key: &str, tell: impl Fn(&mynumber_i18n::Catalog) -> String) -> String {
+/// A message of the reader's catalog, or the English desk's when theirs lacks it (then `true`).
+fn told(
+    reader: &str,
+    key: &str,
+    tell: impl Fn(&mynumber_i18n::Catalog) -> String,
+) -> (String, bool) {
     let words = words_for(reader);
     if words.keys().iter().any(|k| k == key) {
-        tell(words)
+        (tell(words), false)
     } else {
-        tell(mynumber_i18n::desk_catalog("en"))
+        (tell(mynumber_i18n::desk_catalog("en")), true)
     }
 }
 
@@ -101,6 +105,10 @@ pub struct FieldProblem {
     /// For an uploaded file: the line of the row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// Whether `message` is in English because the reader's catalog lacks it (for the
+    /// response's `Content-Language`).
+    #[serde(skip)]
+    pub(crate) english: bool,
 }
 
 impl FieldProblem {
@@ -108,11 +116,13 @@ impl FieldProblem {
     /// request being answered (`message`); `line` for a row of an uploaded file.
     pub(crate) fn of(e: &FieldError, line: Option<u64>) -> Self {
         let reader = READER.try_with(|tag| *tag).unwrap_or("ja");
+        let (message, english) = told(reader, e.key, |c| e.message(c));
         Self {
             field: e.field.to_owned(),
             problem: e.problem(),
-            message: told(reader, e.key, |c| e.message(c)),
+            message,
             line,
+            english,
         }
     }
 }
@@ -457,7 +467,15 @@ impl IntoResponse for ApiError {
             } else {
                 text
             };
+            e.english = general.tag() != reader;
         }
+        // The language of the words sent: the reader's, and English too where a field's message
+        // fell back to it.
+        let language = if errors.iter().any(|e| e.english) {
+            format!("{}, en", words.tag())
+        } else {
+            words.tag().to_owned()
+        };
         let body = Problem {
             kind: format!("/problems/{}", self.code),
             title: self.title.to_owned(),
@@ -474,7 +492,7 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let Ok(tag) = HeaderValue::from_str(words.tag()) {
+        if let Ok(tag) = HeaderValue::from_str(&language) {
             res.headers_mut().insert(header::CONTENT_LANGUAGE, tag);
         }
         if unauthenticated {

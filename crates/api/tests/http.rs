@@ -1821,6 +1821,11 @@ async fn problems_speak_the_callers_language() {
         )
         .await
         .unwrap();
+    assert_eq!(
+        res.headers()[header::CONTENT_LANGUAGE].to_str().unwrap(),
+        "ko, en",
+        "the words sent are Korean and English"
+    );
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
     let got: Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(
