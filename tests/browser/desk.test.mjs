@@ -415,10 +415,7 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await page.waitForURL(`${base}/desk/calls`);
   await audit(page, 'desk-calls-ja');
   // The call is in English: the script follows.
-  await tabTo(page, '#script-language');
-  for (let i = 0; i < 6 && (await page.inputValue('#script-language')) !== 'en'; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
+  await chooseOption(page, '#script-language', 'en');
   await tabTo(page, 'main form[method="get"] button[type="submit"]');
   await page.keyboard.press('Enter');
   await page.waitForURL(/language=en$/);
@@ -433,11 +430,7 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await chooseRadio(page, 'caller', 'holder');
   await typeInto(page, '#name', kana);
   await typeInto(page, '#birth', `${m}${d}${y}`);
-  await tabTo(page, '#prefecture');
-  for (let i = 0; i < 48 && (await page.inputValue('#prefecture')) !== holder.prefecture; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.equal(await page.inputValue('#prefecture'), holder.prefecture);
+  await chooseOption(page, '#prefecture', holder.prefecture);
   await typeInto(page, '#address', holder.address);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#call-result-title');
@@ -473,10 +466,7 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await chooseRadio(page, 'caller', 'holder');
   await typeInto(page, '#name', kana);
   await typeInto(page, '#birth', `${m}${d}${y}`);
-  await tabTo(page, '#prefecture');
-  for (let i = 0; i < 48 && (await page.inputValue('#prefecture')) !== holder.prefecture; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
+  await chooseOption(page, '#prefecture', holder.prefecture);
   await typeInto(page, '#address', holder.address);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#call-result-title');
@@ -617,11 +607,7 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await tabTo(page, '#document-passport');
   await page.keyboard.press('Space');
   await page.setInputFiles('#card_file', cardFile);
-  await tabTo(page, '#pin_kind');
-  for (let i = 0; i < 6 && (await page.inputValue('#pin_kind')) !== 'authentication'; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.equal(await page.inputValue('#pin_kind'), 'authentication', 'the PIN cannot be chosen by keyboard');
+  await chooseOption(page, '#pin_kind', 'authentication');
   await typeInto(page, '#pin', '5678');
   await page.keyboard.press('Enter');
   await page.waitForSelector('a[download]');
@@ -894,11 +880,7 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await tabTo(page, `a[href="/desk/residents/${code}/cards/apply"]`, 80);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#reason');
-  await tabTo(page, '#reason');
-  for (let i = 0; i < 12 && (await page.inputValue('#reason')) !== 'damaged'; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.equal(await page.inputValue('#reason'), 'damaged', 'the cause cannot be chosen by keyboard');
+  await chooseOption(page, '#reason', 'damaged');
   await page.setInputFiles('#photo', photo);
   await tabTo(page, 'main form button[type="submit"]');
   await page.keyboard.press('Enter');
