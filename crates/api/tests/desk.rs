@@ -2576,10 +2576,6 @@ async fn a_clerk_follows_notification_letters() {
     let s = server("desk-letters").await;
     let admin = s.app.authenticate(&s.admin).await.unwrap();
     let shinjuku = mynumber_core::MunicipalityCode::parse("131041").unwrap();
-    s.app
-        .set_municipality_name(&admin, shinjuku, "新宿区")
-        .await
-        .unwrap();
     for _ in 0..2 {
         s.app
             .register(
@@ -2636,10 +2632,30 @@ async fn a_clerk_follows_notification_letters() {
         );
         assert!(bad.html.contains("1から500までの数字で入力してください"));
     }
+    // A municipality with no name to print: the print run's problem, shown at the top of the
+    // print section (not beside the size, which was right), nothing printed.
+    let unnamed = b
+        .post("/desk/letters/print", &[("csrf", &csrf), ("size", "10")])
+        .await;
+    assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unnamed.html.contains("href=\"#print\""), "{}", unnamed.html);
+    assert!(!unnamed.html.contains("href=\"#size\""), "{}", unnamed.html);
+    assert!(unnamed.html.contains("id=\"print-error\""));
+    assert!(unnamed.html.contains("証明書に印字する名称がありません"));
+    assert!(
+        unnamed
+            .html
+            .contains("name=\"size\" type=\"text\" value=\"10\""),
+        "the size is kept"
+    );
     assert_eq!(
         s.app.queued_notice_count(&admin, shinjuku).await.unwrap(),
         2
     );
+    s.app
+        .set_municipality_name(&admin, shinjuku, "新宿区")
+        .await
+        .unwrap();
     // The print run: the PDF is the answer, and its letters are sent.
     let pdf = b
         .post("/desk/letters/print", &[("csrf", &csrf), ("size", "10")])

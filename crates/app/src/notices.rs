@@ -58,6 +58,18 @@ async fn letter_to(
     })
 }
 
+/// Whether the person's record is still this municipality's to write to: someone who moved
+/// away, died or left Japan is another's to read (policy, 除票), and gets no letter from here.
+async fn still_kept(
+    tx: &mut dyn crate::ReadTx,
+    person: PersonId,
+    municipality: MunicipalityCode,
+) -> Result<bool, AppError> {
+    let version = load::current_version(tx, person).await?;
+    Ok(version.resident.record.municipality() == municipality
+        && matches!(version.resident.status, RecordStatus::Active))
+}
+
 impl App {
     /// Queues one letter for each `(person, municipality, generation)` just issued a number.
     pub(crate) async fn queue_notices(
@@ -346,12 +358,7 @@ impl App {
             ) else {
                 continue;
             };
-            // Someone who moved away, died or left Japan since is no longer this municipality's
-            // to write to: their record now is another's to read (policy, 除票).
-            let version = load::current_version(tx.as_mut(), n.person).await?;
-            let here = version.resident.record.municipality() == municipality
-                && matches!(version.resident.status, RecordStatus::Active);
-            if !here {
+            if !still_kept(tx.as_mut(), n.person, municipality).await? {
                 continue;
             }
             let first_printed =
@@ -380,9 +387,15 @@ impl App {
         let mut tx = self.store.begin().await?;
         let ids: Vec<NoticeId> = members.iter().map(|(id, _, _)| *id).collect();
         // Whatever changed while the batch rendered (an outcome, a number change, another
-        // reprint) makes the whole reprint a conflict: nothing is marked or handed out.
+        // reprint, a move, a death) makes the whole reprint a conflict: nothing is marked or
+        // handed out.
         if tx.mark_notices_reprinted(&ids, now).await? != ids.len() as u64 {
             return Err(AppError::Conflict);
+        }
+        for (_, person, _) in &members {
+            if !still_kept(tx.as_mut(), *person, municipality).await? {
+                return Err(AppError::Conflict);
+            }
         }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;

@@ -394,10 +394,11 @@ async fn print(
             letters_view(&state, page, &ctx, status, kept, StatusCode::OK).await
         }
         Err(AppError::Invalid(invalid)) => {
-            // The one thing a print run asks of its input: a municipality name to print, which
-            // is the administrator's to set.
+            // The one thing a print run asks of what is stored: a municipality name to print,
+            // which is the administrator's to set. It is the print run's problem, not the
+            // size's: it is shown at the top of the print section.
             for e in &invalid.0 {
-                page.field_error("size", e);
+                page.field_error("print", e);
             }
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             letters_view(&state, page, &ctx, NoticeStatus::Queued, kept, status).await
