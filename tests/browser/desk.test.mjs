@@ -251,6 +251,13 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/desk/residents`);
   await audit(page, 'desk-search-ja');
+  // Sent with neither a name nor a date: the summary asks for one, linked to the name.
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.ok(await page.locator('#error-summary a[href="#name"]').count() === 1);
+  await audit(page, 'desk-search-error-ja');
+  await page.goto(`${base}/desk/residents`);
   await typeInto(page, '#name', 'やま');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#results-title');
@@ -324,6 +331,12 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await page.goto(`${base}/desk/residents`);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await audit(page, 'desk-search-en');
+  await typeInto(page, '#name', 'やま');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results-title');
+  assert.ok(await page.locator('tbody a').count() > 0);
+  await audit(page, 'desk-search-results-en');
+  await page.goto(`${base}/desk/residents`);
   // A search with a bad date: the summary is announced (role=alert) and links to the field.
   await typeInto(page, '#birth', '02301990');
   await page.keyboard.press('Enter');
@@ -332,6 +345,11 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await audit(page, 'desk-search-error-en');
   await page.goto(`${base}/desk/residents/new`);
   await audit(page, 'desk-register-en');
+  await tabTo(page, 'main form button[type="submit"]', 120);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.ok(await page.locator('#error-summary a[href="#family_name"]').count() === 1);
+  await audit(page, 'desk-register-error-en');
   await page.goto(procedureUrl.replace('address-change', 'move-out'));
   await audit(page, 'desk-procedure-en');
   await page.goto(`${base}${href}/household`);
@@ -347,7 +365,16 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await page.goto(`${base}/desk/enrol`);
   await audit(page, 'desk-enrol-en');
   // A colleague's enrolment in English, up to the authenticator app's page.
-  await typeInto(page, '#token', await addStaff('田中 次郎', 'registry-clerk', '131041'));
+  const colleague = await addStaff('田中 次郎', 'registry-clerk', '131041');
+  await typeInto(page, '#token', colleague);
+  await typeInto(page, '#login', 'Tanaka J');
+  await typeInto(page, '#password', 'correct horse battery');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.equal(await page.getAttribute('#login', 'aria-invalid'), 'true');
+  await audit(page, 'desk-enrol-error-en');
+  await typeInto(page, '#token', colleague);
+  await page.fill('#login', '');
   await typeInto(page, '#login', 'tanaka.j');
   await typeInto(page, '#password', 'correct horse battery');
   await page.keyboard.press('Enter');
@@ -443,10 +470,18 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   await page.keyboard.press('Space');
   await tabTo(page, 'button.button--danger');
   await page.keyboard.press('Enter');
+  // Post, then redirect: the outcome is the call's own page.
+  await page.waitForURL(/\/desk\/calls\/[0-9a-f]+$/);
   await page.waitForSelector('a[href$="/next-steps"]');
   assert.match(await page.textContent('main'), /カードを一時停止しました/);
   assert.match(await page.textContent('aside.script'), /The card is now suspended/);
   await audit(page, 'desk-calls-suspended-ja');
+  const callUrl = page.url().slice(base.length);
+  await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(callUrl)}`);
+  assert.match(await page.textContent('main'), /suspended/);
+  assert.equal(await page.locator('button.button--danger').count(), 0, 'no second suspension');
+  await audit(page, 'desk-calls-suspended-en');
+  await page.goto(`${base}/desk/language?to=ja&back=${encodeURIComponent(callUrl)}`);
   await tabTo(page, 'a[href$="/next-steps"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('article.sheet');
@@ -461,6 +496,10 @@ test('a call-center operator finds a caller\'s card and suspends it, by keyboard
   // In English, the desk's words change; the call's language stays.
   await page.goto(`${base}/desk/language?to=en&back=/desk/calls`);
   await audit(page, 'desk-calls-en');
+  await tabTo(page, 'main form[method="post"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  await audit(page, 'desk-calls-error-en');
   // The same caller again, on the English desk: the record is found, its card already
   // suspended; and the caller's sheet in the desk's English frame.
   await chooseRadio(page, 'caller', 'holder');
@@ -684,6 +723,13 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   await page.goto(`${base}/desk/letters?status=queued`);
   assert.match(await page.textContent('main'), /waiting to be printed/);
   await audit(page, 'desk-letters-en');
+  await tabTo(page, '#size');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.match(await page.textContent('#size-error'), /1 to 500/);
+  await audit(page, 'desk-letters-print-error-en');
   await page.goto(`${base}/desk/language?to=ja&back=/desk/letters`);
   await tabTo(page, '#application_id');
   await page.keyboard.type('1234');
@@ -889,6 +935,9 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(`/desk/residents/${code}/cards`)}`);
   assert.match(await page.textContent('main'), /Cancelled or returned/);
   await audit(page, 'desk-cards-after-en');
+  await page.goto(`${base}/desk/language?to=ja&back=${encodeURIComponent(`/desk/residents/${code}/cards`)}`);
+  await audit(page, 'desk-cards-after-ja');
+  await page.goto(`${base}/desk/language?to=en&back=${encodeURIComponent(`/desk/residents/${code}/cards`)}`);
   // In English, the new card produced and handed over at the PIN pad.
   await tabTo(page, 'form[action^="/desk/card-applications/"] button', 80);
   await page.keyboard.press('Enter');
@@ -921,6 +970,10 @@ test('a clerk suspends a card at the counter, resumes it, takes its return and a
   await page.waitForSelector('#confirmed');
   assert.match(await page.textContent('main'), /cannot be undone/);
   await audit(page, 'desk-card-end-en');
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  await audit(page, 'desk-card-end-error-en');
   await page.close();
 });
 
@@ -1104,7 +1157,9 @@ after(() => {
   for (const name of ['desk-sign-in', 'desk-enrol', 'desk-home', 'desk-search', 'desk-resident', 'desk-number', 'desk-register', 'desk-transfer-in', 'desk-procedure', 'desk-ledger', 'desk-household', 'desk-calls', 'desk-number-change-request', 'desk-number-changes', 'desk-cards', 'desk-card-apply', 'desk-card-step', 'desk-passkeys', 'desk-letters', 'desk-letters-batches', 'desk-checkpoints',
     'desk-enrol-app', 'desk-refused', 'desk-ledger-verified', 'desk-number-change-decide', 'desk-transfer-in-error',
     'desk-calls-found', 'desk-call-sheet', 'desk-card-resume', 'desk-registered', 'desk-procedure-recorded',
-    'desk-card-produced', 'desk-card-hand-over', 'desk-card-end', 'public-verify-genuine']) {
+    'desk-card-produced', 'desk-card-hand-over', 'desk-card-end', 'public-verify-genuine',
+    'desk-enrol-error', 'desk-register-error', 'desk-search-results', 'desk-search-error', 'desk-calls-error',
+    'desk-calls-suspended', 'desk-letters-print-error', 'desk-cards-after', 'desk-card-end-error']) {
     for (const lang of ['ja', 'en']) {
       assert.ok(checked.includes(`${name}-${lang}`), `${name}-${lang} was not audited`);
     }

@@ -1732,13 +1732,25 @@ async fn an_operator_suspends_a_lost_card_on_a_call() {
             ],
         )
         .await;
-    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
-    assert!(
-        done.html.contains("カードを一時停止しました"),
-        "{}",
-        done.html
+    // Post, then redirect: the call's own page says what it ended in, and shows it again on a
+    // reload without suspending twice.
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.html);
+    assert_eq!(
+        done.location.as_deref(),
+        Some(format!("/desk/calls/{call_id}").as_str())
     );
-    assert!(done.html.contains("La tarjeta está suspendida."));
+    let outcome = b.get(&format!("/desk/calls/{call_id}")).await;
+    assert_eq!(outcome.status, StatusCode::OK, "{}", outcome.html);
+    assert!(
+        outcome.html.contains("カードを一時停止しました"),
+        "{}",
+        outcome.html
+    );
+    assert!(outcome.html.contains("La tarjeta está suspendida."));
+    assert!(
+        !outcome.html.contains("/suspend\""),
+        "no second suspension is offered"
+    );
     let (cards, _) = s
         .app
         .cards(&admin, &registered.resident_code)
@@ -1777,12 +1789,12 @@ async fn an_operator_suspends_a_lost_card_on_a_call() {
         &code(&secret2, 1),
     )
     .await;
-    assert_eq!(
-        b2.get(&format!("/desk/calls/{call_id}/next-steps"))
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
+    for uri in [
+        format!("/desk/calls/{call_id}/next-steps"),
+        format!("/desk/calls/{call_id}"),
+    ] {
+        assert_eq!(b2.get(&uri).await.status, StatusCode::NOT_FOUND, "{uri}");
+    }
     // The ledger: the reading of the card's state, the call, the suspension.
     let actions = ledger_actions(&s, "131041").await.join("\n");
     assert!(

@@ -8,7 +8,7 @@ use axum::Extension;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use mynumber_app::{AppError, CALL_OPEN_MINUTES, Call};
 use mynumber_core::call::{CALL_LANGUAGES, Caller, Claim, Outcome};
@@ -37,6 +37,12 @@ pub(crate) fn routes(doors: Doors) -> Doors {
             "/desk/calls",
             Access::Desk(Action::IdentifyCaller),
             post(open_call),
+        )
+        .door(
+            M::GET,
+            "/desk/calls/{call}",
+            Access::Desk(Action::IdentifyCaller),
+            get(show_call),
         )
         .door(
             M::POST,
@@ -431,18 +437,9 @@ async fn suspend(
         None
     };
     match outcome {
-        Some(Ok(call)) => {
-            let found = found_view(&page.l, &call);
-            let script = Script::at(call.language, Stage::Outcome(Outcome::Suspended));
-            call_view(
-                page,
-                call_form,
-                script,
-                Some(found),
-                String::new(),
-                StatusCode::OK,
-            )
-        }
+        // Post, then redirect: the outcome is the call's own page, which a reload or a switch
+        // of the desk's language shows again without suspending twice.
+        Some(Ok(call)) => Redirect::to(&format!("/desk/calls/{}", call.id)).into_response(),
         Some(Err(AppError::Invalid(invalid))) => {
             // The call is too old, or its card is no longer in use: say which, and start over.
             for e in &invalid.0 {
@@ -491,6 +488,36 @@ async fn suspend(
             }
         }
     }
+}
+
+/// A call as it stands: whether a record answered, its cards, what the call ended in, and the
+/// script at that stage. Only its operator's (as the next steps are, `App::call`).
+async fn show_call(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(ctx): Extension<DeskContext>,
+    Path(call_id): Path<String>,
+) -> Response {
+    let lang = Lang::of(&headers);
+    let page = new_page(lang, &ctx);
+    let call = match state.app.call(&ctx.principal, &call_id).await {
+        Ok(call) => call,
+        Err(e) => return super::page::app_error(lang, Some(&ctx), &e),
+    };
+    let found = found_view(&page.l, &call);
+    let script = Script::at(call.language, stage_of(&call, &found));
+    let form = CallForm {
+        language: call.language.to_owned(),
+        ..CallForm::default()
+    };
+    call_view(
+        page,
+        form,
+        script,
+        Some(found),
+        String::new(),
+        StatusCode::OK,
+    )
 }
 
 /// The caller's next steps, in the language of the call, to read out or print and send.
