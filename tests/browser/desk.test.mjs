@@ -232,6 +232,14 @@ test('a clerk enrols, signs in, finds a resident, reads the record and signs out
   await page.waitForURL(`${base}/desk`);
   assert.ok((await page.textContent('header')).includes('田中 花子(住民記録担当)'));
   await audit(page, 'desk-home-ja');
+  // The Japanese text is set in the Noto Sans JP the server sends (its slices, as the page's
+  // characters need them), whatever fonts this machine has.
+  const served = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.replace(/['"]/g, '') === 'Noto Sans JP' && f.status === 'loaded').length;
+  });
+  assert.ok(served > 0, 'no slice of Noto Sans JP was loaded');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontFamily.split(',')[0].replace(/['"]/g, '').trim()), 'Noto Sans JP');
 
   // The registration form, from the navigation: sent empty, every problem is in the summary,
   // which is announced and links to each field.

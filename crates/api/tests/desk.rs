@@ -621,6 +621,66 @@ fn common_resident() -> mynumber_core::ResidentInput {
     }
 }
 
+/// Japanese text is set in Noto Sans JP on any machine: every page links the font's style
+/// sheet before the design tokens, which name the family first; each slice it names is served
+/// from the binary as WOFF2, cached; an unknown slice is not found.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_bring_their_japanese_font() {
+    let s = server("desk-font").await;
+    let mut b = Browser::new(&s, "ja");
+    for uri in ["/", "/desk/sign-in"] {
+        let page = b.get(uri).await;
+        let font = page
+            .html
+            .find("href=\"/static/noto-sans-jp.css\"")
+            .expect(uri);
+        let tokens = page
+            .html
+            .find("href=\"/static/dads-tokens.css\"")
+            .expect(uri);
+        assert!(font < tokens, "{uri}: the font's faces come first");
+    }
+    let tokens = b.get("/static/dads-tokens.css").await;
+    assert!(tokens.html.contains("--font-family-sans: 'Noto Sans JP'"));
+    let css = b.get("/static/noto-sans-jp.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    let urls: Vec<&str> = css
+        .html
+        .split("url(")
+        .skip(1)
+        .map(|rest| &rest[..rest.find(')').unwrap()])
+        .collect();
+    // 120 slices of Japanese, then Cyrillic, Vietnamese, Latin Extended and Latin.
+    assert_eq!(urls.len(), 124);
+    assert_eq!(
+        css.html.matches("font-family: 'Noto Sans JP';").count(),
+        124
+    );
+    for url in [
+        "/static/fonts/noto-sans-jp-latin.woff2",
+        "/static/fonts/noto-sans-jp-vietnamese.woff2",
+    ] {
+        assert!(urls.contains(&url), "{url}");
+    }
+    for url in urls {
+        let slice = b.get(url).await;
+        assert_eq!(slice.status, StatusCode::OK, "{url}");
+        assert!(slice.html.starts_with("wOF2"), "{url} is WOFF2");
+        assert_eq!(slice.cache.as_deref(), Some("public, max-age=604800"));
+    }
+    for missing in [
+        "/static/fonts/noto-sans-jp-999.woff2",
+        "/static/fonts/..%2Fdesk.css",
+        "/static/fonts/",
+    ] {
+        assert_eq!(
+            b.get(missing).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refusals_are_recorded_the_same_to_the_browser_and_lock_after_five() {
     let s = server("desk-refusals").await;

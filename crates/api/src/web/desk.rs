@@ -29,6 +29,12 @@ pub(crate) fn routes(doors: Doors) -> Doors {
     let public = Access::Public;
     doors
         .door(M::GET, "/static/{name}", public, get(super::static_file))
+        .door(
+            M::GET,
+            "/static/fonts/{name}",
+            public,
+            get(super::font_file),
+        )
         .door(M::GET, "/desk/language", public, get(language))
         .door(
             M::GET,

@@ -13,6 +13,7 @@ mod card_counter;
 mod cards;
 mod checkpoints;
 mod desk;
+mod fonts;
 mod letters;
 pub(crate) mod multipart;
 mod number_change;
@@ -276,8 +277,8 @@ pub(crate) async fn form_guard(req: Request, next: Next) -> Response {
     }
 }
 
-/// The vendored design tokens, the desk's style sheet and its two scripts (passkeys, and forms
-/// sent once): compiled in, cached for a day.
+/// The vendored design tokens, the web font's style sheet, the desk's style sheet and its two
+/// scripts (passkeys, and forms sent once): compiled in, cached for a day.
 pub(crate) async fn static_file(
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Response {
@@ -298,6 +299,10 @@ pub(crate) async fn static_file(
             include_str!("../../web/static/once.js"),
             "text/javascript; charset=utf-8",
         ),
+        "noto-sans-jp.css" => (
+            include_str!("../../web/static/noto-sans-jp.css"),
+            "text/css; charset=utf-8",
+        ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (
@@ -306,6 +311,22 @@ pub(crate) async fn static_file(
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
         body,
+    )
+        .into_response()
+}
+
+/// A slice of the web font Noto Sans JP (`fonts::FONTS`), cached for a week: a browser fetches
+/// only the slices whose unicode-range a page's characters fall in.
+pub(crate) async fn font_file(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let Some((_, body)) = fonts::FONTS.iter().find(|(file, _)| *file == name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "font/woff2"),
+            (header::CACHE_CONTROL, "public, max-age=604800"),
+        ],
+        *body,
     )
         .into_response()
 }
