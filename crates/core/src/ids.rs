@@ -76,6 +76,11 @@ opaque_id!(
     /// A queued or mailed notification letter's id.
     NoticeId
 );
+opaque_id!(
+    /// An organisation's id (a relying party, an employer, an agency): never its corporate
+    /// number, which is public and may be registered again after a revocation.
+    OrganisationId
+);
 
 #[cfg(test)]
 mod tests {

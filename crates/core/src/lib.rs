@@ -23,6 +23,7 @@ mod individual_number;
 pub mod ledger;
 pub mod notice;
 pub mod number_change;
+pub mod organisation;
 pub mod photo;
 pub mod pin;
 pub mod policy;
@@ -40,7 +41,9 @@ pub use application_id::ApplicationId;
 pub use corporate_number::CorporateNumber;
 pub use derivation::{DerivationInput, DerivationKey, KeyId};
 pub use error::{FieldError, NumberError, ProblemArg};
-pub use ids::{CredentialId, HouseholdId, NoticeId, NumberChangeId, PersonId, StaffId};
+pub use ids::{
+    CredentialId, HouseholdId, NoticeId, NumberChangeId, OrganisationId, PersonId, StaffId,
+};
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;
 pub use policy::{

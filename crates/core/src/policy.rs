@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use crate::{MunicipalityCode, PersonId, Role, StaffId, StaffMember};
+use crate::{MunicipalityCode, OrganisationId, PersonId, Role, StaffId, StaffMember};
 
 /// Who is acting: every request and command is made by exactly one principal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,10 +48,6 @@ pub enum Principal {
     /// The server itself, running its schedule (card expiry, checkpoints).
     System,
 }
-
-/// An organisation registered as a relying party or an agency (法人番号 later).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct OrganisationId(pub [u8; 16]);
 
 /// A kiosk terminal.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -104,6 +100,9 @@ pub enum Action {
     ExtendCard,
     /// Hand a produced card over at the counter.
     HandOverCard,
+    /// Record that an organisation collected a person's Individual Number for a purpose it
+    /// registered, after the identity check (本人確認, 番号法第16条): the organisation's own act.
+    CollectNumber,
     /// Find a caller's card from what they state about themselves, on the lost-card line
     /// (name, date of birth, address): the answer is only whether one record matches, and the
     /// state of its card.
@@ -122,6 +121,8 @@ pub enum Action {
     LookupNumber,
     /// Revoke, suspend, resume certificates other than through a card's life.
     ManageCertificates,
+    /// Register organisations, their purposes and keys; suspend, resume and revoke them.
+    ManageOrganisations,
     /// Set the name a municipality prints.
     NameMunicipality,
     /// Print a card notice: the pick-up notice or the expiry notices.
@@ -140,6 +141,8 @@ pub enum Action {
     ReadNotices,
     /// Read an Individual Number (for a lawful purpose).
     ReadNumber,
+    /// Read the organisations registered, their purposes and the collections they recorded.
+    ReadOrganisations,
     /// Read a resident record (with its history), cards or certificates.
     ReadRecord,
     /// The public part: verify a document or certificate, read CA certificates, CRLs, OCSP
@@ -177,6 +180,7 @@ crate::codes!(Action {
     AmendCard => "amend-card",
     ApplyCard => "apply-card",
     CertifyCard => "certify-card",
+    CollectNumber => "collect-number",
     DecideNumberChange => "decide-number-change",
     DestroyNotices => "destroy-notices",
     DisableStaff => "disable-staff",
@@ -193,6 +197,7 @@ crate::codes!(Action {
     ListStaff => "list-staff",
     LookupNumber => "lookup-number",
     ManageCertificates => "manage-certificates",
+    ManageOrganisations => "manage-organisations",
     NameMunicipality => "name-municipality",
     OwnCredentials => "own-credentials",
     PrintCardNotices => "print-card-notices",
@@ -203,6 +208,7 @@ crate::codes!(Action {
     ReadLedger => "read-ledger",
     ReadNotices => "read-notices",
     ReadNumber => "read-number",
+    ReadOrganisations => "read-organisations",
     ReadPublic => "read-public",
     ReadRecord => "read-record",
     RecordProcedure => "record-procedure",
@@ -247,6 +253,14 @@ pub enum Subject {
     /// principal of one municipality cannot tell a missing record from another municipality's,
     /// by the answer or by the ledger entry the refusal leaves.
     Missing,
+    /// An organisation's purpose, for an act of the organisation (collecting a number).
+    Purpose {
+        /// Whose registration.
+        organisation: OrganisationId,
+        /// Whether that organisation registered the purpose and may collect numbers: its roles
+        /// and its purposes, as the app read them (`organisation` rules).
+        registered: bool,
+    },
     /// A staff member, or one about to be created.
     Staff {
         /// Who (`None`: not created yet).
@@ -299,6 +313,12 @@ pub enum Denied {
         /// The action asked for.
         action: Action,
     },
+    /// The organisation did not register this purpose, or may not collect numbers at all
+    /// (番号法第19条, 第20条: collecting outside the law is prohibited).
+    Unregistered {
+        /// The action asked for.
+        action: Action,
+    },
     /// This principal may not do this at all.
     Principal {
         /// Which kind of principal.
@@ -323,16 +343,20 @@ impl Action {
         use Action as A;
         use Permission as P;
         Some(match self {
-            A::ReadPublic | A::OwnCredentials => return None,
+            // An organisation's own act: no staff role carries it (`permits`).
+            A::ReadPublic | A::OwnCredentials | A::CollectNumber => return None,
             A::AddStaff
             | A::DisableStaff
             | A::IssueToken
             | A::ListStaff
             | A::RevokeToken
             | A::NameMunicipality
+            | A::ManageOrganisations
             | A::SweepSessions
             | A::IssueCertificateException => P::ManageStaff,
-            A::ReadCheckpoint | A::ReadLedger | A::SignCheckpoint => P::ReadLedger,
+            A::ReadCheckpoint | A::ReadLedger | A::ReadOrganisations | A::SignCheckpoint => {
+                P::ReadLedger
+            }
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
             A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
             // Finding the card to suspend is part of suspending it: the call center's
@@ -374,7 +398,10 @@ impl Action {
             | Self::RemoveLapsedStays
             | Self::IssueCertificateException
             | Self::ReadCheckpoint
-            | Self::SignCheckpoint => Reach::National,
+            | Self::SignCheckpoint
+            // Organisations are registered nationally, not by a municipality.
+            | Self::ManageOrganisations
+            | Self::ReadOrganisations => Reach::National,
             _ => Reach::Municipal,
         }
     }
@@ -386,10 +413,10 @@ impl Principal {
     pub fn ledger_name(&self) -> String {
         match self {
             Self::Anonymous => "anonymous".to_owned(),
-            Self::Agency(id) => format!("agency:{}", hex::encode(id.0)),
+            Self::Agency(id) => format!("agency:{}", id.to_hex()),
             Self::Kiosk(id) => format!("kiosk:{}", hex::encode(id.0)),
             Self::Operator(s) | Self::Staff(s) => s.id.to_hex(),
-            Self::RelyingParty(id) => format!("relying-party:{}", hex::encode(id.0)),
+            Self::RelyingParty(id) => format!("relying-party:{}", id.to_hex()),
             Self::Resident(p) => format!("resident:{}", p.to_hex()),
             Self::System => "system".to_owned(),
         }
@@ -443,6 +470,9 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
         action,
     };
     match principal {
+        Principal::Staff(_) | Principal::Operator(_) if action == Action::CollectNumber => {
+            Err(refuse())
+        }
         Principal::Staff(s) | Principal::Operator(s) => match action.permission() {
             Some(p) if !s.role.allows(p) => Err(Denied::Role {
                 role: s.role,
@@ -465,10 +495,11 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             Action::ReadRecord => Ok(()),
             _ => Err(refuse()),
         },
-        Principal::Anonymous
-        | Principal::Agency(_)
-        | Principal::Kiosk(_)
-        | Principal::RelyingParty(_) => Err(refuse()),
+        Principal::Agency(_) | Principal::RelyingParty(_) => match action {
+            Action::CollectNumber => Ok(()),
+            _ => Err(refuse()),
+        },
+        Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
     }
 }
 
@@ -490,10 +521,21 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                 action,
             }),
         },
-        Principal::Anonymous
-        | Principal::Agency(_)
-        | Principal::Kiosk(_)
-        | Principal::RelyingParty(_) => Decision::Deny(Denied::Principal {
+        // An organisation acts only for itself, and only for a purpose it registered.
+        Principal::Agency(me) | Principal::RelyingParty(me) => match subject {
+            Subject::Purpose {
+                organisation,
+                registered: true,
+            } if organisation == me => Decision::Allow(Extent::Whole),
+            Subject::Purpose { organisation, .. } if organisation == me => {
+                Decision::Deny(Denied::Unregistered { action })
+            }
+            _ => Decision::Deny(Denied::Principal {
+                kind: principal.kind(),
+                action,
+            }),
+        },
+        Principal::Anonymous | Principal::Kiosk(_) => Decision::Deny(Denied::Principal {
             kind: principal.kind(),
             action,
         }),
@@ -555,6 +597,11 @@ impl fmt::Display for Denied {
                 "only staff of national scope may {}: it spans municipalities",
                 action.code()
             ),
+            Self::Unregistered { action } => write!(
+                f,
+                "the organisation may not {} for a purpose it did not register",
+                action.code()
+            ),
             Self::Principal { kind, action } => {
                 write!(f, "a principal of kind {kind} may not {}", action.code())
             }
@@ -569,6 +616,7 @@ impl Denied {
             Self::Role { .. } => "role",
             Self::OutOfScope { .. } => "out-of-scope",
             Self::NationalOnly { .. } => "national-only",
+            Self::Unregistered { .. } => "unregistered",
             Self::Principal { .. } => "principal",
         }
     }
@@ -601,6 +649,55 @@ mod tests {
         })
     }
 
+    fn org(n: u8) -> OrganisationId {
+        OrganisationId::from_random([n; 16])
+    }
+
+    fn purpose(n: u8, registered: bool) -> Subject {
+        Subject::Purpose {
+            organisation: org(n),
+            registered,
+        }
+    }
+
+    /// An organisation collects a number only for itself, for a purpose it registered; nothing
+    /// else is open to it, and no staff member collects on its behalf.
+    #[test]
+    fn an_organisation_collects_only_for_its_registered_purposes() {
+        let employer = Principal::RelyingParty(org(1));
+        assert_eq!(
+            decide(&employer, Action::CollectNumber, &purpose(1, true)),
+            Decision::Allow(Extent::Whole)
+        );
+        let Decision::Deny(d) = decide(&employer, Action::CollectNumber, &purpose(1, false)) else {
+            panic!("collected for an unregistered purpose")
+        };
+        assert_eq!(d.code(), "unregistered");
+        assert_eq!(
+            d.to_string(),
+            "the organisation may not collect-number for a purpose it did not register"
+        );
+        for (action, subject) in [
+            (Action::CollectNumber, purpose(2, true)),
+            (Action::ReadNumber, record("131041", &["131041"])),
+            (Action::LookupNumber, Subject::Everything),
+            (Action::ReadOrganisations, Subject::Everything),
+        ] {
+            assert!(
+                matches!(
+                    decide(&employer, action, &subject),
+                    Decision::Deny(Denied::Principal { .. })
+                ),
+                "{action:?}"
+            );
+        }
+        let admin = staff(Role::Administrator, None);
+        assert!(matches!(
+            decide(&admin, Action::CollectNumber, &purpose(1, true)),
+            Decision::Deny(Denied::Principal { kind: "staff", .. })
+        ));
+    }
+
     /// Every action against every role, own and other municipality and national: the whole
     /// table as one snapshot, so that a change to any rule shows up in review.
     #[test]
@@ -617,12 +714,17 @@ mod tests {
             ),
             ("system", Principal::System),
             ("anonymous", Principal::Anonymous),
+            ("employer", Principal::RelyingParty(org(1))),
+            ("agency", Principal::Agency(org(1))),
         ];
         let subjects = [
             ("own", record("131041", &["131041"])),
             ("other", record("271004", &["271004"])),
             ("former", record("271004", &["131041", "271004"])),
             ("everything", Subject::Everything),
+            ("own purpose", purpose(1, true)),
+            ("unregistered", purpose(1, false)),
+            ("another's purpose", purpose(2, true)),
         ];
         let mut out = String::new();
         for action in Action::ALL {

@@ -278,6 +278,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("found", Arg::Number(11)),
         ("position", Arg::Number(3)),
         ("tries", Arg::Text("2")),
+        ("event", Arg::Text("resume")),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());

@@ -803,6 +803,11 @@ problem-public-key = { $detail }
 problem-purpose-configured = configured purpose { $given } must be kebab-case (a-z, 0-9, -)
 problem-purpose-required = is required to read an Individual Number; one of: { $codes }
 problem-purpose-unknown = { $given } is not a lawful purpose here; one of: { $codes }
+problem-purpose-code = must be a code in a-z, 0-9 and -, up to 64 characters, not starting with - (e.g. withholding-slip)
+problem-purpose-text = must not be empty
+problem-purpose-retention = must be the years to keep, from 1 to { $max } (counted from the day the affair ends)
+problem-organisation-name = must name the organisation
+problem-organisation-event = cannot { $event } an organisation that is { $status }
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->
     [0] this resident record code is held by another person in the register

@@ -794,6 +794,11 @@ problem-public-key = この公開鍵は使えません（{ $detail }）。
 problem-purpose-configured = 設定された利用目的 { $given } は、英小文字・数字・ハイフン（a-z、0-9、-）で書いてください。
 problem-purpose-required = 個人番号を見るには利用目的が必要です。次のいずれかにしてください: { $codes }
 problem-purpose-unknown = { $given } はここで認められた利用目的ではありません。次のいずれかにしてください: { $codes }
+problem-purpose-code = 利用目的のコードは英小文字・数字・ハイフン（a-z、0-9、-）で64文字以内、ハイフン以外で始めてください（例: withholding-slip）。
+problem-purpose-text = 入力してください。
+problem-purpose-retention = 保存年数は1から{ $max }までの年数で入力してください（事務が終わった日から数えます）。
+problem-organisation-name = 事業者の名称を入力してください。
+problem-organisation-event = 状態が { $status } の事業者に { $event } はできません。
 problem-request = この証明書署名要求は使えません（{ $detail }）。
 problem-resident-code-taken = { $line ->
     [0] この住民票コードは、登録されているほかの方のものです。
