@@ -23,6 +23,7 @@ pub mod ledger;
 mod load;
 mod notices;
 mod number_change;
+mod organisations;
 mod passkeys;
 pub mod ports;
 mod registry;
@@ -53,6 +54,7 @@ pub use import_run::{
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use number_change::{PENDING_NUMBER_CHANGES, PendingNumberChange};
+pub use organisations::{ORGANISATIONS_LISTED, OrganisationView, PurposeInput};
 pub use passkeys::{
     ChallengeFor, MAX_PASSKEYS, PasskeyAssertion, PasskeyClientData, PasskeyOrigin,
     PasskeyRegistration, short_id,
@@ -61,8 +63,8 @@ pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow,
     CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
     ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
-    NumberRow, PasskeyRow, PersonRow, Random, ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow,
-    Store, StoreError, TotpKeyRow, Tx, VersionRow,
+    NumberRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random, ReadTx, SearchQuery,
+    SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow, Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

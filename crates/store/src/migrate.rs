@@ -156,6 +156,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0024_notice_batches.sql"),
         include_str!("../migrations/postgres/0024_notice_batches.sql"),
     ),
+    (
+        25,
+        "organisations and their purposes",
+        include_str!("../migrations/sqlite/0025_organisations.sql"),
+        include_str!("../migrations/postgres/0025_organisations.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -160,11 +160,11 @@ pub(crate) fn version_values(v: &VersionRow) -> Vec<Val> {
     ]
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
+pub(crate) fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }
 
-fn text(row: &AnyRow, col: &str) -> Result<String, StoreError> {
+pub(crate) fn text(row: &AnyRow, col: &str) -> Result<String, StoreError> {
     row.try_get::<String, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
@@ -337,7 +337,7 @@ pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
 pub(crate) const NOTICE_COLUMNS: &str = "id, person_id, municipality_code, generation, \
      application_id, status, queued_at_us, batch, sent_at_us, outcome_at_us";
 
-fn opt_int(row: &AnyRow, col: &str) -> Result<Option<i64>, StoreError> {
+pub(crate) fn opt_int(row: &AnyRow, col: &str) -> Result<Option<i64>, StoreError> {
     row.try_get::<Option<i64>, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }

@@ -14,6 +14,7 @@ mod certificates;
 mod documents;
 mod ledger;
 mod numbers;
+mod organisations;
 mod registry;
 mod staff;
 
@@ -25,6 +26,7 @@ pub use documents::{
 };
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
+pub use organisations::{OrganisationRow, OrganisationsRead, OrganisationsWrite, PurposeRow};
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,
@@ -76,6 +78,7 @@ pub trait ReadTx:
     + CertificatesRead
     + CardsRead
     + StaffRead
+    + OrganisationsRead
     + Send
 {
 }
@@ -88,6 +91,7 @@ impl<T> ReadTx for T where
         + CertificatesRead
         + CardsRead
         + StaffRead
+        + OrganisationsRead
         + Send
 {
 }
@@ -104,6 +108,7 @@ pub trait Tx:
     + CertificatesWrite
     + CardsWrite
     + StaffWrite
+    + OrganisationsWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

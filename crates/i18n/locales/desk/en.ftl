@@ -808,6 +808,9 @@ problem-purpose-text = must not be empty
 problem-purpose-retention = must be the years to keep, from 1 to { $max } (counted from the day the affair ends)
 problem-organisation-name = must name the organisation
 problem-organisation-event = cannot { $event } an organisation that is { $status }
+problem-organisation-registered = an organisation with this corporate number is registered already (it may be registered again only after a revocation)
+problem-organisation-collects-not = this organisation's roles do not collect Individual Numbers, so it registers no purposes
+problem-purpose-taken = purpose code { $given } is used by this organisation already (a withdrawn purpose's code too)
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->
     [0] this resident record code is held by another person in the register

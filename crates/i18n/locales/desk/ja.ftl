@@ -799,6 +799,9 @@ problem-purpose-text = 入力してください。
 problem-purpose-retention = 保存年数は1から{ $max }までの年数で入力してください（事務が終わった日から数えます）。
 problem-organisation-name = 事業者の名称を入力してください。
 problem-organisation-event = 状態が { $status } の事業者に { $event } はできません。
+problem-organisation-registered = この法人番号の事業者は登録済みです（取消しの後でなければ登録し直せません）。
+problem-organisation-collects-not = この事業者の区分では個人番号を収集しないため、利用目的を登録できません。
+problem-purpose-taken = 利用目的のコード { $given } はこの事業者で使われています（取り下げた目的のコードも使えません）。
 problem-request = この証明書署名要求は使えません（{ $detail }）。
 problem-resident-code-taken = { $line ->
     [0] この住民票コードは、登録されているほかの方のものです。

@@ -1549,6 +1549,175 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
 }
 
 /// The desk's print runs (issue 11): a batch printed and marked in one step, the batches listed
+/// Issue 12: the registry of organisations. An administrator registers an employer with its
+/// purpose; the corporate number is one registration in force, free again after a revocation;
+/// a purpose's code is never reused; only roles that collect numbers register purposes; a
+/// revocation is final; every change is a ledger entry in the national partition; a clerk or a
+/// municipal auditor cannot read the registry, a national auditor can.
+pub(crate) async fn issue_12_organisations_are_registered_with_their_purposes(env: Env) {
+    use mynumber_app::PurposeInput;
+    use mynumber_core::organisation::{DataItem, OrgRole, OrgStatus};
+    let employer = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル商事",
+            &["number-related"],
+        )
+        .await
+        .unwrap();
+    assert_eq!(employer.roles, vec![OrgRole::NumberRelated]);
+    assert_eq!(employer.status, OrgStatus::Active);
+    let again = env
+        .app
+        .register_organisation(&env.admin, "5835678256246", "別名", &["platform"])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&again, AppError::Invalid(i) if i.0[0].key == "problem-organisation-registered"),
+        "{again:?}"
+    );
+    let slip = PurposeInput {
+        code: "withholding-slip",
+        affair: "源泉徴収票作成事務",
+        basis: "所得税法第226条",
+        items: vec!["name", "address"],
+        retention_years: "7",
+    };
+    let p = env
+        .app
+        .register_purpose(&env.admin, employer.id, &slip)
+        .await
+        .unwrap();
+    assert_eq!(
+        p.purpose.items,
+        vec![DataItem::Number, DataItem::Name, DataItem::Address]
+    );
+    let taken = env
+        .app
+        .register_purpose(&env.admin, employer.id, &slip)
+        .await
+        .unwrap_err();
+    assert!(matches!(&taken, AppError::Invalid(i) if i.0[0].key == "problem-purpose-taken"));
+    env.app
+        .withdraw_purpose(&env.admin, employer.id, "withholding-slip")
+        .await
+        .unwrap();
+    // Withdrawn: its code stays taken, and it cannot be withdrawn twice.
+    assert!(
+        env.app
+            .register_purpose(&env.admin, employer.id, &slip)
+            .await
+            .is_err()
+    );
+    assert!(matches!(
+        env.app
+            .withdraw_purpose(&env.admin, employer.id, "withholding-slip")
+            .await,
+        Err(AppError::NotFound("purpose"))
+    ));
+    // A verifier collects no numbers, and so registers no purposes.
+    let verifier = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "4011001098993",
+            "検証 株式会社",
+            &["authentication-verifier"],
+        )
+        .await
+        .unwrap();
+    let none = env
+        .app
+        .register_purpose(&env.admin, verifier.id, &slip)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&none, AppError::Invalid(i) if i.0[0].key == "problem-organisation-collects-not")
+    );
+    // Suspended, resumed, revoked; then nothing more, and the number is free again.
+    for (event, status) in [
+        ("suspend", OrgStatus::Suspended),
+        ("resume", OrgStatus::Active),
+        ("revoke", OrgStatus::Revoked),
+    ] {
+        let row = env
+            .app
+            .change_organisation(&env.admin, employer.id, event)
+            .await
+            .unwrap();
+        assert_eq!(row.status, status);
+    }
+    assert!(matches!(
+        env.app
+            .change_organisation(&env.admin, employer.id, "resume")
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    let second = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル商事",
+            &["number-related"],
+        )
+        .await
+        .unwrap();
+    assert_ne!(second.id, employer.id);
+    // Read by the administrator and a national auditor, in the order of names, with purposes.
+    let listed = env.app.organisations(&env.auditor).await.unwrap();
+    assert_eq!(listed.len(), 3);
+    let view = env.app.organisation(&env.admin, employer.id).await.unwrap();
+    assert_eq!(view.organisation.status, OrgStatus::Revoked);
+    assert_eq!(view.purposes.len(), 1);
+    assert!(view.purposes[0].withdrawn_at_us.is_some());
+    // Not by a clerk, nor do they register anything.
+    for refused in [
+        env.app.organisations(&env.clerk).await.map(|_| ()),
+        env.app
+            .register_organisation(&env.clerk, "4011001098993", "x", &["platform"])
+            .await
+            .map(|_| ()),
+    ] {
+        assert!(matches!(refused, Err(AppError::Denied(_))), "{refused:?}");
+    }
+    // The ledger: each change in the national partition, under the administrator.
+    let pool = raw(&env).await;
+    let actions: Vec<String> = sqlx::query(
+        "SELECT action FROM ledger_entries WHERE partition_key = 'national' \
+         AND (action LIKE 'organisation-%' OR action LIKE 'purpose-%') ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get::<String, _>(0))
+    .collect();
+    assert_eq!(
+        actions,
+        [
+            "organisation-registered",
+            "purpose-registered",
+            "purpose-withdrawn",
+            "organisation-registered",
+            "organisation-suspended",
+            "organisation-resumed",
+            "organisation-revoked",
+            "organisation-registered",
+        ]
+    );
+    assert!(
+        env.app
+            .verify_ledger(&env.auditor, &[])
+            .await
+            .unwrap()
+            .fault
+            .is_none()
+    );
+}
+
 /// newest first with the letters still out, and a batch printed again, that day only, with only
 /// the letters still out, on the application ids they were first printed with, each at most
 /// once; a letter that reached the resident, notifies a number since changed, or is addressed to
@@ -3641,6 +3810,7 @@ macro_rules! all_cases {
         $crate::conformance!($url;
             registration_issues_code_number_version_and_ledger,
             issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out,
+            issue_12_organisations_are_registered_with_their_purposes,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,

@@ -1,0 +1,220 @@
+//! The registry of organisations in SQL: organisations and the purposes they registered.
+
+use async_trait::async_trait;
+use mynumber_app::ports::{OrganisationsRead, OrganisationsWrite};
+use mynumber_app::{OrganisationRow, PurposeRow, StoreError};
+use mynumber_core::organisation::{DataItem, OrgRole, OrgStatus, PurposeRegistration};
+use mynumber_core::{CorporateNumber, OrganisationId};
+use sqlx::AssertSqlSafe;
+use sqlx::any::AnyRow;
+
+use super::SqlTx;
+use crate::rows::{corrupt, int, opt_int, text};
+use crate::{db, unique_conflict};
+
+const ORGANISATION_COLUMNS: &str = "id, corporate_number, name, roles, status, registered_by, \
+     registered_at_us, status_at_us";
+
+const PURPOSE_COLUMNS: &str = "organisation_id, code, affair, basis, items, retention_years, \
+     registered_at_us, withdrawn_at_us";
+
+/// Codes joined by commas (roles, items): sorted and each once, as the core keeps them.
+fn joined<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> String {
+    values
+        .iter()
+        .map(|v| code(*v))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn split<T>(s: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<Vec<T>, StoreError> {
+    s.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| parse(c).ok_or_else(|| corrupt(format!("{what} {c:?}"))))
+        .collect()
+}
+
+fn organisation_id(s: &str) -> Result<OrganisationId, StoreError> {
+    OrganisationId::parse(s).ok_or_else(|| corrupt("organisation id"))
+}
+
+fn decode_organisation(row: &AnyRow) -> Result<OrganisationRow, StoreError> {
+    Ok(OrganisationRow {
+        id: organisation_id(&text(row, "id")?)?,
+        corporate_number: CorporateNumber::parse(&text(row, "corporate_number")?)
+            .map_err(|_| corrupt("corporate_number"))?,
+        name: text(row, "name")?,
+        roles: split(&text(row, "roles")?, OrgRole::parse, "role")?,
+        status: OrgStatus::parse(&text(row, "status")?)
+            .ok_or_else(|| corrupt("organisation status"))?,
+        registered_by: text(row, "registered_by")?,
+        registered_at_us: int(row, "registered_at_us")?,
+        status_at_us: int(row, "status_at_us")?,
+    })
+}
+
+fn decode_purpose(row: &AnyRow) -> Result<PurposeRow, StoreError> {
+    Ok(PurposeRow {
+        organisation: organisation_id(&text(row, "organisation_id")?)?,
+        purpose: PurposeRegistration {
+            code: text(row, "code")?,
+            affair: text(row, "affair")?,
+            basis: text(row, "basis")?,
+            items: split(&text(row, "items")?, DataItem::parse, "data item")?,
+            retention_years: u8::try_from(int(row, "retention_years")?)
+                .map_err(|_| corrupt("retention_years"))?,
+        },
+        registered_at_us: int(row, "registered_at_us")?,
+        withdrawn_at_us: opt_int(row, "withdrawn_at_us")?,
+    })
+}
+
+#[async_trait]
+impl OrganisationsRead for SqlTx {
+    async fn organisation(
+        &mut self,
+        id: OrganisationId,
+    ) -> Result<Option<OrganisationRow>, StoreError> {
+        let sql = format!("SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_hex())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| decode_organisation(&r))
+            .transpose()
+    }
+
+    async fn organisation_in_force(
+        &mut self,
+        corporate_number: &CorporateNumber,
+    ) -> Result<Option<OrganisationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations \
+             WHERE corporate_number = $1 AND status <> 'revoked'"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(corporate_number.digits().to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| decode_organisation(&r))
+            .transpose()
+    }
+
+    async fn organisations(&mut self, limit: i64) -> Result<Vec<OrganisationRow>, StoreError> {
+        let sql =
+            format!("SELECT {ORGANISATION_COLUMNS} FROM organisations ORDER BY name, id LIMIT $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_organisation)
+            .collect()
+    }
+
+    async fn purposes(&mut self, id: OrganisationId) -> Result<Vec<PurposeRow>, StoreError> {
+        let sql = format!(
+            "SELECT {PURPOSE_COLUMNS} FROM organisation_purposes \
+             WHERE organisation_id = $1 ORDER BY code"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_hex())
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_purpose)
+            .collect()
+    }
+}
+
+#[async_trait]
+impl OrganisationsWrite for SqlTx {
+    async fn insert_organisation(&mut self, row: &OrganisationRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO organisations (id, corporate_number, name, roles, status, \
+             registered_by, registered_at_us, status_at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(row.id.to_hex())
+        .bind(row.corporate_number.digits().to_owned())
+        .bind(row.name.clone())
+        .bind(joined(&row.roles, OrgRole::code))
+        .bind(row.status.code())
+        .bind(row.registered_by.clone())
+        .bind(row.registered_at_us)
+        .bind(row.status_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("organisation in force"))?;
+        Ok(())
+    }
+
+    async fn set_organisation_status(
+        &mut self,
+        id: OrganisationId,
+        from: OrgStatus,
+        to: OrgStatus,
+        at_us: i64,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE organisations SET status = $1, status_at_us = $2 \
+             WHERE id = $3 AND status = $4",
+        )
+        .bind(to.code())
+        .bind(at_us)
+        .bind(id.to_hex())
+        .bind(from.code())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("organisation status"))
+        }
+    }
+
+    async fn insert_purpose(&mut self, row: &PurposeRow) -> Result<(), StoreError> {
+        let p = &row.purpose;
+        sqlx::query(
+            "INSERT INTO organisation_purposes (organisation_id, code, affair, basis, items, \
+             retention_years, registered_at_us, withdrawn_at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(row.organisation.to_hex())
+        .bind(p.code.clone())
+        .bind(p.affair.clone())
+        .bind(p.basis.clone())
+        .bind(joined(&p.items, DataItem::code))
+        .bind(i64::from(p.retention_years))
+        .bind(row.registered_at_us)
+        .bind(row.withdrawn_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("purpose code"))?;
+        Ok(())
+    }
+
+    async fn withdraw_purpose(
+        &mut self,
+        id: OrganisationId,
+        code: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE organisation_purposes SET withdrawn_at_us = $1 \
+             WHERE organisation_id = $2 AND code = $3 AND withdrawn_at_us IS NULL",
+        )
+        .bind(at_us)
+        .bind(id.to_hex())
+        .bind(code.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+}
