@@ -17,6 +17,7 @@ pub mod fuzzing;
 mod hardening;
 mod imports;
 mod number_changes;
+mod organisations;
 mod residents;
 mod serve;
 mod staff;
@@ -99,6 +100,8 @@ impl AppState {
         certificates::resume, certificates::revoke_all,
         cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume, cards::certify, cards::amend,
         cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
+        organisations::register, organisations::list, organisations::get, organisations::event,
+        organisations::add_purpose, organisations::withdraw_purpose,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -109,6 +112,7 @@ impl AppState {
         (name = "certificates", description = "公的個人認証: signature and user-authentication certificates, CRLs, OCSP"),
         (name = "cards", description = "個人番号カード: applications, production, pick-up, suspension, resumption, loss, return"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
+        (name = "organisations", description = "事業者: organisations outside the municipalities, their roles and lawful purposes"),
     )
 )]
 struct ApiDoc;
@@ -386,6 +390,43 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/municipalities/{municipality_code}/name",
             p(A::NameMunicipality),
             put(documents::name_municipality),
+        )
+        // Organisations and their purposes (issue 12).
+        .door(
+            M::GET,
+            "/api/v1/organisations",
+            p(A::ReadOrganisations),
+            get(organisations::list),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations",
+            p(A::ManageOrganisations),
+            post(organisations::register),
+        )
+        .door(
+            M::GET,
+            "/api/v1/organisations/{organisation_id}",
+            p(A::ReadOrganisations),
+            get(organisations::get),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/events",
+            p(A::ManageOrganisations),
+            post(organisations::event),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/purposes",
+            p(A::ManageOrganisations),
+            post(organisations::add_purpose),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/purposes/{purpose}/withdraw",
+            p(A::ManageOrganisations),
+            post(organisations::withdraw_purpose),
         )
         // Certificates.
         .door(

@@ -104,7 +104,8 @@ pub(crate) struct StaffBody {
     pub credentials: Vec<CredentialBody>,
 }
 
-fn time(us: i64) -> String {
+/// An instant (µs since the epoch) as RFC 3339, as the API writes times.
+pub(crate) fn time(us: i64) -> String {
     Timestamp::from_microsecond(us)
         .map(|t| t.to_string())
         .unwrap_or_default()

@@ -36,6 +36,7 @@ struct Fixture {
     notice: String,
     staff: String,
     credential: String,
+    organisation: String,
 }
 
 /// The principals, each with their token.
@@ -128,6 +129,26 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
         .add_staff(admin, "対象 職員", "registry-clerk", Some(m))
         .await
         .unwrap();
+    // An employer with one purpose (organisations are national; one for each fixture).
+    let corporate = if m == "131041" {
+        "5835678256246"
+    } else {
+        "4011001098993"
+    };
+    let organisation = app
+        .register_organisation(admin, corporate, "株式会社サンプル", &["number-related"])
+        .await
+        .unwrap();
+    let purpose = mynumber_app::PurposeInput {
+        code: "withholding-slip",
+        affair: "源泉徴収票作成事務",
+        basis: "所得税法第226条",
+        items: vec!["name"],
+        retention_years: "7",
+    };
+    app.register_purpose(admin, organisation.id, &purpose)
+        .await
+        .unwrap();
     Fixture {
         municipality: m,
         resident: r.resident_code,
@@ -139,6 +160,7 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
         notice: batch.letters[0].2.to_string(),
         staff: staff.member.id.to_hex(),
         credential: staff.token.id.to_hex(),
+        organisation: organisation.id.to_hex(),
     }
 }
 
@@ -170,6 +192,8 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{*rest}", "index.html".to_owned()),
         ("{name}", "desk.css".to_owned()),
         ("{call}", "00".repeat(16)),
+        ("{organisation_id}", f.organisation.clone()),
+        ("{purpose}", "withholding-slip".to_owned()),
     ] {
         p = p.replace(name, &value);
     }
@@ -216,6 +240,12 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             json!({"kind": "copy", "items": []})
         }
         ("POST", "/api/v1/notices/{application_id}/outcome") => json!({"outcome": "delivered"}),
+        ("POST", "/api/v1/organisations") => json!({"corporate_number": "2120901007402",
+            "name": "検証 株式会社", "roles": ["authentication-verifier"]}),
+        ("POST", "/api/v1/organisations/{organisation_id}/events") => json!({"event": "suspend"}),
+        ("POST", "/api/v1/organisations/{organisation_id}/purposes") => json!({
+            "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
+            "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/name") => json!({"name": "名前"}),
         ("POST", "/api/v1/residents/{resident_code}/certificates") => {
             json!({"kind": "authentication", "request": public_key, "reason": "the walk"})

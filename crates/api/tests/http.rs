@@ -1837,3 +1837,128 @@ async fn problems_speak_the_callers_language() {
         "\"1990-02-30\" is not a date in the form YYYY-MM-DD"
     );
 }
+
+/// Issue 12: the registry of organisations over the API. A national administrator registers an
+/// employer and its purpose, reads it back, suspends it; a corporate number with a wrong check
+/// digit and a purpose kept too long are named per field; a clerk is refused every door of it.
+#[tokio::test]
+async fn organisations_are_registered_over_the_api() {
+    let s = server("http-organisations").await;
+    let admin = s.admin.clone();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/organisations",
+            Some(&admin),
+            Some(json!({"corporate_number": "5835678256247", "name": "", "roles": ["bank"]})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["corporate_number", "name", "roles"]);
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/organisations",
+            Some(&admin),
+            Some(
+                json!({"corporate_number": "5835678256246", "name": "株式会社サンプル商事",
+                "roles": ["number-related"]}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["status"], "active");
+    assert_eq!(r.body["roles"], json!(["number-related"]));
+    let id = r.body["organisation_id"].as_str().unwrap().to_owned();
+    let purposes = format!("/api/v1/organisations/{id}/purposes");
+    let r = s
+        .call(
+            Method::POST,
+            &purposes,
+            Some(&admin),
+            Some(
+                json!({"code": "withholding-slip", "affair": "源泉徴収票作成事務",
+                "basis": "所得税法第226条", "items": ["name"], "retention_years": 11}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.body["errors"][0]["field"], "retention_years");
+    let r = s
+        .call(
+            Method::POST,
+            &purposes,
+            Some(&admin),
+            Some(
+                json!({"code": "withholding-slip", "affair": "源泉徴収票作成事務",
+                "basis": "所得税法第226条", "items": ["name"], "retention_years": 7}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["items"], json!(["number", "name"]));
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/{id}/events"),
+            Some(&admin),
+            Some(json!({"event": "suspend"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["status"], "suspended");
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/organisations/{id}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["purposes"][0]["code"], "withholding-slip");
+    assert_eq!(r.body["corporate_number"], "5835678256246");
+    let r = s
+        .call(
+            Method::GET,
+            &format!("/api/v1/organisations/{}", "0".repeat(32)),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/organisations/nothex",
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A clerk: refused at every door of the registry.
+    let app_admin = s.app.authenticate(&admin).await.unwrap();
+    let clerk = s
+        .app
+        .add_staff(&app_admin, "窓口", "registry-clerk", Some("131041"))
+        .await
+        .unwrap()
+        .token
+        .token;
+    for (method, uri) in [
+        (Method::GET, "/api/v1/organisations".to_owned()),
+        (Method::GET, format!("/api/v1/organisations/{id}")),
+        (Method::POST, format!("/api/v1/organisations/{id}/events")),
+    ] {
+        let r = s
+            .call(method, &uri, Some(&clerk), Some(json!({"event": "resume"})))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}");
+    }
+}

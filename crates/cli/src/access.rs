@@ -48,6 +48,18 @@ pub(crate) fn access(command: &Command) -> Access {
             LedgerCommand::Checkpoint { .. } => Policy(A::SignCheckpoint),
         },
         Command::Municipality(MunicipalityCommand::Name { .. }) => Policy(A::NameMunicipality),
+        Command::Organisation(c) => {
+            use crate::organisation::OrganisationCommand as O;
+            match c {
+                O::List | O::Show { .. } => Policy(A::ReadOrganisations),
+                O::Register { .. }
+                | O::Suspend { .. }
+                | O::Resume { .. }
+                | O::Revoke { .. }
+                | O::Purpose { .. }
+                | O::WithdrawPurpose { .. } => Policy(A::ManageOrganisations),
+            }
+        }
         Command::Notices(c) => match c {
             NoticesCommand::Print { .. } | NoticesCommand::Outcome { .. } => {
                 Policy(A::PrintNotices)

@@ -7,6 +7,7 @@ mod documents;
 mod files;
 mod ledger;
 mod number;
+mod organisation;
 mod resident;
 mod secrets;
 mod serve;
@@ -86,6 +87,10 @@ pub(crate) enum Command {
     /// Municipality settings.
     #[command(subcommand)]
     Municipality(MunicipalityCommand),
+    /// Organisations outside the municipalities (employers, agencies, relying parties): their
+    /// roles and lawful purposes.
+    #[command(subcommand)]
+    Organisation(organisation::OrganisationCommand),
     /// Notification letters (個人番号通知書): print runs and delivery outcomes.
     #[command(subcommand)]
     Notices(NoticesCommand),
@@ -977,6 +982,10 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
         Command::Municipality(MunicipalityCommand::Name { code, name }) => {
             let (app, who) = d.session(2).await?;
             documents::name_municipality(&app, &who, &code, &name).await?;
+        }
+        Command::Organisation(command) => {
+            let (app, who) = d.session(2).await?;
+            organisation::run(&app, &who, command).await?;
         }
         Command::Notices(NoticesCommand::Print {
             municipality,

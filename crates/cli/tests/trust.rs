@@ -195,6 +195,31 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
         ],
         "staff rotate" => &["--out", "rotated.token"],
         "municipality name" => &["131041", "新宿区"],
+        "organisation register" => &[
+            "--corporate-number",
+            "5835678256246",
+            "--name",
+            "x",
+            "--role",
+            "platform",
+        ],
+        "organisation list" => &[],
+        "organisation show"
+        | "organisation suspend"
+        | "organisation resume"
+        | "organisation revoke" => &["00000000000000000000000000000000"],
+        "organisation purpose" => &[
+            "00000000000000000000000000000000",
+            "--code",
+            "x",
+            "--affair",
+            "x",
+            "--basis",
+            "x",
+            "--retention-years",
+            "1",
+        ],
+        "organisation withdraw-purpose" => &["00000000000000000000000000000000", "x"],
         "notices print" => &["--municipality", "131041", "--out", "missing-dir"],
         "notices outcome" => &["00000000000000000000000", "delivered"],
         "notices list" | "notices destroy-expired" | "card expire" => &[],
@@ -565,4 +590,72 @@ fn issue_9_a_card_file_is_sealed_and_a_copy_put_back_is_refused() {
     );
     // The newest copy still reads, locked.
     assert!(ok(&["card", "show", f], &[], "").contains("(locked)"));
+}
+
+/// Issue 12: the registry of organisations at the command line, by the local operator (an
+/// administrator of national scope): an employer registered, its purpose, shown, suspended; a
+/// resumption with a stray argument and a purpose with bad fields are refused, naming them.
+#[test]
+fn issue_12_organisations_at_the_command_line() {
+    let dir = tmp("organisations");
+    let data = dir.join("data");
+    let d = ["--data-dir", data.to_str().unwrap()];
+    let run = |args: &[&str]| bin().args(d).args(args).output().unwrap();
+    let ok = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    // An employer and its purpose, by the local operator (an administrator of national scope).
+    let registered = ok(&[
+        "organisation",
+        "register",
+        "--corporate-number",
+        "5835678256246",
+        "--name",
+        "株式会社サンプル商事",
+        "--role",
+        "number-related",
+    ]);
+    let org = registered.split('\t').next().unwrap().to_owned();
+    assert!(registered.contains("5835678256246\tactive\tnumber-related\t株式会社サンプル商事"));
+    ok(&[
+        "organisation",
+        "purpose",
+        &org,
+        "--code",
+        "withholding-slip",
+        "--affair",
+        "源泉徴収票作成事務",
+        "--basis",
+        "所得税法第226条",
+        "--item",
+        "name",
+        "--retention-years",
+        "7",
+    ]);
+    let shown = ok(&["organisation", "show", &org]);
+    assert!(shown.contains("purpose\twithholding-slip\t源泉徴収票作成事務\t所得税法第226条\tnumber,name\tkept 7 years"), "{shown}");
+    assert!(ok(&["organisation", "suspend", &org]).contains("\tsuspended\t"));
+    let again = run(&["organisation", "resume", &org, "x"]);
+    assert!(!again.status.success());
+    let refused = run(&[
+        "organisation",
+        "purpose",
+        &org,
+        "--code",
+        "Bad",
+        "--affair",
+        "",
+        "--basis",
+        "x",
+        "--retention-years",
+        "0",
+    ]);
+    assert!(!refused.status.success());
+    let err = text(&refused.stderr);
+    assert!(
+        err.contains("code") && err.contains("retention_years"),
+        "{err}"
+    );
 }

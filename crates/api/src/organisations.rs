@@ -1,0 +1,261 @@
+//! Organisations handlers (issue 12, docs/design/organisations.md): an administrator of
+//! national scope registers organisations with their roles and purposes, suspends, resumes and
+//! revokes them; administrators and auditors of national scope read them.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use mynumber_app::{OrganisationRow, OrganisationView, PurposeInput, PurposeRow};
+use mynumber_core::OrganisationId;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::staff::time;
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+
+/// Register an organisation.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OrganisationRequest {
+    /// 法人番号: 13 digits, the check digit first.
+    #[schema(example = "5835678256246")]
+    pub corporate_number: String,
+    /// Its registered name (商号又は名称).
+    #[schema(example = "株式会社サンプル商事")]
+    pub name: String,
+    /// One or more of number-using, number-related, signature-verifier,
+    /// authentication-verifier, platform.
+    #[schema(example = json!(["number-related"]))]
+    pub roles: Vec<String>,
+}
+
+/// Register a purpose for an organisation whose roles collect numbers.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PurposeRequest {
+    /// A code, kebab case, never reused by the organisation.
+    #[schema(example = "withholding-slip")]
+    pub code: String,
+    /// The affair (事務).
+    #[schema(example = "源泉徴収票作成事務")]
+    pub affair: String,
+    /// The law it is done under.
+    #[schema(example = "所得税法第226条")]
+    pub basis: String,
+    /// The items it may receive besides the number: name, address, birthdate, gender.
+    #[schema(example = json!(["name", "address"]))]
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// Years a number may be kept after the affair ends (1–10).
+    #[schema(example = 7)]
+    pub retention_years: u32,
+}
+
+/// Suspend, resume or revoke.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventRequest {
+    /// suspend, resume or revoke (final).
+    #[schema(example = "suspend")]
+    pub event: String,
+}
+
+/// A purpose as registered.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PurposeBody {
+    /// Its code.
+    pub code: String,
+    /// The affair.
+    pub affair: String,
+    /// The law.
+    pub basis: String,
+    /// The items it may receive, the number among them.
+    pub items: Vec<String>,
+    /// Years kept after the affair ends.
+    pub retention_years: u8,
+    /// When registered (RFC 3339).
+    pub registered_at: String,
+    /// When withdrawn (RFC 3339), if it was.
+    pub withdrawn_at: Option<String>,
+}
+
+/// An organisation as registered.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct OrganisationBody {
+    /// Its id (32 hex digits).
+    pub organisation_id: String,
+    /// 法人番号.
+    pub corporate_number: String,
+    /// Its name.
+    pub name: String,
+    /// Its roles.
+    pub roles: Vec<String>,
+    /// active, suspended or revoked.
+    pub status: String,
+    /// When registered (RFC 3339).
+    pub registered_at: String,
+    /// When its status last changed (RFC 3339).
+    pub status_at: String,
+    /// Its purposes (only when one organisation is read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purposes: Option<Vec<PurposeBody>>,
+}
+
+fn organisation_id(s: &str) -> Result<OrganisationId, ApiError> {
+    OrganisationId::parse(s.trim())
+        .ok_or_else(|| ApiError::field("organisation_id", "problem-hex-id"))
+}
+
+impl From<&PurposeRow> for PurposeBody {
+    fn from(p: &PurposeRow) -> Self {
+        Self {
+            code: p.purpose.code.clone(),
+            affair: p.purpose.affair.clone(),
+            basis: p.purpose.basis.clone(),
+            items: p
+                .purpose
+                .items
+                .iter()
+                .map(|i| i.code().to_owned())
+                .collect(),
+            retention_years: p.purpose.retention_years,
+            registered_at: time(p.registered_at_us),
+            withdrawn_at: p.withdrawn_at_us.map(time),
+        }
+    }
+}
+
+impl From<&OrganisationRow> for OrganisationBody {
+    fn from(o: &OrganisationRow) -> Self {
+        Self {
+            organisation_id: o.id.to_hex(),
+            corporate_number: o.corporate_number.digits().to_owned(),
+            name: o.name.clone(),
+            roles: o.roles.iter().map(|r| r.code().to_owned()).collect(),
+            status: o.status.code().to_owned(),
+            registered_at: time(o.registered_at_us),
+            status_at: time(o.status_at_us),
+            purposes: None,
+        }
+    }
+}
+
+impl From<&OrganisationView> for OrganisationBody {
+    fn from(v: &OrganisationView) -> Self {
+        Self {
+            purposes: Some(v.purposes.iter().map(PurposeBody::from).collect()),
+            ..Self::from(&v.organisation)
+        }
+    }
+}
+
+/// Register an organisation (administrators of national scope).
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations",
+    request_body = OrganisationRequest,
+    responses((status = 201, body = OrganisationBody), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn register(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppJson(req): AppJson<OrganisationRequest>,
+) -> Result<(StatusCode, Json<OrganisationBody>), ApiError> {
+    let roles: Vec<&str> = req.roles.iter().map(String::as_str).collect();
+    let row = state
+        .app
+        .register_organisation(&principal, &req.corporate_number, &req.name, &roles)
+        .await?;
+    Ok((StatusCode::CREATED, Json(OrganisationBody::from(&row))))
+}
+
+/// List the organisations registered, by name (administrators and auditors of national scope).
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
+    responses((status = 200, body = [OrganisationBody]), (status = 403, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+) -> Result<Json<Vec<OrganisationBody>>, ApiError> {
+    let rows = state.app.organisations(&principal).await?;
+    Ok(Json(rows.iter().map(OrganisationBody::from).collect()))
+}
+
+/// One organisation with its purposes.
+#[utoipa::path(get, path = "/api/v1/organisations/{organisation_id}", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    responses((status = 200, body = OrganisationBody), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn get(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+) -> Result<Json<OrganisationBody>, ApiError> {
+    let view = state
+        .app
+        .organisation(&principal, organisation_id(&id)?)
+        .await?;
+    Ok(Json(OrganisationBody::from(&view)))
+}
+
+/// Suspend, resume or revoke an organisation; a revocation is final.
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/events", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    request_body = EventRequest,
+    responses((status = 200, body = OrganisationBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn event(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<EventRequest>,
+) -> Result<Json<OrganisationBody>, ApiError> {
+    let row = state
+        .app
+        .change_organisation(&principal, organisation_id(&id)?, &req.event)
+        .await?;
+    Ok(Json(OrganisationBody::from(&row)))
+}
+
+/// Register a purpose.
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/purposes", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    request_body = PurposeRequest,
+    responses((status = 201, body = PurposeBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn add_purpose(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<PurposeRequest>,
+) -> Result<(StatusCode, Json<PurposeBody>), ApiError> {
+    let years = req.retention_years.to_string();
+    let input = PurposeInput {
+        code: &req.code,
+        affair: &req.affair,
+        basis: &req.basis,
+        items: req.items.iter().map(String::as_str).collect(),
+        retention_years: &years,
+    };
+    let row = state
+        .app
+        .register_purpose(&principal, organisation_id(&id)?, &input)
+        .await?;
+    Ok((StatusCode::CREATED, Json(PurposeBody::from(&row))))
+}
+
+/// Withdraw a purpose: nothing more is collected for it.
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/purposes/{purpose}/withdraw", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id"),
+        ("purpose" = String, Path, description = "The purpose's code")),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn withdraw_purpose(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath((id, code)): AppPath<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .app
+        .withdraw_purpose(&principal, organisation_id(&id)?, &code)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,168 @@
+//! `mynumber organisation`: the registry of organisations outside the municipalities, their
+//! roles and purposes (issue 12, docs/design/organisations.md), for administrators of national
+//! scope; listing and reading for auditors of national scope too.
+
+use anyhow::{Result, anyhow};
+use clap::Subcommand;
+use mynumber_app::{App, OrganisationRow, PurposeInput};
+use mynumber_core::{OrganisationId, Principal};
+
+/// The organisation subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum OrganisationCommand {
+    /// Register an organisation with its roles.
+    Register {
+        /// 法人番号: 13 digits, the check digit first.
+        #[arg(long)]
+        corporate_number: String,
+        /// Its registered name (商号又は名称).
+        #[arg(long)]
+        name: String,
+        /// A role (repeat for several): number-using, number-related, signature-verifier,
+        /// authentication-verifier, platform.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+    },
+    /// List the organisations registered, by name.
+    List,
+    /// One organisation with its purposes.
+    Show {
+        /// Its id (32 hex digits).
+        id: String,
+    },
+    /// Suspend an organisation: nothing it sends is accepted until it is resumed.
+    Suspend {
+        /// Its id.
+        id: String,
+    },
+    /// Lift an organisation's suspension.
+    Resume {
+        /// Its id.
+        id: String,
+    },
+    /// Revoke an organisation, for good.
+    Revoke {
+        /// Its id.
+        id: String,
+    },
+    /// Register a purpose for an organisation whose roles collect numbers.
+    Purpose {
+        /// The organisation's id.
+        id: String,
+        /// A code, kebab case (withholding-slip), never reused by the organisation.
+        #[arg(long)]
+        code: String,
+        /// The affair (源泉徴収票作成事務).
+        #[arg(long)]
+        affair: String,
+        /// The law it is done under (所得税法第226条).
+        #[arg(long)]
+        basis: String,
+        /// An item it may receive besides the number (repeat): name, address, birthdate,
+        /// gender.
+        #[arg(long = "item")]
+        items: Vec<String>,
+        /// Years a number may be kept after the affair ends (1–10).
+        #[arg(long)]
+        retention_years: String,
+    },
+    /// Withdraw a purpose: nothing more is collected for it.
+    WithdrawPurpose {
+        /// The organisation's id.
+        id: String,
+        /// The purpose's code.
+        code: String,
+    },
+}
+
+fn id(s: &str) -> Result<OrganisationId> {
+    OrganisationId::parse(s.trim())
+        .ok_or_else(|| anyhow!("{s:?} is not an organisation id (32 hex digits)"))
+}
+
+fn line(o: &OrganisationRow) -> String {
+    let roles: Vec<&str> = o.roles.iter().map(|r| r.code()).collect();
+    format!(
+        "{}\t{}\t{}\t{}\t{}",
+        o.id,
+        o.corporate_number.digits(),
+        o.status.code(),
+        roles.join(","),
+        o.name
+    )
+}
+
+async fn change(app: &App, who: &Principal, given: &str, event: &str) -> Result<()> {
+    let o = app.change_organisation(who, id(given)?, event).await?;
+    println!("{}", line(&o));
+    Ok(())
+}
+
+/// Runs one subcommand as `who`.
+pub(crate) async fn run(app: &App, who: &Principal, command: OrganisationCommand) -> Result<()> {
+    use OrganisationCommand as C;
+    match command {
+        C::Register {
+            corporate_number,
+            name,
+            roles,
+        } => {
+            let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
+            let o = app
+                .register_organisation(who, &corporate_number, &name, &roles)
+                .await?;
+            println!("{}", line(&o));
+        }
+        C::List => {
+            for o in app.organisations(who).await? {
+                println!("{}", line(&o));
+            }
+        }
+        C::Show { id: given } => {
+            let v = app.organisation(who, id(&given)?).await?;
+            println!("{}", line(&v.organisation));
+            for p in &v.purposes {
+                let items: Vec<&str> = p.purpose.items.iter().map(|i| i.code()).collect();
+                println!(
+                    "purpose\t{}\t{}\t{}\t{}\tkept {} years after the affair ends{}",
+                    p.purpose.code,
+                    p.purpose.affair,
+                    p.purpose.basis,
+                    items.join(","),
+                    p.purpose.retention_years,
+                    if p.withdrawn_at_us.is_some() {
+                        "\twithdrawn"
+                    } else {
+                        ""
+                    }
+                );
+            }
+        }
+        C::Suspend { id: given } => change(app, who, &given, "suspend").await?,
+        C::Resume { id: given } => change(app, who, &given, "resume").await?,
+        C::Revoke { id: given } => change(app, who, &given, "revoke").await?,
+        C::Purpose {
+            id: given,
+            code,
+            affair,
+            basis,
+            items,
+            retention_years,
+        } => {
+            let input = PurposeInput {
+                code: &code,
+                affair: &affair,
+                basis: &basis,
+                items: items.iter().map(String::as_str).collect(),
+                retention_years: &retention_years,
+            };
+            let p = app.register_purpose(who, id(&given)?, &input).await?;
+            println!("purpose {} registered", p.purpose.code);
+        }
+        C::WithdrawPurpose { id: given, code } => {
+            app.withdraw_purpose(who, id(&given)?, &code).await?;
+            println!("purpose {} withdrawn", code.trim());
+        }
+    }
+    Ok(())
+}
