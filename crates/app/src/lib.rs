@@ -14,6 +14,7 @@ mod card_key_store;
 mod card_notices;
 mod cards;
 mod certificates;
+mod collections;
 pub mod demo;
 mod documents;
 mod error;
@@ -42,6 +43,7 @@ pub use cards::{
     CardSettings, CardWithFile, HandOver, UNMATCHED_CALLS_PER_HOUR,
 };
 pub use certificates::{CertificateException, KeyMaker, PkiSettings};
+pub use collections::{CollectCommand, DELETIONS_LISTED};
 pub use documents::{
     CheckedDocument, DocumentConfig, FontSource, IssuedDocument, NumberBasis, RECORD_ITEMS,
     RecordRequest,
@@ -60,8 +62,8 @@ pub use passkeys::{
     PasskeyRegistration, short_id,
 };
 pub use ports::{
-    CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CredentialRow,
-    CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
+    CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
+    CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
     ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
     NumberRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random, ReadTx, SearchQuery,
     SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow, Tx, VersionRow,

@@ -413,6 +413,41 @@ impl fmt::Display for IdentityCheck {
     }
 }
 
+/// One name written for comparison: NFKC, without spaces, hiragana as katakana, Latin letters
+/// in upper case. Not the search's fold: voicing marks and small kana count here, since the
+/// name on an identity document is compared, not looked up.
+fn comparable(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::search::hiragana_as_katakana)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `given` (the name as an identity document shows it) is the record's name: in kanji,
+/// in its reading, in Latin letters, or the registered alias (通称), spacing, width, case and
+/// the kana script aside (番号確認: the number shown belongs to the person before us).
+pub fn name_matches(name: &crate::Name, given: &str) -> bool {
+    let given = comparable(given);
+    if given.is_empty() {
+        return false;
+    }
+    let kana = match (name.family_kana(), name.given_kana()) {
+        (Some(f), g) => Some(format!("{f}{}", g.unwrap_or(""))),
+        _ => None,
+    };
+    [
+        Some(format!("{}{}", name.family(), name.given())),
+        kana,
+        name.latin().map(str::to_owned),
+        name.alias().map(str::to_owned),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|n| comparable(&n) == given)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,6 +588,36 @@ mod tests {
         assert_eq!(keys(&e), vec![("method", "problem-one-of")]);
         for bad in ["documents:", "documents:passport", "documents:x+y", "card"] {
             assert_eq!(IdentityCheck::from_code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_name_matches_as_written_on_a_document_not_as_searched() {
+        let name = crate::resident::validate_name(
+            &crate::NameInput {
+                family: "山田".into(),
+                given: "太郎".into(),
+                family_kana: Some("ヤマダ".into()),
+                given_kana: Some("タロウ".into()),
+                latin: Some("Yamada Taro".into()),
+                ..Default::default()
+            },
+            false,
+        )
+        .unwrap();
+        for given in [
+            "山田 太郎",
+            "山田　太郎",
+            "やまだ たろう",
+            "ﾔﾏﾀﾞ ﾀﾛｳ",
+            "YAMADA TARO",
+            "yamada taro",
+        ] {
+            assert!(name_matches(&name, given), "{given}");
+        }
+        // The search would find these; a document check does not accept them.
+        for given in ["山田", "ヤマタ タロウ", "山田 太", "", "  "] {
+            assert!(!name_matches(&name, given), "{given:?}");
         }
     }
 }

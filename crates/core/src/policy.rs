@@ -121,6 +121,8 @@ pub enum Action {
     LookupNumber,
     /// Revoke, suspend, resume certificates other than through a card's life.
     ManageCertificates,
+    /// An organisation's own collections: the end of an affair, the deletions due and done.
+    ManageCollections,
     /// Register organisations, their purposes and keys; suspend, resume and revoke them.
     ManageOrganisations,
     /// Set the name a municipality prints.
@@ -197,6 +199,7 @@ crate::codes!(Action {
     ListStaff => "list-staff",
     LookupNumber => "lookup-number",
     ManageCertificates => "manage-certificates",
+    ManageCollections => "manage-collections",
     ManageOrganisations => "manage-organisations",
     NameMunicipality => "name-municipality",
     OwnCredentials => "own-credentials",
@@ -261,6 +264,8 @@ pub enum Subject {
         /// and its purposes, as the app read them (`organisation` rules).
         registered: bool,
     },
+    /// An organisation, for what it does with what it collected.
+    Organisation(OrganisationId),
     /// A staff member, or one about to be created.
     Staff {
         /// Who (`None`: not created yet).
@@ -344,7 +349,9 @@ impl Action {
         use Permission as P;
         Some(match self {
             // An organisation's own act: no staff role carries it (`permits`).
-            A::ReadPublic | A::OwnCredentials | A::CollectNumber => return None,
+            A::ReadPublic | A::OwnCredentials | A::CollectNumber | A::ManageCollections => {
+                return None;
+            }
             A::AddStaff
             | A::DisableStaff
             | A::IssueToken
@@ -470,7 +477,9 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
         action,
     };
     match principal {
-        Principal::Staff(_) | Principal::Operator(_) if action == Action::CollectNumber => {
+        Principal::Staff(_) | Principal::Operator(_)
+            if matches!(action, Action::CollectNumber | Action::ManageCollections) =>
+        {
             Err(refuse())
         }
         Principal::Staff(s) | Principal::Operator(s) => match action.permission() {
@@ -496,7 +505,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Agency(_) | Principal::RelyingParty(_) => match action {
-            Action::CollectNumber => Ok(()),
+            Action::CollectNumber | Action::ManageCollections => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
@@ -526,9 +535,18 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             Subject::Purpose {
                 organisation,
                 registered: true,
-            } if organisation == me => Decision::Allow(Extent::Whole),
-            Subject::Purpose { organisation, .. } if organisation == me => {
+            } if organisation == me && action == Action::CollectNumber => {
+                Decision::Allow(Extent::Whole)
+            }
+            Subject::Purpose { organisation, .. }
+                if organisation == me && action == Action::CollectNumber =>
+            {
                 Decision::Deny(Denied::Unregistered { action })
+            }
+            Subject::Organisation(organisation)
+                if organisation == me && action == Action::ManageCollections =>
+            {
+                Decision::Allow(Extent::Whole)
             }
             _ => Decision::Deny(Denied::Principal {
                 kind: principal.kind(),
@@ -691,11 +709,30 @@ mod tests {
                 "{action:?}"
             );
         }
-        let admin = staff(Role::Administrator, None);
+        // Its own collections, not another's.
+        assert_eq!(
+            decide(
+                &employer,
+                Action::ManageCollections,
+                &Subject::Organisation(org(1))
+            ),
+            Decision::Allow(Extent::Whole)
+        );
         assert!(matches!(
-            decide(&admin, Action::CollectNumber, &purpose(1, true)),
-            Decision::Deny(Denied::Principal { kind: "staff", .. })
+            decide(
+                &employer,
+                Action::ManageCollections,
+                &Subject::Organisation(org(2))
+            ),
+            Decision::Deny(Denied::Principal { .. })
         ));
+        let admin = staff(Role::Administrator, None);
+        for action in [Action::CollectNumber, Action::ManageCollections] {
+            assert!(matches!(
+                decide(&admin, action, &purpose(1, true)),
+                Decision::Deny(Denied::Principal { kind: "staff", .. })
+            ));
+        }
     }
 
     /// Every action against every role, own and other municipality and national: the whole
@@ -725,6 +762,8 @@ mod tests {
             ("own purpose", purpose(1, true)),
             ("unregistered", purpose(1, false)),
             ("another's purpose", purpose(2, true)),
+            ("own organisation", Subject::Organisation(org(1))),
+            ("another organisation", Subject::Organisation(org(2))),
         ];
         let mut out = String::new();
         for action in Action::ALL {

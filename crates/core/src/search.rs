@@ -94,7 +94,7 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-fn hiragana_as_katakana(c: char) -> char {
+pub(crate) fn hiragana_as_katakana(c: char) -> char {
     match c {
         'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
         _ => c,

@@ -279,6 +279,8 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("position", Arg::Number(3)),
         ("tries", Arg::Text("2")),
         ("event", Arg::Text("resume")),
+        ("from", Arg::Text("2026年4月1日")),
+        ("to", Arg::Text("2026年12月5日")),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());

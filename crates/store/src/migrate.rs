@@ -162,6 +162,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0025_organisations.sql"),
         include_str!("../migrations/postgres/0025_organisations.sql"),
     ),
+    (
+        26,
+        "numbers collected by organisations",
+        include_str!("../migrations/sqlite/0026_number_collections.sql"),
+        include_str!("../migrations/postgres/0026_number_collections.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

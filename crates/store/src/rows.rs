@@ -169,7 +169,7 @@ pub(crate) fn text(row: &AnyRow, col: &str) -> Result<String, StoreError> {
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
 
-fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, StoreError> {
+pub(crate) fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, StoreError> {
     row.try_get::<Option<String>, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }

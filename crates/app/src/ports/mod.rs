@@ -26,7 +26,9 @@ pub use documents::{
 };
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
-pub use organisations::{OrganisationRow, OrganisationsRead, OrganisationsWrite, PurposeRow};
+pub use organisations::{
+    CollectionRow, OrganisationRow, OrganisationsRead, OrganisationsWrite, PurposeRow,
+};
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,

@@ -2,8 +2,10 @@
 //! agencies) and the purposes they registered (docs/design/organisations.md).
 
 use async_trait::async_trait;
+use jiff::civil::Date;
+use mynumber_core::organisation::IdentityCheck;
 use mynumber_core::organisation::{OrgRole, OrgStatus, PurposeRegistration};
-use mynumber_core::{CorporateNumber, OrganisationId};
+use mynumber_core::{CorporateNumber, OrganisationId, PersonId};
 
 use crate::StoreError;
 
@@ -41,6 +43,29 @@ pub struct PurposeRow {
     pub withdrawn_at_us: Option<i64>,
 }
 
+/// A number an organisation collected, as stored: never the number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectionRow {
+    /// Its id (32 hex digits).
+    pub id: String,
+    /// Who collected it.
+    pub organisation: OrganisationId,
+    /// Whose number.
+    pub person: PersonId,
+    /// For which registered purpose (its code).
+    pub purpose: String,
+    /// How the person and the number were checked.
+    pub method: IdentityCheck,
+    /// When (µs).
+    pub collected_at_us: i64,
+    /// When the affair ended (退職, the end of a contract), once reported.
+    pub ended_on: Option<Date>,
+    /// The last day the number may be kept, once the affair ended.
+    pub keep_until: Option<Date>,
+    /// When the organisation reported it deleted (µs).
+    pub deleted_at_us: Option<i64>,
+}
+
 /// Reads the registry of organisations.
 #[async_trait]
 pub trait OrganisationsRead: Send {
@@ -58,6 +83,16 @@ pub trait OrganisationsRead: Send {
     async fn organisations(&mut self, limit: i64) -> Result<Vec<OrganisationRow>, StoreError>;
     /// An organisation's purposes, withdrawn ones too, by code.
     async fn purposes(&mut self, id: OrganisationId) -> Result<Vec<PurposeRow>, StoreError>;
+    /// A collection by id.
+    async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError>;
+    /// An organisation's collections not yet deleted whose keeping ended before `today`,
+    /// oldest first, at most `limit`.
+    async fn collections_due(
+        &mut self,
+        organisation: OrganisationId,
+        today: Date,
+        limit: i64,
+    ) -> Result<Vec<CollectionRow>, StoreError>;
 }
 
 /// Writes the registry of organisations.
@@ -78,6 +113,18 @@ pub trait OrganisationsWrite: Send {
     /// Registers a purpose; [`StoreError::Conflict`] if the organisation has one of that code
     /// already (in force or withdrawn: a code is never reused for another purpose).
     async fn insert_purpose(&mut self, row: &PurposeRow) -> Result<(), StoreError>;
+    /// Records a collection.
+    async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
+    /// Records the end of a collection's affair and the last day to keep; `false` if it ended
+    /// already or was deleted.
+    async fn end_collection(
+        &mut self,
+        id: &str,
+        ended_on: Date,
+        keep_until: Date,
+    ) -> Result<bool, StoreError>;
+    /// Marks a collection deleted; `false` if it was already.
+    async fn delete_collection(&mut self, id: &str, at_us: i64) -> Result<bool, StoreError>;
     /// Withdraws a purpose in force; `false` if there was none of that code in force.
     async fn withdraw_purpose(
         &mut self,

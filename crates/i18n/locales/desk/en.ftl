@@ -811,6 +811,10 @@ problem-organisation-event = cannot { $event } an organisation that is { $status
 problem-organisation-registered = an organisation with this corporate number is registered already (it may be registered again only after a revocation)
 problem-organisation-collects-not = this organisation's roles do not collect Individual Numbers, so it registers no purposes
 problem-purpose-taken = purpose code { $given } is used by this organisation already (a withdrawn purpose's code too)
+problem-collection-mismatch = the Individual Number, the name and the date of birth are not one resident's in the register; check the document that showed the number and the identity documents again
+problem-collection-ended-on = must be a day from the collection ({ $from }) to today ({ $to })
+problem-collection-ended = the end of this collection's affair was recorded already, or the number was deleted
+problem-collection-deleted = this number's deletion was recorded already
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->
     [0] this resident record code is held by another person in the register

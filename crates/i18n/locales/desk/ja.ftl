@@ -802,6 +802,10 @@ problem-organisation-event = 状態が { $status } の事業者に { $event } �
 problem-organisation-registered = この法人番号の事業者は登録済みです（取消しの後でなければ登録し直せません）。
 problem-organisation-collects-not = この事業者の区分では個人番号を収集しないため、利用目的を登録できません。
 problem-purpose-taken = 利用目的のコード { $given } はこの事業者で使われています（取り下げた目的のコードも使えません）。
+problem-collection-mismatch = 個人番号・氏名・生年月日が、住民基本台帳の一人の住民と一致しません。番号を示した書類と本人確認書類をもう一度確認してください。
+problem-collection-ended-on = 事務の終了日は、収集した日（{ $from }）から今日（{ $to }）までの日付にしてください。
+problem-collection-ended = この収集の事務の終了は記録済みか、番号は削除済みです。
+problem-collection-deleted = この番号の削除は記録済みです。
 problem-request = この証明書署名要求は使えません（{ $detail }）。
 problem-resident-code-taken = { $line ->
     [0] この住民票コードは、登録されているほかの方のものです。

@@ -1,15 +1,18 @@
 //! The registry of organisations in SQL: organisations and the purposes they registered.
 
 use async_trait::async_trait;
+use jiff::civil::Date;
 use mynumber_app::ports::{OrganisationsRead, OrganisationsWrite};
-use mynumber_app::{OrganisationRow, PurposeRow, StoreError};
-use mynumber_core::organisation::{DataItem, OrgRole, OrgStatus, PurposeRegistration};
+use mynumber_app::{CollectionRow, OrganisationRow, PurposeRow, StoreError};
+use mynumber_core::organisation::{
+    DataItem, IdentityCheck, OrgRole, OrgStatus, PurposeRegistration,
+};
 use mynumber_core::{CorporateNumber, OrganisationId};
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 
 use super::SqlTx;
-use crate::rows::{corrupt, int, opt_int, text};
+use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
 use crate::{db, unique_conflict};
 
 const ORGANISATION_COLUMNS: &str = "id, corporate_number, name, roles, status, registered_by, \
@@ -32,6 +35,33 @@ fn split<T>(s: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<Ve
         .filter(|c| !c.is_empty())
         .map(|c| parse(c).ok_or_else(|| corrupt(format!("{what} {c:?}"))))
         .collect()
+}
+
+const COLLECTION_COLUMNS: &str = "id, organisation_id, person_id, purpose_code, method, \
+     collected_at_us, ended_on, keep_until, deleted_at_us";
+
+fn opt_date(row: &AnyRow, col: &str) -> Result<Option<Date>, StoreError> {
+    opt_text(row, col)?
+        .map(|d| {
+            d.parse()
+                .map_err(|_| corrupt(format!("{col} is not a date")))
+        })
+        .transpose()
+}
+
+fn decode_collection(row: &AnyRow) -> Result<CollectionRow, StoreError> {
+    Ok(CollectionRow {
+        id: text(row, "id")?,
+        organisation: organisation_id(&text(row, "organisation_id")?)?,
+        person: person_id(&text(row, "person_id")?)?,
+        purpose: text(row, "purpose_code")?,
+        method: IdentityCheck::from_code(&text(row, "method")?)
+            .ok_or_else(|| corrupt("collection method"))?,
+        collected_at_us: int(row, "collected_at_us")?,
+        ended_on: opt_date(row, "ended_on")?,
+        keep_until: opt_date(row, "keep_until")?,
+        deleted_at_us: opt_int(row, "deleted_at_us")?,
+    })
 }
 
 fn organisation_id(s: &str) -> Result<OrganisationId, StoreError> {
@@ -129,6 +159,40 @@ impl OrganisationsRead for SqlTx {
             .map(decode_purpose)
             .collect()
     }
+
+    async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError> {
+        let sql = format!("SELECT {COLLECTION_COLUMNS} FROM number_collections WHERE id = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| decode_collection(&r))
+            .transpose()
+    }
+
+    async fn collections_due(
+        &mut self,
+        organisation: OrganisationId,
+        today: Date,
+        limit: i64,
+    ) -> Result<Vec<CollectionRow>, StoreError> {
+        let sql = format!(
+            "SELECT {COLLECTION_COLUMNS} FROM number_collections \
+             WHERE organisation_id = $1 AND deleted_at_us IS NULL AND keep_until < $2 \
+             ORDER BY keep_until, id LIMIT $3"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(organisation.to_hex())
+            .bind(today.to_string())
+            .bind(limit)
+            .fetch_all(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_collection)
+            .collect()
+    }
 }
 
 #[async_trait]
@@ -197,6 +261,59 @@ impl OrganisationsWrite for SqlTx {
         .await
         .map_err(unique_conflict("purpose code"))?;
         Ok(())
+    }
+
+    async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO number_collections (id, organisation_id, person_id, purpose_code, \
+             method, collected_at_us, ended_on, keep_until, deleted_at_us) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(row.id.clone())
+        .bind(row.organisation.to_hex())
+        .bind(row.person.to_hex())
+        .bind(row.purpose.clone())
+        .bind(row.method.code())
+        .bind(row.collected_at_us)
+        .bind(row.ended_on.map(|d| d.to_string()))
+        .bind(row.keep_until.map(|d| d.to_string()))
+        .bind(row.deleted_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn end_collection(
+        &mut self,
+        id: &str,
+        ended_on: Date,
+        keep_until: Date,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE number_collections SET ended_on = $1, keep_until = $2 \
+             WHERE id = $3 AND ended_on IS NULL AND deleted_at_us IS NULL",
+        )
+        .bind(ended_on.to_string())
+        .bind(keep_until.to_string())
+        .bind(id.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn delete_collection(&mut self, id: &str, at_us: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE number_collections SET deleted_at_us = $1 \
+             WHERE id = $2 AND deleted_at_us IS NULL",
+        )
+        .bind(at_us)
+        .bind(id.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn withdraw_purpose(

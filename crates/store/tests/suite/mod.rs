@@ -1549,6 +1549,207 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
 }
 
 /// The desk's print runs (issue 11): a batch printed and marked in one step, the batches listed
+/// Issue 12: an employer collects an employee's number for its registered purpose, after the
+/// identity check. The number, the name and the birth date must be one resident's (one answer
+/// for any mismatch, the attempt on record without a person); a purpose it did not register is
+/// refused and recorded; the end of employment starts the keeping period, after which the
+/// number is reported due for deletion, and the deletion is recorded. No ledger entry holds
+/// the number.
+pub(crate) async fn issue_12_an_employer_collects_a_number_and_deletes_it_in_time(env: Env) {
+    use mynumber_app::{CollectCommand, PurposeInput};
+    use mynumber_core::organisation::{IdentityCheck, IdentityDocument, NumberDocument};
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "太郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let number = env
+        .app
+        .read_number(&env.admin, &r.resident_code, "tax")
+        .await
+        .unwrap();
+    let org = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル商事",
+            &["number-related"],
+        )
+        .await
+        .unwrap();
+    env.app
+        .register_purpose(
+            &env.admin,
+            org.id,
+            &PurposeInput {
+                code: "withholding-slip",
+                affair: "源泉徴収票作成事務",
+                basis: "所得税法第226条",
+                items: vec!["name", "address"],
+                retention_years: "7",
+            },
+        )
+        .await
+        .unwrap();
+    let employer = Principal::RelyingParty(org.id);
+    let digits = number.expose_formatted();
+    let collect = |purpose, name, birth| CollectCommand {
+        purpose,
+        individual_number: &digits,
+        name,
+        birth_date: birth,
+        method: "documents",
+        number_document: "notification-letter",
+        identity_document: "driving-licence",
+    };
+    // Every malformed field named at once; nothing written.
+    let bad = env
+        .app
+        .collect_number(
+            &employer,
+            &CollectCommand {
+                individual_number: "1234",
+                birth_date: "15/01/1980",
+                method: "trust-me",
+                ..collect("withholding-slip", "山田太郎", "")
+            },
+        )
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &bad else {
+        panic!("{bad:?}")
+    };
+    let fields: Vec<&str> = i.0.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["individual_number", "birth_date", "method"]);
+    // A purpose it did not register: refused by the policy, and recorded.
+    let refused = env
+        .app
+        .collect_number(&employer, &collect("customer-id", "山田太郎", "1980-01-15"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            AppError::Denied(mynumber_core::Denied::Unregistered { .. })
+        ),
+        "{refused:?}"
+    );
+    // The documents show someone else (another birth date, another name): one answer.
+    for (name, birth) in [("山田太郎", "1980-01-16"), ("山田次郎", "1980-01-15")] {
+        let e = env
+            .app
+            .collect_number(&employer, &collect("withholding-slip", name, birth))
+            .await
+            .unwrap_err();
+        let AppError::Invalid(i) = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(i.0[0].key, "problem-collection-mismatch");
+    }
+    // As the documents show the person: recorded, with the method.
+    let c = env
+        .app
+        .collect_number(
+            &employer,
+            &collect("withholding-slip", "やまだ たろう", "1980-01-15"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(c.person, r.person);
+    assert_eq!(
+        c.method,
+        IdentityCheck::Documents(
+            NumberDocument::NotificationLetter,
+            IdentityDocument::DrivingLicence
+        )
+    );
+    // Another organisation cannot touch it.
+    let other = Principal::RelyingParty(mynumber_core::OrganisationId::from_random([7; 16]));
+    assert!(matches!(
+        env.app.record_deletion(&other, &c.id).await,
+        Err(AppError::Denied(_))
+    ));
+    // Employment ends: not before the collection, not after today.
+    env.clock.advance_days(400);
+    let today = env.clock.today();
+    for bad in ["2020-01-01", &today.tomorrow().unwrap().to_string()] {
+        assert!(
+            matches!(
+                env.app.end_collection(&employer, &c.id, bad).await,
+                Err(AppError::Invalid(_))
+            ),
+            "{bad}"
+        );
+    }
+    let ended = env
+        .app
+        .end_collection(&employer, &c.id, &today.to_string())
+        .await
+        .unwrap();
+    assert_eq!(
+        ended.keep_until,
+        Some(today.checked_add(jiff::Span::new().years(7)).unwrap())
+    );
+    assert!(
+        env.app
+            .end_collection(&employer, &c.id, &today.to_string())
+            .await
+            .is_err()
+    );
+    // Nothing due until the keeping has passed; then due, then deleted once.
+    assert!(env.app.deletions_due(&employer).await.unwrap().is_empty());
+    env.clock.advance_days(7 * 366 + 1);
+    let due = env.app.deletions_due(&employer).await.unwrap();
+    assert_eq!(
+        due.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        [c.id.as_str()]
+    );
+    env.app.record_deletion(&employer, &c.id).await.unwrap();
+    assert!(env.app.record_deletion(&employer, &c.id).await.is_err());
+    assert!(env.app.deletions_due(&employer).await.unwrap().is_empty());
+    // The ledger: the refusal, the two unmatched attempts (no person), the collection, its
+    // end and its deletion on the person; never the number.
+    let pool = raw(&env).await;
+    let rows = sqlx::query(
+        "SELECT action, COALESCE(person_id, ''), COALESCE(purpose, ''), detail FROM ledger_entries \
+         WHERE actor = $1 ORDER BY at_us, seq",
+    )
+    .bind(employer.ledger_name())
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let seen: Vec<(String, bool)> = rows
+        .iter()
+        .map(|row| (row.get::<String, _>(0), !row.get::<String, _>(1).is_empty()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("access-denied".to_owned(), false),
+            ("number-collection-unmatched".to_owned(), false),
+            ("number-collection-unmatched".to_owned(), false),
+            ("number-collected".to_owned(), true),
+            ("collection-ended".to_owned(), true),
+            ("number-deleted".to_owned(), true),
+        ]
+    );
+    for row in &rows {
+        for i in 0..4 {
+            let s: String = row.get(i);
+            assert!(!s.contains(number.expose_digits()), "{s}");
+        }
+    }
+    assert!(
+        env.app
+            .verify_ledger(&env.auditor, &[])
+            .await
+            .unwrap()
+            .fault
+            .is_none()
+    );
+}
+
 /// Issue 12: the registry of organisations. An administrator registers an employer with its
 /// purpose; the corporate number is one registration in force, free again after a revocation;
 /// a purpose's code is never reused; only roles that collect numbers register purposes; a
@@ -3811,6 +4012,7 @@ macro_rules! all_cases {
             registration_issues_code_number_version_and_ledger,
             issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out,
             issue_12_organisations_are_registered_with_their_purposes,
+            issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,
