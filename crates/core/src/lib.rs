@@ -10,6 +10,7 @@ pub mod call;
 pub mod card;
 pub mod certificate;
 pub mod checkpoint;
+pub mod client_assertion;
 mod codes;
 mod corporate_number;
 mod countries;

@@ -8,6 +8,7 @@
 
 mod authority;
 mod der;
+pub mod jose;
 mod keys;
 mod ocsp;
 mod pem;

@@ -1,0 +1,251 @@
+//! JSON Web Signatures in compact form (RFC 7515) with ES256 (RFC 7518 §3.4: ECDSA P-256 with
+//! SHA-256, the signature as R‖S, 64 bytes): the split of a compact JWS into its parts and the
+//! check of its signature with a P-256 public key. The JSON of the header and the claims is
+//! read by the caller (only the API knows JSON); this module sees bytes.
+//!
+//! Pure: the key and the token are arguments.
+
+use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED, UnparsedPublicKey};
+
+/// Why a compact JWS was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JoseError {
+    /// Not three base64url parts separated by dots, or not base64url.
+    #[error("malformed JWS: {0}")]
+    Malformed(&'static str),
+    /// The key is not a P-256 point (65 bytes, uncompressed, on the curve).
+    #[error("the key is not a P-256 public key")]
+    Key,
+    /// The signature does not verify with the key.
+    #[error("the signature does not verify")]
+    Signature,
+}
+
+/// A compact JWS, split: the decoded header and payload, the bytes the signature covers
+/// (`BASE64URL(header) . BASE64URL(payload)`), and the decoded signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompactJws {
+    /// The protected header's JSON bytes.
+    pub header: Vec<u8>,
+    /// The payload's bytes (the claims' JSON for a JWT).
+    pub payload: Vec<u8>,
+    /// The signing input, ASCII.
+    pub signing_input: Vec<u8>,
+    /// The signature's bytes.
+    pub signature: Vec<u8>,
+}
+
+/// The longest token accepted, in bytes: a client assertion or an ID token is well under it.
+pub const MAX_JWS: usize = 8 * 1024;
+
+/// Splits a compact JWS (`h.p.s`). Base64url without padding only (RFC 7515 §2).
+pub fn split(token: &str) -> Result<CompactJws, JoseError> {
+    if token.len() > MAX_JWS {
+        return Err(JoseError::Malformed("too long"));
+    }
+    let mut parts = token.split('.');
+    let (Some(h), Some(p), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(JoseError::Malformed("not three parts"));
+    };
+    if h.is_empty() || s.is_empty() {
+        return Err(JoseError::Malformed("an empty header or signature"));
+    }
+    Ok(CompactJws {
+        header: base64url_decode(h).ok_or(JoseError::Malformed("header"))?,
+        payload: base64url_decode(p).ok_or(JoseError::Malformed("payload"))?,
+        signing_input: format!("{h}.{p}").into_bytes(),
+        signature: base64url_decode(s).ok_or(JoseError::Malformed("signature"))?,
+    })
+}
+
+/// Checks an ES256 signature (R‖S) over `jws.signing_input` with `public_key`, a SEC1
+/// uncompressed P-256 point (65 bytes, `04 ‖ X ‖ Y`).
+pub fn verify_es256(jws: &CompactJws, public_key: &[u8]) -> Result<(), JoseError> {
+    if public_key.len() != 65 || public_key[0] != 4 {
+        return Err(JoseError::Key);
+    }
+    if jws.signature.len() != 64 {
+        return Err(JoseError::Signature);
+    }
+    UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, public_key)
+        .verify(&jws.signing_input, &jws.signature)
+        .map_err(|_| JoseError::Signature)
+}
+
+/// Whether `point` is a P-256 public key (uncompressed, on the curve): checked by verifying a
+/// signature that cannot be right, which parses the point first.
+pub fn is_p256_point(point: &[u8]) -> bool {
+    if point.len() != 65 || point[0] != 4 {
+        return false;
+    }
+    // aws-lc-rs parses the point before the signature; a point off the curve and a wrong
+    // signature give the same error, so the point is parsed as a key of its own instead.
+    aws_lc_rs::signature::ParsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, point).is_ok()
+}
+
+/// The point of a JWK's `x` and `y` (base64url, 32 bytes each): `04 ‖ X ‖ Y`.
+pub fn p256_point(x: &str, y: &str) -> Result<Vec<u8>, JoseError> {
+    let x = base64url_decode(x).ok_or(JoseError::Key)?;
+    let y = base64url_decode(y).ok_or(JoseError::Key)?;
+    if x.len() != 32 || y.len() != 32 {
+        return Err(JoseError::Key);
+    }
+    let mut point = Vec::with_capacity(65);
+    point.push(4);
+    point.extend_from_slice(&x);
+    point.extend_from_slice(&y);
+    if !is_p256_point(&point) {
+        return Err(JoseError::Key);
+    }
+    Ok(point)
+}
+
+/// Base64url without padding (RFC 4648 §5), as JOSE writes it.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Decodes base64url without padding; `None` for any other character, padding, or a length
+/// no encoding has.
+pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let bytes = s.as_bytes();
+    if bytes.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * i);
+        }
+        let full = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&full[..chunk.len() - 1]);
+        // Bits beyond the last byte must be zero (a canonical encoding).
+        let spare = match chunk.len() {
+            2 => n & 0xFFFF,
+            3 => n & 0xFF,
+            _ => 0,
+        };
+        if spare != 0 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The fuzz target's entry: any bytes, as a token.
+pub fn parse_for_fuzzing(bytes: &[u8]) {
+    if let Ok(token) = std::str::from_utf8(bytes) {
+        if let Ok(jws) = split(token) {
+            let _ = verify_es256(&jws, &[4; 65]);
+        }
+        let _ = base64url_decode(token);
+        if let Some((x, y)) = token.split_once('.') {
+            let _ = p256_point(x, y);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_lc_rs::rand::SystemRandom;
+    use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+
+    #[test]
+    fn base64url_known_answers_rfc4648() {
+        // RFC 4648 §10, without padding, and the URL alphabet's two letters.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+        for bad in ["Zg==", "Z", "Zh", "Zm+v", "Zm/v", "Zm9v!"] {
+            assert_eq!(base64url_decode(bad), None, "{bad}");
+        }
+    }
+
+    /// RFC 7515 Appendix A.3: the ES256 example, its key and signature.
+    #[test]
+    fn the_rfc_7515_es256_example_verifies() {
+        let token = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+        let key = p256_point(
+            "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+        )
+        .unwrap();
+        let jws = split(token).unwrap();
+        assert_eq!(jws.header, br#"{"alg":"ES256"}"#);
+        verify_es256(&jws, &key).unwrap();
+        // One byte of the payload changed: refused.
+        let mut tampered = jws.clone();
+        tampered.signing_input[30] ^= 1;
+        assert_eq!(verify_es256(&tampered, &key), Err(JoseError::Signature));
+    }
+
+    #[test]
+    fn a_token_signed_here_verifies_and_malformed_ones_are_named() {
+        let rng = SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+        let pair =
+            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
+        let input = format!(
+            "{}.{}",
+            base64url_encode(br#"{"alg":"ES256"}"#),
+            base64url_encode(br#"{"sub":"x"}"#)
+        );
+        let sig = pair.sign(&rng, input.as_bytes()).unwrap();
+        let token = format!("{input}.{}", base64url_encode(sig.as_ref()));
+        let point = pair.public_key().as_ref().to_vec();
+        verify_es256(&split(&token).unwrap(), &point).unwrap();
+        // Another key: refused.
+        let other = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+        let other =
+            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, other.as_ref()).unwrap();
+        assert_eq!(
+            verify_es256(&split(&token).unwrap(), other.public_key().as_ref()),
+            Err(JoseError::Signature)
+        );
+        for bad in ["a.b", "a.b.c.d", ".e30.c2ln", "e30.e30.", "e30.e30.*"] {
+            assert!(matches!(split(bad), Err(JoseError::Malformed(_))), "{bad}");
+        }
+        assert!(split(&"a".repeat(MAX_JWS + 1)).is_err());
+        // A point off the curve is no key.
+        assert!(!is_p256_point(&[4; 65]));
+        assert!(is_p256_point(&point));
+        assert_eq!(p256_point("AA", "AA"), Err(JoseError::Key));
+    }
+}
