@@ -24,6 +24,7 @@ pub mod ledger;
 mod load;
 mod notices;
 mod number_change;
+mod organisation_auth;
 mod organisations;
 mod passkeys;
 pub mod ports;
@@ -56,6 +57,7 @@ pub use import_run::{
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use number_change::{PENDING_NUMBER_CHANGES, PendingNumberChange};
+pub use organisation_auth::{ORGANISATION_TOKEN_PREFIX, ORGANISATION_TOKEN_S, OrganisationToken};
 pub use organisations::{ORGANISATIONS_LISTED, OrganisationView, PurposeInput};
 pub use passkeys::{
     ChallengeFor, MAX_PASSKEYS, PasskeyAssertion, PasskeyClientData, PasskeyOrigin,
@@ -65,8 +67,9 @@ pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
     ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
-    NumberRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random, ReadTx, SearchQuery,
-    SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow, Tx, VersionRow,
+    NumberRow, OrganisationKeyRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random,
+    ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow, Tx,
+    VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

@@ -213,6 +213,9 @@ impl App {
     /// The principal a bearer token belongs to. An unknown, expired or revoked token, or one
     /// of a disabled staff member, is refused alike; the reason is logged (never the token).
     pub async fn authenticate(&self, token: &str) -> Result<Principal, AppError> {
+        if token.starts_with(crate::ORGANISATION_TOKEN_PREFIX) {
+            return self.authenticate_organisation(token).await;
+        }
         match self.check_token(token).await? {
             Ok(principal) => Ok(principal),
             Err((reason, credential)) => {

@@ -168,6 +168,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0026_number_collections.sql"),
         include_str!("../migrations/postgres/0026_number_collections.sql"),
     ),
+    (
+        27,
+        "organisations' keys, assertions and tokens",
+        include_str!("../migrations/sqlite/0027_organisation_keys.sql"),
+        include_str!("../migrations/postgres/0027_organisation_keys.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -27,7 +27,8 @@ pub use documents::{
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
 pub use organisations::{
-    CollectionRow, OrganisationRow, OrganisationsRead, OrganisationsWrite, PurposeRow,
+    CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
+    PurposeRow,
 };
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,

@@ -66,6 +66,21 @@ pub struct CollectionRow {
     pub deleted_at_us: Option<i64>,
 }
 
+/// An organisation's public key as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganisationKeyRow {
+    /// Whose.
+    pub organisation: OrganisationId,
+    /// The key id its assertions name (`kid`).
+    pub kid: String,
+    /// The P-256 point, SEC1 uncompressed (65 bytes).
+    pub public_key: Vec<u8>,
+    /// When registered (µs).
+    pub registered_at_us: i64,
+    /// When revoked (µs); `None` while in force.
+    pub revoked_at_us: Option<i64>,
+}
+
 /// Reads the registry of organisations.
 #[async_trait]
 pub trait OrganisationsRead: Send {
@@ -83,6 +98,18 @@ pub trait OrganisationsRead: Send {
     async fn organisations(&mut self, limit: i64) -> Result<Vec<OrganisationRow>, StoreError>;
     /// An organisation's purposes, withdrawn ones too, by code.
     async fn purposes(&mut self, id: OrganisationId) -> Result<Vec<PurposeRow>, StoreError>;
+    /// An organisation's keys, revoked ones too, by key id.
+    async fn organisation_keys(
+        &mut self,
+        id: OrganisationId,
+    ) -> Result<Vec<OrganisationKeyRow>, StoreError>;
+    /// The organisation and key an access token (by its hash) was issued for, while it is
+    /// valid at `now_us`.
+    async fn organisation_token(
+        &mut self,
+        hash: &str,
+        now_us: i64,
+    ) -> Result<Option<(OrganisationId, String)>, StoreError>;
     /// A collection by id.
     async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError>;
     /// An organisation's collections not yet deleted whose keeping ended before `today`,
@@ -113,6 +140,34 @@ pub trait OrganisationsWrite: Send {
     /// Registers a purpose; [`StoreError::Conflict`] if the organisation has one of that code
     /// already (in force or withdrawn: a code is never reused for another purpose).
     async fn insert_purpose(&mut self, row: &PurposeRow) -> Result<(), StoreError>;
+    /// Registers a key; [`StoreError::Conflict`] if the organisation has that key id already.
+    async fn insert_organisation_key(&mut self, row: &OrganisationKeyRow)
+    -> Result<(), StoreError>;
+    /// Revokes a key in force, and every token issued under it; `false` if none was in force.
+    async fn revoke_organisation_key(
+        &mut self,
+        id: OrganisationId,
+        kid: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Takes an assertion's id once: `false` if it was taken before (a replay). Ids whose
+    /// assertions expired before `now_us` are forgotten first.
+    async fn take_assertion(
+        &mut self,
+        id: OrganisationId,
+        jti: &str,
+        expires_at_us: i64,
+        now_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Records an access token by its hash.
+    async fn insert_organisation_token(
+        &mut self,
+        hash: &str,
+        id: OrganisationId,
+        kid: &str,
+        issued_at_us: i64,
+        expires_at_us: i64,
+    ) -> Result<(), StoreError>;
     /// Records a collection.
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
     /// Records the end of a collection's affair and the last day to keep; `false` if it ended

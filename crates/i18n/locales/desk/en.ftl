@@ -815,6 +815,9 @@ problem-collection-mismatch = the Individual Number, the name and the date of bi
 problem-collection-ended-on = must be a day from the collection ({ $from }) to today ({ $to })
 problem-collection-ended = the end of this collection's affair was recorded already, or the number was deleted
 problem-collection-deleted = this number's deletion was recorded already
+problem-key-id = must be a key id of letters, digits, -, _ and ., up to 64 characters
+problem-key-p256 = must be a P-256 EC public key (a JWK with kty "EC" and crv "P-256")
+problem-key-id-taken = key id { $given } is registered for this organisation already
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->
     [0] this resident record code is held by another person in the register

@@ -806,6 +806,9 @@ problem-collection-mismatch = 個人番号・氏名・生年月日が、住民�
 problem-collection-ended-on = 事務の終了日は、収集した日（{ $from }）から今日（{ $to }）までの日付にしてください。
 problem-collection-ended = この収集の事務の終了は記録済みか、番号は削除済みです。
 problem-collection-deleted = この番号の削除は記録済みです。
+problem-key-id = 鍵IDは英数字・ハイフン・下線・ピリオドで64文字以内にしてください。
+problem-key-p256 = 公開鍵は P-256 の EC 鍵（JWK の kty "EC"、crv "P-256"）にしてください。
+problem-key-id-taken = 鍵ID { $given } はこの事業者で登録済みです。
 problem-request = この証明書署名要求は使えません（{ $detail }）。
 problem-resident-code-taken = { $line ->
     [0] この住民票コードは、登録されているほかの方のものです。

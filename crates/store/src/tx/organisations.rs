@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_app::ports::{OrganisationsRead, OrganisationsWrite};
-use mynumber_app::{CollectionRow, OrganisationRow, PurposeRow, StoreError};
+use mynumber_app::{CollectionRow, OrganisationKeyRow, OrganisationRow, PurposeRow, StoreError};
 use mynumber_core::organisation::{
     DataItem, IdentityCheck, OrgRole, OrgStatus, PurposeRegistration,
 };
@@ -160,6 +160,54 @@ impl OrganisationsRead for SqlTx {
             .collect()
     }
 
+    async fn organisation_keys(
+        &mut self,
+        id: OrganisationId,
+    ) -> Result<Vec<OrganisationKeyRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT organisation_id, kid, public_key, registered_at_us, revoked_at_us \
+             FROM organisation_keys WHERE organisation_id = $1 ORDER BY kid",
+        )
+        .bind(id.to_hex())
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(OrganisationKeyRow {
+                    organisation: organisation_id(&text(r, "organisation_id")?)?,
+                    kid: text(r, "kid")?,
+                    public_key: crate::rows::unhex(&text(r, "public_key")?)?,
+                    registered_at_us: int(r, "registered_at_us")?,
+                    revoked_at_us: opt_int(r, "revoked_at_us")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn organisation_token(
+        &mut self,
+        hash: &str,
+        now_us: i64,
+    ) -> Result<Option<(OrganisationId, String)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT organisation_id, kid FROM organisation_tokens \
+             WHERE hash = $1 AND expires_at_us > $2",
+        )
+        .bind(hash.to_owned())
+        .bind(now_us)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| {
+            Ok((
+                organisation_id(&text(&r, "organisation_id")?)?,
+                text(&r, "kid")?,
+            ))
+        })
+        .transpose()
+    }
+
     async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError> {
         let sql = format!("SELECT {COLLECTION_COLUMNS} FROM number_collections WHERE id = $1");
         sqlx::query(AssertSqlSafe(sql))
@@ -260,6 +308,104 @@ impl OrganisationsWrite for SqlTx {
         .execute(&mut *self.tx)
         .await
         .map_err(unique_conflict("purpose code"))?;
+        Ok(())
+    }
+
+    async fn insert_organisation_key(
+        &mut self,
+        row: &OrganisationKeyRow,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO organisation_keys (organisation_id, kid, public_key, registered_at_us, \
+             revoked_at_us) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(row.organisation.to_hex())
+        .bind(row.kid.clone())
+        .bind(hex::encode(&row.public_key))
+        .bind(row.registered_at_us)
+        .bind(row.revoked_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(unique_conflict("key id"))?;
+        Ok(())
+    }
+
+    async fn revoke_organisation_key(
+        &mut self,
+        id: OrganisationId,
+        kid: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE organisation_keys SET revoked_at_us = $1 \
+             WHERE organisation_id = $2 AND kid = $3 AND revoked_at_us IS NULL",
+        )
+        .bind(at_us)
+        .bind(id.to_hex())
+        .bind(kid.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        sqlx::query(
+            "UPDATE organisation_tokens SET expires_at_us = $1 \
+             WHERE organisation_id = $2 AND kid = $3 AND expires_at_us > $1",
+        )
+        .bind(at_us)
+        .bind(id.to_hex())
+        .bind(kid.to_owned())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn take_assertion(
+        &mut self,
+        id: OrganisationId,
+        jti: &str,
+        expires_at_us: i64,
+        now_us: i64,
+    ) -> Result<bool, StoreError> {
+        sqlx::query("DELETE FROM organisation_assertions WHERE expires_at_us < $1")
+            .bind(now_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        // ON CONFLICT: a replay is an answer, not an error (an error would end the
+        // transaction on PostgreSQL).
+        let taken = sqlx::query(
+            "INSERT INTO organisation_assertions (organisation_id, jti, expires_at_us) \
+             VALUES ($1, $2, $3) ON CONFLICT (organisation_id, jti) DO NOTHING",
+        )
+        .bind(id.to_hex())
+        .bind(jti.to_owned())
+        .bind(expires_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(taken.rows_affected() == 1)
+    }
+
+    async fn insert_organisation_token(
+        &mut self,
+        hash: &str,
+        id: OrganisationId,
+        kid: &str,
+        issued_at_us: i64,
+        expires_at_us: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO organisation_tokens (hash, organisation_id, kid, issued_at_us, \
+             expires_at_us) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(hash.to_owned())
+        .bind(id.to_hex())
+        .bind(kid.to_owned())
+        .bind(issued_at_us)
+        .bind(expires_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
         Ok(())
     }
 

@@ -1549,6 +1549,171 @@ pub(crate) async fn concurrent_registrations_never_share_numbers(env: Env) {
 }
 
 /// The desk's print runs (issue 11): a batch printed and marked in one step, the batches listed
+/// Issue 12: an organisation proves who it is with an assertion signed by its registered key
+/// (RFC 7523) and gets a five-minute access token that authenticates it. A replayed assertion,
+/// another key's signature, `alg: none`, a suspended organisation and a revoked key are each
+/// refused, and each refusal of a registered organisation is recorded with its reason.
+pub(crate) async fn issue_12_an_organisation_signs_in_with_its_own_key(env: Env) {
+    use aws_lc_rs::rand::SystemRandom;
+    use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+    use mynumber_core::client_assertion::Assertion;
+    use mynumber_pki::jose::{base64url_encode, split};
+    let rng = SystemRandom::new();
+    let pair = |rng: &SystemRandom| {
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, rng).unwrap();
+        EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap()
+    };
+    let key = pair(&rng);
+    let stranger = pair(&rng);
+    let org = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル商事",
+            &["number-related"],
+        )
+        .await
+        .unwrap();
+    // A point off the curve and a bad key id are named; then the key.
+    let bad = env
+        .app
+        .register_organisation_key(&env.admin, org.id, "k 1", &[4; 65])
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &bad else {
+        panic!("{bad:?}")
+    };
+    assert_eq!(
+        i.0.iter().map(|e| e.field).collect::<Vec<_>>(),
+        ["kid", "public_key"]
+    );
+    env.app
+        .register_organisation_key(&env.admin, org.id, "k1", key.public_key().as_ref())
+        .await
+        .unwrap();
+    let client = org.id.to_hex();
+    let audience = "https://mynumber.example/api/v1/oauth/token";
+    let now_s = || env.clock.now_us() / 1_000_000;
+    let signed = |with: &EcdsaKeyPair, alg: &str, jti: &str| {
+        let input = format!(
+            "{}.{}",
+            base64url_encode(format!(r#"{{"alg":"{alg}","kid":"k1"}}"#).as_bytes()),
+            base64url_encode(br#"{}"#)
+        );
+        let sig = with.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
+        let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
+        let assertion = Assertion {
+            alg: alg.to_owned(),
+            kid: Some("k1".to_owned()),
+            iss: client.clone(),
+            sub: client.clone(),
+            aud: vec![audience.to_owned()],
+            exp: now_s() + 120,
+            iat: Some(now_s()),
+            nbf: None,
+            jti: jti.to_owned(),
+        };
+        (jws, assertion)
+    };
+    let (jws, a) = signed(&key, "ES256", "first");
+    let token = env
+        .app
+        .issue_organisation_token(&client, &jws, &a, audience)
+        .await
+        .unwrap();
+    assert!(token.token.starts_with("mno_") && token.token.len() == 68);
+    assert_eq!(
+        env.app.authenticate(&token.token).await.unwrap(),
+        Principal::RelyingParty(org.id)
+    );
+    // The same assertion again, another key's signature, no algorithm, another audience.
+    let (jws2, a2) = signed(&stranger, "ES256", "second");
+    let (jws3, a3) = signed(&key, "none", "third");
+    let (jws4, a4) = signed(&key, "ES256", "fourth");
+    for (jws, a, aud) in [
+        (&jws, &a, audience),
+        (&jws2, &a2, audience),
+        (&jws3, &a3, audience),
+        (&jws4, &a4, "https://evil.example/token"),
+    ] {
+        assert!(matches!(
+            env.app.issue_organisation_token(&client, jws, a, aud).await,
+            Err(AppError::Unauthenticated)
+        ));
+    }
+    // Suspended: its token no longer works, and it gets no new one; resumed, it does.
+    env.app
+        .change_organisation(&env.admin, org.id, "suspend")
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&token.token).await.is_err());
+    let (jws5, a5) = signed(&key, "ES256", "fifth");
+    assert!(
+        env.app
+            .issue_organisation_token(&client, &jws5, &a5, audience)
+            .await
+            .is_err()
+    );
+    env.app
+        .change_organisation(&env.admin, org.id, "resume")
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&token.token).await.is_ok());
+    // Five minutes on, the token has ended.
+    env.clock.advance(301 * 1_000_000);
+    assert!(env.app.authenticate(&token.token).await.is_err());
+    // A new one; then the key revoked: the token ends with it.
+    let (jws6, a6) = signed(&key, "ES256", "sixth");
+    let fresh = env
+        .app
+        .issue_organisation_token(&client, &jws6, &a6, audience)
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&fresh.token).await.is_ok());
+    env.app
+        .revoke_organisation_key(&env.admin, org.id, "k1")
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&fresh.token).await.is_err());
+    let (jws7, a7) = signed(&key, "ES256", "seventh");
+    assert!(
+        env.app
+            .issue_organisation_token(&client, &jws7, &a7, audience)
+            .await
+            .is_err()
+    );
+    // The ledger: each issue and each refusal, with its reason.
+    let pool = raw(&env).await;
+    let details: Vec<String> = sqlx::query(
+        "SELECT action || ' ' || detail FROM ledger_entries WHERE action LIKE 'organisation-token-%' ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get::<String, _>(0))
+    .collect();
+    let reasons: Vec<&str> = details
+        .iter()
+        .map(|d| d.rsplit_once(' ').map_or("", |(_, r)| r))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "kid=k1",
+            "reason=replay",
+            "reason=signature",
+            "reason=algorithm",
+            "reason=audience",
+            "reason=organisation-not-active",
+            "kid=k1",
+            "reason=signature",
+        ],
+        "{details:?}"
+    );
+}
+
 /// Issue 12: an employer collects an employee's number for its registered purpose, after the
 /// identity check. The number, the name and the birth date must be one resident's (one answer
 /// for any mismatch, the attempt on record without a person); a purpose it did not register is
@@ -4013,6 +4178,7 @@ macro_rules! all_cases {
             issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out,
             issue_12_organisations_are_registered_with_their_purposes,
             issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
+            issue_12_an_organisation_signs_in_with_its_own_key,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,

@@ -1,0 +1,307 @@
+//! Organisations as principals (issue 12, docs/design/organisations.md): an administrator
+//! registers an organisation's public keys; the organisation proves who it is with an assertion
+//! signed by one of them (RFC 7523, `private_key_jwt`, the client-credentials grant of RFC 6749
+//! §4.4) and receives a short-lived access token; each request with that token is the
+//! organisation's, while the organisation, its key and the token are in force.
+
+use mynumber_core::client_assertion::Assertion;
+use mynumber_core::ledger::NATIONAL_PARTITION;
+use mynumber_core::organisation::{OrgRole, OrgStatus};
+use mynumber_core::{Action, FieldError, Invalid, OrganisationId, Principal, Subject};
+use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
+use sha2::{Digest, Sha256};
+
+use crate::access::authorize;
+use crate::ledger::{Record, append};
+use crate::staff::token_hash;
+use crate::{App, AppError, OrganisationKeyRow, StoreError};
+
+/// How long an organisation's access token lasts, in seconds. **Choice**: as long as the
+/// longest assertion (`client_assertion::MAX_LIFETIME_S`); a client asks again for more.
+pub const ORGANISATION_TOKEN_S: i64 = 300;
+
+/// The prefix of an organisation's access token (a staff token's is `mn_`).
+pub const ORGANISATION_TOKEN_PREFIX: &str = "mno_";
+
+/// An access token just issued, shown once.
+#[derive(Clone)]
+pub struct OrganisationToken {
+    /// `mno_` and 64 hex digits; only its hash is stored.
+    pub token: String,
+    /// Seconds it lasts.
+    pub expires_in: i64,
+}
+
+impl std::fmt::Debug for OrganisationToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OrganisationToken")
+            .field("expires_in", &self.expires_in)
+            .finish_non_exhaustive()
+    }
+}
+
+fn national(action: &'static str, detail: String) -> Record {
+    Record {
+        partition: NATIONAL_PARTITION.to_owned(),
+        action,
+        person: None,
+        purpose: None,
+        detail,
+    }
+}
+
+/// A key's fingerprint for the ledger: the first 16 hex digits of the point's SHA-256.
+fn fingerprint(point: &[u8]) -> String {
+    hex::encode(&Sha256::digest(point)[..8])
+}
+
+impl App {
+    /// Registers a public key (a P-256 point) for an organisation in force, under a key id its
+    /// assertions will name.
+    pub async fn register_organisation_key(
+        &self,
+        principal: &Principal,
+        id: OrganisationId,
+        kid: &str,
+        public_key: &[u8],
+    ) -> Result<OrganisationKeyRow, AppError> {
+        self.permit(principal, Action::ManageOrganisations).await?;
+        let kid = kid.trim();
+        let mut problems = Vec::new();
+        let kid_ok = (1..=64).contains(&kid.len())
+            && kid
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !kid_ok {
+            problems.push(FieldError::new("kid", "problem-key-id"));
+        }
+        if !is_p256_point(public_key) {
+            problems.push(FieldError::new("public_key", "problem-key-p256"));
+        }
+        if !problems.is_empty() {
+            return Err(AppError::Invalid(Invalid(problems)));
+        }
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        let org = tx
+            .organisation(id)
+            .await?
+            .ok_or(AppError::NotFound("organisation"))?;
+        if org.status == OrgStatus::Revoked {
+            return Err(AppError::Invalid(Invalid(vec![
+                FieldError::new("organisation", "problem-organisation-event")
+                    .arg("event", "register-key")
+                    .arg("status", org.status.code()),
+            ])));
+        }
+        let now = self.clock.now_us();
+        let row = OrganisationKeyRow {
+            organisation: id,
+            kid: kid.to_owned(),
+            public_key: public_key.to_vec(),
+            registered_at_us: now,
+            revoked_at_us: None,
+        };
+        match tx.insert_organisation_key(&row).await {
+            Err(StoreError::Conflict(_)) => {
+                return Err(AppError::Invalid(Invalid(vec![
+                    FieldError::new("kid", "problem-key-id-taken").arg("given", kid),
+                ])));
+            }
+            other => other?,
+        }
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![national(
+                "organisation-key-registered",
+                format!(
+                    "organisation={id} kid={kid} key={}",
+                    fingerprint(public_key)
+                ),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Revokes a key and ends at once every token issued under it.
+    pub async fn revoke_organisation_key(
+        &self,
+        principal: &Principal,
+        id: OrganisationId,
+        kid: &str,
+    ) -> Result<(), AppError> {
+        self.permit(principal, Action::ManageOrganisations).await?;
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        let now = self.clock.now_us();
+        if !tx.revoke_organisation_key(id, kid.trim(), now).await? {
+            return Err(AppError::NotFound("key"));
+        }
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![national(
+                "organisation-key-revoked",
+                format!("organisation={id} kid={}", kid.trim()),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An organisation's keys, revoked ones too.
+    pub async fn organisation_keys(
+        &self,
+        principal: &Principal,
+        id: OrganisationId,
+    ) -> Result<Vec<OrganisationKeyRow>, AppError> {
+        self.permit(principal, Action::ReadOrganisations).await?;
+        let mut tx = self.store.begin_read().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        Ok(tx.organisation_keys(id).await?)
+    }
+
+    /// The client-credentials grant with a signed assertion: `client_id` is the organisation's
+    /// id; `assertion` is the JWS's header and claims as the API read them, `jws` its bytes;
+    /// `audience` is this server's token endpoint. Every refusal is the same to the caller
+    /// (`Unauthenticated`, RFC 6749 §5.2 `invalid_client`); for a registered organisation it is
+    /// recorded with its reason.
+    pub async fn issue_organisation_token(
+        &self,
+        client_id: &str,
+        jws: &CompactJws,
+        assertion: &Assertion,
+        audience: &str,
+    ) -> Result<OrganisationToken, AppError> {
+        let Some(id) = OrganisationId::parse(client_id.trim()) else {
+            return Err(AppError::Unauthenticated);
+        };
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let Some(org) = tx.organisation(id).await? else {
+            tracing::warn!(reason = "unknown client", "token refused");
+            return Err(AppError::Unauthenticated);
+        };
+        let keys = tx.organisation_keys(id).await?;
+        let refused = if org.status != OrgStatus::Active {
+            Some("organisation-not-active")
+        } else if let Err(why) = assertion.check(client_id.trim(), audience, now / 1_000_000) {
+            Some(why.code())
+        } else {
+            let in_force = keys.iter().filter(|k| {
+                k.revoked_at_us.is_none() && assertion.kid.as_deref().is_none_or(|kid| kid == k.kid)
+            });
+            let mut verified = None;
+            for key in in_force {
+                if verify_es256(jws, &key.public_key).is_ok() {
+                    verified = Some(key.kid.clone());
+                    break;
+                }
+            }
+            match verified {
+                None => Some("signature"),
+                Some(kid) => {
+                    let expires = assertion.exp.saturating_mul(1_000_000);
+                    if tx.take_assertion(id, &assertion.jti, expires, now).await? {
+                        let mut bytes = [0u8; 32];
+                        self.random.fill(&mut bytes);
+                        let token = format!("{ORGANISATION_TOKEN_PREFIX}{}", hex::encode(bytes));
+                        let until = now + ORGANISATION_TOKEN_S * 1_000_000;
+                        tx.insert_organisation_token(&token_hash(&token), id, &kid, now, until)
+                            .await?;
+                        append(
+                            tx.as_mut(),
+                            &Principal::RelyingParty(id).ledger_name(),
+                            now,
+                            vec![national(
+                                "organisation-token-issued",
+                                format!("organisation={id} kid={kid}"),
+                            )],
+                        )
+                        .await?;
+                        tx.commit().await?;
+                        return Ok(OrganisationToken {
+                            token,
+                            expires_in: ORGANISATION_TOKEN_S,
+                        });
+                    }
+                    Some("replay")
+                }
+            }
+        };
+        let reason = refused.unwrap_or("refused");
+        append(
+            tx.as_mut(),
+            &Principal::RelyingParty(id).ledger_name(),
+            now,
+            vec![national(
+                "organisation-token-refused",
+                format!("organisation={id} reason={reason}"),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Err(AppError::Unauthenticated)
+    }
+
+    /// The organisation an access token stands for, while the token, its key and the
+    /// organisation are in force: an agency using numbers (`number-using`) or another
+    /// relying party.
+    pub(crate) async fn authenticate_organisation(
+        &self,
+        token: &str,
+    ) -> Result<Principal, AppError> {
+        if token.len() != ORGANISATION_TOKEN_PREFIX.len() + 64 {
+            return Err(AppError::Unauthenticated);
+        }
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin_read().await?;
+        let Some((id, kid)) = tx.organisation_token(&token_hash(token), now).await? else {
+            return Err(AppError::Unauthenticated);
+        };
+        let org = tx
+            .organisation(id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let key_in_force = tx
+            .organisation_keys(id)
+            .await?
+            .iter()
+            .any(|k| k.kid == kid && k.revoked_at_us.is_none());
+        if org.status != OrgStatus::Active || !key_in_force {
+            return Err(AppError::Unauthenticated);
+        }
+        Ok(if org.roles.contains(&OrgRole::NumberUsing) {
+            Principal::Agency(id)
+        } else {
+            Principal::RelyingParty(id)
+        })
+    }
+}
