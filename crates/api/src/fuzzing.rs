@@ -27,6 +27,13 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<number_changes::NumberChangeRequestBody>(bytes);
     body::<staff::StaffRequest>(bytes);
     body::<staff::TokenRequest>(bytes);
+    body::<crate::organisations::OrganisationRequest>(bytes);
+    body::<crate::organisations::PurposeRequest>(bytes);
+    body::<crate::organisations::EventRequest>(bytes);
+    body::<crate::organisations::KeyRequest>(bytes);
+    body::<crate::collections::CollectRequest>(bytes);
+    body::<crate::collections::EndRequest>(bytes);
+    crate::oauth::fuzz_token(bytes);
     // A registration's resident, as the handler turns it into the core's input and validates it.
     if let Some(r) = body::<dto::RegisterRequest>(bytes) {
         let input = r.resident.into_input();

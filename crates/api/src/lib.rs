@@ -7,6 +7,7 @@
 mod admin;
 mod cards;
 mod certificates;
+mod collections;
 mod documents;
 mod doors;
 mod dto;
@@ -17,6 +18,7 @@ pub mod fuzzing;
 mod hardening;
 mod imports;
 mod number_changes;
+mod oauth;
 mod organisations;
 mod residents;
 mod serve;
@@ -101,7 +103,9 @@ impl AppState {
         cards::apply, cards::list, cards::produce, cards::hand_over, cards::suspend, cards::resume, cards::certify, cards::amend,
         cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
         organisations::register, organisations::list, organisations::get, organisations::event,
-        organisations::add_purpose, organisations::withdraw_purpose,
+        organisations::add_purpose, organisations::withdraw_purpose, organisations::add_key,
+        organisations::revoke_key, collections::collect, collections::end, collections::due,
+        collections::deletion,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -427,6 +431,44 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/organisations/{organisation_id}/purposes/{purpose}/withdraw",
             p(A::ManageOrganisations),
             post(organisations::withdraw_purpose),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/keys",
+            p(A::ManageOrganisations),
+            post(organisations::add_key),
+        )
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/keys/{kid}/revoke",
+            p(A::ManageOrganisations),
+            post(organisations::revoke_key),
+        )
+        // An organisation's own doors: its token (RFC 7523), its collections.
+        .door(M::POST, "/api/v1/oauth/token", public, post(oauth::token))
+        .door(
+            M::POST,
+            "/api/v1/collections",
+            p(A::CollectNumber),
+            post(collections::collect),
+        )
+        .door(
+            M::GET,
+            "/api/v1/collections/due",
+            p(A::ManageCollections),
+            get(collections::due),
+        )
+        .door(
+            M::POST,
+            "/api/v1/collections/{collection_id}/end",
+            p(A::ManageCollections),
+            post(collections::end),
+        )
+        .door(
+            M::POST,
+            "/api/v1/collections/{collection_id}/deletion",
+            p(A::ManageCollections),
+            post(collections::deletion),
         )
         // Certificates.
         .door(

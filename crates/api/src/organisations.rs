@@ -60,6 +60,53 @@ pub(crate) struct EventRequest {
     pub event: String,
 }
 
+/// A public key in JWK form (RFC 7517): an EC key on P-256, the one kind accepted.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct EcJwk {
+    /// EC.
+    #[schema(example = "EC")]
+    pub kty: String,
+    /// P-256.
+    #[schema(example = "P-256")]
+    pub crv: String,
+    /// The point's x, base64url (32 bytes).
+    pub x: String,
+    /// The point's y, base64url (32 bytes).
+    pub y: String,
+    /// A key id; the request's `kid` wins when both are given.
+    #[serde(default)]
+    pub kid: Option<String>,
+    /// ES256 if given.
+    #[serde(default)]
+    pub alg: Option<String>,
+    /// sig if given.
+    #[serde(default, rename = "use")]
+    pub use_: Option<String>,
+}
+
+/// Register a public key an organisation signs its assertions with.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KeyRequest {
+    /// The key id its assertions name in their header (`kid`).
+    #[schema(example = "2026-12")]
+    #[serde(default)]
+    pub kid: Option<String>,
+    /// The public key.
+    pub jwk: EcJwk,
+}
+
+/// A key as registered.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct KeyBody {
+    /// Its key id.
+    pub kid: String,
+    /// When registered (RFC 3339).
+    pub registered_at: String,
+    /// When revoked (RFC 3339), if it was.
+    pub revoked_at: Option<String>,
+}
+
 /// A purpose as registered.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct PurposeBody {
@@ -256,6 +303,67 @@ pub(crate) async fn withdraw_purpose(
     state
         .app
         .withdraw_purpose(&principal, organisation_id(&id)?, &code)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Register a public key for an organisation (ES256, a JWK on P-256).
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/keys", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    request_body = KeyRequest,
+    responses((status = 201, body = KeyBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn add_key(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<KeyRequest>,
+) -> Result<(StatusCode, Json<KeyBody>), ApiError> {
+    let id = organisation_id(&id)?;
+    let jwk = &req.jwk;
+    let kind_ok = jwk.kty == "EC"
+        && jwk.crv == "P-256"
+        && jwk.alg.as_deref().is_none_or(|a| a == "ES256")
+        && jwk.use_.as_deref().is_none_or(|u| u == "sig");
+    // A key of another kind is named as such; a point off the curve is left to the use case.
+    let point = if kind_ok {
+        mynumber_pki::jose::p256_point(&jwk.x, &jwk.y).unwrap_or_default()
+    } else {
+        return Err(ApiError::field("jwk", "problem-key-p256"));
+    };
+    let kid = req
+        .kid
+        .as_deref()
+        .or(jwk.kid.as_deref())
+        .unwrap_or_default();
+    let row = state
+        .app
+        .register_organisation_key(&principal, id, kid, &point)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(KeyBody {
+            kid: row.kid,
+            registered_at: time(row.registered_at_us),
+            revoked_at: None,
+        }),
+    ))
+}
+
+/// Revoke a key: every token issued under it ends at once.
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/keys/{kid}/revoke", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id"),
+        ("kid" = String, Path, description = "The key id")),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn revoke_key(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath((id, kid)): AppPath<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .app
+        .revoke_organisation_key(&principal, organisation_id(&id)?, &kid)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

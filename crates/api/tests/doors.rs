@@ -149,6 +149,15 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
     app.register_purpose(admin, organisation.id, &purpose)
         .await
         .unwrap();
+    // RFC 7515 A.3's public key, under the key id the doors name.
+    let point = mynumber_pki::jose::p256_point(
+        "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+        "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+    )
+    .unwrap();
+    app.register_organisation_key(admin, organisation.id, "k1", &point)
+        .await
+        .unwrap();
     Fixture {
         municipality: m,
         resident: r.resident_code,
@@ -194,6 +203,8 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{call}", "00".repeat(16)),
         ("{organisation_id}", f.organisation.clone()),
         ("{purpose}", "withholding-slip".to_owned()),
+        ("{kid}", "k1".to_owned()),
+        ("{collection_id}", "00".repeat(16)),
     ] {
         p = p.replace(name, &value);
     }
@@ -243,6 +254,14 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
         ("POST", "/api/v1/organisations") => json!({"corporate_number": "2120901007402",
             "name": "検証 株式会社", "roles": ["authentication-verifier"]}),
         ("POST", "/api/v1/organisations/{organisation_id}/events") => json!({"event": "suspend"}),
+        ("POST", "/api/v1/organisations/{organisation_id}/keys") => json!({"kid": "k2",
+            "jwk": {"kty": "EC", "crv": "P-256",
+                "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}}),
+        ("POST", "/api/v1/collections") => json!({"purpose": "withholding-slip",
+            "individual_number": f.number, "name": "山田太郎", "birth_date": "1980-01-15",
+            "method": "card-chip"}),
+        ("POST", "/api/v1/collections/{collection_id}/end") => json!({"ended_on": "2026-12-01"}),
         ("POST", "/api/v1/organisations/{organisation_id}/purposes") => json!({
             "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
             "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),

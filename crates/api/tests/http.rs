@@ -1962,3 +1962,272 @@ async fn organisations_are_registered_over_the_api() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}");
     }
 }
+
+/// Python with joserfc (the independent JOSE implementation), from `$MYNUMBER_PYTHON`; `None`
+/// (skipping loudly) without it, unless the oracles are required.
+fn joserfc() -> Option<String> {
+    let py = std::env::var("MYNUMBER_PYTHON").unwrap_or_else(|_| "python3".into());
+    let ok = std::process::Command::new(&py)
+        .args(["-c", "import joserfc"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if ok {
+        return Some(py);
+    }
+    assert!(
+        std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "joserfc is required (MYNUMBER_REQUIRE_ORACLES=1) but `{py} -c 'import joserfc'` failed"
+    );
+    eprintln!("\n=== SKIPPING the joserfc cross-check: scripts/test installs it ===\n");
+    None
+}
+
+/// An organisation's key and assertions, made by joserfc: the public JWK and `n` assertions
+/// for `client` at `audience`, each with its own jti.
+const ASSERTIONS: &str = r#"
+import json, sys, time, uuid
+from joserfc import jwt
+from joserfc.jwk import ECKey
+client, audience, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+key = ECKey.generate_key("P-256")
+now = int(time.time())
+out = {"jwk": key.as_dict(private=False), "assertions": [
+    jwt.encode({"alg": "ES256", "kid": "rp-2026"},
+               {"iss": client, "sub": client, "aud": audience, "iat": now, "exp": now + 120,
+                "jti": str(uuid.uuid4())}, key)
+    for _ in range(n)]}
+print(json.dumps(out))
+"#;
+
+/// Issue 12, end to end over HTTP: an administrator registers an employer, its purpose and its
+/// key (a JWK made by joserfc); the employer trades an assertion joserfc signed for a token at
+/// the token endpoint (RFC 7523), and with it records a collection, reports the end of the
+/// affair and reads what is due. A replayed assertion, a wrong grant and a missing assertion
+/// get RFC 6749's errors; the number appears in no response.
+#[tokio::test]
+async fn an_organisation_signs_in_with_a_joserfc_assertion_and_collects_a_number() {
+    let Some(py) = joserfc() else { return };
+    let s = server("http-collections").await;
+    let admin = s.admin.clone();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&admin),
+            Some(resident()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/individual-number"),
+            Some(&admin),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    let number = r.body["individual_number"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/organisations",
+            Some(&admin),
+            Some(
+                json!({"corporate_number": "5835678256246", "name": "株式会社サンプル商事",
+                "roles": ["number-related"]}),
+            ),
+        )
+        .await;
+    let org = r.body["organisation_id"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/{org}/purposes"),
+            Some(&admin),
+            Some(
+                json!({"code": "withholding-slip", "affair": "源泉徴収票作成事務",
+                "basis": "所得税法第226条", "items": ["name"], "retention_years": 7}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let audience = "http://localhost:8080/api/v1/oauth/token";
+    let out = std::process::Command::new(&py)
+        .args(["-c", ASSERTIONS, &org, audience, "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let made: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/{org}/keys"),
+            Some(&admin),
+            Some(json!({"kid": "rp-2026", "jwk": made["jwk"]})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let form = |grant: &str, assertion: &str| {
+        serde_urlencoded::to_string([
+            ("grant_type", grant),
+            ("client_id", org.as_str()),
+            (
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ),
+            ("client_assertion", assertion),
+        ])
+        .unwrap()
+        .into_bytes()
+    };
+    let first = made["assertions"][0].as_str().unwrap();
+    let token_at = "/api/v1/oauth/token";
+    let form_type = "application/x-www-form-urlencoded";
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            form_type,
+            form("client_credentials", first),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.headers["cache-control"], "no-store");
+    assert_eq!(r.body["token_type"], "Bearer");
+    assert_eq!(r.body["expires_in"], 300);
+    let token = r.body["access_token"].as_str().unwrap().to_owned();
+    // The same assertion again, another grant, no assertion: RFC 6749's errors.
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            form_type,
+            form("client_credentials", first),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.body["error"], "invalid_client");
+    let second = made["assertions"][1].as_str().unwrap();
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            form_type,
+            form("password", second),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unsupported_grant_type"))
+    );
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            form_type,
+            form("client_credentials", ""),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+    );
+    // An unsigned token: the header says none, the signature part is empty.
+    let unsigned = format!(
+        "{}.{}.",
+        mynumber_pki::jose::base64url_encode(br#"{"alg":"none"}"#),
+        second.split('.').nth(1).unwrap()
+    );
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            form_type,
+            form("client_credentials", &unsigned),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // With the token: the collection, as the documents show the person.
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/collections",
+            Some(&token),
+            Some(
+                json!({"purpose": "withholding-slip", "individual_number": number,
+                "name": "山田 太郎", "birth_date": "1990-01-15", "method": "documents",
+                "number_document": "notification-letter", "identity_document": "passport"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert!(!r.text.contains(&number));
+    assert_eq!(r.body["method"], "documents:notification-letter+passport");
+    let collection = r.body["collection_id"].as_str().unwrap().to_owned();
+    // Outside its registration: refused.
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/collections",
+            Some(&token),
+            Some(json!({"purpose": "marketing", "individual_number": number,
+                "name": "山田 太郎", "birth_date": "1990-01-15", "method": "card-chip"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    assert!(!r.text.contains(&number));
+    let now_us = i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_micros(),
+    )
+    .unwrap();
+    let today = mynumber_core::dates::japan_date_of(now_us).unwrap();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/collections/{collection}/end"),
+            Some(&token),
+            Some(json!({"ended_on": today.to_string()})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(
+        r.body["keep_until"],
+        json!(
+            today
+                .checked_add(jiff::Span::new().years(7))
+                .unwrap()
+                .to_string()
+        )
+    );
+    let r = s
+        .call(Method::GET, "/api/v1/collections/due", Some(&token), None)
+        .await;
+    assert_eq!((r.status, r.body.clone()), (StatusCode::OK, json!([])));
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/collections/{collection}/deletion"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    // The token is not a staff member's: the staff doors refuse it.
+    let r = s
+        .call(Method::GET, "/api/v1/staff", Some(&token), None)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}

@@ -31,6 +31,9 @@ pub struct DocumentConfig {
     pub fonts: Arc<dyn FontSource>,
     /// The public URL of the verification page, printed on documents and in their QR code.
     pub verify_url: String,
+    /// The server's public address (scheme, host, port; no trailing slash): the base of the
+    /// URLs others must name, such as the token endpoint an organisation's assertion is for.
+    pub public_url: String,
     /// How long a returned notification letter is held before it is destroyed.
     pub notice_retention_days: u32,
 }
@@ -168,6 +171,11 @@ impl App {
     /// The verification page's public URL.
     pub fn verify_url(&self) -> &str {
         &self.documents.verify_url
+    }
+
+    /// The token endpoint's URL: the audience an organisation's assertion must name.
+    pub fn token_endpoint(&self) -> String {
+        format!("{}/api/v1/oauth/token", self.documents.public_url)
     }
 
     /// A municipality's printed name; documents refuse to print without one.

@@ -299,6 +299,7 @@ impl Deployment {
                     signing_key: Arc::new(document_key),
                     fonts: Arc::new(SystemFonts::new(self.fonts_dir.clone())),
                     verify_url: format!("{}/verify", self.public_url.trim_end_matches('/')),
+                    public_url: self.public_url.trim_end_matches('/').to_owned(),
                     notice_retention_days: self.notice_retention_days,
                 },
                 pki: PkiSettings::new(

@@ -138,6 +138,7 @@ pub(crate) async fn app_with_clock(
                 )),
                 fonts: Arc::new(mynumber_app::system::SystemFonts::new(None)),
                 verify_url: "http://localhost:8080/verify".into(),
+                public_url: "http://localhost:8080".into(),
                 notice_retention_days: 90,
             },
             pki: mynumber_app::PkiSettings::new(

@@ -1,0 +1,154 @@
+//! The token endpoint (`POST /api/v1/oauth/token`) for organisations: the client-credentials
+//! grant (RFC 6749 §4.4) with a signed JWT assertion as the client's authentication (RFC 7523
+//! §2.2, RFC 7521 §4.2). The JOSE header and claims are read here (only the API knows JSON);
+//! the rules and the signature are the app's (docs/design/organisations.md). Errors are RFC
+//! 6749 §5.2's, not problems: that is what an OAuth client reads.
+
+use axum::Form;
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use mynumber_app::AppError;
+use mynumber_core::client_assertion::Assertion;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::AppState;
+
+/// RFC 7521 §4.2's value of `client_assertion_type` for a JWT.
+pub(crate) const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/// The token request's form (RFC 6749 §4.4.2 with RFC 7521 §4.2's parameters).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct TokenForm {
+    #[serde(default)]
+    grant_type: String,
+    #[serde(default)]
+    client_id: Option<String>,
+    #[serde(default)]
+    client_assertion_type: String,
+    #[serde(default)]
+    client_assertion: String,
+}
+
+fn error(status: StatusCode, code: &str, description: &str) -> Response {
+    (
+        status,
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        Json(json!({"error": code, "error_description": description})),
+    )
+        .into_response()
+}
+
+fn invalid_client() -> Response {
+    let mut r = error(
+        StatusCode::UNAUTHORIZED,
+        "invalid_client",
+        "the client assertion was not accepted",
+    );
+    // RFC 6749 §5.2: a 401 names the scheme the client may use.
+    r.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        header::HeaderValue::from_static("Bearer"),
+    );
+    r
+}
+
+/// The header and claims of a client assertion, read from the JWS's JSON. `aud` may be one
+/// string or an array (RFC 7519 §4.1.3); numbers must be integers.
+pub(crate) fn read_assertion(header_json: &[u8], claims_json: &[u8]) -> Option<Assertion> {
+    let header: Value = serde_json::from_slice(header_json).ok()?;
+    let claims: Value = serde_json::from_slice(claims_json).ok()?;
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let aud = match claims.get("aud")? {
+        Value::String(a) => vec![a.clone()],
+        Value::Array(a) => a
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()?,
+        _ => return None,
+    };
+    Some(Assertion {
+        alg: text(&header, "alg")?,
+        kid: text(&header, "kid"),
+        iss: text(&claims, "iss")?,
+        sub: text(&claims, "sub")?,
+        aud,
+        exp: claims.get("exp")?.as_i64()?,
+        iat: claims.get("iat").and_then(Value::as_i64),
+        nbf: claims.get("nbf").and_then(Value::as_i64),
+        jti: text(&claims, "jti").unwrap_or_default(),
+    })
+}
+
+/// Trade a signed assertion for a five-minute access token.
+pub(crate) async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Response {
+    if form.grant_type != "client_credentials" {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "only client_credentials is granted here",
+        );
+    }
+    if form.client_assertion_type != JWT_BEARER || form.client_assertion.is_empty() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer, with a client_assertion",
+        );
+    }
+    let Ok(jws) = mynumber_pki::jose::split(&form.client_assertion) else {
+        return invalid_client();
+    };
+    let Some(assertion) = read_assertion(&jws.header, &jws.payload) else {
+        return invalid_client();
+    };
+    // RFC 7521 §4.2: a client_id given must be the assertion's subject.
+    if form
+        .client_id
+        .as_deref()
+        .is_some_and(|c| c != assertion.sub)
+    {
+        return invalid_client();
+    }
+    let audience = state.app.token_endpoint();
+    match state
+        .app
+        .issue_organisation_token(&assertion.sub, &jws, &assertion, &audience)
+        .await
+    {
+        Ok(t) => (
+            StatusCode::OK,
+            [
+                (header::CACHE_CONTROL, "no-store"),
+                (header::PRAGMA, "no-cache"),
+            ],
+            Json(json!({"access_token": t.token, "token_type": "Bearer", "expires_in": t.expires_in})),
+        )
+            .into_response(),
+        Err(AppError::Unauthenticated) => invalid_client(),
+        Err(e) => {
+            tracing::error!(error = %e, "token endpoint failed");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                "the token could not be issued; try again",
+            )
+        }
+    }
+}
+
+/// The fuzz target's entry: a form body as the token endpoint reads it, and its assertion's
+/// JSON.
+pub(crate) fn fuzz_token(bytes: &[u8]) {
+    if let Ok(form) = serde_urlencoded::from_bytes::<TokenForm>(bytes)
+        && let Ok(jws) = mynumber_pki::jose::split(&form.client_assertion)
+    {
+        let _ = read_assertion(&jws.header, &jws.payload);
+    }
+    let _ = read_assertion(bytes, bytes);
+}
