@@ -86,7 +86,18 @@ pub(crate) fn read_assertion(header_json: &[u8], claims_json: &[u8]) -> Option<A
 }
 
 /// Trade a signed assertion for a five-minute access token.
-pub(crate) async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Response {
+pub(crate) async fn token(
+    State(state): State<AppState>,
+    form: Result<Form<TokenForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    // A body that is no form is the client's mistake, told in OAuth's words.
+    let Ok(Form(form)) = form else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "the request must be application/x-www-form-urlencoded",
+        );
+    };
     if form.grant_type != "client_credentials" {
         return error(
             StatusCode::BAD_REQUEST,

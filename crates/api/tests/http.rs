@@ -2141,6 +2141,20 @@ async fn an_organisation_signs_in_with_a_joserfc_assertion_and_collects_a_number
         (r.status, r.body["error"].as_str()),
         (StatusCode::BAD_REQUEST, Some("invalid_request"))
     );
+    // Not a form at all.
+    let r = s
+        .send(
+            Method::POST,
+            token_at,
+            None,
+            "application/json",
+            b"{}".to_vec(),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+    );
     // An unsigned token: the header says none, the signature part is empty.
     let unsigned = format!(
         "{}.{}.",
