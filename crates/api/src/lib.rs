@@ -19,6 +19,7 @@ mod hardening;
 mod imports;
 mod number_changes;
 mod oauth;
+mod oidc;
 mod organisations;
 mod residents;
 mod serve;
@@ -40,6 +41,7 @@ pub use doors::{Access, Door, Throttle};
 pub use error::{ApiError, FieldProblem, Problem};
 pub use extract::{AppJson, AppPath, AppQuery, Authenticated};
 pub use hardening::{Limits, harden};
+pub use oidc::{AppChallenge, app_answer, problem_text, read_app_challenge};
 pub use serve::{TlsError, TlsFiles, acceptor, serve};
 
 /// Request bodies above this many bytes are refused with 413.
@@ -469,6 +471,87 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/collections/{collection_id}/deletion",
             p(A::ManageCollections),
             post(collections::deletion),
+        )
+        // Log-in with the card: the OpenID Connect provider (docs/design/oidc.md), on the
+        // Agency's paths. The browser's and the app's doors are public: a log-in's id is
+        // unguessable, and the card's signature is what proves the resident.
+        .door(
+            M::GET,
+            "/.well-known/openid-configuration",
+            public,
+            get(oidc::discovery),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/.well-known/openid-configuration",
+            public,
+            get(oidc::discovery),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/certs",
+            public,
+            get(oidc::certs),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/auth",
+            public,
+            get(web::login::authorize),
+        )
+        .door(
+            M::POST,
+            "/api/realms/main/protocol/openid-connect/auth",
+            public,
+            post(web::login::authorize_post),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/login/{login_id}",
+            public,
+            get(web::login::show),
+        )
+        .door(
+            M::POST,
+            "/api/realms/main/protocol/openid-connect/login/{login_id}",
+            public,
+            post(web::login::decide),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/login/{login_id}/card",
+            public,
+            get(oidc::card_challenge),
+        )
+        .door(
+            M::POST,
+            "/api/realms/main/protocol/openid-connect/login/{login_id}/card",
+            public,
+            post(oidc::card_answer).layer(card_body),
+        )
+        .door(
+            M::POST,
+            "/api/realms/main/protocol/openid-connect/token",
+            public,
+            post(oidc::token),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/userinfo",
+            p(A::ReadConsentedItems),
+            get(oidc::userinfo),
+        )
+        .door(
+            M::POST,
+            "/api/realms/main/protocol/openid-connect/userinfo",
+            p(A::ReadConsentedItems),
+            post(oidc::userinfo),
+        )
+        .door(
+            M::GET,
+            "/api/realms/main/protocol/openid-connect/logout",
+            public,
+            get(web::login::logout),
         )
         // Certificates.
         .door(

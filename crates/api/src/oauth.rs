@@ -11,6 +11,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mynumber_app::AppError;
 use mynumber_core::client_assertion::Assertion;
+use mynumber_pki::jose::CompactJws;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -32,7 +33,7 @@ pub(crate) struct TokenForm {
     client_assertion: String,
 }
 
-fn error(status: StatusCode, code: &str, description: &str) -> Response {
+pub(crate) fn error(status: StatusCode, code: &str, description: &str) -> Response {
     (
         status,
         [
@@ -44,7 +45,7 @@ fn error(status: StatusCode, code: &str, description: &str) -> Response {
         .into_response()
 }
 
-fn invalid_client() -> Response {
+pub(crate) fn invalid_client() -> Response {
     let mut r = error(
         StatusCode::UNAUTHORIZED,
         "invalid_client",
@@ -85,6 +86,30 @@ pub(crate) fn read_assertion(header_json: &[u8], claims_json: &[u8]) -> Option<A
     })
 }
 
+/// The client's assertion of a token request (RFC 7521 §4.2): its type must be the JWT bearer
+/// one; the JWS and the claims read from it; a `client_id` given must be its subject. The
+/// response that refuses it otherwise.
+pub(crate) fn client_assertion(
+    assertion_type: &str,
+    assertion: &str,
+    client_id: Option<&str>,
+) -> Result<(CompactJws, Assertion), Box<Response>> {
+    if assertion_type != JWT_BEARER || assertion.is_empty() {
+        return Err(Box::new(error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "clients authenticate with a signed assertion: client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer, with a client_assertion",
+        )));
+    }
+    let refused = || Box::new(invalid_client());
+    let jws = mynumber_pki::jose::split(assertion).map_err(|_| refused())?;
+    let claims = read_assertion(&jws.header, &jws.payload).ok_or_else(refused)?;
+    if client_id.is_some_and(|c| c != claims.sub) {
+        return Err(refused());
+    }
+    Ok((jws, claims))
+}
+
 /// Trade a signed assertion for a five-minute access token.
 pub(crate) async fn token(
     State(state): State<AppState>,
@@ -105,27 +130,14 @@ pub(crate) async fn token(
             "only client_credentials is granted here",
         );
     }
-    if form.client_assertion_type != JWT_BEARER || form.client_assertion.is_empty() {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer, with a client_assertion",
-        );
-    }
-    let Ok(jws) = mynumber_pki::jose::split(&form.client_assertion) else {
-        return invalid_client();
+    let (jws, assertion) = match client_assertion(
+        &form.client_assertion_type,
+        &form.client_assertion,
+        form.client_id.as_deref(),
+    ) {
+        Ok(a) => a,
+        Err(refused) => return *refused,
     };
-    let Some(assertion) = read_assertion(&jws.header, &jws.payload) else {
-        return invalid_client();
-    };
-    // RFC 7521 §4.2: a client_id given must be the assertion's subject.
-    if form
-        .client_id
-        .as_deref()
-        .is_some_and(|c| c != assertion.sub)
-    {
-        return invalid_client();
-    }
     let audience = state.app.token_endpoint();
     match state
         .app

@@ -205,6 +205,7 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{purpose}", "withholding-slip".to_owned()),
         ("{kid}", "k1".to_owned()),
         ("{collection_id}", "00".repeat(16)),
+        ("{login_id}", "00".repeat(16)),
     ] {
         p = p.replace(name, &value);
     }

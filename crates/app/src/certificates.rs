@@ -49,6 +49,8 @@ pub struct PkiSettings {
     pub(crate) responders: Arc<RwLock<HashMap<&'static str, Arc<Responder>>>>,
     /// Signed answers to nonce-less requests, by request bytes.
     pub(crate) answers: Arc<RwLock<HashMap<Vec<u8>, CachedAnswer>>>,
+    /// The OpenID provider's keys, unsealed once (by purpose and key id).
+    pub(crate) provider_keys: Arc<RwLock<HashMap<String, Arc<Vec<u8>>>>>,
 }
 
 impl PkiSettings {
@@ -61,6 +63,7 @@ impl PkiSettings {
             loaded: Arc::default(),
             responders: Arc::default(),
             answers: Arc::default(),
+            provider_keys: Arc::default(),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod ledger;
 mod load;
 mod notices;
 mod number_change;
+mod oidc;
 mod organisation_auth;
 mod organisations;
 mod passkeys;
@@ -57,6 +58,10 @@ pub use import_run::{
 pub use ledger::LedgerReport;
 pub use notices::NoticeBatch;
 pub use number_change::{PENDING_NUMBER_CHANGES, PendingNumberChange};
+pub use oidc::{
+    Begun, CardChallenge, ConsentedItems, IdTokenClaims, IdTokenEncoder, LOGIN_TOKEN_PREFIX,
+    LoginView, MAX_REDIRECT_URIS, PublishedKey, TokenGrant, TokenRefusal, percent_encode,
+};
 pub use organisation_auth::{ORGANISATION_TOKEN_PREFIX, ORGANISATION_TOKEN_S, OrganisationToken};
 pub use organisations::{ORGANISATIONS_LISTED, OrganisationView, PurposeInput};
 pub use passkeys::{

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::access::authorize;
 use crate::ledger::{Record, append};
 use crate::staff::token_hash;
-use crate::{App, AppError, OrganisationKeyRow, StoreError};
+use crate::{App, AppError, OrganisationKeyRow, StoreError, Tx};
 
 /// How long an organisation's access token lasts, in seconds. **Choice**: as long as the
 /// longest assertion (`client_assertion::MAX_LIFETIME_S`); a client asks again for more.
@@ -205,55 +205,37 @@ impl App {
         };
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let Some(org) = tx.organisation(id).await? else {
-            tracing::warn!(reason = "unknown client", "token refused");
-            return Err(AppError::Unauthenticated);
-        };
-        let keys = tx.organisation_keys(id).await?;
-        let refused = if org.status != OrgStatus::Active {
-            Some("organisation-not-active")
-        } else if let Err(why) = assertion.check(client_id.trim(), audience, now / 1_000_000) {
-            Some(why.code())
-        } else {
-            let in_force = keys.iter().filter(|k| {
-                k.revoked_at_us.is_none() && assertion.kid.as_deref().is_none_or(|kid| kid == k.kid)
-            });
-            let mut verified = None;
-            for key in in_force {
-                if verify_es256(jws, &key.public_key).is_ok() {
-                    verified = Some(key.kid.clone());
-                    break;
-                }
+        let refused = match self
+            .verify_client(tx.as_mut(), id, jws, assertion, &[audience], now)
+            .await?
+        {
+            Err("unknown-client") => {
+                tracing::warn!(reason = "unknown client", "token refused");
+                return Err(AppError::Unauthenticated);
             }
-            match verified {
-                None => Some("signature"),
-                Some(kid) => {
-                    let expires = assertion.exp.saturating_mul(1_000_000);
-                    if tx.take_assertion(id, &assertion.jti, expires, now).await? {
-                        let mut bytes = [0u8; 32];
-                        self.random.fill(&mut bytes);
-                        let token = format!("{ORGANISATION_TOKEN_PREFIX}{}", hex::encode(bytes));
-                        let until = now + ORGANISATION_TOKEN_S * 1_000_000;
-                        tx.insert_organisation_token(&token_hash(&token), id, &kid, now, until)
-                            .await?;
-                        append(
-                            tx.as_mut(),
-                            &Principal::RelyingParty(id).ledger_name(),
-                            now,
-                            vec![national(
-                                "organisation-token-issued",
-                                format!("organisation={id} kid={kid}"),
-                            )],
-                        )
-                        .await?;
-                        tx.commit().await?;
-                        return Ok(OrganisationToken {
-                            token,
-                            expires_in: ORGANISATION_TOKEN_S,
-                        });
-                    }
-                    Some("replay")
-                }
+            Err(reason) => Some(reason),
+            Ok(kid) => {
+                let mut bytes = [0u8; 32];
+                self.random.fill(&mut bytes);
+                let token = format!("{ORGANISATION_TOKEN_PREFIX}{}", hex::encode(bytes));
+                let until = now + ORGANISATION_TOKEN_S * 1_000_000;
+                tx.insert_organisation_token(&token_hash(&token), id, &kid, now, until)
+                    .await?;
+                append(
+                    tx.as_mut(),
+                    &Principal::RelyingParty(id).ledger_name(),
+                    now,
+                    vec![national(
+                        "organisation-token-issued",
+                        format!("organisation={id} kid={kid}"),
+                    )],
+                )
+                .await?;
+                tx.commit().await?;
+                return Ok(OrganisationToken {
+                    token,
+                    expires_in: ORGANISATION_TOKEN_S,
+                });
             }
         };
         let reason = refused.unwrap_or("refused");
@@ -269,6 +251,46 @@ impl App {
         .await?;
         tx.commit().await?;
         Err(AppError::Unauthenticated)
+    }
+
+    /// Checks a client's signed assertion inside `tx`: the organisation is registered and
+    /// active, the assertion meets RFC 7523's rules for one of `audiences`, its signature
+    /// verifies with a key in force (the one its `kid` names, if it names one), and its `jti`
+    /// is taken now, once. The key's id, or the reason of the refusal for the ledger
+    /// (`unknown-client` when no organisation has that id).
+    pub(crate) async fn verify_client(
+        &self,
+        tx: &mut dyn Tx,
+        id: OrganisationId,
+        jws: &CompactJws,
+        assertion: &Assertion,
+        audiences: &[&str],
+        now: i64,
+    ) -> Result<Result<String, &'static str>, AppError> {
+        let Some(org) = tx.organisation(id).await? else {
+            return Ok(Err("unknown-client"));
+        };
+        if org.status != OrgStatus::Active {
+            return Ok(Err("organisation-not-active"));
+        }
+        if let Err(why) = assertion.check(&id.to_hex(), audiences, now / 1_000_000) {
+            return Ok(Err(why.code()));
+        }
+        let keys = tx.organisation_keys(id).await?;
+        let verified = keys
+            .iter()
+            .filter(|k| {
+                k.revoked_at_us.is_none() && assertion.kid.as_deref().is_none_or(|kid| kid == k.kid)
+            })
+            .find(|k| verify_es256(jws, &k.public_key).is_ok());
+        let Some(key) = verified else {
+            return Ok(Err("signature"));
+        };
+        let expires = assertion.exp.saturating_mul(1_000_000);
+        if !tx.take_assertion(id, &assertion.jti, expires, now).await? {
+            return Ok(Err("replay"));
+        }
+        Ok(Ok(key.kid.clone()))
     }
 
     /// The organisation an access token stands for, while the token, its key and the

@@ -216,6 +216,9 @@ impl App {
         if token.starts_with(crate::ORGANISATION_TOKEN_PREFIX) {
             return self.authenticate_organisation(token).await;
         }
+        if token.starts_with(crate::LOGIN_TOKEN_PREFIX) {
+            return self.authenticate_login_token(token).await;
+        }
         match self.check_token(token).await? {
             Ok(principal) => Ok(principal),
             Err((reason, credential)) => {

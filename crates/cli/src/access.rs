@@ -57,7 +57,10 @@ pub(crate) fn access(command: &Command) -> Access {
                 | O::Resume { .. }
                 | O::Revoke { .. }
                 | O::Purpose { .. }
-                | O::WithdrawPurpose { .. } => Policy(A::ManageOrganisations),
+                | O::WithdrawPurpose { .. }
+                | O::Key { .. }
+                | O::Client { .. }
+                | O::RotateLoginKey => Policy(A::ManageOrganisations),
             }
         }
         Command::Notices(c) => match c {
@@ -75,6 +78,7 @@ pub(crate) fn access(command: &Command) -> Access {
             CardCommand::Show { .. }
             | CardCommand::Cert { .. }
             | CardCommand::Sign { .. }
+            | CardCommand::Login { .. }
             | CardCommand::DemoPhoto { .. }
             | CardCommand::Attach { .. } => Local,
             CardCommand::Apply { .. } => Policy(A::ApplyCard),

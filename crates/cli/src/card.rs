@@ -290,26 +290,28 @@ pub(crate) fn cert(
     }
 }
 
-/// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
-pub(crate) fn sign(
-    path: &Path,
-    element: &Element,
-    k: &str,
-    input: &Path,
-    out: &Path,
-) -> Result<()> {
-    let kind = kind(k)?;
-    let pin = secrets::required("MYNUMBER_CARD_PIN", "the key's PIN: ")?;
-    let pin = pin.as_str();
-    let (_, _, key_fid, pin_fid, pin_kind) = files(kind);
-    let message = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &message);
-    // DigestInfo for SHA-256 (RFC 8017 §9.2 note 1).
+/// DigestInfo for SHA-256 (RFC 8017 §9.2 note 1) over `message`: what the card's key signs.
+fn digest_info(message: &[u8]) -> Vec<u8> {
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, message);
     let mut info = vec![
         0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
         0x05, 0x00, 0x04, 0x20,
     ];
     info.extend_from_slice(digest.as_ref());
+    info
+}
+
+/// Signs `message` (its SHA-256 as DigestInfo) with one of the card's keys after its PIN, and
+/// reads the key's certificate: the chip's own commands, as a reader sends them.
+fn sign_on_chip(
+    path: &Path,
+    element: &Element,
+    kind: Hierarchy,
+    pin: &str,
+    message: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>)> {
+    let (cert_fid, _, key_fid, pin_fid, pin_kind) = files(kind);
+    let info = digest_info(message);
     let (mut chip, _hold) = open_chip(path, element)?;
     chip.power(Power::On);
     let result = (|| {
@@ -325,11 +327,93 @@ pub(crate) fn sign(
         ];
         apdu.extend_from_slice(&info);
         apdu.push(0x00);
-        send(&mut chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))
+        let signature = send(&mut chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
+        select(&mut chip, cert_fid)?;
+        Ok((signature, read_selected(&mut chip)?))
     })();
     keep(&mut chip, path, element.as_ref())?;
-    let signature = result?;
+    result
+}
+
+/// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
+pub(crate) fn sign(
+    path: &Path,
+    element: &Element,
+    k: &str,
+    input: &Path,
+    out: &Path,
+) -> Result<()> {
+    let kind = kind(k)?;
+    let pin = secrets::required("MYNUMBER_CARD_PIN", "the key's PIN: ")?;
+    let message = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let (signature, _) = sign_on_chip(path, element, kind, &pin, &message)?;
     files::write_private(out, &signature)
+}
+
+/// `card login`: the authentication app. Fetches a log-in's challenge from the provider's page
+/// URL, shows who asks for what and the confirmation number the browser shows, signs the
+/// challenge with the user-authentication key after its 4-digit PIN, and sends the signature
+/// and the certificate back (docs/design/oidc.md).
+pub(crate) async fn login(
+    path: &Path,
+    element: &Element,
+    url: &str,
+    ca_file: Option<&Path>,
+) -> Result<()> {
+    let url = url.trim().trim_end_matches('/');
+    if !url.contains("/protocol/openid-connect/login/") {
+        bail!("{url:?} is not a log-in page's URL (…/protocol/openid-connect/login/ID)");
+    }
+    let card_url = format!("{url}/card");
+    let (status, body) = crate::http_client::request("GET", &card_url, None, ca_file).await?;
+    if status != 200 {
+        bail!("the provider refused: {}", explain(status, &body));
+    }
+    let challenge = mynumber_api::read_app_challenge(&body)
+        .context("the provider's challenge could not be read")?;
+    println!("{} asks to confirm that it is you.", challenge.client_name);
+    let items: Vec<&str> = challenge
+        .scopes
+        .iter()
+        .map(String::as_str)
+        .filter(|s| *s != "openid")
+        .collect();
+    if !items.is_empty() {
+        println!("It asks for: {}", items.join(", "));
+    }
+    println!(
+        "Check that your browser shows the confirmation number {}.",
+        challenge.confirmation
+    );
+    let pin = secrets::required(
+        "MYNUMBER_CARD_PIN",
+        "the 4-digit PIN of the user-authentication certificate: ",
+    )?;
+    let (signature, certificate) = sign_on_chip(
+        path,
+        element,
+        Hierarchy::Authentication,
+        &pin,
+        &challenge.message,
+    )?;
+    let answer = mynumber_api::app_answer(&certificate, &signature);
+    let (status, body) = crate::http_client::request(
+        "POST",
+        &card_url,
+        Some(("application/json", &answer)),
+        ca_file,
+    )
+    .await?;
+    if status != 204 {
+        bail!("the provider refused: {}", explain(status, &body));
+    }
+    println!("Done: continue in your browser.");
+    Ok(())
+}
+
+/// A refusal's words: the problem's, else the status.
+fn explain(status: u16, body: &[u8]) -> String {
+    mynumber_api::problem_text(body).unwrap_or_else(|| format!("HTTP {status}"))
 }
 
 /// `card attach`: plays the card to vpcd (the pcscd driver of vsmartcard) until the reader

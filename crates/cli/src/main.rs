@@ -5,6 +5,7 @@ mod card;
 mod certs;
 mod documents;
 mod files;
+mod http_client;
 mod ledger;
 mod number;
 mod organisation;
@@ -144,6 +145,19 @@ pub(crate) enum CardCommand {
         /// Output file; default: standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Log in with the card: the authentication app for a log-in page of the OpenID provider
+    /// (it signs the log-in's challenge with the user-authentication key after the 4-digit PIN,
+    /// from MYNUMBER_CARD_PIN or standard input).
+    Login {
+        /// The card file.
+        file: PathBuf,
+        /// The log-in page's URL, as the browser shows it.
+        #[arg(long)]
+        url: String,
+        /// Trust this CA certificate file (PEM) for HTTPS instead of the system's roots.
+        #[arg(long)]
+        ca_file: Option<PathBuf>,
     },
     /// Sign the SHA-256 of a file with one of the card's keys (PKCS#1 v1.5); the PIN comes
     /// from MYNUMBER_CARD_PIN or standard input, never the command line.
@@ -774,6 +788,9 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             input,
             out,
         }) => card::sign(&file, &d.card_element()?, &kind, &input, &out)?,
+        Command::Card(CardCommand::Login { file, url, ca_file }) => {
+            card::login(&file, &d.card_element()?, &url, ca_file.as_deref()).await?
+        }
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
             files::write_private(&out, &mynumber_app::demo::portrait(seed))?;
             println!("demo photo written to {}", out.display());

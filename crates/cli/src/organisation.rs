@@ -66,6 +66,34 @@ pub(crate) enum OrganisationCommand {
         #[arg(long)]
         retention_years: String,
     },
+    /// Register a public key (ES256, P-256) the organisation signs its assertions with.
+    Key {
+        /// The organisation's id.
+        id: String,
+        /// The key id its assertions name (`kid`).
+        #[arg(long)]
+        kid: String,
+        /// The JWK's `x` (base64url).
+        #[arg(long)]
+        x: String,
+        /// The JWK's `y` (base64url).
+        #[arg(long)]
+        y: String,
+    },
+    /// Register the organisation as a relying party of log-in with the card: where codes may
+    /// be sent (each matched exactly) and where the browser may return after logging out.
+    Client {
+        /// The organisation's id (its client_id).
+        id: String,
+        /// A redirection URI (repeat for several): https, or http on the loopback.
+        #[arg(long = "redirect-uri", required = true)]
+        redirect_uris: Vec<String>,
+        /// A logout URI (repeat for several).
+        #[arg(long = "logout-uri")]
+        logout_uris: Vec<String>,
+    },
+    /// Rotate the key that signs ID tokens: the old one is still published for a day.
+    RotateLoginKey,
     /// Withdraw a purpose: nothing more is collected for it.
     WithdrawPurpose {
         /// The organisation's id.
@@ -162,6 +190,39 @@ pub(crate) async fn run(app: &App, who: &Principal, command: OrganisationCommand
         C::WithdrawPurpose { id: given, code } => {
             app.withdraw_purpose(who, id(&given)?, &code).await?;
             println!("purpose {} withdrawn", code.trim());
+        }
+        C::Key {
+            id: given,
+            kid,
+            x,
+            y,
+        } => {
+            let point = mynumber_pki::jose::p256_point(x.trim(), y.trim())
+                .map_err(|e| anyhow!("--x and --y: {e}"))?;
+            let k = app
+                .register_organisation_key(who, id(&given)?, &kid, &point)
+                .await?;
+            println!("key {} registered for {}", k.kid, k.organisation);
+        }
+        C::Client {
+            id: given,
+            redirect_uris,
+            logout_uris,
+        } => {
+            let c = app
+                .register_oidc_client(who, id(&given)?, redirect_uris, logout_uris)
+                .await?;
+            println!(
+                "client {} registered: {} redirection URIs, {} logout URIs; issuer {}",
+                c.organisation,
+                c.redirect_uris.len(),
+                c.logout_uris.len(),
+                app.issuer()
+            );
+        }
+        C::RotateLoginKey => {
+            let kid = app.rotate_provider_key(who).await?;
+            println!("ID tokens are signed with key {kid} from now on");
         }
     }
     Ok(())

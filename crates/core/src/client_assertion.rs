@@ -4,9 +4,10 @@
 //! secret (issue 12). The JSON is read by the API; the signature is checked by `pki::jose`.
 
 /// The longest lifetime an assertion may claim, in seconds. **Choice**
-/// (docs/design/organisations.md): RFC 7523 leaves it to the server; five minutes covers a
-/// client's clock and the round trip, and bounds how long a `jti` must be remembered.
-pub const MAX_LIFETIME_S: i64 = 300;
+/// (docs/design/organisations.md): RFC 7523 leaves it to the server. An hour is what Authlib,
+/// a common relying-party library, claims by default; the `jti` is remembered as long, so a
+/// replay is refused all the same.
+pub const MAX_LIFETIME_S: i64 = 3600;
 
 /// Clock difference tolerated between the client and the server, in seconds.
 pub const SKEW_S: i64 = 60;
@@ -72,16 +73,22 @@ impl AssertionRefused {
 }
 
 impl Assertion {
-    /// Checks the rules for `client_id` at `audience` (the token endpoint's URL) at `now`
+    /// Checks the rules for `client_id` at one of `audiences` (the token endpoint's URL, or the
+    /// issuer for the OpenID provider's, OIDC Core §9) at `now`
     /// (seconds since the epoch).
-    pub fn check(&self, client_id: &str, audience: &str, now: i64) -> Result<(), AssertionRefused> {
+    pub fn check(
+        &self,
+        client_id: &str,
+        audiences: &[&str],
+        now: i64,
+    ) -> Result<(), AssertionRefused> {
         if self.alg != "ES256" {
             return Err(AssertionRefused::Algorithm);
         }
         if self.iss != client_id || self.sub != client_id {
             return Err(AssertionRefused::Subject);
         }
-        if !self.aud.iter().any(|a| a == audience) {
+        if !self.aud.iter().any(|a| audiences.contains(&a.as_str())) {
             return Err(AssertionRefused::Audience);
         }
         let expired = self.exp <= now - SKEW_S;
@@ -122,7 +129,7 @@ mod tests {
 
     #[test]
     fn each_rule_refuses_on_its_own() {
-        assert_eq!(good().check(CLIENT, AUD, NOW), Ok(()));
+        assert_eq!(good().check(CLIENT, &[AUD], NOW), Ok(()));
         let cases: Vec<(Assertion, AssertionRefused)> = vec![
             (
                 Assertion {
@@ -210,7 +217,7 @@ mod tests {
             ),
         ];
         for (a, why) in cases {
-            assert_eq!(a.check(CLIENT, AUD, NOW), Err(why), "{a:?}");
+            assert_eq!(a.check(CLIENT, &[AUD], NOW), Err(why), "{a:?}");
         }
         // The bounds themselves are accepted: an audience among several, the skew's edge.
         let edge = Assertion {
@@ -219,11 +226,11 @@ mod tests {
             iat: Some(NOW + SKEW_S),
             ..good()
         };
-        assert_eq!(edge.check(CLIENT, AUD, NOW), Ok(()));
+        assert_eq!(edge.check(CLIENT, &[AUD], NOW), Ok(()));
         let longest = Assertion {
             exp: NOW + MAX_LIFETIME_S + SKEW_S,
             ..good()
         };
-        assert_eq!(longest.check(CLIENT, AUD, NOW), Ok(()));
+        assert_eq!(longest.check(CLIENT, &[AUD], NOW), Ok(()));
     }
 }

@@ -24,6 +24,7 @@ mod individual_number;
 pub mod ledger;
 pub mod notice;
 pub mod number_change;
+pub mod oidc;
 pub mod organisation;
 pub mod photo;
 pub mod pin;

@@ -103,6 +103,9 @@ pub enum Action {
     /// Record that an organisation collected a person's Individual Number for a purpose it
     /// registered, after the identity check (本人確認, 番号法第16条): the organisation's own act.
     CollectNumber,
+    /// Let a relying party know who one is (OpenID Connect log-in with the card): the
+    /// resident's own act, after the card's signature, with consent to the items asked for.
+    LogIn,
     /// Find a caller's card from what they state about themselves, on the lost-card line
     /// (name, date of birth, address): the answer is only whether one record matches, and the
     /// state of its card.
@@ -143,6 +146,9 @@ pub enum Action {
     ReadNotices,
     /// Read an Individual Number (for a lawful purpose).
     ReadNumber,
+    /// Read the items a resident consented to release at a log-in (userinfo): the relying
+    /// party's act, only for its own log-ins.
+    ReadConsentedItems,
     /// Read the organisations registered, their purposes and the collections they recorded.
     ReadOrganisations,
     /// Read a resident record (with its history), cards or certificates.
@@ -197,6 +203,7 @@ crate::codes!(Action {
     IssueResidentRecord => "issue-resident-record",
     IssueToken => "issue-token",
     ListStaff => "list-staff",
+    LogIn => "log-in",
     LookupNumber => "lookup-number",
     ManageCertificates => "manage-certificates",
     ManageCollections => "manage-collections",
@@ -211,6 +218,7 @@ crate::codes!(Action {
     ReadLedger => "read-ledger",
     ReadNotices => "read-notices",
     ReadNumber => "read-number",
+    ReadConsentedItems => "read-consented-items",
     ReadOrganisations => "read-organisations",
     ReadPublic => "read-public",
     ReadRecord => "read-record",
@@ -266,6 +274,13 @@ pub enum Subject {
     },
     /// An organisation, for what it does with what it collected.
     Organisation(OrganisationId),
+    /// A log-in with the card: the resident who logs in, and the relying party they let know.
+    Login {
+        /// The resident.
+        person: PersonId,
+        /// The relying party.
+        organisation: OrganisationId,
+    },
     /// A staff member, or one about to be created.
     Staff {
         /// Who (`None`: not created yet).
@@ -349,7 +364,12 @@ impl Action {
         use Permission as P;
         Some(match self {
             // An organisation's own act: no staff role carries it (`permits`).
-            A::ReadPublic | A::OwnCredentials | A::CollectNumber | A::ManageCollections => {
+            A::ReadPublic
+            | A::OwnCredentials
+            | A::CollectNumber
+            | A::ManageCollections
+            | A::LogIn
+            | A::ReadConsentedItems => {
                 return None;
             }
             A::AddStaff
@@ -478,7 +498,13 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
     };
     match principal {
         Principal::Staff(_) | Principal::Operator(_)
-            if matches!(action, Action::CollectNumber | Action::ManageCollections) =>
+            if matches!(
+                action,
+                Action::CollectNumber
+                    | Action::ManageCollections
+                    | Action::LogIn
+                    | Action::ReadConsentedItems
+            ) =>
         {
             Err(refuse())
         }
@@ -501,11 +527,13 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {
-            Action::ReadRecord => Ok(()),
+            Action::ReadRecord | Action::LogIn => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Agency(_) | Principal::RelyingParty(_) => match action {
-            Action::CollectNumber | Action::ManageCollections => Ok(()),
+            Action::CollectNumber | Action::ManageCollections | Action::ReadConsentedItems => {
+                Ok(())
+            }
             _ => Err(refuse()),
         },
         Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
@@ -524,7 +552,12 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
         Principal::Staff(s) | Principal::Operator(s) => within(s, action, subject),
         Principal::System => Decision::Allow(Extent::Whole),
         Principal::Resident(me) => match subject {
-            Subject::Record(r) if r.person == *me => Decision::Allow(Extent::Whole),
+            Subject::Record(r) if r.person == *me && action == Action::ReadRecord => {
+                Decision::Allow(Extent::Whole)
+            }
+            Subject::Login { person, .. } if person == me && action == Action::LogIn => {
+                Decision::Allow(Extent::Whole)
+            }
             _ => Decision::Deny(Denied::Principal {
                 kind: principal.kind(),
                 action,
@@ -545,6 +578,11 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             }
             Subject::Organisation(organisation)
                 if organisation == me && action == Action::ManageCollections =>
+            {
+                Decision::Allow(Extent::Whole)
+            }
+            Subject::Login { organisation, .. }
+                if organisation == me && action == Action::ReadConsentedItems =>
             {
                 Decision::Allow(Extent::Whole)
             }
@@ -671,6 +709,10 @@ mod tests {
         OrganisationId::from_random([n; 16])
     }
 
+    fn person(n: u8) -> PersonId {
+        PersonId::from_random([n; 16])
+    }
+
     fn purpose(n: u8, registered: bool) -> Subject {
         Subject::Purpose {
             organisation: org(n),
@@ -753,6 +795,7 @@ mod tests {
             ("anonymous", Principal::Anonymous),
             ("employer", Principal::RelyingParty(org(1))),
             ("agency", Principal::Agency(org(1))),
+            ("resident", Principal::Resident(person(9))),
         ];
         let subjects = [
             ("own", record("131041", &["131041"])),
@@ -764,6 +807,20 @@ mod tests {
             ("another's purpose", purpose(2, true)),
             ("own organisation", Subject::Organisation(org(1))),
             ("another organisation", Subject::Organisation(org(2))),
+            (
+                "own log-in",
+                Subject::Login {
+                    person: person(9),
+                    organisation: org(1),
+                },
+            ),
+            (
+                "another's log-in",
+                Subject::Login {
+                    person: person(2),
+                    organisation: org(2),
+                },
+            ),
         ];
         let mut out = String::new();
         for action in Action::ALL {

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 7] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 8] = [
     ("year", Arg::Number(2026)),
     ("era", Arg::Number(5)),
     ("gyear", Arg::Number(2026)),
@@ -12,6 +12,7 @@ const SAMPLE_ARGS: [(&str, Arg<'static>); 7] = [
     ("day", Arg::Number(25)),
     ("url", Arg::Text("https://example.invalid/verify")),
     ("fee", Arg::Text("1,000")),
+    ("client", Arg::Text("株式会社サンプル")),
 ];
 
 #[test]

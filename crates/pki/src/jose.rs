@@ -3,9 +3,13 @@
 //! check of its signature with a P-256 public key. The JSON of the header and the claims is
 //! read by the caller (only the API knows JSON); this module sees bytes.
 //!
-//! Pure: the key and the token are arguments.
+//! Pure but for the nonce of a signature made here: the key and the token are arguments.
 
-use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED, UnparsedPublicKey};
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{
+    ECDSA_P256_SHA256_FIXED, ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair,
+    UnparsedPublicKey,
+};
 
 /// Why a compact JWS was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -158,6 +162,51 @@ pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A compact JWS signed ES256 with a P-256 key (PKCS#8 DER): `header` and `payload` are the
+/// JSON bytes the caller wrote. ECDSA draws a fresh nonce from the operating system (through
+/// aws-lc), the one randomness of this module.
+pub fn sign_es256(pkcs8: &[u8], header: &[u8], payload: &[u8]) -> Result<String, JoseError> {
+    let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8)
+        .map_err(|_| JoseError::Key)?;
+    let input = format!("{}.{}", base64url_encode(header), base64url_encode(payload));
+    let signature = key
+        .sign(&SystemRandom::new(), input.as_bytes())
+        .map_err(|_| JoseError::Signature)?;
+    Ok(format!("{input}.{}", base64url_encode(signature.as_ref())))
+}
+
+/// The public point (`04 ‖ X ‖ Y`) of a P-256 private key (PKCS#8 DER), for a JWK.
+pub fn es256_public_point(pkcs8: &[u8]) -> Result<Vec<u8>, JoseError> {
+    let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8)
+        .map_err(|_| JoseError::Key)?;
+    Ok(key.public_key().as_ref().to_vec())
+}
+
+/// A JWK's `x` and `y` for a P-256 point (`04 ‖ X ‖ Y`).
+pub fn jwk_coordinates(point: &[u8]) -> Option<(String, String)> {
+    if point.len() != 65 || point[0] != 4 {
+        return None;
+    }
+    Some((
+        base64url_encode(&point[1..33]),
+        base64url_encode(&point[33..]),
+    ))
+}
+
+/// The S256 code challenge of a PKCE code verifier (RFC 7636 §4.2):
+/// `BASE64URL(SHA256(ASCII(verifier)))`.
+pub fn pkce_s256(verifier: &str) -> String {
+    base64url_encode(
+        aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, verifier.as_bytes()).as_ref(),
+    )
+}
+
+/// Half of a SHA-256 hash, base64url: an ID token's `at_hash` (OIDC Core §3.1.3.6) for ES256.
+pub fn half_sha256(value: &str) -> String {
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, value.as_bytes());
+    base64url_encode(&digest.as_ref()[..16])
+}
+
 /// The fuzz target's entry: any bytes, as a token.
 pub fn parse_for_fuzzing(bytes: &[u8]) {
     if let Ok(token) = std::str::from_utf8(bytes) {
@@ -196,6 +245,32 @@ mod tests {
         for bad in ["Zg==", "Z", "Zh", "Zm+v", "Zm/v", "Zm9v!"] {
             assert_eq!(base64url_decode(bad), None, "{bad}");
         }
+    }
+
+    /// RFC 7636 Appendix B: the example verifier and its S256 challenge.
+    #[test]
+    fn the_rfc_7636_pkce_example() {
+        assert_eq!(
+            pkce_s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn what_it_signs_verifies_with_its_point_and_nothing_else() {
+        let rng = SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+        let token = sign_es256(pkcs8.as_ref(), br#"{"alg":"ES256"}"#, br#"{"a":1}"#).unwrap();
+        let point = es256_public_point(pkcs8.as_ref()).unwrap();
+        let jws = split(&token).unwrap();
+        assert_eq!(jws.payload, br#"{"a":1}"#);
+        verify_es256(&jws, &point).unwrap();
+        let (x, y) = jwk_coordinates(&point).unwrap();
+        assert_eq!(p256_point(&x, &y).unwrap(), point);
+        let mut tampered = jws.clone();
+        tampered.signing_input.push(b'x');
+        assert_eq!(verify_es256(&tampered, &point), Err(JoseError::Signature));
+        assert_eq!(sign_es256(b"not a key", b"{}", b"{}"), Err(JoseError::Key));
     }
 
     /// RFC 7515 Appendix A.3: the ES256 example, its key and signature.

@@ -29,7 +29,10 @@ pub use profile::{
     last_valid_day, opaque_common_name,
 };
 pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256, PKCS_RSA_SHA256, RsaKeySize};
-pub use verify::{Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature};
+pub use verify::{
+    Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature,
+    verify_with_certificate,
+};
 
 /// A key pair's public key as a DER SubjectPublicKeyInfo (what the authority certifies).
 pub fn public_key_der(key: &KeyPair) -> Vec<u8> {

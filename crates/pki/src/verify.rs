@@ -204,6 +204,16 @@ fn rsa_verify(
         .map_err(|_| VerifyError::BadSignature)
 }
 
+/// Checks a PKCS#1 v1.5 signature with SHA-256 (RFC 8017 §8.2), as a card's key makes one, over
+/// `message` with the RSA key of the certificate `cert` (DER).
+pub fn verify_with_certificate(
+    cert: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
+    rsa_verify(&parse(cert)?, SHA256, message, signature)
+}
+
 /// Whether the authority whose certificate is `issuer` signed `cert`.
 pub fn issued_by(cert: &[u8], issuer: &[u8]) -> Result<bool, VerifyError> {
     let cert = parse(cert)?;

@@ -174,6 +174,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0027_organisation_keys.sql"),
         include_str!("../migrations/postgres/0027_organisation_keys.sql"),
     ),
+    (
+        28,
+        "log-in with the card: clients, keys, log-ins and tokens",
+        include_str!("../migrations/sqlite/0028_oidc.sql"),
+        include_str!("../migrations/postgres/0028_oidc.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

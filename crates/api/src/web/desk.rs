@@ -477,19 +477,7 @@ async fn enrol(
 }
 
 fn app_page(page: Page, enrolment: &Enrolment, status: StatusCode) -> Response {
-    let qr_svg = qrcode::QrCode::new(enrolment.uri.as_bytes())
-        .map(|code| {
-            code.render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(200, 200)
-                .dark_color(qrcode::render::svg::Color("#000000"))
-                .light_color(qrcode::render::svg::Color("#ffffff"))
-                .build()
-        })
-        .unwrap_or_default();
-    // The SVG's own XML declaration does not belong inside HTML.
-    let qr_svg = qr_svg
-        .split_once("?>")
-        .map_or(qr_svg.clone(), |(_, rest)| rest.trim().to_owned());
+    let qr_svg = super::qr_svg(&enrolment.uri);
     render(
         status,
         &EnrolAppPage {

@@ -15,6 +15,7 @@ mod checkpoints;
 mod desk;
 mod fonts;
 mod letters;
+pub(crate) mod login;
 pub(crate) mod multipart;
 mod number_change;
 mod page;
@@ -81,6 +82,22 @@ pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> 
         .map(|(_, v)| v)
 }
 
+/// A QR code as inline SVG (for a page; without its XML declaration, which does not belong
+/// inside HTML).
+pub(crate) fn qr_svg(text: &str) -> String {
+    let svg = qrcode::QrCode::new(text.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .dark_color(qrcode::render::svg::Color("#000000"))
+                .light_color(qrcode::render::svg::Color("#ffffff"))
+                .build()
+        })
+        .unwrap_or_default();
+    svg.split_once("?>")
+        .map_or(svg.clone(), |(_, rest)| rest.trim().to_owned())
+}
+
 /// The CSRF token of a signed-in form: a digest of the session cookie, so that only a page
 /// this server rendered for that browser carries it (the cookie itself is HttpOnly).
 pub(crate) fn csrf_of(session_cookie: &str) -> String {
@@ -118,7 +135,7 @@ pub(crate) fn set_cookie(name: &str, value: &str, max_age: Option<i64>) -> Heade
 /// (Fetch Metadata); one that predates it names the page's origin in `Origin`, except that
 /// under this server's `Referrer-Policy: no-referrer` a form post's origin is `null`. A request
 /// with neither is no browser's cross-site post. The CSRF token is checked besides, always.
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return matches!(site, "same-origin" | "none");
     }

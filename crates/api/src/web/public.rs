@@ -23,7 +23,7 @@ use crate::AppState;
 const PUBLIC_LANG_COOKIE: &str = "mn_public_lang";
 
 /// The reader's language among the residents' catalogs.
-fn language(headers: &HeaderMap, chosen: Option<&str>) -> &'static Catalog {
+pub(crate) fn language(headers: &HeaderMap, chosen: Option<&str>) -> &'static Catalog {
     let known = |tag: &str| {
         LANGUAGES
             .iter()
@@ -115,23 +115,23 @@ fn escape(text: &str) -> String {
 }
 
 /// A link of the language switch.
-struct LanguageLink {
-    tag: &'static str,
-    name: String,
-    href: String,
-    current: bool,
+pub(crate) struct LanguageLink {
+    pub(crate) tag: &'static str,
+    pub(crate) name: String,
+    pub(crate) href: String,
+    pub(crate) current: bool,
 }
 
 /// What every public page shares: its language, title and the switch.
-struct Frame {
-    lang: &'static str,
-    c: &'static Catalog,
-    title: String,
-    languages: Vec<LanguageLink>,
+pub(crate) struct Frame {
+    pub(crate) lang: &'static str,
+    pub(crate) c: &'static Catalog,
+    pub(crate) title: String,
+    pub(crate) languages: Vec<LanguageLink>,
 }
 
 impl Frame {
-    fn new(c: &'static Catalog, title_key: &str, path: &str) -> Self {
+    pub(crate) fn new(c: &'static Catalog, title_key: &str, path: &str) -> Self {
         let languages = LANGUAGES
             .iter()
             .map(|tag| LanguageLink {
@@ -150,12 +150,12 @@ impl Frame {
     }
 
     /// A message as HTML (ruby for やさしい日本語).
-    fn h(&self, key: &str) -> String {
+    pub(crate) fn h(&self, key: &str) -> String {
         ruby(&self.c.text(key))
     }
 
     /// A message with one argument, as HTML.
-    fn h_with(&self, key: &str, name: &str, value: &str) -> String {
+    pub(crate) fn h_with(&self, key: &str, name: &str, value: &str) -> String {
         ruby(&self.c.format(key, &[(name, Arg::Text(value))]))
     }
 }
@@ -184,7 +184,7 @@ pub(crate) struct LangQuery {
 }
 
 /// Sends a page, remembering a language chosen with the switch.
-fn send(
+pub(crate) fn send(
     html: Result<String, askama::Error>,
     chosen: Option<&str>,
     c: &Catalog,

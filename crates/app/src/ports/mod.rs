@@ -14,6 +14,7 @@ mod certificates;
 mod documents;
 mod ledger;
 mod numbers;
+mod oidc;
 mod organisations;
 mod registry;
 mod staff;
@@ -26,6 +27,7 @@ pub use documents::{
 };
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
+pub use oidc::{OidcClientRow, OidcLoginRow, OidcRead, OidcTokenRow, OidcWrite, ProviderKeyRow};
 pub use organisations::{
     CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
     PurposeRow,
@@ -82,6 +84,7 @@ pub trait ReadTx:
     + CardsRead
     + StaffRead
     + OrganisationsRead
+    + OidcRead
     + Send
 {
 }
@@ -95,6 +98,7 @@ impl<T> ReadTx for T where
         + CardsRead
         + StaffRead
         + OrganisationsRead
+        + OidcRead
         + Send
 {
 }
@@ -112,6 +116,7 @@ pub trait Tx:
     + CardsWrite
     + StaffWrite
     + OrganisationsWrite
+    + OidcWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

@@ -5,6 +5,7 @@ mod certificates;
 mod documents;
 mod ledger;
 mod numbers;
+mod oidc;
 mod organisations;
 mod registry;
 mod staff;

@@ -64,7 +64,7 @@ fn decode_collection(row: &AnyRow) -> Result<CollectionRow, StoreError> {
     })
 }
 
-fn organisation_id(s: &str) -> Result<OrganisationId, StoreError> {
+pub(crate) fn organisation_id(s: &str) -> Result<OrganisationId, StoreError> {
     OrganisationId::parse(s).ok_or_else(|| corrupt("organisation id"))
 }
 

@@ -729,9 +729,21 @@ pub(crate) async fn card_in_hand(
         .unwrap()
 }
 
-/// Signs `message` with the card's key of `hierarchy` through its chip, the PIN verified, and
+/// Signs "issue 10" with the card's key of `hierarchy` through its chip, the PIN verified, and
 /// checks the signature with the certificate on the card; returns that certificate.
 fn sign_with_card(file: &[u8], hierarchy: mynumber_pki::Hierarchy, pin: &str) -> Vec<u8> {
+    sign_message_with_card(file, hierarchy, pin, b"issue 10").1
+}
+
+/// Signs `message` (its SHA-256 as DigestInfo) with the card's key of `hierarchy` through its
+/// chip, the PIN verified, and checks the signature with the certificate on the card; returns
+/// the signature and that certificate.
+pub(crate) fn sign_message_with_card(
+    file: &[u8],
+    hierarchy: mynumber_pki::Hierarchy,
+    pin: &str,
+    message: &[u8],
+) -> (Vec<u8>, Vec<u8>) {
     use mynumber_card::{CardData, Chip, Power};
     let data = CardData::open(file, super::card_keys().as_ref()).unwrap();
     let (key, pin_file, slot) = match hierarchy {
@@ -761,7 +773,7 @@ fn sign_with_card(file: &[u8], hierarchy: mynumber_pki::Hierarchy, pin: &str) ->
         .concat(),
     );
     send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, key]);
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b"issue 10");
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, message);
     let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, 0x33];
     apdu.extend_from_slice(&[
         0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
@@ -778,9 +790,9 @@ fn sign_with_card(file: &[u8], hierarchy: mynumber_pki::Hierarchy, pin: &str) ->
         &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
         cert.public_key().subject_public_key.data.as_ref(),
     )
-    .verify(b"issue 10", &signature)
+    .verify(message, &signature)
     .unwrap();
-    slot.certificate
+    (signature, slot.certificate)
 }
 
 /// Certificates on a card in use (issue 10), made at the counter: the chip makes each key pair

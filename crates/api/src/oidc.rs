@@ -1,0 +1,341 @@
+//! The OpenID Connect provider's machine doors (issue 12, docs/design/oidc.md), on the Digital
+//! Agency's Keycloak-style paths under the issuer `/api/realms/main`: discovery, the JWKS, the
+//! token endpoint (authorization code with PKCE, `private_key_jwt`), userinfo, and the two doors
+//! the authentication app uses (the challenge to sign, the card's answer). The browser's pages
+//! are `web/login.rs`. Errors of the token endpoint are RFC 6749 §5.2's; userinfo's are RFC
+//! 6750 §3's; the app's are problems.
+
+use axum::Json;
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use mynumber_app::{IdTokenClaims, TokenRefusal};
+use mynumber_core::oidc::Scope;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::oauth::{client_assertion, error, invalid_client};
+use crate::{ApiError, AppJson, AppState, Authenticated};
+
+/// The realm's path, as the Agency's provider names it.
+pub(crate) const REALM: &str = "/api/realms/main";
+
+/// The discovery document (OpenID Connect Discovery 1.0 §3).
+pub(crate) async fn discovery(State(state): State<AppState>) -> Response {
+    let iss = state.app.issuer();
+    let endpoint = |name: &str| format!("{iss}/protocol/openid-connect/{name}");
+    let scopes: Vec<&str> = Scope::ALL.iter().map(|s| s.code()).collect();
+    let body = json!({
+        "issuer": iss,
+        "authorization_endpoint": endpoint("auth"),
+        "token_endpoint": endpoint("token"),
+        "userinfo_endpoint": endpoint("userinfo"),
+        "jwks_uri": endpoint("certs"),
+        "end_session_endpoint": endpoint("logout"),
+        "response_types_supported": ["code"],
+        "response_modes_supported": ["query"],
+        "grant_types_supported": ["authorization_code"],
+        "subject_types_supported": ["pairwise"],
+        "id_token_signing_alg_values_supported": ["ES256"],
+        "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+        "token_endpoint_auth_signing_alg_values_supported": ["ES256"],
+        "code_challenge_methods_supported": ["S256"],
+        "scopes_supported": scopes,
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr",
+            "amr", "at_hash", "name", "address", "birthdate", "gender"],
+        "acr_values_supported": [mynumber_core::oidc::ACR],
+        "ui_locales_supported": mynumber_i18n::LANGUAGES,
+        "claims_locales_supported": ["ja"],
+        "claims_parameter_supported": false,
+        "request_parameter_supported": false,
+        "request_uri_parameter_supported": false,
+        "authorization_response_iss_parameter_supported": true,
+    });
+    ([(header::CACHE_CONTROL, "public, max-age=300")], Json(body)).into_response()
+}
+
+/// The JWKS (RFC 7517): the ID token keys in force, and those retired less than a day ago.
+pub(crate) async fn certs(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let keys: Vec<Value> = state
+        .app
+        .published_keys()
+        .await?
+        .into_iter()
+        .map(|k| {
+            json!({"kty": "EC", "crv": "P-256", "x": k.x, "y": k.y, "kid": k.kid,
+                "use": "sig", "alg": "ES256"})
+        })
+        .collect();
+    // A relying party refetches after a rotation when it meets an unknown kid; five minutes
+    // of caching keeps that cheap without hiding a new key for long.
+    Ok((
+        [(header::CACHE_CONTROL, "public, max-age=300")],
+        Json(json!({ "keys": keys })),
+    )
+        .into_response())
+}
+
+/// The token request of the authorization-code grant (RFC 6749 §4.1.3, RFC 7636 §4.5, RFC 7523
+/// §2.2).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CodeForm {
+    #[serde(default)]
+    grant_type: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    redirect_uri: String,
+    #[serde(default)]
+    code_verifier: String,
+    #[serde(default)]
+    client_id: Option<String>,
+    #[serde(default)]
+    client_assertion_type: String,
+    #[serde(default)]
+    client_assertion: String,
+}
+
+/// The ID token's JOSE header and claims as JSON.
+fn encode_id_token(kid: &str, c: &IdTokenClaims) -> (Vec<u8>, Vec<u8>) {
+    let header = json!({"alg": "ES256", "typ": "JWT", "kid": kid});
+    let claims = json!({
+        "iss": c.iss, "sub": c.sub, "aud": c.aud, "exp": c.exp, "iat": c.iat,
+        "auth_time": c.auth_time, "nonce": c.nonce, "acr": c.acr, "amr": c.amr,
+        "at_hash": c.at_hash, "azp": c.aud,
+    });
+    (
+        header.to_string().into_bytes(),
+        claims.to_string().into_bytes(),
+    )
+}
+
+/// The token endpoint: a code for an ID token and an access token.
+pub(crate) async fn token(
+    State(state): State<AppState>,
+    form: Result<Form<CodeForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "the request must be application/x-www-form-urlencoded",
+        );
+    };
+    if form.grant_type != "authorization_code" {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "only authorization_code is granted here",
+        );
+    }
+    if form.code.is_empty() || form.redirect_uri.is_empty() || form.code_verifier.is_empty() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "code, redirect_uri and code_verifier are required",
+        );
+    }
+    let (jws, assertion) = match client_assertion(
+        &form.client_assertion_type,
+        &form.client_assertion,
+        form.client_id.as_deref(),
+    ) {
+        Ok(a) => a,
+        Err(refused) => return *refused,
+    };
+    match state
+        .app
+        .redeem_code(
+            &assertion.sub,
+            &jws,
+            &assertion,
+            &form.code,
+            &form.redirect_uri,
+            &form.code_verifier,
+            &encode_id_token,
+        )
+        .await
+    {
+        Ok(t) => (
+            StatusCode::OK,
+            [
+                (header::CACHE_CONTROL, "no-store"),
+                (header::PRAGMA, "no-cache"),
+            ],
+            Json(json!({
+                "access_token": t.access_token,
+                "token_type": "Bearer",
+                "expires_in": t.expires_in,
+                "scope": t.scope,
+                "id_token": t.id_token,
+            })),
+        )
+            .into_response(),
+        Err(TokenRefusal::Client) => invalid_client(),
+        Err(TokenRefusal::Grant(why)) => error(StatusCode::BAD_REQUEST, "invalid_grant", why),
+        Err(TokenRefusal::Request(why)) => error(StatusCode::BAD_REQUEST, "invalid_request", why),
+        Err(TokenRefusal::Failed(e)) => {
+            tracing::error!(error = %e, "token endpoint failed");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                "the token could not be issued; try again",
+            )
+        }
+    }
+}
+
+/// userinfo (OIDC Core §5.3): the consented items of the log-in the access token came from.
+pub(crate) async fn userinfo(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    let items = state.app.consented_items(&principal, token.trim()).await?;
+    let mut body = json!({ "sub": items.sub });
+    if let Some(name) = items.name {
+        body["name"] = json!(name);
+    }
+    if let Some(address) = items.address {
+        // OIDC Core §5.1.1: the address claim is an object; the card carries one line.
+        body["address"] = json!({ "formatted": address });
+    }
+    if let Some(birthdate) = items.birthdate {
+        body["birthdate"] = json!(birthdate);
+    }
+    if let Some(gender) = items.gender {
+        body["gender"] = json!(gender);
+    }
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::CONTENT_LANGUAGE, "ja"),
+        ],
+        Json(body),
+    )
+        .into_response())
+}
+
+/// What the authentication app signs for a log-in (the app's door; public: the log-in's id is
+/// unguessable, and the answer carries nothing personal).
+pub(crate) async fn card_challenge(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let c = state.app.login_challenge(&id).await?;
+    let scopes: Vec<&str> = c.scopes.iter().map(Scope::code).collect();
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({
+            "message": mynumber_pki::jose::base64url_encode(&c.message),
+            "client_name": c.client_name,
+            "scopes": scopes,
+            "confirmation": c.confirmation,
+            "expires_at": crate::staff::time(c.expires_at_us),
+        })),
+    )
+        .into_response())
+}
+
+/// The card's answer: its user-authentication certificate and its signature, base64url.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CardAnswer {
+    certificate: String,
+    signature: String,
+}
+
+/// The card's answer to a log-in's challenge.
+pub(crate) async fn card_answer(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(answer): AppJson<CardAnswer>,
+) -> Result<StatusCode, ApiError> {
+    let bad = |field: &'static str| {
+        ApiError::from(mynumber_app::AppError::Invalid(mynumber_core::Invalid(
+            vec![mynumber_core::FieldError::new(field, "problem-base64url")],
+        )))
+    };
+    let certificate = mynumber_pki::jose::base64url_decode(&answer.certificate)
+        .ok_or_else(|| bad("certificate"))?;
+    let signature =
+        mynumber_pki::jose::base64url_decode(&answer.signature).ok_or_else(|| bad("signature"))?;
+    state
+        .app
+        .answer_login_challenge(&id, &certificate, &signature)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A log-in's challenge as the authentication app reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppChallenge {
+    /// The bytes to sign.
+    pub message: Vec<u8>,
+    /// Who asks.
+    pub client_name: String,
+    /// For which scopes.
+    pub scopes: Vec<String>,
+    /// The number the browser shows.
+    pub confirmation: String,
+}
+
+/// Reads the challenge the card-challenge door answers (for the authentication app).
+pub fn read_app_challenge(json: &[u8]) -> Option<AppChallenge> {
+    let v: Value = serde_json::from_slice(json).ok()?;
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    Some(AppChallenge {
+        message: mynumber_pki::jose::base64url_decode(&text("message")?)?,
+        client_name: text("client_name")?,
+        scopes: v
+            .get("scopes")?
+            .as_array()?
+            .iter()
+            .filter_map(|s| s.as_str().map(str::to_owned))
+            .collect(),
+        confirmation: text("confirmation")?,
+    })
+}
+
+/// The body the authentication app posts: the certificate and the signature, base64url.
+pub fn app_answer(certificate: &[u8], signature: &[u8]) -> Vec<u8> {
+    json!({
+        "certificate": mynumber_pki::jose::base64url_encode(certificate),
+        "signature": mynumber_pki::jose::base64url_encode(signature),
+    })
+    .to_string()
+    .into_bytes()
+}
+
+/// What a problem says, for a person at the command line: its title and each field's message.
+pub fn problem_text(json: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(json).ok()?;
+    let mut out = v.get("title").and_then(Value::as_str)?.to_owned();
+    if let Some(detail) = v.get("detail").and_then(Value::as_str) {
+        out.push_str(": ");
+        out.push_str(detail);
+    }
+    Some(out)
+}
+
+/// The fuzz target's entry: bytes as an authorization request's parameters (checked by the
+/// core's rules), a token request's form, the app's challenge and a problem.
+pub(crate) fn fuzz_oidc(bytes: &[u8]) {
+    if let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
+        && let Ok(p) = crate::web::login::params(&pairs)
+    {
+        let _ = mynumber_core::oidc::check_request(
+            &p,
+            Some(mynumber_core::OrganisationId::from_random([1; 16])),
+            &["https://rp.example/cb".to_owned()],
+        );
+    }
+    let _ = serde_urlencoded::from_bytes::<CodeForm>(bytes);
+    let _ = read_app_challenge(bytes);
+    let _ = problem_text(bytes);
+}

@@ -1,0 +1,752 @@
+//! Log-in with the card as an OpenID Connect provider (issue 12; docs/design/oidc.md): the
+//! rules of an authorization request (OIDC Core 1.0 §3.1.2, RFC 7636 PKCE, the Digital
+//! Agency's デジタル認証アプリ profile, outside-world §2.3), the scopes and the claims they
+//! release, the log-in's states, the message the card signs, and the pairwise subject
+//! identifier (OIDC Core §8.1). Pure: the request's parameters, the time and the keys are
+//! arguments; hashing a PKCE verifier is `pki::jose`'s.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::{OrganisationId, PersonId};
+
+/// How long the resident has to finish a log-in once the relying party sent them (seconds):
+/// time to find the card, start the app and type the PIN. A choice (oidc.md).
+pub const LOGIN_S: i64 = 600;
+/// How long an authorization code may wait for its exchange (seconds). OIDC Core §3.1.2.5
+/// defers to RFC 6749 §4.1.2, which recommends at most ten minutes; one minute is enough for a
+/// relying party's back channel.
+pub const CODE_S: i64 = 60;
+/// How long an access token for userinfo lives (seconds). A choice (oidc.md).
+pub const ACCESS_TOKEN_S: i64 = 300;
+/// How long an ID token is valid (seconds). A choice (oidc.md).
+pub const ID_TOKEN_S: i64 = 300;
+/// The longest `state` or `nonce` kept (bytes): a relying party's value is opaque, not a
+/// document.
+pub const MAX_OPAQUE: usize = 512;
+
+/// A scope a relying party may ask for (the Agency's list, outside-world §2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// `openid`: the log-in itself (required).
+    Openid,
+    /// `name`: 氏名.
+    Name,
+    /// `address`: 住所.
+    Address,
+    /// `birthdate`: 生年月日.
+    Birthdate,
+    /// `gender`: 性別.
+    Gender,
+    /// `sign`: the resident may be asked to sign (the sign-transactions API).
+    Sign,
+}
+
+impl Scope {
+    /// Every scope, in the order screens list them.
+    pub const ALL: [Scope; 6] = [
+        Scope::Openid,
+        Scope::Name,
+        Scope::Address,
+        Scope::Birthdate,
+        Scope::Gender,
+        Scope::Sign,
+    ];
+
+    /// The scope's name on the wire.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Openid => "openid",
+            Self::Name => "name",
+            Self::Address => "address",
+            Self::Birthdate => "birthdate",
+            Self::Gender => "gender",
+            Self::Sign => "sign",
+        }
+    }
+
+    /// The scope a name stands for.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.code() == s)
+    }
+
+    /// Whether the scope releases one of the four basic items (基本4情報), which needs the
+    /// resident's consent on screen.
+    pub fn is_item(self) -> bool {
+        matches!(
+            self,
+            Self::Name | Self::Address | Self::Birthdate | Self::Gender
+        )
+    }
+}
+
+/// The scopes of a request: sorted, each once. Unknown names are ignored (RFC 6749 §3.3 lets the
+/// server grant less; OIDC Core §5.4 has scopes it does not know ignored).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scopes(Vec<Scope>);
+
+impl Scopes {
+    /// Reads a space-separated scope parameter.
+    pub fn parse(s: &str) -> Self {
+        let mut v: Vec<Scope> = s.split(' ').filter_map(Scope::parse).collect();
+        v.sort();
+        v.dedup();
+        Self(v)
+    }
+
+    /// Whether a scope is among them.
+    pub fn has(&self, scope: Scope) -> bool {
+        self.0.contains(&scope)
+    }
+
+    /// The scopes, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The four items asked for, in screen order.
+    pub fn items(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.iter().filter(|s| s.is_item())
+    }
+}
+
+impl std::fmt::Display for Scopes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.0.iter().map(|s| s.code()).collect();
+        f.write_str(&names.join(" "))
+    }
+}
+
+/// `prompt` (OIDC Core §3.1.2.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Prompt {
+    /// `none`: no screen may be shown.
+    pub none: bool,
+    /// `login`: the resident must authenticate again (always so here).
+    pub login: bool,
+    /// `consent`: consent must be asked (always so here).
+    pub consent: bool,
+}
+
+/// The parameters of an authorization request, as the browser brought them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuthorizationParams {
+    /// `response_type`.
+    pub response_type: Option<String>,
+    /// `client_id`: the relying party's organisation id.
+    pub client_id: Option<String>,
+    /// `redirect_uri`.
+    pub redirect_uri: Option<String>,
+    /// `scope`.
+    pub scope: Option<String>,
+    /// `state`.
+    pub state: Option<String>,
+    /// `nonce`.
+    pub nonce: Option<String>,
+    /// `code_challenge`.
+    pub code_challenge: Option<String>,
+    /// `code_challenge_method`.
+    pub code_challenge_method: Option<String>,
+    /// `prompt`.
+    pub prompt: Option<String>,
+    /// `max_age`.
+    pub max_age: Option<String>,
+    /// `acr_values`.
+    pub acr_values: Option<String>,
+    /// `ui_locales`.
+    pub ui_locales: Option<String>,
+    /// `claims_locales`.
+    pub claims_locales: Option<String>,
+    /// `response_mode`.
+    pub response_mode: Option<String>,
+    /// `request` (a request object): not supported.
+    pub request: Option<String>,
+    /// `request_uri`: not supported.
+    pub request_uri: Option<String>,
+    /// `registration`: not supported.
+    pub registration: Option<String>,
+}
+
+/// An authorization request the provider can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthorizationRequest {
+    /// The relying party.
+    pub client: OrganisationId,
+    /// One of its registered redirection URIs, exactly.
+    pub redirect_uri: String,
+    /// The scopes granted if the resident consents.
+    pub scopes: Scopes,
+    /// The relying party's `state`, returned as given.
+    pub state: String,
+    /// The relying party's `nonce`, put in the ID token.
+    pub nonce: String,
+    /// The PKCE challenge (S256: 43 base64url characters).
+    pub code_challenge: String,
+    /// `prompt`.
+    pub prompt: Prompt,
+    /// `max_age` (seconds), if given: always met, since every log-in uses the card anew.
+    pub max_age: Option<i64>,
+    /// The authentication context classes asked for, in order.
+    pub acr_values: Vec<String>,
+    /// The languages asked for the screens, in order.
+    pub ui_locales: Vec<String>,
+}
+
+/// Why an authorization request cannot go on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RequestError {
+    /// No `client_id`, or no registered relying party of that id in force: shown to the
+    /// resident, never redirected (OIDC Core §3.1.2.6; RFC 6749 §4.1.2.1).
+    UnknownClient,
+    /// No `redirect_uri`, or not one the relying party registered (exact match): shown to the
+    /// resident, never redirected, so that the provider is no open redirector.
+    RedirectUri,
+    /// Told to the relying party at its redirection URI (RFC 6749 §4.1.2.1).
+    Redirect {
+        /// Where.
+        redirect_uri: String,
+        /// The `state` to return, if the request had one.
+        state: Option<String>,
+        /// The error code.
+        error: &'static str,
+        /// Why, in English for the relying party's developers.
+        description: &'static str,
+    },
+}
+
+/// Parameters longer than this are refused whole (bytes).
+const MAX_PARAM: usize = 2048;
+
+/// The characters of a PKCE code verifier (RFC 7636 §4.1: unreserved).
+fn pkce_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Whether a code verifier is well formed (RFC 7636 §4.1: 43–128 unreserved characters).
+pub fn is_code_verifier(v: &str) -> bool {
+    (43..=128).contains(&v.len()) && v.bytes().all(pkce_char)
+}
+
+/// Checks an authorization request against its relying party's registered redirection URIs
+/// (`registered` is `None` when the client is unknown or not in force). The client and the
+/// redirection URI are checked first: until both are known good, nothing is redirected.
+pub fn check_request(
+    p: &AuthorizationParams,
+    client: Option<OrganisationId>,
+    registered: &[String],
+) -> Result<AuthorizationRequest, RequestError> {
+    let Some(client) = client else {
+        return Err(RequestError::UnknownClient);
+    };
+    let Some(redirect_uri) = p.redirect_uri.clone() else {
+        return Err(RequestError::RedirectUri);
+    };
+    if !registered.contains(&redirect_uri) {
+        return Err(RequestError::RedirectUri);
+    }
+    let state = p.state.clone().filter(|s| !s.is_empty());
+    let fail = |error: &'static str, description: &'static str| RequestError::Redirect {
+        redirect_uri: redirect_uri.clone(),
+        state: state.clone(),
+        error,
+        description,
+    };
+    let too_long = [
+        &p.scope,
+        &p.state,
+        &p.nonce,
+        &p.code_challenge,
+        &p.acr_values,
+        &p.ui_locales,
+        &p.claims_locales,
+        &p.prompt,
+    ]
+    .iter()
+    .any(|v| v.as_deref().is_some_and(|v| v.len() > MAX_PARAM));
+    if too_long {
+        return Err(fail("invalid_request", "a parameter is too long"));
+    }
+    if p.request.is_some() {
+        return Err(fail(
+            "request_not_supported",
+            "request objects are not supported",
+        ));
+    }
+    if p.request_uri.is_some() {
+        return Err(fail(
+            "request_uri_not_supported",
+            "request_uri is not supported",
+        ));
+    }
+    if p.registration.is_some() {
+        return Err(fail(
+            "registration_not_supported",
+            "registration is not supported",
+        ));
+    }
+    match p.response_type.as_deref() {
+        Some("code") => {}
+        None => return Err(fail("invalid_request", "response_type is required")),
+        Some(_) => {
+            return Err(fail(
+                "unsupported_response_type",
+                "only the authorization code flow (response_type=code) is supported",
+            ));
+        }
+    }
+    if p.response_mode.as_deref().is_some_and(|m| m != "query") {
+        return Err(fail(
+            "invalid_request",
+            "only response_mode=query is supported",
+        ));
+    }
+    let scopes = Scopes::parse(p.scope.as_deref().unwrap_or_default());
+    if !scopes.has(Scope::Openid) {
+        return Err(fail("invalid_scope", "the openid scope is required"));
+    }
+    let Some(state) = state.clone() else {
+        return Err(fail("invalid_request", "state is required"));
+    };
+    let nonce = match p.nonce.as_deref() {
+        Some(n) if !n.is_empty() => n.to_owned(),
+        _ => return Err(fail("invalid_request", "nonce is required")),
+    };
+    let code_challenge = match p.code_challenge.as_deref() {
+        Some(c) if c.len() == 43 && c.bytes().all(pkce_char) => c.to_owned(),
+        Some(_) => {
+            return Err(fail(
+                "invalid_request",
+                "code_challenge must be the S256 hash of a code verifier (43 characters)",
+            ));
+        }
+        None => return Err(fail("invalid_request", "code_challenge is required (PKCE)")),
+    };
+    if p.code_challenge_method.as_deref() != Some("S256") {
+        return Err(fail(
+            "invalid_request",
+            "code_challenge_method must be S256",
+        ));
+    }
+    let mut prompt = Prompt::default();
+    for value in p.prompt.as_deref().unwrap_or_default().split(' ') {
+        match value {
+            "none" => prompt.none = true,
+            "login" => prompt.login = true,
+            "consent" => prompt.consent = true,
+            // select_account and unknown values ask for nothing this provider does not do
+            // anyway.
+            _ => {}
+        }
+    }
+    if prompt.none && (prompt.login || prompt.consent) {
+        return Err(fail(
+            "invalid_request",
+            "prompt=none cannot be combined with other values",
+        ));
+    }
+    if prompt.none {
+        // Every log-in uses the card: there is never a session to log in silently with.
+        return Err(fail(
+            "login_required",
+            "each log-in needs the card; prompt=none cannot be met",
+        ));
+    }
+    let max_age = match p.max_age.as_deref() {
+        None | Some("") => None,
+        Some(m) => match m.parse::<i64>() {
+            Ok(v) if v >= 0 => Some(v),
+            _ => {
+                return Err(fail(
+                    "invalid_request",
+                    "max_age must be a non-negative integer",
+                ));
+            }
+        },
+    };
+    let words = |v: &Option<String>| -> Vec<String> {
+        v.as_deref()
+            .unwrap_or_default()
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    Ok(AuthorizationRequest {
+        client,
+        redirect_uri,
+        scopes,
+        state,
+        nonce,
+        code_challenge,
+        prompt,
+        max_age,
+        acr_values: words(&p.acr_values),
+        ui_locales: words(&p.ui_locales),
+    })
+}
+
+/// The authentication context class every log-in here reaches: the card's chip, its key used
+/// only after the 4-digit PIN (two factors, hardware-bound). A choice (oidc.md): the Agency's
+/// example asks `aal3`.
+pub const ACR: &str = "aal3";
+/// The authentication methods (RFC 8176): a hardware-protected key, a PIN, two factors.
+pub const AMR: [&str; 3] = ["hwk", "pin", "mfa"];
+
+/// Where a log-in stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginStatus {
+    /// Waiting for the card's signature.
+    Waiting,
+    /// The card signed; waiting for the resident's consent in the browser.
+    Authenticated,
+    /// Consented: a code was issued.
+    Consented,
+    /// The code was exchanged for tokens.
+    Redeemed,
+    /// The resident declined, or the card or its certificate was refused.
+    Declined,
+}
+
+impl LoginStatus {
+    /// The status as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Waiting => "waiting",
+            Self::Authenticated => "authenticated",
+            Self::Consented => "consented",
+            Self::Redeemed => "redeemed",
+            Self::Declined => "declined",
+        }
+    }
+
+    /// The status a stored code stands for.
+    pub fn from_code(s: &str) -> Option<Self> {
+        [
+            Self::Waiting,
+            Self::Authenticated,
+            Self::Consented,
+            Self::Redeemed,
+            Self::Declined,
+        ]
+        .into_iter()
+        .find(|v| v.code() == s)
+    }
+}
+
+/// The bytes the card signs to log in: bound to this provider, this log-in and its fresh
+/// challenge, so that a signature proves nothing anywhere else. The app signs the SHA-256 of
+/// these bytes as DigestInfo (PKCS#1 v1.5), as the card signs anything.
+pub fn challenge_message(issuer: &str, login: &str, challenge: &str) -> Vec<u8> {
+    format!("mynumber-login-v1\n{issuer}\n{login}\n{challenge}\n").into_bytes()
+}
+
+/// The pairwise subject identifier (OIDC Core §8.1) of a person at a relying party: an HMAC of
+/// the relying party and the person's internal id under the provider's own key. It never
+/// carries the number; two relying parties' identifiers for one person cannot be linked
+/// without the key; and it is the person's, not the card's or the certificate's, so it
+/// survives renewal, re-issue and a number change (oidc.md).
+pub fn pairwise_subject(key: &[u8; 32], sector: OrganisationId, person: PersonId) -> String {
+    let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else {
+        // A 32-byte key is always accepted by HMAC.
+        return String::new();
+    };
+    mac.update(b"mynumber-pairwise-sub-v1\0");
+    mac.update(sector.to_hex().as_bytes());
+    mac.update(b"\0");
+    mac.update(person.to_hex().as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    fn client() -> OrganisationId {
+        OrganisationId::from_random([7; 16])
+    }
+
+    fn good() -> AuthorizationParams {
+        AuthorizationParams {
+            response_type: Some("code".into()),
+            client_id: Some(client().to_hex()),
+            redirect_uri: Some("https://rp.example/cb".into()),
+            scope: Some("openid name address".into()),
+            state: Some("s1".into()),
+            nonce: Some("n1".into()),
+            code_challenge: Some(CHALLENGE.into()),
+            code_challenge_method: Some("S256".into()),
+            ..Default::default()
+        }
+    }
+
+    fn registered() -> Vec<String> {
+        vec!["https://rp.example/cb".into()]
+    }
+
+    fn error_of(p: AuthorizationParams) -> Option<&'static str> {
+        match check_request(&p, Some(client()), &registered()) {
+            Err(RequestError::Redirect { error, .. }) => Some(error),
+            Err(_) => Some("not redirected"),
+            Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn a_good_request_is_taken_with_its_scopes_sorted() {
+        let r = check_request(&good(), Some(client()), &registered()).expect("good");
+        assert_eq!(r.scopes.to_string(), "openid name address");
+        assert_eq!(r.state, "s1");
+        assert_eq!(r.nonce, "n1");
+        let p = AuthorizationParams {
+            scope: Some("gender openid  unknown openid".into()),
+            ..good()
+        };
+        let r = check_request(&p, Some(client()), &registered()).expect("good");
+        assert_eq!(r.scopes.to_string(), "openid gender");
+        assert_eq!(r.scopes.items().collect::<Vec<_>>(), vec![Scope::Gender]);
+    }
+
+    #[test]
+    fn the_client_and_redirect_uri_are_never_redirected_to() {
+        assert_eq!(
+            check_request(&good(), None, &registered()),
+            Err(RequestError::UnknownClient)
+        );
+        for uri in [
+            None,
+            Some("https://rp.example/cb/"),
+            Some("https://rp.example/cb?x=1"),
+            Some("https://RP.example/cb"),
+            Some("https://evil.example/cb"),
+        ] {
+            let p = AuthorizationParams {
+                redirect_uri: uri.map(str::to_owned),
+                // Even a request wrong otherwise is not redirected to an unregistered URI.
+                response_type: Some("token".into()),
+                ..good()
+            };
+            assert_eq!(
+                check_request(&p, Some(client()), &registered()),
+                Err(RequestError::RedirectUri),
+                "{uri:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_rule_has_its_error() {
+        let cases: Vec<(AuthorizationParams, &str)> = vec![
+            (
+                AuthorizationParams {
+                    response_type: Some("token".into()),
+                    ..good()
+                },
+                "unsupported_response_type",
+            ),
+            (
+                AuthorizationParams {
+                    response_type: Some("code id_token".into()),
+                    ..good()
+                },
+                "unsupported_response_type",
+            ),
+            (
+                AuthorizationParams {
+                    response_type: None,
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    scope: Some("name address".into()),
+                    ..good()
+                },
+                "invalid_scope",
+            ),
+            (
+                AuthorizationParams {
+                    state: None,
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    nonce: Some(String::new()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    code_challenge: None,
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    code_challenge: Some("short".into()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    code_challenge_method: Some("plain".into()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    code_challenge_method: None,
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    prompt: Some("none".into()),
+                    ..good()
+                },
+                "login_required",
+            ),
+            (
+                AuthorizationParams {
+                    prompt: Some("none login".into()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    max_age: Some("-1".into()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    request: Some("eyJ".into()),
+                    ..good()
+                },
+                "request_not_supported",
+            ),
+            (
+                AuthorizationParams {
+                    request_uri: Some("https://rp.example/r".into()),
+                    ..good()
+                },
+                "request_uri_not_supported",
+            ),
+            (
+                AuthorizationParams {
+                    registration: Some("{}".into()),
+                    ..good()
+                },
+                "registration_not_supported",
+            ),
+            (
+                AuthorizationParams {
+                    response_mode: Some("fragment".into()),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+            (
+                AuthorizationParams {
+                    nonce: Some("n".repeat(MAX_PARAM + 1)),
+                    ..good()
+                },
+                "invalid_request",
+            ),
+        ];
+        for (p, want) in cases {
+            assert_eq!(error_of(p.clone()), Some(want), "{p:?}");
+        }
+        for fine in [
+            AuthorizationParams {
+                prompt: Some("login consent select_account".into()),
+                ..good()
+            },
+            AuthorizationParams {
+                max_age: Some("0".into()),
+                ..good()
+            },
+            AuthorizationParams {
+                response_mode: Some("query".into()),
+                ..good()
+            },
+        ] {
+            assert_eq!(error_of(fine.clone()), None, "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn a_redirected_error_carries_the_state_it_was_given() {
+        let p = AuthorizationParams {
+            response_type: Some("token".into()),
+            ..good()
+        };
+        match check_request(&p, Some(client()), &registered()) {
+            Err(RequestError::Redirect { state, .. }) => assert_eq!(state.as_deref(), Some("s1")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn code_verifiers_are_43_to_128_unreserved_characters() {
+        assert!(is_code_verifier(&"a".repeat(43)));
+        assert!(is_code_verifier(&"-._~".repeat(32)));
+        assert!(!is_code_verifier(&"a".repeat(42)));
+        assert!(!is_code_verifier(&"a".repeat(129)));
+        assert!(!is_code_verifier(&format!("{}+", "a".repeat(42))));
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in [
+            LoginStatus::Waiting,
+            LoginStatus::Authenticated,
+            LoginStatus::Consented,
+            LoginStatus::Redeemed,
+            LoginStatus::Declined,
+        ] {
+            assert_eq!(LoginStatus::from_code(s.code()), Some(s));
+        }
+        assert_eq!(LoginStatus::from_code("other"), None);
+    }
+
+    #[test]
+    fn pairwise_subjects_are_stable_and_unlinkable() {
+        let key = [9u8; 32];
+        let person = PersonId::from_random([1; 16]);
+        let a = OrganisationId::from_random([2; 16]);
+        let b = OrganisationId::from_random([3; 16]);
+        let sub = pairwise_subject(&key, a, person);
+        assert_eq!(sub.len(), 64);
+        assert_eq!(sub, pairwise_subject(&key, a, person));
+        assert_ne!(sub, pairwise_subject(&key, b, person));
+        assert_ne!(sub, pairwise_subject(&[8u8; 32], a, person));
+        assert_ne!(
+            sub,
+            pairwise_subject(&key, a, PersonId::from_random([4; 16]))
+        );
+        // A known answer, so that a change of the derivation is seen (it would change every
+        // resident's identifier at every relying party).
+        expect_test::expect!["b428937cda62ea10e938da12d7283159e3dafcffdf0663c311edbad626f370f3"]
+            .assert_eq(&sub);
+    }
+
+    #[test]
+    fn the_challenge_message_names_issuer_login_and_challenge() {
+        assert_eq!(
+            challenge_message("https://id.example", "l1", "c1"),
+            b"mynumber-login-v1\nhttps://id.example\nl1\nc1\n".to_vec()
+        );
+    }
+}
