@@ -7,45 +7,19 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = process.env.MYNUMBER_BIN ?? join(root, 'target', 'debug', 'mynumber');
-const shots = join(root, 'target', 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { join } from 'node:path';
+import { auditPage, bin, launch, shots, startServer, tabTo } from './lib.mjs';
 
 let server, base, admin, browser, dataDir;
 
 /** Starts the server on a free port of loopback with a demo municipality. */
 async function start() {
   dataDir = mkdtempSync(join(tmpdir(), 'mynumber-browser-'));
-  server = spawn(bin, ['serve', '--data-dir', join(dataDir, 'data'), '--listen', '127.0.0.1:0', '--demo',
-    '--checkpoint-minutes', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 120_000);
-    const read = (chunk) => {
-      out += chunk;
-      const token = out.match(/mn_[0-9a-f]{64}/);
-      const at = out.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (token && at) {
-        admin = token[0];
-        base = at[1];
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
-  });
+  ({ server, base, admin } = await startServer(dataDir));
 }
 
 /** A staff member made by the administrator over the API; returns their first token. */
@@ -94,14 +68,6 @@ async function enrolAndSignIn(page, token, login, origin = base) {
   await page.waitForURL(`${origin}/desk`);
 }
 
-/** Presses Tab until `selector` has the focus (a keyboard user's way there). */
-async function tabTo(page, selector, max = 40) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  assert.fail(`${selector} cannot be reached with Tab on ${page.url()}`);
-}
 
 /** Chooses a radio button as a keyboard user does: Tab into the group, then the arrow keys. */
 async function chooseRadio(page, name, value) {
@@ -147,41 +113,12 @@ async function dateInto(page, selector, iso) {
 
 const checked = [];
 
-/** axe-core on the page: no serious or critical violation; and no sideways scrolling at
- * 320 px (a phone) and 640 px (a 1280 px window at 200 % zoom); a screenshot of each. */
-async function audit(page, name) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-  }));
-  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
-    `axe on ${name} (${page.url()})`);
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  const size = page.viewportSize();
-  for (const width of [640, 320]) {
-    await page.setViewportSize({ width, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at ${width} px`);
-  }
-  await page.screenshot({ path: join(shots, `${name}-320.png`), fullPage: true });
-  await page.setViewportSize(size);
-  checked.push(name);
-}
+/** axe-core, sideways scrolling and screenshots (`lib.mjs`), the page counted as checked. */
+const audit = (page, name) => auditPage(page, name, checked);
 
 before(async () => {
   await start();
-  const dir = mkdtempSync(join(tmpdir(), 'mynumber-chromium-'));
-  browser = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.MYNUMBER_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    // The pages forbid scripts from elsewhere (CSP); axe is the test's, not the page's.
-    bypassCSP: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launch();
 });
 
 after(async () => {

@@ -35,6 +35,7 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::collections::EndRequest>(bytes);
     crate::oauth::fuzz_token(bytes);
     body::<crate::oidc::CardAnswer>(bytes);
+    body::<crate::organisations::ClientRequest>(bytes);
     crate::oidc::fuzz_oidc(bytes);
     // A registration's resident, as the handler turns it into the core's input and validates it.
     if let Some(r) = body::<dto::RegisterRequest>(bytes) {

@@ -106,6 +106,7 @@ impl AppState {
         cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
         organisations::register, organisations::list, organisations::get, organisations::event,
         organisations::add_purpose, organisations::withdraw_purpose, organisations::add_key,
+        organisations::put_client,
         organisations::revoke_key, collections::collect, collections::end, collections::due,
         collections::deletion,
     ),
@@ -439,6 +440,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/organisations/{organisation_id}/keys",
             p(A::ManageOrganisations),
             post(organisations::add_key),
+        )
+        .door(
+            M::PUT,
+            "/api/v1/organisations/{organisation_id}/client",
+            p(A::ManageOrganisations),
+            put(organisations::put_client),
         )
         .door(
             M::POST,

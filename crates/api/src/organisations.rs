@@ -367,3 +367,58 @@ pub(crate) async fn revoke_key(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Register an organisation as a relying party of log-in with the card.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ClientRequest {
+    /// Where codes may be sent, each matched exactly: https, or http on the loopback.
+    #[schema(example = json!(["https://rp.example/callback"]))]
+    pub redirect_uris: Vec<String>,
+    /// Where the browser may return after logging out.
+    #[serde(default)]
+    pub post_logout_redirect_uris: Vec<String>,
+}
+
+/// A relying party's client registration.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ClientBody {
+    /// The client id: the organisation's id.
+    pub client_id: String,
+    /// The redirection URIs.
+    pub redirect_uris: Vec<String>,
+    /// The logout URIs.
+    pub post_logout_redirect_uris: Vec<String>,
+    /// The issuer the relying party discovers the provider at.
+    pub issuer: String,
+}
+
+/// Register (or replace) an organisation's client registration for log-in with the card
+/// (docs/design/oidc.md).
+#[utoipa::path(put, path = "/api/v1/organisations/{organisation_id}/client", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    request_body = ClientRequest,
+    responses((status = 200, body = ClientBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn put_client(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<ClientRequest>,
+) -> Result<Json<ClientBody>, ApiError> {
+    let row = state
+        .app
+        .register_oidc_client(
+            &principal,
+            organisation_id(&id)?,
+            req.redirect_uris,
+            req.post_logout_redirect_uris,
+        )
+        .await?;
+    Ok(Json(ClientBody {
+        client_id: row.organisation.to_hex(),
+        redirect_uris: row.redirect_uris,
+        post_logout_redirect_uris: row.logout_uris,
+        issuer: state.app.issuer(),
+    }))
+}

@@ -259,6 +259,9 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "jwk": {"kty": "EC", "crv": "P-256",
                 "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
                 "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}}),
+        ("PUT", "/api/v1/organisations/{organisation_id}/client") => {
+            json!({"redirect_uris": ["https://rp.example/callback"]})
+        }
         ("POST", "/api/v1/collections") => json!({"purpose": "withholding-slip",
             "individual_number": f.number, "name": "山田太郎", "birth_date": "1980-01-15",
             "method": "card-chip"}),

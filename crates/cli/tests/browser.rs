@@ -1,6 +1,6 @@
-//! The staff screens in a real browser: runs `tests/browser/` (node's test runner, with
-//! playwright-core driving Debian's Chromium and axe-core auditing every page) against this
-//! build's binary. Each flow is done with the keyboard alone; screenshots land in
+//! The staff screens and the log-in with the card in a real browser: runs `tests/browser/`
+//! (node's test runner, with playwright-core driving Debian's Chromium, axe-core auditing every
+//! page, and openid-client as a relying party) against this build's binary. Each flow is done with the keyboard alone; screenshots land in
 //! `target/screenshots/` (docs/design/web.md).
 //!
 //! Skipped with a note when node, the npm packages or Chromium are missing (`scripts/test`
@@ -25,6 +25,7 @@ fn the_staff_screens_work_by_keyboard_and_pass_axe_in_chromium() {
         Some("node")
     } else if !dir.join("node_modules/playwright-core").is_dir()
         || !dir.join("node_modules/axe-core").is_dir()
+        || !dir.join("node_modules/openid-client").is_dir()
     {
         Some("tests/browser/node_modules (npm ci)")
     } else if !Path::new(&chromium).exists() {

@@ -303,10 +303,13 @@ pub(crate) async fn show(
     };
     let (kind, message_key) = match view.status {
         None => ("message", "login-expired"),
+        // Finished is finished in any browser (the binding cookie is gone by then).
+        Some(LoginStatus::Consented | LoginStatus::Redeemed | LoginStatus::Declined) => {
+            ("message", "login-finished")
+        }
         Some(_) if !view.own_browser => ("message", "login-other-browser"),
         Some(LoginStatus::Waiting) => ("waiting", ""),
         Some(LoginStatus::Authenticated) => ("consent", ""),
-        Some(_) => ("message", "login-finished"),
     };
     if kind == "message" {
         return say(c, f, path, message_key, q.lang.as_deref(), StatusCode::OK);

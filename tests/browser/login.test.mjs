@@ -1,0 +1,180 @@
+// Log-in with the card in Debian's Chromium (issue 12, docs/design/oidc.md), with openid-client
+// (npm, OpenID-certified) as the relying party: discovery, the authorization request with PKCE,
+// state and nonce; the resident's pages by keyboard, audited by axe in ja and en; the demo card
+// answering through `mynumber card login`; the consent; the code for tokens with
+// private_key_jwt; the ID token verified by openid-client itself; userinfo; logout.
+//
+// Run by crates/cli/tests/browser.rs (cargo test), which passes the binary in MYNUMBER_BIN.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as client from 'openid-client';
+import { auditPage, bin, launch, shots, startServer, tabTo } from './lib.mjs';
+const checked = [];
+const audit = (page, name) => auditPage(page, name, checked);
+
+let server, base, admin, browser, dataDir, rp, rpBase;
+/** The URLs the relying party's own server was sent to, in order. */
+const arrived = [];
+
+/** A free port of loopback: the server's public URL must be its own address. */
+async function freePort() {
+  const s = createServer();
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address();
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'mynumber-login-'));
+  ({ server, admin } = await startServer(dataDir, port));
+  // The relying party's own pages: where the browser comes back to.
+  rp = createHttpServer((req, res) => {
+    if (req.url !== '/favicon.ico') arrived.push(`${rpBase}${req.url}`);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('back at the relying party');
+  });
+  await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
+  rpBase = `http://127.0.0.1:${rp.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rp?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  // Every screen of the log-in, in both languages.
+  for (const name of ['login-waiting-ja', 'login-waiting-en', 'login-consent-en', 'login-consent-ja',
+    'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en']) {
+    assert.ok(checked.includes(name), `${name} was not audited`);
+  }
+});
+
+async function api(method, path, body) {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert.ok(r.ok, `${method} ${path}: ${text}`);
+  return JSON.parse(text);
+}
+
+test('a resident logs in with the card at an openid-client relying party, by keyboard, in ja and en', async () => {
+  // The relying party: registered by the administrator, with its own P-256 key and its URIs.
+  const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
+  const org = await api('POST', '/api/v1/organisations', {
+    corporate_number: '5835678256246', name: '株式会社サンプル認証', roles: ['authentication-verifier'],
+  });
+  const id = org.organisation_id;
+  await api('POST', `/api/v1/organisations/${id}/keys`, {
+    kid: 'rp1', jwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
+  });
+  const callback = `${rpBase}/callback`;
+  const goodbye = `${rpBase}/goodbye`;
+  const registered = await api('PUT', `/api/v1/organisations/${id}/client`, {
+    redirect_uris: [callback], post_logout_redirect_uris: [goodbye],
+  });
+  assert.equal(registered.issuer, `${base}/api/realms/main`);
+
+  const config = await client.discovery(new URL(registered.issuer), id,
+    { id_token_signed_response_alg: 'ES256' },
+    client.PrivateKeyJwt({ key: keys.privateKey, kid: 'rp1' }),
+    { execute: [client.allowInsecureRequests] });
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: callback,
+    scope: 'openid name address birthdate gender',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ui_locales: 'ja',
+  });
+
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'accept-language': 'en' });
+  // The relying party's ui_locales wins over the browser's language.
+  await page.goto(url.href);
+  await page.waitForURL(/\/protocol\/openid-connect\/login\/[0-9a-f]{32}$/);
+  const loginUrl = page.url();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.match(await page.textContent('main'), /株式会社サンプル認証/);
+  const confirmation = (await page.textContent('.confirmation strong')).trim();
+  assert.match(confirmation, /^\d{3} \d{3}$/);
+  await audit(page, 'login-waiting-ja');
+  // The QR code for an app on another device is the page's own URL (zbar reads it).
+  const qr = spawnSync('zbarimg', ['--raw', '-q', join(shots, 'login-waiting-ja.png')], { encoding: 'utf8' });
+  assert.equal(qr.stdout.trim(), loginUrl, qr.stderr);
+  await page.goto(`${loginUrl}?lang=en`);
+  assert.match(await page.textContent('h1'), /Log in with your My Number Card/);
+  await audit(page, 'login-waiting-en');
+
+  // The authentication app with a demo card (PIN 1234): it shows the same confirmation number.
+  const card = join(dataDir, 'data', 'demo-cards', readdirSync(join(dataDir, 'data', 'demo-cards'))[0]);
+  const app = spawnSync(bin, ['--data-dir', join(dataDir, 'data'), 'card', 'login', card, '--url', loginUrl],
+    { encoding: 'utf8', env: { ...process.env, MYNUMBER_CARD_PIN: '1234' } });
+  assert.equal(app.status, 0, app.stdout + app.stderr);
+  assert.ok(app.stdout.includes(confirmation), app.stdout);
+
+  // Continue, by keyboard: the consent, then agreement.
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('button[value="agree"]');
+  await audit(page, 'login-consent-en');
+  await page.goto(`${loginUrl}?lang=ja`);
+  await page.waitForSelector('button[value="agree"]');
+  await audit(page, 'login-consent-ja');
+  await tabTo(page, 'button[value="agree"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.href.startsWith(callback));
+  const returned = arrived.at(-1);
+  assert.ok(returned.startsWith(`${callback}?code=`), returned);
+
+  // openid-client trades the code and verifies the ID token (signature with the JWKS, iss,
+  // aud, nonce, exp), then reads userinfo.
+  const tokens = await client.authorizationCodeGrant(config, new URL(returned), {
+    pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  assert.match(claims.sub, /^[0-9a-f]{64}$/);
+  assert.equal(claims.acr, 'aal3');
+  const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  assert.ok(info.name && info.address.formatted && /^\d{4}-\d{2}-\d{2}$/.test(info.birthdate), JSON.stringify(info));
+  assert.ok(['male', 'female'].includes(info.gender));
+
+  // The page afterwards says the log-in is finished.
+  await page.goto(`${loginUrl}?lang=en`);
+  assert.match(await page.textContent('main'), /finished/);
+  await audit(page, 'login-finished-en');
+
+  // A client the provider does not know is told to the resident, never redirected.
+  await page.goto(`${registered.issuer}/protocol/openid-connect/auth?client_id=${'0'.repeat(32)}&redirect_uri=${encodeURIComponent(callback)}&ui_locales=ja`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await audit(page, 'login-bad-client-ja');
+
+  // Logout back to the registered URI, with the state; without one, the page says so.
+  const logout = client.buildEndSessionUrl(config, {
+    id_token_hint: tokens.id_token, post_logout_redirect_uri: goodbye, state: 'bye-1',
+  });
+  await page.goto(logout.href);
+  await page.waitForURL((u) => u.href.startsWith(goodbye));
+  assert.equal(arrived.at(-1), `${goodbye}?state=bye-1`);
+  await page.goto(`${registered.issuer}/protocol/openid-connect/logout?lang=en`);
+  assert.match(await page.textContent('main'), /logged out/);
+  await audit(page, 'login-logged-out-en');
+  await page.close();
+});
