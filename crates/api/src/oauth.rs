@@ -21,7 +21,7 @@ use crate::AppState;
 pub(crate) const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /// The token request's form (RFC 6749 §4.4.2 with RFC 7521 §4.2's parameters).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub(crate) struct TokenForm {
     #[serde(default)]
     grant_type: String,
@@ -31,6 +31,15 @@ pub(crate) struct TokenForm {
     client_assertion_type: String,
     #[serde(default)]
     client_assertion: String,
+}
+
+/// Never the assertion, the code or the verifier.
+impl std::fmt::Debug for TokenForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenForm")
+            .field("grant_type", &self.grant_type)
+            .finish_non_exhaustive()
+    }
 }
 
 pub(crate) fn error(status: StatusCode, code: &str, description: &str) -> Response {

@@ -77,7 +77,7 @@ pub(crate) async fn certs(State(state): State<AppState>) -> Result<Response, Api
 
 /// The token request of the authorization-code grant (RFC 6749 §4.1.3, RFC 7636 §4.5, RFC 7523
 /// §2.2).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub(crate) struct CodeForm {
     #[serde(default)]
     grant_type: String,
@@ -93,6 +93,15 @@ pub(crate) struct CodeForm {
     client_assertion_type: String,
     #[serde(default)]
     client_assertion: String,
+}
+
+/// Never the assertion, the code or the verifier.
+impl std::fmt::Debug for CodeForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeForm")
+            .field("grant_type", &self.grant_type)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The ID token's JOSE header and claims as JSON.

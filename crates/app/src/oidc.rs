@@ -707,22 +707,29 @@ impl App {
         let mut tx = self.store.begin().await?;
         let audiences = [self.issuer(), self.oidc_token_endpoint()];
         let audiences: Vec<&str> = audiences.iter().map(String::as_str).collect();
-        if let Err(reason) = self
+        match self
             .verify_client(tx.as_mut(), client, jws, assertion, &audiences, now)
             .await?
         {
-            append(
-                tx.as_mut(),
-                &Principal::RelyingParty(client).ledger_name(),
-                now,
-                vec![national(
-                    "oidc-token-refused",
-                    format!("organisation={client} reason={reason}"),
-                )],
-            )
-            .await?;
-            tx.commit().await?;
-            return Err(TokenRefusal::Client);
+            Ok(_) => {}
+            Err((reason, false)) => {
+                tracing::warn!(reason, organisation = %client, "token refused");
+                return Err(TokenRefusal::Client);
+            }
+            Err((reason, true)) => {
+                append(
+                    tx.as_mut(),
+                    &Principal::RelyingParty(client).ledger_name(),
+                    now,
+                    vec![national(
+                        "oidc-token-refused",
+                        format!("organisation={client} reason={reason}"),
+                    )],
+                )
+                .await?;
+                tx.commit().await?;
+                return Err(TokenRefusal::Client);
+            }
         }
         if !is_code_verifier(verifier) {
             return Err(TokenRefusal::Grant("the code_verifier is malformed"));
@@ -917,7 +924,7 @@ impl App {
         let now = self.clock.now_us();
         let mut tx = self.store.begin_read().await?;
         let grant = self.login_grant(tx.as_mut(), token, now).await?;
-        Ok(Principal::RelyingParty(grant.organisation))
+        Ok(Principal::LoginGrant(grant.organisation))
     }
 
     async fn login_grant(

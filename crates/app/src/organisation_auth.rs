@@ -16,8 +16,8 @@ use crate::ledger::{Record, append};
 use crate::staff::token_hash;
 use crate::{App, AppError, OrganisationKeyRow, StoreError, Tx};
 
-/// How long an organisation's access token lasts, in seconds. **Choice**: as long as the
-/// longest assertion (`client_assertion::MAX_LIFETIME_S`); a client asks again for more.
+/// How long an organisation's access token lasts, in seconds. **Choice**: five minutes, short
+/// as a bearer credential should be; a client asks again for more.
 pub const ORGANISATION_TOKEN_S: i64 = 300;
 
 /// The prefix of an organisation's access token (a staff token's is `mn_`).
@@ -191,8 +191,8 @@ impl App {
     /// The client-credentials grant with a signed assertion: `client_id` is the organisation's
     /// id; `assertion` is the JWS's header and claims as the API read them, `jws` its bytes;
     /// `audience` is this server's token endpoint. Every refusal is the same to the caller
-    /// (`Unauthenticated`, RFC 6749 §5.2 `invalid_client`); for a registered organisation it is
-    /// recorded with its reason.
+    /// (`Unauthenticated`, RFC 6749 §5.2 `invalid_client`); it is recorded with its reason once
+    /// the organisation's own key is shown to have signed (`verify_client`), else only logged.
     pub async fn issue_organisation_token(
         &self,
         client_id: &str,
@@ -209,11 +209,11 @@ impl App {
             .verify_client(tx.as_mut(), id, jws, assertion, &[audience], now)
             .await?
         {
-            Err("unknown-client") => {
-                tracing::warn!(reason = "unknown client", "token refused");
+            Err((reason, false)) => {
+                tracing::warn!(reason, organisation = %id, "token refused");
                 return Err(AppError::Unauthenticated);
             }
-            Err(reason) => Some(reason),
+            Err((reason, true)) => Some(reason),
             Ok(kid) => {
                 let mut bytes = [0u8; 32];
                 self.random.fill(&mut bytes);
@@ -253,11 +253,13 @@ impl App {
         Err(AppError::Unauthenticated)
     }
 
-    /// Checks a client's signed assertion inside `tx`: the organisation is registered and
-    /// active, the assertion meets RFC 7523's rules for one of `audiences`, its signature
-    /// verifies with a key in force (the one its `kid` names, if it names one), and its `jti`
-    /// is taken now, once. The key's id, or the reason of the refusal for the ledger
-    /// (`unknown-client` when no organisation has that id).
+    /// Checks a client's signed assertion inside `tx`: the assertion meets RFC 7523's rules for
+    /// one of `audiences`, its signature verifies with a key in force (the one its `kid` names,
+    /// if it names one), the organisation is active, and its `jti` is taken now, once. The
+    /// key's id, or why it was refused and whether the refusal goes to the ledger: only once the
+    /// signature showed that the organisation itself sent it (a replay, a suspended
+    /// organisation, a revoked key), so that strangers who know an organisation's id cannot
+    /// fill the ledger with refusals that cost them nothing.
     pub(crate) async fn verify_client(
         &self,
         tx: &mut dyn Tx,
@@ -266,29 +268,44 @@ impl App {
         assertion: &Assertion,
         audiences: &[&str],
         now: i64,
-    ) -> Result<Result<String, &'static str>, AppError> {
+    ) -> Result<Result<String, (&'static str, bool)>, AppError> {
         let Some(org) = tx.organisation(id).await? else {
-            return Ok(Err("unknown-client"));
+            return Ok(Err(("unknown-client", false)));
         };
-        if org.status != OrgStatus::Active {
-            return Ok(Err("organisation-not-active"));
-        }
         if let Err(why) = assertion.check(&id.to_hex(), audiences, now / 1_000_000) {
-            return Ok(Err(why.code()));
+            return Ok(Err((why.code(), false)));
         }
         let keys = tx.organisation_keys(id).await?;
+        let named =
+            |k: &&OrganisationKeyRow| assertion.kid.as_deref().is_none_or(|kid| kid == k.kid);
         let verified = keys
             .iter()
-            .filter(|k| {
-                k.revoked_at_us.is_none() && assertion.kid.as_deref().is_none_or(|kid| kid == k.kid)
-            })
+            .filter(|k| k.revoked_at_us.is_none())
+            .filter(named)
             .find(|k| verify_es256(jws, &k.public_key).is_ok());
         let Some(key) = verified else {
-            return Ok(Err("signature"));
+            let revoked = keys
+                .iter()
+                .filter(|k| k.revoked_at_us.is_some())
+                .filter(named)
+                .any(|k| verify_es256(jws, &k.public_key).is_ok());
+            return Ok(Err(if revoked {
+                ("revoked-key", true)
+            } else {
+                ("signature", false)
+            }));
         };
-        let expires = assertion.exp.saturating_mul(1_000_000);
+        if org.status != OrgStatus::Active {
+            return Ok(Err(("organisation-not-active", true)));
+        }
+        // Kept as long as the rules accept the assertion (its expiry and the skew allowed),
+        // so that a replay inside the skew finds it.
+        let expires = assertion
+            .exp
+            .saturating_add(mynumber_core::client_assertion::SKEW_S)
+            .saturating_mul(1_000_000);
         if !tx.take_assertion(id, &assertion.jti, expires, now).await? {
-            return Ok(Err("replay"));
+            return Ok(Err(("replay", true)));
         }
         Ok(Ok(key.kid.clone()))
     }

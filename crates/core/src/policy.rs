@@ -38,6 +38,10 @@ pub enum Principal {
     /// The local operator at the command line: a named staff member created at setup, whose
     /// credential file lives in the data directory.
     Operator(StaffMember),
+    /// A relying party holding the access token of one log-in with the card: it may read the
+    /// items the resident consented to at that log-in (userinfo), and nothing else, so that a
+    /// token handed to a relying party's front end is no organisation token.
+    LoginGrant(OrganisationId),
     /// A relying party (署名検証者, 利用者証明検証者, or an employer collecting numbers; milestone
     /// 8).
     RelyingParty(OrganisationId),
@@ -443,7 +447,9 @@ impl Principal {
             Self::Agency(id) => format!("agency:{}", id.to_hex()),
             Self::Kiosk(id) => format!("kiosk:{}", hex::encode(id.0)),
             Self::Operator(s) | Self::Staff(s) => s.id.to_hex(),
-            Self::RelyingParty(id) => format!("relying-party:{}", id.to_hex()),
+            Self::RelyingParty(id) | Self::LoginGrant(id) => {
+                format!("relying-party:{}", id.to_hex())
+            }
             Self::Resident(p) => format!("resident:{}", p.to_hex()),
             Self::System => "system".to_owned(),
         }
@@ -477,6 +483,7 @@ impl Principal {
             Self::Agency(_) => "agency",
             Self::Kiosk(_) => "kiosk",
             Self::Operator(_) => "operator",
+            Self::LoginGrant(_) => "login-grant",
             Self::RelyingParty(_) => "relying-party",
             Self::Resident(_) => "resident",
             Self::Staff(_) => "staff",
@@ -531,9 +538,11 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Agency(_) | Principal::RelyingParty(_) => match action {
-            Action::CollectNumber | Action::ManageCollections | Action::ReadConsentedItems => {
-                Ok(())
-            }
+            Action::CollectNumber | Action::ManageCollections => Ok(()),
+            _ => Err(refuse()),
+        },
+        Principal::LoginGrant(_) => match action {
+            Action::ReadConsentedItems => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
@@ -581,6 +590,13 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             {
                 Decision::Allow(Extent::Whole)
             }
+            _ => Decision::Deny(Denied::Principal {
+                kind: principal.kind(),
+                action,
+            }),
+        },
+        // A log-in's token reads that relying party's log-ins, nothing more.
+        Principal::LoginGrant(me) => match subject {
             Subject::Login { organisation, .. }
                 if organisation == me && action == Action::ReadConsentedItems =>
             {
@@ -796,6 +812,7 @@ mod tests {
             ("employer", Principal::RelyingParty(org(1))),
             ("agency", Principal::Agency(org(1))),
             ("resident", Principal::Resident(person(9))),
+            ("login-grant", Principal::LoginGrant(org(1))),
         ];
         let subjects = [
             ("own", record("131041", &["131041"])),

@@ -191,7 +191,14 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
     let claims = String::from_utf8(id_token.payload.clone()).unwrap();
     assert!(claims.contains(r#""nonce":"n-1""#), "{claims}");
     let principal = env.app.authenticate(&grant.access_token).await.unwrap();
-    assert_eq!(principal, Principal::RelyingParty(org.id));
+    // The log-in's token reads userinfo, and is no organisation token.
+    assert_eq!(principal, Principal::LoginGrant(org.id));
+    assert!(matches!(
+        env.app
+            .permit(&principal, mynumber_core::Action::CollectNumber)
+            .await,
+        Err(AppError::Denied(_))
+    ));
     let items = env
         .app
         .consented_items(&principal, &grant.access_token)
