@@ -182,7 +182,6 @@ pub(crate) async fn token(
             .into_response(),
         Err(TokenRefusal::Client) => invalid_client(),
         Err(TokenRefusal::Grant(why)) => error(StatusCode::BAD_REQUEST, "invalid_grant", why),
-        Err(TokenRefusal::Request(why)) => error(StatusCode::BAD_REQUEST, "invalid_request", why),
         Err(TokenRefusal::Failed(e)) => {
             tracing::error!(error = %e, "token endpoint failed");
             error(

@@ -60,7 +60,7 @@ pub use notices::NoticeBatch;
 pub use number_change::{PENDING_NUMBER_CHANGES, PendingNumberChange};
 pub use oidc::{
     Begun, CardChallenge, ConsentedItems, IdTokenClaims, IdTokenEncoder, LOGIN_TOKEN_PREFIX,
-    LoginView, MAX_REDIRECT_URIS, PublishedKey, TokenGrant, TokenRefusal, percent_encode,
+    LoginView, MAX_REDIRECT_URIS, PublishedKey, TokenGrant, TokenRefusal,
 };
 pub use organisation_auth::{ORGANISATION_TOKEN_PREFIX, ORGANISATION_TOKEN_S, OrganisationToken};
 pub use organisations::{ORGANISATIONS_LISTED, OrganisationView, PurposeInput};

@@ -16,7 +16,7 @@ use mynumber_core::client_assertion::Assertion;
 use mynumber_core::oidc::{
     ACCESS_TOKEN_S, ACR, AMR, AuthorizationParams, CODE_S, ID_TOKEN_S, LOGIN_S, LoginStatus,
     RequestError, Scope, Scopes, challenge_message, check_request, is_code_verifier,
-    pairwise_subject,
+    pairwise_subject, with_query,
 };
 use mynumber_core::organisation::OrgStatus;
 use mynumber_core::{Action, FieldError, OrganisationId, Principal, Refused, Subject};
@@ -154,8 +154,6 @@ pub enum TokenRefusal {
     /// `invalid_grant`: the code is unknown, used, expired, another client's, or the
     /// redirection URI or the PKCE verifier does not match.
     Grant(&'static str),
-    /// `invalid_request`.
-    Request(&'static str),
     /// Not the client's fault.
     Failed(AppError),
 }
@@ -235,33 +233,6 @@ fn check_uris(field: &'static str, uris: &[String], at_least: usize) -> Result<(
         return Err(FieldError::new(field, "problem-redirect-uri").arg("given", bad.as_str()));
     }
     Ok(())
-}
-
-/// Appends `key=value` parameters to a URI's query (RFC 6749 §4.1.2: keeping its own).
-fn with_query(uri: &str, params: &[(&str, &str)]) -> String {
-    let mut out = uri.to_owned();
-    let mut sep = if uri.contains('?') { '&' } else { '?' };
-    for (k, v) in params {
-        out.push(sep);
-        out.push_str(k);
-        out.push('=');
-        out.push_str(&percent_encode(v));
-        sep = '&';
-    }
-    out
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 impl App {
@@ -1218,21 +1189,6 @@ mod tests {
         ] {
             assert!(!acceptable_uri(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn the_query_keeps_the_uri_s_own_and_encodes_values() {
-        assert_eq!(
-            with_query(
-                "https://rp.example/cb",
-                &[("code", "a b"), ("state", "x&y=z")]
-            ),
-            "https://rp.example/cb?code=a%20b&state=x%26y%3Dz"
-        );
-        assert_eq!(
-            with_query("https://rp.example/cb?k=v", &[("code", "c")]),
-            "https://rp.example/cb?k=v&code=c"
-        );
     }
 
     #[test]

@@ -385,6 +385,33 @@ pub fn check_request(
     })
 }
 
+/// Appends `key=value` parameters to a URI's query (RFC 6749 §4.1.2: keeping its own).
+pub fn with_query(uri: &str, params: &[(&str, &str)]) -> String {
+    let mut out = uri.to_owned();
+    let mut sep = if uri.contains('?') { '&' } else { '?' };
+    for (k, v) in params {
+        out.push(sep);
+        out.push_str(k);
+        out.push('=');
+        out.push_str(&percent_encode(v));
+        sep = '&';
+    }
+    out
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The authentication context class every log-in here reaches: the card's chip, its key used
 /// only after the 4-digit PIN (two factors, hardware-bound). A choice (oidc.md): the Agency's
 /// example asks `aal3`.
@@ -696,6 +723,21 @@ mod tests {
             Err(RequestError::Redirect { state, .. }) => assert_eq!(state.as_deref(), Some("s1")),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_query_keeps_the_uri_s_own_and_encodes_values() {
+        assert_eq!(
+            with_query(
+                "https://rp.example/cb",
+                &[("code", "a b"), ("state", "x&y=z")]
+            ),
+            "https://rp.example/cb?code=a%20b&state=x%26y%3Dz"
+        );
+        assert_eq!(
+            with_query("https://rp.example/cb?k=v", &[("code", "c")]),
+            "https://rp.example/cb?k=v&code=c"
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use mynumber_app::{AppError, percent_encode};
-use mynumber_core::oidc::{AuthorizationParams, LoginStatus, RequestError, Scope};
+use mynumber_app::AppError;
+use mynumber_core::oidc::{AuthorizationParams, LoginStatus, RequestError, Scope, with_query};
 use mynumber_i18n::{Catalog, LANGUAGES};
 use serde::Deserialize;
 
@@ -222,16 +222,13 @@ async fn authorize_with(
             error,
             description,
         })) => {
-            let mut target = format!(
-                "{redirect_uri}{}error={error}&error_description={}",
-                if redirect_uri.contains('?') { '&' } else { '?' },
-                percent_encode(description)
-            );
-            if let Some(s) = rp_state {
-                target.push_str(&format!("&state={}", percent_encode(&s)));
+            let iss = state.app.issuer();
+            let mut params = vec![("error", error), ("error_description", description)];
+            if let Some(s) = rp_state.as_deref() {
+                params.push(("state", s));
             }
-            target.push_str(&format!("&iss={}", percent_encode(&state.app.issuer())));
-            redirect(&target)
+            params.push(("iss", &iss));
+            redirect(&with_query(&redirect_uri, &params))
         }
         Ok(Err(RequestError::UnknownClient | RequestError::RedirectUri)) => say(
             c,
@@ -462,12 +459,8 @@ pub(crate) async fn logout(
             .await
         {
             Ok(true) => {
-                let target = match &q.state {
-                    Some(s) => format!(
-                        "{uri}{}state={}",
-                        if uri.contains('?') { '&' } else { '?' },
-                        percent_encode(s)
-                    ),
+                let target = match q.state.as_deref() {
+                    Some(s) => with_query(uri, &[("state", s)]),
                     None => uri.to_owned(),
                 };
                 return redirect(&target);
