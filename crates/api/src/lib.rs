@@ -23,6 +23,7 @@ mod oidc;
 mod organisations;
 mod residents;
 mod serve;
+mod signing;
 mod staff;
 mod web;
 
@@ -109,6 +110,7 @@ impl AppState {
         organisations::put_client,
         organisations::revoke_key, collections::collect, collections::end, collections::due,
         collections::deletion,
+        signing::start, signing::result, signing::verify,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -120,6 +122,7 @@ impl AppState {
         (name = "cards", description = "個人番号カード: applications, production, pick-up, suspension, resumption, loss, return"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
         (name = "organisations", description = "事業者: organisations outside the municipalities, their roles and lawful purposes"),
+        (name = "signing", description = "署名: residents sign with the card for 署名検証者, and their signatures are verified"),
     )
 )]
 struct ApiDoc;
@@ -553,6 +556,26 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/realms/main/protocol/openid-connect/userinfo",
             p(A::ReadConsentedItems),
             post(oidc::userinfo),
+        )
+        // Signing with the card (docs/design/signing.md): the Agency's paths for the
+        // transaction and its result; ours for the verification service.
+        .door(
+            M::POST,
+            "/api/sign-transactions",
+            p(A::RequestSignature),
+            post(signing::start),
+        )
+        .door(
+            M::GET,
+            "/api/sign-transactions/{sign_transaction_id}/result",
+            p(A::ReadSignature),
+            get(signing::result),
+        )
+        .door(
+            M::POST,
+            "/api/v1/signatures/verify",
+            p(A::VerifySignature),
+            post(signing::verify).layer(card_body),
         )
         .door(
             M::GET,

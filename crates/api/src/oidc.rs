@@ -193,6 +193,16 @@ pub(crate) async fn token(
     }
 }
 
+/// The bearer token of a request (RFC 6750 §2.1), empty when none came.
+pub(crate) fn bearer(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default()
+        .trim()
+}
+
 /// userinfo (OIDC Core §5.3): the consented items of the log-in the access token came from.
 pub(crate) async fn userinfo(
     State(state): State<AppState>,
@@ -237,25 +247,33 @@ pub(crate) async fn card_challenge(
 ) -> Result<Response, ApiError> {
     let c = state.app.login_challenge(&id).await?;
     let scopes: Vec<&str> = c.scopes.iter().map(Scope::code).collect();
-    Ok((
-        [(header::CACHE_CONTROL, "no-store")],
-        Json(json!({
-            "message": mynumber_pki::jose::base64url_encode(&c.message),
-            "client_name": c.client_name,
-            "scopes": scopes,
-            "confirmation": c.confirmation,
-            "expires_at": crate::staff::time(c.expires_at_us),
-        })),
-    )
-        .into_response())
+    let mut body = json!({
+        "message": mynumber_pki::jose::base64url_encode(&c.message),
+        "client_name": c.client_name,
+        "scopes": scopes,
+        "confirmation": c.confirmation,
+        "expires_at": crate::staff::time(c.expires_at_us),
+    });
+    if let Some(sign) = &c.sign {
+        body["sign"] = json!({
+            "digest_info": mynumber_pki::jose::base64url_encode(&sign.digest_info),
+            "format": sign.format.code(),
+        });
+    }
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response())
 }
 
-/// The card's answer: its user-authentication certificate and its signature, base64url.
+/// The card's answer: its user-authentication certificate and its signature, base64url; for a
+/// log-in that carries a document, the signature certificate and its signature over it too.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CardAnswer {
     certificate: String,
     signature: String,
+    #[serde(default)]
+    sign_certificate: Option<String>,
+    #[serde(default)]
+    sign_signature: Option<String>,
 }
 
 /// The card's answer to a log-in's challenge.
@@ -273,9 +291,25 @@ pub(crate) async fn card_answer(
         .ok_or_else(|| bad("certificate"))?;
     let signature =
         mynumber_pki::jose::base64url_decode(&answer.signature).ok_or_else(|| bad("signature"))?;
+    let decode = |field: &'static str, v: &Option<String>| {
+        v.as_deref()
+            .map(|v| mynumber_pki::jose::base64url_decode(v).ok_or_else(|| bad(field)))
+            .transpose()
+    };
+    let sign_certificate = decode("sign_certificate", &answer.sign_certificate)?;
+    let sign_signature = decode("sign_signature", &answer.sign_signature)?;
+    let signed = match (&sign_certificate, &sign_signature) {
+        (Some(certificate), Some(signature)) => Some(mynumber_app::SignAnswer {
+            certificate,
+            signature,
+        }),
+        (None, None) => None,
+        (None, Some(_)) => return Err(bad("sign_certificate")),
+        (Some(_), None) => return Err(bad("sign_signature")),
+    };
     state
         .app
-        .answer_login_challenge(&id, &certificate, &signature)
+        .answer_login_challenge(&id, &certificate, &signature, signed)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -291,6 +325,8 @@ pub struct AppChallenge {
     pub scopes: Vec<String>,
     /// The number the browser shows.
     pub confirmation: String,
+    /// The DigestInfo to sign with the signature key, when the log-in carries a document.
+    pub sign_digest_info: Option<Vec<u8>>,
 }
 
 /// Reads the challenge the card-challenge door answers (for the authentication app).
@@ -307,17 +343,28 @@ pub fn read_app_challenge(json: &[u8]) -> Option<AppChallenge> {
             .filter_map(|s| s.as_str().map(str::to_owned))
             .collect(),
         confirmation: text("confirmation")?,
+        sign_digest_info: match v.get("sign") {
+            None => None,
+            Some(sign) => Some(mynumber_pki::jose::base64url_decode(
+                sign.get("digest_info")?.as_str()?,
+            )?),
+        },
     })
 }
 
-/// The body the authentication app posts: the certificate and the signature, base64url.
-pub fn app_answer(certificate: &[u8], signature: &[u8]) -> Vec<u8> {
-    json!({
-        "certificate": mynumber_pki::jose::base64url_encode(certificate),
-        "signature": mynumber_pki::jose::base64url_encode(signature),
-    })
-    .to_string()
-    .into_bytes()
+/// The body the authentication app posts: the certificate and the signature, base64url, and
+/// for a document, the signature certificate and the signature over it.
+pub fn app_answer(certificate: &[u8], signature: &[u8], signed: Option<(&[u8], &[u8])>) -> Vec<u8> {
+    let b64 = mynumber_pki::jose::base64url_encode;
+    let mut body = json!({
+        "certificate": b64(certificate),
+        "signature": b64(signature),
+    });
+    if let Some((certificate, signature)) = signed {
+        body["sign_certificate"] = json!(b64(certificate));
+        body["sign_signature"] = json!(b64(signature));
+    }
+    body.to_string().into_bytes()
 }
 
 /// What a problem says, for a person at the command line: its title and each field's message.

@@ -206,6 +206,10 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{kid}", "k1".to_owned()),
         ("{collection_id}", "00".repeat(16)),
         ("{login_id}", "00".repeat(16)),
+        (
+            "{sign_transaction_id}",
+            "00000000-0000-4000-8000-000000000000".to_owned(),
+        ),
     ] {
         p = p.replace(name, &value);
     }
@@ -266,6 +270,10 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "individual_number": f.number, "name": "山田太郎", "birth_date": "1980-01-15",
             "method": "card-chip"}),
         ("POST", "/api/v1/collections/{collection_id}/end") => json!({"ended_on": "2026-12-01"}),
+        ("POST", "/api/sign-transactions") => {
+            json!({"digest": mynumber_pki::base64_encode(&[7; 32]), "format": "cms"})
+        }
+        ("POST", "/api/v1/signatures/verify") => json!({"cms": "MAA="}),
         ("POST", "/api/v1/organisations/{organisation_id}/purposes") => json!({
             "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
             "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),

@@ -49,7 +49,10 @@ impl std::fmt::Debug for CollectCommand<'_> {
 }
 
 /// The organisation a principal acts for.
-fn organisation_of(principal: &Principal, action: Action) -> Result<OrganisationId, AppError> {
+pub(crate) fn organisation_of(
+    principal: &Principal,
+    action: Action,
+) -> Result<OrganisationId, AppError> {
     match principal {
         Principal::RelyingParty(id) | Principal::Agency(id) => Ok(*id),
         _ => Err(AppError::Denied(Denied::Principal {

@@ -21,6 +21,38 @@ pub(crate) struct Record {
     pub detail: String,
 }
 
+impl Record {
+    /// An entry of the national partition, about no person: an act of the authorities or of
+    /// an organisation outside the municipalities.
+    pub(crate) fn national(action: &'static str, detail: String) -> Self {
+        Self {
+            partition: mynumber_core::ledger::NATIONAL_PARTITION.to_owned(),
+            action,
+            person: None,
+            purpose: None,
+            detail,
+        }
+    }
+
+    /// An entry about `person`, in the partition of the municipality that holds their current
+    /// record: where the resident's history reads it.
+    pub(crate) async fn on_person(
+        tx: &mut dyn crate::ReadTx,
+        person: PersonId,
+        action: &'static str,
+        detail: String,
+    ) -> Result<Self, AppError> {
+        let v = crate::load::current_version(tx, person).await?;
+        Ok(Self {
+            partition: v.resident.record.municipality().as_str().to_owned(),
+            action,
+            person: Some(person),
+            purpose: None,
+            detail,
+        })
+    }
+}
+
 /// The result of a full verification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LedgerReport {

@@ -32,6 +32,7 @@ pub mod ports;
 mod registry;
 mod revocation_info;
 mod sign_in;
+mod signing;
 mod staff;
 pub mod system;
 
@@ -82,6 +83,10 @@ pub use registry::{
 };
 pub use revocation_info::{CertificateCheck, Verdict};
 pub use sign_in::{Enrolment, Session, SignInRefused, SignedIn};
+pub use signing::{
+    SignAnswer, SignChallenge, SignResult, SignResultEncoder, SignStarted, SignatureReport, ToSign,
+    ToVerify, verdict_code,
+};
 pub use staff::{
     CredentialSettings, IssuedToken, MAX_TOKEN_DAYS, NewStaff, StaffListing, token_hash,
 };

@@ -80,6 +80,8 @@ pub struct LoginView {
     pub confirmation: String,
     /// Whether this browser began it.
     pub own_browser: bool,
+    /// Whether the resident is also asked to sign a document.
+    pub signs: bool,
 }
 
 /// What the authentication app is shown and signs.
@@ -95,6 +97,8 @@ pub struct CardChallenge {
     pub confirmation: String,
     /// Until when (µs).
     pub expires_at_us: i64,
+    /// The document to sign with the signature key, when the log-in carries one.
+    pub sign: Option<crate::SignChallenge>,
 }
 
 /// The claims of an ID token (OIDC Core §2), for the caller's encoder.
@@ -359,6 +363,19 @@ impl App {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
+        if let Some(t) = &request.sign_transaction
+            && !self
+                .sign_transaction_for_login(tx.as_mut(), t, request.client, now)
+                .await?
+        {
+            return Ok(Err(RequestError::Redirect {
+                redirect_uri: request.redirect_uri,
+                state: Some(request.state),
+                error: "invalid_request",
+                description: "sign_transaction_id is unknown, expired, already signed, or \
+                              another client's",
+            }));
+        }
         let id = hex::encode(self.random_bytes::<16>());
         let browser = hex::encode(self.random_bytes::<32>());
         let row = OidcLoginRow {
@@ -381,6 +398,7 @@ impl App {
             code_expires_at_us: None,
             created_at_us: now,
             expires_at_us: now + LOGIN_S * 1_000_000,
+            sign_transaction: request.sign_transaction,
         };
         tx.insert_oidc_login(&row, now - LOGIN_KEPT_US).await?;
         tx.commit().await?;
@@ -410,6 +428,7 @@ impl App {
             scopes: Scopes::parse(&row.scope),
             status: live.then_some(row.status),
             ui_locale: row.ui_locale,
+            signs: row.sign_transaction.is_some(),
         })
     }
 
@@ -420,13 +439,16 @@ impl App {
             .oidc_login(id)
             .await?
             .ok_or(AppError::NotFound("log-in"))?;
-        waiting(&row, self.clock.now_us())?;
+        let now = self.clock.now_us();
+        waiting(&row, now)?;
         let client_name = tx
             .organisation(row.organisation)
             .await?
             .map(|o| o.name)
             .unwrap_or_default();
+        let sign = self.sign_challenge(tx.as_mut(), &row, now).await?;
         Ok(CardChallenge {
+            sign,
             message: challenge_message(&self.issuer(), &row.id, &row.challenge),
             client_name,
             scopes: Scopes::parse(&row.scope),
@@ -439,12 +461,14 @@ impl App {
     /// and its signature. The signature must verify with the certificate's key; the
     /// certificate must be this system's user-authentication certificate, in its validity and
     /// neither held nor revoked at this moment. Then the log-in is the certificate holder's,
-    /// recorded on them.
+    /// recorded on them. A log-in that carries a document to sign needs the card's signature
+    /// over it too (`signed`), with the holder's signature certificate in force.
     pub async fn answer_login_challenge(
         &self,
         id: &str,
         certificate: &[u8],
         signature: &[u8],
+        signed: Option<crate::SignAnswer<'_>>,
     ) -> Result<(), AppError> {
         let now = self.clock.now_us();
         let at = jiff::Timestamp::from_microsecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
@@ -472,6 +496,11 @@ impl App {
             ));
         }
         let serial = hex::encode(&check.certificate.serial);
+        let document = if check.verdict == Verdict::Valid {
+            self.check_sign_answer(&login, signed.as_ref(), now).await?
+        } else {
+            None
+        };
         let mut tx = self.store.begin().await?;
         let cert = tx.certificate(&serial).await?;
         let person = cert.as_ref().map(|c| c.person);
@@ -518,6 +547,19 @@ impl App {
             },
             "log-in"
         );
+        if document.is_some() {
+            authorize!(
+                self,
+                tx,
+                &principal,
+                Action::SignDocument,
+                &Subject::Login {
+                    person,
+                    organisation: login.organisation
+                },
+                "log-in"
+            );
+        }
         let v = load::current_version(tx.as_mut(), person).await?;
         let updated = OidcLoginRow {
             status: LoginStatus::Authenticated,
@@ -528,6 +570,13 @@ impl App {
         };
         if !tx.update_oidc_login(&updated, LoginStatus::Waiting).await? {
             return Err(AppError::Conflict);
+        }
+        if let Some(document) = document
+            && let Err(refused) = self
+                .record_signature(tx.as_mut(), person, document, now)
+                .await?
+        {
+            return Err(AppError::Refused(refused));
         }
         append(
             tx.as_mut(),
@@ -886,6 +935,32 @@ impl App {
         Ok(items)
     }
 
+    /// The log-in an access token stands for, with `principal` (what the token authenticated
+    /// as) allowed `action` on it: the write transaction it was read in, and the grant.
+    pub(crate) async fn granted(
+        &self,
+        principal: &Principal,
+        action: Action,
+        token: &str,
+        now: i64,
+    ) -> Result<(Box<dyn Tx>, OidcTokenRow), AppError> {
+        self.permit(principal, action).await?;
+        let mut tx = self.store.begin().await?;
+        let grant = self.login_grant(tx.as_mut(), token, now).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            action,
+            &Subject::Login {
+                person: grant.person,
+                organisation: grant.organisation
+            },
+            "log-in"
+        );
+        Ok((tx, grant))
+    }
+
     /// The relying party an access token for userinfo stands for, while the token and the
     /// organisation are in force.
     pub(crate) async fn authenticate_login_token(
@@ -898,7 +973,7 @@ impl App {
         Ok(Principal::LoginGrant(grant.organisation))
     }
 
-    async fn login_grant(
+    pub(crate) async fn login_grant(
         &self,
         tx: &mut dyn crate::ReadTx,
         token: &str,

@@ -32,7 +32,8 @@ const OCSP_CACHE_LIMIT: usize = 20_000;
 const RESPONDER_DAYS: i64 = 30;
 const HOUR_US: i64 = 3_600_000_000;
 
-fn timestamp(us: i64) -> Timestamp {
+/// The time of a stored microsecond count.
+pub(crate) fn timestamp(us: i64) -> Timestamp {
     Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 

@@ -310,8 +310,19 @@ fn sign_on_chip(
     pin: &str,
     message: &[u8],
 ) -> Result<(Vec<u8>, Vec<u8>)> {
+    sign_digest_info_on_chip(path, element, kind, pin, &digest_info(message))
+}
+
+/// Signs a DigestInfo (DER) handed over whole, as for a relying party's document: the card
+/// pads it (PKCS#1 v1.5) and signs it with one of its keys after its PIN.
+fn sign_digest_info_on_chip(
+    path: &Path,
+    element: &Element,
+    kind: Hierarchy,
+    pin: &str,
+    info: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>)> {
     let (cert_fid, _, key_fid, pin_fid, pin_kind) = files(kind);
-    let info = digest_info(message);
     let (mut chip, _hold) = open_chip(path, element)?;
     chip.power(Power::On);
     let result = (|| {
@@ -325,7 +336,7 @@ fn sign_on_chip(
             0x80,
             u8::try_from(info.len()).unwrap_or(0),
         ];
-        apdu.extend_from_slice(&info);
+        apdu.extend_from_slice(info);
         apdu.push(0x00);
         let signature = send(&mut chip, &apdu).map_err(|sw| anyhow::anyhow!(refused(sw)))?;
         select(&mut chip, cert_fid)?;
@@ -385,6 +396,15 @@ pub(crate) async fn login(
         "Check that your browser shows the confirmation number {}.",
         challenge.confirmation
     );
+    if let Some(info) = &challenge.sign_digest_info {
+        let digest = mynumber_pki::DigestInfo::parse(info)
+            .context("the provider's document to sign is not a DigestInfo")?;
+        println!(
+            "It asks you to sign a document: {} {}.",
+            digest.algorithm.name(),
+            hex::encode(&digest.digest)
+        );
+    }
     let pin = secrets::required(
         "MYNUMBER_CARD_PIN",
         "the 4-digit PIN of the user-authentication certificate: ",
@@ -396,7 +416,27 @@ pub(crate) async fn login(
         &pin,
         &challenge.message,
     )?;
-    let answer = mynumber_api::app_answer(&certificate, &signature);
+    let signed = match &challenge.sign_digest_info {
+        Some(info) => {
+            let password = secrets::required(
+                "MYNUMBER_SIGNATURE_PASSWORD",
+                "the signature password (6 to 16 letters and digits): ",
+            )?;
+            Some(sign_digest_info_on_chip(
+                path,
+                element,
+                Hierarchy::Signature,
+                &password,
+                info,
+            )?)
+        }
+        None => None,
+    };
+    let answer = mynumber_api::app_answer(
+        &certificate,
+        &signature,
+        signed.as_ref().map(|(s, c)| (c.as_slice(), s.as_slice())),
+    );
     let (status, body) = crate::http_client::request(
         "POST",
         &card_url,

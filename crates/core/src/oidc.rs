@@ -17,6 +17,9 @@ pub const LOGIN_S: i64 = 600;
 /// defers to RFC 6749 §4.1.2, which recommends at most ten minutes; one minute is enough for a
 /// relying party's back channel.
 pub const CODE_S: i64 = 60;
+/// How long a sign-transaction waits for the resident's signature (seconds): as long as a
+/// log-in may take, since the signature is made at one. A choice (signing.md).
+pub const SIGN_TRANSACTION_S: i64 = 600;
 /// How long an access token for userinfo lives (seconds). A choice (oidc.md).
 pub const ACCESS_TOKEN_S: i64 = 300;
 /// How long an ID token is valid (seconds). A choice (oidc.md).
@@ -165,6 +168,9 @@ pub struct AuthorizationParams {
     pub request_uri: Option<String>,
     /// `registration`: not supported.
     pub registration: Option<String>,
+    /// `sign_transaction_id`: the sign-transaction the resident is asked to sign (the
+    /// Agency's parameter, with the `sign` scope).
+    pub sign_transaction_id: Option<String>,
 }
 
 /// An authorization request the provider can act on.
@@ -190,6 +196,8 @@ pub struct AuthorizationRequest {
     pub acr_values: Vec<String>,
     /// The languages asked for the screens, in order.
     pub ui_locales: Vec<String>,
+    /// The sign-transaction to sign (lowercase), with the `sign` scope.
+    pub sign_transaction: Option<String>,
 }
 
 /// Why an authorization request cannot go on.
@@ -363,6 +371,28 @@ pub fn check_request(
             }
         },
     };
+    let sign_transaction = match (scopes.has(Scope::Sign), p.sign_transaction_id.as_deref()) {
+        (true, Some(id)) if is_transaction_id(id) => Some(id.to_ascii_lowercase()),
+        (true, Some(_)) => {
+            return Err(fail(
+                "invalid_request",
+                "sign_transaction_id must be the UUID the sign-transactions API returned",
+            ));
+        }
+        (true, None) => {
+            return Err(fail(
+                "invalid_request",
+                "the sign scope needs a sign_transaction_id",
+            ));
+        }
+        (false, Some(_)) => {
+            return Err(fail(
+                "invalid_request",
+                "sign_transaction_id needs the sign scope",
+            ));
+        }
+        (false, None) => None,
+    };
     let words = |v: &Option<String>| -> Vec<String> {
         v.as_deref()
             .unwrap_or_default()
@@ -382,8 +412,67 @@ pub fn check_request(
         max_age,
         acr_values: words(&p.acr_values),
         ui_locales: words(&p.ui_locales),
+        sign_transaction,
     })
 }
+
+/// Whether `id` is written as a UUID (RFC 9562 §4: 8-4-4-4-12 hexadecimal digits), the form
+/// of a sign-transaction's id.
+pub fn is_transaction_id(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The form of a random UUID (RFC 9562 §5.4, version 4) for 16 random bytes.
+pub fn transaction_id(random: [u8; 16]) -> String {
+    let mut b = random;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// What a relying party asks a resident to sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignFormat {
+    /// The card signs the relying party's digest (or DigestInfo) itself: the result is the
+    /// PKCS#1 v1.5 signature and the signature certificate.
+    Raw,
+    /// The card signs CMS signed attributes that carry the relying party's SHA-256 digest:
+    /// the result also holds a detached CMS SignedData (RFC 5652), which `openssl cms
+    /// -verify` checks against the document.
+    Cms,
+}
+
+crate::codes!(SignFormat {
+    Raw => "raw",
+    Cms => "cms",
+});
+
+/// Where a sign-transaction stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignStatus {
+    /// Waiting for the resident's signature.
+    Pending,
+    /// Signed by the card; the result waits for the relying party.
+    Signed,
+}
+
+crate::codes!(SignStatus {
+    Pending => "pending",
+    Signed => "signed",
+});
 
 /// Appends `key=value` parameters to a URI's query (RFC 6749 §4.1.2: keeping its own).
 pub fn with_query(uri: &str, params: &[(&str, &str)]) -> String {
@@ -517,6 +606,52 @@ mod tests {
             Err(RequestError::Redirect { error, .. }) => Some(error),
             Err(_) => Some("not redirected"),
             Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn the_sign_scope_and_its_transaction_go_together() {
+        let id = "0F8fAd5b-d9cb-469f-a165-70867728950e";
+        let with = |scope: &str, tx: Option<&str>| AuthorizationParams {
+            scope: Some(scope.into()),
+            sign_transaction_id: tx.map(str::to_owned),
+            ..good()
+        };
+        let r = check_request(
+            &with("openid sign", Some(id)),
+            Some(client()),
+            &registered(),
+        )
+        .expect("good");
+        assert_eq!(
+            r.sign_transaction.as_deref(),
+            Some("0f8fad5b-d9cb-469f-a165-70867728950e")
+        );
+        assert_eq!(error_of(with("openid sign", None)), Some("invalid_request"));
+        assert_eq!(
+            error_of(with("openid sign", Some("not-a-uuid"))),
+            Some("invalid_request")
+        );
+        assert_eq!(error_of(with("openid", Some(id))), Some("invalid_request"));
+        assert_eq!(error_of(with("openid", None)), None);
+    }
+
+    #[test]
+    fn transaction_ids_are_version_4_uuids() {
+        let id = transaction_id([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert!(is_transaction_id(&id));
+        assert_eq!(
+            transaction_id([0; 16]),
+            "00000000-0000-4000-8000-000000000000"
+        );
+        for bad in [
+            "",
+            "ffffffff-ffff-4fff-bfff-fffffffffff",
+            "gfffffff-ffff-4fff-bfff-ffffffffffff",
+            "ffffffffffff4fffbfffffffffffffff",
+        ] {
+            assert!(!is_transaction_id(bad), "{bad}");
         }
     }
 

@@ -153,6 +153,12 @@ pub enum Action {
     /// Read the items a resident consented to release at a log-in (userinfo): the relying
     /// party's act, only for its own log-ins.
     ReadConsentedItems,
+    /// Collect the signature a resident made for a relying party at a log-in (the
+    /// sign-transaction's result): the relying party's act, only for its own log-ins.
+    ReadSignature,
+    /// Ask residents to sign a document (start a sign-transaction): the act of an
+    /// organisation registered as 署名検証者 (公的個人認証法第17条).
+    RequestSignature,
     /// Read the organisations registered, their purposes and the collections they recorded.
     ReadOrganisations,
     /// Read a resident record (with its history), cards or certificates.
@@ -178,6 +184,9 @@ pub enum Action {
     OwnCredentials,
     /// Search records by name and date of birth.
     SearchRecords,
+    /// Sign a document a relying party handed over, with the card's signature key after the
+    /// signature password: the resident's own act, at a log-in.
+    SignDocument,
     /// Sign a checkpoint of every partition's head.
     SignCheckpoint,
     /// Suspend a card (一時停止), at any hour.
@@ -185,6 +194,10 @@ pub enum Action {
     /// End the browser sessions left idle or past their length whose cookie never came back,
     /// each recorded as it ends.
     SweepSessions,
+    /// Verify a signature made with a card's signature certificate: the certificate's status
+    /// at signing time and now, and the four items it carries. The act of an organisation
+    /// registered as 署名検証者 (公的個人認証法第17条).
+    VerifySignature,
 }
 
 crate::codes!(Action {
@@ -223,6 +236,8 @@ crate::codes!(Action {
     ReadNotices => "read-notices",
     ReadNumber => "read-number",
     ReadConsentedItems => "read-consented-items",
+    ReadSignature => "read-signature",
+    RequestSignature => "request-signature",
     ReadOrganisations => "read-organisations",
     ReadPublic => "read-public",
     ReadRecord => "read-record",
@@ -234,9 +249,11 @@ crate::codes!(Action {
     ResumeCard => "resume-card",
     RevokeToken => "revoke-token",
     SearchRecords => "search-records",
+    SignDocument => "sign-document",
     SignCheckpoint => "sign-checkpoint",
     SuspendCard => "suspend-card",
     SweepSessions => "sweep-sessions",
+    VerifySignature => "verify-signature",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -278,6 +295,14 @@ pub enum Subject {
     },
     /// An organisation, for what it does with what it collected.
     Organisation(OrganisationId),
+    /// Signatures made with the cards, for an organisation that asks for them or verifies
+    /// them.
+    Signatures {
+        /// Which organisation.
+        organisation: OrganisationId,
+        /// Whether it is registered as 署名検証者 (its roles, as the app read them).
+        verifier: bool,
+    },
     /// A log-in with the card: the resident who logs in, and the relying party they let know.
     Login {
         /// The resident.
@@ -373,7 +398,11 @@ impl Action {
             | A::CollectNumber
             | A::ManageCollections
             | A::LogIn
-            | A::ReadConsentedItems => {
+            | A::ReadConsentedItems
+            | A::ReadSignature
+            | A::RequestSignature
+            | A::SignDocument
+            | A::VerifySignature => {
                 return None;
             }
             A::AddStaff
@@ -511,6 +540,10 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::ManageCollections
                     | Action::LogIn
                     | Action::ReadConsentedItems
+                    | Action::ReadSignature
+                    | Action::RequestSignature
+                    | Action::SignDocument
+                    | Action::VerifySignature
             ) =>
         {
             Err(refuse())
@@ -534,15 +567,18 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {
-            Action::ReadRecord | Action::LogIn => Ok(()),
+            Action::ReadRecord | Action::LogIn | Action::SignDocument => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Agency(_) | Principal::RelyingParty(_) => match action {
-            Action::CollectNumber | Action::ManageCollections => Ok(()),
+            Action::CollectNumber
+            | Action::ManageCollections
+            | Action::RequestSignature
+            | Action::VerifySignature => Ok(()),
             _ => Err(refuse()),
         },
         Principal::LoginGrant(_) => match action {
-            Action::ReadConsentedItems => Ok(()),
+            Action::ReadConsentedItems | Action::ReadSignature => Ok(()),
             _ => Err(refuse()),
         },
         Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
@@ -564,7 +600,9 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             Subject::Record(r) if r.person == *me && action == Action::ReadRecord => {
                 Decision::Allow(Extent::Whole)
             }
-            Subject::Login { person, .. } if person == me && action == Action::LogIn => {
+            Subject::Login { person, .. }
+                if person == me && matches!(action, Action::LogIn | Action::SignDocument) =>
+            {
                 Decision::Allow(Extent::Whole)
             }
             _ => Decision::Deny(Denied::Principal {
@@ -590,6 +628,19 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             {
                 Decision::Allow(Extent::Whole)
             }
+            // Only a 署名検証者 asks residents to sign or checks their signatures.
+            Subject::Signatures {
+                organisation,
+                verifier,
+            } if organisation == me
+                && matches!(action, Action::RequestSignature | Action::VerifySignature) =>
+            {
+                if *verifier {
+                    Decision::Allow(Extent::Whole)
+                } else {
+                    Decision::Deny(Denied::Unregistered { action })
+                }
+            }
             _ => Decision::Deny(Denied::Principal {
                 kind: principal.kind(),
                 action,
@@ -598,7 +649,8 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
         // A log-in's token reads that relying party's log-ins, nothing more.
         Principal::LoginGrant(me) => match subject {
             Subject::Login { organisation, .. }
-                if organisation == me && action == Action::ReadConsentedItems =>
+                if organisation == me
+                    && matches!(action, Action::ReadConsentedItems | Action::ReadSignature) =>
             {
                 Decision::Allow(Extent::Whole)
             }
@@ -836,6 +888,27 @@ mod tests {
                 Subject::Login {
                     person: person(2),
                     organisation: org(2),
+                },
+            ),
+            (
+                "own signatures",
+                Subject::Signatures {
+                    organisation: org(1),
+                    verifier: true,
+                },
+            ),
+            (
+                "own signatures, no verifier",
+                Subject::Signatures {
+                    organisation: org(1),
+                    verifier: false,
+                },
+            ),
+            (
+                "another's signatures",
+                Subject::Signatures {
+                    organisation: org(2),
+                    verifier: true,
                 },
             ),
         ];

@@ -207,6 +207,79 @@ pub fn half_sha256(value: &str) -> String {
     base64url_encode(&digest.as_ref()[..16])
 }
 
+/// The Concat KDF of ECDH-ES (RFC 7518 §4.6.2, NIST SP 800-56A §5.8.1) with SHA-256: the
+/// content key of `bits` bits from the shared secret `z`, for the algorithm `alg` (the `enc`
+/// value in direct key agreement) and the parties' `apu` and `apv`.
+pub fn concat_kdf(z: &[u8], alg: &str, apu: &[u8], apv: &[u8], bits: u32) -> Vec<u8> {
+    let field = |out: &mut Vec<u8>, bytes: &[u8]| {
+        out.extend_from_slice(&u32::try_from(bytes.len()).unwrap_or(0).to_be_bytes());
+        out.extend_from_slice(bytes);
+    };
+    let mut key = Vec::new();
+    let wanted = usize::try_from(bits / 8).unwrap_or(0);
+    let mut round: u32 = 1;
+    while key.len() < wanted {
+        let mut input = round.to_be_bytes().to_vec();
+        input.extend_from_slice(z);
+        field(&mut input, alg.as_bytes());
+        field(&mut input, apu);
+        field(&mut input, apv);
+        input.extend_from_slice(&bits.to_be_bytes());
+        key.extend_from_slice(
+            aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &input).as_ref(),
+        );
+        round += 1;
+    }
+    key.truncate(wanted);
+    key
+}
+
+/// A compact JWE (RFC 7516 §7.1) to the holder of a P-256 key: ECDH-ES direct key agreement
+/// (RFC 7518 §4.6) with the ephemeral private key `ephemeral` (32 random bytes the caller
+/// drew), then A256GCM (§5.3) with the 96-bit `iv`. `header` writes the protected header's
+/// JSON from the ephemeral key's `x` and `y` (it must carry `alg` `ECDH-ES`, `enc` `A256GCM`
+/// and the `epk`); it is the authenticated data. No `apu` or `apv`.
+pub fn encrypt_ecdh_es_a256gcm(
+    recipient: &[u8],
+    ephemeral: &[u8; 32],
+    iv: &[u8; 12],
+    header: &dyn Fn(&str, &str) -> Vec<u8>,
+    plaintext: &[u8],
+) -> Result<String, JoseError> {
+    use aws_lc_rs::{aead, agreement};
+    if !is_p256_point(recipient) {
+        return Err(JoseError::Key);
+    }
+    let private = agreement::PrivateKey::from_private_key(&agreement::ECDH_P256, ephemeral)
+        .map_err(|_| JoseError::Key)?;
+    let public = private.compute_public_key().map_err(|_| JoseError::Key)?;
+    let (x, y) = jwk_coordinates(public.as_ref()).ok_or(JoseError::Key)?;
+    let key = agreement::agree(
+        &private,
+        agreement::UnparsedPublicKey::new(&agreement::ECDH_P256, recipient),
+        JoseError::Key,
+        |z| Ok(concat_kdf(z, "A256GCM", b"", b"", 256)),
+    )?;
+    let protected = base64url_encode(&header(&x, &y));
+    let sealing = aead::LessSafeKey::new(
+        aead::UnboundKey::new(&aead::AES_256_GCM, &key).map_err(|_| JoseError::Key)?,
+    );
+    let mut body = plaintext.to_vec();
+    let tag = sealing
+        .seal_in_place_separate_tag(
+            aead::Nonce::assume_unique_for_key(*iv),
+            aead::Aad::from(protected.as_bytes()),
+            &mut body,
+        )
+        .map_err(|_| JoseError::Key)?;
+    Ok(format!(
+        "{protected}..{}.{}.{}",
+        base64url_encode(iv),
+        base64url_encode(&body),
+        base64url_encode(tag.as_ref())
+    ))
+}
+
 /// The fuzz target's entry: any bytes, as a token.
 pub fn parse_for_fuzzing(bytes: &[u8]) {
     if let Ok(token) = std::str::from_utf8(bytes) {
@@ -225,6 +298,86 @@ mod tests {
     use super::*;
     use aws_lc_rs::rand::SystemRandom;
     use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+
+    #[test]
+    fn the_rfc_7518_appendix_c_key_agreement() {
+        use aws_lc_rs::agreement;
+        let d = base64url_decode("0_NxaRPUMQoAJt50Gz8YiTr8gRTwyEaCumd-MToTmIo").expect("d");
+        let bob = p256_point(
+            "weNJy2HscCSM6AEDTDg04biOvhFhyyWvOHQfeF_PxMQ",
+            "e8lnCO-AlStT-NJVX-crhB7QRYhiix03illJOVAOyck",
+        )
+        .expect("point");
+        let alice =
+            agreement::PrivateKey::from_private_key(&agreement::ECDH_P256, &d).expect("key");
+        let key = agreement::agree(
+            &alice,
+            agreement::UnparsedPublicKey::new(&agreement::ECDH_P256, &bob),
+            (),
+            |z| Ok(concat_kdf(z, "A128GCM", b"Alice", b"Bob", 128)),
+        )
+        .expect("agree");
+        assert_eq!(base64url_encode(&key), "VqqN6vgjbSBcIijNcacQGg");
+    }
+
+    #[test]
+    fn a_jwe_opens_with_the_recipients_key_and_only_with_it() {
+        use aws_lc_rs::{aead, agreement};
+        let rng = SystemRandom::new();
+        let recipient = agreement::PrivateKey::generate(&agreement::ECDH_P256).expect("recipient");
+        let point = recipient.compute_public_key().expect("public");
+        let header = |x: &str, y: &str| {
+            format!(
+                r#"{{"alg":"ECDH-ES","enc":"A256GCM","epk":{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}"}}}}"#
+            )
+            .into_bytes()
+        };
+        let mut e = [0u8; 32];
+        aws_lc_rs::rand::SecureRandom::fill(&rng, &mut e).expect("rng");
+        let jwe =
+            encrypt_ecdh_es_a256gcm(point.as_ref(), &e, &[3; 12], &header, b"secret").expect("jwe");
+        let parts: Vec<&str> = jwe.split('.').collect();
+        assert_eq!(parts.len(), 5);
+        assert_eq!(parts[1], "", "direct agreement has no encrypted key");
+        let protected = base64url_decode(parts[0]).expect("header");
+        let text = String::from_utf8(protected).expect("utf-8");
+        let x = text
+            .split("\"x\":\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        let y = text
+            .split("\"y\":\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        let epk = p256_point(x.expect("x"), y.expect("y")).expect("epk");
+        let open = |private: &agreement::PrivateKey| -> Option<Vec<u8>> {
+            let key = agreement::agree(
+                private,
+                agreement::UnparsedPublicKey::new(&agreement::ECDH_P256, &epk),
+                (),
+                |z| Ok(concat_kdf(z, "A256GCM", b"", b"", 256)),
+            )
+            .ok()?;
+            let k = aead::LessSafeKey::new(aead::UnboundKey::new(&aead::AES_256_GCM, &key).ok()?);
+            let mut body = base64url_decode(parts[3])?;
+            body.extend(base64url_decode(parts[4])?);
+            let iv: [u8; 12] = base64url_decode(parts[2])?.try_into().ok()?;
+            k.open_in_place(
+                aead::Nonce::assume_unique_for_key(iv),
+                aead::Aad::from(parts[0].as_bytes()),
+                &mut body,
+            )
+            .ok()
+            .map(|b| b.to_vec())
+        };
+        assert_eq!(open(&recipient).as_deref(), Some(&b"secret"[..]));
+        let stranger = agreement::PrivateKey::generate(&agreement::ECDH_P256).expect("other");
+        assert_eq!(open(&stranger), None);
+        assert_eq!(
+            encrypt_ecdh_es_a256gcm(&[4; 65], &e, &[3; 12], &header, b"x"),
+            Err(JoseError::Key)
+        );
+    }
 
     #[test]
     fn base64url_known_answers_rfc4648() {

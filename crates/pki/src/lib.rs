@@ -14,6 +14,7 @@ mod ocsp;
 mod pem;
 mod possession;
 mod profile;
+mod signing;
 mod verify;
 pub mod webauthn;
 
@@ -29,6 +30,9 @@ pub use profile::{
     last_valid_day, opaque_common_name,
 };
 pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256, PKCS_RSA_SHA256, RsaKeySize};
+pub use signing::{
+    DigestAlgorithm, DigestInfo, detached_signed_data, signed_attributes, verify_digest_info,
+};
 pub use verify::{
     Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature,
     verify_with_certificate,

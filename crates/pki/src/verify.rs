@@ -43,6 +43,9 @@ pub enum VerifyError {
     /// The signature value does not verify under the signer's public key.
     #[error("the signature value does not verify with the signer's public key")]
     BadSignature,
+    /// The bytes are not a DigestInfo (or a digest) this system signs.
+    #[error("not a digest to sign: {0}")]
+    NotDigest(String),
     /// The bytes are not a well-formed PKCS#10 certification request (or a part of one).
     #[error("not a certification request (PKCS#10): {0}")]
     NotRequest(String),
@@ -76,25 +79,25 @@ pub struct SignedContent {
     pub content: Vec<u8>,
 }
 
-const SHA1: &str = "1.3.14.3.2.26";
-const SHA256: &str = "2.16.840.1.101.3.4.2.1";
-const SHA384: &str = "2.16.840.1.101.3.4.2.2";
-const SHA512: &str = "2.16.840.1.101.3.4.2.3";
-const RSA: &str = "1.2.840.113549.1.1.1";
+pub(crate) const SHA1: &str = "1.3.14.3.2.26";
+pub(crate) const SHA256: &str = "2.16.840.1.101.3.4.2.1";
+pub(crate) const SHA384: &str = "2.16.840.1.101.3.4.2.2";
+pub(crate) const SHA512: &str = "2.16.840.1.101.3.4.2.3";
+pub(crate) const RSA: &str = "1.2.840.113549.1.1.1";
 const RSA_SHA256: &str = "1.2.840.113549.1.1.11";
 const RSA_SHA384: &str = "1.2.840.113549.1.1.12";
 const RSA_SHA512: &str = "1.2.840.113549.1.1.13";
-const SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
-const CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
-const MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
-const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
+pub(crate) const SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+pub(crate) const CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
+pub(crate) const MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+pub(crate) const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 
 fn timestamp(t: &x509_cert::time::Time) -> Timestamp {
     let secs = t.to_unix_duration().as_secs();
     Timestamp::from_second(i64::try_from(secs).unwrap_or(i64::MAX)).unwrap_or(Timestamp::MAX)
 }
 
-fn parse(der: &[u8]) -> Result<Certificate, VerifyError> {
+pub(crate) fn parse(der: &[u8]) -> Result<Certificate, VerifyError> {
     Certificate::from_der(der).map_err(|e| VerifyError::NotCertificate(e.to_string()))
 }
 
@@ -163,7 +166,7 @@ fn birth_from_value(v: &str) -> Option<jiff::civil::Date> {
 }
 
 /// The verification algorithm for an RSA signature made with `digest` (an OID).
-fn rsa_algorithm(
+pub(crate) fn rsa_algorithm(
     digest: &str,
 ) -> Result<&'static aws_lc_rs::signature::RsaParameters, VerifyError> {
     use aws_lc_rs::signature as s;

@@ -180,6 +180,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0028_oidc.sql"),
         include_str!("../migrations/postgres/0028_oidc.sql"),
     ),
+    (
+        29,
+        "signing with the card: sign-transactions",
+        include_str!("../migrations/sqlite/0029_sign_transactions.sql"),
+        include_str!("../migrations/postgres/0029_sign_transactions.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

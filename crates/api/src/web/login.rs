@@ -101,6 +101,7 @@ pub(crate) fn params(pairs: &[(String, String)]) -> Result<AuthorizationParams, 
             "request" => &mut p.request,
             "request_uri" => &mut p.request_uri,
             "registration" => &mut p.registration,
+            "sign_transaction_id" => &mut p.sign_transaction_id,
             // Unknown parameters are ignored (OIDC Core §3.1.2.1).
             _ => continue,
         };

@@ -27,7 +27,10 @@ pub use documents::{
 };
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
-pub use oidc::{OidcClientRow, OidcLoginRow, OidcRead, OidcTokenRow, OidcWrite, ProviderKeyRow};
+pub use oidc::{
+    OidcClientRow, OidcLoginRow, OidcRead, OidcTokenRow, OidcWrite, ProviderKeyRow,
+    SignTransactionRow,
+};
 pub use organisations::{
     CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
     PurposeRow,

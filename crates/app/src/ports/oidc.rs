@@ -2,7 +2,7 @@
 //! provider's own keys, the log-ins in progress and the access tokens for userinfo.
 
 use async_trait::async_trait;
-use mynumber_core::oidc::LoginStatus;
+use mynumber_core::oidc::{LoginStatus, SignFormat, SignStatus};
 use mynumber_core::{OrganisationId, PersonId};
 
 use crate::StoreError;
@@ -89,6 +89,51 @@ pub struct OidcLoginRow {
     pub created_at_us: i64,
     /// When the log-in ends unfinished (µs).
     pub expires_at_us: i64,
+    /// The sign-transaction the resident is asked to sign at this log-in, if any.
+    pub sign_transaction: Option<String>,
+}
+
+/// A sign-transaction: what a relying party asked a resident to sign, and the card's answer.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SignTransactionRow {
+    /// Its id (a UUID).
+    pub id: String,
+    /// The relying party that started it.
+    pub organisation: OrganisationId,
+    /// Raw or CMS.
+    pub format: SignFormat,
+    /// The DigestInfo (DER) the card signs.
+    pub to_be_signed: Vec<u8>,
+    /// For CMS: the signed attributes' DER, which the card's signature covers; else empty.
+    pub signed_attrs: Vec<u8>,
+    /// Where it stands.
+    pub status: SignStatus,
+    /// The log-in whose card signed it.
+    pub login: Option<String>,
+    /// The resident who signed.
+    pub person: Option<PersonId>,
+    /// The signature certificate (DER).
+    pub certificate: Option<Vec<u8>>,
+    /// The signature (PKCS#1 v1.5).
+    pub signature: Option<Vec<u8>>,
+    /// When the card signed (µs).
+    pub signed_at_us: Option<i64>,
+    /// When started (µs).
+    pub created_at_us: i64,
+    /// Until when it waits for the signature (µs).
+    pub expires_at_us: i64,
+}
+
+/// Never the certificate (it carries the four items) or the signature.
+impl std::fmt::Debug for SignTransactionRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignTransactionRow")
+            .field("id", &self.id)
+            .field("organisation", &self.organisation)
+            .field("format", &self.format)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An access token for userinfo, as stored (its SHA-256, never the token).
@@ -125,6 +170,11 @@ pub trait OidcRead: Send {
         &mut self,
         code_hash: &str,
     ) -> Result<Option<OidcLoginRow>, StoreError>;
+    /// A sign-transaction by its id.
+    async fn sign_transaction(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<SignTransactionRow>, StoreError>;
     /// An access token in force at `now_us`.
     async fn oidc_token(
         &mut self,
@@ -154,6 +204,18 @@ pub trait OidcWrite: Send {
         &mut self,
         row: &OidcLoginRow,
         expected: LoginStatus,
+    ) -> Result<bool, StoreError>;
+    /// Adds a sign-transaction, forgetting those ended before `forget_before_us`.
+    async fn insert_sign_transaction(
+        &mut self,
+        row: &SignTransactionRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Records the card's answer to a sign-transaction still pending; `false` if it was
+    /// signed meanwhile.
+    async fn sign_transaction_signed(
+        &mut self,
+        row: &SignTransactionRow,
     ) -> Result<bool, StoreError>;
     /// Adds an access token.
     async fn insert_oidc_token(&mut self, row: &OidcTokenRow) -> Result<(), StoreError>;

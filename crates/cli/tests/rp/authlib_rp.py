@@ -9,7 +9,22 @@ for the browser's part, a user agent that keeps the log-in's cookie.
   finish STATE.json                 consent in the "browser", the code for tokens with
                                     private_key_jwt, the ID token verified with the JWKS,
                                     userinfo; print what came back as JSON
+  sign-start ISSUER CLIENT KEY REDIRECT STATE.json FORMAT DOCUMENT
+                                    the organisation's token (client credentials with
+                                    private_key_jwt), a sign-transaction for the document's
+                                    SHA-256, and the authorization request with scope
+                                    "openid sign"; print the log-in page's URL
+  sign-finish STATE.json OUT_DIR    as finish, then the sign-transaction's result: the JWE
+                                    decrypted with the relying party's key by joserfc, its
+                                    signature, certificate and CMS written to OUT_DIR
+  verify ISSUER CLIENT KEY CMS DOCUMENT
+                                    the verification service on a detached CMS signature
+
+Tokens are checked again with joserfc (PyPI), Authlib's independent JOSE library.
 """
+import base64
+import hashlib
+import os
 import json
 import sys
 import warnings
@@ -22,7 +37,9 @@ from authlib.common.security import generate_token
 from authlib.integrations.requests_client import OAuth2Session
 from authlib.jose import JsonWebKey, jwt
 from authlib.oauth2.rfc7523 import PrivateKeyJWT
-from joserfc.jwk import ECKey
+from joserfc import jwe as jf_jwe
+from joserfc import jwt as jf_jwt
+from joserfc.jwk import ECKey, KeySet
 
 
 def session(st):
@@ -46,15 +63,29 @@ def key(out):
     print(json.dumps({"x": private["x"], "y": private["y"]}))
 
 
-def start(issuer, client, key_file, redirect, state_file, scope):
+def organisation_token(issuer, client, key_file):
+    """The organisation's own token: client credentials with a signed assertion (RFC 7523)."""
+    base = issuer.split("/api/realms/")[0]
+    url = base + "/api/v1/oauth/token"
+    key = ECKey.import_key(json.load(open(key_file)))
+    s = OAuth2Session(client, key, token_endpoint_auth_method=PrivateKeyJWT(url, alg="ES256"))
+    return base, s.fetch_token(url, grant_type="client_credentials")["access_token"]
+
+
+def start(issuer, client, key_file, redirect, state_file, scope, extra=None):
     meta = requests.get(issuer + "/.well-known/openid-configuration", timeout=10).json()
     assert meta["issuer"] == issuer, meta
     st = {"issuer": issuer, "client": client, "key": key_file, "redirect": redirect,
           "scope": scope, "meta": meta}
+    st.update(extra or {})
     verifier = generate_token(48)
     nonce = generate_token(20)
+    more = {}
+    if "sign_transaction_id" in st:
+        more["sign_transaction_id"] = st["sign_transaction_id"]
     uri, state = session(st).create_authorization_url(
-        meta["authorization_endpoint"], code_verifier=verifier, nonce=nonce, ui_locales="en")
+        meta["authorization_endpoint"], code_verifier=verifier, nonce=nonce, ui_locales="en",
+        **more)
     r = requests.get(uri, allow_redirects=False, timeout=10)
     assert r.status_code == 303, (r.status_code, r.text)
     login = urljoin(uri, r.headers["Location"])
@@ -65,7 +96,7 @@ def start(issuer, client, key_file, redirect, state_file, scope):
     print(login)
 
 
-def finish(state_file):
+def finish(state_file, out_dir=None):
     st = json.load(open(state_file))
     meta = st["meta"]
     headers = {"Cookie": st["cookie"]}
@@ -90,8 +121,18 @@ def finish(state_file):
     })
     claims.validate()
     assert claims.header["alg"] == "ES256", claims.header
+    # The same ID token again with joserfc, an independent JOSE library.
+    keyset = KeySet.import_key_set(requests.get(meta["jwks_uri"], timeout=10).json())
+    again = jf_jwt.decode(token["id_token"], keyset, algorithms=["ES256"])
+    jf_jwt.JWTClaimsRegistry(
+        iss={"essential": True, "value": st["issuer"]},
+        aud={"essential": True, "value": st["client"]},
+        nonce={"essential": True, "value": st["nonce"]},
+    ).validate(again.claims)
+    assert again.claims["sub"] == claims["sub"], (again.claims, claims)
     userinfo = s.get(meta["userinfo_endpoint"]).json()
     assert userinfo["sub"] == claims["sub"], (userinfo, claims)
+    result = sign_result(st, s, out_dir) if out_dir is not None else None
     # The same code a second time (OIDF Basic OP "code reuse"): refused, and the access token
     # of its first use ends with it.
     reuse = None
@@ -101,10 +142,58 @@ def finish(state_file):
     except Exception as e:  # authlib's OAuthError
         reuse = getattr(e, "error", str(e))
     after = s.get(meta["userinfo_endpoint"]).status_code
-    print(json.dumps({"claims": dict(claims), "userinfo": userinfo, "reuse": reuse,
-                      "userinfo_after_reuse": after, "scope": token.get("scope")}))
+    out = {"claims": dict(claims), "userinfo": userinfo, "reuse": reuse,
+           "userinfo_after_reuse": after, "scope": token.get("scope")}
+    if result is not None:
+        out["result"] = result
+    print(json.dumps(out))
+
+
+def sign_start(issuer, client, key_file, redirect, state_file, fmt, document):
+    base, token = organisation_token(issuer, client, key_file)
+    digest = hashlib.sha256(open(document, "rb").read()).digest()
+    r = requests.post(base + "/api/sign-transactions",
+                      json={"digest": base64.b64encode(digest).decode(), "format": fmt},
+                      headers={"Authorization": "Bearer " + token}, timeout=10)
+    assert r.status_code == 201, (r.status_code, r.text)
+    start(issuer, client, key_file, redirect, state_file, "openid sign",
+          {"sign_transaction_id": r.json()["sign_transaction_id"], "base": base})
+
+
+def sign_result(st, s, out_dir):
+    """The result, with the log-in's access token: a JWE only the relying party's key opens."""
+    r = s.get(st["base"] + "/api/sign-transactions/" + st["sign_transaction_id"] + "/result")
+    assert r.status_code == 200, (r.status_code, r.text)
+    assert r.headers["Content-Type"] == "application/jose", r.headers
+    key = ECKey.import_key(json.load(open(st["key"])))
+    opened = jf_jwe.decrypt_compact(r.text, key, algorithms=["ECDH-ES", "A256GCM"])
+    assert opened.protected["alg"] == "ECDH-ES" and opened.protected["enc"] == "A256GCM"
+    result = json.loads(opened.plaintext)
+    os.makedirs(out_dir, exist_ok=True)
+    for name in ("signature", "certificate", "cms"):
+        if name in result:
+            open(os.path.join(out_dir, name + ".der"), "wb").write(
+                base64.b64decode(result[name]))
+    # Someone else's key cannot open it.
+    stranger = ECKey.generate_key("P-256")
+    try:
+        jf_jwe.decrypt_compact(r.text, stranger, algorithms=["ECDH-ES", "A256GCM"])
+        result["stranger_opened"] = True
+    except Exception:
+        result["stranger_opened"] = False
+    return {k: v for k, v in result.items() if k not in ("signature", "certificate", "cms")}
+
+
+def verify(issuer, client, key_file, cms, document):
+    base, token = organisation_token(issuer, client, key_file)
+    body = {"cms": base64.b64encode(open(cms, "rb").read()).decode(),
+            "content": base64.b64encode(open(document, "rb").read()).decode()}
+    r = requests.post(base + "/api/v1/signatures/verify", json=body,
+                      headers={"Authorization": "Bearer " + token}, timeout=10)
+    print(json.dumps({"status": r.status_code, "body": r.json()}))
 
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"key": key, "start": start, "finish": finish}[cmd](*args)
+    {"key": key, "start": start, "finish": finish, "sign-start": sign_start,
+     "sign-finish": finish, "verify": verify}[cmd](*args)

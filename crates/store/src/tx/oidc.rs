@@ -5,9 +5,10 @@ use async_trait::async_trait;
 use mynumber_app::StoreError;
 use mynumber_app::ports::{
     OidcClientRow, OidcLoginRow, OidcRead, OidcTokenRow, OidcWrite, ProviderKeyRow,
+    SignTransactionRow,
 };
 use mynumber_core::OrganisationId;
-use mynumber_core::oidc::LoginStatus;
+use mynumber_core::oidc::{LoginStatus, SignFormat, SignStatus};
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 
@@ -19,7 +20,10 @@ use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
 const LOGIN_COLUMNS: &str = "id, organisation_id, redirect_uri, scope, state, nonce, \
      code_challenge, acr_values, ui_locale, challenge, browser_hash, status, person_id, \
      certificate_serial, auth_time_us, code_hash, code_expires_at_us, created_at_us, \
-     expires_at_us";
+     expires_at_us, sign_transaction";
+
+const SIGN_COLUMNS: &str = "id, organisation_id, format, to_be_signed, signed_attrs, status, \
+     login_id, person_id, certificate, signature, signed_at_us, created_at_us, expires_at_us";
 
 const KEY_COLUMNS: &str = "kid, purpose, sealed, public_key, created_at_us, retired_at_us";
 
@@ -57,6 +61,35 @@ fn decode_login(row: &AnyRow) -> Result<OidcLoginRow, StoreError> {
         auth_time_us: opt_int(row, "auth_time_us")?,
         code_hash: opt_text(row, "code_hash")?,
         code_expires_at_us: opt_int(row, "code_expires_at_us")?,
+        created_at_us: int(row, "created_at_us")?,
+        expires_at_us: int(row, "expires_at_us")?,
+        sign_transaction: opt_text(row, "sign_transaction")?,
+    })
+}
+
+fn opt_unhex(row: &AnyRow, col: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    opt_text(row, col)?
+        .map(|h| hex::decode(h).map_err(|_| corrupt(format!("{col} is not hex"))))
+        .transpose()
+}
+
+fn decode_sign(row: &AnyRow) -> Result<SignTransactionRow, StoreError> {
+    Ok(SignTransactionRow {
+        id: text(row, "id")?,
+        organisation: organisation_id(&text(row, "organisation_id")?)?,
+        format: SignFormat::parse(&text(row, "format")?)
+            .ok_or_else(|| corrupt("sign-transaction format"))?,
+        to_be_signed: unhex(row, "to_be_signed")?,
+        signed_attrs: unhex(row, "signed_attrs")?,
+        status: SignStatus::parse(&text(row, "status")?)
+            .ok_or_else(|| corrupt("sign-transaction status"))?,
+        login: opt_text(row, "login_id")?,
+        person: opt_text(row, "person_id")?
+            .map(|p| person_id(&p))
+            .transpose()?,
+        certificate: opt_unhex(row, "certificate")?,
+        signature: opt_unhex(row, "signature")?,
+        signed_at_us: opt_int(row, "signed_at_us")?,
         created_at_us: int(row, "created_at_us")?,
         expires_at_us: int(row, "expires_at_us")?,
     })
@@ -134,6 +167,20 @@ impl OidcRead for SqlTx {
             .await
             .map_err(db)?
             .map(|r| decode_login(&r))
+            .transpose()
+    }
+
+    async fn sign_transaction(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<SignTransactionRow>, StoreError> {
+        let sql = format!("SELECT {SIGN_COLUMNS} FROM sign_transactions WHERE id = $1");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| decode_sign(&r))
             .transpose()
     }
 
@@ -228,7 +275,7 @@ impl OidcWrite for SqlTx {
             .map_err(db)?;
         let sql = format!(
             "INSERT INTO oidc_logins ({LOGIN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
-             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
+             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
         );
         sqlx::query(AssertSqlSafe(sql))
             .bind(row.id.clone())
@@ -250,10 +297,69 @@ impl OidcWrite for SqlTx {
             .bind(row.code_expires_at_us)
             .bind(row.created_at_us)
             .bind(row.expires_at_us)
+            .bind(row.sign_transaction.clone())
             .execute(&mut *self.tx)
             .await
             .map_err(db)?;
         Ok(())
+    }
+
+    async fn insert_sign_transaction(
+        &mut self,
+        row: &SignTransactionRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sign_transactions WHERE expires_at_us < $1")
+            .bind(forget_before_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        let sql = format!(
+            "INSERT INTO sign_transactions ({SIGN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
+             $7, $8, $9, $10, $11, $12, $13)"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(row.id.clone())
+            .bind(row.organisation.to_hex())
+            .bind(row.format.code())
+            .bind(hex::encode(&row.to_be_signed))
+            .bind(hex::encode(&row.signed_attrs))
+            .bind(row.status.code())
+            .bind(row.login.clone())
+            .bind(row.person.map(|p| p.to_hex()))
+            .bind(row.certificate.as_ref().map(hex::encode))
+            .bind(row.signature.as_ref().map(hex::encode))
+            .bind(row.signed_at_us)
+            .bind(row.created_at_us)
+            .bind(row.expires_at_us)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn sign_transaction_signed(
+        &mut self,
+        row: &SignTransactionRow,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE sign_transactions SET status = $1, login_id = $2, person_id = $3, \
+             certificate = $4, signature = $5, signed_at_us = $6, expires_at_us = $7 \
+             WHERE id = $8 AND status = $9",
+        )
+        .bind(SignStatus::Signed.code())
+        .bind(row.login.clone())
+        .bind(row.person.map(|p| p.to_hex()))
+        .bind(row.certificate.as_ref().map(hex::encode))
+        .bind(row.signature.as_ref().map(hex::encode))
+        .bind(row.signed_at_us)
+        .bind(row.expires_at_us)
+        .bind(row.id.clone())
+        .bind(SignStatus::Pending.code())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn update_oidc_login(

@@ -744,6 +744,26 @@ pub(crate) fn sign_message_with_card(
     pin: &str,
     message: &[u8],
 ) -> (Vec<u8>, Vec<u8>) {
+    let info = mynumber_pki::DigestInfo::sha256_of(message).to_der();
+    let (signature, certificate) = sign_digest_info_with_card(file, hierarchy, pin, &info);
+    let cert = x509_parser::parse_x509_certificate(&certificate).unwrap().1;
+    aws_lc_rs::signature::UnparsedPublicKey::new(
+        &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+        cert.public_key().subject_public_key.data.as_ref(),
+    )
+    .verify(message, &signature)
+    .unwrap();
+    (signature, certificate)
+}
+
+/// Signs a DigestInfo (DER) handed over whole with the card's key of `hierarchy` through its
+/// chip, the PIN verified; returns the signature and the key's certificate.
+pub(crate) fn sign_digest_info_with_card(
+    file: &[u8],
+    hierarchy: mynumber_pki::Hierarchy,
+    pin: &str,
+    info: &[u8],
+) -> (Vec<u8>, Vec<u8>) {
     use mynumber_card::{CardData, Chip, Power};
     let data = CardData::open(file, super::card_keys().as_ref()).unwrap();
     let (key, pin_file, slot) = match hierarchy {
@@ -773,26 +793,11 @@ pub(crate) fn sign_message_with_card(
         .concat(),
     );
     send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, key]);
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, message);
-    let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, 0x33];
-    apdu.extend_from_slice(&[
-        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
-        0x05, 0x00, 0x04, 0x20,
-    ]);
-    apdu.extend_from_slice(digest.as_ref());
+    let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, info.len() as u8];
+    apdu.extend_from_slice(info);
     apdu.push(0x00);
     let signature = send(apdu);
-    let slot = slot.unwrap();
-    let cert = x509_parser::parse_x509_certificate(&slot.certificate)
-        .unwrap()
-        .1;
-    aws_lc_rs::signature::UnparsedPublicKey::new(
-        &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
-        cert.public_key().subject_public_key.data.as_ref(),
-    )
-    .verify(message, &signature)
-    .unwrap();
-    (signature, slot.certificate)
+    (signature, slot.unwrap().certificate)
 }
 
 /// Certificates on a card in use (issue 10), made at the counter: the chip makes each key pair

@@ -119,7 +119,7 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
                 &challenge.message,
             );
             env.app
-                .answer_login_challenge(&begun.login, &certificate, &signature)
+                .answer_login_challenge(&begun.login, &certificate, &signature, None)
                 .await
                 .unwrap();
             // Another browser cannot consent.
@@ -286,7 +286,7 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
     );
     let held = env
         .app
-        .answer_login_challenge(&begun.login, &certificate, &signature)
+        .answer_login_challenge(&begun.login, &certificate, &signature, None)
         .await
         .unwrap_err();
     assert!(held.to_string().contains("on hold"), "{held}");
@@ -294,7 +294,7 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
     let other = env.app.begin_login(&params("s4")).await.unwrap().unwrap();
     assert!(matches!(
         env.app
-            .answer_login_challenge(&other.login, &certificate, &signature)
+            .answer_login_challenge(&other.login, &certificate, &signature, None)
             .await,
         Err(AppError::NotVerified(_))
     ));

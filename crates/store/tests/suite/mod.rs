@@ -21,10 +21,12 @@ use sqlx::Row;
 mod calls;
 mod life;
 mod login;
+mod signing;
 mod trust;
 pub(crate) use calls::*;
 pub(crate) use life::*;
 pub(crate) use login::*;
+pub(crate) use signing::*;
 pub(crate) use trust::*;
 
 pub(crate) const TODAY: Date = date(2026, 11, 25);
@@ -4200,6 +4202,7 @@ macro_rules! all_cases {
             issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
+            issue_12_a_resident_signs_a_document_for_a_signature_verifier,
             the_register_s_references_hold,
             issue_10_a_job_counted_the_old_way_resumes_only_where_its_lines_hold,
             issue_11_a_name_is_found_however_a_clerk_types_it,

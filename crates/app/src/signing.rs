@@ -1,0 +1,594 @@
+//! Signing with the card (issue 12; docs/design/signing.md): a 署名検証者 starts a
+//! sign-transaction with a digest or a DigestInfo; the resident signs it with the card's
+//! signature key after the signature password, at a log-in that names the transaction; the
+//! relying party collects the signature and the signature certificate, encrypted to its own
+//! key (JWE). Also the verification service: a signature's certificate checked at signing
+//! time and now, and the four items it carries.
+//!
+//! The JSON of the result is the API's: it hands the app an encoder, as for ID tokens.
+
+use jiff::Timestamp;
+use mynumber_core::oidc::{SIGN_TRANSACTION_S, SignFormat, SignStatus, transaction_id};
+use mynumber_core::organisation::{OrgRole, OrgStatus};
+use mynumber_core::{Action, FieldError, Invalid, OrganisationId, Principal, Refused, Subject};
+use mynumber_pki::{DigestInfo, Hierarchy, Inspected};
+
+use crate::access::authorize;
+use crate::collections::organisation_of;
+use crate::ledger::{Record, append};
+use crate::ports::{OidcLoginRow, SignTransactionRow};
+use crate::revocation_info::{CertificateCheck, Verdict, timestamp};
+use crate::{App, AppError};
+
+/// Sign-transactions are kept this long after they end, for the result's collection.
+const SIGN_KEPT_US: i64 = 3_600_000_000;
+
+/// What a relying party hands over to be signed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToSign {
+    /// The SHA-256 of the document (32 bytes).
+    Digest(Vec<u8>),
+    /// A DER DigestInfo (RFC 8017 §9.2): SHA-256, SHA-384 or SHA-512.
+    DigestInfo(Vec<u8>),
+}
+
+/// A sign-transaction started.
+#[derive(Clone, Debug)]
+pub struct SignStarted {
+    /// Its id: the authorization request's `sign_transaction_id`.
+    pub id: String,
+    /// How long it waits for the signature (seconds).
+    pub expires_in: i64,
+}
+
+/// What the authentication app has the card sign for a sign-transaction.
+#[derive(Clone, Debug)]
+pub struct SignChallenge {
+    /// The DigestInfo (DER) the card's signature key signs.
+    pub digest_info: Vec<u8>,
+    /// Raw or CMS.
+    pub format: SignFormat,
+}
+
+/// The card's answer to a sign-transaction: the signature certificate (DER) and the
+/// signature over the transaction's DigestInfo.
+#[derive(Clone)]
+pub struct SignAnswer<'a> {
+    /// The signature certificate.
+    pub certificate: &'a [u8],
+    /// The signature.
+    pub signature: &'a [u8],
+}
+
+impl std::fmt::Debug for SignAnswer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignAnswer").finish_non_exhaustive()
+    }
+}
+
+/// The result a relying party collects, before it is encrypted.
+#[derive(Clone)]
+pub struct SignResult {
+    /// The transaction.
+    pub id: String,
+    /// Raw or CMS.
+    pub format: SignFormat,
+    /// The PKCS#1 v1.5 signature.
+    pub signature: Vec<u8>,
+    /// The signature certificate (DER).
+    pub certificate: Vec<u8>,
+    /// The detached CMS SignedData (DER), for the CMS format.
+    pub cms: Option<Vec<u8>>,
+    /// When the card signed (µs).
+    pub signed_at_us: i64,
+}
+
+/// Never the certificate or the signature.
+impl std::fmt::Debug for SignResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignResult")
+            .field("id", &self.id)
+            .field("format", &self.format)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Writes the JWE's protected header from the recipient's `kid` and the ephemeral key's `x`
+/// and `y`, and the result's JSON.
+pub struct SignResultEncoder<'a> {
+    /// The protected header.
+    pub header: &'a (dyn Fn(&str, &str, &str) -> Vec<u8> + Sync),
+    /// The plaintext.
+    pub payload: &'a (dyn Fn(&SignResult) -> Vec<u8> + Sync),
+}
+
+impl std::fmt::Debug for SignResultEncoder<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignResultEncoder").finish_non_exhaustive()
+    }
+}
+
+/// What a relying party hands the verification service.
+#[derive(Clone, Debug)]
+pub enum ToVerify {
+    /// A CMS SignedData (DER), and the content of a detached one.
+    Cms {
+        /// The signature.
+        der: Vec<u8>,
+        /// The signed content, when detached.
+        content: Option<Vec<u8>>,
+    },
+    /// A PKCS#1 v1.5 signature over a DigestInfo, with the certificate that made it.
+    Raw {
+        /// The signature certificate (DER).
+        certificate: Vec<u8>,
+        /// The DigestInfo (DER) signed.
+        digest_info: Vec<u8>,
+        /// The signature.
+        signature: Vec<u8>,
+    },
+}
+
+/// What the verification service found.
+#[derive(Clone, Debug)]
+pub struct SignatureReport {
+    /// The certificate, read.
+    pub certificate: Inspected,
+    /// Whether it is a signature certificate of this system.
+    pub signature_certificate: bool,
+    /// When it was signed, as the signature says (CMS signingTime), or as the relying party
+    /// said.
+    pub signed_at: Option<Timestamp>,
+    /// The certificate's status at that time.
+    pub at_signing: Option<Verdict>,
+    /// The certificate's status now.
+    pub now: CertificateCheck,
+}
+
+impl App {
+    /// Starts a sign-transaction for a 署名検証者: the digest the resident will be asked to
+    /// sign, raw or as CMS. For CMS the digest must be SHA-256: it goes into the signed
+    /// attributes, whose own SHA-256 the card signs.
+    pub async fn start_sign_transaction(
+        &self,
+        principal: &Principal,
+        to_sign: ToSign,
+        format: SignFormat,
+    ) -> Result<SignStarted, AppError> {
+        self.permit(principal, Action::RequestSignature).await?;
+        let organisation = organisation_of(principal, Action::RequestSignature)?;
+        let info = match &to_sign {
+            ToSign::Digest(d) => DigestInfo::sha256(d)
+                .map_err(|_| Invalid(vec![FieldError::new("digest", "problem-digest-length")]))?,
+            ToSign::DigestInfo(der) => DigestInfo::parse(der).map_err(|_| {
+                Invalid(vec![FieldError::new("digest_info", "problem-digest-info")])
+            })?,
+        };
+        let now = self.clock.now_us();
+        let (to_be_signed, signed_attrs) = match format {
+            SignFormat::Raw => (info.to_der(), Vec::new()),
+            SignFormat::Cms => {
+                if info.algorithm != mynumber_pki::DigestAlgorithm::Sha256 {
+                    return Err(Invalid(vec![FieldError::new(
+                        "digest_info",
+                        "problem-digest-cms",
+                    )])
+                    .into());
+                }
+                let attrs = mynumber_pki::signed_attributes(&info.digest, timestamp(now))
+                    .map_err(AppError::NotVerified)?;
+                (DigestInfo::sha256_of(&attrs).to_der(), attrs)
+            }
+        };
+        let mut tx = self.store.begin().await?;
+        let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::RequestSignature,
+            &Subject::Signatures {
+                organisation,
+                verifier
+            },
+            "organisation"
+        );
+        let id = transaction_id(self.random_bytes());
+        tx.insert_sign_transaction(
+            &SignTransactionRow {
+                id: id.clone(),
+                organisation,
+                format,
+                to_be_signed,
+                signed_attrs,
+                status: SignStatus::Pending,
+                login: None,
+                person: None,
+                certificate: None,
+                signature: None,
+                signed_at_us: None,
+                created_at_us: now,
+                expires_at_us: now + SIGN_TRANSACTION_S * 1_000_000,
+            },
+            now - SIGN_KEPT_US,
+        )
+        .await?;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![Record::national(
+                "sign-transaction-started",
+                format!(
+                    "organisation={organisation} transaction={id} format={} digest={}",
+                    format.code(),
+                    info.algorithm.name()
+                ),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(SignStarted {
+            id,
+            expires_in: SIGN_TRANSACTION_S,
+        })
+    }
+
+    /// Whether an organisation in force is registered as 署名検証者.
+    async fn is_verifier(
+        &self,
+        tx: &mut dyn crate::Tx,
+        organisation: OrganisationId,
+    ) -> Result<bool, AppError> {
+        Ok(tx.organisation(organisation).await?.is_some_and(|o| {
+            o.status == OrgStatus::Active && o.roles.contains(&OrgRole::SignatureVerifier)
+        }))
+    }
+
+    /// The sign-transaction a new log-in names: the client's own, still waiting.
+    pub(crate) async fn sign_transaction_for_login(
+        &self,
+        tx: &mut dyn crate::Tx,
+        id: &str,
+        client: OrganisationId,
+        now: i64,
+    ) -> Result<bool, AppError> {
+        Ok(tx.sign_transaction(id).await?.is_some_and(|t| {
+            t.organisation == client && t.status == SignStatus::Pending && t.expires_at_us > now
+        }))
+    }
+
+    /// What the card signs for a log-in's sign-transaction, if it carries one still waiting.
+    pub(crate) async fn sign_challenge(
+        &self,
+        tx: &mut dyn crate::ReadTx,
+        login: &OidcLoginRow,
+        now: i64,
+    ) -> Result<Option<SignChallenge>, AppError> {
+        let Some(id) = &login.sign_transaction else {
+            return Ok(None);
+        };
+        let t = pending(tx.sign_transaction(id).await?, login, now)?;
+        Ok(Some(SignChallenge {
+            digest_info: t.to_be_signed,
+            format: t.format,
+        }))
+    }
+
+    /// Checks the card's answer to a log-in's sign-transaction before the log-in is taken:
+    /// the signature over the transaction's DigestInfo with the certificate's key, and the
+    /// certificate: this system's signature certificate, valid at this moment. Returns the
+    /// transaction, signed (not yet stored), and the certificate's serial.
+    pub(crate) async fn check_sign_answer(
+        &self,
+        login: &OidcLoginRow,
+        answer: Option<&SignAnswer<'_>>,
+        now: i64,
+    ) -> Result<Option<(SignTransactionRow, String)>, AppError> {
+        let Some(id) = &login.sign_transaction else {
+            return Ok(None);
+        };
+        let t = {
+            let mut tx = self.store.begin_read().await?;
+            pending(tx.sign_transaction(id).await?, login, now)?
+        };
+        let Some(answer) = answer else {
+            return Err(refused(
+                "the log-in carries a document to sign: the signature is missing".into(),
+            ));
+        };
+        mynumber_pki::verify_digest_info(answer.certificate, &t.to_be_signed, answer.signature)
+            .map_err(AppError::NotVerified)?;
+        let check = self
+            .check_certificate(answer.certificate, timestamp(now))
+            .await?;
+        if check.verdict != Verdict::Valid {
+            return Err(refused(format!(
+                "the signature certificate is {}",
+                check.verdict
+            )));
+        }
+        if check.hierarchy != Some(Hierarchy::Signature) {
+            return Err(refused(
+                "not valid: it is not a signature certificate".into(),
+            ));
+        }
+        let serial = hex::encode(&check.certificate.serial);
+        Ok(Some((
+            SignTransactionRow {
+                status: SignStatus::Signed,
+                login: Some(login.id.clone()),
+                certificate: Some(answer.certificate.to_vec()),
+                signature: Some(answer.signature.to_vec()),
+                signed_at_us: Some(now),
+                ..t
+            },
+            serial,
+        )))
+    }
+
+    /// Stores a checked signature in the log-in's transaction, once the card's holder is
+    /// known and allowed `sign-document`: the signature certificate must be theirs too.
+    pub(crate) async fn record_signature(
+        &self,
+        tx: &mut dyn crate::Tx,
+        person: mynumber_core::PersonId,
+        signed: (SignTransactionRow, String),
+        now: i64,
+    ) -> Result<Result<(), Refused>, AppError> {
+        let (t, serial) = signed;
+        let holder = tx.certificate(&serial).await?.map(|c| c.person);
+        if holder != Some(person) {
+            return Ok(Err(Refused {
+                state: "certificate".into(),
+                procedure: "sign",
+                reason: "the signature certificate is not the card holder's".into(),
+            }));
+        }
+        // The caller decided `sign-document` for this person before (its transaction is the
+        // one a refusal must end).
+        let principal = Principal::Resident(person);
+        let organisation = t.organisation;
+        let row = SignTransactionRow {
+            person: Some(person),
+            // The result waits as long as the code and the access token may.
+            expires_at_us: now + SIGN_TRANSACTION_S * 1_000_000,
+            ..t
+        };
+        if !tx.sign_transaction_signed(&row).await? {
+            return Err(AppError::Conflict);
+        }
+        let record = Record::on_person(
+            tx,
+            person,
+            "document-signed",
+            format!(
+                "organisation={organisation} transaction={} certificate={serial}",
+                row.id
+            ),
+        )
+        .await?;
+        append(tx, &principal.ledger_name(), now, vec![record]).await?;
+        Ok(Ok(()))
+    }
+
+    /// The result of a sign-transaction, for the relying party holding the access token of
+    /// the log-in that signed it: a compact JWE (ECDH-ES, A256GCM) to the organisation's
+    /// newest key in force. Each collection is recorded on the resident (the signature
+    /// certificate carries their four items).
+    pub async fn sign_result(
+        &self,
+        principal: &Principal,
+        token: &str,
+        id: &str,
+        encode: SignResultEncoder<'_>,
+    ) -> Result<String, AppError> {
+        let now = self.clock.now_us();
+        let (mut tx, grant) = self
+            .granted(principal, Action::ReadSignature, token, now)
+            .await?;
+        let login = tx
+            .oidc_login(&grant.login)
+            .await?
+            .ok_or(AppError::NotFound("sign-transaction"))?;
+        if login.sign_transaction.as_deref() != Some(id) {
+            return Err(AppError::NotFound("sign-transaction"));
+        }
+        let t = tx
+            .sign_transaction(id)
+            .await?
+            .filter(|t| t.organisation == grant.organisation)
+            .ok_or(AppError::NotFound("sign-transaction"))?;
+        let (Some(signature), Some(certificate), Some(signed_at_us), Some(person)) =
+            (t.signature, t.certificate, t.signed_at_us, t.person)
+        else {
+            return Err(AppError::Refused(Refused {
+                state: "pending sign-transaction".into(),
+                procedure: "sign-result",
+                reason: "the resident has not signed it".into(),
+            }));
+        };
+        if person != grant.person || t.login.as_deref() != Some(login.id.as_str()) {
+            return Err(AppError::NotFound("sign-transaction"));
+        }
+        let cms = match t.format {
+            SignFormat::Raw => None,
+            SignFormat::Cms => {
+                let ca = tx
+                    .authority(Hierarchy::Signature.code())
+                    .await?
+                    .map(|(der, _)| der)
+                    .ok_or(AppError::NotFound("authority"))?;
+                Some(
+                    mynumber_pki::detached_signed_data(
+                        &t.signed_attrs,
+                        &signature,
+                        &certificate,
+                        &[ca.as_slice()],
+                    )
+                    .map_err(AppError::NotVerified)?,
+                )
+            }
+        };
+        let key = tx
+            .organisation_keys(grant.organisation)
+            .await?
+            .into_iter()
+            .filter(|k| k.revoked_at_us.is_none())
+            .max_by_key(|k| k.registered_at_us)
+            .ok_or(AppError::Refused(Refused {
+                state: "no key".into(),
+                procedure: "sign-result",
+                reason: "the organisation has no key in force to encrypt the result to".into(),
+            }))?;
+        let result = SignResult {
+            id: t.id.clone(),
+            format: t.format,
+            signature,
+            certificate,
+            cms,
+            signed_at_us,
+        };
+        let payload = (encode.payload)(&result);
+        let kid = key.kid.clone();
+        let jwe = mynumber_pki::jose::encrypt_ecdh_es_a256gcm(
+            &key.public_key,
+            &self.random_bytes(),
+            &self.random_bytes(),
+            &|x, y| (encode.header)(&kid, x, y),
+            &payload,
+        )
+        .map_err(|e| AppError::Unavailable(format!("encrypting the result: {e}")))?;
+        let record = Record::on_person(
+            tx.as_mut(),
+            person,
+            "signature-collected",
+            format!(
+                "organisation={} transaction={} kid={}",
+                grant.organisation, t.id, key.kid
+            ),
+        )
+        .await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(jwe)
+    }
+
+    /// The verification service for 署名検証者: the signature over its content, then its
+    /// certificate at the time of signing (the CMS signingTime, else `signed_at`) and now,
+    /// and the four items it carries. A certificate of this system's register has the
+    /// verification recorded on its holder.
+    pub async fn verify_signature_for(
+        &self,
+        principal: &Principal,
+        given: ToVerify,
+        signed_at: Option<Timestamp>,
+    ) -> Result<SignatureReport, AppError> {
+        self.permit(principal, Action::VerifySignature).await?;
+        let organisation = organisation_of(principal, Action::VerifySignature)?;
+        {
+            let mut tx = self.store.begin().await?;
+            let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+            authorize!(
+                self,
+                tx,
+                principal,
+                Action::VerifySignature,
+                &Subject::Signatures {
+                    organisation,
+                    verifier
+                },
+                "organisation"
+            );
+        }
+        let (certificate, claimed) = match given {
+            ToVerify::Cms { der, content } => {
+                let signed = mynumber_pki::verify_signature(&der, content.as_deref())
+                    .map_err(AppError::NotVerified)?;
+                (signed.signer, signed.signing_time)
+            }
+            ToVerify::Raw {
+                certificate,
+                digest_info,
+                signature,
+            } => {
+                mynumber_pki::verify_digest_info(&certificate, &digest_info, &signature)
+                    .map_err(AppError::NotVerified)?;
+                (certificate, None)
+            }
+        };
+        let now = self.clock.now_us();
+        let signed_at = claimed.or(signed_at);
+        let at_signing = match signed_at {
+            Some(at) => Some(self.check_certificate(&certificate, at).await?.verdict),
+            None => None,
+        };
+        let check = self.check_certificate(&certificate, timestamp(now)).await?;
+        let serial = hex::encode(&check.certificate.serial);
+        let mut tx = self.store.begin().await?;
+        if check.hierarchy.is_some()
+            && let Some(row) = tx.certificate(&serial).await?
+        {
+            let record = Record::on_person(
+                tx.as_mut(),
+                row.person,
+                "signature-verified",
+                format!(
+                    "organisation={organisation} certificate={serial} now={}",
+                    verdict_code(&check.verdict)
+                ),
+            )
+            .await?;
+            append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        }
+        tx.commit().await?;
+        Ok(SignatureReport {
+            signature_certificate: check.hierarchy == Some(Hierarchy::Signature),
+            certificate: check.certificate.clone(),
+            signed_at,
+            at_signing,
+            now: check,
+        })
+    }
+}
+
+/// A verdict's stable code, for the ledger and the API.
+pub fn verdict_code(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => "valid",
+        Verdict::NotIssuedHere => "not-issued-here",
+        Verdict::NotYetValid => "not-yet-valid",
+        Verdict::Expired => "expired",
+        Verdict::NotInRegister => "not-in-register",
+        Verdict::OnHold { .. } => "on-hold",
+        Verdict::Revoked { .. } => "revoked",
+    }
+}
+
+/// The log-in's transaction, if it still waits for its signature.
+fn pending(
+    t: Option<SignTransactionRow>,
+    login: &OidcLoginRow,
+    now: i64,
+) -> Result<SignTransactionRow, AppError> {
+    match t {
+        Some(t)
+            if t.organisation == login.organisation
+                && t.status == SignStatus::Pending
+                && t.expires_at_us > now =>
+        {
+            Ok(t)
+        }
+        _ => Err(refused(
+            "the document to sign is no longer waiting: start again from the service".into(),
+        )),
+    }
+}
+
+fn refused(reason: String) -> AppError {
+    AppError::Refused(Refused {
+        state: "sign-transaction".into(),
+        procedure: "sign",
+        reason,
+    })
+}

@@ -1,0 +1,402 @@
+//! Issue 12 on both engines: signing with the card for a 署名検証者 (docs/design/signing.md),
+//! from the sign-transaction to the encrypted result, and the verification service.
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+use mynumber_app::{AppError, Clock, SignResultEncoder, ToSign, ToVerify};
+use mynumber_core::Principal;
+use mynumber_core::client_assertion::Assertion;
+use mynumber_core::oidc::{AuthorizationParams, RequestError, SignFormat};
+use mynumber_pki::jose::{base64url_decode, base64url_encode, pkce_s256, split};
+use mynumber_pki::{DigestInfo, Hierarchy};
+
+use super::{
+    Env, card_in_hand, install_authorities, japanese, register, sign_digest_info_with_card,
+    sign_message_with_card,
+};
+
+const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+const REDIRECT: &str = "https://rp.example/callback";
+
+/// A 署名検証者 starts sign-transactions (an organisation without the role is refused); the
+/// resident signs at a log-in with the signature key, which must be theirs and a signature
+/// certificate; the result comes back as a JWE to the organisation's key, for the log-in's
+/// own token only; the verification service reports the status at signing and now, and the
+/// suspension that followed.
+pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifier(env: Env) {
+    install_authorities(&env).await;
+    let resident = env
+        .app
+        .register(&env.clerk, register(japanese("中村", "健", "1990-02-17")))
+        .await
+        .unwrap();
+    let handed = card_in_hand(&env, &resident.resident_code, true).await;
+    let org = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル署名",
+            &["signature-verifier", "authentication-verifier"],
+        )
+        .await
+        .unwrap();
+    let other = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "2120901007402",
+            "認証だけ 株式会社",
+            &["authentication-verifier"],
+        )
+        .await
+        .unwrap();
+    let pkcs8 =
+        EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+            .unwrap();
+    let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
+    env.app
+        .register_organisation_key(&env.admin, org.id, "rp1", key.public_key().as_ref())
+        .await
+        .unwrap();
+    env.app
+        .register_oidc_client(&env.admin, org.id, vec![REDIRECT.into()], vec![])
+        .await
+        .unwrap();
+    let rp = Principal::RelyingParty(org.id);
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, b"contract");
+
+    // Only a 署名検証者 asks, and only with a digest it can sign.
+    let refused = env
+        .app
+        .start_sign_transaction(
+            &Principal::RelyingParty(other.id),
+            ToSign::Digest(digest.as_ref().to_vec()),
+            SignFormat::Raw,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, AppError::Denied(_)), "{refused:?}");
+    for (bad, format) in [
+        (ToSign::Digest(vec![1; 31]), SignFormat::Raw),
+        (ToSign::DigestInfo(vec![0x30, 0x00]), SignFormat::Raw),
+        (
+            ToSign::DigestInfo(
+                DigestInfo {
+                    algorithm: mynumber_pki::DigestAlgorithm::Sha384,
+                    digest: vec![1; 48],
+                }
+                .to_der(),
+            ),
+            SignFormat::Cms,
+        ),
+    ] {
+        let e = env
+            .app
+            .start_sign_transaction(&rp, bad, format)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, AppError::Invalid(_)), "{e:?}");
+    }
+
+    let params = |state: &str, tx: &str| AuthorizationParams {
+        response_type: Some("code".into()),
+        client_id: Some(org.id.to_hex()),
+        redirect_uri: Some(REDIRECT.into()),
+        scope: Some("openid sign".into()),
+        state: Some(state.into()),
+        nonce: Some("n-1".into()),
+        code_challenge: Some(pkce_s256(VERIFIER)),
+        code_challenge_method: Some("S256".into()),
+        sign_transaction_id: Some(tx.into()),
+        ..Default::default()
+    };
+    // A transaction that does not exist cannot be named.
+    assert!(matches!(
+        env.app
+            .begin_login(&params("s0", "00000000-0000-4000-8000-000000000000"))
+            .await
+            .unwrap(),
+        Err(RequestError::Redirect {
+            error: "invalid_request",
+            ..
+        })
+    ));
+
+    let started = env
+        .app
+        .start_sign_transaction(
+            &rp,
+            ToSign::Digest(digest.as_ref().to_vec()),
+            SignFormat::Raw,
+        )
+        .await
+        .unwrap();
+    let begun = env
+        .app
+        .begin_login(&params("s1", &started.id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        env.app
+            .login_view(&begun.login, Some(&begun.browser))
+            .await
+            .unwrap()
+            .signs
+    );
+    let challenge = env.app.login_challenge(&begun.login).await.unwrap();
+    let sign = challenge.sign.clone().unwrap();
+    assert_eq!(sign.format, SignFormat::Raw);
+    // Raw: the card signs the relying party's own digest.
+    assert_eq!(
+        sign.digest_info,
+        DigestInfo::sha256(digest.as_ref()).unwrap().to_der()
+    );
+    let (auth_signature, auth_certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &challenge.message,
+    );
+    // Without the document's signature, or with the user-authentication key: refused.
+    let e = env
+        .app
+        .answer_login_challenge(&begun.login, &auth_certificate, &auth_signature, None)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("signature is missing"), "{e}");
+    let (wrong, wrong_cert) = sign_digest_info_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &sign.digest_info,
+    );
+    let e = env
+        .app
+        .answer_login_challenge(
+            &begun.login,
+            &auth_certificate,
+            &auth_signature,
+            Some(mynumber_app::SignAnswer {
+                certificate: &wrong_cert,
+                signature: &wrong,
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("not a signature certificate"), "{e}");
+    let (signature, certificate) = sign_digest_info_with_card(
+        &handed.card_file,
+        Hierarchy::Signature,
+        "ABC123",
+        &sign.digest_info,
+    );
+    env.app
+        .answer_login_challenge(
+            &begun.login,
+            &auth_certificate,
+            &auth_signature,
+            Some(mynumber_app::SignAnswer {
+                certificate: &certificate,
+                signature: &signature,
+            }),
+        )
+        .await
+        .unwrap();
+    // Signed once: a second log-in cannot name it again.
+    assert!(matches!(
+        env.app
+            .begin_login(&params("s2", &started.id))
+            .await
+            .unwrap(),
+        Err(RequestError::Redirect { .. })
+    ));
+    let target = env
+        .app
+        .decide_login(&begun.login, &begun.browser, true)
+        .await
+        .unwrap();
+    let code = target
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("code="))
+        .unwrap()
+        .to_owned();
+    let now = env.clock.now_us() / 1_000_000;
+    let input = format!(
+        "{}.{}",
+        base64url_encode(br#"{"alg":"ES256","kid":"rp1"}"#),
+        base64url_encode(b"{}")
+    );
+    let sig = key.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
+    let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
+    let assertion = Assertion {
+        alg: "ES256".into(),
+        kid: Some("rp1".into()),
+        iss: org.id.to_hex(),
+        sub: org.id.to_hex(),
+        aud: vec![env.app.issuer()],
+        exp: now + 60,
+        iat: Some(now),
+        nbf: None,
+        jti: "sign-1".into(),
+    };
+    let encode = |kid: &str, _: &mynumber_app::IdTokenClaims| {
+        (
+            format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#).into_bytes(),
+            b"{}".to_vec(),
+        )
+    };
+    let grant = env
+        .app
+        .redeem_code(
+            &org.id.to_hex(),
+            &jws,
+            &assertion,
+            &code,
+            REDIRECT,
+            VERIFIER,
+            &encode,
+        )
+        .await
+        .unwrap();
+    let token_principal = env.app.authenticate(&grant.access_token).await.unwrap();
+    let header = |kid: &str, x: &str, y: &str| {
+        format!(
+            r#"{{"alg":"ECDH-ES","enc":"A256GCM","kid":"{kid}","epk":{{"x":"{x}","y":"{y}"}}}}"#
+        )
+        .into_bytes()
+    };
+    let payload = |r: &mynumber_app::SignResult| {
+        assert_eq!(r.signature, signature);
+        assert_eq!(r.certificate, certificate);
+        assert!(r.cms.is_none());
+        b"result".to_vec()
+    };
+    let jwe = env
+        .app
+        .sign_result(
+            &token_principal,
+            &grant.access_token,
+            &started.id,
+            SignResultEncoder {
+                header: &header,
+                payload: &payload,
+            },
+        )
+        .await
+        .unwrap();
+    let parts: Vec<&str> = jwe.split('.').collect();
+    assert_eq!(parts.len(), 5);
+    let protected = String::from_utf8(base64url_decode(parts[0]).unwrap()).unwrap();
+    assert!(protected.contains(r#""kid":"rp1""#), "{protected}");
+    // Not another transaction's result through this token, and not without a token.
+    let e = env
+        .app
+        .sign_result(
+            &token_principal,
+            &grant.access_token,
+            "00000000-0000-4000-8000-000000000000",
+            SignResultEncoder {
+                header: &header,
+                payload: &payload,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(e, AppError::NotFound(_)), "{e:?}");
+    assert!(matches!(
+        env.app
+            .sign_result(
+                &rp,
+                &grant.access_token,
+                &started.id,
+                SignResultEncoder {
+                    header: &header,
+                    payload: &payload,
+                },
+            )
+            .await,
+        Err(AppError::Denied(_))
+    ));
+
+    // The verification service: only for a 署名検証者; valid then and now, with the items.
+    let info = DigestInfo::sha256(digest.as_ref()).unwrap().to_der();
+    let raw = || ToVerify::Raw {
+        certificate: certificate.clone(),
+        digest_info: info.clone(),
+        signature: signature.clone(),
+    };
+    let signed_at = jiff::Timestamp::from_microsecond(env.clock.now_us()).unwrap();
+    assert!(matches!(
+        env.app
+            .verify_signature_for(&Principal::RelyingParty(other.id), raw(), None)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let report = env
+        .app
+        .verify_signature_for(&rp, raw(), Some(signed_at))
+        .await
+        .unwrap();
+    assert!(report.signature_certificate);
+    assert_eq!(report.at_signing, Some(mynumber_app::Verdict::Valid));
+    assert_eq!(report.now.verdict, mynumber_app::Verdict::Valid);
+    let four = report.certificate.four.clone().unwrap();
+    assert_eq!(four.birth_date, jiff::civil::date(1990, 2, 17));
+    // A signature over another digest does not verify.
+    let forged = ToVerify::Raw {
+        certificate: certificate.clone(),
+        digest_info: DigestInfo::sha256(&[0; 32]).unwrap().to_der(),
+        signature: signature.clone(),
+    };
+    assert!(matches!(
+        env.app.verify_signature_for(&rp, forged, None).await,
+        Err(AppError::NotVerified(_))
+    ));
+    // The card suspended afterwards: valid when signed, revoked now.
+    env.app
+        .suspend_card(&env.clerk, &handed.card.serial)
+        .await
+        .unwrap();
+    let report = env
+        .app
+        .verify_signature_for(&rp, raw(), Some(signed_at))
+        .await
+        .unwrap();
+    assert_eq!(report.at_signing, Some(mynumber_app::Verdict::Valid));
+    assert!(matches!(
+        report.now.verdict,
+        mynumber_app::Verdict::Revoked { .. }
+    ));
+
+    // The ledger: the resident's acts and reads on their municipality; never the number.
+    let pool = super::raw(&env).await;
+    let actions: Vec<String> = sqlx::query(
+        "SELECT partition_key || ' ' || action FROM ledger_entries \
+         WHERE action LIKE 'sign%' OR action LIKE 'document-%' OR action = 'access-denied' \
+         ORDER BY partition_key, seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| sqlx::Row::get::<String, _>(r, 0))
+    .collect();
+    assert_eq!(
+        actions,
+        [
+            "131041 document-signed",
+            "131041 signature-collected",
+            "131041 signature-verified",
+            "131041 signature-verified",
+            // The organisation without the role, twice; the relying party's own token used
+            // where only a log-in's may be.
+            "national access-denied",
+            "national sign-transaction-started",
+            "national access-denied",
+            "national access-denied",
+        ],
+        "{actions:?}"
+    );
+}
