@@ -209,12 +209,10 @@ pub(crate) async fn userinfo(
     Authenticated(principal): Authenticated,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    let items = state.app.consented_items(&principal, token.trim()).await?;
+    let items = state
+        .app
+        .consented_items(&principal, bearer(&headers))
+        .await?;
     let mut body = json!({ "sub": items.sub });
     if let Some(name) = items.name {
         body["name"] = json!(name);

@@ -302,7 +302,7 @@ impl App {
             tx.as_mut(),
             &principal.ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "oidc-client-registered",
                 format!(
                     "organisation={organisation} redirect_uris={}",
@@ -511,21 +511,21 @@ impl App {
         {
             // A certificate of this system held, revoked or expired: recorded on its holder.
             if let Some(person) = person {
-                let v = load::current_version(tx.as_mut(), person).await?;
+                let record = Record::on_person(
+                    tx.as_mut(),
+                    person,
+                    "card-login-refused",
+                    format!(
+                        "organisation={} certificate={serial} verdict={}",
+                        login.organisation, check.verdict
+                    ),
+                )
+                .await?;
                 append(
                     tx.as_mut(),
                     &Principal::Resident(person).ledger_name(),
                     now,
-                    vec![Record {
-                        partition: v.resident.record.municipality().as_str().to_owned(),
-                        action: "card-login-refused",
-                        person: Some(person),
-                        purpose: None,
-                        detail: format!(
-                            "organisation={} certificate={serial} verdict={}",
-                            login.organisation, check.verdict
-                        ),
-                    }],
+                    vec![record],
                 )
                 .await?;
                 tx.commit().await?;
@@ -741,7 +741,7 @@ impl App {
                     tx.as_mut(),
                     &Principal::RelyingParty(client).ledger_name(),
                     now,
-                    vec![national(
+                    vec![Record::national(
                         "oidc-token-refused",
                         format!("organisation={client} reason={reason}"),
                     )],
@@ -766,7 +766,7 @@ impl App {
                 tx.as_mut(),
                 &Principal::RelyingParty(client).ledger_name(),
                 now,
-                vec![national(
+                vec![Record::national(
                     "oidc-code-reused",
                     format!(
                         "organisation={client} login={} tokens_revoked={revoked}",
@@ -842,7 +842,7 @@ impl App {
             tx.as_mut(),
             &Principal::RelyingParty(client).ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "oidc-code-redeemed",
                 format!("organisation={client} login={} kid={kid}", login.id),
             )],
@@ -866,21 +866,10 @@ impl App {
         principal: &Principal,
         token: &str,
     ) -> Result<ConsentedItems, AppError> {
-        self.permit(principal, Action::ReadConsentedItems).await?;
         let now = self.clock.now_us();
-        let mut tx = self.store.begin().await?;
-        let grant = self.login_grant(tx.as_mut(), token, now).await?;
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ReadConsentedItems,
-            &Subject::Login {
-                person: grant.person,
-                organisation: grant.organisation
-            },
-            "log-in"
-        );
+        let (mut tx, grant) = self
+            .granted(principal, Action::ReadConsentedItems, token, now)
+            .await?;
         let scopes = Scopes::parse(&grant.scope);
         let v = load::current_version(tx.as_mut(), grant.person).await?;
         let record = &v.resident.record;
@@ -1088,7 +1077,7 @@ impl App {
             tx.as_mut(),
             &principal.ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "oidc-key-rotated",
                 format!("kid={kid} retired={}", old.join(",")),
             )],
@@ -1227,16 +1216,6 @@ fn not_waiting(row: &OidcLoginRow, now: i64, procedure: &'static str) -> AppErro
         procedure,
         reason: "this log-in cannot take that step now; start again from the service".into(),
     })
-}
-
-fn national(action: &'static str, detail: String) -> Record {
-    Record {
-        partition: mynumber_core::ledger::NATIONAL_PARTITION.to_owned(),
-        action,
-        person: None,
-        purpose: None,
-        detail,
-    }
 }
 
 #[cfg(test)]

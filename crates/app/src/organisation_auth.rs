@@ -5,7 +5,6 @@
 //! organisation's, while the organisation, its key and the token are in force.
 
 use mynumber_core::client_assertion::Assertion;
-use mynumber_core::ledger::NATIONAL_PARTITION;
 use mynumber_core::organisation::{OrgRole, OrgStatus};
 use mynumber_core::{Action, FieldError, Invalid, OrganisationId, Principal, Subject};
 use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
@@ -37,16 +36,6 @@ impl std::fmt::Debug for OrganisationToken {
         f.debug_struct("OrganisationToken")
             .field("expires_in", &self.expires_in)
             .finish_non_exhaustive()
-    }
-}
-
-fn national(action: &'static str, detail: String) -> Record {
-    Record {
-        partition: NATIONAL_PARTITION.to_owned(),
-        action,
-        person: None,
-        purpose: None,
-        detail,
     }
 }
 
@@ -121,7 +110,7 @@ impl App {
             tx.as_mut(),
             &principal.ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "organisation-key-registered",
                 format!(
                     "organisation={id} kid={kid} key={}",
@@ -159,7 +148,7 @@ impl App {
             tx.as_mut(),
             &principal.ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "organisation-key-revoked",
                 format!("organisation={id} kid={}", kid.trim()),
             )],
@@ -225,7 +214,7 @@ impl App {
                     tx.as_mut(),
                     &Principal::RelyingParty(id).ledger_name(),
                     now,
-                    vec![national(
+                    vec![Record::national(
                         "organisation-token-issued",
                         format!("organisation={id} kid={kid}"),
                     )],
@@ -243,7 +232,7 @@ impl App {
             tx.as_mut(),
             &Principal::RelyingParty(id).ledger_name(),
             now,
-            vec![national(
+            vec![Record::national(
                 "organisation-token-refused",
                 format!("organisation={id} reason={reason}"),
             )],
