@@ -54,7 +54,8 @@ after(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   // Every screen of the log-in, in both languages.
   for (const name of ['login-waiting-ja', 'login-waiting-en', 'login-consent-en', 'login-consent-ja',
-    'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en']) {
+    'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en', 'login-other-browser-en',
+    'login-not-found-ja']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
 });
@@ -130,10 +131,9 @@ test('a resident logs in with the card at an openid-client relying party, by key
   assert.equal(app.status, 0, app.stdout + app.stderr);
   assert.ok(app.stdout.includes(confirmation), app.stdout);
 
-  // Continue, by keyboard: the consent, then agreement.
-  await tabTo(page, 'main form button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('button[value="agree"]');
+  // The page follows the app by itself (its script asks where the log-in stands): the consent
+  // appears without choosing Continue. Then agreement, by keyboard.
+  await page.waitForSelector('button[value="agree"]', { timeout: 15000 });
   await audit(page, 'login-consent-en');
   await page.goto(`${loginUrl}?lang=ja`);
   await page.waitForSelector('button[value="agree"]');
@@ -176,5 +176,23 @@ test('a resident logs in with the card at an openid-client relying party, by key
   await page.goto(`${registered.issuer}/protocol/openid-connect/logout?lang=en`);
   assert.match(await page.textContent('main'), /logged out/);
   await audit(page, 'login-logged-out-en');
+
+  // A log-in opened in another browser (without the cookie that binds it) says where to go on;
+  // without its script it still offers Continue on the page that began it.
+  const second = client.buildAuthorizationUrl(config, {
+    redirect_uri: callback, scope: 'openid', state: client.randomState(), nonce: client.randomNonce(),
+    code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+  });
+  await page.goto(second.href);
+  await page.waitForURL(/\/protocol\/openid-connect\/login\/[0-9a-f]{32}$/);
+  const elsewhere = page.url();
+  await browser.clearCookies();
+  await page.goto(`${elsewhere}?lang=en`);
+  assert.match(await page.textContent('main'), /another browser/);
+  await audit(page, 'login-other-browser-en');
+  // A log-in that does not exist.
+  await page.goto(`${registered.issuer}/protocol/openid-connect/login/${'0'.repeat(32)}?lang=ja`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await audit(page, 'login-not-found-ja');
   await page.close();
 });

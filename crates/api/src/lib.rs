@@ -529,6 +529,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(
             M::GET,
+            "/api/realms/main/protocol/openid-connect/login/{login_id}/status",
+            public,
+            get(web::login::status),
+        )
+        .door(
+            M::GET,
             "/api/realms/main/protocol/openid-connect/login/{login_id}/card",
             public,
             get(oidc::card_challenge),

@@ -335,6 +335,28 @@ pub(crate) async fn show(
     page(c, p, q.lang.as_deref(), StatusCode::OK)
 }
 
+/// Where a log-in stands, for its page's script, which follows the authentication app
+/// (public like the page: the id is unguessable, and the answer says nothing personal).
+pub(crate) async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let (code, body) = match state.app.login_view(&id, None).await {
+        Ok(v) => (
+            StatusCode::OK,
+            v.status.map_or("expired", |s| s.code()).to_owned(),
+        ),
+        Err(AppError::NotFound(_)) => (StatusCode::NOT_FOUND, "not-found".to_owned()),
+        Err(e) => {
+            tracing::error!(error = %e, "log-in status failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "failed".to_owned())
+        }
+    };
+    (
+        code,
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "status": body })),
+    )
+        .into_response()
+}
+
 #[derive(Deserialize, Default)]
 pub(crate) struct Decision {
     #[serde(default)]

@@ -294,8 +294,9 @@ pub(crate) async fn form_guard(req: Request, next: Next) -> Response {
     }
 }
 
-/// The vendored design tokens, the web font's style sheet, the desk's style sheet and its two
-/// scripts (passkeys, and forms sent once): compiled in, cached for a day.
+/// The vendored design tokens, the web font's style sheet, the desk's style sheet and its
+/// scripts (passkeys, forms sent once, the log-in page following the app): compiled in, cached
+/// for a day.
 pub(crate) async fn static_file(
     axum::extract::Path(name): axum::extract::Path<String>,
 ) -> Response {
@@ -314,6 +315,10 @@ pub(crate) async fn static_file(
         ),
         "once.js" => (
             include_str!("../../web/static/once.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "login-follow.js" => (
+            include_str!("../../web/static/login-follow.js"),
             "text/javascript; charset=utf-8",
         ),
         "noto-sans-jp.css" => (
