@@ -1,0 +1,424 @@
+//! Load run of log-in with the card (issue 12; docs/performance.md, `scripts/bench-login`):
+//! concurrent relying-party-and-resident loops against a running server on loopback. Each
+//! log-in is the whole flow: the authorization request, the app's challenge, the card's
+//! signature through the chip's own commands (a demo card, PIN 1234), the answer, the consent,
+//! the code for tokens with a fresh `private_key_jwt` assertion, and userinfo. The server's
+//! time is the sum of the six requests' times; the card's and the relying party's signing are
+//! the client's and are not counted. A second phase collects codes (log-ins up to the consent)
+//! and then trades them as fast as it can: the token endpoint alone.
+//!
+//! `login_load --make-key FILE` writes a P-256 key (PKCS#8) and prints its JWK `x` and `y`.
+//! `login_load URL DATA_DIR CARD CLIENT KEY REDIRECT CONNECTIONS SECONDS` runs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a load driver run by hand: a failure stops the run with its cause"
+)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+use mynumber_card::{CardData, Chip, Power};
+use mynumber_pki::jose::{base64url_decode, base64url_encode, pkce_s256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// An HTTP answer: status, headers (lowercase names), body.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no {name}: {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// One HTTP/1.1 exchange on a fresh loopback connection, and how long it took.
+async fn call(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> (Reply, Duration) {
+    let started = Instant::now();
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let mut head = format!(
+        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut request = head.into_bytes();
+    request.extend_from_slice(body);
+    stream.write_all(&request).await.expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.expect("read");
+    let took = started.elapsed();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header's end");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    (
+        Reply {
+            status,
+            headers,
+            body: raw[split + 4..].to_vec(),
+        },
+        took,
+    )
+}
+
+fn json(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(body)))
+}
+
+/// What every loop shares.
+struct Run {
+    base: String,
+    issuer: String,
+    client: String,
+    redirect: String,
+    key: EcdsaKeyPair,
+    card: CardData,
+    jti: AtomicU64,
+}
+
+/// DigestInfo of SHA-256 (RFC 8017 §9.2 note 1) over `message`, as the app sends it.
+fn digest_info(message: &[u8]) -> Vec<u8> {
+    mynumber_pki::DigestInfo::sha256_of(message).to_der()
+}
+
+/// Signs with the card's user-authentication key through the chip: select the JPKI
+/// application, verify the PIN, select the key, compute the signature; then read nothing more
+/// (the certificate was read once).
+fn card_sign(chip: &mut Chip, message: &[u8]) -> Vec<u8> {
+    let mut send = |apdu: Vec<u8>| {
+        let r = chip.transmit(&apdu);
+        assert_eq!(r[r.len() - 2..], [0x90, 0x00], "{apdu:02X?}");
+        r[..r.len() - 2].to_vec()
+    };
+    send(
+        [
+            &[0x00, 0xA4, 0x04, 0x0C, 0x0A][..],
+            &mynumber_card::JPKI_AID,
+        ]
+        .concat(),
+    );
+    send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18]);
+    send(vec![0x00, 0x20, 0x00, 0x80, 0x04, b'1', b'2', b'3', b'4']);
+    send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x17]);
+    let info = digest_info(message);
+    let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, u8::try_from(info.len()).unwrap()];
+    apdu.extend_from_slice(&info);
+    apdu.push(0x00);
+    send(apdu)
+}
+
+/// The server's times of one log-in, by step.
+#[derive(Default, Clone, Copy)]
+struct Steps {
+    auth: Duration,
+    challenge: Duration,
+    answer: Duration,
+    consent: Duration,
+    token: Duration,
+    userinfo: Duration,
+}
+
+impl Steps {
+    fn total(&self) -> Duration {
+        self.auth + self.challenge + self.answer + self.consent + self.token + self.userinfo
+    }
+}
+
+const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+/// A log-in up to its code: the request, the card, the consent.
+async fn up_to_code(run: &Run, chip: &mut Chip, certificate: &str, steps: &mut Steps) -> String {
+    let url = format!(
+        "{}/protocol/openid-connect/auth?response_type=code&client_id={}&redirect_uri={}&scope=openid%20name%20birthdate&state=s&nonce=n&code_challenge={}&code_challenge_method=S256",
+        run.issuer,
+        run.client,
+        mynumber_core::oidc::percent_encode(&run.redirect),
+        pkce_s256(VERIFIER)
+    );
+    let (r, t) = call("GET", &url, &[], b"").await;
+    assert_eq!(r.status, 303, "{}", String::from_utf8_lossy(&r.body));
+    steps.auth = t;
+    let login = format!("{}{}", run.base, r.header("location"));
+    let cookie = r.header("set-cookie").split(';').next().unwrap().to_owned();
+    let (r, t) = call("GET", &format!("{login}/card"), &[], b"").await;
+    assert_eq!(r.status, 200);
+    steps.challenge = t;
+    let message = base64url_decode(json(&r.body)["message"].as_str().unwrap()).unwrap();
+    let signature = card_sign(chip, &message);
+    let answer = serde_json::json!({
+        "certificate": certificate,
+        "signature": base64url_encode(&signature),
+    })
+    .to_string();
+    let (r, t) = call(
+        "POST",
+        &format!("{login}/card"),
+        &[("Content-Type", "application/json")],
+        answer.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 204, "{}", String::from_utf8_lossy(&r.body));
+    steps.answer = t;
+    let (r, t) = call(
+        "POST",
+        &login,
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        b"decision=agree",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    steps.consent = t;
+    r.header("location")
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("code="))
+        .unwrap()
+        .to_owned()
+}
+
+/// The code for tokens with a fresh assertion; the access token.
+async fn trade(run: &Run, code: &str, steps: &mut Steps) -> String {
+    let now = jiff::Timestamp::now().as_second();
+    let jti = run.jti.fetch_add(1, Ordering::Relaxed);
+    let input = format!(
+        "{}.{}",
+        base64url_encode(br#"{"alg":"ES256","kid":"load"}"#),
+        base64url_encode(
+            serde_json::json!({"iss": run.client, "sub": run.client, "aud": run.issuer,
+                "jti": format!("load-{}-{jti}", std::process::id()), "iat": now, "exp": now + 120})
+            .to_string()
+            .as_bytes()
+        )
+    );
+    let sig = run
+        .key
+        .sign(&SystemRandom::new(), input.as_bytes())
+        .unwrap();
+    let form = format!(
+        "grant_type=authorization_code&code={code}&redirect_uri={}&code_verifier={VERIFIER}&client_id={}&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion={input}.{}",
+        mynumber_core::oidc::percent_encode(&run.redirect),
+        run.client,
+        base64url_encode(sig.as_ref())
+    );
+    let (r, t) = call(
+        "POST",
+        &format!("{}/protocol/openid-connect/token", run.issuer),
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        form.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    steps.token = t;
+    json(&r.body)["access_token"].as_str().unwrap().to_owned()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+fn report(name: &str, mut times: Vec<Duration>, elapsed: Duration) {
+    times.sort();
+    println!(
+        "{name}: {} in {:.1} s = {:.0}/s; server time p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms",
+        times.len(),
+        elapsed.as_secs_f64(),
+        times.len() as f64 / elapsed.as_secs_f64(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.9),
+        percentile(&times, 0.99),
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--make-key") {
+        let pkcs8 =
+            EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+                .unwrap();
+        std::fs::write(&args[1], pkcs8.as_ref()).unwrap();
+        let key =
+            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
+        let (x, y) = mynumber_pki::jose::jwk_coordinates(key.public_key().as_ref()).unwrap();
+        println!("{x} {y}");
+        return;
+    }
+    let [
+        base,
+        data_dir,
+        card,
+        client,
+        key,
+        redirect,
+        connections,
+        seconds,
+    ] = &args[..]
+    else {
+        panic!("usage: login_load URL DATA_DIR CARD CLIENT KEY REDIRECT CONNECTIONS SECONDS");
+    };
+    let store = mynumber_app::system::CardKeyStore::open(format!("{data_dir}/card-keys")).unwrap();
+    let card = CardData::open(&std::fs::read(card).unwrap(), &store).unwrap();
+    let certificate = base64url_encode(&card.authentication.as_ref().unwrap().certificate);
+    let run = Arc::new(Run {
+        base: base.clone(),
+        issuer: format!("{base}/api/realms/main"),
+        client: client.clone(),
+        redirect: redirect.clone(),
+        key: EcdsaKeyPair::from_pkcs8(
+            &ECDSA_P256_SHA256_FIXED_SIGNING,
+            &std::fs::read(key).unwrap(),
+        )
+        .unwrap(),
+        card,
+        jti: AtomicU64::new(0),
+    });
+    let connections: usize = connections.parse().unwrap();
+    let seconds: u64 = seconds.parse().unwrap();
+
+    // Phase 1: whole log-ins, each loop one resident's at a time.
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut loops = Vec::new();
+    for _ in 0..connections {
+        let run = run.clone();
+        let certificate = certificate.clone();
+        loops.push(tokio::spawn(async move {
+            let mut chip = Chip::new(run.card.clone());
+            chip.power(Power::On);
+            let mut done = Vec::new();
+            while Instant::now() < deadline {
+                let mut steps = Steps::default();
+                let code = up_to_code(&run, &mut chip, &certificate, &mut steps).await;
+                let token = trade(&run, &code, &mut steps).await;
+                let (r, t) = call(
+                    "GET",
+                    &format!("{}/protocol/openid-connect/userinfo", run.issuer),
+                    &[("Authorization", &format!("Bearer {token}"))],
+                    b"",
+                )
+                .await;
+                assert_eq!(r.status, 200);
+                steps.userinfo = t;
+                done.push(steps);
+            }
+            done
+        }));
+    }
+    let mut all = Vec::new();
+    for l in loops {
+        all.extend(l.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "{connections} loops, {seconds} s; server time = the six requests' own times, the card's and the relying party's signing left out"
+    );
+    report(
+        "whole log-ins",
+        all.iter().map(Steps::total).collect(),
+        elapsed,
+    );
+    for (name, pick) in [
+        (
+            "  authorization request",
+            (|s: &Steps| s.auth) as fn(&Steps) -> Duration,
+        ),
+        ("  the app's challenge", |s| s.challenge),
+        ("  the card's answer", |s| s.answer),
+        ("  consent", |s| s.consent),
+        ("  token", |s| s.token),
+        ("  userinfo", |s| s.userinfo),
+    ] {
+        let mut t: Vec<Duration> = all.iter().map(pick).collect();
+        t.sort();
+        println!(
+            "{name}: p50 {:.2} ms, p99 {:.2} ms",
+            percentile(&t, 0.5),
+            percentile(&t, 0.99)
+        );
+    }
+
+    // Phase 2: codes gathered for a while (each lives a minute), then traded all at once.
+    let gather = Duration::from_secs(seconds.min(20));
+    let deadline = Instant::now() + gather;
+    let mut loops = Vec::new();
+    for _ in 0..connections {
+        let run = run.clone();
+        let certificate = certificate.clone();
+        loops.push(tokio::spawn(async move {
+            let mut chip = Chip::new(run.card.clone());
+            chip.power(Power::On);
+            let mut codes = Vec::new();
+            while Instant::now() < deadline {
+                let mut steps = Steps::default();
+                codes.push(up_to_code(&run, &mut chip, &certificate, &mut steps).await);
+            }
+            codes
+        }));
+    }
+    let mut codes = Vec::new();
+    for l in loops {
+        codes.extend(l.await.unwrap());
+    }
+    let codes = Arc::new(std::sync::Mutex::new(codes));
+    let started = Instant::now();
+    let mut loops = Vec::new();
+    for _ in 0..connections {
+        let run = run.clone();
+        let codes = codes.clone();
+        loops.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            loop {
+                let Some(code) = codes.lock().unwrap().pop() else {
+                    break;
+                };
+                let mut steps = Steps::default();
+                trade(&run, &code, &mut steps).await;
+                times.push(steps.token);
+            }
+            times
+        }));
+    }
+    let mut times = Vec::new();
+    for l in loops {
+        times.extend(l.await.unwrap());
+    }
+    report(
+        "token endpoint alone (codes for tokens)",
+        times,
+        started.elapsed(),
+    );
+}
