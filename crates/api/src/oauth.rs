@@ -74,6 +74,18 @@ pub(crate) fn read_assertion(header_json: &[u8], claims_json: &[u8]) -> Option<A
     let header: Value = serde_json::from_slice(header_json).ok()?;
     let claims: Value = serde_json::from_slice(claims_json).ok()?;
     let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    // RFC 7515 §4.1.11: a header naming extensions the recipient must understand is refused;
+    // this server understands none.
+    if header.get("crit").is_some() {
+        return None;
+    }
+    // A time claim present is an integer (RFC 7519 §2 NumericDate), or the assertion is refused,
+    // not read as if it were absent.
+    let time = |k: &str| match claims.get(k) {
+        None => Some(None),
+        Some(v) => v.as_i64().map(Some),
+    };
+    let (iat, nbf) = (time("iat")?, time("nbf")?);
     let aud = match claims.get("aud")? {
         Value::String(a) => vec![a.clone()],
         Value::Array(a) => a
@@ -89,8 +101,8 @@ pub(crate) fn read_assertion(header_json: &[u8], claims_json: &[u8]) -> Option<A
         sub: text(&claims, "sub")?,
         aud,
         exp: claims.get("exp")?.as_i64()?,
-        iat: claims.get("iat").and_then(Value::as_i64),
-        nbf: claims.get("nbf").and_then(Value::as_i64),
+        iat,
+        nbf,
         jti: text(&claims, "jti").unwrap_or_default(),
     })
 }
@@ -183,4 +195,31 @@ pub(crate) fn fuzz_token(bytes: &[u8]) {
         let _ = read_assertion(&jws.header, &jws.payload);
     }
     let _ = read_assertion(bytes, bytes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_assertion;
+
+    #[test]
+    fn assertions_with_crit_or_malformed_times_are_refused() {
+        let claims = br#"{"iss":"a","sub":"a","aud":"x","exp":10,"jti":"j"}"#;
+        let good = read_assertion(br#"{"alg":"ES256","kid":"k"}"#, claims).expect("good");
+        assert_eq!((good.iat, good.nbf), (None, None));
+        assert!(read_assertion(br#"{"alg":"ES256","crit":["exp"]}"#, claims).is_none());
+        for bad in [
+            &br#"{"iss":"a","sub":"a","aud":"x","exp":10,"iat":"now"}"#[..],
+            br#"{"iss":"a","sub":"a","aud":"x","exp":10,"nbf":1.5}"#,
+            br#"{"iss":"a","sub":"a","aud":"x","exp":"10"}"#,
+        ] {
+            assert!(read_assertion(br#"{"alg":"ES256"}"#, bad).is_none());
+        }
+        let timed = read_assertion(
+            br#"{"alg":"ES256"}"#,
+            br#"{"iss":"a","sub":"a","aud":["x","y"],"exp":10,"iat":5,"nbf":6}"#,
+        )
+        .expect("timed");
+        assert_eq!((timed.iat, timed.nbf), (Some(5), Some(6)));
+        assert_eq!(timed.aud, ["x", "y"]);
+    }
 }

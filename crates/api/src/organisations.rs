@@ -61,7 +61,7 @@ pub(crate) struct EventRequest {
 }
 
 /// A public key in JWK form (RFC 7517): an EC key on P-256, the one kind accepted.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 pub(crate) struct EcJwk {
     /// EC.
     #[schema(example = "EC")]
@@ -82,6 +82,22 @@ pub(crate) struct EcJwk {
     /// sig if given.
     #[serde(default, rename = "use")]
     pub use_: Option<String>,
+    /// Never given: a JWK with its private part is refused (the organisation keeps its key;
+    /// one sent here must be taken as disclosed).
+    #[serde(default)]
+    pub d: Option<String>,
+}
+
+/// Never the private part, should one have been sent.
+impl std::fmt::Debug for EcJwk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EcJwk")
+            .field("kty", &self.kty)
+            .field("crv", &self.crv)
+            .field("kid", &self.kid)
+            .field("private", &self.d.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Register a public key an organisation signs its assertions with.
@@ -321,6 +337,9 @@ pub(crate) async fn add_key(
 ) -> Result<(StatusCode, Json<KeyBody>), ApiError> {
     let id = organisation_id(&id)?;
     let jwk = &req.jwk;
+    if jwk.d.is_some() {
+        return Err(ApiError::field("jwk", "problem-key-private"));
+    }
     let kind_ok = jwk.kty == "EC"
         && jwk.crv == "P-256"
         && jwk.alg.as_deref().is_none_or(|a| a == "ES256")

@@ -2063,6 +2063,19 @@ async fn an_organisation_signs_in_with_a_joserfc_assertion_and_collects_a_number
         String::from_utf8_lossy(&out.stderr)
     );
     let made: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // A JWK with its private part is refused, and the key is not registered.
+    let mut private = made["jwk"].clone();
+    private["d"] = json!("AAAA");
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/organisations/{org}/keys"),
+            Some(&admin),
+            Some(json!({"kid": "rp-2026", "jwk": private})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("jwk"), "{}", r.text);
     let r = s
         .call(
             Method::POST,

@@ -265,6 +265,12 @@ impl App {
             return Ok(Err((why.code(), false)));
         }
         let keys = tx.organisation_keys(id).await?;
+        // With several keys in force the assertion names its own: without a `kid` each would
+        // be tried, a signature check per key for every stranger's request.
+        if assertion.kid.is_none() && keys.iter().filter(|k| k.revoked_at_us.is_none()).count() > 1
+        {
+            return Ok(Err(("kid-required", false)));
+        }
         let named =
             |k: &&OrganisationKeyRow| assertion.kid.as_deref().is_none_or(|kid| kid == k.kid);
         let verified = keys

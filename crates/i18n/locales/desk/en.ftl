@@ -826,6 +826,7 @@ problem-collection-ended = the end of this collection's affair was recorded alre
 problem-collection-deleted = this number's deletion was recorded already
 problem-key-id = must be a key id of letters, digits, -, _ and ., up to 64 characters
 problem-key-p256 = must be a P-256 EC public key (a JWK with kty "EC" and crv "P-256")
+problem-key-private = a JWK with its private part ("d") is refused: send the public key (x and y) only, and replace the key you sent, as disclosed
 problem-key-id-taken = key id { $given } is registered for this organisation already
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->

@@ -1692,6 +1692,20 @@ pub(crate) async fn issue_12_an_organisation_signs_in_with_its_own_key(env: Env)
         .await
         .unwrap();
     assert!(env.app.authenticate(&fresh.token).await.is_ok());
+    // With a second key in force an assertion must name its key (else every key would be
+    // tried for each request); refused unrecorded, like any stranger's.
+    env.app
+        .register_organisation_key(&env.admin, org.id, "k2", stranger.public_key().as_ref())
+        .await
+        .unwrap();
+    let (jws_n, mut nameless) = signed(&key, "ES256", "nameless");
+    nameless.kid = None;
+    assert!(matches!(
+        env.app
+            .issue_organisation_token(&client, &jws_n, &nameless, audience)
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
     env.app
         .revoke_organisation_key(&env.admin, org.id, "k1")
         .await
