@@ -186,6 +186,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0029_sign_transactions.sql"),
         include_str!("../migrations/postgres/0029_sign_transactions.sql"),
     ),
+    (
+        30,
+        "organisations' tokens forgotten after they end",
+        include_str!("../migrations/sqlite/0030_organisation_token_expiry.sql"),
+        include_str!("../migrations/postgres/0030_organisation_token_expiry.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

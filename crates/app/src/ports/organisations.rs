@@ -159,7 +159,7 @@ pub trait OrganisationsWrite: Send {
         expires_at_us: i64,
         now_us: i64,
     ) -> Result<bool, StoreError>;
-    /// Records an access token by its hash.
+    /// Records an access token by its hash, forgetting those ended more than a day before.
     async fn insert_organisation_token(
         &mut self,
         hash: &str,

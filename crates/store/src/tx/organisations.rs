@@ -394,6 +394,12 @@ impl OrganisationsWrite for SqlTx {
         issued_at_us: i64,
         expires_at_us: i64,
     ) -> Result<(), StoreError> {
+        // Ended more than a day ago: nothing asks about it any more (docs/design/organisations.md).
+        sqlx::query("DELETE FROM organisation_tokens WHERE expires_at_us < $1")
+            .bind(issued_at_us - 24 * 3_600_000_000)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
         sqlx::query(
             "INSERT INTO organisation_tokens (hash, organisation_id, kid, issued_at_us, \
              expires_at_us) VALUES ($1, $2, $3, $4, $5)",

@@ -1748,6 +1748,34 @@ pub(crate) async fn issue_12_an_organisation_signs_in_with_its_own_key(env: Env)
         ],
         "{details:?}"
     );
+    // Two days on, the next token issued forgets those that ended more than a day before.
+    env.clock.advance(2 * 86_400 * 1_000_000);
+    let input = format!(
+        "{}.{}",
+        base64url_encode(br#"{"alg":"ES256","kid":"k2"}"#),
+        base64url_encode(br#"{}"#)
+    );
+    let sig = stranger
+        .sign(&SystemRandom::new(), input.as_bytes())
+        .unwrap();
+    let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
+    let later = Assertion {
+        kid: Some("k2".to_owned()),
+        exp: now_s() + 120,
+        iat: Some(now_s()),
+        jti: "two-days-on".to_owned(),
+        ..a.clone()
+    };
+    env.app
+        .issue_organisation_token(&client, &jws, &later, audience)
+        .await
+        .unwrap();
+    let kept: i64 = sqlx::query("SELECT COUNT(*) FROM organisation_tokens")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
 }
 
 /// Issue 12: an employer collects an employee's number for its registered purpose, after the
