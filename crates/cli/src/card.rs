@@ -365,12 +365,15 @@ pub(crate) fn sign(
 /// URL, shows who asks for what and the confirmation number the browser shows, signs the
 /// challenge with the user-authentication key after its 4-digit PIN, and sends the signature
 /// and the certificate back (docs/design/oidc.md).
-pub(crate) async fn login(
-    path: &Path,
-    element: &Element,
-    url: &str,
-    ca_file: Option<&Path>,
-) -> Result<()> {
+/// Where the authentication app finds the card.
+pub(crate) enum Holder {
+    /// A virtual card's file, and its secure element.
+    File(std::path::PathBuf, Element),
+    /// A card in a PC/SC reader, through this PKCS#11 module.
+    Reader(std::path::PathBuf),
+}
+
+pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> Result<()> {
     let url = url.trim().trim_end_matches('/');
     if !url.contains("/protocol/openid-connect/login/") {
         bail!("{url:?} is not a log-in page's URL (…/protocol/openid-connect/login/ID)");
@@ -409,15 +412,25 @@ pub(crate) async fn login(
         "MYNUMBER_CARD_PIN",
         "the 4-digit PIN of the user-authentication certificate: ",
     )?;
-    let (signature, certificate) = sign_on_chip(
-        path,
-        element,
-        Hierarchy::Authentication,
-        &pin,
-        &challenge.message,
-    )?;
-    let signed = match &challenge.sign_digest_info {
-        Some(info) => {
+    let (signature, certificate) = match card {
+        Holder::File(path, element) => sign_on_chip(
+            path,
+            element,
+            Hierarchy::Authentication,
+            &pin,
+            &challenge.message,
+        )?,
+        Holder::Reader(module) => {
+            crate::pkcs11::sign_authentication(module, &pin, &challenge.message)?
+        }
+    };
+    let signed = match (&challenge.sign_digest_info, card) {
+        (Some(_), Holder::Reader(_)) => bail!(
+            "this log-in asks for a document signed with the signature key: through PKCS#11 its \
+             password must be given again at the signature (context-specific log-in), which \
+             this app does not do yet; use the card file"
+        ),
+        (Some(info), Holder::File(path, element)) => {
             let password = secrets::required(
                 "MYNUMBER_SIGNATURE_PASSWORD",
                 "the signature password (6 to 16 letters and digits): ",
@@ -430,7 +443,7 @@ pub(crate) async fn login(
                 info,
             )?)
         }
-        None => None,
+        (None, _) => None,
     };
     let answer = mynumber_api::app_answer(
         &certificate,

@@ -9,6 +9,7 @@ mod http_client;
 mod ledger;
 mod number;
 mod organisation;
+mod pkcs11;
 mod resident;
 mod secrets;
 mod serve;
@@ -150,8 +151,13 @@ pub(crate) enum CardCommand {
     /// (it signs the log-in's challenge with the user-authentication key after the 4-digit PIN,
     /// from MYNUMBER_CARD_PIN or standard input).
     Login {
-        /// The card file.
-        file: PathBuf,
+        /// The card file (a virtual card); or give --pkcs11 for a card in a reader.
+        #[arg(required_unless_present = "pkcs11")]
+        file: Option<PathBuf>,
+        /// A card in a PC/SC reader, through this PKCS#11 module (OpenSC's
+        /// opensc-pkcs11.so).
+        #[arg(long, conflicts_with = "file")]
+        pkcs11: Option<PathBuf>,
         /// The log-in page's URL, as the browser shows it.
         #[arg(long)]
         url: String,
@@ -788,8 +794,18 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
             input,
             out,
         }) => card::sign(&file, &d.card_element()?, &kind, &input, &out)?,
-        Command::Card(CardCommand::Login { file, url, ca_file }) => {
-            card::login(&file, &d.card_element()?, &url, ca_file.as_deref()).await?
+        Command::Card(CardCommand::Login {
+            file,
+            pkcs11,
+            url,
+            ca_file,
+        }) => {
+            let card = match (file, pkcs11) {
+                (Some(file), _) => card::Holder::File(file, d.card_element()?),
+                (None, Some(module)) => card::Holder::Reader(module),
+                (None, None) => anyhow::bail!("give the card file, or --pkcs11 MODULE"),
+            };
+            card::login(&card, &url, ca_file.as_deref()).await?
         }
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
             files::write_private(&out, &mynumber_app::demo::portrait(seed))?;

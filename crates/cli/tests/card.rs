@@ -275,6 +275,29 @@ impl Drop for Attached {
 }
 
 /// A card file opened through the data directory's card key store.
+/// A GET over a fresh loopback connection: the body, and the `Location` if the answer
+/// redirects (not followed).
+fn http_get(addr: &str, path: &str) -> (String, Option<String>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    let location = raw
+        .lines()
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("location"))
+        })
+        .map(|(_, v)| v.trim().to_owned());
+    let body = raw.split_once("\r\n\r\n").map(|(_, b)| b.to_owned());
+    (body.unwrap_or_default(), location)
+}
+
 fn read_card(data: &Path, file: &Path) -> CardData {
     let keys = mynumber_app::system::CardKeyStore::open(data.join("card-keys")).unwrap();
     CardData::open(&std::fs::read(file).unwrap(), &keys).unwrap()
@@ -585,6 +608,56 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         );
         assert!(ok, "{said}");
         assert!(openssl_verifies(&dir, &auth_pub, "p11.sig"));
+
+        // The authentication app with this card in the reader (docs/design/oidc.md): through
+        // OpenSC's PKCS#11 module, after the 4-digit PIN, and the provider takes the log-in.
+        let registered = self::ok(
+            &data,
+            &[
+                "organisation",
+                "register",
+                "--corporate-number",
+                "5835678256246",
+                "--name",
+                "株式会社サンプル認証",
+                "--role",
+                "authentication-verifier",
+            ],
+        );
+        let client = registered.split('\t').next().unwrap().to_owned();
+        self::ok(
+            &data,
+            &[
+                "organisation",
+                "client",
+                &client,
+                "--redirect-uri",
+                "https://rp.example/cb",
+            ],
+        );
+        let challenge =
+            mynumber_pki::jose::pkce_s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        let (_, location) = http_get(
+            &addr,
+            &format!(
+                "/api/realms/main/protocol/openid-connect/auth?response_type=code&client_id={client}&redirect_uri=https%3A%2F%2Frp.example%2Fcb&scope=openid&state=s&nonce=n&code_challenge={challenge}&code_challenge_method=S256"
+            ),
+        );
+        let login = format!("http://{addr}{}", location.unwrap());
+        let out = bin()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["card", "login", "--pkcs11", module, "--url", &login])
+            .env("MYNUMBER_CARD_PIN", "1234")
+            .env("OPENSC_CONF", dir.join("opensc.conf"))
+            .output()
+            .unwrap();
+        let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(out.status.success(), "{said}");
+        assert!(said.contains("株式会社サンプル認証 asks"), "{said}");
+        let path = login.trim_start_matches(&format!("http://{addr}"));
+        let (status, _) = http_get(&addr, &format!("{path}/status"));
+        assert!(status.contains(r#""status":"authenticated""#), "{status}");
     }
 
     // Suspended at any hour: the responder says so at once.
