@@ -73,11 +73,11 @@ pub(crate) enum OrganisationCommand {
         /// The key id its assertions name (`kid`).
         #[arg(long)]
         kid: String,
-        /// The JWK's `x` (base64url).
-        #[arg(long)]
+        /// The JWK's `x` (base64url; it may begin with `-`, one in 64 does).
+        #[arg(long, allow_hyphen_values = true)]
         x: String,
-        /// The JWK's `y` (base64url).
-        #[arg(long)]
+        /// The JWK's `y` (base64url; it may begin with `-`).
+        #[arg(long, allow_hyphen_values = true)]
         y: String,
     },
     /// Register the organisation as a relying party of log-in with the card: where codes may

@@ -675,3 +675,32 @@ fn issue_12_organisations_at_the_command_line() {
         "{err}"
     );
 }
+
+/// A JWK coordinate is base64url, and one in 64 begins with `-`: `organisation key` takes it
+/// as the value it is, not as an unknown option (a flaky end-to-end run found this).
+#[test]
+fn a_key_coordinate_beginning_with_a_hyphen_is_a_value() {
+    let dir = tmp("key-hyphen");
+    let data = dir.join("data");
+    let out = bin()
+        .arg("--data-dir")
+        .arg(&data)
+        .args([
+            "organisation",
+            "key",
+            &"0".repeat(32),
+            "--kid",
+            "k1",
+            "--x",
+            "-p0enCZ5nY7JTZ0aOBqnumL6CGVLpGPqZlh4LXFtr7o",
+            "--y",
+            "-p0enCZ5nY7JTZ0aOBqnumL6CGVLpGPqZlh4LXFtr7o",
+        ])
+        .output()
+        .unwrap();
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(!out.status.success());
+    assert!(!said.contains("unexpected argument"), "{said}");
+    // The point itself is off the curve: refused for what it is.
+    assert!(said.contains("--x and --y"), "{said}");
+}
