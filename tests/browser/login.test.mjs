@@ -55,7 +55,7 @@ after(async () => {
   // Every screen of the log-in, in both languages.
   for (const name of ['login-waiting-ja', 'login-waiting-en', 'login-consent-en', 'login-consent-ja',
     'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en', 'login-other-browser-en',
-    'login-not-found-ja']) {
+    'login-not-found-ja', 'developers-en', 'developers-ja']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
 });
@@ -194,5 +194,15 @@ test('a resident logs in with the card at an openid-client relying party, by key
   await page.goto(`${registered.issuer}/protocol/openid-connect/login/${'0'.repeat(32)}?lang=ja`);
   assert.equal(await page.getAttribute('html', 'lang'), 'ja');
   await audit(page, 'login-not-found-ja');
+
+  // The relying parties' page: this deployment's issuer and endpoints, and the example.
+  for (const lang of ['en', 'ja']) {
+    await page.goto(`${base}/developers?lang=${lang}`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    const main = await page.textContent('main');
+    assert.ok(main.includes(`ISSUER = "${registered.issuer}"`), main);
+    assert.ok(main.includes(`${registered.issuer}/protocol/openid-connect/token`), main);
+    await audit(page, `developers-${lang}`);
+  }
   await page.close();
 });

@@ -719,6 +719,7 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(M::GET, "/healthz", public, get(|| async { "ok" }))
         .door(M::GET, "/", public, get(web::public::home))
+        .door(M::GET, "/developers", public, get(web::public::developers))
         .public_elsewhere(M::GET, "/api/docs/{*rest}");
     // The staff screens (web/): their doors go through the same list and the same policy.
     let (api, doors) = web::routes(api_doors).finish();

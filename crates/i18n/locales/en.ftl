@@ -170,6 +170,16 @@ public-verify-button = Check
 public-staff-title = For staff
 public-staff-desk = The desk (staff sign-in)
 public-staff-api = API reference
+dev-title = For services: log-in with the My Number Card, and signatures
+dev-lead = This system is an OpenID Connect provider. A service an administrator registered can let residents log in with their My Number Card, and ask them to sign documents. The Individual Number is used neither to log in nor to sign.
+dev-register-title = Registration
+dev-register-text = An administrator registers your organisation's corporate number and roles (authentication verifier, signature verifier), your public key (P-256) and your redirection URIs. Your client_id is your organisation's id. Clients authenticate with private_key_jwt (ES256) only: there are no shared secrets.
+dev-endpoints-title = This deployment's endpoints
+dev-example-title = A working example
+dev-example-text = This Python program (Authlib) logs a resident in with PKCE and a nonce, verifies the ID token with the JWKS and reads the consented items. Replace the client id, the key file and the redirection URI.
+dev-sign-title = Signatures
+dev-sign-text = An organisation registered as a signature verifier starts a sign-transaction with its organisation token and the document's SHA-256, then sends the resident to log in with the scope openid sign and the sign_transaction_id. After the log-in it collects the result (the signature and the signature certificate, and a CMS signature if asked for) as a JWE encrypted to its own key.
+dev-home-link = For services (log-in with the card, and signatures)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = What was sent is too large.

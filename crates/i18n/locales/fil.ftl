@@ -170,6 +170,16 @@ public-verify-button = Suriin
 public-staff-title = Para sa kawani
 public-staff-desk = Ang desk (pag-sign in ng kawani)
 public-staff-api = Sanggunian ng API
+dev-title = Para sa mga serbisyo: pag-log in gamit ang My Number Card, at mga lagda
+dev-lead = Ang sistemang ito ay isang OpenID Connect provider. Ang serbisyong nirehistro ng administrator ay maaaring magpa-log in sa mga residente gamit ang kanilang My Number Card, at magpalagda ng mga dokumento. Hindi ginagamit ang Individual Number sa pag-log in o sa paglagda.
+dev-register-title = Pagpaparehistro
+dev-register-text = Nirerehistro ng administrator ang corporate number at mga tungkulin ng inyong organisasyon, ang inyong public key (P-256) at ang inyong mga redirection URI. Ang client_id ay ang id ng inyong organisasyon. Private_key_jwt (ES256) lamang ang pagpapatunay ng client: walang pinagsasaluhang lihim.
+dev-endpoints-title = Mga endpoint ng deployment na ito
+dev-example-title = Isang gumaganang halimbawa
+dev-example-text = Ang programang Python na ito (Authlib) ay nagpapa-log in sa residente gamit ang PKCE at nonce, sinusuri ang ID token gamit ang JWKS at binabasa ang mga pinayagang item. Palitan ang client id, ang key file at ang redirection URI.
+dev-sign-title = Mga lagda
+dev-sign-text = Ang organisasyong nakarehistro bilang signature verifier ay nagsisimula ng sign-transaction gamit ang token nito at ang SHA-256 ng dokumento, saka ipinapadala ang residente sa pag-log in na may scope na openid sign at ang sign_transaction_id. Pagkatapos, kinukuha nito ang resulta bilang JWE na naka-encrypt sa sarili nitong key.
+dev-home-link = Para sa mga serbisyo (pag-log in gamit ang card, at mga lagda)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = Masyadong malaki ang ipinadala.

@@ -170,6 +170,16 @@ public-verify-button = Periksa
 public-staff-title = Untuk petugas
 public-staff-desk = Loket (masuk petugas)
 public-staff-api = Referensi API
+dev-title = Untuk layanan: masuk dengan Kartu My Number, dan tanda tangan
+dev-lead = Sistem ini adalah penyedia OpenID Connect. Layanan yang didaftarkan administrator dapat meminta penduduk masuk dengan Kartu My Number mereka dan menandatangani dokumen. Individual Number tidak dipakai untuk masuk maupun menandatangani.
+dev-register-title = Pendaftaran
+dev-register-text = Administrator mendaftarkan nomor badan hukum dan peran organisasi Anda, kunci publik Anda (P-256) dan URI pengalihan Anda. client_id adalah id organisasi Anda. Klien diautentikasi hanya dengan private_key_jwt (ES256): tidak ada rahasia bersama.
+dev-endpoints-title = Endpoint lingkungan ini
+dev-example-title = Contoh yang berfungsi
+dev-example-text = Program Python ini (Authlib) memasukkan penduduk dengan PKCE dan nonce, memverifikasi token ID dengan JWKS, dan membaca item yang disetujui. Ganti client id, berkas kunci, dan URI pengalihan.
+dev-sign-title = Tanda tangan
+dev-sign-text = Organisasi yang terdaftar sebagai pemverifikasi tanda tangan memulai sign-transaction dengan token organisasinya dan SHA-256 dokumen, lalu mengirim penduduk untuk masuk dengan scope openid sign dan sign_transaction_id. Setelah itu, organisasi mengambil hasilnya sebagai JWE yang dienkripsi untuk kuncinya sendiri.
+dev-home-link = Untuk layanan (masuk dengan kartu, dan tanda tangan)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = Data yang dikirim terlalu besar.

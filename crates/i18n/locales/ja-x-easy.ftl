@@ -147,6 +147,16 @@ public-verify-button = たしかめる
 public-staff-title = しょくいんの [[方|かた]]へ
 public-staff-desk = まどぐちの がめん(しょくいんの ログイン)
 public-staff-api = API の せつめい
+dev-title = サービスの かいしゃの [[方|かた]]へ: カードで ログインと しょめい
+dev-lead = この システムは OpenID Connect の プロバイダです。とうろくした サービスは、マイナンバーカードで ログインして もらったり、ぶんしょに しょめいして もらったり できます。マイナンバーは つかいません。
+dev-register-title = とうろく
+dev-register-text = かんりしゃが、かいしゃの ほうじんばんごうと やくわり、こうかいかぎ(P-256)、もどる URI を とうろくします。client_id は かいしゃの ID です。ひみつの パスワードは つかいません(private_key_jwt だけ)。
+dev-endpoints-title = この システムの エンドポイント
+dev-example-title = うごく れい
+dev-example-text = この Python の プログラム(Authlib)は、ログインして ID トークンを たしかめ、どういした こうもくを よみます。client_id と かぎの ファイルと URI を かえて ください。
+dev-sign-title = しょめい
+dev-sign-text = しょめいけんしょうしゃの かいしゃは、ぶんしょの SHA-256 で しょめいの とりひきを はじめ、scope に openid sign を つけて ログインに おくります。そのあと、けっかを じぶんの かぎで ひらける JWE で うけとります。
+dev-home-link = サービスの かいしゃの [[方|かた]]へ(カードで ログインと しょめい)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = おくった ものが おおきすぎます。

@@ -150,6 +150,16 @@ public-verify-button = 確かめる
 public-staff-title = 職員の方へ
 public-staff-desk = 窓口画面(職員のログイン)
 public-staff-api = API リファレンス
+dev-title = サービス事業者の方へ: マイナンバーカードでのログインと電子署名
+dev-lead = このシステムは OpenID Connect のプロバイダです。管理者が登録したサービスは、住民にマイナンバーカードでログインしてもらい、文書に電子署名してもらうことができます。個人番号はログインにも署名にも使いません。
+dev-register-title = 登録
+dev-register-text = 管理者が、貴社の法人番号と役割(利用者証明検証者、署名検証者)、公開鍵(P-256)、リダイレクトURIを登録します。client_id は貴社の組織IDです。クライアント認証は private_key_jwt(ES256)だけで、共有の秘密は使いません。
+dev-endpoints-title = この環境のエンドポイント
+dev-example-title = 動く例
+dev-example-text = 次の Python プログラム(Authlib)は、PKCE と nonce 付きで住民をログインさせ、ID トークンを JWKS で検証して、同意された項目を読みます。client_id、鍵ファイル、リダイレクトURIを置き換えてください。
+dev-sign-title = 電子署名
+dev-sign-text = 署名検証者として登録された組織は、組織のトークンで文書の SHA-256 を渡して署名トランザクションを始め、scope に openid sign、sign_transaction_id を付けて住民をログインに送ります。ログイン後、結果(署名と署名用電子証明書、希望すれば CMS)を、貴社の鍵あての JWE で受け取ります。
+dev-home-link = サービス事業者の方へ(カードでのログインと電子署名)
 
 ## API のエラー（公開の API が利用者の言語で返すもの。職員向けは locales/desk/）
 api-error-body-too-large = 送信された内容が大きすぎます。

@@ -144,6 +144,16 @@ public-verify-button = 확인
 public-staff-title = 직원용
 public-staff-desk = 창구 화면(직원 로그인)
 public-staff-api = API 참조
+dev-title = 서비스 사업자용: 마이넘버 카드 로그인과 전자서명
+dev-lead = 이 시스템은 OpenID Connect 제공자입니다. 관리자가 등록한 서비스는 주민에게 마이넘버 카드로 로그인하게 하고 문서에 서명하게 할 수 있습니다. 개인번호는 로그인에도 서명에도 쓰지 않습니다.
+dev-register-title = 등록
+dev-register-text = 관리자가 귀사의 법인번호와 역할, 공개키(P-256), 리디렉션 URI를 등록합니다. client_id는 귀사의 조직 ID입니다. 클라이언트 인증은 private_key_jwt(ES256)뿐이며 공유 비밀은 없습니다.
+dev-endpoints-title = 이 환경의 엔드포인트
+dev-example-title = 동작하는 예
+dev-example-text = 다음 Python 프로그램(Authlib)은 PKCE와 nonce로 주민을 로그인시키고, JWKS로 ID 토큰을 검증하고, 동의된 항목을 읽습니다. client id, 키 파일, 리디렉션 URI를 바꾸십시오.
+dev-sign-title = 전자서명
+dev-sign-text = 서명 검증자로 등록된 조직은 조직 토큰과 문서의 SHA-256으로 서명 트랜잭션을 시작하고, scope openid sign과 sign_transaction_id로 주민을 로그인에 보냅니다. 로그인 후 결과를 자기 키로 암호화된 JWE로 받습니다.
+dev-home-link = 서비스 사업자용(카드 로그인과 전자서명)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = 보낸 내용이 너무 큽니다.

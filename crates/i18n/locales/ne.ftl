@@ -144,6 +144,16 @@ public-verify-button = जाँच्नुहोस्
 public-staff-title = कर्मचारीका लागि
 public-staff-desk = काउन्टर स्क्रिन (कर्मचारी साइन इन)
 public-staff-api = API सन्दर्भ
+dev-title = सेवाहरूका लागि: माई नम्बर कार्डबाट लग इन, र हस्ताक्षर
+dev-lead = यो प्रणाली OpenID Connect प्रदायक हो। प्रशासकले दर्ता गरेको सेवाले बासिन्दालाई माई नम्बर कार्डबाट लग इन गराउन र कागजातमा हस्ताक्षर गराउन सक्छ। व्यक्तिगत नम्बर लग इन वा हस्ताक्षरमा प्रयोग हुँदैन।
+dev-register-title = दर्ता
+dev-register-text = प्रशासकले तपाईंको संस्थाको कर्पोरेट नम्बर र भूमिका, सार्वजनिक कुञ्जी (P-256) र रिडाइरेक्सन URI दर्ता गर्छ। client_id तपाईंको संस्थाको id हो। क्लाइन्ट प्रमाणीकरण private_key_jwt (ES256) मात्र हो: साझा गोप्य छैन।
+dev-endpoints-title = यस प्रणालीका endpoint हरू
+dev-example-title = चल्ने उदाहरण
+dev-example-text = यो Python कार्यक्रम (Authlib) ले PKCE र nonce सहित बासिन्दालाई लग इन गराउँछ, JWKS ले ID टोकन जाँच्छ र सहमति दिइएका विवरण पढ्छ। client id, कुञ्जी फाइल र रिडाइरेक्सन URI बदल्नुहोस्।
+dev-sign-title = हस्ताक्षर
+dev-sign-text = हस्ताक्षर प्रमाणकर्ताको रूपमा दर्ता संस्थाले आफ्नो टोकन र कागजातको SHA-256 सहित sign-transaction सुरु गर्छ, अनि scope openid sign र sign_transaction_id सहित बासिन्दालाई लग इनमा पठाउँछ। त्यसपछि परिणाम आफ्नै कुञ्जीका लागि इन्क्रिप्ट गरिएको JWE को रूपमा लिन्छ।
+dev-home-link = सेवाहरूका लागि (कार्डबाट लग इन, र हस्ताक्षर)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = पठाइएको सामग्री धेरै ठूलो छ।

@@ -170,6 +170,16 @@ public-verify-button = Verificar
 public-staff-title = Para funcionários
 public-staff-desk = O balcão (entrada dos funcionários)
 public-staff-api = Referência da API
+dev-title = Para serviços: login com o Cartão My Number e assinaturas
+dev-lead = Este sistema é um provedor OpenID Connect. Um serviço registrado por um administrador pode pedir aos moradores que façam login com o Cartão My Number e assinem documentos. O Individual Number não é usado nem no login nem na assinatura.
+dev-register-title = Registro
+dev-register-text = Um administrador registra o número corporativo e as funções da sua organização, a sua chave pública (P-256) e os seus URIs de redirecionamento. O client_id é o id da sua organização. Os clientes se autenticam só com private_key_jwt (ES256): não há segredos compartilhados.
+dev-endpoints-title = Endpoints desta instalação
+dev-example-title = Um exemplo que funciona
+dev-example-text = Este programa Python (Authlib) faz o login de um morador com PKCE e nonce, verifica o token de ID com o JWKS e lê os itens consentidos. Substitua o client id, o arquivo da chave e o URI de redirecionamento.
+dev-sign-title = Assinaturas
+dev-sign-text = Uma organização registrada como verificadora de assinaturas inicia uma sign-transaction com o token da organização e o SHA-256 do documento, e envia o morador ao login com o scope openid sign e o sign_transaction_id. Depois, recebe o resultado como um JWE cifrado para a sua própria chave.
+dev-home-link = Para serviços (login com o cartão e assinaturas)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = O conteúdo enviado é grande demais.

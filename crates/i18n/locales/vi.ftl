@@ -144,6 +144,16 @@ public-verify-button = Kiểm tra
 public-staff-title = Dành cho cán bộ
 public-staff-desk = Màn hình quầy (cán bộ đăng nhập)
 public-staff-api = Tài liệu API
+dev-title = Dành cho dịch vụ: đăng nhập bằng thẻ My Number và chữ ký
+dev-lead = Hệ thống này là nhà cung cấp OpenID Connect. Dịch vụ được quản trị viên đăng ký có thể cho cư dân đăng nhập bằng thẻ My Number và ký văn bản. Mã số cá nhân không được dùng để đăng nhập hay ký.
+dev-register-title = Đăng ký
+dev-register-text = Quản trị viên đăng ký mã số pháp nhân và vai trò của tổ chức bạn, khóa công khai (P-256) và các URI chuyển hướng. client_id là id của tổ chức bạn. Máy khách chỉ xác thực bằng private_key_jwt (ES256): không có bí mật dùng chung.
+dev-endpoints-title = Các endpoint của hệ thống này
+dev-example-title = Ví dụ chạy được
+dev-example-text = Chương trình Python này (Authlib) cho cư dân đăng nhập với PKCE và nonce, kiểm tra ID token bằng JWKS và đọc các mục đã đồng ý. Hãy thay client id, tệp khóa và URI chuyển hướng.
+dev-sign-title = Chữ ký
+dev-sign-text = Tổ chức đã đăng ký là bên xác minh chữ ký bắt đầu sign-transaction bằng token của tổ chức và SHA-256 của văn bản, rồi đưa cư dân đến đăng nhập với scope openid sign và sign_transaction_id. Sau đó, tổ chức nhận kết quả dưới dạng JWE mã hóa cho khóa của chính mình.
+dev-home-link = Dành cho dịch vụ (đăng nhập bằng thẻ và chữ ký)
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = Nội dung gửi đi quá lớn.

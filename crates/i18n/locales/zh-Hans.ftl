@@ -147,6 +147,16 @@ public-verify-button = 核验
 public-staff-title = 工作人员
 public-staff-desk = 窗口画面（工作人员登录）
 public-staff-api = API 参考
+dev-title = 面向服务方：使用个人编号卡登录与电子签名
+dev-lead = 本系统是 OpenID Connect 提供方。经管理员登记的服务可以让居民使用个人编号卡登录，并请居民对文件签名。登录和签名都不使用个人编号。
+dev-register-title = 登记
+dev-register-text = 管理员登记贵组织的法人编号和角色、公钥（P-256）以及重定向 URI。client_id 即贵组织的 ID。客户端仅以 private_key_jwt（ES256）认证，不使用共享密钥。
+dev-endpoints-title = 本环境的端点
+dev-example-title = 可运行的示例
+dev-example-text = 下面的 Python 程序（Authlib）使用 PKCE 和 nonce 让居民登录，用 JWKS 验证 ID 令牌，并读取已同意的项目。请替换 client id、密钥文件和重定向 URI。
+dev-sign-title = 电子签名
+dev-sign-text = 登记为签名验证者的组织使用组织令牌和文件的 SHA-256 发起签名事务，然后以 scope openid sign 和 sign_transaction_id 让居民登录。登录后，以加密给自身密钥的 JWE 取得结果。
+dev-home-link = 面向服务方（使用卡登录与电子签名）
 
 ## API errors (the public API answers in its reader's language; staff's are in locales/desk/)
 api-error-body-too-large = 发送的内容太大。

@@ -258,6 +258,113 @@ pub(crate) async fn home(headers: HeaderMap, Query(q): Query<LangQuery>) -> Resp
     )
 }
 
+#[derive(Template)]
+#[template(path = "public_developers.html")]
+struct DevelopersPage {
+    f: Frame,
+    register: String,
+    endpoints: Vec<(&'static str, String)>,
+    example: String,
+    sign: String,
+}
+
+/// The relying parties' page (issue 12): how to register, this deployment's endpoints, and a
+/// working example with its issuer filled in (docs/design/oidc.md, signing.md).
+pub(crate) async fn developers(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang.as_deref());
+    let f = Frame::new(c, "dev-title", "/developers");
+    let issuer = state.app.issuer();
+    let base = issuer.trim_end_matches("/api/realms/main").to_owned();
+    let oidc = format!("{issuer}/protocol/openid-connect");
+    let endpoints = vec![
+        ("issuer", issuer.clone()),
+        (
+            "discovery",
+            format!("{issuer}/.well-known/openid-configuration"),
+        ),
+        ("authorization", format!("{oidc}/auth")),
+        ("token", format!("{oidc}/token")),
+        ("userinfo", format!("{oidc}/userinfo")),
+        ("jwks", format!("{oidc}/certs")),
+        ("end_session", format!("{oidc}/logout")),
+        ("organisation token", format!("{base}/api/v1/oauth/token")),
+        ("sign-transactions", format!("{base}/api/sign-transactions")),
+        (
+            "signature verification",
+            format!("{base}/api/v1/signatures/verify"),
+        ),
+    ];
+    let page = DevelopersPage {
+        register: DEV_REGISTER.to_owned(),
+        endpoints,
+        example: DEV_EXAMPLE.replace("{issuer}", &issuer),
+        sign: DEV_SIGN
+            .replace("{base}", &base)
+            .replace("{issuer}", &issuer),
+        f,
+    };
+    send(
+        page.render(),
+        q.lang.as_deref(),
+        c,
+        StatusCode::OK,
+        "private, max-age=300",
+    )
+}
+
+/// What an administrator runs for a relying party (README, docs/design/organisations.md).
+const DEV_REGISTER: &str = "mynumber organisation register --corporate-number 5835678256246 \\
+    --name 株式会社サンプル認証 --role authentication-verifier --role signature-verifier
+mynumber organisation key ORGANISATION_ID --kid rp1 --x X --y Y
+mynumber organisation client ORGANISATION_ID --redirect-uri https://rp.example/callback";
+
+/// The example relying party: the same calls as crates/cli/tests/rp/authlib_rp.py, which CI
+/// runs against a real server.
+const DEV_EXAMPLE: &str = r#"# pip install authlib requests
+import json, requests
+from authlib.common.security import generate_token
+from authlib.integrations.requests_client import OAuth2Session
+from authlib.jose import JsonWebKey, jwt
+from authlib.oauth2.rfc7523 import PrivateKeyJWT
+from joserfc.jwk import ECKey
+
+ISSUER = "{issuer}"
+CLIENT_ID = "ORGANISATION_ID"
+REDIRECT_URI = "https://rp.example/callback"
+key = ECKey.import_key(json.load(open("rp-key.json")))  # the private key of rp1
+
+meta = requests.get(ISSUER + "/.well-known/openid-configuration").json()
+rp = OAuth2Session(CLIENT_ID, key, scope="openid name birthdate",
+                   redirect_uri=REDIRECT_URI, code_challenge_method="S256",
+                   token_endpoint_auth_method=PrivateKeyJWT(meta["token_endpoint"], alg="ES256"))
+verifier, nonce = generate_token(48), generate_token(20)
+url, state = rp.create_authorization_url(meta["authorization_endpoint"],
+                                         code_verifier=verifier, nonce=nonce)
+print("Send the browser to", url)
+callback = input("The URL the browser came back to: ")
+token = rp.fetch_token(meta["token_endpoint"], authorization_response=callback,
+                       code_verifier=verifier)
+jwks = JsonWebKey.import_key_set(requests.get(meta["jwks_uri"]).json())
+claims = jwt.decode(token["id_token"], jwks, claims_options={
+    "iss": {"essential": True, "value": ISSUER},
+    "aud": {"essential": True, "value": CLIENT_ID},
+    "nonce": {"essential": True, "value": nonce}})
+claims.validate()
+print(claims["sub"], rp.get(meta["userinfo_endpoint"]).json())"#;
+
+/// Starting a sign-transaction and collecting its result.
+const DEV_SIGN: &str = r#"# 1. the organisation's token (client credentials, private_key_jwt), then:
+curl -H "Authorization: Bearer $ORGANISATION_TOKEN" -H 'Content-Type: application/json'   -d "{"digest": "$(openssl dgst -sha256 -binary contract.pdf | base64)", "format": "cms"}"   {base}/api/sign-transactions
+# 2. log in with scope "openid sign" and sign_transaction_id=THE_ID (as above)
+# 3. with the log-in's access token: a JWE (ECDH-ES, A256GCM) to your key
+curl -H "Authorization: Bearer $ACCESS_TOKEN" {base}/api/sign-transactions/THE_ID/result
+# 4. the CMS inside verifies with the signature authority's certificate
+openssl cms -verify -binary -inform DER -in signed.p7s -content contract.pdf -CAfile signature-ca.pem"#;
+
 /// A document as the verification page shows it.
 struct Verified {
     code: String,
