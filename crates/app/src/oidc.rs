@@ -727,11 +727,11 @@ impl App {
         let mut tx = self.store.begin().await?;
         let audiences = [self.issuer(), self.oidc_token_endpoint()];
         let audiences: Vec<&str> = audiences.iter().map(String::as_str).collect();
-        match self
+        let client_kid = match self
             .verify_client(tx.as_mut(), client, jws, assertion, &audiences, now)
             .await?
         {
-            Ok(_) => {}
+            Ok(kid) => kid,
             Err((reason, false)) => {
                 tracing::warn!(reason, organisation = %client, "token refused");
                 return Err(TokenRefusal::Client);
@@ -750,7 +750,7 @@ impl App {
                 tx.commit().await?;
                 return Err(TokenRefusal::Client);
             }
-        }
+        };
         if !is_code_verifier(verifier) {
             return Err(TokenRefusal::Grant("the code_verifier is malformed"));
         }
@@ -819,6 +819,7 @@ impl App {
             person,
             scope: login.scope.clone(),
             expires_at_us: now + ACCESS_TOKEN_S * 1_000_000,
+            client_kid: Some(client_kid),
         })
         .await?;
         let pairwise = self.pairwise_key(tx.as_mut(), now).await?;
@@ -981,6 +982,18 @@ impl App {
             .is_some_and(|o| o.status == OrgStatus::Active);
         if !active {
             return Err(AppError::Unauthenticated);
+        }
+        // The key the relying party authenticated with, still in force (revoking a key ends
+        // its tokens, as for organisation tokens).
+        if let Some(kid) = &grant.client_kid {
+            let in_force = tx
+                .organisation_keys(grant.organisation)
+                .await?
+                .iter()
+                .any(|k| &k.kid == kid && k.revoked_at_us.is_none());
+            if !in_force {
+                return Err(AppError::Unauthenticated);
+            }
         }
         Ok(grant)
     }

@@ -192,6 +192,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0030_organisation_token_expiry.sql"),
         include_str!("../migrations/postgres/0030_organisation_token_expiry.sql"),
     ),
+    (
+        31,
+        "log-in tokens name the key their relying party authenticated with",
+        include_str!("../migrations/sqlite/0031_oidc_token_key.sql"),
+        include_str!("../migrations/postgres/0031_oidc_token_key.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

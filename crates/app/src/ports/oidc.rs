@@ -151,6 +151,9 @@ pub struct OidcTokenRow {
     pub scope: String,
     /// When it expires (µs).
     pub expires_at_us: i64,
+    /// The relying party's key its assertion was signed with: the token ends when the key is
+    /// revoked. `None` for tokens issued before the key was kept.
+    pub client_kid: Option<String>,
 }
 
 /// Reads.

@@ -132,6 +132,9 @@ def finish(state_file, out_dir=None):
     assert again.claims["sub"] == claims["sub"], (again.claims, claims)
     userinfo = s.get(meta["userinfo_endpoint"]).json()
     assert userinfo["sub"] == claims["sub"], (userinfo, claims)
+    # OIDF Basic OP "userinfo-post-header": the same with POST and the token in the header.
+    posted = s.post(meta["userinfo_endpoint"])
+    assert posted.status_code == 200 and posted.json() == userinfo, (posted.status_code, posted.text)
     result = sign_result(st, s, out_dir) if out_dir is not None else None
     # The same code a second time (OIDF Basic OP "code reuse"): refused, and the access token
     # of its first use ends with it.

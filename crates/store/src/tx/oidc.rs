@@ -190,8 +190,8 @@ impl OidcRead for SqlTx {
         now_us: i64,
     ) -> Result<Option<OidcTokenRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT hash, login_id, organisation_id, person_id, scope, expires_at_us \
-             FROM oidc_tokens WHERE hash = $1 AND expires_at_us > $2",
+            "SELECT hash, login_id, organisation_id, person_id, scope, expires_at_us, \
+             client_kid FROM oidc_tokens WHERE hash = $1 AND expires_at_us > $2",
         )
         .bind(hash.to_owned())
         .bind(now_us)
@@ -206,6 +206,7 @@ impl OidcRead for SqlTx {
                 person: person_id(&text(&r, "person_id")?)?,
                 scope: text(&r, "scope")?,
                 expires_at_us: int(&r, "expires_at_us")?,
+                client_kid: opt_text(&r, "client_kid")?,
             })
         })
         .transpose()
@@ -395,7 +396,7 @@ impl OidcWrite for SqlTx {
             .map_err(db)?;
         sqlx::query(
             "INSERT INTO oidc_tokens (hash, login_id, organisation_id, person_id, scope, \
-             expires_at_us) VALUES ($1, $2, $3, $4, $5, $6)",
+             expires_at_us, client_kid) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(row.hash.clone())
         .bind(row.login.clone())
@@ -403,6 +404,7 @@ impl OidcWrite for SqlTx {
         .bind(row.person.to_hex())
         .bind(row.scope.clone())
         .bind(row.expires_at_us)
+        .bind(row.client_kid.clone())
         .execute(&mut *self.tx)
         .await
         .map_err(db)?;

@@ -238,6 +238,12 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
         .await
         .unwrap();
     assert_eq!(items2.sub, items.sub, "the pairwise subject is stable");
+    // Revoking the key the relying party authenticated with ends the log-in's token too.
+    env.app
+        .revoke_organisation_key(&env.admin, org.id, "rp1")
+        .await
+        .unwrap();
+    assert!(env.app.authenticate(&again.access_token).await.is_err());
 
     // The ledger has the log-ins and the reads on the resident, never the number.
     let pool = super::raw(&env).await;
