@@ -5,10 +5,10 @@
 //! person's internal id, the purpose and the method, never the number.
 
 use jiff::civil::Date;
-use mynumber_core::organisation::{IdentityCheck, OrgStatus, name_matches};
+use mynumber_core::organisation::{IdentityCheck, MAX_UNMATCHED_PER_HOUR, OrgStatus, name_matches};
 use mynumber_core::{
     Action, Denied, FieldError, IndividualNumber, Invalid, OrganisationId, Principal, RecordStatus,
-    Subject,
+    Refused, Subject,
 };
 
 use crate::access::authorize;
@@ -129,6 +129,31 @@ impl App {
             "purpose"
         );
         let now = self.clock.now_us();
+        let hour = now.div_euclid(3_600_000_000);
+        if tx.collection_misses(me, hour).await? >= MAX_UNMATCHED_PER_HOUR {
+            append(
+                tx.as_mut(),
+                &principal.ledger_name(),
+                now,
+                vec![Record {
+                    partition: mynumber_core::ledger::NATIONAL_PARTITION.to_owned(),
+                    action: "number-collection-held",
+                    person: None,
+                    purpose: Some(purpose.to_owned()),
+                    detail: format!("organisation={me} reason=unmatched-limit"),
+                }],
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(AppError::Refused(Refused {
+                state: "too many unmatched collections this hour".into(),
+                procedure: "collect-number",
+                reason: format!(
+                    "more than {MAX_UNMATCHED_PER_HOUR} collections of this organisation matched \
+                     no one this hour; try again after the hour"
+                ),
+            }));
+        }
         let found = match tx.person_by_number(&number).await? {
             Some((person, true)) => {
                 let v = load::current_version(tx.as_mut(), person).await?;
@@ -142,7 +167,9 @@ impl App {
         };
         let Some((person, municipality)) = found else {
             // A number that is no one's, retired, or another person's than the documents show:
-            // one answer, and the attempt on record (no person: the number names nobody here).
+            // one answer, and the attempt on record (no person: the number names nobody here),
+            // and counted against the hour's limit.
+            tx.add_collection_miss(me, hour).await?;
             append(
                 tx.as_mut(),
                 &principal.ledger_name(),

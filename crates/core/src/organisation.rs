@@ -192,6 +192,12 @@ crate::codes!(DataItem {
 /// §8.2 [NF]); the longest statutory keeping of tax records is seven years, so ten bounds it.
 pub const RETENTION_YEARS_MAX: u8 = 10;
 
+/// The most collections of one organisation that may match no one in an hour; past it, its
+/// collections wait for the next hour. A choice (organisations.md): an employer's clerk who
+/// mistypes makes a few; trying numbers against names in bulk makes many, and each attempt
+/// tells whether the number is that person's.
+pub const MAX_UNMATCHED_PER_HOUR: i64 = 30;
+
 /// A purpose registered for an organisation (利用目的の特定, 番号法第9条; facts §8.2): the
 /// affair it does, the law it does it under, the items it may receive, and how long after the
 /// affair ends a collected number may be kept.

@@ -198,6 +198,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0031_oidc_token_key.sql"),
         include_str!("../migrations/postgres/0031_oidc_token_key.sql"),
     ),
+    (
+        32,
+        "collections that matched no one, counted per organisation and hour",
+        include_str!("../migrations/sqlite/0032_collection_misses.sql"),
+        include_str!("../migrations/postgres/0032_collection_misses.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -112,6 +112,13 @@ pub trait OrganisationsRead: Send {
     ) -> Result<Option<(OrganisationId, String)>, StoreError>;
     /// A collection by id.
     async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError>;
+    /// How many of an organisation's collections matched no one in an hour (hours since the
+    /// epoch).
+    async fn collection_misses(
+        &mut self,
+        organisation: OrganisationId,
+        hour: i64,
+    ) -> Result<i64, StoreError>;
     /// An organisation's collections not yet deleted whose keeping ended before `today`,
     /// oldest first, at most `limit`.
     async fn collections_due(
@@ -170,6 +177,13 @@ pub trait OrganisationsWrite: Send {
     ) -> Result<(), StoreError>;
     /// Records a collection.
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
+    /// Counts one collection that matched no one in `hour`, forgetting the counts of hours a
+    /// day before it.
+    async fn add_collection_miss(
+        &mut self,
+        organisation: OrganisationId,
+        hour: i64,
+    ) -> Result<(), StoreError>;
     /// Records the end of a collection's affair and the last day to keep; `false` if it ended
     /// already or was deleted.
     async fn end_collection(

@@ -101,6 +101,24 @@ fn decode_purpose(row: &AnyRow) -> Result<PurposeRow, StoreError> {
 
 #[async_trait]
 impl OrganisationsRead for SqlTx {
+    async fn collection_misses(
+        &mut self,
+        organisation: OrganisationId,
+        hour: i64,
+    ) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT misses FROM collection_misses WHERE organisation_id = $1 AND hour = $2",
+        )
+        .bind(organisation.to_hex())
+        .bind(hour)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| int(&r, "misses"))
+            .transpose()
+            .map(|m| m.unwrap_or(0))
+    }
+
     async fn organisation(
         &mut self,
         id: OrganisationId,
@@ -245,6 +263,29 @@ impl OrganisationsRead for SqlTx {
 
 #[async_trait]
 impl OrganisationsWrite for SqlTx {
+    async fn add_collection_miss(
+        &mut self,
+        organisation: OrganisationId,
+        hour: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM collection_misses WHERE hour < $1")
+            .bind(hour - 24)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO collection_misses (organisation_id, hour, misses) VALUES ($1, $2, 1) \
+             ON CONFLICT (organisation_id, hour) \
+             DO UPDATE SET misses = collection_misses.misses + 1",
+        )
+        .bind(organisation.to_hex())
+        .bind(hour)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
     async fn insert_organisation(&mut self, row: &OrganisationRow) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO organisations (id, corporate_number, name, roles, status, \

@@ -1969,6 +1969,44 @@ pub(crate) async fn issue_12_an_employer_collects_a_number_and_deletes_it_in_tim
             assert!(!s.contains(number.expose_digits()), "{s}");
         }
     }
+    // Trying numbers against names in bulk: past the hour's limit of collections that matched
+    // no one, even the right documents wait for the next hour, and the hold is recorded.
+    let limit = usize::try_from(mynumber_core::organisation::MAX_UNMATCHED_PER_HOUR).unwrap();
+    for _ in 0..limit {
+        let e = env
+            .app
+            .collect_number(
+                &employer,
+                &collect("withholding-slip", "山田次郎", "1980-01-15"),
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(e, AppError::Invalid(_)), "{e:?}");
+    }
+    let held = env
+        .app
+        .collect_number(
+            &employer,
+            &collect("withholding-slip", "やまだ たろう", "1980-01-15"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(held, AppError::Refused(_)), "{held:?}");
+    env.clock.advance(3_600_000_000);
+    env.app
+        .collect_number(
+            &employer,
+            &collect("withholding-slip", "やまだ たろう", "1980-01-15"),
+        )
+        .await
+        .unwrap();
+    let holds: i64 =
+        sqlx::query("SELECT COUNT(*) FROM ledger_entries WHERE action = 'number-collection-held'")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+    assert_eq!(holds, 1);
     assert!(
         env.app
             .verify_ledger(&env.auditor, &[])
