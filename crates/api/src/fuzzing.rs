@@ -36,6 +36,7 @@ pub fn json_bodies(bytes: &[u8]) {
     crate::oauth::fuzz_token(bytes);
     body::<crate::oidc::CardAnswer>(bytes);
     body::<crate::organisations::ClientRequest>(bytes);
+    body::<crate::organisations::PlatformRequest>(bytes);
     crate::oidc::fuzz_oidc(bytes);
     body::<crate::signing::SignTransactionRequest>(bytes);
     body::<crate::signing::VerifyRequest>(bytes);

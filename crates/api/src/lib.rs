@@ -107,7 +107,7 @@ impl AppState {
         cards::reset_pin, cards::end, cards::extend, cards::issue_notice,
         organisations::register, organisations::list, organisations::get, organisations::event,
         organisations::add_purpose, organisations::withdraw_purpose, organisations::add_key,
-        organisations::put_client,
+        organisations::put_client, organisations::put_platform,
         organisations::revoke_key, collections::collect, collections::end, collections::due,
         collections::deletion,
         signing::start, signing::result, signing::verify,
@@ -449,6 +449,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/organisations/{organisation_id}/client",
             p(A::ManageOrganisations),
             put(organisations::put_client),
+        )
+        .door(
+            M::PUT,
+            "/api/v1/organisations/{organisation_id}/platform",
+            p(A::ManageOrganisations),
+            put(organisations::put_platform),
         )
         .door(
             M::POST,

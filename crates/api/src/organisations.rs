@@ -441,3 +441,39 @@ pub(crate) async fn put_client(
         issuer: state.app.issuer(),
     }))
 }
+
+/// Register the プラットフォーム事業者 an organisation verifies signatures through.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlatformRequest {
+    /// The platform operator's organisation id; `null` ends the relation.
+    pub platform_id: Option<String>,
+}
+
+/// Register (or end) the platform operator an organisation (a サービスプロバイダ) goes
+/// through: the platform may then verify signatures for it (docs/design/signing.md).
+#[utoipa::path(put, path = "/api/v1/organisations/{organisation_id}/platform", tag = "organisations",
+    params(("organisation_id" = String, Path, description = "Organisation id")),
+    request_body = PlatformRequest,
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn put_platform(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<PlatformRequest>,
+) -> Result<StatusCode, ApiError> {
+    let platform = req
+        .platform_id
+        .as_deref()
+        .map(|p| {
+            OrganisationId::parse(p.trim())
+                .ok_or_else(|| ApiError::field("platform_id", "problem-hex-id"))
+        })
+        .transpose()?;
+    state
+        .app
+        .set_organisation_platform(&principal, organisation_id(&id)?, platform)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

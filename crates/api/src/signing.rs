@@ -181,6 +181,10 @@ pub(crate) struct VerifyRequest {
     /// When it was signed (RFC 3339), if the signature does not say (a raw one).
     #[serde(default)]
     pub signed_at: Option<String>,
+    /// A プラットフォーム事業者's client: the organisation registered through it that it
+    /// verifies for.
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
 }
 
 /// The four items a signature certificate carries.
@@ -260,9 +264,17 @@ pub(crate) async fn verify(
                 .map_err(|_| invalid("signed_at", "problem-time"))
         })
         .transpose()?;
+    let on_behalf_of = req
+        .on_behalf_of
+        .as_deref()
+        .map(|id| {
+            mynumber_core::OrganisationId::parse(id.trim())
+                .ok_or_else(|| invalid("on_behalf_of", "problem-hex-id"))
+        })
+        .transpose()?;
     let r = state
         .app
-        .verify_signature_for(&principal, given, signed_at)
+        .verify_signature_for(&principal, given, signed_at, on_behalf_of)
         .await?;
     let c = &r.certificate;
     Ok(Json(VerifyBody {

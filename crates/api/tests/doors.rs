@@ -266,6 +266,9 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
         ("PUT", "/api/v1/organisations/{organisation_id}/client") => {
             json!({"redirect_uris": ["https://rp.example/callback"]})
         }
+        ("PUT", "/api/v1/organisations/{organisation_id}/platform") => {
+            json!({"platform_id": null})
+        }
         ("POST", "/api/v1/collections") => json!({"purpose": "withholding-slip",
             "individual_number": f.number, "name": "山田太郎", "birth_date": "1980-01-15",
             "method": "card-chip"}),

@@ -53,6 +53,66 @@ fn record(action: &'static str, detail: String) -> Record {
 }
 
 impl App {
+    /// Registers that an organisation (a サービスプロバイダ) verifies signatures through a
+    /// プラットフォーム事業者, or with `None` that it no longer does. The platform must be
+    /// another organisation in force, registered as a signature or authentication verifier,
+    /// and not itself through a platform. National administrators only.
+    pub async fn set_organisation_platform(
+        &self,
+        principal: &Principal,
+        organisation: OrganisationId,
+        platform: Option<OrganisationId>,
+    ) -> Result<(), AppError> {
+        self.permit(principal, Action::ManageOrganisations).await?;
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        let org = tx
+            .organisation(organisation)
+            .await?
+            .ok_or(AppError::NotFound("organisation"))?;
+        if org.status == OrgStatus::Revoked {
+            return Err(invalid(FieldError::new("organisation", "problem-platform")));
+        }
+        if let Some(p) = platform {
+            let fit = p != organisation
+                && tx.organisation(p).await?.is_some_and(|o| {
+                    o.status == OrgStatus::Active && o.roles.iter().any(|r| r.verifies())
+                })
+                && tx.organisation_platform(p).await?.is_none();
+            if !fit {
+                return Err(invalid(FieldError::new("platform_id", "problem-platform")));
+            }
+        }
+        let now = self.clock.now_us();
+        tx.put_organisation_platform(organisation, platform, now)
+            .await?;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![match platform {
+                Some(p) => record(
+                    "organisation-platform-registered",
+                    format!("organisation={organisation} platform={p}"),
+                ),
+                None => record(
+                    "organisation-platform-ended",
+                    format!("organisation={organisation}"),
+                ),
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Registers an organisation with its roles. A corporate number whose registration is in
     /// force is refused (`corporate_number`), naming nothing of the other registration.
     pub async fn register_organisation(

@@ -476,19 +476,31 @@ impl App {
 
     /// The verification service for 署名検証者: the signature over its content, then its
     /// certificate at the time of signing (the CMS signingTime, else `signed_at`) and now,
-    /// and the four items it carries. A certificate of this system's register has the
+    /// and the four items it carries. A プラットフォーム事業者 may verify `on_behalf_of` an
+    /// organisation registered through it. A certificate of this system's register has the
     /// verification recorded on its holder.
     pub async fn verify_signature_for(
         &self,
         principal: &Principal,
         given: ToVerify,
         signed_at: Option<Timestamp>,
+        on_behalf_of: Option<OrganisationId>,
     ) -> Result<SignatureReport, AppError> {
         self.permit(principal, Action::VerifySignature).await?;
         let organisation = organisation_of(principal, Action::VerifySignature)?;
         {
             let mut tx = self.store.begin().await?;
-            let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+            let mut verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+            // For another organisation: only as the platform it is registered through, and
+            // while it is in force.
+            if let Some(client) = on_behalf_of {
+                verifier = verifier
+                    && tx.organisation_platform(client).await? == Some(organisation)
+                    && tx
+                        .organisation(client)
+                        .await?
+                        .is_some_and(|o| o.status == OrgStatus::Active);
+            }
             authorize!(
                 self,
                 tx,
@@ -534,7 +546,10 @@ impl App {
                 row.person,
                 "signature-verified",
                 format!(
-                    "organisation={organisation} certificate={serial} now={}",
+                    "organisation={organisation}{} certificate={serial} now={}",
+                    on_behalf_of
+                        .map(|c| format!(" for={c}"))
+                        .unwrap_or_default(),
                     verdict_code(&check.verdict)
                 ),
             )

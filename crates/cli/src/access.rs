@@ -60,6 +60,7 @@ pub(crate) fn access(command: &Command) -> Access {
                 | O::WithdrawPurpose { .. }
                 | O::Key { .. }
                 | O::Client { .. }
+                | O::Platform { .. }
                 | O::RotateLoginKey => Policy(A::ManageOrganisations),
             }
         }

@@ -80,6 +80,18 @@ pub(crate) enum OrganisationCommand {
         #[arg(long, allow_hyphen_values = true)]
         y: String,
     },
+    /// Register the プラットフォーム事業者 the organisation (a サービスプロバイダ) verifies
+    /// signatures through, or end it with --none.
+    Platform {
+        /// The organisation's id.
+        id: String,
+        /// The platform operator's organisation id.
+        #[arg(required_unless_present = "none")]
+        platform: Option<String>,
+        /// No platform any more.
+        #[arg(long, conflicts_with = "platform")]
+        none: bool,
+    },
     /// Register the organisation as a relying party of log-in with the card: where codes may
     /// be sent (each matched exactly) and where the browser may return after logging out.
     Client {
@@ -219,6 +231,19 @@ pub(crate) async fn run(app: &App, who: &Principal, command: OrganisationCommand
                 c.logout_uris.len(),
                 app.issuer()
             );
+        }
+        C::Platform {
+            id: given,
+            platform,
+            none: _,
+        } => {
+            let platform = platform.as_deref().map(id).transpose()?;
+            app.set_organisation_platform(who, id(&given)?, platform)
+                .await?;
+            match platform {
+                Some(p) => println!("{} verifies through the platform {p}", given.trim()),
+                None => println!("{} goes through no platform", given.trim()),
+            }
         }
         C::RotateLoginKey => {
             let kid = app.rotate_provider_key(who).await?;

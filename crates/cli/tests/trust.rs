@@ -234,6 +234,10 @@ fn example(path: &str) -> Option<&'static [&'static str]> {
             "--redirect-uri",
             "https://rp.example/cb",
         ],
+        "organisation platform" => &[
+            "00000000000000000000000000000000",
+            "00000000000000000000000000000001",
+        ],
         "organisation rotate-login-key" => &[],
         "card login" => &["missing.mnc", "--url", "http://127.0.0.1:9/x"],
         "notices print" => &["--municipality", "131041", "--out", "missing-dir"],

@@ -204,6 +204,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0032_collection_misses.sql"),
         include_str!("../migrations/postgres/0032_collection_misses.sql"),
     ),
+    (
+        33,
+        "organisations registered through a platform operator",
+        include_str!("../migrations/sqlite/0033_organisation_platforms.sql"),
+        include_str!("../migrations/postgres/0033_organisation_platforms.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -112,6 +112,11 @@ pub trait OrganisationsRead: Send {
     ) -> Result<Option<(OrganisationId, String)>, StoreError>;
     /// A collection by id.
     async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError>;
+    /// The プラットフォーム事業者 an organisation is registered through, if any.
+    async fn organisation_platform(
+        &mut self,
+        organisation: OrganisationId,
+    ) -> Result<Option<OrganisationId>, StoreError>;
     /// How many of an organisation's collections matched no one in an hour (hours since the
     /// epoch).
     async fn collection_misses(
@@ -177,6 +182,13 @@ pub trait OrganisationsWrite: Send {
     ) -> Result<(), StoreError>;
     /// Records a collection.
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
+    /// Registers (or replaces, or with `None` ends) the platform an organisation goes through.
+    async fn put_organisation_platform(
+        &mut self,
+        organisation: OrganisationId,
+        platform: Option<OrganisationId>,
+        at_us: i64,
+    ) -> Result<(), StoreError>;
     /// Counts one collection that matched no one in `hour`, forgetting the counts of hours a
     /// day before it.
     async fn add_collection_miss(

@@ -827,6 +827,7 @@ problem-collection-deleted = this number's deletion was recorded already
 problem-key-id = must be a key id of letters, digits, -, _ and ., up to 64 characters
 problem-key-p256 = must be a P-256 EC public key (a JWK with kty "EC" and crv "P-256")
 problem-key-private = a JWK with its private part ("d") is refused: send the public key (x and y) only, and replace the key you sent, as disclosed
+problem-platform = the platform must be another organisation in force, registered as a signature or authentication verifier, and not itself through a platform; a revoked organisation cannot have one
 problem-key-id-taken = key id { $given } is registered for this organisation already
 problem-request = { $detail }
 problem-resident-code-taken = { $line ->

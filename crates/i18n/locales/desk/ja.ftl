@@ -818,6 +818,7 @@ problem-collection-deleted = この番号の削除は記録済みです。
 problem-key-id = 鍵IDは英数字・ハイフン・下線・ピリオドで64文字以内にしてください。
 problem-key-p256 = 公開鍵は P-256 の EC 鍵（JWK の kty "EC"、crv "P-256"）にしてください。
 problem-key-private = 秘密鍵を含むJWKは受け付けません。公開鍵（x と y）だけを送ってください。送った秘密鍵は漏えいしたものとして取り替えてください。
+problem-platform = プラットフォーム事業者には、有効な別の組織で、署名検証者または利用者証明検証者として登録され、自らはプラットフォームを経由しない組織を指定してください。取り消された組織には登録できません。
 problem-key-id-taken = 鍵ID { $given } はこの事業者で登録済みです。
 problem-request = この証明書署名要求は使えません（{ $detail }）。
 problem-resident-code-taken = { $line ->

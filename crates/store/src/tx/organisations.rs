@@ -101,6 +101,21 @@ fn decode_purpose(row: &AnyRow) -> Result<PurposeRow, StoreError> {
 
 #[async_trait]
 impl OrganisationsRead for SqlTx {
+    async fn organisation_platform(
+        &mut self,
+        organisation: OrganisationId,
+    ) -> Result<Option<OrganisationId>, StoreError> {
+        let row = sqlx::query(
+            "SELECT platform_id FROM organisation_platforms WHERE organisation_id = $1",
+        )
+        .bind(organisation.to_hex())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| organisation_id(&text(&r, "platform_id")?))
+            .transpose()
+    }
+
     async fn collection_misses(
         &mut self,
         organisation: OrganisationId,
@@ -263,6 +278,38 @@ impl OrganisationsRead for SqlTx {
 
 #[async_trait]
 impl OrganisationsWrite for SqlTx {
+    async fn put_organisation_platform(
+        &mut self,
+        organisation: OrganisationId,
+        platform: Option<OrganisationId>,
+        at_us: i64,
+    ) -> Result<(), StoreError> {
+        match platform {
+            None => {
+                sqlx::query("DELETE FROM organisation_platforms WHERE organisation_id = $1")
+                    .bind(organisation.to_hex())
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(db)?;
+            }
+            Some(platform) => {
+                sqlx::query(
+                    "INSERT INTO organisation_platforms (organisation_id, platform_id, \
+                     registered_at_us) VALUES ($1, $2, $3) ON CONFLICT (organisation_id) DO \
+                     UPDATE SET platform_id = excluded.platform_id, \
+                     registered_at_us = excluded.registered_at_us",
+                )
+                .bind(organisation.to_hex())
+                .bind(platform.to_hex())
+                .bind(at_us)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(db)?;
+            }
+        }
+        Ok(())
+    }
+
     async fn add_collection_miss(
         &mut self,
         organisation: OrganisationId,

@@ -330,13 +330,13 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
     let signed_at = jiff::Timestamp::from_microsecond(env.clock.now_us()).unwrap();
     assert!(matches!(
         env.app
-            .verify_signature_for(&Principal::RelyingParty(other.id), raw(), None)
+            .verify_signature_for(&Principal::RelyingParty(other.id), raw(), None, None)
             .await,
         Err(AppError::Denied(_))
     ));
     let report = env
         .app
-        .verify_signature_for(&rp, raw(), Some(signed_at))
+        .verify_signature_for(&rp, raw(), Some(signed_at), None)
         .await
         .unwrap();
     assert!(report.signature_certificate);
@@ -344,6 +344,47 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
     assert_eq!(report.now.verdict, mynumber_app::Verdict::Valid);
     let four = report.certificate.four.clone().unwrap();
     assert_eq!(four.birth_date, jiff::civil::date(1990, 2, 17));
+    // A プラットフォーム事業者 verifies for a サービスプロバイダ registered through it, and
+    // only for it; no chains of platforms, and only administrators register the relation.
+    assert!(matches!(
+        env.app
+            .verify_signature_for(&rp, raw(), Some(signed_at), Some(other.id))
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    assert!(matches!(
+        env.app
+            .set_organisation_platform(&env.clerk, other.id, Some(org.id))
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    env.app
+        .set_organisation_platform(&env.admin, other.id, Some(org.id))
+        .await
+        .unwrap();
+    assert!(matches!(
+        env.app
+            .set_organisation_platform(&env.admin, org.id, Some(other.id))
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    let for_client = env
+        .app
+        .verify_signature_for(&rp, raw(), Some(signed_at), Some(other.id))
+        .await
+        .unwrap();
+    assert_eq!(for_client.now.verdict, mynumber_app::Verdict::Valid);
+    assert!(matches!(
+        env.app
+            .verify_signature_for(
+                &Principal::RelyingParty(other.id),
+                raw(),
+                None,
+                Some(org.id)
+            )
+            .await,
+        Err(AppError::Denied(_))
+    ));
     // A signature over another digest does not verify.
     let forged = ToVerify::Raw {
         certificate: certificate.clone(),
@@ -351,7 +392,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         signature: signature.clone(),
     };
     assert!(matches!(
-        env.app.verify_signature_for(&rp, forged, None).await,
+        env.app.verify_signature_for(&rp, forged, None, None).await,
         Err(AppError::NotVerified(_))
     ));
     // The card suspended afterwards: valid when signed, revoked now.
@@ -361,7 +402,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .unwrap();
     let report = env
         .app
-        .verify_signature_for(&rp, raw(), Some(signed_at))
+        .verify_signature_for(&rp, raw(), Some(signed_at), None)
         .await
         .unwrap();
     assert_eq!(report.at_signing, Some(mynumber_app::Verdict::Valid));
@@ -389,11 +430,18 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
             "131041 document-signed",
             "131041 signature-collected",
             "131041 signature-verified",
+            // The clerk, who may not register a platform.
+            "131041 access-denied",
+            // For the サービスプロバイダ, then after the suspension.
+            "131041 signature-verified",
             "131041 signature-verified",
             // The organisation without the role, twice; the relying party's own token used
-            // where only a log-in's may be.
+            // where only a log-in's may be; the platform before the relation, and the
+            // organisation that is no platform.
             "national access-denied",
             "national sign-transaction-started",
+            "national access-denied",
+            "national access-denied",
             "national access-denied",
             "national access-denied",
         ],
