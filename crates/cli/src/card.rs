@@ -365,6 +365,11 @@ pub(crate) fn sign(
 /// URL, shows who asks for what and the confirmation number the browser shows, signs the
 /// challenge with the user-authentication key after its 4-digit PIN, and sends the signature
 /// and the certificate back (docs/design/oidc.md).
+/// Why a card in a reader cannot sign a relying party's document yet (docs/design/oidc.md).
+const PKCS11_SIGNING: &str = "this log-in asks for a document signed with the signature key: \
+     through PKCS#11 its password must be given again at the signature (a context-specific \
+     log-in), which this app does not do yet; use the card file";
+
 /// Where the authentication app finds the card.
 pub(crate) enum Holder {
     /// A virtual card's file, and its secure element.
@@ -408,6 +413,9 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
             hex::encode(&digest.digest)
         );
     }
+    if challenge.sign_digest_info.is_some() && matches!(card, Holder::Reader(_)) {
+        bail!("{}", PKCS11_SIGNING);
+    }
     let pin = secrets::required(
         "MYNUMBER_CARD_PIN",
         "the 4-digit PIN of the user-authentication certificate: ",
@@ -425,11 +433,7 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
         }
     };
     let signed = match (&challenge.sign_digest_info, card) {
-        (Some(_), Holder::Reader(_)) => bail!(
-            "this log-in asks for a document signed with the signature key: through PKCS#11 its \
-             password must be given again at the signature (context-specific log-in), which \
-             this app does not do yet; use the card file"
-        ),
+        (Some(_), Holder::Reader(_)) => bail!("{}", PKCS11_SIGNING),
         (Some(info), Holder::File(path, element)) => {
             let password = secrets::required(
                 "MYNUMBER_SIGNATURE_PASSWORD",
