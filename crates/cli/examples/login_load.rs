@@ -10,7 +10,6 @@
 //! `login_load --make-key FILE` writes a P-256 key (PKCS#8) and prints its JWK `x` and `y`.
 //! `login_load URL DATA_DIR CARD CLIENT KEY REDIRECT CONNECTIONS SECONDS` runs.
 #![allow(
-    clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
     reason = "a load driver run by hand: a failure stops the run with its cause"
@@ -129,7 +128,13 @@ fn card_sign(chip: &mut Chip, message: &[u8]) -> Vec<u8> {
     send(vec![0x00, 0x20, 0x00, 0x80, 0x04, b'1', b'2', b'3', b'4']);
     send(vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x17]);
     let info = digest_info(message);
-    let mut apdu = vec![0x80, 0x2A, 0x00, 0x80, u8::try_from(info.len()).unwrap()];
+    let mut apdu = vec![
+        0x80,
+        0x2A,
+        0x00,
+        0x80,
+        u8::try_from(info.len()).expect("a SHA-256 DigestInfo is 51 bytes"),
+    ];
     apdu.extend_from_slice(&info);
     apdu.push(0x00);
     send(apdu)
@@ -167,11 +172,21 @@ async fn up_to_code(run: &Run, chip: &mut Chip, certificate: &str, steps: &mut S
     assert_eq!(r.status, 303, "{}", String::from_utf8_lossy(&r.body));
     steps.auth = t;
     let login = format!("{}{}", run.base, r.header("location"));
-    let cookie = r.header("set-cookie").split(';').next().unwrap().to_owned();
+    let cookie = r
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .expect("split yields at least one part")
+        .to_owned();
     let (r, t) = call("GET", &format!("{login}/card"), &[], b"").await;
     assert_eq!(r.status, 200);
     steps.challenge = t;
-    let message = base64url_decode(json(&r.body)["message"].as_str().unwrap()).unwrap();
+    let message = base64url_decode(
+        json(&r.body)["message"]
+            .as_str()
+            .expect("the challenge has a message"),
+    )
+    .expect("the challenge's message is base64url");
     let signature = card_sign(chip, &message);
     let answer = serde_json::json!({
         "certificate": certificate,
@@ -202,7 +217,7 @@ async fn up_to_code(run: &Run, chip: &mut Chip, certificate: &str, steps: &mut S
     r.header("location")
         .split(['?', '&'])
         .find_map(|p| p.strip_prefix("code="))
-        .unwrap()
+        .expect("consent redirects with a code")
         .to_owned()
 }
 
@@ -223,7 +238,7 @@ async fn trade(run: &Run, code: &str, steps: &mut Steps) -> String {
     let sig = run
         .key
         .sign(&SystemRandom::new(), input.as_bytes())
-        .unwrap();
+        .expect("ECDSA signing with a valid key");
     let form = format!(
         "grant_type=authorization_code&code={code}&redirect_uri={}&code_verifier={VERIFIER}&client_id={}&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion={input}.{}",
         mynumber_core::oidc::percent_encode(&run.redirect),
@@ -239,7 +254,10 @@ async fn trade(run: &Run, code: &str, steps: &mut Steps) -> String {
     .await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     steps.token = t;
-    json(&r.body)["access_token"].as_str().unwrap().to_owned()
+    json(&r.body)["access_token"]
+        .as_str()
+        .expect("the token answer has an access_token")
+        .to_owned()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -269,11 +287,12 @@ async fn main() {
     if args.first().map(String::as_str) == Some("--make-key") {
         let pkcs8 =
             EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
-                .unwrap();
-        std::fs::write(&args[1], pkcs8.as_ref()).unwrap();
-        let key =
-            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
-        let (x, y) = mynumber_pki::jose::jwk_coordinates(key.public_key().as_ref()).unwrap();
+                .expect("generating a P-256 key");
+        std::fs::write(&args[1], pkcs8.as_ref()).expect("writing the key file");
+        let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref())
+            .expect("the key just generated");
+        let (x, y) = mynumber_pki::jose::jwk_coordinates(key.public_key().as_ref())
+            .expect("a P-256 public key is an uncompressed point");
         println!("{x} {y}");
         return;
     }
@@ -290,9 +309,17 @@ async fn main() {
     else {
         panic!("usage: login_load URL DATA_DIR CARD CLIENT KEY REDIRECT CONNECTIONS SECONDS");
     };
-    let store = mynumber_app::system::CardKeyStore::open(format!("{data_dir}/card-keys")).unwrap();
-    let card = CardData::open(&std::fs::read(card).unwrap(), &store).unwrap();
-    let certificate = base64url_encode(&card.authentication.as_ref().unwrap().certificate);
+    let store = mynumber_app::system::CardKeyStore::open(format!("{data_dir}/card-keys"))
+        .expect("the server's card key store");
+    let card = CardData::open(&std::fs::read(card).expect("reading the card file"), &store)
+        .expect("the card file opens with the server's key store");
+    let certificate = base64url_encode(
+        &card
+            .authentication
+            .as_ref()
+            .expect("a demo card has a user-authentication certificate")
+            .certificate,
+    );
     let run = Arc::new(Run {
         base: base.clone(),
         issuer: format!("{base}/api/realms/main"),
@@ -300,14 +327,14 @@ async fn main() {
         redirect: redirect.clone(),
         key: EcdsaKeyPair::from_pkcs8(
             &ECDSA_P256_SHA256_FIXED_SIGNING,
-            &std::fs::read(key).unwrap(),
+            &std::fs::read(key).expect("reading the relying party's key"),
         )
-        .unwrap(),
+        .expect("the key file is PKCS#8 P-256"),
         card,
         jti: AtomicU64::new(0),
     });
-    let connections: usize = connections.parse().unwrap();
-    let seconds: u64 = seconds.parse().unwrap();
+    let connections: usize = connections.parse().expect("CONNECTIONS is a number");
+    let seconds: u64 = seconds.parse().expect("SECONDS is a number");
 
     // Phase 1: whole log-ins, each loop one resident's at a time.
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -340,7 +367,7 @@ async fn main() {
     }
     let mut all = Vec::new();
     for l in loops {
-        all.extend(l.await.unwrap());
+        all.extend(l.await.expect("a log-in loop panicked"));
     }
     let elapsed = started.elapsed();
     println!(
@@ -391,7 +418,7 @@ async fn main() {
     }
     let mut codes = Vec::new();
     for l in loops {
-        codes.extend(l.await.unwrap());
+        codes.extend(l.await.expect("a code loop panicked"));
     }
     let codes = Arc::new(std::sync::Mutex::new(codes));
     let started = Instant::now();
@@ -402,7 +429,11 @@ async fn main() {
         loops.push(tokio::spawn(async move {
             let mut times = Vec::new();
             loop {
-                let Some(code) = codes.lock().unwrap().pop() else {
+                let Some(code) = codes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .pop()
+                else {
                     break;
                 };
                 let mut steps = Steps::default();
@@ -414,7 +445,7 @@ async fn main() {
     }
     let mut times = Vec::new();
     for l in loops {
-        times.extend(l.await.unwrap());
+        times.extend(l.await.expect("a token loop panicked"));
     }
     report(
         "token endpoint alone (codes for tokens)",
