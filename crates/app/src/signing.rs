@@ -8,6 +8,7 @@
 //! The JSON of the result is the API's: it hands the app an encoder, as for ID tokens.
 
 use jiff::Timestamp;
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::oidc::{SIGN_TRANSACTION_S, SignFormat, SignStatus, transaction_id};
 use mynumber_core::organisation::{OrgRole, OrgStatus};
 use mynumber_core::{Action, FieldError, Invalid, OrganisationId, Principal, Refused, Subject};
@@ -157,6 +158,20 @@ impl App {
     ) -> Result<SignStarted, AppError> {
         self.permit(principal, Action::RequestSignature).await?;
         let organisation = organisation_of(principal, Action::RequestSignature)?;
+        // The policy first: a refused organisation's attempt is recorded whatever it sent.
+        let mut tx = self.store.begin().await?;
+        let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::RequestSignature,
+            &Subject::Signatures {
+                organisation,
+                verifier
+            },
+            "organisation"
+        );
         let info = match &to_sign {
             ToSign::Digest(d) => DigestInfo::sha256(d)
                 .map_err(|_| Invalid(vec![FieldError::new("digest", "problem-digest-length")]))?,
@@ -180,19 +195,6 @@ impl App {
                 (DigestInfo::sha256_of(&attrs).to_der(), attrs)
             }
         };
-        let mut tx = self.store.begin().await?;
-        let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::RequestSignature,
-            &Subject::Signatures {
-                organisation,
-                verifier
-            },
-            "organisation"
-        );
         let id = transaction_id(self.random_bytes());
         tx.insert_sign_transaction(
             &SignTransactionRow {
@@ -337,12 +339,26 @@ impl App {
         now: i64,
     ) -> Result<Result<(), Refused>, AppError> {
         let (t, serial) = signed;
-        let holder = tx.certificate(&serial).await?.map(|c| c.person);
-        if holder != Some(person) {
+        // Read again in the write transaction: a suspension committed since the check is seen.
+        let Some(cert) = tx.certificate(&serial).await? else {
+            return Ok(Err(Refused {
+                state: "certificate".into(),
+                procedure: "sign",
+                reason: Verdict::NotInRegister.to_string(),
+            }));
+        };
+        if cert.person != person {
             return Ok(Err(Refused {
                 state: "certificate".into(),
                 procedure: "sign",
                 reason: "the signature certificate is not the card holder's".into(),
+            }));
+        }
+        if cert.status != CertificateStatus::Good || cert.hierarchy != Hierarchy::Signature.code() {
+            return Ok(Err(Refused {
+                state: "certificate".into(),
+                procedure: "sign",
+                reason: "the signature certificate is no longer in force".into(),
             }));
         }
         // The caller decided `sign-document` for this person before (its transaction is the

@@ -271,6 +271,21 @@ fn relying_parties_follow_certificates_through_ocsp_crls_and_signatures() {
     let verified = d.ok(&["cert", "verify", dir.join("doc.p7s").to_str().unwrap()]);
     let report = text(&verified.stdout);
     assert!(report.contains("signature: intact"), "{report}");
+    // The signature carries its own content: another document given beside it is not set
+    // aside, it is refused as not what was signed.
+    std::fs::write(dir.join("other.txt"), "別の書類").unwrap();
+    let other = d.run(&[
+        "cert",
+        "verify",
+        dir.join("doc.p7s").to_str().unwrap(),
+        "--content",
+        dir.join("other.txt").to_str().unwrap(),
+    ]);
+    assert!(
+        text(&other.stdout).contains("altered after signing"),
+        "{}",
+        text(&other.stdout)
+    );
     assert!(
         report.contains(&format!("name: {}\u{3000}{}", adult[0], adult[1])),
         "{report}"

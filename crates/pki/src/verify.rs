@@ -256,7 +256,7 @@ fn digest(oid: &str, data: &[u8]) -> Result<Vec<u8>, VerifyError> {
 /// Verifies a CMS SignedData (DER) with one signer: the signer's certificate from the
 /// message, the content's digest against the signed messageDigest attribute, and the RSA
 /// signature over the signed attributes (RFC 5652 §5.4). `detached` is the content of a
-/// detached signature. Whether the signer's certificate is trustworthy is the caller's next
+/// detached signature; given with one that carries its own, the two must be the same bytes. Whether the signer's certificate is trustworthy is the caller's next
 /// question.
 pub fn verify_signature(der: &[u8], detached: Option<&[u8]>) -> Result<SignedContent, VerifyError> {
     let not = |e: der::Error| VerifyError::NotSignature(e.to_string());
@@ -269,10 +269,18 @@ pub fn verify_signature(der: &[u8], detached: Option<&[u8]>) -> Result<SignedCon
     }
     let signed: SignedData = info.content.decode_as().map_err(not)?;
     let content = match (&signed.encap_content_info.econtent, detached) {
-        (Some(any), _) => OctetString::from_der(&any.to_der().map_err(not)?)
-            .map_err(not)?
-            .as_bytes()
-            .to_vec(),
+        (Some(any), given) => {
+            let carried = OctetString::from_der(&any.to_der().map_err(not)?)
+                .map_err(not)?
+                .as_bytes()
+                .to_vec();
+            // Content given beside a signature that carries its own is the content the caller
+            // means: it must be what was signed, never silently set aside.
+            if given.is_some_and(|g| g != carried.as_slice()) {
+                return Err(VerifyError::DigestMismatch);
+            }
+            carried
+        }
         (None, Some(d)) => d.to_vec(),
         (None, None) => return Err(VerifyError::NoContent),
     };
