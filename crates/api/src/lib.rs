@@ -52,6 +52,10 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// a large household is a few hundred kilobytes).
 pub const DOCUMENT_LIMIT: usize = 4 * 1024 * 1024;
 
+/// Signatures the verification service checks at once; more wait (within the request's time
+/// limit).
+pub const VERIFY_AT_ONCE: usize = 4;
+
 /// A card application (a photo of up to 7 MB, base64) or a card file may be this large.
 pub const CARD_LIMIT: usize = 10 * 1024 * 1024;
 
@@ -587,7 +591,15 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             M::POST,
             "/api/v1/signatures/verify",
             p(A::VerifySignature),
-            post(signing::verify).layer(card_body),
+            // A CMS and its content are copied a few times on the way (the body, the JSON,
+            // base64, the check): a smaller bound than the card's, and a few at once.
+            post(signing::verify).layer(
+                tower::ServiceBuilder::new()
+                    .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+                        VERIFY_AT_ONCE,
+                    ))
+                    .layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+            ),
         )
         .door(
             M::GET,

@@ -257,6 +257,9 @@ pub(crate) async fn card_challenge(
             "digest_info": mynumber_pki::jose::base64url_encode(&sign.digest_info),
             "format": sign.format.code(),
         });
+        if let Some(attrs) = &sign.signed_attrs {
+            body["sign"]["signed_attrs"] = json!(mynumber_pki::jose::base64url_encode(attrs));
+        }
     }
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response())
 }
@@ -325,6 +328,8 @@ pub struct AppChallenge {
     pub confirmation: String,
     /// The DigestInfo to sign with the signature key, when the log-in carries a document.
     pub sign_digest_info: Option<Vec<u8>>,
+    /// For a CMS signature, the signed attributes the DigestInfo's digest is of.
+    pub sign_signed_attrs: Option<Vec<u8>>,
 }
 
 /// Reads the challenge the card-challenge door answers (for the authentication app).
@@ -346,6 +351,10 @@ pub fn read_app_challenge(json: &[u8]) -> Option<AppChallenge> {
             Some(sign) => Some(mynumber_pki::jose::base64url_decode(
                 sign.get("digest_info")?.as_str()?,
             )?),
+        },
+        sign_signed_attrs: match v.get("sign").and_then(|s| s.get("signed_attrs")) {
+            None => None,
+            Some(attrs) => Some(mynumber_pki::jose::base64url_decode(attrs.as_str()?)?),
         },
     })
 }

@@ -128,7 +128,7 @@ fn jwe_header(kid: &str, x: &str, y: &str) -> Vec<u8> {
 /// organisation's newest key. With the access token of the log-in that signed it.
 #[utoipa::path(get, path = "/api/sign-transactions/{sign_transaction_id}/result", tag = "signing",
     params(("sign_transaction_id" = String, Path, description = "The sign-transaction's id")),
-    responses((status = 200, description = "A compact JWE (application/jose)", content_type = "application/jose"), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
+    responses((status = 200, description = "A compact JWE (application/jose)", content_type = "application/jose"), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 503, body = Problem)),
     security(("bearer" = [])))]
 pub(crate) async fn result(
     State(state): State<AppState>,
@@ -215,8 +215,12 @@ pub(crate) struct VerifyBody {
     pub not_before: String,
     /// Valid until (RFC 3339).
     pub not_after: String,
-    /// When it was signed (RFC 3339), if known.
+    /// When it was signed (RFC 3339), if known. Not a trusted timestamp: a claim, whose
+    /// `signed_at_source` says.
     pub signed_at: Option<String>,
+    /// Who says when it was signed: `signature` (the CMS signingTime, covered by the
+    /// signature) or `relying-party` (the request's `signed_at`).
+    pub signed_at_source: Option<String>,
     /// The certificate's status then: valid, on-hold, revoked, expired, not-yet-valid,
     /// not-in-register or not-issued-here.
     pub status_at_signing: Option<String>,
@@ -284,7 +288,8 @@ pub(crate) async fn verify(
         issuer: c.issuer.clone(),
         not_before: c.not_before.to_string(),
         not_after: c.not_after.to_string(),
-        signed_at: r.signed_at.map(|t| t.to_string()),
+        signed_at: r.signed_at.map(|(t, _)| t.to_string()),
+        signed_at_source: r.signed_at.map(|(_, source)| source.code().to_owned()),
         status_at_signing: r.at_signing.as_ref().map(|v| verdict_code(v).to_owned()),
         status_now: verdict_code(&r.now.verdict).to_owned(),
         status_now_detail: r.now.verdict.to_string(),

@@ -560,6 +560,15 @@ impl App {
                 "log-in"
             );
         }
+        let document = match document {
+            Some(checked) => Some(self.recheck_signature(tx.as_mut(), person, checked).await?),
+            None => None,
+        };
+        if let Some(refusal @ crate::signing::SignCheck::Refused { .. }) = document {
+            return Err(self
+                .record_sign_refusal(tx, person, &login, refusal, now)
+                .await?);
+        }
         let v = load::current_version(tx.as_mut(), person).await?;
         let updated = OidcLoginRow {
             status: LoginStatus::Authenticated,
@@ -571,12 +580,9 @@ impl App {
         if !tx.update_oidc_login(&updated, LoginStatus::Waiting).await? {
             return Err(AppError::Conflict);
         }
-        if let Some(document) = document
-            && let Err(refused) = self
-                .record_signature(tx.as_mut(), person, document, now)
-                .await?
-        {
-            return Err(AppError::Refused(refused));
+        if let Some(crate::signing::SignCheck::Signed(t, serial)) = document {
+            self.record_signature(tx.as_mut(), person, (t, serial), now)
+                .await?;
         }
         append(
             tx.as_mut(),

@@ -49,6 +49,9 @@ pub struct SignChallenge {
     pub digest_info: Vec<u8>,
     /// Raw or CMS.
     pub format: SignFormat,
+    /// For CMS, the signed attributes whose SHA-256 the DigestInfo carries: the app shows the
+    /// holder the document's digest and the signing time in them, not the attributes' digest.
+    pub signed_attrs: Option<Vec<u8>>,
 }
 
 /// The card's answer to a sign-transaction: the signature certificate (DER) and the
@@ -109,8 +112,22 @@ impl std::fmt::Debug for SignResultEncoder<'_> {
     }
 }
 
+/// The card's signature over a log-in's document, checked.
+pub(crate) enum SignCheck {
+    /// In order so far: the transaction, signed (not yet stored), and the certificate's serial.
+    Signed(SignTransactionRow, String),
+    /// Refused: the transaction, why (a stable code for the ledger), the signature
+    /// certificate's holder when it is someone else's, and the answer.
+    Refused {
+        transaction: String,
+        code: &'static str,
+        owner: Option<mynumber_core::PersonId>,
+        error: AppError,
+    },
+}
+
 /// What a relying party hands the verification service.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum ToVerify {
     /// A CMS SignedData (DER), and the content of a detached one.
     Cms {
@@ -130,20 +147,62 @@ pub enum ToVerify {
     },
 }
 
+/// Never the bytes: a signature certificate carries the four items.
+impl std::fmt::Debug for ToVerify {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Cms { .. } => "ToVerify::Cms",
+            Self::Raw { .. } => "ToVerify::Raw",
+        })
+    }
+}
+
+/// Where the signing time the service checked the certificate at comes from. Neither is a
+/// trusted timestamp (RFC 3161): both are claims, and the report says whose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SigningTimeSource {
+    /// The signingTime in the CMS signed attributes, covered by the signature (for this
+    /// system's CMS, written by the provider when the sign-transaction started).
+    Signature,
+    /// The relying party's `signed_at`.
+    RelyingParty,
+}
+
+impl SigningTimeSource {
+    /// Its stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Signature => "signature",
+            Self::RelyingParty => "relying-party",
+        }
+    }
+}
+
 /// What the verification service found.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SignatureReport {
     /// The certificate, read.
     pub certificate: Inspected,
     /// Whether it is a signature certificate of this system.
     pub signature_certificate: bool,
-    /// When it was signed, as the signature says (CMS signingTime), or as the relying party
-    /// said.
-    pub signed_at: Option<Timestamp>,
+    /// When it was signed, and who says so.
+    pub signed_at: Option<(Timestamp, SigningTimeSource)>,
     /// The certificate's status at that time.
     pub at_signing: Option<Verdict>,
     /// The certificate's status now.
     pub now: CertificateCheck,
+}
+
+/// Never the certificate's four items.
+impl std::fmt::Debug for SignatureReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignatureReport")
+            .field("signature_certificate", &self.signature_certificate)
+            .field("signed_at", &self.signed_at)
+            .field("at_signing", &self.at_signing)
+            .field("now", &self.now.verdict)
+            .finish_non_exhaustive()
+    }
 }
 
 impl App {
@@ -273,20 +332,21 @@ impl App {
         let t = pending(tx.sign_transaction(id).await?, login, now)?;
         Ok(Some(SignChallenge {
             digest_info: t.to_be_signed,
+            signed_attrs: (t.format == SignFormat::Cms).then_some(t.signed_attrs),
             format: t.format,
         }))
     }
 
     /// Checks the card's answer to a log-in's sign-transaction before the log-in is taken:
     /// the signature over the transaction's DigestInfo with the certificate's key, and the
-    /// certificate: this system's signature certificate, valid at this moment. Returns the
-    /// transaction, signed (not yet stored), and the certificate's serial.
+    /// certificate: this system's signature certificate, valid at this moment. A refusal is
+    /// returned, not raised, so that the caller records it on the log-in's holder.
     pub(crate) async fn check_sign_answer(
         &self,
         login: &OidcLoginRow,
         answer: Option<&SignAnswer<'_>>,
         now: i64,
-    ) -> Result<Option<(SignTransactionRow, String)>, AppError> {
+    ) -> Result<Option<SignCheck>, AppError> {
         let Some(id) = &login.sign_transaction else {
             return Ok(None);
         };
@@ -299,24 +359,37 @@ impl App {
                 "the log-in carries a document to sign: the signature is missing".into(),
             ));
         };
-        mynumber_pki::verify_digest_info(answer.certificate, &t.to_be_signed, answer.signature)
-            .map_err(AppError::NotVerified)?;
+        let transaction = t.id.clone();
+        let refusal = |code: &'static str, error: AppError| {
+            Ok(Some(SignCheck::Refused {
+                transaction: transaction.clone(),
+                code,
+                owner: None,
+                error,
+            }))
+        };
+        if let Err(e) =
+            mynumber_pki::verify_digest_info(answer.certificate, &t.to_be_signed, answer.signature)
+        {
+            return refusal("signature-not-valid", AppError::NotVerified(e));
+        }
         let check = self
             .check_certificate(answer.certificate, timestamp(now))
             .await?;
         if check.verdict != Verdict::Valid {
-            return Err(refused(format!(
-                "the signature certificate is {}",
-                check.verdict
-            )));
+            return refusal(
+                verdict_code(&check.verdict),
+                refused(format!("the signature certificate is {}", check.verdict)),
+            );
         }
         if check.hierarchy != Some(Hierarchy::Signature) {
-            return Err(refused(
-                "not valid: it is not a signature certificate".into(),
-            ));
+            return refusal(
+                "not-signature-certificate",
+                refused("not valid: it is not a signature certificate".into()),
+            );
         }
         let serial = hex::encode(&check.certificate.serial);
-        Ok(Some((
+        Ok(Some(SignCheck::Signed(
             SignTransactionRow {
                 status: SignStatus::Signed,
                 login: Some(login.id.clone()),
@@ -329,40 +402,104 @@ impl App {
         )))
     }
 
-    /// Stores a checked signature in the log-in's transaction, once the card's holder is
-    /// known and allowed `sign-document`: the signature certificate must be theirs too.
+    /// Checks a signature again in the log-in's write transaction, once the card's holder is
+    /// known: the signature certificate must be theirs, and still in force (a suspension
+    /// committed since the first check is seen here).
+    pub(crate) async fn recheck_signature(
+        &self,
+        tx: &mut dyn crate::Tx,
+        person: mynumber_core::PersonId,
+        checked: SignCheck,
+    ) -> Result<SignCheck, AppError> {
+        let SignCheck::Signed(t, serial) = checked else {
+            return Ok(checked);
+        };
+        let refusal = |code: &'static str, owner, reason: String| {
+            Ok(SignCheck::Refused {
+                transaction: t.id.clone(),
+                code,
+                owner,
+                error: AppError::Refused(Refused {
+                    state: "certificate".into(),
+                    procedure: "sign",
+                    reason,
+                }),
+            })
+        };
+        let Some(cert) = tx.certificate(&serial).await? else {
+            return refusal("not-in-register", None, Verdict::NotInRegister.to_string());
+        };
+        if cert.person != person {
+            return refusal(
+                "not-the-holders",
+                Some(cert.person),
+                "the signature certificate is not the card holder's".into(),
+            );
+        }
+        if cert.status != CertificateStatus::Good || cert.hierarchy != Hierarchy::Signature.code() {
+            return refusal(
+                "no-longer-in-force",
+                None,
+                "the signature certificate is no longer in force".into(),
+            );
+        }
+        Ok(SignCheck::Signed(t, serial))
+    }
+
+    /// Records a refused signature on the log-in's holder, and on the signature certificate's
+    /// holder when that is someone else, in a transaction of its own: the log-in itself is
+    /// not taken.
+    pub(crate) async fn record_sign_refusal(
+        &self,
+        mut tx: Box<dyn crate::Tx>,
+        person: mynumber_core::PersonId,
+        login: &OidcLoginRow,
+        refusal: SignCheck,
+        now: i64,
+    ) -> Result<AppError, AppError> {
+        let SignCheck::Refused {
+            transaction,
+            code,
+            owner,
+            error,
+        } = refusal
+        else {
+            return Err(AppError::Conflict);
+        };
+        let detail = format!(
+            "organisation={} transaction={transaction} reason={code}",
+            login.organisation
+        );
+        let mut records = vec![
+            Record::on_person(tx.as_mut(), person, "document-sign-refused", detail.clone()).await?,
+        ];
+        if let Some(owner) = owner.filter(|o| *o != person) {
+            records.push(
+                Record::on_person(tx.as_mut(), owner, "document-sign-refused", detail).await?,
+            );
+        }
+        append(
+            tx.as_mut(),
+            &Principal::Resident(person).ledger_name(),
+            now,
+            records,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(error)
+    }
+
+    /// Stores a checked signature in the log-in's transaction. The caller rechecked it
+    /// ([`App::recheck_signature`]) and decided `sign-document` for this person in the same
+    /// transaction (its transaction is the one a refusal must end).
     pub(crate) async fn record_signature(
         &self,
         tx: &mut dyn crate::Tx,
         person: mynumber_core::PersonId,
         signed: (SignTransactionRow, String),
         now: i64,
-    ) -> Result<Result<(), Refused>, AppError> {
+    ) -> Result<(), AppError> {
         let (t, serial) = signed;
-        // Read again in the write transaction: a suspension committed since the check is seen.
-        let Some(cert) = tx.certificate(&serial).await? else {
-            return Ok(Err(Refused {
-                state: "certificate".into(),
-                procedure: "sign",
-                reason: Verdict::NotInRegister.to_string(),
-            }));
-        };
-        if cert.person != person {
-            return Ok(Err(Refused {
-                state: "certificate".into(),
-                procedure: "sign",
-                reason: "the signature certificate is not the card holder's".into(),
-            }));
-        }
-        if cert.status != CertificateStatus::Good || cert.hierarchy != Hierarchy::Signature.code() {
-            return Ok(Err(Refused {
-                state: "certificate".into(),
-                procedure: "sign",
-                reason: "the signature certificate is no longer in force".into(),
-            }));
-        }
-        // The caller decided `sign-document` for this person before (its transaction is the
-        // one a refusal must end).
         let principal = Principal::Resident(person);
         let organisation = t.organisation;
         let row = SignTransactionRow {
@@ -385,7 +522,7 @@ impl App {
         )
         .await?;
         append(tx, &principal.ledger_name(), now, vec![record]).await?;
-        Ok(Ok(()))
+        Ok(())
     }
 
     /// The result of a sign-transaction, for the relying party holding the access token of
@@ -424,7 +561,11 @@ impl App {
                 reason: "the resident has not signed it".into(),
             }));
         };
-        if person != grant.person || t.login.as_deref() != Some(login.id.as_str()) {
+        // The result is kept as long as the log-in's code and token may ask for it, no longer.
+        if person != grant.person
+            || t.login.as_deref() != Some(login.id.as_str())
+            || t.expires_at_us <= now
+        {
             return Err(AppError::NotFound("sign-transaction"));
         }
         let cms = match t.format {
@@ -434,7 +575,11 @@ impl App {
                     .authority(Hierarchy::Signature.code())
                     .await?
                     .map(|(der, _)| der)
-                    .ok_or(AppError::NotFound("authority"))?;
+                    // The signature was checked against this authority: its absence now is
+                    // this deployment's fault, not the relying party's.
+                    .ok_or_else(|| {
+                        AppError::Unavailable("the signature authority is not set up".into())
+                    })?;
                 Some(
                     mynumber_pki::detached_signed_data(
                         &t.signed_attrs,
@@ -442,7 +587,7 @@ impl App {
                         &certificate,
                         &[ca.as_slice()],
                     )
-                    .map_err(AppError::NotVerified)?,
+                    .map_err(|e| AppError::Unavailable(format!("building the CMS: {e}")))?,
                 )
             }
         };
@@ -546,9 +691,11 @@ impl App {
             }
         };
         let now = self.clock.now_us();
-        let signed_at = claimed.or(signed_at);
+        let signed_at = claimed
+            .map(|t| (t, SigningTimeSource::Signature))
+            .or(signed_at.map(|t| (t, SigningTimeSource::RelyingParty)));
         let at_signing = match signed_at {
-            Some(at) => Some(self.check_certificate(&certificate, at).await?.verdict),
+            Some((at, _)) => Some(self.check_certificate(&certificate, at).await?.verdict),
             None => None,
         };
         let check = self.check_certificate(&certificate, timestamp(now)).await?;

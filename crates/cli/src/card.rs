@@ -370,6 +370,35 @@ const PKCS11_SIGNING: &str = "this log-in asks for a document signed with the si
      through PKCS#11 its password must be given again at the signature (a context-specific \
      log-in), which this app does not do yet; use the card file";
 
+/// What the holder is shown before the signature password: the document's digest. For a CMS
+/// signature the card signs the digest of the signed attributes, so the app checks that they
+/// are what the DigestInfo covers and shows the document's digest and the signing time in
+/// them, never the attributes' own digest (docs/design/signing.md).
+fn document_to_sign(info: &[u8], signed_attrs: Option<&[u8]>) -> Result<String> {
+    let digest = mynumber_pki::DigestInfo::parse(info)
+        .context("the provider's document to sign is not a DigestInfo")?;
+    let Some(attrs) = signed_attrs else {
+        return Ok(format!(
+            "It asks you to sign a document: {} {}.",
+            digest.algorithm.name(),
+            hex::encode(&digest.digest)
+        ));
+    };
+    if mynumber_pki::DigestInfo::sha256_of(attrs) != digest {
+        bail!("the provider's signed attributes are not what it asks the card to sign");
+    }
+    let read = mynumber_pki::read_signed_attributes(attrs)
+        .context("the provider's signed attributes could not be read")?;
+    let at = read
+        .signing_time
+        .map(|t| format!(", signing time {t}"))
+        .unwrap_or_default();
+    Ok(format!(
+        "It asks you to sign a document: SHA-256 {}{at} (as CMS).",
+        hex::encode(&read.content_digest)
+    ))
+}
+
 /// Where the authentication app finds the card.
 pub(crate) enum Holder {
     /// A virtual card's file, and its secure element.
@@ -405,12 +434,9 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
         challenge.confirmation
     );
     if let Some(info) = &challenge.sign_digest_info {
-        let digest = mynumber_pki::DigestInfo::parse(info)
-            .context("the provider's document to sign is not a DigestInfo")?;
         println!(
-            "It asks you to sign a document: {} {}.",
-            digest.algorithm.name(),
-            hex::encode(&digest.digest)
+            "{}",
+            document_to_sign(info, challenge.sign_signed_attrs.as_deref())?
         );
     }
     if challenge.sign_digest_info.is_some() && matches!(card, Holder::Reader(_)) {
@@ -912,4 +938,31 @@ pub(crate) async fn list(app: &App, who: &Principal, code: &str) -> Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holder_sees_the_documents_digest_not_the_attributes() {
+        let at = jiff::Timestamp::from_second(1_780_000_000).expect("time");
+        let document = [7u8; 32];
+        let attrs = mynumber_pki::signed_attributes(&document, at).expect("attributes");
+        let info = mynumber_pki::DigestInfo::sha256_of(&attrs).to_der();
+        let shown = document_to_sign(&info, Some(&attrs)).expect("shown");
+        assert!(shown.contains(&hex::encode(document)), "{shown}");
+        assert!(shown.contains("2026-05-28T20:26:40Z"), "{shown}");
+        let attrs_digest = hex::encode(mynumber_pki::DigestInfo::sha256_of(&attrs).digest);
+        assert!(!shown.contains(&attrs_digest), "{shown}");
+        // Attributes other than those the card would sign are refused before any password.
+        let other = mynumber_pki::signed_attributes(&[8u8; 32], at).expect("attributes");
+        assert!(document_to_sign(&info, Some(&other)).is_err());
+        // A raw DigestInfo is shown as it is.
+        let raw = mynumber_pki::DigestInfo::sha256(&document)
+            .expect("digest")
+            .to_der();
+        let shown = document_to_sign(&raw, None).expect("shown");
+        assert!(shown.contains(&hex::encode(document)), "{shown}");
+    }
 }

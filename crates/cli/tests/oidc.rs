@@ -339,7 +339,16 @@ fn authlib_logs_in_with_the_card_and_verifies_the_id_token() {
         );
         let (done, said) = card_login_signing(&data, &card, login.trim(), "1234", "abc123");
         assert!(done, "{said}");
-        assert!(said.contains("It asks you to sign a document"), "{said}");
+        // The holder is shown the document's own digest, as CMS too (not that of the
+        // signed attributes the card signs).
+        let digest = hex::encode(aws_lc_rs::digest::digest(
+            &aws_lc_rs::digest::SHA256,
+            &std::fs::read(&document).unwrap(),
+        ));
+        assert!(
+            said.contains(&format!("It asks you to sign a document: SHA-256 {digest}")),
+            "{said}"
+        );
         let out = dir.join(format!("signed-{format}"));
         let finished: Value = serde_json::from_str(&python(
             &py,
@@ -463,6 +472,8 @@ fn authlib_logs_in_with_the_card_and_verifies_the_id_token() {
     let report = verify();
     assert_eq!(report["status"], 200, "{report}");
     assert_eq!(report["body"]["status_at_signing"], "valid", "{report}");
+    // The CMS says when it was signed; the report says that the signature says so.
+    assert_eq!(report["body"]["signed_at_source"], "signature", "{report}");
     assert_eq!(report["body"]["status_now"], "valid", "{report}");
     assert_eq!(report["body"]["signature_certificate"], true, "{report}");
     assert_eq!(

@@ -31,7 +31,8 @@ pub use profile::{
 };
 pub use rcgen::{KeyPair, PKCS_ECDSA_P256_SHA256, PKCS_RSA_SHA256, RsaKeySize};
 pub use signing::{
-    DigestAlgorithm, DigestInfo, detached_signed_data, signed_attributes, verify_digest_info,
+    DigestAlgorithm, DigestInfo, SignedAttributesRead, detached_signed_data,
+    read_signed_attributes, signed_attributes, verify_digest_info,
 };
 pub use verify::{
     Inspected, SignedContent, VerifyError, inspect, issued_by, verify_signature,

@@ -33,7 +33,8 @@ impl Hierarchy {
 pub const JPKI_SAN_ARC: [u64; 8] = [1, 2, 392, 200_149, 8, 5, 5, 0];
 
 /// The holder's four basic items (基本4情報) as the signature certificate carries them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Debug` shows none of them: personal data stays out of logs (house style G).
+#[derive(Clone, PartialEq, Eq)]
 pub struct BasicFour {
     /// 氏名: family and given name separated by U+3000 (ideographic space).
     pub name: String,
@@ -43,6 +44,12 @@ pub struct BasicFour {
     pub birth_date: Date,
     /// 住所: the whole address.
     pub address: String,
+}
+
+impl std::fmt::Debug for BasicFour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BasicFour").finish_non_exhaustive()
+    }
 }
 
 impl BasicFour {

@@ -223,6 +223,32 @@ pub fn signed_attributes(
     attrs.to_der().map_err(bad)
 }
 
+/// The signed attributes of a detached signature as the card's holder must see them before
+/// signing: the document's digest and the signing time written in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedAttributesRead {
+    /// The messageDigest: the SHA-256 of the document.
+    pub content_digest: Vec<u8>,
+    /// The signingTime.
+    pub signing_time: Option<Timestamp>,
+}
+
+/// Reads signed attributes (the DER of the SET OF, as [`signed_attributes`] writes them): the
+/// content type and the digest must be there (RFC 5652 §5.3, §11.2).
+pub fn read_signed_attributes(der: &[u8]) -> Result<SignedAttributesRead, VerifyError> {
+    let attrs = SignedAttributes::from_der(der).map_err(bad)?;
+    let read = crate::verify::read_attributes(&attrs);
+    match (read.has_content_type, read.message_digest) {
+        (true, Some(content_digest)) => Ok(SignedAttributesRead {
+            content_digest,
+            signing_time: read.signing_time,
+        }),
+        _ => Err(VerifyError::NotSignature(
+            "the signed attributes lack the content type or the digest (RFC 5652 §5.3)".into(),
+        )),
+    }
+}
+
 /// A detached CMS SignedData (RFC 5652 §5.1), DER: one signer, identified by issuer and
 /// serial, SHA-256 with RSA (PKCS#1 v1.5) over `signed_attrs` (the DER of
 /// [`signed_attributes`]), carrying the signer's certificate and `chain` (the issuing
@@ -328,5 +354,16 @@ mod tests {
         // The SET OF is tagged 0x31 (the signature covers it so, RFC 5652 §5.4).
         assert_eq!(der[0], 0x31);
         assert!(signed_attributes(&[9; 20], at).is_err());
+        // What the holder is shown is what was written in.
+        assert_eq!(
+            read_signed_attributes(&der),
+            Ok(SignedAttributesRead {
+                content_digest: vec![9; 32],
+                signing_time: Some(at),
+            })
+        );
+        // A DigestInfo is not signed attributes; nor is an empty SET OF.
+        assert!(read_signed_attributes(&DigestInfo::sha256_of(b"x").to_der()).is_err());
+        assert!(read_signed_attributes(&[0x31, 0x00]).is_err());
     }
 }

@@ -256,8 +256,8 @@ fn digest(oid: &str, data: &[u8]) -> Result<Vec<u8>, VerifyError> {
 /// Verifies a CMS SignedData (DER) with one signer: the signer's certificate from the
 /// message, the content's digest against the signed messageDigest attribute, and the RSA
 /// signature over the signed attributes (RFC 5652 §5.4). `detached` is the content of a
-/// detached signature; given with one that carries its own, the two must be the same bytes. Whether the signer's certificate is trustworthy is the caller's next
-/// question.
+/// detached signature; given with one that carries its own, the two must be the same bytes.
+/// Whether the signer's certificate is trustworthy is the caller's next question.
 pub fn verify_signature(der: &[u8], detached: Option<&[u8]>) -> Result<SignedContent, VerifyError> {
     let not = |e: der::Error| VerifyError::NotSignature(e.to_string());
     let info = ContentInfo::from_der(der).map_err(not)?;
@@ -328,35 +328,14 @@ pub fn verify_signature(der: &[u8], detached: Option<&[u8]>) -> Result<SignedCon
     let mut signing_time = None;
     let message = match &signer.signed_attrs {
         Some(attrs) => {
-            let mut digest_ok = false;
-            let mut has_type = false;
-            for attr in attrs.iter() {
-                let value = attr.values.iter().next();
-                match attr.oid.to_string().as_str() {
-                    MESSAGE_DIGEST => {
-                        digest_ok = value
-                            .and_then(|v| v.decode_as::<OctetString>().ok())
-                            .is_some_and(|d| d.as_bytes() == content_digest.as_slice());
-                    }
-                    CONTENT_TYPE => has_type = true,
-                    SIGNING_TIME => {
-                        signing_time = value
-                            .and_then(|v| {
-                                v.to_der()
-                                    .ok()
-                                    .and_then(|d| x509_cert::time::Time::from_der(&d).ok())
-                            })
-                            .map(|t| timestamp(&t));
-                    }
-                    _ => {}
-                }
-            }
-            if !has_type {
+            let read = read_attributes(attrs);
+            signing_time = read.signing_time;
+            if !read.has_content_type {
                 return Err(VerifyError::NotSignature(
                     "its signed attributes lack the content type (RFC 5652 §5.3)".into(),
                 ));
             }
-            if !digest_ok {
+            if read.message_digest.as_deref() != Some(content_digest.as_slice()) {
                 return Err(VerifyError::DigestMismatch);
             }
             // The signature covers the attributes' DER with the SET OF tag (RFC 5652 §5.4).
@@ -370,6 +349,44 @@ pub fn verify_signature(der: &[u8], detached: Option<&[u8]>) -> Result<SignedCon
         signing_time,
         content,
     })
+}
+
+/// What a CMS signature's signed attributes say (RFC 5652 §11): the content's digest, whether
+/// the content type is there, and the signing time.
+pub(crate) struct AttributesRead {
+    pub(crate) message_digest: Option<Vec<u8>>,
+    pub(crate) has_content_type: bool,
+    pub(crate) signing_time: Option<Timestamp>,
+}
+
+pub(crate) fn read_attributes(attrs: &cms::signed_data::SignedAttributes) -> AttributesRead {
+    let mut read = AttributesRead {
+        message_digest: None,
+        has_content_type: false,
+        signing_time: None,
+    };
+    for attr in attrs.iter() {
+        let value = attr.values.iter().next();
+        match attr.oid.to_string().as_str() {
+            MESSAGE_DIGEST => {
+                read.message_digest = value
+                    .and_then(|v| v.decode_as::<OctetString>().ok())
+                    .map(|d| d.as_bytes().to_vec());
+            }
+            CONTENT_TYPE => read.has_content_type = true,
+            SIGNING_TIME => {
+                read.signing_time = value
+                    .and_then(|v| {
+                        v.to_der()
+                            .ok()
+                            .and_then(|d| x509_cert::time::Time::from_der(&d).ok())
+                    })
+                    .map(|t| timestamp(&t));
+            }
+            _ => {}
+        }
+    }
+    read
 }
 
 #[cfg(test)]

@@ -186,6 +186,34 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .await
         .unwrap_err();
     assert!(e.to_string().contains("not a signature certificate"), "{e}");
+    // Another resident's signature certificate, with this resident's log-in: the signature
+    // is good, but not the holder's. Refused, recorded on both, and the log-in still waits.
+    let neighbour = env
+        .app
+        .register(&env.clerk, register(japanese("中村", "花", "1992-08-03")))
+        .await
+        .unwrap();
+    let neighbours = card_in_hand(&env, &neighbour.resident_code, true).await;
+    let (theirs, their_cert) = sign_digest_info_with_card(
+        &neighbours.card_file,
+        Hierarchy::Signature,
+        "ABC123",
+        &sign.digest_info,
+    );
+    let e = env
+        .app
+        .answer_login_challenge(
+            &begun.login,
+            &auth_certificate,
+            &auth_signature,
+            Some(mynumber_app::SignAnswer {
+                certificate: &their_cert,
+                signature: &theirs,
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("not the card holder's"), "{e}");
     let (signature, certificate) = sign_digest_info_with_card(
         &handed.card_file,
         Hierarchy::Signature,
@@ -342,6 +370,11 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
     assert!(report.signature_certificate);
     assert_eq!(report.at_signing, Some(mynumber_app::Verdict::Valid));
     assert_eq!(report.now.verdict, mynumber_app::Verdict::Valid);
+    // A raw signature says nothing of its time: the relying party's word, and said so.
+    assert_eq!(
+        report.signed_at,
+        Some((signed_at, mynumber_app::SigningTimeSource::RelyingParty))
+    );
     let four = report.certificate.four.clone().unwrap();
     assert_eq!(four.birth_date, jiff::civil::date(1990, 2, 17));
     // A プラットフォーム事業者 verifies for a サービスプロバイダ registered through it, and
@@ -427,6 +460,11 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
     assert_eq!(
         actions,
         [
+            // The user-authentication key as the signature key; the neighbour's signature
+            // certificate, recorded on the log-in's holder and on the neighbour.
+            "131041 document-sign-refused",
+            "131041 document-sign-refused",
+            "131041 document-sign-refused",
             "131041 document-signed",
             "131041 signature-collected",
             "131041 signature-verified",
@@ -446,5 +484,34 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
             "national access-denied",
         ],
         "{actions:?}"
+    );
+    // Each refusal names its reason; the neighbour's is on the neighbour.
+    let refusals: Vec<(String, String)> = sqlx::query(
+        "SELECT person_id, detail FROM ledger_entries WHERE action = 'document-sign-refused' \
+         ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (sqlx::Row::get(r, 0), sqlx::Row::get(r, 1)))
+    .collect();
+    let reasons: Vec<(bool, &str)> = refusals
+        .iter()
+        .map(|(person, detail)| {
+            (
+                *person == neighbour.person.to_string(),
+                detail.rsplit("reason=").next().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (false, "not-signature-certificate"),
+            (false, "not-the-holders"),
+            (true, "not-the-holders"),
+        ],
+        "{refusals:?}"
     );
 }
