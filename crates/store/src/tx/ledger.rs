@@ -88,21 +88,18 @@ impl LedgerRead for SqlTx {
 #[async_trait]
 impl LedgerWrite for SqlTx {
     async fn lock_ledger_head(&mut self, partition: &str) -> Result<(i64, [u8; 32]), StoreError> {
-        sqlx::query(
+        // One statement: the head is made at the partition's first entry, and a no-op
+        // update of an existing one takes its row lock on PostgreSQL (portable, unlike FOR
+        // UPDATE): writers to one partition queue here, writers to others never wait. On
+        // SQLite the writer's turn is the lock. One statement, not an insert then an update:
+        // every statement is a trip to SQLite's worker thread (docs/performance.md).
+        let r = sqlx::query(
             "INSERT INTO ledger_heads (partition_key, seq, hash) VALUES ($1, 0, $2) \
-             ON CONFLICT (partition_key) DO NOTHING",
+             ON CONFLICT (partition_key) DO UPDATE SET seq = ledger_heads.seq \
+             RETURNING seq, hash",
         )
         .bind(partition.to_owned())
         .bind(hex::encode(GENESIS))
-        .execute(&mut *self.tx)
-        .await
-        .map_err(db)?;
-        // A no-op UPDATE takes the row lock on PostgreSQL (and is portable, unlike FOR UPDATE):
-        // writers to one partition queue here, writers to others never wait.
-        let r = sqlx::query(
-            "UPDATE ledger_heads SET seq = seq WHERE partition_key = $1 RETURNING seq, hash",
-        )
-        .bind(partition.to_owned())
         .fetch_one(&mut *self.tx)
         .await
         .map_err(db)?;
