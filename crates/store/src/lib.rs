@@ -41,6 +41,8 @@ pub struct SqlStore {
     /// so turned a short queue into long tail latencies (docs/performance.md). Other processes
     /// still meet `busy_timeout`.
     writer: Arc<Semaphore>,
+    /// When the short-lived rows were last forgotten.
+    sweeps: Arc<tx::Sweeps>,
 }
 
 /// How long another process's writer waits for the write lock (SQLite's `busy_timeout`).
@@ -162,6 +164,7 @@ impl SqlStore {
             pool,
             backend,
             writer: Arc::new(Semaphore::new(1)),
+            sweeps: Arc::default(),
         };
         migrate::run(&store).await?;
         migrate::search_keys(&store).await?;
@@ -372,13 +375,19 @@ impl Store for SqlStore {
         Ok(Box::new(tx::SqlTx::new(
             tx.map_err(db)?,
             self.backend,
+            self.sweeps.clone(),
             turn,
         )))
     }
 
     async fn begin_read(&self) -> Result<Box<dyn ReadTx>, StoreError> {
         let tx = self.pool.begin().await.map_err(db)?;
-        Ok(Box::new(tx::SqlTx::new(tx, self.backend, None)))
+        Ok(Box::new(tx::SqlTx::new(
+            tx,
+            self.backend,
+            self.sweeps.clone(),
+            None,
+        )))
     }
 
     async fn close(&self) {

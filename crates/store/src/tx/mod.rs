@@ -10,6 +10,9 @@ mod organisations;
 mod registry;
 mod staff;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use async_trait::async_trait;
 use mynumber_app::{StoreError, Tx};
 use sqlx::any::AnyRow;
@@ -26,9 +29,40 @@ const MAX_PARAMS: usize = 30_000;
 /// cached and reused (measured in docs/performance.md).
 const MAX_ROWS: usize = 500;
 
+/// Rows that live minutes (log-ins, codes' tokens, assertions' ids, sign-transactions) are
+/// forgotten by the writes that add more, once their time is past. Not at every write: every
+/// statement is a trip to SQLite's worker thread, and at a hundred log-ins a second the
+/// sweeps were a tenth of the statements (docs/performance.md). Each kind is swept when its
+/// threshold has moved on by [`SWEEP_EVERY_US`] since this process last swept it; the rows
+/// are read with their expiry checked anyway, so one kept a little longer changes nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Sweeps {
+    logins: AtomicI64,
+    sign_transactions: AtomicI64,
+    oidc_tokens: AtomicI64,
+    assertions: AtomicI64,
+    organisation_tokens: AtomicI64,
+    collection_misses: AtomicI64,
+}
+
+/// How far a sweep's threshold moves (in the callers' clock) before the next.
+pub(crate) const SWEEP_EVERY_US: i64 = 1_000_000;
+
+impl Sweeps {
+    /// Whether the rows before `threshold` are to be forgotten now, noting it if so.
+    fn due(last: &AtomicI64, threshold: i64, every: i64) -> bool {
+        let before = last.load(Ordering::Relaxed);
+        threshold.saturating_sub(before) >= every
+            && last
+                .compare_exchange(before, threshold, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+    }
+}
+
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
     backend: Backend,
+    sweeps: Arc<Sweeps>,
     /// A SQLite writer's turn, given back when the transaction commits or rolls back (after
     /// `tx`, since fields drop in order).
     _turn: Option<OwnedSemaphorePermit>,
@@ -38,13 +72,33 @@ impl SqlTx {
     pub(crate) fn new(
         tx: Transaction<'static, Any>,
         backend: Backend,
+        sweeps: Arc<Sweeps>,
         turn: Option<OwnedSemaphorePermit>,
     ) -> Self {
         Self {
             tx,
             backend,
+            sweeps,
             _turn: turn,
         }
+    }
+
+    /// Runs `sql`, a DELETE of the rows below its `$1`, with `threshold`, if a sweep is due.
+    async fn sweep(
+        &mut self,
+        kind: fn(&Sweeps) -> &AtomicI64,
+        every: i64,
+        sql: &'static str,
+        threshold: i64,
+    ) -> Result<(), StoreError> {
+        if Sweeps::due(kind(&self.sweeps), threshold, every) {
+            sqlx::query(sql)
+                .bind(threshold)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(db)?;
+        }
+        Ok(())
     }
 
     /// `INSERT INTO {head} VALUES (…), (…) {tail}` in chunks; returns the rows any `RETURNING`
@@ -145,5 +199,28 @@ fn opt(s: Option<String>) -> String {
 impl Tx for SqlTx {
     async fn commit(self: Box<Self>) -> Result<(), StoreError> {
         self.tx.commit().await.map_err(db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sweep_is_due_once_its_threshold_has_moved_on() {
+        let last = AtomicI64::new(0);
+        // The first write of a process sweeps.
+        assert!(Sweeps::due(&last, 5_000_000, SWEEP_EVERY_US));
+        // Not again within the interval, nor for a threshold gone back.
+        assert!(!Sweeps::due(&last, 5_999_999, SWEEP_EVERY_US));
+        assert!(!Sweeps::due(&last, 1, SWEEP_EVERY_US));
+        // Then once more.
+        assert!(Sweeps::due(&last, 6_000_000, SWEEP_EVERY_US));
+        assert!(!Sweeps::due(&last, 6_000_000, SWEEP_EVERY_US));
+        // Hours: every turn of the hour.
+        let hours = AtomicI64::new(0);
+        assert!(Sweeps::due(&hours, 491_000, 1));
+        assert!(!Sweeps::due(&hours, 491_000, 1));
+        assert!(Sweeps::due(&hours, 491_001, 1));
     }
 }

@@ -12,8 +12,8 @@ use mynumber_core::oidc::{LoginStatus, SignFormat, SignStatus};
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 
-use super::SqlTx;
 use super::organisations::organisation_id;
+use super::{SWEEP_EVERY_US, SqlTx};
 use crate::db;
 use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
 
@@ -269,11 +269,13 @@ impl OidcWrite for SqlTx {
         row: &OidcLoginRow,
         forget_before_us: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM oidc_logins WHERE expires_at_us < $1")
-            .bind(forget_before_us)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        self.sweep(
+            |s| &s.logins,
+            SWEEP_EVERY_US,
+            "DELETE FROM oidc_logins WHERE expires_at_us < $1",
+            forget_before_us,
+        )
+        .await?;
         let sql = format!(
             "INSERT INTO oidc_logins ({LOGIN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
              $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
@@ -310,11 +312,13 @@ impl OidcWrite for SqlTx {
         row: &SignTransactionRow,
         forget_before_us: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sign_transactions WHERE expires_at_us < $1")
-            .bind(forget_before_us)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        self.sweep(
+            |s| &s.sign_transactions,
+            SWEEP_EVERY_US,
+            "DELETE FROM sign_transactions WHERE expires_at_us < $1",
+            forget_before_us,
+        )
+        .await?;
         let sql = format!(
             "INSERT INTO sign_transactions ({SIGN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
              $7, $8, $9, $10, $11, $12, $13)"
@@ -389,11 +393,13 @@ impl OidcWrite for SqlTx {
     }
 
     async fn insert_oidc_token(&mut self, row: &OidcTokenRow) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM oidc_tokens WHERE expires_at_us < $1")
-            .bind(row.expires_at_us - 24 * 3_600_000_000)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        self.sweep(
+            |s| &s.oidc_tokens,
+            SWEEP_EVERY_US,
+            "DELETE FROM oidc_tokens WHERE expires_at_us < $1",
+            row.expires_at_us - 24 * 3_600_000_000,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO oidc_tokens (hash, login_id, organisation_id, person_id, scope, \
              expires_at_us, client_kid) VALUES ($1, $2, $3, $4, $5, $6, $7)",

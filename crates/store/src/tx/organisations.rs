@@ -11,7 +11,7 @@ use mynumber_core::{CorporateNumber, OrganisationId};
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 
-use super::SqlTx;
+use super::{SWEEP_EVERY_US, SqlTx};
 use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
 use crate::{db, unique_conflict};
 
@@ -315,11 +315,14 @@ impl OrganisationsWrite for SqlTx {
         organisation: OrganisationId,
         hour: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM collection_misses WHERE hour < $1")
-            .bind(hour - 24)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        // Hours, not microseconds: swept once the hour turns.
+        self.sweep(
+            |s| &s.collection_misses,
+            1,
+            "DELETE FROM collection_misses WHERE hour < $1",
+            hour - 24,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO collection_misses (organisation_id, hour, misses) VALUES ($1, $2, 1) \
              ON CONFLICT (organisation_id, hour) \
@@ -454,11 +457,13 @@ impl OrganisationsWrite for SqlTx {
         expires_at_us: i64,
         now_us: i64,
     ) -> Result<bool, StoreError> {
-        sqlx::query("DELETE FROM organisation_assertions WHERE expires_at_us < $1")
-            .bind(now_us)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        self.sweep(
+            |s| &s.assertions,
+            SWEEP_EVERY_US,
+            "DELETE FROM organisation_assertions WHERE expires_at_us < $1",
+            now_us,
+        )
+        .await?;
         // ON CONFLICT: a replay is an answer, not an error (an error would end the
         // transaction on PostgreSQL).
         let taken = sqlx::query(
@@ -483,11 +488,13 @@ impl OrganisationsWrite for SqlTx {
         expires_at_us: i64,
     ) -> Result<(), StoreError> {
         // Ended more than a day ago: nothing asks about it any more (docs/design/organisations.md).
-        sqlx::query("DELETE FROM organisation_tokens WHERE expires_at_us < $1")
-            .bind(issued_at_us - 24 * 3_600_000_000)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db)?;
+        self.sweep(
+            |s| &s.organisation_tokens,
+            SWEEP_EVERY_US,
+            "DELETE FROM organisation_tokens WHERE expires_at_us < $1",
+            issued_at_us - 24 * 3_600_000_000,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO organisation_tokens (hash, organisation_id, kid, issued_at_us, \
              expires_at_us) VALUES ($1, $2, $3, $4, $5)",
