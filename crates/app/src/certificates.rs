@@ -34,6 +34,12 @@ pub type KeyMaker = Arc<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>;
 /// signed response.
 pub(crate) type CachedAnswer = (i64, i64, Arc<Vec<u8>>);
 
+/// The authorities' certificates (DER), by hierarchy.
+pub(crate) type Anchors = HashMap<&'static str, Arc<Vec<u8>>>;
+
+/// A key remembered until a time (µs): its id and its PKCS#8.
+pub(crate) type CachedKey = (i64, String, Arc<Vec<u8>>);
+
 /// The authority's settings: profile configuration and the secret that seals CA keys.
 #[derive(Clone)]
 pub struct PkiSettings {
@@ -51,6 +57,12 @@ pub struct PkiSettings {
     pub(crate) answers: Arc<RwLock<HashMap<Vec<u8>, CachedAnswer>>>,
     /// The OpenID provider's keys, unsealed once (by purpose and key id).
     pub(crate) provider_keys: Arc<RwLock<HashMap<String, Arc<Vec<u8>>>>>,
+    /// The authorities' certificates (DER), read once, as [`PkiSettings::loaded`] is: the
+    /// check of every card's certificate needs them.
+    pub(crate) anchors: Arc<RwLock<Anchors>>,
+    /// The ID token signing key in force (kid, PKCS#8) and until when (µs) it is used without
+    /// asking the database again.
+    pub(crate) signing_key: Arc<RwLock<Option<CachedKey>>>,
 }
 
 impl PkiSettings {
@@ -64,6 +76,8 @@ impl PkiSettings {
             responders: Arc::default(),
             answers: Arc::default(),
             provider_keys: Arc::default(),
+            anchors: Arc::default(),
+            signing_key: Arc::default(),
         }
     }
 }

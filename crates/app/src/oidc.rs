@@ -1092,6 +1092,9 @@ impl App {
             tx.retire_provider_key(kid, now).await?;
         }
         let kid = self.new_signing_key(tx.as_mut(), now).await?;
+        if let Ok(mut cached) = self.pki.signing_key.write() {
+            *cached = None;
+        }
         append(
             tx.as_mut(),
             &principal.ledger_name(),
@@ -1112,12 +1115,23 @@ impl App {
         tx: &mut dyn Tx,
         now: i64,
     ) -> Result<(String, Arc<Vec<u8>>), AppError> {
+        if let Some((_, kid, key)) = self
+            .pki
+            .signing_key
+            .read()
+            .ok()
+            .and_then(|k| k.clone())
+            .filter(|(until, _, _)| *until > now)
+        {
+            return Ok((kid, key));
+        }
         let current = tx
             .provider_keys(ID_TOKEN_KEY)
             .await?
             .into_iter()
             .rev()
             .find(|k| k.retired_at_us.is_none());
+        let made = current.is_none();
         let row = match current {
             Some(row) => row,
             None => {
@@ -1130,6 +1144,13 @@ impl App {
             }
         };
         let key = self.unsealed(&row)?;
+        // Only a key read as it was committed is remembered: one made in this transaction
+        // might not be (another server's may win). A rotation by another process is seen
+        // within SIGNING_KEY_CACHED_US; the retired key stays published a day, so the tokens
+        // it signs meanwhile still verify. A rotation here forgets it at once.
+        if !made && let Ok(mut cached) = self.pki.signing_key.write() {
+            *cached = Some((now + SIGNING_KEY_CACHED_US, row.kid.clone(), key.clone()));
+        }
         Ok((row.kid, key))
     }
 
@@ -1159,6 +1180,17 @@ impl App {
 
     /// The pairwise subject key, made on first use (two servers at once agree on the first).
     async fn pairwise_key(&self, tx: &mut dyn Tx, now: i64) -> Result<[u8; 32], AppError> {
+        // Made once and never changed: once read as committed, this process keeps it.
+        let cached = format!("{PAIRWISE_KEY}:{PAIRWISE_KEY}");
+        if let Some(key) = self
+            .pki
+            .provider_keys
+            .read()
+            .ok()
+            .and_then(|m| m.get(&cached).cloned())
+        {
+            return thirty_two(&key);
+        }
         let rows = tx.provider_keys(PAIRWISE_KEY).await?;
         let row = match rows.into_iter().next() {
             Some(row) => row,
@@ -1180,16 +1212,20 @@ impl App {
                     retired_at_us: None,
                 })
                 .await?;
-                tx.provider_keys(PAIRWISE_KEY)
+                let row = tx
+                    .provider_keys(PAIRWISE_KEY)
                     .await?
                     .into_iter()
                     .next()
-                    .ok_or(AppError::Conflict)?
+                    .ok_or(AppError::Conflict)?;
+                // Not remembered: this transaction might not commit, and another server's
+                // key would then be the one.
+                let key = mynumber_pki::unseal(&row.sealed, &self.pki.secret)
+                    .map_err(|e| AppError::Unavailable(format!("the provider's key: {e}")))?;
+                return thirty_two(&key);
             }
         };
-        let key = self.unsealed(&row)?;
-        <[u8; 32]>::try_from(key.as_slice())
-            .map_err(|_| AppError::Unavailable("the pairwise key is not 32 bytes".into()))
+        thirty_two(&self.unsealed(&row)?)
     }
 
     /// A provider key unsealed, from this process's cache (unsealing stretches the secret).
@@ -1214,6 +1250,16 @@ impl App {
         Ok(plain)
     }
 }
+
+/// The pairwise key as the 32 bytes it is.
+fn thirty_two(key: &[u8]) -> Result<[u8; 32], AppError> {
+    <[u8; 32]>::try_from(key)
+        .map_err(|_| AppError::Unavailable("the pairwise key is not 32 bytes".into()))
+}
+
+/// How long the ID token signing key is used without asking the database whether another
+/// process rotated it.
+const SIGNING_KEY_CACHED_US: i64 = 60_000_000;
 
 /// A log-in the card may still answer.
 fn waiting(row: &OidcLoginRow, now: i64) -> Result<(), AppError> {

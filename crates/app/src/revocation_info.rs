@@ -134,7 +134,7 @@ impl App {
         let mut tx = self.store.begin_read().await?;
         let mut hierarchy = None;
         for h in Hierarchy::ALL {
-            if let Some((ca, _)) = tx.authority(h.code()).await?
+            if let Some(ca) = self.anchor(tx.as_mut(), h).await?
                 && mynumber_pki::issued_by(der, &ca).map_err(AppError::NotVerified)?
             {
                 hierarchy = Some(h);
@@ -164,6 +164,32 @@ impl App {
             at,
             verdict,
         })
+    }
+
+    /// An authority's certificate, read once per process as the authority itself is
+    /// ([`App::authority`]); `None` while it is not installed.
+    async fn anchor(
+        &self,
+        tx: &mut dyn crate::ports::ReadTx,
+        hierarchy: Hierarchy,
+    ) -> Result<Option<Arc<Vec<u8>>>, AppError> {
+        if let Some(ca) = self
+            .pki
+            .anchors
+            .read()
+            .ok()
+            .and_then(|m| m.get(hierarchy.code()).cloned())
+        {
+            return Ok(Some(ca));
+        }
+        let Some((ca, _)) = tx.authority(hierarchy.code()).await? else {
+            return Ok(None);
+        };
+        let ca = Arc::new(ca);
+        if let Ok(mut m) = self.pki.anchors.write() {
+            m.insert(hierarchy.code(), ca.clone());
+        }
+        Ok(Some(ca))
     }
 
     /// Checks a CMS signature (DER; `detached` is the content of a detached one): the
