@@ -346,30 +346,39 @@ fn sign_digest_info_on_chip(
     result
 }
 
-/// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file.
-pub(crate) fn sign(
-    path: &Path,
-    element: &Element,
-    k: &str,
-    input: &Path,
-    out: &Path,
-) -> Result<()> {
+/// `card sign`: a PKCS#1 v1.5 signature by the card over the SHA-256 of a file, the card's
+/// file or a card in a reader.
+pub(crate) fn sign(card: &Holder, k: &str, input: &Path, out: &Path) -> Result<()> {
     let kind = kind(k)?;
     let pin = secrets::required("MYNUMBER_CARD_PIN", "the key's PIN: ")?;
     let message = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
-    let (signature, _) = sign_on_chip(path, element, kind, &pin, &message)?;
+    let (signature, _) = match (card, kind) {
+        (Holder::File(path, element), _) => sign_on_chip(path, element, kind, &pin, &message)?,
+        (Holder::Reader(module), Hierarchy::Signature) => {
+            crate::pkcs11::sign_digest_info(module, &pin, &digest_info(&message))?
+        }
+        (Holder::Reader(module), _) => crate::pkcs11::sign_authentication(module, &pin, &message)?,
+    };
     files::write_private(out, &signature)
+}
+
+/// The card a command names: its file, or a card in a reader through a PKCS#11 module.
+pub(crate) fn holder(
+    d: &crate::setup::Deployment,
+    file: Option<std::path::PathBuf>,
+    pkcs11: Option<std::path::PathBuf>,
+) -> Result<Holder> {
+    Ok(match (file, pkcs11) {
+        (Some(file), _) => Holder::File(file, d.card_element()?),
+        (None, Some(module)) => Holder::Reader(module),
+        (None, None) => bail!("give the card file, or --pkcs11 MODULE"),
+    })
 }
 
 /// `card login`: the authentication app. Fetches a log-in's challenge from the provider's page
 /// URL, shows who asks for what and the confirmation number the browser shows, signs the
 /// challenge with the user-authentication key after its 4-digit PIN, and sends the signature
 /// and the certificate back (docs/design/oidc.md).
-/// Why a card in a reader cannot sign a relying party's document yet (docs/design/oidc.md).
-const PKCS11_SIGNING: &str = "this log-in asks for a document signed with the signature key: \
-     through PKCS#11 its password must be given again at the signature (a context-specific \
-     log-in), which this app does not do yet; use the card file";
-
 /// What the holder is shown before the signature password: the document's digest. For a CMS
 /// signature the card signs the digest of the signed attributes, so the app checks that they
 /// are what the DigestInfo covers and shows the document's digest and the signing time in
@@ -439,9 +448,6 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
             document_to_sign(info, challenge.sign_signed_attrs.as_deref())?
         );
     }
-    if challenge.sign_digest_info.is_some() && matches!(card, Holder::Reader(_)) {
-        bail!("{}", PKCS11_SIGNING);
-    }
     let pin = secrets::required(
         "MYNUMBER_CARD_PIN",
         "the 4-digit PIN of the user-authentication certificate: ",
@@ -458,22 +464,20 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
             crate::pkcs11::sign_authentication(module, &pin, &challenge.message)?
         }
     };
-    let signed = match (&challenge.sign_digest_info, card) {
-        (Some(_), Holder::Reader(_)) => bail!("{}", PKCS11_SIGNING),
-        (Some(info), Holder::File(path, element)) => {
+    let signed = match &challenge.sign_digest_info {
+        Some(info) => {
             let password = secrets::required(
                 "MYNUMBER_SIGNATURE_PASSWORD",
                 "the signature password (6 to 16 letters and digits): ",
             )?;
-            Some(sign_digest_info_on_chip(
-                path,
-                element,
-                Hierarchy::Signature,
-                &password,
-                info,
-            )?)
+            Some(match card {
+                Holder::File(path, element) => {
+                    sign_digest_info_on_chip(path, element, Hierarchy::Signature, &password, info)?
+                }
+                Holder::Reader(module) => crate::pkcs11::sign_digest_info(module, &password, info)?,
+            })
         }
-        (None, _) => None,
+        None => None,
     };
     let answer = mynumber_api::app_answer(
         &certificate,

@@ -168,8 +168,13 @@ pub(crate) enum CardCommand {
     /// Sign the SHA-256 of a file with one of the card's keys (PKCS#1 v1.5); the PIN comes
     /// from MYNUMBER_CARD_PIN or standard input, never the command line.
     Sign {
-        /// The card file.
-        file: PathBuf,
+        /// The card file (a virtual card); or give --pkcs11 for a card in a reader.
+        #[arg(required_unless_present = "pkcs11")]
+        file: Option<PathBuf>,
+        /// A card in a PC/SC reader, through this PKCS#11 module (OpenSC's
+        /// opensc-pkcs11.so).
+        #[arg(long, conflicts_with = "file")]
+        pkcs11: Option<PathBuf>,
         /// signature or authentication.
         #[arg(long)]
         kind: String,
@@ -790,23 +795,17 @@ async fn run(mut cli: Cli) -> Result<ExitCode> {
         }) => card::cert(&file, &d.card_element()?, &kind, ca, out.as_deref())?,
         Command::Card(CardCommand::Sign {
             file,
+            pkcs11,
             kind,
             input,
             out,
-        }) => card::sign(&file, &d.card_element()?, &kind, &input, &out)?,
+        }) => card::sign(&card::holder(d, file, pkcs11)?, &kind, &input, &out)?,
         Command::Card(CardCommand::Login {
             file,
             pkcs11,
             url,
             ca_file,
-        }) => {
-            let card = match (file, pkcs11) {
-                (Some(file), _) => card::Holder::File(file, d.card_element()?),
-                (None, Some(module)) => card::Holder::Reader(module),
-                (None, None) => anyhow::bail!("give the card file, or --pkcs11 MODULE"),
-            };
-            card::login(&card, &url, ca_file.as_deref()).await?
-        }
+        }) => card::login(&card::holder(d, file, pkcs11)?, &url, ca_file.as_deref()).await?,
         Command::Card(CardCommand::DemoPhoto { out, seed }) => {
             files::write_private(&out, &mynumber_app::demo::portrait(seed))?;
             println!("demo photo written to {}", out.display());

@@ -658,6 +658,42 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
         let path = login.trim_start_matches(&format!("http://{addr}"));
         let (status, _) = http_get(&addr, &format!("{path}/status"));
         assert!(status.contains(r#""status":"authenticated""#), "{status}");
+
+        // The app's signature of a document through PKCS#11 (docs/design/signing.md): the
+        // signature key, after the signature password, given again for the signature itself
+        // (OpenSC marks the key always-authenticate). `card sign --pkcs11` goes through the
+        // same function as `card login --pkcs11` for a log-in that carries a document.
+        let signed_by_reader = |password: &str, out: &str| {
+            let done = bin()
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["card", "sign", "--pkcs11", module, "--kind", "signature"])
+                .arg("--in")
+                .arg(dir.join("msg.txt"))
+                .arg("--out")
+                .arg(dir.join(out))
+                .env("MYNUMBER_CARD_PIN", password)
+                .env("OPENSC_CONF", dir.join("opensc.conf"))
+                .output()
+                .unwrap();
+            (
+                done.status.success(),
+                format!("{}{}", text(&done.stdout), text(&done.stderr)),
+            )
+        };
+        let (done, said) = signed_by_reader("ABC123", "p11-document.sig");
+        assert!(done, "{said}");
+        let sign_pub = public_key_pem(&dir, &sign.certificate, "p11-sign");
+        assert!(openssl_verifies(&dir, &sign_pub, "p11-document.sig"));
+        // Not with the user-authentication key's certificate, and not with a wrong password.
+        assert!(!openssl_verifies(&dir, &auth_pub, "p11-document.sig"));
+        let (done, said) = signed_by_reader("WRONG1", "p11-wrong.sig");
+        assert!(!done, "{said}");
+        assert!(said.contains("refused"), "{said}");
+        // The right password again restores the try the wrong one used.
+        let (done, said) = signed_by_reader("ABC123", "p11-again.sig");
+        assert!(done, "{said}");
+        assert_eq!(tries(&dir), ["3", "5"]);
     }
 
     // Suspended at any hour: the responder says so at once.
