@@ -40,6 +40,7 @@ pub fn json_bodies(bytes: &[u8]) {
     crate::oidc::fuzz_oidc(bytes);
     body::<crate::signing::SignTransactionRequest>(bytes);
     body::<crate::signing::VerifyRequest>(bytes);
+    body::<crate::signing::LatestFourRequest>(bytes);
     // A registration's resident, as the handler turns it into the core's input and validates it.
     if let Some(r) = body::<dto::RegisterRequest>(bytes) {
         let input = r.resident.into_input();

@@ -114,7 +114,7 @@ impl AppState {
         organisations::put_client, organisations::put_platform,
         organisations::revoke_key, collections::collect, collections::end, collections::due,
         collections::deletion,
-        signing::start, signing::result, signing::verify,
+        signing::start, signing::result, signing::verify, signing::latest_four,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -600,6 +600,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
                     ))
                     .layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
             ),
+        )
+        .door(
+            M::POST,
+            "/api/v1/latest-four",
+            p(A::ReadLatestFour),
+            post(signing::latest_four),
         )
         .door(
             M::GET,

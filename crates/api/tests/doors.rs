@@ -277,6 +277,7 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             json!({"digest": mynumber_pki::base64_encode(&[7; 32]), "format": "cms"})
         }
         ("POST", "/api/v1/signatures/verify") => json!({"cms": "MAA="}),
+        ("POST", "/api/v1/latest-four") => json!({"certificate": "MAA="}),
         ("POST", "/api/v1/organisations/{organisation_id}/purposes") => json!({
             "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
             "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),

@@ -84,8 +84,8 @@ pub use registry::{
 pub use revocation_info::{CertificateCheck, Verdict};
 pub use sign_in::{Enrolment, Session, SignInRefused, SignedIn};
 pub use signing::{
-    SignAnswer, SignChallenge, SignResult, SignResultEncoder, SignStarted, SignatureReport,
-    SigningTimeSource, ToSign, ToVerify, verdict_code,
+    LatestFour, SignAnswer, SignChallenge, SignResult, SignResultEncoder, SignStarted,
+    SignatureReport, SigningTimeSource, ToSign, ToVerify, verdict_code,
 };
 pub use staff::{
     CredentialSettings, IssuedToken, MAX_TOKEN_DAYS, NewStaff, StaffListing, token_hash,

@@ -18,7 +18,7 @@ use mynumber_core::oidc::{
     RequestError, Scope, Scopes, challenge_message, check_request, is_code_verifier,
     pairwise_subject, with_query,
 };
-use mynumber_core::organisation::OrgStatus;
+use mynumber_core::organisation::{OrgRole, OrgStatus};
 use mynumber_core::{Action, FieldError, OrganisationId, Principal, Refused, Subject};
 use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::CompactJws;
@@ -346,23 +346,36 @@ impl App {
             .and_then(|c| OrganisationId::parse(c.trim()));
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
-        let (client, registered) = match client {
+        let (client, registered, verifier) = match client {
             Some(id) => {
-                let active = tx
+                let organisation = tx
                     .organisation(id)
                     .await?
-                    .is_some_and(|o| o.status == OrgStatus::Active);
+                    .filter(|o| o.status == OrgStatus::Active);
+                let verifier = organisation
+                    .as_ref()
+                    .is_some_and(|o| o.roles.contains(&OrgRole::SignatureVerifier));
                 match tx.oidc_client(id).await? {
-                    Some(c) if active => (Some(id), c.redirect_uris),
-                    _ => (None, Vec::new()),
+                    Some(c) if organisation.is_some() => (Some(id), c.redirect_uris, verifier),
+                    _ => (None, Vec::new(), false),
                 }
             }
-            None => (None, Vec::new()),
+            None => (None, Vec::new(), false),
         };
         let request = match check_request(params, client, &registered) {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
+        // 最新基本4情報 go only to a 署名検証者 (outside-world §2.2).
+        if request.scopes.has(Scope::LatestFour) && !verifier {
+            return Ok(Err(RequestError::Redirect {
+                redirect_uri: request.redirect_uri,
+                state: Some(request.state),
+                error: "invalid_scope",
+                description: "latest_four is for organisations registered as signature \
+                              verifiers",
+            }));
+        }
         if let Some(t) = &request.sign_transaction
             && !self
                 .sign_transaction_for_login(tx.as_mut(), t, request.client, now)
@@ -685,28 +698,42 @@ impl App {
         {
             return Err(AppError::Conflict);
         }
-        append(
-            tx.as_mut(),
-            &principal.ledger_name(),
-            now,
-            vec![Record {
-                partition: v.resident.record.municipality().as_str().to_owned(),
-                action,
+        let partition = v.resident.record.municipality().as_str().to_owned();
+        let mut records = vec![Record {
+            partition: partition.clone(),
+            action,
+            person: Some(person),
+            purpose: None,
+            detail: format!(
+                "organisation={} login={} items={}",
+                login.organisation,
+                login.id,
+                if items.is_empty() {
+                    "none".to_owned()
+                } else {
+                    items.join(",")
+                }
+            ),
+        }];
+        // 最新基本4情報提供: the consent runs a year from this one (docs/design/signing.md).
+        if consent && scopes.has(Scope::LatestFour) {
+            let until = now + LATEST_FOUR_CONSENT_US;
+            tx.put_latest_four_consent(person, login.organisation, now, until)
+                .await?;
+            records.push(Record {
+                partition,
+                action: "latest-four-consented",
                 person: Some(person),
                 purpose: None,
                 detail: format!(
-                    "organisation={} login={} items={}",
+                    "organisation={} login={} until={}",
                     login.organisation,
                     login.id,
-                    if items.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        items.join(",")
-                    }
+                    crate::revocation_info::timestamp(until)
                 ),
-            }],
-        )
-        .await?;
+            });
+        }
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(target)
     }
@@ -893,18 +920,8 @@ impl App {
             sub: pairwise_subject(&pairwise, grant.organisation, grant.person),
             name: scopes.has(Scope::Name).then(|| certificate_name(record)),
             address,
-            birthdate: scopes.has(Scope::Birthdate).then(|| {
-                format!(
-                    "{:04}-{:02}-{:02}",
-                    birth.year(),
-                    birth.month(),
-                    birth.day()
-                )
-            }),
-            gender: scopes.has(Scope::Gender).then(|| match record.sex() {
-                mynumber_core::Sex::Male => "male",
-                mynumber_core::Sex::Female => "female",
-            }),
+            birthdate: scopes.has(Scope::Birthdate).then(|| birthdate_claim(birth)),
+            gender: scopes.has(Scope::Gender).then(|| gender_claim(record.sex())),
         };
         let released: Vec<&str> = scopes.items().map(Scope::code).collect();
         if !released.is_empty() {
@@ -1251,11 +1268,28 @@ impl App {
     }
 }
 
+/// 生年月日 as OIDC Core §5.1 writes `birthdate`: YYYY-MM-DD.
+pub(crate) fn birthdate_claim(d: jiff::civil::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// 性別 as OIDC Core §5.1 writes `gender`.
+pub(crate) fn gender_claim(sex: mynumber_core::Sex) -> &'static str {
+    match sex {
+        mynumber_core::Sex::Male => "male",
+        mynumber_core::Sex::Female => "female",
+    }
+}
+
 /// The pairwise key as the 32 bytes it is.
 fn thirty_two(key: &[u8]) -> Result<[u8; 32], AppError> {
     <[u8; 32]>::try_from(key)
         .map_err(|_| AppError::Unavailable("the pairwise key is not 32 bytes".into()))
 }
+
+/// How long a resident's consent to 最新基本4情報提供 runs (**choice**: the Agency's own
+/// length was not found; a year, renewed by consenting again).
+pub(crate) const LATEST_FOUR_CONSENT_US: i64 = 365 * 86_400 * 1_000_000;
 
 /// How long the ID token signing key is used without asking the database whether another
 /// process rotated it.

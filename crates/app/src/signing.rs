@@ -730,6 +730,130 @@ impl App {
     }
 }
 
+/// 最新基本4情報: a signature certificate's holder's four items as the register holds them
+/// now.
+#[derive(Clone)]
+pub struct LatestFour {
+    /// 氏名, as a certificate writes it.
+    pub name: String,
+    /// 住所, as the card's text application writes it (full-width digits).
+    pub address: String,
+    /// 生年月日 (YYYY-MM-DD).
+    pub birthdate: String,
+    /// 性別: male or female.
+    pub gender: &'static str,
+    /// Whether any differs from what the certificate carries.
+    pub changed: bool,
+    /// The certificate's status now (a change of the four revokes it, facts §2.8).
+    pub certificate_now: Verdict,
+}
+
+/// Never the items.
+impl std::fmt::Debug for LatestFour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LatestFour")
+            .field("changed", &self.changed)
+            .field("certificate_now", &self.certificate_now)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// 最新基本4情報提供 (outside-world §2.2): for a 署名検証者 holding a signature certificate
+    /// of this system, its holder's four items as the register holds them now, if the holder
+    /// consented to this organisation receiving them (`latest_four` at a log-in, for a year).
+    /// A refusal for want of consent is recorded on the holder, as each provision is.
+    pub async fn latest_four_for(
+        &self,
+        principal: &Principal,
+        certificate: &[u8],
+    ) -> Result<LatestFour, AppError> {
+        self.permit(principal, Action::ReadLatestFour).await?;
+        let organisation = organisation_of(principal, Action::ReadLatestFour)?;
+        {
+            let mut tx = self.store.begin().await?;
+            let verifier = self.is_verifier(tx.as_mut(), organisation).await?;
+            authorize!(
+                self,
+                tx,
+                principal,
+                Action::ReadLatestFour,
+                &Subject::Signatures {
+                    organisation,
+                    verifier
+                },
+                "organisation"
+            );
+        }
+        let now = self.clock.now_us();
+        let check = self.check_certificate(certificate, timestamp(now)).await?;
+        if check.hierarchy != Some(Hierarchy::Signature) {
+            return Err(Invalid(vec![FieldError::new(
+                "certificate",
+                "problem-latest-four-certificate",
+            )])
+            .into());
+        }
+        let serial = hex::encode(&check.certificate.serial);
+        let mut tx = self.store.begin().await?;
+        let person = tx
+            .certificate(&serial)
+            .await?
+            .ok_or(AppError::NotFound("certificate"))?
+            .person;
+        let consented = tx
+            .latest_four_consent(person, organisation)
+            .await?
+            .is_some_and(|until| until > now);
+        if !consented {
+            let record = Record::on_person(
+                tx.as_mut(),
+                person,
+                "latest-four-refused",
+                format!("organisation={organisation} certificate={serial} reason=no-consent"),
+            )
+            .await?;
+            append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+            tx.commit().await?;
+            return Err(AppError::Refused(Refused {
+                state: "no consent".into(),
+                procedure: "latest-four",
+                reason: "the certificate's holder has not consented to this organisation \
+                         receiving their latest four items"
+                    .into(),
+            }));
+        }
+        let v = crate::load::current_version(tx.as_mut(), person).await?;
+        let record = &v.resident.record;
+        // As certificates and the card's text application write it (full-width digits).
+        let address =
+            mynumber_pki::full_width_digits(&self.written_address(tx.as_mut(), record).await?);
+        let name = crate::certificates::certificate_name(record);
+        let birth = record.birth_date();
+        let changed = check.certificate.four.as_ref().is_none_or(|f| {
+            f.name != name || f.address != address || f.birth_date != birth || f.sex != record.sex()
+        });
+        let latest = LatestFour {
+            name,
+            address,
+            birthdate: crate::oidc::birthdate_claim(birth),
+            gender: crate::oidc::gender_claim(record.sex()),
+            changed,
+            certificate_now: check.verdict,
+        };
+        let record = Record::on_person(
+            tx.as_mut(),
+            person,
+            "latest-four-provided",
+            format!("organisation={organisation} certificate={serial} changed={changed}"),
+        )
+        .await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(latest)
+    }
+}
+
 /// A verdict's stable code, for the ledger and the API.
 pub fn verdict_code(v: &Verdict) -> &'static str {
     match v {

@@ -482,6 +482,53 @@ fn authlib_logs_in_with_the_card_and_verifies_the_id_token() {
         "{report}"
     );
 
+    // 最新基本4情報提供 (docs/design/signing.md): refused until the resident consents at a
+    // log-in with `latest_four`; then the items the register holds now, for the holder of the
+    // signature certificate the relying party kept.
+    let signer = raw_dir.join("certificate.der");
+    let latest = || -> Value {
+        serde_json::from_str(&python(
+            &py,
+            &[
+                "latest-four",
+                &issuer,
+                &client,
+                key_file.to_str().unwrap(),
+                signer.to_str().unwrap(),
+            ],
+        ))
+        .unwrap()
+    };
+    let before = latest();
+    assert_eq!(before["status"], 409, "{before}");
+    let state = dir.join("latest-four.json");
+    let login = python(
+        &py,
+        &[
+            "start",
+            &issuer,
+            &client,
+            key_file.to_str().unwrap(),
+            redirect,
+            state.to_str().unwrap(),
+            "openid latest_four",
+        ],
+    );
+    let (done, said) = card_login(&data, &card, login.trim(), "1234");
+    assert!(done && said.contains("latest_four"), "{said}");
+    let consented: Value =
+        serde_json::from_str(&python(&py, &["finish", state.to_str().unwrap()])).unwrap();
+    assert!(consented["claims"]["sub"].is_string(), "{consented}");
+    let after = latest();
+    assert_eq!(after["status"], 200, "{after}");
+    assert_eq!(after["body"]["changed"], false, "{after}");
+    assert_eq!(after["body"]["certificate_status"], "valid", "{after}");
+    assert_eq!(
+        after["body"]["four"]["birthdate"],
+        birth.as_str(),
+        "{after}"
+    );
+
     // A wrong PIN: the card refuses, and nothing is sent.
     let state = dir.join("third.json");
     let login = python(

@@ -43,17 +43,22 @@ pub enum Scope {
     Gender,
     /// `sign`: the resident may be asked to sign (the sign-transactions API).
     Sign,
+    /// `latest_four` (**choice**, not the Agency's): consent to 最新基本4情報提供, the latest
+    /// four items given to this relying party after a change, for a year
+    /// (docs/design/signing.md).
+    LatestFour,
 }
 
 impl Scope {
     /// Every scope, in the order screens list them.
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Openid,
         Scope::Name,
         Scope::Address,
         Scope::Birthdate,
         Scope::Gender,
         Scope::Sign,
+        Scope::LatestFour,
     ];
 
     /// The scope's name on the wire.
@@ -65,6 +70,7 @@ impl Scope {
             Self::Birthdate => "birthdate",
             Self::Gender => "gender",
             Self::Sign => "sign",
+            Self::LatestFour => "latest_four",
         }
     }
 

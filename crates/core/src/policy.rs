@@ -198,6 +198,9 @@ pub enum Action {
     /// at signing time and now, and the four items it carries. The act of an organisation
     /// registered as 署名検証者 (公的個人認証法第17条).
     VerifySignature,
+    /// 最新基本4情報提供: the latest four items of the holder of a signature certificate, for
+    /// a 署名検証者 the holder consented to (outside-world §2.2). The organisation's act.
+    ReadLatestFour,
 }
 
 crate::codes!(Action {
@@ -254,6 +257,7 @@ crate::codes!(Action {
     SuspendCard => "suspend-card",
     SweepSessions => "sweep-sessions",
     VerifySignature => "verify-signature",
+    ReadLatestFour => "read-latest-four",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -402,7 +406,8 @@ impl Action {
             | A::ReadSignature
             | A::RequestSignature
             | A::SignDocument
-            | A::VerifySignature => {
+            | A::VerifySignature
+            | A::ReadLatestFour => {
                 return None;
             }
             A::AddStaff
@@ -544,6 +549,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::RequestSignature
                     | Action::SignDocument
                     | Action::VerifySignature
+                    | Action::ReadLatestFour
             ) =>
         {
             Err(refuse())
@@ -574,7 +580,8 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             Action::CollectNumber
             | Action::ManageCollections
             | Action::RequestSignature
-            | Action::VerifySignature => Ok(()),
+            | Action::VerifySignature
+            | Action::ReadLatestFour => Ok(()),
             _ => Err(refuse()),
         },
         Principal::LoginGrant(_) => match action {
@@ -628,12 +635,16 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
             {
                 Decision::Allow(Extent::Whole)
             }
-            // Only a 署名検証者 asks residents to sign or checks their signatures.
+            // Only a 署名検証者 asks residents to sign, checks their signatures, or asks for
+            // the latest four items of a certificate's holder.
             Subject::Signatures {
                 organisation,
                 verifier,
             } if organisation == me
-                && matches!(action, Action::RequestSignature | Action::VerifySignature) =>
+                && matches!(
+                    action,
+                    Action::RequestSignature | Action::VerifySignature | Action::ReadLatestFour
+                ) =>
             {
                 if *verifier {
                     Decision::Allow(Extent::Whole)

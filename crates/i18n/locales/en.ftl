@@ -216,6 +216,7 @@ login-item-address = Address
 login-item-birthdate = Date of birth
 login-item-gender = Gender
 login-item-sign = Signing with your card (you are asked again each time)
+login-item-latest-four = Your latest name, address, date of birth and sex, given to this organisation after a change (for one year)
 login-card-heading = Confirm with your card
 login-card-text = Start the authentication app, let it read your card, and enter the 4-digit PIN of your user authentication certificate. Check that the app shows this confirmation number:
 login-confirmation = Confirmation number

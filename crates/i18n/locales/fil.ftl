@@ -216,6 +216,7 @@ login-item-address = Tirahan
 login-item-birthdate = Petsa ng kapanganakan
 login-item-gender = Kasarian
 login-item-sign = Pagpirma gamit ang card (itatanong muli sa bawat pagpirma)
+login-item-latest-four = Ang iyong pinakabagong pangalan, tirahan, petsa ng kapanganakan at kasarian, ibibigay sa organisasyong ito kapag may pagbabago (sa loob ng isang taon)
 login-card-heading = Kumpirmahin gamit ang card
 login-card-text = Buksan ang authentication app, ipabasa rito ang iyong card, at ilagay ang 4-digit na PIN ng user authentication certificate. Tiyaking ipinapakita ng app ang confirmation number na ito:
 login-confirmation = Confirmation number

@@ -216,6 +216,7 @@ login-item-address = Alamat
 login-item-birthdate = Tanggal lahir
 login-item-gender = Jenis kelamin
 login-item-sign = Tanda tangan dengan kartu (ditanyakan lagi setiap kali)
+login-item-latest-four = Nama, alamat, tanggal lahir, dan jenis kelamin terbaru Anda, diberikan kepada organisasi ini setelah ada perubahan (selama satu tahun)
 login-card-heading = Konfirmasi dengan kartu
 login-card-text = Buka aplikasi autentikasi, biarkan aplikasi membaca kartu Anda, lalu masukkan PIN 4 digit sertifikat autentikasi pengguna. Pastikan aplikasi menampilkan nomor konfirmasi ini:
 login-confirmation = Nomor konfirmasi

@@ -193,6 +193,7 @@ login-item-address = [[住所|じゅうしょ]]
 login-item-birthdate = うまれた [[日|ひ]]
 login-item-gender = [[性別|せいべつ]]
 login-item-sign = カードで [[署名|しょめい]] する こと（そのたびに また ききます）
+login-item-latest-four = あたらしい なまえ・じゅうしょ・うまれた ひ・せいべつ を、かわった とき に この かいしゃ に おしえる こと（1ねん の あいだ）
 login-card-heading = カードで たしかめる
 login-card-text = [[認証|にんしょう]] アプリを ひらいて、カードを よみとって ください。4けたの [[暗証番号|あんしょうばんごう]] を いれて ください。アプリに この ばんごうが でて いるか みて ください。
 login-confirmation = たしかめる ばんごう

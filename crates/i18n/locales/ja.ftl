@@ -196,6 +196,7 @@ login-item-address = 住所
 login-item-birthdate = 生年月日
 login-item-gender = 性別
 login-item-sign = カードによる電子署名（署名のたびに改めて確認します）
+login-item-latest-four = 最新の氏名・住所・生年月日・性別を、変更があったときにこの事業者へ提供すること（1年間。最新基本4情報提供）
 login-card-heading = カードで確認する
 login-card-text = 認証アプリを起動してカードを読み取り、利用者証明用電子証明書の暗証番号（数字4桁）を入力してください。アプリに次の確認番号が表示されることを確かめてください。
 login-confirmation = 確認番号

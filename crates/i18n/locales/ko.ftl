@@ -190,6 +190,7 @@ login-item-address = 주소
 login-item-birthdate = 생년월일
 login-item-gender = 성별
 login-item-sign = 카드를 이용한 전자서명(서명할 때마다 다시 확인합니다)
+login-item-latest-four = 변경이 있을 때 이 사업자에게 최신 성명·주소·생년월일·성별을 제공하는 것(1년간)
 login-card-heading = 카드로 확인하기
 login-card-text = 인증 앱을 실행하여 카드를 읽히고, 이용자 증명용 전자증명서의 비밀번호(숫자 4자리)를 입력해 주십시오. 앱에 다음 확인 번호가 표시되는지 확인해 주십시오.
 login-confirmation = 확인 번호

@@ -216,6 +216,7 @@ login-item-address = Endereço
 login-item-birthdate = Data de nascimento
 login-item-gender = Sexo
 login-item-sign = Assinatura com o cartão (pedida de novo a cada vez)
+login-item-latest-four = Seu nome, endereço, data de nascimento e sexo mais recentes, fornecidos a esta organização após uma mudança (por um ano)
 login-card-heading = Confirme com o cartão
 login-card-text = Abra o aplicativo de autenticação, deixe-o ler o cartão e digite o PIN de 4 dígitos do certificado de autenticação do usuário. Confira se o aplicativo mostra este número de confirmação:
 login-confirmation = Número de confirmação

@@ -190,6 +190,7 @@ login-item-address = Địa chỉ
 login-item-birthdate = Ngày sinh
 login-item-gender = Giới tính
 login-item-sign = Ký điện tử bằng thẻ (mỗi lần ký đều được hỏi lại)
+login-item-latest-four = Cung cấp họ tên, địa chỉ, ngày sinh và giới tính mới nhất của bạn cho tổ chức này khi có thay đổi (trong một năm)
 login-card-heading = Xác nhận bằng thẻ
 login-card-text = Hãy mở ứng dụng xác thực, cho ứng dụng đọc thẻ và nhập mã PIN 4 chữ số của chứng thư điện tử xác thực người dùng. Hãy kiểm tra ứng dụng hiển thị số xác nhận này:
 login-confirmation = Số xác nhận

@@ -193,6 +193,7 @@ login-item-address = 地址
 login-item-birthdate = 出生日期
 login-item-gender = 性别
 login-item-sign = 使用卡进行电子签名（每次签名都会重新确认）
+login-item-latest-four = 变更后向该机构提供您最新的姓名、住址、出生日期和性别（为期一年）
 login-card-heading = 用卡确认
 login-card-text = 请启动认证应用读取您的卡，并输入用户认证用电子证书的4位数字密码。请确认应用中显示以下确认号码：
 login-confirmation = 确认号码

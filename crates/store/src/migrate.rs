@@ -210,6 +210,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0033_organisation_platforms.sql"),
         include_str!("../migrations/postgres/0033_organisation_platforms.sql"),
     ),
+    (
+        34,
+        "residents' consents to the latest four items (最新基本4情報提供)",
+        include_str!("../migrations/sqlite/0034_latest_four_consents.sql"),
+        include_str!("../migrations/postgres/0034_latest_four_consents.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -74,6 +74,7 @@ fn item_key(scope: Scope) -> &'static str {
         Scope::Birthdate => "login-item-birthdate",
         Scope::Gender => "login-item-gender",
         Scope::Sign => "login-item-sign",
+        Scope::LatestFour => "login-item-latest-four",
         Scope::Openid => "login-item-openid",
     }
 }

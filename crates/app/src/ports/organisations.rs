@@ -117,6 +117,13 @@ pub trait OrganisationsRead: Send {
         &mut self,
         organisation: OrganisationId,
     ) -> Result<Option<OrganisationId>, StoreError>;
+    /// Until when (µs) a resident's consent to 最新基本4情報提供 for an organisation runs, if
+    /// they gave one.
+    async fn latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+    ) -> Result<Option<i64>, StoreError>;
     /// How many of an organisation's collections matched no one in an hour (hours since the
     /// epoch).
     async fn collection_misses(
@@ -182,6 +189,14 @@ pub trait OrganisationsWrite: Send {
     ) -> Result<(), StoreError>;
     /// Records a collection.
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
+    /// Records (or renews) a resident's consent to 最新基本4情報提供 for an organisation.
+    async fn put_latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+        granted_at_us: i64,
+        expires_at_us: i64,
+    ) -> Result<(), StoreError>;
     /// Registers (or replaces, or with `None` ends) the platform an organisation goes through.
     async fn put_organisation_platform(
         &mut self,

@@ -196,7 +196,16 @@ def verify(issuer, client, key_file, cms, document):
     print(json.dumps({"status": r.status_code, "body": r.json()}))
 
 
+def latest_four(issuer, client, key_file, certificate):
+    """最新基本4情報提供: the latest four items of a signature certificate's holder."""
+    base, token = organisation_token(issuer, client, key_file)
+    body = {"certificate": base64.b64encode(open(certificate, "rb").read()).decode()}
+    r = requests.post(base + "/api/v1/latest-four", json=body,
+                      headers={"Authorization": "Bearer " + token}, timeout=10)
+    print(json.dumps({"status": r.status_code, "body": r.json()}))
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"key": key, "start": start, "finish": finish, "sign-start": sign_start,
-     "sign-finish": finish, "verify": verify}[cmd](*args)
+     "sign-finish": finish, "verify": verify, "latest-four": latest_four}[cmd](*args)

@@ -819,6 +819,7 @@ problem-base64url = must be base64url without padding (RFC 4648 §5)
 problem-digest-length = must be a SHA-256 digest (32 bytes)
 problem-digest-info = must be a DER DigestInfo of SHA-256, SHA-384 or SHA-512 with NULL parameters
 problem-digest-cms = the cms format needs a SHA-256 digest
+problem-latest-four-certificate = give a signature certificate issued by this system
 problem-digest-one = give exactly one of digest and digest_info
 problem-signature-one = give either cms (with content when detached) or signature, certificate and digest_info together
 problem-time = must be an RFC 3339 time, such as 2026-12-05T10:00:00Z

@@ -810,6 +810,7 @@ problem-base64url = パディングのないbase64url（RFC 4648 §5）で指定
 problem-digest-length = SHA-256のダイジェスト（32バイト）を指定してください。
 problem-digest-info = SHA-256、SHA-384またはSHA-512のDigestInfo（DER、パラメータはNULL）を指定してください。
 problem-digest-cms = CMS形式ではSHA-256のダイジェストを指定してください。
+problem-latest-four-certificate = この仕組みが発行した署名用電子証明書を指定してください。
 problem-digest-one = digestとdigest_infoのどちらか一方を指定してください。
 problem-signature-one = cms（分離署名ならcontentも）か、signature・certificate・digest_infoの組のどちらか一方を指定してください。
 problem-time = RFC 3339形式の日時（例: 2026-12-05T10:00:00Z）で指定してください。

@@ -116,6 +116,24 @@ impl OrganisationsRead for SqlTx {
             .transpose()
     }
 
+    async fn latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "SELECT expires_at_us FROM latest_four_consents WHERE person_id = $1 \
+             AND organisation_id = $2",
+        )
+        .bind(person.to_hex())
+        .bind(organisation.to_hex())
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        row.map(|r| sqlx::Row::try_get::<i64, _>(&r, 0).map_err(db))
+            .transpose()
+    }
+
     async fn collection_misses(
         &mut self,
         organisation: OrganisationId,
@@ -278,6 +296,29 @@ impl OrganisationsRead for SqlTx {
 
 #[async_trait]
 impl OrganisationsWrite for SqlTx {
+    async fn put_latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+        granted_at_us: i64,
+        expires_at_us: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO latest_four_consents (person_id, organisation_id, granted_at_us, \
+             expires_at_us) VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, organisation_id) \
+             DO UPDATE SET granted_at_us = excluded.granted_at_us, \
+             expires_at_us = excluded.expires_at_us",
+        )
+        .bind(person.to_hex())
+        .bind(organisation.to_hex())
+        .bind(granted_at_us)
+        .bind(expires_at_us)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
     async fn put_organisation_platform(
         &mut self,
         organisation: OrganisationId,

@@ -428,6 +428,84 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         env.app.verify_signature_for(&rp, forged, None, None).await,
         Err(AppError::NotVerified(_))
     ));
+    // 最新基本4情報提供: only with the holder's consent, given at a log-in with `latest_four`.
+    let refused = env
+        .app
+        .latest_four_for(&rp, &certificate)
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, AppError::Refused(_)), "{refused:?}");
+    // Not for an organisation that is no 署名検証者: not even asked for at a log-in.
+    env.app
+        .register_oidc_client(&env.admin, other.id, vec![REDIRECT.into()], vec![])
+        .await
+        .unwrap();
+    let ask_four = |client: mynumber_core::OrganisationId, state: &str| AuthorizationParams {
+        response_type: Some("code".into()),
+        client_id: Some(client.to_hex()),
+        redirect_uri: Some(REDIRECT.into()),
+        scope: Some("openid latest_four".into()),
+        state: Some(state.into()),
+        nonce: Some("n-4".into()),
+        code_challenge: Some(pkce_s256(VERIFIER)),
+        code_challenge_method: Some("S256".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        env.app
+            .begin_login(&ask_four(other.id, "f0"))
+            .await
+            .unwrap(),
+        Err(RequestError::Redirect {
+            error: "invalid_scope",
+            ..
+        })
+    ));
+    assert!(matches!(
+        env.app
+            .latest_four_for(&Principal::RelyingParty(other.id), &certificate)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let consent_at = env
+        .app
+        .begin_login(&ask_four(org.id, "f1"))
+        .await
+        .unwrap()
+        .unwrap();
+    let challenge = env.app.login_challenge(&consent_at.login).await.unwrap();
+    let (auth_signature, auth_certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &challenge.message,
+    );
+    env.app
+        .answer_login_challenge(&consent_at.login, &auth_certificate, &auth_signature, None)
+        .await
+        .unwrap();
+    env.app
+        .decide_login(&consent_at.login, &consent_at.browser, true)
+        .await
+        .unwrap();
+    let latest = env.app.latest_four_for(&rp, &certificate).await.unwrap();
+    assert_eq!(
+        (
+            latest.birthdate.as_str(),
+            latest.changed,
+            latest.certificate_now
+        ),
+        ("1990-02-17", false, mynumber_app::Verdict::Valid)
+    );
+    assert_eq!(latest.name, four.name);
+    // Not a user-authentication certificate.
+    let e = env
+        .app
+        .latest_four_for(&rp, &auth_certificate)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, AppError::Invalid(_)), "{e:?}");
+
     // The card suspended afterwards: valid when signed, revoked now.
     env.app
         .suspend_card(&env.clerk, &handed.card.serial)
@@ -443,9 +521,58 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         report.now.verdict,
         mynumber_app::Verdict::Revoked { .. }
     ));
+    // A 転居 afterwards: the latest four items are the new address's, and say they changed.
+    env.app
+        .change(
+            &env.clerk,
+            &resident.resident_code,
+            mynumber_app::ChangeCommand::AddressChange {
+                prefecture: "東京都".into(),
+                municipality_code: "131041".into(),
+                address: "高田馬場1丁目1番1号".into(),
+                household: mynumber_app::HouseholdChoice::New,
+                relationship: "head".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let moved = env.app.latest_four_for(&rp, &certificate).await.unwrap();
+    assert!(moved.changed);
+    assert!(
+        moved.address.contains("高田馬場１丁目１番１号"),
+        "{moved:?}"
+    );
+    assert!(matches!(
+        moved.certificate_now,
+        mynumber_app::Verdict::Revoked { .. }
+    ));
+    // Each provision and the refusal on the resident, with the consent.
+    let pool = super::raw(&env).await;
+    let fours: Vec<String> = sqlx::query(
+        "SELECT action || ' ' || detail FROM ledger_entries WHERE action LIKE 'latest-four%' \
+         ORDER BY seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| sqlx::Row::get::<String, _>(r, 0))
+    .collect();
+    let actions: Vec<&str> = fours.iter().filter_map(|f| f.split(' ').next()).collect();
+    assert_eq!(
+        actions,
+        [
+            "latest-four-refused",
+            "latest-four-consented",
+            "latest-four-provided",
+            "latest-four-provided",
+        ],
+        "{fours:?}"
+    );
+    assert!(fours[3].ends_with("changed=true"), "{fours:?}");
 
     // The ledger: the resident's acts and reads on their municipality; never the number.
-    let pool = super::raw(&env).await;
     let actions: Vec<String> = sqlx::query(
         "SELECT partition_key || ' ' || action FROM ledger_entries \
          WHERE action LIKE 'sign%' OR action LIKE 'document-%' OR action = 'access-denied' \
@@ -475,9 +602,11 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
             "131041 signature-verified",
             // The organisation without the role, twice; the relying party's own token used
             // where only a log-in's may be; the platform before the relation, and the
-            // organisation that is no platform.
+            // organisation that is no platform; the organisation without the role asking
+            // for the latest four items.
             "national access-denied",
             "national sign-transaction-started",
+            "national access-denied",
             "national access-denied",
             "national access-denied",
             "national access-denied",
