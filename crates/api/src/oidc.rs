@@ -330,6 +330,8 @@ pub struct AppChallenge {
     pub sign_digest_info: Option<Vec<u8>>,
     /// For a CMS signature, the signed attributes the DigestInfo's digest is of.
     pub sign_signed_attrs: Option<Vec<u8>>,
+    /// `raw` or `cms`, when the log-in carries a document.
+    pub sign_format: Option<String>,
 }
 
 /// Reads the challenge the card-challenge door answers (for the authentication app).
@@ -351,6 +353,10 @@ pub fn read_app_challenge(json: &[u8]) -> Option<AppChallenge> {
             Some(sign) => Some(mynumber_pki::jose::base64url_decode(
                 sign.get("digest_info")?.as_str()?,
             )?),
+        },
+        sign_format: match v.get("sign") {
+            None => None,
+            Some(sign) => Some(sign.get("format")?.as_str()?.to_owned()),
         },
         sign_signed_attrs: match v.get("sign").and_then(|s| s.get("signed_attrs")) {
             None => None,

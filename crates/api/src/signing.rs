@@ -158,9 +158,12 @@ pub(crate) async fn result(
         .into_response())
 }
 
+/// The signatures being checked (at most [`crate::VERIFY_AT_ONCE`]).
+static VERIFYING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(crate::VERIFY_AT_ONCE);
+
 /// A signature to verify: `cms` (with `content` when detached), or `signature`,
 /// `certificate` and `digest_info`.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct VerifyRequest {
     /// A CMS SignedData (DER), base64.
@@ -187,8 +190,15 @@ pub(crate) struct VerifyRequest {
     pub on_behalf_of: Option<String>,
 }
 
+/// Never the bytes: a signature certificate carries the four items.
+impl std::fmt::Debug for VerifyRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyRequest").finish_non_exhaustive()
+    }
+}
+
 /// The four items a signature certificate carries.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct FourItems {
     /// 氏名.
     pub name: String,
@@ -198,6 +208,13 @@ pub(crate) struct FourItems {
     pub birthdate: String,
     /// 性別: male or female.
     pub gender: String,
+}
+
+/// Never the items.
+impl std::fmt::Debug for FourItems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FourItems").finish_non_exhaustive()
+    }
 }
 
 /// What the verification service found.
@@ -236,13 +253,19 @@ pub(crate) struct VerifyBody {
 /// token). A signature that does not verify is a problem, not a report.
 #[utoipa::path(post, path = "/api/v1/signatures/verify", tag = "signing",
     request_body = VerifyRequest,
-    responses((status = 200, body = VerifyBody), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, body = VerifyBody), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem), (status = 503, body = Problem)),
     security(("bearer" = [])))]
 pub(crate) async fn verify(
     State(state): State<AppState>,
     Authenticated(principal): Authenticated,
     AppJson(req): AppJson<VerifyRequest>,
 ) -> Result<Json<VerifyBody>, ApiError> {
+    let Ok(_turn) = VERIFYING.try_acquire() else {
+        return Err(AppError::Unavailable(
+            "the verification service is busy: try again in a moment".into(),
+        )
+        .into());
+    };
     let given = match (&req.cms, &req.signature, &req.certificate, &req.digest_info) {
         (Some(cms), None, None, None) => ToVerify::Cms {
             der: bytes("cms", cms)?,
@@ -307,12 +330,19 @@ pub(crate) async fn verify(
 }
 
 /// 最新基本4情報提供: a signature certificate whose holder's latest four items are asked for.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct LatestFourRequest {
     /// The holder's signature certificate (DER), base64: one this system issued, current or
     /// revoked by the change.
     pub certificate: String,
+}
+
+/// Never the certificate.
+impl std::fmt::Debug for LatestFourRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LatestFourRequest").finish_non_exhaustive()
+    }
 }
 
 /// The holder's four items as the register holds them now.

@@ -921,7 +921,9 @@ impl App {
             name: scopes.has(Scope::Name).then(|| certificate_name(record)),
             address,
             birthdate: scopes.has(Scope::Birthdate).then(|| birthdate_claim(birth)),
-            gender: scopes.has(Scope::Gender).then(|| gender_claim(record.sex())),
+            gender: scopes
+                .has(Scope::Gender)
+                .then(|| gender_claim(record.sex())),
         };
         let released: Vec<&str> = scopes.items().map(Scope::code).collect();
         if !released.is_empty() {
@@ -1123,6 +1125,11 @@ impl App {
         )
         .await?;
         tx.commit().await?;
+        // Again after the commit: a request of this process may have remembered the old key
+        // in between.
+        if let Ok(mut cached) = self.pki.signing_key.write() {
+            *cached = None;
+        }
         Ok(kid)
     }
 

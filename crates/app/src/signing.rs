@@ -9,7 +9,9 @@
 
 use jiff::Timestamp;
 use mynumber_core::certificate::CertificateStatus;
-use mynumber_core::oidc::{SIGN_TRANSACTION_S, SignFormat, SignStatus, transaction_id};
+use mynumber_core::oidc::{
+    ACCESS_TOKEN_S, CODE_S, LOGIN_S, SIGN_TRANSACTION_S, SignFormat, SignStatus, transaction_id,
+};
 use mynumber_core::organisation::{OrgRole, OrgStatus};
 use mynumber_core::{Action, FieldError, Invalid, OrganisationId, Principal, Refused, Subject};
 use mynumber_pki::{DigestInfo, Hierarchy, Inspected};
@@ -116,11 +118,13 @@ impl std::fmt::Debug for SignResultEncoder<'_> {
 pub(crate) enum SignCheck {
     /// In order so far: the transaction, signed (not yet stored), and the certificate's serial.
     Signed(SignTransactionRow, String),
-    /// Refused: the transaction, why (a stable code for the ledger), the signature
-    /// certificate's holder when it is someone else's, and the answer.
+    /// Refused: the transaction, why (a stable code for the ledger), the serial of the
+    /// certificate of ours whose key made the signature, that certificate's holder (once
+    /// looked up), and the answer.
     Refused {
         transaction: String,
         code: &'static str,
+        signed_by: Option<String>,
         owner: Option<mynumber_core::PersonId>,
         error: AppError,
     },
@@ -360,10 +364,11 @@ impl App {
             ));
         };
         let transaction = t.id.clone();
-        let refusal = |code: &'static str, error: AppError| {
+        let refusal = |code: &'static str, signed_by: Option<String>, error: AppError| {
             Ok(Some(SignCheck::Refused {
                 transaction: transaction.clone(),
                 code,
+                signed_by,
                 owner: None,
                 error,
             }))
@@ -371,24 +376,29 @@ impl App {
         if let Err(e) =
             mynumber_pki::verify_digest_info(answer.certificate, &t.to_be_signed, answer.signature)
         {
-            return refusal("signature-not-valid", AppError::NotVerified(e));
+            return refusal("signature-not-valid", None, AppError::NotVerified(e));
         }
         let check = self
             .check_certificate(answer.certificate, timestamp(now))
             .await?;
+        // The signature verified: this certificate's key made it. If it is one of ours, its
+        // holder learns of the refusal too (recheck_signature looks them up).
+        let serial = hex::encode(&check.certificate.serial);
+        let signed_by = check.hierarchy.is_some().then(|| serial.clone());
         if check.verdict != Verdict::Valid {
             return refusal(
                 verdict_code(&check.verdict),
+                signed_by,
                 refused(format!("the signature certificate is {}", check.verdict)),
             );
         }
         if check.hierarchy != Some(Hierarchy::Signature) {
             return refusal(
                 "not-signature-certificate",
+                signed_by,
                 refused("not valid: it is not a signature certificate".into()),
             );
         }
-        let serial = hex::encode(&check.certificate.serial);
         Ok(Some(SignCheck::Signed(
             SignTransactionRow {
                 status: SignStatus::Signed,
@@ -411,13 +421,31 @@ impl App {
         person: mynumber_core::PersonId,
         checked: SignCheck,
     ) -> Result<SignCheck, AppError> {
-        let SignCheck::Signed(t, serial) = checked else {
-            return Ok(checked);
+        let (t, serial) = match checked {
+            SignCheck::Signed(t, serial) => (t, serial),
+            SignCheck::Refused {
+                transaction,
+                code,
+                signed_by: Some(serial),
+                owner: None,
+                error,
+            } => {
+                let owner = tx.certificate(&serial).await?.map(|c| c.person);
+                return Ok(SignCheck::Refused {
+                    transaction,
+                    code,
+                    signed_by: Some(serial),
+                    owner,
+                    error,
+                });
+            }
+            refused @ SignCheck::Refused { .. } => return Ok(refused),
         };
         let refusal = |code: &'static str, owner, reason: String| {
             Ok(SignCheck::Refused {
                 transaction: t.id.clone(),
                 code,
+                signed_by: Some(serial.clone()),
                 owner,
                 error: AppError::Refused(Refused {
                     state: "certificate".into(),
@@ -462,6 +490,7 @@ impl App {
             code,
             owner,
             error,
+            ..
         } = refusal
         else {
             return Err(AppError::Conflict);
@@ -504,8 +533,9 @@ impl App {
         let organisation = t.organisation;
         let row = SignTransactionRow {
             person: Some(person),
-            // The result waits as long as the code and the access token may.
-            expires_at_us: now + SIGN_TRANSACTION_S * 1_000_000,
+            // The result waits as long as the log-in's consent, its code and the access token
+            // may still come after the signature.
+            expires_at_us: now + (LOGIN_S + CODE_S + ACCESS_TOKEN_S) * 1_000_000,
             ..t
         };
         if !tx.sign_transaction_signed(&row).await? {

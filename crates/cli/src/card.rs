@@ -383,15 +383,25 @@ pub(crate) fn holder(
 /// signature the card signs the digest of the signed attributes, so the app checks that they
 /// are what the DigestInfo covers and shows the document's digest and the signing time in
 /// them, never the attributes' own digest (docs/design/signing.md).
-fn document_to_sign(info: &[u8], signed_attrs: Option<&[u8]>) -> Result<String> {
+fn document_to_sign(
+    info: &[u8],
+    format: Option<&str>,
+    signed_attrs: Option<&[u8]>,
+) -> Result<String> {
     let digest = mynumber_pki::DigestInfo::parse(info)
         .context("the provider's document to sign is not a DigestInfo")?;
-    let Some(attrs) = signed_attrs else {
-        return Ok(format!(
-            "It asks you to sign a document: {} {}.",
-            digest.algorithm.name(),
-            hex::encode(&digest.digest)
-        ));
+    let attrs = match (format, signed_attrs) {
+        (Some("raw"), None) => {
+            return Ok(format!(
+                "It asks you to sign a document: {} {}.",
+                digest.algorithm.name(),
+                hex::encode(&digest.digest)
+            ));
+        }
+        (Some("cms"), Some(attrs)) => attrs,
+        // Signed attributes come with a CMS signature and only then: otherwise the digest
+        // shown would not be the document's.
+        _ => bail!("the provider's document to sign is neither raw nor CMS with its attributes"),
     };
     if mynumber_pki::DigestInfo::sha256_of(attrs) != digest {
         bail!("the provider's signed attributes are not what it asks the card to sign");
@@ -445,7 +455,11 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
     if let Some(info) = &challenge.sign_digest_info {
         println!(
             "{}",
-            document_to_sign(info, challenge.sign_signed_attrs.as_deref())?
+            document_to_sign(
+                info,
+                challenge.sign_format.as_deref(),
+                challenge.sign_signed_attrs.as_deref()
+            )?
         );
     }
     let pin = secrets::required(
@@ -954,19 +968,23 @@ mod tests {
         let document = [7u8; 32];
         let attrs = mynumber_pki::signed_attributes(&document, at).expect("attributes");
         let info = mynumber_pki::DigestInfo::sha256_of(&attrs).to_der();
-        let shown = document_to_sign(&info, Some(&attrs)).expect("shown");
+        let shown = document_to_sign(&info, Some("cms"), Some(&attrs)).expect("shown");
         assert!(shown.contains(&hex::encode(document)), "{shown}");
         assert!(shown.contains("2026-05-28T20:26:40Z"), "{shown}");
         let attrs_digest = hex::encode(mynumber_pki::DigestInfo::sha256_of(&attrs).digest);
         assert!(!shown.contains(&attrs_digest), "{shown}");
         // Attributes other than those the card would sign are refused before any password.
         let other = mynumber_pki::signed_attributes(&[8u8; 32], at).expect("attributes");
-        assert!(document_to_sign(&info, Some(&other)).is_err());
+        assert!(document_to_sign(&info, Some("cms"), Some(&other)).is_err());
+        // CMS without its attributes, or raw with some: refused, never shown as the document.
+        assert!(document_to_sign(&info, Some("cms"), None).is_err());
+        assert!(document_to_sign(&info, Some("raw"), Some(&attrs)).is_err());
+        assert!(document_to_sign(&info, None, None).is_err());
         // A raw DigestInfo is shown as it is.
         let raw = mynumber_pki::DigestInfo::sha256(&document)
             .expect("digest")
             .to_der();
-        let shown = document_to_sign(&raw, None).expect("shown");
+        let shown = document_to_sign(&raw, Some("raw"), None).expect("shown");
         assert!(shown.contains(&hex::encode(document)), "{shown}");
     }
 }

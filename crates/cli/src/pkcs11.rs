@@ -48,6 +48,9 @@ pub(crate) fn sign_digest_info(
             .get_attributes(key, &[AttributeType::AlwaysAuthenticate])?
             .into_iter()
             .any(|a| matches!(a, Attribute::AlwaysAuthenticate(true)));
+        // CKM_RSA_PKCS is single-part in PKCS#11 (v2.40 §2.1.6), and cryptoki's one-call
+        // sign leaves no room for the log-in; OpenSC buffers C_SignUpdate for it, so this
+        // needs OpenSC's module (the one the jpki driver is in).
         session.sign_init(&Mechanism::RsaPkcs, key)?;
         if always {
             session

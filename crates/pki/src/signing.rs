@@ -233,10 +233,35 @@ pub struct SignedAttributesRead {
     pub signing_time: Option<Timestamp>,
 }
 
-/// Reads signed attributes (the DER of the SET OF, as [`signed_attributes`] writes them): the
-/// content type and the digest must be there (RFC 5652 §5.3, §11.2).
+/// Reads signed attributes (the DER of the SET OF, as [`signed_attributes`] writes them), as
+/// strictly as they are written: the content type id-data and the digest, each once and
+/// single-valued, at most one signing time, and nothing else (RFC 5652 §5.3, §11), so that
+/// what the holder is shown is all the card signs.
 pub fn read_signed_attributes(der: &[u8]) -> Result<SignedAttributesRead, VerifyError> {
     let attrs = SignedAttributes::from_der(der).map_err(bad)?;
+    let mut seen = Vec::new();
+    for attr in attrs.iter() {
+        let id = attr.oid.to_string();
+        let known = [CONTENT_TYPE, MESSAGE_DIGEST, SIGNING_TIME].contains(&id.as_str());
+        if !known || seen.contains(&id) || attr.values.len() != 1 {
+            return Err(VerifyError::NotSignature(format!(
+                "the signed attributes hold an unexpected or repeated attribute {id}"
+            )));
+        }
+        if id == CONTENT_TYPE
+            && attr
+                .values
+                .iter()
+                .next()
+                .and_then(|v| v.decode_as::<ObjectIdentifier>().ok())
+                != Some(oid(DATA)?)
+        {
+            return Err(VerifyError::NotSignature(
+                "the signed attributes' content type is not id-data".into(),
+            ));
+        }
+        seen.push(id);
+    }
     let read = crate::verify::read_attributes(&attrs);
     match (read.has_content_type, read.message_digest) {
         (true, Some(content_digest)) => Ok(SignedAttributesRead {
@@ -365,5 +390,38 @@ mod tests {
         // A DigestInfo is not signed attributes; nor is an empty SET OF.
         assert!(read_signed_attributes(&DigestInfo::sha256_of(b"x").to_der()).is_err());
         assert!(read_signed_attributes(&[0x31, 0x00]).is_err());
+        // Two digests, a stranger attribute, or another content type: refused, not read.
+        let attribute = |id: &str, value: Any| Attribute {
+            oid: oid(id).expect("oid"),
+            values: SetOfVec::try_from(vec![value]).expect("set"),
+        };
+        let digest =
+            |d: &[u8]| Any::encode_from(&OctetString::new(d).expect("octets")).expect("any");
+        let data = Any::encode_from(&oid(DATA).expect("oid")).expect("any");
+        for set in [
+            vec![
+                attribute(CONTENT_TYPE, data.clone()),
+                attribute(MESSAGE_DIGEST, digest(&[9; 32])),
+                attribute(MESSAGE_DIGEST, digest(&[8; 32])),
+            ],
+            vec![
+                attribute(CONTENT_TYPE, data.clone()),
+                attribute(MESSAGE_DIGEST, digest(&[9; 32])),
+                attribute("1.2.840.113549.1.9.52", data.clone()),
+            ],
+            vec![
+                attribute(
+                    CONTENT_TYPE,
+                    Any::encode_from(&oid(SIGNED_DATA).expect("oid")).expect("any"),
+                ),
+                attribute(MESSAGE_DIGEST, digest(&[9; 32])),
+            ],
+        ] {
+            let der = SignedAttributes::try_from(set)
+                .expect("set of")
+                .to_der()
+                .expect("der");
+            assert!(read_signed_attributes(&der).is_err());
+        }
     }
 }

@@ -214,6 +214,26 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .await
         .unwrap_err();
     assert!(e.to_string().contains("not the card holder's"), "{e}");
+    // The neighbour's card suspended (lost, say) and used anyway: refused as revoked, and the
+    // neighbour learns of it too.
+    env.app
+        .suspend_card(&env.clerk, &neighbours.card.serial)
+        .await
+        .unwrap();
+    let e = env
+        .app
+        .answer_login_challenge(
+            &begun.login,
+            &auth_certificate,
+            &auth_signature,
+            Some(mynumber_app::SignAnswer {
+                certificate: &their_cert,
+                signature: &theirs,
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("revoked"), "{e}");
     let (signature, certificate) = sign_digest_info_with_card(
         &handed.card_file,
         Hierarchy::Signature,
@@ -588,7 +608,10 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         actions,
         [
             // The user-authentication key as the signature key; the neighbour's signature
-            // certificate, recorded on the log-in's holder and on the neighbour.
+            // certificate, recorded on the log-in's holder and on the neighbour, in force and
+            // then revoked.
+            "131041 document-sign-refused",
+            "131041 document-sign-refused",
             "131041 document-sign-refused",
             "131041 document-sign-refused",
             "131041 document-sign-refused",
@@ -640,6 +663,8 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
             (false, "not-signature-certificate"),
             (false, "not-the-holders"),
             (true, "not-the-holders"),
+            (false, "revoked"),
+            (true, "revoked"),
         ],
         "{refusals:?}"
     );
