@@ -757,13 +757,31 @@ impl App {
             return Err(TokenRefusal::Client);
         };
         let now = self.clock.now_us();
-        let mut tx = self.store.begin().await?;
         let audiences = [self.issuer(), self.oidc_token_endpoint()];
         let audiences: Vec<&str> = audiences.iter().map(String::as_str).collect();
-        let client_kid = match self
-            .verify_client(tx.as_mut(), client, jws, assertion, &audiences, now)
-            .await?
-        {
+        // The reads and the assertion's signature before the writer's turn, which is what
+        // bounds this door on SQLite (docs/performance.md). The write then takes the
+        // assertion's id once and moves the code on only from where it was read, so nothing
+        // read here can have been used meanwhile.
+        let (checked, read_login) = {
+            let mut read = self.store.begin_read().await?;
+            let checked = self
+                .check_client(read.as_mut(), client, jws, assertion, &audiences, now)
+                .await?;
+            let login = match checked {
+                Ok(_) => read.oidc_login_by_code(&token_hash(code)).await?,
+                Err(_) => None,
+            };
+            (checked, login)
+        };
+        let mut tx = self.store.begin().await?;
+        let checked = match checked {
+            Ok(kid) => Self::take_jti(tx.as_mut(), client, assertion, now)
+                .await?
+                .map(|()| kid),
+            Err(refusal) => Err(refusal),
+        };
+        let client_kid = match checked {
             Ok(kid) => kid,
             Err((reason, false)) => {
                 tracing::warn!(reason, organisation = %client, "token refused");
@@ -787,11 +805,31 @@ impl App {
         if !is_code_verifier(verifier) {
             return Err(TokenRefusal::Grant("the code_verifier is malformed"));
         }
-        let Some(login) = tx.oidc_login_by_code(&token_hash(code)).await? else {
+        let Some(mut login) = read_login else {
             return Err(TokenRefusal::Grant("the code is unknown or expired"));
         };
         if login.organisation != client {
             return Err(TokenRefusal::Grant("the code was issued to another client"));
+        }
+        let moved = login.status == LoginStatus::Consented
+            && !tx
+                .update_oidc_login(
+                    &OidcLoginRow {
+                        status: LoginStatus::Redeemed,
+                        ..login.clone()
+                    },
+                    LoginStatus::Consented,
+                )
+                .await?;
+        if moved {
+            // Redeemed since it was read: a second use, as if read so.
+            login = tx
+                .oidc_login(&login.id)
+                .await?
+                .ok_or(TokenRefusal::Grant("the code is unknown or expired"))?;
+            if login.status != LoginStatus::Redeemed {
+                return Err(TokenRefusal::Grant("the code is unknown or expired"));
+            }
         }
         if login.status == LoginStatus::Redeemed {
             let revoked = tx.revoke_oidc_tokens(&login.id).await?;
@@ -824,22 +862,12 @@ impl App {
                 "redirect_uri is not the one of the authorization request",
             ));
         }
+        // A refusal from here on rolls the code's move back: a wrong verifier or redirection
+        // URI does not use the code up.
         if mynumber_pki::jose::pkce_s256(verifier) != login.code_challenge {
             return Err(TokenRefusal::Grant(
                 "the code_verifier does not match the code_challenge",
             ));
-        }
-        if !tx
-            .update_oidc_login(
-                &OidcLoginRow {
-                    status: LoginStatus::Redeemed,
-                    ..login.clone()
-                },
-                LoginStatus::Consented,
-            )
-            .await?
-        {
-            return Err(TokenRefusal::Grant("the code was already used"));
         }
         let access_token = format!(
             "{LOGIN_TOKEN_PREFIX}{}",

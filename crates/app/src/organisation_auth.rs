@@ -258,6 +258,48 @@ impl App {
         audiences: &[&str],
         now: i64,
     ) -> Result<Result<String, (&'static str, bool)>, AppError> {
+        match self
+            .check_client(&mut *tx, id, jws, assertion, audiences, now)
+            .await?
+        {
+            Ok(kid) => Ok(Self::take_jti(tx, id, assertion, now).await?.map(|()| kid)),
+            Err(refusal) => Ok(Err(refusal)),
+        }
+    }
+
+    /// Takes an assertion's `jti`, once: a replay is refused (and recorded: the signature was
+    /// the organisation's). Kept as long as the rules accept the assertion (its expiry and the
+    /// skew allowed), so that a replay inside the skew finds it.
+    pub(crate) async fn take_jti(
+        tx: &mut dyn Tx,
+        id: OrganisationId,
+        assertion: &Assertion,
+        now: i64,
+    ) -> Result<Result<(), (&'static str, bool)>, AppError> {
+        let expires = assertion
+            .exp
+            .saturating_add(mynumber_core::client_assertion::SKEW_S)
+            .saturating_mul(1_000_000);
+        Ok(
+            if tx.take_assertion(id, &assertion.jti, expires, now).await? {
+                Ok(())
+            } else {
+                Err(("replay", true))
+            },
+        )
+    }
+
+    /// Everything [`App::verify_client`] checks but the `jti`, in a read-only transaction: a
+    /// caller may check outside the writer's turn, then take the `jti` in its write.
+    pub(crate) async fn check_client(
+        &self,
+        tx: &mut dyn crate::ports::ReadTx,
+        id: OrganisationId,
+        jws: &CompactJws,
+        assertion: &Assertion,
+        audiences: &[&str],
+        now: i64,
+    ) -> Result<Result<String, (&'static str, bool)>, AppError> {
         let Some(org) = tx.organisation(id).await? else {
             return Ok(Err(("unknown-client", false)));
         };
@@ -292,15 +334,6 @@ impl App {
         };
         if org.status != OrgStatus::Active {
             return Ok(Err(("organisation-not-active", true)));
-        }
-        // Kept as long as the rules accept the assertion (its expiry and the skew allowed),
-        // so that a replay inside the skew finds it.
-        let expires = assertion
-            .exp
-            .saturating_add(mynumber_core::client_assertion::SKEW_S)
-            .saturating_mul(1_000_000);
-        if !tx.take_assertion(id, &assertion.jti, expires, now).await? {
-            return Ok(Err(("replay", true)));
         }
         Ok(Ok(key.kid.clone()))
     }
