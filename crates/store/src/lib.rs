@@ -110,6 +110,12 @@ impl SqlStore {
         let pool = AnyPoolOptions::new()
             .max_connections(config.max_connections.max(1))
             .acquire_timeout(Duration::from_secs(30))
+            // No ping before each acquisition on SQLite: it is one more trip to the
+            // connection's worker thread at the start of every transaction, a write's
+            // included, with the writer's turn held (45 µs of 165, docs/performance.md); an
+            // embedded database's connection does not drop away. PostgreSQL's may (a restart),
+            // so its pool still asks.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
