@@ -42,7 +42,7 @@ fn row(
 }
 
 /// A 転居 within Shinjuku, to a household of one's own.
-fn to_takadanobaba() -> mynumber_app::ChangeCommand {
+pub(crate) fn to_takadanobaba() -> mynumber_app::ChangeCommand {
     mynumber_app::ChangeCommand::AddressChange {
         prefecture: "東京都".into(),
         municipality_code: "131041".into(),

@@ -18,6 +18,28 @@ use super::{
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const REDIRECT: &str = "https://rp.example/callback";
 
+/// The card's answer to a log-in with `signed` (certificate, signature) over its document,
+/// refused: the refusal.
+async fn refused_signature(
+    env: &Env,
+    login: &str,
+    auth: (&[u8], &[u8]),
+    signed: (&[u8], &[u8]),
+) -> AppError {
+    env.app
+        .answer_login_challenge(
+            login,
+            auth.0,
+            auth.1,
+            Some(mynumber_app::SignAnswer {
+                certificate: signed.0,
+                signature: signed.1,
+            }),
+        )
+        .await
+        .unwrap_err()
+}
+
 /// A 署名検証者 starts sign-transactions (an organisation without the role is refused); the
 /// resident signs at a log-in with the signature key, which must be theirs and a signature
 /// certificate; the result comes back as a JWE to the organisation's key, for the log-in's
@@ -172,19 +194,13 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         "1234",
         &sign.digest_info,
     );
-    let e = env
-        .app
-        .answer_login_challenge(
-            &begun.login,
-            &auth_certificate,
-            &auth_signature,
-            Some(mynumber_app::SignAnswer {
-                certificate: &wrong_cert,
-                signature: &wrong,
-            }),
-        )
-        .await
-        .unwrap_err();
+    let e = refused_signature(
+        &env,
+        &begun.login,
+        (&auth_certificate, &auth_signature),
+        (&wrong_cert, &wrong),
+    )
+    .await;
     assert!(e.to_string().contains("not a signature certificate"), "{e}");
     // Another resident's signature certificate, with this resident's log-in: the signature
     // is good, but not the holder's. Refused, recorded on both, and the log-in still waits.
@@ -200,19 +216,13 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         "ABC123",
         &sign.digest_info,
     );
-    let e = env
-        .app
-        .answer_login_challenge(
-            &begun.login,
-            &auth_certificate,
-            &auth_signature,
-            Some(mynumber_app::SignAnswer {
-                certificate: &their_cert,
-                signature: &theirs,
-            }),
-        )
-        .await
-        .unwrap_err();
+    let e = refused_signature(
+        &env,
+        &begun.login,
+        (&auth_certificate, &auth_signature),
+        (&their_cert, &theirs),
+    )
+    .await;
     assert!(e.to_string().contains("not the card holder's"), "{e}");
     // The neighbour's card suspended (lost, say) and used anyway: refused as revoked, and the
     // neighbour learns of it too.
@@ -220,19 +230,13 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .suspend_card(&env.clerk, &neighbours.card.serial)
         .await
         .unwrap();
-    let e = env
-        .app
-        .answer_login_challenge(
-            &begun.login,
-            &auth_certificate,
-            &auth_signature,
-            Some(mynumber_app::SignAnswer {
-                certificate: &their_cert,
-                signature: &theirs,
-            }),
-        )
-        .await
-        .unwrap_err();
+    let e = refused_signature(
+        &env,
+        &begun.login,
+        (&auth_certificate, &auth_signature),
+        (&their_cert, &theirs),
+    )
+    .await;
     assert!(e.to_string().contains("revoked"), "{e}");
     let (signature, certificate) = sign_digest_info_with_card(
         &handed.card_file,
@@ -546,13 +550,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .change(
             &env.clerk,
             &resident.resident_code,
-            mynumber_app::ChangeCommand::AddressChange {
-                prefecture: "東京都".into(),
-                municipality_code: "131041".into(),
-                address: "高田馬場1丁目1番1号".into(),
-                household: mynumber_app::HouseholdChoice::New,
-                relationship: "head".into(),
-            },
+            super::life::to_takadanobaba(),
             None,
         )
         .await
