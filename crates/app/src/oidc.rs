@@ -420,7 +420,7 @@ impl App {
 
     /// A log-in as its page shows it; `browser` is the cookie's secret, if the browser sent one.
     pub async fn login_view(&self, id: &str, browser: Option<&str>) -> Result<LoginView, AppError> {
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let row = tx
             .oidc_login(id)
             .await?
@@ -447,7 +447,7 @@ impl App {
 
     /// What the authentication app signs for a log-in still waiting for the card.
     pub async fn login_challenge(&self, id: &str) -> Result<CardChallenge, AppError> {
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let row = tx
             .oidc_login(id)
             .await?
@@ -486,7 +486,7 @@ impl App {
         let now = self.clock.now_us();
         let at = jiff::Timestamp::from_microsecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         let login = {
-            let mut tx = self.store.begin_read().await?;
+            let mut tx = self.store.begin_lookup().await?;
             tx.oidc_login(id)
                 .await?
                 .ok_or(AppError::NotFound("log-in"))?
@@ -764,7 +764,7 @@ impl App {
         // assertion's id once and moves the code on only from where it was read, so nothing
         // read here can have been used meanwhile.
         let (checked, read_login) = {
-            let mut read = self.store.begin_read().await?;
+            let mut read = self.store.begin_lookup().await?;
             let checked = self
                 .check_client(read.as_mut(), client, jws, assertion, &audiences, now)
                 .await?;
@@ -1011,7 +1011,7 @@ impl App {
         token: &str,
     ) -> Result<Principal, AppError> {
         let now = self.clock.now_us();
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let grant = self.login_grant(tx.as_mut(), token, now).await?;
         Ok(Principal::LoginGrant(grant.organisation))
     }
@@ -1065,7 +1065,7 @@ impl App {
             return Ok(false);
         };
         let now = self.clock.now_us();
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let registered = tx
             .oidc_client(id)
             .await?

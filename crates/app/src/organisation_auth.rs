@@ -349,7 +349,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         }
         let now = self.clock.now_us();
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let Some((id, kid)) = tx.organisation_token(&token_hash(token), now).await? else {
             return Err(AppError::Unauthenticated);
         };

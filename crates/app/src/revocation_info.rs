@@ -131,7 +131,7 @@ impl App {
         at: Timestamp,
     ) -> Result<CertificateCheck, AppError> {
         let certificate = mynumber_pki::inspect(der).map_err(AppError::NotVerified)?;
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let mut hierarchy = None;
         for h in Hierarchy::ALL {
             if let Some(ca) = self.anchor(tx.as_mut(), h).await?
@@ -332,7 +332,7 @@ impl App {
         let Some(parsed) = ParsedRequest::parse(request) else {
             return Ok(malformed_response());
         };
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let mut chosen = None;
         for hierarchy in Hierarchy::ALL {
             if let Some(responder) = self.responder(tx.as_mut(), hierarchy).await?

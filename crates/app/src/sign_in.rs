@@ -486,7 +486,7 @@ impl App {
         let hash = token_hash(cookie);
         let found = self
             .store
-            .begin_read()
+            .begin_lookup()
             .await?
             .session_by_hash(&hash)
             .await?;

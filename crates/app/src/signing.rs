@@ -355,7 +355,7 @@ impl App {
             return Ok(None);
         };
         let t = {
-            let mut tx = self.store.begin_read().await?;
+            let mut tx = self.store.begin_lookup().await?;
             pending(tx.sign_transaction(id).await?, login, now)?
         };
         let Some(answer) = answer else {

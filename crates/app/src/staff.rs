@@ -239,7 +239,7 @@ impl App {
         if !token.starts_with("mn_") || token.len() != 67 {
             return Ok(Err((Rejected::Malformed, None)));
         }
-        let mut tx = self.store.begin_read().await?;
+        let mut tx = self.store.begin_lookup().await?;
         let Some((credential, staff)) = tx.credential_by_hash(&token_hash(token)).await? else {
             return Ok(Err((Rejected::Unknown, None)));
         };

@@ -1,12 +1,14 @@
 //! mynumber-store: the app's storage ports implemented with sqlx, on SQLite or PostgreSQL.
 //!
-//! One implementation serves both databases through sqlx's `Any` driver: the SQL is the common
-//! dialect (`$N` placeholders, `ON CONFLICT … DO NOTHING RETURNING`), dates are ISO text and
-//! instants are BIGINT microseconds because `Any` decodes only integers, floats, text and bytes.
-//! Only this crate knows SQL.
+//! One implementation serves both databases: the SQL is the common dialect (`$N` placeholders,
+//! `ON CONFLICT … DO NOTHING RETURNING`), dates are ISO text and instants are BIGINT
+//! microseconds because sqlx's `Any` driver decodes only integers, floats, text and bytes.
+//! Statements run through sqlx, except a SQLite write transaction's, which run in place on the
+//! writer's own connection (`sql.rs`). Only this crate knows SQL.
 
 mod migrate;
 mod rows;
+mod sql;
 mod tx;
 
 use std::str::FromStr;
@@ -18,7 +20,7 @@ use mynumber_app::ports::ReadTx;
 use mynumber_app::{Store, StoreError, Tx};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, AssertSqlSafe, Executor};
-use tokio::sync::Semaphore;
+use tokio::sync::Mutex;
 
 pub use migrate::MIGRATIONS;
 
@@ -36,11 +38,15 @@ pub enum Backend {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite has one writer at a time. Writers of this process queue here, first come first
-    /// served, instead of in SQLite's busy handler, which sleeps up to 100 ms between tries and
-    /// so turned a short queue into long tail latencies (docs/performance.md). Other processes
-    /// still meet `busy_timeout`.
-    writer: Arc<Semaphore>,
+    /// SQLite has one writer at a time: this connection, which write transactions run on in
+    /// place (`sql::Conn::Writer`; `None` on PostgreSQL). Writers of this process queue for it
+    /// here, first come first served, instead of in SQLite's busy handler, which sleeps up to
+    /// 100 ms between tries and so turned a short queue into long tail latencies
+    /// (docs/performance.md). Other processes still meet `busy_timeout`.
+    writer: Arc<Mutex<sql::Writer>>,
+    /// SQLite's connections for lookups (`Store::begin_lookup`), run in place as the writer's
+    /// are; `None` on PostgreSQL.
+    readers: Option<Arc<sql::Readers>>,
     /// When the short-lived rows were last forgotten.
     sweeps: Arc<tx::Sweeps>,
 }
@@ -119,46 +125,8 @@ impl SqlStore {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the writer; busy_timeout makes a second
-                        // process wait for the write lock instead of failing at once. The
-                        // indexes have random keys (ids, codes, numbers), so a page cache far
-                        // above the 2 MB default keeps inserts off the read syscalls
-                        // (docs/performance.md).
-                        conn.execute(AssertSqlSafe(format!(
-                            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; \
-                             PRAGMA busy_timeout={BUSY_TIMEOUT_MS}; PRAGMA foreign_keys=ON; \
-                             PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-                        )))
-                        .await?;
-                        if workload == Workload::BulkLoad {
-                            // One writer alone: memory-mapped reads spare it the read
-                            // syscalls. A server maps nothing: in WAL mode a connection that
-                            // finds the database changed since its last read unmaps the whole
-                            // file and faults it back in page by page, and with a write every
-                            // few searches that was 45 % of a server's time (docs/performance.md).
-                            conn.execute("PRAGMA mmap_size=1073741824;").await?;
-                            // Checkpoint (copy the WAL into the database) only every 200,000
-                            // pages instead of every 1,000: a page dirtied by many batches is
-                            // then written once, not once per batch (docs/performance.md).
-                            // The pool's close at the end checkpoints the rest.
-                            // A bulk load touches every index of the register at random
-                            // places: a page cache of 256 MiB holds their working set at a
-                            // million residents (docs/performance.md).
-                            conn.execute(
-                                "PRAGMA wal_autocheckpoint=200000; PRAGMA cache_size=-262144;",
-                            )
+                        conn.execute(AssertSqlSafe(sqlite_pragmas(workload)))
                             .await?;
-                        }
-                        if workload == Workload::Server {
-                            // Checkpoints are the server's own task (below); a WAL that grew
-                            // past the size it restarts at is cut back to it. Pages are
-                            // SQLite's default 4 KiB: no migration sets page_size.
-                            conn.execute(AssertSqlSafe(format!(
-                                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={};",
-                                WAL_RESTART_FRAMES * 4096
-                            )))
-                            .await?;
-                        }
                     }
                     Ok(())
                 })
@@ -166,10 +134,26 @@ impl SqlStore {
             .connect_with(options)
             .await
             .map_err(db)?;
+        // The pool's first connection has made the file (`mode=rwc`) and set it to WAL.
+        let (writer, readers) = match backend {
+            Backend::Sqlite => {
+                let path = sqlx::sqlite::SqliteConnectOptions::from_str(&config.url)
+                    .map_err(db)?
+                    .get_filename()
+                    .to_owned();
+                pool.acquire().await.map_err(db)?;
+                let pragmas = sqlite_pragmas(workload);
+                let writer = sql::open(&path, &pragmas).map_err(db)?;
+                let readers = sql::Readers::new(path, &pragmas, config.max_connections as usize);
+                (Some(writer), Some(Arc::new(readers)))
+            }
+            Backend::Postgres => (None, None),
+        };
         let store = Self {
             pool,
             backend,
-            writer: Arc::new(Semaphore::new(1)),
+            writer: Arc::new(Mutex::new(writer)),
+            readers,
             sweeps: Arc::default(),
         };
         migrate::run(&store).await?;
@@ -186,9 +170,46 @@ impl SqlStore {
     }
 }
 
+/// The pragmas of every SQLite connection for `workload`, the writer's included.
+fn sqlite_pragmas(workload: Workload) -> String {
+    // WAL lets readers run beside the writer; busy_timeout makes a second process wait for
+    // the write lock instead of failing at once. The indexes have random keys (ids, codes,
+    // numbers), so a page cache far above the 2 MB default keeps inserts off the read
+    // syscalls (docs/performance.md).
+    let mut pragmas = format!(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; \
+         PRAGMA busy_timeout={BUSY_TIMEOUT_MS}; PRAGMA foreign_keys=ON; \
+         PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+    );
+    match workload {
+        // One writer alone: memory-mapped reads spare it the read syscalls. A server maps
+        // nothing: in WAL mode a connection that finds the database changed since its last
+        // read unmaps the whole file and faults it back in page by page, and with a write
+        // every few searches that was 45 % of a server's time (docs/performance.md).
+        // Checkpoint (copy the WAL into the database) only every 200,000 pages instead of
+        // every 1,000: a page dirtied by many batches is then written once, not once per
+        // batch (docs/performance.md). The store's close at the end checkpoints the rest.
+        // A bulk load touches every index of the register at random places: a page cache of
+        // 256 MiB holds their working set at a million residents (docs/performance.md).
+        Workload::BulkLoad => pragmas.push_str(
+            " PRAGMA mmap_size=1073741824; PRAGMA wal_autocheckpoint=200000; \
+             PRAGMA cache_size=-262144;",
+        ),
+        // Checkpoints are the server's own task (`checkpoint_wal`); a WAL that grew past the
+        // size it restarts at is cut back to it. Pages are SQLite's default 4 KiB: no
+        // migration sets page_size.
+        Workload::Server => pragmas.push_str(&format!(
+            " PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={};",
+            WAL_RESTART_FRAMES * 4096
+        )),
+        Workload::Command => {}
+    }
+    pragmas
+}
+
 /// A server's SQLite WAL checkpoints (see [`Workload::Server`]). Ends when the pool closes
 /// (whose last connection checkpoints the rest).
-async fn checkpoint_wal(pool: AnyPool, writer: Arc<Semaphore>) {
+async fn checkpoint_wal(pool: AnyPool, writer: Arc<Mutex<sql::Writer>>) {
     let mut every = tokio::time::interval(WAL_CHECKPOINT_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // After a forced restart that a long reader (an export, a ledger verification, another
@@ -286,7 +307,7 @@ const WAL_RESTART_WAIT: Duration = Duration::from_millis(50);
 /// tests.
 async fn checkpoint_once(
     pool: &AnyPool,
-    writer: &Semaphore,
+    writer: &Mutex<sql::Writer>,
     may_force: bool,
     restart_frames: i64,
 ) -> Result<Turn, sqlx::Error> {
@@ -313,9 +334,7 @@ async fn checkpoint_once(
     // The turn first, then a connection, as every writer takes them: holding a connection
     // while waiting for the turn could leave a writer that has the turn with no connection.
     drop(conn);
-    let Ok(_turn) = writer.acquire().await else {
-        return Ok(Turn::Copied);
-    };
+    let _turn = writer.lock().await;
     let held = std::time::Instant::now();
     let mut conn = pool.acquire().await?;
     let mut tries = 0;
@@ -362,41 +381,55 @@ async fn checkpoint_once(
 #[async_trait]
 impl Store for SqlStore {
     async fn begin(&self) -> Result<Box<dyn Tx>, StoreError> {
-        let (tx, turn) = match self.backend {
-            // IMMEDIATE takes the write lock now: two deferred transactions that both read and
-            // then write would otherwise deadlock on the upgrade, and busy_timeout can't help.
+        let tx = match self.backend {
             Backend::Sqlite => {
-                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().acquire_owned())
+                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
                     .await
                     .map_err(|_| {
                         StoreError::Database(
                             "the database is busy: another write took more than 10 s".to_owned(),
                         )
-                    })?
-                    .map_err(|e| StoreError::Database(e.to_string()))?;
-                (self.pool.begin_with("BEGIN IMMEDIATE").await, Some(turn))
+                    })?;
+                sql::Conn::Lite(sql::LiteTx::write(turn).map_err(db)?)
             }
-            Backend::Postgres => (self.pool.begin().await, None),
+            Backend::Postgres => sql::Conn::Pool(self.pool.begin().await.map_err(db)?),
         };
         Ok(Box::new(tx::SqlTx::new(
-            tx.map_err(db)?,
+            tx,
             self.backend,
             self.sweeps.clone(),
-            turn,
         )))
     }
 
     async fn begin_read(&self) -> Result<Box<dyn ReadTx>, StoreError> {
         let tx = self.pool.begin().await.map_err(db)?;
         Ok(Box::new(tx::SqlTx::new(
-            tx,
+            sql::Conn::Pool(tx),
             self.backend,
             self.sweeps.clone(),
-            None,
+        )))
+    }
+
+    async fn begin_lookup(&self) -> Result<Box<dyn ReadTx>, StoreError> {
+        let Some(readers) = &self.readers else {
+            return self.begin_read().await;
+        };
+        let lease = readers.lease().await.map_err(db)?;
+        Ok(Box::new(tx::SqlTx::new(
+            sql::Conn::Lite(sql::LiteTx::read(lease).map_err(db)?),
+            self.backend,
+            self.sweeps.clone(),
         )))
     }
 
     async fn close(&self) {
+        // The writer and the lookups' connections first (after the write in progress, if
+        // any): the pool's last connection to close is then the database's last, which
+        // checkpoints the WAL into the file.
+        drop(self.writer.lock().await.take());
+        if let Some(readers) = &self.readers {
+            readers.close();
+        }
         self.pool.close().await;
     }
 
@@ -426,15 +459,15 @@ impl Store for SqlStore {
     }
 }
 
-pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
+pub(crate) fn db(e: impl Into<sql::SqlError>) -> StoreError {
+    StoreError::Database(e.into().to_string())
 }
 
 /// Maps a unique-key violation to [`StoreError::Conflict`] naming `what`, anything else as
 /// [`db`] does.
-pub(crate) fn unique_conflict(what: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
+pub(crate) fn unique_conflict(what: &'static str) -> impl Fn(sql::SqlError) -> StoreError {
     move |e| match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(what),
+        e if e.is_unique_violation() => StoreError::Conflict(what),
         e => db(e),
     }
 }
@@ -510,7 +543,7 @@ mod tests {
     #[tokio::test]
     async fn a_long_wal_starts_over_once_its_readers_leave() {
         let (pool, _removed) = wal_pool().await;
-        let writer = Semaphore::new(1);
+        let writer = Mutex::new(None);
         write(&pool, 40).await;
         // A reader in the middle of a transaction, in the WAL.
         let mut reader = pool.acquire().await.unwrap();
@@ -533,7 +566,7 @@ mod tests {
         // Due, with the reader still in: the writers are let go, the WAL goes on.
         let turn = checkpoint_once(&pool, &writer, true, 16).await;
         assert!(matches!(turn, Ok(Turn::ReadersStayed)));
-        assert!(writer.try_acquire().is_ok(), "the writers were not let go");
+        assert!(writer.try_lock().is_ok(), "the writers were not let go");
         write(&pool, 1).await;
         assert!(
             frames(&pool).await > long,
@@ -545,7 +578,7 @@ mod tests {
         drop(reader);
         let turn = checkpoint_once(&pool, &writer, true, 16).await;
         assert!(matches!(turn, Ok(Turn::Restarted)));
-        assert!(writer.try_acquire().is_ok(), "the writers were not let go");
+        assert!(writer.try_lock().is_ok(), "the writers were not let go");
         write(&pool, 1).await;
         let after = frames(&pool).await;
         assert!(after < 16, "{after} frames after the restart");

@@ -284,8 +284,8 @@ pub(crate) async fn search_keys(store: &SqlStore) -> Result<(), StoreError> {
         if rows.is_empty() {
             return tx.commit().await.map_err(db);
         }
-        for row in &rows {
-            let version = decode_version(row)?;
+        for row in rows {
+            let version = decode_version(&crate::sql::Row::Pool(row))?;
             let mut q = sqlx::query(
                 "UPDATE resident_versions SET name_key = $1, kana_key = $2, latin_key = $3, \
                  alias_key = $4 WHERE person_id = $5 AND version = $6",

@@ -3,6 +3,7 @@
 //! Rows are validated again on the way in, so a manual edit that breaks an invariant surfaces as
 //! `StoreError::Corrupt` instead of a wrong answer.
 
+use crate::sql::Row;
 use hex::FromHex;
 use jiff::civil::Date;
 use mynumber_app::{
@@ -20,8 +21,6 @@ use mynumber_core::{
     Nationality, NoticeId, PersonId, Prefecture, RecordStatus, Relationship, RemovalReason,
     ResidenceCardNumber, Resident, ResidentCode, ResidentRecord, Sex, StaffId, StatusOfResidence,
 };
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 /// A value to bind.
 #[derive(Debug, Clone)]
@@ -32,6 +31,10 @@ pub(crate) enum Val {
     /// A NULL in an integer column (PostgreSQL types the parameter).
     NullInt,
     Text(String),
+    /// Bytes (`BYTEA`, `BLOB`).
+    Bytes(Vec<u8>),
+    /// A NULL in a bytes column.
+    NullBytes,
 }
 
 impl From<&str> for Val {
@@ -52,6 +55,21 @@ impl From<i64> for Val {
 impl From<Option<&str>> for Val {
     fn from(v: Option<&str>) -> Self {
         v.map_or(Self::Null, Val::from)
+    }
+}
+impl From<&String> for Val {
+    fn from(s: &String) -> Self {
+        Self::Text(s.clone())
+    }
+}
+impl From<Option<i64>> for Val {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Self::NullInt, Self::Int)
+    }
+}
+impl From<Option<Vec<u8>>> for Val {
+    fn from(v: Option<Vec<u8>>) -> Self {
+        v.map_or(Self::NullBytes, Self::Bytes)
     }
 }
 impl From<Option<String>> for Val {
@@ -164,22 +182,22 @@ pub(crate) fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }
 
-pub(crate) fn text(row: &AnyRow, col: &str) -> Result<String, StoreError> {
+pub(crate) fn text(row: &Row, col: &str) -> Result<String, StoreError> {
     row.try_get::<String, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
 
-pub(crate) fn opt_text(row: &AnyRow, col: &str) -> Result<Option<String>, StoreError> {
+pub(crate) fn opt_text(row: &Row, col: &str) -> Result<Option<String>, StoreError> {
     row.try_get::<Option<String>, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
 
-pub(crate) fn int(row: &AnyRow, col: &str) -> Result<i64, StoreError> {
+pub(crate) fn int(row: &Row, col: &str) -> Result<i64, StoreError> {
     row.try_get::<i64, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
 
-fn date(row: &AnyRow, col: &str) -> Result<Date, StoreError> {
+fn date(row: &Row, col: &str) -> Result<Date, StoreError> {
     text(row, col)?
         .parse()
         .map_err(|_| corrupt(format!("{col} is not a date")))
@@ -189,7 +207,7 @@ pub(crate) fn person_id(s: &str) -> Result<PersonId, StoreError> {
     PersonId::parse(s).ok_or_else(|| corrupt("person id"))
 }
 
-pub(crate) fn decode_person(row: &AnyRow) -> Result<PersonRow, StoreError> {
+pub(crate) fn decode_person(row: &Row) -> Result<PersonRow, StoreError> {
     Ok(PersonRow {
         id: person_id(&text(row, "id")?)?,
         resident_code: ResidentCode::parse(&text(row, "resident_code")?)
@@ -198,7 +216,7 @@ pub(crate) fn decode_person(row: &AnyRow) -> Result<PersonRow, StoreError> {
     })
 }
 
-pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
+pub(crate) fn decode_version(row: &Row) -> Result<VersionRow, StoreError> {
     let status = match text(row, "status")?.as_str() {
         "active" => RecordStatus::Active,
         "removed" => RecordStatus::Removed {
@@ -282,7 +300,7 @@ pub(crate) fn decode_version(row: &AnyRow) -> Result<VersionRow, StoreError> {
     })
 }
 
-pub(crate) fn decode_current(row: &AnyRow) -> Result<CurrentRow, StoreError> {
+pub(crate) fn decode_current(row: &Row) -> Result<CurrentRow, StoreError> {
     Ok(CurrentRow {
         person: decode_person(row)?,
         version: decode_version(row)?,
@@ -310,7 +328,7 @@ pub(crate) fn ledger_values(e: &StoredEntry) -> Vec<Val> {
 
 /// Decodes an entry as stored, without checking it: verification is the chain's job, and must
 /// see exactly what is in the database.
-pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
+pub(crate) fn decode_ledger(row: &Row) -> Result<StoredEntry, StoreError> {
     let hash = |col: &str| -> Result<[u8; 32], StoreError> {
         <[u8; 32]>::from_hex(text(row, col)?)
             .ok()
@@ -337,17 +355,17 @@ pub(crate) fn decode_ledger(row: &AnyRow) -> Result<StoredEntry, StoreError> {
 pub(crate) const NOTICE_COLUMNS: &str = "id, person_id, municipality_code, generation, \
      application_id, status, queued_at_us, batch, sent_at_us, outcome_at_us";
 
-pub(crate) fn opt_int(row: &AnyRow, col: &str) -> Result<Option<i64>, StoreError> {
+pub(crate) fn opt_int(row: &Row, col: &str) -> Result<Option<i64>, StoreError> {
     row.try_get::<Option<i64>, _>(col)
         .map_err(|e| corrupt(format!("{col}: {e}")))
 }
 
-fn municipality(row: &AnyRow) -> Result<MunicipalityCode, StoreError> {
+fn municipality(row: &Row) -> Result<MunicipalityCode, StoreError> {
     MunicipalityCode::parse(&text(row, "municipality_code")?)
         .map_err(|_| corrupt("municipality_code"))
 }
 
-pub(crate) fn decode_notice(row: &AnyRow) -> Result<NoticeRow, StoreError> {
+pub(crate) fn decode_notice(row: &Row) -> Result<NoticeRow, StoreError> {
     Ok(NoticeRow {
         id: NoticeId::parse(&text(row, "id")?).ok_or_else(|| corrupt("notice id"))?,
         person: person_id(&text(row, "person_id")?)?,
@@ -366,7 +384,7 @@ pub(crate) fn decode_notice(row: &AnyRow) -> Result<NoticeRow, StoreError> {
     })
 }
 
-pub(crate) fn decode_document(row: &AnyRow) -> Result<DocumentRow, StoreError> {
+pub(crate) fn decode_document(row: &Row) -> Result<DocumentRow, StoreError> {
     Ok(DocumentRow {
         code: VerificationCode::parse(&text(row, "code")?)
             .ok_or_else(|| corrupt("verification code"))?,
@@ -390,7 +408,7 @@ pub(crate) fn unhex(s: &str) -> Result<Vec<u8>, StoreError> {
     hex::decode(s).map_err(|_| corrupt("hex field"))
 }
 
-pub(crate) fn decode_certificate(row: &AnyRow) -> Result<CertificateRow, StoreError> {
+pub(crate) fn decode_certificate(row: &Row) -> Result<CertificateRow, StoreError> {
     Ok(CertificateRow {
         serial: text(row, "serial")?,
         hierarchy: text(row, "hierarchy")?,
@@ -421,7 +439,7 @@ pub(crate) fn reason_class(reason: Reason) -> &'static str {
 
 /// A card application; `with_photo` when the query selected the photo column too.
 pub(crate) fn decode_card_application(
-    row: &AnyRow,
+    row: &Row,
     with_photo: bool,
 ) -> Result<CardApplicationRow, StoreError> {
     Ok(CardApplicationRow {
@@ -454,7 +472,7 @@ pub(crate) fn decode_card_application(
 pub(crate) const CALL_COLUMNS: &str = "id, operator_id, language, caller, person_id, outcome, \
      police_report, card_serial, opened_at_us, closed_at_us";
 
-pub(crate) fn decode_call(row: &AnyRow) -> Result<CallRow, StoreError> {
+pub(crate) fn decode_call(row: &Row) -> Result<CallRow, StoreError> {
     Ok(CallRow {
         id: text(row, "id")?,
         operator: StaffId::parse(&text(row, "operator_id")?).ok_or_else(|| corrupt("operator"))?,
@@ -475,7 +493,7 @@ pub(crate) const CARD_COLUMNS: &str = "serial, person_id, application, municipal
      status, end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
      signature_certificate, authentication_certificate, continue_by, additions";
 
-pub(crate) fn decode_card(row: &AnyRow) -> Result<CardRow, StoreError> {
+pub(crate) fn decode_card(row: &Row) -> Result<CardRow, StoreError> {
     let status = text(row, "status")?;
     let reason = opt_text(row, "end_reason")?;
     Ok(CardRow {
@@ -499,7 +517,7 @@ pub(crate) fn decode_card(row: &AnyRow) -> Result<CardRow, StoreError> {
     })
 }
 
-pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
+pub(crate) fn decode_crl(row: &Row) -> Result<CrlRow, StoreError> {
     Ok(CrlRow {
         hierarchy: text(row, "hierarchy")?,
         number: int(row, "number")?,
@@ -513,13 +531,13 @@ pub(crate) fn decode_crl(row: &AnyRow) -> Result<CrlRow, StoreError> {
 pub(crate) const IMPORT_JOB_COLUMNS: &str =
     "number, digest, file_name, started_at_us, started_by, scope, line_count, finished_at_us";
 
-fn digest32(row: &AnyRow, col: &str) -> Result<[u8; 32], StoreError> {
+fn digest32(row: &Row, col: &str) -> Result<[u8; 32], StoreError> {
     unhex(&text(row, col)?)?
         .try_into()
         .map_err(|_| corrupt(col))
 }
 
-pub(crate) fn decode_import_job(row: &AnyRow) -> Result<ImportJobRow, StoreError> {
+pub(crate) fn decode_import_job(row: &Row) -> Result<ImportJobRow, StoreError> {
     Ok(ImportJobRow {
         number: int(row, "number")?,
         digest: digest32(row, "digest")?,
@@ -532,7 +550,7 @@ pub(crate) fn decode_import_job(row: &AnyRow) -> Result<ImportJobRow, StoreError
     })
 }
 
-pub(crate) fn decode_import_batch(row: &AnyRow) -> Result<ImportBatchRow, StoreError> {
+pub(crate) fn decode_import_batch(row: &Row) -> Result<ImportBatchRow, StoreError> {
     Ok(ImportBatchRow {
         job: int(row, "job")?,
         first_line: int(row, "first_line")?,
@@ -542,7 +560,7 @@ pub(crate) fn decode_import_batch(row: &AnyRow) -> Result<ImportBatchRow, StoreE
     })
 }
 
-pub(crate) fn decode_import_household(row: &AnyRow) -> Result<ImportHouseholdRow, StoreError> {
+pub(crate) fn decode_import_household(row: &Row) -> Result<ImportHouseholdRow, StoreError> {
     Ok(ImportHouseholdRow {
         label: text(row, "label")?,
         household: HouseholdId::parse(&text(row, "household_id")?)

@@ -67,6 +67,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn begin(&self) -> Result<Box<dyn Tx>, StoreError>;
     /// A transaction that only reads.
     async fn begin_read(&self) -> Result<Box<dyn ReadTx>, StoreError>;
+    /// A transaction that only reads, for a few point lookups on a request's hot path (a
+    /// token, a session, a log-in's state): on embedded SQLite it runs in place on the task's
+    /// thread, as writes do, instead of a trip to a connection's thread per statement. Never
+    /// for a long read (a search, an export, a listing), which would hold the task's thread.
+    async fn begin_lookup(&self) -> Result<Box<dyn ReadTx>, StoreError> {
+        self.begin_read().await
+    }
     /// Which backend, for messages: `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
     /// Closes every connection, waiting for transactions in progress (SQLite then checkpoints

@@ -6,13 +6,14 @@ use mynumber_app::ports::{CardsRead, CardsWrite};
 use mynumber_app::{CallRow, CardApplicationRow, CardRow, DueCertificate, StoreError};
 use mynumber_core::card::CardStatus;
 use mynumber_core::{MunicipalityCode, PersonId, StaffId};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::db;
 use crate::rows::{
     CALL_COLUMNS, CARD_APPLICATION_COLUMNS, CARD_COLUMNS, decode_call, decode_card,
     decode_card_application,
 };
+use crate::sql::query;
 
 use super::SqlTx;
 
@@ -25,9 +26,9 @@ impl CardsRead for SqlTx {
         let sql = format!(
             "SELECT {CARD_APPLICATION_COLUMNS}, photo FROM card_applications WHERE id = $1"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -43,9 +44,9 @@ impl CardsRead for SqlTx {
             "SELECT {CARD_APPLICATION_COLUMNS} FROM card_applications WHERE person_id = $1 \
              ORDER BY received_at_us DESC, id DESC"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -55,9 +56,9 @@ impl CardsRead for SqlTx {
 
     async fn card(&mut self, serial: &str) -> Result<Option<CardRow>, StoreError> {
         let sql = format!("SELECT {CARD_COLUMNS} FROM cards WHERE serial = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(serial.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -70,9 +71,9 @@ impl CardsRead for SqlTx {
             "SELECT {CARD_COLUMNS} FROM cards WHERE person_id = $1 \
              ORDER BY produced_at_us DESC, serial DESC"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -89,10 +90,10 @@ impl CardsRead for SqlTx {
             "SELECT {CARD_COLUMNS} FROM cards WHERE status IN ('produced', 'active', 'suspended') \
              AND expiry < $1 ORDER BY expiry, serial LIMIT $2"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(day.to_string())
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -109,10 +110,10 @@ impl CardsRead for SqlTx {
             "SELECT {CARD_COLUMNS} FROM cards WHERE status IN ('active', 'suspended') \
              AND continue_by < $1 ORDER BY continue_by, serial LIMIT $2"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(day.to_string())
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -127,8 +128,7 @@ impl CardsRead for SqlTx {
         before_us: i64,
         limit: i64,
     ) -> Result<Vec<DueCertificate>, StoreError> {
-        use sqlx::Row;
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT c.serial AS certificate, c.hierarchy, c.not_after_us, k.serial AS card \
              FROM certificates c JOIN cards k \
              ON k.signature_certificate = c.serial OR k.authentication_certificate = c.serial \
@@ -144,7 +144,7 @@ impl CardsRead for SqlTx {
         .bind(after.0)
         .bind(after.1.to_owned())
         .bind(limit)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -174,13 +174,13 @@ impl CardsRead for SqlTx {
              WHERE n.card_serial = c.serial AND n.kind = 'renewal') \
              ORDER BY c.expiry, c.serial LIMIT $5"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(before.to_string())
             .bind(after.0.to_string())
             .bind(after.1.to_owned())
             .bind(municipality.as_str().to_owned())
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -193,13 +193,13 @@ impl CardsRead for SqlTx {
         operator: StaffId,
         since_us: i64,
     ) -> Result<i64, StoreError> {
-        sqlx::query(
+        query(
             "SELECT COUNT(*) FROM call_records WHERE operator_id = $1 AND opened_at_us >= $2 \
              AND outcome IN ('not-found', 'ambiguous')",
         )
         .bind(operator.to_hex())
         .bind(since_us)
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?
         .try_get::<i64, _>(0)
@@ -208,9 +208,9 @@ impl CardsRead for SqlTx {
 
     async fn call(&mut self, id: &str) -> Result<Option<CallRow>, StoreError> {
         let sql = format!("SELECT {CALL_COLUMNS} FROM call_records WHERE id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -225,7 +225,7 @@ impl CardsWrite for SqlTx {
         &mut self,
         row: &CardApplicationRow,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO card_applications (id, person_id, municipality_code, channel, reason, \
              application_id, kind, with_certificates, express, fee_yen, photo, applied_on, \
              received_at_us, card_serial, cause) \
@@ -246,26 +246,26 @@ impl CardsWrite for SqlTx {
         .bind(row.received_at_us)
         .bind(row.card_serial.clone())
         .bind(row.reason.is_reissue().then(|| row.reason.code()))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn set_application_card(&mut self, id: &str, serial: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE card_applications SET card_serial = $1 WHERE id = $2 AND card_serial IS NULL",
         )
         .bind(serial.to_owned())
         .bind(id.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn insert_card(&mut self, row: &CardRow) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO cards (serial, person_id, application, municipality_code, kind, status, \
              end_reason, expiry, birthday_limit, produced_at_us, changed_at_us, \
              signature_certificate, authentication_certificate, continue_by, additions) \
@@ -287,7 +287,7 @@ impl CardsWrite for SqlTx {
         .bind(row.authentication_certificate.clone())
         .bind(row.continue_by.map(|d| d.to_string()))
         .bind(i64::from(row.additions))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -298,7 +298,7 @@ impl CardsWrite for SqlTx {
         rows: &[(String, String, PersonId, MunicipalityCode, i64)],
     ) -> Result<bool, StoreError> {
         for (certificate, card, person, municipality, at) in rows {
-            let done = sqlx::query(
+            let done = query(
                 "INSERT INTO certificate_notices (certificate_serial, card_serial, person_id, \
                  municipality_code, printed_at_us) VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT DO NOTHING",
@@ -308,7 +308,7 @@ impl CardsWrite for SqlTx {
             .bind(person.to_hex())
             .bind(municipality.as_str().to_owned())
             .bind(*at)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
             if done.rows_affected() != 1 {
@@ -319,7 +319,7 @@ impl CardsWrite for SqlTx {
     }
 
     async fn update_card(&mut self, row: &CardRow, from: CardStatus) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE cards SET status = $1, end_reason = $2, expiry = $3, changed_at_us = $4, \
              signature_certificate = $5, authentication_certificate = $6, \
              municipality_code = $7, continue_by = $8, additions = $9 \
@@ -336,7 +336,7 @@ impl CardsWrite for SqlTx {
         .bind(i64::from(row.additions))
         .bind(row.serial.clone())
         .bind(from.code())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -347,7 +347,7 @@ impl CardsWrite for SqlTx {
             "INSERT INTO call_records ({CALL_COLUMNS}) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(row.id.clone())
             .bind(row.operator.to_hex())
             .bind(row.language.clone())
@@ -358,14 +358,14 @@ impl CardsWrite for SqlTx {
             .bind(row.card_serial.clone())
             .bind(row.opened_at_us)
             .bind(row.closed_at_us)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
     }
 
     async fn close_call(&mut self, row: &CallRow) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE call_records SET outcome = $1, police_report = $2, card_serial = $3, \
              closed_at_us = $4 WHERE id = $5 AND closed_at_us IS NULL",
         )
@@ -374,7 +374,7 @@ impl CardsWrite for SqlTx {
         .bind(row.card_serial.clone())
         .bind(row.closed_at_us)
         .bind(row.id.clone())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)

@@ -5,10 +5,11 @@ use mynumber_app::ports::{CertificatesRead, CertificatesWrite};
 use mynumber_app::{CertificateRow, CrlRow, StoreError};
 use mynumber_core::PersonId;
 use mynumber_core::certificate::CertificateStatus;
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::db;
 use crate::rows::{CERTIFICATE_COLUMNS, decode_certificate, decode_crl, unhex};
+use crate::sql::query;
 
 use super::SqlTx;
 
@@ -18,12 +19,11 @@ impl CertificatesRead for SqlTx {
         &mut self,
         hierarchy: &str,
     ) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError> {
-        let row =
-            sqlx::query("SELECT certificate, sealed_key FROM authorities WHERE hierarchy = $1")
-                .bind(hierarchy.to_owned())
-                .fetch_optional(&mut *self.tx)
-                .await
-                .map_err(db)?;
+        let row = query("SELECT certificate, sealed_key FROM authorities WHERE hierarchy = $1")
+            .bind(hierarchy.to_owned())
+            .fetch_optional(&mut self.tx)
+            .await
+            .map_err(db)?;
         row.map(|r| {
             let cert: String = r.try_get(0).map_err(db)?;
             let key: String = r.try_get(1).map_err(db)?;
@@ -34,9 +34,9 @@ impl CertificatesRead for SqlTx {
 
     async fn certificate(&mut self, serial: &str) -> Result<Option<CertificateRow>, StoreError> {
         let sql = format!("SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE serial = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(serial.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -52,9 +52,9 @@ impl CertificatesRead for SqlTx {
             "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE person_id = $1 \
              ORDER BY issued_at_us DESC"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -71,10 +71,10 @@ impl CertificatesRead for SqlTx {
             "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE hierarchy = $1 \
              AND status IN ('revoked', 'hold') AND not_after_us >= $2 ORDER BY serial"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(hierarchy.to_owned())
             .bind(at_us)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -83,9 +83,9 @@ impl CertificatesRead for SqlTx {
     }
 
     async fn certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT revision FROM certificate_revisions WHERE hierarchy = $1")
+        let row = query("SELECT revision FROM certificate_revisions WHERE hierarchy = $1")
             .bind(hierarchy.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(match row {
@@ -95,12 +95,12 @@ impl CertificatesRead for SqlTx {
     }
 
     async fn latest_crl(&mut self, hierarchy: &str) -> Result<Option<CrlRow>, StoreError> {
-        sqlx::query(
+        query(
             "SELECT hierarchy, number, revision, this_update_us, next_update_us, crl \
              FROM crls WHERE hierarchy = $1",
         )
         .bind(hierarchy.to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?
         .as_ref()
@@ -118,7 +118,7 @@ impl CertificatesWrite for SqlTx {
         sealed_key: &[u8],
         at_us: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO authorities (hierarchy, certificate, sealed_key, created_at_us) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (hierarchy) DO NOTHING",
         )
@@ -126,14 +126,14 @@ impl CertificatesWrite for SqlTx {
         .bind(hex::encode(certificate))
         .bind(hex::encode(sealed_key))
         .bind(at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn insert_certificate(&mut self, row: &CertificateRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO certificates (serial, hierarchy, person_id, status, reason, revoked_at_us, \
              not_after_us, issued_at_us, certificate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -146,7 +146,7 @@ impl CertificatesWrite for SqlTx {
         .bind(row.not_after_us)
         .bind(row.issued_at_us)
         .bind(hex::encode(&row.der))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -160,7 +160,7 @@ impl CertificatesWrite for SqlTx {
         reason: Option<&str>,
         at_us: Option<i64>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE certificates SET status = $1, reason = $2, revoked_at_us = $3 \
              WHERE serial = $4 AND status = $5",
         )
@@ -169,20 +169,20 @@ impl CertificatesWrite for SqlTx {
         .bind(at_us)
         .bind(serial.to_owned())
         .bind(from.code())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn bump_certificate_revision(&mut self, hierarchy: &str) -> Result<i64, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "INSERT INTO certificate_revisions (hierarchy, revision) VALUES ($1, 1) \
              ON CONFLICT (hierarchy) DO UPDATE SET revision = certificate_revisions.revision + 1 \
              RETURNING revision",
         )
         .bind(hierarchy.to_owned())
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?;
         row.try_get::<i64, _>(0).map_err(db)
@@ -194,7 +194,7 @@ impl CertificatesWrite for SqlTx {
         replacing: Option<i64>,
     ) -> Result<bool, StoreError> {
         let done = match replacing {
-            None => sqlx::query(
+            None => query(
                 "INSERT INTO crls (hierarchy, number, revision, this_update_us, next_update_us, crl) \
                  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hierarchy) DO NOTHING",
             )
@@ -204,9 +204,9 @@ impl CertificatesWrite for SqlTx {
             .bind(row.this_update_us)
             .bind(row.next_update_us)
             .bind(hex::encode(&row.der))
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await,
-            Some(previous) => sqlx::query(
+            Some(previous) => query(
                 "UPDATE crls SET number = $1, revision = $2, this_update_us = $3, \
                  next_update_us = $4, crl = $5 WHERE hierarchy = $6 AND number = $7",
             )
@@ -217,7 +217,7 @@ impl CertificatesWrite for SqlTx {
             .bind(hex::encode(&row.der))
             .bind(row.hierarchy.clone())
             .bind(previous)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await,
         }
         .map_err(db)?;

@@ -7,10 +7,11 @@ use mynumber_app::{CardNoticeRow, DocumentRow, NoticeRow, StoreError};
 use mynumber_core::document::VerificationCode;
 use mynumber_core::notice::NoticeStatus;
 use mynumber_core::{ApplicationId, IndividualNumber, MunicipalityCode, NoticeId, PersonId};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::db;
 use crate::rows::{NOTICE_COLUMNS, Val, decode_document, decode_notice, person_id};
+use crate::sql::query;
 
 use super::{MAX_ROWS, SqlTx, opt};
 
@@ -20,12 +21,12 @@ impl DocumentsRead for SqlTx {
         &mut self,
         code: &VerificationCode,
     ) -> Result<Option<DocumentRow>, StoreError> {
-        sqlx::query(
+        query(
             "SELECT code, kind, person_id, municipality_code, issued_at_us, issued_by, digest, \
              summary FROM documents WHERE code = $1",
         )
         .bind(code.as_str().to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?
         .as_ref()
@@ -38,9 +39,9 @@ impl DocumentsRead for SqlTx {
         id: &ApplicationId,
     ) -> Result<Option<NoticeRow>, StoreError> {
         let sql = format!("SELECT {NOTICE_COLUMNS} FROM notices WHERE application_id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.as_str().to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -58,11 +59,11 @@ impl DocumentsRead for SqlTx {
             "SELECT {NOTICE_COLUMNS} FROM notices WHERE status = $1 \
              AND ($2 = '' OR municipality_code = $2) ORDER BY id LIMIT $3"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(status.code())
             .bind(opt(municipality.map(|m| m.as_str().to_owned())))
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -75,12 +76,12 @@ impl DocumentsRead for SqlTx {
         status: NoticeStatus,
         municipality: Option<MunicipalityCode>,
     ) -> Result<i64, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT COUNT(*) FROM notices WHERE status = $1 AND ($2 = '' OR municipality_code = $2)",
         )
         .bind(status.code())
         .bind(opt(municipality.map(|m| m.as_str().to_owned())))
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?;
         row.try_get::<i64, _>(0).map_err(db)
@@ -101,7 +102,7 @@ impl DocumentsRead for SqlTx {
         limit: i64,
     ) -> Result<Vec<NoticeBatchRow>, StoreError> {
         // On the partial index (municipality_code, batch): only printed letters are read.
-        sqlx::query(
+        query(
             "SELECT t.batch AS batch, MIN(t.sent_at_us) AS sent_at_us, COUNT(*) AS letters, \
              SUM(CASE WHEN t.status = 'sent' THEN 1 ELSE 0 END) AS still_out, \
              SUM(CASE WHEN t.status = 'sent' AND t.reprinted_at_us IS NULL \
@@ -113,7 +114,7 @@ impl DocumentsRead for SqlTx {
         )
         .bind(municipality.as_str().to_owned())
         .bind(limit.clamp(0, 1000))
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?
         .iter()
@@ -156,10 +157,10 @@ impl DocumentsRead for SqlTx {
              WHERE t.municipality_code = $1 AND t.batch = $2 ORDER BY t.id",
             columns.join(", ")
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(municipality.as_str().to_owned())
             .bind(batch.to_owned())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -187,9 +188,9 @@ impl DocumentsRead for SqlTx {
             "SELECT {NOTICE_COLUMNS} FROM notices WHERE person_id = $1 AND status = 'queued' \
              ORDER BY id"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -201,14 +202,14 @@ impl DocumentsRead for SqlTx {
         &mut self,
         id: &ApplicationId,
     ) -> Result<Option<(PersonId, i64)>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT person_id, sent_at_us AS printed FROM notices \
              WHERE application_id = $1 AND sent_at_us IS NOT NULL \
              UNION ALL SELECT person_id, printed_at_us AS printed FROM card_notices \
              WHERE application_id = $1",
         )
         .bind(id.as_str().to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.map(|r| {
@@ -223,7 +224,7 @@ impl DocumentsRead for SqlTx {
 #[async_trait]
 impl DocumentsWrite for SqlTx {
     async fn insert_document(&mut self, row: &DocumentRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO documents (code, kind, person_id, municipality_code, issued_at_us, \
              issued_by, digest, summary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -235,7 +236,7 @@ impl DocumentsWrite for SqlTx {
         .bind(row.issued_by.clone())
         .bind(hex::encode(row.digest))
         .bind(row.summary.clone())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -273,7 +274,7 @@ impl DocumentsWrite for SqlTx {
     ) -> Result<u64, StoreError> {
         let mut moved = 0;
         for (id, application_id) in letters {
-            let done = sqlx::query(
+            let done = query(
                 // An application ID is unique across both kinds of form: one drawn again
                 // leaves the letter queued, and the batch is a conflict.
                 "UPDATE notices SET status = 'sent', application_id = $1, batch = $2, \
@@ -284,12 +285,10 @@ impl DocumentsWrite for SqlTx {
             .bind(batch.to_owned())
             .bind(at_us)
             .bind(id.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(|e| match e {
-                sqlx::Error::Database(d) if d.is_unique_violation() => {
-                    StoreError::Conflict("application id")
-                }
+                e if e.is_unique_violation() => StoreError::Conflict("application id"),
                 other => db(other),
             })?;
             moved += done.rows_affected();
@@ -304,7 +303,7 @@ impl DocumentsWrite for SqlTx {
     ) -> Result<u64, StoreError> {
         let mut marked = 0;
         for id in ids {
-            let done = sqlx::query(
+            let done = query(
                 "UPDATE notices SET reprinted_at_us = $1 WHERE id = $2 AND status = 'sent' \
                  AND reprinted_at_us IS NULL AND EXISTS (SELECT 1 FROM individual_numbers n \
                  WHERE n.person_id = notices.person_id AND n.generation = notices.generation \
@@ -312,7 +311,7 @@ impl DocumentsWrite for SqlTx {
             )
             .bind(at_us)
             .bind(id.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
             marked += done.rows_affected();
@@ -347,7 +346,7 @@ impl DocumentsWrite for SqlTx {
                 sql.push_str(&(i + 5).to_string());
             }
             sql.push(')');
-            let mut q = sqlx::query(AssertSqlSafe(sql))
+            let mut q = query(AssertSqlSafe(sql))
                 .bind(to.code())
                 .bind(at_us)
                 .bind(batch.map(str::to_owned))
@@ -355,14 +354,14 @@ impl DocumentsWrite for SqlTx {
             for id in chunk {
                 q = q.bind(id.to_hex());
             }
-            moved += q.execute(&mut *self.tx).await.map_err(db)?.rows_affected();
+            moved += q.execute(&mut self.tx).await.map_err(db)?.rows_affected();
         }
         Ok(moved)
     }
 
     async fn insert_card_notices(&mut self, rows: &[CardNoticeRow]) -> Result<bool, StoreError> {
         for row in rows {
-            let done = sqlx::query(
+            let done = query(
                 // An application ID is unique across both kinds of form.
                 "INSERT INTO card_notices (id, kind, card_serial, person_id, municipality_code, \
                  application_id, printed_at_us) SELECT $1, $2, $3, $4, $5, $6, $7 \
@@ -376,7 +375,7 @@ impl DocumentsWrite for SqlTx {
             .bind(row.municipality.as_str().to_owned())
             .bind(row.application_id.map(|a| a.as_str().to_owned()))
             .bind(row.printed_at_us)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
             if done.rows_affected() != 1 {

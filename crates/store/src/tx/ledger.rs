@@ -5,18 +5,19 @@ use hex::FromHex;
 use mynumber_app::StoreError;
 use mynumber_app::ports::{LedgerRead, LedgerWrite};
 use mynumber_core::ledger::{GENESIS, StoredEntry};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::db;
 use crate::rows::{LEDGER_COLUMNS, decode_ledger, ledger_values};
+use crate::sql::query;
 
 use super::SqlTx;
 
 #[async_trait]
 impl LedgerRead for SqlTx {
     async fn ledger_heads(&mut self) -> Result<Vec<(String, i64, [u8; 32])>, StoreError> {
-        sqlx::query("SELECT partition_key, seq, hash FROM ledger_heads ORDER BY partition_key")
-            .fetch_all(&mut *self.tx)
+        query("SELECT partition_key, seq, hash FROM ledger_heads ORDER BY partition_key")
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -43,11 +44,11 @@ impl LedgerRead for SqlTx {
             "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE partition_key = $1 AND seq > $2 \
              ORDER BY seq LIMIT $3"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(partition.to_owned())
             .bind(after)
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -56,8 +57,8 @@ impl LedgerRead for SqlTx {
     }
 
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT text FROM ledger_checkpoints ORDER BY at_us DESC LIMIT 1")
-            .fetch_optional(&mut *self.tx)
+        let row = query("SELECT text FROM ledger_checkpoints ORDER BY at_us DESC LIMIT 1")
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
@@ -65,8 +66,8 @@ impl LedgerRead for SqlTx {
     }
 
     async fn checkpoints(&mut self) -> Result<Vec<String>, StoreError> {
-        sqlx::query("SELECT text FROM ledger_checkpoints ORDER BY at_us")
-            .fetch_all(&mut *self.tx)
+        query("SELECT text FROM ledger_checkpoints ORDER BY at_us")
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -75,8 +76,8 @@ impl LedgerRead for SqlTx {
     }
 
     async fn ledger_partitions(&mut self) -> Result<Vec<String>, StoreError> {
-        sqlx::query("SELECT DISTINCT partition_key FROM ledger_entries ORDER BY partition_key")
-            .fetch_all(&mut *self.tx)
+        query("SELECT DISTINCT partition_key FROM ledger_entries ORDER BY partition_key")
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -93,14 +94,14 @@ impl LedgerWrite for SqlTx {
         // UPDATE): writers to one partition queue here, writers to others never wait. On
         // SQLite the writer's turn is the lock. One statement, not an insert then an update:
         // every statement is a trip to SQLite's worker thread (docs/performance.md).
-        let r = sqlx::query(
+        let r = query(
             "INSERT INTO ledger_heads (partition_key, seq, hash) VALUES ($1, 0, $2) \
              ON CONFLICT (partition_key) DO UPDATE SET seq = ledger_heads.seq \
              RETURNING seq, hash",
         )
         .bind(partition.to_owned())
         .bind(hex::encode(GENESIS))
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?;
         let seq: i64 = r.try_get(0).map_err(db)?;
@@ -118,21 +119,21 @@ impl LedgerWrite for SqlTx {
         let values = entries.iter().map(ledger_values).collect();
         let head = format!("ledger_entries ({LEDGER_COLUMNS})");
         self.insert_many(&head, 10, values, "").await?;
-        sqlx::query("UPDATE ledger_heads SET seq = $1, hash = $2 WHERE partition_key = $3")
+        query("UPDATE ledger_heads SET seq = $1, hash = $2 WHERE partition_key = $3")
             .bind(last.content.seq)
             .bind(hex::encode(last.hash))
             .bind(last.content.partition.clone())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
     }
 
     async fn insert_checkpoint(&mut self, at_us: i64, text: &str) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO ledger_checkpoints (at_us, text) VALUES ($1, $2)")
+        query("INSERT INTO ledger_checkpoints (at_us, text) VALUES ($1, $2)")
             .bind(at_us)
             .bind(text.to_owned())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())

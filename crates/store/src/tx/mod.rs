@@ -15,11 +15,10 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use async_trait::async_trait;
 use mynumber_app::{StoreError, Tx};
-use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
-use tokio::sync::OwnedSemaphorePermit;
+use sqlx::AssertSqlSafe;
 
 use crate::rows::{Val, version_columns_qualified};
+use crate::sql::{Conn, Row, query};
 use crate::{Backend, db};
 
 /// Bind parameters per statement: below SQLite's 32 766 and PostgreSQL's 65 535.
@@ -60,26 +59,19 @@ impl Sweeps {
 }
 
 pub(crate) struct SqlTx {
-    tx: Transaction<'static, Any>,
+    /// The connection, in its transaction; on SQLite's writer it holds the writer's turn
+    /// until the transaction commits or rolls back.
+    tx: Conn,
     backend: Backend,
     sweeps: Arc<Sweeps>,
-    /// A SQLite writer's turn, given back when the transaction commits or rolls back (after
-    /// `tx`, since fields drop in order).
-    _turn: Option<OwnedSemaphorePermit>,
 }
 
 impl SqlTx {
-    pub(crate) fn new(
-        tx: Transaction<'static, Any>,
-        backend: Backend,
-        sweeps: Arc<Sweeps>,
-        turn: Option<OwnedSemaphorePermit>,
-    ) -> Self {
+    pub(crate) fn new(tx: Conn, backend: Backend, sweeps: Arc<Sweeps>) -> Self {
         Self {
             tx,
             backend,
             sweeps,
-            _turn: turn,
         }
     }
 
@@ -92,9 +84,9 @@ impl SqlTx {
         threshold: i64,
     ) -> Result<(), StoreError> {
         if Sweeps::due(kind(&self.sweeps), threshold, every) {
-            sqlx::query(sql)
+            query(sql)
                 .bind(threshold)
-                .execute(&mut *self.tx)
+                .execute(&mut self.tx)
                 .await
                 .map_err(db)?;
         }
@@ -109,7 +101,7 @@ impl SqlTx {
         columns: usize,
         rows: Vec<Vec<Val>>,
         tail: &str,
-    ) -> Result<Vec<AnyRow>, StoreError> {
+    ) -> Result<Vec<Row>, StoreError> {
         let mut out = Vec::new();
         let per = (MAX_PARAMS / columns).clamp(1, MAX_ROWS);
         let mut rows = rows.into_iter().peekable();
@@ -142,35 +134,26 @@ impl SqlTx {
             }
             sql.push(' ');
             sql.push_str(tail);
-            let q = bind_all(sqlx::query(AssertSqlSafe(sql)), chunk.into_iter().flatten());
+            let q = query(AssertSqlSafe(sql)).bind_all(chunk.into_iter().flatten());
             out.extend(
-                q.fetch_all(&mut *self.tx)
+                q.fetch_all(&mut self.tx)
                     .await
                     .map_err(crate::unique_conflict("a unique key"))?,
             );
+            // On SQLite's writer a chunk runs on this task's thread without a pause: a bulk
+            // load lets the thread's other tasks in between chunks.
+            if let Conn::Lite(tx) = &self.tx
+                && tx.is_writer()
+            {
+                tokio::task::yield_now().await;
+            }
         }
         Ok(out)
     }
 }
 
-/// `q` with `values` bound in order.
-fn bind_all<'q>(
-    mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
-    values: impl IntoIterator<Item = Val>,
-) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments> {
-    for v in values {
-        q = match v {
-            Val::Int(i) => q.bind(i),
-            Val::Null => q.bind(Option::<String>::None),
-            Val::NullInt => q.bind(Option::<i64>::None),
-            Val::Text(s) => q.bind(s),
-        };
-    }
-    q
-}
-
 /// Indexes of `keys` that are absent from `returned` (rows not inserted because of a conflict).
-fn missing(keys: &[String], returned: &[AnyRow]) -> Result<Vec<usize>, StoreError> {
+fn missing(keys: &[String], returned: &[Row]) -> Result<Vec<usize>, StoreError> {
     let got: std::collections::HashSet<String> = returned
         .iter()
         .map(|r| r.try_get::<String, _>(0).map_err(db))
@@ -198,7 +181,10 @@ fn opt(s: Option<String>) -> String {
 #[async_trait]
 impl Tx for SqlTx {
     async fn commit(self: Box<Self>) -> Result<(), StoreError> {
-        self.tx.commit().await.map_err(db)
+        match self.tx {
+            Conn::Pool(tx) => tx.commit().await.map_err(db),
+            Conn::Lite(tx) => tx.commit().map_err(db),
+        }
     }
 }
 

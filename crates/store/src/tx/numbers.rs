@@ -5,10 +5,11 @@ use mynumber_app::ports::{NumbersRead, NumbersWrite};
 use mynumber_app::{NumberChangeRow, NumberRow, StoreError};
 use mynumber_core::number_change::{ChangeGround, ChangeRequest, ChangeStatus};
 use mynumber_core::{IndividualNumber, MunicipalityCode, NumberChangeId, PersonId, StaffId};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::db;
 use crate::rows::person_id;
+use crate::sql::query;
 
 use super::{SqlTx, missing};
 
@@ -18,9 +19,9 @@ impl NumbersRead for SqlTx {
         &mut self,
         number: &IndividualNumber,
     ) -> Result<Option<(PersonId, bool)>, StoreError> {
-        let row = sqlx::query("SELECT person_id, status FROM individual_numbers WHERE number = $1")
+        let row = query("SELECT person_id, status FROM individual_numbers WHERE number = $1")
             .bind(number.expose_digits().to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| {
@@ -49,11 +50,11 @@ impl NumbersRead for SqlTx {
                 "SELECT person_id, number FROM individual_numbers WHERE status = 'current' AND person_id IN ({})",
                 placeholders.join(", ")
             );
-            let mut q = sqlx::query(AssertSqlSafe(sql));
+            let mut q = query(AssertSqlSafe(sql));
             for p in chunk {
                 q = q.bind(p.to_hex());
             }
-            for r in q.fetch_all(&mut *self.tx).await.map_err(db)? {
+            for r in q.fetch_all(&mut self.tx).await.map_err(db)? {
                 let id: String = r.try_get(0).map_err(db)?;
                 let number: String = r.try_get(1).map_err(db)?;
                 let number = IndividualNumber::parse(&number)
@@ -68,12 +69,12 @@ impl NumbersRead for SqlTx {
         &mut self,
         id: NumberChangeId,
     ) -> Result<Option<NumberChangeRow>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT person_id, ground, reason, evidence, status, requested_by, requested_at_us, \
              decided_by, decided_at_us FROM number_changes WHERE id = $1",
         )
         .bind(id.to_hex())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         let Some(r) = row else { return Ok(None) };
@@ -103,7 +104,7 @@ impl NumbersRead for SqlTx {
         limit: i64,
     ) -> Result<Vec<NumberChangeId>, StoreError> {
         // Requests are few (a number changes only after a leak): no index on the status.
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT c.id FROM number_changes c JOIN persons p ON p.id = c.person_id \
              JOIN resident_versions v ON v.person_id = p.id AND v.version = p.current_version \
              WHERE c.status = 'requested' AND ($1 = '' OR v.municipality_code = $1) \
@@ -115,7 +116,7 @@ impl NumbersRead for SqlTx {
                 .unwrap_or_default(),
         )
         .bind(limit)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -161,7 +162,7 @@ impl NumbersWrite for SqlTx {
     }
 
     async fn insert_number_change(&mut self, row: &NumberChangeRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO number_changes (id, person_id, ground, reason, evidence, status, \
              requested_by, requested_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -173,7 +174,7 @@ impl NumbersWrite for SqlTx {
         .bind(row.status.code())
         .bind(row.requested_by.to_hex())
         .bind(row.requested_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -186,7 +187,7 @@ impl NumbersWrite for SqlTx {
         by: StaffId,
         at_us: i64,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE number_changes SET status = $1, decided_by = $2, decided_at_us = $3 \
              WHERE id = $4 AND status = 'requested'",
         )
@@ -194,7 +195,7 @@ impl NumbersWrite for SqlTx {
         .bind(by.to_hex())
         .bind(at_us)
         .bind(id.to_hex())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         if done.rows_affected() == 1 {
@@ -209,13 +210,13 @@ impl NumbersWrite for SqlTx {
         person: PersonId,
         at_us: i64,
     ) -> Result<Option<u32>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "UPDATE individual_numbers SET status = 'retired', retired_at_us = $1 \
              WHERE person_id = $2 AND status = 'current' RETURNING generation",
         )
         .bind(at_us)
         .bind(person.to_hex())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.map(|r| {

@@ -10,12 +10,12 @@ use mynumber_app::ports::{
 use mynumber_core::OrganisationId;
 use mynumber_core::oidc::{LoginStatus, SignFormat, SignStatus};
 use sqlx::AssertSqlSafe;
-use sqlx::any::AnyRow;
 
 use super::organisations::organisation_id;
 use super::{SWEEP_EVERY_US, SqlTx};
 use crate::db;
 use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
+use crate::sql::{Row, query};
 
 const LOGIN_COLUMNS: &str = "id, organisation_id, redirect_uri, scope, state, nonce, \
      code_challenge, acr_values, ui_locale, challenge, browser_hash, status, person_id, \
@@ -35,11 +35,11 @@ fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn unhex(row: &AnyRow, col: &str) -> Result<Vec<u8>, StoreError> {
+fn unhex(row: &Row, col: &str) -> Result<Vec<u8>, StoreError> {
     hex::decode(text(row, col)?).map_err(|_| corrupt(format!("{col} is not hex")))
 }
 
-fn decode_login(row: &AnyRow) -> Result<OidcLoginRow, StoreError> {
+fn decode_login(row: &Row) -> Result<OidcLoginRow, StoreError> {
     Ok(OidcLoginRow {
         id: text(row, "id")?,
         organisation: organisation_id(&text(row, "organisation_id")?)?,
@@ -67,13 +67,13 @@ fn decode_login(row: &AnyRow) -> Result<OidcLoginRow, StoreError> {
     })
 }
 
-fn opt_unhex(row: &AnyRow, col: &str) -> Result<Option<Vec<u8>>, StoreError> {
+fn opt_unhex(row: &Row, col: &str) -> Result<Option<Vec<u8>>, StoreError> {
     opt_text(row, col)?
         .map(|h| hex::decode(h).map_err(|_| corrupt(format!("{col} is not hex"))))
         .transpose()
 }
 
-fn decode_sign(row: &AnyRow) -> Result<SignTransactionRow, StoreError> {
+fn decode_sign(row: &Row) -> Result<SignTransactionRow, StoreError> {
     Ok(SignTransactionRow {
         id: text(row, "id")?,
         organisation: organisation_id(&text(row, "organisation_id")?)?,
@@ -95,7 +95,7 @@ fn decode_sign(row: &AnyRow) -> Result<SignTransactionRow, StoreError> {
     })
 }
 
-fn decode_key(row: &AnyRow) -> Result<ProviderKeyRow, StoreError> {
+fn decode_key(row: &Row) -> Result<ProviderKeyRow, StoreError> {
     Ok(ProviderKeyRow {
         kid: text(row, "kid")?,
         purpose: text(row, "purpose")?,
@@ -112,12 +112,12 @@ impl OidcRead for SqlTx {
         &mut self,
         organisation: OrganisationId,
     ) -> Result<Option<OidcClientRow>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT organisation_id, redirect_uris, logout_uris, registered_at_us \
              FROM oidc_clients WHERE organisation_id = $1",
         )
         .bind(organisation.to_hex())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.map(|r| {
@@ -135,9 +135,9 @@ impl OidcRead for SqlTx {
         let sql = format!(
             "SELECT {KEY_COLUMNS} FROM oidc_keys WHERE purpose = $1 ORDER BY created_at_us, kid"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(purpose.to_owned())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -147,9 +147,9 @@ impl OidcRead for SqlTx {
 
     async fn oidc_login(&mut self, id: &str) -> Result<Option<OidcLoginRow>, StoreError> {
         let sql = format!("SELECT {LOGIN_COLUMNS} FROM oidc_logins WHERE id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_login(&r))
@@ -161,9 +161,9 @@ impl OidcRead for SqlTx {
         code_hash: &str,
     ) -> Result<Option<OidcLoginRow>, StoreError> {
         let sql = format!("SELECT {LOGIN_COLUMNS} FROM oidc_logins WHERE code_hash = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(code_hash.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_login(&r))
@@ -175,9 +175,9 @@ impl OidcRead for SqlTx {
         id: &str,
     ) -> Result<Option<SignTransactionRow>, StoreError> {
         let sql = format!("SELECT {SIGN_COLUMNS} FROM sign_transactions WHERE id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_sign(&r))
@@ -189,13 +189,13 @@ impl OidcRead for SqlTx {
         hash: &str,
         now_us: i64,
     ) -> Result<Option<OidcTokenRow>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT hash, login_id, organisation_id, person_id, scope, expires_at_us, \
              client_kid FROM oidc_tokens WHERE hash = $1 AND expires_at_us > $2",
         )
         .bind(hash.to_owned())
         .bind(now_us)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.map(|r| {
@@ -216,7 +216,7 @@ impl OidcRead for SqlTx {
 #[async_trait]
 impl OidcWrite for SqlTx {
     async fn put_oidc_client(&mut self, row: &OidcClientRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO oidc_clients (organisation_id, redirect_uris, logout_uris, \
              registered_at_us) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (organisation_id) DO UPDATE SET redirect_uris = excluded.redirect_uris, \
@@ -226,7 +226,7 @@ impl OidcWrite for SqlTx {
         .bind(row.redirect_uris.join("\n"))
         .bind(row.logout_uris.join("\n"))
         .bind(row.registered_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -239,26 +239,26 @@ impl OidcWrite for SqlTx {
             "INSERT INTO oidc_keys ({KEY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (kid) DO NOTHING"
         );
-        let done = sqlx::query(AssertSqlSafe(sql))
+        let done = query(AssertSqlSafe(sql))
             .bind(row.kid.clone())
             .bind(row.purpose.clone())
             .bind(hex::encode(&row.sealed))
             .bind(hex::encode(&row.public_key))
             .bind(row.created_at_us)
             .bind(row.retired_at_us)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn retire_provider_key(&mut self, kid: &str, at_us: i64) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE oidc_keys SET retired_at_us = $1 WHERE kid = $2 AND retired_at_us IS NULL",
         )
         .bind(at_us)
         .bind(kid.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -280,7 +280,7 @@ impl OidcWrite for SqlTx {
             "INSERT INTO oidc_logins ({LOGIN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
              $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(row.id.clone())
             .bind(row.organisation.to_hex())
             .bind(row.redirect_uri.clone())
@@ -301,7 +301,7 @@ impl OidcWrite for SqlTx {
             .bind(row.created_at_us)
             .bind(row.expires_at_us)
             .bind(row.sign_transaction.clone())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
@@ -323,7 +323,7 @@ impl OidcWrite for SqlTx {
             "INSERT INTO sign_transactions ({SIGN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
              $7, $8, $9, $10, $11, $12, $13)"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(row.id.clone())
             .bind(row.organisation.to_hex())
             .bind(row.format.code())
@@ -337,7 +337,7 @@ impl OidcWrite for SqlTx {
             .bind(row.signed_at_us)
             .bind(row.created_at_us)
             .bind(row.expires_at_us)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
@@ -347,7 +347,7 @@ impl OidcWrite for SqlTx {
         &mut self,
         row: &SignTransactionRow,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE sign_transactions SET status = $1, login_id = $2, person_id = $3, \
              certificate = $4, signature = $5, signed_at_us = $6, expires_at_us = $7 \
              WHERE id = $8 AND status = $9",
@@ -361,7 +361,7 @@ impl OidcWrite for SqlTx {
         .bind(row.expires_at_us)
         .bind(row.id.clone())
         .bind(SignStatus::Pending.code())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -372,7 +372,7 @@ impl OidcWrite for SqlTx {
         row: &OidcLoginRow,
         expected: LoginStatus,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE oidc_logins SET status = $1, person_id = $2, certificate_serial = $3, \
              auth_time_us = $4, code_hash = $5, code_expires_at_us = $6, ui_locale = $7 \
              WHERE id = $8 AND status = $9",
@@ -386,7 +386,7 @@ impl OidcWrite for SqlTx {
         .bind(row.ui_locale.clone())
         .bind(row.id.clone())
         .bind(expected.code())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -400,7 +400,7 @@ impl OidcWrite for SqlTx {
             row.expires_at_us - 24 * 3_600_000_000,
         )
         .await?;
-        sqlx::query(
+        query(
             "INSERT INTO oidc_tokens (hash, login_id, organisation_id, person_id, scope, \
              expires_at_us, client_kid) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -411,16 +411,16 @@ impl OidcWrite for SqlTx {
         .bind(row.scope.clone())
         .bind(row.expires_at_us)
         .bind(row.client_kid.clone())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn revoke_oidc_tokens(&mut self, login: &str) -> Result<u64, StoreError> {
-        let done = sqlx::query("DELETE FROM oidc_tokens WHERE login_id = $1")
+        let done = query("DELETE FROM oidc_tokens WHERE login_id = $1")
             .bind(login.to_owned())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected())

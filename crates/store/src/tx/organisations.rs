@@ -9,10 +9,10 @@ use mynumber_core::organisation::{
 };
 use mynumber_core::{CorporateNumber, OrganisationId};
 use sqlx::AssertSqlSafe;
-use sqlx::any::AnyRow;
 
 use super::{SWEEP_EVERY_US, SqlTx};
 use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
+use crate::sql::{Row, query};
 use crate::{db, unique_conflict};
 
 const ORGANISATION_COLUMNS: &str = "id, corporate_number, name, roles, status, registered_by, \
@@ -40,7 +40,7 @@ fn split<T>(s: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<Ve
 const COLLECTION_COLUMNS: &str = "id, organisation_id, person_id, purpose_code, method, \
      collected_at_us, ended_on, keep_until, deleted_at_us";
 
-fn opt_date(row: &AnyRow, col: &str) -> Result<Option<Date>, StoreError> {
+fn opt_date(row: &Row, col: &str) -> Result<Option<Date>, StoreError> {
     opt_text(row, col)?
         .map(|d| {
             d.parse()
@@ -49,7 +49,7 @@ fn opt_date(row: &AnyRow, col: &str) -> Result<Option<Date>, StoreError> {
         .transpose()
 }
 
-fn decode_collection(row: &AnyRow) -> Result<CollectionRow, StoreError> {
+fn decode_collection(row: &Row) -> Result<CollectionRow, StoreError> {
     Ok(CollectionRow {
         id: text(row, "id")?,
         organisation: organisation_id(&text(row, "organisation_id")?)?,
@@ -68,7 +68,7 @@ pub(crate) fn organisation_id(s: &str) -> Result<OrganisationId, StoreError> {
     OrganisationId::parse(s).ok_or_else(|| corrupt("organisation id"))
 }
 
-fn decode_organisation(row: &AnyRow) -> Result<OrganisationRow, StoreError> {
+fn decode_organisation(row: &Row) -> Result<OrganisationRow, StoreError> {
     Ok(OrganisationRow {
         id: organisation_id(&text(row, "id")?)?,
         corporate_number: CorporateNumber::parse(&text(row, "corporate_number")?)
@@ -83,7 +83,7 @@ fn decode_organisation(row: &AnyRow) -> Result<OrganisationRow, StoreError> {
     })
 }
 
-fn decode_purpose(row: &AnyRow) -> Result<PurposeRow, StoreError> {
+fn decode_purpose(row: &Row) -> Result<PurposeRow, StoreError> {
     Ok(PurposeRow {
         organisation: organisation_id(&text(row, "organisation_id")?)?,
         purpose: PurposeRegistration {
@@ -105,13 +105,12 @@ impl OrganisationsRead for SqlTx {
         &mut self,
         organisation: OrganisationId,
     ) -> Result<Option<OrganisationId>, StoreError> {
-        let row = sqlx::query(
-            "SELECT platform_id FROM organisation_platforms WHERE organisation_id = $1",
-        )
-        .bind(organisation.to_hex())
-        .fetch_optional(&mut *self.tx)
-        .await
-        .map_err(db)?;
+        let row =
+            query("SELECT platform_id FROM organisation_platforms WHERE organisation_id = $1")
+                .bind(organisation.to_hex())
+                .fetch_optional(&mut self.tx)
+                .await
+                .map_err(db)?;
         row.map(|r| organisation_id(&text(&r, "platform_id")?))
             .transpose()
     }
@@ -121,17 +120,16 @@ impl OrganisationsRead for SqlTx {
         person: mynumber_core::PersonId,
         organisation: OrganisationId,
     ) -> Result<Option<i64>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT expires_at_us FROM latest_four_consents WHERE person_id = $1 \
              AND organisation_id = $2",
         )
         .bind(person.to_hex())
         .bind(organisation.to_hex())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
-        row.map(|r| sqlx::Row::try_get::<i64, _>(&r, 0).map_err(db))
-            .transpose()
+        row.map(|r| r.try_get::<i64, _>(0).map_err(db)).transpose()
     }
 
     async fn collection_misses(
@@ -139,14 +137,13 @@ impl OrganisationsRead for SqlTx {
         organisation: OrganisationId,
         hour: i64,
     ) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "SELECT misses FROM collection_misses WHERE organisation_id = $1 AND hour = $2",
-        )
-        .bind(organisation.to_hex())
-        .bind(hour)
-        .fetch_optional(&mut *self.tx)
-        .await
-        .map_err(db)?;
+        let row =
+            query("SELECT misses FROM collection_misses WHERE organisation_id = $1 AND hour = $2")
+                .bind(organisation.to_hex())
+                .bind(hour)
+                .fetch_optional(&mut self.tx)
+                .await
+                .map_err(db)?;
         row.map(|r| int(&r, "misses"))
             .transpose()
             .map(|m| m.unwrap_or(0))
@@ -157,9 +154,9 @@ impl OrganisationsRead for SqlTx {
         id: OrganisationId,
     ) -> Result<Option<OrganisationRow>, StoreError> {
         let sql = format!("SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_organisation(&r))
@@ -174,9 +171,9 @@ impl OrganisationsRead for SqlTx {
             "SELECT {ORGANISATION_COLUMNS} FROM organisations \
              WHERE corporate_number = $1 AND status <> 'revoked'"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(corporate_number.digits().to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_organisation(&r))
@@ -186,9 +183,9 @@ impl OrganisationsRead for SqlTx {
     async fn organisations(&mut self, limit: i64) -> Result<Vec<OrganisationRow>, StoreError> {
         let sql =
             format!("SELECT {ORGANISATION_COLUMNS} FROM organisations ORDER BY name, id LIMIT $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -201,9 +198,9 @@ impl OrganisationsRead for SqlTx {
             "SELECT {PURPOSE_COLUMNS} FROM organisation_purposes \
              WHERE organisation_id = $1 ORDER BY code"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -215,12 +212,12 @@ impl OrganisationsRead for SqlTx {
         &mut self,
         id: OrganisationId,
     ) -> Result<Vec<OrganisationKeyRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT organisation_id, kid, public_key, registered_at_us, revoked_at_us \
              FROM organisation_keys WHERE organisation_id = $1 ORDER BY kid",
         )
         .bind(id.to_hex())
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -241,13 +238,13 @@ impl OrganisationsRead for SqlTx {
         hash: &str,
         now_us: i64,
     ) -> Result<Option<(OrganisationId, String)>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT organisation_id, kid FROM organisation_tokens \
              WHERE hash = $1 AND expires_at_us > $2",
         )
         .bind(hash.to_owned())
         .bind(now_us)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.map(|r| {
@@ -261,9 +258,9 @@ impl OrganisationsRead for SqlTx {
 
     async fn collection(&mut self, id: &str) -> Result<Option<CollectionRow>, StoreError> {
         let sql = format!("SELECT {COLLECTION_COLUMNS} FROM number_collections WHERE id = $1");
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .map(|r| decode_collection(&r))
@@ -281,11 +278,11 @@ impl OrganisationsRead for SqlTx {
              WHERE organisation_id = $1 AND deleted_at_us IS NULL AND keep_until < $2 \
              ORDER BY keep_until, id LIMIT $3"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(organisation.to_hex())
             .bind(today.to_string())
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -303,7 +300,7 @@ impl OrganisationsWrite for SqlTx {
         granted_at_us: i64,
         expires_at_us: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO latest_four_consents (person_id, organisation_id, granted_at_us, \
              expires_at_us) VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, organisation_id) \
              DO UPDATE SET granted_at_us = excluded.granted_at_us, \
@@ -313,7 +310,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(organisation.to_hex())
         .bind(granted_at_us)
         .bind(expires_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -327,14 +324,14 @@ impl OrganisationsWrite for SqlTx {
     ) -> Result<(), StoreError> {
         match platform {
             None => {
-                sqlx::query("DELETE FROM organisation_platforms WHERE organisation_id = $1")
+                query("DELETE FROM organisation_platforms WHERE organisation_id = $1")
                     .bind(organisation.to_hex())
-                    .execute(&mut *self.tx)
+                    .execute(&mut self.tx)
                     .await
                     .map_err(db)?;
             }
             Some(platform) => {
-                sqlx::query(
+                query(
                     "INSERT INTO organisation_platforms (organisation_id, platform_id, \
                      registered_at_us) VALUES ($1, $2, $3) ON CONFLICT (organisation_id) DO \
                      UPDATE SET platform_id = excluded.platform_id, \
@@ -343,7 +340,7 @@ impl OrganisationsWrite for SqlTx {
                 .bind(organisation.to_hex())
                 .bind(platform.to_hex())
                 .bind(at_us)
-                .execute(&mut *self.tx)
+                .execute(&mut self.tx)
                 .await
                 .map_err(db)?;
             }
@@ -364,21 +361,21 @@ impl OrganisationsWrite for SqlTx {
             hour - 24,
         )
         .await?;
-        sqlx::query(
+        query(
             "INSERT INTO collection_misses (organisation_id, hour, misses) VALUES ($1, $2, 1) \
              ON CONFLICT (organisation_id, hour) \
              DO UPDATE SET misses = collection_misses.misses + 1",
         )
         .bind(organisation.to_hex())
         .bind(hour)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn insert_organisation(&mut self, row: &OrganisationRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO organisations (id, corporate_number, name, roles, status, \
              registered_by, registered_at_us, status_at_us) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -391,7 +388,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(row.registered_by.clone())
         .bind(row.registered_at_us)
         .bind(row.status_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("organisation in force"))?;
         Ok(())
@@ -404,7 +401,7 @@ impl OrganisationsWrite for SqlTx {
         to: OrgStatus,
         at_us: i64,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE organisations SET status = $1, status_at_us = $2 \
              WHERE id = $3 AND status = $4",
         )
@@ -412,7 +409,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(at_us)
         .bind(id.to_hex())
         .bind(from.code())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         if done.rows_affected() == 1 {
@@ -424,7 +421,7 @@ impl OrganisationsWrite for SqlTx {
 
     async fn insert_purpose(&mut self, row: &PurposeRow) -> Result<(), StoreError> {
         let p = &row.purpose;
-        sqlx::query(
+        query(
             "INSERT INTO organisation_purposes (organisation_id, code, affair, basis, items, \
              retention_years, registered_at_us, withdrawn_at_us) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -437,7 +434,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(i64::from(p.retention_years))
         .bind(row.registered_at_us)
         .bind(row.withdrawn_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("purpose code"))?;
         Ok(())
@@ -447,7 +444,7 @@ impl OrganisationsWrite for SqlTx {
         &mut self,
         row: &OrganisationKeyRow,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO organisation_keys (organisation_id, kid, public_key, registered_at_us, \
              revoked_at_us) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -456,7 +453,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(hex::encode(&row.public_key))
         .bind(row.registered_at_us)
         .bind(row.revoked_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("key id"))?;
         Ok(())
@@ -468,24 +465,24 @@ impl OrganisationsWrite for SqlTx {
         kid: &str,
         at_us: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE organisation_keys SET revoked_at_us = $1 \
              WHERE organisation_id = $2 AND kid = $3 AND revoked_at_us IS NULL",
         )
         .bind(at_us)
         .bind(id.to_hex())
         .bind(kid.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
-        sqlx::query(
+        query(
             "UPDATE organisation_tokens SET expires_at_us = $1 \
              WHERE organisation_id = $2 AND kid = $3 AND expires_at_us > $1",
         )
         .bind(at_us)
         .bind(id.to_hex())
         .bind(kid.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -507,14 +504,14 @@ impl OrganisationsWrite for SqlTx {
         .await?;
         // ON CONFLICT: a replay is an answer, not an error (an error would end the
         // transaction on PostgreSQL).
-        let taken = sqlx::query(
+        let taken = query(
             "INSERT INTO organisation_assertions (organisation_id, jti, expires_at_us) \
              VALUES ($1, $2, $3) ON CONFLICT (organisation_id, jti) DO NOTHING",
         )
         .bind(id.to_hex())
         .bind(jti.to_owned())
         .bind(expires_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(taken.rows_affected() == 1)
@@ -536,7 +533,7 @@ impl OrganisationsWrite for SqlTx {
             issued_at_us - 24 * 3_600_000_000,
         )
         .await?;
-        sqlx::query(
+        query(
             "INSERT INTO organisation_tokens (hash, organisation_id, kid, issued_at_us, \
              expires_at_us) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -545,14 +542,14 @@ impl OrganisationsWrite for SqlTx {
         .bind(kid.to_owned())
         .bind(issued_at_us)
         .bind(expires_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO number_collections (id, organisation_id, person_id, purpose_code, \
              method, collected_at_us, ended_on, keep_until, deleted_at_us) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -566,7 +563,7 @@ impl OrganisationsWrite for SqlTx {
         .bind(row.ended_on.map(|d| d.to_string()))
         .bind(row.keep_until.map(|d| d.to_string()))
         .bind(row.deleted_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -578,27 +575,27 @@ impl OrganisationsWrite for SqlTx {
         ended_on: Date,
         keep_until: Date,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE number_collections SET ended_on = $1, keep_until = $2 \
              WHERE id = $3 AND ended_on IS NULL AND deleted_at_us IS NULL",
         )
         .bind(ended_on.to_string())
         .bind(keep_until.to_string())
         .bind(id.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn delete_collection(&mut self, id: &str, at_us: i64) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE number_collections SET deleted_at_us = $1 \
              WHERE id = $2 AND deleted_at_us IS NULL",
         )
         .bind(at_us)
         .bind(id.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -610,14 +607,14 @@ impl OrganisationsWrite for SqlTx {
         code: &str,
         at_us: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE organisation_purposes SET withdrawn_at_us = $1 \
              WHERE organisation_id = $2 AND code = $3 AND withdrawn_at_us IS NULL",
         )
         .bind(at_us)
         .bind(id.to_hex())
         .bind(code.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)

@@ -7,7 +7,7 @@ use mynumber_app::{
     StoreError, VersionRow,
 };
 use mynumber_core::{HouseholdId, MunicipalityCode, PersonId, ResidentCode};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use crate::rows::{
     IMPORT_JOB_COLUMNS, SEARCH_KEY_COLUMNS, VERSION_COLUMN_COUNT, VERSION_COLUMNS, Val,
@@ -15,9 +15,10 @@ use crate::rows::{
     decode_version, search_key_values, search_term_values, version_columns_qualified,
     version_values,
 };
+use crate::sql::query;
 use crate::{Backend, db, unique_conflict};
 
-use super::{SqlTx, bind_all, current_select, missing, opt};
+use super::{SqlTx, current_select, missing, opt};
 
 #[async_trait]
 impl RegistryRead for SqlTx {
@@ -27,9 +28,8 @@ impl RegistryRead for SqlTx {
         after: (jiff::civil::Date, PersonId),
         limit: i64,
     ) -> Result<Vec<(PersonId, jiff::civil::Date)>, StoreError> {
-        use sqlx::Row;
         // Dates are ISO text, so text order is date order.
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT v.person_id, v.period_of_stay_until FROM resident_versions v \
              WHERE v.period_of_stay_until IS NOT NULL AND v.period_of_stay_until < $1 \
              AND v.status = 'active' \
@@ -43,7 +43,7 @@ impl RegistryRead for SqlTx {
         .bind(after.0.to_string())
         .bind(after.1.to_hex())
         .bind(limit)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -61,9 +61,9 @@ impl RegistryRead for SqlTx {
     }
 
     async fn household(&mut self, id: HouseholdId) -> Result<Option<MunicipalityCode>, StoreError> {
-        let row = sqlx::query("SELECT municipality_code FROM households WHERE id = $1")
+        let row = query("SELECT municipality_code FROM households WHERE id = $1")
             .bind(id.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| {
@@ -77,22 +77,20 @@ impl RegistryRead for SqlTx {
         &mut self,
         code: &ResidentCode,
     ) -> Result<Option<PersonRow>, StoreError> {
-        sqlx::query(
-            "SELECT id, resident_code, current_version FROM persons WHERE resident_code = $1",
-        )
-        .bind(code.digits().to_owned())
-        .fetch_optional(&mut *self.tx)
-        .await
-        .map_err(db)?
-        .as_ref()
-        .map(decode_person)
-        .transpose()
+        query("SELECT id, resident_code, current_version FROM persons WHERE resident_code = $1")
+            .bind(code.digits().to_owned())
+            .fetch_optional(&mut self.tx)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(decode_person)
+            .transpose()
     }
 
     async fn person_by_id(&mut self, id: PersonId) -> Result<Option<PersonRow>, StoreError> {
-        sqlx::query("SELECT id, resident_code, current_version FROM persons WHERE id = $1")
+        query("SELECT id, resident_code, current_version FROM persons WHERE id = $1")
             .bind(id.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -104,9 +102,9 @@ impl RegistryRead for SqlTx {
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM resident_versions WHERE person_id = $1 ORDER BY version"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -122,9 +120,9 @@ impl RegistryRead for SqlTx {
             "SELECT {VERSION_COLUMNS} FROM resident_versions WHERE person_id = $1 \
              ORDER BY version DESC LIMIT 1"
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(person.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?
             .as_ref()
@@ -187,8 +185,9 @@ impl RegistryRead for SqlTx {
                  p.resident_code LIMIT {}",
                 query.limit.max(0)
             ));
-            let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), args)
-                .fetch_all(&mut *self.tx)
+            let rows = crate::sql::query(AssertSqlSafe(sql))
+                .bind_all(args)
+                .fetch_all(&mut self.tx)
                 .await
                 .map_err(db)?;
             for row in &rows {
@@ -235,8 +234,9 @@ impl RegistryRead for SqlTx {
                 let args = args
                     .into_iter()
                     .chain(municipality.as_deref().map(Val::from));
-                let rows = bind_all(sqlx::query(AssertSqlSafe(sql.as_str())), args)
-                    .fetch_all(&mut *self.tx)
+                let rows = crate::sql::query(AssertSqlSafe(sql.clone()))
+                    .bind_all(args)
+                    .fetch_all(&mut self.tx)
                     .await
                     .map_err(db)?;
                 for row in &rows {
@@ -284,11 +284,11 @@ impl RegistryRead for SqlTx {
              ORDER BY p.id LIMIT $3",
             current_select()
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(opt(after.map(|p| p.to_hex())))
             .bind(opt(municipality.map(|m| m.as_str().to_owned())))
             .bind(limit)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -304,9 +304,9 @@ impl RegistryRead for SqlTx {
             "{} WHERE v.status = 'active' AND v.household_id = $1 ORDER BY v.birth_date, p.id",
             current_select()
         );
-        sqlx::query(AssertSqlSafe(sql))
+        query(AssertSqlSafe(sql))
             .bind(household.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -318,9 +318,9 @@ impl RegistryRead for SqlTx {
         &mut self,
         code: MunicipalityCode,
     ) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT name FROM municipalities WHERE code = $1")
+        let row = query("SELECT name FROM municipalities WHERE code = $1")
             .bind(code.as_str().to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
@@ -331,23 +331,23 @@ impl RegistryRead for SqlTx {
         &mut self,
         digest: &[u8; 32],
     ) -> Result<Option<ImportJobRow>, StoreError> {
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = query(AssertSqlSafe(format!(
             "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs WHERE digest = $1"
         )))
         .bind(hex::encode(digest))
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.as_ref().map(decode_import_job).transpose()
     }
 
     async fn unfinished_imports(&mut self, scope: &str) -> Result<Vec<ImportJobRow>, StoreError> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
+        let rows = query(AssertSqlSafe(format!(
             "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
              WHERE scope = $1 AND finished_at_us IS NULL ORDER BY started_at_us DESC"
         )))
         .bind(scope.to_owned())
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter().map(decode_import_job).collect()
@@ -358,38 +358,38 @@ impl RegistryRead for SqlTx {
         scope: &str,
         name: &str,
     ) -> Result<Option<ImportJobRow>, StoreError> {
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = query(AssertSqlSafe(format!(
             "SELECT {IMPORT_JOB_COLUMNS} FROM import_jobs \
              WHERE scope = $1 AND file_name = $2 AND finished_at_us IS NOT NULL \
              ORDER BY started_at_us DESC LIMIT 1"
         )))
         .bind(scope.to_owned())
         .bind(name.to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(&mut self.tx)
         .await
         .map_err(db)?;
         row.as_ref().map(decode_import_job).transpose()
     }
 
     async fn import_batches(&mut self, job: i64) -> Result<Vec<ImportBatchRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT job, first_line, last_line, rows_written, digest FROM import_batches \
              WHERE job = $1 ORDER BY first_line",
         )
         .bind(job)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter().map(decode_import_batch).collect()
     }
 
     async fn import_households(&mut self, job: i64) -> Result<Vec<ImportHouseholdRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT label, household_id, municipality_code, has_head FROM import_households \
              WHERE job = $1",
         )
         .bind(job)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter().map(decode_import_household).collect()
@@ -437,7 +437,7 @@ impl RegistryWrite for SqlTx {
     }
 
     async fn insert_import_job(&mut self, row: &ImportJobRow) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO import_jobs (number, digest, file_name, started_at_us, started_by, \
              scope, line_count, finished_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              ON CONFLICT DO NOTHING",
@@ -450,19 +450,19 @@ impl RegistryWrite for SqlTx {
         .bind(row.scope.clone())
         .bind(row.line_count)
         .bind(row.finished_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn set_import_digest(&mut self, job: i64, digest: &[u8; 32]) -> Result<(), StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE import_jobs SET digest = $1 WHERE number = $2 AND finished_at_us IS NULL",
         )
         .bind(hex::encode(digest))
         .bind(job)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("import file"))?;
         if done.rows_affected() == 1 {
@@ -477,7 +477,7 @@ impl RegistryWrite for SqlTx {
         batch: &ImportBatchRow,
         households: &[ImportHouseholdRow],
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO import_batches (job, first_line, last_line, rows_written, digest) \
              VALUES ($1, $2, $3, $4, $5)",
         )
@@ -486,7 +486,7 @@ impl RegistryWrite for SqlTx {
         .bind(batch.last_line)
         .bind(batch.rows)
         .bind(hex::encode(batch.digest))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("import batch"))?;
         // One statement for the batch's households (a statement each made the import 40 %
@@ -514,10 +514,10 @@ impl RegistryWrite for SqlTx {
     }
 
     async fn finish_import_job(&mut self, job: i64, at_us: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE import_jobs SET finished_at_us = $1 WHERE number = $2")
+        query("UPDATE import_jobs SET finished_at_us = $1 WHERE number = $2")
             .bind(at_us)
             .bind(job)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
@@ -525,13 +525,13 @@ impl RegistryWrite for SqlTx {
 
     async fn insert_versions(&mut self, rows: &[VersionRow]) -> Result<(), StoreError> {
         for r in rows.iter().filter(|r| r.version > 1) {
-            let updated = sqlx::query(
+            let updated = query(
                 "UPDATE persons SET current_version = $1 WHERE id = $2 AND current_version = $3",
             )
             .bind(r.version)
             .bind(r.person.to_hex())
             .bind(r.version - 1)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
             if updated.rows_affected() != 1 {
@@ -586,8 +586,8 @@ impl RegistryWrite for SqlTx {
         // PostgreSQL, into an empty index (a migration): the terms first, then the index built
         // over them by one sort; a B-tree insert per term took three times as long.
         let rebuild = self.backend == Backend::Postgres
-            && sqlx::query("SELECT 1 FROM search_terms LIMIT 1")
-                .fetch_optional(&mut *self.tx)
+            && query("SELECT 1 FROM search_terms LIMIT 1")
+                .fetch_optional(&mut self.tx)
                 .await
                 .map_err(db)?
                 .is_none();
@@ -596,7 +596,7 @@ impl RegistryWrite for SqlTx {
                 "SET LOCAL maintenance_work_mem = '512MB'",
                 "ALTER TABLE search_terms DROP CONSTRAINT search_terms_pkey",
             ] {
-                sqlx::query(sql).execute(&mut *self.tx).await.map_err(db)?;
+                query(sql).execute(&mut self.tx).await.map_err(db)?;
             }
         }
         let sql = format!("INSERT INTO search_terms (term, person_id, version) {terms}");
@@ -606,26 +606,26 @@ impl RegistryWrite for SqlTx {
         let to = (job + 1)
             .checked_shl(32)
             .ok_or(StoreError::Conflict("import job"))?;
-        let done = sqlx::query(AssertSqlSafe(sql))
+        let done = query(AssertSqlSafe(sql))
             .bind(from)
             .bind(to)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         if rebuild {
-            sqlx::query(
+            query(
                 "ALTER TABLE search_terms ADD CONSTRAINT search_terms_pkey \
                  PRIMARY KEY (term, person_id, version)",
             )
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         }
         if self.backend == Backend::Postgres {
             // The planner's picture of the index it was just given: planned on an empty
             // search_terms, a name search scanned it whole (2 s at 1,000,000 residents).
-            sqlx::query("ANALYZE search_terms")
-                .execute(&mut *self.tx)
+            query("ANALYZE search_terms")
+                .execute(&mut self.tx)
                 .await
                 .map_err(db)?;
         }
@@ -656,13 +656,13 @@ impl RegistryWrite for SqlTx {
         code: MunicipalityCode,
         name: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO municipalities (code, name) VALUES ($1, $2) \
              ON CONFLICT (code) DO UPDATE SET name = excluded.name",
         )
         .bind(code.as_str().to_owned())
         .bind(name.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())

@@ -7,10 +7,9 @@ use mynumber_app::{
     StaffRow, StoreError, TotpKeyRow,
 };
 use mynumber_core::{CredentialId, MunicipalityCode, Role, StaffId};
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 use crate::rows::int;
+use crate::sql::{Row, query};
 use crate::{db, unique_conflict};
 
 use super::SqlTx;
@@ -24,7 +23,7 @@ fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("staff {what}"))
 }
 
-fn decode_staff(r: &AnyRow) -> Result<StaffRow, StoreError> {
+fn decode_staff(r: &Row) -> Result<StaffRow, StoreError> {
     let id: String = r.try_get("id").map_err(db)?;
     let role: String = r.try_get("role").map_err(db)?;
     let kind: String = r.try_get("kind").map_err(db)?;
@@ -43,7 +42,7 @@ fn decode_staff(r: &AnyRow) -> Result<StaffRow, StoreError> {
     })
 }
 
-fn decode_credential(r: &AnyRow) -> Result<CredentialRow, StoreError> {
+fn decode_credential(r: &Row) -> Result<CredentialRow, StoreError> {
     let id: String = r.try_get("credential_id").map_err(db)?;
     let staff: String = r.try_get("staff_id").map_err(db)?;
     let issued_by: Option<String> = r.try_get("issued_by").map_err(db)?;
@@ -67,7 +66,7 @@ const LOGIN_COLUMNS: &str = "l.staff_id AS login_staff, l.login, l.password_hash
 const PASSKEY_COLUMNS: &str =
     "id, staff_id, name, public_key, sign_count, created_at_us, last_used_at_us";
 
-fn decode_passkey(r: &AnyRow) -> Result<PasskeyRow, StoreError> {
+fn decode_passkey(r: &Row) -> Result<PasskeyRow, StoreError> {
     let id: String = r.try_get("id").map_err(db)?;
     let staff: String = r.try_get("staff_id").map_err(db)?;
     let key: String = r.try_get("public_key").map_err(db)?;
@@ -89,7 +88,7 @@ const SESSION_COLUMNS: &str = "x.id AS session_id, x.staff_id AS session_staff, 
      x.hash AS session_hash, x.credential_id, x.issued_at_us AS session_issued, \
      x.last_used_at_us, x.ended_at_us";
 
-fn decode_login(r: &AnyRow) -> Result<LoginRow, StoreError> {
+fn decode_login(r: &Row) -> Result<LoginRow, StoreError> {
     let staff: String = r.try_get("login_staff").map_err(db)?;
     let secret: String = r.try_get("totp_secret").map_err(db)?;
     let enrolled_by: String = r.try_get("enrolled_by").map_err(db)?;
@@ -106,7 +105,7 @@ fn decode_login(r: &AnyRow) -> Result<LoginRow, StoreError> {
     })
 }
 
-fn decode_enrolment(r: &AnyRow) -> Result<EnrolmentRow, StoreError> {
+fn decode_enrolment(r: &Row) -> Result<EnrolmentRow, StoreError> {
     let staff: String = r.try_get("staff_id").map_err(db)?;
     let secret: String = r.try_get("totp_secret").map_err(db)?;
     let enrolled_by: String = r.try_get("enrolled_by").map_err(db)?;
@@ -121,7 +120,7 @@ fn decode_enrolment(r: &AnyRow) -> Result<EnrolmentRow, StoreError> {
     })
 }
 
-fn decode_session(r: &AnyRow) -> Result<SessionRow, StoreError> {
+fn decode_session(r: &Row) -> Result<SessionRow, StoreError> {
     let staff: String = r.try_get("session_staff").map_err(db)?;
     let credential: String = r.try_get("credential_id").map_err(db)?;
     Ok(SessionRow {
@@ -146,9 +145,9 @@ impl SqlTx {
             "SELECT {LOGIN_COLUMNS}, {STAFF_COLUMNS} FROM staff_logins l \
              JOIN staff s ON s.id = l.staff_id WHERE {condition} = $1"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(value.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| Ok((decode_login(&r)?, decode_staff(&r)?)))
@@ -177,9 +176,9 @@ impl StaffRead for SqlTx {
             "SELECT {PASSKEY_COLUMNS} FROM staff_passkeys WHERE staff_id = $1 \
              ORDER BY created_at_us, id"
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows = query(sqlx::AssertSqlSafe(sql))
             .bind(staff.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?;
         rows.iter().map(decode_passkey).collect()
@@ -187,20 +186,20 @@ impl StaffRead for SqlTx {
 
     async fn passkey(&mut self, id: &[u8]) -> Result<Option<PasskeyRow>, StoreError> {
         let sql = format!("SELECT {PASSKEY_COLUMNS} FROM staff_passkeys WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(hex::encode(id))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.as_ref().map(decode_passkey).transpose()
     }
 
     async fn totp_keys(&mut self) -> Result<Vec<TotpKeyRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT NULL AS enrolment, staff_id, totp_secret FROM staff_logins \
              UNION ALL SELECT id, staff_id, totp_secret FROM staff_login_enrolments",
         )
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -219,9 +218,9 @@ impl StaffRead for SqlTx {
     async fn enrolment(&mut self, id: &str) -> Result<Option<EnrolmentRow>, StoreError> {
         let sql =
             format!("SELECT {ENROLMENT_COLUMNS} FROM staff_login_enrolments e WHERE e.id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.as_ref().map(decode_enrolment).transpose()
@@ -233,14 +232,14 @@ impl StaffRead for SqlTx {
         staff: StaffId,
         since_us: i64,
     ) -> Result<bool, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT COUNT(*) FROM staff_login_enrolments \
              WHERE login = $1 AND staff_id <> $2 AND started_at_us >= $3",
         )
         .bind(login.to_owned())
         .bind(staff.to_hex())
         .bind(since_us)
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?;
         let n: i64 = row.try_get(0).map_err(db)?;
@@ -261,10 +260,10 @@ impl StaffRead for SqlTx {
              ORDER BY x.last_used_at_us LIMIT {}",
             limit.max(0)
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let rows = query(sqlx::AssertSqlSafe(sql))
             .bind(idle_before_us)
             .bind(issued_before_us)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?;
         rows.iter()
@@ -280,9 +279,9 @@ impl StaffRead for SqlTx {
             "SELECT {SESSION_COLUMNS}, {STAFF_COLUMNS} FROM staff_sessions x \
              JOIN staff s ON s.id = x.staff_id WHERE x.hash = $1"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(hash.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| Ok((decode_session(&r)?, decode_staff(&r)?)))
@@ -297,9 +296,9 @@ impl StaffRead for SqlTx {
             "SELECT {CREDENTIAL_COLUMNS}, {STAFF_COLUMNS} FROM staff_credentials c \
              JOIN staff s ON s.id = c.staff_id WHERE c.hash = $1"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(hash.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| Ok((decode_credential(&r)?, decode_staff(&r)?)))
@@ -308,9 +307,9 @@ impl StaffRead for SqlTx {
 
     async fn credential(&mut self, id: CredentialId) -> Result<Option<CredentialRow>, StoreError> {
         let sql = format!("SELECT {CREDENTIAL_COLUMNS} FROM staff_credentials c WHERE c.id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(id.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.as_ref().map(decode_credential).transpose()
@@ -321,9 +320,9 @@ impl StaffRead for SqlTx {
             "SELECT {CREDENTIAL_COLUMNS} FROM staff_credentials c WHERE c.staff_id = $1 \
              ORDER BY c.issued_at_us DESC, c.id"
         );
-        sqlx::query(sqlx::AssertSqlSafe(sql))
+        query(sqlx::AssertSqlSafe(sql))
             .bind(staff.to_hex())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(&mut self.tx)
             .await
             .map_err(db)?
             .iter()
@@ -333,9 +332,9 @@ impl StaffRead for SqlTx {
 
     async fn staff(&mut self, id: StaffId) -> Result<Option<StaffRow>, StoreError> {
         let sql = format!("SELECT {STAFF_COLUMNS} FROM staff s WHERE s.id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let row = query(sqlx::AssertSqlSafe(sql))
             .bind(id.to_hex())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.as_ref().map(decode_staff).transpose()
@@ -351,16 +350,16 @@ impl StaffRead for SqlTx {
                     "SELECT {STAFF_COLUMNS} FROM staff s WHERE s.municipality_code = $1 \
                      ORDER BY s.created_at_us, s.id"
                 );
-                sqlx::query(sqlx::AssertSqlSafe(sql))
+                query(sqlx::AssertSqlSafe(sql))
                     .bind(m.as_str().to_owned())
-                    .fetch_all(&mut *self.tx)
+                    .fetch_all(&mut self.tx)
                     .await
             }
             None => {
                 let sql =
                     format!("SELECT {STAFF_COLUMNS} FROM staff s ORDER BY s.created_at_us, s.id");
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .fetch_all(&mut *self.tx)
+                query(sqlx::AssertSqlSafe(sql))
+                    .fetch_all(&mut self.tx)
                     .await
             }
         }
@@ -369,17 +368,17 @@ impl StaffRead for SqlTx {
     }
 
     async fn count_staff(&mut self) -> Result<i64, StoreError> {
-        let r = sqlx::query("SELECT COUNT(*) FROM staff")
-            .fetch_one(&mut *self.tx)
+        let r = query("SELECT COUNT(*) FROM staff")
+            .fetch_one(&mut self.tx)
             .await
             .map_err(db)?;
         r.try_get::<i64, _>(0).map_err(db)
     }
 
     async fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT value FROM settings WHERE name = $1")
+        let row = query("SELECT value FROM settings WHERE name = $1")
             .bind(name.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(&mut self.tx)
             .await
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>(0).map_err(db))
@@ -390,7 +389,7 @@ impl StaffRead for SqlTx {
 #[async_trait]
 impl StaffWrite for SqlTx {
     async fn put_enrolment(&mut self, row: &EnrolmentRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO staff_login_enrolments (id, staff_id, login, password_hash, totp_secret, \
              enrolled_by, started_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (staff_id) DO UPDATE SET id = excluded.id, login = excluded.login, \
@@ -404,23 +403,23 @@ impl StaffWrite for SqlTx {
         .bind(hex::encode(&row.totp_secret))
         .bind(row.enrolled_by.to_hex())
         .bind(row.started_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("enrolment"))?;
         Ok(())
     }
 
     async fn delete_enrolment(&mut self, id: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM staff_login_enrolments WHERE id = $1")
+        query("DELETE FROM staff_login_enrolments WHERE id = $1")
             .bind(id.to_owned())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
     }
 
     async fn put_login(&mut self, row: &LoginRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO staff_logins (staff_id, login, password_hash, totp_secret, \
              totp_last_step, failures, locked_until_us, enrolled_by, enrolled_at_us) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -439,7 +438,7 @@ impl StaffWrite for SqlTx {
         .bind(row.locked_until_us)
         .bind(row.enrolled_by.to_hex())
         .bind(row.enrolled_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("login name"))?;
         Ok(())
@@ -454,7 +453,7 @@ impl StaffWrite for SqlTx {
     ) -> Result<LoginFailures, StoreError> {
         // One statement: concurrent failures each add one (no read-then-write), and a lock
         // that has ended starts the count again (else one failure after it would lock anew).
-        let row = sqlx::query(
+        let row = query(
             "UPDATE staff_logins SET \
              failures = CASE WHEN locked_until_us IS NOT NULL AND locked_until_us <= $1 \
                  THEN 1 ELSE failures + 1 END, \
@@ -469,7 +468,7 @@ impl StaffWrite for SqlTx {
         .bind(lock_after)
         .bind(lock_until_us)
         .bind(staff.to_hex())
-        .fetch_one(&mut *self.tx)
+        .fetch_one(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(LoginFailures {
@@ -481,7 +480,7 @@ impl StaffWrite for SqlTx {
     async fn set_totp_key(&mut self, row: &TotpKeyRow, key: &[u8]) -> Result<bool, StoreError> {
         let (old, new, staff) = (hex::encode(&row.key), hex::encode(key), row.staff.to_hex());
         let query = match &row.enrolment {
-            Some(id) => sqlx::query(
+            Some(id) => query(
                 "UPDATE staff_login_enrolments SET totp_secret = $1 \
                  WHERE staff_id = $2 AND totp_secret = $3 AND id = $4",
             )
@@ -489,14 +488,14 @@ impl StaffWrite for SqlTx {
             .bind(staff)
             .bind(old)
             .bind(id.clone()),
-            None => sqlx::query(
+            None => query(
                 "UPDATE staff_logins SET totp_secret = $1 WHERE staff_id = $2 AND totp_secret = $3",
             )
             .bind(new)
             .bind(staff)
             .bind(old),
         };
-        let done = query.execute(&mut *self.tx).await.map_err(db)?;
+        let done = query.execute(&mut self.tx).await.map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -508,7 +507,7 @@ impl StaffWrite for SqlTx {
     ) -> Result<bool, StoreError> {
         let staff = staff.to_hex();
         let query = match step {
-            Some(step) => sqlx::query(
+            Some(step) => query(
                 "UPDATE staff_logins SET failures = 0, locked_until_us = NULL, totp_last_step = $1 \
                  WHERE staff_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1) \
                  AND (locked_until_us IS NULL OR locked_until_us <= $3)",
@@ -517,19 +516,19 @@ impl StaffWrite for SqlTx {
             .bind(staff)
             .bind(now_us),
             // A passkey: its challenge was taken once instead.
-            None => sqlx::query(
+            None => query(
                 "UPDATE staff_logins SET failures = 0, locked_until_us = NULL \
                  WHERE staff_id = $1 AND (locked_until_us IS NULL OR locked_until_us <= $2)",
             )
             .bind(staff)
             .bind(now_us),
         };
-        let done = query.execute(&mut *self.tx).await.map_err(db)?;
+        let done = query.execute(&mut self.tx).await.map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn insert_passkey(&mut self, row: &PasskeyRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO staff_passkeys (id, staff_id, name, public_key, sign_count, \
              created_at_us, last_used_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -540,17 +539,17 @@ impl StaffWrite for SqlTx {
         .bind(row.sign_count)
         .bind(row.created_at_us)
         .bind(row.last_used_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("passkey"))?;
         Ok(())
     }
 
     async fn delete_passkey(&mut self, staff: StaffId, id: &[u8]) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM staff_passkeys WHERE id = $1 AND staff_id = $2")
+        let done = query("DELETE FROM staff_passkeys WHERE id = $1 AND staff_id = $2")
             .bind(hex::encode(id))
             .bind(staff.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -564,23 +563,23 @@ impl StaffWrite for SqlTx {
     ) -> Result<bool, StoreError> {
         // The counter moves on in the statement itself: of two sign-ins at once, the one with
         // the lower count finds it moved and fails; a passkey removed meanwhile too.
-        let done = sqlx::query(
+        let done = query(
             "UPDATE staff_passkeys SET sign_count = $1, last_used_at_us = $2 WHERE id = $3 \
              AND (sign_count < $1 OR (sign_count = 0 AND $1 = 0))",
         )
         .bind(sign_count)
         .bind(at_us)
         .bind(hex::encode(id))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn delete_passkeys_of(&mut self, staff: StaffId) -> Result<u64, StoreError> {
-        let done = sqlx::query("DELETE FROM staff_passkeys WHERE staff_id = $1")
+        let done = query("DELETE FROM staff_passkeys WHERE staff_id = $1")
             .bind(staff.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected())
@@ -592,18 +591,18 @@ impl StaffWrite for SqlTx {
         at_us: i64,
         forget_before_us: i64,
     ) -> Result<bool, StoreError> {
-        sqlx::query("DELETE FROM staff_passkey_challenges WHERE taken_at_us < $1")
+        query("DELETE FROM staff_passkey_challenges WHERE taken_at_us < $1")
             .bind(forget_before_us)
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
-        let taken = sqlx::query(
+        let taken = query(
             "INSERT INTO staff_passkey_challenges (nonce, taken_at_us) VALUES ($1, $2) \
              ON CONFLICT (nonce) DO NOTHING",
         )
         .bind(hex::encode(nonce))
         .bind(at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(taken.rows_affected() == 1)
@@ -613,24 +612,24 @@ impl StaffWrite for SqlTx {
         &mut self,
         credential: CredentialId,
     ) -> Result<u64, StoreError> {
-        sqlx::query("DELETE FROM staff_login_enrolments WHERE enrolled_by = $1")
+        query("DELETE FROM staff_login_enrolments WHERE enrolled_by = $1")
             .bind(credential.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         // The passkeys registered under those logins go with them: whoever enrolled with a
         // leaked token may have added one.
-        sqlx::query(
+        query(
             "DELETE FROM staff_passkeys WHERE staff_id IN \
              (SELECT staff_id FROM staff_logins WHERE enrolled_by = $1)",
         )
         .bind(credential.to_hex())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
-        let done = sqlx::query("DELETE FROM staff_logins WHERE enrolled_by = $1")
+        let done = query("DELETE FROM staff_logins WHERE enrolled_by = $1")
             .bind(credential.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected())
@@ -647,10 +646,10 @@ impl StaffWrite for SqlTx {
             "UPDATE staff_sessions SET credential_id = $1 WHERE credential_id = $2 \
              AND ended_at_us IS NULL",
         ] {
-            sqlx::query(sql)
+            query(sql)
                 .bind(to.to_hex())
                 .bind(from.to_hex())
-                .execute(&mut *self.tx)
+                .execute(&mut self.tx)
                 .await
                 .map_err(db)?;
         }
@@ -658,7 +657,7 @@ impl StaffWrite for SqlTx {
     }
 
     async fn insert_session(&mut self, row: &SessionRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO staff_sessions (id, staff_id, hash, credential_id, issued_at_us, \
              last_used_at_us, ended_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -669,17 +668,17 @@ impl StaffWrite for SqlTx {
         .bind(row.issued_at_us)
         .bind(row.last_used_at_us)
         .bind(row.ended_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(unique_conflict("session"))?;
         Ok(())
     }
 
     async fn touch_session(&mut self, id: &str, at_us: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE staff_sessions SET last_used_at_us = $1 WHERE id = $2")
+        query("UPDATE staff_sessions SET last_used_at_us = $1 WHERE id = $2")
             .bind(at_us)
             .bind(id.to_owned())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(())
@@ -691,14 +690,14 @@ impl StaffWrite for SqlTx {
         at_us: i64,
         reason: &str,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE staff_sessions SET ended_at_us = $1, end_reason = $2 \
              WHERE id = $3 AND ended_at_us IS NULL",
         )
         .bind(at_us)
         .bind(reason.to_owned())
         .bind(id.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -711,7 +710,7 @@ impl StaffWrite for SqlTx {
         at_us: i64,
         reason: &str,
     ) -> Result<Vec<String>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "UPDATE staff_sessions SET ended_at_us = $1, end_reason = $2 \
              WHERE staff_id = $3 AND ended_at_us IS NULL AND ($4 = '' OR credential_id = $4) \
              RETURNING id",
@@ -720,7 +719,7 @@ impl StaffWrite for SqlTx {
         .bind(reason.to_owned())
         .bind(staff.to_hex())
         .bind(credential.map(|c| c.to_hex()).unwrap_or_default())
-        .fetch_all(&mut *self.tx)
+        .fetch_all(&mut self.tx)
         .await
         .map_err(db)?;
         rows.iter()
@@ -730,7 +729,7 @@ impl StaffWrite for SqlTx {
 
     async fn insert_staff(&mut self, row: &StaffRow) -> Result<(), StoreError> {
         // `token_hash` predates credentials (migration 10): a unique placeholder fills it.
-        sqlx::query(
+        query(
             "INSERT INTO staff (id, name, role, municipality_code, token_hash, created_at_us, \
              kind, created_by, disabled_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -743,14 +742,14 @@ impl StaffWrite for SqlTx {
         .bind(row.kind.code())
         .bind(row.created_by.clone())
         .bind(row.disabled_at_us)
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn insert_credential(&mut self, row: &CredentialRow) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO staff_credentials (id, staff_id, hash, label, issued_at_us, \
              expires_at_us, revoked_at_us, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -762,7 +761,7 @@ impl StaffWrite for SqlTx {
         .bind(row.expires_at_us)
         .bind(row.revoked_at_us)
         .bind(row.issued_by.map(|i| i.to_hex()))
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(())
@@ -773,12 +772,12 @@ impl StaffWrite for SqlTx {
         id: CredentialId,
         at_us: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE staff_credentials SET revoked_at_us = $1 WHERE id = $2 AND revoked_at_us IS NULL",
         )
         .bind(at_us)
         .bind(id.to_hex())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -794,22 +793,22 @@ impl StaffWrite for SqlTx {
         } else {
             "UPDATE staff SET disabled_at_us = $1 WHERE id = $2 AND disabled_at_us IS NOT NULL"
         };
-        let done = sqlx::query(sql)
+        let done = query(sql)
             .bind(at_us)
             .bind(id.to_hex())
-            .execute(&mut *self.tx)
+            .execute(&mut self.tx)
             .await
             .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn insert_setting(&mut self, name: &str, value: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
         )
         .bind(name.to_owned())
         .bind(value.to_owned())
-        .execute(&mut *self.tx)
+        .execute(&mut self.tx)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)

@@ -1778,6 +1778,63 @@ pub(crate) async fn issue_12_an_organisation_signs_in_with_its_own_key(env: Env)
     assert_eq!(kept, 1);
 }
 
+/// A lookup (`Store::begin_lookup`: on SQLite a connection of the store's own, run in place)
+/// sees what was committed and nothing of a write still open; its connections are lent again
+/// after each lookup; and a write dropped without commit leaves nothing, with the writer's
+/// connection free for the next.
+pub(crate) async fn lookups_see_what_is_committed(env: Env) {
+    use mynumber_app::Store as _;
+    let store = SqlStore::connect(&StoreConfig {
+        url: env.url.clone(),
+        max_connections: 2,
+        workload: mynumber_store::Workload::Server,
+    })
+    .await
+    .unwrap();
+    let org = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプル商事",
+            &["number-related"],
+        )
+        .await
+        .unwrap()
+        .id;
+    let mut write = store.begin().await.unwrap();
+    write.add_collection_miss(org, 7).await.unwrap();
+    // Open, so unseen; more lookups than the store has connections, one after another.
+    for _ in 0..5 {
+        let look = tokio::time::timeout(std::time::Duration::from_secs(10), store.begin_lookup());
+        let mut look = look
+            .await
+            .expect("a lookup's connection was never lent again")
+            .unwrap();
+        assert_eq!(look.collection_misses(org, 7).await.unwrap(), 0);
+    }
+    let mut before = store.begin_lookup().await.unwrap();
+    assert_eq!(before.collection_misses(org, 7).await.unwrap(), 0);
+    drop(before);
+    write.commit().await.unwrap();
+    let mut after = store.begin_lookup().await.unwrap();
+    assert_eq!(after.collection_misses(org, 7).await.unwrap(), 1);
+    drop(after);
+
+    // Dropped uncommitted: rolled back, and the writer's turn is free at once.
+    let mut write = store.begin().await.unwrap();
+    write.add_collection_miss(org, 7).await.unwrap();
+    drop(write);
+    let mut write = store.begin().await.unwrap();
+    assert_eq!(write.collection_misses(org, 7).await.unwrap(), 1);
+    write.add_collection_miss(org, 7).await.unwrap();
+    write.commit().await.unwrap();
+    let mut look = store.begin_lookup().await.unwrap();
+    assert_eq!(look.collection_misses(org, 7).await.unwrap(), 2);
+    drop(look);
+    store.close().await;
+}
+
 /// Issue 12: an employer collects an employee's number for its registered purpose, after the
 /// identity check. The number, the name and the birth date must be one resident's (one answer
 /// for any mismatch, the attempt on record without a person); a purpose it did not register is
@@ -4280,6 +4337,7 @@ macro_rules! all_cases {
             issue_11_a_print_batch_is_listed_and_printed_again_only_for_letters_out,
             issue_12_organisations_are_registered_with_their_purposes,
             issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
+            lookups_see_what_is_committed,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,
