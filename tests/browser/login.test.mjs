@@ -55,6 +55,7 @@ after(async () => {
   // Every screen of the log-in, in both languages.
   for (const name of ['login-waiting-ja', 'login-waiting-en', 'login-consent-en', 'login-consent-ja',
     'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en', 'login-other-browser-en',
+    'login-expired-en', 'login-expired-ja',
     'login-not-found-ja', 'developers-en', 'developers-ja']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
@@ -190,6 +191,20 @@ test('a resident logs in with the card at an openid-client relying party, by key
   await page.goto(`${elsewhere}?lang=en`);
   assert.match(await page.textContent('main'), /another browser/);
   await audit(page, 'login-other-browser-en');
+  // The same log-in once its time has run out (its expiry moved back in the database, as the
+  // server's clock is the real one): the page says so.
+  const expire = spawnSync('python3', ['-c', `import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], timeout=10)
+n = db.execute("UPDATE oidc_logins SET expires_at_us = 0 WHERE id = ?", (sys.argv[2],)).rowcount
+db.commit()
+sys.exit(0 if n == 1 else 1)`, join(dataDir, 'data', 'registry.db'), elsewhere.split('/').at(-1)], { encoding: 'utf8' });
+  assert.equal(expire.status, 0, expire.stderr);
+  await page.goto(`${elsewhere}?lang=en`);
+  assert.match(await page.textContent('main'), /timed out/);
+  await audit(page, 'login-expired-en');
+  await page.goto(`${elsewhere}?lang=ja`);
+  assert.match(await page.textContent('main'), /時間切れ/);
+  await audit(page, 'login-expired-ja');
   // A log-in that does not exist.
   await page.goto(`${registered.issuer}/protocol/openid-connect/login/${'0'.repeat(32)}?lang=ja`);
   assert.equal(await page.getAttribute('html', 'lang'), 'ja');
