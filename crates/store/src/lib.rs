@@ -39,7 +39,7 @@ pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
     /// SQLite has one writer at a time: this connection, which write transactions run on in
-    /// place (`sql::Conn::Writer`; `None` on PostgreSQL). Writers of this process queue for it
+    /// place (`sql::Conn::Lite`; none on PostgreSQL). Writers of this process queue for it
     /// here, first come first served, instead of in SQLite's busy handler, which sleeps up to
     /// 100 ms between tries and so turned a short queue into long tail latencies
     /// (docs/performance.md). Other processes still meet `busy_timeout`.
@@ -56,6 +56,9 @@ const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// How long a writer waits for its turn, like SQLite's `busy_timeout`.
 const WRITER_WAIT: Duration = Duration::from_secs(10);
+
+/// How long a writer sleeps before trying again for the write lock another process holds.
+const WRITER_RETRY: Duration = Duration::from_millis(2);
 
 /// Options for connecting. No `Default`: the URL must be chosen.
 #[derive(Debug, Clone)]
@@ -111,6 +114,15 @@ impl SqlStore {
                 "the database URL must start with sqlite: or postgres://".to_owned(),
             )
         })?;
+        // The writer and the lookups open SQLite's file by its name: an in-memory database
+        // would be another one for each of them.
+        if backend == Backend::Sqlite
+            && (config.url.contains(":memory:") || config.url.contains("mode=memory"))
+        {
+            return Err(StoreError::Database(
+                "an in-memory SQLite database is not supported: name a file".to_owned(),
+            ));
+        }
         let options = AnyConnectOptions::from_str(&config.url).map_err(db)?;
         let workload = config.workload;
         let pool = AnyPoolOptions::new()
@@ -143,11 +155,12 @@ impl SqlStore {
                     .to_owned();
                 pool.acquire().await.map_err(db)?;
                 let pragmas = sqlite_pragmas(workload);
-                let writer = sql::open(&path, &pragmas).map_err(db)?;
-                let readers = sql::Readers::new(path, &pragmas, config.max_connections as usize);
-                (Some(writer), Some(Arc::new(readers)))
+                let readers =
+                    sql::Readers::new(path.clone(), &pragmas, config.max_connections as usize);
+                let writer = sql::Writer::open(path, &pragmas).map_err(db)?;
+                (writer, Some(Arc::new(readers)))
             }
-            Backend::Postgres => (None, None),
+            Backend::Postgres => (sql::Writer::default(), None),
         };
         let store = Self {
             pool,
@@ -299,7 +312,7 @@ const WAL_RESTART_WAIT: Duration = Duration::from_millis(50);
 /// it, and a busy server's readers never all pause at once: the WAL grew to 3 GB in minutes
 /// of searching (docs/performance.md). So when the WAL is long, passes repeat until the
 /// pages written during the last are few; then the turn holds this process's writers back
-/// (their semaphore), copies those, and asks for a RESTART every half millisecond until the
+/// (their mutex), copies those, and asks for a RESTART every half millisecond until the
 /// readers have left the WAL, for at most [`WAL_RESTART_WAIT`]: the next writer then writes
 /// from its start. SQLite's own busy handler would sleep up to 100 ms between tries with the
 /// writers held. `may_force` is false while a restart that readers kept from finishing is
@@ -331,12 +344,11 @@ async fn checkpoint_once(
         copied_before = copied;
     }
     let passive_ms = started.elapsed().as_millis();
-    // The turn first, then a connection, as every writer takes them: holding a connection
-    // while waiting for the turn could leave a writer that has the turn with no connection.
-    drop(conn);
+    // The pool's connection is kept, then the turn taken: writers use no pool connection
+    // (they run on the writer's own), so holding one while waiting for the turn keeps no
+    // writer waiting, and the turn is never held while waiting for the pool.
     let _turn = writer.lock().await;
     let held = std::time::Instant::now();
-    let mut conn = pool.acquire().await?;
     let mut tries = 0;
     // The busy handler would sleep with the writers held. The connection goes back to the
     // pool only with its busy_timeout set back; one whose setting is in doubt is closed.
@@ -383,14 +395,29 @@ impl Store for SqlStore {
     async fn begin(&self) -> Result<Box<dyn Tx>, StoreError> {
         let tx = match self.backend {
             Backend::Sqlite => {
-                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
+                let busy = || {
+                    StoreError::Database(
+                        "the database is busy: another write took more than 10 s".to_owned(),
+                    )
+                };
+                let until = tokio::time::Instant::now() + WRITER_WAIT;
+                let mut turn = tokio::time::timeout_at(until, self.writer.clone().lock_owned())
                     .await
-                    .map_err(|_| {
-                        StoreError::Database(
-                            "the database is busy: another write took more than 10 s".to_owned(),
-                        )
-                    })?;
-                sql::Conn::Lite(sql::LiteTx::write(turn).map_err(db)?)
+                    .map_err(|_| busy())?;
+                // Another process's write: the turn is kept and the task sleeps (never
+                // SQLite's busy handler, which would sleep on this thread).
+                loop {
+                    match sql::LiteTx::write(turn).map_err(db)? {
+                        sql::Begun::Tx(tx) => break sql::Conn::Lite(tx),
+                        sql::Begun::Busy(_) if tokio::time::Instant::now() >= until => {
+                            return Err(busy());
+                        }
+                        sql::Begun::Busy(held) => {
+                            turn = held;
+                            tokio::time::sleep(WRITER_RETRY).await;
+                        }
+                    }
+                }
             }
             Backend::Postgres => sql::Conn::Pool(self.pool.begin().await.map_err(db)?),
         };
@@ -426,7 +453,7 @@ impl Store for SqlStore {
         // The writer and the lookups' connections first (after the write in progress, if
         // any): the pool's last connection to close is then the database's last, which
         // checkpoints the WAL into the file.
-        drop(self.writer.lock().await.take());
+        self.writer.lock().await.close();
         if let Some(readers) = &self.readers {
             readers.close();
         }
@@ -517,6 +544,51 @@ mod tests {
         }
     }
 
+    /// Another process's write: the store's writer waits its turn (the write lock) with the
+    /// task's own sleeps, not SQLite's busy handler, and begins once the lock is let go.
+    #[tokio::test]
+    async fn a_write_waits_for_another_process_s_write() {
+        let (pool, removed) = wal_pool().await;
+        pool.close().await;
+        let store = SqlStore::connect(&StoreConfig {
+            url: format!("sqlite://{}?mode=rwc", removed.0.display()),
+            max_connections: 2,
+            workload: Workload::Command,
+        })
+        .await
+        .unwrap();
+        let other = rusqlite::Connection::open(&removed.0).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let held = std::time::Instant::now();
+        let release = async move {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            other.execute_batch("COMMIT").unwrap();
+        };
+        let (tx, ()) = tokio::join!(store.begin(), release);
+        assert!(tx.is_ok(), "the write did not wait: {:?}", tx.err());
+        assert!(held.elapsed() >= Duration::from_millis(150));
+        drop(tx);
+        store.close().await;
+    }
+
+    /// The writer and the lookups open the file by its name, so an in-memory database is
+    /// refused with a reason rather than split into several.
+    #[tokio::test]
+    async fn an_in_memory_database_is_refused() {
+        for url in ["sqlite::memory:", "sqlite://x.db?mode=memory"] {
+            let refused = SqlStore::connect(&StoreConfig {
+                url: url.to_owned(),
+                max_connections: 1,
+                workload: Workload::Command,
+            })
+            .await;
+            assert!(
+                matches!(&refused, Err(StoreError::Database(m)) if m.contains("in-memory")),
+                "{url}: {refused:?}"
+            );
+        }
+    }
+
     /// Writes `rows` rows of a page each.
     async fn write(pool: &AnyPool, rows: usize) {
         for i in 0..rows {
@@ -543,7 +615,7 @@ mod tests {
     #[tokio::test]
     async fn a_long_wal_starts_over_once_its_readers_leave() {
         let (pool, _removed) = wal_pool().await;
-        let writer = Mutex::new(None);
+        let writer = Mutex::new(sql::Writer::default());
         write(&pool, 40).await;
         // A reader in the middle of a transaction, in the WAL.
         let mut reader = pool.acquire().await.unwrap();

@@ -1,5 +1,5 @@
 //! The statements' one way to a transaction: sqlx for PostgreSQL and SQLite's reads, and for a
-//! SQLite write the writer's own connection, called in place.
+//! SQLite write (or lookup) a connection of this crate's own, called in place.
 //!
 //! Why two ways: sqlx runs each SQLite connection on a thread of its own and hands every
 //! statement there and back (a channel, a futex wake each way). With SQLite's one writer, the
@@ -9,7 +9,9 @@
 //! writer's connection itself (opened by this crate with rusqlite over the same SQLite
 //! library) and runs each statement on the task's own thread: no trip, no wake. Its
 //! statements are short and WAL commits at `synchronous=NORMAL` do not sync, so they do not
-//! hold the thread longer than a trip did; a bulk insert yields between its chunks.
+//! hold the thread longer than a trip did. The exceptions are named: a long statement
+//! ([`Query::long`]) hands the thread's other tasks on first, and the write lock another
+//! process holds is waited for by the store with the task's own sleeps ([`Begun::Busy`]).
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -21,8 +23,52 @@ use tokio::sync::OwnedMutexGuard;
 
 use crate::rows::Val;
 
-/// SQLite's writer connection: `None` on PostgreSQL, and once the store is closed.
-pub(crate) type Writer = Option<rusqlite::Connection>;
+/// SQLite's writer connection (none on PostgreSQL, and once the store is closed), and how to
+/// open it again: a connection whose transaction could not be rolled back is closed (which
+/// rolls it back) and replaced at the next write.
+#[derive(Debug, Default)]
+pub(crate) struct Writer {
+    conn: Option<rusqlite::Connection>,
+    /// The file and the pragmas, while the store is open.
+    reopen: Option<(std::path::PathBuf, String)>,
+}
+
+impl Writer {
+    /// The writer of the file at `path`. It never waits for the write lock in SQLite's busy
+    /// handler (`busy_timeout=0`), which would sleep on the task's thread: [`LiteTx::write`]
+    /// answers busy, and the store retries after a sleep of the task's own.
+    pub(crate) fn open(path: std::path::PathBuf, pragmas: &str) -> Result<Self, SqlError> {
+        let pragmas = format!("{pragmas} PRAGMA busy_timeout=0;");
+        Ok(Self {
+            conn: Some(open(&path, &pragmas)?),
+            reopen: Some((path, pragmas)),
+        })
+    }
+
+    /// Closes it for good.
+    pub(crate) fn close(&mut self) {
+        self.conn = None;
+        self.reopen = None;
+    }
+
+    /// The connection, opened again if it was closed after a failed rollback.
+    fn connection(&mut self) -> Result<&rusqlite::Connection, SqlError> {
+        if self.conn.is_none()
+            && let Some((path, pragmas)) = &self.reopen
+        {
+            self.conn = Some(open(path, pragmas)?);
+        }
+        self.conn.as_ref().ok_or(SqlError::Closed)
+    }
+}
+
+/// What [`LiteTx::write`] found.
+pub(crate) enum Begun {
+    /// The transaction, with the write lock.
+    Tx(LiteTx),
+    /// Another process holds the write lock: the turn, handed back to try again.
+    Busy(OwnedMutexGuard<Writer>),
+}
 
 /// Prepared statements kept on each of this crate's connections: every statement the store
 /// writes with, and the chunk shapes of bulk inserts.
@@ -90,28 +136,34 @@ impl LiteTx {
     /// A write transaction on the writer's connection, whose turn `turn` holds. IMMEDIATE
     /// takes the write lock now: two deferred transactions that both read and then write
     /// would otherwise deadlock on the upgrade, and busy_timeout can't help.
-    pub(crate) fn write(turn: OwnedMutexGuard<Writer>) -> Result<Self, SqlError> {
-        Self::begin(Handle::Writer(turn), "BEGIN IMMEDIATE")
+    pub(crate) fn write(mut turn: OwnedMutexGuard<Writer>) -> Result<Begun, SqlError> {
+        let conn = turn.connection()?;
+        match conn.execute_batch("BEGIN IMMEDIATE") {
+            Ok(()) => Ok(Begun::Tx(Self {
+                handle: Handle::Writer(turn),
+                open: true,
+            })),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+                Ok(Begun::Busy(turn))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// A read-only transaction on a lookup's connection.
     pub(crate) fn read(lease: Lease) -> Result<Self, SqlError> {
-        Self::begin(Handle::Reader(lease), "BEGIN")
-    }
-
-    fn begin(handle: Handle, begin: &str) -> Result<Self, SqlError> {
         let mut tx = Self {
-            handle,
+            handle: Handle::Reader(lease),
             open: false,
         };
-        tx.connection()?.execute_batch(begin)?;
+        tx.connection()?.execute_batch("BEGIN")?;
         tx.open = true;
         Ok(tx)
     }
 
     fn connection(&self) -> Result<&rusqlite::Connection, SqlError> {
         match &self.handle {
-            Handle::Writer(w) => w.as_ref(),
+            Handle::Writer(w) => w.conn.as_ref(),
             Handle::Reader(r) => r.conn.as_ref(),
         }
         .ok_or(SqlError::Closed)
@@ -137,11 +189,12 @@ impl Drop for LiteTx {
             && !conn.is_autocommit()
             && let Err(e) = conn.execute_batch("ROLLBACK")
         {
-            // A lookup's connection in doubt is not lent again; the writer's stays in its
-            // transaction, and the next BEGIN fails and says so.
+            // A connection in doubt is closed, which rolls its transaction back: a lookup's is
+            // not lent again, the writer's is opened anew at the next write.
             tracing::error!(error = %e, "a SQLite transaction could not be rolled back");
-            if let Handle::Reader(lease) = &mut self.handle {
-                lease.conn = None;
+            match &mut self.handle {
+                Handle::Reader(lease) => lease.conn = None,
+                Handle::Writer(w) => w.conn = None,
             }
         }
     }
@@ -188,7 +241,8 @@ impl Readers {
     pub(crate) fn new(path: std::path::PathBuf, pragmas: &str, max: usize) -> Self {
         Self {
             path,
-            pragmas: format!("{pragmas} PRAGMA query_only=1;"),
+            // A lookup reads a few pages of small tables: 8 MiB of page cache, not a writer's.
+            pragmas: format!("{pragmas} PRAGMA cache_size=-8192; PRAGMA query_only=1;"),
             idle: std::sync::Mutex::default(),
             permits: Arc::new(tokio::sync::Semaphore::new(max.max(1))),
         }
@@ -240,6 +294,8 @@ impl Drop for Lease {
 pub(crate) struct Query {
     sql: Cow<'static, str>,
     values: Vec<Val>,
+    /// See [`Query::long`].
+    long: bool,
 }
 
 /// SQL text, as audited by its caller (`&'static str`, or wrapped in [`AssertSqlSafe`]).
@@ -270,6 +326,7 @@ pub(crate) fn query(sql: impl SqlText) -> Query {
     Query {
         sql: sql.text(),
         values: Vec::new(),
+        long: false,
     }
 }
 
@@ -290,6 +347,14 @@ impl Query {
     /// Binds the next `$N` (or `?`).
     pub(crate) fn bind(mut self, value: impl Into<Val>) -> Self {
         self.values.push(value.into());
+        self
+    }
+
+    /// Marks it as long (milliseconds or more: a bulk insert's chunk, a whole import's
+    /// index). Run in place, it first hands the thread's other tasks to another thread
+    /// (`block_in_place`), so that they do not wait behind it.
+    pub(crate) fn long(mut self, long: bool) -> Self {
+        self.long = long;
         self
     }
 
@@ -374,6 +439,20 @@ impl Query {
     /// named `$N` take the Nth value wherever they stand (and however often); anonymous ones
     /// (`?`) take the value of their position.
     fn on_writer(
+        self,
+        conn: &rusqlite::Connection,
+        each: impl FnMut(LiteRow) -> Result<bool, SqlError>,
+    ) -> Result<(), SqlError> {
+        let multi_thread = tokio::runtime::Handle::try_current()
+            .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+        if self.long && multi_thread {
+            tokio::task::block_in_place(|| self.run(conn, each))
+        } else {
+            self.run(conn, each)
+        }
+    }
+
+    fn run(
         self,
         conn: &rusqlite::Connection,
         mut each: impl FnMut(LiteRow) -> Result<bool, SqlError>,

@@ -28,6 +28,10 @@ const MAX_PARAMS: usize = 30_000;
 /// cached and reused (measured in docs/performance.md).
 const MAX_ROWS: usize = 500;
 
+/// Rows past which a multi-row INSERT is a long statement (`sql::Query::long`): a bulk load's
+/// chunk of 100 rows and more takes milliseconds, a use case's few rows microseconds.
+const LONG_ROWS: usize = 100;
+
 /// Rows that live minutes (log-ins, codes' tokens, assertions' ids, sign-transactions) are
 /// forgotten by the writes that add more, once their time is past. Not at every write: every
 /// statement is a trip to SQLite's worker thread, and at a hundred log-ins a second the
@@ -134,7 +138,10 @@ impl SqlTx {
             }
             sql.push(' ');
             sql.push_str(tail);
-            let q = query(AssertSqlSafe(sql)).bind_all(chunk.into_iter().flatten());
+            let long = chunk.len() >= LONG_ROWS;
+            let q = query(AssertSqlSafe(sql))
+                .long(long)
+                .bind_all(chunk.into_iter().flatten());
             out.extend(
                 q.fetch_all(&mut self.tx)
                     .await

@@ -607,6 +607,7 @@ impl RegistryWrite for SqlTx {
             .checked_shl(32)
             .ok_or(StoreError::Conflict("import job"))?;
         let done = query(AssertSqlSafe(sql))
+            .long(true)
             .bind(from)
             .bind(to)
             .execute(&mut self.tx)
