@@ -1,0 +1,549 @@
+//! コンビニ交付 (certificates at convenience-store kiosks): which documents a municipality
+//! offers there, to whom, for how much and when, decided once, here (issue 13; outside-world
+//! §4.1; the choices are in docs/design/kiosk.md).
+//!
+//! Each municipality has its own [`RuleTable`]: the fees and exclusions differ from one city to
+//! the next (outside-world §4.1, "model them per municipality"). [`decide`] is the only place a
+//! kiosk request is allowed or refused; the centre asks it with the instant of the request, so
+//! the rule is the same for every terminal and every clock.
+
+use jiff::civil::Date;
+
+use crate::MunicipalityCode;
+use crate::card::CardKind;
+use crate::dates::age_on;
+
+/// A document the kiosk prints (the register holds what they show).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum KioskDocument {
+    /// 住民票の写し: a copy of one's resident record, or one's household's.
+    ResidentRecordCopy,
+    /// 住民票記載事項証明書: a certificate of items the resident record holds.
+    ResidentRecordItems,
+    /// 印鑑登録証明書: the certificate of one's registered seal (self only).
+    SealCertificate,
+}
+
+crate::codes!(KioskDocument {
+    ResidentRecordCopy => "resident-record-copy",
+    ResidentRecordItems => "resident-record-items",
+    SealCertificate => "seal-certificate",
+});
+
+impl KioskDocument {
+    /// Whether it is made from the resident record (住民票), which a household with a pending
+    /// move-out does not get at a kiosk (outside-world §4.1).
+    pub fn is_resident_record(self) -> bool {
+        matches!(self, Self::ResidentRecordCopy | Self::ResidentRecordItems)
+    }
+}
+
+/// Whose document a resident may ask for at a kiosk.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum WhoMayAsk {
+    /// 本人のみ: the card holder's own.
+    Oneself,
+    /// 本人または同一世帯員: the holder's, or a member's of the holder's household.
+    Household,
+}
+
+crate::codes!(WhoMayAsk {
+    Oneself => "oneself",
+    Household => "household",
+});
+
+/// Whose document is asked for, as the register sees it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Whose {
+    /// The card holder's own.
+    Own,
+    /// Another member of the holder's household.
+    Household,
+    /// Someone outside the holder's household.
+    Other,
+}
+
+/// One document a municipality offers at kiosks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct DocumentRule {
+    /// The document.
+    pub document: KioskDocument,
+    /// Whose may be asked for.
+    pub who: WhoMayAsk,
+    /// 手数料: the fee for one copy, in yen.
+    pub fee_yen: u32,
+}
+
+/// A day of the year (month, day) on which kiosks do not issue.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: i8,
+    /// 1–31.
+    pub day: i8,
+}
+
+/// A maintenance window, in instants (µs since the epoch): from `starts_us`, until before
+/// `ends_us`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Window {
+    /// Its first instant.
+    pub starts_us: i64,
+    /// The first instant after it.
+    pub ends_us: i64,
+}
+
+/// Minutes after midnight in Japan (UTC+9, no daylight saving time).
+pub type MinuteOfDay = u16;
+
+/// 06:30, when kiosks begin issuing (outside-world §4.1).
+pub const OPENS: MinuteOfDay = 6 * 60 + 30;
+
+/// 23:00, when they stop: the last request is at 22:59 (outside-world §4.1).
+pub const CLOSES: MinuteOfDay = 23 * 60;
+
+/// 12/29–1/3, the year-end and new-year days on which no kiosk issues (outside-world §4.1).
+pub const YEAR_END: [MonthDay; 6] = [
+    MonthDay { month: 12, day: 29 },
+    MonthDay { month: 12, day: 30 },
+    MonthDay { month: 12, day: 31 },
+    MonthDay { month: 1, day: 1 },
+    MonthDay { month: 1, day: 2 },
+    MonthDay { month: 1, day: 3 },
+];
+
+/// The fee of one copy by default, in yen: the typical kiosk fee of each of the three
+/// documents (outside-world §4.1). A municipality sets its own in its table.
+pub const STANDARD_FEE_YEN: u32 = 200;
+
+/// The most copies of one document in one request. **Choice** (no source gives a limit):
+/// ten, as a bound on one resident's session at a shared machine; docs/design/kiosk.md.
+pub const MAX_COPIES: u8 = 10;
+
+/// One municipality's rules for kiosks.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct RuleTable {
+    /// The municipality whose documents these are.
+    pub municipality: MunicipalityCode,
+    /// The documents it offers; one not listed is not issued at kiosks.
+    pub documents: Vec<DocumentRule>,
+    /// From when requests are taken, each day.
+    pub opens: MinuteOfDay,
+    /// Until before when.
+    pub closes: MinuteOfDay,
+    /// Days of no issue, every year.
+    pub closed_days: Vec<MonthDay>,
+    /// Maintenance windows.
+    pub maintenance: Vec<Window>,
+    /// The age below which a card holder is refused, where the municipality excludes minors
+    /// ("some cities exclude under-15s", outside-world §4.1).
+    pub minimum_age: Option<i16>,
+    /// The most copies of one document in one request.
+    pub max_copies: u8,
+}
+
+impl RuleTable {
+    /// The common rules (outside-world §4.1): the three documents at [`STANDARD_FEE_YEN`]
+    /// (the seal's certificate for oneself only, the resident record's for the household),
+    /// 06:30–23:00, closed 12/29–1/3, no maintenance window, no age limit.
+    pub fn standard(municipality: MunicipalityCode) -> Self {
+        let rule = |document, who| DocumentRule {
+            document,
+            who,
+            fee_yen: STANDARD_FEE_YEN,
+        };
+        Self {
+            municipality,
+            documents: vec![
+                rule(KioskDocument::ResidentRecordCopy, WhoMayAsk::Household),
+                rule(KioskDocument::ResidentRecordItems, WhoMayAsk::Household),
+                rule(KioskDocument::SealCertificate, WhoMayAsk::Oneself),
+            ],
+            opens: OPENS,
+            closes: CLOSES,
+            closed_days: YEAR_END.to_vec(),
+            maintenance: Vec::new(),
+            minimum_age: None,
+            max_copies: MAX_COPIES,
+        }
+    }
+
+    /// The rule of `document`, if the municipality offers it.
+    pub fn rule(&self, document: KioskDocument) -> Option<&DocumentRule> {
+        self.documents.iter().find(|r| r.document == document)
+    }
+}
+
+/// What a kiosk asks, as the centre knows it at the moment of asking.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct KioskRequest {
+    /// The document.
+    pub document: KioskDocument,
+    /// When it is asked (µs since the epoch).
+    pub at_us: i64,
+    /// The kind of the card inserted.
+    pub card: CardKind,
+    /// The card holder's date of birth.
+    pub holder_birth: Date,
+    /// Whose document.
+    pub whose: Whose,
+    /// Whether the household of the person whose document it is has a 転出予定者 (a move-out
+    /// notified and not yet completed).
+    pub move_out_pending: bool,
+    /// How many copies.
+    pub copies: u8,
+}
+
+/// What a request costs, once allowed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Quote {
+    /// One copy's fee, in yen.
+    pub fee_yen_each: u32,
+    /// Copies.
+    pub copies: u8,
+    /// The whole, in yen.
+    pub total_yen: u32,
+}
+
+/// Why a kiosk request is refused. Each has a stable code, for the kiosk's screen (through the
+/// catalogs) and the ledger.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Refusal {
+    /// 顔認証マイナンバーカード: no PIN and no certificate to sign with (outside-world §4.1;
+    /// facts §2.1).
+    FaceRecognitionCard,
+    /// Before the day's opening or from its closing.
+    OutsideHours,
+    /// One of the municipality's closed days (12/29–1/3 by default).
+    ClosedDay,
+    /// A maintenance window.
+    Maintenance,
+    /// The municipality does not issue this document at kiosks.
+    NotOffered,
+    /// Only the holder's own may be asked for.
+    NotOwn,
+    /// Only the holder's or their household's may be asked for.
+    NotHousehold,
+    /// The holder is under the municipality's age limit.
+    UnderAge,
+    /// The household has a pending move-out (転出予定者).
+    MoveOutPending,
+    /// No copy, or more than the table allows.
+    Copies,
+}
+
+crate::codes!(Refusal {
+    FaceRecognitionCard => "face-recognition-card",
+    OutsideHours => "outside-hours",
+    ClosedDay => "closed-day",
+    Maintenance => "maintenance",
+    NotOffered => "not-offered",
+    NotOwn => "not-own",
+    NotHousehold => "not-household",
+    UnderAge => "under-age",
+    MoveOutPending => "move-out-pending",
+    Copies => "copies",
+});
+
+/// Whether `table` lets the kiosk issue `request`, and for how much. The card first (a face
+/// card cannot have signed anything), then the time, then the document, whose it is, the
+/// holder's age, the household, and the copies: the first rule broken is the answer.
+pub fn decide(table: &RuleTable, request: &KioskRequest) -> Result<Quote, Refusal> {
+    if request.card == CardKind::FaceRecognition {
+        return Err(Refusal::FaceRecognitionCard);
+    }
+    if table
+        .maintenance
+        .iter()
+        .any(|w| w.starts_us <= request.at_us && request.at_us < w.ends_us)
+    {
+        return Err(Refusal::Maintenance);
+    }
+    let Some(at) = japan_time(request.at_us) else {
+        return Err(Refusal::OutsideHours);
+    };
+    let today = MonthDay {
+        month: at.month(),
+        day: at.day(),
+    };
+    if table.closed_days.contains(&today) {
+        return Err(Refusal::ClosedDay);
+    }
+    let minute = MinuteOfDay::try_from(i32::from(at.hour()) * 60 + i32::from(at.minute()))
+        .map_err(|_| Refusal::OutsideHours)?;
+    if minute < table.opens || minute >= table.closes {
+        return Err(Refusal::OutsideHours);
+    }
+    let rule = table.rule(request.document).ok_or(Refusal::NotOffered)?;
+    match (rule.who, request.whose) {
+        (_, Whose::Own) | (WhoMayAsk::Household, Whose::Household) => {}
+        (WhoMayAsk::Oneself, _) => return Err(Refusal::NotOwn),
+        (WhoMayAsk::Household, Whose::Other) => return Err(Refusal::NotHousehold),
+    }
+    if let Some(minimum) = table.minimum_age
+        && age_on(request.holder_birth, at.date()) < minimum
+    {
+        return Err(Refusal::UnderAge);
+    }
+    if request.document.is_resident_record() && request.move_out_pending {
+        return Err(Refusal::MoveOutPending);
+    }
+    if request.copies == 0 || request.copies > table.max_copies {
+        return Err(Refusal::Copies);
+    }
+    Ok(Quote {
+        fee_yen_each: rule.fee_yen,
+        copies: request.copies,
+        total_yen: rule.fee_yen.saturating_mul(u32::from(request.copies)),
+    })
+}
+
+/// The date and time in Japan (UTC+9) of an instant in µs.
+fn japan_time(at_us: i64) -> Option<jiff::civil::DateTime> {
+    jiff::Timestamp::from_microsecond(at_us)
+        .ok()
+        .map(|t| jiff::tz::offset(9).to_datetime(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// µs of a time in Japan.
+    fn jst(y: i16, mo: i8, d: i8, h: i8, mi: i8) -> i64 {
+        jiff::tz::offset(9)
+            .to_timestamp(date(y, mo, d).at(h, mi, 0, 0))
+            .unwrap()
+            .as_microsecond()
+    }
+
+    fn table() -> RuleTable {
+        RuleTable::standard(MunicipalityCode::parse("131016").unwrap())
+    }
+
+    fn request(at_us: i64) -> KioskRequest {
+        KioskRequest {
+            document: KioskDocument::ResidentRecordCopy,
+            at_us,
+            card: CardKind::Standard,
+            holder_birth: date(1990, 4, 1),
+            whose: Whose::Own,
+            move_out_pending: false,
+            copies: 1,
+        }
+    }
+
+    /// Every boundary of the day and the year (issue 13: 06:29 / 06:30 / 22:59 / 23:00 JST,
+    /// 12/28 and 12/29), and the new year's last closed day and first open one.
+    #[test]
+    fn the_hours_and_the_closed_days_at_their_boundaries() {
+        let cases: [(&str, i64, Result<u32, Refusal>); 12] = [
+            ("06:29", jst(2026, 12, 1, 6, 29), Err(Refusal::OutsideHours)),
+            ("06:30", jst(2026, 12, 1, 6, 30), Ok(200)),
+            ("22:59", jst(2026, 12, 1, 22, 59), Ok(200)),
+            ("23:00", jst(2026, 12, 1, 23, 0), Err(Refusal::OutsideHours)),
+            ("00:00", jst(2026, 12, 2, 0, 0), Err(Refusal::OutsideHours)),
+            ("12/28 22:59", jst(2026, 12, 28, 22, 59), Ok(200)),
+            (
+                "12/29 06:30",
+                jst(2026, 12, 29, 6, 30),
+                Err(Refusal::ClosedDay),
+            ),
+            (
+                "12/31 12:00",
+                jst(2026, 12, 31, 12, 0),
+                Err(Refusal::ClosedDay),
+            ),
+            ("1/1 12:00", jst(2027, 1, 1, 12, 0), Err(Refusal::ClosedDay)),
+            (
+                "1/3 22:59",
+                jst(2027, 1, 3, 22, 59),
+                Err(Refusal::ClosedDay),
+            ),
+            ("1/4 06:30", jst(2027, 1, 4, 6, 30), Ok(200)),
+            // 06:30 JST is 21:30 UTC the day before: the day is Japan's.
+            (
+                "12/29 06:30 is 12/28 UTC",
+                jst(2026, 12, 29, 6, 30),
+                Err(Refusal::ClosedDay),
+            ),
+        ];
+        for (name, at, expected) in cases {
+            let got = decide(&table(), &request(at)).map(|q| q.total_yen);
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_maintenance_window_holds_from_its_start_until_before_its_end() {
+        let mut t = table();
+        let (from, to) = (jst(2026, 12, 6, 20, 0), jst(2026, 12, 6, 22, 0));
+        t.maintenance.push(Window {
+            starts_us: from,
+            ends_us: to,
+        });
+        for (at, expected) in [
+            (from - 1, Ok(200)),
+            (from, Err(Refusal::Maintenance)),
+            (to - 1, Err(Refusal::Maintenance)),
+            (to, Ok(200)),
+        ] {
+            assert_eq!(decide(&t, &request(at)).map(|q| q.total_yen), expected);
+        }
+    }
+
+    /// Who may ask for what, the card, the household's move-out, the age limit and the
+    /// copies, in the order `decide` checks them.
+    #[test]
+    fn each_rule_refuses_with_its_own_reason() {
+        let noon = jst(2026, 12, 1, 12, 0);
+        let base = request(noon);
+        let seal = KioskRequest {
+            document: KioskDocument::SealCertificate,
+            ..base
+        };
+        let standard = table();
+        let minors = RuleTable {
+            minimum_age: Some(15),
+            ..table()
+        };
+        let no_seal = RuleTable {
+            documents: table()
+                .documents
+                .into_iter()
+                .filter(|r| r.document != KioskDocument::SealCertificate)
+                .collect(),
+            ..table()
+        };
+        let born = |birth: Date| KioskRequest {
+            holder_birth: birth,
+            ..base
+        };
+        let cases: Vec<(&str, &RuleTable, KioskRequest, Result<u32, Refusal>)> = vec![
+            ("own record", &standard, base, Ok(200)),
+            (
+                "a face card, even in hours",
+                &standard,
+                KioskRequest {
+                    card: CardKind::FaceRecognition,
+                    ..base
+                },
+                Err(Refusal::FaceRecognitionCard),
+            ),
+            (
+                "a household member's record",
+                &standard,
+                KioskRequest {
+                    whose: Whose::Household,
+                    ..base
+                },
+                Ok(200),
+            ),
+            (
+                "someone else's record",
+                &standard,
+                KioskRequest {
+                    whose: Whose::Other,
+                    ..base
+                },
+                Err(Refusal::NotHousehold),
+            ),
+            ("own seal", &standard, seal, Ok(200)),
+            (
+                "a household member's seal",
+                &standard,
+                KioskRequest {
+                    whose: Whose::Household,
+                    ..seal
+                },
+                Err(Refusal::NotOwn),
+            ),
+            (
+                "a seal where none is offered",
+                &no_seal,
+                seal,
+                Err(Refusal::NotOffered),
+            ),
+            (
+                "a record with a move-out pending",
+                &standard,
+                KioskRequest {
+                    move_out_pending: true,
+                    ..base
+                },
+                Err(Refusal::MoveOutPending),
+            ),
+            (
+                "the items' certificate with a move-out pending",
+                &standard,
+                KioskRequest {
+                    document: KioskDocument::ResidentRecordItems,
+                    move_out_pending: true,
+                    ..base
+                },
+                Err(Refusal::MoveOutPending),
+            ),
+            (
+                "a seal with a move-out pending",
+                &standard,
+                KioskRequest {
+                    move_out_pending: true,
+                    ..seal
+                },
+                Ok(200),
+            ),
+            // An age is attained at the end of the day before the birthday: born 2011-12-02,
+            // 15 on 2026-12-01.
+            (
+                "14, where under-15s are refused",
+                &minors,
+                born(date(2011, 12, 3)),
+                Err(Refusal::UnderAge),
+            ),
+            ("15 that day", &minors, born(date(2011, 12, 2)), Ok(200)),
+            (
+                "14, where no age is set",
+                &standard,
+                born(date(2011, 12, 3)),
+                Ok(200),
+            ),
+            (
+                "no copy",
+                &standard,
+                KioskRequest { copies: 0, ..base },
+                Err(Refusal::Copies),
+            ),
+            (
+                "ten copies",
+                &standard,
+                KioskRequest { copies: 10, ..base },
+                Ok(2000),
+            ),
+            (
+                "eleven copies",
+                &standard,
+                KioskRequest { copies: 11, ..base },
+                Err(Refusal::Copies),
+            ),
+        ];
+        for (name, t, r, expected) in cases {
+            assert_eq!(decide(t, &r).map(|q| q.total_yen), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_municipality_s_own_fee_is_charged_for_each_copy() {
+        let mut t = table();
+        t.documents[0].fee_yen = 150;
+        let q = decide(
+            &t,
+            &KioskRequest {
+                copies: 3,
+                ..request(jst(2026, 12, 1, 12, 0))
+            },
+        )
+        .unwrap();
+        assert_eq!((q.fee_yen_each, q.copies, q.total_yen), (150, 3, 450));
+    }
+}
