@@ -44,6 +44,105 @@ impl ImpressionSize {
     }
 }
 
+/// The largest impression image taken: 2 MiB. **Choice**: a 25 mm square at 1,200 dpi is
+/// under 1,200 pixels a side, a few hundred KiB as a PNG.
+pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why an impression's image is not taken.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ImageProblem {
+    /// Not a PNG, cut short, or a chunk whose checksum fails.
+    NotPng,
+    /// Larger than [`MAX_IMAGE_BYTES`].
+    TooBig,
+    /// No physical resolution (a `pHYs` chunk in pixels per metre) before the image data:
+    /// without it pixels are not millimetres.
+    NoResolution,
+}
+
+crate::codes!(ImageProblem {
+    NotPng => "not-png",
+    TooBig => "too-big",
+    NoResolution => "no-resolution",
+});
+
+/// The size of the impression a PNG shows, cropped to the impression as the counter's scanner
+/// crops it (**choice**, docs/design/kiosk.md): its width and height in pixels (`IHDR`) at its
+/// resolution (`pHYs`, pixels per metre). Only the chunks' headers are read, each checked
+/// against its CRC; nothing is decoded.
+pub fn png_size(png: &[u8]) -> Result<ImpressionSize, ImageProblem> {
+    const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    if png.len() > MAX_IMAGE_BYTES {
+        return Err(ImageProblem::TooBig);
+    }
+    let mut rest = png.strip_prefix(&SIGNATURE).ok_or(ImageProblem::NotPng)?;
+    let mut pixels = None;
+    loop {
+        let (length, after) = rest.split_first_chunk::<4>().ok_or(ImageProblem::NotPng)?;
+        let length =
+            usize::try_from(u32::from_be_bytes(*length)).map_err(|_| ImageProblem::NotPng)?;
+        // The type, the data and the CRC over both.
+        let typed = after
+            .get(..length.checked_add(4).ok_or(ImageProblem::NotPng)?)
+            .ok_or(ImageProblem::NotPng)?;
+        let crc = after
+            .get(typed.len()..typed.len() + 4)
+            .ok_or(ImageProblem::NotPng)?;
+        if crc32(typed).to_be_bytes() != crc {
+            return Err(ImageProblem::NotPng);
+        }
+        rest = after.get(typed.len() + 4..).ok_or(ImageProblem::NotPng)?;
+        let (kind, data) = typed.split_at(4);
+        match (kind, pixels) {
+            // IHDR comes first, and once: width (4), height (4), then five bytes.
+            (b"IHDR", None) if data.len() == 13 => {
+                let w = u32::from_be_bytes([data[0], data[1], data[2], data[3]]);
+                let h = u32::from_be_bytes([data[4], data[5], data[6], data[7]]);
+                if w == 0 || h == 0 {
+                    return Err(ImageProblem::NotPng);
+                }
+                pixels = Some((w, h));
+            }
+            (_, None) => return Err(ImageProblem::NotPng),
+            // pHYs: pixels per unit across (4) and down (4), the unit (1: the metre).
+            (b"pHYs", Some((w, h))) if data.len() == 9 => {
+                let x = u32::from_be_bytes([data[0], data[1], data[2], data[3]]);
+                let y = u32::from_be_bytes([data[4], data[5], data[6], data[7]]);
+                if data[8] != 1 || x == 0 || y == 0 {
+                    return Err(ImageProblem::NoResolution);
+                }
+                let um = |px: u32, per_metre: u32| {
+                    u32::try_from(u64::from(px) * 1_000_000 / u64::from(per_metre))
+                        .map_err(|_| ImageProblem::NotPng)
+                };
+                return Ok(ImpressionSize {
+                    width_um: um(w, x)?,
+                    height_um: um(h, y)?,
+                });
+            }
+            (b"IDAT" | b"IEND", Some(_)) => return Err(ImageProblem::NoResolution),
+            _ => {}
+        }
+    }
+}
+
+/// CRC-32 (ISO 3309, as PNG's chunks carry it), bit by bit: chunks before the image data
+/// are a few dozen bytes.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = u32::MAX;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 /// Whether a resident may register a seal, and the impression is one to register.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct SealApplication {
@@ -200,6 +299,84 @@ mod tests {
         ];
         for (w, h, expected) in cases {
             assert_eq!(check(&application(w, h)), expected, "{w} × {h} µm");
+        }
+    }
+
+    /// A PNG's chunks as a scanner writes them: IHDR, then pHYs when `per_metre` is given,
+    /// then an empty IDAT and IEND.
+    fn png(width: u32, height: u32, per_metre: Option<(u32, u32, u8)>) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+            let mut typed = kind.to_vec();
+            typed.extend_from_slice(data);
+            out.extend_from_slice(&typed);
+            out.extend_from_slice(&crc32(&typed).to_be_bytes());
+        }
+        let mut out = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        let mut ihdr = width.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        if let Some((x, y, unit)) = per_metre {
+            let mut phys = x.to_be_bytes().to_vec();
+            phys.extend_from_slice(&y.to_be_bytes());
+            phys.push(unit);
+            chunk(&mut out, b"pHYs", &phys);
+        }
+        chunk(&mut out, b"IDAT", &[]);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn crc32_known_answer() {
+        // The check value of CRC-32/ISO-HDLC, and PNG's IEND chunk as every PNG ends.
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b"IEND"), 0xAE42_6082);
+    }
+
+    /// 23,622 pixels a metre is 600 dpi: 300 × 500 pixels are 12.700 × 21.166 mm.
+    #[test]
+    fn a_png_s_size_from_its_header_and_resolution() {
+        let cases = [
+            (
+                png(300, 500, Some((23_622, 23_622, 1))),
+                Ok((12_700, 21_166)),
+            ),
+            (
+                png(300, 300, Some((23_622, 11_811, 1))),
+                Ok((12_700, 25_400)),
+            ),
+            (png(300, 300, None), Err(ImageProblem::NoResolution)),
+            (
+                png(300, 300, Some((23_622, 23_622, 0))),
+                Err(ImageProblem::NoResolution),
+            ),
+            (
+                png(300, 300, Some((0, 23_622, 1))),
+                Err(ImageProblem::NoResolution),
+            ),
+            (
+                png(0, 300, Some((23_622, 23_622, 1))),
+                Err(ImageProblem::NotPng),
+            ),
+            (b"not a png".to_vec(), Err(ImageProblem::NotPng)),
+            (vec![0; MAX_IMAGE_BYTES + 1], Err(ImageProblem::TooBig)),
+        ];
+        for (i, (bytes, expected)) in cases.into_iter().enumerate() {
+            let got = png_size(&bytes).map(|s| (s.width_um, s.height_um));
+            assert_eq!(got, expected, "case {i}");
+        }
+        // One bit changed anywhere in the header chunks: refused, never misread.
+        let good = png(300, 500, Some((23_622, 23_622, 1)));
+        for at in 8..good.len() - 24 {
+            let mut bad = good.clone();
+            bad[at] ^= 0x10;
+            assert!(png_size(&bad).is_err(), "byte {at}");
+        }
+        // Cut short anywhere before its resolution: refused.
+        for end in 0..good.len() - 24 {
+            assert!(png_size(&good[..end]).is_err(), "cut at {end}");
         }
     }
 
