@@ -74,8 +74,8 @@ pub use ports::{
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
     ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
     NumberRow, OrganisationKeyRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random,
-    ReadTx, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow, Tx,
-    VersionRow,
+    ReadTx, SealRow, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow,
+    Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

@@ -216,6 +216,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0034_latest_four_consents.sql"),
         include_str!("../migrations/postgres/0034_latest_four_consents.sql"),
     ),
+    (
+        35,
+        "the seal register (印鑑登録)",
+        include_str!("../migrations/sqlite/0035_seal_registrations.sql"),
+        include_str!("../migrations/postgres/0035_seal_registrations.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -67,6 +67,11 @@ impl From<Option<i64>> for Val {
         v.map_or(Self::NullInt, Self::Int)
     }
 }
+impl From<Vec<u8>> for Val {
+    fn from(v: Vec<u8>) -> Self {
+        Self::Bytes(v)
+    }
+}
 impl From<Option<Vec<u8>>> for Val {
     fn from(v: Option<Vec<u8>>) -> Self {
         v.map_or(Self::NullBytes, Self::Bytes)

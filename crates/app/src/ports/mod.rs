@@ -17,6 +17,7 @@ mod numbers;
 mod oidc;
 mod organisations;
 mod registry;
+mod seals;
 mod staff;
 
 pub use cards::{CallRow, CardApplicationRow, CardRow, CardsRead, CardsWrite, DueCertificate};
@@ -39,6 +40,7 @@ pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,
 };
+pub use seals::{SealRow, SealsRead, SealsWrite};
 pub use staff::{
     CredentialRow, EnrolmentRow, LoginFailures, LoginRow, PasskeyRow, SessionRow, StaffKind,
     StaffRead, StaffRow, StaffWrite, TotpKeyRow,
@@ -95,6 +97,7 @@ pub trait ReadTx:
     + StaffRead
     + OrganisationsRead
     + OidcRead
+    + SealsRead
     + Send
 {
 }
@@ -109,6 +112,7 @@ impl<T> ReadTx for T where
         + StaffRead
         + OrganisationsRead
         + OidcRead
+        + SealsRead
         + Send
 {
 }
@@ -127,6 +131,7 @@ pub trait Tx:
     + StaffWrite
     + OrganisationsWrite
     + OidcWrite
+    + SealsWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

@@ -8,6 +8,7 @@ mod numbers;
 mod oidc;
 mod organisations;
 mod registry;
+mod seals;
 mod staff;
 
 use std::sync::Arc;

@@ -1835,6 +1835,89 @@ pub(crate) async fn lookups_see_what_is_committed(env: Env) {
     store.close().await;
 }
 
+/// 印鑑登録 in the store: one seal in force per resident (a second is a conflict, and so is a
+/// card number taken), the impression's bytes kept exactly, a registration ended once and kept,
+/// and a new one registered after it.
+pub(crate) async fn issue_13_the_seal_register_keeps_one_seal_in_force(env: Env) {
+    use mynumber_app::SealRow;
+    use mynumber_core::seal::{ImpressionSize, SealEnd, SealStatus};
+    let person = env
+        .app
+        .register(&env.clerk, register(japanese("印鑑", "花子", "1985-03-03")))
+        .await
+        .unwrap()
+        .person;
+    let store = SqlStore::connect(&StoreConfig {
+        url: env.url.clone(),
+        max_connections: 2,
+        workload: mynumber_store::Workload::Command,
+    })
+    .await
+    .unwrap();
+    use mynumber_app::Store as _;
+    // Bytes no text column would keep: NUL, invalid UTF-8, every value.
+    let impression: Vec<u8> = (0..=255u8).chain([0, 0xFF, 0xC3]).collect();
+    let seal = |id: &str, card: &str| SealRow {
+        id: id.to_owned(),
+        person,
+        municipality: MunicipalityCode::parse("131016").unwrap(),
+        card_number: card.to_owned(),
+        impression: impression.clone(),
+        size: ImpressionSize {
+            width_um: 15_000,
+            height_um: 14_500,
+        },
+        registered_at_us: 1_000,
+        registered_by: "staff:test".to_owned(),
+        status: SealStatus::Registered,
+        ended_at_us: None,
+    };
+    let first = seal("a1", "IN-0001");
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_seal(&first).await.unwrap();
+    tx.commit().await.unwrap();
+    // A second seal in force: refused (a failed statement ends a PostgreSQL transaction, so
+    // each refusal is tried in a transaction of its own and dropped).
+    let mut tx = store.begin().await.unwrap();
+    assert!(matches!(
+        tx.insert_seal(&seal("a2", "IN-0002")).await,
+        Err(mynumber_app::StoreError::Conflict(_))
+    ));
+    drop(tx);
+
+    let mut read = store.begin_read().await.unwrap();
+    assert_eq!(
+        read.seal_in_force(person).await.unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(read.seal_by_card("IN-0002").await.unwrap(), None);
+    drop(read);
+
+    // Changed (改印): the old one ends once, then a new one is registered; the old card's
+    // registration is kept, ended, and a taken card number is refused.
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.end_seal("a1", SealEnd::Changed, 2_000).await.unwrap());
+    assert!(!tx.end_seal("a1", SealEnd::Lost, 3_000).await.unwrap());
+    tx.insert_seal(&seal("a4", "IN-0004")).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    tx.end_seal("a4", SealEnd::Abolished, 4_000).await.unwrap();
+    assert!(matches!(
+        tx.insert_seal(&seal("a5", "IN-0001")).await,
+        Err(mynumber_app::StoreError::Conflict(_))
+    ));
+    drop(tx);
+
+    let mut look = store.begin_lookup().await.unwrap();
+    assert_eq!(look.seal_in_force(person).await.unwrap().unwrap().id, "a4");
+    let old = look.seal_by_card("IN-0001").await.unwrap().unwrap();
+    assert_eq!(old.status, SealStatus::Ended(SealEnd::Changed));
+    assert_eq!(old.ended_at_us, Some(2_000));
+    assert_eq!(old.impression, impression);
+    drop(look);
+    store.close().await;
+}
+
 /// Issue 12: an employer collects an employee's number for its registered purpose, after the
 /// identity check. The number, the name and the birth date must be one resident's (one answer
 /// for any mismatch, the attempt on record without a person); a purpose it did not register is
@@ -4338,6 +4421,7 @@ macro_rules! all_cases {
             issue_12_organisations_are_registered_with_their_purposes,
             issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
             lookups_see_what_is_committed,
+            issue_13_the_seal_register_keeps_one_seal_in_force,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,
