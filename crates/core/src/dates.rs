@@ -8,9 +8,14 @@ use jiff::civil::Date;
 /// The day in Japan (UTC+9; no daylight saving time) of an instant in microseconds since the
 /// epoch, as the register records instants.
 pub fn japan_date_of(at_us: i64) -> Option<Date> {
+    japan_time_of(at_us).map(|t| t.date())
+}
+
+/// The date and time in Japan (UTC+9) of an instant in microseconds since the epoch.
+pub fn japan_time_of(at_us: i64) -> Option<jiff::civil::DateTime> {
     jiff::Timestamp::from_microsecond(at_us)
         .ok()
-        .map(|t| jiff::tz::offset(9).to_datetime(t).date())
+        .map(|t| jiff::tz::offset(9).to_datetime(t))
 }
 
 /// Age in whole years on `day`: the birthdays reached by the end of the next day, since an

@@ -27,23 +27,6 @@ pub struct ImpressionSize {
     pub height_um: u32,
 }
 
-impl ImpressionSize {
-    /// The size of `width_px` × `height_px` pixels scanned at `dpi` dots per inch (25.4 mm),
-    /// if the resolution is one.
-    pub fn of_pixels(width_px: u32, height_px: u32, dpi: u32) -> Option<Self> {
-        let um = |px: u32| {
-            u64::from(px)
-                .checked_mul(25_400)
-                .and_then(|v| v.checked_div(u64::from(dpi)))
-                .and_then(|v| u32::try_from(v).ok())
-        };
-        Some(Self {
-            width_um: um(width_px)?,
-            height_um: um(height_px)?,
-        })
-    }
-}
-
 /// The largest impression image taken: 2 MiB. **Choice**: a 25 mm square at 1,200 dpi is
 /// under 1,200 pixels a side, a few hundred KiB as a PNG.
 pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -378,20 +361,6 @@ mod tests {
         for end in 0..good.len() - 24 {
             assert!(png_size(&good[..end]).is_err(), "cut at {end}");
         }
-    }
-
-    #[test]
-    fn pixels_at_a_resolution_are_millimetres() {
-        // 600 dpi: 189 px is 8.001 mm, 590 px is 24.977 mm.
-        assert_eq!(
-            ImpressionSize::of_pixels(189, 590, 600),
-            Some(ImpressionSize {
-                width_um: 8_001,
-                height_um: 24_976,
-            })
-        );
-        assert_eq!(ImpressionSize::of_pixels(100, 100, 0), None);
-        assert!(ImpressionSize::of_pixels(u32::MAX, 1, 1).is_none());
     }
 
     /// Who may register, in the order `check` asks.

@@ -72,7 +72,7 @@ pub(crate) enum Begun {
 
 /// Prepared statements kept on each of this crate's connections: every statement the store
 /// writes with, and the chunk shapes of bulk inserts.
-const WRITER_STATEMENTS: usize = 512;
+const CACHED_STATEMENTS: usize = 512;
 
 /// Why a statement failed.
 #[derive(Debug, thiserror::Error)]
@@ -213,7 +213,7 @@ pub(crate) fn open(
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.execute_batch(pragmas)?;
-    conn.set_prepared_statement_cache_capacity(WRITER_STATEMENTS);
+    conn.set_prepared_statement_cache_capacity(CACHED_STATEMENTS);
     Ok(conn)
 }
 
