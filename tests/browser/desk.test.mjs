@@ -9,12 +9,69 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { auditPage, bin, launch, shots, startServer, tabTo } from './lib.mjs';
 
 let server, base, admin, browser, dataDir;
+
+/** CRC-32 of PNG's chunks (ISO 3309), bit by bit: Debian's Node 18 has no zlib.crc32. */
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let i = 0; i < 8; i++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A seal's impression as a scanner saves it, made here apart from the server's own demo seal:
+ * a red ring and a stroke, `sideMm` across at 600 dpi, an RGB PNG compressed by Node's zlib
+ * with its resolution in pHYs.
+ */
+function sealPng(sideMm) {
+  const perMetre = 23622;
+  const side = Math.floor((sideMm * perMetre) / 1000);
+  const row = side * 3 + 1;
+  const raw = Buffer.alloc(side * row, 255);
+  for (let y = 0; y < side; y++) {
+    raw[y * row] = 0;
+    for (let x = 0; x < side; x++) {
+      const dx = x + 0.5 - side / 2;
+      const dy = y + 0.5 - side / 2;
+      const d = Math.hypot(dx, dy);
+      if ((d <= side / 2 && d >= side * 0.44) || (Math.abs(dx) < side * 0.04 && d < side * 0.4)) {
+        raw.set([200, 30, 40], y * row + 1 + x * 3);
+      }
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([len, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const phys = Buffer.alloc(9);
+  phys.writeUInt32BE(perMetre, 0);
+  phys.writeUInt32BE(perMetre, 4);
+  phys[8] = 1;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('pHYs', phys),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 /** Starts the server on a free port of loopback with a demo municipality. */
 async function start() {
@@ -664,6 +721,46 @@ test('a clerk takes a card from application to hand-over, by keyboard, with the 
   const amendment = await page.getAttribute('a[href*="/amendment"]', 'href');
   await page.goto(`${base}${amendment}`);
   await audit(page, 'desk-card-step-en');
+  // 印鑑登録: the seal's page from the record, its form sent without a file (the problem
+  // beside its field), a seal registered from a PNG Node's zlib made, and the seal's page
+  // showing it; then the pages in Japanese.
+  await page.goto(`${base}/desk/residents/${code}`);
+  await tabTo(page, `a[href="/desk/residents/${code}/seal"]`, 80);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/${code}/seal`);
+  assert.match(await page.textContent('main'), /No seal is registered/);
+  await audit(page, 'desk-seal-none-en');
+  await tabTo(page, `a[href="/desk/residents/${code}/seal/register"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/desk/residents/${code}/seal/register`);
+  await audit(page, 'desk-seal-register-en');
+  await tabTo(page, '#document-passport');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#error-summary');
+  assert.match(await page.textContent('#impression-error'), /PNG file/);
+  await audit(page, 'desk-seal-register-error-en');
+  assert.ok(await page.isChecked('#document-passport'), 'the documents ticked are kept');
+  const seal = join(dataDir, 'seal.png');
+  writeFileSync(seal, sealPng(15));
+  await page.setInputFiles('#impression', seal);
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notice[role="status"]');
+  assert.match(await page.textContent('main'), /registration card number is \d{10}/);
+  await page.goto(`${base}/desk/residents/${code}/seal`);
+  assert.match(await page.textContent('main'), /14\.9 mm wide/);
+  assert.ok(await page.evaluate(() => document.querySelector('main img').naturalWidth === 354), 'the impression shows');
+  await audit(page, 'desk-seal-en');
+  await page.goto(`${base}/desk/language?to=ja&back=/desk/residents/${code}/seal`);
+  assert.match(await page.textContent('main'), /印鑑登録証の番号/);
+  await audit(page, 'desk-seal-ja');
+  await page.goto(`${base}/desk/residents/${code}/seal/end?reason=lost`);
+  await audit(page, 'desk-seal-end-ja');
+  await page.goto(`${base}/desk/residents/${code}/seal/register?change=1`);
+  await audit(page, 'desk-seal-change-ja');
+  await page.goto(`${base}/desk/language?to=en&back=/desk/residents/${code}/cards`);
   // The notification letters, by status, with the outcome form.
   await page.goto(`${base}/desk/letters?status=queued`);
   assert.match(await page.textContent('main'), /waiting to be printed/);

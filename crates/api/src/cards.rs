@@ -253,7 +253,7 @@ pub(crate) struct EndRequest {
     pub reason: String,
 }
 
-fn code(s: &str) -> Result<ResidentCode, ApiError> {
+pub(crate) fn code(s: &str) -> Result<ResidentCode, ApiError> {
     ResidentCode::parse(s)
         .map_err(|e| ApiError::invalid(&FieldError::from_number("resident_code", &e)))
 }
@@ -262,7 +262,7 @@ fn card_file(b64: &str) -> Result<Vec<u8>, ApiError> {
     base64_decode(b64).ok_or_else(|| ApiError::field("card_file", "problem-base64"))
 }
 
-fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
+pub(crate) fn documents(codes: &[String]) -> Result<Vec<IdentityDocument>, ApiError> {
     codes
         .iter()
         .map(|c| {

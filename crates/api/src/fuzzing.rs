@@ -33,6 +33,8 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::organisations::KeyRequest>(bytes);
     body::<crate::collections::CollectRequest>(bytes);
     body::<crate::collections::EndRequest>(bytes);
+    body::<crate::seals::SealRequest>(bytes);
+    body::<crate::seals::SealEndRequest>(bytes);
     crate::oauth::fuzz_token(bytes);
     body::<crate::oidc::CardAnswer>(bytes);
     body::<crate::organisations::ClientRequest>(bytes);

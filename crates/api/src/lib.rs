@@ -22,6 +22,7 @@ mod oauth;
 mod oidc;
 mod organisations;
 mod residents;
+mod seals;
 mod serve;
 mod signing;
 mod staff;
@@ -115,6 +116,7 @@ impl AppState {
         organisations::revoke_key, collections::collect, collections::end, collections::due,
         collections::deletion,
         signing::start, signing::result, signing::verify, signing::latest_four,
+        seals::register, seals::change, seals::end, seals::get, seals::impression,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -126,6 +128,7 @@ impl AppState {
         (name = "cards", description = "個人番号カード: applications, production, pick-up, suspension, resumption, loss, return"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
         (name = "organisations", description = "事業者: organisations outside the municipalities, their roles and lawful purposes"),
+        (name = "seals", description = "印鑑登録: the seal register, its registration cards, changes and ends"),
         (name = "signing", description = "署名: residents sign with the card for 署名検証者, and their signatures are verified"),
     )
 )]
@@ -290,6 +293,37 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/number-changes/{id}/reject",
             p(A::DecideNumberChange),
             post(number_changes::reject),
+        )
+        // 印鑑登録.
+        .door(
+            M::GET,
+            "/api/v1/residents/{resident_code}/seal",
+            p(A::ReadRecord),
+            get(seals::get),
+        )
+        .door(
+            M::GET,
+            "/api/v1/residents/{resident_code}/seal/impression",
+            p(A::ReadRecord),
+            get(seals::impression),
+        )
+        .door(
+            M::POST,
+            "/api/v1/residents/{resident_code}/seal",
+            p(A::RegisterSeal),
+            post(seals::register).layer(DefaultBodyLimit::max(seals::SEAL_LIMIT)),
+        )
+        .door(
+            M::POST,
+            "/api/v1/residents/{resident_code}/seal/change",
+            p(A::RegisterSeal),
+            post(seals::change).layer(DefaultBodyLimit::max(seals::SEAL_LIMIT)),
+        )
+        .door(
+            M::POST,
+            "/api/v1/residents/{resident_code}/seal/end",
+            p(A::EndSeal),
+            post(seals::end),
         )
         // Staff and their credentials. Revoking a token is open to every staff member at the
         // door (their own); the use case asks the policy about anyone else's.

@@ -2947,3 +2947,218 @@ async fn a_national_auditor_signs_a_checkpoint() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// 印鑑登録 at the counter (issue 13): a clerk registers a seal through the form (each problem
+/// beside its field), sees it with its card number, changes it, and reports it lost; the
+/// resident's record links to it, and every step is in the ledger.
+#[tokio::test]
+async fn a_clerk_registers_changes_and_ends_a_seal() {
+    let s = server("desk-seals").await;
+    let admin = s.app.authenticate(&s.admin).await.unwrap();
+    let registered = s
+        .app
+        .register(
+            &admin,
+            mynumber_app::RegisterCommand {
+                kind: mynumber_core::Registration::MoveIn,
+                input: common_resident(),
+                household: mynumber_app::HouseholdChoice::New,
+                effective_on: None,
+                carried: None,
+            },
+        )
+        .await
+        .unwrap();
+    let rc = registered.resident_code.digits().to_owned();
+    let clerk = s
+        .app
+        .add_staff(&admin, "窓口 四郎", "registry-clerk", Some("131041"))
+        .await
+        .unwrap();
+    let mut b = Browser::new(&s, "ja");
+    let secret = enrol(&mut b, &clerk.token.token, "inkan", "correct horse battery").await;
+    sign_in(&mut b, "inkan", "correct horse battery", &code(&secret, 1)).await;
+
+    let record = b.get(&format!("/desk/residents/{rc}")).await;
+    let seal_uri = format!("/desk/residents/{rc}/seal");
+    assert!(record.html.contains(&seal_uri), "{}", record.html);
+    let seal = b.get(&seal_uri).await;
+    assert_eq!(seal.status, StatusCode::OK);
+    assert!(
+        seal.html.contains("登録されている印鑑はありません"),
+        "{}",
+        seal.html
+    );
+    let register_uri = format!("{seal_uri}/register");
+    let form = b.get(&register_uri).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.field("csrf");
+
+    // No file, then a file too small: the problem beside its field, the documents kept.
+    let bad = b
+        .upload(
+            &register_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("impression-error"), "{}", bad.html);
+    assert!(
+        bad.html.contains("value=\"passport\" checked"),
+        "{}",
+        bad.html
+    );
+    let small = mynumber_app::demo::seal_impression(1, 7);
+    let bad = b
+        .upload(
+            &register_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+                ("impression", Some("seal.png"), &small),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("一辺8mmの正方形に収まる"), "{}", bad.html);
+    // An adult ward: refused, the box still ticked.
+    let png = mynumber_app::demo::seal_impression(1, 15);
+    let bad = b
+        .upload(
+            &register_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+                ("adult_ward", None, b"1"),
+                ("impression", Some("seal.png"), &png),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("seal-error"), "{}", bad.html);
+    assert!(
+        bad.html.contains("name=\"adult_ward\" value=\"1\" checked"),
+        "{}",
+        bad.html
+    );
+
+    let done = b
+        .upload(
+            &register_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("document", None, b"passport"),
+                ("impression", Some("seal.png"), &png),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    let row = s
+        .app
+        .seal(&admin, &registered.resident_code)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(done.html.contains(&row.card_number), "{}", done.html);
+    let seal = b.get(&seal_uri).await;
+    assert!(seal.html.contains(&row.card_number));
+    assert!(seal.html.contains("横14.9mm × 縦14.9mm"), "{}", seal.html);
+    assert!(seal.html.contains("data:image/png;base64,"));
+
+    // 改印, then the loss: confirmation first.
+    let change = b.get(&format!("{register_uri}?change=1")).await;
+    assert!(change.html.contains("name=\"change\" value=\"1\""));
+    let other = mynumber_app::demo::seal_impression(2, 18);
+    let done = b
+        .upload(
+            &register_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("change", None, b"1"),
+                ("document", None, b"drivers-licence"),
+                ("impression", Some("seal.png"), &other),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    assert!(done.html.contains("改印しました"), "{}", done.html);
+    let end_uri = format!("{seal_uri}/end");
+    assert_eq!(
+        b.get(&format!("{end_uri}?reason=changed")).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        b.get(&format!("{end_uri}?reason=lost")).await.status,
+        StatusCode::OK
+    );
+    let unconfirmed = b
+        .upload(
+            &end_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"lost"),
+                ("document", None, b"passport"),
+            ],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unconfirmed.html.contains("confirmed-error"));
+    let ended = b
+        .upload(
+            &end_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"lost"),
+                ("document", None, b"passport"),
+                ("confirmed", None, b"1"),
+            ],
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.html);
+    assert!(ended.html.contains("亡失の届出"), "{}", ended.html);
+    // Nothing left to end: said beside the confirmation.
+    let again = b
+        .upload(
+            &end_uri,
+            &[
+                ("csrf", None, csrf.as_bytes()),
+                ("reason", None, b"abolished"),
+                ("document", None, b"passport"),
+                ("confirmed", None, b"1"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again.html.contains("登録されている印鑑がありません"),
+        "{}",
+        again.html
+    );
+
+    let actions: Vec<String> = ledger_actions(&s, "131041")
+        .await
+        .into_iter()
+        .filter(|a| a.starts_with("seal-"))
+        .collect();
+    let first_words: Vec<&str> = actions
+        .iter()
+        .map(|a| a.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        first_words,
+        [
+            "seal-registered",
+            "seal-ended",
+            "seal-changed",
+            "seal-ended"
+        ],
+        "{actions:?}"
+    );
+    assert!(
+        actions[3].ends_with("reason=lost identity=passport"),
+        "{actions:?}"
+    );
+}

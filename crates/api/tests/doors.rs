@@ -158,6 +158,18 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
     app.register_organisation_key(admin, organisation.id, "k1", &point)
         .await
         .unwrap();
+    // A seal in force, so that its reading and impression have one to show.
+    app.register_seal(
+        admin,
+        &r.resident_code,
+        &mynumber_app::SealRegistration {
+            documents: vec![mynumber_core::card::IdentityDocument::Passport],
+            adult_ward: false,
+            impression: mynumber_app::demo::seal_impression(1, 15),
+        },
+    )
+    .await
+    .unwrap();
     Fixture {
         municipality: m,
         resident: r.resident_code,
@@ -308,6 +320,12 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "identity_documents": ["passport"], "kind": "authentication", "pin": "1234",
             "card_file": "AAAA"}),
         ("POST", "/api/v1/cards/{serial}/end") => json!({"reason": "returned"}),
+        ("POST", "/api/v1/residents/{resident_code}/seal")
+        | ("POST", "/api/v1/residents/{resident_code}/seal/change") => json!({
+            "identity_documents": ["passport"],
+            "impression": mynumber_pki::base64_encode(&mynumber_app::demo::seal_impression(2, 15))}),
+        ("POST", "/api/v1/residents/{resident_code}/seal/end") => json!({
+            "reason": "abolished", "identity_documents": ["passport"]}),
         ("POST", "/api/v1/documents/verify") | ("POST", "/pki/ocsp") => return None,
         (_, _) => return None,
     };

@@ -2258,3 +2258,279 @@ async fn an_organisation_signs_in_with_a_joserfc_assertion_and_collects_a_number
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+/// 印鑑登録 over the API (issue 13): a seal registered with identity checked, read back
+/// exactly, refused for every rule the counter applies (each problem in the reader's words),
+/// changed, ended, and ended with the residence; every step in the ledger.
+#[tokio::test]
+async fn a_seal_is_registered_changed_and_ended_over_the_api() {
+    let s = server("seals").await;
+    let s = &s;
+    let register = |code: &str, body: Value| {
+        let path = format!("/api/v1/residents/{code}/seal");
+        async move {
+            s.call(Method::POST, &path, Some(&s.admin), Some(body))
+                .await
+        }
+    };
+    let seal_body = |png: &[u8]| {
+        json!({"identity_documents": ["drivers-licence"],
+            "impression": mynumber_pki::base64_encode(png)})
+    };
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(resident()),
+        )
+        .await;
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+
+    // Nothing registered yet: none in force, no impression.
+    let seal_path = format!("/api/v1/residents/{code}/seal");
+    let r = s.call(Method::GET, &seal_path, Some(&s.admin), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["in_force"], Value::Null);
+    let r = s
+        .call(
+            Method::GET,
+            &format!("{seal_path}/impression"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+
+    // Each rule at the counter, with the field it names and the words the reader reads.
+    let png = mynumber_app::demo::seal_impression(5, 15);
+    let mut no_resolution = mynumber_app::demo::seal_impression(5, 15);
+    // Without its pHYs chunk (length, type, 9 bytes, CRC): pixels are not millimetres.
+    let at = no_resolution.windows(4).position(|w| w == b"pHYs").unwrap();
+    no_resolution.drain(at - 4..at + 4 + 9 + 4);
+    let cases = [
+        (
+            json!({"identity_documents": ["health-insurance"],
+                "impression": mynumber_pki::base64_encode(&png)}),
+            "identity_documents",
+            "写真付き書類",
+        ),
+        (seal_body(b"GIF89a"), "impression", "PNG ファイルではない"),
+        (seal_body(&no_resolution), "impression", "解像度"),
+        (
+            seal_body(&mynumber_app::demo::seal_impression(5, 7)),
+            "impression",
+            "一辺8mmの正方形に収まる",
+        ),
+        (
+            seal_body(&mynumber_app::demo::seal_impression(5, 26)),
+            "impression",
+            "一辺25mmの正方形に収まらない",
+        ),
+        (
+            json!({"identity_documents": ["passport"], "adult_ward": true,
+                "impression": mynumber_pki::base64_encode(&png)}),
+            "seal",
+            "成年被後見人",
+        ),
+        (
+            json!({"identity_documents": ["passport"], "impression": "%%%"}),
+            "impression",
+            "base64",
+        ),
+    ];
+    for (body, field, words) in cases {
+        let r = register(&code, body).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], field, "{}", r.text);
+        let message = r.body["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(words), "{words}: {}", r.text);
+    }
+
+    // Registered: a card number with its check digit, the size measured, the bytes kept.
+    let r = register(&code, seal_body(&png)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let first = r.body.clone();
+    let card = first["card_number"].as_str().unwrap();
+    assert!(
+        mynumber_core::seal::CardNumber::parse(card).is_some(),
+        "{card}"
+    );
+    assert_eq!(
+        (first["width_um"].as_u64(), first["height_um"].as_u64()),
+        (Some(14_986), Some(14_986))
+    );
+    assert_eq!(first["status"], "registered");
+    let r = s
+        .call(
+            Method::GET,
+            &format!("{seal_path}/impression"),
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["content-type"], "image/png");
+    assert_eq!(r.text, String::from_utf8_lossy(&png));
+    // One seal per resident; in English for a reader who asks for it.
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(&seal_path)
+        .header(header::AUTHORIZATION, format!("Bearer {}", s.admin))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(
+            seal_body(&mynumber_app::demo::seal_impression(6, 15)).to_string(),
+        ))
+        .unwrap();
+    let res = s.router.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let problem: Value = serde_json::from_slice(&bytes).unwrap();
+    let message = problem["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("one seal"), "{problem}");
+
+    // 改印: the old one ends as changed, the new one has a card number of its own.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{seal_path}/change"),
+            Some(&s.admin),
+            Some(seal_body(&mynumber_app::demo::seal_impression(6, 20))),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_ne!(r.body["card_number"], first["card_number"]);
+    assert_ne!(r.body["id"], first["id"]);
+    let r = s.call(Method::GET, &seal_path, Some(&s.admin), None).await;
+    assert_eq!(r.body["in_force"]["width_um"], 19_981, "{}", r.text);
+
+    // 亡失: ended, and nothing to end or change afterwards.
+    let end = |reason: &str| json!({"reason": reason, "identity_documents": ["passport"]});
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{seal_path}/end"),
+            Some(&s.admin),
+            Some(end("changed")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "reason");
+    let r = s
+        .call(
+            Method::POST,
+            &format!("{seal_path}/end"),
+            Some(&s.admin),
+            Some(end("lost")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body["status"], "lost");
+    assert!(r.body["ended_at"].is_string());
+    for (path, body) in [
+        (format!("{seal_path}/end"), end("abolished")),
+        (format!("{seal_path}/change"), seal_body(&png)),
+    ] {
+        let r = s
+            .call(Method::POST, &path, Some(&s.admin), Some(body))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], "seal", "{}", r.text);
+    }
+
+    // Registered again, then the move-out ends it with the residence.
+    let r = register(&code, seal_body(&png)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/procedures"),
+            Some(&s.admin),
+            Some(json!({"procedure": "move-out", "destination_municipality_code": "271004"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = s.call(Method::GET, &seal_path, Some(&s.admin), None).await;
+    assert_eq!(r.body["in_force"], Value::Null, "{}", r.text);
+    // A former resident registers none.
+    let r = register(&code, seal_body(&png)).await;
+    assert_eq!(r.body["errors"][0]["field"], "seal", "{}", r.text);
+
+    // A 14-year-old is refused; the age is in the words.
+    let mut child = resident();
+    child["resident"]["birth_date"] = json!("2015-04-01");
+    child["resident"]["given_name"] = json!("次郎");
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&s.admin),
+            Some(child),
+        )
+        .await;
+    let child = r.body["resident_code"].as_str().unwrap().to_owned();
+    let r = register(&child, seal_body(&png)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(
+        r.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("15歳未満"),
+        "{}",
+        r.text
+    );
+
+    // The ledger: every step, and the seal's reasons; never the card number.
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/ledger/131041?limit=100",
+            Some(&s.admin),
+            None,
+        )
+        .await;
+    let entries: Vec<(String, String)> = r
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"].as_str().unwrap().starts_with("seal-"))
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["detail"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let actions: Vec<&str> = entries.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "seal-registered",
+            "seal-ended",
+            "seal-changed",
+            "seal-ended",
+            "seal-registered",
+            "seal-ended"
+        ],
+        "{entries:?}"
+    );
+    assert!(entries[1].1.contains("reason=changed"), "{entries:?}");
+    assert!(
+        entries[3].1.contains("reason=lost identity=passport"),
+        "{entries:?}"
+    );
+    assert!(
+        entries[5].1.contains("reason=no-longer-resident"),
+        "{entries:?}"
+    );
+    assert!(
+        entries[0].1.contains("identity=drivers-licence"),
+        "{entries:?}"
+    );
+    assert!(
+        !r.text.contains(card),
+        "the ledger never holds a card number"
+    );
+}

@@ -427,6 +427,108 @@ pub fn portrait(seed: u64) -> Vec<u8> {
     out
 }
 
+/// A seal's impression for a demo 印鑑登録: a round seal of `side_mm` millimetres in 朱肉's red
+/// on white, a ring and a few strokes inside it (deterministic per seed), scanned at 600 dpi
+/// and cropped to the seal, as an RGB PNG with its resolution (`pHYs`). The image data is
+/// stored uncompressed (deflate's stored blocks), so no encoder is needed and any PNG reader
+/// opens it.
+pub fn seal_impression(seed: u64, side_mm: u32) -> Vec<u8> {
+    // 600 dpi is 23,622 pixels a metre.
+    const PER_METRE: u32 = 23_622;
+    let side = (u64::from(side_mm) * u64::from(PER_METRE) / 1000).max(1) as usize;
+    let mut rng = SampleRng::new(seed);
+    let strokes: Vec<(f64, f64, f64, f64)> = (0..4)
+        .map(|_| {
+            let at = |rng: &mut SampleRng| 0.25 + (rng.below(500) as f64) / 1000.0;
+            (at(&mut rng), at(&mut rng), at(&mut rng), at(&mut rng))
+        })
+        .collect();
+    let r = side as f64 / 2.0;
+    let ink = |x: usize, y: usize| {
+        let (fx, fy) = (x as f64 + 0.5 - r, y as f64 + 0.5 - r);
+        let d = (fx * fx + fy * fy).sqrt();
+        if d <= r && d >= r * 0.88 {
+            return true;
+        }
+        let (u, v) = ((x as f64) / side as f64, (y as f64) / side as f64);
+        strokes.iter().any(|&(x0, y0, x1, y1)| {
+            // Distance from (u, v) to the segment, against a stroke's half width.
+            let (dx, dy) = (x1 - x0, y1 - y0);
+            let t =
+                (((u - x0) * dx + (v - y0) * dy) / (dx * dx + dy * dy).max(1e-9)).clamp(0.0, 1.0);
+            let (px, py) = (x0 + t * dx - u, y0 + t * dy - v);
+            (px * px + py * py).sqrt() < 0.035
+        })
+    };
+    let mut raw = Vec::with_capacity(side * (side * 3 + 1));
+    for y in 0..side {
+        raw.push(0); // filter: none
+        for x in 0..side {
+            raw.extend_from_slice(if ink(x, y) {
+                &[200, 30, 40]
+            } else {
+                &[255, 255, 255]
+            });
+        }
+    }
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    let side32 = side as u32;
+    let mut ihdr = side32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&side32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    png_chunk(&mut png, b"IHDR", &ihdr);
+    let mut phys = PER_METRE.to_be_bytes().to_vec();
+    phys.extend_from_slice(&PER_METRE.to_be_bytes());
+    phys.push(1);
+    png_chunk(&mut png, b"pHYs", &phys);
+    png_chunk(&mut png, b"IDAT", &zlib_stored(&raw));
+    png_chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+/// A PNG chunk: length, type, data, and the CRC-32 of type and data.
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let mut crc = u32::MAX;
+    for &b in &out[start..] {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    out.extend_from_slice(&(!crc).to_be_bytes());
+}
+
+/// A zlib stream (RFC 1950) of deflate's stored blocks (RFC 1951 §3.2.4): no compression.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = data.chunks(0xFFFF).collect();
+    for (i, block) in blocks.iter().enumerate() {
+        out.push(u8::from(i + 1 == blocks.len()));
+        let len = block.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    if blocks.is_empty() {
+        out.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
 #[cfg(test)]
 mod portrait_tests {
     #[test]
@@ -437,5 +539,23 @@ mod portrait_tests {
         assert_eq!((photo.width, photo.height), (600, 800));
         assert_eq!(super::portrait(7), jpeg, "deterministic");
         assert_ne!(super::portrait(8), jpeg);
+    }
+
+    /// The demo seal reads back at the size asked for (600 dpi: 15 mm is 354 pixels, 14.986
+    /// mm). That other readers open it was checked by hand when it was written (`file`, and
+    /// Python's zlib inflating its image data to 354 × 1,063 bytes); `MYNUMBER_WRITE_SEAL`
+    /// names a file to write it to for such a check.
+    #[test]
+    fn the_demo_seal_is_a_png_of_its_size() {
+        let png = super::seal_impression(3, 15);
+        let size = mynumber_core::seal::png_size(&png).unwrap();
+        assert_eq!((size.width_um, size.height_um), (14_986, 14_986));
+        assert_eq!(super::seal_impression(3, 15), png, "deterministic");
+        assert_ne!(super::seal_impression(4, 15), png);
+        let small = mynumber_core::seal::png_size(&super::seal_impression(3, 7)).unwrap();
+        assert!(small.width_um <= mynumber_core::seal::MIN_SIDE_UM);
+        if let Ok(path) = std::env::var("MYNUMBER_WRITE_SEAL") {
+            std::fs::write(path, &png).unwrap();
+        }
     }
 }

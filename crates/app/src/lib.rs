@@ -31,6 +31,7 @@ mod passkeys;
 pub mod ports;
 mod registry;
 mod revocation_info;
+mod seals;
 mod sign_in;
 mod signing;
 mod staff;
@@ -82,6 +83,7 @@ pub use registry::{
     SEARCH_LIMIT_MAX, SearchResults, overdue_flags,
 };
 pub use revocation_info::{CertificateCheck, Verdict};
+pub use seals::SealRegistration;
 pub use sign_in::{Enrolment, Session, SignInRefused, SignedIn};
 pub use signing::{
     LatestFour, SignAnswer, SignChallenge, SignResult, SignResultEncoder, SignStarted,

@@ -662,6 +662,11 @@ impl App {
             )
             .await?,
         );
+        // And the seal registered there, when the person is no longer its resident.
+        records.extend(
+            self.end_seals_with_residence(tx.as_mut(), person.id, &version.resident, now)
+                .await?,
+        );
         // A transfer-in starts each card's 90 days to be continued, or voids it if filed late.
         if procedure == "transfer-in" {
             records.extend(
@@ -1121,6 +1126,10 @@ impl App {
                 );
                 records.extend(
                     self.end_cards_on_change(tx.as_mut(), person, &version.resident, false, now)
+                        .await?,
+                );
+                records.extend(
+                    self.end_seals_with_residence(tx.as_mut(), person, &version.resident, now)
                         .await?,
                 );
                 total += 1;

@@ -170,6 +170,11 @@ pub enum Action {
     RecordProcedure,
     /// Register a resident.
     RegisterResident,
+    /// Register a resident's seal (印鑑登録), or change it (改印), at the counter with identity
+    /// checked.
+    RegisterSeal,
+    /// End a seal's registration at the counter: abolished (廃止) or lost (亡失).
+    EndSeal,
     /// Remove ex officio the records whose period of stay ended (職権消除), the server's run.
     RemoveLapsedStays,
     /// Request a number change (the first person of four eyes).
@@ -246,6 +251,8 @@ crate::codes!(Action {
     ReadRecord => "read-record",
     RecordProcedure => "record-procedure",
     RegisterResident => "register-resident",
+    RegisterSeal => "register-seal",
+    EndSeal => "end-seal",
     RemoveLapsedStays => "remove-lapsed-stays",
     RequestNumberChange => "request-number-change",
     ResetCardPin => "reset-card-pin",
@@ -444,6 +451,8 @@ impl Action {
             | A::ProduceCard
             | A::RecordProcedure
             | A::RegisterResident
+            | A::RegisterSeal
+            | A::EndSeal
             | A::RemoveLapsedStays
             | A::RequestNumberChange
             | A::ResetCardPin

@@ -8,6 +8,7 @@
 use jiff::civil::Date;
 
 use crate::dates::age_on;
+use crate::{FieldError, MunicipalityCode, RecordStatus, Resident};
 
 /// The age from which a resident may register a seal: under 15 is refused (issue 13).
 pub const MINIMUM_AGE: i16 = 15;
@@ -48,6 +49,21 @@ crate::codes!(ImageProblem {
     TooBig => "too-big",
     NoResolution => "no-resolution",
 });
+
+impl ImageProblem {
+    /// The problem the counter is shown, on the field `impression`.
+    pub fn problem(self) -> FieldError {
+        FieldError::new(
+            "impression",
+            match self {
+                Self::NotPng => "problem-seal-image-not-png",
+                Self::TooBig => "problem-seal-image-too-big",
+                Self::NoResolution => "problem-seal-image-no-resolution",
+            },
+        )
+        .arg("max_mib", MAX_IMAGE_BYTES / (1024 * 1024))
+    }
+}
 
 /// The size of the impression a PNG shows, cropped to the impression as the counter's scanner
 /// crops it (**choice**, docs/design/kiosk.md): its width and height in pixels (`IHDR`) at its
@@ -172,6 +188,25 @@ crate::codes!(SealRefusal {
     TooLarge => "too-large",
 });
 
+impl SealRefusal {
+    /// The problem the counter is shown, on the field `seal` (the impression's size on
+    /// `impression`), with the bounds it broke.
+    pub fn problem(self) -> FieldError {
+        match self {
+            Self::UnderAge => {
+                FieldError::new("seal", "problem-seal-under-age").arg("age", MINIMUM_AGE)
+            }
+            Self::AdultWard => FieldError::new("seal", "problem-seal-adult-ward"),
+            Self::NotResident => FieldError::new("seal", "problem-seal-not-resident"),
+            Self::AlreadyRegistered => FieldError::new("seal", "problem-seal-already-registered"),
+            Self::TooSmall => FieldError::new("impression", "problem-seal-too-small")
+                .arg("mm", MIN_SIDE_UM / 1000),
+            Self::TooLarge => FieldError::new("impression", "problem-seal-too-large")
+                .arg("mm", MAX_SIDE_UM / 1000),
+        }
+    }
+}
+
 /// Whether `application` may be registered: the applicant first (residence, age, wardship,
 /// a seal already registered), then the impression; the first rule broken is the answer.
 pub fn check(application: &SealApplication) -> Result<(), SealRefusal> {
@@ -198,6 +233,77 @@ pub fn check(application: &SealApplication) -> Result<(), SealRefusal> {
         return Err(SealRefusal::TooSmall);
     }
     Ok(())
+}
+
+/// 印鑑登録証の番号 (the number on the seal registration card): nine random digits and a check
+/// digit (Luhn, ISO/IEC 7812-1 Annex B), so that a number miskeyed at the counter is caught.
+/// **Choice** (docs/design/kiosk.md): each municipality numbers its cards in its own way; the
+/// facts name no format.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct CardNumber(String);
+
+/// How many random digits a [`CardNumber`] carries before its check digit.
+const CARD_NUMBER_DIGITS: usize = 9;
+
+impl CardNumber {
+    /// The number made from `random` (any value: it is reduced to nine digits).
+    pub fn from_random(random: u64) -> Self {
+        let body = format!("{:09}", random % 1_000_000_000);
+        let check = luhn_check_digit(body.as_bytes());
+        Self(format!("{body}{check}"))
+    }
+
+    /// Reads a number as typed: ten digits whose last is the check digit of the others.
+    pub fn parse(s: &str) -> Option<Self> {
+        let bytes = s.as_bytes();
+        if bytes.len() != CARD_NUMBER_DIGITS + 1 || !bytes.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let (body, check) = bytes.split_at(CARD_NUMBER_DIGITS);
+        (luhn_check_digit(body) == check[0] - b'0').then(|| Self(s.to_owned()))
+    }
+
+    /// The ten digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for CardNumber {
+    /// Shown in full: the card number proves nothing without the card and its holder, and it
+    /// is not the Individual Number.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CardNumber({})", self.0)
+    }
+}
+
+/// The Luhn check digit of ASCII digits.
+fn luhn_check_digit(digits: &[u8]) -> u8 {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| {
+            let d = u32::from(d - b'0');
+            if i % 2 == 0 {
+                let twice = d * 2;
+                if twice > 9 { twice - 9 } else { twice }
+            } else {
+                d
+            }
+        })
+        .sum();
+    // The sum is below 10 × 9 digits, so the digit fits a byte.
+    u8::try_from((10 - sum % 10) % 10).unwrap_or(0)
+}
+
+/// Whether a registration kept by `seal_municipality` lapses with the record as it now stands:
+/// a registration lives with the residence, so it ends when the record is removed (death, a
+/// move-out filed, a period of stay ended) or is kept by another municipality (印鑑登録事務処理
+/// 要領; **choice**: at the filing of the move-out, not on its planned date, as the record is
+/// removed then, docs/design/kiosk.md).
+pub fn lapses(seal_municipality: MunicipalityCode, resident: &Resident) -> bool {
+    resident.status != RecordStatus::Active || resident.record.municipality() != seal_municipality
 }
 
 /// How a seal registration ended.
@@ -238,6 +344,22 @@ impl SealStatus {
         match self {
             Self::Registered => Some(Self::Ended(end)),
             Self::Ended(_) => None,
+        }
+    }
+
+    /// Its code: `registered`, or how it ended ([`SealEnd`]'s codes).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::Ended(end) => end.code(),
+        }
+    }
+
+    /// Reads back [`SealStatus::code`].
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "registered" => Some(Self::Registered),
+            other => SealEnd::parse(other).map(Self::Ended),
         }
     }
 
@@ -437,5 +559,54 @@ mod tests {
             }
         }
         assert!(SealStatus::Registered.certifies());
+        for status in SealEnd::ALL
+            .into_iter()
+            .map(SealStatus::Ended)
+            .chain([SealStatus::Registered])
+        {
+            assert_eq!(SealStatus::parse(status.code()), Some(status));
+        }
+        assert_eq!(SealStatus::parse("ended"), None);
+    }
+
+    /// The card number's check digit, by a known answer (the Luhn example of ISO/IEC 7812-1,
+    /// 7992739871 → 3), and every single-digit slip and adjacent swap caught.
+    #[test]
+    fn a_card_number_carries_its_check_digit() {
+        assert_eq!(luhn_check_digit(b"7992739871"), 3);
+        assert_eq!(CardNumber::from_random(799_273_987).as_str(), "7992739875");
+        assert_eq!(CardNumber::from_random(0).as_str(), "0000000000");
+        assert_eq!(CardNumber::from_random(u64::MAX).as_str().len(), 10);
+        let good = CardNumber::from_random(123_456_789);
+        assert_eq!(CardNumber::parse(good.as_str()), Some(good.clone()));
+        let digits = good.as_str().as_bytes();
+        for at in 0..digits.len() {
+            for d in b'0'..=b'9' {
+                if d == digits[at] {
+                    continue;
+                }
+                let mut slip = digits.to_vec();
+                slip[at] = d;
+                let slip = String::from_utf8(slip).unwrap();
+                assert_eq!(CardNumber::parse(&slip), None, "{slip}");
+            }
+        }
+        for at in 0..digits.len() - 1 {
+            let mut swap = digits.to_vec();
+            swap.swap(at, at + 1);
+            if swap != digits {
+                let swap = String::from_utf8(swap).unwrap();
+                assert_eq!(CardNumber::parse(&swap), None, "{swap}");
+            }
+        }
+        for bad in [
+            "",
+            "123456789",
+            "12345678901",
+            "12345678９0",
+            "１２３４５６７８９０",
+        ] {
+            assert_eq!(CardNumber::parse(bad), None, "{bad}");
+        }
     }
 }

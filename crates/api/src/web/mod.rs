@@ -21,6 +21,7 @@ mod number_change;
 mod page;
 mod passkeys;
 pub(crate) mod public;
+mod seals;
 mod transfer_in;
 
 use axum::body::{Body, to_bytes};
@@ -40,6 +41,7 @@ pub(crate) fn routes(doors: crate::doors::Doors) -> crate::doors::Doors {
     let doors = number_change::routes(doors);
     let doors = cards::routes(doors);
     let doors = card_counter::routes(doors);
+    let doors = seals::routes(doors);
     let doors = letters::routes(doors);
     let doors = transfer_in::routes(doors);
     let doors = passkeys::routes(doors);

@@ -139,7 +139,7 @@ impl From<CardRefused> for AppError {
     }
 }
 
-fn documents_detail(documents: &[IdentityDocument]) -> String {
+pub(crate) fn documents_detail(documents: &[IdentityDocument]) -> String {
     documents
         .iter()
         .map(|d| d.code())

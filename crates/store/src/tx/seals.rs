@@ -16,19 +16,8 @@ use sqlx::AssertSqlSafe;
 const SEAL_COLUMNS: &str = "id, person_id, municipality_code, card_number, impression, width_um, \
      height_um, registered_at_us, registered_by, status, ended_at_us";
 
-/// The stored code of a status: `registered`, or how it ended.
-fn status_code(status: SealStatus) -> &'static str {
-    match status {
-        SealStatus::Registered => "registered",
-        SealStatus::Ended(end) => end.code(),
-    }
-}
-
 fn decode_seal(row: &Row) -> Result<SealRow, StoreError> {
-    let status = match text(row, "status")?.as_str() {
-        "registered" => SealStatus::Registered,
-        other => SealStatus::Ended(SealEnd::parse(other).ok_or_else(|| corrupt("seal status"))?),
-    };
+    let status = SealStatus::parse(&text(row, "status")?).ok_or_else(|| corrupt("seal status"))?;
     let micrometres = |col: &str| {
         int(row, col).and_then(|v| u32::try_from(v).map_err(|_| corrupt(format!("seal {col}"))))
     };
@@ -99,7 +88,7 @@ impl SealsWrite for SqlTx {
         .bind(i64::from(row.size.height_um))
         .bind(row.registered_at_us)
         .bind(row.registered_by.as_str())
-        .bind(status_code(row.status))
+        .bind(row.status.code())
         .bind(row.ended_at_us)
         .execute(&mut self.tx)
         .await
