@@ -277,6 +277,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("mm", Arg::Number(8)),
         ("max_mib", Arg::Number(2)),
         ("width", Arg::Text("15.0")),
+        ("card", Arg::Text("1234567897")),
         ("height", Arg::Text("15.0")),
         ("length", Arg::Number(17)),
         ("expected", Arg::Number(12)),
