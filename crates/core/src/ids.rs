@@ -81,6 +81,11 @@ opaque_id!(
     /// number, which is public and may be registered again after a revocation.
     OrganisationId
 );
+opaque_id!(
+    /// A kiosk terminal's id (コンビニ交付's multi-copy machine): the `kid` its signed requests
+    /// name.
+    TerminalId
+);
 
 #[cfg(test)]
 mod tests {

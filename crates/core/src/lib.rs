@@ -47,6 +47,7 @@ pub use derivation::{DerivationInput, DerivationKey, KeyId};
 pub use error::{FieldError, NumberError, ProblemArg};
 pub use ids::{
     CredentialId, HouseholdId, NoticeId, NumberChangeId, OrganisationId, PersonId, StaffId,
+    TerminalId,
 };
 pub use individual_number::IndividualNumber;
 pub use ledger::Break;

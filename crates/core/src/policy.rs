@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use crate::{MunicipalityCode, OrganisationId, PersonId, Role, StaffId, StaffMember};
+use crate::{MunicipalityCode, OrganisationId, PersonId, Role, StaffId, StaffMember, TerminalId};
 
 /// Who is acting: every request and command is made by exactly one principal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,10 +52,6 @@ pub enum Principal {
     /// The server itself, running its schedule (card expiry, checkpoints).
     System,
 }
-
-/// A kiosk terminal.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct TerminalId(pub [u8; 16]);
 
 /// What a staff member's role may carry ([`Role::allows`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -488,7 +484,7 @@ impl Principal {
         match self {
             Self::Anonymous => "anonymous".to_owned(),
             Self::Agency(id) => format!("agency:{}", id.to_hex()),
-            Self::Kiosk(id) => format!("kiosk:{}", hex::encode(id.0)),
+            Self::Kiosk(id) => format!("kiosk:{}", id.to_hex()),
             Self::Operator(s) | Self::Staff(s) => s.id.to_hex(),
             Self::RelyingParty(id) | Self::LoginGrant(id) => {
                 format!("relying-party:{}", id.to_hex())
