@@ -34,6 +34,9 @@ pub enum Access {
     /// A staff member signed in with a browser session whom the policy lets do this action;
     /// a POST must also come from this host's page with its CSRF token (`web/mod.rs`).
     Desk(Action),
+    /// A kiosk terminal whose request body is signed by its registered key, for this door
+    /// (`kiosks::kiosk_guard`), and whom the policy lets do this action.
+    Kiosk(Action),
 }
 
 /// One route of the interface.
@@ -79,6 +82,10 @@ impl Doors {
             Access::Desk(action) => route.route_layer(from_fn_with_state(
                 (self.state.clone(), action),
                 crate::web::desk_guard,
+            )),
+            Access::Kiosk(action) => route.route_layer(from_fn_with_state(
+                (self.state.clone(), action),
+                crate::kiosks::kiosk_guard,
             )),
         };
         let merged = match self.routes.remove(path) {

@@ -35,6 +35,17 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::collections::EndRequest>(bytes);
     body::<crate::seals::SealRequest>(bytes);
     body::<crate::seals::SealEndRequest>(bytes);
+    body::<crate::kiosks::TerminalRequest>(bytes);
+    body::<crate::kiosks::TerminalEventRequest>(bytes);
+    body::<crate::kiosks::CardAnswerRequest>(bytes);
+    // A terminal's signed request, as its guard reads it (the signature is checked later).
+    if let Ok(jws) = std::str::from_utf8(bytes)
+        .map_err(|_| ())
+        .and_then(|t| mynumber_pki::jose::split(t).map_err(|_| ()))
+    {
+        let _ = crate::kiosks::read_envelope(&jws.header, &jws.payload);
+    }
+    let _ = crate::kiosks::read_envelope(bytes, bytes);
     crate::oauth::fuzz_token(bytes);
     body::<crate::oidc::CardAnswer>(bytes);
     body::<crate::organisations::ClientRequest>(bytes);

@@ -17,6 +17,7 @@ mod extract;
 pub mod fuzzing;
 mod hardening;
 mod imports;
+mod kiosks;
 mod number_changes;
 mod oauth;
 mod oidc;
@@ -117,6 +118,7 @@ impl AppState {
         collections::deletion,
         signing::start, signing::result, signing::verify, signing::latest_four,
         seals::register, seals::change, seals::end, seals::get, seals::impression,
+        kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -128,6 +130,7 @@ impl AppState {
         (name = "cards", description = "個人番号カード: applications, production, pick-up, suspension, resumption, loss, return"),
         (name = "documents", description = "住民票の写し and notification letters: issuing, verifying, delivery outcomes"),
         (name = "organisations", description = "事業者: organisations outside the municipalities, their roles and lawful purposes"),
+        (name = "kiosks", description = "コンビニ交付: kiosk terminals registered under their chains, and their signed sessions"),
         (name = "seals", description = "印鑑登録: the seal register, its registration cards, changes and ends"),
         (name = "signing", description = "署名: residents sign with the card for 署名検証者, and their signatures are verified"),
     )
@@ -293,6 +296,37 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/number-changes/{id}/reject",
             p(A::DecideNumberChange),
             post(number_changes::reject),
+        )
+        // コンビニ交付: the chains' terminals, and the terminals' own signed doors.
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/terminals",
+            p(A::ManageOrganisations),
+            post(kiosks::register),
+        )
+        .door(
+            M::GET,
+            "/api/v1/organisations/{organisation_id}/terminals",
+            p(A::ReadOrganisations),
+            get(kiosks::list),
+        )
+        .door(
+            M::POST,
+            "/api/v1/terminals/{terminal_id}/events",
+            p(A::ManageOrganisations),
+            post(kiosks::event),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::start),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions/{session_id}/card",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::card),
         )
         // 印鑑登録.
         .door(

@@ -164,7 +164,24 @@ pub(crate) struct OrganisationBody {
     pub purposes: Option<Vec<PurposeBody>>,
 }
 
-fn organisation_id(s: &str) -> Result<OrganisationId, ApiError> {
+/// The P-256 point of a public JWK for ES256 signatures: a private key or a key of another
+/// kind is named as such; a point off the curve is left to the use case (empty).
+pub(crate) fn jwk_point(jwk: &EcJwk) -> Result<Vec<u8>, ApiError> {
+    if jwk.d.is_some() {
+        return Err(ApiError::field("jwk", "problem-key-private"));
+    }
+    let kind_ok = jwk.kty == "EC"
+        && jwk.crv == "P-256"
+        && jwk.alg.as_deref().is_none_or(|a| a == "ES256")
+        && jwk.use_.as_deref().is_none_or(|u| u == "sig");
+    if kind_ok {
+        Ok(mynumber_pki::jose::p256_point(&jwk.x, &jwk.y).unwrap_or_default())
+    } else {
+        Err(ApiError::field("jwk", "problem-key-p256"))
+    }
+}
+
+pub(crate) fn organisation_id(s: &str) -> Result<OrganisationId, ApiError> {
     OrganisationId::parse(s.trim())
         .ok_or_else(|| ApiError::field("organisation_id", "problem-hex-id"))
 }
@@ -337,19 +354,7 @@ pub(crate) async fn add_key(
 ) -> Result<(StatusCode, Json<KeyBody>), ApiError> {
     let id = organisation_id(&id)?;
     let jwk = &req.jwk;
-    if jwk.d.is_some() {
-        return Err(ApiError::field("jwk", "problem-key-private"));
-    }
-    let kind_ok = jwk.kty == "EC"
-        && jwk.crv == "P-256"
-        && jwk.alg.as_deref().is_none_or(|a| a == "ES256")
-        && jwk.use_.as_deref().is_none_or(|u| u == "sig");
-    // A key of another kind is named as such; a point off the curve is left to the use case.
-    let point = if kind_ok {
-        mynumber_pki::jose::p256_point(&jwk.x, &jwk.y).unwrap_or_default()
-    } else {
-        return Err(ApiError::field("jwk", "problem-key-p256"));
-    };
+    let point = jwk_point(jwk)?;
     let kid = req
         .kid
         .as_deref()

@@ -37,6 +37,7 @@ struct Fixture {
     staff: String,
     credential: String,
     organisation: String,
+    terminal: String,
 }
 
 /// The principals, each with their token.
@@ -136,7 +137,12 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
         "4011001098993"
     };
     let organisation = app
-        .register_organisation(admin, corporate, "株式会社サンプル", &["number-related"])
+        .register_organisation(
+            admin,
+            corporate,
+            "株式会社サンプル",
+            &["number-related", "kiosk-operator"],
+        )
         .await
         .unwrap();
     let purpose = mynumber_app::PurposeInput {
@@ -156,6 +162,10 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
     )
     .unwrap();
     app.register_organisation_key(admin, organisation.id, "k1", &point)
+        .await
+        .unwrap();
+    let terminal = app
+        .register_terminal(admin, organisation.id, "0001", "本店", &point)
         .await
         .unwrap();
     // A seal in force, so that its reading and impression have one to show.
@@ -182,6 +192,7 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
         staff: staff.member.id.to_hex(),
         credential: staff.token.id.to_hex(),
         organisation: organisation.id.to_hex(),
+        terminal: terminal.id.to_hex(),
     }
 }
 
@@ -218,6 +229,8 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{kid}", "k1".to_owned()),
         ("{collection_id}", "00".repeat(16)),
         ("{login_id}", "00".repeat(16)),
+        ("{session_id}", "00".repeat(16)),
+        ("{terminal_id}", f.terminal.clone()),
         (
             "{sign_transaction_id}",
             "00000000-0000-4000-8000-000000000000".to_owned(),
@@ -271,6 +284,12 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
         ("POST", "/api/v1/organisations") => json!({"corporate_number": "2120901007402",
             "name": "検証 株式会社", "roles": ["authentication-verifier"]}),
         ("POST", "/api/v1/organisations/{organisation_id}/events") => json!({"event": "suspend"}),
+        ("POST", "/api/v1/terminals/{terminal_id}/events") => json!({"event": "suspend"}),
+        ("POST", "/api/v1/organisations/{organisation_id}/terminals") => json!({
+            "shop_code": "0002", "shop_name": "支店",
+            "jwk": {"kty": "EC", "crv": "P-256",
+                "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}}),
         ("POST", "/api/v1/organisations/{organisation_id}/keys") => json!({"kid": "k2",
             "jwk": {"kty": "EC", "crv": "P-256",
                 "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
@@ -432,6 +451,20 @@ async fn every_door_for_every_principal_own_and_other_municipality_and_none() {
                     if r.status != StatusCode::SEE_OTHER || to != Some("/desk/sign-in") {
                         failures.push(format!(
                             "{} {} without a session: {} to {to:?}",
+                            door.method, door.path, r.status
+                        ));
+                    }
+                }
+                continue;
+            }
+            // A terminal's door takes only a body signed by a registered terminal: a bearer
+            // token, or nothing, is refused before anything is read (tests/kiosk.rs signs).
+            Access::Kiosk(_) => {
+                for token in [None, Some(s.admin.as_str())] {
+                    let r = call(&s, door, token, &own, &key).await;
+                    if r.status != StatusCode::UNAUTHORIZED {
+                        failures.push(format!(
+                            "{} {} unsigned: {}",
                             door.method, door.path, r.status
                         ));
                     }

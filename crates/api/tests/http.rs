@@ -2534,3 +2534,184 @@ async fn a_seal_is_registered_changed_and_ended_over_the_api() {
         "the ledger never holds a card number"
     );
 }
+
+/// コンビニ交付's terminals over HTTP (issue 13): an administrator registers a chain's terminal
+/// with its JWK; the terminal's signed request begins a session; an unsigned one, a bearer
+/// token, one signed for another door or by another key, a JSON body, and one from a
+/// suspended terminal are refused with 401 before anything is read.
+#[tokio::test]
+async fn a_kiosk_terminal_s_signed_requests_over_http() {
+    let s = server("kiosk").await;
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/organisations",
+            Some(&s.admin),
+            Some(
+                json!({"corporate_number": "5835678256246", "name": "株式会社サンプルストア",
+                "roles": ["kiosk-operator"]}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let chain = r.body["organisation_id"].as_str().unwrap().to_owned();
+    let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+    let pkcs8 = key.serialize_der();
+    let point = mynumber_pki::jose::es256_public_point(&pkcs8).unwrap();
+    let (x, y) = mynumber_pki::jose::jwk_coordinates(&point).unwrap();
+    let terminals = format!("/api/v1/organisations/{chain}/terminals");
+    let r = s
+        .call(
+            Method::POST,
+            &terminals,
+            Some(&s.admin),
+            Some(json!({"shop_code": "12-345", "shop_name": "新宿西口店",
+                "jwk": {"kty": "EC", "crv": "P-256", "x": x, "y": y}})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let terminal = r.body["terminal_id"].as_str().unwrap().to_owned();
+    assert_eq!(r.body["status"], "active");
+    // A shop code with a space and no name: both named.
+    let r = s
+        .call(
+            Method::POST,
+            &terminals,
+            Some(&s.admin),
+            Some(json!({"shop_code": "12 345", "shop_name": " ",
+                "jwk": {"kty": "EC", "crv": "P-256", "x": x, "y": y}})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["shop_code", "shop_name"]);
+    let r = s.call(Method::GET, &terminals, Some(&s.admin), None).await;
+    assert_eq!(
+        r.body["terminals"][0]["shop_name"], "新宿西口店",
+        "{}",
+        r.text
+    );
+
+    let sign = |pkcs8: &[u8], path: &str, shop: &str| {
+        let header = json!({"alg": "ES256", "typ": "kiosk+jwt", "kid": terminal});
+        let payload = json!({"terminal": terminal, "shop": shop, "htm": "POST", "htu": path,
+            "iat": jiff::Timestamp::now().as_second(), "request": {}});
+        mynumber_pki::jose::sign_es256(
+            pkcs8,
+            header.to_string().as_bytes(),
+            payload.to_string().as_bytes(),
+        )
+        .unwrap()
+    };
+    let post = |body: String, content_type: &'static str| {
+        let s = &s;
+        async move {
+            s.send(
+                Method::POST,
+                "/api/kiosk/v1/sessions",
+                None,
+                content_type,
+                body.into_bytes(),
+            )
+            .await
+        }
+    };
+    let start = "/api/kiosk/v1/sessions";
+    let r = post(sign(&pkcs8, start, "12-345"), "application/jose").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.body["status"], "challenged");
+    assert_eq!(r.body["step"], 1);
+    let challenge = r.body["challenge"].as_str().unwrap();
+    assert_eq!(
+        mynumber_pki::jose::base64url_decode(challenge)
+            .unwrap()
+            .len(),
+        32
+    );
+
+    let other = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)
+        .unwrap()
+        .serialize_der();
+    for (body, content_type, why) in [
+        (String::new(), "application/jose", "nothing"),
+        (
+            sign(&pkcs8, start, "12-345"),
+            "application/json",
+            "not as JOSE",
+        ),
+        (
+            sign(&pkcs8, "/api/kiosk/v1/sessions/x/card", "12-345"),
+            "application/jose",
+            "another door",
+        ),
+        (
+            sign(&pkcs8, start, "99-999"),
+            "application/jose",
+            "another shop",
+        ),
+        (
+            sign(&other, start, "12-345"),
+            "application/jose",
+            "another key",
+        ),
+        ("a.b.c".to_owned(), "application/jose", "not a JWS"),
+    ] {
+        let r = post(body, content_type).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{why}: {}", r.text);
+        assert_eq!(r.body["code"], "unauthenticated", "{why}");
+    }
+    let r = s
+        .call(Method::POST, start, Some(&s.admin), Some(json!({})))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "a staff token is no terminal"
+    );
+
+    // The card's answer with a signature that is no card's: refused, and the step is asked.
+    let session = {
+        let r = post(sign(&pkcs8, start, "12-345"), "application/jose").await;
+        r.body["session"].as_str().unwrap().to_owned()
+    };
+    let card_path = format!("/api/kiosk/v1/sessions/{session}/card");
+    let header = json!({"alg": "ES256", "typ": "kiosk+jwt", "kid": terminal});
+    let answer = |request: Value| {
+        let payload = json!({"terminal": terminal, "shop": "12-345", "htm": "POST",
+            "htu": card_path, "iat": jiff::Timestamp::now().as_second(), "request": request});
+        mynumber_pki::jose::sign_es256(
+            &pkcs8,
+            header.to_string().as_bytes(),
+            payload.to_string().as_bytes(),
+        )
+        .unwrap()
+    };
+    let r = s
+        .send(
+            Method::POST,
+            &card_path,
+            None,
+            "application/jose",
+            answer(json!({"step": 1, "certificate": "%%"})).into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+
+    // Suspended: its signed requests are refused.
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/terminals/{terminal}/events"),
+            Some(&s.admin),
+            Some(json!({"event": "suspend"})),
+        )
+        .await;
+    assert_eq!(r.body["status"], "suspended", "{}", r.text);
+    let r = post(sign(&pkcs8, start, "12-345"), "application/jose").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text);
+}

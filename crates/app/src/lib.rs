@@ -20,6 +20,7 @@ mod documents;
 mod error;
 pub mod import_file;
 mod import_run;
+mod kiosks;
 pub mod ledger;
 mod load;
 mod notices;
@@ -73,10 +74,10 @@ pub use passkeys::{
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
-    ImportHouseholdRow, ImportJobRow, LoginFailures, LoginRow, NoticeRow, NumberChangeRow,
-    NumberRow, OrganisationKeyRow, OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random,
-    ReadTx, SealRow, SearchQuery, SessionRow, StaffKind, StaffRow, Store, StoreError, TotpKeyRow,
-    Tx, VersionRow,
+    ImportHouseholdRow, ImportJobRow, KioskSessionRow, KioskSessionStatus, LoginFailures, LoginRow,
+    NoticeRow, NumberChangeRow, NumberRow, OrganisationKeyRow, OrganisationRow, PasskeyRow,
+    PersonRow, PurposeRow, Random, ReadTx, SealRow, SearchQuery, SessionRow, StaffKind, StaffRow,
+    Store, StoreError, TerminalRow, TotpKeyRow, Tx, VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

@@ -38,6 +38,7 @@ pub mod seal;
 pub mod search;
 pub mod sign_in;
 mod staff;
+pub mod terminal;
 mod text;
 
 pub use address::{Address, MunicipalityCode, Prefecture};

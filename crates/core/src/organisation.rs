@@ -32,6 +32,9 @@ pub enum OrgRole {
     /// プラットフォーム事業者: a certified verifier that verifies for other businesses
     /// (サービスプロバイダ), which are registered as verifiers through it.
     Platform,
+    /// A kiosk operator: a convenience-store chain whose multi-copy machines print
+    /// certificates (コンビニ交付, outside-world §4.2); its terminals are registered under it.
+    KioskOperator,
 }
 
 crate::codes!(OrgRole {
@@ -40,6 +43,7 @@ crate::codes!(OrgRole {
     SignatureVerifier => "signature-verifier",
     AuthenticationVerifier => "authentication-verifier",
     Platform => "platform",
+    KioskOperator => "kiosk-operator",
 });
 
 impl OrgRole {

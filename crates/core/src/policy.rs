@@ -19,8 +19,8 @@
 //! - anyone ([`Principal::Anonymous`]) may check a document or certificate and read what
 //!   relying parties need (CA certificates, CRLs, OCSP, public keys);
 //! - a resident authenticated with their card reads their own record, cards and certificates;
-//! - relying parties, agencies and kiosk terminals are named here so that every later door
-//!   must pass through this function; they are granted nothing yet.
+//! - relying parties and agencies act for themselves, for the purposes and roles registered;
+//! - a kiosk terminal in service runs its own sessions (コンビニ交付), nothing else.
 
 use std::fmt;
 
@@ -177,6 +177,9 @@ pub enum Action {
     RequestNumberChange,
     /// Reset a card's PIN at the counter.
     ResetCardPin,
+    /// Run a kiosk session (コンビニ交付): take the card's answer to its challenge, and what
+    /// follows. The act of a registered kiosk terminal in service, on its own sessions only.
+    RunKioskSession,
     /// Resume a suspended card, in person.
     ResumeCard,
     /// Revoke a staff member's token.
@@ -252,6 +255,7 @@ crate::codes!(Action {
     RemoveLapsedStays => "remove-lapsed-stays",
     RequestNumberChange => "request-number-change",
     ResetCardPin => "reset-card-pin",
+    RunKioskSession => "run-kiosk-session",
     ResumeCard => "resume-card",
     RevokeToken => "revoke-token",
     SearchRecords => "search-records",
@@ -317,6 +321,8 @@ pub enum Subject {
         /// The relying party.
         organisation: OrganisationId,
     },
+    /// A kiosk terminal, for what it does in its sessions.
+    Terminal(TerminalId),
     /// A staff member, or one about to be created.
     Staff {
         /// Who (`None`: not created yet).
@@ -410,7 +416,8 @@ impl Action {
             | A::RequestSignature
             | A::SignDocument
             | A::VerifySignature
-            | A::ReadLatestFour => {
+            | A::ReadLatestFour
+            | A::RunKioskSession => {
                 return None;
             }
             A::AddStaff
@@ -555,6 +562,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::SignDocument
                     | Action::VerifySignature
                     | Action::ReadLatestFour
+                    | Action::RunKioskSession
             ) =>
         {
             Err(refuse())
@@ -593,7 +601,11 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             Action::ReadConsentedItems | Action::ReadSignature => Ok(()),
             _ => Err(refuse()),
         },
-        Principal::Anonymous | Principal::Kiosk(_) => Err(refuse()),
+        Principal::Kiosk(_) => match action {
+            Action::RunKioskSession => Ok(()),
+            _ => Err(refuse()),
+        },
+        Principal::Anonymous => Err(refuse()),
     }
 }
 
@@ -675,7 +687,17 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                 action,
             }),
         },
-        Principal::Anonymous | Principal::Kiosk(_) => Decision::Deny(Denied::Principal {
+        // A terminal acts on its own sessions only.
+        Principal::Kiosk(me) => match subject {
+            Subject::Terminal(terminal) if terminal == me && action == Action::RunKioskSession => {
+                Decision::Allow(Extent::Whole)
+            }
+            _ => Decision::Deny(Denied::Principal {
+                kind: principal.kind(),
+                action,
+            }),
+        },
+        Principal::Anonymous => Decision::Deny(Denied::Principal {
             kind: principal.kind(),
             action,
         }),
@@ -881,12 +903,21 @@ mod tests {
             ("agency", Principal::Agency(org(1))),
             ("resident", Principal::Resident(person(9))),
             ("login-grant", Principal::LoginGrant(org(1))),
+            ("kiosk", Principal::Kiosk(TerminalId::from_random([1; 16]))),
         ];
         let subjects = [
             ("own", record("131041", &["131041"])),
             ("other", record("271004", &["271004"])),
             ("former", record("271004", &["131041", "271004"])),
             ("everything", Subject::Everything),
+            (
+                "own terminal",
+                Subject::Terminal(TerminalId::from_random([1; 16])),
+            ),
+            (
+                "another terminal",
+                Subject::Terminal(TerminalId::from_random([2; 16])),
+            ),
             ("own purpose", purpose(1, true)),
             ("unregistered", purpose(1, false)),
             ("another's purpose", purpose(2, true)),

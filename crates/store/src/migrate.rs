@@ -222,6 +222,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0035_seal_registrations.sql"),
         include_str!("../migrations/postgres/0035_seal_registrations.sql"),
     ),
+    (
+        36,
+        "kiosk terminals and their sessions (コンビニ交付)",
+        include_str!("../migrations/sqlite/0036_kiosk_terminals.sql"),
+        include_str!("../migrations/postgres/0036_kiosk_terminals.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

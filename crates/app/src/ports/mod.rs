@@ -12,6 +12,7 @@ use jiff::civil::Date;
 mod cards;
 mod certificates;
 mod documents;
+mod kiosks;
 mod ledger;
 mod numbers;
 mod oidc;
@@ -26,6 +27,7 @@ pub use documents::{
     BatchLetter, CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeBatchRow,
     NoticeRow,
 };
+pub use kiosks::{KioskSessionRow, KioskSessionStatus, KiosksRead, KiosksWrite, TerminalRow};
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
 pub use oidc::{
@@ -98,6 +100,7 @@ pub trait ReadTx:
     + OrganisationsRead
     + OidcRead
     + SealsRead
+    + KiosksRead
     + Send
 {
 }
@@ -113,6 +116,7 @@ impl<T> ReadTx for T where
         + OrganisationsRead
         + OidcRead
         + SealsRead
+        + KiosksRead
         + Send
 {
 }
@@ -132,6 +136,7 @@ pub trait Tx:
     + OrganisationsWrite
     + OidcWrite
     + SealsWrite
+    + KiosksWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

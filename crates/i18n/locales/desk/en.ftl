@@ -1037,3 +1037,9 @@ desk-seal-end-button-abolished = Abolish
 desk-seal-end-button-lost = Report lost and end the registration
 desk-seal-ended-abolished = The seal registration is abolished.
 desk-seal-ended-lost = The loss is recorded and the seal registration has ended.
+
+## Kiosk terminals (issue 13)
+problem-shop-code = must be letters, digits, - or _, up to { $max } characters
+problem-shop-name = enter the shop's name
+problem-terminal-chain = terminals are registered only under an organisation in force with the kiosk-operator role
+problem-terminal-event = cannot be done to a terminal that is { $status }

@@ -1031,3 +1031,9 @@ desk-seal-end-button-abolished = 廃止する
 desk-seal-end-button-lost = 亡失を届け出て登録を終える
 desk-seal-ended-abolished = 印鑑登録を廃止しました。
 desk-seal-ended-lost = 亡失の届出を受け、印鑑登録を終えました。
+
+## コンビニ交付の端末 (issue 13)
+problem-shop-code = 店舗コードは英数字、-、_ で { $max } 文字までにしてください。
+problem-shop-name = 店舗名を入力してください。
+problem-terminal-chain = 端末は、キオスク事業者(kiosk-operator)として登録され、停止・取消されていない事業者にだけ登録できます。
+problem-terminal-event = 端末の状態が { $status } のため、この操作はできません。

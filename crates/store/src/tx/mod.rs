@@ -3,6 +3,7 @@
 mod cards;
 mod certificates;
 mod documents;
+mod kiosks;
 mod ledger;
 mod numbers;
 mod oidc;

@@ -19,11 +19,13 @@ use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
 mod calls;
+mod kiosk;
 mod life;
 mod login;
 mod signing;
 mod trust;
 pub(crate) use calls::*;
+pub(crate) use kiosk::*;
 pub(crate) use life::*;
 pub(crate) use login::*;
 pub(crate) use signing::*;
@@ -4422,6 +4424,7 @@ macro_rules! all_cases {
             issue_12_an_employer_collects_a_number_and_deletes_it_in_time,
             lookups_see_what_is_committed,
             issue_13_the_seal_register_keeps_one_seal_in_force,
+            issue_13_a_kiosk_terminal_signs_and_the_card_answers,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,

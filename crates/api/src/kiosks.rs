@@ -1,0 +1,326 @@
+//! コンビニ交付 over HTTP (issue 13, docs/design/kiosk.md): the administrators' doors that
+//! register a chain's terminals, and the terminals' own doors, whose every request is a compact
+//! JWS signed by the terminal's key (`application/jose`). The guard reads and checks the
+//! signature before the handler; the handler gets the terminal and the signed request.
+
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use mynumber_app::{AppError, KioskSessionRow, TerminalRow};
+use mynumber_core::terminal::Envelope;
+use mynumber_core::{Action, Principal, TerminalId};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use crate::organisations::{EcJwk, jwk_point, organisation_id};
+use crate::{ApiError, AppJson, AppPath, AppState, Authenticated, Problem};
+
+/// A terminal's signed request may be this large (a card's certificate and signature, in
+/// base64, inside a JWS).
+const KIOSK_LIMIT: usize = mynumber_pki::jose::MAX_JWS;
+
+/// Register a terminal under a chain.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TerminalRequest {
+    /// The chain's code for the shop the terminal stands in.
+    #[schema(example = "012345")]
+    pub shop_code: String,
+    /// The shop's name.
+    #[schema(example = "新宿西口店")]
+    pub shop_name: String,
+    /// The terminal's public key (P-256, ES256).
+    pub jwk: EcJwk,
+}
+
+/// Suspend, resume or retire a terminal.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TerminalEventRequest {
+    /// suspend, resume or retire (final).
+    #[schema(example = "suspend")]
+    pub event: String,
+}
+
+/// A terminal as registered.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct TerminalBody {
+    /// Its id: the `kid` of its signed requests.
+    pub terminal_id: String,
+    /// Its chain.
+    pub organisation_id: String,
+    /// The shop's code.
+    pub shop_code: String,
+    /// The shop's name.
+    pub shop_name: String,
+    /// active, suspended or retired.
+    pub status: String,
+    /// When registered.
+    pub registered_at: String,
+}
+
+impl From<&TerminalRow> for TerminalBody {
+    fn from(t: &TerminalRow) -> Self {
+        Self {
+            terminal_id: t.id.to_hex(),
+            organisation_id: t.organisation.to_hex(),
+            shop_code: t.shop.code.clone(),
+            shop_name: t.shop.name.clone(),
+            status: t.status.code().to_owned(),
+            registered_at: crate::staff::time(t.registered_at_us),
+        }
+    }
+}
+
+/// A chain's terminals.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct TerminalsBody {
+    /// In the order they were registered.
+    pub terminals: Vec<TerminalBody>,
+}
+
+/// Register a kiosk terminal under a chain in force with the kiosk-operator role (national
+/// administrators).
+#[utoipa::path(post, path = "/api/v1/organisations/{organisation_id}/terminals", tag = "kiosks",
+    params(("organisation_id" = String, Path, description = "The chain's id")),
+    request_body = TerminalRequest,
+    responses((status = 201, body = TerminalBody), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn register(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<TerminalRequest>,
+) -> Result<(StatusCode, Json<TerminalBody>), ApiError> {
+    let id = organisation_id(&id)?;
+    let point = jwk_point(&req.jwk)?;
+    let row = state
+        .app
+        .register_terminal(&principal, id, &req.shop_code, &req.shop_name, &point)
+        .await?;
+    Ok((StatusCode::CREATED, Json(TerminalBody::from(&row))))
+}
+
+/// A chain's terminals (national administrators and auditors).
+#[utoipa::path(get, path = "/api/v1/organisations/{organisation_id}/terminals", tag = "kiosks",
+    params(("organisation_id" = String, Path, description = "The chain's id")),
+    responses((status = 200, body = TerminalsBody), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+) -> Result<Json<TerminalsBody>, ApiError> {
+    let rows = state
+        .app
+        .terminals(&principal, organisation_id(&id)?)
+        .await?;
+    Ok(Json(TerminalsBody {
+        terminals: rows.iter().map(TerminalBody::from).collect(),
+    }))
+}
+
+/// Suspend, resume or retire a terminal (national administrators).
+#[utoipa::path(post, path = "/api/v1/terminals/{terminal_id}/events", tag = "kiosks",
+    params(("terminal_id" = String, Path, description = "The terminal's id")),
+    request_body = TerminalEventRequest,
+    responses((status = 200, body = TerminalBody), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn event(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(id): AppPath<String>,
+    AppJson(req): AppJson<TerminalEventRequest>,
+) -> Result<Json<TerminalBody>, ApiError> {
+    let id = TerminalId::parse(id.trim())
+        .ok_or_else(|| ApiError::field("terminal_id", "problem-hex-id"))?;
+    let row = state
+        .app
+        .change_terminal(&principal, id, &req.event)
+        .await?;
+    Ok(Json(TerminalBody::from(&row)))
+}
+
+/// A terminal's request, once its signature was checked: the terminal, and what it asked.
+#[derive(Clone, Debug)]
+pub(crate) struct KioskCall {
+    pub(crate) terminal: TerminalRow,
+    pub(crate) request: Value,
+}
+
+/// The envelope and request of a signed request's header and payload; `None` when either is
+/// not what a terminal sends.
+pub(crate) fn read_envelope(header: &[u8], payload: &[u8]) -> Option<(Envelope, Value)> {
+    let h: Value = serde_json::from_slice(header).ok()?;
+    let p: Value = serde_json::from_slice(payload).ok()?;
+    // A header with `crit` names extensions nobody here understands (RFC 7515 §4.1.11).
+    if h.get("crit").is_some() {
+        return None;
+    }
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let envelope = Envelope {
+        alg: text(&h, "alg")?,
+        typ: text(&h, "typ")?,
+        kid: text(&h, "kid")?,
+        terminal: text(&p, "terminal")?,
+        shop: text(&p, "shop")?,
+        method: text(&p, "htm")?,
+        path: text(&p, "htu")?,
+        iat: p.get("iat").and_then(Value::as_i64)?,
+    };
+    let request = p.get("request").cloned().unwrap_or(Value::Null);
+    request.is_object().then_some((envelope, request))
+}
+
+fn unsigned() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+        "Authentication required",
+        "send the request as a compact JWS signed by a registered terminal's key (application/jose)",
+    )
+}
+
+/// The guard of a terminal's door: the body is a compact JWS, its envelope names this door,
+/// the terminal is in service and its key signed it (`App::authenticate_terminal`), and the
+/// policy lets a terminal do the door's action. The terminal and its request ride on to the
+/// handler.
+pub(crate) async fn kiosk_guard(
+    State((state, action)): State<(AppState, Action)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let jose = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/jose"));
+    let Ok(bytes) = axum::body::to_bytes(body, KIOSK_LIMIT).await else {
+        return unsigned().into_response();
+    };
+    let signed = std::str::from_utf8(&bytes)
+        .ok()
+        .filter(|_| jose)
+        .and_then(|t| mynumber_pki::jose::split(t.trim()).ok())
+        .and_then(|jws| read_envelope(&jws.header, &jws.payload).map(|e| (jws, e)));
+    let Some((jws, (envelope, request))) = signed else {
+        return unsigned().into_response();
+    };
+    let terminal = match state
+        .app
+        .authenticate_terminal(&jws, &envelope, parts.method.as_str(), parts.uri.path())
+        .await
+    {
+        Ok(t) => t,
+        Err(AppError::Unauthenticated) => return unsigned().into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    if let Err(e) = state
+        .app
+        .permit(&Principal::Kiosk(terminal.id), action)
+        .await
+    {
+        return ApiError::from(e).into_response();
+    }
+    parts.extensions.insert(KioskCall { terminal, request });
+    next.run(Request::from_parts(parts, axum::body::Body::empty()))
+        .await
+}
+
+/// A session as a terminal sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct KioskSessionBody {
+    /// The session's id.
+    pub session: String,
+    /// The step the terminal's next request names.
+    pub step: i64,
+    /// challenged (the card has not answered) or authenticated.
+    pub status: String,
+    /// The challenge the card signs, base64url, with the session's id, as
+    /// `mynumber-kiosk-v1\n{session}\n{challenge in hex}\n`.
+    pub challenge: String,
+    /// When the session times out unless the next step comes first.
+    pub expires_at: String,
+}
+
+impl From<&KioskSessionRow> for KioskSessionBody {
+    fn from(s: &KioskSessionRow) -> Self {
+        Self {
+            session: s.id.clone(),
+            step: s.step,
+            status: s.status.code().to_owned(),
+            challenge: mynumber_pki::jose::base64url_encode(&s.challenge),
+            expires_at: crate::staff::time(s.expires_at_us),
+        }
+    }
+}
+
+/// The card's answer: the request inside a terminal's signed body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CardAnswerRequest {
+    /// The session's step, as the last answer gave it.
+    pub step: i64,
+    /// The user-authentication certificate read from the card, DER in base64.
+    pub certificate: String,
+    /// The card's signature over the challenge message, base64.
+    pub signature: String,
+}
+
+fn request<T: serde::de::DeserializeOwned>(call: &KioskCall) -> Result<T, ApiError> {
+    serde_json::from_value(call.request.clone()).map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-input",
+            "Invalid input",
+            crate::error::redact_values(&e.to_string()),
+        )
+    })
+}
+
+/// Begin a session (the terminal's signed request, with an empty `request`): the challenge
+/// the card will sign after its PIN.
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions", tag = "kiosks",
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key"),
+    responses((status = 201, body = KioskSessionBody), (status = 401, body = Problem)))]
+pub(crate) async fn start(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+) -> Result<(StatusCode, Json<KioskSessionBody>), ApiError> {
+    let row = state.app.start_kiosk_session(&call.terminal).await?;
+    Ok((StatusCode::CREATED, Json(KioskSessionBody::from(&row))))
+}
+
+/// The card's answer to the session's challenge: its signature with the user-authentication
+/// certificate, checked with the certificate's status now.
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions/{session_id}/card", tag = "kiosks",
+    params(("session_id" = String, Path, description = "The session's id")),
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key whose `request` is a CardAnswerRequest"),
+    responses((status = 200, body = KioskSessionBody), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 409, description = "The certificate is not in force, or the session moved on", body = Problem)))]
+pub(crate) async fn card(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+    AppPath(session): AppPath<String>,
+) -> Result<Json<KioskSessionBody>, ApiError> {
+    let answer: CardAnswerRequest = request(&call)?;
+    let certificate = mynumber_pki::base64_decode(&answer.certificate)
+        .ok_or_else(|| ApiError::field("certificate", "problem-base64"))?;
+    let signature = mynumber_pki::base64_decode(&answer.signature)
+        .ok_or_else(|| ApiError::field("signature", "problem-base64"))?;
+    let row = state
+        .app
+        .answer_kiosk_challenge(
+            &call.terminal,
+            &session,
+            answer.step,
+            &certificate,
+            &signature,
+        )
+        .await?;
+    Ok(Json(KioskSessionBody::from(&row)))
+}

@@ -1,0 +1,396 @@
+//! コンビニ交付's kiosks as principals (issue 13, docs/design/kiosk.md): a national
+//! administrator registers a chain's terminals with their shops and keys, suspends, resumes and
+//! retires them; a terminal's signed request is authenticated here; and a kiosk session begins
+//! with a challenge the card signs after its PIN, checked with the certificate's status at that
+//! moment.
+
+use jiff::Timestamp;
+use mynumber_core::organisation::{OrgRole, OrgStatus};
+use mynumber_core::terminal::{
+    self, Envelope, SESSION_STEP_S, Shop, TerminalEvent, TerminalStatus,
+};
+use mynumber_core::{
+    Action, FieldError, Invalid, OrganisationId, Principal, Refused, Subject, TerminalId,
+};
+use mynumber_pki::Hierarchy;
+use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
+
+use crate::access::authorize;
+use crate::ledger::{Record, append};
+use crate::revocation_info::Verdict;
+use crate::{App, AppError, CertificateRow, KioskSessionRow, KioskSessionStatus, TerminalRow};
+
+fn national(action: &'static str, detail: String) -> Record {
+    Record {
+        partition: mynumber_core::ledger::NATIONAL_PARTITION.to_owned(),
+        action,
+        person: None,
+        purpose: None,
+        detail,
+    }
+}
+
+fn invalid(e: FieldError) -> AppError {
+    AppError::Invalid(Invalid(vec![e]))
+}
+
+/// A kiosk session the card has not signed for, or one whose step was not the request's: the
+/// terminal is told, never what it was about.
+fn session_refused(reason: &str) -> AppError {
+    AppError::Refused(Refused {
+        state: "kiosk session".into(),
+        procedure: "kiosk",
+        reason: reason.into(),
+    })
+}
+
+impl App {
+    /// Registers a kiosk terminal under a chain in force (an organisation with the
+    /// kiosk-operator role), standing in `shop`, with its P-256 public key. National
+    /// administrators only.
+    pub async fn register_terminal(
+        &self,
+        principal: &Principal,
+        organisation: OrganisationId,
+        shop_code: &str,
+        shop_name: &str,
+        public_key: &[u8],
+    ) -> Result<TerminalRow, AppError> {
+        self.permit(principal, Action::ManageOrganisations).await?;
+        let shop = Shop::new(shop_code, shop_name);
+        let key_ok = is_p256_point(public_key);
+        let shop = match (shop, key_ok) {
+            (Ok(shop), true) => shop,
+            (shop, key_ok) => {
+                let mut problems = shop.err().map(|i| i.0).unwrap_or_default();
+                if !key_ok {
+                    problems.push(FieldError::new("public_key", "problem-key-p256"));
+                }
+                return Err(AppError::Invalid(Invalid(problems)));
+            }
+        };
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        let chain = tx
+            .organisation(organisation)
+            .await?
+            .ok_or(AppError::NotFound("organisation"))?;
+        if chain.status != OrgStatus::Active || !chain.roles.contains(&OrgRole::KioskOperator) {
+            return Err(invalid(FieldError::new(
+                "organisation",
+                "problem-terminal-chain",
+            )));
+        }
+        let now = self.clock.now_us();
+        let row = TerminalRow {
+            id: TerminalId::time_ordered(self.now_ms(), self.random_bytes()),
+            organisation,
+            shop,
+            public_key: public_key.to_vec(),
+            status: TerminalStatus::Active,
+            registered_at_us: now,
+            changed_at_us: now,
+        };
+        tx.insert_terminal(&row).await?;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![national(
+                "terminal-registered",
+                format!(
+                    "terminal={} organisation={} shop={}",
+                    row.id, organisation, row.shop.code
+                ),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// A chain's terminals. National administrators and auditors.
+    pub async fn terminals(
+        &self,
+        principal: &Principal,
+        organisation: OrganisationId,
+    ) -> Result<Vec<TerminalRow>, AppError> {
+        self.permit(principal, Action::ReadOrganisations).await?;
+        let mut tx = self.store.begin_read().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        if tx.organisation(organisation).await?.is_none() {
+            return Err(AppError::NotFound("organisation"));
+        }
+        Ok(tx.terminals_of(organisation).await?)
+    }
+
+    /// Suspends, resumes or retires a terminal (`event`); retiring is final.
+    pub async fn change_terminal(
+        &self,
+        principal: &Principal,
+        id: TerminalId,
+        event: &str,
+    ) -> Result<TerminalRow, AppError> {
+        self.permit(principal, Action::ManageOrganisations).await?;
+        let event = TerminalEvent::parse_field("event", event).map_err(invalid)?;
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ManageOrganisations,
+            &Subject::Everything,
+            "organisation"
+        );
+        let mut row = tx
+            .terminal(id)
+            .await?
+            .ok_or(AppError::NotFound("terminal"))?;
+        let Some(to) = row.status.after(event) else {
+            return Err(invalid(
+                FieldError::new("event", "problem-terminal-event").arg("status", row.status.code()),
+            ));
+        };
+        let now = self.clock.now_us();
+        if !tx.update_terminal_status(id, row.status, to, now).await? {
+            return Err(AppError::Conflict);
+        }
+        row.status = to;
+        row.changed_at_us = now;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![national(
+                "terminal-changed",
+                format!("terminal={id} event={} status={}", event.code(), to.code()),
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Authenticates a terminal's signed request arriving at `method` `path`: the terminal it
+    /// names is registered and in service, under a chain in force; its envelope meets the rules
+    /// (`terminal::check_envelope`); and its key signed it. Returns the terminal. A refusal of a
+    /// known terminal's request is recorded; the terminal is told only that it was refused.
+    pub async fn authenticate_terminal(
+        &self,
+        jws: &CompactJws,
+        envelope: &Envelope,
+        method: &str,
+        path: &str,
+    ) -> Result<TerminalRow, AppError> {
+        let Some(id) = TerminalId::parse(&envelope.kid) else {
+            return Err(AppError::Unauthenticated);
+        };
+        let (terminal, chain) = {
+            let mut tx = self.store.begin_lookup().await?;
+            let Some(terminal) = tx.terminal(id).await? else {
+                return Err(AppError::Unauthenticated);
+            };
+            let chain = tx.organisation(terminal.organisation).await?;
+            (terminal, chain)
+        };
+        let now = self.clock.now_us();
+        let refusal = if terminal.status != TerminalStatus::Active {
+            Some(terminal.status.code())
+        } else if chain.is_none_or(|c| {
+            c.status != OrgStatus::Active || !c.roles.contains(&OrgRole::KioskOperator)
+        }) {
+            Some("chain-not-in-force")
+        } else if let Err(e) = terminal::check_envelope(
+            envelope,
+            id,
+            &terminal.shop.code,
+            method,
+            path,
+            now.div_euclid(1_000_000),
+        ) {
+            Some(e.code())
+        } else if verify_es256(jws, &terminal.public_key).is_err() {
+            Some("signature")
+        } else {
+            None
+        };
+        if let Some(reason) = refusal {
+            let mut tx = self.store.begin().await?;
+            append(
+                tx.as_mut(),
+                &Principal::Kiosk(id).ledger_name(),
+                now,
+                vec![national(
+                    "kiosk-request-refused",
+                    format!("terminal={id} reason={reason} path={path}"),
+                )],
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(AppError::Unauthenticated);
+        }
+        Ok(terminal)
+    }
+
+    /// Begins a kiosk session on `terminal`: a fresh challenge for the card to sign after its
+    /// PIN. Nothing about a resident is known yet.
+    pub async fn start_kiosk_session(
+        &self,
+        terminal: &TerminalRow,
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let now = self.clock.now_us();
+        let row = KioskSessionRow {
+            id: hex::encode(self.random_bytes::<16>()),
+            terminal: terminal.id,
+            shop_code: terminal.shop.code.clone(),
+            challenge: self.random_bytes::<32>().to_vec(),
+            status: KioskSessionStatus::Challenged,
+            step: 1,
+            person: None,
+            certificate_serial: None,
+            started_at_us: now,
+            expires_at_us: now + SESSION_STEP_S * 1_000_000,
+            changed_at_us: now,
+        };
+        tx.insert_kiosk_session(&row).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// The card's answer to a session's challenge: its signature with the user-authentication
+    /// certificate, after the resident typed the PIN on the kiosk (the card counts the tries
+    /// and locks after three). The signature, the chain and the certificate's status are
+    /// checked now: a card suspended a minute ago is refused. The resident becomes known, and
+    /// the refusal or the log-in is recorded on them.
+    pub async fn answer_kiosk_challenge(
+        &self,
+        terminal: &TerminalRow,
+        session: &str,
+        step: i64,
+        certificate: &[u8],
+        signature: &[u8],
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let now = self.clock.now_us();
+        let at = Timestamp::from_microsecond(now).unwrap_or(Timestamp::UNIX_EPOCH);
+        let row = self.kiosk_session_at(terminal, session, step, now).await?;
+        if row.status != KioskSessionStatus::Challenged {
+            return Err(session_refused("the card has answered already"));
+        }
+        let message = terminal::challenge_message(&row.id, &hex::encode(&row.challenge));
+        mynumber_pki::verify_with_certificate(certificate, &message, signature)
+            .map_err(AppError::NotVerified)?;
+        let check = self.check_certificate(certificate, at).await?;
+        let serial = hex::encode(&check.certificate.serial);
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let cert: Option<CertificateRow> = tx.certificate(&serial).await?;
+        let verdict = match (&cert, check.verdict) {
+            (_, v) if v != Verdict::Valid => v.to_string(),
+            _ if check.hierarchy != Some(Hierarchy::Authentication) => {
+                "not a user-authentication certificate".to_owned()
+            }
+            (None, _) => Verdict::NotInRegister.to_string(),
+            (Some(_), _) => String::new(),
+        };
+        let detail = format!(
+            "session={} terminal={} shop={} certificate={serial}",
+            row.id, terminal.id, row.shop_code
+        );
+        if !verdict.is_empty() {
+            if let Some(c) = &cert {
+                let record = Record::on_person(
+                    tx.as_mut(),
+                    c.person,
+                    "kiosk-card-refused",
+                    format!("{detail} verdict={verdict}"),
+                )
+                .await?;
+                append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+                tx.commit().await?;
+            }
+            return Err(AppError::Refused(Refused {
+                state: "certificate".into(),
+                procedure: "kiosk",
+                reason: verdict,
+            }));
+        }
+        let Some(cert) = cert else {
+            return Err(session_refused("the certificate is not in the register"));
+        };
+        let next = KioskSessionRow {
+            status: KioskSessionStatus::Authenticated,
+            step: step + 1,
+            person: Some(cert.person),
+            certificate_serial: Some(serial),
+            expires_at_us: now + SESSION_STEP_S * 1_000_000,
+            changed_at_us: now,
+            ..row
+        };
+        if !tx.update_kiosk_session(&next, step).await? {
+            return Err(session_refused("the session moved on"));
+        }
+        let record =
+            Record::on_person(tx.as_mut(), cert.person, "kiosk-card-accepted", detail).await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// The session `id` of `terminal`, at `step`, not timed out; else refused alike, so that a
+    /// terminal learns nothing about another's sessions.
+    async fn kiosk_session_at(
+        &self,
+        terminal: &TerminalRow,
+        id: &str,
+        step: i64,
+        now: i64,
+    ) -> Result<KioskSessionRow, AppError> {
+        let mut tx = self.store.begin_lookup().await?;
+        let row = tx
+            .kiosk_session(id)
+            .await?
+            .filter(|r| r.terminal == terminal.id)
+            .ok_or(AppError::NotFound("kiosk session"))?;
+        if row.status == KioskSessionStatus::Ended || row.expires_at_us <= now {
+            return Err(session_refused("the session has ended"));
+        }
+        if row.step != step {
+            return Err(session_refused("the step is not the session's"));
+        }
+        Ok(row)
+    }
+}

@@ -1,0 +1,108 @@
+//! Kiosk terminals and their sessions (コンビニ交付, issue 13, docs/design/kiosk.md).
+
+use async_trait::async_trait;
+use mynumber_core::terminal::{Shop, TerminalStatus};
+use mynumber_core::{OrganisationId, PersonId, TerminalId};
+
+use crate::StoreError;
+
+/// A kiosk terminal as registered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TerminalRow {
+    /// Its id: the `kid` of its signed requests.
+    pub id: TerminalId,
+    /// Its chain (an organisation with the kiosk-operator role).
+    pub organisation: OrganisationId,
+    /// The shop it stands in.
+    pub shop: Shop,
+    /// Its P-256 public key, SEC1 uncompressed (65 bytes).
+    pub public_key: Vec<u8>,
+    /// Where its registration stands.
+    pub status: TerminalStatus,
+    /// When registered (µs).
+    pub registered_at_us: i64,
+    /// When its status last changed (µs).
+    pub changed_at_us: i64,
+}
+
+/// Where a kiosk session stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KioskSessionStatus {
+    /// The card's challenge is out; no resident is known yet.
+    Challenged,
+    /// The card signed the challenge with a certificate in force: the resident is known.
+    Authenticated,
+    /// Over: finished, abandoned or timed out.
+    Ended,
+}
+
+mynumber_core::codes!(KioskSessionStatus {
+    Challenged => "challenged",
+    Authenticated => "authenticated",
+    Ended => "ended",
+});
+
+/// A kiosk session as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskSessionRow {
+    /// Its id (32 hex digits).
+    pub id: String,
+    /// The terminal it runs on.
+    pub terminal: TerminalId,
+    /// The shop the terminal stood in when it began.
+    pub shop_code: String,
+    /// The challenge the card signs (32 random bytes).
+    pub challenge: Vec<u8>,
+    /// Where it stands.
+    pub status: KioskSessionStatus,
+    /// The step the terminal's signed requests have reached: each request names the next one.
+    pub step: i64,
+    /// The resident, once the card signed.
+    pub person: Option<PersonId>,
+    /// The user-authentication certificate the card signed with (hex serial), once it did.
+    pub certificate_serial: Option<String>,
+    /// When it began (µs).
+    pub started_at_us: i64,
+    /// When it times out (µs).
+    pub expires_at_us: i64,
+    /// When it last moved (µs).
+    pub changed_at_us: i64,
+}
+
+/// Reading the kiosk registry and sessions.
+#[async_trait]
+pub trait KiosksRead {
+    /// A terminal by id.
+    async fn terminal(&mut self, id: TerminalId) -> Result<Option<TerminalRow>, StoreError>;
+    /// A chain's terminals, in the order they were registered.
+    async fn terminals_of(
+        &mut self,
+        organisation: OrganisationId,
+    ) -> Result<Vec<TerminalRow>, StoreError>;
+    /// A session by id.
+    async fn kiosk_session(&mut self, id: &str) -> Result<Option<KioskSessionRow>, StoreError>;
+}
+
+/// Writing the kiosk registry and sessions.
+#[async_trait]
+pub trait KiosksWrite {
+    /// Registers a terminal.
+    async fn insert_terminal(&mut self, row: &TerminalRow) -> Result<(), StoreError>;
+    /// Moves a terminal from `from` to `to`; whether it stood at `from`.
+    async fn update_terminal_status(
+        &mut self,
+        id: TerminalId,
+        from: TerminalStatus,
+        to: TerminalStatus,
+        at_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Begins a session.
+    async fn insert_kiosk_session(&mut self, row: &KioskSessionRow) -> Result<(), StoreError>;
+    /// Writes a session's new state if it still stands at step `from_step`; whether it did (a
+    /// replayed or concurrent request finds it moved on).
+    async fn update_kiosk_session(
+        &mut self,
+        row: &KioskSessionRow,
+        from_step: i64,
+    ) -> Result<bool, StoreError>;
+}

@@ -1,0 +1,272 @@
+//! Issue 13 on both engines: kiosk terminals as principals, their signed requests, and a kiosk
+//! session begun with the card's answer (docs/design/kiosk.md).
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+use mynumber_app::{AppError, Clock, KioskSessionStatus, TerminalRow};
+use mynumber_core::terminal::{Envelope, REQUEST_TYPE, TerminalStatus, challenge_message};
+use mynumber_pki::Hierarchy;
+use mynumber_pki::jose::{sign_es256, split};
+
+use super::{Env, card_in_hand, install_authorities, japanese, register, sign_message_with_card};
+
+const START: &str = "/api/kiosk/v1/sessions";
+
+/// A terminal's signed request as a kiosk makes it: the JWS and the envelope the API reads
+/// from it.
+fn signed(
+    pkcs8: &[u8],
+    terminal: &TerminalRow,
+    path: &str,
+    iat: i64,
+) -> (mynumber_pki::jose::CompactJws, Envelope) {
+    let id = terminal.id.to_hex();
+    let header = format!(r#"{{"alg":"ES256","typ":"{REQUEST_TYPE}","kid":"{id}"}}"#);
+    let payload = format!(
+        r#"{{"terminal":"{id}","shop":"{}","htm":"POST","htu":"{path}","iat":{iat},"request":{{}}}}"#,
+        terminal.shop.code
+    );
+    let jws = split(&sign_es256(pkcs8, header.as_bytes(), payload.as_bytes()).unwrap()).unwrap();
+    let envelope = Envelope {
+        alg: "ES256".into(),
+        typ: REQUEST_TYPE.into(),
+        kid: id.clone(),
+        terminal: id,
+        shop: terminal.shop.code.clone(),
+        method: "POST".into(),
+        path: path.into(),
+        iat,
+    };
+    (jws, envelope)
+}
+
+async fn refusals(env: &Env) -> Vec<String> {
+    env.app
+        .ledger_entries(&env.admin, "national", 0, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.content.action == "kiosk-request-refused")
+        .map(|e| e.content.detail)
+        .collect()
+}
+
+/// A chain's terminal registered with its key signs its requests: one signed for another door,
+/// out of its time, by another key, or from a suspended terminal or a suspended chain is
+/// refused and recorded. A session begins with a challenge; the card's answer makes the
+/// resident known once; a replayed step, another terminal and a card suspended since are
+/// refused, the last recorded on its holder.
+pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: Env) {
+    install_authorities(&env).await;
+    let resident = env
+        .app
+        .register(&env.clerk, register(japanese("小林", "花子", "1988-07-01")))
+        .await
+        .unwrap();
+    let handed = card_in_hand(&env, &resident.resident_code, true).await;
+    let chain = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプルストア",
+            &["kiosk-operator"],
+        )
+        .await
+        .unwrap();
+    let employer = env
+        .app
+        .register_organisation(&env.admin, "4011001098993", "雇用主", &["number-related"])
+        .await
+        .unwrap();
+    let rng = SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+    let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
+    let point = key.public_key().as_ref().to_vec();
+    // Only a chain with the kiosk-operator role takes terminals; only administrators add them.
+    let refused = env
+        .app
+        .register_terminal(&env.admin, employer.id, "0001", "本店", &point)
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, AppError::Invalid(_)), "{refused:?}");
+    assert!(matches!(
+        env.app
+            .register_terminal(&env.clerk, chain.id, "0001", "本店", &point)
+            .await,
+        Err(AppError::Denied(_))
+    ));
+    let terminal = env
+        .app
+        .register_terminal(&env.admin, chain.id, " 0001 ", "新宿西口店", &point)
+        .await
+        .unwrap();
+    assert_eq!(terminal.shop.code, "0001");
+    let other_key = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
+    let other_point =
+        EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, other_key.as_ref())
+            .unwrap()
+            .public_key()
+            .as_ref()
+            .to_vec();
+    let other = env
+        .app
+        .register_terminal(&env.admin, chain.id, "0002", "高田馬場店", &other_point)
+        .await
+        .unwrap();
+    let listed = env.app.terminals(&env.admin, chain.id).await.unwrap();
+    assert_eq!(listed, vec![terminal.clone(), other.clone()]);
+
+    let now = env.clock.now_us() / 1_000_000;
+    let (jws, envelope) = signed(pkcs8.as_ref(), &terminal, START, now);
+    assert_eq!(
+        env.app
+            .authenticate_terminal(&jws, &envelope, "POST", START)
+            .await
+            .unwrap(),
+        terminal
+    );
+    // Each refusal, recorded with its reason.
+    let at = |path: &'static str| env.app.authenticate_terminal(&jws, &envelope, "POST", path);
+    assert!(matches!(
+        at("/api/kiosk/v1/sessions/x/card").await,
+        Err(AppError::Unauthenticated)
+    ));
+    let (late_jws, late) = signed(pkcs8.as_ref(), &terminal, START, now - 61);
+    assert!(matches!(
+        env.app
+            .authenticate_terminal(&late_jws, &late, "POST", START)
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
+    let (forged, forged_envelope) = signed(other_key.as_ref(), &terminal, START, now);
+    assert!(matches!(
+        env.app
+            .authenticate_terminal(&forged, &forged_envelope, "POST", START)
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
+    env.app
+        .change_terminal(&env.admin, terminal.id, "suspend")
+        .await
+        .unwrap();
+    assert!(matches!(at(START).await, Err(AppError::Unauthenticated)));
+    assert!(matches!(
+        env.app
+            .change_terminal(&env.admin, terminal.id, "suspend")
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    env.app
+        .change_terminal(&env.admin, terminal.id, "resume")
+        .await
+        .unwrap();
+    env.app
+        .change_organisation(&env.admin, chain.id, "suspend")
+        .await
+        .unwrap();
+    assert!(matches!(at(START).await, Err(AppError::Unauthenticated)));
+    env.app
+        .change_organisation(&env.admin, chain.id, "resume")
+        .await
+        .unwrap();
+    let reasons: Vec<String> = refusals(&env)
+        .await
+        .iter()
+        .map(|d| d.split(' ').nth(1).unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "reason=target",
+            "reason=time",
+            "reason=signature",
+            "reason=suspended",
+            "reason=chain-not-in-force"
+        ]
+    );
+
+    // A session: the challenge, the card's answer after its PIN, the resident known.
+    let terminal = at(START).await.unwrap();
+    assert_eq!(terminal.status, TerminalStatus::Active);
+    let session = env.app.start_kiosk_session(&terminal).await.unwrap();
+    assert_eq!(session.status, KioskSessionStatus::Challenged);
+    assert_eq!(session.step, 1);
+    let message = challenge_message(&session.id, &hex::encode(&session.challenge));
+    let (signature, certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &message,
+    );
+    // Another terminal does not find it.
+    assert!(matches!(
+        env.app
+            .answer_kiosk_challenge(&other, &session.id, 1, &certificate, &signature)
+            .await,
+        Err(AppError::NotFound(_))
+    ));
+    // A signature over another challenge is not the card's answer.
+    let (stale, _) =
+        sign_message_with_card(&handed.card_file, Hierarchy::Authentication, "1234", b"x");
+    assert!(matches!(
+        env.app
+            .answer_kiosk_challenge(&terminal, &session.id, 1, &certificate, &stale)
+            .await,
+        Err(AppError::NotVerified(_))
+    ));
+    let answered = env
+        .app
+        .answer_kiosk_challenge(&terminal, &session.id, 1, &certificate, &signature)
+        .await
+        .unwrap();
+    assert_eq!(answered.status, KioskSessionStatus::Authenticated);
+    assert_eq!(answered.step, 2);
+    assert!(answered.person.is_some());
+    // The same answer again (a replay) finds the session moved on.
+    assert!(matches!(
+        env.app
+            .answer_kiosk_challenge(&terminal, &session.id, 1, &certificate, &signature)
+            .await,
+        Err(AppError::Refused(_))
+    ));
+
+    // A card suspended since (the call center, a minute ago) is refused at the next session,
+    // and the refusal is recorded on its holder.
+    env.app
+        .suspend_card(&env.clerk, &handed.card.serial)
+        .await
+        .unwrap();
+    let session = env.app.start_kiosk_session(&terminal).await.unwrap();
+    let message = challenge_message(&session.id, &hex::encode(&session.challenge));
+    let (signature, certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &message,
+    );
+    let refused = env
+        .app
+        .answer_kiosk_challenge(&terminal, &session.id, 1, &certificate, &signature)
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, AppError::Refused(_)), "{refused:?}");
+    let entries = env
+        .app
+        .ledger_entries(&env.admin, "131041", 0, 1000)
+        .await
+        .unwrap();
+    let kiosk: Vec<(&str, &str)> = entries
+        .iter()
+        .filter(|e| e.content.action.starts_with("kiosk-card-"))
+        .map(|e| (e.content.action.as_str(), e.content.actor.as_str()))
+        .collect();
+    let actor = format!("kiosk:{}", terminal.id);
+    assert_eq!(
+        kiosk,
+        [
+            ("kiosk-card-accepted", actor.as_str()),
+            ("kiosk-card-refused", actor.as_str())
+        ]
+    );
+}
