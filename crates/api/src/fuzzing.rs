@@ -38,6 +38,7 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::kiosks::TerminalRequest>(bytes);
     body::<crate::kiosks::TerminalEventRequest>(bytes);
     body::<crate::kiosks::CardAnswerRequest>(bytes);
+    body::<crate::kiosks::OrderRequest>(bytes);
     // A terminal's signed request, as its guard reads it (the signature is checked later).
     if let Ok(jws) = std::str::from_utf8(bytes)
         .map_err(|_| ())

@@ -245,6 +245,24 @@ pub(crate) struct KioskSessionBody {
     pub challenge: String,
     /// When the session times out unless the next step comes first.
     pub expires_at: String,
+    /// The resident's order and its fee, once chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderBody>,
+}
+
+/// An order as the rule table priced it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct OrderBody {
+    /// resident-record-copy, resident-record-items or seal-certificate.
+    pub document: String,
+    /// The options chosen: household, householder, number.
+    pub options: Vec<String>,
+    /// Copies.
+    pub copies: u8,
+    /// One copy's fee, in yen.
+    pub fee_yen_each: u32,
+    /// The whole, in yen: what the kiosk collects.
+    pub total_yen: u32,
 }
 
 impl From<&KioskSessionRow> for KioskSessionBody {
@@ -255,8 +273,33 @@ impl From<&KioskSessionRow> for KioskSessionBody {
             status: s.status.code().to_owned(),
             challenge: mynumber_pki::jose::base64url_encode(&s.challenge),
             expires_at: crate::staff::time(s.expires_at_us),
+            order: s.order.as_ref().map(|(o, q)| OrderBody {
+                document: o.document.code().to_owned(),
+                options: o.options.iter().map(|x| x.code().to_owned()).collect(),
+                copies: q.copies,
+                fee_yen_each: q.fee_yen_each,
+                total_yen: q.total_yen,
+            }),
         }
     }
+}
+
+/// The resident's choice: the request inside a terminal's signed body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OrderRequest {
+    /// The session's step.
+    pub step: i64,
+    /// resident-record-copy (住民票の写し), resident-record-items (住民票記載事項証明書) or
+    /// seal-certificate (印鑑登録証明書).
+    #[schema(example = "resident-record-copy")]
+    pub document: String,
+    /// For a 住民票: household (世帯全員), householder (世帯主・続柄), number (個人番号).
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// Copies.
+    #[schema(example = 1)]
+    pub copies: i64,
 }
 
 /// The card's answer: the request inside a terminal's signed body.
@@ -293,6 +336,29 @@ pub(crate) async fn start(
 ) -> Result<(StatusCode, Json<KioskSessionBody>), ApiError> {
     let row = state.app.start_kiosk_session(&call.terminal).await?;
     Ok((StatusCode::CREATED, Json(KioskSessionBody::from(&row))))
+}
+
+/// The resident's order: the document, its options and copies, priced by the municipality's
+/// rule table at this moment (or refused with the rule broken, on the field `order`).
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions/{session_id}/order", tag = "kiosks",
+    params(("session_id" = String, Path, description = "The session's id")),
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key whose `request` is an OrderRequest"),
+    responses((status = 200, body = KioskSessionBody), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub(crate) async fn order(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+    AppPath(session): AppPath<String>,
+) -> Result<Json<KioskSessionBody>, ApiError> {
+    let req: OrderRequest = request(&call)?;
+    let options: Vec<&str> = req.options.iter().map(String::as_str).collect();
+    let order = mynumber_core::kiosk::Order::new(&req.document, &options, req.copies)
+        .map_err(|i| ApiError::from(AppError::Invalid(i)))?;
+    let row = state
+        .app
+        .order_at_kiosk(&call.terminal, &session, req.step, &order)
+        .await?;
+    Ok(Json(KioskSessionBody::from(&row)))
 }
 
 /// The card's answer to the session's challenge: its signature with the user-authentication

@@ -118,7 +118,7 @@ impl AppState {
         collections::deletion,
         signing::start, signing::result, signing::verify, signing::latest_four,
         seals::register, seals::change, seals::end, seals::get, seals::impression,
-        kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card,
+        kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card, kiosks::order,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -327,6 +327,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/kiosk/v1/sessions/{session_id}/card",
             Access::Kiosk(A::RunKioskSession),
             post(kiosks::card),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions/{session_id}/order",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::order),
         )
         // 印鑑登録.
         .door(

@@ -2701,6 +2701,40 @@ async fn a_kiosk_terminal_s_signed_requests_over_http() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    // An order names a known document; and none is taken before the card answered.
+    let order_path = format!("/api/kiosk/v1/sessions/{session}/order");
+    let order = |request: Value| {
+        let payload = json!({"terminal": terminal, "shop": "12-345", "htm": "POST",
+            "htu": order_path, "iat": jiff::Timestamp::now().as_second(), "request": request});
+        mynumber_pki::jose::sign_es256(
+            &pkcs8,
+            header.to_string().as_bytes(),
+            payload.to_string().as_bytes(),
+        )
+        .unwrap()
+        .into_bytes()
+    };
+    let r = s
+        .send(
+            Method::POST,
+            &order_path,
+            None,
+            "application/jose",
+            order(json!({"step": 1, "document": "tax-certificate", "copies": 1})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.body["errors"][0]["field"], "document", "{}", r.text);
+    let r = s
+        .send(
+            Method::POST,
+            &order_path,
+            None,
+            "application/jose",
+            order(json!({"step": 1, "document": "resident-record-copy", "copies": 1})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
 
     // Suspended: its signed requests are refused.
     let r = s

@@ -15,8 +15,13 @@ use mynumber_core::{
 use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
 
+use mynumber_core::card::CardKind;
+use mynumber_core::kiosk::{self, KioskRequest, Order, RuleTable, Whose};
+use mynumber_core::{RecordStatus, RemovalReason};
+
 use crate::access::authorize;
 use crate::ledger::{Record, append};
+use crate::load;
 use crate::revocation_info::Verdict;
 use crate::{App, AppError, CertificateRow, KioskSessionRow, KioskSessionStatus, TerminalRow};
 
@@ -273,6 +278,7 @@ impl App {
             step: 1,
             person: None,
             certificate_serial: None,
+            order: None,
             started_at_us: now,
             expires_at_us: now + SESSION_STEP_S * 1_000_000,
             changed_at_us: now,
@@ -366,6 +372,79 @@ impl App {
         let record =
             Record::on_person(tx.as_mut(), cert.person, "kiosk-card-accepted", detail).await?;
         append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// The resident's order at a kiosk: the document, its options and copies, decided by the
+    /// municipality's rule table at this moment (`kiosk::decide`: hours, closed days, whose,
+    /// age, a pending move-out, a seal registered, copies). Returns the session with the quote;
+    /// the resident may choose again until they pay.
+    pub async fn order_at_kiosk(
+        &self,
+        terminal: &TerminalRow,
+        session: &str,
+        step: i64,
+        order: &Order,
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let now = self.clock.now_us();
+        let row = self.kiosk_session_at(terminal, session, step, now).await?;
+        let (Some(person), Some(serial)) = (row.person, row.certificate_serial.clone()) else {
+            return Err(session_refused("the card has not answered"));
+        };
+        if !matches!(
+            row.status,
+            KioskSessionStatus::Authenticated | KioskSessionStatus::Ordered
+        ) {
+            return Err(session_refused("the session is not choosing"));
+        }
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let current = load::current_version(tx.as_mut(), person).await?;
+        let record = &current.resident.record;
+        let today = self.clock.today();
+        // The holder's own move-out filed, or a member's: no 住民票 at a kiosk.
+        let move_out_pending = matches!(
+            current.resident.status,
+            RecordStatus::Removed { reason: RemovalReason::MovedOut, on, .. } if on > today
+        ) || tx.household_moving_out(record.household(), today).await?;
+        let card = tx
+            .cards_of(person)
+            .await?
+            .into_iter()
+            .find(|c| c.authentication_certificate.as_deref() == Some(serial.as_str()));
+        let request = KioskRequest {
+            document: order.document,
+            at_us: now,
+            card: card.map_or(CardKind::Standard, |c| c.kind),
+            holder_birth: record.birth_date(),
+            whose: Whose::Own,
+            move_out_pending,
+            seal_registered: tx.seal_in_force(person).await?.is_some(),
+            copies: order.copies,
+        };
+        let table = RuleTable::standard(record.municipality());
+        let quote = kiosk::decide(&table, &request).map_err(|r| AppError::from(r.problem()))?;
+        let next = KioskSessionRow {
+            status: KioskSessionStatus::Ordered,
+            step: step + 1,
+            order: Some((order.clone(), quote)),
+            expires_at_us: now + SESSION_STEP_S * 1_000_000,
+            changed_at_us: now,
+            ..row
+        };
+        if !tx.update_kiosk_session(&next, step).await? {
+            return Err(session_refused("the session moved on"));
+        }
         tx.commit().await?;
         Ok(next)
     }

@@ -190,6 +190,9 @@ pub struct KioskRequest {
     /// Whether the household of the person whose document it is has a 転出予定者 (a move-out
     /// notified and not yet completed).
     pub move_out_pending: bool,
+    /// Whether the person whose document it is has a seal registered in force (for the seal's
+    /// certificate).
+    pub seal_registered: bool,
     /// How many copies.
     pub copies: u8,
 }
@@ -230,6 +233,8 @@ pub enum Refusal {
     MoveOutPending,
     /// No copy, or more than the table allows.
     Copies,
+    /// A seal's certificate, and no seal is registered (印鑑登録).
+    NoSeal,
 }
 
 crate::codes!(Refusal {
@@ -243,7 +248,102 @@ crate::codes!(Refusal {
     UnderAge => "under-age",
     MoveOutPending => "move-out-pending",
     Copies => "copies",
+    NoSeal => "no-seal",
 });
+
+impl Refusal {
+    /// The problem the kiosk's screen is shown, on the field `order`.
+    pub fn problem(self) -> crate::FieldError {
+        crate::FieldError::new(
+            "order",
+            match self {
+                Self::FaceRecognitionCard => "problem-kiosk-face-recognition-card",
+                Self::OutsideHours => "problem-kiosk-outside-hours",
+                Self::ClosedDay => "problem-kiosk-closed-day",
+                Self::Maintenance => "problem-kiosk-maintenance",
+                Self::NotOffered => "problem-kiosk-not-offered",
+                Self::NotOwn => "problem-kiosk-not-own",
+                Self::NotHousehold => "problem-kiosk-not-household",
+                Self::UnderAge => "problem-kiosk-under-age",
+                Self::MoveOutPending => "problem-kiosk-move-out-pending",
+                Self::Copies => "problem-kiosk-copies",
+                Self::NoSeal => "problem-kiosk-no-seal",
+            },
+        )
+    }
+}
+
+/// What a resident may choose on a 住民票 at a kiosk (outside-world §4.1: 本籍・筆頭者, 世帯主・
+/// 続柄 and the number, each on or off). 本籍 is not offered: the register of this system does
+/// not hold the 戸籍 (docs/design/kiosk.md).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum KioskOption {
+    /// 世帯全員: the whole household on the copy, not only the holder.
+    Household,
+    /// 世帯主・続柄: the head of household and each person's relationship to them.
+    Householder,
+    /// 個人番号: printed only at the person's own request; printing it is reading it.
+    Number,
+}
+
+crate::codes!(KioskOption {
+    Household => "household",
+    Householder => "householder",
+    Number => "number",
+});
+
+/// A resident's order at a kiosk, as checked before the rules: the document, its options,
+/// the copies.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Order {
+    /// The document.
+    pub document: KioskDocument,
+    /// The options chosen, each once, in order.
+    pub options: Vec<KioskOption>,
+    /// Copies (the rule table bounds them).
+    pub copies: u8,
+}
+
+impl Order {
+    /// Checks an order as a kiosk sent it: a known document, options it takes (the seal's
+    /// certificate takes none), copies a number. Every problem at once.
+    pub fn new(document: &str, options: &[&str], copies: i64) -> Result<Self, crate::Invalid> {
+        let mut problems = Vec::new();
+        let document = KioskDocument::parse_field("document", document)
+            .map_err(|e| problems.push(e))
+            .ok();
+        let mut chosen = Vec::new();
+        for o in options {
+            match KioskOption::parse_field("options", o) {
+                Ok(o) => chosen.push(o),
+                Err(e) => problems.push(e),
+            }
+        }
+        chosen.sort();
+        chosen.dedup();
+        if document == Some(KioskDocument::SealCertificate) && !chosen.is_empty() {
+            problems.push(crate::FieldError::new(
+                "options",
+                "problem-kiosk-seal-options",
+            ));
+        }
+        // The table bounds the copies; here only that it is a count at all.
+        let copies = u8::try_from(copies).unwrap_or(0);
+        match document {
+            Some(document) if problems.is_empty() => Ok(Self {
+                document,
+                options: chosen,
+                copies,
+            }),
+            _ => Err(crate::Invalid(problems)),
+        }
+    }
+
+    /// Whether `option` was chosen.
+    pub fn has(&self, option: KioskOption) -> bool {
+        self.options.contains(&option)
+    }
+}
 
 /// Whether `table` lets the kiosk issue `request`, and for how much. The card first (a face
 /// card cannot have signed anything), then the time, then the document, whose it is, the
@@ -288,6 +388,9 @@ pub fn decide(table: &RuleTable, request: &KioskRequest) -> Result<Quote, Refusa
     if request.document.is_resident_record() && request.move_out_pending {
         return Err(Refusal::MoveOutPending);
     }
+    if request.document == KioskDocument::SealCertificate && !request.seal_registered {
+        return Err(Refusal::NoSeal);
+    }
     if request.copies == 0 || request.copies > table.max_copies {
         return Err(Refusal::Copies);
     }
@@ -323,6 +426,7 @@ mod tests {
             holder_birth: date(1990, 4, 1),
             whose: Whose::Own,
             move_out_pending: false,
+            seal_registered: true,
             copies: 1,
         }
     }
@@ -533,5 +637,60 @@ mod tests {
         )
         .unwrap();
         assert_eq!((q.fee_yen_each, q.copies, q.total_yen), (150, 3, 450));
+    }
+
+    /// A seal's certificate needs a seal in force; the copies are checked after it.
+    #[test]
+    fn a_seal_certificate_needs_a_registered_seal() {
+        let at = jst(2026, 12, 7, 10, 0);
+        let ask = |seal_registered, copies| {
+            decide(
+                &table(),
+                &KioskRequest {
+                    document: KioskDocument::SealCertificate,
+                    seal_registered,
+                    copies,
+                    ..request(at)
+                },
+            )
+        };
+        assert_eq!(ask(false, 1), Err(Refusal::NoSeal));
+        assert_eq!(ask(false, 0), Err(Refusal::NoSeal));
+        assert_eq!(ask(true, 0), Err(Refusal::Copies));
+        assert_eq!(ask(true, 3).map(|q| q.total_yen), Ok(600));
+        // A 住民票 does not ask about seals.
+        let copy = KioskRequest {
+            seal_registered: false,
+            ..request(at)
+        };
+        assert!(decide(&table(), &copy).is_ok());
+    }
+
+    #[test]
+    fn an_order_names_a_document_its_options_and_copies() {
+        let order = Order::new(
+            "resident-record-copy",
+            &["number", "household", "number"],
+            2,
+        )
+        .unwrap();
+        assert_eq!(order.options, [KioskOption::Household, KioskOption::Number]);
+        assert!(order.has(KioskOption::Number) && !order.has(KioskOption::Householder));
+        assert_eq!(order.copies, 2);
+        // Out of range is kept as no copy, which the table refuses.
+        assert_eq!(Order::new("seal-certificate", &[], 300).unwrap().copies, 0);
+        assert_eq!(Order::new("seal-certificate", &[], -1).unwrap().copies, 0);
+        let fields = |d: &str, o: &[&str]| -> Vec<&'static str> {
+            Order::new(d, o, 1)
+                .unwrap_err()
+                .0
+                .iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        assert_eq!(fields("tax-certificate", &[]), ["document"]);
+        assert_eq!(fields("seal-certificate", &["number"]), ["options"]);
+        assert_eq!(fields("resident-record-copy", &["domicile"]), ["options"]);
+        assert_eq!(fields("x", &["y"]), ["document", "options"]);
     }
 }

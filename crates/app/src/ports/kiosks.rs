@@ -1,8 +1,10 @@
 //! Kiosk terminals and their sessions (コンビニ交付, issue 13, docs/design/kiosk.md).
 
 use async_trait::async_trait;
+use jiff::civil::Date;
+use mynumber_core::kiosk::{Order, Quote};
 use mynumber_core::terminal::{Shop, TerminalStatus};
-use mynumber_core::{OrganisationId, PersonId, TerminalId};
+use mynumber_core::{HouseholdId, OrganisationId, PersonId, TerminalId};
 
 use crate::StoreError;
 
@@ -32,6 +34,8 @@ pub enum KioskSessionStatus {
     Challenged,
     /// The card signed the challenge with a certificate in force: the resident is known.
     Authenticated,
+    /// The resident chose a document and the fee was quoted; it may be chosen again.
+    Ordered,
     /// Over: finished, abandoned or timed out.
     Ended,
 }
@@ -39,6 +43,7 @@ pub enum KioskSessionStatus {
 mynumber_core::codes!(KioskSessionStatus {
     Challenged => "challenged",
     Authenticated => "authenticated",
+    Ordered => "ordered",
     Ended => "ended",
 });
 
@@ -61,6 +66,8 @@ pub struct KioskSessionRow {
     pub person: Option<PersonId>,
     /// The user-authentication certificate the card signed with (hex serial), once it did.
     pub certificate_serial: Option<String>,
+    /// The order and its quote, once the resident chose.
+    pub order: Option<(Order, Quote)>,
     /// When it began (µs).
     pub started_at_us: i64,
     /// When it times out (µs).
@@ -81,6 +88,13 @@ pub trait KiosksRead {
     ) -> Result<Vec<TerminalRow>, StoreError>;
     /// A session by id.
     async fn kiosk_session(&mut self, id: &str) -> Result<Option<KioskSessionRow>, StoreError>;
+    /// Whether a member of `household` has a move-out filed that takes effect after `today`
+    /// (転出予定者): its record removed as moved out, on a later day.
+    async fn household_moving_out(
+        &mut self,
+        household: HouseholdId,
+        today: Date,
+    ) -> Result<bool, StoreError>;
 }
 
 /// Writing the kiosk registry and sessions.

@@ -1,7 +1,8 @@
 -- コンビニ交付 (issue 13, docs/design/kiosk.md): the kiosk terminals registered under their chain
 -- (an organisation with the kiosk-operator role), each with the shop it stands in and its
 -- public key (ES256: a P-256 point, hex); and the kiosk sessions, each a card's challenge and
--- the step its terminal's signed requests have reached (a replayed step finds it past).
+-- the step its terminal's signed requests have reached (a replayed step finds it past), and
+-- the order once the resident chose (document, options, copies, and the fee quoted).
 -- (postgres dialect; keep in step with the other.)
 CREATE TABLE kiosk_terminals (
     id TEXT PRIMARY KEY,
@@ -19,10 +20,15 @@ CREATE TABLE kiosk_sessions (
     terminal_id TEXT NOT NULL REFERENCES kiosk_terminals(id),
     shop_code TEXT NOT NULL,
     challenge TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('challenged', 'authenticated', 'ended')),
+    status TEXT NOT NULL CHECK (status IN ('challenged', 'authenticated', 'ordered', 'ended')),
     step BIGINT NOT NULL,
     person_id TEXT REFERENCES persons(id),
     certificate_serial TEXT,
+    document TEXT,
+    options TEXT,
+    copies BIGINT,
+    fee_yen_each BIGINT,
+    total_yen BIGINT,
     started_at_us BIGINT NOT NULL,
     expires_at_us BIGINT NOT NULL,
     changed_at_us BIGINT NOT NULL

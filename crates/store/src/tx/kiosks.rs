@@ -1,13 +1,15 @@
 //! Kiosk terminals and their sessions in SQL (コンビニ交付, migration 36).
 
 use async_trait::async_trait;
+use jiff::civil::Date;
 use mynumber_app::ports::{KiosksRead, KiosksWrite};
 use mynumber_app::{KioskSessionRow, KioskSessionStatus, StoreError, TerminalRow};
+use mynumber_core::kiosk::{KioskDocument, KioskOption, Order, Quote};
 use mynumber_core::terminal::{Shop, TerminalStatus};
-use mynumber_core::{OrganisationId, TerminalId};
+use mynumber_core::{HouseholdId, OrganisationId, TerminalId};
 
 use super::SqlTx;
-use crate::rows::{corrupt, int, opt_text, person_id, text, unhex};
+use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text, unhex};
 use crate::sql::{Row, query};
 use crate::{db, unique_conflict};
 use sqlx::AssertSqlSafe;
@@ -16,7 +18,8 @@ const TERMINAL_COLUMNS: &str = "id, organisation_id, shop_code, shop_name, publi
      registered_at_us, changed_at_us";
 
 const SESSION_COLUMNS: &str = "id, terminal_id, shop_code, challenge, status, step, person_id, \
-     certificate_serial, started_at_us, expires_at_us, changed_at_us";
+     certificate_serial, document, options, copies, fee_yen_each, total_yen, started_at_us, \
+     expires_at_us, changed_at_us";
 
 fn terminal_id(s: &str) -> Result<TerminalId, StoreError> {
     TerminalId::parse(s).ok_or_else(|| corrupt("terminal id"))
@@ -39,6 +42,37 @@ fn decode_terminal(row: &Row) -> Result<TerminalRow, StoreError> {
     })
 }
 
+/// A session's order and quote from its columns: all set, or none.
+fn decode_order(row: &Row) -> Result<Option<(Order, Quote)>, StoreError> {
+    let Some(document) = opt_text(row, "document")? else {
+        return Ok(None);
+    };
+    let bad = || corrupt("kiosk session order");
+    let document = KioskDocument::parse(&document).ok_or_else(bad)?;
+    let options = opt_text(row, "options")?
+        .unwrap_or_default()
+        .split(',')
+        .filter(|o| !o.is_empty())
+        .map(|o| KioskOption::parse(o).ok_or_else(bad))
+        .collect::<Result<Vec<_>, _>>()?;
+    let small = |col: &str| -> Result<i64, StoreError> { opt_int(row, col)?.ok_or_else(bad) };
+    let copies = u8::try_from(small("copies")?).map_err(|_| bad())?;
+    let each = u32::try_from(small("fee_yen_each")?).map_err(|_| bad())?;
+    let total = u32::try_from(small("total_yen")?).map_err(|_| bad())?;
+    Ok(Some((
+        Order {
+            document,
+            options,
+            copies,
+        },
+        Quote {
+            fee_yen_each: each,
+            copies,
+            total_yen: total,
+        },
+    )))
+}
+
 fn decode_session(row: &Row) -> Result<KioskSessionRow, StoreError> {
     Ok(KioskSessionRow {
         id: text(row, "id")?,
@@ -52,10 +86,31 @@ fn decode_session(row: &Row) -> Result<KioskSessionRow, StoreError> {
             .map(|p| person_id(&p))
             .transpose()?,
         certificate_serial: opt_text(row, "certificate_serial")?,
+        order: decode_order(row)?,
         started_at_us: int(row, "started_at_us")?,
         expires_at_us: int(row, "expires_at_us")?,
         changed_at_us: int(row, "changed_at_us")?,
     })
+}
+
+fn order_document(row: &KioskSessionRow) -> Option<String> {
+    row.order
+        .as_ref()
+        .map(|(o, _)| o.document.code().to_owned())
+}
+
+fn order_options(row: &KioskSessionRow) -> Option<String> {
+    row.order.as_ref().map(|(o, _)| {
+        o.options
+            .iter()
+            .map(|x| x.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
+fn order_number(row: &KioskSessionRow, f: impl Fn(&Order, &Quote) -> i64) -> Option<i64> {
+    row.order.as_ref().map(|(o, q)| f(o, q))
 }
 
 #[async_trait]
@@ -99,6 +154,26 @@ impl KiosksRead for SqlTx {
         .map_err(db)?
         .map(|r| decode_session(&r))
         .transpose()
+    }
+
+    async fn household_moving_out(
+        &mut self,
+        household: HouseholdId,
+        today: Date,
+    ) -> Result<bool, StoreError> {
+        // Dates are stored as ISO text, which orders as the dates do.
+        let found = query(
+            "SELECT 1 AS one FROM persons p JOIN resident_versions v \
+             ON v.person_id = p.id AND v.version = p.current_version \
+             WHERE v.household_id = $1 AND v.status = 'removed' \
+             AND v.removal_reason = 'moved-out' AND v.removed_on > $2 LIMIT 1",
+        )
+        .bind(household.to_hex())
+        .bind(today.to_string())
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(found.is_some())
     }
 }
 
@@ -147,7 +222,7 @@ impl KiosksWrite for SqlTx {
     async fn insert_kiosk_session(&mut self, row: &KioskSessionRow) -> Result<(), StoreError> {
         query(AssertSqlSafe(format!(
             "INSERT INTO kiosk_sessions ({SESSION_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
         )))
         .bind(row.id.as_str())
         .bind(row.terminal.to_hex())
@@ -157,6 +232,11 @@ impl KiosksWrite for SqlTx {
         .bind(row.step)
         .bind(row.person.map(|p| p.to_hex()))
         .bind(row.certificate_serial.clone())
+        .bind(order_document(row))
+        .bind(order_options(row))
+        .bind(order_number(row, |_, q| q.copies.into()))
+        .bind(order_number(row, |_, q| q.fee_yen_each.into()))
+        .bind(order_number(row, |_, q| q.total_yen.into()))
         .bind(row.started_at_us)
         .bind(row.expires_at_us)
         .bind(row.changed_at_us)
@@ -173,7 +253,8 @@ impl KiosksWrite for SqlTx {
     ) -> Result<bool, StoreError> {
         let done = query(
             "UPDATE kiosk_sessions SET status = $1, step = $2, person_id = $3, \
-             certificate_serial = $4, expires_at_us = $5, changed_at_us = $6 \
+             certificate_serial = $4, document = $9, options = $10, copies = $11, \
+             fee_yen_each = $12, total_yen = $13, expires_at_us = $5, changed_at_us = $6 \
              WHERE id = $7 AND step = $8",
         )
         .bind(row.status.code())
@@ -184,6 +265,11 @@ impl KiosksWrite for SqlTx {
         .bind(row.changed_at_us)
         .bind(row.id.as_str())
         .bind(from_step)
+        .bind(order_document(row))
+        .bind(order_options(row))
+        .bind(order_number(row, |_, q| q.copies.into()))
+        .bind(order_number(row, |_, q| q.fee_yen_each.into()))
+        .bind(order_number(row, |_, q| q.total_yen.into()))
         .execute(&mut self.tx)
         .await
         .map_err(db)?;

@@ -4,6 +4,7 @@
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
 use mynumber_app::{AppError, Clock, KioskSessionStatus, TerminalRow};
+use mynumber_core::kiosk::Order;
 use mynumber_core::terminal::{Envelope, REQUEST_TYPE, TerminalStatus, challenge_message};
 use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::{sign_es256, split};
@@ -231,6 +232,178 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         Err(AppError::Refused(_))
     ));
 
+    // The order, priced by the rule table: a 住民票 of the household with the number, two
+    // copies; then the seal's certificate, refused until a seal is registered; too many copies.
+    let order = |document: &str, options: &[&str], copies: i64| {
+        Order::new(document, options, copies).unwrap()
+    };
+    let problem = |e: AppError| match e {
+        AppError::Invalid(i) => i.0[0].key,
+        other => panic!("{other:?}"),
+    };
+    let ordered = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            2,
+            &order("resident-record-copy", &["household", "number"], 2),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ordered.status, KioskSessionStatus::Ordered);
+    assert_eq!(ordered.step, 3);
+    let (_, quote) = ordered.order.clone().unwrap();
+    assert_eq!((quote.fee_yen_each, quote.total_yen), (200, 400));
+    let stored = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            3,
+            &order("seal-certificate", &[], 1),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(stored), "problem-kiosk-no-seal");
+    env.app
+        .register_seal(
+            &env.clerk,
+            &resident.resident_code,
+            &mynumber_app::SealRegistration {
+                documents: vec![mynumber_core::card::IdentityDocument::Passport],
+                adult_ward: false,
+                impression: mynumber_app::demo::seal_impression(9, 15),
+            },
+        )
+        .await
+        .unwrap();
+    let again = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            3,
+            &order("seal-certificate", &[], 1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.order.as_ref().unwrap().1.total_yen, 200);
+    let read_back = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            4,
+            &order("resident-record-copy", &[], 11),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(read_back), "problem-kiosk-copies");
+    // At 23:01 JST a new session's card still answers, but nothing is ordered: closed.
+    let japan = mynumber_core::dates::japan_time_of(env.clock.now_us()).unwrap();
+    let to_2301 = ((23 - i64::from(japan.hour())) * 60 + 1 - i64::from(japan.minute()))
+        * 60_000_000
+        - i64::from(japan.second()) * 1_000_000;
+    env.clock.advance(to_2301);
+    let late = env.app.start_kiosk_session(&terminal).await.unwrap();
+    let message = challenge_message(&late.id, &hex::encode(&late.challenge));
+    let (signature, certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &message,
+    );
+    env.app
+        .answer_kiosk_challenge(&terminal, &late.id, 1, &certificate, &signature)
+        .await
+        .unwrap();
+    let closed = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &late.id,
+            2,
+            &order("resident-record-copy", &[], 1),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(closed), "problem-kiosk-outside-hours");
+    // The first session, idle since, has timed out.
+    let idle = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            4,
+            &order("resident-record-copy", &[], 1),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(idle, AppError::Refused(_)), "{idle:?}");
+    env.clock.advance(-to_2301);
+
+    // A member of the household with a move-out filed for next week: no 住民票 at a kiosk for
+    // anyone of the household, while the seal's certificate is still issued.
+    let mut child = japanese("小林", "次郎", "2015-05-05");
+    child.relationship = "child".into();
+    let child = env
+        .app
+        .register(
+            &env.clerk,
+            mynumber_app::RegisterCommand {
+                household: mynumber_app::HouseholdChoice::Existing(resident.household),
+                ..register(child)
+            },
+        )
+        .await
+        .unwrap();
+    let week = env
+        .clock
+        .today()
+        .checked_add(jiff::Span::new().days(7))
+        .unwrap();
+    env.app
+        .change(
+            &env.clerk,
+            &child.resident_code,
+            mynumber_app::ChangeCommand::MoveOut {
+                abroad: false,
+                destination: Some("271004".into()),
+                with_card: false,
+            },
+            Some(week),
+        )
+        .await
+        .unwrap();
+    let moving = env.app.start_kiosk_session(&terminal).await.unwrap();
+    let message = challenge_message(&moving.id, &hex::encode(&moving.challenge));
+    let (signature, certificate) = sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &message,
+    );
+    env.app
+        .answer_kiosk_challenge(&terminal, &moving.id, 1, &certificate, &signature)
+        .await
+        .unwrap();
+    let pending = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &moving.id,
+            2,
+            &order("resident-record-items", &[], 1),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(pending), "problem-kiosk-move-out-pending");
+    env.app
+        .order_at_kiosk(&terminal, &moving.id, 2, &order("seal-certificate", &[], 1))
+        .await
+        .unwrap();
+
     // A card suspended since (the call center, a minute ago) is refused at the next session,
     // and the refusal is recorded on its holder.
     env.app
@@ -265,6 +438,8 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
     assert_eq!(
         kiosk,
         [
+            ("kiosk-card-accepted", actor.as_str()),
+            ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-refused", actor.as_str())
         ]
