@@ -288,9 +288,8 @@ impl App {
             load::history(tx.as_mut(), code)
         );
         let current = history.current().clone();
-        let load::History { person, versions } = history;
-        let record = &current.resident.record;
-        let municipality = record.municipality();
+        let person = history.person.clone();
+        let municipality = current.resident.record.municipality();
         authorize!(
             self,
             tx,
@@ -309,7 +308,47 @@ impl App {
                 "resident"
             );
         }
-        let issuer = self.municipality_name_in(tx.as_mut(), municipality).await?;
+        let (issued, records) = self
+            .compose_record(
+                tx.as_mut(),
+                &fonts,
+                history,
+                &current,
+                request.kind,
+                &items,
+                number_basis.as_ref().map(|(b, d)| (*b, d.as_str())),
+                &principal.ledger_name(),
+                now,
+            )
+            .await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(issued)
+    }
+
+    /// Composes, renders and signs a resident-record document of `history`'s person (and, with
+    /// `household` among `items`, the other members), records it in the register of issued
+    /// documents, and returns it with its ledger records: the issue, each other member's
+    /// record read, and each number printed (a reading, with its basis). Shared by the counter
+    /// and the kiosk; the caller has authorized and appends the records.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn compose_record(
+        &self,
+        tx: &mut dyn Tx,
+        fonts: &Fonts,
+        history: load::History,
+        current: &VersionRow,
+        kind: RecordKind,
+        items: &[&'static str],
+        number_basis: Option<(&str, &str)>,
+        issued_by: &str,
+        now: i64,
+    ) -> Result<(IssuedDocument, Vec<Record>), AppError> {
+        let wants = |c: &str| items.contains(&c);
+        let load::History { person, versions } = history;
+        let record = &current.resident.record;
+        let municipality = record.municipality();
+        let issuer = self.municipality_name_in(tx, municipality).await?;
         let removed = matches!(current.resident.status, RecordStatus::Removed { .. });
 
         // The person first, then (if asked and the record is active) the other members.
@@ -340,10 +379,10 @@ impl App {
             });
 
         let mut entries = Vec::with_capacity(people.len());
-        let mut summary = format!("kind\t{}\n", kind_code(request.kind));
+        let mut summary = format!("kind\t{}\n", kind_code(kind));
         for (row, history) in &people {
             let r = &row.version.resident.record;
-            let printed = printed_person(tx.as_mut(), r).await?;
+            let printed = printed_person(tx, r).await?;
             summary.push_str(&format!(
                 "person\t{}\t{}\n",
                 printed.name, printed.birth_date
@@ -354,7 +393,7 @@ impl App {
                 None
             };
             let previous_address = if wants("previous-address") {
-                self.previous_address(tx.as_mut(), history, r).await?
+                self.previous_address(tx, history, r).await?
             } else {
                 None
             };
@@ -399,7 +438,7 @@ impl App {
         let verification = VerificationCode::from_random(self.random_bytes());
         let today = self.clock.today();
         let document = RecordDocument {
-            kind: request.kind,
+            kind,
             language: record.language().tag().to_owned(),
             entries,
             removed,
@@ -408,15 +447,15 @@ impl App {
             verification_code: verification.as_str().to_owned(),
             verify_url: self.documents.verify_url.clone(),
         };
-        let pdf = render_record(&fonts, &document).map_err(|e| AppError::Render(e.to_string()))?;
+        let pdf = render_record(fonts, &document).map_err(|e| AppError::Render(e.to_string()))?;
         let (signed, covered) = self.documents.signing_key.sign(&verification, &pdf);
         tx.insert_document(&DocumentRow {
             code: verification.clone(),
-            kind: kind_code(request.kind).to_owned(),
+            kind: kind_code(kind).to_owned(),
             person: person.id,
             municipality,
             issued_at_us: now,
-            issued_by: principal.ledger_name(),
+            issued_by: issued_by.to_owned(),
             digest: covered,
             summary,
         })
@@ -428,7 +467,7 @@ impl App {
             purpose: None,
             detail: format!(
                 "kind={} items={} document={}",
-                kind_code(request.kind),
+                kind_code(kind),
                 items.join(","),
                 verification
             ),
@@ -445,9 +484,9 @@ impl App {
                 ));
             }
             // Each person whose number is printed: a reading of that number, with its basis.
-            if let Some((basis, detail)) = &number_basis {
-                let (purpose, shown) = match *basis {
-                    "purpose" => (detail.clone(), String::new()),
+            if let Some((basis, detail)) = number_basis {
+                let (purpose, shown) = match basis {
+                    "purpose" => (detail.to_owned(), String::new()),
                     _ => ("own-request".to_owned(), format!(" identity={detail}")),
                 };
                 records.push(Record {
@@ -459,12 +498,13 @@ impl App {
                 });
             }
         }
-        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
-        tx.commit().await?;
-        Ok(IssuedDocument {
-            code: verification,
-            pdf: signed,
-        })
+        Ok((
+            IssuedDocument {
+                code: verification,
+                pdf: signed,
+            },
+            records,
+        ))
     }
 
     /// The address before the most recent move, if the history has one.
