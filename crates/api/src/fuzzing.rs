@@ -39,6 +39,9 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::kiosks::TerminalEventRequest>(bytes);
     body::<crate::kiosks::CardAnswerRequest>(bytes);
     body::<crate::kiosks::OrderRequest>(bytes);
+    body::<crate::kiosks::PaymentRequest>(bytes);
+    body::<crate::kiosks::PrintedRequest>(bytes);
+    body::<crate::kiosks::StepRequest>(bytes);
     // A terminal's signed request, as its guard reads it (the signature is checked later).
     if let Ok(jws) = std::str::from_utf8(bytes)
         .map_err(|_| ())

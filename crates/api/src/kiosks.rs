@@ -248,6 +248,20 @@ pub(crate) struct KioskSessionBody {
     /// The resident's order and its fee, once chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<OrderBody>,
+    /// Once paid and until the print is confirmed: the document to print.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printout: Option<PrintoutBody>,
+    /// Prints reported failed (never charged).
+    pub print_failures: i64,
+}
+
+/// The document a paid session prints, `copies` times.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PrintoutBody {
+    /// Its verification code.
+    pub document_code: String,
+    /// The signed PDF, base64.
+    pub pdf: String,
 }
 
 /// An order as the rule table priced it.
@@ -280,6 +294,15 @@ impl From<&KioskSessionRow> for KioskSessionBody {
                 fee_yen_each: q.fee_yen_each,
                 total_yen: q.total_yen,
             }),
+            printout: s
+                .issued
+                .as_ref()
+                .filter(|_| s.status == mynumber_app::KioskSessionStatus::Paid)
+                .map(|i| PrintoutBody {
+                    document_code: i.document_code.clone(),
+                    pdf: mynumber_pki::base64_encode(&i.pdf),
+                }),
+            print_failures: s.print_failures,
         }
     }
 }
@@ -359,6 +382,161 @@ pub(crate) async fn order(
         .order_at_kiosk(&call.terminal, &session, req.step, &order)
         .await?;
     Ok(Json(KioskSessionBody::from(&row)))
+}
+
+/// Payment at the kiosk: the request inside a terminal's signed body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PaymentRequest {
+    /// The session's step.
+    pub step: i64,
+    /// What the kiosk collected, in yen: the order's total.
+    #[schema(example = 200)]
+    pub paid_yen: i64,
+}
+
+/// The kiosk's report after printing.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PrintedRequest {
+    /// The session's step.
+    pub step: i64,
+    /// Whether every copy printed; `false` sends nothing to the settlement and lets the kiosk
+    /// ask for the document again.
+    pub printed: bool,
+}
+
+/// A request naming only the session's step.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StepRequest {
+    /// The session's step.
+    pub step: i64,
+}
+
+/// The resident paid: the document is issued, signed, and handed over to print.
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions/{session_id}/payment", tag = "kiosks",
+    params(("session_id" = String, Path, description = "The session's id")),
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key whose `request` is a PaymentRequest"),
+    responses((status = 200, body = KioskSessionBody), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem),
+        (status = 503, body = Problem)))]
+pub(crate) async fn payment(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+    AppPath(session): AppPath<String>,
+) -> Result<Json<KioskSessionBody>, ApiError> {
+    let req: PaymentRequest = request(&call)?;
+    let row = state
+        .app
+        .pay_at_kiosk(&call.terminal, &session, req.step, req.paid_yen)
+        .await?;
+    Ok(Json(KioskSessionBody::from(&row)))
+}
+
+/// The kiosk's report after printing: printed (settled; the session ends) or failed (not
+/// charged; the document may be asked for again).
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions/{session_id}/printed", tag = "kiosks",
+    params(("session_id" = String, Path, description = "The session's id")),
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key whose `request` is a PrintedRequest"),
+    responses((status = 200, body = KioskSessionBody), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub(crate) async fn printed(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+    AppPath(session): AppPath<String>,
+) -> Result<Json<KioskSessionBody>, ApiError> {
+    let req: PrintedRequest = request(&call)?;
+    let row = state
+        .app
+        .kiosk_printed(&call.terminal, &session, req.step, req.printed)
+        .await?;
+    Ok(Json(KioskSessionBody::from(&row)))
+}
+
+/// The paid session's document again, after a failed print: the same signed PDF.
+#[utoipa::path(post, path = "/api/kiosk/v1/sessions/{session_id}/document", tag = "kiosks",
+    params(("session_id" = String, Path, description = "The session's id")),
+    request_body(content = String, content_type = "application/jose", description = "A compact JWS by the terminal's key whose `request` is a StepRequest"),
+    responses((status = 200, body = KioskSessionBody), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub(crate) async fn document(
+    State(state): State<AppState>,
+    axum::Extension(call): axum::Extension<KioskCall>,
+    AppPath(session): AppPath<String>,
+) -> Result<Json<KioskSessionBody>, ApiError> {
+    let req: StepRequest = request(&call)?;
+    let row = state
+        .app
+        .kiosk_document(&call.terminal, &session, req.step)
+        .await?;
+    Ok(Json(KioskSessionBody::from(&row)))
+}
+
+/// One line of a day's settlement.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SettlementLine {
+    /// The municipality whose documents were printed.
+    pub municipality_code: String,
+    /// The chain whose terminals printed them.
+    pub organisation_id: String,
+    /// Sessions printed.
+    pub sessions: i64,
+    /// Copies printed.
+    pub copies: i64,
+    /// Fees, in yen.
+    pub yen: i64,
+}
+
+/// A day's settlement.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SettlementBody {
+    /// The day (Japan time).
+    pub date: String,
+    /// By municipality, then chain.
+    pub lines: Vec<SettlementLine>,
+    /// The day's sessions, copies and fees in all.
+    pub sessions: i64,
+    /// Copies in all.
+    pub copies: i64,
+    /// Fees in all, in yen.
+    pub yen: i64,
+}
+
+/// A day's kiosk settlement (Japan time): printed sessions, copies and fees by municipality
+/// and chain; only confirmed prints count (national auditors and administrators).
+#[utoipa::path(get, path = "/api/v1/kiosk-settlements/{date}", tag = "kiosks",
+    params(("date" = String, Path, description = "YYYY-MM-DD, Japan time")),
+    responses((status = 200, body = SettlementBody), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn settlement(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(date): AppPath<String>,
+) -> Result<Json<SettlementBody>, ApiError> {
+    let day: jiff::civil::Date = date.trim().parse().map_err(|_| {
+        ApiError::invalid(
+            &mynumber_core::FieldError::new("date", "problem-date-form")
+                .arg("given", format!("{date:?}")),
+        )
+    })?;
+    let rows = state.app.kiosk_settlement(&principal, day).await?;
+    Ok(Json(SettlementBody {
+        date: day.to_string(),
+        sessions: rows.iter().map(|r| r.sessions).sum(),
+        copies: rows.iter().map(|r| r.copies).sum(),
+        yen: rows.iter().map(|r| r.yen).sum(),
+        lines: rows
+            .iter()
+            .map(|r| SettlementLine {
+                municipality_code: r.municipality.as_str().to_owned(),
+                organisation_id: r.organisation.to_hex(),
+                sessions: r.sessions,
+                copies: r.copies,
+                yen: r.yen,
+            })
+            .collect(),
+    }))
 }
 
 /// The card's answer to the session's challenge: its signature with the user-authentication

@@ -118,7 +118,8 @@ impl AppState {
         collections::deletion,
         signing::start, signing::result, signing::verify, signing::latest_four,
         seals::register, seals::change, seals::end, seals::get, seals::impression,
-        kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card, kiosks::order,
+        kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card, kiosks::order, kiosks::payment, kiosks::printed,
+        kiosks::document, kiosks::settlement,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -333,6 +334,30 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/kiosk/v1/sessions/{session_id}/order",
             Access::Kiosk(A::RunKioskSession),
             post(kiosks::order),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions/{session_id}/payment",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::payment),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions/{session_id}/printed",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::printed),
+        )
+        .door(
+            M::POST,
+            "/api/kiosk/v1/sessions/{session_id}/document",
+            Access::Kiosk(A::RunKioskSession),
+            post(kiosks::document),
+        )
+        .door(
+            M::GET,
+            "/api/v1/kiosk-settlements/{date}",
+            p(A::ReadOrganisations),
+            get(kiosks::settlement),
         )
         // 印鑑登録.
         .door(

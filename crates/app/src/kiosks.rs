@@ -16,14 +16,20 @@ use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
 
 use mynumber_core::card::CardKind;
-use mynumber_core::kiosk::{self, KioskRequest, Order, RuleTable, Whose};
+use mynumber_core::kiosk::{
+    self, KioskDocument, KioskOption, KioskRequest, Order, RuleTable, Whose,
+};
 use mynumber_core::{RecordStatus, RemovalReason};
+use mynumber_render::RecordKind;
 
 use crate::access::authorize;
 use crate::ledger::{Record, append};
 use crate::load;
 use crate::revocation_info::Verdict;
-use crate::{App, AppError, CertificateRow, KioskSessionRow, KioskSessionStatus, TerminalRow};
+use crate::{
+    App, AppError, CertificateRow, KioskIssue, KioskSessionRow, KioskSessionStatus, SettlementRow,
+    TerminalRow,
+};
 
 fn national(action: &'static str, detail: String) -> Record {
     Record {
@@ -279,6 +285,9 @@ impl App {
             person: None,
             certificate_serial: None,
             order: None,
+            issued: None,
+            print_failures: 0,
+            printed_at_us: None,
             started_at_us: now,
             expires_at_us: now + SESSION_STEP_S * 1_000_000,
             changed_at_us: now,
@@ -447,6 +456,245 @@ impl App {
         }
         tx.commit().await?;
         Ok(next)
+    }
+
+    /// The resident paid at the kiosk: `paid_yen` must be the quote's total. The document is
+    /// issued now (rendered, signed, registered, and each number printed recorded as a read at
+    /// the resident's own request) and handed to the terminal to print; it is kept until the
+    /// print is confirmed, so that a failed print is sent again. Returns the session with it.
+    pub async fn pay_at_kiosk(
+        &self,
+        terminal: &TerminalRow,
+        session: &str,
+        step: i64,
+        paid_yen: i64,
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let now = self.clock.now_us();
+        let row = self.kiosk_session_at(terminal, session, step, now).await?;
+        let (Some(person), Some((order, quote))) = (row.person, row.order.clone()) else {
+            return Err(session_refused("nothing was ordered"));
+        };
+        if row.status != KioskSessionStatus::Ordered {
+            return Err(session_refused("the session is not waiting for payment"));
+        }
+        if paid_yen != i64::from(quote.total_yen) {
+            return Err(AppError::from(
+                FieldError::new("paid_yen", "problem-kiosk-paid").arg("yen", quote.total_yen),
+            ));
+        }
+        let kind = match order.document {
+            KioskDocument::ResidentRecordCopy => RecordKind::Copy,
+            KioskDocument::ResidentRecordItems => RecordKind::RecordedMatters,
+            KioskDocument::SealCertificate => {
+                return Err(AppError::Unavailable(
+                    "the certificate of a registered seal is not printed at kiosks yet".into(),
+                ));
+            }
+        };
+        let mut items: Vec<&'static str> = Vec::new();
+        if order.has(KioskOption::Household) {
+            items.push("household");
+        }
+        if order.has(KioskOption::Householder) {
+            items.push("householder");
+        }
+        if order.has(KioskOption::Number) {
+            items.push("individual-number");
+        }
+        let fonts = self.fonts()?;
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let code = tx
+            .person_by_id(person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?
+            .resident_code;
+        let history = load::history(tx.as_mut(), &code).await?;
+        let current = history.current().clone();
+        let municipality = current.resident.record.municipality();
+        // The number is printed at the resident's own request (住民基本台帳法第12条第5項),
+        // their identity proved by the card and its PIN.
+        let basis = order
+            .has(KioskOption::Number)
+            .then_some(("own-request", "my-number-card-pin"));
+        let (issued, mut records) = self
+            .compose_record(
+                tx.as_mut(),
+                &fonts,
+                history,
+                &current,
+                kind,
+                &items,
+                basis,
+                &principal.ledger_name(),
+                now,
+            )
+            .await?;
+        let next = KioskSessionRow {
+            status: KioskSessionStatus::Paid,
+            step: step + 1,
+            issued: Some(KioskIssue {
+                municipality,
+                document_code: issued.code.as_str().to_owned(),
+                pdf: issued.pdf,
+                paid_at_us: now,
+            }),
+            expires_at_us: now + SESSION_STEP_S * 1_000_000,
+            changed_at_us: now,
+            ..row
+        };
+        if !tx.update_kiosk_session(&next, step).await? {
+            return Err(session_refused("the session moved on"));
+        }
+        records.push(Record {
+            partition: municipality.as_str().to_owned(),
+            action: "kiosk-paid",
+            person: Some(person),
+            purpose: None,
+            detail: format!(
+                "session={} terminal={} document={} copies={} yen={}",
+                next.id, terminal.id, issued.code, quote.copies, quote.total_yen
+            ),
+        });
+        append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// What the kiosk reports after printing: printed (the fee is settled and the session is
+    /// over; the document is no longer kept), or failed (not charged; the same document is sent
+    /// again by [`App::kiosk_document`] within the session).
+    pub async fn kiosk_printed(
+        &self,
+        terminal: &TerminalRow,
+        session: &str,
+        step: i64,
+        printed: bool,
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let now = self.clock.now_us();
+        let row = self.kiosk_session_at(terminal, session, step, now).await?;
+        let (Some(person), Some(issue), Some((_, quote))) =
+            (row.person, row.issued.clone(), row.order.clone())
+        else {
+            return Err(session_refused("nothing was paid"));
+        };
+        if row.status != KioskSessionStatus::Paid {
+            return Err(session_refused("the session is not printing"));
+        }
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let next = if printed {
+            KioskSessionRow {
+                status: KioskSessionStatus::Printed,
+                step: step + 1,
+                issued: Some(KioskIssue {
+                    pdf: Vec::new(),
+                    ..issue.clone()
+                }),
+                printed_at_us: Some(now),
+                changed_at_us: now,
+                ..row.clone()
+            }
+        } else {
+            KioskSessionRow {
+                step: step + 1,
+                print_failures: row.print_failures + 1,
+                expires_at_us: now + SESSION_STEP_S * 1_000_000,
+                changed_at_us: now,
+                ..row.clone()
+            }
+        };
+        if !tx.update_kiosk_session(&next, step).await? {
+            return Err(session_refused("the session moved on"));
+        }
+        let organisation = terminal.organisation;
+        let record = Record {
+            partition: issue.municipality.as_str().to_owned(),
+            action: if printed {
+                "kiosk-printed"
+            } else {
+                "kiosk-print-failed"
+            },
+            person: Some(person),
+            purpose: None,
+            detail: if printed {
+                format!(
+                    "session={} terminal={} chain={organisation} document={} copies={} yen={}",
+                    row.id, terminal.id, issue.document_code, quote.copies, quote.total_yen
+                )
+            } else {
+                format!(
+                    "session={} terminal={} document={} failures={}",
+                    row.id, terminal.id, issue.document_code, next.print_failures
+                )
+            },
+        };
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// The document a paid session issued, sent again after a failed print (the same signed
+    /// PDF: never a second document, never a second fee).
+    pub async fn kiosk_document(
+        &self,
+        terminal: &TerminalRow,
+        session: &str,
+        step: i64,
+    ) -> Result<KioskSessionRow, AppError> {
+        let principal = Principal::Kiosk(terminal.id);
+        self.permit(&principal, Action::RunKioskSession).await?;
+        let row = self
+            .kiosk_session_at(terminal, session, step, self.clock.now_us())
+            .await?;
+        if row.status != KioskSessionStatus::Paid || row.issued.is_none() {
+            return Err(session_refused("no document waits to be printed"));
+        }
+        Ok(row)
+    }
+
+    /// A day's settlement (Japan time): what each chain's terminals printed for each
+    /// municipality, sessions, copies and fees; only confirmed prints count. National
+    /// auditors and administrators.
+    pub async fn kiosk_settlement(
+        &self,
+        principal: &Principal,
+        day: jiff::civil::Date,
+    ) -> Result<Vec<SettlementRow>, AppError> {
+        self.permit(principal, Action::ReadOrganisations).await?;
+        let mut tx = self.store.begin_read().await?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            Action::ReadOrganisations,
+            &Subject::Everything,
+            "settlement"
+        );
+        let (from, to) = mynumber_core::dates::japan_day_us(day).ok_or_else(|| {
+            AppError::from(
+                FieldError::new("date", "problem-date-form").arg("given", day.to_string()),
+            )
+        })?;
+        Ok(tx.kiosk_settlement(from, to).await?)
     }
 
     /// The session `id` of `terminal`, at `step`, not timed out; else refused alike, so that a

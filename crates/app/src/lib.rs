@@ -74,10 +74,11 @@ pub use passkeys::{
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
-    ImportHouseholdRow, ImportJobRow, KioskSessionRow, KioskSessionStatus, LoginFailures, LoginRow,
-    NoticeRow, NumberChangeRow, NumberRow, OrganisationKeyRow, OrganisationRow, PasskeyRow,
-    PersonRow, PurposeRow, Random, ReadTx, SealRow, SearchQuery, SessionRow, StaffKind, StaffRow,
-    Store, StoreError, TerminalRow, TotpKeyRow, Tx, VersionRow,
+    ImportHouseholdRow, ImportJobRow, KioskIssue, KioskSessionRow, KioskSessionStatus,
+    LoginFailures, LoginRow, NoticeRow, NumberChangeRow, NumberRow, OrganisationKeyRow,
+    OrganisationRow, PasskeyRow, PersonRow, PurposeRow, Random, ReadTx, SealRow, SearchQuery,
+    SessionRow, SettlementRow, StaffKind, StaffRow, Store, StoreError, TerminalRow, TotpKeyRow, Tx,
+    VersionRow,
 };
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,

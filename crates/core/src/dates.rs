@@ -18,6 +18,18 @@ pub fn japan_time_of(at_us: i64) -> Option<jiff::civil::DateTime> {
         .map(|t| jiff::tz::offset(9).to_datetime(t))
 }
 
+/// The instants of a day in Japan: from its first microsecond until before the next day's
+/// (µs since the epoch), as a day's settlement counts them.
+pub fn japan_day_us(day: Date) -> Option<(i64, i64)> {
+    let start = |d: Date| {
+        jiff::tz::offset(9)
+            .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+            .ok()
+            .map(|t| t.as_microsecond())
+    };
+    Some((start(day)?, start(day.tomorrow().ok()?)?))
+}
+
 /// Age in whole years on `day`: the birthdays reached by the end of the next day, since an
 /// age is attained at the end of the day before the birthday. Someone born on 1 January is a
 /// year older on 31 December, of the year before.
@@ -81,6 +93,21 @@ pub fn era_of(date: Date) -> Option<(u8, i16)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_japan_day_runs_from_15_00_utc_to_15_00_utc() {
+        let (from, to) = japan_day_us(jiff::civil::date(2026, 12, 5)).unwrap();
+        // 2026-12-04T15:00:00Z and 2026-12-05T15:00:00Z.
+        assert_eq!(from, 1_796_396_400_000_000);
+        assert_eq!(to - from, 86_400_000_000);
+        assert_eq!(japan_date_of(from), Some(jiff::civil::date(2026, 12, 5)));
+        assert_eq!(
+            japan_date_of(from - 1),
+            Some(jiff::civil::date(2026, 12, 4))
+        );
+        assert_eq!(japan_date_of(to - 1), Some(jiff::civil::date(2026, 12, 5)));
+        assert_eq!(japan_day_us(jiff::civil::Date::MAX), None);
+    }
     use jiff::civil::date;
 
     use super::*;

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_core::kiosk::{Order, Quote};
 use mynumber_core::terminal::{Shop, TerminalStatus};
-use mynumber_core::{HouseholdId, OrganisationId, PersonId, TerminalId};
+use mynumber_core::{HouseholdId, MunicipalityCode, OrganisationId, PersonId, TerminalId};
 
 use crate::StoreError;
 
@@ -36,6 +36,11 @@ pub enum KioskSessionStatus {
     Authenticated,
     /// The resident chose a document and the fee was quoted; it may be chosen again.
     Ordered,
+    /// Paid at the kiosk: the document is issued and being printed; a failed print may be
+    /// sent again.
+    Paid,
+    /// The print was confirmed: the fee is settled. The session is over.
+    Printed,
     /// Over: finished, abandoned or timed out.
     Ended,
 }
@@ -44,6 +49,8 @@ mynumber_core::codes!(KioskSessionStatus {
     Challenged => "challenged",
     Authenticated => "authenticated",
     Ordered => "ordered",
+    Paid => "paid",
+    Printed => "printed",
     Ended => "ended",
 });
 
@@ -68,12 +75,57 @@ pub struct KioskSessionRow {
     pub certificate_serial: Option<String>,
     /// The order and its quote, once the resident chose.
     pub order: Option<(Order, Quote)>,
+    /// The document issued at payment, once paid.
+    pub issued: Option<KioskIssue>,
+    /// Prints the kiosk reported failed (each sent again, never charged).
+    pub print_failures: i64,
+    /// When the print was confirmed (µs): the moment the fee counts in the settlement.
+    pub printed_at_us: Option<i64>,
     /// When it began (µs).
     pub started_at_us: i64,
     /// When it times out (µs).
     pub expires_at_us: i64,
     /// When it last moved (µs).
     pub changed_at_us: i64,
+}
+
+/// The document a kiosk session issued at payment.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KioskIssue {
+    /// The municipality that issued it (whose register it certifies, and whose fee it is).
+    pub municipality: MunicipalityCode,
+    /// Its verification code.
+    pub document_code: String,
+    /// The signed PDF, kept until the print is confirmed so that a failed print is sent again.
+    pub pdf: Vec<u8>,
+    /// When paid (µs).
+    pub paid_at_us: i64,
+}
+
+impl std::fmt::Debug for KioskIssue {
+    /// Without the PDF: it carries the resident's record.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KioskIssue")
+            .field("municipality", &self.municipality)
+            .field("document_code", &self.document_code)
+            .field("paid_at_us", &self.paid_at_us)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One line of a day's settlement: what one chain's terminals printed for one municipality.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettlementRow {
+    /// The municipality whose documents they were.
+    pub municipality: MunicipalityCode,
+    /// The chain.
+    pub organisation: OrganisationId,
+    /// Sessions printed.
+    pub sessions: i64,
+    /// Copies printed.
+    pub copies: i64,
+    /// Fees, in yen.
+    pub yen: i64,
 }
 
 /// Reading the kiosk registry and sessions.
@@ -88,6 +140,13 @@ pub trait KiosksRead {
     ) -> Result<Vec<TerminalRow>, StoreError>;
     /// A session by id.
     async fn kiosk_session(&mut self, id: &str) -> Result<Option<KioskSessionRow>, StoreError>;
+    /// What was printed from `from_us` until before `to_us`, by municipality and chain, in that
+    /// order.
+    async fn kiosk_settlement(
+        &mut self,
+        from_us: i64,
+        to_us: i64,
+    ) -> Result<Vec<SettlementRow>, StoreError>;
     /// Whether a member of `household` has a move-out filed that takes effect after `today`
     /// (転出予定者): its record removed as moved out, on a later day.
     async fn household_moving_out(

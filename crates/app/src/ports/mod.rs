@@ -27,7 +27,10 @@ pub use documents::{
     BatchLetter, CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeBatchRow,
     NoticeRow,
 };
-pub use kiosks::{KioskSessionRow, KioskSessionStatus, KiosksRead, KiosksWrite, TerminalRow};
+pub use kiosks::{
+    KioskIssue, KioskSessionRow, KioskSessionStatus, KiosksRead, KiosksWrite, SettlementRow,
+    TerminalRow,
+};
 pub use ledger::{LedgerRead, LedgerWrite};
 pub use numbers::{NumberChangeRow, NumberRow, NumbersRead, NumbersWrite};
 pub use oidc::{

@@ -1055,3 +1055,4 @@ problem-kiosk-move-out-pending = someone in the household has a move-out filed, 
 problem-kiosk-copies = choose from 1 to 10 copies
 problem-kiosk-no-seal = no seal is registered, so no certificate of a registered seal can be issued
 problem-kiosk-seal-options = a certificate of a registered seal takes no options
+problem-kiosk-paid = the fee is { $yen } yen

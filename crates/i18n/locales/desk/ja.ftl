@@ -1049,3 +1049,4 @@ problem-kiosk-move-out-pending = 世帯に転出予定の方がいるため、�
 problem-kiosk-copies = 通数は1通から10通までです。
 problem-kiosk-no-seal = 印鑑登録がないため、印鑑登録証明書は取得できません。
 problem-kiosk-seal-options = 印鑑登録証明書には、選べる項目はありません。
+problem-kiosk-paid = 料金は { $yen } 円です。

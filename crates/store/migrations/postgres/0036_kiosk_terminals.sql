@@ -2,7 +2,8 @@
 -- (an organisation with the kiosk-operator role), each with the shop it stands in and its
 -- public key (ES256: a P-256 point, hex); and the kiosk sessions, each a card's challenge and
 -- the step its terminal's signed requests have reached (a replayed step finds it past), and
--- the order once the resident chose (document, options, copies, and the fee quoted).
+-- the order once the resident chose (document, options, copies, and the fee quoted), the
+-- document issued at payment (kept for a reprint until the print is confirmed), and the print.
 -- (postgres dialect; keep in step with the other.)
 CREATE TABLE kiosk_terminals (
     id TEXT PRIMARY KEY,
@@ -20,7 +21,7 @@ CREATE TABLE kiosk_sessions (
     terminal_id TEXT NOT NULL REFERENCES kiosk_terminals(id),
     shop_code TEXT NOT NULL,
     challenge TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('challenged', 'authenticated', 'ordered', 'ended')),
+    status TEXT NOT NULL CHECK (status IN ('challenged', 'authenticated', 'ordered', 'paid', 'printed', 'ended')),
     step BIGINT NOT NULL,
     person_id TEXT REFERENCES persons(id),
     certificate_serial TEXT,
@@ -29,8 +30,16 @@ CREATE TABLE kiosk_sessions (
     copies BIGINT,
     fee_yen_each BIGINT,
     total_yen BIGINT,
+    municipality_code TEXT,
+    document_code TEXT,
+    pdf BYTEA,
+    paid_at_us BIGINT,
+    print_failures BIGINT NOT NULL,
+    printed_at_us BIGINT,
     started_at_us BIGINT NOT NULL,
     expires_at_us BIGINT NOT NULL,
     changed_at_us BIGINT NOT NULL
 );
 CREATE INDEX kiosk_sessions_terminal ON kiosk_sessions (terminal_id, started_at_us);
+-- The day's settlement reads the sessions printed in it.
+CREATE INDEX kiosk_sessions_printed ON kiosk_sessions (printed_at_us);

@@ -3,10 +3,12 @@
 use async_trait::async_trait;
 use jiff::civil::Date;
 use mynumber_app::ports::{KiosksRead, KiosksWrite};
-use mynumber_app::{KioskSessionRow, KioskSessionStatus, StoreError, TerminalRow};
+use mynumber_app::{
+    KioskIssue, KioskSessionRow, KioskSessionStatus, SettlementRow, StoreError, TerminalRow,
+};
 use mynumber_core::kiosk::{KioskDocument, KioskOption, Order, Quote};
 use mynumber_core::terminal::{Shop, TerminalStatus};
-use mynumber_core::{HouseholdId, OrganisationId, TerminalId};
+use mynumber_core::{HouseholdId, MunicipalityCode, OrganisationId, TerminalId};
 
 use super::SqlTx;
 use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text, unhex};
@@ -18,7 +20,8 @@ const TERMINAL_COLUMNS: &str = "id, organisation_id, shop_code, shop_name, publi
      registered_at_us, changed_at_us";
 
 const SESSION_COLUMNS: &str = "id, terminal_id, shop_code, challenge, status, step, person_id, \
-     certificate_serial, document, options, copies, fee_yen_each, total_yen, started_at_us, \
+     certificate_serial, document, options, copies, fee_yen_each, total_yen, municipality_code, \
+     document_code, pdf, paid_at_us, print_failures, printed_at_us, started_at_us, \
      expires_at_us, changed_at_us";
 
 fn terminal_id(s: &str) -> Result<TerminalId, StoreError> {
@@ -87,6 +90,24 @@ fn decode_session(row: &Row) -> Result<KioskSessionRow, StoreError> {
             .transpose()?,
         certificate_serial: opt_text(row, "certificate_serial")?,
         order: decode_order(row)?,
+        issued: match opt_text(row, "document_code")? {
+            None => None,
+            Some(document_code) => Some(KioskIssue {
+                municipality: MunicipalityCode::parse(
+                    &opt_text(row, "municipality_code")?.unwrap_or_default(),
+                )
+                .map_err(|_| corrupt("kiosk session municipality"))?,
+                document_code,
+                pdf: row
+                    .try_get::<Option<Vec<u8>>, _>("pdf")
+                    .map_err(|e| corrupt(format!("kiosk session pdf: {e}")))?
+                    .unwrap_or_default(),
+                paid_at_us: opt_int(row, "paid_at_us")?
+                    .ok_or_else(|| corrupt("kiosk session paid_at_us"))?,
+            }),
+        },
+        print_failures: int(row, "print_failures")?,
+        printed_at_us: opt_int(row, "printed_at_us")?,
         started_at_us: int(row, "started_at_us")?,
         expires_at_us: int(row, "expires_at_us")?,
         changed_at_us: int(row, "changed_at_us")?,
@@ -156,6 +177,39 @@ impl KiosksRead for SqlTx {
         .transpose()
     }
 
+    async fn kiosk_settlement(
+        &mut self,
+        from_us: i64,
+        to_us: i64,
+    ) -> Result<Vec<SettlementRow>, StoreError> {
+        let rows = query(
+            "SELECT s.municipality_code, t.organisation_id, COUNT(*) AS sessions, \
+             CAST(SUM(s.copies) AS BIGINT) AS copies, CAST(SUM(s.total_yen) AS BIGINT) AS yen \
+             FROM kiosk_sessions s JOIN kiosk_terminals t ON t.id = s.terminal_id \
+             WHERE s.printed_at_us >= $1 AND s.printed_at_us < $2 \
+             GROUP BY s.municipality_code, t.organisation_id \
+             ORDER BY s.municipality_code, t.organisation_id",
+        )
+        .bind(from_us)
+        .bind(to_us)
+        .fetch_all(&mut self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(SettlementRow {
+                    municipality: MunicipalityCode::parse(&text(r, "municipality_code")?)
+                        .map_err(|_| corrupt("settlement municipality"))?,
+                    organisation: OrganisationId::parse(&text(r, "organisation_id")?)
+                        .ok_or_else(|| corrupt("settlement organisation"))?,
+                    sessions: int(r, "sessions")?,
+                    copies: int(r, "copies")?,
+                    yen: int(r, "yen")?,
+                })
+            })
+            .collect()
+    }
+
     async fn household_moving_out(
         &mut self,
         household: HouseholdId,
@@ -222,7 +276,8 @@ impl KiosksWrite for SqlTx {
     async fn insert_kiosk_session(&mut self, row: &KioskSessionRow) -> Result<(), StoreError> {
         query(AssertSqlSafe(format!(
             "INSERT INTO kiosk_sessions ({SESSION_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+             $17, $18, $19, $20, $21, $22)"
         )))
         .bind(row.id.as_str())
         .bind(row.terminal.to_hex())
@@ -237,6 +292,16 @@ impl KiosksWrite for SqlTx {
         .bind(order_number(row, |_, q| q.copies.into()))
         .bind(order_number(row, |_, q| q.fee_yen_each.into()))
         .bind(order_number(row, |_, q| q.total_yen.into()))
+        .bind(
+            row.issued
+                .as_ref()
+                .map(|i| i.municipality.as_str().to_owned()),
+        )
+        .bind(row.issued.as_ref().map(|i| i.document_code.clone()))
+        .bind(row.issued.as_ref().map(|i| i.pdf.clone()))
+        .bind(row.issued.as_ref().map(|i| i.paid_at_us))
+        .bind(row.print_failures)
+        .bind(row.printed_at_us)
         .bind(row.started_at_us)
         .bind(row.expires_at_us)
         .bind(row.changed_at_us)
@@ -254,7 +319,9 @@ impl KiosksWrite for SqlTx {
         let done = query(
             "UPDATE kiosk_sessions SET status = $1, step = $2, person_id = $3, \
              certificate_serial = $4, document = $9, options = $10, copies = $11, \
-             fee_yen_each = $12, total_yen = $13, expires_at_us = $5, changed_at_us = $6 \
+             fee_yen_each = $12, total_yen = $13, municipality_code = $14, document_code = $15, \
+             pdf = $16, paid_at_us = $17, print_failures = $18, printed_at_us = $19, \
+             expires_at_us = $5, changed_at_us = $6 \
              WHERE id = $7 AND step = $8",
         )
         .bind(row.status.code())
@@ -270,6 +337,16 @@ impl KiosksWrite for SqlTx {
         .bind(order_number(row, |_, q| q.copies.into()))
         .bind(order_number(row, |_, q| q.fee_yen_each.into()))
         .bind(order_number(row, |_, q| q.total_yen.into()))
+        .bind(
+            row.issued
+                .as_ref()
+                .map(|i| i.municipality.as_str().to_owned()),
+        )
+        .bind(row.issued.as_ref().map(|i| i.document_code.clone()))
+        .bind(row.issued.as_ref().map(|i| i.pdf.clone()))
+        .bind(row.issued.as_ref().map(|i| i.paid_at_us))
+        .bind(row.print_failures)
+        .bind(row.printed_at_us)
         .execute(&mut self.tx)
         .await
         .map_err(db)?;

@@ -300,6 +300,120 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         .await
         .unwrap_err();
     assert_eq!(problem(read_back), "problem-kiosk-copies");
+
+    // Payment: the quote's total only; then the document, issued and signed, with the number
+    // printed at the resident's own request (a reading of it, recorded).
+    let ordered = env
+        .app
+        .order_at_kiosk(
+            &terminal,
+            &session.id,
+            4,
+            &order("resident-record-copy", &["household", "number"], 2),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ordered.step, 5);
+    let short = env
+        .app
+        .pay_at_kiosk(&terminal, &session.id, 5, 300)
+        .await
+        .unwrap_err();
+    assert_eq!(problem(short), "problem-kiosk-paid");
+    let paid = env
+        .app
+        .pay_at_kiosk(&terminal, &session.id, 5, 400)
+        .await
+        .unwrap();
+    assert_eq!(paid.status, KioskSessionStatus::Paid);
+    let issue = paid.issued.clone().unwrap();
+    let checked = env.app.verify_document(&issue.pdf).await.unwrap();
+    assert_eq!(checked.row.code.as_str(), issue.document_code);
+    assert_eq!(checked.row.issued_by, format!("kiosk:{}", terminal.id));
+    // A failed print: not charged, and the same document is sent again.
+    let failed = env
+        .app
+        .kiosk_printed(&terminal, &session.id, 6, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        (failed.status, failed.print_failures),
+        (KioskSessionStatus::Paid, 1)
+    );
+    let again = env
+        .app
+        .kiosk_document(&terminal, &session.id, 7)
+        .await
+        .unwrap();
+    assert_eq!(again.issued.unwrap().pdf, issue.pdf, "the same signed PDF");
+    let done = env
+        .app
+        .kiosk_printed(&terminal, &session.id, 7, true)
+        .await
+        .unwrap();
+    assert_eq!(done.status, KioskSessionStatus::Printed);
+    assert!(
+        done.issued.as_ref().unwrap().pdf.is_empty(),
+        "not kept once printed"
+    );
+    assert!(matches!(
+        env.app.kiosk_document(&terminal, &session.id, 8).await,
+        Err(AppError::Refused(_))
+    ));
+    assert!(matches!(
+        env.app.pay_at_kiosk(&terminal, &session.id, 8, 400).await,
+        Err(AppError::Refused(_))
+    ));
+    // The day's settlement adds up to the prints in the ledger.
+    let day = mynumber_core::dates::japan_date_of(env.clock.now_us()).unwrap();
+    let settlement = env.app.kiosk_settlement(&env.admin, day).await.unwrap();
+    assert_eq!(settlement.len(), 1);
+    let line = &settlement[0];
+    assert_eq!(
+        (
+            line.municipality.as_str(),
+            line.organisation,
+            line.sessions,
+            line.copies,
+            line.yen
+        ),
+        ("131041", chain.id, 1, 2, 400)
+    );
+    let entries = env
+        .app
+        .ledger_entries(&env.admin, "131041", 0, 1000)
+        .await
+        .unwrap();
+    let ledger_yen: i64 = entries
+        .iter()
+        .filter(|e| e.content.action == "kiosk-printed")
+        .map(|e| {
+            e.content
+                .detail
+                .split(' ')
+                .find_map(|kv| kv.strip_prefix("yen="))
+                .unwrap()
+                .parse::<i64>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(ledger_yen, line.yen);
+    let number_reads = entries
+        .iter()
+        .filter(|e| {
+            e.content.action == "number-read"
+                && e.content.detail.contains(&issue.document_code)
+                && e.content.detail.contains("basis=own-request")
+        })
+        .count();
+    assert_eq!(
+        number_reads, 1,
+        "the holder's number, printed at their request"
+    );
+    assert!(matches!(
+        env.app.kiosk_settlement(&env.clerk, day).await,
+        Err(AppError::Denied(_))
+    ));
     // At 23:01 JST a new session's card still answers, but nothing is ordered: closed.
     let japan = mynumber_core::dates::japan_time_of(env.clock.now_us()).unwrap();
     let to_2301 = ((23 - i64::from(japan.hour())) * 60 + 1 - i64::from(japan.minute()))
@@ -329,13 +443,13 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         .await
         .unwrap_err();
     assert_eq!(problem(closed), "problem-kiosk-outside-hours");
-    // The first session, idle since, has timed out.
+    // The first session is over.
     let idle = env
         .app
         .order_at_kiosk(
             &terminal,
             &session.id,
-            4,
+            8,
             &order("resident-record-copy", &[], 1),
         )
         .await
