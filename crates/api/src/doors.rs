@@ -216,7 +216,7 @@ pub(crate) async fn authenticate(
     }
 }
 
-fn too_many(wait: Duration) -> ApiError {
+pub(crate) fn too_many(wait: Duration) -> ApiError {
     ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
         "too-many-failures",

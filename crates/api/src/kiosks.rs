@@ -210,13 +210,24 @@ pub(crate) async fn kiosk_guard(
     let Some((jws, (envelope, request))) = signed else {
         return unsigned().into_response();
     };
+    // A refused signature of a named terminal is recorded, so refusals are throttled per
+    // client as refused bearer tokens are: a flood of bad signatures is not a flood of ledger
+    // writes.
+    let client = crate::doors::client_address(&state, &parts.extensions, &parts.headers);
+    if let Some(wait) = state.throttle.blocked(client) {
+        return crate::doors::too_many(wait).into_response();
+    }
     let terminal = match state
         .app
         .authenticate_terminal(&jws, &envelope, parts.method.as_str(), parts.uri.path())
         .await
     {
         Ok(t) => t,
-        Err(AppError::Unauthenticated) => return unsigned().into_response(),
+        Err(AppError::Unauthenticated) => {
+            state.throttle.failed(client);
+            tracing::warn!(client = ?client, "a kiosk terminal's request was refused");
+            return unsigned().into_response();
+        }
         Err(e) => return ApiError::from(e).into_response(),
     };
     if let Err(e) = state

@@ -2748,4 +2748,19 @@ async fn a_kiosk_terminal_s_signed_requests_over_http() {
     assert_eq!(r.body["status"], "suspended", "{}", r.text);
     let r = post(sign(&pkcs8, start, "12-345"), "application/jose").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text);
+    // Refused signatures of a named terminal are throttled per client, as refused tokens are:
+    // each is a ledger entry, and a flood of them must not become a flood of writes.
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        statuses.push(
+            post(sign(&other, start, "12-345"), "application/jose")
+                .await
+                .status,
+        );
+    }
+    assert_eq!(
+        statuses.last(),
+        Some(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
 }

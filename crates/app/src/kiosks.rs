@@ -7,7 +7,7 @@
 use jiff::Timestamp;
 use mynumber_core::organisation::{OrgRole, OrgStatus};
 use mynumber_core::terminal::{
-    self, Envelope, SESSION_STEP_S, Shop, TerminalEvent, TerminalStatus,
+    self, Envelope, PRINT_WINDOW_S, SESSION_STEP_S, Shop, TerminalEvent, TerminalStatus,
 };
 use mynumber_core::{
     Action, FieldError, Invalid, OrganisationId, Principal, Refused, Subject, TerminalId,
@@ -16,6 +16,7 @@ use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::{CompactJws, is_p256_point, verify_es256};
 
 use mynumber_core::card::CardKind;
+use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::kiosk::{
     self, KioskDocument, KioskOption, KioskRequest, Order, RuleTable, Whose,
 };
@@ -247,7 +248,7 @@ impl App {
                 now,
                 vec![national(
                     "kiosk-request-refused",
-                    format!("terminal={id} reason={reason} path={path}"),
+                    format!("terminal={id} reason={reason} method={method}"),
                 )],
             )
             .await?;
@@ -431,18 +432,62 @@ impl App {
             .await?
             .into_iter()
             .find(|c| c.authentication_certificate.as_deref() == Some(serial.as_str()));
+        let holder_resident = match current.resident.status {
+            RecordStatus::Active => true,
+            RecordStatus::Removed {
+                reason: RemovalReason::MovedOut,
+                on,
+                ..
+            } => on > today,
+            RecordStatus::Removed { .. } => false,
+        };
         let request = KioskRequest {
             document: order.document,
             at_us: now,
             card: card.map_or(CardKind::Standard, |c| c.kind),
             holder_birth: record.birth_date(),
+            holder_resident,
             whose: Whose::Own,
             move_out_pending,
             seal_registered: tx.seal_in_force(person).await?.is_some(),
             copies: order.copies,
         };
-        let table = RuleTable::standard(record.municipality());
-        let quote = kiosk::decide(&table, &request).map_err(|r| AppError::from(r.problem()))?;
+        let municipality = record.municipality();
+        let table = RuleTable::standard(municipality);
+        let detail = format!(
+            "session={} terminal={} document={} options={} copies={}",
+            row.id,
+            terminal.id,
+            order.document.code(),
+            order
+                .options
+                .iter()
+                .map(|o| o.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            order.copies
+        );
+        // What the register told the kiosk, granted or refused, is recorded on the person.
+        let quote = match kiosk::decide(&table, &request) {
+            Ok(quote) => quote,
+            Err(refusal) => {
+                let record = Record {
+                    partition: municipality.as_str().to_owned(),
+                    action: "kiosk-order-refused",
+                    person: Some(person),
+                    purpose: None,
+                    detail: format!("{detail} reason={}", refusal.code()),
+                };
+                append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+                tx.commit().await?;
+                return Err(AppError::from(refusal.problem()));
+            }
+        };
+        if order.document == KioskDocument::SealCertificate {
+            return Err(AppError::Unavailable(
+                "the certificate of a registered seal is not printed at kiosks yet".into(),
+            ));
+        }
         let next = KioskSessionRow {
             status: KioskSessionStatus::Ordered,
             step: step + 1,
@@ -454,6 +499,14 @@ impl App {
         if !tx.update_kiosk_session(&next, step).await? {
             return Err(session_refused("the session moved on"));
         }
+        let record = Record {
+            partition: municipality.as_str().to_owned(),
+            action: "kiosk-ordered",
+            person: Some(person),
+            purpose: None,
+            detail: format!("{detail} yen={}", quote.total_yen),
+        };
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
         tx.commit().await?;
         Ok(next)
     }
@@ -487,10 +540,9 @@ impl App {
         let kind = match order.document {
             KioskDocument::ResidentRecordCopy => RecordKind::Copy,
             KioskDocument::ResidentRecordItems => RecordKind::RecordedMatters,
+            // Refused at the order (`order_at_kiosk`) until it is printed.
             KioskDocument::SealCertificate => {
-                return Err(AppError::Unavailable(
-                    "the certificate of a registered seal is not printed at kiosks yet".into(),
-                ));
+                return Err(session_refused("the seal's certificate is not printed"));
             }
         };
         let mut items: Vec<&'static str> = Vec::new();
@@ -513,6 +565,31 @@ impl App {
             &Subject::Terminal(terminal.id),
             "kiosk session"
         );
+        // The card's certificate is checked again: a card suspended since it answered (the call
+        // center, at any hour) pays for nothing.
+        let serial = row.certificate_serial.clone().unwrap_or_default();
+        let in_force = tx.certificate(&serial).await?.is_some_and(|c| {
+            c.person == person && c.status == CertificateStatus::Good && c.not_after_us > now
+        });
+        if !in_force {
+            let record = Record::on_person(
+                tx.as_mut(),
+                person,
+                "kiosk-card-refused",
+                format!(
+                    "session={} terminal={} certificate={serial} at=payment",
+                    row.id, terminal.id
+                ),
+            )
+            .await?;
+            append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+            tx.commit().await?;
+            return Err(AppError::Refused(Refused {
+                state: "certificate".into(),
+                procedure: "kiosk",
+                reason: "the card's certificate is no longer in force".into(),
+            }));
+        }
         let code = tx
             .person_by_id(person)
             .await?
@@ -548,7 +625,7 @@ impl App {
                 pdf: issued.pdf,
                 paid_at_us: now,
             }),
-            expires_at_us: now + SESSION_STEP_S * 1_000_000,
+            expires_at_us: now + PRINT_WINDOW_S * 1_000_000,
             changed_at_us: now,
             ..row
         };
@@ -617,7 +694,7 @@ impl App {
             KioskSessionRow {
                 step: step + 1,
                 print_failures: row.print_failures + 1,
-                expires_at_us: now + SESSION_STEP_S * 1_000_000,
+                expires_at_us: now + PRINT_WINDOW_S * 1_000_000,
                 changed_at_us: now,
                 ..row.clone()
             }
@@ -653,7 +730,8 @@ impl App {
     }
 
     /// The document a paid session issued, sent again after a failed print (the same signed
-    /// PDF: never a second document, never a second fee).
+    /// PDF: never a second document, never a second fee). It moves the session on a step (a
+    /// replayed request finds it past) and renews the print's window.
     pub async fn kiosk_document(
         &self,
         terminal: &TerminalRow,
@@ -662,13 +740,80 @@ impl App {
     ) -> Result<KioskSessionRow, AppError> {
         let principal = Principal::Kiosk(terminal.id);
         self.permit(&principal, Action::RunKioskSession).await?;
-        let row = self
-            .kiosk_session_at(terminal, session, step, self.clock.now_us())
-            .await?;
+        let now = self.clock.now_us();
+        let row = self.kiosk_session_at(terminal, session, step, now).await?;
         if row.status != KioskSessionStatus::Paid || row.issued.is_none() {
             return Err(session_refused("no document waits to be printed"));
         }
-        Ok(row)
+        let mut tx = self.store.begin().await?;
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::RunKioskSession,
+            &Subject::Terminal(terminal.id),
+            "kiosk session"
+        );
+        let next = KioskSessionRow {
+            step: step + 1,
+            expires_at_us: now + PRINT_WINDOW_S * 1_000_000,
+            changed_at_us: now,
+            ..row
+        };
+        if !tx.update_kiosk_session(&next, step).await? {
+            return Err(session_refused("the session moved on"));
+        }
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    /// Ends the kiosk sessions past their time that nobody came back to (a card forgotten, a
+    /// resident who walked away, a print never reported): each ends, the document a paid one
+    /// kept is dropped, and a paid one is recorded as never settled (`kiosk-unprinted`: the
+    /// kiosk refunds). The server's hourly tick runs it; returns how many ended.
+    pub async fn end_idle_kiosk_sessions(&self, principal: &Principal) -> Result<usize, AppError> {
+        const BATCH: i64 = 500;
+        self.permit(principal, Action::SweepSessions).await?;
+        let mut ended = 0;
+        loop {
+            let now = self.clock.now_us();
+            let mut tx = self.store.begin().await?;
+            let idle = tx.idle_kiosk_sessions(now, BATCH).await?;
+            if idle.is_empty() {
+                return Ok(ended);
+            }
+            let mut records = Vec::new();
+            for row in idle {
+                let unprinted = row.status == KioskSessionStatus::Paid;
+                let next = KioskSessionRow {
+                    status: KioskSessionStatus::Ended,
+                    issued: row.issued.clone().map(|i| KioskIssue {
+                        pdf: Vec::new(),
+                        ..i
+                    }),
+                    changed_at_us: now,
+                    ..row.clone()
+                };
+                if !tx.update_kiosk_session(&next, row.step).await? {
+                    continue;
+                }
+                ended += 1;
+                if let (true, Some(person), Some(issue)) = (unprinted, row.person, &row.issued) {
+                    records.push(Record {
+                        partition: issue.municipality.as_str().to_owned(),
+                        action: "kiosk-unprinted",
+                        person: Some(person),
+                        purpose: None,
+                        detail: format!(
+                            "session={} terminal={} document={} failures={}",
+                            row.id, row.terminal, issue.document_code, row.print_failures
+                        ),
+                    });
+                }
+            }
+            append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
+            tx.commit().await?;
+        }
     }
 
     /// A day's settlement (Japan time): what each chain's terminals printed for each

@@ -284,6 +284,13 @@ async fn checkpoints(app: App, minutes: u64, witness: Option<std::path::PathBuf>
             ),
             Err(e) => tracing::error!(error = %e, "ending idle sessions failed"),
         }
+        // Kiosk sessions nobody came back to end; a paid one never printed is recorded as
+        // unsettled, and the document it kept is dropped.
+        match app.end_idle_kiosk_sessions(&Principal::System).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "ended idle kiosk sessions"),
+            Err(e) => tracing::error!(error = %e, "ending idle kiosk sessions failed"),
+        }
         // Records whose period of stay ended, its special period included, are removed ex
         // officio (職権消除), their cards void.
         match app.remove_lapsed_stays(&Principal::System).await {

@@ -185,6 +185,10 @@ pub struct KioskRequest {
     pub card: CardKind,
     /// The card holder's date of birth.
     pub holder_birth: Date,
+    /// Whether the holder lives in the municipality now: an active record, or one whose
+    /// move-out is filed for a later day (a 転出予定者 still lives there). A removed record, a
+    /// 除票, is never issued at a kiosk.
+    pub holder_resident: bool,
     /// Whose document.
     pub whose: Whose,
     /// Whether the household of the person whose document it is has a 転出予定者 (a move-out
@@ -235,6 +239,9 @@ pub enum Refusal {
     Copies,
     /// A seal's certificate, and no seal is registered (印鑑登録).
     NoSeal,
+    /// The holder no longer lives in the municipality (moved out, moved abroad, died): their
+    /// record is a 除票, issued at the counter only.
+    NotResident,
 }
 
 crate::codes!(Refusal {
@@ -249,6 +256,7 @@ crate::codes!(Refusal {
     MoveOutPending => "move-out-pending",
     Copies => "copies",
     NoSeal => "no-seal",
+    NotResident => "not-resident",
 });
 
 impl Refusal {
@@ -268,6 +276,7 @@ impl Refusal {
                 Self::MoveOutPending => "problem-kiosk-move-out-pending",
                 Self::Copies => "problem-kiosk-copies",
                 Self::NoSeal => "problem-kiosk-no-seal",
+                Self::NotResident => "problem-kiosk-not-resident",
             },
         )
     }
@@ -346,7 +355,8 @@ impl Order {
 }
 
 /// Whether `table` lets the kiosk issue `request`, and for how much. The card first (a face
-/// card cannot have signed anything), then the time, then the document, whose it is, the
+/// card cannot have signed anything), then the time, then whether the holder lives here, the
+/// document, whose it is, the
 /// holder's age, the household, and the copies: the first rule broken is the answer.
 pub fn decide(table: &RuleTable, request: &KioskRequest) -> Result<Quote, Refusal> {
     if request.card == CardKind::FaceRecognition {
@@ -373,6 +383,9 @@ pub fn decide(table: &RuleTable, request: &KioskRequest) -> Result<Quote, Refusa
         .map_err(|_| Refusal::OutsideHours)?;
     if minute < table.opens || minute >= table.closes {
         return Err(Refusal::OutsideHours);
+    }
+    if !request.holder_resident {
+        return Err(Refusal::NotResident);
     }
     let rule = table.rule(request.document).ok_or(Refusal::NotOffered)?;
     match (rule.who, request.whose) {
@@ -424,6 +437,7 @@ mod tests {
             at_us,
             card: CardKind::Standard,
             holder_birth: date(1990, 4, 1),
+            holder_resident: true,
             whose: Whose::Own,
             move_out_pending: false,
             seal_registered: true,
@@ -658,6 +672,21 @@ mod tests {
         assert_eq!(ask(false, 0), Err(Refusal::NoSeal));
         assert_eq!(ask(true, 0), Err(Refusal::Copies));
         assert_eq!(ask(true, 3).map(|q| q.total_yen), Ok(600));
+        // A former resident's 除票 is not issued at a kiosk, whatever the document; the hours
+        // come first.
+        for document in KioskDocument::ALL {
+            let gone = KioskRequest {
+                document,
+                holder_resident: false,
+                ..request(at)
+            };
+            assert_eq!(decide(&table(), &gone), Err(Refusal::NotResident));
+            let late = KioskRequest {
+                at_us: jst(2026, 12, 7, 23, 0),
+                ..gone
+            };
+            assert_eq!(decide(&table(), &late), Err(Refusal::OutsideHours));
+        }
         // A 住民票 does not ask about seals.
         let copy = KioskRequest {
             seal_registered: false,

@@ -210,6 +210,12 @@ pub fn check_envelope(
 /// one's session open.
 pub const SESSION_STEP_S: i64 = 180;
 
+/// How long a paid session waits for the kiosk's report of its print, in seconds, renewed each
+/// time the document is sent again. **Choice** (docs/design/kiosk.md): ten copies of a whole
+/// household's record take a multi-copy machine a few minutes; ten minutes leaves room, and a
+/// print reported later is refused (never settled: the kiosk refunds).
+pub const PRINT_WINDOW_S: i64 = 600;
+
 /// What the card signs at a kiosk: the session and its challenge, under a label of its own so
 /// that a signature made for a kiosk is never a log-in's (`oidc::challenge_message`) and the
 /// other way round.

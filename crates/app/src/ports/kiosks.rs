@@ -140,6 +140,13 @@ pub trait KiosksRead {
     ) -> Result<Vec<TerminalRow>, StoreError>;
     /// A session by id.
     async fn kiosk_session(&mut self, id: &str) -> Result<Option<KioskSessionRow>, StoreError>;
+    /// Sessions past their time (`expires_at_us <= now_us`) that are neither printed nor ended,
+    /// at most `limit`.
+    async fn idle_kiosk_sessions(
+        &mut self,
+        now_us: i64,
+        limit: i64,
+    ) -> Result<Vec<KioskSessionRow>, StoreError>;
     /// What was printed from `from_us` until before `to_us`, by municipality and chain, in that
     /// order.
     async fn kiosk_settlement(

@@ -1056,3 +1056,4 @@ problem-kiosk-copies = choose from 1 to 10 copies
 problem-kiosk-no-seal = no seal is registered, so no certificate of a registered seal can be issued
 problem-kiosk-seal-options = a certificate of a registered seal takes no options
 problem-kiosk-paid = the fee is { $yen } yen
+problem-kiosk-not-resident = the card holder no longer lives in the municipality, so kiosks issue nothing; please use the counter

@@ -1050,3 +1050,4 @@ problem-kiosk-copies = 通数は1通から10通までです。
 problem-kiosk-no-seal = 印鑑登録がないため、印鑑登録証明書は取得できません。
 problem-kiosk-seal-options = 印鑑登録証明書には、選べる項目はありません。
 problem-kiosk-paid = 料金は { $yen } 円です。
+problem-kiosk-not-resident = この市区町村に住民登録がないため、コンビニ交付は利用できません。窓口をご利用ください。

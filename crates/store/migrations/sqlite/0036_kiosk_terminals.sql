@@ -43,3 +43,6 @@ CREATE TABLE kiosk_sessions (
 CREATE INDEX kiosk_sessions_terminal ON kiosk_sessions (terminal_id, started_at_us);
 -- The day's settlement reads the sessions printed in it.
 CREATE INDEX kiosk_sessions_printed ON kiosk_sessions (printed_at_us);
+-- The hourly sweep reads the sessions still open past their time, never the settled ones.
+CREATE INDEX kiosk_sessions_open ON kiosk_sessions (expires_at_us)
+    WHERE status NOT IN ('printed', 'ended');

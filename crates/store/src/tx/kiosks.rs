@@ -177,6 +177,26 @@ impl KiosksRead for SqlTx {
         .transpose()
     }
 
+    async fn idle_kiosk_sessions(
+        &mut self,
+        now_us: i64,
+        limit: i64,
+    ) -> Result<Vec<KioskSessionRow>, StoreError> {
+        query(AssertSqlSafe(format!(
+            "SELECT {SESSION_COLUMNS} FROM kiosk_sessions \
+             WHERE status NOT IN ('printed', 'ended') AND expires_at_us <= $1 \
+             ORDER BY expires_at_us LIMIT $2"
+        )))
+        .bind(now_us)
+        .bind(limit)
+        .fetch_all(&mut self.tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(decode_session)
+        .collect()
+    }
+
     async fn kiosk_settlement(
         &mut self,
         from_us: i64,

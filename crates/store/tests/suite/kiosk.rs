@@ -278,6 +278,7 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         )
         .await
         .unwrap();
+    // Priced now, but not printed yet: refused before anything is paid, the session unmoved.
     let again = env
         .app
         .order_at_kiosk(
@@ -287,14 +288,14 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
             &order("seal-certificate", &[], 1),
         )
         .await
-        .unwrap();
-    assert_eq!(again.order.as_ref().unwrap().1.total_yen, 200);
+        .unwrap_err();
+    assert!(matches!(again, AppError::Unavailable(_)), "{again:?}");
     let read_back = env
         .app
         .order_at_kiosk(
             &terminal,
             &session.id,
-            4,
+            3,
             &order("resident-record-copy", &[], 11),
         )
         .await
@@ -308,21 +309,21 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         .order_at_kiosk(
             &terminal,
             &session.id,
-            4,
+            3,
             &order("resident-record-copy", &["household", "number"], 2),
         )
         .await
         .unwrap();
-    assert_eq!(ordered.step, 5);
+    assert_eq!(ordered.step, 4);
     let short = env
         .app
-        .pay_at_kiosk(&terminal, &session.id, 5, 300)
+        .pay_at_kiosk(&terminal, &session.id, 4, 300)
         .await
         .unwrap_err();
     assert_eq!(problem(short), "problem-kiosk-paid");
     let paid = env
         .app
-        .pay_at_kiosk(&terminal, &session.id, 5, 400)
+        .pay_at_kiosk(&terminal, &session.id, 4, 400)
         .await
         .unwrap();
     assert_eq!(paid.status, KioskSessionStatus::Paid);
@@ -333,7 +334,7 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
     // A failed print: not charged, and the same document is sent again.
     let failed = env
         .app
-        .kiosk_printed(&terminal, &session.id, 6, false)
+        .kiosk_printed(&terminal, &session.id, 5, false)
         .await
         .unwrap();
     assert_eq!(
@@ -342,9 +343,10 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
     );
     let again = env
         .app
-        .kiosk_document(&terminal, &session.id, 7)
+        .kiosk_document(&terminal, &session.id, 6)
         .await
         .unwrap();
+    assert_eq!(again.step, 7);
     assert_eq!(again.issued.unwrap().pdf, issue.pdf, "the same signed PDF");
     let done = env
         .app
@@ -513,10 +515,12 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         .await
         .unwrap_err();
     assert_eq!(problem(pending), "problem-kiosk-move-out-pending");
-    env.app
-        .order_at_kiosk(&terminal, &moving.id, 2, &order("seal-certificate", &[], 1))
-        .await
-        .unwrap();
+    assert!(matches!(
+        env.app
+            .order_at_kiosk(&terminal, &moving.id, 2, &order("seal-certificate", &[], 1))
+            .await,
+        Err(AppError::Unavailable(_))
+    ));
 
     // A card suspended since (the call center, a minute ago) is refused at the next session,
     // and the refusal is recorded on its holder.
@@ -556,6 +560,128 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
             ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-refused", actor.as_str())
+        ]
+    );
+
+    // Another resident: a paid session whose print is never reported, and one ordered before
+    // the card is suspended, paid after: the certificate is checked again at payment.
+    let other_resident = env
+        .app
+        .register(&env.clerk, register(japanese("加藤", "一郎", "1975-03-03")))
+        .await
+        .unwrap();
+    let other_card = card_in_hand(&env, &other_resident.resident_code, true).await;
+    let answered = |id: String, challenge: Vec<u8>| {
+        let env = &env;
+        let terminal = &terminal;
+        let file = other_card.card_file.clone();
+        async move {
+            let message = challenge_message(&id, &hex::encode(&challenge));
+            let (signature, certificate) =
+                sign_message_with_card(&file, Hierarchy::Authentication, "1234", &message);
+            env.app
+                .answer_kiosk_challenge(terminal, &id, 1, &certificate, &signature)
+                .await
+                .unwrap();
+            env.app
+                .order_at_kiosk(terminal, &id, 2, &order("resident-record-copy", &[], 1))
+                .await
+                .unwrap()
+        }
+    };
+    let abandoned = env.app.start_kiosk_session(&terminal).await.unwrap();
+    answered(abandoned.id.clone(), abandoned.challenge.clone()).await;
+    let unprinted = env
+        .app
+        .pay_at_kiosk(&terminal, &abandoned.id, 3, 200)
+        .await
+        .unwrap();
+    let unprinted_code = unprinted.issued.unwrap().document_code;
+    let suspended = env.app.start_kiosk_session(&terminal).await.unwrap();
+    answered(suspended.id.clone(), suspended.challenge.clone()).await;
+    env.app
+        .suspend_card(&env.clerk, &other_card.card.serial)
+        .await
+        .unwrap();
+    let refused = env
+        .app
+        .pay_at_kiosk(&terminal, &suspended.id, 3, 200)
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, AppError::Refused(_)), "{refused:?}");
+
+    // An hour later the sweep ends every session left open; the paid one is recorded as never
+    // settled, and its document is no longer sent.
+    env.clock.advance(3_600_000_000);
+    let ended = env
+        .app
+        .end_idle_kiosk_sessions(&mynumber_core::Principal::System)
+        .await
+        .unwrap();
+    assert!(ended >= 3, "{ended}");
+    assert_eq!(
+        env.app
+            .end_idle_kiosk_sessions(&mynumber_core::Principal::System)
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(matches!(
+        env.app.end_idle_kiosk_sessions(&env.clerk).await,
+        Err(AppError::Denied(_))
+    ));
+    assert!(matches!(
+        env.app.kiosk_document(&terminal, &abandoned.id, 4).await,
+        Err(AppError::Refused(_))
+    ));
+    let entries = env
+        .app
+        .ledger_entries(&env.admin, "131041", 0, 1000)
+        .await
+        .unwrap();
+    let theirs = |action: &str| {
+        entries
+            .iter()
+            .filter(|e| {
+                e.content.action == action && e.content.person == Some(other_resident.person)
+            })
+            .map(|e| e.content.detail.clone())
+            .collect::<Vec<_>>()
+    };
+    let unsettled = theirs("kiosk-unprinted");
+    assert_eq!(unsettled.len(), 1, "{unsettled:?}");
+    assert!(unsettled[0].contains(&unprinted_code), "{unsettled:?}");
+    let card_refused = theirs("kiosk-card-refused");
+    assert_eq!(card_refused.len(), 1, "{card_refused:?}");
+    assert!(card_refused[0].ends_with("at=payment"), "{card_refused:?}");
+    assert_eq!(theirs("kiosk-ordered").len(), 2);
+    assert!(theirs("kiosk-printed").is_empty());
+    // The day's settlement still counts only the one print of that day.
+    let day = mynumber_core::dates::japan_date_of(env.clock.now_us() - 3_600_000_000).unwrap();
+    let yen: i64 = env
+        .app
+        .kiosk_settlement(&env.admin, day)
+        .await
+        .unwrap()
+        .iter()
+        .map(|l| l.yen)
+        .sum();
+    assert_eq!(yen, 400);
+    // Every order the register refused is recorded on the holder, with the rule broken.
+    let reasons: Vec<String> = entries
+        .iter()
+        .filter(|e| {
+            e.content.action == "kiosk-order-refused" && e.content.person == Some(resident.person)
+        })
+        .map(|e| e.content.detail.rsplit(' ').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "reason=no-seal",
+            "reason=copies",
+            "reason=outside-hours",
+            "reason=move-out-pending"
         ]
     );
 }
