@@ -318,6 +318,8 @@ impl App {
                 &items,
                 number_basis.as_ref().map(|(b, d)| (*b, d.as_str())),
                 &principal.ledger_name(),
+                // The counter prints on the municipality's security paper.
+                false,
                 now,
             )
             .await?;
@@ -330,7 +332,8 @@ impl App {
     /// `household` among `items`, the other members), records it in the register of issued
     /// documents, and returns it with its ledger records: the issue, each other member's
     /// record read, and each number printed (a reading, with its basis). Shared by the counter
-    /// and the kiosk; the caller has authorized and appends the records.
+    /// and the kiosk; the caller has authorized and appends the records. `copy_mark` puts the
+    /// latent 「複写」 under the page, for prints on plain paper.
     #[allow(clippy::too_many_arguments)]
     pub(crate) async fn compose_record(
         &self,
@@ -342,6 +345,7 @@ impl App {
         items: &[&'static str],
         number_basis: Option<(&str, &str)>,
         issued_by: &str,
+        copy_mark: bool,
         now: i64,
     ) -> Result<(IssuedDocument, Vec<Record>), AppError> {
         let wants = |c: &str| items.contains(&c);
@@ -446,6 +450,7 @@ impl App {
             issue_date: today,
             verification_code: verification.as_str().to_owned(),
             verify_url: self.documents.verify_url.clone(),
+            copy_mark,
         };
         let pdf = render_record(fonts, &document).map_err(|e| AppError::Render(e.to_string()))?;
         let (signed, covered) = self.documents.signing_key.sign(&verification, &pdf);

@@ -613,6 +613,8 @@ impl App {
                 &items,
                 basis,
                 &principal.ledger_name(),
+                // The kiosk prints on plain A4: a copy of it shows 「複写」.
+                true,
                 now,
             )
             .await?;

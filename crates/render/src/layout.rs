@@ -3,11 +3,11 @@
 
 use krilla::Document;
 use krilla::color::luma;
-use krilla::geom::{PathBuilder, Rect};
+use krilla::geom::{PathBuilder, Rect, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, Pattern, Stroke};
 use krilla::surface::Surface;
 use mynumber_i18n::{Catalog, Script};
 use qrcode::{Color, EcLevel, QrCode};
@@ -76,10 +76,111 @@ impl Style {
     }
 }
 
+/// The latent copy mark (けん制文字, outside-world §4.3): a page-wide tint of fine dots, and inside
+/// the shape of the word a tint of coarser dots covering the same share of the paper, so that
+/// the eye sees one even tint on the original. A copier, which blurs and thresholds, loses the
+/// fine dots and keeps the coarse ones: the word appears on the copy. **Choice**
+/// (docs/design/kiosk.md): dot sizes and pitches for plain A4 at 300 dpi and more; both tints
+/// cover (dot ÷ pitch)² ≈ 4.3 % of the paper.
+pub(crate) struct CopyMark {
+    /// The word that appears on a copy (「複写」).
+    pub(crate) word: String,
+}
+
+/// The fine dots' side and pitch, in points: a dot is about one pixel at 300 dpi.
+const FINE_DOT: f32 = 0.25;
+const FINE_PITCH: f32 = 1.2;
+/// The coarse dots': twice the pitch and twice the side, the same share of the paper.
+const COARSE_DOT: f32 = 0.5;
+const COARSE_PITCH: f32 = 2.4;
+/// The word's size, in points: two characters across most of the page's width.
+pub(crate) const COPY_MARK_SIZE: f32 = 200.0;
+
+/// A tiling pattern of one square dot of `dot` points every `pitch` points, in black.
+fn dots(surface: &mut Surface<'_>, dot: f32, pitch: f32) -> Option<Pattern> {
+    let mut builder = surface.stream_builder();
+    let mut tile = builder.surface();
+    let mut path = PathBuilder::new();
+    path.push_rect(Rect::from_xywh(0.0, 0.0, dot, dot)?);
+    let path = path.finish()?;
+    tile.set_fill(Some(Fill {
+        paint: luma::Color::black().into(),
+        ..Fill::default()
+    }));
+    tile.draw_path(&path);
+    tile.finish();
+    Some(Pattern {
+        stream: builder.finish(),
+        transform: Transform::default(),
+        width: pitch,
+        height: pitch,
+    })
+}
+
+/// Where the mark's word stands on a page: its left and its baseline, centred.
+pub(crate) fn copy_mark_origin(writer: &Writer<'_>, word: &str) -> Result<(f32, f32), RenderError> {
+    let width = writer.width(word, Script::Japanese, Weight::Bold, COPY_MARK_SIZE)?;
+    Ok((
+        (PAGE_WIDTH - width) / 2.0,
+        PAGE_HEIGHT / 2.0 + COPY_MARK_SIZE * 0.35,
+    ))
+}
+
+/// Draws the copy mark under a page's content.
+fn draw_copy_mark(
+    writer: &Writer<'_>,
+    surface: &mut Surface<'_>,
+    mark: &CopyMark,
+) -> Result<(), RenderError> {
+    let fail = || RenderError::Pdf("the copy mark's pattern".into());
+    let fine = dots(surface, FINE_DOT, FINE_PITCH).ok_or_else(fail)?;
+    let coarse = dots(surface, COARSE_DOT, COARSE_PITCH).ok_or_else(fail)?;
+    let mut page = PathBuilder::new();
+    page.push_rect(Rect::from_xywh(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(fail)?);
+    let page = page.finish().ok_or_else(fail)?;
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint: fine.into(),
+        ..Fill::default()
+    }));
+    surface.draw_path(&page);
+    let (x, y) = copy_mark_origin(writer, &mark.word)?;
+    // The word's shape cleared of the fine dots, then filled with the coarse ones.
+    surface.set_fill(Some(Fill {
+        paint: luma::Color::white().into(),
+        ..Fill::default()
+    }));
+    writer.draw(
+        surface,
+        x,
+        y,
+        &mark.word,
+        Script::Japanese,
+        Weight::Bold,
+        COPY_MARK_SIZE,
+    )?;
+    surface.set_fill(Some(Fill {
+        paint: coarse.into(),
+        ..Fill::default()
+    }));
+    writer.draw(
+        surface,
+        x,
+        y,
+        &mark.word,
+        Script::Japanese,
+        Weight::Bold,
+        COPY_MARK_SIZE,
+    )?;
+    Ok(())
+}
+
 /// Lays out pages for one document.
 pub(crate) struct Layout<'w, 'f> {
     pub(crate) writer: &'w Writer<'f>,
     pages: Vec<Vec<Op>>,
+    /// The latent copy mark under every page, for prints on plain paper.
+    copy_mark: Option<CopyMark>,
     /// The top of the next line.
     pub(crate) y: f32,
 }
@@ -89,8 +190,14 @@ impl<'w, 'f> Layout<'w, 'f> {
         Self {
             writer,
             pages: Vec::new(),
+            copy_mark: None,
             y: MARGIN,
         }
+    }
+
+    /// Puts the latent copy mark under every page.
+    pub(crate) fn set_copy_mark(&mut self, mark: CopyMark) {
+        self.copy_mark = Some(mark);
     }
 
     /// Starts a new page and puts the cursor at its top margin.
@@ -239,6 +346,9 @@ impl<'w, 'f> Layout<'w, 'f> {
                 .ok_or_else(|| RenderError::Pdf("bad page size".into()))?;
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();
+            if let Some(mark) = &self.copy_mark {
+                draw_copy_mark(self.writer, &mut surface, mark)?;
+            }
             for op in ops {
                 draw(self.writer, &mut surface, op)?;
             }

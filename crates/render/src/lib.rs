@@ -218,4 +218,30 @@ pub struct RecordDocument {
     pub verification_code: String,
     /// Where anyone can check it; the QR code carries this URL with the code.
     pub verify_url: String,
+    /// Whether the page carries the latent copy mark (a print on plain paper: the kiosk's).
+    pub copy_mark: bool,
+}
+
+/// The word a copy of a print on plain paper shows (「複写」, outside-world §4.3: a copy of a
+/// kiosk's certificate shows it). A security feature printed in Japanese on every print, not a
+/// message of the reader's language.
+pub const COPY_MARK_WORD: &str = "複写";
+
+/// Where the copy mark's word stands on the page, in points from the top-left: its left, top,
+/// width and height (the font's size), for checks that look for it.
+pub fn copy_mark_area(fonts: &Fonts) -> Result<[f32; 4], RenderError> {
+    let writer = text::Writer::new(fonts);
+    let (x, baseline) = layout::copy_mark_origin(&writer, COPY_MARK_WORD)?;
+    let width = writer.width(
+        COPY_MARK_WORD,
+        mynumber_i18n::Script::Japanese,
+        fonts::Weight::Bold,
+        layout::COPY_MARK_SIZE,
+    )?;
+    Ok([
+        x,
+        baseline - layout::COPY_MARK_SIZE * 0.88,
+        width,
+        layout::COPY_MARK_SIZE,
+    ])
 }

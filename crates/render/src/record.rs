@@ -23,6 +23,11 @@ pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, 
     let ja = mynumber_i18n::japanese();
     let mut doc = document(&ja.text(title_key), record.issue_date);
     let mut layout = Layout::new(&writer);
+    if record.copy_mark {
+        layout.set_copy_mark(crate::layout::CopyMark {
+            word: crate::COPY_MARK_WORD.to_owned(),
+        });
+    }
     layout.new_page();
     title(&mut layout, title_key, second);
     if record.removed {

@@ -251,6 +251,7 @@ fn record(language: &str, number: bool) -> RecordDocument {
         issue_date: date(2026, 11, 25),
         verification_code: "K7QM-2XRT-9B4D-HW3P".into(),
         verify_url: "http://localhost:8080/verify".into(),
+        copy_mark: false,
     }
 }
 
@@ -470,5 +471,145 @@ fn the_renewal_form_qr_code_decodes_to_its_application_id() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().trim(),
         application_id().as_str()
+    );
+}
+
+/// A page rendered by pdftoppm at 300 dpi in gray: its width, height and pixels (0 black).
+fn gray_page(pdf: &[u8], name: &str) -> (usize, usize, Vec<u8>) {
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let prefix = out_dir().join(name);
+    let status = Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pgm = std::fs::read(prefix.with_extension("pgm")).unwrap();
+    // P5, width, height, maxval, one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8(pgm[start..at].to_vec()).unwrap());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, pgm[at + 1..].to_vec())
+}
+
+/// What a copier does, simulated: the page downsampled to a third (300 → 100 dpi, each pixel
+/// the mean of nine) and thresholded; `true` where the copy prints black.
+fn photocopy(w: usize, h: usize, px: &[u8]) -> (usize, usize, Vec<bool>) {
+    let (cw, ch) = (w / 3, h / 3);
+    let mut out = Vec::with_capacity(cw * ch);
+    for y in 0..ch {
+        for x in 0..cw {
+            let mut sum = 0u32;
+            for dy in 0..3 {
+                for dx in 0..3 {
+                    sum += u32::from(px[(y * 3 + dy) * w + x * 3 + dx]);
+                }
+            }
+            out.push(sum / 9 < 200);
+        }
+    }
+    (cw, ch, out)
+}
+
+/// The share of `true` inside and outside a box (in pixels: left, top, right, bottom).
+fn shares(w: usize, marks: &[bool], inside: [usize; 4]) -> (f64, f64) {
+    let (mut i, mut n_i, mut o, mut n_o) = (0usize, 0usize, 0usize, 0usize);
+    for (k, m) in marks.iter().enumerate() {
+        let (x, y) = (k % w, k / w);
+        if x >= inside[0] && x < inside[2] && y >= inside[1] && y < inside[3] {
+            n_i += 1;
+            i += usize::from(*m);
+        } else {
+            n_o += 1;
+            o += usize::from(*m);
+        }
+    }
+    (i as f64 / n_i as f64, o as f64 / n_o as f64)
+}
+
+/// The latent 「複写」 (issue 13, outside-world §4.3), by simulation: the kiosk's print and the
+/// same document without the mark, both rendered by pdftoppm. What the mark adds is an even
+/// tint on the original (as dark inside the word's box as outside it, within a quarter); on a
+/// simulated photocopy it prints black only where the word is.
+#[test]
+fn a_photocopy_shows_the_latent_copy_mark_and_the_original_does_not() {
+    if !tool("pdftoppm") {
+        return;
+    }
+    let mut marked = record("ja", false);
+    marked.copy_mark = true;
+    let (w, h, with) = gray_page(&render_record(&FONTS, &marked).unwrap(), "copy-mark");
+    let (w2, h2, without) = gray_page(
+        &render_record(&FONTS, &record("ja", false)).unwrap(),
+        "no-mark",
+    );
+    assert_eq!((w, h), (w2, h2));
+    let [x, top, width, height] = mynumber_render::copy_mark_area(&FONTS).unwrap();
+    let px = |pt: f32| (pt * 300.0 / 72.0) as usize;
+    let word = [px(x), px(top), px(x + width), px(top + height)];
+
+    // The original: the mark's own darkness (with − without), inside the word's box and out.
+    let added: Vec<f64> = with
+        .iter()
+        .zip(&without)
+        .map(|(a, b)| f64::from(b.saturating_sub(*a)))
+        .collect();
+    let (mut sum_in, mut n_in, mut sum_out, mut n_out) = (0.0, 0.0, 0.0, 0.0);
+    for (k, d) in added.iter().enumerate() {
+        let (px_x, px_y) = (k % w, k / w);
+        if px_x >= word[0] && px_x < word[2] && px_y >= word[1] && px_y < word[3] {
+            sum_in += d;
+            n_in += 1.0;
+        } else {
+            sum_out += d;
+            n_out += 1.0;
+        }
+    }
+    let (tint_in, tint_out) = (sum_in / n_in, sum_out / n_out);
+    assert!(tint_out > 2.0, "the tint is there: {tint_out}");
+    assert!(
+        (tint_in / tint_out - 1.0).abs() < 0.25,
+        "the original shows no word: tint {tint_in:.2} inside, {tint_out:.2} outside"
+    );
+
+    // The copy: black where the marked page is black and the unmarked one is not.
+    let (cw, _, copy_with) = photocopy(w, h, &with);
+    let (_, _, copy_without) = photocopy(w, h, &without);
+    let from_mark: Vec<bool> = copy_with
+        .iter()
+        .zip(&copy_without)
+        .map(|(a, b)| *a && !*b)
+        .collect();
+    let third = word.map(|v| v / 3);
+    let (copy_in, copy_out) = shares(cw, &from_mark, third);
+    assert!(
+        copy_in > 0.01 && copy_in > 20.0 * copy_out,
+        "the copy shows the word: {:.4} of the word's box black, {:.5} elsewhere",
+        copy_in,
+        copy_out
+    );
+    // And without the copier's blur, the original's dots are everywhere alike.
+    let original: Vec<bool> = with
+        .iter()
+        .zip(&without)
+        .map(|(a, b)| *a < 200 && *b >= 200)
+        .collect();
+    let (orig_in, orig_out) = shares(w, &original, word);
+    assert!(
+        (orig_in / orig_out - 1.0).abs() < 0.35,
+        "thresholded as it is, the original shows no word: {orig_in:.4} inside, {orig_out:.4} outside"
     );
 }
