@@ -492,18 +492,8 @@ fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     let start = out.len();
     out.extend_from_slice(kind);
     out.extend_from_slice(data);
-    let mut crc = u32::MAX;
-    for &b in &out[start..] {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    out.extend_from_slice(&(!crc).to_be_bytes());
+    let crc = mynumber_core::seal::crc32(&out[start..]);
+    out.extend_from_slice(&crc.to_be_bytes());
 }
 
 /// A zlib stream (RFC 1950) of deflate's stored blocks (RFC 1951 §3.2.4): no compression.

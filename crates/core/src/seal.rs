@@ -126,8 +126,8 @@ pub fn png_size(png: &[u8]) -> Result<ImpressionSize, ImageProblem> {
 }
 
 /// CRC-32 (ISO 3309, as PNG's chunks carry it), bit by bit: chunks before the image data
-/// are a few dozen bytes.
-fn crc32(bytes: &[u8]) -> u32 {
+/// are a few dozen bytes. Also what the demo's impressions are written with.
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = u32::MAX;
     for &b in bytes {
         crc ^= u32::from(b);
