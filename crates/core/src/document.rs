@@ -16,6 +16,10 @@ const DOMAIN: &[u8] = b"mynumber/document/v1\0";
 /// Card data signed with the same key is prefixed apart, so that neither signature can stand in
 /// for the other.
 const CARD_DOMAIN: &[u8] = b"mynumber/card-data/v1\0";
+/// A print's back (print_back.rs) is signed apart from documents and card data.
+const BACK_DOMAIN: &[u8] = b"mynumber/print-back/v1\0";
+/// What the back's encryption key is derived for.
+const BACK_KEY_LABEL: &[u8] = b"mynumber/print-back-key/v1";
 /// The comment line that carries the signature.
 const MARKER: &[u8] = b"%mynumber-signature v1 ";
 
@@ -188,6 +192,30 @@ impl DocumentSigningKey {
     }
 }
 
+impl DocumentSigningKey {
+    /// Signs the front's text carried by a print's back (print_back.rs).
+    pub fn sign_back(&self, front: &[u8]) -> [u8; 64] {
+        let mut m = BACK_DOMAIN.to_vec();
+        m.extend_from_slice(front);
+        self.0.sign(&m).to_bytes()
+    }
+
+    /// The AES-256 key that encrypts prints' backs: HMAC-SHA256 keyed with this key's secret
+    /// over a label of its own (a KDF: the one secret the deployment keeps for documents
+    /// yields a second key for a second use, and neither reveals the other). Only the system
+    /// can open a back; anyone can check what it shows against the paper in hand.
+    pub fn back_key(&self) -> [u8; 32] {
+        use hmac::{Hmac, KeyInit, Mac};
+        // HMAC pads a key shorter than SHA-256's 64-byte block with zeros (RFC 2104 §2): the
+        // padded array is the same key, in the fixed size that cannot be refused.
+        let mut key = [0u8; 64];
+        key[..32].copy_from_slice(self.0.as_bytes());
+        let mut mac = <Hmac<Sha256> as KeyInit>::new(&key.into());
+        mac.update(BACK_KEY_LABEL);
+        mac.finalize().into_bytes().into()
+    }
+}
+
 impl fmt::Debug for DocumentSigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DocumentSigningKey")
@@ -219,6 +247,16 @@ impl DocumentPublicKey {
         };
         let mut m = CARD_DOMAIN.to_vec();
         m.extend_from_slice(data);
+        self.0.verify(&m, &Signature::from_bytes(&sig)).is_ok()
+    }
+
+    /// Whether `signature` is this key's over a print's back (see `sign_back`).
+    pub fn verify_back(&self, front: &[u8], signature: &[u8]) -> bool {
+        let Ok(sig) = <[u8; 64]>::try_from(signature) else {
+            return false;
+        };
+        let mut m = BACK_DOMAIN.to_vec();
+        m.extend_from_slice(front);
         self.0.verify(&m, &Signature::from_bytes(&sig)).is_ok()
     }
 

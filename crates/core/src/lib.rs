@@ -30,6 +30,7 @@ pub mod organisation;
 pub mod photo;
 pub mod pin;
 pub mod policy;
+pub mod print_back;
 mod procedure;
 mod purpose;
 mod resident;

@@ -236,3 +236,27 @@ login-bad-request = The service sent a request with an error, so the log-in cann
 login-bad-client = This service is not registered, or its return address does not match its registration, so the log-in cannot start.
 login-failed = The log-in could not be processed. Please try again later.
 login-logged-out = You are logged out. This system checks your card at every log-in, so no log-in remains open.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = Certificate of Seal Registration
+seal-certificate-certify = This certifies that the impression shown is the seal registered.
+field-seal-impression = Seal impression
+back-heading = Back: the front's content, encrypted as an image (scramble image)
+back-how = Scan this side and upload it at {$url} to see the front as it was issued, and compare it with the front in hand to check that nothing was changed.
+public-back-title = Check with the back's image
+public-back-lead = Upload a scan of the back of a certificate printed at a convenience store, and the front as it was issued is shown. Compare it, character by character, with the front in hand.
+public-back-file = Scan of the back
+public-back-hint = PNG, JPEG or PDF. Scan the whole back at 300 dpi or more.
+public-back-submit = Read the back
+public-back-genuine = This back was issued by this system. The front as it was issued reads as follows.
+public-back-withheld = Printed (not shown on this page)
+public-back-person = Person listed
+problem-back-format = Upload a PNG, JPEG or PDF file.
+problem-back-too-large = The file is too large (up to {$max_mib} MiB and 40 million pixels). Scan at 300–600 dpi.
+problem-back-no-image = This PDF holds no scanned image. Upload a PDF made by a scanner, or an image file.
+problem-back-damaged = The file is damaged and cannot be read as an image.
+problem-back-no-symbols = No back image was found. Scan the whole back at 300 dpi or more.
+problem-back-front-side = This is a scan of the front. Scan the back.
+problem-back-incomplete = Only part of the back could be read ({$found} of {$count} codes). Scan the whole back, flat and clean.
+problem-back-mixed = The backs of two or more certificates are in the scan. Scan one at a time.
+problem-back-tampered = This back was altered, or it was not issued by this system.

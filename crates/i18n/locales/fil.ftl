@@ -236,3 +236,27 @@ login-bad-request = May mali sa kahilingan ng serbisyo kaya hindi masimulan ang 
 login-bad-client = Hindi nakarehistro ang serbisyong ito, o hindi tugma sa rehistro ang address na babalikan, kaya hindi masimulan ang log-in.
 login-failed = Hindi naproseso ang log-in. Pakisubukang muli mamaya.
 login-logged-out = Naka-log out ka na. Tinitingnan ng sistemang ito ang card sa bawat log-in, kaya walang log-in na nananatiling bukas.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = Sertipiko ng Rehistro ng Selyo
+seal-certificate-certify = Pinatutunayan nito na ang tatak sa itaas ay ang selyong nakarehistro.
+field-seal-impression = Tatak ng selyo
+back-heading = Likod: ang nilalaman ng harap, naka-encrypt bilang larawan
+back-how = I-scan ang panig na ito at i-upload sa {$url} upang makita ang harap gaya noong inilabas, at ihambing ito sa harap na hawak mo.
+public-back-title = Suriin gamit ang larawan sa likod
+public-back-lead = Mag-upload ng scan ng likod ng sertipikong inilimbag sa convenience store, at ipapakita ang harap gaya noong inilabas. Ihambing ito, titik sa titik, sa harap na hawak mo.
+public-back-file = Scan ng likod
+public-back-hint = PNG, JPEG o PDF. I-scan ang buong likod sa 300 dpi o higit pa.
+public-back-submit = Basahin
+public-back-genuine = Ang likod na ito ay inilabas ng sistemang ito. Ganito ang harap noong inilabas.
+public-back-withheld = Nakalimbag (hindi ipinapakita sa pahinang ito)
+public-back-person = Taong nakalista
+problem-back-format = Mag-upload ng PNG, JPEG o PDF na file.
+problem-back-too-large = Masyadong malaki ang file (hanggang {$max_mib} MiB at 40 milyong pixel). Mag-scan sa 300–600 dpi.
+problem-back-no-image = Walang na-scan na larawan ang PDF na ito. Mag-upload ng PDF mula sa scanner o ng image file.
+problem-back-damaged = Sira ang file at hindi mabasa bilang larawan.
+problem-back-no-symbols = Walang nakitang larawan ng likod. I-scan ang buong likod sa 300 dpi o higit pa.
+problem-back-front-side = Scan ito ng harap. I-scan ang likod.
+problem-back-incomplete = Bahagi lamang ng likod ang nabasa ({$found} sa {$count} code). I-scan ang buong likod nang patag at malinis.
+problem-back-mixed = Dalawa o higit pang likod ng sertipiko ang nasa scan. Isa-isahin ang pag-scan.
+problem-back-tampered = Binago ang likod na ito, o hindi ito inilabas ng sistemang ito.

@@ -236,3 +236,27 @@ login-bad-request = Permintaan dari layanan mengandung kesalahan sehingga proses
 login-bad-client = Layanan ini tidak terdaftar, atau alamat kembalinya tidak sesuai pendaftaran, sehingga proses masuk tidak dapat dimulai.
 login-failed = Proses masuk tidak dapat diproses. Silakan coba lagi nanti.
 login-logged-out = Anda telah keluar. Sistem ini memeriksa kartu pada setiap proses masuk, jadi tidak ada sesi masuk yang tersisa.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = Sertifikat Pendaftaran Stempel
+seal-certificate-certify = Dengan ini disahkan bahwa cap di atas adalah stempel yang terdaftar.
+field-seal-impression = Cap stempel
+back-heading = Sisi belakang: isi sisi depan yang dienkripsi menjadi gambar
+back-how = Pindai sisi ini dan unggah di {$url} untuk melihat sisi depan seperti saat diterbitkan, lalu bandingkan dengan sisi depan yang Anda pegang.
+public-back-title = Periksa dengan gambar sisi belakang
+public-back-lead = Unggah pindaian sisi belakang sertifikat yang dicetak di minimarket, maka sisi depan seperti saat diterbitkan akan ditampilkan. Bandingkan huruf demi huruf dengan sisi depan yang Anda pegang.
+public-back-file = Pindaian sisi belakang
+public-back-hint = PNG, JPEG, atau PDF. Pindai seluruh sisi belakang pada 300 dpi atau lebih.
+public-back-submit = Baca
+public-back-genuine = Sisi belakang ini diterbitkan oleh sistem ini. Isi sisi depan saat diterbitkan adalah sebagai berikut.
+public-back-withheld = Tercetak (tidak ditampilkan di halaman ini)
+public-back-person = Orang yang tercantum
+problem-back-format = Unggah berkas PNG, JPEG, atau PDF.
+problem-back-too-large = Berkas terlalu besar (maksimal {$max_mib} MiB dan 40 juta piksel). Pindai pada 300–600 dpi.
+problem-back-no-image = PDF ini tidak berisi gambar pindaian. Unggah PDF dari pemindai atau berkas gambar.
+problem-back-damaged = Berkas rusak dan tidak dapat dibaca sebagai gambar.
+problem-back-no-symbols = Gambar sisi belakang tidak ditemukan. Pindai seluruh sisi belakang pada 300 dpi atau lebih.
+problem-back-front-side = Ini pindaian sisi depan. Pindai sisi belakang.
+problem-back-incomplete = Hanya sebagian sisi belakang yang terbaca ({$found} dari {$count} kode). Pindai seluruh sisi belakang dalam keadaan rata dan bersih.
+problem-back-mixed = Pindaian berisi sisi belakang dua sertifikat atau lebih. Pindai satu per satu.
+problem-back-tampered = Sisi belakang ini telah diubah atau tidak diterbitkan oleh sistem ini.

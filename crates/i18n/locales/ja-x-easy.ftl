@@ -213,3 +213,27 @@ login-bad-request = サービスから きた ないようが まちがって �
 login-bad-client = この サービスは [[登録|とうろく]] されて いないか、もどる ばしょが ちがいます。ログインを はじめられません。
 login-failed = ログインが できませんでした。すこし まってから、もう いちど して ください。
 login-logged-out = ログアウト しました。ログインの たびに カードで たしかめるので、のこって いる ログインは ありません。
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = いんかん とうろく しょうめいしょ
+seal-certificate-certify = この いんえい（はんこの かたち）は、とうろく した はんこと おなじです。
+field-seal-impression = いんえい（はんこの かたち）
+back-heading = うら: おもての ないようを わからないように した え
+back-how = この めんを スキャンして {$url} に おくると、だした ときの おもての ないようが でます。てもとの おもてと くらべて ください。
+public-back-title = [[裏|うら]]の えで たしかめる
+public-back-lead = コンビニで いんさつした [[証明書|しょうめいしょ]]の うらを スキャンして おくると、だした ときの おもてが でます。てもとの おもてと 1もじずつ くらべて ください。
+public-back-file = うらの スキャン
+public-back-hint = PNG、JPEG、PDF の どれか。うら ぜんぶを 300 dpi いじょうで スキャンして ください。
+public-back-submit = よみとる
+public-back-genuine = この うらは ほんものです。だした ときの おもては したの とおりです。
+public-back-withheld = いんさつ されて います（ここには だしません）
+public-back-person = かいて ある ひと
+problem-back-format = PNG、JPEG、PDF の ファイルを おくって ください。
+problem-back-too-large = ファイルが おおきすぎます（{$max_mib} MiB まで）。300〜600 dpi で スキャンして ください。
+problem-back-no-image = この PDF には スキャンした えが ありません。スキャナーで つくった PDF か、えの ファイルを おくって ください。
+problem-back-damaged = ファイルが こわれて いて よめません。
+problem-back-no-symbols = うらの えが みつかりません。うら ぜんぶを 300 dpi いじょうで スキャンして ください。
+problem-back-front-side = おもてが スキャン されて います。うらを スキャンして ください。
+problem-back-incomplete = うらの いちぶしか よめません（{$count}この うち {$found}こ）。おれめや よごれが ない ように して、うら ぜんぶを スキャンして ください。
+problem-back-mixed = 2まい いじょうの うらが あります。1まいずつ スキャンして ください。
+problem-back-tampered = この うらは かえられて いるか、ほんものでは ありません。

@@ -216,3 +216,27 @@ login-bad-request = サービスからの要求に誤りがあるため、ログ
 login-bad-client = このサービスは登録されていないか、戻り先が登録と一致しないため、ログインを始められません。
 login-failed = ログインを処理できませんでした。しばらくしてから、もう一度お試しください。
 login-logged-out = ログアウトしました。このシステムはログインのたびにカードで確認するため、残っているログイン状態はありません。
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = 印鑑登録証明書
+seal-certificate-certify = この写しは、登録されている印影と相違ないことを証明します。
+field-seal-impression = 印影
+back-heading = 裏面：表面の内容を暗号化した画像（スクランブル画像）
+back-how = この面をスキャンして {$url} で送ると、発行されたときの表面の内容が表示されます。手元の表面と見比べて、書き換えられていないことを確かめてください。
+public-back-title = 裏面の画像で確かめる
+public-back-lead = コンビニなどで印刷された証明書の裏面をスキャンして送ると、発行されたときの表面の内容が表示されます。手元の表面と一字ずつ見比べてください。
+public-back-file = 裏面のスキャン
+public-back-hint = PNG、JPEG または PDF。裏面全体を 300 dpi 以上でスキャンしてください。
+public-back-submit = 読み取る
+public-back-genuine = この裏面は、このシステムが発行したものです。発行されたときの表面の内容は次のとおりです。
+public-back-withheld = 印刷されています（この画面には表示しません）
+public-back-person = 記載されている人
+problem-back-format = PNG、JPEG または PDF のファイルを送ってください。
+problem-back-too-large = ファイルが大きすぎます（{$max_mib} MiB まで、4,000 万画素まで）。解像度を 300〜600 dpi にしてスキャンしてください。
+problem-back-no-image = この PDF にはスキャンした画像がありません。スキャナーで作った PDF か、画像ファイルを送ってください。
+problem-back-damaged = ファイルが壊れていて、画像として読めません。
+problem-back-no-symbols = 裏面の画像が見つかりません。裏面全体を 300 dpi 以上でスキャンしてください。
+problem-back-front-side = 表面がスキャンされています。裏面をスキャンしてください。
+problem-back-incomplete = 裏面の画像の一部しか読み取れません（{$count} 個中 {$found} 個）。折り目や汚れのない状態で、裏面全体をスキャンしてください。
+problem-back-mixed = 2 枚以上の証明書の裏面が写っています。1 枚ずつスキャンしてください。
+problem-back-tampered = この裏面は書き換えられているか、このシステムが発行したものではありません。

@@ -210,3 +210,27 @@ login-bad-request = 서비스의 요청에 오류가 있어 로그인을 시작�
 login-bad-client = 이 서비스는 등록되어 있지 않거나 돌아갈 주소가 등록과 일치하지 않아 로그인을 시작할 수 없습니다.
 login-failed = 로그인을 처리할 수 없었습니다. 잠시 후 다시 시도해 주십시오.
 login-logged-out = 로그아웃되었습니다. 이 시스템은 로그인할 때마다 카드로 확인하므로 남아 있는 로그인 상태가 없습니다.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = 인감등록증명서
+seal-certificate-certify = 위 인영은 등록된 인감과 다름없음을 증명합니다.
+field-seal-impression = 인영
+back-heading = 뒷면: 앞면 내용을 암호화한 이미지(스크램블 이미지)
+back-how = 이 면을 스캔하여 {$url} 에 올리면 발급 당시의 앞면 내용이 표시됩니다. 가지고 계신 앞면과 비교하여 고쳐지지 않았는지 확인하십시오.
+public-back-title = 뒷면 이미지로 확인
+public-back-lead = 편의점 등에서 인쇄한 증명서 뒷면의 스캔을 올리면 발급 당시의 앞면 내용이 표시됩니다. 가지고 계신 앞면과 한 글자씩 비교하십시오.
+public-back-file = 뒷면 스캔
+public-back-hint = PNG, JPEG 또는 PDF. 뒷면 전체를 300 dpi 이상으로 스캔하십시오.
+public-back-submit = 읽기
+public-back-genuine = 이 뒷면은 이 시스템이 발급한 것입니다. 발급 당시의 앞면 내용은 다음과 같습니다.
+public-back-withheld = 인쇄되어 있음(이 화면에는 표시하지 않음)
+public-back-person = 기재된 사람
+problem-back-format = PNG, JPEG 또는 PDF 파일을 올리십시오.
+problem-back-too-large = 파일이 너무 큽니다({$max_mib} MiB, 4,000만 화소까지). 300~600 dpi로 스캔하십시오.
+problem-back-no-image = 이 PDF에는 스캔한 이미지가 없습니다. 스캐너로 만든 PDF나 이미지 파일을 올리십시오.
+problem-back-damaged = 파일이 손상되어 이미지로 읽을 수 없습니다.
+problem-back-no-symbols = 뒷면 이미지를 찾을 수 없습니다. 뒷면 전체를 300 dpi 이상으로 스캔하십시오.
+problem-back-front-side = 앞면이 스캔되었습니다. 뒷면을 스캔하십시오.
+problem-back-incomplete = 뒷면 이미지의 일부만 읽었습니다({$count}개 중 {$found}개). 접힘이나 얼룩 없이 뒷면 전체를 스캔하십시오.
+problem-back-mixed = 두 장 이상의 증명서 뒷면이 스캔되었습니다. 한 장씩 스캔하십시오.
+problem-back-tampered = 이 뒷면은 고쳐졌거나 이 시스템이 발급한 것이 아닙니다.

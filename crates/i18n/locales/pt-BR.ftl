@@ -236,3 +236,27 @@ login-bad-request = O serviço enviou um pedido com erro, e o login não pode co
 login-bad-client = Este serviço não está registrado, ou o endereço de retorno não corresponde ao registro, e o login não pode começar.
 login-failed = Não foi possível processar o login. Tente de novo mais tarde.
 login-logged-out = Você saiu. Este sistema confere o cartão a cada login, então nenhum login fica aberto.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = Certificado de registro de carimbo (inkan)
+seal-certificate-certify = Certifica-se que a impressão acima é a do carimbo registrado.
+field-seal-impression = Impressão do carimbo
+back-heading = Verso: o conteúdo da frente, cifrado como imagem
+back-how = Digitalize este lado e envie-o em {$url} para ver a frente como foi emitida; compare-a com a frente em mãos para verificar que nada foi alterado.
+public-back-title = Verificar pela imagem do verso
+public-back-lead = Envie uma digitalização do verso de um certificado impresso numa loja de conveniência e a frente, tal como foi emitida, será exibida. Compare-a, letra por letra, com a frente em mãos.
+public-back-file = Digitalização do verso
+public-back-hint = PNG, JPEG ou PDF. Digitalize o verso inteiro a 300 dpi ou mais.
+public-back-submit = Ler o verso
+public-back-genuine = Este verso foi emitido por este sistema. A frente, tal como foi emitida, diz o seguinte.
+public-back-withheld = Impresso (não exibido nesta página)
+public-back-person = Pessoa indicada
+problem-back-format = Envie um arquivo PNG, JPEG ou PDF.
+problem-back-too-large = O arquivo é grande demais (até {$max_mib} MiB e 40 milhões de pixels). Digitalize a 300–600 dpi.
+problem-back-no-image = Este PDF não contém imagem digitalizada. Envie um PDF feito por um scanner ou um arquivo de imagem.
+problem-back-damaged = O arquivo está danificado e não pode ser lido como imagem.
+problem-back-no-symbols = A imagem do verso não foi encontrada. Digitalize o verso inteiro a 300 dpi ou mais.
+problem-back-front-side = Esta é a digitalização da frente. Digitalize o verso.
+problem-back-incomplete = Só foi possível ler parte do verso ({$found} de {$count} códigos). Digitalize o verso inteiro, plano e limpo.
+problem-back-mixed = A digitalização contém o verso de dois ou mais certificados. Digitalize um por vez.
+problem-back-tampered = Este verso foi alterado ou não foi emitido por este sistema.

@@ -210,3 +210,27 @@ login-bad-request = Yêu cầu từ dịch vụ có lỗi nên không thể bắ
 login-bad-client = Dịch vụ này chưa được đăng ký, hoặc địa chỉ quay về không khớp với đăng ký, nên không thể bắt đầu đăng nhập.
 login-failed = Không thể xử lý đăng nhập. Vui lòng thử lại sau.
 login-logged-out = Bạn đã đăng xuất. Hệ thống này xác nhận bằng thẻ mỗi lần đăng nhập nên không còn phiên đăng nhập nào.
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = Giấy chứng nhận đăng ký con dấu
+seal-certificate-certify = Xác nhận rằng dấu in trên đây đúng là con dấu đã đăng ký.
+field-seal-impression = Dấu in của con dấu
+back-heading = Mặt sau: nội dung mặt trước được mã hóa thành hình ảnh
+back-how = Quét mặt này và tải lên tại {$url} để xem mặt trước như khi được cấp, rồi so sánh với mặt trước trong tay để kiểm tra không bị sửa đổi.
+public-back-title = Kiểm tra bằng hình ảnh mặt sau
+public-back-lead = Tải lên bản quét mặt sau của giấy chứng nhận in tại cửa hàng tiện lợi, nội dung mặt trước khi được cấp sẽ hiển thị. Hãy so sánh từng chữ với mặt trước trong tay.
+public-back-file = Bản quét mặt sau
+public-back-hint = PNG, JPEG hoặc PDF. Quét toàn bộ mặt sau ở 300 dpi trở lên.
+public-back-submit = Đọc
+public-back-genuine = Mặt sau này do hệ thống cấp. Nội dung mặt trước khi được cấp như sau.
+public-back-withheld = Đã in (không hiển thị trên trang này)
+public-back-person = Người được ghi
+problem-back-format = Hãy tải lên tệp PNG, JPEG hoặc PDF.
+problem-back-too-large = Tệp quá lớn (tối đa {$max_mib} MiB và 40 triệu điểm ảnh). Hãy quét ở 300–600 dpi.
+problem-back-no-image = PDF này không có hình quét. Hãy tải lên PDF do máy quét tạo hoặc tệp hình ảnh.
+problem-back-damaged = Tệp bị hỏng, không đọc được như hình ảnh.
+problem-back-no-symbols = Không tìm thấy hình ảnh mặt sau. Hãy quét toàn bộ mặt sau ở 300 dpi trở lên.
+problem-back-front-side = Đây là bản quét mặt trước. Hãy quét mặt sau.
+problem-back-incomplete = Chỉ đọc được một phần mặt sau ({$found}/{$count} mã). Hãy quét toàn bộ mặt sau, phẳng và sạch.
+problem-back-mixed = Bản quét có mặt sau của hai giấy trở lên. Hãy quét từng tờ.
+problem-back-tampered = Mặt sau này đã bị sửa đổi hoặc không do hệ thống này cấp.

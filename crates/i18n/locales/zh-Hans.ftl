@@ -213,3 +213,27 @@ login-bad-request = 服务发送的请求有误，无法开始登录。请返回
 login-bad-client = 此服务未登记，或其返回地址与登记不符，无法开始登录。
 login-failed = 无法处理登录。请稍后再试。
 login-logged-out = 您已退出登录。本系统每次登录都会用卡确认，因此不会保留登录状态。
+
+## Prints on plain paper: the seal certificate, the back (scramble image) and its inquiry page
+seal-certificate-title = 印章登记证明书
+seal-certificate-certify = 兹证明上述印影与登记的印章相符。
+field-seal-impression = 印影
+back-heading = 背面：将正面内容加密后的图像（加密图像）
+back-how = 扫描此面并在 {$url} 上传，即可显示签发时的正面内容。请与手中的正面对照，确认没有被改写。
+public-back-title = 用背面图像核对
+public-back-lead = 上传在便利店等处打印的证明书背面的扫描件，即可显示签发时的正面内容。请与手中的正面逐字对照。
+public-back-file = 背面扫描件
+public-back-hint = PNG、JPEG 或 PDF。请以 300 dpi 以上扫描整个背面。
+public-back-submit = 读取
+public-back-genuine = 此背面由本系统签发。签发时的正面内容如下。
+public-back-withheld = 已打印（本页面不显示）
+public-back-person = 所记载的人
+problem-back-format = 请上传 PNG、JPEG 或 PDF 文件。
+problem-back-too-large = 文件太大（最多 {$max_mib} MiB、4000 万像素）。请以 300–600 dpi 扫描。
+problem-back-no-image = 此 PDF 中没有扫描图像。请上传扫描仪生成的 PDF 或图像文件。
+problem-back-damaged = 文件已损坏，无法作为图像读取。
+problem-back-no-symbols = 未找到背面图像。请以 300 dpi 以上扫描整个背面。
+problem-back-front-side = 扫描的是正面。请扫描背面。
+problem-back-incomplete = 只能读取背面图像的一部分（{$count} 个中的 {$found} 个）。请将背面平整、干净地完整扫描。
+problem-back-mixed = 扫描件中包含两张以上证明书的背面。请逐张扫描。
+problem-back-tampered = 此背面已被改写，或并非本系统签发。

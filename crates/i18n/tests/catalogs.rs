@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 8] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 11] = [
     ("year", Arg::Number(2026)),
     ("era", Arg::Number(5)),
     ("gyear", Arg::Number(2026)),
@@ -13,6 +13,9 @@ const SAMPLE_ARGS: [(&str, Arg<'static>); 8] = [
     ("url", Arg::Text("https://example.invalid/verify")),
     ("fee", Arg::Text("1,000")),
     ("client", Arg::Text("株式会社サンプル")),
+    ("found", Arg::Number(3)),
+    ("count", Arg::Number(4)),
+    ("max_mib", Arg::Number(16)),
 ];
 
 #[test]
@@ -282,6 +285,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("length", Arg::Number(17)),
         ("expected", Arg::Number(12)),
         ("found", Arg::Number(11)),
+        ("count", Arg::Number(12)),
         ("position", Arg::Number(3)),
         ("tries", Arg::Text("2")),
         ("event", Arg::Text("resume")),

@@ -1,16 +1,22 @@
 //! Page layout as a display list: documents are laid out into pages of drawing operations
 //! (which makes page breaks trivial), then the operations are drawn into a krilla document.
 
+use std::sync::Arc;
+
+use krilla::Data;
 use krilla::Document;
-use krilla::color::luma;
-use krilla::geom::{PathBuilder, Rect, Transform};
+use krilla::color::{luma, rgb};
+use krilla::geom::{PathBuilder, Rect, Size, Transform};
+use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Pattern, Stroke};
 use krilla::surface::Surface;
+use mynumber_core::print_back::FrontRow;
 use mynumber_i18n::{Catalog, Script};
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 
 use crate::fonts::Weight;
 use crate::text::Writer;
@@ -26,6 +32,7 @@ pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 pub(crate) const MM: f32 = 72.0 / 25.4;
 
 /// One drawing operation.
+#[derive(Clone)]
 enum Op {
     Text {
         x: f32,
@@ -42,7 +49,26 @@ enum Op {
         stroke: f32,
         fill: Option<u8>,
     },
+    /// The municipality's seal (公印): a square of `side` points, its frame and characters in
+    /// vermilion.
+    Stamp {
+        x: f32,
+        top: f32,
+        side: f32,
+        text: Vec<char>,
+    },
+    /// A PNG image as given, `w` × `h` points.
+    Image {
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        png: Arc<Vec<u8>>,
+    },
 }
+
+/// 朱色 (vermilion), the colour of seal ink.
+const SEAL_INK: (u8, u8, u8) = (0xD7, 0x2F, 0x1E);
 
 /// Text style: size and weight, and how far the baseline moves per line.
 #[derive(Clone, Copy)]
@@ -181,6 +207,11 @@ pub(crate) struct Layout<'w, 'f> {
     pages: Vec<Vec<Op>>,
     /// The latent copy mark under every page, for prints on plain paper.
     copy_mark: Option<CopyMark>,
+    /// What the rows printed say, block by block (print_back.rs): recorded once a section is
+    /// started.
+    transcript: Vec<Vec<FrontRow>>,
+    /// Whether rows printed now are recorded.
+    recording: bool,
     /// The top of the next line.
     pub(crate) y: f32,
 }
@@ -191,6 +222,8 @@ impl<'w, 'f> Layout<'w, 'f> {
             writer,
             pages: Vec::new(),
             copy_mark: None,
+            transcript: Vec::new(),
+            recording: false,
             y: MARGIN,
         }
     }
@@ -198,6 +231,36 @@ impl<'w, 'f> Layout<'w, 'f> {
     /// Puts the latent copy mark under every page.
     pub(crate) fn set_copy_mark(&mut self, mark: CopyMark) {
         self.copy_mark = Some(mark);
+    }
+
+    /// Starts a new block of the transcript: the rows printed from now on are one person's.
+    pub(crate) fn section(&mut self) {
+        self.transcript.push(Vec::new());
+        self.recording = true;
+    }
+
+    /// The rows printed from now on are the document's own (its code): not recorded.
+    pub(crate) fn end_transcript(&mut self) {
+        self.recording = false;
+    }
+
+    /// Records a printed row in the transcript (once a section is started).
+    pub(crate) fn note(&mut self, row: FrontRow) {
+        if let Some(section) = self.transcript.last_mut().filter(|_| self.recording) {
+            section.push(row);
+        }
+    }
+
+    /// The last row recorded was printed but is not to be carried by the back.
+    pub(crate) fn withhold_last(&mut self) {
+        if let Some(row) = self.transcript.last_mut().and_then(|s| s.last_mut()) {
+            *row = FrontRow::withheld(&row.key);
+        }
+    }
+
+    /// The transcript so far.
+    pub(crate) fn transcript(&self) -> &[Vec<FrontRow>] {
+        &self.transcript
     }
 
     /// Starts a new page and puts the cursor at its top margin.
@@ -308,6 +371,21 @@ impl<'w, 'f> Layout<'w, 'f> {
         }
     }
 
+    /// The municipality's seal (公印), `side` points square, its top-left at (x, top).
+    pub(crate) fn stamp(&mut self, x: f32, top: f32, side: f32, text: &str) {
+        self.push(Op::Stamp {
+            x,
+            top,
+            side,
+            text: text.chars().collect(),
+        });
+    }
+
+    /// A PNG image, `w` × `h` points, its top-left at (x, top).
+    pub(crate) fn image(&mut self, x: f32, top: f32, w: f32, h: f32, png: Arc<Vec<u8>>) {
+        self.push(Op::Image { x, top, w, h, png });
+    }
+
     /// A QR code (error correction M) of `size` points square with its top-left at (x, top),
     /// drawn as vector squares so it stays sharp at any print resolution.
     pub(crate) fn qr(
@@ -319,6 +397,38 @@ impl<'w, 'f> Layout<'w, 'f> {
     ) -> Result<(), RenderError> {
         let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
             .map_err(|_| RenderError::QrCode(data.len()))?;
+        if self.copy_mark.is_some() {
+            // The copy mark's dots stay out of the code and its quiet zone.
+            self.fill(x, top, size, size, 255);
+        }
+        self.modules(x, top, size, &code);
+        Ok(())
+    }
+
+    /// A QR code of `version` at level M holding `data` in byte mode (never the Kanji mode
+    /// an optimiser might pick for bytes that look like Shift_JIS, which a reader would give
+    /// back as other bytes), on a white square that keeps the copy mark's dots out of it.
+    pub(crate) fn qr_bytes(
+        &mut self,
+        x: f32,
+        top: f32,
+        size: f32,
+        version: i16,
+        data: &[u8],
+    ) -> Result<(), RenderError> {
+        let code = (|| {
+            let mut bits = Bits::new(Version::Normal(version));
+            bits.push_byte_data(data).ok()?;
+            bits.push_terminator(EcLevel::M).ok()?;
+            QrCode::with_bits(bits, EcLevel::M).ok()
+        })()
+        .ok_or(RenderError::QrCode(data.len()))?;
+        self.fill(x, top, size, size, 255);
+        self.modules(x, top, size, &code);
+        Ok(())
+    }
+
+    fn modules(&mut self, x: f32, top: f32, size: f32, code: &QrCode) {
         let modules = code.width();
         // Four modules of quiet zone on each side, as ISO/IEC 18004 requires.
         let cell = size / (modules + 8) as f32;
@@ -336,7 +446,22 @@ impl<'w, 'f> Layout<'w, 'f> {
                 );
             }
         }
-        Ok(())
+    }
+
+    /// Takes the pages laid out, for another layout to use as a page of its own.
+    fn into_pages(self) -> Vec<Vec<Op>> {
+        self.pages
+    }
+
+    /// Puts `back` (a layout of one page) after every page: on a duplex print each sheet's
+    /// back carries it.
+    pub(crate) fn interleave_back(&mut self, back: Layout<'_, '_>) {
+        let back: Vec<Op> = back.into_pages().into_iter().flatten().collect();
+        let fronts = std::mem::take(&mut self.pages);
+        for front in fronts {
+            self.pages.push(front);
+            self.pages.push(back.clone());
+        }
     }
 
     /// Draws every page into a PDF.
@@ -403,6 +528,80 @@ fn draw(writer: &Writer<'_>, surface: &mut Surface<'_>, op: Op) -> Result<(), Re
             surface.draw_path(&path);
             surface.set_stroke(None);
         }
+        Op::Stamp { x, top, side, text } => draw_stamp(writer, surface, x, top, side, &text)?,
+        Op::Image { x, top, w, h, png } => {
+            let image = Image::from_png(Data::from(png), true)
+                .map_err(|e| RenderError::Pdf(format!("the image: {e}")))?;
+            let size = Size::from_wh(w, h).ok_or_else(|| RenderError::Pdf("image size".into()))?;
+            surface.push_transform(&Transform::from_translate(x, top));
+            surface.draw_image(image, size);
+            surface.pop();
+        }
+    }
+    Ok(())
+}
+
+/// A square seal: a double frame, and the characters in columns read from the right, top to
+/// bottom, as official seals are cut. **Choice** (docs/design/kiosk.md): drawn, not a scanned
+/// image, from the name printed as the issuer; a municipality's registered image could take
+/// its place.
+fn draw_stamp(
+    writer: &Writer<'_>,
+    surface: &mut Surface<'_>,
+    x: f32,
+    top: f32,
+    side: f32,
+    text: &[char],
+) -> Result<(), RenderError> {
+    let ink = rgb::Color::new(SEAL_INK.0, SEAL_INK.1, SEAL_INK.2);
+    let fail = || RenderError::Pdf("the seal".into());
+    surface.set_fill(None);
+    for (inset, width) in [(0.0, side * 0.045), (side * 0.075, side * 0.012)] {
+        let mut frame = PathBuilder::new();
+        frame.push_rect(
+            Rect::from_xywh(
+                x + inset,
+                top + inset,
+                side - 2.0 * inset,
+                side - 2.0 * inset,
+            )
+            .ok_or_else(fail)?,
+        );
+        surface.set_stroke(Some(Stroke {
+            paint: ink.into(),
+            width,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&frame.finish().ok_or_else(fail)?);
+    }
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint: ink.into(),
+        ..Fill::default()
+    }));
+    let n = text.len().max(1);
+    let rows = (1..=n).find(|r| r * r >= n).unwrap_or(n);
+    let cols = n.div_ceil(rows);
+    let inner = side * 0.8;
+    let cell_w = inner / cols as f32;
+    let cell_h = inner / rows as f32;
+    let size = cell_w.min(cell_h) * 0.92;
+    for (i, c) in text.iter().enumerate() {
+        let (col, row) = (i / rows, i % rows);
+        // The first column is the rightmost.
+        let cx = x + side * 0.1 + (cols - 1 - col) as f32 * cell_w + cell_w / 2.0;
+        let cy = top + side * 0.1 + row as f32 * cell_h + cell_h / 2.0;
+        let s = c.to_string();
+        let w = writer.width(&s, Script::Japanese, Weight::Bold, size)?;
+        writer.draw(
+            surface,
+            cx - w / 2.0,
+            cy + size * 0.36,
+            &s,
+            Script::Japanese,
+            Weight::Bold,
+            size,
+        )?;
     }
     Ok(())
 }

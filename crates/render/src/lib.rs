@@ -12,6 +12,8 @@ mod fonts;
 mod layout;
 mod notice;
 mod record;
+pub mod scan;
+mod seal_certificate;
 mod text;
 
 use jiff::civil::Date;
@@ -23,7 +25,8 @@ pub use card_notice::{
 };
 pub use fonts::{DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, Weight};
 pub use notice::render_notices;
-pub use record::render_record;
+pub use record::{SealBack, render_record, render_record_with_back};
+pub use seal_certificate::{SealCertificate, render_seal_certificate};
 
 /// Why a document could not be rendered.
 #[derive(Debug, Error)]

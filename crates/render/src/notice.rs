@@ -88,6 +88,14 @@ pub(crate) fn field_row(
             value_lines.push((line, *script, *style));
         }
     }
+    layout.note(mynumber_core::print_back::FrontRow::shown(
+        label_key,
+        &values
+            .iter()
+            .map(|(text, _, _)| text.as_str())
+            .collect::<Vec<_>>()
+            .join(" / "),
+    ));
     let value_height: f32 = value_lines.iter().map(|(_, _, s)| s.leading()).sum();
     let height = height.max(value_height) + 4.0;
     layout.ensure(height);

@@ -2,7 +2,8 @@
 //! certification, and a verification code with its QR code (the signature itself is added by the
 //! caller over the finished bytes).
 
-use mynumber_i18n::{Arg, Script};
+use mynumber_core::print_back::Front;
+use mynumber_i18n::{Arg, Catalog, Script};
 
 use crate::layout::{CONTENT_WIDTH, Layout, MARGIN, MM, Style, document, finish};
 use crate::notice::{
@@ -12,8 +13,32 @@ use crate::notice::{
 use crate::text::Writer;
 use crate::{Fonts, RecordDocument, RecordEntry, RecordKind, RenderError};
 
+/// The sealed symbols a back carries, made from the front's transcript (the app signs and
+/// encrypts it: print_back.rs).
+pub type SealBack<'a> = &'a dyn Fn(&Front) -> Result<Vec<Vec<u8>>, RenderError>;
+
+/// The QR version of a back's symbols: 97 modules, up to 666 bytes at level M, enough for a
+/// symbol of `print_back::SYMBOL_DATA` bytes and its header.
+const BACK_VERSION: i16 = 20;
+/// The side of a back's symbol with its quiet zone: 55 mm.
+const BACK_SYMBOL: f32 = 55.0 * MM;
+/// The side of the municipality's seal (公印): 21 mm. **Choice**: the common size of a mayor's
+/// seal on certificates.
+const SEAL_SIDE: f32 = 21.0 * MM;
+
 /// Renders one resident-record document.
 pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, RenderError> {
+    render_record_with_back(fonts, record, None)
+}
+
+/// Renders one resident-record document; with `seal`, every page is followed by the back (the
+/// scramble image: the front's transcript, sealed by `seal`, as QR symbols), for a duplex
+/// print on plain paper.
+pub fn render_record_with_back(
+    fonts: &Fonts,
+    record: &RecordDocument,
+    seal: Option<SealBack<'_>>,
+) -> Result<Vec<u8>, RenderError> {
     let writer = Writer::new(fonts);
     let second = second_language(&record.language);
     let (title_key, certify_key) = match record.kind {
@@ -57,6 +82,7 @@ pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, 
         entry_block(&mut layout, entry, second);
     }
 
+    layout.end_transcript();
     layout.bilingual(
         MARGIN,
         CONTENT_WIDTH,
@@ -98,7 +124,7 @@ pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, 
         Script::Japanese,
         Style::bold(13.0),
     );
-    layout.y += 30.0;
+    official_seal(&mut layout, top, &mayor, &record.municipality)?;
 
     // Verification: the code, the QR code with the URL, and how to use them.
     let qr_size = 28.0 * MM;
@@ -135,8 +161,78 @@ pub fn render_record(fonts: &Fonts, record: &RecordDocument) -> Result<Vec<u8>, 
         Style::regular(8.5),
     );
     layout.y = layout.y.max(qr_top + qr_size);
+    if let Some(seal) = seal {
+        let front = Front {
+            title_key: title_key.to_owned(),
+            code: record.verification_code.clone(),
+            municipality: record.municipality.clone(),
+            issued,
+            sections: layout.transcript().to_vec(),
+        };
+        let symbols = seal(&front)?;
+        let back = back_page(&writer, &symbols, &record.verify_url, second)?;
+        layout.interleave_back(back);
+    }
     layout.finish(&mut doc)?;
     finish(doc)
+}
+
+/// The municipality's seal (公印) over the end of the mayor's name, as it is pressed; leaves the
+/// cursor below it.
+pub(crate) fn official_seal(
+    layout: &mut Layout<'_, '_>,
+    top: f32,
+    mayor: &str,
+    municipality: &str,
+) -> Result<(), RenderError> {
+    let width = layout.width(mayor, Script::Japanese, Style::bold(13.0))?;
+    let x = (MARGIN + 200.0 + width - SEAL_SIDE * 0.3).min(MARGIN + CONTENT_WIDTH - SEAL_SIDE);
+    layout.stamp(x, top - 4.0, SEAL_SIDE, &format!("{municipality}長之印"));
+    layout.y = top + SEAL_SIDE + 6.0;
+    Ok(())
+}
+
+/// A print's back: what it is and where to read it, then the symbols three across.
+pub(crate) fn back_page<'w, 'f>(
+    writer: &'w Writer<'f>,
+    symbols: &[Vec<u8>],
+    verify_url: &str,
+    second: Option<&'static Catalog>,
+) -> Result<Layout<'w, 'f>, RenderError> {
+    let mut back = Layout::new(writer);
+    back.new_page();
+    back.bilingual(
+        MARGIN,
+        CONTENT_WIDTH,
+        "back-heading",
+        &[],
+        second,
+        Style::bold(11.0),
+    );
+    back.y += 2.0;
+    let args = [("url", Arg::Text(verify_url))];
+    back.bilingual(
+        MARGIN,
+        CONTENT_WIDTH,
+        "back-how",
+        &args,
+        second,
+        Style::regular(8.5),
+    );
+    back.y += 8.0;
+    let gap = (CONTENT_WIDTH - 3.0 * BACK_SYMBOL) / 2.0;
+    let top = back.y;
+    for (i, symbol) in symbols.iter().enumerate() {
+        let (row, col) = (i / 3, i % 3);
+        back.qr_bytes(
+            MARGIN + col as f32 * (BACK_SYMBOL + gap),
+            top + row as f32 * (BACK_SYMBOL + 4.0),
+            BACK_SYMBOL,
+            BACK_VERSION,
+            symbol,
+        )?;
+    }
+    Ok(back)
 }
 
 fn entry_block(
@@ -147,6 +243,7 @@ fn entry_block(
     let text =
         |s: &str| -> Vec<ValueLine> { vec![(s.to_owned(), value_script(s), Style::regular(10.5))] };
     layout.ensure(120.0);
+    layout.section();
     let top = layout.y;
     layout.y += 6.0;
     let x = MARGIN + 8.0;
@@ -258,10 +355,12 @@ fn entry_block(
     if let Some(code) = &entry.resident_code {
         let v = vec![(code.to_string(), Script::Latin, Style::regular(11.0))];
         field_row(layout, x, w, "field-resident-code", &v, second);
+        layout.withhold_last();
     }
     if let Some(number) = &entry.number {
         let v = vec![(number.expose_formatted(), Script::Latin, Style::bold(13.0))];
         field_row(layout, x, w, "field-individual-number", &v, second);
+        layout.withhold_last();
     }
     layout.frame(MARGIN, top, CONTENT_WIDTH, layout.y - top + 2.0, 0.8);
     layout.y += 10.0;

@@ -20,7 +20,7 @@ use mynumber_core::{
 use mynumber_render::{
     DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, IssueNotice, NoticeLetter, PrintedForeign,
     PrintedPerson, RecordDocument, RecordEntry, RecordKind, RenewalNotice, render_issue_notices,
-    render_notices, render_record, render_renewal_notices,
+    render_notices, render_record, render_record_with_back, render_renewal_notices,
 };
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
@@ -611,5 +611,220 @@ fn a_photocopy_shows_the_latent_copy_mark_and_the_original_does_not() {
     assert!(
         (orig_in / orig_out - 1.0).abs() < 0.35,
         "thresholded as it is, the original shows no word: {orig_in:.4} inside, {orig_out:.4} outside"
+    );
+}
+
+/// A page of a PDF rendered by pdftoppm at 300 dpi, as the file of the format `args` asks for
+/// (`-png`, `-jpeg`): a scan of that page.
+fn scan(pdf: &[u8], page: u32, name: &str, args: &[&str]) -> Vec<u8> {
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let prefix = out_dir().join(name);
+    let page = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args([
+            "-r",
+            "300",
+            "-gray",
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-singlefile",
+        ])
+        .args(args)
+        .arg(&path)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let ext = if args.contains(&"-png") { "png" } else { "jpg" };
+    std::fs::read(prefix.with_extension(ext)).unwrap()
+}
+
+/// A PDF as a scanner makes it: one page whose content is the JPEG, as a DCTDecode image.
+fn scanner_pdf(jpeg: &[u8], width: usize, height: usize) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, body: Vec<u8>| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(&body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    object(
+        &mut out,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+    );
+    object(
+        &mut out,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+    );
+    let mut image = format!(
+        "<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+        jpeg.len()
+    )
+    .into_bytes();
+    image.extend_from_slice(jpeg);
+    image.extend_from_slice(b"\nendstream");
+    object(&mut out, image);
+    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+    let mut body = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    body.extend_from_slice(content);
+    body.extend_from_slice(b"\nendstream");
+    object(&mut out, body);
+    out.extend_from_slice(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    out
+}
+
+/// The kiosk's print on plain paper (issue 13, outside-world §4.3): every front page is followed
+/// by its back, whose QR symbols carry the sealed bytes the app made from the front's
+/// transcript. A scan of the back at 300 dpi, as PNG, as JPEG and as a scanner's PDF, gives the
+/// same bytes back; a scan of the front is told apart. The transcript is what the front prints,
+/// block by block, with the number and the resident record code withheld.
+#[test]
+fn a_scan_of_the_back_gives_back_the_sealed_front() {
+    if !tool("pdftoppm") {
+        return;
+    }
+    use mynumber_core::print_back::{BackProblem, Front, join, split};
+    use std::cell::RefCell;
+    let mut doc = record("ja", true);
+    doc.copy_mark = true;
+    let sealed: Vec<u8> = (0..3_000u32).map(|i| (i * 131 % 256) as u8).collect();
+    let seen = RefCell::new(Front::default());
+    let seal = |front: &Front| {
+        *seen.borrow_mut() = front.clone();
+        Ok(split(&sealed, *b"testback").unwrap())
+    };
+    let pdf = render_record_with_back(&FONTS, &doc, Some(&seal)).unwrap();
+
+    let front = seen.into_inner();
+    assert_eq!(front.title_key, "record-title-copy");
+    assert_eq!(front.code, "K7QM-2XRT-9B4D-HW3P");
+    assert_eq!(front.municipality, "新宿区");
+    assert_eq!(front.issued, "令和8年11月25日");
+    assert_eq!(front.sections.len(), 2);
+    let keys: Vec<&str> = front.sections[0].iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "field-name",
+            "field-birth-date",
+            "field-sex",
+            "field-address",
+            "field-householder",
+            "field-relationship",
+            "field-became-resident",
+            "field-previous-address",
+            "field-resident-code",
+            "field-individual-number",
+        ]
+    );
+    assert!(front.sections[0][0].value.starts_with("𠮷野"));
+    assert!(front.sections[0][8].withheld && front.sections[0][9].withheld);
+    let text = front.to_text();
+    assert!(!text.contains("123456789018") && !text.contains("1234 5678 9018"));
+    assert!(text.contains("技術・人文知識・国際業務"));
+
+    let back = scan(&pdf, 2, "back-png", &["-png"]);
+    let joined = join(&mynumber_render::scan::read_symbols(&back).unwrap()).unwrap();
+    assert_eq!(joined.sealed, sealed);
+    assert_eq!(joined.id, *b"testback");
+
+    let jpeg = scan(&pdf, 2, "back-jpeg", &["-jpeg", "-jpegopt", "quality=75"]);
+    let joined = join(&mynumber_render::scan::read_symbols(&jpeg).unwrap()).unwrap();
+    assert_eq!(joined.sealed, sealed);
+    let (w, h, _) = gray_page(&pdf, "back-size");
+    let from_pdf = mynumber_render::scan::read_symbols(&scanner_pdf(&jpeg, w, h)).unwrap();
+    assert_eq!(join(&from_pdf).unwrap().sealed, sealed);
+
+    let front_scan = scan(&pdf, 1, "front-png", &["-png"]);
+    assert_eq!(
+        join(&mynumber_render::scan::read_symbols(&front_scan).unwrap()),
+        Err(BackProblem::FrontSide)
+    );
+    for bad in [
+        b"GIF89a".as_slice(),
+        b"%PDF-1.4\n%%EOF",
+        b"\x89PNG\r\n\x1a\n",
+    ] {
+        assert!(mynumber_render::scan::read_symbols(bad).is_err());
+    }
+}
+
+/// 印鑑登録証明書: the impression is embedded at its registered size (pdfimages reports the
+/// resolution that puts the PNG's pixels at those millimetres), with the holder's rows and the
+/// certification in extractable text.
+#[test]
+fn a_seal_certificate_prints_the_impression_at_its_true_size() {
+    if !tool("pdftotext") || !tool("pdfimages") {
+        return;
+    }
+    // A 15 mm impression at 600 dpi: 354 pixels a side, a red ring.
+    let side = 354u32;
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, side, side);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        let mut data = Vec::with_capacity((side * side * 3) as usize);
+        for y in 0..side {
+            for x in 0..side {
+                let (dx, dy) = (x as f32 - 177.0, y as f32 - 177.0);
+                let r = (dx * dx + dy * dy).sqrt();
+                data.extend_from_slice(if (150.0..170.0).contains(&r) {
+                    &[200, 30, 30]
+                } else {
+                    &[255, 255, 255]
+                });
+            }
+        }
+        writer.write_image_data(&data).unwrap();
+    }
+    let cert = mynumber_render::SealCertificate {
+        language: "en".into(),
+        person: person(),
+        impression: std::sync::Arc::new(png),
+        impression_mm: (14.986, 14.986),
+        municipality: "新宿区".into(),
+        issue_date: date(2026, 12, 6),
+        verification_code: "K7QM-2XRT-9B4D-HW3P".into(),
+        verify_url: "http://localhost:8080/verify".into(),
+        copy_mark: true,
+    };
+    let pdf = mynumber_render::render_seal_certificate(&FONTS, &cert, None).unwrap();
+    let text = squeeze(&pdftotext(&pdf, "seal-certificate.pdf"));
+    for want in [
+        "印鑑登録証明書",
+        "CertificateofSealRegistration",
+        "印影",
+        "𠮷野",
+        "登録されている印影と相違ないことを証明します",
+        "新宿区長",
+        "令和8年12月6日",
+        "K7QM-2XRT-9B4D-HW3P",
+    ] {
+        assert!(text.contains(want), "{want} missing from {text}");
+    }
+    let path = out_dir().join("seal-certificate.pdf");
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+    let row: Vec<&str> = list
+        .lines()
+        .find(|l| l.split_whitespace().nth(3) == Some("354"))
+        .unwrap_or_else(|| panic!("no 354-pixel image in {list}"))
+        .split_whitespace()
+        .collect();
+    let ppi: f32 = row[12].parse().unwrap();
+    assert!(
+        (ppi - 600.0).abs() < 2.0,
+        "{ppi} ppi: the impression is not 15 mm"
     );
 }

@@ -1,0 +1,388 @@
+//! Reading a scan of a print's back: a PNG, a JPEG, or a PDF as scanners make them (a page
+//! image in each page), to the bytes of every QR symbol found in it. Outside bytes: every
+//! size is bounded before anything is allocated, and the reader is fuzzed (fuzz/).
+//!
+//! What the symbols mean is core's (`print_back::join`); opening them is the app's.
+
+use std::io::{Cursor, Read};
+
+use thiserror::Error;
+
+/// The largest image taken: 40 million pixels (an A4 page scanned at 600 dpi is 35 million).
+const MAX_PIXELS: usize = 40_000_000;
+/// Images above this are reduced by averaging square blocks before the symbols are looked for:
+/// a 300 dpi page (8.7 million pixels) is read as it is; 600 dpi and more is halved or more,
+/// which keeps a symbol's module at five pixels or more.
+const READ_PIXELS: usize = 12_000_000;
+/// The most image objects looked at in one PDF.
+const MAX_PDF_IMAGES: usize = 16;
+
+/// Why a scan could not be read.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ScanError {
+    /// Neither PNG, JPEG nor PDF.
+    #[error("the file is not a PNG, JPEG or PDF image")]
+    Format,
+    /// More pixels than a scan of a page can have.
+    #[error("the image is larger than {MAX_PIXELS} pixels")]
+    TooLarge,
+    /// A PDF with no page image in a form read here (a scanner's JPEG or 8-bit Flate image).
+    #[error("the PDF holds no scanned page image")]
+    NoImage,
+    /// The image is damaged.
+    #[error("the image cannot be decoded: {0}")]
+    Damaged(String),
+}
+
+/// A grayscale image, one byte a pixel, row by row.
+struct Gray {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+/// The bytes of every QR symbol found in the scan (on every page image of a PDF).
+pub fn read_symbols(file: &[u8]) -> Result<Vec<Vec<u8>>, ScanError> {
+    let images = if file.starts_with(b"\x89PNG\r\n\x1a\n") {
+        vec![png_gray(file)?]
+    } else if file.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        vec![jpeg_gray(file)?]
+    } else if file.starts_with(b"%PDF-") {
+        pdf_grays(file)?
+    } else {
+        return Err(ScanError::Format);
+    };
+    let mut symbols = Vec::new();
+    for image in images {
+        symbols.extend(symbols_in(&reduce(image)));
+    }
+    Ok(symbols)
+}
+
+fn check_size(width: usize, height: usize) -> Result<(), ScanError> {
+    if width == 0 || height == 0 {
+        return Err(ScanError::Damaged("the image has no pixels".into()));
+    }
+    if width.saturating_mul(height) > MAX_PIXELS {
+        return Err(ScanError::TooLarge);
+    }
+    Ok(())
+}
+
+/// ITU-R BT.601 luma from 8-bit red, green and blue.
+fn luma(r: u8, g: u8, b: u8) -> u8 {
+    let y = (299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b)) / 1000;
+    u8::try_from(y).unwrap_or(u8::MAX)
+}
+
+fn png_gray(file: &[u8]) -> Result<Gray, ScanError> {
+    let damaged = |e: png::DecodingError| ScanError::Damaged(e.to_string());
+    let mut decoder = png::Decoder::new_with_limits(
+        Cursor::new(file),
+        png::Limits {
+            bytes: MAX_PIXELS * 4,
+        },
+    );
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().map_err(damaged)?;
+    let (width, height) = {
+        let info = reader.info();
+        (info.width as usize, info.height as usize)
+    };
+    check_size(width, height)?;
+    let size = reader.output_buffer_size().ok_or(ScanError::TooLarge)?;
+    let mut buf = vec![0u8; size];
+    let frame = reader.next_frame(&mut buf).map_err(damaged)?;
+    let channels = frame.color_type.samples();
+    let line = frame.line_size;
+    let mut pixels = Vec::with_capacity(width * height);
+    for row in buf.chunks(line).take(height) {
+        for px in row.chunks(channels).take(width) {
+            pixels.push(match px {
+                [y] | [y, _] => *y,
+                [r, g, b] | [r, g, b, _] => luma(*r, *g, *b),
+                _ => u8::MAX,
+            });
+        }
+    }
+    if pixels.len() != width * height {
+        return Err(ScanError::Damaged("the image data is short".into()));
+    }
+    Ok(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+fn jpeg_gray(file: &[u8]) -> Result<Gray, ScanError> {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::new_safe()
+        .set_max_width(16_384)
+        .set_max_height(16_384)
+        .jpeg_set_out_colorspace(ColorSpace::Luma);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(file), options);
+    decoder
+        .decode_headers()
+        .map_err(|e| ScanError::Damaged(e.to_string()))?;
+    let (width, height) = decoder
+        .dimensions()
+        .ok_or_else(|| ScanError::Damaged("no frame header".into()))?;
+    check_size(width, height)?;
+    let pixels = decoder
+        .decode()
+        .map_err(|e| ScanError::Damaged(e.to_string()))?;
+    if pixels.len() != width * height {
+        return Err(ScanError::Damaged("the image data is short".into()));
+    }
+    Ok(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// The page images of a PDF: every image object (`/Subtype /Image`) that is a JPEG
+/// (`/DCTDecode`) or 8-bit gray or RGB samples (`/FlateDecode` or none). **Choice**
+/// (docs/design/kiosk.md): a scanner's PDF is a page image per page; a PDF of vector pages (the
+/// print's own file) is checked by its signature instead, not read as a scan.
+fn pdf_grays(file: &[u8]) -> Result<Vec<Gray>, ScanError> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while out.len() < MAX_PDF_IMAGES {
+        let Some(found) = find(&file[at..], b"stream") else {
+            break;
+        };
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        if file[..keyword].ends_with(b"end") {
+            continue;
+        }
+        // The stream's dictionary ends just before the keyword; it starts at the last `<<`
+        // of the object, after its `obj` keyword.
+        let head = &file[..keyword];
+        let Some(obj) = rfind(head, b"obj") else {
+            continue;
+        };
+        let dict = &head[obj..];
+        if !has_name(dict, b"/Subtype", b"/Image") {
+            continue;
+        }
+        // The data starts after the end of line that follows the keyword (PDF 32000-1
+        // §7.3.8.1) and ends at `endstream`.
+        let mut start = at;
+        if file.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if file.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let Some(len) = find(&file[start..], b"endstream") else {
+            break;
+        };
+        let data = &file[start..start + len];
+        at = start + len + b"endstream".len();
+        let width = number_after(dict, b"/Width");
+        let height = number_after(dict, b"/Height");
+        if has_name(dict, b"/Filter", b"/DCTDecode") {
+            out.push(jpeg_gray(data)?);
+        } else if let (Some(width), Some(height)) = (width, height) {
+            check_size(width, height)?;
+            if number_after(dict, b"/BitsPerComponent") != Some(8) {
+                continue;
+            }
+            let channels = if has_name(dict, b"/ColorSpace", b"/DeviceGray") {
+                1
+            } else if has_name(dict, b"/ColorSpace", b"/DeviceRGB") {
+                3
+            } else {
+                continue;
+            };
+            let want = width * height * channels;
+            let samples = if has_name(dict, b"/Filter", b"/FlateDecode") {
+                let mut inflated = Vec::with_capacity(want);
+                flate2::read::ZlibDecoder::new(data)
+                    .take(want as u64)
+                    .read_to_end(&mut inflated)
+                    .map_err(|e| ScanError::Damaged(e.to_string()))?;
+                inflated
+            } else if find(dict, b"/Filter").is_none() {
+                data.to_vec()
+            } else {
+                continue;
+            };
+            if samples.len() < want {
+                return Err(ScanError::Damaged("the image data is short".into()));
+            }
+            let pixels = if channels == 1 {
+                samples[..want].to_vec()
+            } else {
+                samples[..want]
+                    .chunks(3)
+                    .map(|p| luma(p[0], p[1], p[2]))
+                    .collect()
+            };
+            out.push(Gray {
+                width,
+                height,
+                pixels,
+            });
+        }
+    }
+    if out.is_empty() {
+        return Err(ScanError::NoImage);
+    }
+    Ok(out)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Whether the dictionary names `value` right after `key` (spaces between, or none).
+fn has_name(dict: &[u8], key: &[u8], value: &[u8]) -> bool {
+    let mut rest = dict;
+    while let Some(i) = find(rest, key) {
+        let after = &rest[i + key.len()..];
+        let trimmed = trim_start(after);
+        // `/Filter [/DCTDecode]` names one filter in an array.
+        let trimmed = trimmed.strip_prefix(b"[").map_or(trimmed, trim_start);
+        if trimmed.starts_with(value)
+            && !trimmed
+                .get(value.len())
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &bytes[n..]
+}
+
+/// The unsigned integer right after `key`, if it is one (not an indirect reference).
+fn number_after(dict: &[u8], key: &[u8]) -> Option<usize> {
+    let i = find(dict, key)?;
+    let after = trim_start(&dict[i + key.len()..]);
+    let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let rest = trim_start(&after[digits..]);
+    // `12 0 R` is a reference, not a number.
+    if rest.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(&after[..digits]).ok()?.parse().ok()
+}
+
+/// The image reduced by averaging square blocks, to [`READ_PIXELS`] or fewer.
+fn reduce(image: Gray) -> Gray {
+    let mut factor = 1;
+    while (image.width / factor) * (image.height / factor) > READ_PIXELS {
+        factor += 1;
+    }
+    if factor == 1 {
+        return image;
+    }
+    let (width, height) = (image.width / factor, image.height / factor);
+    let mut pixels = Vec::with_capacity(width * height);
+    let area = (factor * factor) as u32;
+    for y in 0..height {
+        for x in 0..width {
+            let mut sum = 0u32;
+            for dy in 0..factor {
+                let row = (y * factor + dy) * image.width;
+                for dx in 0..factor {
+                    sum += u32::from(image.pixels[row + x * factor + dx]);
+                }
+            }
+            pixels.push(u8::try_from(sum / area).unwrap_or(u8::MAX));
+        }
+    }
+    Gray {
+        width,
+        height,
+        pixels,
+    }
+}
+
+/// The symbols found, first in the image thresholded at one level for the whole page (Otsu's
+/// method), which reads JPEG scans whose compression blurs the modules' edges; then, if a
+/// symbol was seen but not read, or none was seen, in the gray image with the reader's own
+/// local threshold, which copes with uneven lighting. Symbols read twice are kept twice
+/// (`print_back::join` takes a symbol once).
+fn symbols_in(image: &Gray) -> Vec<Vec<u8>> {
+    let level = otsu(&image.pixels);
+    let (mut symbols, missed) = read_grids(image, |p| if p <= level { 0 } else { 255 });
+    if missed || symbols.is_empty() {
+        symbols.extend(read_grids(image, |p| p).0);
+    }
+    symbols
+}
+
+/// The symbols read, and whether a grid was found that could not be read.
+fn read_grids(image: &Gray, map: impl Fn(u8) -> u8) -> (Vec<Vec<u8>>, bool) {
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(image.width, image.height, |x, y| {
+            map(image.pixels[y * image.width + x])
+        });
+    let mut missed = false;
+    let symbols = prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|grid| {
+            let mut bytes = Vec::new();
+            let read = grid.decode_to(&mut bytes).ok().map(|_| bytes);
+            missed |= read.is_none();
+            read
+        })
+        .collect();
+    (symbols, missed)
+}
+
+/// Otsu's threshold: the gray level that best splits the histogram into two classes (the
+/// largest between-class variance).
+fn otsu(pixels: &[u8]) -> u8 {
+    let mut histogram = [0u64; 256];
+    for p in pixels {
+        histogram[usize::from(*p)] += 1;
+    }
+    let total = pixels.len() as f64;
+    let sum: f64 = histogram
+        .iter()
+        .enumerate()
+        .map(|(i, n)| i as f64 * *n as f64)
+        .sum();
+    let (mut weight_low, mut sum_low) = (0.0, 0.0);
+    let (mut best, mut level) = (0.0, 127u8);
+    for (i, n) in histogram.iter().enumerate() {
+        weight_low += *n as f64;
+        if weight_low == 0.0 {
+            continue;
+        }
+        let weight_high = total - weight_low;
+        if weight_high == 0.0 {
+            break;
+        }
+        sum_low += i as f64 * *n as f64;
+        let mean_low = sum_low / weight_low;
+        let mean_high = (sum - sum_low) / weight_high;
+        let between = weight_low * weight_high * (mean_low - mean_high).powi(2);
+        if between > best {
+            best = between;
+            level = u8::try_from(i).unwrap_or(127);
+        }
+    }
+    level
+}
