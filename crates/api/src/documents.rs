@@ -233,6 +233,100 @@ pub(crate) async fn verify(
     }))
 }
 
+/// One item of a print's front as its back carries it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct FrontRowBody {
+    /// The item: the label's message key, e.g. field-name.
+    #[schema(example = "field-address")]
+    pub item: String,
+    /// The label in Japanese, as printed.
+    pub label: String,
+    /// The value exactly as printed (more lines joined by " / "); absent when withheld.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Printed on the front but not carried by the back (the Individual Number, the resident
+    /// record code): the inquiry never shows a number.
+    pub withheld: bool,
+}
+
+/// A print's front as its back carries it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct FrontBody {
+    /// The document's title in Japanese, as printed.
+    #[schema(example = "住民票の写し")]
+    pub title: String,
+    /// The verification code printed on the front.
+    pub code: String,
+    /// The issuing municipality, as printed.
+    pub municipality: String,
+    /// The issue date, as printed.
+    #[schema(example = "令和8年12月6日")]
+    pub issued: String,
+    /// The front's blocks in order (one per person listed), each its items in order.
+    pub sections: Vec<Vec<FrontRowBody>>,
+}
+
+impl FrontBody {
+    /// The front with its item labels in `labels`' language (the title stays Japanese, as
+    /// printed).
+    pub(crate) fn of(
+        front: &mynumber_core::print_back::Front,
+        labels: &mynumber_i18n::Catalog,
+    ) -> Self {
+        let ja = mynumber_i18n::japanese();
+        Self {
+            title: ja.text(&front.title_key),
+            code: front.code.clone(),
+            municipality: front.municipality.clone(),
+            issued: front.issued.clone(),
+            sections: front
+                .sections
+                .iter()
+                .map(|rows| {
+                    rows.iter()
+                        .map(|r| FrontRowBody {
+                            item: r.key.clone(),
+                            label: labels.text(&r.key),
+                            value: (!r.withheld).then(|| r.value.clone()),
+                            withheld: r.withheld,
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What a scan of a print's back says.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct BackBody {
+    /// Always true: a back that is not genuine gets 422 saying why.
+    pub genuine: bool,
+    /// The register's record of the document.
+    pub document: DocumentBody,
+    /// The front as it was issued, to compare with the paper in hand.
+    pub front: FrontBody,
+}
+
+/// 証明書復号画像表示: read a scan of the back of a print on plain paper (PNG, JPEG, or a
+/// scanner's PDF, as the body) and see the front as it was issued. A back that was altered
+/// or not made by this system, an unreadable or incomplete scan, or a scan of the front gets
+/// 422 saying which, in the reader's language. The reading is recorded on the person.
+#[utoipa::path(post, path = "/api/v1/documents/verify-back", tag = "documents",
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The scan: PNG, JPEG or PDF, byte for byte"),
+    responses((status = 200, body = BackBody), (status = 404, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
+pub(crate) async fn verify_back(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<BackBody>, ApiError> {
+    let opened = state.app.read_back(body.to_vec()).await?;
+    Ok(Json(BackBody {
+        genuine: true,
+        document: DocumentBody::from(&opened.row),
+        front: FrontBody::of(&opened.front, mynumber_i18n::japanese()),
+    }))
+}
+
 /// The Ed25519 key that signs documents.
 #[utoipa::path(get, path = "/api/v1/documents/public-key", tag = "documents",
     responses((status = 200, body = DocumentKeyBody)))]

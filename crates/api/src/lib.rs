@@ -53,6 +53,8 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// A document file sent for verification may be this large (a copy of the resident record with
 /// a large household is a few hundred kilobytes).
 pub const DOCUMENT_LIMIT: usize = 4 * 1024 * 1024;
+/// The largest scan of a print's back taken (`mynumber_app::MAX_SCAN_MIB`).
+pub const SCAN_LIMIT: usize = mynumber_app::MAX_SCAN_MIB * 1024 * 1024;
 
 /// Signatures the verification service checks at once; one more is answered 503 at once. Taken
 /// once the caller is known and its body read, so that a slow upload holds no place.
@@ -104,7 +106,7 @@ impl AppState {
         admin::verify, admin::entries, admin::public_key,
         admin::latest_checkpoint, admin::create_checkpoint,
         number_changes::request, number_changes::approve, number_changes::reject,
-        documents::issue, documents::by_code, documents::verify, documents::public_key,
+        documents::issue, documents::by_code, documents::verify, documents::verify_back, documents::public_key,
         documents::outcome, documents::list, documents::name_municipality,
         certificates::issue, certificates::list, certificates::revoke, certificates::ca,
         certificates::crl, certificates::ocsp_post, certificates::ocsp_get, certificates::suspend,
@@ -481,6 +483,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             post(documents::verify).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
         )
         .door(
+            M::POST,
+            "/api/v1/documents/verify-back",
+            public,
+            post(documents::verify_back).layer(DefaultBodyLimit::max(SCAN_LIMIT)),
+        )
+        .door(
             M::GET,
             "/api/v1/documents/{code}",
             public,
@@ -829,6 +837,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(M::GET, "/verify", public, get(web::public::verify))
         .door(M::GET, "/verify/{code}", public, get(web::public::verify))
+        .door(
+            M::POST,
+            "/verify/back",
+            public,
+            post(web::public::verify_back).layer(DefaultBodyLimit::max(SCAN_LIMIT + 64 * 1024)),
+        )
         .door(
             M::GET,
             "/api/openapi.json",

@@ -894,6 +894,77 @@ async fn a_copy_of_the_resident_record_is_issued_as_a_signed_pdf_and_verified() 
             .unwrap()
             .contains("no document signature")
     );
+
+    // 証明書復号画像表示 (issue 13): a scan of the counter's print is of a front (its only code
+    // is the URL); a back made up with this system's framing but not its key is refused; so is
+    // a file that is no image. Each says what was wrong, in the reader's language. (A genuine
+    // back opens in the store suite, on both engines: suite/kiosk.rs.)
+    let Some(front) = mynumber_test_support::prints::scan_page(&pdf, 1) else {
+        return;
+    };
+    let made_up = mynumber_test_support::prints::reprinted(
+        &mynumber_core::print_back::split(&[7u8; 900], *b"madeup01").unwrap(),
+    );
+    for (scan, problem, words) in [
+        (
+            front,
+            "problem-back-front-side",
+            "表面がスキャンされています",
+        ),
+        (
+            made_up.clone(),
+            "problem-back-tampered",
+            "書き換えられている",
+        ),
+        (
+            b"GIF89a....".to_vec(),
+            "problem-back-format",
+            "PNG、JPEG または PDF",
+        ),
+    ] {
+        let r = s
+            .send(
+                Method::POST,
+                "/api/v1/documents/verify-back",
+                None,
+                "application/octet-stream",
+                scan,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], "scan", "{}", r.text);
+        let message = r.body["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(words), "{problem}: {message}");
+    }
+    // The public page: the form on the verification page, and its answer in the reader's
+    // language, with the upload form again.
+    let page = s.call(Method::GET, "/verify?lang=en", None, None).await;
+    assert!(page.text.contains(r#"action="/verify/back?lang=en""#));
+    assert!(page.text.contains(r#"enctype="multipart/form-data""#));
+    let boundary = "----mynumber-test";
+    let mut form = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"back.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    form.extend_from_slice(&made_up);
+    form.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let r = s
+        .send(
+            Method::POST,
+            "/verify/back?lang=en",
+            None,
+            &format!("multipart/form-data; boundary={boundary}"),
+            form,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(
+        r.text
+            .contains("This back was altered, or it was not issued by this system."),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains(r#"name="scan""#));
 }
 
 #[tokio::test]

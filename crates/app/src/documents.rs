@@ -13,7 +13,8 @@ use mynumber_core::{
     FieldError, MunicipalityCode, RecordStatus, ResidentCode, ResidentRecord, STATUSES_OF_RESIDENCE,
 };
 use mynumber_render::{
-    Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind, render_record,
+    Fonts, PrintedForeign, PrintedPerson, RecordDocument, RecordEntry, RecordKind,
+    render_record_with_back,
 };
 
 use crate::access::{authorize, current_scope, found, read};
@@ -332,8 +333,9 @@ impl App {
     /// `household` among `items`, the other members), records it in the register of issued
     /// documents, and returns it with its ledger records: the issue, each other member's
     /// record read, and each number printed (a reading, with its basis). Shared by the counter
-    /// and the kiosk; the caller has authorized and appends the records. `copy_mark` puts the
-    /// latent 「複写」 under the page, for prints on plain paper.
+    /// and the kiosk; the caller has authorized and appends the records. `plain_paper` (the
+    /// kiosk's print) puts the latent 「複写」 under every page and the back after each one
+    /// (prints.rs).
     #[allow(clippy::too_many_arguments)]
     pub(crate) async fn compose_record(
         &self,
@@ -345,7 +347,7 @@ impl App {
         items: &[&'static str],
         number_basis: Option<(&str, &str)>,
         issued_by: &str,
-        copy_mark: bool,
+        plain_paper: bool,
         now: i64,
     ) -> Result<(IssuedDocument, Vec<Record>), AppError> {
         let wants = |c: &str| items.contains(&c);
@@ -450,9 +452,12 @@ impl App {
             issue_date: today,
             verification_code: verification.as_str().to_owned(),
             verify_url: self.documents.verify_url.clone(),
-            copy_mark,
+            copy_mark: plain_paper,
         };
-        let pdf = render_record(fonts, &document).map_err(|e| AppError::Render(e.to_string()))?;
+        let seal_back = |front: &mynumber_core::print_back::Front| self.seal_back(front);
+        let back: Option<mynumber_render::SealBack<'_>> = plain_paper.then_some(&seal_back);
+        let pdf = render_record_with_back(fonts, &document, back)
+            .map_err(|e| AppError::Render(e.to_string()))?;
         let (signed, covered) = self.documents.signing_key.sign(&verification, &pdf);
         tx.insert_document(&DocumentRow {
             code: verification.clone(),

@@ -483,11 +483,6 @@ impl App {
                 return Err(AppError::from(refusal.problem()));
             }
         };
-        if order.document == KioskDocument::SealCertificate {
-            return Err(AppError::Unavailable(
-                "the certificate of a registered seal is not printed at kiosks yet".into(),
-            ));
-        }
         let next = KioskSessionRow {
             status: KioskSessionStatus::Ordered,
             step: step + 1,
@@ -538,12 +533,9 @@ impl App {
             ));
         }
         let kind = match order.document {
-            KioskDocument::ResidentRecordCopy => RecordKind::Copy,
-            KioskDocument::ResidentRecordItems => RecordKind::RecordedMatters,
-            // Refused at the order (`order_at_kiosk`) until it is printed.
-            KioskDocument::SealCertificate => {
-                return Err(session_refused("the seal's certificate is not printed"));
-            }
+            KioskDocument::ResidentRecordCopy => Some(RecordKind::Copy),
+            KioskDocument::ResidentRecordItems => Some(RecordKind::RecordedMatters),
+            KioskDocument::SealCertificate => None,
         };
         let mut items: Vec<&'static str> = Vec::new();
         if order.has(KioskOption::Household) {
@@ -603,21 +595,39 @@ impl App {
         let basis = order
             .has(KioskOption::Number)
             .then_some(("own-request", "my-number-card-pin"));
-        let (issued, mut records) = self
-            .compose_record(
-                tx.as_mut(),
-                &fonts,
-                history,
-                &current,
-                kind,
-                &items,
-                basis,
-                &principal.ledger_name(),
-                // The kiosk prints on plain A4: a copy of it shows 「複写」.
-                true,
-                now,
-            )
-            .await?;
+        let (issued, mut records) = match kind {
+            Some(kind) => {
+                self.compose_record(
+                    tx.as_mut(),
+                    &fonts,
+                    history,
+                    &current,
+                    kind,
+                    &items,
+                    basis,
+                    &principal.ledger_name(),
+                    // The kiosk prints on plain A4: a copy shows 「複写」, and the back carries
+                    // the front, sealed.
+                    true,
+                    now,
+                )
+                .await?
+            }
+            None => {
+                // The seal in force now: one ended since the order is not certified.
+                let Some(seal) = tx.seal_in_force(person).await? else {
+                    return Err(AppError::from(kiosk::Refusal::NoSeal.problem()));
+                };
+                self.compose_seal_certificate(
+                    tx.as_mut(),
+                    &fonts,
+                    &seal,
+                    &principal.ledger_name(),
+                    now,
+                )
+                .await?
+            }
+        };
         let next = KioskSessionRow {
             status: KioskSessionStatus::Paid,
             step: step + 1,

@@ -30,6 +30,7 @@ mod organisation_auth;
 mod organisations;
 mod passkeys;
 pub mod ports;
+mod prints;
 mod registry;
 mod revocation_info;
 mod seals;
@@ -80,6 +81,7 @@ pub use ports::{
     SessionRow, SettlementRow, StaffKind, StaffRow, Store, StoreError, TerminalRow, TotpKeyRow, Tx,
     VersionRow,
 };
+pub use prints::{MAX_SCAN_MIB, OpenedBack};
 pub use registry::{
     ChangeCommand, HouseholdChoice, RegisterCommand, Registered, ResidentView, SEARCH_LIMIT,
     SEARCH_LIMIT_MAX, SearchResults, overdue_flags,

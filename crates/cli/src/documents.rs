@@ -251,9 +251,19 @@ pub(crate) async fn resident_record(
     Ok(())
 }
 
-/// Verifies a document file; `Ok(false)` when it is not genuine.
+/// Verifies a document file, or a scan of a print's back; `Ok(false)` when it is not genuine.
+/// A PNG or JPEG, and a PDF without the document signature (a scanner's), are read as a scan
+/// of the back (issue 13): the front it carries is printed, to compare with the paper.
 pub(crate) async fn verify(app: &App, file: &Path) -> Result<bool> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let signed_pdf = bytes.starts_with(b"%PDF-")
+        && !matches!(
+            app.document_public_key().verify(&bytes),
+            Err(mynumber_core::document::DocumentError::Unsigned)
+        );
+    if !signed_pdf {
+        return verify_back(app, file, bytes).await;
+    }
     match app.verify_document(&bytes).await {
         Ok(checked) => {
             let row = checked.row;
@@ -274,6 +284,49 @@ pub(crate) async fn verify(app: &App, file: &Path) -> Result<bool> {
             Ok(true)
         }
         Err(e @ (AppError::Document(_) | AppError::NotFound(_))) => {
+            println!("NOT GENUINE: {}: {e}", file.display());
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Reads a scan of a print's back and prints the front it carries; `Ok(false)` when the back
+/// is not genuine or cannot be read.
+async fn verify_back(app: &App, file: &Path, bytes: Vec<u8>) -> Result<bool> {
+    match app.read_back(bytes).await {
+        Ok(opened) => {
+            let front = &opened.front;
+            let ja = mynumber_i18n::japanese();
+            println!(
+                "genuine: {} is the back of a print issued by this system",
+                file.display()
+            );
+            println!("verification code: {}", front.code);
+            println!("kind: {}", opened.row.kind);
+            println!("title: {}", ja.text(&front.title_key));
+            println!("issuer: {}", front.municipality);
+            println!("issued: {}", front.issued);
+            for (i, rows) in front.sections.iter().enumerate() {
+                println!("person {}:", i + 1);
+                for row in rows {
+                    let value = if row.withheld {
+                        "(printed; not carried by the back)"
+                    } else {
+                        row.value.as_str()
+                    };
+                    println!("  {}: {value}", ja.text(&row.key));
+                }
+            }
+            Ok(true)
+        }
+        Err(AppError::Invalid(invalid)) => {
+            for e in &invalid.0 {
+                println!("NOT GENUINE: {}: {}", file.display(), e.problem());
+            }
+            Ok(false)
+        }
+        Err(e @ AppError::NotFound(_)) => {
             println!("NOT GENUINE: {}: {e}", file.display());
             Ok(false)
         }

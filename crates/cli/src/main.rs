@@ -557,9 +557,11 @@ pub(crate) enum DocumentCommand {
         #[arg(long = "identity")]
         identity: Vec<String>,
     },
-    /// Check that a document file was issued by this system and is unaltered (exit 1 if not).
+    /// Check that a document file was issued by this system and is unaltered, or read a scan
+    /// of a print's back (PNG, JPEG, or a scanner's PDF) and print the front it carries (exit 1
+    /// if not genuine).
     Verify {
-        /// The PDF.
+        /// The PDF, or the scan of a print's back.
         file: PathBuf,
     },
 }

@@ -58,6 +58,10 @@ pub enum RenderError {
     /// The QR code could not be built (the data is too long).
     #[error("the QR code cannot hold {0} bytes")]
     QrCode(usize),
+    /// A print's back could not be sealed (the caller's sealing failed, or the front is too
+    /// long for one back).
+    #[error("the print's back could not be made: {0}")]
+    Back(String),
     /// The PDF writer failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),

@@ -12,6 +12,8 @@
     reason = "test support fails the calling test by panicking"
 )]
 
+pub mod prints;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -452,6 +452,73 @@ pub(crate) async fn verify(
     send(page.render(), q.lang.as_deref(), c, status, cache)
 }
 
+#[derive(Template)]
+#[template(path = "public_verify_back.html")]
+struct VerifyBackPage {
+    f: Frame,
+    /// `Ok`: the front as issued (labels as HTML); `Err`: why the scan was refused.
+    result: Result<crate::documents::FrontBody, String>,
+}
+
+/// 証明書復号画像表示 (issue 13): a scan of a print's back, uploaded from the verification page,
+/// and the front it carries, for the reader to compare with the paper in hand. Refusals say
+/// what was wrong with the scan, in the reader's language.
+pub(crate) async fn verify_back(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+    body: axum::body::Bytes,
+) -> Response {
+    use mynumber_app::AppError;
+    let c = language(&headers, q.lang.as_deref());
+    let f = Frame::new(c, "public-back-title", "/verify");
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let scan = super::multipart::parse(content_type, &body)
+        .ok()
+        .and_then(|parts| super::multipart::file(&parts, "scan").map(<[u8]>::to_vec));
+    let (result, status) = match scan {
+        None => (
+            Err(f.h("problem-back-format")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Some(scan) => match state.app.read_back(scan).await {
+            Ok(opened) => {
+                let mut view = crate::documents::FrontBody::of(&opened.front, c);
+                for row in view.sections.iter_mut().flatten() {
+                    row.label = ruby(&row.label);
+                }
+                (Ok(view), StatusCode::OK)
+            }
+            Err(AppError::Invalid(invalid)) => (
+                Err(invalid
+                    .0
+                    .first()
+                    .map_or_else(|| f.h("problem-back-tampered"), |e| ruby(&e.message(c)))),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(AppError::NotFound(_)) => (Err(f.h("verify-unknown")), StatusCode::NOT_FOUND),
+            Err(e) => {
+                tracing::error!(error = %e, "a scan of a back could not be read");
+                (
+                    Err(f.h("api-error-internal-error")),
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                )
+            }
+        },
+    };
+    // A front's names and addresses stay in no cache.
+    send(
+        VerifyBackPage { f, result }.render(),
+        q.lang.as_deref(),
+        c,
+        status,
+        "no-store",
+    )
+}
+
 /// A date of birth (YYYY-MM-DD) as the reader writes dates.
 fn birth(c: &Catalog, iso: &str) -> String {
     iso.parse::<jiff::civil::Date>()

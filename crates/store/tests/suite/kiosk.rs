@@ -9,6 +9,8 @@ use mynumber_core::terminal::{Envelope, REQUEST_TYPE, TerminalStatus, challenge_
 use mynumber_pki::Hierarchy;
 use mynumber_pki::jose::{sign_es256, split};
 
+use mynumber_test_support::prints::{reprinted, scan_page};
+
 use super::{Env, card_in_hand, install_authorities, japanese, register, sign_message_with_card};
 
 const START: &str = "/api/kiosk/v1/sessions";
@@ -50,6 +52,22 @@ async fn refusals(env: &Env) -> Vec<String> {
         .filter(|e| e.content.action == "kiosk-request-refused")
         .map(|e| e.content.detail)
         .collect()
+}
+
+/// A session begun at `terminal` and answered by the card (its PIN 1234): at step 2.
+async fn answered_session(
+    env: &Env,
+    terminal: &TerminalRow,
+    card_file: &[u8],
+) -> mynumber_app::KioskSessionRow {
+    let session = env.app.start_kiosk_session(terminal).await.unwrap();
+    let message = challenge_message(&session.id, &hex::encode(&session.challenge));
+    let (signature, certificate) =
+        sign_message_with_card(card_file, Hierarchy::Authentication, "1234", &message);
+    env.app
+        .answer_kiosk_challenge(terminal, &session.id, 1, &certificate, &signature)
+        .await
+        .unwrap()
 }
 
 /// A chain's terminal registered with its key signs its requests: one signed for another door,
@@ -278,18 +296,6 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         )
         .await
         .unwrap();
-    // Priced now, but not printed yet: refused before anything is paid, the session unmoved.
-    let again = env
-        .app
-        .order_at_kiosk(
-            &terminal,
-            &session.id,
-            3,
-            &order("seal-certificate", &[], 1),
-        )
-        .await
-        .unwrap_err();
-    assert!(matches!(again, AppError::Unavailable(_)), "{again:?}");
     let read_back = env
         .app
         .order_at_kiosk(
@@ -331,6 +337,83 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
     let checked = env.app.verify_document(&issue.pdf).await.unwrap();
     assert_eq!(checked.row.code.as_str(), issue.document_code);
     assert_eq!(checked.row.issued_by, format!("kiosk:{}", terminal.id));
+    // Its back, scanned, shows the front as issued, the number withheld; a scan of the front,
+    // a reprinted back with one byte changed, and one missing a symbol are each refused.
+    if let Some(back) = scan_page(&issue.pdf, 2) {
+        let opened = env.app.read_back(back.clone()).await.unwrap();
+        assert_eq!(opened.front.title_key, "record-title-copy");
+        assert_eq!(opened.front.code, issue.document_code);
+        assert_eq!(opened.row.kind, "resident-record-copy");
+        let rows = &opened.front.sections[0];
+        assert_eq!(rows[0].key, "field-name");
+        assert!(rows[0].value.starts_with("小林 花子 / "), "{:?}", rows[0]);
+        let number = rows
+            .iter()
+            .find(|r| r.key == "field-individual-number")
+            .unwrap();
+        assert!(number.withheld && number.value.is_empty());
+        let front = scan_page(&issue.pdf, 1).unwrap();
+        assert_eq!(
+            problem(env.app.read_back(front).await.unwrap_err()),
+            "problem-back-front-side"
+        );
+        let symbols = mynumber_render::scan::read_symbols(&back).unwrap();
+        assert_eq!(
+            env.app.read_back(reprinted(&symbols)).await.unwrap().front,
+            opened.front,
+            "reprinted as it was, the back still opens"
+        );
+        // One byte changed anywhere in a symbol's data (its header aside): refused. Eight
+        // places over the sealed bytes: the version, the nonce, the ciphertext and its tag.
+        let last = symbols.len() - 1;
+        let end = symbols[last].len();
+        let places = [
+            (0, 14),
+            (0, 15),
+            (0, 20),
+            (0, 27),
+            (0, symbols[0].len() / 2),
+            (last, end - 40),
+            (last, end - 17),
+            (last, end - 1),
+        ];
+        for (symbol, at) in places {
+            let mut changed = symbols.clone();
+            changed[symbol][at] ^= 0x01;
+            assert_eq!(
+                problem(env.app.read_back(reprinted(&changed)).await.unwrap_err()),
+                "problem-back-tampered",
+                "byte {at} of symbol {symbol}"
+            );
+        }
+        if symbols.len() > 1 {
+            assert_eq!(
+                problem(
+                    env.app
+                        .read_back(reprinted(&symbols[1..]))
+                        .await
+                        .unwrap_err()
+                ),
+                "problem-back-incomplete"
+            );
+        }
+        assert_eq!(
+            problem(env.app.read_back(b"GIF89a".to_vec()).await.unwrap_err()),
+            "problem-back-format"
+        );
+        let reads = env
+            .app
+            .ledger_entries(&env.admin, "131041", 0, 1000)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| {
+                e.content.action == "print-back-read"
+                    && e.content.detail.contains(&issue.document_code)
+            })
+            .count();
+        assert_eq!(reads, 2, "each front shown is a reading, recorded");
+    }
     // A failed print: not charged, and the same document is sent again.
     let failed = env
         .app
@@ -416,24 +499,49 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         env.app.kiosk_settlement(&env.clerk, day).await,
         Err(AppError::Denied(_))
     ));
+    // The seal's certificate, in a session of its own: the impression on the front, the
+    // holder's items on the back.
+    let sealed = answered_session(&env, &terminal, &handed.card_file).await;
+    let ordered = env
+        .app
+        .order_at_kiosk(&terminal, &sealed.id, 2, &order("seal-certificate", &[], 1))
+        .await
+        .unwrap();
+    let (_, quote) = ordered.order.clone().unwrap();
+    let paid = env
+        .app
+        .pay_at_kiosk(&terminal, &sealed.id, 3, i64::from(quote.total_yen))
+        .await
+        .unwrap();
+    let certificate_pdf = paid.issued.unwrap();
+    let checked = env.app.verify_document(&certificate_pdf.pdf).await.unwrap();
+    assert_eq!(checked.row.kind, "seal-certificate");
+    if let Some(back) = scan_page(&certificate_pdf.pdf, 2) {
+        let opened = env.app.read_back(back).await.unwrap();
+        assert_eq!(opened.front.title_key, "seal-certificate-title");
+        let keys: Vec<(&str, bool)> = opened.front.sections[0]
+            .iter()
+            .map(|r| (r.key.as_str(), r.withheld))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("field-seal-impression", true),
+                ("field-name", false),
+                ("field-birth-date", false),
+                ("field-sex", false),
+                ("field-address", false),
+            ]
+        );
+    }
+
     // At 23:01 JST a new session's card still answers, but nothing is ordered: closed.
     let japan = mynumber_core::dates::japan_time_of(env.clock.now_us()).unwrap();
     let to_2301 = ((23 - i64::from(japan.hour())) * 60 + 1 - i64::from(japan.minute()))
         * 60_000_000
         - i64::from(japan.second()) * 1_000_000;
     env.clock.advance(to_2301);
-    let late = env.app.start_kiosk_session(&terminal).await.unwrap();
-    let message = challenge_message(&late.id, &hex::encode(&late.challenge));
-    let (signature, certificate) = sign_message_with_card(
-        &handed.card_file,
-        Hierarchy::Authentication,
-        "1234",
-        &message,
-    );
-    env.app
-        .answer_kiosk_challenge(&terminal, &late.id, 1, &certificate, &signature)
-        .await
-        .unwrap();
+    let late = answered_session(&env, &terminal, &handed.card_file).await;
     let closed = env
         .app
         .order_at_kiosk(
@@ -492,18 +600,7 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         )
         .await
         .unwrap();
-    let moving = env.app.start_kiosk_session(&terminal).await.unwrap();
-    let message = challenge_message(&moving.id, &hex::encode(&moving.challenge));
-    let (signature, certificate) = sign_message_with_card(
-        &handed.card_file,
-        Hierarchy::Authentication,
-        "1234",
-        &message,
-    );
-    env.app
-        .answer_kiosk_challenge(&terminal, &moving.id, 1, &certificate, &signature)
-        .await
-        .unwrap();
+    let moving = answered_session(&env, &terminal, &handed.card_file).await;
     let pending = env
         .app
         .order_at_kiosk(
@@ -515,12 +612,12 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
         .await
         .unwrap_err();
     assert_eq!(problem(pending), "problem-kiosk-move-out-pending");
-    assert!(matches!(
-        env.app
-            .order_at_kiosk(&terminal, &moving.id, 2, &order("seal-certificate", &[], 1))
-            .await,
-        Err(AppError::Unavailable(_))
-    ));
+    let seal_ordered = env
+        .app
+        .order_at_kiosk(&terminal, &moving.id, 2, &order("seal-certificate", &[], 1))
+        .await
+        .unwrap();
+    assert_eq!(seal_ordered.status, KioskSessionStatus::Ordered);
 
     // A card suspended since (the call center, a minute ago) is refused at the next session,
     // and the refusal is recorded on its holder.
@@ -556,6 +653,7 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
     assert_eq!(
         kiosk,
         [
+            ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-accepted", actor.as_str()),
             ("kiosk-card-accepted", actor.as_str()),
