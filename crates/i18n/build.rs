@@ -33,6 +33,15 @@ fn main() {
         "CALL_SOURCES",
         &mut out,
     );
+    // The kiosk's screens: the languages convenience-store kiosks offer (issue 13), which are
+    // not all a resident's catalog languages (Spanish).
+    embed(
+        &root.join("kiosk"),
+        "kiosk/",
+        "KIOSK_LANGUAGES",
+        "KIOSK_SOURCES",
+        &mut out,
+    );
     let path = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("catalogs.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

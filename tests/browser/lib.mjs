@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,4 +88,25 @@ export async function startServer(dataDir, port = 0) {
     server.stderr.on('data', read);
     server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
   });
+}
+
+/** A free port of loopback. */
+export async function freePort() {
+  const s = createServer();
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address();
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+/** A JSON call to the server's API with a bearer token; fails the test unless it succeeds. */
+export async function callApi(base, token, method, path, body) {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert.ok(r.ok, `${method} ${path}: ${text}`);
+  return JSON.parse(text);
 }

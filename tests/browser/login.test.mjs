@@ -10,12 +10,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as client from 'openid-client';
-import { auditPage, bin, launch, shots, startServer, tabTo } from './lib.mjs';
+import { auditPage, bin, callApi, freePort, launch, shots, startServer, tabTo } from './lib.mjs';
 const checked = [];
 const audit = (page, name) => auditPage(page, name, checked);
 
@@ -23,14 +22,6 @@ let server, base, admin, browser, dataDir, rp, rpBase;
 /** The URLs the relying party's own server was sent to, in order. */
 const arrived = [];
 
-/** A free port of loopback: the server's public URL must be its own address. */
-async function freePort() {
-  const s = createServer();
-  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address();
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
 
 before(async () => {
   const port = await freePort();
@@ -61,16 +52,7 @@ after(async () => {
   }
 });
 
-async function api(method, path, body) {
-  const r = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  const text = await r.text();
-  assert.ok(r.ok, `${method} ${path}: ${text}`);
-  return JSON.parse(text);
-}
+const api = (method, path, body) => callApi(base, admin, method, path, body);
 
 test('a resident logs in with the card at an openid-client relying party, by keyboard, in ja and en', async () => {
   // The relying party: registered by the administrator, with its own P-256 key and its URIs.

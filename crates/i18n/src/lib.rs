@@ -59,6 +59,8 @@ enum Set {
     Desk,
     /// The lost-card line's scripts and next steps (`locales/call/`).
     Call,
+    /// The kiosk's screens (`locales/kiosk/`).
+    Kiosk,
 }
 
 /// One language's messages.
@@ -99,6 +101,14 @@ static CALL_CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
         .iter()
         .zip(CALL_SOURCES.iter())
         .map(|(tag, source)| Catalog::load(tag, source, Set::Call))
+        .collect()
+});
+
+static KIOSK_CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
+    KIOSK_LANGUAGES
+        .iter()
+        .zip(KIOSK_SOURCES.iter())
+        .map(|(tag, source)| Catalog::load(tag, source, Set::Kiosk))
         .collect()
 });
 
@@ -176,6 +186,7 @@ impl Catalog {
             Set::Resident => japanese(),
             Set::Desk => desk_japanese(),
             Set::Call => call_catalog("ja"),
+            Set::Kiosk => kiosk_catalog("ja"),
         };
         self.try_format(key, args)
             .or_else(|| source.try_format(key, args))
@@ -321,6 +332,21 @@ pub fn call_catalogs() -> &'static [Catalog] {
 /// The lost-card line's catalog for a supported tag; an unknown tag gets Japanese.
 pub fn call_catalog(tag: &str) -> &'static Catalog {
     let all: &'static [Catalog] = &CALL_CATALOGS;
+    all.iter()
+        .find(|c| c.tag.eq_ignore_ascii_case(tag))
+        .or_else(|| all.first())
+        .unwrap_or_else(|| unreachable_catalog())
+}
+
+/// The kiosk's screens' catalogs (`locales/kiosk/`): the languages kiosks offer, Japanese
+/// first.
+pub fn kiosk_catalogs() -> &'static [Catalog] {
+    &KIOSK_CATALOGS
+}
+
+/// The kiosk's catalog for a supported tag; an unknown tag gets Japanese.
+pub fn kiosk_catalog(tag: &str) -> &'static Catalog {
+    let all: &'static [Catalog] = &KIOSK_CATALOGS;
     all.iter()
         .find(|c| c.tag.eq_ignore_ascii_case(tag))
         .or_else(|| all.first())

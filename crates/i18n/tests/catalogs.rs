@@ -486,3 +486,64 @@ fn every_field_problem_the_code_raises_has_its_message() {
     let missing: Vec<&String> = keys.iter().filter(|k| !ja.contains(k)).collect();
     assert!(missing.is_empty(), "no desk message for {missing:?}");
 }
+
+/// The kiosk's screens: the languages kiosks offer (issue 13: Japanese, English, Chinese,
+/// Korean, Portuguese, Spanish, Vietnamese and easy Japanese), each with exactly the Japanese
+/// messages, formatting cleanly and translated; easy Japanese without kanji.
+#[test]
+fn the_kiosk_catalogs_are_the_kiosks_languages_and_complete() {
+    use mynumber_i18n::{kiosk_catalog, kiosk_catalogs};
+    let tags: Vec<&str> = kiosk_catalogs().iter().map(|c| c.tag()).collect();
+    assert_eq!(
+        tags,
+        [
+            "ja",
+            "en",
+            "es",
+            "ja-x-easy",
+            "ko",
+            "pt-BR",
+            "vi",
+            "zh-Hans"
+        ]
+    );
+    let ja = kiosk_catalog("ja");
+    let source: BTreeSet<&String> = ja.keys().iter().collect();
+    assert!(
+        source.len() > 40,
+        "the kiosk catalog shrank to {}",
+        source.len()
+    );
+    let args = [
+        ("count", Arg::Number(2)),
+        ("tries", Arg::Number(2)),
+        ("yen", Arg::Text("400")),
+        ("reason", Arg::Text("…")),
+        ("step", Arg::Number(3)),
+    ];
+    let kanji = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    for c in kiosk_catalogs() {
+        assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());
+        let keys: BTreeSet<&String> = c.keys().iter().collect();
+        assert_eq!(keys, source, "kiosk {} differs from Japanese", c.tag());
+        for key in ja.keys() {
+            let text = c
+                .try_format(key, &args)
+                .unwrap_or_else(|| panic!("kiosk {}: {key} does not format", c.tag()));
+            assert!(!text.trim().is_empty(), "kiosk {}: {key} is empty", c.tag());
+            if c.tag() == "ja-x-easy" && !key.starts_with("meta-") {
+                assert!(
+                    !text.chars().any(kanji),
+                    "kiosk easy: {key} has kanji: {text}"
+                );
+            } else if !c.tag().starts_with("ja") && !key.starts_with("meta-") {
+                assert_ne!(
+                    Some(text),
+                    ja.try_format(key, &args),
+                    "kiosk {}: {key} is untranslated",
+                    c.tag()
+                );
+            }
+        }
+    }
+}
