@@ -77,6 +77,18 @@ before(async () => {
     { stdio: 'ignore', env: { ...process.env, RUST_LOG: 'warn' } });
   await waitFor('the card in the reader', () => log.includes('Card ATR: 3B E0 00 FF 81 31 FE 45 14'));
 
+  // The demo municipality's rule table: open day and night every day, so that the session
+  // runs whenever the test does (the standard table closes at 23:00 JST and over the new year).
+  await api('PUT', '/api/v1/municipalities/131041/kiosk-rules', {
+    opens: '00:00', closes: '24:00', closed_days: [], max_copies: 10,
+    documents: [
+      { document: 'resident-record-copy', who: 'household', fee_yen: 200 },
+      { document: 'resident-record-items', who: 'household', fee_yen: 200 },
+      { document: 'seal-certificate', who: 'oneself', fee_yen: 200 },
+    ],
+  });
+  const published = await (await fetch(`${base}/api/v1/municipalities/131041/kiosk-rules`)).json();
+  assert.equal(published.closes, '24:00');
   // A chain and its terminal, registered by the administrator with the key the kiosk made.
   const chain = await api('POST', '/api/v1/organisations',
     { corporate_number: '5835678256246', name: '株式会社サンプルストア', roles: ['kiosk-operator'] });

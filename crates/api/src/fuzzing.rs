@@ -42,6 +42,14 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::kiosks::PaymentRequest>(bytes);
     body::<crate::kiosks::PrintedRequest>(bytes);
     body::<crate::kiosks::StepRequest>(bytes);
+    // A municipality's rule table, read and checked as the door does.
+    if let (Ok(rules), Ok(code)) = (
+        serde_json::from_slice::<crate::kiosks::KioskRulesBody>(bytes),
+        mynumber_core::MunicipalityCode::parse("131041"),
+    ) && let Ok(table) = rules.to_table(code)
+    {
+        let _ = table.problems();
+    }
     // A terminal's signed request, as its guard reads it (the signature is checked later).
     if let Ok(jws) = std::str::from_utf8(bytes)
         .map_err(|_| ())

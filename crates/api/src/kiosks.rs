@@ -579,3 +579,219 @@ pub(crate) async fn card(
         .await?;
     Ok(Json(KioskSessionBody::from(&row)))
 }
+
+/// A maintenance window of a municipality's kiosks.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WindowBody {
+    /// Its first instant (RFC 3339).
+    #[schema(example = "2027-01-10T01:00:00+09:00")]
+    pub starts_at: String,
+    /// The first instant after it (RFC 3339).
+    #[schema(example = "2027-01-10T05:00:00+09:00")]
+    pub ends_at: String,
+}
+
+/// One document a municipality offers at kiosks.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocumentRuleBody {
+    /// resident-record-copy, resident-record-items or seal-certificate.
+    #[schema(example = "resident-record-copy")]
+    pub document: String,
+    /// Whose may be asked for: oneself, or household (the seal's certificate: oneself only).
+    #[schema(example = "household")]
+    pub who: String,
+    /// The fee for one copy, in yen.
+    #[schema(example = 200)]
+    pub fee_yen: u32,
+}
+
+/// A municipality's rule table for kiosks (docs/design/kiosk.md).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KioskRulesBody {
+    /// From when requests are taken each day, Japan time (HH:MM).
+    #[schema(example = "06:30")]
+    pub opens: String,
+    /// Until before when (HH:MM; 24:00 for the whole day).
+    #[schema(example = "23:00")]
+    pub closes: String,
+    /// Days of no issue every year (MM-DD).
+    #[schema(example = json!(["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"]))]
+    pub closed_days: Vec<String>,
+    /// Maintenance windows.
+    #[serde(default)]
+    pub maintenance: Vec<WindowBody>,
+    /// Card holders younger than this are refused, if the municipality excludes minors.
+    #[serde(default)]
+    pub minimum_age: Option<i16>,
+    /// The most copies of one document in one request (1–10).
+    #[schema(example = 10)]
+    pub max_copies: u8,
+    /// The documents offered; one not listed is not issued at kiosks.
+    pub documents: Vec<DocumentRuleBody>,
+}
+
+impl KioskRulesBody {
+    fn from_table(t: &mynumber_core::kiosk::RuleTable) -> Self {
+        let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        Self {
+            opens: hm(t.opens),
+            closes: hm(t.closes),
+            closed_days: t
+                .closed_days
+                .iter()
+                .map(|d| format!("{:02}-{:02}", d.month, d.day))
+                .collect(),
+            maintenance: t
+                .maintenance
+                .iter()
+                .map(|w| WindowBody {
+                    starts_at: crate::staff::time(w.starts_us),
+                    ends_at: crate::staff::time(w.ends_us),
+                })
+                .collect(),
+            minimum_age: t.minimum_age,
+            max_copies: t.max_copies,
+            documents: t
+                .documents
+                .iter()
+                .map(|d| DocumentRuleBody {
+                    document: d.document.code().to_owned(),
+                    who: d.who.code().to_owned(),
+                    fee_yen: d.fee_yen,
+                })
+                .collect(),
+        }
+    }
+
+    /// The table this body describes, or every field that cannot be read.
+    pub(crate) fn to_table(
+        &self,
+        municipality: mynumber_core::MunicipalityCode,
+    ) -> Result<mynumber_core::kiosk::RuleTable, Vec<mynumber_core::FieldError>> {
+        use mynumber_core::FieldError;
+        use mynumber_core::kiosk::{
+            DocumentRule, KioskDocument, MonthDay, RuleTable, WhoMayAsk, Window,
+        };
+        let mut problems = Vec::new();
+        let minute = |s: &str| -> Option<u16> {
+            let (h, m) = s.trim().split_once(':')?;
+            let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+            (h <= 24 && m < 60).then_some(h * 60 + m)
+        };
+        let (opens, closes) = match (minute(&self.opens), minute(&self.closes)) {
+            (Some(o), Some(c)) => (o, c),
+            _ => {
+                problems.push(FieldError::new("hours", "problem-kiosk-rules-hours"));
+                (0, 0)
+            }
+        };
+        let closed_days: Option<Vec<MonthDay>> = self
+            .closed_days
+            .iter()
+            .map(|d| {
+                let (m, d) = d.trim().split_once('-')?;
+                Some(MonthDay {
+                    month: m.parse().ok()?,
+                    day: d.parse().ok()?,
+                })
+            })
+            .collect();
+        let maintenance: Option<Vec<Window>> = self
+            .maintenance
+            .iter()
+            .map(|w| {
+                let at = |s: &str| s.trim().parse::<jiff::Timestamp>().ok();
+                Some(Window {
+                    starts_us: at(&w.starts_at)?.as_microsecond(),
+                    ends_us: at(&w.ends_at)?.as_microsecond(),
+                })
+            })
+            .collect();
+        let documents: Option<Vec<DocumentRule>> = self
+            .documents
+            .iter()
+            .map(|d| {
+                Some(DocumentRule {
+                    document: KioskDocument::parse(d.document.trim())?,
+                    who: WhoMayAsk::parse(d.who.trim())?,
+                    fee_yen: d.fee_yen,
+                })
+            })
+            .collect();
+        if closed_days.is_none() {
+            problems.push(FieldError::new(
+                "closed_days",
+                "problem-kiosk-rules-closed-days",
+            ));
+        }
+        if maintenance.is_none() {
+            problems.push(FieldError::new(
+                "maintenance",
+                "problem-kiosk-rules-maintenance",
+            ));
+        }
+        if documents.is_none() || self.documents.len() > 3 {
+            problems.push(
+                FieldError::new("documents", "problem-kiosk-rules-document")
+                    .arg("document", "?")
+                    .arg("max", i64::from(mynumber_core::kiosk::MAX_FEE_YEN)),
+            );
+        }
+        match (closed_days, maintenance, documents) {
+            (Some(closed_days), Some(maintenance), Some(documents)) if problems.is_empty() => {
+                Ok(RuleTable {
+                    municipality,
+                    documents,
+                    opens,
+                    closes,
+                    closed_days,
+                    maintenance,
+                    minimum_age: self.minimum_age,
+                    max_copies: self.max_copies,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A municipality's rule table for kiosks: the one it set, else the standard one (public:
+/// what a kiosk charges and when it issues).
+#[utoipa::path(get, path = "/api/v1/municipalities/{municipality_code}/kiosk-rules", tag = "kiosks",
+    params(("municipality_code" = String, Path, description = "6-digit local-government code")),
+    responses((status = 200, body = KioskRulesBody), (status = 422, body = Problem)))]
+pub(crate) async fn rules(
+    State(state): State<AppState>,
+    AppPath(municipality_code): AppPath<String>,
+) -> Result<Json<KioskRulesBody>, ApiError> {
+    let code = mynumber_core::MunicipalityCode::parse(&municipality_code)
+        .map_err(|e| ApiError::invalid(&e))?;
+    let table = state.app.kiosk_rules(&Principal::Anonymous, code).await?;
+    Ok(Json(KioskRulesBody::from_table(&table)))
+}
+
+/// Set a municipality's rule table for kiosks: the documents and fees, whose they may be, the
+/// hours, the closed days, maintenance windows, an age limit, the copies (an administrator of
+/// that municipality). Recorded in the ledger.
+#[utoipa::path(put, path = "/api/v1/municipalities/{municipality_code}/kiosk-rules", tag = "kiosks",
+    params(("municipality_code" = String, Path, description = "6-digit local-government code")),
+    request_body = KioskRulesBody,
+    responses((status = 200, body = KioskRulesBody), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn set_rules(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppPath(municipality_code): AppPath<String>,
+    AppJson(req): AppJson<KioskRulesBody>,
+) -> Result<Json<KioskRulesBody>, ApiError> {
+    let code = mynumber_core::MunicipalityCode::parse(&municipality_code)
+        .map_err(|e| ApiError::invalid(&e))?;
+    let table = req
+        .to_table(code)
+        .map_err(|p| ApiError::from(AppError::Invalid(mynumber_core::Invalid(p))))?;
+    state.app.set_kiosk_rules(&principal, &table).await?;
+    Ok(Json(KioskRulesBody::from_table(&table)))
+}

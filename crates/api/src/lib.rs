@@ -121,7 +121,7 @@ impl AppState {
         signing::start, signing::result, signing::verify, signing::latest_four,
         seals::register, seals::change, seals::end, seals::get, seals::impression,
         kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card, kiosks::order, kiosks::payment, kiosks::printed,
-        kiosks::document, kiosks::settlement,
+        kiosks::document, kiosks::settlement, kiosks::rules, kiosks::set_rules,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -511,6 +511,18 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/municipalities/{municipality_code}/name",
             p(A::NameMunicipality),
             put(documents::name_municipality),
+        )
+        .door(
+            M::PUT,
+            "/api/v1/municipalities/{municipality_code}/kiosk-rules",
+            p(A::SetKioskRules),
+            put(kiosks::set_rules),
+        )
+        .door(
+            M::GET,
+            "/api/v1/municipalities/{municipality_code}/kiosk-rules",
+            public,
+            get(kiosks::rules),
         )
         // Organisations and their purposes (issue 12).
         .door(

@@ -314,6 +314,9 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
             "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/name") => json!({"name": "名前"}),
+        ("PUT", "/api/v1/municipalities/{municipality_code}/kiosk-rules") => json!({
+            "opens": "06:30", "closes": "23:00", "closed_days": ["12-29"], "max_copies": 10,
+            "documents": [{"document": "resident-record-copy", "who": "household", "fee_yen": 200}]}),
         ("POST", "/api/v1/residents/{resident_code}/certificates") => {
             json!({"kind": "authentication", "request": public_key, "reason": "the walk"})
         }

@@ -20,7 +20,7 @@ use mynumber_core::certificate::CertificateStatus;
 use mynumber_core::kiosk::{
     self, KioskDocument, KioskOption, KioskRequest, Order, RuleTable, Whose,
 };
-use mynumber_core::{RecordStatus, RemovalReason};
+use mynumber_core::{MunicipalityCode, RecordStatus, RemovalReason};
 use mynumber_render::RecordKind;
 
 use crate::access::authorize;
@@ -453,7 +453,7 @@ impl App {
             copies: order.copies,
         };
         let municipality = record.municipality();
-        let table = RuleTable::standard(municipality);
+        let table = rules_in(tx.as_mut(), municipality).await?;
         let detail = format!(
             "session={} terminal={} document={} options={} copies={}",
             row.id,
@@ -876,5 +876,72 @@ impl App {
             return Err(session_refused("the step is not the session's"));
         }
         Ok(row)
+    }
+}
+
+/// A municipality's rule table for kiosks: the one it set, else the standard one.
+async fn rules_in(
+    tx: &mut dyn crate::ports::ReadTx,
+    municipality: MunicipalityCode,
+) -> Result<RuleTable, AppError> {
+    match tx.kiosk_rules(municipality).await? {
+        None => Ok(RuleTable::standard(municipality)),
+        Some(text) => RuleTable::parse(municipality, &text).ok_or_else(|| {
+            AppError::Unavailable(format!(
+                "the kiosk rule table of {} is unreadable",
+                municipality.as_str()
+            ))
+        }),
+    }
+}
+
+impl App {
+    /// A municipality's rule table for kiosks (its documents, fees, hours, closed days): the
+    /// one it set, else the standard one. Public: a resident may read what a kiosk charges
+    /// and when it issues.
+    pub async fn kiosk_rules(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityCode,
+    ) -> Result<RuleTable, AppError> {
+        self.permit(principal, Action::ReadPublic).await?;
+        let mut tx = self.store.begin_read().await?;
+        rules_in(tx.as_mut(), municipality).await
+    }
+
+    /// Sets a municipality's rule table for kiosks, checked (`RuleTable::problems`), and
+    /// records it in the municipality's partition (`kiosk-rules-set`, with the table's text).
+    pub async fn set_kiosk_rules(
+        &self,
+        principal: &Principal,
+        table: &RuleTable,
+    ) -> Result<(), AppError> {
+        self.permit(principal, Action::SetKioskRules).await?;
+        authorize!(
+            self,
+            (),
+            principal,
+            Action::SetKioskRules,
+            &Subject::Municipality(table.municipality),
+            "municipality"
+        );
+        let problems = table.problems();
+        if !problems.is_empty() {
+            return Err(AppError::Invalid(mynumber_core::Invalid(problems)));
+        }
+        let text = table.to_text();
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        tx.set_kiosk_rules(table.municipality, &text, now, &principal.ledger_name())
+            .await?;
+        let record = Record {
+            partition: table.municipality.as_str().to_owned(),
+            action: "kiosk-rules-set",
+            person: None,
+            purpose: None,
+            detail: text.lines().skip(1).collect::<Vec<_>>().join(" | "),
+        };
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await.map_err(AppError::from)
     }
 }

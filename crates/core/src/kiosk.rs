@@ -9,9 +9,9 @@
 
 use jiff::civil::Date;
 
-use crate::MunicipalityCode;
 use crate::card::CardKind;
 use crate::dates::{age_on, japan_time_of};
+use crate::{FieldError, MunicipalityCode};
 
 /// A document the kiosk prints (the register holds what they show).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -172,7 +172,167 @@ impl RuleTable {
     pub fn rule(&self, document: KioskDocument) -> Option<&DocumentRule> {
         self.documents.iter().find(|r| r.document == document)
     }
+
+    /// What is wrong with a table a municipality sets, each on its field: hours within the
+    /// day and opening before closing; real closed days; maintenance windows that end after
+    /// they start; an age limit of 0–20; 1–[`MAX_COPIES`] copies; each document once, at a fee
+    /// of at most [`MAX_FEE_YEN`], and the seal's certificate for the holder only (a seal is
+    /// one's own: facts, issue 13).
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if self.opens >= self.closes || self.closes > DAY_END {
+            out.push(FieldError::new("hours", "problem-kiosk-rules-hours"));
+        }
+        let real =
+            |d: &MonthDay| (1..=12).contains(&d.month) && Date::new(2024, d.month, d.day).is_ok();
+        if !self.closed_days.iter().all(real) || self.closed_days.len() > 366 {
+            out.push(FieldError::new(
+                "closed_days",
+                "problem-kiosk-rules-closed-days",
+            ));
+        }
+        if self.maintenance.len() > MAX_WINDOWS
+            || self.maintenance.iter().any(|w| w.ends_us <= w.starts_us)
+        {
+            out.push(FieldError::new(
+                "maintenance",
+                "problem-kiosk-rules-maintenance",
+            ));
+        }
+        if self.minimum_age.is_some_and(|a| !(0..=20).contains(&a)) {
+            out.push(FieldError::new("minimum_age", "problem-kiosk-rules-age"));
+        }
+        if !(1..=MAX_COPIES).contains(&self.max_copies) {
+            out.push(
+                FieldError::new("max_copies", "problem-kiosk-rules-copies")
+                    .arg("max", i64::from(MAX_COPIES)),
+            );
+        }
+        let mut seen = Vec::new();
+        for rule in &self.documents {
+            if seen.contains(&rule.document)
+                || rule.fee_yen > MAX_FEE_YEN
+                || (rule.document == KioskDocument::SealCertificate
+                    && rule.who != WhoMayAsk::Oneself)
+            {
+                out.push(
+                    FieldError::new("documents", "problem-kiosk-rules-document")
+                        .arg("document", rule.document.code())
+                        .arg("max", i64::from(MAX_FEE_YEN)),
+                );
+            }
+            seen.push(rule.document);
+        }
+        out
+    }
+
+    /// The table as text, one rule a line (the form it is stored in: docs/design/kiosk.md).
+    pub fn to_text(&self) -> String {
+        let hm = |m: MinuteOfDay| format!("{:02}:{:02}", m / 60, m % 60);
+        let mut out = format!(
+            "{RULES_HEADER}\nhours\t{}\t{}\n",
+            hm(self.opens),
+            hm(self.closes)
+        );
+        let days: Vec<String> = self
+            .closed_days
+            .iter()
+            .map(|d| format!("{:02}-{:02}", d.month, d.day))
+            .collect();
+        out.push_str(&format!("closed\t{}\n", days.join(",")));
+        for w in &self.maintenance {
+            out.push_str(&format!("maintenance\t{}\t{}\n", w.starts_us, w.ends_us));
+        }
+        if let Some(age) = self.minimum_age {
+            out.push_str(&format!("minimum-age\t{age}\n"));
+        }
+        out.push_str(&format!("max-copies\t{}\n", self.max_copies));
+        for r in &self.documents {
+            out.push_str(&format!(
+                "document\t{}\t{}\t{}\n",
+                r.document.code(),
+                r.who.code(),
+                r.fee_yen
+            ));
+        }
+        out
+    }
+
+    /// Reads a table's text for `municipality`; `None` unless it is what [`RuleTable::to_text`]
+    /// writes.
+    pub fn parse(municipality: MunicipalityCode, text: &str) -> Option<Self> {
+        let mut lines = text.strip_suffix('\n')?.split('\n');
+        if lines.next()? != RULES_HEADER {
+            return None;
+        }
+        let minute = |s: &str| -> Option<MinuteOfDay> {
+            let (h, m) = s.split_once(':')?;
+            let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+            (h <= 24 && m < 60 && h * 60 + m <= DAY_END).then_some(h * 60 + m)
+        };
+        let mut table = Self {
+            municipality,
+            documents: Vec::new(),
+            opens: OPENS,
+            closes: CLOSES,
+            closed_days: Vec::new(),
+            maintenance: Vec::new(),
+            minimum_age: None,
+            max_copies: MAX_COPIES,
+        };
+        let mut hours = false;
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["hours", o, c] if !hours => {
+                    table.opens = minute(o)?;
+                    table.closes = minute(c)?;
+                    hours = true;
+                }
+                ["closed", days] => {
+                    for d in days.split(',').filter(|d| !d.is_empty()) {
+                        let (m, d) = d.split_once('-')?;
+                        table.closed_days.push(MonthDay {
+                            month: m.parse().ok()?,
+                            day: d.parse().ok()?,
+                        });
+                    }
+                }
+                ["maintenance", a, b] if table.maintenance.len() < MAX_WINDOWS => {
+                    table.maintenance.push(Window {
+                        starts_us: a.parse().ok()?,
+                        ends_us: b.parse().ok()?,
+                    });
+                }
+                ["minimum-age", a] => table.minimum_age = Some(a.parse().ok()?),
+                ["max-copies", n] => table.max_copies = n.parse().ok()?,
+                ["document", d, w, fee] if table.documents.len() < 3 => {
+                    table.documents.push(DocumentRule {
+                        document: KioskDocument::parse(d)?,
+                        who: WhoMayAsk::parse(w)?,
+                        fee_yen: fee.parse().ok()?,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        hours.then_some(table)
+    }
 }
+
+/// The first line of a rule table's text: its format and version.
+pub const RULES_HEADER: &str = "mynumber-kiosk-rules-v1";
+
+/// The end of the day, 24:00: a table open until then closes at midnight.
+pub const DAY_END: MinuteOfDay = 24 * 60;
+
+/// The highest fee a table may set, in yen. **Choice**: a bound against a slip of the
+/// keyboard; the kiosk fees of outside-world §4.1 are 200–450 yen.
+pub const MAX_FEE_YEN: u32 = 10_000;
+
+/// The most maintenance windows a table holds at once. **Choice**: a year of monthly windows
+/// with room to spare.
+pub const MAX_WINDOWS: usize = 50;
 
 /// What a kiosk asks, as the centre knows it at the moment of asking.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -417,6 +577,78 @@ pub fn decide(table: &RuleTable, request: &KioskRequest) -> Result<Quote, Refusa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_table_reads_back_as_written_and_nothing_else_reads() {
+        let code = MunicipalityCode::parse("131041").unwrap();
+        let mut table = RuleTable::standard(code);
+        assert_eq!(
+            RuleTable::parse(code, &table.to_text()),
+            Some(table.clone())
+        );
+        assert!(table.to_text().starts_with(
+            "mynumber-kiosk-rules-v1\nhours\t06:30\t23:00\nclosed\t12-29,12-30,12-31,01-01,01-02,01-03\n"
+        ));
+        table.opens = 0;
+        table.closes = DAY_END;
+        table.closed_days.clear();
+        table.minimum_age = Some(15);
+        table.maintenance.push(Window {
+            starts_us: 10,
+            ends_us: 20,
+        });
+        table.documents[0].fee_yen = 300;
+        assert!(table.problems().is_empty());
+        let text = table.to_text();
+        assert!(text.contains("hours\t00:00\t24:00\nclosed\t\n"));
+        assert_eq!(RuleTable::parse(code, &text), Some(table));
+        for bad in [
+            text.replace("v1", "v2"),
+            text.replace("24:00", "24:01"),
+            text.replace("hours\t00:00\t24:00\n", ""),
+            text.replace("household", "anyone"),
+            format!("{text}document\tresident-record-copy\thousehold\t1\n"),
+            format!("{text}colour\tred\n"),
+            text.trim_end().to_owned(),
+        ] {
+            assert_eq!(RuleTable::parse(code, &bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_s_problems_are_named_on_their_fields() {
+        let code = MunicipalityCode::parse("131041").unwrap();
+        let mut table = RuleTable::standard(code);
+        assert!(table.problems().is_empty());
+        table.opens = CLOSES;
+        table.closed_days.push(MonthDay { month: 2, day: 30 });
+        table.maintenance.push(Window {
+            starts_us: 20,
+            ends_us: 20,
+        });
+        table.minimum_age = Some(21);
+        table.max_copies = 0;
+        table.documents[2].who = WhoMayAsk::Household;
+        table.documents[0].fee_yen = MAX_FEE_YEN + 1;
+        let fields: Vec<&str> = table.problems().iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "hours",
+                "closed_days",
+                "maintenance",
+                "minimum_age",
+                "max_copies",
+                "documents",
+                "documents"
+            ]
+        );
+        // Open all day: 00:00 to 24:00, the last request at 23:59.
+        let mut open = RuleTable::standard(code);
+        open.opens = 0;
+        open.closes = DAY_END;
+        assert!(open.problems().is_empty());
+    }
     use jiff::civil::date;
 
     /// µs of a time in Japan.

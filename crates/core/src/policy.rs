@@ -130,6 +130,8 @@ pub enum Action {
     ManageOrganisations,
     /// Set the name a municipality prints.
     NameMunicipality,
+    /// Set a municipality's rule table for kiosks (コンビニ交付: documents, fees, hours).
+    SetKioskRules,
     /// Print a card notice: the pick-up notice or the expiry notices.
     PrintCardNotices,
     /// Print notification letters and record their delivery.
@@ -233,6 +235,7 @@ crate::codes!(Action {
     ManageCollections => "manage-collections",
     ManageOrganisations => "manage-organisations",
     NameMunicipality => "name-municipality",
+    SetKioskRules => "set-kiosk-rules",
     OwnCredentials => "own-credentials",
     PrintCardNotices => "print-card-notices",
     PrintNotices => "print-notices",
@@ -426,6 +429,7 @@ impl Action {
             | A::ListStaff
             | A::RevokeToken
             | A::NameMunicipality
+            | A::SetKioskRules
             | A::ManageOrganisations
             | A::SweepSessions
             | A::IssueCertificateException => P::ManageStaff,

@@ -286,6 +286,7 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("expected", Arg::Number(12)),
         ("found", Arg::Number(11)),
         ("count", Arg::Number(12)),
+        ("document", Arg::Text("seal-certificate")),
         ("position", Arg::Number(3)),
         ("tries", Arg::Text("2")),
         ("event", Arg::Text("resume")),

@@ -228,6 +228,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0036_kiosk_terminals.sql"),
         include_str!("../migrations/postgres/0036_kiosk_terminals.sql"),
     ),
+    (
+        37,
+        "each municipality's rule table for kiosks",
+        include_str!("../migrations/sqlite/0037_kiosk_rule_tables.sql"),
+        include_str!("../migrations/postgres/0037_kiosk_rule_tables.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -161,6 +161,12 @@ pub trait KiosksRead {
         household: HouseholdId,
         today: Date,
     ) -> Result<bool, StoreError>;
+    /// A municipality's rule table for kiosks, as stored (`RuleTable::to_text`), if it set
+    /// one.
+    async fn kiosk_rules(
+        &mut self,
+        municipality: MunicipalityCode,
+    ) -> Result<Option<String>, StoreError>;
 }
 
 /// Writing the kiosk registry and sessions.
@@ -185,4 +191,12 @@ pub trait KiosksWrite {
         row: &KioskSessionRow,
         from_step: i64,
     ) -> Result<bool, StoreError>;
+    /// Sets (or replaces) a municipality's rule table for kiosks.
+    async fn set_kiosk_rules(
+        &mut self,
+        municipality: MunicipalityCode,
+        rules: &str,
+        at_us: i64,
+        by: &str,
+    ) -> Result<(), StoreError>;
 }

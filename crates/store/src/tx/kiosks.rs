@@ -249,10 +249,46 @@ impl KiosksRead for SqlTx {
         .map_err(db)?;
         Ok(found.is_some())
     }
+
+    async fn kiosk_rules(
+        &mut self,
+        municipality: MunicipalityCode,
+    ) -> Result<Option<String>, StoreError> {
+        query("SELECT rules FROM kiosk_rule_tables WHERE municipality_code = $1")
+            .bind(municipality.as_str().to_owned())
+            .fetch_optional(&mut self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| r.try_get::<String, _>("rules").map_err(db))
+            .transpose()
+    }
 }
 
 #[async_trait]
 impl KiosksWrite for SqlTx {
+    async fn set_kiosk_rules(
+        &mut self,
+        municipality: MunicipalityCode,
+        rules: &str,
+        at_us: i64,
+        by: &str,
+    ) -> Result<(), StoreError> {
+        query(
+            "INSERT INTO kiosk_rule_tables (municipality_code, rules, changed_at_us, changed_by) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (municipality_code) DO UPDATE SET \
+             rules = excluded.rules, changed_at_us = excluded.changed_at_us, \
+             changed_by = excluded.changed_by",
+        )
+        .bind(municipality.as_str().to_owned())
+        .bind(rules.to_owned())
+        .bind(at_us)
+        .bind(by.to_owned())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
     async fn insert_terminal(&mut self, row: &TerminalRow) -> Result<(), StoreError> {
         query(AssertSqlSafe(format!(
             "INSERT INTO kiosk_terminals ({TERMINAL_COLUMNS}) \

@@ -54,6 +54,36 @@ async fn refusals(env: &Env) -> Vec<String> {
         .collect()
 }
 
+/// A resident of 131041 (小林 `given`) with a card in hand (its PINs 1234), and a chain with
+/// the kiosk-operator role.
+async fn holder_and_chain(
+    env: &Env,
+    given: &str,
+    born: &str,
+) -> (
+    mynumber_app::Registered,
+    mynumber_app::CardWithFile,
+    mynumber_app::OrganisationRow,
+) {
+    let resident = env
+        .app
+        .register(&env.clerk, register(japanese("小林", given, born)))
+        .await
+        .unwrap();
+    let handed = card_in_hand(env, &resident.resident_code, true).await;
+    let chain = env
+        .app
+        .register_organisation(
+            &env.admin,
+            "5835678256246",
+            "株式会社サンプルストア",
+            &["kiosk-operator"],
+        )
+        .await
+        .unwrap();
+    (resident, handed, chain)
+}
+
 /// A session begun at `terminal` and answered by the card (its PIN 1234): at step 2.
 async fn answered_session(
     env: &Env,
@@ -77,22 +107,7 @@ async fn answered_session(
 /// refused, the last recorded on its holder.
 pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: Env) {
     install_authorities(&env).await;
-    let resident = env
-        .app
-        .register(&env.clerk, register(japanese("小林", "花子", "1988-07-01")))
-        .await
-        .unwrap();
-    let handed = card_in_hand(&env, &resident.resident_code, true).await;
-    let chain = env
-        .app
-        .register_organisation(
-            &env.admin,
-            "5835678256246",
-            "株式会社サンプルストア",
-            &["kiosk-operator"],
-        )
-        .await
-        .unwrap();
+    let (resident, handed, chain) = holder_and_chain(&env, "花子", "1988-07-01").await;
     let employer = env
         .app
         .register_organisation(&env.admin, "4011001098993", "雇用主", &["number-related"])
@@ -782,4 +797,109 @@ pub(crate) async fn issue_13_a_kiosk_terminal_signs_and_the_card_answers(env: En
             "reason=move-out-pending"
         ]
     );
+}
+
+/// A municipality's own rule table (issue 13): the standard one until it sets its own; a table
+/// with every rule broken is refused on each field; set by an administrator, read by anyone,
+/// recorded in the ledger; and the next order is priced and bounded by it, a document it does
+/// not offer refused.
+pub(crate) async fn issue_13_a_municipality_sets_its_kiosk_rules(env: Env) {
+    use mynumber_core::kiosk::{DAY_END, KioskDocument, RuleTable};
+    install_authorities(&env).await;
+    let code = mynumber_core::MunicipalityCode::parse("131041").unwrap();
+    let anyone = mynumber_core::Principal::Anonymous;
+    let standard = RuleTable::standard(code);
+    assert_eq!(env.app.kiosk_rules(&anyone, code).await.unwrap(), standard);
+
+    let mut broken = standard.clone();
+    broken.opens = broken.closes;
+    broken.max_copies = 0;
+    let refused = env
+        .app
+        .set_kiosk_rules(&env.admin, &broken)
+        .await
+        .unwrap_err();
+    let AppError::Invalid(problems) = refused else {
+        panic!("{refused:?}");
+    };
+    let fields: Vec<&str> = problems.0.iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["hours", "max_copies"]);
+    assert!(matches!(
+        env.app.set_kiosk_rules(&env.clerk, &standard).await,
+        Err(AppError::Denied(_))
+    ));
+
+    // Open day and night every day, three copies at most, a 住民票 at 350 yen, no seal's
+    // certificate.
+    let mut own = standard.clone();
+    own.opens = 0;
+    own.closes = DAY_END;
+    own.closed_days.clear();
+    own.max_copies = 3;
+    own.documents
+        .retain(|d| d.document != KioskDocument::SealCertificate);
+    own.documents[0].fee_yen = 350;
+    env.app.set_kiosk_rules(&env.admin, &own).await.unwrap();
+    assert_eq!(env.app.kiosk_rules(&anyone, code).await.unwrap(), own);
+    let set: Vec<String> = env
+        .app
+        .ledger_entries(&env.admin, "131041", 0, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.content.action == "kiosk-rules-set")
+        .map(|e| e.content.detail)
+        .collect();
+    assert_eq!(set.len(), 1);
+    assert!(
+        set[0].starts_with("hours\t00:00\t24:00 | closed\t | max-copies\t3"),
+        "{set:?}"
+    );
+
+    // A session priced and bounded by it.
+    let (_, handed, chain) = holder_and_chain(&env, "三郎", "1970-01-01").await;
+    let pkcs8 =
+        EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+            .unwrap();
+    let point = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref())
+        .unwrap()
+        .public_key()
+        .as_ref()
+        .to_vec();
+    let terminal = env
+        .app
+        .register_terminal(&env.admin, chain.id, "0001", "本店", &point)
+        .await
+        .unwrap();
+    let session = answered_session(&env, &terminal, &handed.card_file).await;
+    let order = |document: &str, copies: i64| Order::new(document, &[], copies).unwrap();
+    let problem = |e: AppError| match e {
+        AppError::Invalid(i) => i.0[0].key,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        problem(
+            env.app
+                .order_at_kiosk(&terminal, &session.id, 2, &order("seal-certificate", 1))
+                .await
+                .unwrap_err()
+        ),
+        "problem-kiosk-not-offered"
+    );
+    assert_eq!(
+        problem(
+            env.app
+                .order_at_kiosk(&terminal, &session.id, 2, &order("resident-record-copy", 4))
+                .await
+                .unwrap_err()
+        ),
+        "problem-kiosk-copies"
+    );
+    let ordered = env
+        .app
+        .order_at_kiosk(&terminal, &session.id, 2, &order("resident-record-copy", 2))
+        .await
+        .unwrap();
+    let (_, quote) = ordered.order.unwrap();
+    assert_eq!((quote.fee_yen_each, quote.total_yen), (350, 700));
 }

@@ -4425,6 +4425,7 @@ macro_rules! all_cases {
             lookups_see_what_is_committed,
             issue_13_the_seal_register_keeps_one_seal_in_force,
             issue_13_a_kiosk_terminal_signs_and_the_card_answers,
+            issue_13_a_municipality_sets_its_kiosk_rules,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,
