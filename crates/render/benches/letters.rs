@@ -10,23 +10,10 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiff::civil::date;
 use mynumber_core::{ApplicationId, IndividualNumber, MunicipalityCode, Sex};
-use mynumber_render::{
-    DEBIAN_FONT_FILES, FontFile, FontFiles, Fonts, NoticeLetter, PrintedPerson, render_notices,
-};
+mod common;
 
-fn fonts() -> Option<Fonts> {
-    let mut files = Vec::new();
-    for (path, package) in DEBIAN_FONT_FILES {
-        match std::fs::read(path) {
-            Ok(bytes) => files.push(FontFile::new(bytes, path)),
-            Err(e) => {
-                eprintln!("SKIPPED: {path}: {e} (apt-get install {package})");
-                return None;
-            }
-        }
-    }
-    Some(Fonts::new(&FontFiles::from_ordered(files.try_into().unwrap())).unwrap())
-}
+use common::fonts;
+use mynumber_render::{NoticeLetter, PrintedPerson, render_notices};
 
 fn letter(i: u64) -> NoticeLetter {
     let languages = mynumber_i18n::LANGUAGES;
