@@ -113,7 +113,9 @@ fn bench(c: &mut Criterion) {
         "baseline zbarimg (process, PNG 300 dpi): {:.1} ms a read",
         started.elapsed().as_secs_f64() * 1000.0 / 5.0
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::var_os("KEEP_SCANS").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 criterion_group! {

@@ -317,38 +317,48 @@ fn reduce(image: Gray) -> Gray {
     }
 }
 
-/// The symbols found, first in the image thresholded at one level for the whole page (Otsu's
-/// method), which reads JPEG scans whose compression blurs the modules' edges; then, if a
-/// symbol was seen but not read, or none was seen, in the gray image with the reader's own
-/// local threshold, which copes with uneven lighting. Symbols read twice are kept twice
-/// (`print_back::join` takes a symbol once).
+/// The symbols found. The image is read up to three ways, stopping as soon as the symbols make
+/// a whole back (`print_back::join`): thresholded at one level for the whole page (Otsu's
+/// method), which reads JPEG scans whose compression blurs the modules' edges; in gray with the
+/// reader's own local threshold, which copes with uneven lighting; and thresholded lighter
+/// (Otsu's level + 30), which keeps thin dark modules a light scan washed out. A symbol read
+/// in more than one way is kept once.
 fn symbols_in(image: &Gray) -> Vec<Vec<u8>> {
     let level = otsu(&image.pixels);
-    let (mut symbols, missed) = read_grids(image, |p| if p <= level { 0 } else { 255 });
-    if missed || symbols.is_empty() {
-        symbols.extend(read_grids(image, |p| p).0);
+    let lighter = level.saturating_add(30);
+    let mut symbols: Vec<Vec<u8>> = Vec::new();
+    for pass in 0..3 {
+        let found = match pass {
+            0 => read_grids(image, |p| if p <= level { 0 } else { 255 }),
+            1 => read_grids(image, |p| p),
+            _ => read_grids(image, |p| if p <= lighter { 0 } else { 255 }),
+        };
+        for symbol in found {
+            if !symbols.contains(&symbol) {
+                symbols.push(symbol);
+            }
+        }
+        if mynumber_core::print_back::join(&symbols).is_ok() {
+            break;
+        }
     }
     symbols
 }
 
-/// The symbols read, and whether a grid was found that could not be read.
-fn read_grids(image: &Gray, map: impl Fn(u8) -> u8) -> (Vec<Vec<u8>>, bool) {
+/// The symbols read.
+fn read_grids(image: &Gray, map: impl Fn(u8) -> u8) -> Vec<Vec<u8>> {
     let mut prepared =
         rqrr::PreparedImage::prepare_from_greyscale(image.width, image.height, |x, y| {
             map(image.pixels[y * image.width + x])
         });
-    let mut missed = false;
-    let symbols = prepared
+    prepared
         .detect_grids()
         .into_iter()
         .filter_map(|grid| {
             let mut bytes = Vec::new();
-            let read = grid.decode_to(&mut bytes).ok().map(|_| bytes);
-            missed |= read.is_none();
-            read
+            grid.decode_to(&mut bytes).ok().map(|_| bytes)
         })
-        .collect();
-    (symbols, missed)
+        .collect()
 }
 
 /// Otsu's threshold: the gray level that best splits the histogram into two classes (the
