@@ -1226,6 +1226,32 @@ fn letters_print_in_batches_once_and_issued_documents_verify() {
         "{}",
         text(&refused.stdout)
     );
+    // A scan is read as a print's back (issue 13): the counter's print has none, so its
+    // scanned front is named as such; a back made up with this system's framing but not its
+    // key is altered. (A genuine back opens in the store suite and the kiosk's browser test.)
+    if let Some(front) =
+        mynumber_test_support::prints::scan_page(&std::fs::read(&with_number).unwrap(), 1)
+    {
+        let made_up = mynumber_test_support::prints::reprinted(
+            &mynumber_core::print_back::split(&[5u8; 700], *b"madeup02").unwrap(),
+        );
+        for (name, bytes, why) in [
+            ("front.png", front, "scan of the front"),
+            ("made-up.png", made_up, "altered"),
+        ] {
+            let file = dir.join(name);
+            std::fs::write(&file, bytes).unwrap();
+            let mut args = d.to_vec();
+            args.extend(["document", "verify", file.to_str().unwrap()]);
+            let out = run(&args, None);
+            assert_eq!(out.status.code(), Some(1), "{name}");
+            let said = text(&out.stdout);
+            assert!(
+                said.contains("NOT GENUINE") && said.contains(why),
+                "{name}: {said}"
+            );
+        }
+    }
     // Without the item, the number is not on the copy.
     let without = dir.join("plain.pdf");
     ok(&[
