@@ -28,6 +28,14 @@ const MAX_FRONT: u64 = 256 * 1024;
 /// The largest scan taken, in MiB: a 600 dpi gray PNG of an A4 page is under 16 MiB.
 pub const MAX_SCAN_MIB: usize = 16;
 
+/// Scans read at once: one per core of the machine this was measured on (a read is a third of
+/// a second of one core, docs/performance.md); the rest wait their turn, up to [`SCAN_WAIT`].
+const SCANS_AT_ONCE: usize = 2;
+/// How long a scan waits for its turn before the page says to try again.
+const SCAN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+static SCANS: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(SCANS_AT_ONCE));
+
 /// A back opened: the front as issued, and the register's record of that document.
 #[derive(Debug)]
 pub struct OpenedBack {
@@ -126,6 +134,12 @@ impl App {
         let principal = Principal::Anonymous;
         self.permit(&principal, mynumber_core::Action::ReadPublic)
             .await?;
+        // A public door that costs a third of a second of a core: bounded, so that a flood of
+        // uploads queues instead of taking every core from the register.
+        let _turn = tokio::time::timeout(SCAN_WAIT, SCANS.acquire())
+            .await
+            .map_err(|_| AppError::Unavailable("too many scans are being read; try again".into()))?
+            .map_err(|_| AppError::Unavailable("the scan reader is closed".into()))?;
         let symbols =
             tokio::task::spawn_blocking(move || mynumber_render::scan::read_symbols(&scan))
                 .await

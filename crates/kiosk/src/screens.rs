@@ -715,7 +715,15 @@ async fn paid(State(k): State<Shared>) -> Response {
         match k.centre.post(&at("payment"), payment, lang).await {
             Ok(v) => {
                 s.step = v["step"].as_i64().unwrap_or(s.step + 1);
-                let code = v["printout"]["document_code"].as_str().unwrap_or_default();
+                // The code names the spool's file: only a verification code's letters, digits
+                // and hyphens (never a path), whatever the centre answered.
+                let code = v["printout"]["document_code"]
+                    .as_str()
+                    .filter(|c| {
+                        (1..=32).contains(&c.len())
+                            && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    })
+                    .unwrap_or_default();
                 let pdf = v["printout"]["pdf"]
                     .as_str()
                     .and_then(mynumber_pki::base64_decode)
@@ -744,7 +752,8 @@ async fn paid(State(k): State<Shared>) -> Response {
     let Some((code, pdf)) = s.printout.clone() else {
         return go("/pay");
     };
-    let ok = !pdf.is_empty() && print(&k.print_dir, &code, s.copies, &pdf).is_ok();
+    let ok =
+        !code.is_empty() && !pdf.is_empty() && print(&k.print_dir, &code, s.copies, &pdf).is_ok();
     let report = json!({"step": s.step, "printed": ok});
     match k.centre.post(&at("printed"), report, lang).await {
         Ok(v) => s.step = v["step"].as_i64().unwrap_or(s.step + 1),

@@ -500,6 +500,11 @@ pub(crate) async fn verify_back(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ),
             Err(AppError::NotFound(_)) => (Err(f.h("verify-unknown")), StatusCode::NOT_FOUND),
+            // Every reader busy for a while (a flood of uploads): try again.
+            Err(AppError::Unavailable(_)) => (
+                Err(f.h("api-error-unavailable")),
+                StatusCode::SERVICE_UNAVAILABLE,
+            ),
             Err(e) => {
                 tracing::error!(error = %e, "a scan of a back could not be read");
                 (
