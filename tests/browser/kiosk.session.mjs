@@ -178,6 +178,15 @@ test('a resident prints a copy of the resident record at the kiosk and checks it
   assert.match(await page.textContent('.kiosk-fee'), /¥400/);
   assert.match(await page.textContent('main'), /only because you ask for it/);
   await audit(page, 'kiosk-confirm-en');
+  // Back to the choice and a copy more: the quote is dropped, and payment waits for a new one.
+  await page.goto(`${kioskBase}/options`);
+  await page.click('button[value="more"]');
+  await page.goto(`${kioskBase}/pay`);
+  await page.waitForURL(`${kioskBase}/options`);
+  await page.click('button[value="fewer"]');
+  await page.click('button[value="next"]');
+  await page.waitForURL(`${kioskBase}/confirm`);
+  assert.match(await page.textContent('.kiosk-fee'), /¥400/);
   await page.click('a[href="/pay"]');
   await page.waitForURL(`${kioskBase}/pay`);
   await audit(page, 'kiosk-pay-en');

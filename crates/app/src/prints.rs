@@ -28,13 +28,12 @@ const MAX_FRONT: u64 = 256 * 1024;
 /// The largest scan taken, in MiB: a 600 dpi gray PNG of an A4 page is under 16 MiB.
 pub const MAX_SCAN_MIB: usize = 16;
 
-/// Scans read at once: one per core of the machine this was measured on (a read is a third of
-/// a second of one core, docs/performance.md); the rest wait their turn, up to [`SCAN_WAIT`].
-const SCANS_AT_ONCE: usize = 2;
-/// How long a scan waits for its turn before the page says to try again.
-const SCAN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
-static SCANS: std::sync::LazyLock<tokio::sync::Semaphore> =
-    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(SCANS_AT_ONCE));
+/// Scans read at once. **Choice**: one, so that a public door whose read costs a third of a
+/// second of a core (docs/performance.md), and more on a crafted image, never takes more than
+/// one core from the register; a scan arriving while one is read is told to try again.
+const SCANS_AT_ONCE: usize = 1;
+static SCANS: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(SCANS_AT_ONCE)));
 
 /// A back opened: the front as issued, and the register's record of that document.
 #[derive(Debug)]
@@ -68,6 +67,11 @@ impl App {
     pub(crate) fn seal_back(&self, front: &Front) -> Result<Vec<Vec<u8>>, RenderError> {
         let fail = |what: &str| RenderError::Back(what.to_owned());
         let text = front.to_text();
+        // A back that would not open as this very front is never printed (a front beyond the
+        // text's limits would be told "altered" to the holder of a genuine print).
+        if Front::parse(&text).as_ref() != Some(front) {
+            return Err(fail("the front is beyond what a back carries"));
+        }
         let signature = self.documents.signing_key.sign_back(text.as_bytes());
         let mut plain = signature.to_vec();
         let mut deflate =
@@ -93,8 +97,10 @@ impl App {
         print_back::split(&sealed, id).ok_or_else(|| fail("the front is too long for one back"))
     }
 
-    /// Opens the sealed bytes of a back: the front, or `Tampered`.
-    fn open_back(&self, joined: print_back::Joined) -> Result<Front, BackProblem> {
+    /// Opens the sealed bytes of a back: the front, or `Tampered`; `Ok(None)` for a back that
+    /// opens and verifies but whose front does not read (a fault of this system's, not the
+    /// paper's).
+    fn open_back(&self, joined: print_back::Joined) -> Result<Option<Front>, BackProblem> {
         let (version, rest) = joined.sealed.split_first().ok_or(BackProblem::Tampered)?;
         if *version != SEALED_V1 || rest.len() < 12 + 16 + 64 {
             return Err(BackProblem::Tampered);
@@ -123,7 +129,7 @@ impl App {
         {
             return Err(BackProblem::Tampered);
         }
-        Front::parse(&text).ok_or(BackProblem::Tampered)
+        Ok(Front::parse(&text))
     }
 
     /// 証明書復号画像表示: reads a scan of a print's back (PNG, JPEG or a scanner's PDF), opens
@@ -134,21 +140,25 @@ impl App {
         let principal = Principal::Anonymous;
         self.permit(&principal, mynumber_core::Action::ReadPublic)
             .await?;
-        // A public door that costs a third of a second of a core: bounded, so that a flood of
-        // uploads queues instead of taking every core from the register.
-        let _turn = tokio::time::timeout(SCAN_WAIT, SCANS.acquire())
-            .await
-            .map_err(|_| AppError::Unavailable("too many scans are being read; try again".into()))?
-            .map_err(|_| AppError::Unavailable("the scan reader is closed".into()))?;
-        let symbols =
-            tokio::task::spawn_blocking(move || mynumber_render::scan::read_symbols(&scan))
-                .await
-                .map_err(|e| AppError::Unavailable(format!("reading the scan: {e}")))?
-                .map_err(|e| AppError::from(scan_problem(&e)))?;
+        // The turn is taken before anything else, and held by the reading thread itself: a
+        // request given up (the client gone, its time out) does not free it while the image is
+        // still being read.
+        let turn = std::sync::Arc::clone(&SCANS)
+            .try_acquire_owned()
+            .map_err(|_| AppError::Unavailable("a scan is being read; try again".into()))?;
+        let symbols = tokio::task::spawn_blocking(move || {
+            let read = mynumber_render::scan::read_symbols(&scan);
+            drop(turn);
+            read
+        })
+        .await
+        .map_err(|e| AppError::Unavailable(format!("reading the scan: {e}")))?
+        .map_err(|e| AppError::from(scan_problem(&e)))?;
         let joined = print_back::join(&symbols).map_err(|p| AppError::from(p.problem()))?;
         let front = self
             .open_back(joined)
-            .map_err(|p| AppError::from(p.problem()))?;
+            .map_err(|p| AppError::from(p.problem()))?
+            .ok_or_else(|| AppError::Unavailable("a genuine back's front does not read".into()))?;
         let code = VerificationCode::parse(&front.code)
             .ok_or_else(|| AppError::from(BackProblem::Tampered.problem()))?;
         let row = {

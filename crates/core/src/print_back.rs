@@ -49,9 +49,18 @@ pub struct FrontRow {
     pub withheld: bool,
 }
 
+/// The items a back never carries, whatever the front prints: the Individual Number and the
+/// resident record code. The renderer's rows with these keys are withheld by construction
+/// ([`FrontRow::shown`]), and a front's text that carries one is refused ([`Front::parse`]).
+pub const NEVER_CARRIED: [&str; 2] = ["field-individual-number", "field-resident-code"];
+
 impl FrontRow {
-    /// An item shown on the inquiry page as printed.
+    /// An item shown on the inquiry page as printed; withheld instead when its key is one of
+    /// [`NEVER_CARRIED`].
     pub fn shown(key: &str, value: &str) -> Self {
+        if NEVER_CARRIED.contains(&key) {
+            return Self::withheld(key);
+        }
         Self {
             key: key.to_owned(),
             value: value.to_owned(),
@@ -196,11 +205,15 @@ impl Front {
                     sections.push(Vec::new());
                     continue;
                 }
-                ("row", Some(key), Some(value), None) if is_key(key) => FrontRow {
-                    key: key.to_owned(),
-                    value: unescape(value)?,
-                    withheld: false,
-                },
+                ("row", Some(key), Some(value), None)
+                    if is_key(key) && !NEVER_CARRIED.contains(&key) =>
+                {
+                    FrontRow {
+                        key: key.to_owned(),
+                        value: unescape(value)?,
+                        withheld: false,
+                    }
+                }
                 ("withheld", Some(key), None, None) if is_key(key) => FrontRow::withheld(key),
                 _ => return None,
             };
@@ -373,7 +386,7 @@ mod tests {
             sections: vec![vec![
                 FrontRow::shown("field-name", "山田 太郎 / ヤマダ タロウ"),
                 FrontRow::shown("field-address", "東京都新宿区西新宿二丁目8番1号\t\\"),
-                FrontRow::withheld("field-individual-number"),
+                FrontRow::shown("field-individual-number", "1234 5678 9018"),
             ]],
         }
     }
@@ -402,6 +415,11 @@ mod tests {
             text.replace("code\t", "kode\t"),
             text.replace("issued\t令和8年12月6日", "issued\t令和8年\t12月6日"),
             text.replace("issued\t令和8年12月6日", "issued\t令和8年\r12月6日"),
+            // A number is never carried, even by a back made with the key.
+            text.replace(
+                "withheld\tfield-individual-number",
+                "row\tfield-individual-number\t1234 5678 9018",
+            ),
         ] {
             assert_eq!(Front::parse(&bad), None, "{bad:?}");
         }

@@ -168,7 +168,9 @@ impl Pcsc {
             if reader.is_some_and(|want| !name.to_string_lossy().contains(want)) {
                 continue;
             }
-            match context.connect(&name, pcsc::ShareMode::Shared, pcsc::Protocols::ANY) {
+            // Exclusive: no other program on the machine sends its own commands between the
+            // PIN's verification and the signature.
+            match context.connect(&name, pcsc::ShareMode::Exclusive, pcsc::Protocols::ANY) {
                 Ok(card) => return Ok(Self { card }),
                 Err(pcsc::Error::NoSmartcard | pcsc::Error::RemovedCard) => {}
                 Err(e) => tracing::debug!(reader = ?name, error = %e, "no card here"),

@@ -139,6 +139,11 @@ async fn run(cli: Cli) -> Result<()> {
                 idle: idle_seconds.max(30),
                 session: tokio::sync::Mutex::default(),
             };
+            // The screens are the kiosk's own browser's: never served beyond the machine.
+            anyhow::ensure!(
+                listen.ip().is_loopback(),
+                "--listen must be a loopback address (the screens are the kiosk's own)"
+            );
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .with_context(|| format!("listening on {listen}"))?;

@@ -255,16 +255,30 @@ pub(crate) fn router(kiosk: Kiosk) -> Router {
 }
 
 /// Refuses a POST another site's page sent (the kiosk's browser shows only these screens,
-/// but a form elsewhere must not drive them): the browser's `Sec-Fetch-Site` says so.
+/// but a form elsewhere must not drive them: the browser's `Sec-Fetch-Site` says so), and any
+/// request to a name other than loopback's.
 async fn same_origin(req: Request, next: Next) -> Response {
+    // A browser says where a request comes from; one that does not say is not the kiosk's.
     let cross = req.method() == axum::http::Method::POST
-        && req
+        && !req
             .headers()
             .get("sec-fetch-site")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v != "same-origin" && v != "none");
-    if cross {
-        return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+            .is_some_and(|v| v == "same-origin" || v == "none");
+    // Loopback names only: a page on another name resolving here (DNS rebinding) is refused.
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    let local = matches!(name, "127.0.0.1" | "localhost" | "[::1]");
+    if cross || !local {
+        return (
+            StatusCode::FORBIDDEN,
+            "only the kiosk's own screens may ask",
+        )
+            .into_response();
     }
     next.run(req).await
 }
@@ -468,8 +482,14 @@ async fn pin_key(State(k): State<Shared>, Form(form): Form<KeyForm>) -> Response
             return go("/pin");
         }
     };
+    // The id goes into the path of the next requests: a session id's characters only.
     let (Some(id), Some(challenge)) = (
-        started["session"].as_str().map(str::to_owned),
+        started["session"]
+            .as_str()
+            .filter(|id| {
+                (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+            .map(str::to_owned),
         started["challenge"]
             .as_str()
             .and_then(mynumber_pki::jose::base64url_decode),
@@ -601,6 +621,10 @@ async fn options_changed(State(k): State<Shared>, Form(form): Form<OptionsForm>)
     let (Some(document), Some(id)) = (s.document, s.centre.clone()) else {
         return go("/");
     };
+    // Any change drops the quote: what is paid and printed is what the centre priced last.
+    if form.action != "next" {
+        s.total_yen = None;
+    }
     match form.action.as_str() {
         "more" => s.copies = (s.copies + 1).min(MAX_COPIES),
         "fewer" => s.copies = s.copies.saturating_sub(1).max(1),
@@ -622,6 +646,12 @@ async fn options_changed(State(k): State<Shared>, Form(form): Form<OptionsForm>)
                     s.total_yen = v["order"]["total_yen"]
                         .as_u64()
                         .and_then(|y| u32::try_from(y).ok());
+                    // The copies printed are the centre's, as it priced them.
+                    s.copies = v["order"]["copies"]
+                        .as_u64()
+                        .and_then(|c| u8::try_from(c).ok())
+                        .filter(|c| (1..=MAX_COPIES).contains(c))
+                        .unwrap_or(s.copies);
                     go("/confirm")
                 }
                 Err(e) => {
@@ -662,7 +692,12 @@ fn yen(c: &Catalog, yen: u32) -> String {
 async fn confirm_screen(State(k): State<Shared>) -> Response {
     let mut s = k.session.lock().await;
     let (Some(document), Some(total)) = (s.document, s.total_yen) else {
-        return go("/");
+        // Changed since it was priced: back to the choice.
+        return go(if s.document.is_some() {
+            "/options"
+        } else {
+            "/"
+        });
     };
     let chosen = s.options.clone();
     let copies = s.copies;
@@ -686,11 +721,32 @@ async fn confirm_screen(State(k): State<Shared>) -> Response {
 async fn pay_screen(State(k): State<Shared>) -> Response {
     let mut s = k.session.lock().await;
     let Some(total) = s.total_yen else {
-        return go("/");
+        return go(if s.document.is_some() {
+            "/options"
+        } else {
+            "/"
+        });
     };
     let f = frame(&k, &mut s, "kiosk-pay-title", Some(5), true);
     let yen = yen(f.c, total);
     page(PayScreen { f, yen }.render())
+}
+
+/// The document the centre sent to print: its code and its PDF (either empty when absent).
+/// The code names the spool's file: only a verification code's letters, digits and hyphens
+/// (never a path), whatever the centre answered.
+fn printout(v: &serde_json::Value) -> (String, Vec<u8>) {
+    let code = v["printout"]["document_code"]
+        .as_str()
+        .filter(|c| {
+            (1..=32).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        .unwrap_or_default();
+    let pdf = v["printout"]["pdf"]
+        .as_str()
+        .and_then(mynumber_pki::base64_decode)
+        .unwrap_or_default();
+    (code.to_owned(), pdf)
 }
 
 /// Writes the document to the printer's spool; the print's name says its code and copies.
@@ -715,20 +771,7 @@ async fn paid(State(k): State<Shared>) -> Response {
         match k.centre.post(&at("payment"), payment, lang).await {
             Ok(v) => {
                 s.step = v["step"].as_i64().unwrap_or(s.step + 1);
-                // The code names the spool's file: only a verification code's letters, digits
-                // and hyphens (never a path), whatever the centre answered.
-                let code = v["printout"]["document_code"]
-                    .as_str()
-                    .filter(|c| {
-                        (1..=32).contains(&c.len())
-                            && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                    })
-                    .unwrap_or_default();
-                let pdf = v["printout"]["pdf"]
-                    .as_str()
-                    .and_then(mynumber_pki::base64_decode)
-                    .unwrap_or_default();
-                s.printout = Some((code.to_owned(), pdf));
+                s.printout = Some(printout(&v));
             }
             Err(e) => {
                 s.message = Some(told(&s, &e));
@@ -742,7 +785,10 @@ async fn paid(State(k): State<Shared>) -> Response {
             .post(&at("document"), json!({"step": s.step}), lang)
             .await
         {
-            Ok(v) => s.step = v["step"].as_i64().unwrap_or(s.step + 1),
+            Ok(v) => {
+                s.step = v["step"].as_i64().unwrap_or(s.step + 1);
+                s.printout = Some(printout(&v));
+            }
             Err(e) => {
                 s.message = Some(told(&s, &e));
                 return go("/pay");

@@ -253,13 +253,6 @@ impl<'w, 'f> Layout<'w, 'f> {
         }
     }
 
-    /// The last row recorded was printed but is not to be carried by the back.
-    pub(crate) fn withhold_last(&mut self) {
-        if let Some(row) = self.transcript.last_mut().and_then(|s| s.last_mut()) {
-            *row = FrontRow::withheld(&row.key);
-        }
-    }
-
     /// The transcript so far.
     pub(crate) fn transcript(&self) -> &[Vec<FrontRow>] {
         &self.transcript

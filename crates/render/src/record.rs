@@ -355,12 +355,10 @@ fn entry_block(
     if let Some(code) = &entry.resident_code {
         let v = vec![(code.to_string(), Script::Latin, Style::regular(11.0))];
         field_row(layout, x, w, "field-resident-code", &v, second);
-        layout.withhold_last();
     }
     if let Some(number) = &entry.number {
         let v = vec![(number.expose_formatted(), Script::Latin, Style::bold(13.0))];
         field_row(layout, x, w, "field-individual-number", &v, second);
-        layout.withhold_last();
     }
     layout.frame(MARGIN, top, CONTENT_WIDTH, layout.y - top + 2.0, 0.8);
     layout.y += 10.0;

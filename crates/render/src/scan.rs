@@ -14,8 +14,18 @@ const MAX_PIXELS: usize = 40_000_000;
 /// a 300 dpi page (8.7 million pixels) is read as it is; 600 dpi and more is halved or more,
 /// which keeps a symbol's module at five pixels or more.
 const READ_PIXELS: usize = 12_000_000;
-/// The most image objects looked at in one PDF.
-const MAX_PDF_IMAGES: usize = 16;
+/// The most page images read from one PDF (a back, or a front and its back), each decoded,
+/// read and dropped before the next.
+const MAX_PDF_IMAGES: usize = 4;
+/// The most streams of a PDF looked at: each is skipped to its `endstream`, so the file is
+/// read once, front to back.
+const MAX_PDF_STREAMS: usize = 256;
+/// How far before a stream its dictionary may start: a dictionary is a few hundred bytes.
+const PDF_DICT_WINDOW: usize = 4 * 1024;
+/// The shortest side of an image taken, in pixels, and the most one side may be longer than
+/// the other: a page scanned is about 1.4 : 1 (two side by side, 2.8 : 1).
+const MIN_SIDE: usize = 21;
+const MAX_ASPECT: usize = 8;
 
 /// Why a scan could not be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -42,22 +52,33 @@ struct Gray {
     pixels: Vec<u8>,
 }
 
-/// The bytes of every QR symbol found in the scan (on every page image of a PDF).
+/// The bytes of every QR symbol found in the scan (in a PDF, on its page images one by one,
+/// until they make a whole back).
 pub fn read_symbols(file: &[u8]) -> Result<Vec<Vec<u8>>, ScanError> {
-    let images = if file.starts_with(b"\x89PNG\r\n\x1a\n") {
-        vec![png_gray(file)?]
+    if file.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok(symbols_in(&reduce(png_gray(file)?)))
     } else if file.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        vec![jpeg_gray(file)?]
+        Ok(symbols_in(&reduce(jpeg_gray(file)?)))
     } else if file.starts_with(b"%PDF-") {
-        pdf_grays(file)?
+        let mut symbols: Vec<Vec<u8>> = Vec::new();
+        let mut images = 0;
+        pdf_images(file, |image| {
+            images += 1;
+            for symbol in symbols_in(&reduce(image)) {
+                if !symbols.contains(&symbol) {
+                    symbols.push(symbol);
+                }
+            }
+            // Enough when they make a whole back; else the next page image.
+            mynumber_core::print_back::join(&symbols).is_err()
+        })?;
+        if images == 0 {
+            return Err(ScanError::NoImage);
+        }
+        Ok(symbols)
     } else {
-        return Err(ScanError::Format);
-    };
-    let mut symbols = Vec::new();
-    for image in images {
-        symbols.extend(symbols_in(&reduce(image)));
+        Err(ScanError::Format)
     }
-    Ok(symbols)
 }
 
 fn check_size(width: usize, height: usize) -> Result<(), ScanError> {
@@ -66,6 +87,12 @@ fn check_size(width: usize, height: usize) -> Result<(), ScanError> {
     }
     if width.saturating_mul(height) > MAX_PIXELS {
         return Err(ScanError::TooLarge);
+    }
+    let (long, short) = (width.max(height), width.min(height));
+    if short < MIN_SIDE || long > short.saturating_mul(MAX_ASPECT) {
+        return Err(ScanError::Damaged(format!(
+            "a {width} × {height} image is not the shape of a scanned page"
+        )));
     }
     Ok(())
 }
@@ -144,14 +171,20 @@ fn jpeg_gray(file: &[u8]) -> Result<Gray, ScanError> {
     })
 }
 
-/// The page images of a PDF: every image object (`/Subtype /Image`) that is a JPEG
-/// (`/DCTDecode`) or 8-bit gray or RGB samples (`/FlateDecode` or none). **Choice**
-/// (docs/design/kiosk.md): a scanner's PDF is a page image per page; a PDF of vector pages (the
-/// print's own file) is checked by its signature instead, not read as a scan.
-fn pdf_grays(file: &[u8]) -> Result<Vec<Gray>, ScanError> {
-    let mut out = Vec::new();
+/// The page images of a PDF, each handed to `each` as it is decoded (which answers whether to
+/// go on): every image object (`/Subtype /Image`) that is a JPEG (`/DCTDecode`) or 8-bit gray
+/// or RGB samples (`/FlateDecode` or none). **Choice** (docs/design/kiosk.md): a scanner's PDF
+/// is a page image per page; a PDF of vector pages (the print's own file) is checked by its
+/// signature instead, not read as a scan. Bounded: at most [`MAX_PDF_STREAMS`] streams looked
+/// at, each skipped to its end, a dictionary looked for only just before its stream, at most
+/// [`MAX_PDF_IMAGES`] images decoded, one at a time.
+fn pdf_images(file: &[u8], mut each: impl FnMut(Gray) -> bool) -> Result<(), ScanError> {
     let mut at = 0;
-    while out.len() < MAX_PDF_IMAGES {
+    let mut images = 0;
+    for _ in 0..MAX_PDF_STREAMS {
+        if images == MAX_PDF_IMAGES {
+            break;
+        }
         let Some(found) = find(&file[at..], b"stream") else {
             break;
         };
@@ -160,18 +193,8 @@ fn pdf_grays(file: &[u8]) -> Result<Vec<Gray>, ScanError> {
         if file[..keyword].ends_with(b"end") {
             continue;
         }
-        // The stream's dictionary ends just before the keyword; it starts at the last `<<`
-        // of the object, after its `obj` keyword.
-        let head = &file[..keyword];
-        let Some(obj) = rfind(head, b"obj") else {
-            continue;
-        };
-        let dict = &head[obj..];
-        if !has_name(dict, b"/Subtype", b"/Image") {
-            continue;
-        }
         // The data starts after the end of line that follows the keyword (PDF 32000-1
-        // §7.3.8.1) and ends at `endstream`.
+        // §7.3.8.1) and ends at `endstream`; the next search starts after it.
         let mut start = at;
         if file.get(start) == Some(&b'\r') {
             start += 1;
@@ -184,57 +207,75 @@ fn pdf_grays(file: &[u8]) -> Result<Vec<Gray>, ScanError> {
         };
         let data = &file[start..start + len];
         at = start + len + b"endstream".len();
-        let width = number_after(dict, b"/Width");
-        let height = number_after(dict, b"/Height");
-        if has_name(dict, b"/Filter", b"/DCTDecode") {
-            out.push(jpeg_gray(data)?);
-        } else if let (Some(width), Some(height)) = (width, height) {
-            check_size(width, height)?;
-            if number_after(dict, b"/BitsPerComponent") != Some(8) {
-                continue;
-            }
-            let channels = if has_name(dict, b"/ColorSpace", b"/DeviceGray") {
-                1
-            } else if has_name(dict, b"/ColorSpace", b"/DeviceRGB") {
-                3
-            } else {
-                continue;
-            };
-            let want = width * height * channels;
-            let samples = if has_name(dict, b"/Filter", b"/FlateDecode") {
-                let mut inflated = Vec::with_capacity(want);
-                flate2::read::ZlibDecoder::new(data)
-                    .take(want as u64)
-                    .read_to_end(&mut inflated)
-                    .map_err(|e| ScanError::Damaged(e.to_string()))?;
-                inflated
-            } else if find(dict, b"/Filter").is_none() {
-                data.to_vec()
-            } else {
-                continue;
-            };
-            if samples.len() < want {
-                return Err(ScanError::Damaged("the image data is short".into()));
-            }
-            let pixels = if channels == 1 {
-                samples[..want].to_vec()
-            } else {
-                samples[..want]
-                    .chunks(3)
-                    .map(|p| luma(p[0], p[1], p[2]))
-                    .collect()
-            };
-            out.push(Gray {
-                width,
-                height,
-                pixels,
-            });
+        // The stream's dictionary: after the last `obj` keyword shortly before the stream.
+        let head = &file[keyword.saturating_sub(PDF_DICT_WINDOW)..keyword];
+        let Some(obj) = rfind(head, b"obj") else {
+            continue;
+        };
+        let dict = &head[obj..];
+        if !has_name(dict, b"/Subtype", b"/Image") {
+            continue;
+        }
+        let Some(image) = pdf_image(dict, data)? else {
+            continue;
+        };
+        images += 1;
+        if !each(image) {
+            break;
         }
     }
-    if out.is_empty() {
-        return Err(ScanError::NoImage);
+    Ok(())
+}
+
+/// One image object's pixels, if it is in a form read here.
+fn pdf_image(dict: &[u8], data: &[u8]) -> Result<Option<Gray>, ScanError> {
+    if has_name(dict, b"/Filter", b"/DCTDecode") {
+        return jpeg_gray(data).map(Some);
     }
-    Ok(out)
+    let (Some(width), Some(height)) = (
+        number_after(dict, b"/Width"),
+        number_after(dict, b"/Height"),
+    ) else {
+        return Ok(None);
+    };
+    check_size(width, height)?;
+    if number_after(dict, b"/BitsPerComponent") != Some(8) {
+        return Ok(None);
+    }
+    let channels = if has_name(dict, b"/ColorSpace", b"/DeviceGray") {
+        1
+    } else if has_name(dict, b"/ColorSpace", b"/DeviceRGB") {
+        3
+    } else {
+        return Ok(None);
+    };
+    let want = width * height * channels;
+    let samples = if has_name(dict, b"/Filter", b"/FlateDecode") {
+        // Grown as it inflates, never sized from what the dictionary claims.
+        let mut inflated = Vec::new();
+        flate2::read::ZlibDecoder::new(data)
+            .take(want as u64)
+            .read_to_end(&mut inflated)
+            .map_err(|e| ScanError::Damaged(e.to_string()))?;
+        inflated
+    } else if find(dict, b"/Filter").is_none() {
+        data.get(..want).map(<[u8]>::to_vec).unwrap_or_default()
+    } else {
+        return Ok(None);
+    };
+    if samples.len() < want {
+        return Err(ScanError::Damaged("the image data is short".into()));
+    }
+    let pixels = if channels == 1 {
+        samples
+    } else {
+        samples.chunks(3).map(|p| luma(p[0], p[1], p[2])).collect()
+    };
+    Ok(Some(Gray {
+        width,
+        height,
+        pixels,
+    }))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
