@@ -5,6 +5,7 @@
 //! ledger's hash chain. Everything here is pure: time, randomness and keys are arguments.
 
 mod address;
+pub mod agency_code;
 mod application_id;
 pub mod call;
 pub mod card;

@@ -64,8 +64,13 @@ fn python() -> Option<String> {
 }
 
 fn ask(py: &str, lines: &[String]) -> Vec<String> {
+    ask_with(py, SCRIPT, lines)
+}
+
+/// Runs `script` with `lines` on its standard input; its output's lines.
+fn ask_with(py: &str, script: &str, lines: &[String]) -> Vec<String> {
     let mut child = Command::new(py)
-        .args(["-c", SCRIPT])
+        .args(["-c", script])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -178,4 +183,46 @@ fn application_id_check_digits_agree_with_python_stdnum_damm() {
         let id = format!("{digits}{ours}");
         assert!(mynumber_core::ApplicationId::parse(&id).is_ok());
     }
+}
+
+/// 機関別符号 (issue 14, docs/design/exchange.md): Python's own `hmac` and its big integers
+/// reproduce the published derivation on synthetic resident codes and agency units.
+#[test]
+fn python_s_hmac_derives_the_same_agency_codes() {
+    use mynumber_core::agency_code::{AgencyUnit, ExchangeKey};
+    const AGENCY_SCRIPT: &str = r#"
+import sys, hmac, hashlib
+A = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+for line in sys.stdin:
+    rc, unit = line.split()
+    d = hmac.new(bytes([7] * 32), b"mynumber/agency-code/v1\0" + rc.encode() + b"\0" + unit.encode(), hashlib.sha256).digest()
+    n, s = int.from_bytes(d, "big"), ""
+    for _ in range(52):
+        s, n = A[n % 32] + s, n // 32
+    print(s)
+"#;
+    let Some(py) = python() else { return };
+    let key = ExchangeKey::from_bytes([7; 32]);
+    let units = [
+        "131041/mayor",
+        "131041/board-of-education",
+        "mhlw/pension",
+        "nta",
+    ];
+    let mut lines = Vec::new();
+    let mut ours = Vec::new();
+    for body in (1_000_000_000u64..1_000_000_000 + 250).map(|b| b * 7 % 9_999_999_999 + 1) {
+        let rc = ResidentCode::from_body(body).unwrap();
+        for unit in units {
+            lines.push(format!("{} {unit}", rc.digits()));
+            ours.push(
+                key.code(&rc, &AgencyUnit::parse(unit).unwrap())
+                    .expose()
+                    .to_owned(),
+            );
+        }
+    }
+    let theirs = ask_with(&py, AGENCY_SCRIPT, &lines);
+    assert_eq!(theirs.len(), 1_000);
+    assert_eq!(theirs, ours);
 }
