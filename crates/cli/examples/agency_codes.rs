@@ -37,9 +37,15 @@ fn main() {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let key = ExchangeKey::from_bytes([0x5A; 32]);
     let unit_names: Vec<AgencyUnit> = (0..units)
-        .map(|u| AgencyUnit::parse(&format!("agency-{u:02}/part-{}", u % 3)).unwrap())
+        .map(|u| {
+            AgencyUnit::parse(&format!("agency-{u:02}/part-{}", u % 3))
+                .expect("lowercase letters, digits, - and / make a unit's name")
+        })
         .collect();
-    let resident = |i: u64| ResidentCode::from_body(1_000_000_000 + i * 7).unwrap();
+    let resident = |i: u64| {
+        ResidentCode::from_body(1_000_000_000 + i * 7)
+            .expect("a 10-digit body below 10^10 for up to 1.2 billion residents")
+    };
 
     // Baseline: the Individual Number's derivation over the same residents.
     let numbers = DerivationKey::from_bytes([0x33; 32]);
@@ -78,7 +84,10 @@ fn main() {
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a deriving thread does not panic"))
+            .collect()
     });
     let derived = started.elapsed();
     let mut all: Vec<u64> = parts.drain(..).flatten().collect();

@@ -174,32 +174,21 @@ fn draw_copy_mark(
     surface.draw_path(&page);
     let (x, y) = copy_mark_origin(writer, &mark.word)?;
     // The word's shape cleared of the fine dots, then filled with the coarse ones.
-    surface.set_fill(Some(Fill {
-        paint: luma::Color::white().into(),
-        ..Fill::default()
-    }));
-    writer.draw(
-        surface,
-        x,
-        y,
-        &mark.word,
-        Script::Japanese,
-        Weight::Bold,
-        COPY_MARK_SIZE,
-    )?;
-    surface.set_fill(Some(Fill {
-        paint: coarse.into(),
-        ..Fill::default()
-    }));
-    writer.draw(
-        surface,
-        x,
-        y,
-        &mark.word,
-        Script::Japanese,
-        Weight::Bold,
-        COPY_MARK_SIZE,
-    )?;
+    for paint in [luma::Color::white().into(), coarse.into()] {
+        surface.set_fill(Some(Fill {
+            paint,
+            ..Fill::default()
+        }));
+        writer.draw(
+            surface,
+            x,
+            y,
+            &mark.word,
+            Script::Japanese,
+            Weight::Bold,
+            COPY_MARK_SIZE,
+        )?;
+    }
     Ok(())
 }
 

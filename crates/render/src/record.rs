@@ -104,19 +104,53 @@ pub fn render_record_with_back(
     layout.y += 6.0;
     // The issue date follows the first person listed, whose record it is: in the era for a
     // Japanese national, in the Gregorian calendar for a foreign resident (docs/design/documents.md).
-    let (y, m, d) = (
-        record.issue_date.year(),
-        record.issue_date.month(),
-        record.issue_date.day(),
-    );
     let national = record.entries.first().is_some_and(|e| e.foreign.is_none());
-    let issued = match mynumber_core::dates::era_of(record.issue_date) {
-        Some((era, era_year)) if national => ja.era_date(era, era_year, y, m, d),
+    let issued = certified_foot(
+        &mut layout,
+        record.issue_date,
+        national,
+        &record.municipality,
+        &record.verification_code,
+        &record.verify_url,
+        second,
+    )?;
+    if let Some(seal) = seal {
+        let front = Front {
+            title_key: title_key.to_owned(),
+            code: record.verification_code.clone(),
+            municipality: record.municipality.clone(),
+            issued,
+            sections: Vec::new(),
+        };
+        add_back(&mut layout, seal, front, &record.verify_url, second)?;
+    }
+    layout.finish(&mut doc)?;
+    finish(doc)
+}
+
+/// A certified document's foot: the issue date (in the era when `era`), the mayor's title under
+/// the municipality's seal, then the verification code with its QR code and how to use them.
+/// Returns the issue date as printed. Nothing from here on is a person's row: the transcript
+/// ends.
+pub(crate) fn certified_foot(
+    layout: &mut Layout<'_, '_>,
+    date: jiff::civil::Date,
+    era: bool,
+    municipality: &str,
+    code: &str,
+    verify_url: &str,
+    second: Option<&'static Catalog>,
+) -> Result<String, RenderError> {
+    layout.end_transcript();
+    let ja = mynumber_i18n::japanese();
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    let issued = match mynumber_core::dates::era_of(date) {
+        Some((e, era_year)) if era => ja.era_date(e, era_year, y, m, d),
         _ => ja.date(y, m, d),
     };
     let top = layout.y;
     layout.text_at(MARGIN, top, &issued, Script::Japanese, Style::regular(10.5));
-    let mayor = format!("{}長", record.municipality);
+    let mayor = format!("{municipality}長");
     layout.text_at(
         MARGIN + 200.0,
         top,
@@ -124,34 +158,26 @@ pub fn render_record_with_back(
         Script::Japanese,
         Style::bold(13.0),
     );
-    official_seal(&mut layout, top, &mayor, &record.municipality)?;
+    official_seal(layout, top, &mayor, municipality)?;
 
     // Verification: the code, the QR code with the URL, and how to use them.
     let qr_size = 28.0 * MM;
     layout.ensure(qr_size + 10.0);
     let qr_top = layout.y;
-    let url = format!(
-        "{}/{}",
-        record.verify_url.trim_end_matches('/'),
-        record.verification_code
-    );
+    let url = format!("{}/{code}", verify_url.trim_end_matches('/'));
     layout.qr(MARGIN, qr_top, qr_size, &url)?;
     layout.y = qr_top + 8.0;
     let x = MARGIN + qr_size + 10.0;
     let w = CONTENT_WIDTH - qr_size - 10.0;
     field_row(
-        &mut layout,
+        layout,
         x,
         w,
         "record-verification-code",
-        &[(
-            record.verification_code.clone(),
-            Script::Latin,
-            Style::bold(13.0),
-        )],
+        &[(code.to_owned(), Script::Latin, Style::bold(13.0))],
         second,
     );
-    let args = [("url", Arg::Text(record.verify_url.as_str()))];
+    let args = [("url", Arg::Text(verify_url))];
     layout.bilingual(
         x,
         w,
@@ -161,25 +187,27 @@ pub fn render_record_with_back(
         Style::regular(8.5),
     );
     layout.y = layout.y.max(qr_top + qr_size);
-    if let Some(seal) = seal {
-        let front = Front {
-            title_key: title_key.to_owned(),
-            code: record.verification_code.clone(),
-            municipality: record.municipality.clone(),
-            issued,
-            sections: layout.transcript().to_vec(),
-        };
-        let symbols = seal(&front)?;
-        let back = back_page(&writer, &symbols, &record.verify_url, second)?;
-        layout.interleave_back(back);
-    }
-    layout.finish(&mut doc)?;
-    finish(doc)
+    Ok(issued)
+}
+
+/// Seals `front`, its rows the layout's transcript, and puts its back after every page.
+pub(crate) fn add_back(
+    layout: &mut Layout<'_, '_>,
+    seal: SealBack<'_>,
+    mut front: Front,
+    verify_url: &str,
+    second: Option<&'static Catalog>,
+) -> Result<(), RenderError> {
+    front.sections = layout.transcript().to_vec();
+    let symbols = seal(&front)?;
+    let back = back_page(layout.writer, &symbols, verify_url, second)?;
+    layout.interleave_back(back);
+    Ok(())
 }
 
 /// The municipality's seal (公印) over the end of the mayor's name, as it is pressed; leaves the
 /// cursor below it.
-pub(crate) fn official_seal(
+fn official_seal(
     layout: &mut Layout<'_, '_>,
     top: f32,
     mayor: &str,

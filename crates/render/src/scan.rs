@@ -52,6 +52,20 @@ struct Gray {
     pixels: Vec<u8>,
 }
 
+impl Gray {
+    /// The image, if `pixels` are exactly its width times its height.
+    fn new(width: usize, height: usize, pixels: Vec<u8>) -> Result<Self, ScanError> {
+        if pixels.len() != width * height {
+            return Err(ScanError::Damaged("the image data is short".into()));
+        }
+        Ok(Self {
+            width,
+            height,
+            pixels,
+        })
+    }
+}
+
 /// The bytes of every QR symbol found in the scan (in a PDF, on its page images one by one,
 /// until they make a whole back).
 pub fn read_symbols(file: &[u8]) -> Result<Vec<Vec<u8>>, ScanError> {
@@ -133,14 +147,7 @@ fn png_gray(file: &[u8]) -> Result<Gray, ScanError> {
             });
         }
     }
-    if pixels.len() != width * height {
-        return Err(ScanError::Damaged("the image data is short".into()));
-    }
-    Ok(Gray {
-        width,
-        height,
-        pixels,
-    })
+    Gray::new(width, height, pixels)
 }
 
 fn jpeg_gray(file: &[u8]) -> Result<Gray, ScanError> {
@@ -161,14 +168,7 @@ fn jpeg_gray(file: &[u8]) -> Result<Gray, ScanError> {
     let pixels = decoder
         .decode()
         .map_err(|e| ScanError::Damaged(e.to_string()))?;
-    if pixels.len() != width * height {
-        return Err(ScanError::Damaged("the image data is short".into()));
-    }
-    Ok(Gray {
-        width,
-        height,
-        pixels,
-    })
+    Gray::new(width, height, pixels)
 }
 
 /// The page images of a PDF, each handed to `each` as it is decoded (which answers whether to
@@ -271,11 +271,7 @@ fn pdf_image(dict: &[u8], data: &[u8]) -> Result<Option<Gray>, ScanError> {
     } else {
         samples.chunks(3).map(|p| luma(p[0], p[1], p[2])).collect()
     };
-    Ok(Some(Gray {
-        width,
-        height,
-        pixels,
-    }))
+    Gray::new(width, height, pixels).map(Some)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

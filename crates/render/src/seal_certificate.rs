@@ -7,14 +7,14 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use mynumber_core::print_back::{Front, FrontRow};
-use mynumber_i18n::{Arg, Script};
+use mynumber_i18n::Script;
 
 use crate::layout::{CONTENT_WIDTH, CopyMark, Layout, MARGIN, MM, Style, document, finish};
 use crate::notice::{
     ValueLine, era_date_values, field_row, message_values, name_values, second_language, sex_key,
     title, value_script,
 };
-use crate::record::{SealBack, back_page, official_seal};
+use crate::record::{SealBack, add_back, certified_foot};
 use crate::text::Writer;
 use crate::{Fonts, PrintedPerson, RenderError};
 
@@ -149,75 +149,25 @@ pub fn render_seal_certificate(
         Style::regular(10.5),
     );
     layout.y += 6.0;
-    let (y, m, d) = (
-        cert.issue_date.year(),
-        cert.issue_date.month(),
-        cert.issue_date.day(),
-    );
-    let issued = match mynumber_core::dates::era_of(cert.issue_date) {
-        Some((era, era_year)) => ja.era_date(era, era_year, y, m, d),
-        None => ja.date(y, m, d),
-    };
-    let top = layout.y;
-    layout.text_at(MARGIN, top, &issued, Script::Japanese, Style::regular(10.5));
-    let mayor = format!("{}長", cert.municipality);
-    layout.text_at(
-        MARGIN + 200.0,
-        top,
-        &mayor,
-        Script::Japanese,
-        Style::bold(13.0),
-    );
-    official_seal(&mut layout, top, &mayor, &cert.municipality)?;
-
-    // The rows from here on are the document's, not the holder's.
-    layout.end_transcript();
-    let qr_size = 28.0 * MM;
-    layout.ensure(qr_size + 10.0);
-    let qr_top = layout.y;
-    let url = format!(
-        "{}/{}",
-        cert.verify_url.trim_end_matches('/'),
-        cert.verification_code
-    );
-    layout.qr(MARGIN, qr_top, qr_size, &url)?;
-    layout.y = qr_top + 8.0;
-    let qx = MARGIN + qr_size + 10.0;
-    let qw = CONTENT_WIDTH - qr_size - 10.0;
-    let code = vec![(
-        cert.verification_code.clone(),
-        Script::Latin,
-        Style::bold(13.0),
-    )];
-    field_row(
+    // Dated in the era, as this certificate's date of birth is.
+    let issued = certified_foot(
         &mut layout,
-        qx,
-        qw,
-        "record-verification-code",
-        &code,
+        cert.issue_date,
+        true,
+        &cert.municipality,
+        &cert.verification_code,
+        &cert.verify_url,
         second,
-    );
-    let args = [("url", Arg::Text(cert.verify_url.as_str()))];
-    layout.bilingual(
-        qx,
-        qw,
-        "record-verify-how",
-        &args,
-        second,
-        Style::regular(8.5),
-    );
-
+    )?;
     if let Some(seal) = seal {
         let front = Front {
             title_key: title_key.to_owned(),
             code: cert.verification_code.clone(),
             municipality: cert.municipality.clone(),
             issued,
-            sections: layout.transcript().to_vec(),
+            sections: Vec::new(),
         };
-        let symbols = seal(&front)?;
-        let back = back_page(&writer, &symbols, &cert.verify_url, second)?;
-        layout.interleave_back(back);
+        add_back(&mut layout, seal, front, &cert.verify_url, second)?;
     }
     layout.finish(&mut doc)?;
     finish(doc)
