@@ -20,6 +20,7 @@ mod derivation;
 mod digits;
 pub mod document;
 mod error;
+pub mod exchange;
 mod ids;
 mod individual_number;
 pub mod kiosk;

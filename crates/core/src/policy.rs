@@ -207,6 +207,18 @@ pub enum Action {
     /// 最新基本4情報提供: the latest four items of the holder of a signature certificate, for
     /// a 署名検証者 the holder consented to (outside-world §2.2). The organisation's act.
     ReadLatestFour,
+    /// 符号の取得 (番号法第21条の2): obtain the agency-specific codes of persons for one of the
+    /// agency's own units, through the register with a throwaway 取得番号. An agency's act.
+    ObtainAgencyCodes,
+    /// 副本登録: register or replace the copies of data items an agency's unit provides, on its
+    /// intermediate server. An agency's act, on its own units.
+    ManageCopies,
+    /// 情報照会: ask another agency for a data item through the exchange network, as the
+    /// permission table allows. An agency's act, from its own units.
+    RequestExchange,
+    /// Read the records of exchanges (情報提供等の記録, 番号法第23条): an agency its own units',
+    /// an auditor of national scope every one.
+    ReadExchangeRecords,
 }
 
 crate::codes!(Action {
@@ -268,6 +280,10 @@ crate::codes!(Action {
     SweepSessions => "sweep-sessions",
     VerifySignature => "verify-signature",
     ReadLatestFour => "read-latest-four",
+    ObtainAgencyCodes => "obtain-agency-codes",
+    ManageCopies => "manage-copies",
+    RequestExchange => "request-exchange",
+    ReadExchangeRecords => "read-exchange-records",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -323,6 +339,14 @@ pub enum Subject {
         person: PersonId,
         /// The relying party.
         organisation: OrganisationId,
+    },
+    /// An exchange one agency asks of another through the network.
+    Exchange {
+        /// The agency that asks (the owner of the requesting unit).
+        organisation: OrganisationId,
+        /// Whether the permission table has the row (procedure, requester's kind, provider's
+        /// kind, item), as the app read it (`exchange::PermissionTable::permits`).
+        permitted: bool,
     },
     /// A kiosk terminal, for what it does in its sessions.
     Terminal(TerminalId),
@@ -384,6 +408,12 @@ pub enum Denied {
         /// The action asked for.
         action: Action,
     },
+    /// The exchange network's permission table has no such row: no agency may ask another
+    /// for that item for that procedure (番号法第19条第8号).
+    NotPermitted {
+        /// The action asked for.
+        action: Action,
+    },
     /// This principal may not do this at all.
     Principal {
         /// Which kind of principal.
@@ -420,6 +450,9 @@ impl Action {
             | A::SignDocument
             | A::VerifySignature
             | A::ReadLatestFour
+            | A::ObtainAgencyCodes
+            | A::ManageCopies
+            | A::RequestExchange
             | A::RunKioskSession => {
                 return None;
             }
@@ -433,9 +466,11 @@ impl Action {
             | A::ManageOrganisations
             | A::SweepSessions
             | A::IssueCertificateException => P::ManageStaff,
-            A::ReadCheckpoint | A::ReadLedger | A::ReadOrganisations | A::SignCheckpoint => {
-                P::ReadLedger
-            }
+            A::ReadCheckpoint
+            | A::ReadLedger
+            | A::ReadOrganisations
+            | A::ReadExchangeRecords
+            | A::SignCheckpoint => P::ReadLedger,
             A::LookupNumber | A::PrintNumber | A::ReadNumber => P::ReadNumber,
             A::ExportRecords | A::ReadNotices | A::ReadRecord | A::SearchRecords => P::ReadRecords,
             // Finding the card to suspend is part of suspending it: the call center's
@@ -482,7 +517,9 @@ impl Action {
             | Self::SignCheckpoint
             // Organisations are registered nationally, not by a municipality.
             | Self::ManageOrganisations
-            | Self::ReadOrganisations => Reach::National,
+            | Self::ReadOrganisations
+            // The exchange network is national: its records span every agency.
+            | Self::ReadExchangeRecords => Reach::National,
             _ => Reach::Municipal,
         }
     }
@@ -566,6 +603,9 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::SignDocument
                     | Action::VerifySignature
                     | Action::ReadLatestFour
+                    | Action::ObtainAgencyCodes
+                    | Action::ManageCopies
+                    | Action::RequestExchange
                     | Action::RunKioskSession
             ) =>
         {
@@ -593,6 +633,18 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             Action::ReadRecord | Action::LogIn | Action::SignDocument => Ok(()),
             _ => Err(refuse()),
         },
+        // Only an agency (`number-using`) takes part in the exchange network.
+        Principal::Agency(_)
+            if matches!(
+                action,
+                Action::ObtainAgencyCodes
+                    | Action::ManageCopies
+                    | Action::RequestExchange
+                    | Action::ReadExchangeRecords
+            ) =>
+        {
+            Ok(())
+        }
         Principal::Agency(_) | Principal::RelyingParty(_) => match action {
             Action::CollectNumber
             | Action::ManageCollections
@@ -652,9 +704,27 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                 Decision::Deny(Denied::Unregistered { action })
             }
             Subject::Organisation(organisation)
-                if organisation == me && action == Action::ManageCollections =>
+                if organisation == me
+                    && matches!(
+                        action,
+                        Action::ManageCollections
+                            | Action::ObtainAgencyCodes
+                            | Action::ManageCopies
+                            | Action::ReadExchangeRecords
+                    ) =>
             {
                 Decision::Allow(Extent::Whole)
+            }
+            // An agency asks only from its own units, and only what the table allows.
+            Subject::Exchange {
+                organisation,
+                permitted,
+            } if organisation == me && action == Action::RequestExchange => {
+                if *permitted {
+                    Decision::Allow(Extent::Whole)
+                } else {
+                    Decision::Deny(Denied::NotPermitted { action })
+                }
             }
             // Only a 署名検証者 asks residents to sign, checks their signatures, or asks for
             // the latest four items of a certificate's holder.
@@ -768,6 +838,11 @@ impl fmt::Display for Denied {
                 "the organisation may not {} for a purpose it did not register",
                 action.code()
             ),
+            Self::NotPermitted { action } => write!(
+                f,
+                "the exchange network's permission table does not allow this {}",
+                action.code()
+            ),
             Self::Principal { kind, action } => {
                 write!(f, "a principal of kind {kind} may not {}", action.code())
             }
@@ -783,6 +858,7 @@ impl Denied {
             Self::OutOfScope { .. } => "out-of-scope",
             Self::NationalOnly { .. } => "national-only",
             Self::Unregistered { .. } => "unregistered",
+            Self::NotPermitted { .. } => "not-permitted",
             Self::Principal { .. } => "principal",
         }
     }
@@ -960,6 +1036,27 @@ mod tests {
                 Subject::Signatures {
                     organisation: org(2),
                     verifier: true,
+                },
+            ),
+            (
+                "own exchange in the table",
+                Subject::Exchange {
+                    organisation: org(1),
+                    permitted: true,
+                },
+            ),
+            (
+                "own exchange outside the table",
+                Subject::Exchange {
+                    organisation: org(1),
+                    permitted: false,
+                },
+            ),
+            (
+                "another's exchange",
+                Subject::Exchange {
+                    organisation: org(2),
+                    permitted: true,
                 },
             ),
         ];
