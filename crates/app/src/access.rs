@@ -15,7 +15,7 @@ use crate::{App, AppError, VersionRow};
 /// A refusal on its way to the ledger and the caller.
 #[derive(Clone, Debug)]
 pub(crate) struct Refusal {
-    denied: Denied,
+    pub(crate) denied: Denied,
     action: Action,
     actor: String,
     partition: String,

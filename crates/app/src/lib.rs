@@ -18,6 +18,7 @@ mod collections;
 pub mod demo;
 mod documents;
 mod error;
+mod exchange;
 pub mod import_file;
 mod import_run;
 mod kiosks;
@@ -55,6 +56,10 @@ pub use documents::{
     RecordRequest,
 };
 pub use error::{AppError, WrongPin};
+pub use exchange::{
+    ANSWER_TYP, CodeAnswer, CodeRequest, CopyInput, ExchangeSettings, JoseHeaders,
+    MAX_CODE_REQUESTS, MAX_COPIES, PublishedUnit, RECORDS_LISTED, REQUEST_TYP, UnitInput,
+};
 pub use import_run::{
     IMPORT_BATCH, ImportFailure, ImportOptions, ImportOutcome, ImportProgress, ImportSource, Pass,
     Quiet, Stopped,
@@ -114,6 +119,8 @@ pub struct AppConfig {
     pub cards: CardSettings,
     /// How long staff tokens live.
     pub credentials: CredentialSettings,
+    /// The exchange network's key, its platform's secret and its permission table.
+    pub exchange: ExchangeSettings,
 }
 
 /// The use cases, with their ports.
@@ -129,6 +136,7 @@ pub struct App {
     pki: PkiSettings,
     cards: CardSettings,
     credentials: CredentialSettings,
+    network: Arc<exchange::Network>,
     recorder: Arc<ledger::Recorder>,
 }
 
@@ -151,6 +159,7 @@ impl App {
             pki: config.pki,
             cards: config.cards,
             credentials: config.credentials,
+            network: Arc::new(exchange::Network::new(config.exchange)),
             recorder: Arc::default(),
         }
     }

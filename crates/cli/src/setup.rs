@@ -271,6 +271,14 @@ impl Deployment {
             &keys.join("ca-seal.key"),
             "ca-seal",
         )?;
+        // The exchange network's key for the agency codes, and the intermediate servers'
+        // platform secret (docs/design/exchange.md): each kept beside the others.
+        let exchange_key = secret(None, &keys.join("exchange-network.key"), "exchange-network")?;
+        let platform_secret = secret(
+            None,
+            &keys.join("intermediate-platform.key"),
+            "intermediate-platform",
+        )?;
         let url = match &self.database_url {
             Some(url) => url.clone(),
             None => format!(
@@ -314,6 +322,7 @@ impl Deployment {
                 credentials: mynumber_app::CredentialSettings {
                     token_days: self.token_days,
                 },
+                exchange: mynumber_app::ExchangeSettings::new(exchange_key, platform_secret),
             },
         );
         app.bind_derivation_key().await?;

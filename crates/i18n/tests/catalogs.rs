@@ -292,6 +292,9 @@ fn the_desk_catalogs_are_japanese_and_english_and_complete() {
         ("event", Arg::Text("resume")),
         ("from", Arg::Text("2026年4月1日")),
         ("to", Arg::Text("2026年12月5日")),
+        ("field", Arg::Text("colour")),
+        ("item", Arg::Text("local-tax")),
+        ("row", Arg::Number(3)),
     ];
     for c in desk_catalogs() {
         assert!(c.load_errors().is_empty(), "{:?}", c.load_errors());

@@ -280,6 +280,85 @@ pub fn encrypt_ecdh_es_a256gcm(
     ))
 }
 
+/// A P-256 signing key from its private scalar (32 bytes, big-endian, 0 < d < n), as a key
+/// derived rather than drawn is made: the scalar is checked by computing its public point.
+pub fn es256_key_from_scalar(scalar: &[u8; 32]) -> Result<EcdsaKeyPair, JoseError> {
+    let private = aws_lc_rs::agreement::PrivateKey::from_private_key(
+        &aws_lc_rs::agreement::ECDH_P256,
+        scalar,
+    )
+    .map_err(|_| JoseError::Key)?;
+    let public = private.compute_public_key().map_err(|_| JoseError::Key)?;
+    EcdsaKeyPair::from_private_key_and_public_key(
+        &ECDSA_P256_SHA256_FIXED_SIGNING,
+        scalar,
+        public.as_ref(),
+    )
+    .map_err(|_| JoseError::Key)
+}
+
+/// A compact JWS signed ES256 with a key already loaded (`es256_key_from_scalar`), for a
+/// signer that signs often: the key is parsed once, not per signature.
+pub fn sign_es256_with(
+    key: &EcdsaKeyPair,
+    header: &[u8],
+    payload: &[u8],
+) -> Result<String, JoseError> {
+    let input = format!("{}.{}", base64url_encode(header), base64url_encode(payload));
+    let signature = key
+        .sign(&SystemRandom::new(), input.as_bytes())
+        .map_err(|_| JoseError::Signature)?;
+    Ok(format!("{input}.{}", base64url_encode(signature.as_ref())))
+}
+
+/// Opens a compact JWE made by [`encrypt_ecdh_es_a256gcm`] (or any ECDH-ES + A256GCM JWE
+/// without `apu`/`apv`) with the recipient's private scalar. `epk` reads the ephemeral public
+/// point (`04 ‖ X ‖ Y`) from the protected header's JSON bytes, which the caller parses.
+pub fn decrypt_ecdh_es_a256gcm(
+    private: &[u8; 32],
+    jwe: &str,
+    epk: &dyn Fn(&[u8]) -> Option<Vec<u8>>,
+) -> Result<Vec<u8>, JoseError> {
+    use aws_lc_rs::{aead, agreement};
+    let mut parts = jwe.split('.');
+    let (Some(protected), Some(""), Some(iv), Some(body), Some(tag), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(JoseError::Malformed("not a direct-agreement JWE"));
+    };
+    let header = base64url_decode(protected).ok_or(JoseError::Malformed("header"))?;
+    let point = epk(&header).ok_or(JoseError::Key)?;
+    let iv: [u8; 12] = base64url_decode(iv)
+        .and_then(|v| v.try_into().ok())
+        .ok_or(JoseError::Malformed("iv"))?;
+    let mut sealed = base64url_decode(body).ok_or(JoseError::Malformed("ciphertext"))?;
+    sealed.extend(base64url_decode(tag).ok_or(JoseError::Malformed("tag"))?);
+    let private = agreement::PrivateKey::from_private_key(&agreement::ECDH_P256, private)
+        .map_err(|_| JoseError::Key)?;
+    let key = agreement::agree(
+        &private,
+        agreement::UnparsedPublicKey::new(&agreement::ECDH_P256, &point),
+        JoseError::Key,
+        |z| Ok(concat_kdf(z, "A256GCM", b"", b"", 256)),
+    )?;
+    let opening = aead::LessSafeKey::new(
+        aead::UnboundKey::new(&aead::AES_256_GCM, &key).map_err(|_| JoseError::Key)?,
+    );
+    let plain = opening
+        .open_in_place(
+            aead::Nonce::assume_unique_for_key(iv),
+            aead::Aad::from(protected.as_bytes()),
+            &mut sealed,
+        )
+        .map_err(|_| JoseError::Signature)?;
+    Ok(plain.to_vec())
+}
+
 /// The fuzz target's entry: any bytes, as a token.
 pub fn parse_for_fuzzing(bytes: &[u8]) {
     if let Ok(token) = std::str::from_utf8(bytes) {
@@ -377,6 +456,43 @@ mod tests {
             encrypt_ecdh_es_a256gcm(&[4; 65], &e, &[3; 12], &header, b"x"),
             Err(JoseError::Key)
         );
+    }
+
+    #[test]
+    fn a_derived_key_signs_and_a_jwe_opens_only_as_sent() {
+        use aws_lc_rs::agreement;
+        let key = es256_key_from_scalar(&[0x11; 32]).expect("a scalar below n");
+        assert!(es256_key_from_scalar(&[0; 32]).is_err(), "zero is no key");
+        assert!(
+            es256_key_from_scalar(&[0xFF; 32]).is_err(),
+            "above n is no key"
+        );
+        let jws = sign_es256_with(&key, b"{}", b"payload").expect("signed");
+        let split = split(&jws).expect("compact");
+        assert_eq!(verify_es256(&split, key.public_key().as_ref()), Ok(()));
+        let recipient = [0x22; 32];
+        let point = agreement::PrivateKey::from_private_key(&agreement::ECDH_P256, &recipient)
+            .expect("private")
+            .compute_public_key()
+            .expect("public");
+        let header = |x: &str, y: &str| format!("{x}|{y}").into_bytes();
+        let epk = |h: &[u8]| {
+            let text = std::str::from_utf8(h).ok()?;
+            let (x, y) = text.split_once('|')?;
+            p256_point(x, y).ok()
+        };
+        let jwe = encrypt_ecdh_es_a256gcm(point.as_ref(), &[0x33; 32], &[3; 12], &header, b"copy")
+            .expect("jwe");
+        assert_eq!(
+            decrypt_ecdh_es_a256gcm(&recipient, &jwe, &epk).as_deref(),
+            Ok(&b"copy"[..])
+        );
+        assert!(decrypt_ecdh_es_a256gcm(&[0x44; 32], &jwe, &epk).is_err());
+        // Any change to the ciphertext or the header: refused.
+        let mut parts: Vec<String> = jwe.split('.').map(str::to_owned).collect();
+        parts[3] = base64url_encode(b"cop!");
+        assert!(decrypt_ecdh_es_a256gcm(&recipient, &parts.join("."), &epk).is_err());
+        assert!(decrypt_ecdh_es_a256gcm(&recipient, "a.b.c.d.e", &epk).is_err());
     }
 
     #[test]

@@ -234,6 +234,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0037_kiosk_rule_tables.sql"),
         include_str!("../migrations/postgres/0037_kiosk_rule_tables.sql"),
     ),
+    (
+        38,
+        "the exchange network: agency units, codes, copies and the 第23条 records",
+        include_str!("../migrations/sqlite/0038_exchange.sql"),
+        include_str!("../migrations/postgres/0038_exchange.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -74,6 +74,7 @@ pub(crate) async fn server(name: &str) -> Server {
                 element: card_keys(),
             },
             credentials: mynumber_app::CredentialSettings { token_days: 90 },
+            exchange: mynumber_app::ExchangeSettings::new([8; 32], [9; 32]),
         },
     );
     let admin = app

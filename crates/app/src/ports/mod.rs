@@ -12,6 +12,7 @@ use jiff::civil::Date;
 mod cards;
 mod certificates;
 mod documents;
+mod exchange;
 mod kiosks;
 mod ledger;
 mod numbers;
@@ -27,6 +28,7 @@ pub use documents::{
     BatchLetter, CardNoticeRow, DocumentRow, DocumentsRead, DocumentsWrite, NoticeBatchRow,
     NoticeRow,
 };
+pub use exchange::{CopyRow, ExchangeRead, ExchangeWrite, RecordsOf, UnitRow};
 pub use kiosks::{
     KioskIssue, KioskSessionRow, KioskSessionStatus, KiosksRead, KiosksWrite, SettlementRow,
     TerminalRow,
@@ -104,6 +106,7 @@ pub trait ReadTx:
     + OidcRead
     + SealsRead
     + KiosksRead
+    + ExchangeRead
     + Send
 {
 }
@@ -120,6 +123,7 @@ impl<T> ReadTx for T where
         + OidcRead
         + SealsRead
         + KiosksRead
+        + ExchangeRead
         + Send
 {
 }
@@ -140,6 +144,7 @@ pub trait Tx:
     + OidcWrite
     + SealsWrite
     + KiosksWrite
+    + ExchangeWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

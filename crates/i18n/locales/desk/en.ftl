@@ -1072,3 +1072,25 @@ problem-kiosk-rules-maintenance = maintenance windows are RFC 3339 instants, eac
 problem-kiosk-rules-age = the age limit is 0 to 20
 problem-kiosk-rules-copies = the most copies is 1 to { $max }
 problem-kiosk-rules-document = the document { $document } is wrong: each document once, a fee of at most { $max } yen, and the seal's certificate for the holder only
+
+## The exchange network and the intermediate servers (issue 14, docs/design/exchange.md)
+problem-copy-text = text without spaces around it or control characters, within the field's length
+problem-copy-number = digits only, within the field's range
+problem-copy-code = one of the field's codes
+problem-copy-field-unknown = the copy of { $item } has no field { $field }
+problem-copy-field-twice = the same field is given twice
+problem-exchange-unit-form = a unit's name is 1 to 64 lowercase letters, digits, "-", "." and "/" (e.g. 131041/mayor)
+problem-exchange-key = the encryption key is a P-256 public key (the JWK's x and y)
+problem-exchange-not-agency = only an agency in force (number-using) registers units
+problem-exchange-unit-taken = the unit { $given } is registered already
+problem-exchange-batch = one request carries 1 to { $max } entries
+problem-exchange-acquisition = an acquisition number is 1 to 64 letters, digits, "-" and "_", once per request (entry { $row })
+problem-exchange-number-unknown = no resident has this Individual Number
+problem-exchange-code-form = an agency code is 52 characters (entry { $row })
+problem-exchange-code-unknown = this agency code was not issued to this unit
+problem-exchange-csv = the CSV cannot be read: UTF-8, each row with as many columns as the header
+problem-exchange-csv-header = the CSV's header needs the columns code and non-disclosure
+problem-exchange-malformed = the request is not in the exchange's format
+problem-exchange-signature = the request's signature does not verify with a registered key
+problem-exchange-stale = the request was made more than 5 minutes from now: make a new one
+problem-exchange-replay = a request with this id was answered already

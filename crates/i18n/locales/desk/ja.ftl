@@ -1066,3 +1066,25 @@ problem-kiosk-rules-maintenance = 保守時間は RFC 3339 の日時で、終了
 problem-kiosk-rules-age = 年齢の下限は 0〜20 歳で指定してください。
 problem-kiosk-rules-copies = 部数の上限は 1〜{ $max } 部で指定してください。
 problem-kiosk-rules-document = 証明書 { $document } の指定に誤りがあります。証明書は各 1 回、手数料は { $max } 円まで、印鑑登録証明書は本人分のみです。
+
+## 情報提供ネットワークシステムと中間サーバー（issue 14、docs/design/exchange.md）
+problem-copy-text = 文字列は前後に空白や制御文字を含めず、定められた文字数以内で指定してください。
+problem-copy-number = 数値は半角数字で、定められた範囲内で指定してください。
+problem-copy-code = 定められた値のいずれかを指定してください。
+problem-copy-field-unknown = 項目 { $field } は { $item } の副本にはありません。
+problem-copy-field-twice = 同じ項目が 2 回指定されています。
+problem-exchange-unit-form = 機関名は英小文字・数字・「-」「.」「/」の 1〜64 文字で指定してください（例: 131041/mayor）。
+problem-exchange-key = 暗号化用の鍵は P-256 の公開鍵（JWK の x と y）で指定してください。
+problem-exchange-not-agency = 機関を登録できるのは、有効な個人番号利用事務実施者（number-using）だけです。
+problem-exchange-unit-taken = 機関名 { $given } はすでに登録されています。
+problem-exchange-batch = 1 回の要求は 1 件以上 { $max } 件以下にしてください。
+problem-exchange-acquisition = 取得番号は英数字・「-」「_」の 1〜64 文字で、要求の中で重複しないようにしてください（{ $row } 件目）。
+problem-exchange-number-unknown = この個人番号に該当する住民は見つかりません。
+problem-exchange-code-form = 機関別符号は 52 文字の符号で指定してください（{ $row } 件目）。
+problem-exchange-code-unknown = この機関別符号は、この機関に発行されたものではありません。
+problem-exchange-csv = CSV を読み取れません。UTF-8 で、各行の列数を見出しとそろえてください。
+problem-exchange-csv-header = CSV の見出しに code と non-disclosure の列が必要です。
+problem-exchange-malformed = 照会の内容が定められた形式ではありません。
+problem-exchange-signature = 照会の署名を、登録された鍵で検証できません。
+problem-exchange-stale = 照会の日時が現在から 5 分以上離れています。新しく作成して送ってください。
+problem-exchange-replay = この照会番号の照会にはすでに回答しています。

@@ -3,6 +3,7 @@
 mod cards;
 mod certificates;
 mod documents;
+mod exchange;
 mod kiosks;
 mod ledger;
 mod numbers;

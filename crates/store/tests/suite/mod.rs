@@ -19,12 +19,14 @@ use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
 mod calls;
+mod exchange;
 mod kiosk;
 mod life;
 mod login;
 mod signing;
 mod trust;
 pub(crate) use calls::*;
+pub(crate) use exchange::*;
 pub(crate) use kiosk::*;
 pub(crate) use life::*;
 pub(crate) use login::*;
@@ -157,6 +159,7 @@ pub(crate) async fn app_with_clock(
                 element: card_keys(),
             },
             credentials: mynumber_app::CredentialSettings { token_days: 90 },
+            exchange: mynumber_app::ExchangeSettings::new([8; 32], [9; 32]),
         },
     )
 }
@@ -4426,6 +4429,7 @@ macro_rules! all_cases {
             issue_13_the_seal_register_keeps_one_seal_in_force,
             issue_13_a_kiosk_terminal_signs_and_the_card_answers,
             issue_13_a_municipality_sets_its_kiosk_rules,
+            issue_14_the_network_answers_what_the_table_allows,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,

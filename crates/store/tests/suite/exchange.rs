@@ -1,0 +1,786 @@
+//! Issue 14 on both engines: the exchange network (docs/design/exchange.md). Agencies register
+//! units, obtain their codes through the register with throwaway 取得番号, register copies, and
+//! ask each other through the network. The permission table drives the test: every
+//! combination it allows succeeds end to end (the answer verifies with the provider's published
+//! key, answers the very request, and opens with the requester's key only), every combination
+//! outside it is refused and recorded, and every exchange leaves three agreeing records.
+
+use std::collections::HashMap;
+
+use aws_lc_rs::agreement;
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+use mynumber_app::{
+    AppError, Clock, CodeRequest, CopyInput, JoseHeaders, PublishedUnit, REQUEST_TYP, UnitInput,
+};
+use mynumber_core::agency_code::{AgencyCode, AgencyUnit, ExchangeKey};
+use mynumber_core::exchange::{
+    DataItem, ExchangeAnswer, ExchangeRecord, ExchangeRequest, Keeper, Outcome, PermissionTable,
+    RequestId, agree,
+};
+use mynumber_core::{Denied, OrganisationId, Principal};
+use mynumber_pki::jose::{
+    decrypt_ecdh_es_a256gcm, jwk_coordinates, p256_point, sign_es256, split, verify_es256,
+};
+
+use super::{Env, japanese, raw, register};
+
+/// The JOSE headers as the API writes them (JSON), for the use cases.
+pub(crate) struct Headers;
+
+impl JoseHeaders for Headers {
+    fn jws(&self, kid: &str, typ: &str) -> Vec<u8> {
+        format!(r#"{{"alg":"ES256","kid":"{kid}","typ":"{typ}"}}"#).into_bytes()
+    }
+    fn jwe(&self, x: &str, y: &str, kid: &str) -> Vec<u8> {
+        format!(
+            r#"{{"alg":"ECDH-ES","enc":"A256GCM","kid":"{kid}","epk":{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}"}}}}"#
+        )
+        .into_bytes()
+    }
+}
+
+/// A JSON string member's value, for the few headers read here.
+fn member<'a>(json: &'a str, name: &str) -> Option<&'a str> {
+    json.split(&format!("\"{name}\":\""))
+        .nth(1)?
+        .split('"')
+        .next()
+}
+
+/// The ephemeral key of a JWE's header.
+fn epk(header: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(header).ok()?;
+    p256_point(member(text, "x")?, member(text, "y")?).ok()
+}
+
+/// A corporate number with its check digit, from a 12-digit base.
+fn corporate(base: &str) -> String {
+    let digits: [u8; 12] = base.as_bytes().try_into().unwrap();
+    format!("{}{base}", mynumber_core::check_digits::corporate(&digits))
+}
+
+/// An agency as the test drives it: its id, its signing key (PKCS#8) registered as `k1`, and
+/// each of its units' decryption scalars.
+pub(crate) struct Agency {
+    pub(crate) id: OrganisationId,
+    pub(crate) pkcs8: Vec<u8>,
+    pub(crate) scalars: HashMap<String, [u8; 32]>,
+}
+
+impl Agency {
+    pub(crate) fn principal(&self) -> Principal {
+        Principal::Agency(self.id)
+    }
+
+    /// A request for `code`, signed `k1`: the compact JWS as sent.
+    pub(crate) fn sign(&self, request: &ExchangeRequest) -> String {
+        sign_es256(
+            &self.pkcs8,
+            Headers.jws("k1", REQUEST_TYP).as_slice(),
+            request.to_text().as_bytes(),
+        )
+        .unwrap()
+    }
+}
+
+/// Registers an agency (`number-using`) with its key and its units (name, kind).
+pub(crate) async fn agency(env: &Env, base: &str, name: &str, units: &[(&str, &str)]) -> Agency {
+    let org = env
+        .app
+        .register_organisation(&env.admin, &corporate(base), name, &["number-using"])
+        .await
+        .unwrap();
+    let rng = SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
+        .unwrap()
+        .as_ref()
+        .to_vec();
+    let public = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &pkcs8)
+        .unwrap()
+        .public_key()
+        .as_ref()
+        .to_vec();
+    env.app
+        .register_organisation_key(&env.admin, org.id, "k1", &public)
+        .await
+        .unwrap();
+    let mut scalars = HashMap::new();
+    for (i, (unit, kind)) in units.iter().enumerate() {
+        let mut scalar = [0x21u8; 32];
+        scalar[0] = 0x10 + i as u8;
+        scalar[1] = base.as_bytes()[11];
+        let point = agreement::PrivateKey::from_private_key(&agreement::ECDH_P256, &scalar)
+            .unwrap()
+            .compute_public_key()
+            .unwrap();
+        let (x, y) = jwk_coordinates(point.as_ref()).unwrap();
+        env.app
+            .register_agency_unit(
+                &env.admin,
+                org.id,
+                &UnitInput {
+                    name: unit,
+                    kind,
+                    display_name: &format!("{name} {kind}"),
+                    encryption_x: &x,
+                    encryption_y: &y,
+                },
+            )
+            .await
+            .unwrap();
+        scalars.insert((*unit).to_owned(), scalar);
+    }
+    Agency {
+        id: org.id,
+        pkcs8,
+        scalars,
+    }
+}
+
+/// A copy of each item, its values told apart by the unit that holds it.
+fn copy_fields(item: DataItem, salt: usize) -> Vec<(String, String)> {
+    let pairs: Vec<(&str, String)> = match item {
+        DataItem::ResidentHousehold => vec![
+            ("relationship", "子".into()),
+            ("head-name", "山田 太郎".into()),
+            ("household-size", format!("{}", 2 + salt % 5)),
+            ("resident-since", "2019-04-01".into()),
+        ],
+        DataItem::LocalTax => vec![
+            ("fiscal-year", "2026".into()),
+            ("total-income", format!("{}", 4_200_000 + salt)),
+            ("taxable-income", "2800000".into()),
+            ("income-levy", "168000".into()),
+            ("per-capita-levy", "5000".into()),
+            ("dependants", "2".into()),
+            ("non-taxable", "no".into()),
+        ],
+        DataItem::ChildAllowance => vec![
+            ("status", "paying".into()),
+            ("children", format!("{}", 1 + salt % 3)),
+            ("monthly-amount", "15000".into()),
+            ("since", "2024-10-01".into()),
+        ],
+    };
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// What the requester checks of an answer: the provider's published key signed it, it answers
+/// this very request, and its payload opens with the requester's key. The copy's text.
+pub(crate) fn check_answer(
+    answer_jws: &str,
+    provider: &PublishedUnit,
+    request: &ExchangeRequest,
+    request_jws: &str,
+    scalar: &[u8; 32],
+) -> (ExchangeAnswer, Option<String>) {
+    let jws = split(answer_jws).unwrap();
+    verify_es256(&jws, &provider.signing_key).expect("signed by the provider's server");
+    let header = String::from_utf8(jws.header.clone()).unwrap();
+    assert_eq!(member(&header, "kid"), Some(provider.unit.name.as_str()));
+    let answer = ExchangeAnswer::parse(std::str::from_utf8(&jws.payload).unwrap()).unwrap();
+    assert!(
+        answer.answers(request, request_jws),
+        "the answer to this request"
+    );
+    let copy = answer.payload.as_ref().map(|jwe| {
+        String::from_utf8(decrypt_ecdh_es_a256gcm(scalar, jwe, &epk).expect("opens")).unwrap()
+    });
+    (answer, copy)
+}
+
+pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env) {
+    let table = PermissionTable::standard();
+    let r1 = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "一郎", "1980-01-15")))
+        .await
+        .unwrap();
+    let r2 = env
+        .app
+        .register(&env.clerk, register(japanese("山田", "二郎", "1982-03-03")))
+        .await
+        .unwrap();
+    let n1 = env
+        .app
+        .read_number(&env.admin, &r1.resident_code, "tax")
+        .await
+        .unwrap();
+    let n2 = env
+        .app
+        .read_number(&env.admin, &r2.resident_code, "tax")
+        .await
+        .unwrap();
+    let shinjuku = agency(
+        &env,
+        "000020131041",
+        "新宿区",
+        &[
+            ("131041/mayor", "municipality-mayor"),
+            ("131041/board-of-education", "board-of-education"),
+        ],
+    )
+    .await;
+    let chiyoda = agency(
+        &env,
+        "000020131016",
+        "千代田区",
+        &[("131016/mayor", "municipality-mayor")],
+    )
+    .await;
+    let pension = agency(
+        &env,
+        "600010000001",
+        "日本年金機構",
+        &[("nenkin/pension", "pension-service")],
+    )
+    .await;
+    let portal = agency(
+        &env,
+        "700010000002",
+        "デジタル庁",
+        &[("digital/portal", "portal")],
+    )
+    .await;
+    let agencies = [&shinjuku, &chiyoda, &pension, &portal];
+    // A unit is registered once, for an agency only, with a key on the curve.
+    let again = env
+        .app
+        .register_agency_unit(
+            &env.admin,
+            shinjuku.id,
+            &UnitInput {
+                name: "131041/mayor",
+                kind: "municipality-mayor",
+                display_name: "新宿区長",
+                encryption_x: "AAAA",
+                encryption_y: "AAAA",
+            },
+        )
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &again else {
+        panic!("{again:?}")
+    };
+    assert_eq!(i.0[0].key, "problem-exchange-key");
+    let units = env.app.agency_units().await.unwrap();
+    assert_eq!(units.len(), 5);
+    let unit = |name: &str| units.iter().find(|u| u.unit.name.as_str() == name).unwrap();
+    let owner = |name: &str| {
+        agencies
+            .iter()
+            .find(|a| a.scalars.contains_key(name))
+            .copied()
+            .unwrap()
+    };
+
+    // 符号の取得: each unit names the two by their numbers, each with a throwaway 取得番号; a
+    // number that is no one's is answered on its row. The codes are the published derivation's.
+    let key = ExchangeKey::from_bytes([8; 32]);
+    let mut codes: HashMap<(String, u8), AgencyCode> = HashMap::new();
+    let d1 = n1.expose_formatted();
+    let d2 = n2.expose_formatted();
+    for u in &units {
+        let name = u.unit.name.as_str();
+        let acquisition = [
+            format!("acq-{}-1", name.replace('/', "-")),
+            format!("acq-{}-2", name.replace('/', "-")),
+        ];
+        let answers = env
+            .app
+            .obtain_agency_codes(
+                &owner(name).principal(),
+                name,
+                &[
+                    CodeRequest {
+                        acquisition: &acquisition[0],
+                        individual_number: &d1,
+                    },
+                    CodeRequest {
+                        acquisition: &acquisition[1],
+                        individual_number: &d2,
+                    },
+                    CodeRequest {
+                        acquisition: "acq-nobody",
+                        individual_number: "123456789018",
+                    },
+                ],
+            )
+            .await
+            .unwrap();
+        assert_eq!(answers[0].acquisition, acquisition[0]);
+        let c1 = answers[0].code.clone().unwrap();
+        let c2 = answers[1].code.clone().unwrap();
+        assert_eq!(c1, key.code(&r1.resident_code, &u.unit.name));
+        assert_eq!(c2, key.code(&r2.resident_code, &u.unit.name));
+        assert_eq!(
+            answers[2].code.as_ref().unwrap_err().key,
+            "problem-exchange-number-unknown"
+        );
+        codes.insert((name.to_owned(), 1), c1);
+        codes.insert((name.to_owned(), 2), c2);
+    }
+    // Two units' codes for one person differ; another agency's unit is refused by the policy.
+    assert_ne!(
+        codes[&("131041/mayor".into(), 1)],
+        codes[&("131041/board-of-education".into(), 1)]
+    );
+    let theirs = env
+        .app
+        .obtain_agency_codes(
+            &chiyoda.principal(),
+            "131041/mayor",
+            &[CodeRequest {
+                acquisition: "acq-x",
+                individual_number: &d1,
+            }],
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(theirs, AppError::Denied(Denied::Principal { .. })),
+        "{theirs:?}"
+    );
+
+    // The 取得番号 and the number are nowhere: no column for them, no trace in the ledger.
+    let pool = raw(&env).await;
+    let details: Vec<String> = sqlx::query_scalar("SELECT detail FROM ledger_entries")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    for d in &details {
+        assert!(!d.contains("acq-"), "a 取得番号 in the ledger: {d}");
+        assert!(!d.contains(n1.expose_digits()) && !d.contains(n2.expose_digits()));
+    }
+    let stored: Vec<String> = sqlx::query_scalar("SELECT code FROM agency_codes")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 10);
+    assert!(stored.iter().all(|c| AgencyCode::parse(c).is_some()));
+
+    // 副本登録: every unit registers a copy of every item for the first person (one of them
+    // not to be disclosed); from CSV too. A bad copy is refused whole, named by row.
+    for (salt, u) in units.iter().enumerate() {
+        let name = u.unit.name.as_str();
+        for item in DataItem::ALL {
+            let copy = CopyInput {
+                code: codes[&(name.to_owned(), 1)].expose().to_owned(),
+                non_disclosure: name == "131016/mayor" && item == DataItem::LocalTax,
+                fields: copy_fields(item, salt),
+            };
+            assert_eq!(
+                env.app
+                    .put_copies(&owner(name).principal(), name, item.code(), &[copy])
+                    .await
+                    .unwrap(),
+                1
+            );
+        }
+    }
+    let mayor = "131041/mayor";
+    let csv = format!(
+        "code,non-disclosure,fiscal-year,total-income,taxable-income,income-levy,per-capita-levy,dependants,non-taxable\n\
+         {},no,2026,3100000,1900000,114000,5000,0,no\n",
+        codes[&(mayor.to_owned(), 1)].expose()
+    );
+    assert_eq!(
+        env.app
+            .put_copies_csv(&shinjuku.principal(), mayor, "local-tax", csv.as_bytes())
+            .await
+            .unwrap(),
+        1
+    );
+    let bad = env
+        .app
+        .put_copies(
+            &shinjuku.principal(),
+            mayor,
+            "local-tax",
+            &[
+                CopyInput {
+                    code: codes[&(mayor.to_owned(), 2)].expose().to_owned(),
+                    non_disclosure: false,
+                    fields: copy_fields(DataItem::LocalTax, 0),
+                },
+                CopyInput {
+                    code: codes[&(mayor.to_owned(), 2)].expose().to_owned(),
+                    non_disclosure: false,
+                    fields: vec![("fiscal-year".into(), "twenty".into())],
+                },
+            ],
+        )
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &bad else {
+        panic!("{bad:?}")
+    };
+    assert_eq!(i.0[0].field, "fiscal-year");
+    assert!(i.0.iter().all(|p| p.args.iter().any(|(k, _)| *k == "row")));
+    // A code the network did not issue to the unit (another unit's) is no copy's.
+    let foreign = env
+        .app
+        .put_copies(
+            &shinjuku.principal(),
+            mayor,
+            "local-tax",
+            &[CopyInput {
+                code: codes[&("131016/mayor".to_owned(), 1)].expose().to_owned(),
+                non_disclosure: false,
+                fields: copy_fields(DataItem::LocalTax, 0),
+            }],
+        )
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &foreign else {
+        panic!("{foreign:?}")
+    };
+    assert_eq!(i.0[0].key, "problem-exchange-code-unknown");
+
+    // The table and its complement: every procedure it names and one it does not, every
+    // requester, every provider, every item.
+    let now_s = || env.clock.now_us().div_euclid(1_000_000);
+    let mut procedures: Vec<&str> = table.procedures();
+    procedures.push("fishing-licence");
+    let (mut allowed, mut refused) = (0, 0);
+    let mut ids = Vec::new();
+    for procedure in &procedures {
+        for requester in &units {
+            for provider in &units {
+                for item in DataItem::ALL {
+                    let rname = requester.unit.name.as_str();
+                    let request = ExchangeRequest {
+                        id: {
+                            let mut b = [0u8; 16];
+                            b[..8].copy_from_slice(&(allowed + refused + 1u64).to_be_bytes());
+                            RequestId::from_random(b)
+                        },
+                        requester: requester.unit.name.clone(),
+                        provider: provider.unit.name.clone(),
+                        procedure: (*procedure).to_owned(),
+                        item,
+                        code: codes[&(rname.to_owned(), 1)].clone(),
+                        requested_at_s: now_s(),
+                    };
+                    let asker = owner(rname);
+                    let sent = asker.sign(&request);
+                    let got = env
+                        .app
+                        .exchange(
+                            &asker.principal(),
+                            &sent,
+                            &split(&sent).unwrap(),
+                            "k1",
+                            &Headers,
+                        )
+                        .await;
+                    let permitted =
+                        table.permits(procedure, requester.unit.kind, provider.unit.kind, item);
+                    if permitted {
+                        allowed += 1;
+                        let answer = got.unwrap_or_else(|e| {
+                            panic!(
+                                "{procedure} {rname} → {} {item:?}: {e:?}",
+                                provider.unit.name.as_str()
+                            )
+                        });
+                        let (answer, copy) =
+                            check_answer(&answer, provider, &request, &sent, &asker.scalars[rname]);
+                        assert_eq!(answer.outcome, Outcome::Provided);
+                        let copy = copy.unwrap();
+                        // The provider's own copy of the item, by the provider's code.
+                        let salt = units
+                            .iter()
+                            .position(|u| u.unit.name == provider.unit.name)
+                            .unwrap();
+                        let expected =
+                            if provider.unit.name.as_str() == mayor && item == DataItem::LocalTax {
+                                "3100000".to_owned()
+                            } else {
+                                copy_fields(item, salt)[1].1.clone()
+                            };
+                        assert!(copy.contains(&expected), "{copy}");
+                        assert_eq!(
+                            answer.non_disclosure,
+                            provider.unit.name.as_str() == "131016/mayor"
+                                && item == DataItem::LocalTax
+                        );
+                        ids.push((request.requester.clone(), request.id.clone()));
+                    } else {
+                        refused += 1;
+                        let e = got.unwrap_err();
+                        assert!(
+                            matches!(e, AppError::Denied(Denied::NotPermitted { .. })),
+                            "{procedure} {rname} → {}: {e:?}",
+                            provider.unit.name.as_str()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // As many as the table's rows meet among these units (two mayors, one board, one pension
+    // service, one portal: 32); all else refused.
+    let mut expected_allowed = 0;
+    for p in &procedures {
+        for r in &units {
+            for v in &units {
+                for i in DataItem::ALL {
+                    expected_allowed += usize::from(table_permits(p, r, v, i));
+                }
+            }
+        }
+    }
+    assert_eq!(allowed as usize, expected_allowed);
+    assert_eq!(allowed, 32);
+    assert!(allowed > 0 && refused > allowed);
+    assert_eq!(allowed + refused, (procedures.len() * 5 * 5 * 3) as u64);
+
+    // Every allowed exchange left three records that agree; the refused ones left none.
+    let mut tx_records = 0;
+    for (requester, id) in &ids {
+        let records = records_of(&env, requester, id).await;
+        assert_eq!(agree(&records), Ok(()), "{records:?}");
+        let network = records
+            .iter()
+            .find(|r| r.keeper == Keeper::Network)
+            .unwrap();
+        assert!(
+            network.subject == r1.person.to_hex(),
+            "the network knows the person"
+        );
+        let at_requester = records
+            .iter()
+            .find(|r| r.keeper == Keeper::Requester)
+            .unwrap();
+        assert_eq!(
+            at_requester.subject,
+            codes[&(requester.as_str().to_owned(), 1)].expose()
+        );
+        tx_records += records.len();
+    }
+    assert_eq!(tx_records, 3 * ids.len());
+    let all: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM exchange_records")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(all as usize, 3 * ids.len());
+    let refusals: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM ledger_entries WHERE action = 'exchange-refused'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(refusals as u64, refused);
+
+    // The second person has no copies: answered "not found", and recorded all the same.
+    let board = "131041/board-of-education";
+    let ask = |code: AgencyCode, id: RequestId, at: i64| ExchangeRequest {
+        id,
+        requester: AgencyUnit::parse(board).unwrap(),
+        provider: AgencyUnit::parse(mayor).unwrap(),
+        procedure: "school-expense-aid".into(),
+        item: DataItem::ResidentHousehold,
+        code,
+        requested_at_s: at,
+    };
+    let request = ask(
+        codes[&(board.to_owned(), 2)].clone(),
+        RequestId::from_random([0xB2; 16]),
+        now_s(),
+    );
+    let sent = shinjuku.sign(&request);
+    let answer = env
+        .app
+        .exchange(
+            &shinjuku.principal(),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap();
+    let (answer, copy) = check_answer(
+        &answer,
+        unit(mayor),
+        &request,
+        &sent,
+        &shinjuku.scalars[board],
+    );
+    assert_eq!((answer.outcome, copy), (Outcome::NotFound, None));
+    assert_eq!(
+        agree(&records_of(&env, &request.requester, &request.id).await),
+        Ok(())
+    );
+    // The same request again: a replay, refused; nothing more recorded.
+    let replay = env
+        .app
+        .exchange(
+            &shinjuku.principal(),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&replay), "problem-exchange-replay");
+    assert_eq!(
+        records_of(&env, &request.requester, &request.id)
+            .await
+            .len(),
+        3
+    );
+    // Stale, signed by a stranger's key, a code the network never issued, another's unit.
+    let stale = ask(
+        codes[&(board.to_owned(), 1)].clone(),
+        RequestId::from_random([0xB3; 16]),
+        now_s() - 301,
+    );
+    let sent = shinjuku.sign(&stale);
+    let e = env
+        .app
+        .exchange(
+            &shinjuku.principal(),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&e), "problem-exchange-stale");
+    let fresh = ask(
+        codes[&(board.to_owned(), 1)].clone(),
+        RequestId::from_random([0xB4; 16]),
+        now_s(),
+    );
+    let forged = chiyoda.sign(&fresh);
+    let e = env
+        .app
+        .exchange(
+            &shinjuku.principal(),
+            &forged,
+            &split(&forged).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&e), "problem-exchange-signature");
+    let unknown = ask(
+        key.code(
+            &r1.resident_code,
+            &AgencyUnit::parse("nowhere/else").unwrap(),
+        ),
+        RequestId::from_random([0xB5; 16]),
+        now_s(),
+    );
+    let sent = shinjuku.sign(&unknown);
+    let e = env
+        .app
+        .exchange(
+            &shinjuku.principal(),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&e), "problem-exchange-code-unknown");
+    let sent = chiyoda.sign(&fresh);
+    let e = env
+        .app
+        .exchange(
+            &chiyoda.principal(),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, AppError::Denied(Denied::Principal { .. })),
+        "{e:?}"
+    );
+    // A relying party that is no agency takes no part.
+    let e = env
+        .app
+        .exchange(
+            &Principal::RelyingParty(shinjuku.id),
+            &sent,
+            &split(&sent).unwrap(),
+            "k1",
+            &Headers,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, AppError::Denied(Denied::Principal { .. })),
+        "{e:?}"
+    );
+
+    // Each agency reads its own units' records; an auditor of national scope reads any.
+    let own = env
+        .app
+        .exchange_records(&shinjuku.principal(), board, Keeper::Requester)
+        .await
+        .unwrap();
+    assert!(
+        own.iter()
+            .all(|r| r.requester.as_str() == board || r.provider.as_str() == board)
+    );
+    assert!(!own.is_empty());
+    assert!(
+        env.app
+            .exchange_records(&chiyoda.principal(), board, Keeper::Requester)
+            .await
+            .is_err()
+    );
+    let audited = env
+        .app
+        .exchange_records(&env.auditor, board, Keeper::Network)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), own.len());
+}
+
+fn table_permits(procedure: &str, r: &PublishedUnit, v: &PublishedUnit, item: DataItem) -> bool {
+    PermissionTable::standard().permits(procedure, r.unit.kind, v.unit.kind, item)
+}
+
+fn problem(e: &AppError) -> &'static str {
+    match e {
+        AppError::Invalid(i) => i.0[0].key,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Every keeper's record of one request, read as an auditor would.
+async fn records_of(env: &Env, requester: &AgencyUnit, id: &RequestId) -> Vec<ExchangeRecord> {
+    let pool = raw(env).await;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM exchange_records WHERE requester = $1 AND request_id = $2",
+    )
+    .bind(requester.as_str())
+    .bind(id.as_str())
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let mut out = Vec::new();
+    for keeper in [Keeper::Requester, Keeper::Provider, Keeper::Network] {
+        out.extend(
+            env.app
+                .exchange_records(&env.auditor, requester.as_str(), keeper)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|r| &r.request_id == id),
+        );
+    }
+    assert_eq!(out.len() as i64, n);
+    out
+}
