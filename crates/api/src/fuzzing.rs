@@ -42,6 +42,11 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::kiosks::PaymentRequest>(bytes);
     body::<crate::kiosks::PrintedRequest>(bytes);
     body::<crate::kiosks::StepRequest>(bytes);
+    body::<crate::exchange::UnitRequest>(bytes);
+    body::<crate::exchange::CodesRequest>(bytes);
+    body::<crate::exchange::CopiesRequest>(bytes);
+    // An exchange request's header, as its door reads it.
+    let _ = crate::exchange::request_kid(bytes);
     // A municipality's rule table, read and checked as the door does.
     if let (Ok(rules), Ok(code)) = (
         serde_json::from_slice::<crate::kiosks::KioskRulesBody>(bytes),

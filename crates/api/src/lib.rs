@@ -12,6 +12,7 @@ mod documents;
 mod doors;
 mod dto;
 mod error;
+mod exchange;
 mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -122,6 +123,9 @@ impl AppState {
         seals::register, seals::change, seals::end, seals::get, seals::impression,
         kiosks::register, kiosks::list, kiosks::event, kiosks::start, kiosks::card, kiosks::order, kiosks::payment, kiosks::printed,
         kiosks::document, kiosks::settlement, kiosks::rules, kiosks::set_rules,
+        exchange::register_unit, exchange::units, exchange::permissions, exchange::items,
+        exchange::codes, exchange::put_copies, exchange::put_copies_csv, exchange::request,
+        exchange::records,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -136,6 +140,7 @@ impl AppState {
         (name = "kiosks", description = "コンビニ交付: kiosk terminals registered under their chains, and their signed sessions"),
         (name = "seals", description = "印鑑登録: the seal register, its registration cards, changes and ends"),
         (name = "signing", description = "署名: residents sign with the card for 署名検証者, and their signatures are verified"),
+        (name = "exchange", description = "情報提供ネットワークシステム: agencies' units and codes, copies on their intermediate servers, signed exchanges under the permission table, and the 第23条 records"),
     )
 )]
 struct ApiDoc;
@@ -610,6 +615,63 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/collections/{collection_id}/deletion",
             p(A::ManageCollections),
             post(collections::deletion),
+        )
+        // The exchange network (docs/design/exchange.md): units registered by an
+        // administrator; the table, the items and the units' keys public; the rest an
+        // agency's own acts.
+        .door(
+            M::POST,
+            "/api/v1/organisations/{organisation_id}/units",
+            p(A::ManageOrganisations),
+            post(exchange::register_unit),
+        )
+        .door(
+            M::GET,
+            "/api/v1/exchange/units",
+            public,
+            get(exchange::units),
+        )
+        .door(
+            M::GET,
+            "/api/v1/exchange/permissions",
+            public,
+            get(exchange::permissions),
+        )
+        .door(
+            M::GET,
+            "/api/v1/exchange/items",
+            public,
+            get(exchange::items),
+        )
+        .door(
+            M::POST,
+            "/api/v1/exchange/codes",
+            p(A::ObtainAgencyCodes),
+            post(exchange::codes),
+        )
+        .door(
+            M::PUT,
+            "/api/v1/exchange/copies",
+            p(A::ManageCopies),
+            put(exchange::put_copies).layer(DefaultBodyLimit::max(exchange::COPIES_LIMIT)),
+        )
+        .door(
+            M::PUT,
+            "/api/v1/exchange/copies.csv",
+            p(A::ManageCopies),
+            put(exchange::put_copies_csv).layer(DefaultBodyLimit::max(exchange::COPIES_LIMIT)),
+        )
+        .door(
+            M::POST,
+            "/api/v1/exchange/requests",
+            p(A::RequestExchange),
+            post(exchange::request).layer(DefaultBodyLimit::max(exchange::REQUEST_LIMIT)),
+        )
+        .door(
+            M::GET,
+            "/api/v1/exchange/records",
+            p(A::ReadExchangeRecords),
+            get(exchange::records),
         )
         // Log-in with the card: the OpenID Connect provider (docs/design/oidc.md), on the
         // Agency's paths. The browser's and the app's doors are public: a log-in's id is

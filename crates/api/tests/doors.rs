@@ -168,6 +168,34 @@ async fn fixture(app: &App, admin: &Principal, m: &'static str) -> Fixture {
         .register_terminal(admin, organisation.id, "0001", "本店", &point)
         .await
         .unwrap();
+    // An agency (the municipality itself) with a unit on the exchange network, so that its
+    // records have a unit to be read by.
+    let agency = app
+        .register_organisation(
+            admin,
+            if m == "131041" {
+                "7000020131041"
+            } else {
+                "6000020271004"
+            },
+            name,
+            &["number-using"],
+        )
+        .await
+        .unwrap();
+    app.register_agency_unit(
+        admin,
+        agency.id,
+        &mynumber_app::UnitInput {
+            name: &format!("{m}/mayor"),
+            kind: "municipality-mayor",
+            display_name: name,
+            encryption_x: "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            encryption_y: "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+        },
+    )
+    .await
+    .unwrap();
     // A seal in force, so that its reading and impression have one to show.
     app.register_seal(
         admin,
@@ -244,7 +272,14 @@ fn path(door: &Door, f: &Fixture) -> String {
         "no fixture for a parameter of {}",
         door.path
     );
-    p
+    // Doors that name their subject in the query.
+    match door.path {
+        "/api/v1/exchange/records" => format!("{p}?unit={}/mayor", f.municipality),
+        "/api/v1/exchange/copies.csv" => {
+            format!("{p}?unit={}/mayor&item=local-tax", f.municipality)
+        }
+        _ => p,
+    }
 }
 
 /// An example body for each door that takes one: valid enough to reach the policy, about `f`.
@@ -314,6 +349,15 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
             "code": "salary-payment-report", "affair": "給与支払報告書作成事務",
             "basis": "地方税法第317条の6", "items": ["name", "address"], "retention_years": 7}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/name") => json!({"name": "名前"}),
+        ("POST", "/api/v1/organisations/{organisation_id}/units") => json!({
+            "unit": "walk/unit", "kind": "municipality-mayor", "display_name": "区長",
+            "encryption_key": {"kty": "EC", "crv": "P-256",
+                "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}}),
+        ("POST", "/api/v1/exchange/codes") => json!({"unit": format!("{}/mayor", f.municipality),
+            "persons": [{"acquisition": "a1", "individual_number": f.number}]}),
+        ("PUT", "/api/v1/exchange/copies") => json!({"unit": format!("{}/mayor", f.municipality),
+            "item": "local-tax", "copies": [{"code": "0".repeat(52), "fields": {}}]}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/kiosk-rules") => json!({
             "opens": "06:30", "closes": "23:00", "closed_days": ["12-29"], "max_copies": 10,
             "documents": [{"document": "resident-record-copy", "who": "household", "fee_yen": 200}]}),

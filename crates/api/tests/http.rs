@@ -2835,3 +2835,355 @@ async fn a_kiosk_terminal_s_signed_requests_over_http() {
         "{statuses:?}"
     );
 }
+
+/// An agency's side of the exchange network, in Python with joserfc (the independent JOSE
+/// implementation): `keys` makes the agency's signing key, its unit's encryption key and an
+/// assertion for its token; `sign` signs a request's text; `open` verifies an answer with the
+/// provider's published key, checks its request hash with hashlib over the request as sent,
+/// and decrypts the copy with the unit's key.
+const AGENCY: &str = r#"
+import hashlib, json, sys, time, uuid
+from joserfc import jwe, jws, jwt
+from joserfc.jwk import ECKey
+mode = sys.argv[1]
+if mode == "keys":
+    client, audience = sys.argv[2], sys.argv[3]
+    sig = ECKey.generate_key("P-256")
+    enc = ECKey.generate_key("P-256")
+    now = int(time.time())
+    assertion = jwt.encode({"alg": "ES256", "kid": "k1"},
+        {"iss": client, "sub": client, "aud": audience, "iat": now, "exp": now + 120,
+         "jti": str(uuid.uuid4())}, sig)
+    print(json.dumps({"sig": sig.as_dict(private=True), "enc": enc.as_dict(private=True),
+                      "assertion": assertion}))
+elif mode == "sign":
+    key = ECKey.import_key(json.loads(sys.argv[2]))
+    text = sys.argv[3].replace("NOW", str(int(time.time())))
+    print(jws.serialize_compact({"alg": "ES256", "kid": "k1",
+        "typ": "mynumber-exchange-request+jwt"}, text.encode(), key))
+elif mode == "open":
+    provider = ECKey.import_key(json.loads(sys.argv[2]))
+    enc = ECKey.import_key(json.loads(sys.argv[3]))
+    request, answer = sys.argv[4], sys.argv[5]
+    obj = jws.deserialize_compact(answer, provider)
+    text = obj.payload.decode()
+    fields = dict(line.split(": ", 1) for line in text.splitlines()[1:])
+    assert fields["request-hash"] == hashlib.sha256(request.encode()).hexdigest(), "hash"
+    copy = jwe.decrypt_compact(fields["payload"], enc, algorithms=["ECDH-ES", "A256GCM"])
+    print(json.dumps({"answer": fields, "copy": copy.plaintext.decode()}))
+"#;
+
+fn agency_py(py: &str, args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new(py)
+        .arg("-c")
+        .arg(AGENCY)
+        .args(args)
+        .output()
+        .unwrap();
+    if out.status.success() {
+        Ok(String::from_utf8(out.stdout).unwrap().trim().to_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Issue 14 end to end over HTTP, with joserfc on the agencies' side: an administrator
+/// registers two agencies and their units with their keys; each obtains its codes through the
+/// register with throwaway 取得番号; the provider registers its copy by CSV; the requester
+/// signs a request (joserfc), the network answers, and joserfc verifies the provider's
+/// signature with its published key, recomputes the request hash with hashlib and decrypts the
+/// copy with the requester's key. An answer altered by one byte fails joserfc's check; a
+/// request outside the table is refused; the records read back over HTTP. No number appears
+/// in any response but the request that carries it.
+#[tokio::test]
+async fn two_agencies_exchange_through_the_network_checked_by_joserfc() {
+    let Some(py) = joserfc() else { return };
+    let s = server("http-exchange").await;
+    let admin = s.admin.clone();
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(&admin),
+            Some(resident()),
+        )
+        .await;
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/individual-number"),
+            Some(&admin),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    let number = r.body["individual_number"].as_str().unwrap().to_owned();
+    let audience = "http://localhost:8080/api/v1/oauth/token";
+    // Two agencies: the board of education asks, the mayor's offices provide.
+    let mut agencies = Vec::new();
+    for (corporate, name, unit, kind) in [
+        (
+            "7000020131041",
+            "新宿区",
+            "131041/mayor",
+            "municipality-mayor",
+        ),
+        (
+            "5000030131041",
+            "新宿区教育委員会",
+            "131041/board-of-education",
+            "board-of-education",
+        ),
+    ] {
+        let r = s
+            .call(
+                Method::POST,
+                "/api/v1/organisations",
+                Some(&admin),
+                Some(json!({"corporate_number": corporate, "name": name,
+                    "roles": ["number-using"]})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let org = r.body["organisation_id"].as_str().unwrap().to_owned();
+        let keys: Value =
+            serde_json::from_str(&agency_py(&py, &["keys", &org, audience]).unwrap()).unwrap();
+        let public = |k: &Value| json!({"kty": "EC", "crv": "P-256", "x": k["x"], "y": k["y"]});
+        let r = s
+            .call(
+                Method::POST,
+                &format!("/api/v1/organisations/{org}/keys"),
+                Some(&admin),
+                Some(json!({"kid": "k1", "jwk": public(&keys["sig"])})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let r = s
+            .call(
+                Method::POST,
+                &format!("/api/v1/organisations/{org}/units"),
+                Some(&admin),
+                Some(json!({"unit": unit, "kind": kind, "display_name": name,
+                    "encryption_key": public(&keys["enc"])})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(r.body["signing_key"]["alg"], "ES256");
+        let form = serde_urlencoded::to_string([
+            ("grant_type", "client_credentials"),
+            ("client_id", org.as_str()),
+            (
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ),
+            ("client_assertion", keys["assertion"].as_str().unwrap()),
+        ])
+        .unwrap();
+        let r = s
+            .send(
+                Method::POST,
+                "/api/v1/oauth/token",
+                None,
+                "application/x-www-form-urlencoded",
+                form.into_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let token = r.body["access_token"].as_str().unwrap().to_owned();
+        // 符号の取得: the number with a throwaway 取得番号; the answer carries the 取得番号 and
+        // the code, never the number.
+        let r = s
+            .call(
+                Method::POST,
+                "/api/v1/exchange/codes",
+                Some(&token),
+                Some(json!({"unit": unit, "persons": [
+                    {"acquisition": "t-1", "individual_number": number},
+                    {"acquisition": "t-2", "individual_number": "123456789018"}]})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.body[0]["acquisition"], "t-1");
+        assert!(r.body[1]["code"].is_null());
+        assert_eq!(r.body[1]["problem"]["field"], "individual_number");
+        assert!(!r.text.contains(&number));
+        let agency_code = r.body[0]["code"].as_str().unwrap().to_owned();
+        assert_eq!(agency_code.len(), 52);
+        agencies.push((org, keys, token, unit, agency_code));
+    }
+    let (_, _, mayor_token, mayor_unit, mayor_code) = &agencies[0];
+    let (_, board_keys, board_token, board_unit, board_code) = &agencies[1];
+    assert_ne!(mayor_code, board_code);
+    // 副本登録 by CSV; a broken row is named and nothing is kept.
+    let csv = format!(
+        "code,non-disclosure,fiscal-year,total-income,taxable-income,income-levy,per-capita-levy,dependants,non-taxable\n\
+         {mayor_code},no,2026,4200000,2800000,168000,5000,2,no\n"
+    );
+    let at = "/api/v1/exchange/copies.csv?unit=131041/mayor&item=local-tax";
+    let r = s
+        .send(
+            Method::PUT,
+            at,
+            Some(mayor_token),
+            "text/csv",
+            csv.replace("4200000", "lots").into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("total-income"), "{}", r.text);
+    let r = s
+        .send(
+            Method::PUT,
+            at,
+            Some(mayor_token),
+            "text/csv",
+            csv.into_bytes(),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["registered"].as_u64()),
+        (StatusCode::OK, Some(1)),
+        "{}",
+        r.text
+    );
+    // The public table, items and units.
+    let r = s
+        .call(Method::GET, "/api/v1/exchange/permissions", None, None)
+        .await;
+    assert!(
+        r.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["procedure"] == "school-expense-aid"
+                && p["requester"] == "board-of-education"
+                && p["item"] == "local-tax")
+    );
+    let r = s
+        .call(Method::GET, "/api/v1/exchange/items", None, None)
+        .await;
+    assert_eq!(r.body[1]["item"], "local-tax");
+    let r = s
+        .call(Method::GET, "/api/v1/exchange/units", None, None)
+        .await;
+    let provider_key = r
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == *mayor_unit)
+        .unwrap()["signing_key"]
+        .to_string();
+    // The board asks the mayor's offices for the local tax, for 就学援助; joserfc signs.
+    let text = |id: &str, procedure: &str| {
+        format!(
+            "mynumber-exchange-request-v1\nid: {id}\nrequester: {board_unit}\nprovider: {mayor_unit}\n\
+             procedure: {procedure}\nitem: local-tax\ncode: {board_code}\nrequested-at: NOW\n"
+        )
+    };
+    let sig = board_keys["sig"].to_string();
+    let enc = board_keys["enc"].to_string();
+    let request = agency_py(
+        &py,
+        &["sign", &sig, &text(&"a1".repeat(16), "school-expense-aid")],
+    )
+    .unwrap();
+    let r = s
+        .send(
+            Method::POST,
+            "/api/v1/exchange/requests",
+            Some(board_token),
+            "application/jose",
+            request.clone().into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.headers["content-type"], "application/jose");
+    let answer = r.text.clone();
+    let opened: Value = serde_json::from_str(
+        &agency_py(&py, &["open", &provider_key, &enc, &request, &answer]).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(opened["answer"]["outcome"], "provided");
+    assert_eq!(opened["answer"]["provider"], "131041/mayor");
+    let copy = opened["copy"].as_str().unwrap();
+    assert!(
+        copy.starts_with("mynumber-copy-v1\nitem: local-tax\n"),
+        "{copy}"
+    );
+    assert!(copy.contains("income-levy: 168000\n"), "{copy}");
+    // One byte of the answer's text changed: joserfc refuses its signature.
+    let parts: Vec<&str> = answer.split('.').collect();
+    let payload = mynumber_pki::jose::base64url_decode(parts[1]).unwrap();
+    let altered = String::from_utf8(payload)
+        .unwrap()
+        .replace("outcome: provided", "outcome: provideD");
+    let forged = format!(
+        "{}.{}.{}",
+        parts[0],
+        mynumber_pki::jose::base64url_encode(altered.as_bytes()),
+        parts[2]
+    );
+    assert!(agency_py(&py, &["open", &provider_key, &enc, &request, &forged]).is_err());
+    // Another request's bytes: the hash does not match.
+    let other = agency_py(
+        &py,
+        &["sign", &sig, &text(&"a2".repeat(16), "school-expense-aid")],
+    )
+    .unwrap();
+    let e = agency_py(&py, &["open", &provider_key, &enc, &other, &answer]).unwrap_err();
+    assert!(e.contains("hash"), "{e}");
+    // Outside the table (the board asks for the national health insurance): refused.
+    let refused = agency_py(
+        &py,
+        &[
+            "sign",
+            &sig,
+            &text(&"a3".repeat(16), "national-health-insurance"),
+        ],
+    )
+    .unwrap();
+    let r = s
+        .send(
+            Method::POST,
+            "/api/v1/exchange/requests",
+            Some(board_token),
+            "application/jose",
+            refused.into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    // Not a JWS, or not signed as a request: named.
+    let r = s
+        .send(
+            Method::POST,
+            "/api/v1/exchange/requests",
+            Some(board_token),
+            "application/json",
+            request.clone().into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    // The records, read back by each side; the provider's subject is its own code.
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/exchange/records?unit=131041/mayor&keeper=provider",
+            Some(mayor_token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.body.as_array().unwrap().len(), 1);
+    assert_eq!(r.body[0]["subject"], mayor_code.as_str());
+    assert_eq!(r.body[0]["procedure"], "school-expense-aid");
+    let r = s
+        .call(
+            Method::GET,
+            "/api/v1/exchange/records?unit=131041/mayor&keeper=provider",
+            Some(board_token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+}
