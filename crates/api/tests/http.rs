@@ -2034,6 +2034,33 @@ async fn organisations_are_registered_over_the_api() {
     }
 }
 
+/// A resident registered by `admin`, and their number read for a lawful purpose.
+async fn registered_with_number(s: &Server, admin: &str) -> (String, String) {
+    let r = s
+        .call(
+            Method::POST,
+            "/api/v1/residents",
+            Some(admin),
+            Some(resident()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let code = r.body["resident_code"].as_str().unwrap().to_owned();
+    let r = s
+        .call(
+            Method::POST,
+            &format!("/api/v1/residents/{code}/individual-number"),
+            Some(admin),
+            Some(json!({"purpose": "tax"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    (
+        code,
+        r.body["individual_number"].as_str().unwrap().to_owned(),
+    )
+}
+
 /// Python with joserfc (the independent JOSE implementation), from `$MYNUMBER_PYTHON`; `None`
 /// (skipping loudly) without it, unless the oracles are required.
 fn joserfc() -> Option<String> {
@@ -2080,25 +2107,7 @@ async fn an_organisation_signs_in_with_a_joserfc_assertion_and_collects_a_number
     let Some(py) = joserfc() else { return };
     let s = server("http-collections").await;
     let admin = s.admin.clone();
-    let r = s
-        .call(
-            Method::POST,
-            "/api/v1/residents",
-            Some(&admin),
-            Some(resident()),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let code = r.body["resident_code"].as_str().unwrap().to_owned();
-    let r = s
-        .call(
-            Method::POST,
-            &format!("/api/v1/residents/{code}/individual-number"),
-            Some(&admin),
-            Some(json!({"purpose": "tax"})),
-        )
-        .await;
-    let number = r.body["individual_number"].as_str().unwrap().to_owned();
+    let (_, number) = registered_with_number(&s, &admin).await;
     let r = s
         .call(
             Method::POST,
@@ -2900,24 +2909,7 @@ async fn two_agencies_exchange_through_the_network_checked_by_joserfc() {
     let Some(py) = joserfc() else { return };
     let s = server("http-exchange").await;
     let admin = s.admin.clone();
-    let r = s
-        .call(
-            Method::POST,
-            "/api/v1/residents",
-            Some(&admin),
-            Some(resident()),
-        )
-        .await;
-    let code = r.body["resident_code"].as_str().unwrap().to_owned();
-    let r = s
-        .call(
-            Method::POST,
-            &format!("/api/v1/residents/{code}/individual-number"),
-            Some(&admin),
-            Some(json!({"purpose": "tax"})),
-        )
-        .await;
-    let number = r.body["individual_number"].as_str().unwrap().to_owned();
+    let (_, number) = registered_with_number(&s, &admin).await;
     let audience = "http://localhost:8080/api/v1/oauth/token";
     // Two agencies: the board of education asks, the mayor's offices provide.
     let mut agencies = Vec::new();

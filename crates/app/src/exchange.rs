@@ -348,12 +348,30 @@ impl App {
         &self.network.settings.table
     }
 
-    /// The unit named `name` (the policy then decides whether it is the principal's own).
-    async fn unit_named(tx: &mut dyn crate::ReadTx, name: &str) -> Result<UnitRow, AppError> {
+    /// A write transaction and the unit named `name`, which the policy lets the principal act
+    /// on with `action` only if it is the agency's own: another agency's unit is refused, and
+    /// recorded.
+    async fn own_unit(
+        &self,
+        principal: &Principal,
+        action: Action,
+        name: &str,
+    ) -> Result<(Box<dyn crate::Tx>, UnitRow), AppError> {
         let name = unit_field("unit", name)?;
-        tx.agency_unit(&name)
+        let mut tx = self.store.begin().await?;
+        let unit = tx
+            .agency_unit(&name)
             .await?
-            .ok_or(AppError::NotFound("unit"))
+            .ok_or(AppError::NotFound("unit"))?;
+        authorize!(
+            self,
+            tx,
+            principal,
+            action,
+            &Subject::Organisation(unit.organisation),
+            "unit"
+        );
+        Ok((tx, unit))
     }
 
     /// 符号の取得 (番号法第21条の2): the codes of the persons an agency names by their
@@ -385,16 +403,9 @@ impl App {
                 ));
             }
         }
-        let mut tx = self.store.begin().await?;
-        let unit = Self::unit_named(tx.as_mut(), unit).await?;
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ObtainAgencyCodes,
-            &Subject::Organisation(unit.organisation),
-            "unit"
-        );
+        let (mut tx, unit) = self
+            .own_unit(principal, Action::ObtainAgencyCodes, unit)
+            .await?;
         let now = self.clock.now_us();
         let mut answers = Vec::with_capacity(requests.len());
         let mut issued = Vec::new();
@@ -498,16 +509,7 @@ impl App {
         if !problems.is_empty() {
             return Err(AppError::Invalid(Invalid(problems)));
         }
-        let mut tx = self.store.begin().await?;
-        let unit = Self::unit_named(tx.as_mut(), unit).await?;
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ManageCopies,
-            &Subject::Organisation(unit.organisation),
-            "unit"
-        );
+        let (mut tx, unit) = self.own_unit(principal, Action::ManageCopies, unit).await?;
         let now = self.clock.now_us();
         let mut rows = Vec::with_capacity(parsed.len());
         for (i, (code, copy, non_disclosure)) in parsed.into_iter().enumerate() {

@@ -285,6 +285,19 @@ impl<'a> Lines<'a> {
         (!value.is_empty() && !value.chars().any(char::is_control)).then_some(value)
     }
 
+    /// The `id` … `item` lines a request and its answer both begin with.
+    fn head(&mut self) -> Option<(RequestId, AgencyUnit, AgencyUnit, String, DataItem)> {
+        Some((
+            RequestId::parse(self.value("id")?)?,
+            AgencyUnit::parse(self.value("requester")?)?,
+            AgencyUnit::parse(self.value("provider")?)?,
+            Some(self.value("procedure")?)
+                .filter(|p| is_procedure(p))?
+                .to_owned(),
+            DataItem::parse(self.value("item")?)?,
+        ))
+    }
+
     fn end(self) -> Option<()> {
         self.rest.is_empty().then_some(())
     }
@@ -493,14 +506,13 @@ impl ExchangeRequest {
     /// Reads a request's text, strictly: exactly what [`ExchangeRequest::to_text`] writes.
     pub fn parse(text: &str) -> Option<Self> {
         let mut l = Lines::new(text, REQUEST_HEADER)?;
+        let (id, requester, provider, procedure, item) = l.head()?;
         let request = Self {
-            id: RequestId::parse(l.value("id")?)?,
-            requester: AgencyUnit::parse(l.value("requester")?)?,
-            provider: AgencyUnit::parse(l.value("provider")?)?,
-            procedure: Some(l.value("procedure")?)
-                .filter(|p| is_procedure(p))?
-                .to_owned(),
-            item: DataItem::parse(l.value("item")?)?,
+            id,
+            requester,
+            provider,
+            procedure,
+            item,
             code: AgencyCode::parse(l.value("code")?)?,
             requested_at_s: seconds(l.value("requested-at")?)?,
         };
@@ -598,14 +610,13 @@ impl ExchangeAnswer {
     /// Reads an answer's text, strictly: exactly what [`ExchangeAnswer::to_text`] writes.
     pub fn parse(text: &str) -> Option<Self> {
         let mut l = Lines::new(text, ANSWER_HEADER)?;
+        let (id, requester, provider, procedure, item) = l.head()?;
         let answer = Self {
-            id: RequestId::parse(l.value("id")?)?,
-            requester: AgencyUnit::parse(l.value("requester")?)?,
-            provider: AgencyUnit::parse(l.value("provider")?)?,
-            procedure: Some(l.value("procedure")?)
-                .filter(|p| is_procedure(p))?
-                .to_owned(),
-            item: DataItem::parse(l.value("item")?)?,
+            id,
+            requester,
+            provider,
+            procedure,
+            item,
             request_hash: Some(l.value("request-hash")?)
                 .filter(|h| {
                     h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))

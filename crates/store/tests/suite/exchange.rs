@@ -465,16 +465,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
                     };
                     let asker = owner(rname);
                     let sent = asker.sign(&request);
-                    let got = env
-                        .app
-                        .exchange(
-                            &asker.principal(),
-                            &sent,
-                            &split(&sent).unwrap(),
-                            "k1",
-                            &Headers,
-                        )
-                        .await;
+                    let got = send(&env, &asker.principal(), &sent).await;
                     let permitted =
                         table.permits(procedure, requester.unit.kind, provider.unit.kind, item);
                     if permitted {
@@ -590,17 +581,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         now_s(),
     );
     let sent = shinjuku.sign(&request);
-    let answer = env
-        .app
-        .exchange(
-            &shinjuku.principal(),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
-        .await
-        .unwrap();
+    let answer = send(&env, &shinjuku.principal(), &sent).await.unwrap();
     let (answer, copy) = check_answer(
         &answer,
         unit(mayor),
@@ -614,17 +595,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         Ok(())
     );
     // The same request again: a replay, refused; nothing more recorded.
-    let replay = env
-        .app
-        .exchange(
-            &shinjuku.principal(),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
-        .await
-        .unwrap_err();
+    let replay = send(&env, &shinjuku.principal(), &sent).await.unwrap_err();
     assert_eq!(problem(&replay), "problem-exchange-replay");
     assert_eq!(
         records_of(&env, &request.requester, &request.id)
@@ -639,17 +610,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         now_s() - 301,
     );
     let sent = shinjuku.sign(&stale);
-    let e = env
-        .app
-        .exchange(
-            &shinjuku.principal(),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
-        .await
-        .unwrap_err();
+    let e = send(&env, &shinjuku.principal(), &sent).await.unwrap_err();
     assert_eq!(problem(&e), "problem-exchange-stale");
     let fresh = ask(
         codes[&(board.to_owned(), 1)].clone(),
@@ -657,15 +618,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         now_s(),
     );
     let forged = chiyoda.sign(&fresh);
-    let e = env
-        .app
-        .exchange(
-            &shinjuku.principal(),
-            &forged,
-            &split(&forged).unwrap(),
-            "k1",
-            &Headers,
-        )
+    let e = send(&env, &shinjuku.principal(), &forged)
         .await
         .unwrap_err();
     assert_eq!(problem(&e), "problem-exchange-signature");
@@ -678,44 +631,16 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         now_s(),
     );
     let sent = shinjuku.sign(&unknown);
-    let e = env
-        .app
-        .exchange(
-            &shinjuku.principal(),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
-        .await
-        .unwrap_err();
+    let e = send(&env, &shinjuku.principal(), &sent).await.unwrap_err();
     assert_eq!(problem(&e), "problem-exchange-code-unknown");
     let sent = chiyoda.sign(&fresh);
-    let e = env
-        .app
-        .exchange(
-            &chiyoda.principal(),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
-        .await
-        .unwrap_err();
+    let e = send(&env, &chiyoda.principal(), &sent).await.unwrap_err();
     assert!(
         matches!(e, AppError::Denied(Denied::Principal { .. })),
         "{e:?}"
     );
     // A relying party that is no agency takes no part.
-    let e = env
-        .app
-        .exchange(
-            &Principal::RelyingParty(shinjuku.id),
-            &sent,
-            &split(&sent).unwrap(),
-            "k1",
-            &Headers,
-        )
+    let e = send(&env, &Principal::RelyingParty(shinjuku.id), &sent)
         .await
         .unwrap_err();
     assert!(
@@ -750,6 +675,13 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
 
 fn table_permits(procedure: &str, r: &PublishedUnit, v: &PublishedUnit, item: DataItem) -> bool {
     PermissionTable::standard().permits(procedure, r.unit.kind, v.unit.kind, item)
+}
+
+/// Sends a signed request through the network as `by`, its key's id `k1`.
+async fn send(env: &Env, by: &Principal, sent: &str) -> Result<String, AppError> {
+    env.app
+        .exchange(by, sent, &split(sent).unwrap(), "k1", &Headers)
+        .await
 }
 
 fn problem(e: &AppError) -> &'static str {
