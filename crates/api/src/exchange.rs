@@ -310,7 +310,7 @@ impl std::fmt::Debug for CodesRequest {
 }
 
 /// One code, by its acquisition number.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct CodeBody {
     /// The 取得番号, as given.
     pub acquisition: String,
@@ -365,6 +365,15 @@ pub(crate) async fn codes(
     ))
 }
 
+/// Neither the 取得番号 nor the code.
+impl std::fmt::Debug for CodeBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeBody")
+            .field("issued", &self.code.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
 /// Register copies (副本登録) as JSON.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -380,7 +389,7 @@ pub(crate) struct CopiesRequest {
 }
 
 /// One copy.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CopyBody {
     /// The unit's code for the person.
@@ -391,6 +400,16 @@ pub(crate) struct CopyBody {
     /// The item's fields by key, every one of its layout (`GET /api/v1/exchange/items`).
     #[schema(value_type = Object)]
     pub fields: serde_json::Map<String, Value>,
+}
+
+/// Neither the code nor the values.
+impl std::fmt::Debug for CopyBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopyBody")
+            .field("non_disclosure", &self.non_disclosure)
+            .field("fields", &self.fields.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// How many copies were registered.
@@ -523,7 +542,7 @@ pub(crate) struct RecordsQuery {
 }
 
 /// A 第23条 record.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct RecordBody {
     /// requester, provider or network.
     pub keeper: String,
@@ -549,6 +568,16 @@ pub(crate) struct RecordBody {
     pub non_disclosure: bool,
     /// SHA-256 of the request as sent, hex.
     pub request_hash: String,
+}
+
+/// Not whom it is about.
+impl std::fmt::Debug for RecordBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordBody")
+            .field("keeper", &self.keeper)
+            .field("request_id", &self.request_id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl From<&ExchangeRecord> for RecordBody {
@@ -591,4 +620,55 @@ pub(crate) async fn records(
         .exchange_records(&principal, &q.unit, keeper)
         .await?;
     Ok(Json(records.iter().map(RecordBody::from).collect()))
+}
+
+/// What a receipt's check found.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ReceiptCheckBody {
+    /// Always true in a 200 answer: signed with this system's ledger key, and read exactly.
+    pub signed: bool,
+    /// When the receipt was made (RFC 3339).
+    pub issued_at: String,
+    /// How many entries it names.
+    pub entries: usize,
+    /// The places it names that the ledger no longer holds as they were; empty when the
+    /// history it states is all still there, unchanged.
+    pub altered: Vec<AlteredBody>,
+}
+
+/// A place in the ledger that no longer holds what a receipt says.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct AlteredBody {
+    /// The partition.
+    pub partition: String,
+    /// The place in its chain.
+    pub seq: i64,
+}
+
+/// The most bytes of a receipt sent for checking.
+pub(crate) const RECEIPT_LIMIT: usize = 1024 * 1024;
+
+/// Check an access history's receipt kept from before (public): its signature is this
+/// system's ledger key's, and each entry and head it names is still in the ledger unchanged
+/// (docs/design/portal.md).
+#[utoipa::path(post, path = "/api/v1/history-receipts/check", tag = "ledger",
+    request_body(content = String, content_type = "text/plain", description = "The receipt, exactly as issued"),
+    responses((status = 200, body = ReceiptCheckBody), (status = 422, body = Problem)))]
+pub(crate) async fn check_receipt(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<ReceiptCheckBody>, ApiError> {
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::field("receipt", "problem-receipt-malformed"))?;
+    let check = state.app.check_history_receipt(text).await?;
+    Ok(Json(ReceiptCheckBody {
+        signed: true,
+        issued_at: time(check.receipt.at_us),
+        entries: check.receipt.entries.len(),
+        altered: check
+            .altered
+            .into_iter()
+            .map(|(partition, seq)| AlteredBody { partition, seq })
+            .collect(),
+    }))
 }

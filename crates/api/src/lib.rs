@@ -125,7 +125,7 @@ impl AppState {
         kiosks::document, kiosks::settlement, kiosks::rules, kiosks::set_rules,
         exchange::register_unit, exchange::units, exchange::permissions, exchange::items,
         exchange::codes, exchange::put_copies, exchange::put_copies_csv, exchange::request,
-        exchange::records,
+        exchange::records, exchange::check_receipt,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -666,6 +666,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/api/v1/exchange/requests",
             p(A::RequestExchange),
             post(exchange::request).layer(DefaultBodyLimit::max(exchange::REQUEST_LIMIT)),
+        )
+        .door(
+            M::POST,
+            "/api/v1/history-receipts/check",
+            public,
+            post(exchange::check_receipt).layer(DefaultBodyLimit::max(exchange::RECEIPT_LIMIT)),
         )
         .door(
             M::GET,

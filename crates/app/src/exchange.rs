@@ -34,10 +34,10 @@ use crate::ports::{CopyRow, RecordsOf, UnitRow};
 use crate::{App, AppError, StoreError};
 
 /// The most persons one request for codes names.
-pub const MAX_CODE_REQUESTS: usize = 1000;
+pub const MAX_CODE_REQUESTS: usize = 500;
 
 /// The most copies one registration carries.
-pub const MAX_COPIES: usize = 10_000;
+pub const MAX_COPIES: usize = 2_000;
 
 /// The most records one listing returns.
 pub const RECORDS_LISTED: i64 = 500;
@@ -186,7 +186,7 @@ impl std::fmt::Debug for CodeRequest<'_> {
 }
 
 /// The answer for one person: the 取得番号 as given, and the code or why there is none.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CodeAnswer {
     /// The 取得番号, as given.
     pub acquisition: String,
@@ -194,8 +194,17 @@ pub struct CodeAnswer {
     pub code: Result<AgencyCode, FieldError>,
 }
 
+/// Neither the 取得番号 nor the code.
+impl std::fmt::Debug for CodeAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeAnswer")
+            .field("issued", &self.code.is_ok())
+            .finish_non_exhaustive()
+    }
+}
+
 /// One copy as an agency registers it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct CopyInput {
     /// The unit's code for the person.
     pub code: String,
@@ -203,6 +212,16 @@ pub struct CopyInput {
     pub non_disclosure: bool,
     /// The item's fields, by key.
     pub fields: Vec<(String, String)>,
+}
+
+/// Neither the code nor the values: a copy is personal data.
+impl std::fmt::Debug for CopyInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopyInput")
+            .field("non_disclosure", &self.non_disclosure)
+            .field("fields", &self.fields.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A 取得番号: 1–64 ASCII letters, digits, `-` and `_`.
@@ -255,6 +274,11 @@ impl App {
         let key = jose::p256_point(input.encryption_x, input.encryption_y)
             .map_err(|_| problems.push(FieldError::new("encryption_key", "problem-exchange-key")))
             .ok();
+        // The portal's unit is the system's own (docs/design/portal.md): no agency registers
+        // one, or it could ask for anyone's data under the portal's rows of the table.
+        if kind == Some(UnitKind::Portal) {
+            problems.push(FieldError::new("kind", "problem-exchange-portal-kind"));
+        }
         let (Some(name), Some(kind), Some(display_name), Some(key), true) =
             (name, kind, display_name, key, problems.is_empty())
         else {
@@ -564,7 +588,10 @@ impl App {
         csv: &[u8],
     ) -> Result<usize, AppError> {
         self.permit(principal, Action::ManageCopies).await?;
-        let copies = read_copies_csv(csv)?;
+        let layout = DataItem::parse_field("item", item)
+            .map_err(invalid)?
+            .layout();
+        let copies = read_copies_csv(csv, layout.len() + 2)?;
         self.put_copies(principal, unit, item, &copies).await
     }
 
@@ -599,6 +626,26 @@ impl App {
         // the network on SQLite (docs/performance.md); the write is the three records, which
         // fail together on a replayed id.
         let mut read = self.store.begin_lookup().await?;
+        // The signature first, with the caller's own keys (which says nothing of any unit),
+        // and the time: nothing unsigned or stale is looked into further, or recorded.
+        let signed_by_us = read
+            .organisation_keys(me)
+            .await?
+            .into_iter()
+            .find(|k| k.kid == kid && k.revoked_at_us.is_none())
+            .is_some_and(|k| jose::verify_es256(jws, &k.public_key).is_ok());
+        if !signed_by_us {
+            return Err(invalid(FieldError::new(
+                "request",
+                "problem-exchange-signature",
+            )));
+        }
+        if !request.is_fresh(arrived.div_euclid(1_000_000)) {
+            return Err(invalid(FieldError::new(
+                "request",
+                "problem-exchange-stale",
+            )));
+        }
         let requester = read
             .agency_unit(&request.requester)
             .await?
@@ -622,44 +669,45 @@ impl App {
             "unit",
         ) {
             drop(read);
+            // Both records of the refusal in one transaction: the refusal as every refusal is
+            // recorded, and what was asked.
+            let reason = refusal.denied.code();
             let mut tx = self.store.begin().await?;
             append(
                 tx.as_mut(),
                 &principal.ledger_name(),
                 arrived,
-                vec![Record::national(
-                    "exchange-refused",
-                    format!(
-                        "requester={} provider={} procedure={} item={} reason={}",
-                        request.requester.as_str(),
-                        request.provider.as_str(),
-                        request.procedure,
-                        request.item.code(),
-                        refusal.denied.code()
+                vec![
+                    Record::national(
+                        "access-denied",
+                        format!("action={} reason={reason}", Action::RequestExchange.code()),
                     ),
-                )],
+                    Record::national(
+                        "exchange-refused",
+                        format!(
+                            "requester={} provider={} procedure={} item={} reason={reason}",
+                            request.requester.as_str(),
+                            request.provider.as_str(),
+                            request.procedure,
+                            request.item.code(),
+                        ),
+                    ),
+                ],
             )
             .await?;
             tx.commit().await?;
-            return Err(self.refuse((), refusal).await);
+            return Err(AppError::Denied(refusal.denied));
         }
         let provider = provider.ok_or(AppError::NotFound("unit"))?;
-        let signed_by_us = read
-            .organisation_keys(me)
+        // A provider whose agency is suspended or revoked answers nothing.
+        if read
+            .organisation(provider.organisation)
             .await?
-            .into_iter()
-            .find(|k| k.kid == kid && k.revoked_at_us.is_none())
-            .is_some_and(|k| jose::verify_es256(jws, &k.public_key).is_ok());
-        if !signed_by_us {
+            .is_none_or(|o| o.status != OrgStatus::Active)
+        {
             return Err(invalid(FieldError::new(
-                "request",
-                "problem-exchange-signature",
-            )));
-        }
-        if !request.is_fresh(arrived.div_euclid(1_000_000)) {
-            return Err(invalid(FieldError::new(
-                "request",
-                "problem-exchange-stale",
+                "provider",
+                "problem-exchange-provider-out",
             )));
         }
         // The network: whose the requester's code is, and the provider's code for them.
@@ -783,17 +831,37 @@ impl App {
             read,
             principal,
             Action::ReadExchangeRecords,
-            &Subject::Organisation(owner),
+            &Subject::ExchangeRecords {
+                organisation: owner,
+                network: keeper == Keeper::Network,
+            },
             "unit"
         );
-        Ok(read
-            .exchange_records(&RecordsOf::Unit(keeper, name), RECORDS_LISTED)
-            .await?)
+        let records = read
+            .exchange_records(&RecordsOf::Unit(keeper, name.clone()), RECORDS_LISTED)
+            .await?;
+        drop(read);
+        // The records name persons by codes (and at the network by id): reading them is
+        // recorded, as every read of personal data is.
+        self.record(
+            principal,
+            vec![Record::national(
+                "exchange-records-read",
+                format!(
+                    "unit={} keeper={} records={}",
+                    name.as_str(),
+                    keeper.code(),
+                    records.len()
+                ),
+            )],
+        )
+        .await?;
+        Ok(records)
     }
 }
 
 /// Reads copies from CSV (`put_copies_csv`): every problem named with its line.
-fn read_copies_csv(csv: &[u8]) -> Result<Vec<CopyInput>, AppError> {
+fn read_copies_csv(csv: &[u8], max_columns: usize) -> Result<Vec<CopyInput>, AppError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -804,6 +872,12 @@ fn read_copies_csv(csv: &[u8]) -> Result<Vec<CopyInput>, AppError> {
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
         .collect();
+    if header.len() > max_columns {
+        return Err(invalid(
+            FieldError::new("csv", "problem-copy-fields-too-many")
+                .arg("max", max_columns.saturating_sub(2) as i64),
+        ));
+    }
     let column = |name: &str| header.iter().position(|h| h == name);
     let (Some(code), Some(non_disclosure)) = (column("code"), column("non-disclosure")) else {
         return Err(invalid(FieldError::new(
@@ -852,7 +926,7 @@ mod tests {
     #[test]
     fn copies_are_read_from_csv_by_their_header() {
         let csv = "\u{feff}code,non-disclosure,fiscal-year,total-income\nABC,no,2026,100\nDEF,yes,2025,0\n";
-        let copies = read_copies_csv(csv.as_bytes()).unwrap();
+        let copies = read_copies_csv(csv.as_bytes(), 9).unwrap();
         assert_eq!(copies.len(), 2);
         assert_eq!(copies[1].code, "DEF");
         assert!(copies[1].non_disclosure);
@@ -863,9 +937,10 @@ mod tests {
                 ("total-income".to_owned(), "100".to_owned())
             ]
         );
-        assert!(read_copies_csv(b"code,fiscal-year\nA,1\n").is_err());
-        assert!(read_copies_csv(b"code,non-disclosure\nA,perhaps\n").is_err());
-        assert!(read_copies_csv(b"code,non-disclosure\nA,no,extra\n").is_err());
+        assert!(read_copies_csv(b"code,fiscal-year\nA,1\n", 9).is_err());
+        assert!(read_copies_csv(b"code,non-disclosure\nA,perhaps\n", 9).is_err());
+        assert!(read_copies_csv(b"code,non-disclosure\nA,no,extra\n", 9).is_err());
+        assert!(read_copies_csv(b"code,non-disclosure,a,b\nA,no,1,2\n", 3).is_err());
     }
 
     #[test]

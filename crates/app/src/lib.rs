@@ -30,6 +30,7 @@ mod oidc;
 mod organisation_auth;
 mod organisations;
 mod passkeys;
+mod portal;
 pub mod ports;
 mod prints;
 mod registry;
@@ -77,6 +78,7 @@ pub use passkeys::{
     ChallengeFor, MAX_PASSKEYS, PasskeyAssertion, PasskeyClientData, PasskeyOrigin,
     PasskeyRegistration, short_id,
 };
+pub use portal::{EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, ReceiptCheck};
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,

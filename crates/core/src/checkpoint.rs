@@ -102,6 +102,23 @@ impl LedgerSigningKey {
     }
 }
 
+impl LedgerSigningKey {
+    /// Signs another statement of the ledger's (an access history's receipt, `history.rs`):
+    /// its own first line keeps it from ever reading as a checkpoint.
+    pub(crate) fn sign_statement(&self, statement: &str) -> [u8; 64] {
+        self.0.sign(statement.as_bytes()).to_bytes()
+    }
+}
+
+impl LedgerPublicKey {
+    /// Whether `signature` is this key's over `statement`.
+    pub(crate) fn verifies(&self, statement: &str, signature: &[u8; 64]) -> bool {
+        self.0
+            .verify_strict(statement.as_bytes(), &Signature::from_bytes(signature))
+            .is_ok()
+    }
+}
+
 /// An Ed25519 public key from 64 hex digits (shared by the ledger and document keys).
 pub(crate) fn parse_public_key(s: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&<[u8; 32]>::from_hex(s.trim()).ok()?).ok()

@@ -191,6 +191,14 @@ impl CopyValues {
     /// for its kind. Every problem is named on its field (`value` names the CSV column or the
     /// JSON member).
     pub fn new(item: DataItem, pairs: &[(&str, &str)]) -> Result<Self, Vec<FieldError>> {
+        // More fields than the layout has is refused as such, before each is named: a copy of
+        // a million unknown fields is one problem, not a million (found in review).
+        if pairs.len() > item.layout().len() * 2 {
+            return Err(vec![
+                FieldError::new("fields", "problem-copy-fields-too-many")
+                    .arg("max", item.layout().len() as i64),
+            ]);
+        }
         let mut problems = Vec::new();
         for (key, _) in pairs {
             if !item.layout().iter().any(|f| f.key == *key) {
@@ -681,7 +689,7 @@ crate::codes!(Keeper {
 /// non-disclosure flag; the procedure, the request's id and hash and the outcome tie the three
 /// records to one exchange. `subject` is whom it is about as the keeper knows them: the
 /// requester's code, the provider's code, or (at the network) the person's internal id.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ExchangeRecord {
     /// Who keeps it.
     pub keeper: Keeper,
@@ -707,6 +715,26 @@ pub struct ExchangeRecord {
     pub non_disclosure: bool,
     /// [`request_hash`].
     pub request_hash: String,
+}
+
+/// Whom it is about shows only its first four characters: a code names a person at an agency.
+impl fmt::Debug for ExchangeRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExchangeRecord")
+            .field("keeper", &self.keeper)
+            .field("request_id", &self.request_id)
+            .field("requester", &self.requester)
+            .field("provider", &self.provider)
+            .field("procedure", &self.procedure)
+            .field("item", &self.item)
+            .field(
+                "subject",
+                &format_args!("{}…", self.subject.get(..4).unwrap_or_default()),
+            )
+            .field("outcome", &self.outcome)
+            .field("non_disclosure", &self.non_disclosure)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why three records of one exchange do not agree.

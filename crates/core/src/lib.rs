@@ -21,6 +21,7 @@ mod digits;
 pub mod document;
 mod error;
 pub mod exchange;
+pub mod history;
 mod ids;
 mod individual_number;
 pub mod kiosk;

@@ -219,6 +219,10 @@ pub enum Action {
     /// Read the records of exchanges (情報提供等の記録, 番号法第23条): an agency its own units',
     /// an auditor of national scope every one.
     ReadExchangeRecords,
+    /// The resident's own histories in the portal (マイナポータル): who read their record and
+    /// number (from the ledger), the exchanges about them (the network's 第23条 records), and a
+    /// signed receipt of the former. Only the resident, about themselves.
+    ReadOwnHistory,
 }
 
 crate::codes!(Action {
@@ -284,6 +288,7 @@ crate::codes!(Action {
     ManageCopies => "manage-copies",
     RequestExchange => "request-exchange",
     ReadExchangeRecords => "read-exchange-records",
+    ReadOwnHistory => "read-own-history",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -347,6 +352,15 @@ pub enum Subject {
         /// Whether the permission table has the row (procedure, requester's kind, provider's
         /// kind, item), as the app read it (`exchange::PermissionTable::permits`).
         permitted: bool,
+    },
+    /// The 第23条 records of an agency's unit.
+    ExchangeRecords {
+        /// The agency the unit belongs to.
+        organisation: OrganisationId,
+        /// Whether the network's own records are asked for: they name the person by the
+        /// network's id, which would link one agency's view of a person to another's, so no
+        /// agency reads them.
+        network: bool,
     },
     /// A kiosk terminal, for what it does in its sessions.
     Terminal(TerminalId),
@@ -453,6 +467,7 @@ impl Action {
             | A::ObtainAgencyCodes
             | A::ManageCopies
             | A::RequestExchange
+            | A::ReadOwnHistory
             | A::RunKioskSession => {
                 return None;
             }
@@ -606,6 +621,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::ObtainAgencyCodes
                     | Action::ManageCopies
                     | Action::RequestExchange
+                    | Action::ReadOwnHistory
                     | Action::RunKioskSession
             ) =>
         {
@@ -630,7 +646,9 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {
-            Action::ReadRecord | Action::LogIn | Action::SignDocument => Ok(()),
+            Action::ReadRecord | Action::ReadOwnHistory | Action::LogIn | Action::SignDocument => {
+                Ok(())
+            }
             _ => Err(refuse()),
         },
         // Only an agency (`number-using`) takes part in the exchange network.
@@ -677,7 +695,10 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
         Principal::Staff(s) | Principal::Operator(s) => within(s, action, subject),
         Principal::System => Decision::Allow(Extent::Whole),
         Principal::Resident(me) => match subject {
-            Subject::Record(r) if r.person == *me && action == Action::ReadRecord => {
+            Subject::Record(r)
+                if r.person == *me
+                    && matches!(action, Action::ReadRecord | Action::ReadOwnHistory) =>
+            {
                 Decision::Allow(Extent::Whole)
             }
             Subject::Login { person, .. }
@@ -710,9 +731,15 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                         Action::ManageCollections
                             | Action::ObtainAgencyCodes
                             | Action::ManageCopies
-                            | Action::ReadExchangeRecords
                     ) =>
             {
+                Decision::Allow(Extent::Whole)
+            }
+            // An agency reads its own units' records as requester and provider keep them.
+            Subject::ExchangeRecords {
+                organisation,
+                network: false,
+            } if organisation == me && action == Action::ReadExchangeRecords => {
                 Decision::Allow(Extent::Whole)
             }
             // An agency asks only from its own units, and only what the table allows.
@@ -1036,6 +1063,20 @@ mod tests {
                 Subject::Signatures {
                     organisation: org(2),
                     verifier: true,
+                },
+            ),
+            (
+                "own unit's records",
+                Subject::ExchangeRecords {
+                    organisation: org(1),
+                    network: false,
+                },
+            ),
+            (
+                "own unit's records as the network keeps them",
+                Subject::ExchangeRecords {
+                    organisation: org(1),
+                    network: true,
                 },
             ),
             (

@@ -226,3 +226,80 @@ for line in sys.stdin:
     assert_eq!(theirs.len(), 1_000);
     assert_eq!(theirs, ours);
 }
+
+/// An access history's receipt verifies with OpenSSL's own Ed25519 (`openssl pkeyutl -verify
+/// -rawin`) and the ledger's public key as a PEM, over exactly the lines before `signature`;
+/// the same bytes with one entry removed do not.
+#[test]
+fn openssl_verifies_an_access_history_receipt() {
+    use mynumber_core::PersonId;
+    use mynumber_core::checkpoint::{Head, LedgerSigningKey};
+    use mynumber_core::history::{HistoryReceipt, ReceiptEntry};
+    let Ok(version) = Command::new("openssl").arg("version").output() else {
+        assert!(
+            std::env::var("MYNUMBER_REQUIRE_ORACLES").as_deref() != Ok("1"),
+            "openssl is required (MYNUMBER_REQUIRE_ORACLES=1)"
+        );
+        eprintln!("\n=== SKIPPING the openssl cross-check: openssl is missing ===\n");
+        return;
+    };
+    assert!(version.status.success());
+    let key = LedgerSigningKey::from_bytes([0x42; 32]);
+    let entry = |seq: i64, action: &str| ReceiptEntry {
+        partition: "131041".into(),
+        seq,
+        at_us: 1_795_000_000_000_000 + seq,
+        hash: [seq as u8; 32],
+        action: action.into(),
+        actor: "0123456789abcdef0123456789abcdef".into(),
+        purpose: Some("tax".into()),
+    };
+    let receipt = key.sign_history(
+        PersonId::from_random([5; 16]),
+        1_795_000_001_000_000,
+        vec![entry(3, "number-read"), entry(7, "record-read")],
+        vec![Head {
+            partition: "131041".into(),
+            seq: 9,
+            hash: [9; 32],
+        }],
+    );
+    let text = receipt.to_text();
+    assert_eq!(HistoryReceipt::parse(&text).unwrap(), receipt);
+    let dir = std::env::temp_dir().join(format!("mynumber-receipt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // SubjectPublicKeyInfo of an Ed25519 key (RFC 8410 §4): a fixed prefix and the 32 bytes.
+    let mut spki = hex::decode("302a300506032b6570032100").unwrap();
+    spki.extend(hex::decode(key.public().to_hex()).unwrap());
+    std::fs::write(dir.join("pub.der"), &spki).unwrap();
+    std::fs::write(dir.join("sig"), receipt.signature()).unwrap();
+    let verify = |statement: &str| {
+        std::fs::write(dir.join("statement"), statement).unwrap();
+        Command::new("openssl")
+            .args(["pkeyutl", "-verify", "-pubin", "-keyform", "DER", "-rawin"])
+            .arg("-inkey")
+            .arg(dir.join("pub.der"))
+            .arg("-in")
+            .arg(dir.join("statement"))
+            .arg("-sigfile")
+            .arg(dir.join("sig"))
+            .output()
+            .unwrap()
+    };
+    let statement = text.split("signature ").next().unwrap();
+    assert_eq!(statement, receipt.statement());
+    let ok = verify(statement);
+    assert!(
+        ok.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&ok.stdout),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let without: String = statement
+        .lines()
+        .filter(|l| !l.contains("record-read"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(!verify(&without).status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -46,7 +46,8 @@ pub struct CopyRow {
 pub enum RecordsOf {
     /// A keeper's records about one subject (a code, or at the network a person's id).
     Subject(Keeper, String),
-    /// A keeper's records in which this unit asked or answered.
+    /// A keeper's records of this unit: as the requester keeps them, those it asked in; as
+    /// the provider keeps them, those it answered in; as the network keeps them, either.
     Unit(Keeper, AgencyUnit),
     /// Every keeper's record of one request.
     Request(AgencyUnit, RequestId),

@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 
+use mynumber_core::PersonId;
 use mynumber_core::ledger::StoredEntry;
 
 use crate::StoreError;
@@ -24,6 +25,18 @@ pub trait LedgerRead: Send {
     async fn checkpoints(&mut self) -> Result<Vec<String>, StoreError>;
     /// Every partition that has entries, whether or not its head row is still there.
     async fn ledger_partitions(&mut self) -> Result<Vec<String>, StoreError>;
+    /// The entries about `person`, newest first, at most `limit` (the portal's access history).
+    async fn ledger_entries_of(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError>;
+    /// The entry at `seq` of `partition`, if there is one.
+    async fn ledger_entry(
+        &mut self,
+        partition: &str,
+        seq: i64,
+    ) -> Result<Option<StoredEntry>, StoreError>;
 }
 
 /// Appends to the ledger.

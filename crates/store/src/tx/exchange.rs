@@ -180,9 +180,16 @@ impl ExchangeRead for SqlTx {
                 .await
             }
             RecordsOf::Unit(keeper, unit) => {
+                // A requester's records are those it asked in, a provider's those it answered
+                // in; the network's, either.
+                let which = match keeper {
+                    Keeper::Requester => "requester = $2",
+                    Keeper::Provider => "provider = $2",
+                    Keeper::Network => "(requester = $2 OR provider = $2)",
+                };
                 query(AssertSqlSafe(format!(
                     "SELECT {RECORD_COLUMNS} FROM exchange_records \
-                     WHERE keeper = $1 AND (requester = $2 OR provider = $2) \
+                     WHERE keeper = $1 AND {which} \
                      ORDER BY answered_at_us DESC, request_id LIMIT $3"
                 )))
                 .bind(keeper.code())

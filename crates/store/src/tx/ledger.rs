@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use hex::FromHex;
 use mynumber_app::StoreError;
 use mynumber_app::ports::{LedgerRead, LedgerWrite};
+use mynumber_core::PersonId;
 use mynumber_core::ledger::{GENESIS, StoredEntry};
 use sqlx::AssertSqlSafe;
 
@@ -54,6 +55,44 @@ impl LedgerRead for SqlTx {
             .iter()
             .map(decode_ledger)
             .collect()
+    }
+
+    async fn ledger_entries_of(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<StoredEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE person_id = $1 \
+             ORDER BY at_us DESC, partition_key, seq DESC LIMIT $2"
+        );
+        query(AssertSqlSafe(sql))
+            .bind(person.to_hex())
+            .bind(limit)
+            .fetch_all(&mut self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(decode_ledger)
+            .collect()
+    }
+
+    async fn ledger_entry(
+        &mut self,
+        partition: &str,
+        seq: i64,
+    ) -> Result<Option<StoredEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {LEDGER_COLUMNS} FROM ledger_entries WHERE partition_key = $1 AND seq = $2"
+        );
+        query(AssertSqlSafe(sql))
+            .bind(partition.to_owned())
+            .bind(seq)
+            .fetch_optional(&mut self.tx)
+            .await
+            .map_err(db)?
+            .map(|r| decode_ledger(&r))
+            .transpose()
     }
 
     async fn latest_checkpoint(&mut self) -> Result<Option<String>, StoreError> {

@@ -236,14 +236,28 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         &[("nenkin/pension", "pension-service")],
     )
     .await;
-    let portal = agency(
-        &env,
-        "700010000002",
-        "デジタル庁",
-        &[("digital/portal", "portal")],
-    )
-    .await;
-    let agencies = [&shinjuku, &chiyoda, &pension, &portal];
+    let agencies = [&shinjuku, &chiyoda, &pension];
+    // The portal's unit is the system's own: no agency registers one (it could ask for anyone's
+    // data under the portal's rows of the table).
+    let portal = env
+        .app
+        .register_agency_unit(
+            &env.admin,
+            pension.id,
+            &UnitInput {
+                name: "nenkin/portal",
+                kind: "portal",
+                display_name: "ポータル",
+                encryption_x: "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                encryption_y: "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+            },
+        )
+        .await
+        .unwrap_err();
+    let AppError::Invalid(i) = &portal else {
+        panic!("{portal:?}")
+    };
+    assert_eq!(i.0[0].key, "problem-exchange-portal-kind");
     // A unit is registered once, for an agency only, with a key on the curve.
     let again = env
         .app
@@ -265,7 +279,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
     };
     assert_eq!(i.0[0].key, "problem-exchange-key");
     let units = env.app.agency_units().await.unwrap();
-    assert_eq!(units.len(), 5);
+    assert_eq!(units.len(), 4);
     let unit = |name: &str| units.iter().find(|u| u.unit.name.as_str() == name).unwrap();
     let owner = |name: &str| {
         agencies
@@ -357,7 +371,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         .fetch_all(&pool)
         .await
         .unwrap();
-    assert_eq!(stored.len(), 10);
+    assert_eq!(stored.len(), 8);
     assert!(stored.iter().all(|c| AgencyCode::parse(c).is_some()));
 
     // 副本登録: every unit registers a copy of every item for the first person (one of them
@@ -512,7 +526,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         }
     }
     // As many as the table's rows meet among these units (two mayors, one board, one pension
-    // service, one portal: 32); all else refused.
+    // service: 26); all else refused, the portal's rows too, with no portal's unit here.
     let mut expected_allowed = 0;
     for p in &procedures {
         for r in &units {
@@ -524,9 +538,9 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         }
     }
     assert_eq!(allowed as usize, expected_allowed);
-    assert_eq!(allowed, 32);
+    assert_eq!(allowed, 26);
     assert!(allowed > 0 && refused > allowed);
-    assert_eq!(allowed + refused, (procedures.len() * 5 * 5 * 3) as u64);
+    assert_eq!(allowed + refused, (procedures.len() * 4 * 4 * 3) as u64);
 
     // Every allowed exchange left three records that agree; the refused ones left none.
     let mut tx_records = 0;
@@ -671,6 +685,87 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         .await
         .unwrap();
     assert_eq!(audited.len(), own.len());
+    // As a requester keeps them, only those it asked in: never the provider's code for the
+    // person (the provider's records), nor the network's id for them.
+    assert!(own.iter().all(|r| r.requester.as_str() == board));
+    let theirs = env
+        .app
+        .exchange_records(&shinjuku.principal(), board, Keeper::Provider)
+        .await
+        .unwrap();
+    assert!(theirs.is_empty(), "the board answered nothing");
+    let network = env
+        .app
+        .exchange_records(&shinjuku.principal(), board, Keeper::Network)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(network, AppError::Denied(Denied::Principal { .. })),
+        "{network:?}"
+    );
+
+    // The resident's own view: the exchanges about them at once, the 不開示 ones counted and
+    // not shown, and another resident sees none of them.
+    let me = Principal::Resident(r1.person);
+    let history = env.app.my_exchange_history(&me).await.unwrap();
+    assert!(history.hidden > 0, "some copies were marked 不開示");
+    assert!(history.shown.iter().all(|r| !r.non_disclosure));
+    assert_eq!(history.shown.len() + history.hidden, ids.len());
+    assert!(
+        history
+            .shown
+            .iter()
+            .any(|r| r.procedure == "school-expense-aid" && r.requester.as_str() == board)
+    );
+    let other = env
+        .app
+        .my_exchange_history(&Principal::Resident(r2.person))
+        .await
+        .unwrap();
+    assert_eq!(
+        (other.shown.len(), other.hidden),
+        (1, 0),
+        "r2's one not-found"
+    );
+    // Staff read no one's history through this door.
+    assert!(env.app.my_exchange_history(&env.admin).await.is_err());
+
+    // Who read my record: the ledger's entries about me, the number read and the codes
+    // issued among them, and a receipt signed with the ledger's key that still checks.
+    let access = env.app.my_access_history(&me).await.unwrap();
+    assert!(access.iter().any(|e| e.content.action == "number-read"));
+    assert!(
+        access
+            .iter()
+            .any(|e| e.content.action == "agency-code-issued")
+    );
+    let receipt = env.app.history_receipt(&me).await.unwrap();
+    assert!(receipt.entries.len() >= access.len());
+    assert!(receipt.entries.iter().all(|e| e.partition == "131041"));
+    let text = receipt.to_text();
+    let check = env.app.check_history_receipt(&text).await.unwrap();
+    assert!(check.altered.is_empty(), "{:?}", check.altered);
+    // Altered by one byte: the signature fails; not a receipt at all: named so.
+    let bad = env
+        .app
+        .check_history_receipt(&text.replace("number-read", "number-reaD"))
+        .await
+        .unwrap_err();
+    assert_eq!(problem(&bad), "problem-receipt-signature");
+    let bad = env.app.check_history_receipt("hello").await.unwrap_err();
+    assert_eq!(problem(&bad), "problem-receipt-malformed");
+    // Someone with the database edits an entry the receipt names: the check says which.
+    let named = &receipt.entries[0];
+    sqlx::query(
+        "UPDATE ledger_entries SET detail = 'rewritten' WHERE partition_key = $1 AND seq = $2",
+    )
+    .bind(&named.partition)
+    .bind(named.seq)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let check = env.app.check_history_receipt(&text).await.unwrap();
+    assert_eq!(check.altered, [(named.partition.clone(), named.seq)]);
 }
 
 fn table_permits(procedure: &str, r: &PublishedUnit, v: &PublishedUnit, item: DataItem) -> bool {
@@ -702,15 +797,20 @@ async fn records_of(env: &Env, requester: &AgencyUnit, id: &RequestId) -> Vec<Ex
     .fetch_one(&pool)
     .await
     .unwrap();
-    let mut out = Vec::new();
-    for keeper in [Keeper::Requester, Keeper::Provider, Keeper::Network] {
+    let mut out: Vec<ExchangeRecord> = Vec::new();
+    for keeper in [Keeper::Network, Keeper::Requester, Keeper::Provider] {
+        // The provider keeps its records under its own name: the network's says which.
+        let unit = match (keeper, out.first()) {
+            (Keeper::Provider, Some(network)) => network.provider.clone(),
+            _ => requester.clone(),
+        };
         out.extend(
             env.app
-                .exchange_records(&env.auditor, requester.as_str(), keeper)
+                .exchange_records(&env.auditor, unit.as_str(), keeper)
                 .await
                 .unwrap()
                 .into_iter()
-                .filter(|r| &r.request_id == id),
+                .filter(|r| &r.request_id == id && &r.requester == requester),
         );
     }
     assert_eq!(out.len() as i64, n);
