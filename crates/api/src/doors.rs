@@ -37,6 +37,9 @@ pub enum Access {
     /// A kiosk terminal whose request body is signed by its registered key, for this door
     /// (`kiosks::kiosk_guard`), and whom the policy lets do this action.
     Kiosk(Action),
+    /// A resident logged in to the portal with the card, whose session's cookie this is
+    /// (`web::portal::portal_guard`), and whom the policy lets do this action.
+    Portal(Action),
 }
 
 /// One route of the interface.
@@ -86,6 +89,10 @@ impl Doors {
             Access::Kiosk(action) => route.route_layer(from_fn_with_state(
                 (self.state.clone(), action),
                 crate::kiosks::kiosk_guard,
+            )),
+            Access::Portal(action) => route.route_layer(from_fn_with_state(
+                (self.state.clone(), action),
+                crate::web::portal::portal_guard,
             )),
         };
         let merged = match self.routes.remove(path) {

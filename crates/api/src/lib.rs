@@ -923,6 +923,67 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             public,
             post(web::public::verify_back).layer(DefaultBodyLimit::max(SCAN_LIMIT + 64 * 1024)),
         )
+        // The resident's portal (docs/design/portal.md): its first page and the log-in with
+        // the card are public (the log-in's id is unguessable and bound to its browser); the
+        // rest needs the portal's session.
+        .door(M::GET, "/portal", public, get(web::portal::home))
+        .door(M::POST, "/portal/login", public, post(web::portal::begin))
+        .door(
+            M::GET,
+            "/portal/login/{login_id}",
+            public,
+            get(web::portal::login_page),
+        )
+        .door(
+            M::POST,
+            "/portal/login/{login_id}",
+            public,
+            post(web::portal::finish),
+        )
+        .door(
+            M::GET,
+            "/portal/login/{login_id}/status",
+            public,
+            get(web::portal::login_status),
+        )
+        .door(
+            M::GET,
+            "/portal/login/{login_id}/card",
+            public,
+            get(web::portal::card_challenge),
+        )
+        .door(
+            M::POST,
+            "/portal/login/{login_id}/card",
+            public,
+            post(web::portal::card_answer),
+        )
+        .door(M::POST, "/portal/logout", public, post(web::portal::logout))
+        .door(
+            M::GET,
+            "/portal/exchanges",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::exchanges),
+        )
+        .door(
+            M::GET,
+            "/portal/access",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::access),
+        )
+        .door(
+            M::GET,
+            "/portal/access/receipt",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::receipt),
+        )
+        .door(
+            M::POST,
+            "/portal/access/check",
+            Access::Portal(A::ReadOwnHistory),
+            post(web::portal::check)
+                .layer(DefaultBodyLimit::max(exchange::RECEIPT_LIMIT + 64 * 1024)),
+        )
         .door(
             M::GET,
             "/api/openapi.json",

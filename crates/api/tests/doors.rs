@@ -505,6 +505,23 @@ async fn every_door_for_every_principal_own_and_other_municipality_and_none() {
                 }
                 continue;
             }
+            // A page of the resident's portal without its session sends the browser to the
+            // portal's first page, and a bearer token is no session (tests/browser/portal.test.mjs
+            // logs in with the card and walks them).
+            Access::Portal(_) => {
+                for token in [None, Some(s.admin.as_str())] {
+                    let r = call(&s, door, token, &own, &key).await;
+                    let to = r.headers.get("location").and_then(|v| v.to_str().ok());
+                    let refused = door.method == "POST" && r.status == StatusCode::FORBIDDEN;
+                    if !refused && (r.status != StatusCode::SEE_OTHER || to != Some("/portal")) {
+                        failures.push(format!(
+                            "{} {} without a session: {} to {to:?}",
+                            door.method, door.path, r.status
+                        ));
+                    }
+                }
+                continue;
+            }
             // A terminal's door takes only a body signed by a registered terminal: a bearer
             // token, or nothing, is refused before anything is read (tests/kiosk.rs signs).
             Access::Kiosk(_) => {

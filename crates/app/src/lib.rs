@@ -78,7 +78,10 @@ pub use passkeys::{
     ChallengeFor, MAX_PASSKEYS, PasskeyAssertion, PasskeyClientData, PasskeyOrigin,
     PasskeyRegistration, short_id,
 };
-pub use portal::{EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, ReceiptCheck};
+pub use portal::{
+    EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, MyInformation, PORTAL_IDLE_S, PORTAL_LOGIN_S,
+    PORTAL_SESSION_S, PortalLoginView, ReceiptCheck, portal_challenge_message,
+};
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,

@@ -126,6 +126,15 @@ pub struct IdTokenClaims {
     pub at_hash: String,
 }
 
+/// A card's answer refused, saying why.
+fn card_refused(reason: String) -> AppError {
+    AppError::Refused(Refused {
+        state: "certificate".into(),
+        procedure: "log-in",
+        reason,
+    })
+}
+
 /// Writes a JOSE header (`alg` ES256, the `kid`) and an ID token's claims as JSON bytes.
 pub type IdTokenEncoder<'a> = &'a (dyn Fn(&str, &IdTokenClaims) -> (Vec<u8>, Vec<u8>) + Sync);
 
@@ -207,7 +216,7 @@ pub struct PublishedKey {
 }
 
 /// The code shown by the page and the app for one log-in: six digits from its id.
-fn confirmation(login: &str) -> String {
+pub(crate) fn confirmation(login: &str) -> String {
     let digest = token_hash(login);
     let n = u32::from_str_radix(&digest[..8], 16).unwrap_or(0) % 1_000_000;
     format!("{:03} {:03}", n / 1000, n % 1000)
@@ -493,61 +502,24 @@ impl App {
         };
         waiting(&login, now)?;
         let message = challenge_message(&self.issuer(), &login.id, &login.challenge);
-        mynumber_pki::verify_with_certificate(certificate, &message, signature)
-            .map_err(AppError::NotVerified)?;
-        let check = self.check_certificate(certificate, at).await?;
-        let refuse = |reason: String| {
-            AppError::Refused(Refused {
-                state: "certificate".into(),
-                procedure: "log-in",
-                reason,
-            })
-        };
-        if check.hierarchy != Some(Hierarchy::Authentication) && check.verdict == Verdict::Valid {
-            return Err(refuse(
-                "not valid: it is not a user-authentication certificate".into(),
-            ));
-        }
-        let serial = hex::encode(&check.certificate.serial);
+        let (check, serial) = self
+            .check_card_answer(&message, certificate, signature, at)
+            .await?;
         let document = if check.verdict == Verdict::Valid {
             self.check_sign_answer(&login, signed.as_ref(), now).await?
         } else {
             None
         };
-        let mut tx = self.store.begin().await?;
-        let cert = tx.certificate(&serial).await?;
-        let person = cert.as_ref().map(|c| c.person);
-        if check.verdict != Verdict::Valid
-            || cert
-                .as_ref()
-                .is_none_or(|c| c.status != CertificateStatus::Good)
-        {
-            // A certificate of this system held, revoked or expired: recorded on its holder.
-            if let Some(person) = person {
-                let record = Record::on_person(
-                    tx.as_mut(),
-                    person,
-                    "card-login-refused",
-                    format!(
-                        "organisation={} certificate={serial} verdict={}",
-                        login.organisation, check.verdict
-                    ),
-                )
-                .await?;
-                append(
-                    tx.as_mut(),
-                    &Principal::Resident(person).ledger_name(),
-                    now,
-                    vec![record],
-                )
-                .await?;
-                tx.commit().await?;
-            }
-            return Err(refuse(check.verdict.to_string()));
-        }
-        let Some(person) = person else {
-            return Err(refuse(Verdict::NotInRegister.to_string()));
-        };
+        let tx = self.store.begin().await?;
+        let (mut tx, person) = self
+            .card_holder(
+                tx,
+                &check,
+                &serial,
+                &format!("organisation={}", login.organisation),
+                now,
+            )
+            .await?;
         let principal = Principal::Resident(person);
         authorize!(
             self,
@@ -615,6 +587,70 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The card's answer to a challenge, `message`: the signature must verify with the
+    /// certificate's key, and the certificate be this system's user-authentication
+    /// certificate (its status at `at` is in the check, for [`App::card_holder`]). The
+    /// check, and the certificate's serial.
+    pub(crate) async fn check_card_answer(
+        &self,
+        message: &[u8],
+        certificate: &[u8],
+        signature: &[u8],
+        at: jiff::Timestamp,
+    ) -> Result<(crate::revocation_info::CertificateCheck, String), AppError> {
+        mynumber_pki::verify_with_certificate(certificate, message, signature)
+            .map_err(AppError::NotVerified)?;
+        let check = self.check_certificate(certificate, at).await?;
+        if check.hierarchy != Some(Hierarchy::Authentication) && check.verdict == Verdict::Valid {
+            return Err(card_refused(
+                "not valid: it is not a user-authentication certificate".into(),
+            ));
+        }
+        let serial = hex::encode(&check.certificate.serial);
+        Ok((check, serial))
+    }
+
+    /// The holder of a checked certificate, in `tx`, if it is valid and in force in the
+    /// register now. A certificate of this system held, revoked or expired is refused and the
+    /// refusal recorded on its holder (`card-login-refused`, with `detail`), committing `tx`.
+    pub(crate) async fn card_holder(
+        &self,
+        mut tx: Box<dyn crate::Tx>,
+        check: &crate::revocation_info::CertificateCheck,
+        serial: &str,
+        detail: &str,
+        now: i64,
+    ) -> Result<(Box<dyn crate::Tx>, mynumber_core::PersonId), AppError> {
+        let cert = tx.certificate(serial).await?;
+        let person = cert.as_ref().map(|c| c.person);
+        if check.verdict != Verdict::Valid
+            || cert
+                .as_ref()
+                .is_none_or(|c| c.status != CertificateStatus::Good)
+        {
+            if let Some(person) = person {
+                let record = Record::on_person(
+                    tx.as_mut(),
+                    person,
+                    "card-login-refused",
+                    format!("{detail} certificate={serial} verdict={}", check.verdict),
+                )
+                .await?;
+                append(
+                    tx.as_mut(),
+                    &Principal::Resident(person).ledger_name(),
+                    now,
+                    vec![record],
+                )
+                .await?;
+                tx.commit().await?;
+            }
+            return Err(card_refused(check.verdict.to_string()));
+        }
+        let person = person.ok_or_else(|| card_refused(Verdict::NotInRegister.to_string()))?;
+        Ok((tx, person))
     }
 
     /// The resident's answer in the browser that began the log-in: consent gives the relying

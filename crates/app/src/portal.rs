@@ -50,6 +50,29 @@ fn resident(principal: &Principal, action: Action) -> Result<PersonId, AppError>
 }
 
 impl App {
+    /// A write transaction on the resident's own record, which the policy lets them `action`
+    /// (a resident is only ever their own subject); the record's current version.
+    async fn own_record(
+        &self,
+        principal: &Principal,
+        action: Action,
+    ) -> Result<(Box<dyn crate::Tx>, PersonId, crate::VersionRow), AppError> {
+        self.permit(principal, action).await?;
+        let person = resident(principal, action)?;
+        let mut tx = self.store.begin().await?;
+        let current = crate::load::current_version(tx.as_mut(), person).await?;
+        let municipality = current.resident.record.municipality();
+        authorize!(
+            self,
+            tx,
+            principal,
+            action,
+            &current_scope(person, municipality),
+            "resident"
+        );
+        Ok((tx, person, current))
+    }
+
     /// The resident's access history: the ledger's entries about them, newest first. Reading
     /// it is itself recorded (`access-history-read`).
     pub async fn my_access_history(
@@ -83,19 +106,8 @@ impl App {
         principal: &Principal,
         action: &'static str,
     ) -> Result<(Vec<StoredEntry>, Vec<mynumber_core::checkpoint::Head>), AppError> {
-        self.permit(principal, Action::ReadOwnHistory).await?;
-        let person = resident(principal, Action::ReadOwnHistory)?;
-        let mut tx = self.store.begin().await?;
-        let current = crate::load::current_version(tx.as_mut(), person).await?;
+        let (mut tx, person, current) = self.own_record(principal, Action::ReadOwnHistory).await?;
         let municipality = current.resident.record.municipality();
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ReadOwnHistory,
-            &current_scope(person, municipality),
-            "resident"
-        );
         let entries = tx.ledger_entries_of(person, HISTORY_SHOWN).await?;
         let partitions: Vec<&str> = entries
             .iter()
@@ -135,19 +147,8 @@ impl App {
         &self,
         principal: &Principal,
     ) -> Result<ExchangeHistory, AppError> {
-        self.permit(principal, Action::ReadOwnHistory).await?;
-        let person = resident(principal, Action::ReadOwnHistory)?;
-        let mut tx = self.store.begin().await?;
-        let current = crate::load::current_version(tx.as_mut(), person).await?;
+        let (mut tx, person, current) = self.own_record(principal, Action::ReadOwnHistory).await?;
         let municipality = current.resident.record.municipality();
-        authorize!(
-            self,
-            tx,
-            principal,
-            Action::ReadOwnHistory,
-            &current_scope(person, municipality),
-            "resident"
-        );
         let records = tx
             .exchange_records(
                 &RecordsOf::Subject(Keeper::Network, person.to_hex()),
@@ -216,4 +217,306 @@ fn receipt_problem(e: ReceiptError) -> AppError {
     AppError::Invalid(mynumber_core::Invalid(vec![
         mynumber_core::FieldError::new("receipt", key),
     ]))
+}
+
+/// How long a portal log-in waits for the card (**choice**, as a relying party's log-in).
+pub const PORTAL_LOGIN_S: i64 = 600;
+/// A portal session ends after this long without use (**choice**, docs/design/portal.md).
+pub const PORTAL_IDLE_S: i64 = 15 * 60;
+/// A portal session ends this long after the log-in whatever its use (**choice**).
+pub const PORTAL_SESSION_S: i64 = 2 * 60 * 60;
+
+/// A portal log-in as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalLoginView {
+    /// The code the page and the app both show.
+    pub confirmation: String,
+    /// Whether the card has answered.
+    pub authenticated: bool,
+    /// Whether its time ran out (or it was used).
+    pub over: bool,
+    /// Whether this browser began it.
+    pub own_browser: bool,
+}
+
+/// What the card signs for a portal log-in: its own first line, so that a signature for it
+/// proves nothing for a relying party's log-in, nor the reverse.
+pub fn portal_challenge_message(base: &str, login: &str, challenge: &str) -> Vec<u8> {
+    format!("mynumber-portal-login-v1\n{base}/portal\n{login}\n{challenge}\n").into_bytes()
+}
+
+impl App {
+    /// The server's public address (scheme, host, port): the base of the pages' URLs.
+    pub fn public_url(&self) -> &str {
+        &self.documents.public_url
+    }
+
+    /// Begins a log-in to the portal: an unguessable id, a fresh challenge for the card, and
+    /// the secret that binds it to this browser.
+    pub async fn begin_portal_login(&self) -> Result<crate::Begun, AppError> {
+        let now = self.clock.now_us();
+        let id = hex::encode(self.random_bytes::<16>());
+        let browser = hex::encode(self.random_bytes::<32>());
+        let row = crate::ports::PortalLoginRow {
+            id: id.clone(),
+            challenge: hex::encode(self.random_bytes::<32>()),
+            browser_hash: crate::staff::token_hash(&browser),
+            status: "waiting".into(),
+            person: None,
+            created_at_us: now,
+            expires_at_us: now + PORTAL_LOGIN_S * 1_000_000,
+        };
+        let mut tx = self.store.begin().await?;
+        tx.insert_portal_login(&row, now).await?;
+        tx.commit().await?;
+        Ok(crate::Begun { login: id, browser })
+    }
+
+    async fn portal_login_row(&self, id: &str) -> Result<crate::ports::PortalLoginRow, AppError> {
+        let mut tx = self.store.begin_lookup().await?;
+        tx.portal_login(id)
+            .await?
+            .ok_or(AppError::NotFound("log-in"))
+    }
+
+    /// A portal log-in as its page shows it; `browser` is the cookie's secret, if sent.
+    pub async fn portal_login_view(
+        &self,
+        id: &str,
+        browser: Option<&str>,
+    ) -> Result<PortalLoginView, AppError> {
+        let row = self.portal_login_row(id).await?;
+        let now = self.clock.now_us();
+        Ok(PortalLoginView {
+            confirmation: crate::oidc::confirmation(&row.id),
+            authenticated: row.status == "authenticated",
+            over: row.status == "used" || row.expires_at_us <= now,
+            own_browser: browser.is_some_and(|b| crate::staff::token_hash(b) == row.browser_hash),
+        })
+    }
+
+    /// What the authentication app signs for a portal log-in still waiting for the card.
+    pub async fn portal_login_challenge(&self, id: &str) -> Result<crate::CardChallenge, AppError> {
+        let row = self.portal_login_row(id).await?;
+        if row.status != "waiting" || row.expires_at_us <= self.clock.now_us() {
+            return Err(AppError::NotFound("log-in"));
+        }
+        Ok(crate::CardChallenge {
+            message: portal_challenge_message(&self.documents.public_url, &row.id, &row.challenge),
+            client_name: "あなたの情報 (mynumber)".into(),
+            scopes: mynumber_core::oidc::Scopes::parse("openid"),
+            confirmation: crate::oidc::confirmation(&row.id),
+            expires_at_us: row.expires_at_us,
+            sign: None,
+        })
+    }
+
+    /// The card's answer to a portal log-in's challenge: checked as a relying party's log-in's
+    /// is (`App::check_card_answer`, `App::card_holder`); the log-in is then the holder's,
+    /// recorded on them (`portal-card-authenticated`).
+    pub async fn answer_portal_challenge(
+        &self,
+        id: &str,
+        certificate: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AppError> {
+        let row = self.portal_login_row(id).await?;
+        let now = self.clock.now_us();
+        if row.status != "waiting" || row.expires_at_us <= now {
+            return Err(AppError::NotFound("log-in"));
+        }
+        let at = jiff::Timestamp::from_microsecond(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let message = portal_challenge_message(&self.documents.public_url, &row.id, &row.challenge);
+        let (check, serial) = self
+            .check_card_answer(&message, certificate, signature, at)
+            .await?;
+        let tx = self.store.begin().await?;
+        let (mut tx, person) = self.card_holder(tx, &check, &serial, "portal", now).await?;
+        let principal = Principal::Resident(person);
+        let current = crate::load::current_version(tx.as_mut(), person).await?;
+        let municipality = current.resident.record.municipality();
+        authorize!(
+            self,
+            tx,
+            &principal,
+            Action::ReadOwnHistory,
+            &current_scope(person, municipality),
+            "resident"
+        );
+        if !tx
+            .move_portal_login(&row.id, "waiting", "authenticated", Some(person))
+            .await?
+        {
+            return Err(AppError::Conflict);
+        }
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![Record {
+                partition: municipality.as_str().to_owned(),
+                action: "portal-card-authenticated",
+                person: Some(person),
+                purpose: None,
+                detail: format!("login={} certificate={serial}", row.id),
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Finishes a portal log-in in the browser that began it, once the card has answered: a
+    /// session begins (its token returned once; only its hash is kept), recorded on the
+    /// resident (`portal-signed-in`).
+    pub async fn finish_portal_login(&self, id: &str, browser: &str) -> Result<String, AppError> {
+        let now = self.clock.now_us();
+        let mut tx = self.store.begin().await?;
+        let row = tx
+            .portal_login(id)
+            .await?
+            .ok_or(AppError::NotFound("log-in"))?;
+        if crate::staff::token_hash(browser) != row.browser_hash {
+            return Err(AppError::Unauthenticated);
+        }
+        let Some(person) = row.person.filter(|_| row.status == "authenticated") else {
+            return Err(AppError::NotFound("log-in"));
+        };
+        if row.expires_at_us <= now
+            || !tx
+                .move_portal_login(id, "authenticated", "used", None)
+                .await?
+        {
+            return Err(AppError::NotFound("log-in"));
+        }
+        let token = hex::encode(self.random_bytes::<32>());
+        tx.insert_portal_session(
+            &crate::ports::PortalSessionRow {
+                hash: crate::staff::token_hash(&token),
+                person,
+                created_at_us: now,
+                seen_at_us: now,
+                expires_at_us: now + PORTAL_SESSION_S * 1_000_000,
+            },
+            now,
+        )
+        .await?;
+        let record = Record::on_person(
+            tx.as_mut(),
+            person,
+            "portal-signed-in",
+            format!("login={id}"),
+        )
+        .await?;
+        append(
+            tx.as_mut(),
+            &Principal::Resident(person).ledger_name(),
+            now,
+            vec![record],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The resident a portal session's token stands for, while it is neither idle past
+    /// [`PORTAL_IDLE_S`] nor older than [`PORTAL_SESSION_S`]; each use moves its idle limit
+    /// on (written at most once a minute).
+    pub async fn portal_principal(&self, token: &str) -> Result<Principal, AppError> {
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(AppError::Unauthenticated);
+        }
+        let hash = crate::staff::token_hash(token);
+        let now = self.clock.now_us();
+        let session = {
+            let mut tx = self.store.begin_lookup().await?;
+            tx.portal_session(&hash).await?
+        }
+        .ok_or(AppError::Unauthenticated)?;
+        if session.expires_at_us <= now || session.seen_at_us + PORTAL_IDLE_S * 1_000_000 <= now {
+            return Err(AppError::Unauthenticated);
+        }
+        if now - session.seen_at_us >= 60_000_000 {
+            let mut tx = self.store.begin().await?;
+            tx.touch_portal_session(&hash, now).await?;
+            tx.commit().await?;
+        }
+        Ok(Principal::Resident(session.person))
+    }
+
+    /// Ends a portal session (logging out), recorded on the resident.
+    pub async fn end_portal_session(&self, token: &str) -> Result<(), AppError> {
+        let hash = crate::staff::token_hash(token);
+        let mut tx = self.store.begin().await?;
+        let Some(session) = tx.portal_session(&hash).await? else {
+            return Ok(());
+        };
+        tx.end_portal_session(&hash).await?;
+        let record = Record::on_person(
+            tx.as_mut(),
+            session.person,
+            "portal-signed-out",
+            String::new(),
+        )
+        .await?;
+        append(
+            tx.as_mut(),
+            &Principal::Resident(session.person).ledger_name(),
+            self.clock.now_us(),
+            vec![record],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The resident's own information: their current record, their household's members (name
+    /// and relationship), their cards and their certificates. Reading it is recorded
+    /// (`own-record-read`).
+    pub async fn my_information(&self, principal: &Principal) -> Result<MyInformation, AppError> {
+        let (mut tx, person, current) = self.own_record(principal, Action::ReadRecord).await?;
+        let municipality = current.resident.record.municipality();
+        let household = tx
+            .household_members(current.resident.record.household())
+            .await?;
+        let municipality_name = tx.municipality_name(municipality).await?;
+        let cards = tx.cards_of(person).await?;
+        let certificates = tx.certificates_of(person).await?;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            vec![Record {
+                partition: municipality.as_str().to_owned(),
+                action: "own-record-read",
+                person: Some(person),
+                purpose: None,
+                detail: String::new(),
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(MyInformation {
+            current,
+            municipality_name,
+            household,
+            cards,
+            certificates,
+        })
+    }
+}
+
+/// The resident's own information, as the portal shows it.
+#[derive(Clone, Debug)]
+pub struct MyInformation {
+    /// The current version of their record.
+    pub current: crate::VersionRow,
+    /// The name of the municipality that keeps it, as registered.
+    pub municipality_name: Option<String>,
+    /// Their household's members.
+    pub household: Vec<crate::CurrentRow>,
+    /// Their cards.
+    pub cards: Vec<crate::CardRow>,
+    /// Their certificates.
+    pub certificates: Vec<crate::CertificateRow>,
 }

@@ -428,8 +428,12 @@ pub(crate) enum Holder {
 
 pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> Result<()> {
     let url = url.trim().trim_end_matches('/');
-    if !url.contains("/protocol/openid-connect/login/") {
-        bail!("{url:?} is not a log-in page's URL (…/protocol/openid-connect/login/ID)");
+    // A relying party's log-in, or the resident's portal's (docs/design/portal.md): both
+    // answer the same challenge-and-signature exchange at `…/card`.
+    if !url.contains("/protocol/openid-connect/login/") && !url.contains("/portal/login/") {
+        bail!(
+            "{url:?} is not a log-in page's URL (…/protocol/openid-connect/login/ID or …/portal/login/ID)"
+        );
     }
     let card_url = format!("{url}/card");
     let (status, body) = crate::http_client::request("GET", &card_url, None, ca_file).await?;

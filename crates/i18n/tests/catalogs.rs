@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 11] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 12] = [
+    ("code", Arg::Text("number-read")),
     ("year", Arg::Number(2026)),
     ("era", Arg::Number(5)),
     ("gyear", Arg::Number(2026)),

@@ -240,6 +240,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0038_exchange.sql"),
         include_str!("../migrations/postgres/0038_exchange.sql"),
     ),
+    (
+        39,
+        "the resident's portal: log-ins with the card and browser sessions",
+        include_str!("../migrations/sqlite/0039_portal.sql"),
+        include_str!("../migrations/postgres/0039_portal.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -20,6 +20,7 @@ pub(crate) mod multipart;
 mod number_change;
 mod page;
 mod passkeys;
+pub(crate) mod portal;
 pub(crate) mod public;
 mod seals;
 mod transfer_in;

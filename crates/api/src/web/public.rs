@@ -183,6 +183,13 @@ pub(crate) struct LangQuery {
     code: Option<String>,
 }
 
+impl LangQuery {
+    /// The language chosen with the switch, if one.
+    pub(crate) fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
+    }
+}
+
 /// Sends a page, remembering a language chosen with the switch.
 pub(crate) fn send(
     html: Result<String, askama::Error>,

@@ -18,6 +18,7 @@ mod ledger;
 mod numbers;
 mod oidc;
 mod organisations;
+mod portal;
 mod registry;
 mod seals;
 mod staff;
@@ -43,6 +44,7 @@ pub use organisations::{
     CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
     PurposeRow,
 };
+pub use portal::{PortalLoginRow, PortalRead, PortalSessionRow, PortalWrite};
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,
@@ -107,6 +109,7 @@ pub trait ReadTx:
     + SealsRead
     + KiosksRead
     + ExchangeRead
+    + PortalRead
     + Send
 {
 }
@@ -124,6 +127,7 @@ impl<T> ReadTx for T where
         + SealsRead
         + KiosksRead
         + ExchangeRead
+        + PortalRead
         + Send
 {
 }
@@ -145,6 +149,7 @@ pub trait Tx:
     + SealsWrite
     + KiosksWrite
     + ExchangeWrite
+    + PortalWrite
 {
     /// Commits.
     async fn commit(self: Box<Self>) -> Result<(), StoreError>;

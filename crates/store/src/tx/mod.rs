@@ -9,6 +9,7 @@ mod ledger;
 mod numbers;
 mod oidc;
 mod organisations;
+mod portal;
 mod registry;
 mod seals;
 mod staff;

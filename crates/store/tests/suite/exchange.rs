@@ -816,3 +816,147 @@ async fn records_of(env: &Env, requester: &AgencyUnit, id: &RequestId) -> Vec<Ex
     assert_eq!(out.len() as i64, n);
     out
 }
+
+/// The portal's log-in with the card on both engines: the card's answer makes the log-in the
+/// holder's, only the browser that began it finishes it, once; the session stands for the
+/// resident until logged out; a held certificate is refused and recorded on its holder; a
+/// relying party's signature does not log in to the portal.
+pub(crate) async fn issue_14_a_resident_logs_in_to_the_portal_with_the_card(env: Env) {
+    use mynumber_pki::Hierarchy;
+    super::install_authorities(&env).await;
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("門田", "太郎", "1985-05-05")))
+        .await
+        .unwrap();
+    let handed = super::card_in_hand(&env, &r.resident_code, true).await;
+    let begun = env.app.begin_portal_login().await.unwrap();
+    let view = env
+        .app
+        .portal_login_view(&begun.login, Some(&begun.browser))
+        .await
+        .unwrap();
+    assert!(view.own_browser && !view.authenticated && !view.over);
+    let challenge = env.app.portal_login_challenge(&begun.login).await.unwrap();
+    assert_eq!(challenge.confirmation, view.confirmation);
+    assert!(challenge.message.starts_with(b"mynumber-portal-login-v1\n"));
+    // A signature over another message (a relying party's log-in's first line) is no answer.
+    let wrong = challenge
+        .message
+        .splitn(2, |b| *b == b'\n')
+        .nth(1)
+        .map(|rest| [b"mynumber-login-v1\n".as_slice(), rest].concat())
+        .unwrap();
+    let (signature, certificate) =
+        super::sign_message_with_card(&handed.card_file, Hierarchy::Authentication, "1234", &wrong);
+    assert!(
+        env.app
+            .answer_portal_challenge(&begun.login, &certificate, &signature)
+            .await
+            .is_err()
+    );
+    let (signature, certificate) = super::sign_message_with_card(
+        &handed.card_file,
+        Hierarchy::Authentication,
+        "1234",
+        &challenge.message,
+    );
+    // Not yet answered: nothing to finish.
+    assert!(
+        env.app
+            .finish_portal_login(&begun.login, &begun.browser)
+            .await
+            .is_err()
+    );
+    env.app
+        .answer_portal_challenge(&begun.login, &certificate, &signature)
+        .await
+        .unwrap();
+    // Another browser cannot finish it; the one that began it can, once.
+    assert!(matches!(
+        env.app
+            .finish_portal_login(&begun.login, &"00".repeat(32))
+            .await,
+        Err(AppError::Unauthenticated)
+    ));
+    let token = env
+        .app
+        .finish_portal_login(&begun.login, &begun.browser)
+        .await
+        .unwrap();
+    assert!(
+        env.app
+            .finish_portal_login(&begun.login, &begun.browser)
+            .await
+            .is_err()
+    );
+    let me = env.app.portal_principal(&token).await.unwrap();
+    assert_eq!(me, Principal::Resident(r.person));
+    let info = env.app.my_information(&me).await.unwrap();
+    assert_eq!(info.cards.len(), 1);
+    assert_eq!(info.certificates.len(), 2);
+    assert_eq!(info.municipality_name.as_deref(), Some("新宿区"));
+    let access = env.app.my_access_history(&me).await.unwrap();
+    for action in [
+        "portal-card-authenticated",
+        "portal-signed-in",
+        "own-record-read",
+    ] {
+        assert!(
+            access.iter().any(|e| e.content.action == action),
+            "{action}"
+        );
+    }
+    // Idle past its limit: the session stands for no one.
+    env.clock.advance(mynumber_app::PORTAL_IDLE_S * 1_000_000);
+    assert!(env.app.portal_principal(&token).await.is_err());
+    // The card answering a new log-in's challenge.
+    let answered = || async {
+        let begun = env.app.begin_portal_login().await.unwrap();
+        let challenge = env.app.portal_login_challenge(&begun.login).await.unwrap();
+        let (signature, certificate) = super::sign_message_with_card(
+            &handed.card_file,
+            Hierarchy::Authentication,
+            "1234",
+            &challenge.message,
+        );
+        let answer = env
+            .app
+            .answer_portal_challenge(&begun.login, &certificate, &signature)
+            .await;
+        (begun, answer)
+    };
+    // Logged out: likewise.
+    let (begun, answer) = answered().await;
+    answer.unwrap();
+    let token = env
+        .app
+        .finish_portal_login(&begun.login, &begun.browser)
+        .await
+        .unwrap();
+    env.app.end_portal_session(&token).await.unwrap();
+    assert!(env.app.portal_principal(&token).await.is_err());
+    // A suspended card's certificate is on hold: refused, and recorded on the holder.
+    env.app
+        .suspend_card(&env.clerk, &handed.card.serial)
+        .await
+        .unwrap();
+    let held = answered().await.1.unwrap_err();
+    assert!(held.to_string().contains("on hold"), "{held}");
+    let pool = raw(&env).await;
+    let refusals: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ledger_entries WHERE action = 'card-login-refused' AND person_id = $1",
+    )
+    .bind(r.person.to_hex())
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(refusals, 1);
+    // No token stored, only its hash.
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM portal_sessions WHERE hash = $1")
+        .bind(&token)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}

@@ -1,0 +1,729 @@
+//! あなたの情報 (the resident's portal, マイナポータル; issue 14, docs/design/portal.md): log-in
+//! with the card (the same authentication app as a relying party's log-in, its own challenge),
+//! then the resident's record, household, cards and certificates; the exchanges about them
+//! (やりとり履歴), 不開示 ones counted and not shown; who handled their record (アクセス記録) with
+//! a signed receipt to download and the check of one kept from before. In the ten languages
+//! of the public pages. No Individual Number is used to log in, and none is shown.
+//!
+//! A page behind the log-in has `Access::Portal(action)`: `portal_guard` takes the session's
+//! cookie, asks the policy, and hands the page its `Principal::Resident`; without a session,
+//! the browser is sent to the portal's first page.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use mynumber_app::AppError;
+use mynumber_core::card::CardStatus;
+use mynumber_core::certificate::CertificateStatus;
+use mynumber_core::{Action, Principal};
+use mynumber_i18n::{Arg, Catalog};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::public::{Frame, LangQuery, language, plain, ruby, send};
+use super::{cookie, same_origin, set_cookie};
+use crate::AppState;
+use crate::staff::time;
+
+/// The portal session's cookie.
+pub(crate) const PORTAL_COOKIE: &str = "mn_portal";
+
+/// The cookie that binds a portal log-in to its browser.
+fn login_cookie(id: &str) -> String {
+    format!("mn_portal_login_{id}")
+}
+
+/// The guard of a page behind the log-in: a session in force, and the policy's leave.
+pub(crate) async fn portal_guard(
+    State((state, action)): State<(AppState, Action)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    if req
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|site| matches!(site, "same-site" | "cross-site"))
+        || (req.method() == Method::POST && !same_origin(req.headers()))
+    {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let Some(token) = cookie(req.headers(), PORTAL_COOKIE).map(str::to_owned) else {
+        return Redirect::to("/portal").into_response();
+    };
+    let principal = match state.app.portal_principal(&token).await {
+        Ok(p) => p,
+        Err(_) => {
+            let mut r = Redirect::to("/portal?ended=1").into_response();
+            r.headers_mut()
+                .append(header::SET_COOKIE, set_cookie(PORTAL_COOKIE, "", Some(0)));
+            return r;
+        }
+    };
+    if state.app.permit(&principal, action).await.is_err() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    req.extensions_mut().insert(principal);
+    let mut response = next.run(req).await;
+    // Personal data: never kept in the browser's cache.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The portal's navigation, for the pages behind the log-in.
+struct Nav {
+    current: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "portal_home.html")]
+struct LandingPage {
+    f: Frame,
+    ended: bool,
+    logged_out: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct PortalQuery {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    ended: Option<String>,
+    #[serde(default)]
+    out: Option<String>,
+}
+
+/// One labelled value.
+struct Row {
+    label: String,
+    value: String,
+}
+
+struct CardView {
+    expiry: String,
+    status: String,
+}
+
+struct CertificateView {
+    kind: String,
+    status: String,
+    until: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal_info.html")]
+struct InfoPage {
+    f: Frame,
+    nav: Nav,
+    record: Vec<Row>,
+    household: Vec<Row>,
+    cards: Vec<CardView>,
+    certificates: Vec<CertificateView>,
+}
+
+/// The portal's first page: with a session, the resident's information; without, what the
+/// portal is and the log-in.
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<PortalQuery>,
+) -> Response {
+    let c = language(&headers, q.lang.as_deref());
+    let session = match cookie(&headers, PORTAL_COOKIE) {
+        Some(token) => state.app.portal_principal(token).await.ok(),
+        None => None,
+    };
+    let Some(principal) = session else {
+        let page = LandingPage {
+            f: Frame::new(c, "portal-title", "/portal"),
+            ended: q.ended.is_some(),
+            logged_out: q.out.is_some(),
+        };
+        return send(
+            page.render(),
+            q.lang.as_deref(),
+            c,
+            StatusCode::OK,
+            "no-store",
+        );
+    };
+    let info = match state.app.my_information(&principal).await {
+        Ok(i) => i,
+        Err(e) => return failed(c, &e),
+    };
+    let f = Frame::new(c, "portal-nav-info", "/portal");
+    let r = &info.current.resident.record;
+    let address = r.address();
+    let record = vec![
+        Row {
+            label: f.h("field-name"),
+            value: r.name_on_card(),
+        },
+        Row {
+            label: f.h("field-birth-date"),
+            value: r.birth_date().to_string(),
+        },
+        Row {
+            label: f.h("field-address"),
+            value: format!(
+                "{}{}{}",
+                address.prefecture().name(),
+                info.municipality_name.as_deref().unwrap_or_default(),
+                address.rest()
+            ),
+        },
+    ];
+    let household = info
+        .household
+        .iter()
+        .map(|m| {
+            let member = &m.version.resident.record;
+            Row {
+                label: member.name_on_card(),
+                value: named(c, "relationship-", member.relationship().code()),
+            }
+        })
+        .collect();
+    let cards = info
+        .cards
+        .iter()
+        .map(|card| CardView {
+            expiry: card.expiry.to_string(),
+            status: f.h(match card.status {
+                CardStatus::Active => "portal-card-active",
+                CardStatus::Produced => "portal-card-produced",
+                CardStatus::Suspended => "portal-card-suspended",
+                CardStatus::Ended(_) => "portal-card-ended",
+            }),
+        })
+        .collect();
+    let certificates = info
+        .certificates
+        .iter()
+        .map(|cert| CertificateView {
+            kind: f.h(if cert.hierarchy == "signature" {
+                "portal-certificate-signature"
+            } else {
+                "portal-certificate-authentication"
+            }),
+            status: f.h(match cert.status {
+                CertificateStatus::Good => "portal-certificate-good",
+                CertificateStatus::Hold => "portal-certificate-held",
+                CertificateStatus::Revoked => "portal-certificate-revoked",
+            }),
+            until: time(cert.not_after_us)
+                .get(..10)
+                .unwrap_or_default()
+                .to_owned(),
+        })
+        .collect();
+    let page = InfoPage {
+        f,
+        nav: Nav { current: "info" },
+        record,
+        household,
+        cards,
+        certificates,
+    };
+    let mut r = send(
+        page.render(),
+        q.lang.as_deref(),
+        c,
+        StatusCode::OK,
+        "no-store",
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn failed(c: &'static Catalog, e: &AppError) -> Response {
+    tracing::error!(error = %e, "a portal page failed");
+    let f = Frame::new(c, "portal-title", "/portal");
+    let page = LoginPage::message(f, plain(&c.text("login-failed")));
+    send(
+        page.render(),
+        None,
+        c,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "no-store",
+    )
+}
+
+/// Begins a log-in with the card, bound to this browser by a cookie, and sends the browser
+/// to its page.
+pub(crate) async fn begin(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    if !same_origin(&headers) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let begun = match state.app.begin_portal_login().await {
+        Ok(b) => b,
+        Err(e) => return failed(language(&headers, None), &e),
+    };
+    let lang = q.lang().map(|l| format!("?lang={l}")).unwrap_or_default();
+    let mut r = Redirect::to(&format!("/portal/login/{}{lang}", begun.login)).into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            &login_cookie(&begun.login),
+            &begun.browser,
+            Some(mynumber_app::PORTAL_LOGIN_S),
+        ),
+    );
+    r
+}
+
+#[derive(Template)]
+#[template(path = "portal_login.html")]
+struct LoginPage {
+    f: Frame,
+    state: &'static str,
+    path: String,
+    page_url: String,
+    confirmation: String,
+    qr_svg: String,
+    qr_label: String,
+    message: String,
+}
+
+impl LoginPage {
+    fn message(f: Frame, message: String) -> Self {
+        Self {
+            f,
+            state: "message",
+            path: String::new(),
+            page_url: String::new(),
+            confirmation: String::new(),
+            qr_svg: String::new(),
+            qr_label: String::new(),
+            message,
+        }
+    }
+}
+
+/// A log-in's page: the confirmation number and the app's command while the card is awaited;
+/// then, in the browser that began it, the step into the portal.
+pub(crate) async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let path = format!("/portal/login/{id}");
+    let f = Frame::new(c, "portal-login-button", &path);
+    let secret = cookie(&headers, &login_cookie(&id)).map(str::to_owned);
+    let say = |f: Frame, key: &str, status: StatusCode| {
+        send(
+            LoginPage::message(f, ruby(&c.text(key))).render(),
+            q.lang(),
+            c,
+            status,
+            "no-store",
+        )
+    };
+    let view = match state.app.portal_login_view(&id, secret.as_deref()).await {
+        Ok(v) => v,
+        Err(AppError::NotFound(_)) => return say(f, "login-not-found", StatusCode::NOT_FOUND),
+        Err(e) => return failed(c, &e),
+    };
+    if view.over {
+        return say(f, "login-expired", StatusCode::OK);
+    }
+    if !view.own_browser {
+        return say(f, "login-other-browser", StatusCode::OK);
+    }
+    let page_url = format!("{}{path}", state.app.public_url());
+    let page = LoginPage {
+        state: if view.authenticated {
+            "authenticated"
+        } else {
+            "waiting"
+        },
+        qr_label: plain(&c.text("login-qr-label")),
+        qr_svg: super::qr_svg(&page_url),
+        confirmation: view.confirmation,
+        page_url,
+        path,
+        message: String::new(),
+        f,
+    };
+    send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
+}
+
+/// Finishes a log-in in the browser that began it: the session's cookie, and the portal.
+pub(crate) async fn finish(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if !same_origin(&headers) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let Some(secret) = cookie(&headers, &login_cookie(&id)).map(str::to_owned) else {
+        return Redirect::to(&format!("/portal/login/{id}")).into_response();
+    };
+    match state.app.finish_portal_login(&id, &secret).await {
+        Ok(token) => {
+            let mut r = Redirect::to("/portal").into_response();
+            r.headers_mut()
+                .append(header::SET_COOKIE, set_cookie(PORTAL_COOKIE, &token, None));
+            r.headers_mut().append(
+                header::SET_COOKIE,
+                set_cookie(&login_cookie(&id), "", Some(0)),
+            );
+            r
+        }
+        Err(_) => Redirect::to(&format!("/portal/login/{id}")).into_response(),
+    }
+}
+
+/// Where a portal log-in stands, for its page's script (nothing personal).
+pub(crate) async fn login_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
+    let status = match state.app.portal_login_view(&id, None).await {
+        Ok(v) if v.over => "expired",
+        Ok(v) if v.authenticated => "authenticated",
+        Ok(_) => "waiting",
+        Err(_) => "not-found",
+    };
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "status": status })),
+    )
+        .into_response()
+}
+
+/// What the authentication app signs for a portal log-in (the same shape as a relying
+/// party's log-in's, so that the same app answers both).
+pub(crate) async fn card_challenge(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, crate::ApiError> {
+    let c = state.app.portal_login_challenge(&id).await?;
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({
+            "message": mynumber_pki::jose::base64url_encode(&c.message),
+            "client_name": c.client_name,
+            "scopes": ["openid"],
+            "confirmation": c.confirmation,
+            "expires_at": time(c.expires_at_us),
+        })),
+    )
+        .into_response())
+}
+
+/// The card's answer to a portal log-in's challenge.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CardAnswer {
+    certificate: String,
+    signature: String,
+}
+
+/// The card's answer: its user-authentication certificate and signature, base64url.
+pub(crate) async fn card_answer(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    crate::AppJson(answer): crate::AppJson<CardAnswer>,
+) -> Result<StatusCode, crate::ApiError> {
+    let decode = |field: &'static str, v: &str| {
+        mynumber_pki::jose::base64url_decode(v)
+            .ok_or_else(|| crate::ApiError::field(field, "problem-base64url"))
+    };
+    let certificate = decode("certificate", &answer.certificate)?;
+    let signature = decode("signature", &answer.signature)?;
+    state
+        .app
+        .answer_portal_challenge(&id, &certificate, &signature)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Logs out: the session ends, recorded on the resident.
+pub(crate) async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !same_origin(&headers) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    if let Some(token) = cookie(&headers, PORTAL_COOKIE)
+        && let Err(e) = state.app.end_portal_session(token).await
+    {
+        tracing::error!(error = %e, "ending a portal session failed");
+    }
+    let mut r = Redirect::to("/portal?out=1").into_response();
+    r.headers_mut()
+        .append(header::SET_COOKIE, set_cookie(PORTAL_COOKIE, "", Some(0)));
+    r
+}
+
+struct ExchangeView {
+    when: String,
+    requester: String,
+    provider: String,
+    procedure: String,
+    item: String,
+    outcome: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal_exchanges.html")]
+struct ExchangesPage {
+    f: Frame,
+    nav: Nav,
+    rows: Vec<ExchangeView>,
+    hidden: String,
+}
+
+/// A key of the portal's words for a code, or the code itself where there is none.
+fn named(c: &Catalog, prefix: &str, code: &str) -> String {
+    let key = format!("{prefix}{code}");
+    c.try_format(&key, &[])
+        .map_or_else(|| code.to_owned(), |t| ruby(&t))
+}
+
+/// やりとり履歴: the exchanges about the resident.
+pub(crate) async fn exchanges(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let history = match state.app.my_exchange_history(&principal).await {
+        Ok(h) => h,
+        Err(e) => return failed(c, &e),
+    };
+    let f = Frame::new(c, "portal-nav-exchanges", "/portal/exchanges");
+    // The agencies by the names they were registered with (public), else by the network's.
+    let units = state.app.agency_units().await.unwrap_or_default();
+    let name = |unit: &mynumber_core::agency_code::AgencyUnit| {
+        units
+            .iter()
+            .find(|u| &u.unit.name == unit)
+            .map_or_else(|| unit.as_str().to_owned(), |u| u.unit.display_name.clone())
+    };
+    let rows = history
+        .shown
+        .iter()
+        .map(|r| ExchangeView {
+            when: local_time(r.answered_at_us),
+            requester: name(&r.requester),
+            provider: name(&r.provider),
+            procedure: named(c, "portal-procedure-", &r.procedure),
+            item: named(c, "portal-item-", r.item.code()),
+            outcome: named(c, "portal-outcome-", r.outcome.code()),
+        })
+        .collect();
+    let hidden = if history.hidden > 0 {
+        ruby(&c.format(
+            "portal-exchanges-hidden",
+            &[("count", Arg::Number(history.hidden as i64))],
+        ))
+    } else {
+        String::new()
+    };
+    let page = ExchangesPage {
+        f,
+        nav: Nav {
+            current: "exchanges",
+        },
+        rows,
+        hidden,
+    };
+    send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
+}
+
+/// A time as Japan's clock shows it, to the minute.
+fn local_time(us: i64) -> String {
+    jiff::Timestamp::from_microsecond(us)
+        .ok()
+        .map(|t| {
+            jiff::tz::offset(9)
+                .to_datetime(t)
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+struct AccessView {
+    when: String,
+    who: String,
+    action: String,
+    purpose: String,
+    place: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal_access.html")]
+struct AccessPage {
+    f: Frame,
+    nav: Nav,
+    rows: Vec<AccessView>,
+    check: String,
+    check_ok: bool,
+}
+
+/// Who an entry's actor is, in the reader's words.
+fn who(c: &Catalog, actor: &str) -> String {
+    let key = match actor.split_once(':').map_or(actor, |(kind, _)| kind) {
+        "agency" => "portal-who-agency",
+        "relying-party" => "portal-who-relying-party",
+        "resident" => "portal-who-resident",
+        "kiosk" => "portal-who-kiosk",
+        "system" => "portal-who-system",
+        _ => "portal-who-staff",
+    };
+    ruby(&c.text(key))
+}
+
+async fn access_page(
+    state: &AppState,
+    c: &'static Catalog,
+    principal: &Principal,
+    lang: Option<&str>,
+    check: (String, bool),
+    status: StatusCode,
+) -> Response {
+    let entries = match state.app.my_access_history(principal).await {
+        Ok(e) => e,
+        Err(e) => return failed(c, &e),
+    };
+    let f = Frame::new(c, "portal-nav-access", "/portal/access");
+    let rows = entries
+        .iter()
+        .map(|e| AccessView {
+            when: local_time(e.content.at_us),
+            who: who(c, &e.content.actor),
+            action: c
+                .try_format(&format!("portal-action-{}", e.content.action), &[])
+                .map_or_else(
+                    || {
+                        ruby(&c.format(
+                            "portal-action-other",
+                            &[("code", Arg::Text(&e.content.action))],
+                        ))
+                    },
+                    |t| ruby(&t),
+                ),
+            purpose: e.content.purpose.clone().unwrap_or_default(),
+            place: e.content.partition.clone(),
+        })
+        .collect();
+    let page = AccessPage {
+        f,
+        nav: Nav { current: "access" },
+        rows,
+        check: check.0,
+        check_ok: check.1,
+    };
+    send(page.render(), lang, c, status, "no-store")
+}
+
+/// アクセス記録: who handled the resident's record, from the ledger.
+pub(crate) async fn access(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    access_page(
+        &state,
+        c,
+        &principal,
+        q.lang(),
+        (String::new(), false),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The receipt of the access history, signed with the ledger's key, as a file to keep.
+pub(crate) async fn receipt(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+) -> Response {
+    match state.app.history_receipt(&principal).await {
+        Ok(r) => (
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"access-history-receipt.txt\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            r.to_text(),
+        )
+            .into_response(),
+        Err(e) => failed(language(&headers, None), &e),
+    }
+}
+
+/// Checks a receipt kept from before, uploaded as a file.
+pub(crate) async fn check(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    Query(q): Query<LangQuery>,
+    body: axum::body::Bytes,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let text = super::multipart::parse(content_type, &body)
+        .ok()
+        .and_then(|parts| {
+            super::multipart::file(&parts, "receipt")
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(str::to_owned)
+        });
+    let (message, ok, status) = match text {
+        None => (
+            ruby(&c.text("portal-check-invalid")),
+            false,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Some(text) => match state.app.check_history_receipt(&text).await {
+            Ok(check) if check.altered.is_empty() => (
+                ruby(&c.format(
+                    "portal-check-intact",
+                    &[("count", Arg::Number(check.receipt.entries.len() as i64))],
+                )),
+                true,
+                StatusCode::OK,
+            ),
+            Ok(check) => (
+                ruby(&c.format(
+                    "portal-check-altered",
+                    &[("count", Arg::Number(check.altered.len() as i64))],
+                )),
+                false,
+                StatusCode::OK,
+            ),
+            Err(AppError::Invalid(_)) => (
+                ruby(&c.text("portal-check-invalid")),
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(e) => return failed(c, &e),
+        },
+    };
+    access_page(&state, c, &principal, q.lang(), (message, ok), status).await
+}

@@ -1,0 +1,79 @@
+//! The resident's portal's storage (issue 14, docs/design/portal.md): log-ins with the card
+//! and browser sessions.
+
+use async_trait::async_trait;
+use mynumber_core::PersonId;
+
+use crate::StoreError;
+
+/// A portal log-in as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalLoginRow {
+    /// Its id (32 hex digits).
+    pub id: String,
+    /// The challenge the card signs (64 hex digits).
+    pub challenge: String,
+    /// SHA-256 of the secret of the browser that began it.
+    pub browser_hash: String,
+    /// `waiting`, `authenticated` or `used`.
+    pub status: String,
+    /// Whose, once the card answered.
+    pub person: Option<PersonId>,
+    /// When begun (µs).
+    pub created_at_us: i64,
+    /// When its time runs out (µs).
+    pub expires_at_us: i64,
+}
+
+/// A portal session as stored: never the token, its SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalSessionRow {
+    /// SHA-256 of the cookie's token, hex.
+    pub hash: String,
+    /// Whose.
+    pub person: PersonId,
+    /// When it began (µs).
+    pub created_at_us: i64,
+    /// When it was last used (µs).
+    pub seen_at_us: i64,
+    /// When it ends at the latest (µs).
+    pub expires_at_us: i64,
+}
+
+/// Reading the portal's log-ins and sessions.
+#[async_trait]
+pub trait PortalRead {
+    /// The log-in `id`.
+    async fn portal_login(&mut self, id: &str) -> Result<Option<PortalLoginRow>, StoreError>;
+    /// The session whose token hashes to `hash`.
+    async fn portal_session(&mut self, hash: &str) -> Result<Option<PortalSessionRow>, StoreError>;
+}
+
+/// Writing the portal's log-ins and sessions.
+#[async_trait]
+pub trait PortalWrite {
+    /// Keeps a new log-in, forgetting those that ran out before `forget_before_us`.
+    async fn insert_portal_login(
+        &mut self,
+        row: &PortalLoginRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Moves a log-in from `from` to `to` (with whose it is); whether it was at `from`.
+    async fn move_portal_login(
+        &mut self,
+        id: &str,
+        from: &str,
+        to: &str,
+        person: Option<PersonId>,
+    ) -> Result<bool, StoreError>;
+    /// Keeps a new session, forgetting those that ended before `forget_before_us`.
+    async fn insert_portal_session(
+        &mut self,
+        row: &PortalSessionRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Notes that a session was used at `at_us`.
+    async fn touch_portal_session(&mut self, hash: &str, at_us: i64) -> Result<(), StoreError>;
+    /// Ends a session; whether there was one.
+    async fn end_portal_session(&mut self, hash: &str) -> Result<bool, StoreError>;
+}

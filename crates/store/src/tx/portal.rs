@@ -1,0 +1,158 @@
+//! The resident's portal in SQL (migration 39): log-ins with the card and browser sessions,
+//! each forgotten by the writes that add more once past its time.
+
+use async_trait::async_trait;
+use mynumber_app::StoreError;
+use mynumber_app::ports::{PortalLoginRow, PortalRead, PortalSessionRow, PortalWrite};
+use mynumber_core::PersonId;
+
+use super::SqlTx;
+use crate::db;
+use crate::rows::{int, opt_text, person_id, text};
+use crate::sql::{Row, query};
+
+fn decode_login(row: &Row) -> Result<PortalLoginRow, StoreError> {
+    Ok(PortalLoginRow {
+        id: text(row, "id")?,
+        challenge: text(row, "challenge")?,
+        browser_hash: text(row, "browser_hash")?,
+        status: text(row, "status")?,
+        person: opt_text(row, "person_id")?
+            .map(|p| person_id(&p))
+            .transpose()?,
+        created_at_us: int(row, "created_at_us")?,
+        expires_at_us: int(row, "expires_at_us")?,
+    })
+}
+
+#[async_trait]
+impl PortalRead for SqlTx {
+    async fn portal_login(&mut self, id: &str) -> Result<Option<PortalLoginRow>, StoreError> {
+        query(
+            "SELECT id, challenge, browser_hash, status, person_id, created_at_us, expires_at_us \
+             FROM portal_logins WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?
+        .map(|r| decode_login(&r))
+        .transpose()
+    }
+
+    async fn portal_session(&mut self, hash: &str) -> Result<Option<PortalSessionRow>, StoreError> {
+        let Some(row) = query(
+            "SELECT hash, person_id, created_at_us, seen_at_us, expires_at_us \
+             FROM portal_sessions WHERE hash = $1",
+        )
+        .bind(hash)
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(PortalSessionRow {
+            hash: text(&row, "hash")?,
+            person: person_id(&text(&row, "person_id")?)?,
+            created_at_us: int(&row, "created_at_us")?,
+            seen_at_us: int(&row, "seen_at_us")?,
+            expires_at_us: int(&row, "expires_at_us")?,
+        }))
+    }
+}
+
+#[async_trait]
+impl PortalWrite for SqlTx {
+    async fn insert_portal_login(
+        &mut self,
+        row: &PortalLoginRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError> {
+        query("DELETE FROM portal_logins WHERE expires_at_us < $1")
+            .bind(forget_before_us)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        query(
+            "INSERT INTO portal_logins (id, challenge, browser_hash, status, person_id, \
+             created_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(row.id.as_str())
+        .bind(row.challenge.as_str())
+        .bind(row.browser_hash.as_str())
+        .bind(row.status.as_str())
+        .bind(row.person.map(|p| p.to_hex()))
+        .bind(row.created_at_us)
+        .bind(row.expires_at_us)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn move_portal_login(
+        &mut self,
+        id: &str,
+        from: &str,
+        to: &str,
+        person: Option<PersonId>,
+    ) -> Result<bool, StoreError> {
+        let done = query(
+            "UPDATE portal_logins SET status = $1, person_id = COALESCE($2, person_id) \
+             WHERE id = $3 AND status = $4",
+        )
+        .bind(to)
+        .bind(person.map(|p| p.to_hex()))
+        .bind(id)
+        .bind(from)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_portal_session(
+        &mut self,
+        row: &PortalSessionRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError> {
+        query("DELETE FROM portal_sessions WHERE expires_at_us < $1")
+            .bind(forget_before_us)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        query(
+            "INSERT INTO portal_sessions (hash, person_id, created_at_us, seen_at_us, \
+             expires_at_us) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(row.hash.as_str())
+        .bind(row.person.to_hex())
+        .bind(row.created_at_us)
+        .bind(row.seen_at_us)
+        .bind(row.expires_at_us)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn touch_portal_session(&mut self, hash: &str, at_us: i64) -> Result<(), StoreError> {
+        query("UPDATE portal_sessions SET seen_at_us = $1 WHERE hash = $2")
+            .bind(at_us)
+            .bind(hash)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn end_portal_session(&mut self, hash: &str) -> Result<bool, StoreError> {
+        let done = query("DELETE FROM portal_sessions WHERE hash = $1")
+            .bind(hash)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+}
