@@ -960,6 +960,18 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(M::POST, "/portal/logout", public, post(web::portal::logout))
         .door(
+            M::POST,
+            "/portal/card/suspend",
+            Access::Portal(A::SuspendCard),
+            post(web::portal::suspend),
+        )
+        .door(
+            M::GET,
+            "/portal/data",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::data),
+        )
+        .door(
             M::GET,
             "/portal/exchanges",
             Access::Portal(A::ReadOwnHistory),

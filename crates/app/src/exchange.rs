@@ -89,7 +89,7 @@ impl std::fmt::Debug for ExchangeSettings {
 
 /// The network at run time: its settings and the units' signing keys, derived once each.
 pub(crate) struct Network {
-    settings: ExchangeSettings,
+    pub(crate) settings: ExchangeSettings,
     server_keys: Mutex<HashMap<String, Arc<EcdsaKeyPair>>>,
 }
 

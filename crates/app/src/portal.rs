@@ -91,12 +91,18 @@ impl App {
             .own_history(principal, "access-history-receipt")
             .await?;
         let person = resident(principal, Action::ReadOwnHistory)?;
-        Ok(self.ledger_key.sign_history(
-            person,
-            self.clock.now_us(),
-            entries.iter().map(ReceiptEntry::of).collect(),
-            heads,
-        ))
+        // Only entries whose content still hashes to their stored hash are certified: a row
+        // altered in place is left out, and the receipt says it is not complete.
+        let given = entries.len();
+        let intact: Vec<ReceiptEntry> = entries
+            .iter()
+            .filter(|e| e.content.hash(&e.prev_hash) == e.hash)
+            .map(ReceiptEntry::of)
+            .collect();
+        let complete = given < HISTORY_SHOWN as usize && intact.len() == given;
+        Ok(self
+            .ledger_key
+            .sign_history(person, self.clock.now_us(), complete, intact, heads))
     }
 
     /// The resident's entries and their partitions' heads, read and recorded in one
@@ -519,4 +525,106 @@ pub struct MyInformation {
     pub cards: Vec<crate::CardRow>,
     /// Their certificates.
     pub certificates: Vec<crate::CertificateRow>,
+}
+
+/// The portal's own unit on the exchange network: the system's, never an agency's
+/// (docs/design/portal.md). Its code for a person is derived like any unit's.
+pub const PORTAL_UNIT: &str = "portal";
+
+/// One data set an agency holds about the resident, as the portal fetched it through the
+/// network.
+#[derive(Clone, Debug)]
+pub struct HeldData {
+    /// The providing unit.
+    pub provider: mynumber_core::agency_code::AgencyUnit,
+    /// Its registered name.
+    pub provider_name: String,
+    /// The item and its values.
+    pub copy: mynumber_core::exchange::CopyValues,
+}
+
+impl App {
+    /// 自己情報: the data sets the agencies hold about the resident, fetched through the
+    /// network as the table's `self-disclosure` rows allow, under the portal's own code: for
+    /// each unit the network issued the person a code for, each item the table lets the portal
+    /// ask that unit's kind for. Each fetch is an exchange like any other: the network finds
+    /// the person by the portal's code and derives the provider's, the provider's copy is
+    /// looked up under it, and the requester's, the provider's and the network's records are
+    /// written, so it shows in the exchange history. Copies the provider marked 不開示 are
+    /// recorded as asked but not shown. **Choice:** the portal and the intermediate servers
+    /// run in this process, so the copy is not sealed to the portal's key on the way.
+    pub async fn my_held_data(&self, principal: &Principal) -> Result<Vec<HeldData>, AppError> {
+        use mynumber_core::agency_code::AgencyUnit;
+        use mynumber_core::exchange::{ExchangeRecord, Keeper, Outcome, RequestId, UnitKind};
+        let (mut tx, person, _) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let resident = tx
+            .person_by_id(person)
+            .await?
+            .ok_or(AppError::NotFound("resident"))?;
+        let portal = AgencyUnit::parse(PORTAL_UNIT).ok_or(AppError::NotFound("unit"))?;
+        let key = &self.network.settings.key;
+        let portal_code = key.code(&resident.resident_code, &portal);
+        let table = &self.network.settings.table;
+        let now = self.clock.now_us();
+        let mut held = Vec::new();
+        let mut records = Vec::new();
+        for name in tx.units_with_code(person).await? {
+            let Some(unit) = tx.agency_unit(&name).await? else {
+                continue;
+            };
+            for row in table.rows().iter().filter(|r| {
+                r.procedure == "self-disclosure"
+                    && r.requester == UnitKind::Portal
+                    && r.provider == unit.kind
+            }) {
+                let code = key.code(&resident.resident_code, &unit.name);
+                let copy = tx.exchange_copy(&unit.name, row.item, &code).await?;
+                let id = RequestId::from_random(self.random_bytes());
+                let outcome = if copy.is_some() {
+                    Outcome::Provided
+                } else {
+                    Outcome::NotFound
+                };
+                let non_disclosure = copy.as_ref().is_some_and(|c| c.non_disclosure);
+                let hash = mynumber_core::exchange::request_hash(&format!(
+                    "{PORTAL_UNIT}\n{}\n{}\n{}",
+                    id.as_str(),
+                    unit.name.as_str(),
+                    row.item.code()
+                ));
+                for (keeper, subject) in [
+                    (Keeper::Requester, portal_code.expose().to_owned()),
+                    (Keeper::Provider, code.expose().to_owned()),
+                    (Keeper::Network, person.to_hex()),
+                ] {
+                    records.push(ExchangeRecord {
+                        keeper,
+                        request_id: id.clone(),
+                        requester: portal.clone(),
+                        provider: unit.name.clone(),
+                        procedure: row.procedure.clone(),
+                        item: row.item,
+                        subject,
+                        requested_at_us: now,
+                        answered_at_us: now,
+                        outcome,
+                        non_disclosure,
+                        request_hash: hash.clone(),
+                    });
+                }
+                if let Some(c) = copy.filter(|c| !c.non_disclosure) {
+                    held.push(HeldData {
+                        provider: unit.name.clone(),
+                        provider_name: unit.display_name.clone(),
+                        copy: c.copy,
+                    });
+                }
+            }
+        }
+        for three in records.chunks(3) {
+            tx.insert_exchange_records(three).await?;
+        }
+        tx.commit().await?;
+        Ok(held)
+    }
 }

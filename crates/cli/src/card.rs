@@ -426,6 +426,35 @@ pub(crate) enum Holder {
     Reader(std::path::PathBuf),
 }
 
+/// What the card is about to sign must be for the page the resident was sent to: its first
+/// line a log-in's (a relying party's or the portal's), its second the site of the page's URL
+/// (the provider's issuer, or the portal), its third the log-in's id in the URL. A page that
+/// relays another site's challenge (a phishing page passing on a genuine log-in it began) is
+/// refused before the PIN is asked (found in review). The site, to show the resident.
+fn signed_for(url: &str, message: &[u8]) -> Result<String> {
+    let text = std::str::from_utf8(message).context("the challenge is not text")?;
+    let mut lines = text.split('\n');
+    let (Some(kind), Some(site), Some(id)) = (lines.next(), lines.next(), lines.next()) else {
+        bail!("the challenge is not a log-in's");
+    };
+    let (expected_site, expected_id) = match kind {
+        "mynumber-login-v1" => url
+            .split_once("/protocol/openid-connect/login/")
+            .map(|(issuer, id)| (issuer.to_owned(), id)),
+        "mynumber-portal-login-v1" => url
+            .split_once("/portal/login/")
+            .map(|(base, id)| (format!("{base}/portal"), id)),
+        _ => None,
+    }
+    .context("the challenge is not for the kind of page given")?;
+    if site != expected_site || id != expected_id {
+        bail!(
+            "the challenge is for {site} (log-in {id}), not for the page given ({url}): it is not signed"
+        );
+    }
+    Ok(site.to_owned())
+}
+
 pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> Result<()> {
     let url = url.trim().trim_end_matches('/');
     // A relying party's log-in, or the resident's portal's (docs/design/portal.md): both
@@ -442,6 +471,8 @@ pub(crate) async fn login(card: &Holder, url: &str, ca_file: Option<&Path>) -> R
     }
     let challenge = mynumber_api::read_app_challenge(&body)
         .context("the provider's challenge could not be read")?;
+    let origin = signed_for(url, &challenge.message)?;
+    println!("Logging in at {origin}.");
     println!("{} asks to confirm that it is you.", challenge.client_name);
     let items: Vec<&str> = challenge
         .scopes
@@ -990,5 +1021,29 @@ mod tests {
             .to_der();
         let shown = document_to_sign(&raw, Some("raw"), None).expect("shown");
         assert!(shown.contains(&hex::encode(document)), "{shown}");
+    }
+}
+
+#[cfg(test)]
+mod signed_for_tests {
+    use super::signed_for;
+
+    #[test]
+    fn the_card_signs_only_for_the_page_it_was_sent_to() {
+        let portal = "https://city.example/portal/login/abc";
+        let ok = b"mynumber-portal-login-v1\nhttps://city.example/portal\nabc\nchallenge\n";
+        assert_eq!(
+            signed_for(portal, ok).unwrap(),
+            "https://city.example/portal"
+        );
+        let rp = "https://city.example/api/realms/main/protocol/openid-connect/login/abc";
+        let ok = b"mynumber-login-v1\nhttps://city.example/api/realms/main\nabc\nc\n";
+        assert!(signed_for(rp, ok).is_ok());
+        // Relayed by another site, for another log-in, or of the other kind: refused.
+        let relayed = b"mynumber-portal-login-v1\nhttps://city.example/portal\nabc\nc\n";
+        assert!(signed_for("https://evil.example/portal/login/abc", relayed).is_err());
+        assert!(signed_for("https://city.example/portal/login/xyz", relayed).is_err());
+        assert!(signed_for(rp, relayed).is_err());
+        assert!(signed_for(portal, b"anything").is_err());
     }
 }

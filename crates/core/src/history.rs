@@ -13,6 +13,7 @@
 //! person 0190…
 //! at 1795000000000000
 //! key 3f2a…
+//! complete yes
 //! entry 131041 17 1795000000000000 9c1f… number-read 5e0b… tax
 //! head 131041 52 77ab…
 //! signature 5e0b…
@@ -70,6 +71,10 @@ pub struct HistoryReceipt {
     pub at_us: i64,
     /// The id of the ledger key that signed it.
     pub key_id: String,
+    /// Whether it names every entry about the person: `false` when the history was longer
+    /// than a receipt carries, or an entry could not be carried (found in review: a receipt
+    /// that leaves entries out says so).
+    pub complete: bool,
     /// The entries, oldest first.
     pub entries: Vec<ReceiptEntry>,
     /// The heads of the partitions the entries are in, at that moment, by partition.
@@ -97,12 +102,14 @@ fn statement(
     person: PersonId,
     at_us: i64,
     key_id: &str,
+    complete: bool,
     entries: &[ReceiptEntry],
     heads: &[Head],
 ) -> String {
     let mut s = format!(
-        "{HEADER}\nperson {}\nat {at_us}\nkey {key_id}\n",
-        person.to_hex()
+        "{HEADER}\nperson {}\nat {at_us}\nkey {key_id}\ncomplete {}\n",
+        person.to_hex(),
+        if complete { "yes" } else { "no" }
     );
     for e in entries {
         s.push_str(&format!(
@@ -129,31 +136,39 @@ fn statement(
 
 impl LedgerSigningKey {
     /// Signs `person`'s history as of `at_us`: the entries (any order; written oldest first)
-    /// and the heads of their partitions (written by partition). Entries with a field the text
-    /// cannot carry (a space, a control character) are the ledger's own words and never have
-    /// one; such an entry is left out rather than written ambiguously.
+    /// and the heads of their partitions (written by partition); `complete` is whether the
+    /// caller gave every entry about the person. Entries with a field the text cannot carry (a
+    /// space, a control character) are the ledger's own words and never have one; such an
+    /// entry is left out rather than written ambiguously, and the receipt says it is not
+    /// complete.
     pub fn sign_history(
         &self,
         person: PersonId,
         at_us: i64,
+        complete: bool,
         mut entries: Vec<ReceiptEntry>,
         mut heads: Vec<Head>,
     ) -> HistoryReceipt {
+        let given = entries.len();
         entries.retain(|e| {
             is_token(&e.partition)
                 && is_token(&e.action)
                 && is_token(&e.actor)
                 && e.purpose.as_deref().is_none_or(is_token)
         });
+        let complete = complete && entries.len() == given;
         entries.sort_by(|a, b| (a.at_us, &a.partition, a.seq).cmp(&(b.at_us, &b.partition, b.seq)));
         heads.retain(|h| is_token(&h.partition));
         heads.sort_by(|a, b| a.partition.cmp(&b.partition));
         let key_id = self.public().id();
-        let signature = self.sign_statement(&statement(person, at_us, &key_id, &entries, &heads));
+        let signature = self.sign_statement(&statement(
+            person, at_us, &key_id, complete, &entries, &heads,
+        ));
         HistoryReceipt {
             person,
             at_us,
             key_id,
+            complete,
             entries,
             heads,
             signature,
@@ -168,6 +183,7 @@ impl HistoryReceipt {
             self.person,
             self.at_us,
             &self.key_id,
+            self.complete,
             &self.entries,
             &self.heads,
         );
@@ -184,6 +200,7 @@ impl HistoryReceipt {
             self.person,
             self.at_us,
             &self.key_id,
+            self.complete,
             &self.entries,
             &self.heads,
         )
@@ -212,6 +229,11 @@ impl HistoryReceipt {
         let person = PersonId::parse(field("person")?).ok_or(bad)?;
         let at_us = field("at")?.parse().map_err(|_| bad)?;
         let key_id = field("key")?.to_owned();
+        let complete = match field("complete")? {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(bad),
+        };
         let (mut entries, mut heads) = (Vec::new(), Vec::new());
         let mut signature = None;
         for line in lines {
@@ -243,6 +265,7 @@ impl HistoryReceipt {
             person,
             at_us,
             key_id,
+            complete,
             entries,
             heads,
             signature: signature.ok_or(bad)?,
@@ -287,6 +310,7 @@ mod tests {
         let receipt = key.sign_history(
             person,
             1_795_000_000_000_000,
+            true,
             vec![
                 entry("131041", 9, 20, "number-read"),
                 entry("131041", 4, 10, "birth"),
@@ -314,6 +338,8 @@ mod tests {
         // Oldest first; the entry the text cannot carry is left out; heads by partition.
         let seqs: Vec<i64> = receipt.entries.iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [4, 2, 9]);
+        assert!(!receipt.complete, "an entry was left out, and it says so");
+        assert!(text.contains("\ncomplete no\n"));
         assert_eq!(receipt.heads[0].partition, "131041");
         let back = HistoryReceipt::parse(&text).unwrap();
         assert_eq!(back, receipt);

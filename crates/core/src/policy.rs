@@ -646,9 +646,12 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::Resident(_) => match action {
-            Action::ReadRecord | Action::ReadOwnHistory | Action::LogIn | Action::SignDocument => {
-                Ok(())
-            }
+            // A resident suspends their own card at any hour, from the portal (a lost card).
+            Action::ReadRecord
+            | Action::ReadOwnHistory
+            | Action::SuspendCard
+            | Action::LogIn
+            | Action::SignDocument => Ok(()),
             _ => Err(refuse()),
         },
         // Only an agency (`number-using`) takes part in the exchange network.
@@ -697,7 +700,10 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
         Principal::Resident(me) => match subject {
             Subject::Record(r)
                 if r.person == *me
-                    && matches!(action, Action::ReadRecord | Action::ReadOwnHistory) =>
+                    && matches!(
+                        action,
+                        Action::ReadRecord | Action::ReadOwnHistory | Action::SuspendCard
+                    ) =>
             {
                 Decision::Allow(Extent::Whole)
             }

@@ -257,6 +257,7 @@ fn openssl_verifies_an_access_history_receipt() {
     let receipt = key.sign_history(
         PersonId::from_random([5; 16]),
         1_795_000_001_000_000,
+        true,
         vec![entry(3, "number-read"), entry(7, "record-read")],
         vec![Head {
             partition: "131041".into(),

@@ -165,7 +165,7 @@ fn form_csrf(body: &[u8]) -> Option<String> {
 
 /// Checks a POST's origin and CSRF field against `expected`, and gives the request back with
 /// its body, or the page that refuses it.
-async fn checked_post(
+pub(crate) async fn checked_post(
     req: Request,
     expected: Option<&str>,
     allow_upload: bool,

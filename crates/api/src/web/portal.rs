@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use mynumber_app::AppError;
 use mynumber_core::card::CardStatus;
 use mynumber_core::certificate::CertificateStatus;
+use mynumber_core::exchange::FieldKind;
 use mynumber_core::{Action, Principal};
 use mynumber_i18n::{Arg, Catalog};
 use serde::Deserialize;
@@ -28,12 +29,20 @@ use super::{cookie, same_origin, set_cookie};
 use crate::AppState;
 use crate::staff::time;
 
-/// The portal session's cookie.
-pub(crate) const PORTAL_COOKIE: &str = "mn_portal";
+/// The portal session's cookie: `__Host-`, so that no other host (a sibling subdomain) can
+/// plant one (found in review).
+pub(crate) const PORTAL_COOKIE: &str = "__Host-mn_portal";
 
-/// The cookie that binds a portal log-in to its browser.
+/// The cookie that binds a portal log-in to its browser (`__Host-` likewise: a planted one
+/// would let another person's log-in be finished in this browser).
 fn login_cookie(id: &str) -> String {
-    format!("mn_portal_login_{id}")
+    format!("__Host-mn_portal_login_{id}")
+}
+
+/// What the pages behind the log-in get from the guard: the CSRF token of their forms.
+#[derive(Clone)]
+pub(crate) struct PortalContext {
+    csrf: String,
 }
 
 /// The guard of a page behind the log-in: a session in force, and the policy's leave.
@@ -66,6 +75,17 @@ pub(crate) async fn portal_guard(
     if state.app.permit(&principal, action).await.is_err() {
         return StatusCode::FORBIDDEN.into_response();
     }
+    // A POST carries the token of the page it came from, as the desk's forms do: the cookie's
+    // SameSite=Strict alone is not relied on.
+    let csrf = super::csrf_of(&token);
+    if req.method() == Method::POST {
+        let lang = super::Lang::of(req.headers());
+        req = match super::checked_post(req, Some(&csrf), true, lang).await {
+            Ok(r) => r,
+            Err(refused) => return refused,
+        };
+    }
+    req.extensions_mut().insert(PortalContext { csrf });
     req.extensions_mut().insert(principal);
     let mut response = next.run(req).await;
     // Personal data: never kept in the browser's cache.
@@ -75,9 +95,10 @@ pub(crate) async fn portal_guard(
     response
 }
 
-/// The portal's navigation, for the pages behind the log-in.
+/// The portal's navigation, for the pages behind the log-in, with the forms' CSRF token.
 struct Nav {
     current: &'static str,
+    csrf: String,
 }
 
 #[derive(Template)]
@@ -86,6 +107,7 @@ struct LandingPage {
     f: Frame,
     ended: bool,
     logged_out: bool,
+    suspended: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -96,6 +118,8 @@ pub(crate) struct PortalQuery {
     ended: Option<String>,
     #[serde(default)]
     out: Option<String>,
+    #[serde(default)]
+    suspended: Option<String>,
 }
 
 /// One labelled value.
@@ -105,8 +129,11 @@ struct Row {
 }
 
 struct CardView {
+    serial: String,
     expiry: String,
     status: String,
+    /// In use: it may be suspended from here.
+    active: bool,
 }
 
 struct CertificateView {
@@ -120,6 +147,7 @@ struct CertificateView {
 struct InfoPage {
     f: Frame,
     nav: Nav,
+    suspended: bool,
     record: Vec<Row>,
     household: Vec<Row>,
     cards: Vec<CardView>,
@@ -135,14 +163,20 @@ pub(crate) async fn home(
 ) -> Response {
     let c = language(&headers, q.lang.as_deref());
     let session = match cookie(&headers, PORTAL_COOKIE) {
-        Some(token) => state.app.portal_principal(token).await.ok(),
+        Some(token) => state
+            .app
+            .portal_principal(token)
+            .await
+            .ok()
+            .map(|p| (p, super::csrf_of(token))),
         None => None,
     };
-    let Some(principal) = session else {
+    let Some((principal, csrf)) = session else {
         let page = LandingPage {
             f: Frame::new(c, "portal-title", "/portal"),
             ended: q.ended.is_some(),
             logged_out: q.out.is_some(),
+            suspended: q.suspended.is_some(),
         };
         return send(
             page.render(),
@@ -193,6 +227,8 @@ pub(crate) async fn home(
         .cards
         .iter()
         .map(|card| CardView {
+            serial: card.serial.clone(),
+            active: card.status == CardStatus::Active,
             expiry: card.expiry.to_string(),
             status: f.h(match card.status {
                 CardStatus::Active => "portal-card-active",
@@ -224,7 +260,11 @@ pub(crate) async fn home(
         .collect();
     let page = InfoPage {
         f,
-        nav: Nav { current: "info" },
+        nav: Nav {
+            current: "info",
+            csrf,
+        },
+        suspended: q.suspended.is_some(),
         record,
         household,
         cards,
@@ -269,7 +309,11 @@ pub(crate) async fn begin(
         Ok(b) => b,
         Err(e) => return failed(language(&headers, None), &e),
     };
-    let lang = q.lang().map(|l| format!("?lang={l}")).unwrap_or_default();
+    // The language as one of ours, never the raw parameter, into the redirect.
+    let lang = q
+        .lang()
+        .map(|l| format!("?lang={}", language(&headers, Some(l)).tag()))
+        .unwrap_or_default();
     let mut r = Redirect::to(&format!("/portal/login/{}{lang}", begun.login)).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
@@ -452,12 +496,26 @@ pub(crate) async fn card_answer(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The log-out form: its CSRF token.
+#[derive(Deserialize)]
+pub(crate) struct LogoutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
 /// Logs out: the session ends, recorded on the resident.
-pub(crate) async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Form(form): axum::Form<LogoutForm>,
+) -> Response {
     if !same_origin(&headers) {
         return StatusCode::FORBIDDEN.into_response();
     }
+    // Only the page's own form ends the session (its CSRF token); without a session there is
+    // nothing to end.
     if let Some(token) = cookie(&headers, PORTAL_COOKIE)
+        && super::same(&super::csrf_of(token), &form.csrf)
         && let Err(e) = state.app.end_portal_session(token).await
     {
         tracing::error!(error = %e, "ending a portal session failed");
@@ -490,7 +548,7 @@ struct ExchangesPage {
 fn named(c: &Catalog, prefix: &str, code: &str) -> String {
     let key = format!("{prefix}{code}");
     c.try_format(&key, &[])
-        .map_or_else(|| code.to_owned(), |t| ruby(&t))
+        .map_or_else(|| ruby(code), |t| ruby(&t))
 }
 
 /// やりとり履歴: the exchanges about the resident.
@@ -498,6 +556,7 @@ pub(crate) async fn exchanges(
     State(state): State<AppState>,
     headers: HeaderMap,
     axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
     Query(q): Query<LangQuery>,
 ) -> Response {
     let c = language(&headers, q.lang());
@@ -509,6 +568,9 @@ pub(crate) async fn exchanges(
     // The agencies by the names they were registered with (public), else by the network's.
     let units = state.app.agency_units().await.unwrap_or_default();
     let name = |unit: &mynumber_core::agency_code::AgencyUnit| {
+        if unit.as_str() == mynumber_app::PORTAL_UNIT {
+            return plain(&c.text("portal-title"));
+        }
         units
             .iter()
             .find(|u| &u.unit.name == unit)
@@ -538,6 +600,7 @@ pub(crate) async fn exchanges(
         f,
         nav: Nav {
             current: "exchanges",
+            csrf: ctx.csrf,
         },
         rows,
         hidden,
@@ -593,6 +656,7 @@ async fn access_page(
     state: &AppState,
     c: &'static Catalog,
     principal: &Principal,
+    csrf: &str,
     lang: Option<&str>,
     check: (String, bool),
     status: StatusCode,
@@ -624,7 +688,10 @@ async fn access_page(
         .collect();
     let page = AccessPage {
         f,
-        nav: Nav { current: "access" },
+        nav: Nav {
+            current: "access",
+            csrf: csrf.to_owned(),
+        },
         rows,
         check: check.0,
         check_ok: check.1,
@@ -637,6 +704,7 @@ pub(crate) async fn access(
     State(state): State<AppState>,
     headers: HeaderMap,
     axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
     Query(q): Query<LangQuery>,
 ) -> Response {
     let c = language(&headers, q.lang());
@@ -644,6 +712,7 @@ pub(crate) async fn access(
         &state,
         c,
         &principal,
+        &ctx.csrf,
         q.lang(),
         (String::new(), false),
         StatusCode::OK,
@@ -679,21 +748,17 @@ pub(crate) async fn check(
     State(state): State<AppState>,
     headers: HeaderMap,
     axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
     Query(q): Query<LangQuery>,
-    body: axum::body::Bytes,
+    upload: Option<axum::Extension<super::Upload>>,
 ) -> Response {
     let c = language(&headers, q.lang());
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let text = super::multipart::parse(content_type, &body)
-        .ok()
-        .and_then(|parts| {
-            super::multipart::file(&parts, "receipt")
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map(str::to_owned)
-        });
+    // The guard read the form (and its CSRF token); the file is among its parts.
+    let text = upload.and_then(|axum::Extension(super::Upload(parts))| {
+        super::multipart::file(&parts, "receipt")
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map(str::to_owned)
+    });
     let (message, ok, status) = match text {
         None => (
             ruby(&c.text("portal-check-invalid")),
@@ -725,5 +790,94 @@ pub(crate) async fn check(
             Err(e) => return failed(c, &e),
         },
     };
-    access_page(&state, c, &principal, q.lang(), (message, ok), status).await
+    access_page(
+        &state,
+        c,
+        &principal,
+        &ctx.csrf,
+        q.lang(),
+        (message, ok),
+        status,
+    )
+    .await
+}
+
+/// Which card to suspend.
+#[derive(Deserialize)]
+pub(crate) struct SuspendForm {
+    serial: String,
+}
+
+/// Suspends the resident's own card at once, at any hour (a lost card): the card's
+/// certificates are held too, as when the call center suspends it; resumed only in person.
+pub(crate) async fn suspend(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Form(form): axum::Form<SuspendForm>,
+) -> Response {
+    match state.app.suspend_card(&principal, form.serial.trim()).await {
+        Ok(_) => Redirect::to("/portal?suspended=1").into_response(),
+        Err(e) => failed(language(&headers, None), &e),
+    }
+}
+
+struct HeldView {
+    item: String,
+    provider: String,
+    fields: Vec<Row>,
+}
+
+#[derive(Template)]
+#[template(path = "portal_data.html")]
+struct DataPage {
+    f: Frame,
+    nav: Nav,
+    sets: Vec<HeldView>,
+}
+
+/// 自己情報: the data sets the agencies hold about the resident, fetched through the network
+/// under the portal's own code (each fetch recorded as an exchange).
+pub(crate) async fn data(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let held = match state.app.my_held_data(&principal).await {
+        Ok(h) => h,
+        Err(e) => return failed(c, &e),
+    };
+    let f = Frame::new(c, "portal-nav-data", "/portal/data");
+    let sets = held
+        .iter()
+        .map(|h| HeldView {
+            item: named(c, "portal-item-", h.copy.item().code()),
+            provider: h.provider_name.clone(),
+            fields: h
+                .copy
+                .fields()
+                .map(|(field, value)| Row {
+                    label: named(c, "portal-field-", field.key),
+                    value: match field.kind {
+                        FieldKind::YesNo | FieldKind::OneOf(_) => c
+                            .try_format(&format!("portal-value-{value}"), &[])
+                            .map_or_else(|| value.to_owned(), |t| plain(&t)),
+                        _ => value.to_owned(),
+                    },
+                })
+                .collect(),
+        })
+        .collect();
+    let page = DataPage {
+        f,
+        nav: Nav {
+            current: "data",
+            csrf: ctx.csrf,
+        },
+        sets,
+    };
+    send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
 }

@@ -51,6 +51,9 @@ impl App {
                 .into_iter()
                 .map(|(_, r)| r),
         );
+        // Whoever logged in to the portal with the card is logged out with its suspension: a
+        // lost card's finder loses what its log-in gave (found in review).
+        tx.end_portal_sessions_of(card.person).await?;
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)
@@ -74,6 +77,7 @@ impl App {
         let records = self
             .end_card_in(tx.as_mut(), &mut card, reason, String::new(), now)
             .await?;
+        tx.end_portal_sessions_of(card.person).await?;
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)

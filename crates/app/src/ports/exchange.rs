@@ -69,6 +69,8 @@ pub trait ExchangeRead {
         unit: &AgencyUnit,
         code: &AgencyCode,
     ) -> Result<Option<PersonId>, StoreError>;
+    /// The units the network issued a code for `person` to.
+    async fn units_with_code(&mut self, person: PersonId) -> Result<Vec<AgencyUnit>, StoreError>;
     /// The copy of `item` that `unit` holds under `code`.
     async fn exchange_copy(
         &mut self,

@@ -76,4 +76,7 @@ pub trait PortalWrite {
     async fn touch_portal_session(&mut self, hash: &str, at_us: i64) -> Result<(), StoreError>;
     /// Ends a session; whether there was one.
     async fn end_portal_session(&mut self, hash: &str) -> Result<bool, StoreError>;
+    /// Ends every session of `person` (their card suspended or ended: whoever logged in with
+    /// it is logged out); how many.
+    async fn end_portal_sessions_of(&mut self, person: PersonId) -> Result<u64, StoreError>;
 }

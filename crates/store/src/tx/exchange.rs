@@ -129,6 +129,17 @@ impl ExchangeRead for SqlTx {
             .transpose()
     }
 
+    async fn units_with_code(&mut self, person: PersonId) -> Result<Vec<AgencyUnit>, StoreError> {
+        query("SELECT unit FROM agency_codes WHERE person_id = $1 ORDER BY unit")
+            .bind(person.to_hex())
+            .fetch_all(&mut self.tx)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| unit_name(&text(r, "unit")?))
+            .collect()
+    }
+
     async fn exchange_copy(
         &mut self,
         unit: &AgencyUnit,

@@ -147,6 +147,15 @@ impl PortalWrite for SqlTx {
         Ok(())
     }
 
+    async fn end_portal_sessions_of(&mut self, person: PersonId) -> Result<u64, StoreError> {
+        let done = query("DELETE FROM portal_sessions WHERE person_id = $1")
+            .bind(person.to_hex())
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
     async fn end_portal_session(&mut self, hash: &str) -> Result<bool, StoreError> {
         let done = query("DELETE FROM portal_sessions WHERE hash = $1")
             .bind(hash)

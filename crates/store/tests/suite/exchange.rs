@@ -727,6 +727,25 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
         (1, 0),
         "r2's one not-found"
     );
+    // 自己情報 through the network under the portal's own code: each mayor's copies of the
+    // three items (the one not to be disclosed left out), each fetch an exchange in the history.
+    let held = env.app.my_held_data(&me).await.unwrap();
+    assert_eq!(held.len(), 5, "{held:?}");
+    assert!(
+        !held
+            .iter()
+            .any(|h| h.provider.as_str() == "131016/mayor" && h.copy.item() == DataItem::LocalTax)
+    );
+    let after = env.app.my_exchange_history(&me).await.unwrap();
+    assert_eq!(after.shown.len() + after.hidden, ids.len() + 6);
+    assert_eq!(after.hidden, history.hidden + 1);
+    assert!(
+        after
+            .shown
+            .iter()
+            .any(|r| r.requester.as_str() == mynumber_app::PORTAL_UNIT
+                && r.procedure == "self-disclosure")
+    );
     // Staff read no one's history through this door.
     assert!(env.app.my_exchange_history(&env.admin).await.is_err());
 
@@ -742,6 +761,7 @@ pub(crate) async fn issue_14_the_network_answers_what_the_table_allows(env: Env)
     let receipt = env.app.history_receipt(&me).await.unwrap();
     assert!(receipt.entries.len() >= access.len());
     assert!(receipt.entries.iter().all(|e| e.partition == "131041"));
+    assert!(receipt.complete);
     let text = receipt.to_text();
     let check = env.app.check_history_receipt(&text).await.unwrap();
     assert!(check.altered.is_empty(), "{:?}", check.altered);
@@ -936,11 +956,38 @@ pub(crate) async fn issue_14_a_resident_logs_in_to_the_portal_with_the_card(env:
         .unwrap();
     env.app.end_portal_session(&token).await.unwrap();
     assert!(env.app.portal_principal(&token).await.is_err());
-    // A suspended card's certificate is on hold: refused, and recorded on the holder.
-    env.app
-        .suspend_card(&env.clerk, &handed.card.serial)
+    // The resident suspends their own card from the portal (at any hour); nobody else's.
+    let other = env
+        .app
+        .register(&env.clerk, register(japanese("門田", "花子", "1987-07-07")))
         .await
         .unwrap();
+    let theirs = env
+        .app
+        .suspend_card(&Principal::Resident(other.person), &handed.card.serial)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(theirs, AppError::Denied(_) | AppError::NotFound(_)),
+        "{theirs:?}"
+    );
+    let (begun, answer) = answered().await;
+    answer.unwrap();
+    let session = env
+        .app
+        .finish_portal_login(&begun.login, &begun.browser)
+        .await
+        .unwrap();
+    assert!(env.app.portal_principal(&session).await.is_ok());
+    let suspended = env
+        .app
+        .suspend_card(&me, &handed.card.serial)
+        .await
+        .unwrap();
+    assert_eq!(suspended.status, mynumber_core::card::CardStatus::Suspended);
+    // The suspension logs out whoever logged in with the card.
+    assert!(env.app.portal_principal(&session).await.is_err());
+    // A suspended card's certificate is on hold: refused, and recorded on the holder.
     let held = answered().await.1.unwrap_err();
     assert!(held.to_string().contains("on hold"), "{held}");
     let pool = raw(&env).await;
