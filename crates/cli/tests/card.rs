@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use mynumber_card::CardData;
 use mynumber_core::pin::PinKind;
 
-use common::{bin, run, sample, serve, text, tmp};
+use common::{bin, run, sample, serve_public, text, tmp};
 
 /// A private pcscd whose vpcd slots listen on a free port pair; stopped when dropped.
 struct Pcscd {
@@ -474,7 +474,7 @@ fn a_card_from_the_register_works_with_opensc_and_ocsp_follows_its_life() {
             ],
         );
     }
-    let server = serve(&data);
+    let server = serve_public(&data);
     let addr = server.addr.clone();
     assert_eq!(
         ocsp(&dir, &addr, "authentication-ca.pem", &auth.certificate),

@@ -195,15 +195,15 @@ pub(crate) async fn home(
     let address = r.address();
     let record = vec![
         Row {
-            label: f.h("field-name"),
+            label: named(c, "field-", "name"),
             value: r.name_on_card(),
         },
         Row {
-            label: f.h("field-birth-date"),
+            label: named(c, "field-", "birth-date"),
             value: r.birth_date().to_string(),
         },
         Row {
-            label: f.h("field-address"),
+            label: named(c, "field-", "address"),
             value: format!(
                 "{}{}{}",
                 address.prefecture().name(),

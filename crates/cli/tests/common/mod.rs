@@ -124,17 +124,31 @@ pub(crate) fn serve(data: &Path) -> Server {
     serve_with(data, &[])
 }
 
+/// A server on a free port of loopback whose public URL is that address: the pages' URLs (a
+/// log-in's, which the authentication app checks against what it signs) are the ones the
+/// test reaches.
+#[allow(dead_code)] // not every test binary logs in
+pub(crate) fn serve_public(data: &Path) -> Server {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let listen = format!("127.0.0.1:{port}");
+    start(data, &["--public-url", &url], &listen, &[])
+}
+
 /// A server with `extra` arguments to `serve` (HTTP or HTTPS: `addr` is host and port).
 pub(crate) fn serve_with(data: &Path, extra: &[&str]) -> Server {
+    start(data, &[], "127.0.0.1:0", extra)
+}
+
+fn start(data: &Path, global: &[&str], listen: &str, extra: &[&str]) -> Server {
     let mut child = bin()
         .args(["--data-dir", data.to_str().unwrap()])
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--checkpoint-minutes",
-            "0",
-        ])
+        .args(global)
+        .args(["serve", "--listen", listen, "--checkpoint-minutes", "0"])
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
