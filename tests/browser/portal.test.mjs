@@ -35,7 +35,8 @@ after(async () => {
   for (const name of ['portal-landing-ja', 'portal-landing-en', 'portal-login-ja', 'portal-login-en',
     'portal-info-ja', 'portal-info-en', 'portal-data-ja', 'portal-data-en', 'portal-exchanges-ja', 'portal-exchanges-en',
     'portal-access-ja', 'portal-access-en', 'portal-check-en', 'portal-check-bad-ja',
-    'portal-suspended-ja', 'portal-logged-out-en']) {
+    'portal-notices-en', 'portal-notices-ja', 'portal-notice-ja', 'portal-suspended-ja',
+    'portal-logged-out-en']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
 });
@@ -190,6 +191,25 @@ test('a resident logs in to the portal with the card and sees their information,
   await page.goto(`${base}/portal/exchanges?lang=ja`);
   assert.match(await page.textContent('main'), /就学援助/);
   await audit(page, 'portal-exchanges-ja');
+
+  // お知らせ: the mayor's offices write; the notice is listed unread, opened, then read.
+  await api('POST', '/api/v1/exchange/notices', { unit: mayor.unit, code: mayorCode,
+    title: '就学援助の申請について', body: '申請を受け付けました。\n結果は後日お知らせします。' }, mayor.token);
+  await page.goto(`${base}/portal/notices?lang=en`);
+  assert.match(await page.textContent('main'), /You have 1 unread notice/);
+  await audit(page, 'portal-notices-en');
+  await page.goto(`${base}/portal/notices?lang=ja`);
+  assert.match(await page.textContent('main'), /未読/);
+  await audit(page, 'portal-notices-ja');
+  await tabTo(page, '.notice-list a');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/portal\/notices\/[0-9a-f]{32}/);
+  const opened = await page.textContent('main');
+  assert.match(opened, /就学援助の申請について/);
+  assert.match(opened, /新宿区長/);
+  await audit(page, 'portal-notice-ja');
+  await page.goto(`${base}/portal/notices?lang=ja`);
+  assert.equal(await page.locator('.notice-list .badge').count(), 0);
 
   // アクセス記録: the number read for the exchange's codes, the log-in, …
   await page.goto(`${base}/portal/access?lang=ja`);

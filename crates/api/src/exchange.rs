@@ -672,3 +672,53 @@ pub(crate) async fn check_receipt(
             .collect(),
     }))
 }
+
+/// Send a notice (お知らせ) to a person's portal.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoticeRequest {
+    /// One of the agency's units.
+    #[schema(example = "131041/mayor")]
+    pub unit: String,
+    /// The unit's code for the person.
+    pub code: String,
+    /// One line, at most 100 characters.
+    #[schema(example = "児童手当の現況届について")]
+    pub title: String,
+    /// At most 2,000 characters, in lines.
+    pub body: String,
+}
+
+/// Neither the code nor the text.
+impl std::fmt::Debug for NoticeRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoticeRequest")
+            .field("unit", &self.unit)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The notice sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct NoticeBody {
+    /// Its id.
+    pub notice_id: String,
+}
+
+/// お知らせ: send a notice to the portal of the person the agency's unit knows by its code (an
+/// agency's access token). The person sees which agency wrote, and when they read it.
+#[utoipa::path(post, path = "/api/v1/exchange/notices", tag = "exchange",
+    request_body = NoticeRequest,
+    responses((status = 201, body = NoticeBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub(crate) async fn send_notice(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    AppJson(req): AppJson<NoticeRequest>,
+) -> Result<(StatusCode, Json<NoticeBody>), ApiError> {
+    let notice_id = state
+        .app
+        .send_notice(&principal, &req.unit, &req.code, &req.title, &req.body)
+        .await?;
+    Ok((StatusCode::CREATED, Json(NoticeBody { notice_id })))
+}

@@ -45,6 +45,7 @@ pub fn json_bodies(bytes: &[u8]) {
     body::<crate::exchange::UnitRequest>(bytes);
     body::<crate::exchange::CodesRequest>(bytes);
     body::<crate::exchange::CopiesRequest>(bytes);
+    body::<crate::exchange::NoticeRequest>(bytes);
     // An exchange request's header, as its door reads it.
     let _ = crate::exchange::request_kid(bytes);
     // A municipality's rule table, read and checked as the door does.

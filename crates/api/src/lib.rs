@@ -125,7 +125,7 @@ impl AppState {
         kiosks::document, kiosks::settlement, kiosks::rules, kiosks::set_rules,
         exchange::register_unit, exchange::units, exchange::permissions, exchange::items,
         exchange::codes, exchange::put_copies, exchange::put_copies_csv, exchange::request,
-        exchange::records, exchange::check_receipt,
+        exchange::records, exchange::check_receipt, exchange::send_notice,
     ),
     modifiers(&BearerAuth, &ProblemResponses),
     tags(
@@ -669,6 +669,12 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(
             M::POST,
+            "/api/v1/exchange/notices",
+            p(A::SendNotice),
+            post(exchange::send_notice),
+        )
+        .door(
+            M::POST,
             "/api/v1/history-receipts/check",
             public,
             post(exchange::check_receipt).layer(DefaultBodyLimit::max(exchange::RECEIPT_LIMIT)),
@@ -964,6 +970,18 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             "/portal/card/suspend",
             Access::Portal(A::SuspendCard),
             post(web::portal::suspend),
+        )
+        .door(
+            M::GET,
+            "/portal/notices",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::notices),
+        )
+        .door(
+            M::GET,
+            "/portal/notices/{notice_id}",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::notice),
         )
         .door(
             M::GET,

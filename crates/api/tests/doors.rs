@@ -257,6 +257,7 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{kid}", "k1".to_owned()),
         ("{collection_id}", "00".repeat(16)),
         ("{login_id}", "00".repeat(16)),
+        ("{notice_id}", "00".repeat(16)),
         ("{session_id}", "00".repeat(16)),
         ("{date}", "2026-11-18".to_owned()),
         ("{terminal_id}", f.terminal.clone()),
@@ -356,6 +357,8 @@ fn body(door: &Door, f: &Fixture, public_key: &str) -> Option<Value> {
                 "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}}),
         ("POST", "/api/v1/exchange/codes") => json!({"unit": format!("{}/mayor", f.municipality),
             "persons": [{"acquisition": "a1", "individual_number": f.number}]}),
+        ("POST", "/api/v1/exchange/notices") => json!({"unit": format!("{}/mayor", f.municipality),
+            "code": "0".repeat(52), "title": "お知らせ", "body": "本文"}),
         ("PUT", "/api/v1/exchange/copies") => json!({"unit": format!("{}/mayor", f.municipality),
             "item": "local-tax", "copies": [{"code": "0".repeat(52), "fields": {}}]}),
         ("PUT", "/api/v1/municipalities/{municipality_code}/kiosk-rules") => json!({

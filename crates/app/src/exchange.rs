@@ -375,7 +375,7 @@ impl App {
     /// A write transaction and the unit named `name`, which the policy lets the principal act
     /// on with `action` only if it is the agency's own: another agency's unit is refused, and
     /// recorded.
-    async fn own_unit(
+    pub(crate) async fn own_unit(
         &self,
         principal: &Principal,
         action: Action,

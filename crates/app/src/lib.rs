@@ -79,10 +79,11 @@ pub use passkeys::{
     PasskeyRegistration, short_id,
 };
 pub use portal::{
-    EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, HeldData, MyInformation, PORTAL_IDLE_S,
-    PORTAL_LOGIN_S, PORTAL_SESSION_S, PORTAL_UNIT, PortalLoginView, ReceiptCheck,
-    portal_challenge_message,
+    EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, HeldData, MyInformation, NOTICE_BODY_MAX,
+    NOTICES_SHOWN, PORTAL_IDLE_S, PORTAL_LOGIN_S, PORTAL_SESSION_S, PORTAL_UNIT, PortalLoginView,
+    ReceiptCheck, portal_challenge_message,
 };
+pub use ports::PortalNoticeRow;
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,

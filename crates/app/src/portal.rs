@@ -628,3 +628,196 @@ impl App {
         Ok(held)
     }
 }
+
+/// The most notices the portal lists.
+pub const NOTICES_SHOWN: i64 = 200;
+
+/// How long an agency's notice's text may be (characters).
+pub const NOTICE_BODY_MAX: usize = 2000;
+
+impl App {
+    /// お知らせ: an agency sends a notice to the person its unit knows by `code`, to their
+    /// portal. The title and text are the agency's (one line of at most 100 characters; at
+    /// most 2,000, in lines). Recorded on the person (`agency-notice-sent`), who sees who wrote.
+    pub async fn send_notice(
+        &self,
+        principal: &Principal,
+        unit: &str,
+        code: &str,
+        title: &str,
+        body: &str,
+    ) -> Result<String, AppError> {
+        use mynumber_core::agency_code::AgencyCode;
+        use mynumber_core::{FieldError, Invalid};
+        self.permit(principal, Action::SendNotice).await?;
+        let mut problems = Vec::new();
+        let code = AgencyCode::parse(code.trim());
+        if code.is_none() {
+            problems.push(FieldError::new("code", "problem-exchange-code-form").arg("row", 1));
+        }
+        let title = mynumber_core::clean_text("title", title, 100)
+            .map_err(|e| problems.push(e))
+            .ok()
+            .filter(|t| !t.is_empty());
+        if title.is_none() && problems.iter().all(|p| p.field != "title") {
+            problems.push(FieldError::new("title", "problem-required"));
+        }
+        // The text in lines, each cleaned as any text is (no control characters but the line
+        // breaks between them).
+        let lines: Result<Vec<String>, FieldError> = body
+            .lines()
+            .map(|l| mynumber_core::clean_text("body", l, NOTICE_BODY_MAX))
+            .collect();
+        let body = match lines {
+            Ok(lines) if !lines.join("").is_empty() => {
+                let text = lines.join("\n");
+                if text.chars().count() > NOTICE_BODY_MAX {
+                    problems.push(
+                        FieldError::new("body", "problem-text-length")
+                            .arg("length", text.chars().count() as i64)
+                            .arg("max", NOTICE_BODY_MAX as i64),
+                    );
+                }
+                Some(text)
+            }
+            Ok(_) => {
+                problems.push(FieldError::new("body", "problem-required"));
+                None
+            }
+            Err(e) => {
+                problems.push(e);
+                None
+            }
+        };
+        let (Some(code), Some(title), Some(body), true) = (code, title, body, problems.is_empty())
+        else {
+            return Err(AppError::Invalid(Invalid(problems)));
+        };
+        let (mut tx, unit) = self.own_unit(principal, Action::SendNotice, unit).await?;
+        let person = tx
+            .person_by_agency_code(&unit.name, &code)
+            .await?
+            .ok_or_else(|| {
+                AppError::Invalid(Invalid(vec![FieldError::new(
+                    "code",
+                    "problem-exchange-code-unknown",
+                )]))
+            })?;
+        let now = self.clock.now_us();
+        let id = hex::encode(self.random_bytes::<16>());
+        tx.insert_portal_notice(&crate::ports::PortalNoticeRow {
+            id: id.clone(),
+            person,
+            kind: "agency".into(),
+            reference: format!("agency:{id}"),
+            sender: unit.name.as_str().to_owned(),
+            title,
+            body,
+            detail: String::new(),
+            created_at_us: now,
+            read_at_us: None,
+        })
+        .await?;
+        let record = Record::on_person(
+            tx.as_mut(),
+            person,
+            "agency-notice-sent",
+            format!("unit={} notice={id}", unit.name.as_str()),
+        )
+        .await?;
+        append(tx.as_mut(), &principal.ledger_name(), now, vec![record]).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The resident's notices, newest first: the agencies', and the portal's own about a card
+    /// or certificate whose renewal window is open (three months before the expiry, facts §2.2),
+    /// each made once. Reading them is recorded (`portal-notices-read`).
+    pub async fn my_notices(
+        &self,
+        principal: &Principal,
+    ) -> Result<Vec<crate::ports::PortalNoticeRow>, AppError> {
+        use mynumber_core::card::CardStatus;
+        use mynumber_core::certificate::CertificateStatus;
+        use mynumber_core::dates::renewal_opens;
+        let (mut tx, person, current) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let today = self.clock.today();
+        let now = self.clock.now_us();
+        let mut due: Vec<(&'static str, String, String)> = Vec::new();
+        for card in tx.cards_of(person).await? {
+            if card.status == CardStatus::Active && renewal_opens(card.expiry) <= today {
+                due.push((
+                    "card-expiry",
+                    format!("card:{}:{}", card.serial, card.expiry),
+                    card.expiry.to_string(),
+                ));
+            }
+        }
+        for cert in tx.certificates_of(person).await? {
+            let last = jiff::Timestamp::from_microsecond(cert.not_after_us)
+                .map(|t| jiff::tz::offset(9).to_datetime(t).date());
+            if let Ok(last) = last
+                && cert.status == CertificateStatus::Good
+                && renewal_opens(last) <= today
+            {
+                due.push((
+                    "certificate-expiry",
+                    format!("certificate:{}", cert.serial),
+                    last.to_string(),
+                ));
+            }
+        }
+        for (kind, reference, detail) in due {
+            tx.insert_portal_notice(&crate::ports::PortalNoticeRow {
+                id: hex::encode(self.random_bytes::<16>()),
+                person,
+                kind: kind.into(),
+                reference,
+                sender: String::new(),
+                title: String::new(),
+                body: String::new(),
+                detail,
+                created_at_us: now,
+                read_at_us: None,
+            })
+            .await?;
+        }
+        let notices = tx.portal_notices(person, NOTICES_SHOWN).await?;
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            now,
+            vec![Record {
+                partition: current.resident.record.municipality().as_str().to_owned(),
+                action: "portal-notices-read",
+                person: Some(person),
+                purpose: None,
+                detail: format!("notices={}", notices.len()),
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(notices)
+    }
+
+    /// Opens one of the resident's notices: marked read (once), and given.
+    pub async fn read_notice(
+        &self,
+        principal: &Principal,
+        id: &str,
+    ) -> Result<crate::ports::PortalNoticeRow, AppError> {
+        let (mut tx, person, _) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let now = self.clock.now_us();
+        if !tx.read_portal_notice(person, id, now).await? {
+            return Err(AppError::NotFound("notice"));
+        }
+        let notice = tx
+            .portal_notices(person, NOTICES_SHOWN)
+            .await?
+            .into_iter()
+            .find(|n| n.id == id)
+            .ok_or(AppError::NotFound("notice"))?;
+        tx.commit().await?;
+        Ok(notice)
+    }
+}

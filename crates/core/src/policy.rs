@@ -223,6 +223,9 @@ pub enum Action {
     /// number (from the ledger), the exchanges about them (the network's 第23条 records), and a
     /// signed receipt of the former. Only the resident, about themselves.
     ReadOwnHistory,
+    /// お知らせ: send a notice to a person an agency's unit knows by its code, to their portal.
+    /// An agency's act, from its own units.
+    SendNotice,
 }
 
 crate::codes!(Action {
@@ -289,6 +292,7 @@ crate::codes!(Action {
     RequestExchange => "request-exchange",
     ReadExchangeRecords => "read-exchange-records",
     ReadOwnHistory => "read-own-history",
+    SendNotice => "send-notice",
 });
 
 /// How far an action's scope reaches, for staff bound to a municipality.
@@ -468,6 +472,7 @@ impl Action {
             | A::ManageCopies
             | A::RequestExchange
             | A::ReadOwnHistory
+            | A::SendNotice
             | A::RunKioskSession => {
                 return None;
             }
@@ -622,6 +627,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::ManageCopies
                     | Action::RequestExchange
                     | Action::ReadOwnHistory
+                    | Action::SendNotice
                     | Action::RunKioskSession
             ) =>
         {
@@ -662,6 +668,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::ManageCopies
                     | Action::RequestExchange
                     | Action::ReadExchangeRecords
+                    | Action::SendNotice
             ) =>
         {
             Ok(())
@@ -737,6 +744,7 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                         Action::ManageCollections
                             | Action::ObtainAgencyCodes
                             | Action::ManageCopies
+                            | Action::SendNotice
                     ) =>
             {
                 Decision::Allow(Extent::Whole)

@@ -380,3 +380,14 @@ portal-value-no = No
 portal-value-paying = Being paid
 portal-value-suspended = Suspended
 portal-value-ended = Ended
+portal-nav-notices = Notices
+portal-notices-none = You have no notices.
+portal-notices-unread = { $count ->
+    [one] You have 1 unread notice.
+   *[other] You have { $count } unread notices.
+}
+portal-notice-unread = Unread
+portal-notice-card-expiry = Your My Number Card expires soon
+portal-notice-card-expiry-text = Your My Number Card expires on { $date }. You can now renew it: please do so at your municipality's counter.
+portal-notice-certificate-expiry = Your electronic certificate expires soon
+portal-notice-certificate-expiry-text = Your electronic certificate expires on { $date }. You can now renew it: please do so at your municipality's counter.

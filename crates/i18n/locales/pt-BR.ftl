@@ -380,3 +380,14 @@ portal-value-no = Não
 portal-value-paying = Sendo pago
 portal-value-suspended = Suspenso
 portal-value-ended = Encerrado
+portal-nav-notices = Avisos
+portal-notices-none = Você não tem avisos.
+portal-notices-unread = { $count ->
+    [one] Você tem 1 aviso não lido.
+   *[other] Você tem { $count } avisos não lidos.
+}
+portal-notice-unread = Não lido
+portal-notice-card-expiry = O seu Cartão My Number vence em breve
+portal-notice-card-expiry-text = O seu Cartão My Number vence em { $date }. Você já pode renová-lo: faça isso no balcão da prefeitura.
+portal-notice-certificate-expiry = O seu certificado eletrônico vence em breve
+portal-notice-certificate-expiry-text = O seu certificado eletrônico vence em { $date }. Você já pode renová-lo: faça isso no balcão da prefeitura.

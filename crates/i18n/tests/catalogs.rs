@@ -4,8 +4,9 @@ use std::collections::BTreeSet;
 
 use mynumber_i18n::{Arg, Script, catalog, catalogs, japanese};
 
-const SAMPLE_ARGS: [(&str, Arg<'static>); 12] = [
+const SAMPLE_ARGS: [(&str, Arg<'static>); 13] = [
     ("code", Arg::Text("number-read")),
+    ("date", Arg::Text("2031-12-03")),
     ("year", Arg::Number(2026)),
     ("era", Arg::Number(5)),
     ("gyear", Arg::Number(2026)),

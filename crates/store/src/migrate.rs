@@ -246,6 +246,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0039_portal.sql"),
         include_str!("../migrations/postgres/0039_portal.sql"),
     ),
+    (
+        40,
+        "the portal's notices: agencies' messages and the card's and certificates' expiry",
+        include_str!("../migrations/sqlite/0040_portal_notices.sql"),
+        include_str!("../migrations/postgres/0040_portal_notices.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

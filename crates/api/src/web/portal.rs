@@ -881,3 +881,133 @@ pub(crate) async fn data(
     };
     send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
 }
+
+struct NoticeView {
+    id: String,
+    when: String,
+    title: String,
+    from: String,
+    unread: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portal_notices.html")]
+struct NoticesPage {
+    f: Frame,
+    nav: Nav,
+    notices: Vec<NoticeView>,
+    unread: String,
+}
+
+/// A notice's title and text in the reader's words: an agency's as it wrote them, the
+/// portal's own from the catalog with its date.
+fn notice_text(c: &Catalog, n: &mynumber_app::PortalNoticeRow) -> (String, String) {
+    match n.kind.as_str() {
+        "agency" => (
+            super::public::escape_html(&n.title),
+            super::public::escape_html(&n.body),
+        ),
+        kind => (
+            ruby(&c.text(&format!("portal-notice-{kind}"))),
+            ruby(&c.format(
+                &format!("portal-notice-{kind}-text"),
+                &[("date", Arg::Text(&n.detail))],
+            )),
+        ),
+    }
+}
+
+/// Who a notice is from: the agency's registered name, or the portal itself.
+async fn notice_sender(state: &AppState, c: &Catalog, n: &mynumber_app::PortalNoticeRow) -> String {
+    if n.kind != "agency" {
+        return plain(&c.text("portal-title"));
+    }
+    state
+        .app
+        .agency_units()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|u| u.unit.name.as_str() == n.sender)
+        .map_or_else(|| n.sender.clone(), |u| u.unit.display_name)
+}
+
+/// お知らせ: the resident's notices, unread ones marked.
+pub(crate) async fn notices(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let list = match state.app.my_notices(&principal).await {
+        Ok(n) => n,
+        Err(e) => return failed(c, &e),
+    };
+    let mut notices = Vec::with_capacity(list.len());
+    for n in &list {
+        notices.push(NoticeView {
+            id: n.id.clone(),
+            when: local_time(n.created_at_us),
+            title: notice_text(c, n).0,
+            from: notice_sender(&state, c, n).await,
+            unread: n.read_at_us.is_none(),
+        });
+    }
+    let unread = notices.iter().filter(|n| n.unread).count();
+    let page = NoticesPage {
+        f: Frame::new(c, "portal-nav-notices", "/portal/notices"),
+        nav: Nav {
+            current: "notices",
+            csrf: ctx.csrf,
+        },
+        unread: ruby(&c.format(
+            "portal-notices-unread",
+            &[("count", Arg::Number(unread as i64))],
+        )),
+        notices,
+    };
+    send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
+}
+
+#[derive(Template)]
+#[template(path = "portal_notice.html")]
+struct NoticePage {
+    f: Frame,
+    nav: Nav,
+    title: String,
+    from: String,
+    when: String,
+    paragraphs: Vec<String>,
+}
+
+/// One notice, opened (and so read).
+pub(crate) async fn notice(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let c = language(&headers, q.lang());
+    let n = match state.app.read_notice(&principal, &id).await {
+        Ok(n) => n,
+        Err(AppError::NotFound(_)) => return Redirect::to("/portal/notices").into_response(),
+        Err(e) => return failed(c, &e),
+    };
+    let (title, text) = notice_text(c, &n);
+    let page = NoticePage {
+        f: Frame::new(c, "portal-nav-notices", &format!("/portal/notices/{id}")),
+        nav: Nav {
+            current: "notices",
+            csrf: ctx.csrf,
+        },
+        from: notice_sender(&state, c, &n).await,
+        when: local_time(n.created_at_us),
+        paragraphs: text.split('\n').map(str::to_owned).collect(),
+        title,
+    };
+    send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
+}

@@ -99,6 +99,11 @@ pub(crate) fn plain(text: &str) -> String {
     out
 }
 
+/// Text as HTML, escaped.
+pub(crate) fn escape_html(text: &str) -> String {
+    escape(text)
+}
+
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -44,7 +44,7 @@ pub use organisations::{
     CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
     PurposeRow,
 };
-pub use portal::{PortalLoginRow, PortalRead, PortalSessionRow, PortalWrite};
+pub use portal::{PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite};
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,

@@ -40,6 +40,31 @@ pub struct PortalSessionRow {
     pub expires_at_us: i64,
 }
 
+/// A notice in the portal (お知らせ).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalNoticeRow {
+    /// Its id (32 hex digits).
+    pub id: String,
+    /// To whom.
+    pub person: PersonId,
+    /// `agency`, `card-expiry` or `certificate-expiry`.
+    pub kind: String,
+    /// What it is about, once per person (`card:SERIAL:DATE`, or the agency's own id).
+    pub reference: String,
+    /// The sending unit's name, for an agency's.
+    pub sender: String,
+    /// An agency's title (empty for the portal's own).
+    pub title: String,
+    /// An agency's text (empty for the portal's own).
+    pub body: String,
+    /// For the portal's own: the date it is about.
+    pub detail: String,
+    /// When it arrived (µs).
+    pub created_at_us: i64,
+    /// When the person opened it (µs), if they have.
+    pub read_at_us: Option<i64>,
+}
+
 /// Reading the portal's log-ins and sessions.
 #[async_trait]
 pub trait PortalRead {
@@ -47,6 +72,12 @@ pub trait PortalRead {
     async fn portal_login(&mut self, id: &str) -> Result<Option<PortalLoginRow>, StoreError>;
     /// The session whose token hashes to `hash`.
     async fn portal_session(&mut self, hash: &str) -> Result<Option<PortalSessionRow>, StoreError>;
+    /// A person's notices, newest first, at most `limit`.
+    async fn portal_notices(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<PortalNoticeRow>, StoreError>;
 }
 
 /// Writing the portal's log-ins and sessions.
@@ -74,6 +105,15 @@ pub trait PortalWrite {
     ) -> Result<(), StoreError>;
     /// Notes that a session was used at `at_us`.
     async fn touch_portal_session(&mut self, hash: &str, at_us: i64) -> Result<(), StoreError>;
+    /// Keeps a notice unless the person has one of the same reference; whether it was new.
+    async fn insert_portal_notice(&mut self, row: &PortalNoticeRow) -> Result<bool, StoreError>;
+    /// Marks the person's notice `id` read at `at_us` (if it was not); whether it is theirs.
+    async fn read_portal_notice(
+        &mut self,
+        person: PersonId,
+        id: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError>;
     /// Ends a session; whether there was one.
     async fn end_portal_session(&mut self, hash: &str) -> Result<bool, StoreError>;
     /// Ends every session of `person` (their card suspended or ended: whoever logged in with

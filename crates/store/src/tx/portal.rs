@@ -3,12 +3,14 @@
 
 use async_trait::async_trait;
 use mynumber_app::StoreError;
-use mynumber_app::ports::{PortalLoginRow, PortalRead, PortalSessionRow, PortalWrite};
+use mynumber_app::ports::{
+    PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite,
+};
 use mynumber_core::PersonId;
 
 use super::SqlTx;
 use crate::db;
-use crate::rows::{int, opt_text, person_id, text};
+use crate::rows::{int, opt_int, opt_text, person_id, text};
 use crate::sql::{Row, query};
 
 fn decode_login(row: &Row) -> Result<PortalLoginRow, StoreError> {
@@ -27,6 +29,38 @@ fn decode_login(row: &Row) -> Result<PortalLoginRow, StoreError> {
 
 #[async_trait]
 impl PortalRead for SqlTx {
+    async fn portal_notices(
+        &mut self,
+        person: PersonId,
+        limit: i64,
+    ) -> Result<Vec<PortalNoticeRow>, StoreError> {
+        let rows = query(sqlx::AssertSqlSafe(format!(
+            "SELECT {NOTICE_COLUMNS} FROM portal_notices WHERE person_id = $1 \
+             ORDER BY created_at_us DESC, id LIMIT $2"
+        )))
+        .bind(person.to_hex())
+        .bind(limit)
+        .fetch_all(&mut self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(PortalNoticeRow {
+                    id: text(r, "id")?,
+                    person: person_id(&text(r, "person_id")?)?,
+                    kind: text(r, "kind")?,
+                    reference: text(r, "reference")?,
+                    sender: text(r, "sender")?,
+                    title: text(r, "title")?,
+                    body: text(r, "body")?,
+                    detail: text(r, "detail")?,
+                    created_at_us: int(r, "created_at_us")?,
+                    read_at_us: opt_int(r, "read_at_us")?,
+                })
+            })
+            .collect()
+    }
+
     async fn portal_login(&mut self, id: &str) -> Result<Option<PortalLoginRow>, StoreError> {
         query(
             "SELECT id, challenge, browser_hash, status, person_id, created_at_us, expires_at_us \
@@ -62,8 +96,51 @@ impl PortalRead for SqlTx {
     }
 }
 
+const NOTICE_COLUMNS: &str = "id, person_id, kind, reference, sender, title, body, detail, \
+     created_at_us, read_at_us";
+
 #[async_trait]
 impl PortalWrite for SqlTx {
+    async fn insert_portal_notice(&mut self, row: &PortalNoticeRow) -> Result<bool, StoreError> {
+        let done = query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO portal_notices ({NOTICE_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING"
+        )))
+        .bind(row.id.as_str())
+        .bind(row.person.to_hex())
+        .bind(row.kind.as_str())
+        .bind(row.reference.as_str())
+        .bind(row.sender.as_str())
+        .bind(row.title.as_str())
+        .bind(row.body.as_str())
+        .bind(row.detail.as_str())
+        .bind(row.created_at_us)
+        .bind(row.read_at_us)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn read_portal_notice(
+        &mut self,
+        person: PersonId,
+        id: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = query(
+            "UPDATE portal_notices SET read_at_us = COALESCE(read_at_us, $1) \
+             WHERE id = $2 AND person_id = $3",
+        )
+        .bind(at_us)
+        .bind(id)
+        .bind(person.to_hex())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn insert_portal_login(
         &mut self,
         row: &PortalLoginRow,

@@ -1007,3 +1007,126 @@ pub(crate) async fn issue_14_a_resident_logs_in_to_the_portal_with_the_card(env:
         .unwrap();
     assert_eq!(stored, 0);
 }
+
+/// お知らせ on both engines: an agency's notice reaches the person its unit knows by a code,
+/// read when opened; the portal's own notices appear once each when a certificate's renewal
+/// window opens; another agency's unit, a code not the unit's, or an empty text are refused.
+pub(crate) async fn issue_14_notices_reach_the_resident_s_portal(env: Env) {
+    super::install_authorities(&env).await;
+    let r = env
+        .app
+        .register(&env.clerk, register(japanese("通知", "太郎", "1990-02-02")))
+        .await
+        .unwrap();
+    let _handed = super::card_in_hand(&env, &r.resident_code, true).await;
+    let number = env
+        .app
+        .read_number(&env.admin, &r.resident_code, "tax")
+        .await
+        .unwrap()
+        .expose_formatted();
+    let city = agency(
+        &env,
+        "000020131041",
+        "新宿区",
+        &[("131041/mayor", "municipality-mayor")],
+    )
+    .await;
+    let other = agency(
+        &env,
+        "000020131016",
+        "千代田区",
+        &[("131016/mayor", "municipality-mayor")],
+    )
+    .await;
+    let code = env
+        .app
+        .obtain_agency_codes(
+            &city.principal(),
+            "131041/mayor",
+            &[CodeRequest {
+                acquisition: "n-1",
+                individual_number: &number,
+            }],
+        )
+        .await
+        .unwrap()[0]
+        .code
+        .clone()
+        .unwrap();
+    let me = Principal::Resident(r.person);
+    assert!(env.app.my_notices(&me).await.unwrap().is_empty());
+    // Refused: another agency's unit; an empty text; a code never issued to the unit.
+    let send = |by: &Agency, unit: &'static str, code: String, body: &'static str| {
+        let p = by.principal();
+        let app = env.app.clone();
+        async move {
+            app.send_notice(&p, unit, &code, "児童手当の現況届について", body)
+                .await
+        }
+    };
+    assert!(matches!(
+        send(&other, "131041/mayor", code.expose().to_owned(), "本文").await,
+        Err(AppError::Denied(_))
+    ));
+    let AppError::Invalid(i) = send(&city, "131041/mayor", code.expose().to_owned(), "")
+        .await
+        .unwrap_err()
+    else {
+        panic!("empty text")
+    };
+    assert_eq!(i.0[0].field, "body");
+    let AppError::Invalid(i) = send(&city, "131041/mayor", "0".repeat(52), "本文")
+        .await
+        .unwrap_err()
+    else {
+        panic!("unknown code")
+    };
+    assert_eq!(i.0[0].key, "problem-exchange-code-unknown");
+    let id = send(
+        &city,
+        "131041/mayor",
+        code.expose().to_owned(),
+        "6月30日までに提出してください。\n詳しくは同封の案内をご覧ください。",
+    )
+    .await
+    .unwrap();
+    let notices = env.app.my_notices(&me).await.unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].sender, "131041/mayor");
+    assert!(notices[0].read_at_us.is_none());
+    assert!(notices[0].body.contains('\n'));
+    let opened = env.app.read_notice(&me, &id).await.unwrap();
+    assert!(opened.read_at_us.is_some());
+    // Nobody else opens it.
+    let stranger = env
+        .app
+        .register(&env.clerk, register(japanese("他人", "次郎", "1991-03-03")))
+        .await
+        .unwrap();
+    assert!(
+        env.app
+            .read_notice(&Principal::Resident(stranger.person), &id)
+            .await
+            .is_err()
+    );
+    // Four years and ten months on, the certificates' renewal window has opened: a notice for
+    // each, once however often the list is read; the card's (ten years) not yet.
+    env.clock.advance_days(365 * 4 + 300);
+    let notices = env.app.my_notices(&me).await.unwrap();
+    let kinds: Vec<&str> = notices.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "certificate-expiry").count(),
+        2,
+        "{kinds:?}"
+    );
+    assert!(!kinds.contains(&"card-expiry"));
+    assert_eq!(env.app.my_notices(&me).await.unwrap().len(), notices.len());
+    // The sending is on the person's record.
+    let access = env.app.my_access_history(&me).await.unwrap();
+    assert!(
+        access
+            .iter()
+            .any(|e| e.content.action == "agency-notice-sent")
+    );
+}

@@ -4431,6 +4431,7 @@ macro_rules! all_cases {
             issue_13_a_municipality_sets_its_kiosk_rules,
             issue_14_the_network_answers_what_the_table_allows,
             issue_14_a_resident_logs_in_to_the_portal_with_the_card,
+            issue_14_notices_reach_the_resident_s_portal,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,
