@@ -35,7 +35,8 @@ after(async () => {
   for (const name of ['portal-landing-ja', 'portal-landing-en', 'portal-login-ja', 'portal-login-en',
     'portal-info-ja', 'portal-info-en', 'portal-data-ja', 'portal-data-en', 'portal-exchanges-ja', 'portal-exchanges-en',
     'portal-access-ja', 'portal-access-en', 'portal-check-en', 'portal-check-bad-ja',
-    'portal-notices-en', 'portal-notices-ja', 'portal-notice-ja', 'portal-suspended-ja',
+    'portal-notices-en', 'portal-notices-ja', 'portal-notice-ja', 'portal-consents-en',
+    'portal-consents-ja', 'portal-suspended-ja',
     'portal-logged-out-en']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
@@ -210,6 +211,13 @@ test('a resident logs in to the portal with the card and sees their information,
   await audit(page, 'portal-notice-ja');
   await page.goto(`${base}/portal/notices?lang=ja`);
   assert.equal(await page.locator('.notice-list .badge').count(), 0);
+
+  // 同意: no business has the resident's consent to the latest four items here.
+  await page.goto(`${base}/portal/consents?lang=en`);
+  assert.match(await page.textContent('main'), /You have not agreed/);
+  await audit(page, 'portal-consents-en');
+  await page.goto(`${base}/portal/consents?lang=ja`);
+  await audit(page, 'portal-consents-ja');
 
   // アクセス記録: the number read for the exchange's codes, the log-in, …
   await page.goto(`${base}/portal/access?lang=ja`);

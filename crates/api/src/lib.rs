@@ -985,6 +985,18 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         )
         .door(
             M::GET,
+            "/portal/consents",
+            Access::Portal(A::ReadOwnHistory),
+            get(web::portal::consents),
+        )
+        .door(
+            M::POST,
+            "/portal/consents/withdraw",
+            Access::Portal(A::ReadOwnHistory),
+            post(web::portal::withdraw),
+        )
+        .door(
+            M::GET,
             "/portal/data",
             Access::Portal(A::ReadOwnHistory),
             get(web::portal::data),

@@ -79,9 +79,9 @@ pub use passkeys::{
     PasskeyRegistration, short_id,
 };
 pub use portal::{
-    EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, HeldData, MyInformation, NOTICE_BODY_MAX,
-    NOTICES_SHOWN, PORTAL_IDLE_S, PORTAL_LOGIN_S, PORTAL_SESSION_S, PORTAL_UNIT, PortalLoginView,
-    ReceiptCheck, portal_challenge_message,
+    ConsentView, EXCHANGES_SHOWN, ExchangeHistory, HISTORY_SHOWN, HeldData, MyInformation,
+    NOTICE_BODY_MAX, NOTICES_SHOWN, PORTAL_IDLE_S, PORTAL_LOGIN_S, PORTAL_SESSION_S, PORTAL_UNIT,
+    PortalLoginView, ReceiptCheck, portal_challenge_message,
 };
 pub use ports::PortalNoticeRow;
 pub use ports::{

@@ -821,3 +821,79 @@ impl App {
         Ok(notice)
     }
 }
+
+/// A resident's consent to 最新基本4情報提供, as the portal lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsentView {
+    /// The 署名検証者.
+    pub organisation: mynumber_core::OrganisationId,
+    /// Its registered name.
+    pub name: String,
+    /// When given (µs).
+    pub granted_at_us: i64,
+    /// Until when it runs (µs).
+    pub expires_at_us: i64,
+}
+
+impl App {
+    /// The resident's consents to 最新基本4情報提供 (given at a log-in with the card, a year
+    /// each; docs/design/signing.md) still running.
+    pub async fn my_consents(&self, principal: &Principal) -> Result<Vec<ConsentView>, AppError> {
+        let (mut tx, person, _) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let now = self.clock.now_us();
+        let mut out = Vec::new();
+        for (organisation, granted_at_us, expires_at_us) in
+            tx.latest_four_consents_of(person).await?
+        {
+            if expires_at_us <= now {
+                continue;
+            }
+            let name = tx
+                .organisation(organisation)
+                .await?
+                .map(|o| o.name)
+                .unwrap_or_default();
+            out.push(ConsentView {
+                organisation,
+                name,
+                granted_at_us,
+                expires_at_us,
+            });
+        }
+        drop(tx);
+        Ok(out)
+    }
+
+    /// Withdraws the resident's consent to 最新基本4情報提供 for an organisation, at once:
+    /// it receives their latest four items no more. Recorded on them.
+    pub async fn withdraw_consent(
+        &self,
+        principal: &Principal,
+        organisation: &str,
+    ) -> Result<(), AppError> {
+        let organisation = mynumber_core::OrganisationId::parse(organisation.trim())
+            .ok_or(AppError::NotFound("consent"))?;
+        let (mut tx, person, current) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        if !tx
+            .withdraw_latest_four_consent(person, organisation)
+            .await?
+        {
+            return Err(AppError::NotFound("consent"));
+        }
+        append(
+            tx.as_mut(),
+            &principal.ledger_name(),
+            self.clock.now_us(),
+            vec![Record {
+                partition: current.resident.record.municipality().as_str().to_owned(),
+                action: "latest-four-withdrawn",
+                person: Some(person),
+                purpose: None,
+                detail: format!("organisation={organisation}"),
+            }],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1011,3 +1011,93 @@ pub(crate) async fn notice(
     };
     send(page.render(), q.lang(), c, StatusCode::OK, "no-store")
 }
+
+struct ConsentRow {
+    organisation: String,
+    name: String,
+    until: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal_consents.html")]
+struct ConsentsPage {
+    f: Frame,
+    nav: Nav,
+    consents: Vec<ConsentRow>,
+    withdrawn: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct ConsentsQuery {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    withdrawn: Option<String>,
+}
+
+/// The consents the resident gave businesses to receive their latest four items, each with
+/// its withdrawal.
+pub(crate) async fn consents(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Extension(ctx): axum::Extension<PortalContext>,
+    Query(q): Query<ConsentsQuery>,
+) -> Response {
+    let c = language(&headers, q.lang.as_deref());
+    let list = match state.app.my_consents(&principal).await {
+        Ok(l) => l,
+        Err(e) => return failed(c, &e),
+    };
+    let page = ConsentsPage {
+        f: Frame::new(c, "portal-nav-consents", "/portal/consents"),
+        nav: Nav {
+            current: "consents",
+            csrf: ctx.csrf,
+        },
+        consents: list
+            .into_iter()
+            .map(|v| ConsentRow {
+                organisation: v.organisation.to_hex(),
+                name: v.name,
+                until: local_time(v.expires_at_us)
+                    .get(..10)
+                    .unwrap_or_default()
+                    .to_owned(),
+            })
+            .collect(),
+        withdrawn: q.withdrawn.is_some(),
+    };
+    send(
+        page.render(),
+        q.lang.as_deref(),
+        c,
+        StatusCode::OK,
+        "no-store",
+    )
+}
+
+/// Which consent to withdraw.
+#[derive(Deserialize)]
+pub(crate) struct WithdrawForm {
+    organisation: String,
+}
+
+/// Withdraws a consent at once.
+pub(crate) async fn withdraw(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Form(form): axum::Form<WithdrawForm>,
+) -> Response {
+    match state
+        .app
+        .withdraw_consent(&principal, &form.organisation)
+        .await
+    {
+        Ok(()) | Err(AppError::NotFound(_)) => {
+            Redirect::to("/portal/consents?withdrawn=1").into_response()
+        }
+        Err(e) => failed(language(&headers, None), &e),
+    }
+}

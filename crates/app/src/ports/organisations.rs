@@ -124,6 +124,12 @@ pub trait OrganisationsRead: Send {
         person: mynumber_core::PersonId,
         organisation: OrganisationId,
     ) -> Result<Option<i64>, StoreError>;
+    /// A resident's consents to 最新基本4情報提供: (organisation, granted at µs, until µs), by
+    /// organisation.
+    async fn latest_four_consents_of(
+        &mut self,
+        person: mynumber_core::PersonId,
+    ) -> Result<Vec<(OrganisationId, i64, i64)>, StoreError>;
     /// How many of an organisation's collections matched no one in an hour (hours since the
     /// epoch).
     async fn collection_misses(
@@ -189,6 +195,12 @@ pub trait OrganisationsWrite: Send {
     ) -> Result<(), StoreError>;
     /// Records a collection.
     async fn insert_collection(&mut self, row: &CollectionRow) -> Result<(), StoreError>;
+    /// Ends a resident's consent to 最新基本4情報提供 for an organisation; whether there was one.
+    async fn withdraw_latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+    ) -> Result<bool, StoreError>;
     /// Records (or renews) a resident's consent to 最新基本4情報提供 for an organisation.
     async fn put_latest_four_consent(
         &mut self,

@@ -115,6 +115,30 @@ impl OrganisationsRead for SqlTx {
             .transpose()
     }
 
+    async fn latest_four_consents_of(
+        &mut self,
+        person: mynumber_core::PersonId,
+    ) -> Result<Vec<(OrganisationId, i64, i64)>, StoreError> {
+        let rows = query(
+            "SELECT organisation_id, granted_at_us, expires_at_us FROM latest_four_consents \
+             WHERE person_id = $1 ORDER BY organisation_id",
+        )
+        .bind(person.to_hex())
+        .fetch_all(&mut self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    OrganisationId::parse(&text(r, "organisation_id")?)
+                        .ok_or_else(|| corrupt("consent organisation"))?,
+                    int(r, "granted_at_us")?,
+                    int(r, "expires_at_us")?,
+                ))
+            })
+            .collect()
+    }
+
     async fn latest_four_consent(
         &mut self,
         person: mynumber_core::PersonId,
@@ -293,6 +317,21 @@ impl OrganisationsRead for SqlTx {
 
 #[async_trait]
 impl OrganisationsWrite for SqlTx {
+    async fn withdraw_latest_four_consent(
+        &mut self,
+        person: mynumber_core::PersonId,
+        organisation: OrganisationId,
+    ) -> Result<bool, StoreError> {
+        let done =
+            query("DELETE FROM latest_four_consents WHERE person_id = $1 AND organisation_id = $2")
+                .bind(person.to_hex())
+                .bind(organisation.to_hex())
+                .execute(&mut self.tx)
+                .await
+                .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn put_latest_four_consent(
         &mut self,
         person: mynumber_core::PersonId,

@@ -589,6 +589,24 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         "{fours:?}"
     );
     assert!(fours[3].ends_with("changed=true"), "{fours:?}");
+    // In the portal the resident sees the consent, and withdraws it: the business receives
+    // the items no more, and the withdrawal is on the resident's record.
+    let me = Principal::Resident(resident.person);
+    let consents = env.app.my_consents(&me).await.unwrap();
+    assert_eq!(consents.len(), 1);
+    assert!(!consents[0].name.is_empty());
+    env.app
+        .withdraw_consent(&me, &consents[0].organisation.to_hex())
+        .await
+        .unwrap();
+    assert!(env.app.my_consents(&me).await.unwrap().is_empty());
+    assert!(env.app.latest_four_for(&rp, &certificate).await.is_err());
+    assert!(matches!(
+        env.app
+            .withdraw_consent(&me, &consents[0].organisation.to_hex())
+            .await,
+        Err(AppError::NotFound(_))
+    ));
 
     // The ledger: the resident's acts and reads on their municipality; never the number.
     let actions: Vec<String> = sqlx::query(
