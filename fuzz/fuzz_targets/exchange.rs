@@ -5,7 +5,21 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use mynumber_core::exchange::{CopyValues, ExchangeAnswer, ExchangeRequest, PermissionTable};
 
 fuzz_target!(|data: &[u8]| {
-    mynumber_core::exchange::parse_for_fuzzing(data);
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Some(r) = ExchangeRequest::parse(text) {
+        assert_eq!(r.to_text(), text, "a request reads back as written");
+    }
+    if let Some(a) = ExchangeAnswer::parse(text) {
+        assert_eq!(a.to_text(), text, "an answer reads back as written");
+    }
+    if let Some(c) = CopyValues::parse(text) {
+        assert_eq!(c.to_text(), text, "a copy reads back as written");
+    }
+    let _ = PermissionTable::parse(text);
+    let _ = mynumber_core::history::HistoryReceipt::parse(text);
 });

@@ -1,8 +1,11 @@
-//! The resident's own histories (マイナポータル, issue 14; docs/design/portal.md): who read their
-//! record and number and did what with it, from the ledger (アクセス記録), with a receipt signed
-//! with the ledger's key that lets them prove later what the history said; the exchanges about
-//! them from the network's 第23条 records (やりとり履歴), those the provider marked 不開示
-//! hidden and counted; and the check of a receipt kept from before, which anyone may ask.
+//! The resident's portal (あなたの情報, マイナポータル; issue 14, docs/design/portal.md): the
+//! log-in with the card and its sessions; the resident's record, the agencies' data about them
+//! fetched through the network under the portal's own code, their notices (お知らせ), their
+//! consents to the latest four items; who read their record and number and did what with it,
+//! from the ledger (アクセス記録), with a receipt signed with the ledger's key that lets them
+//! prove later what the history said, and the check of a receipt kept from before, which anyone
+//! may ask; and the exchanges about them from the network's 第23条 records (やりとり履歴), those
+//! the provider marked 不開示 hidden and counted.
 
 use mynumber_core::exchange::{ExchangeRecord, Keeper};
 use mynumber_core::history::{HistoryReceipt, ReceiptEntry, ReceiptError};

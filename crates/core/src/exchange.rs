@@ -775,23 +775,6 @@ pub fn agree(records: &[ExchangeRecord]) -> Result<(), Disagreement> {
     Ok(())
 }
 
-/// The fuzz target's entry: any bytes, as each of the texts the network reads.
-pub fn parse_for_fuzzing(bytes: &[u8]) {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return;
-    };
-    if let Some(r) = ExchangeRequest::parse(text) {
-        assert_eq!(r.to_text(), text, "a request reads back as written");
-    }
-    if let Some(a) = ExchangeAnswer::parse(text) {
-        assert_eq!(a.to_text(), text, "an answer reads back as written");
-    }
-    if let Some(c) = CopyValues::parse(text) {
-        assert_eq!(c.to_text(), text, "a copy reads back as written");
-    }
-    let _ = PermissionTable::parse(text);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
