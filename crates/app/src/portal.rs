@@ -52,6 +52,32 @@ fn resident(principal: &Principal, action: Action) -> Result<PersonId, AppError>
     }
 }
 
+/// Records something the resident did with their own record, in the partition of the
+/// municipality that keeps it (where their access history reads it).
+async fn on_self(
+    tx: &mut dyn crate::Tx,
+    principal: &Principal,
+    person: PersonId,
+    municipality: mynumber_core::MunicipalityCode,
+    action: &'static str,
+    detail: String,
+    at_us: i64,
+) -> Result<(), AppError> {
+    append(
+        tx,
+        &principal.ledger_name(),
+        at_us,
+        vec![Record {
+            partition: municipality.as_str().to_owned(),
+            action,
+            person: Some(person),
+            purpose: None,
+            detail,
+        }],
+    )
+    .await
+}
+
 impl App {
     /// A write transaction on the resident's own record, which the policy lets them `action`
     /// (a resident is only ever their own subject); the record's current version.
@@ -133,17 +159,14 @@ impl App {
                 hash,
             })
             .collect();
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            principal,
+            person,
+            municipality,
+            action,
+            format!("entries={}", entries.len()),
             self.clock.now_us(),
-            vec![Record {
-                partition: municipality.as_str().to_owned(),
-                action,
-                person: Some(person),
-                purpose: None,
-                detail: format!("entries={}", entries.len()),
-            }],
         )
         .await?;
         tx.commit().await?;
@@ -165,17 +188,14 @@ impl App {
             )
             .await?;
         let (hidden, shown): (Vec<_>, Vec<_>) = records.into_iter().partition(|r| r.non_disclosure);
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            principal,
+            person,
+            municipality,
+            "exchange-history-read",
+            format!("shown={} hidden={}", shown.len(), hidden.len()),
             self.clock.now_us(),
-            vec![Record {
-                partition: municipality.as_str().to_owned(),
-                action: "exchange-history-read",
-                person: Some(person),
-                purpose: None,
-                detail: format!("shown={} hidden={}", shown.len(), hidden.len()),
-            }],
         )
         .await?;
         tx.commit().await?;
@@ -358,17 +378,14 @@ impl App {
         {
             return Err(AppError::Conflict);
         }
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            &principal,
+            person,
+            municipality,
+            "portal-card-authenticated",
+            format!("login={} certificate={serial}", row.id),
             now,
-            vec![Record {
-                partition: municipality.as_str().to_owned(),
-                action: "portal-card-authenticated",
-                person: Some(person),
-                purpose: None,
-                detail: format!("login={} certificate={serial}", row.id),
-            }],
         )
         .await?;
         tx.commit().await?;
@@ -491,17 +508,14 @@ impl App {
         let municipality_name = tx.municipality_name(municipality).await?;
         let cards = tx.cards_of(person).await?;
         let certificates = tx.certificates_of(person).await?;
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            principal,
+            person,
+            municipality,
+            "own-record-read",
+            String::new(),
             self.clock.now_us(),
-            vec![Record {
-                partition: municipality.as_str().to_owned(),
-                action: "own-record-read",
-                person: Some(person),
-                purpose: None,
-                detail: String::new(),
-            }],
         )
         .await?;
         tx.commit().await?;
@@ -786,17 +800,14 @@ impl App {
             .await?;
         }
         let notices = tx.portal_notices(person, NOTICES_SHOWN).await?;
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            principal,
+            person,
+            current.resident.record.municipality(),
+            "portal-notices-read",
+            format!("notices={}", notices.len()),
             now,
-            vec![Record {
-                partition: current.resident.record.municipality().as_str().to_owned(),
-                action: "portal-notices-read",
-                person: Some(person),
-                purpose: None,
-                detail: format!("notices={}", notices.len()),
-            }],
         )
         .await?;
         tx.commit().await?;
@@ -883,17 +894,14 @@ impl App {
         {
             return Err(AppError::NotFound("consent"));
         }
-        append(
+        on_self(
             tx.as_mut(),
-            &principal.ledger_name(),
+            principal,
+            person,
+            current.resident.record.municipality(),
+            "latest-four-withdrawn",
+            format!("organisation={organisation}"),
             self.clock.now_us(),
-            vec![Record {
-                partition: current.resident.record.municipality().as_str().to_owned(),
-                action: "latest-four-withdrawn",
-                person: Some(person),
-                purpose: None,
-                detail: format!("organisation={organisation}"),
-            }],
         )
         .await?;
         tx.commit().await?;

@@ -179,14 +179,7 @@ impl LedgerSigningKey {
 impl HistoryReceipt {
     /// The text to keep.
     pub fn to_text(&self) -> String {
-        let mut s = statement(
-            self.person,
-            self.at_us,
-            &self.key_id,
-            self.complete,
-            &self.entries,
-            &self.heads,
-        );
+        let mut s = self.statement();
         s.push_str("signature ");
         s.push_str(&hex::encode(self.signature));
         s.push('\n');

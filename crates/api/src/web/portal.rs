@@ -567,15 +567,7 @@ pub(crate) async fn exchanges(
     let f = Frame::new(c, "portal-nav-exchanges", "/portal/exchanges");
     // The agencies by the names they were registered with (public), else by the network's.
     let units = state.app.agency_units().await.unwrap_or_default();
-    let name = |unit: &mynumber_core::agency_code::AgencyUnit| {
-        if unit.as_str() == mynumber_app::PORTAL_UNIT {
-            return plain(&c.text("portal-title"));
-        }
-        units
-            .iter()
-            .find(|u| &u.unit.name == unit)
-            .map_or_else(|| unit.as_str().to_owned(), |u| u.unit.display_name.clone())
-    };
+    let name = |unit: &mynumber_core::agency_code::AgencyUnit| unit_name(c, &units, unit.as_str());
     let rows = history
         .shown
         .iter()
@@ -917,19 +909,29 @@ fn notice_text(c: &Catalog, n: &mynumber_app::PortalNoticeRow) -> (String, Strin
     }
 }
 
-/// Who a notice is from: the agency's registered name, or the portal itself.
-async fn notice_sender(state: &AppState, c: &Catalog, n: &mynumber_app::PortalNoticeRow) -> String {
-    if n.kind != "agency" {
+/// A unit by the name it was registered with (public), else by the network's; the portal's
+/// own unit as the portal.
+fn unit_name(c: &Catalog, units: &[mynumber_app::PublishedUnit], unit: &str) -> String {
+    if unit == mynumber_app::PORTAL_UNIT {
         return plain(&c.text("portal-title"));
     }
-    state
-        .app
-        .agency_units()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .find(|u| u.unit.name.as_str() == n.sender)
-        .map_or_else(|| n.sender.clone(), |u| u.unit.display_name)
+    units
+        .iter()
+        .find(|u| u.unit.name.as_str() == unit)
+        .map_or_else(|| unit.to_owned(), |u| u.unit.display_name.clone())
+}
+
+/// Who a notice is from: the agency's registered name, or the portal itself.
+fn notice_sender(
+    c: &Catalog,
+    units: &[mynumber_app::PublishedUnit],
+    n: &mynumber_app::PortalNoticeRow,
+) -> String {
+    if n.kind == "agency" {
+        unit_name(c, units, &n.sender)
+    } else {
+        plain(&c.text("portal-title"))
+    }
 }
 
 /// お知らせ: the resident's notices, unread ones marked.
@@ -945,16 +947,18 @@ pub(crate) async fn notices(
         Ok(n) => n,
         Err(e) => return failed(c, &e),
     };
-    let mut notices = Vec::with_capacity(list.len());
-    for n in &list {
-        notices.push(NoticeView {
+    // The units' names read once for the list, not once a notice.
+    let units = state.app.agency_units().await.unwrap_or_default();
+    let notices: Vec<NoticeView> = list
+        .iter()
+        .map(|n| NoticeView {
             id: n.id.clone(),
             when: local_time(n.created_at_us),
             title: notice_text(c, n).0,
-            from: notice_sender(&state, c, n).await,
+            from: notice_sender(c, &units, n),
             unread: n.read_at_us.is_none(),
-        });
-    }
+        })
+        .collect();
     let unread = notices.iter().filter(|n| n.unread).count();
     let page = NoticesPage {
         f: Frame::new(c, "portal-nav-notices", "/portal/notices"),
@@ -1004,7 +1008,7 @@ pub(crate) async fn notice(
             current: "notices",
             csrf: ctx.csrf,
         },
-        from: notice_sender(&state, c, &n).await,
+        from: notice_sender(c, &state.app.agency_units().await.unwrap_or_default(), &n),
         when: local_time(n.created_at_us),
         paragraphs: text.split('\n').map(str::to_owned).collect(),
         title,
