@@ -46,7 +46,7 @@ after(async () => {
   // Every screen of the log-in, in both languages.
   for (const name of ['login-waiting-ja', 'login-waiting-en', 'login-consent-en', 'login-consent-ja',
     'login-finished-en', 'login-bad-client-ja', 'login-logged-out-en', 'login-other-browser-en',
-    'login-expired-en', 'login-expired-ja',
+    'login-expired-en', 'login-expired-ja', 'login-self-consent-en', 'login-self-consent-ja',
     'login-not-found-ja', 'developers-en', 'developers-ja']) {
     assert.ok(checked.includes(name), `${name} was not audited`);
   }
@@ -159,6 +159,52 @@ test('a resident logs in with the card at an openid-client relying party, by key
   await page.goto(`${registered.issuer}/protocol/openid-connect/logout?lang=en`);
   assert.match(await page.textContent('main'), /logged out/);
   await audit(page, 'login-logged-out-en');
+
+  // 自己情報取得API: an app asks for two of the agencies' data sets; the consent lists each
+  // with a box, and the resident unticks one by keyboard before agreeing. openid-client then
+  // reads the granted one, is refused the other (insufficient_scope), and refreshes.
+  const selfVerifier = client.randomPKCECodeVerifier();
+  const selfState = client.randomState();
+  const selfNonce = client.randomNonce();
+  const selfUrl = client.buildAuthorizationUrl(config, {
+    redirect_uri: callback, scope: 'openid self:local-tax self:child-allowance', state: selfState,
+    nonce: selfNonce, code_challenge: await client.calculatePKCECodeChallenge(selfVerifier),
+    code_challenge_method: 'S256', ui_locales: 'en',
+  });
+  await page.goto(selfUrl.href);
+  await page.waitForURL(/\/protocol\/openid-connect\/login\/[0-9a-f]{32}$/);
+  const selfLogin = page.url();
+  const selfApp = spawnSync(bin, ['--data-dir', join(dataDir, 'data'), 'card', 'login', card, '--url', selfLogin],
+    { encoding: 'utf8', env: { ...process.env, MYNUMBER_CARD_PIN: '1234' } });
+  assert.equal(selfApp.status, 0, selfApp.stdout + selfApp.stderr);
+  await page.waitForSelector('input[name="item"]', { timeout: 15000 });
+  assert.equal(await page.locator('input[name="item"]:checked').count(), 2);
+  await audit(page, 'login-self-consent-en');
+  await page.goto(`${selfLogin}?lang=ja`);
+  await page.waitForSelector('input[name="item"]');
+  await audit(page, 'login-self-consent-ja');
+  await tabTo(page, 'input[value="self:child-allowance"]');
+  await page.keyboard.press('Space');
+  assert.equal(await page.isChecked('input[value="self:child-allowance"]'), false);
+  await tabTo(page, 'button[value="agree"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.href.startsWith(callback));
+  const selfTokens = await client.authorizationCodeGrant(config, new URL(arrived.at(-1)), {
+    pkceCodeVerifier: selfVerifier, expectedState: selfState, expectedNonce: selfNonce,
+    idTokenExpected: true,
+  });
+  assert.equal(selfTokens.scope, 'openid self:local-tax');
+  assert.match(selfTokens.refresh_token, /^mnr_[0-9a-f]{64}$/);
+  const selfRead = async (token, item) => client.fetchProtectedResource(config, token,
+    new URL(`${base}/api/v1/self-information/${item}`), 'GET');
+  const tax = await selfRead(selfTokens.access_token, 'local-tax');
+  assert.equal(tax.status, 200);
+  assert.equal((await tax.json()).item, 'local-tax');
+  await assert.rejects(selfRead(selfTokens.access_token, 'child-allowance'),
+    (e) => e.status === 403 || /insufficient_scope/.test(String(e.cause?.error ?? e.message)));
+  const renewed = await client.refreshTokenGrant(config, selfTokens.refresh_token);
+  assert.notEqual(renewed.refresh_token, selfTokens.refresh_token);
+  assert.equal((await selfRead(renewed.access_token, 'local-tax')).status, 200);
 
   // A log-in opened in another browser (without the cookie that binds it) says where to go on;
   // without its script it still offers Continue on the page that began it.

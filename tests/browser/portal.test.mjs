@@ -33,7 +33,7 @@ after(async () => {
   server?.kill('SIGTERM');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   for (const name of ['portal-landing-ja', 'portal-landing-en', 'portal-login-ja', 'portal-login-en',
-    'portal-info-ja', 'portal-info-en', 'portal-data-ja', 'portal-data-en', 'portal-exchanges-ja', 'portal-exchanges-en',
+    'portal-info-ja', 'portal-info-en', 'portal-letters-en', 'portal-data-ja', 'portal-data-en', 'portal-exchanges-ja', 'portal-exchanges-en',
     'portal-access-ja', 'portal-access-en', 'portal-check-en', 'portal-check-bad-ja',
     'portal-notices-en', 'portal-notices-ja', 'portal-notice-ja', 'portal-consents-en',
     'portal-consents-ja', 'portal-suspended-ja',
@@ -134,6 +134,15 @@ test('a resident logs in to the portal with the card and sees their information,
   await page.goto(`${base}/portal?lang=en`);
   assert.match(await page.textContent('main'), /Resident record/);
   await audit(page, 'portal-info-en');
+  // The language of the letters, chosen by keyboard: Tiếng Việt, then saved and shown so.
+  await tabTo(page, '#letters-language');
+  await page.selectOption('#letters-language', 'vi');
+  await tabTo(page, 'form[action^="/portal/letters"] button');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.search.includes('letters=1'));
+  assert.match(await page.textContent('main'), /The language of your letters is saved/);
+  assert.equal(await page.inputValue('#letters-language'), 'vi');
+  await audit(page, 'portal-letters-en');
 
   // Two agencies exchange about this resident: the board of education asks the mayor's
   // offices for 就学援助; one of the two copies is not to be disclosed to the resident.

@@ -192,6 +192,13 @@ pub(crate) enum ProcedureRequest {
         /// 通称.
         alias: Option<String>,
     },
+    /// The language the person wants their letters in.
+    LanguageChange {
+        /// 異動日.
+        effective_date: Option<String>,
+        /// A BCP 47 tag of a catalog (`ja`, `en`, `zh-Hans`, …).
+        preferred_language: String,
+    },
     /// A new status of residence and period of stay.
     PeriodOfStayChange {
         /// 異動日.

@@ -766,6 +766,13 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
             p(A::ReadConsentedItems),
             post(oidc::userinfo),
         )
+        // 自己情報取得API (docs/design/portal.md): an app reads what the resident granted it.
+        .door(
+            M::GET,
+            "/api/v1/self-information/{item}",
+            p(A::ReadSelfInformation),
+            get(oidc::self_information),
+        )
         // Signing with the card (docs/design/signing.md): the Agency's paths for the
         // transaction and its result; ours for the verification service.
         .door(
@@ -992,8 +999,20 @@ pub fn build(state: AppState) -> (Router, Vec<Door>) {
         .door(
             M::POST,
             "/portal/consents/withdraw",
-            Access::Portal(A::ReadOwnHistory),
+            Access::Portal(A::ManageOwnChoices),
             post(web::portal::withdraw),
+        )
+        .door(
+            M::POST,
+            "/portal/apps/withdraw",
+            Access::Portal(A::ManageOwnChoices),
+            post(web::portal::withdraw_app),
+        )
+        .door(
+            M::POST,
+            "/portal/letters",
+            Access::Portal(A::ManageOwnChoices),
+            post(web::portal::letters),
         )
         .door(
             M::GET,

@@ -34,7 +34,7 @@ pub(crate) async fn discovery(State(state): State<AppState>) -> Response {
         "end_session_endpoint": endpoint("logout"),
         "response_types_supported": ["code"],
         "response_modes_supported": ["query"],
-        "grant_types_supported": ["authorization_code"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
         "subject_types_supported": ["pairwise"],
         "id_token_signing_alg_values_supported": ["ES256"],
         "token_endpoint_auth_methods_supported": ["private_key_jwt"],
@@ -88,6 +88,8 @@ pub(crate) struct CodeForm {
     #[serde(default)]
     code_verifier: String,
     #[serde(default)]
+    refresh_token: String,
+    #[serde(default)]
     client_id: Option<String>,
     #[serde(default)]
     client_assertion_type: String,
@@ -95,7 +97,7 @@ pub(crate) struct CodeForm {
     client_assertion: String,
 }
 
-/// Never the assertion, the code or the verifier.
+/// Never the assertion, the code, the verifier or the refresh token.
 impl std::fmt::Debug for CodeForm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CodeForm")
@@ -130,14 +132,27 @@ pub(crate) async fn token(
             "the request must be application/x-www-form-urlencoded",
         );
     };
-    if form.grant_type != "authorization_code" {
+    let refresh = match form.grant_type.as_str() {
+        "authorization_code" => false,
+        "refresh_token" => true,
+        _ => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "only authorization_code and refresh_token are granted here",
+            );
+        }
+    };
+    if refresh && form.refresh_token.is_empty() {
         return error(
             StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
-            "only authorization_code is granted here",
+            "invalid_request",
+            "refresh_token is required",
         );
     }
-    if form.code.is_empty() || form.redirect_uri.is_empty() || form.code_verifier.is_empty() {
+    if !refresh
+        && (form.code.is_empty() || form.redirect_uri.is_empty() || form.code_verifier.is_empty())
+    {
         return error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
@@ -152,34 +167,49 @@ pub(crate) async fn token(
         Ok(a) => a,
         Err(refused) => return *refused,
     };
-    match state
-        .app
-        .redeem_code(
-            &assertion.sub,
-            &jws,
-            &assertion,
-            &form.code,
-            &form.redirect_uri,
-            &form.code_verifier,
-            &encode_id_token,
-        )
-        .await
-    {
-        Ok(t) => (
-            StatusCode::OK,
-            [
-                (header::CACHE_CONTROL, "no-store"),
-                (header::PRAGMA, "no-cache"),
-            ],
-            Json(json!({
+    let granted = if refresh {
+        state
+            .app
+            .refresh_access(&assertion.sub, &jws, &assertion, &form.refresh_token)
+            .await
+    } else {
+        state
+            .app
+            .redeem_code(
+                &assertion.sub,
+                &jws,
+                &assertion,
+                &form.code,
+                &form.redirect_uri,
+                &form.code_verifier,
+                &encode_id_token,
+            )
+            .await
+    };
+    match granted {
+        Ok(t) => {
+            let mut body = json!({
                 "access_token": t.access_token,
                 "token_type": "Bearer",
                 "expires_in": t.expires_in,
                 "scope": t.scope,
-                "id_token": t.id_token,
-            })),
-        )
-            .into_response(),
+            });
+            if let Some(id_token) = t.id_token {
+                body["id_token"] = json!(id_token);
+            }
+            if let Some(refresh_token) = t.refresh_token {
+                body["refresh_token"] = json!(refresh_token);
+            }
+            (
+                StatusCode::OK,
+                [
+                    (header::CACHE_CONTROL, "no-store"),
+                    (header::PRAGMA, "no-cache"),
+                ],
+                Json(body),
+            )
+                .into_response()
+        }
         Err(TokenRefusal::Client) => invalid_client(),
         Err(TokenRefusal::Grant(why)) => error(StatusCode::BAD_REQUEST, "invalid_grant", why),
         Err(TokenRefusal::Failed(e)) => {
@@ -233,6 +263,64 @@ pub(crate) async fn userinfo(
             (header::CONTENT_LANGUAGE, "ja"),
         ],
         Json(body),
+    )
+        .into_response())
+}
+
+/// 自己情報取得API: one data set of the resident the access token stands for, from each agency
+/// holding it, while the resident's grant names it. A data set not granted answers 403 with
+/// RFC 6750 §3.1's `insufficient_scope` and the scope it needs.
+pub(crate) async fn self_information(
+    State(state): State<AppState>,
+    Authenticated(principal): Authenticated,
+    Path(item): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    use mynumber_core::exchange::DataItem;
+    let Some(item) = DataItem::parse(&item) else {
+        return Err(mynumber_app::AppError::NotFound("item").into());
+    };
+    let info = match state
+        .app
+        .self_information(&principal, bearer(&headers), item)
+        .await
+    {
+        Ok(info) => info,
+        Err(mynumber_app::AppError::Denied(mynumber_core::Denied::NotGranted { .. })) => {
+            let scope = Scope::SelfInformation(item).code();
+            let mut r = error(
+                StatusCode::FORBIDDEN,
+                "insufficient_scope",
+                "the resident has not granted this app this item, or withdrew it",
+            );
+            if let Ok(v) = header::HeaderValue::from_str(&format!(
+                "Bearer error=\"insufficient_scope\", scope=\"{scope}\""
+            )) {
+                r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+            }
+            return Ok(r);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let sets: Vec<Value> = info
+        .sets
+        .iter()
+        .map(|h| {
+            let values: serde_json::Map<String, Value> = h
+                .copy
+                .fields()
+                .map(|(field, value)| (field.key.to_owned(), json!(value)))
+                .collect();
+            json!({
+                "provider": h.provider.as_str(),
+                "provider_name": h.provider_name,
+                "values": values,
+            })
+        })
+        .collect();
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "item": info.item.code(), "sets": sets })),
     )
         .into_response())
 }

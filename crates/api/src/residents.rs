@@ -205,6 +205,13 @@ pub(crate) async fn procedure(
             }),
             effective_date,
         ),
+        ProcedureRequest::LanguageChange {
+            effective_date,
+            preferred_language,
+        } => (
+            ChangeCommand::LanguageChange(preferred_language),
+            effective_date,
+        ),
         ProcedureRequest::PeriodOfStayChange {
             effective_date,
             foreign,

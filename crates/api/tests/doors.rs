@@ -260,6 +260,7 @@ fn path(door: &Door, f: &Fixture) -> String {
         ("{notice_id}", "00".repeat(16)),
         ("{session_id}", "00".repeat(16)),
         ("{date}", "2026-11-18".to_owned()),
+        ("{item}", "local-tax".to_owned()),
         ("{terminal_id}", f.terminal.clone()),
         (
             "{sign_transaction_id}",

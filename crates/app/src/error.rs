@@ -95,6 +95,15 @@ impl From<Invalid> for AppError {
     }
 }
 
+impl From<mynumber_core::ChangeError> for AppError {
+    fn from(e: mynumber_core::ChangeError) -> Self {
+        match e {
+            mynumber_core::ChangeError::Invalid(i) => Self::Invalid(i),
+            mynumber_core::ChangeError::Refused(r) => Self::Refused(r),
+        }
+    }
+}
+
 impl From<FieldError> for AppError {
     fn from(e: FieldError) -> Self {
         Self::Invalid(Invalid(vec![e]))

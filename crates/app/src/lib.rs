@@ -36,6 +36,7 @@ mod prints;
 mod registry;
 mod revocation_info;
 mod seals;
+mod self_information;
 mod sign_in;
 mod signing;
 mod staff;
@@ -83,7 +84,7 @@ pub use portal::{
     NOTICE_BODY_MAX, NOTICES_SHOWN, PORTAL_IDLE_S, PORTAL_LOGIN_S, PORTAL_SESSION_S, PORTAL_UNIT,
     PortalLoginView, ReceiptCheck, portal_challenge_message,
 };
-pub use ports::PortalNoticeRow;
+pub use ports::{AppGrantRow, PortalNoticeRow};
 pub use ports::{
     CallRow, CardApplicationRow, CardNoticeRow, CardRow, CertificateRow, Clock, CollectionRow,
     CredentialRow, CrlRow, CurrentRow, DocumentRow, DueCertificate, EnrolmentRow, ImportBatchRow,
@@ -100,6 +101,7 @@ pub use registry::{
 };
 pub use revocation_info::{CertificateCheck, Verdict};
 pub use seals::SealRegistration;
+pub use self_information::{APP_GRANT_US, AppGrantView, REFRESH_TOKEN_PREFIX, SelfInformation};
 pub use sign_in::{Enrolment, Session, SignInRefused, SignedIn};
 pub use signing::{
     LatestFour, SignAnswer, SignChallenge, SignResult, SignResultEncoder, SignStarted,

@@ -147,8 +147,11 @@ pub struct TokenGrant {
     pub expires_in: i64,
     /// The scopes granted.
     pub scope: String,
-    /// The ID token, compact JWS.
-    pub id_token: String,
+    /// The ID token, compact JWS (none on a refresh).
+    pub id_token: Option<String>,
+    /// The refresh token that keeps an app's grant to the resident's information
+    /// (自己情報取得API), when the log-in granted one; a new one comes with every refresh.
+    pub refresh_token: Option<String>,
 }
 
 impl std::fmt::Debug for TokenGrant {
@@ -661,6 +664,7 @@ impl App {
         id: &str,
         browser: &str,
         consent: bool,
+        granted: Option<&[mynumber_core::exchange::DataItem]>,
     ) -> Result<String, AppError> {
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
@@ -691,7 +695,13 @@ impl App {
         );
         let v = load::current_version(tx.as_mut(), person).await?;
         let iss = self.issuer();
-        let scopes = Scopes::parse(&login.scope);
+        // The agencies' data sets are granted one by one: those the resident left ticked
+        // (all asked, when the form did not list them).
+        let asked = Scopes::parse(&login.scope);
+        let scopes = match granted {
+            Some(kept) => asked.keeping_only(kept),
+            None => asked,
+        };
         let items: Vec<&str> = scopes.items().map(Scope::code).collect();
         let (updated, target, action) = if consent {
             let code = hex::encode(self.random_bytes::<32>());
@@ -702,6 +712,7 @@ impl App {
             (
                 OidcLoginRow {
                     status: LoginStatus::Consented,
+                    scope: scopes.to_string(),
                     code_hash: Some(token_hash(&code)),
                     code_expires_at_us: Some(now + CODE_S * 1_000_000),
                     ..login.clone()
@@ -757,7 +768,7 @@ impl App {
             tx.put_latest_four_consent(person, login.organisation, now, until)
                 .await?;
             records.push(Record {
-                partition,
+                partition: partition.clone(),
                 action: "latest-four-consented",
                 person: Some(person),
                 purpose: None,
@@ -768,6 +779,19 @@ impl App {
                     crate::revocation_info::timestamp(until)
                 ),
             });
+        }
+        if consent {
+            records.extend(
+                self.grant_app(
+                    tx.as_mut(),
+                    person,
+                    &login,
+                    (&Scopes::parse(&login.scope), &scopes),
+                    &partition,
+                    now,
+                )
+                .await?,
+            );
         }
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
@@ -810,34 +834,10 @@ impl App {
             };
             (checked, login)
         };
-        let mut tx = self.store.begin().await?;
-        let checked = match checked {
-            Ok(kid) => Self::take_jti(tx.as_mut(), client, assertion, now)
-                .await?
-                .map(|()| kid),
-            Err(refusal) => Err(refusal),
-        };
-        let client_kid = match checked {
-            Ok(kid) => kid,
-            Err((reason, false)) => {
-                tracing::warn!(reason, organisation = %client, "token refused");
-                return Err(TokenRefusal::Client);
-            }
-            Err((reason, true)) => {
-                append(
-                    tx.as_mut(),
-                    &Principal::RelyingParty(client).ledger_name(),
-                    now,
-                    vec![Record::national(
-                        "oidc-token-refused",
-                        format!("organisation={client} reason={reason}"),
-                    )],
-                )
-                .await?;
-                tx.commit().await?;
-                return Err(TokenRefusal::Client);
-            }
-        };
+        let tx = self.store.begin().await?;
+        let (mut tx, client_kid) = self
+            .admit_client(tx, client, assertion, checked, now)
+            .await?;
         if !is_code_verifier(verifier) {
             return Err(TokenRefusal::Grant("the code_verifier is malformed"));
         }
@@ -869,20 +869,20 @@ impl App {
         }
         if login.status == LoginStatus::Redeemed {
             let revoked = tx.revoke_oidc_tokens(&login.id).await?;
-            append(
-                tx.as_mut(),
-                &Principal::RelyingParty(client).ledger_name(),
-                now,
-                vec![Record::national(
-                    "oidc-code-reused",
-                    format!(
-                        "organisation={client} login={} tokens_revoked={revoked}",
-                        login.id
-                    ),
-                )],
-            )
-            .await?;
-            tx.commit().await?;
+            // And the refresh tokens of the grant that code's first use gave (RFC 6749
+            // §4.1.2: every token issued on the code; found in review).
+            let mut ended = 0;
+            if let Some(person) = login.person
+                && let Some(grant) = tx.app_grant(client, person).await?
+                && grant.login == login.id
+            {
+                ended = tx.end_refresh_tokens(&grant.id).await?;
+            }
+            let detail = format!(
+                "organisation={client} login={} tokens_revoked={revoked} refresh_tokens_ended={ended}",
+                login.id
+            );
+            client_refused(tx, client, "oidc-code-reused", detail, now).await?;
             return Err(TokenRefusal::Grant("the code was already used"));
         }
         let (Some(person), Some(auth_time), Some(expires)) =
@@ -905,20 +905,20 @@ impl App {
                 "the code_verifier does not match the code_challenge",
             ));
         }
-        let access_token = format!(
-            "{LOGIN_TOKEN_PREFIX}{}",
-            hex::encode(self.random_bytes::<32>())
-        );
-        tx.insert_oidc_token(&OidcTokenRow {
-            hash: token_hash(&access_token),
-            login: login.id.clone(),
-            organisation: client,
-            person,
-            scope: login.scope.clone(),
-            expires_at_us: now + ACCESS_TOKEN_S * 1_000_000,
-            client_kid: Some(client_kid),
-        })
-        .await?;
+        let access_token = self
+            .new_access_token(
+                tx.as_mut(),
+                OidcTokenRow {
+                    hash: String::new(),
+                    login: login.id.clone(),
+                    organisation: client,
+                    person,
+                    scope: login.scope.clone(),
+                    expires_at_us: now + ACCESS_TOKEN_S * 1_000_000,
+                    client_kid: Some(client_kid),
+                },
+            )
+            .await?;
         let pairwise = self.pairwise_key(tx.as_mut(), now).await?;
         let (kid, key) = self.signing_key(tx.as_mut(), now).await?;
         let claims = IdTokenClaims {
@@ -936,6 +936,9 @@ impl App {
         let (header, payload) = encode(&kid, &claims);
         let id_token = mynumber_pki::jose::sign_es256(&key, &header, &payload)
             .map_err(|e| AppError::Unavailable(format!("signing the ID token: {e}")))?;
+        let refresh_token = self
+            .issue_refresh_token(tx.as_mut(), client, person, &login.id, now)
+            .await?;
         append(
             tx.as_mut(),
             &Principal::RelyingParty(client).ledger_name(),
@@ -951,8 +954,58 @@ impl App {
             access_token,
             expires_in: ACCESS_TOKEN_S,
             scope: login.scope,
-            id_token,
+            id_token: Some(id_token),
+            refresh_token,
         })
+    }
+
+    /// A new access token (`mnu_…`) for `row` (its hash filled in here): only the hash is kept.
+    pub(crate) async fn new_access_token(
+        &self,
+        tx: &mut dyn Tx,
+        row: OidcTokenRow,
+    ) -> Result<String, AppError> {
+        let token = format!(
+            "{LOGIN_TOKEN_PREFIX}{}",
+            hex::encode(self.random_bytes::<32>())
+        );
+        tx.insert_oidc_token(&OidcTokenRow {
+            hash: token_hash(&token),
+            ..row
+        })
+        .await?;
+        Ok(token)
+    }
+
+    /// The token endpoint's client, its assertion's signature checked (`checked`, from a read
+    /// before the writer's turn): takes the assertion's id once in `tx`, and hands `tx` back
+    /// with the key the client authenticated with. A refusal worth keeping is recorded.
+    pub(crate) async fn admit_client(
+        &self,
+        mut tx: Box<dyn Tx>,
+        client: OrganisationId,
+        assertion: &Assertion,
+        checked: Result<String, (&'static str, bool)>,
+        now: i64,
+    ) -> Result<(Box<dyn Tx>, String), TokenRefusal> {
+        let checked = match checked {
+            Ok(kid) => Self::take_jti(tx.as_mut(), client, assertion, now)
+                .await?
+                .map(|()| kid),
+            Err(refusal) => Err(refusal),
+        };
+        match checked {
+            Ok(kid) => Ok((tx, kid)),
+            Err((reason, false)) => {
+                tracing::warn!(reason, organisation = %client, "token refused");
+                Err(TokenRefusal::Client)
+            }
+            Err((reason, true)) => {
+                let detail = format!("organisation={client} reason={reason}");
+                client_refused(tx, client, "oidc-token-refused", detail, now).await?;
+                Err(TokenRefusal::Client)
+            }
+        }
     }
 
     /// userinfo (OIDC Core §5.3): the items the resident consented to for the relying party
@@ -1386,6 +1439,26 @@ fn not_waiting(row: &OidcLoginRow, now: i64, procedure: &'static str) -> AppErro
         procedure,
         reason: "this log-in cannot take that step now; start again from the service".into(),
     })
+}
+
+/// Records, in the national partition, why the token endpoint refused `client` (a reused code
+/// or refresh token, a bad assertion worth keeping), and commits that alone.
+pub(crate) async fn client_refused(
+    mut tx: Box<dyn Tx>,
+    client: OrganisationId,
+    action: &'static str,
+    detail: String,
+    now: i64,
+) -> Result<(), AppError> {
+    append(
+        tx.as_mut(),
+        &Principal::RelyingParty(client).ledger_name(),
+        now,
+        vec![Record::national(action, detail)],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn resident(principal: &Principal, action: Action) -> Result<PersonId, AppError>
 
 /// Records something the resident did with their own record, in the partition of the
 /// municipality that keeps it (where their access history reads it).
-async fn on_self(
+pub(crate) async fn on_self(
     tx: &mut dyn crate::Tx,
     principal: &Principal,
     person: PersonId,
@@ -81,7 +81,7 @@ async fn on_self(
 impl App {
     /// A write transaction on the resident's own record, which the policy lets them `action`
     /// (a resident is only ever their own subject); the record's current version.
-    async fn own_record(
+    pub(crate) async fn own_record(
         &self,
         principal: &Principal,
         action: Action,
@@ -571,9 +571,23 @@ impl App {
     /// recorded as asked but not shown. **Choice:** the portal and the intermediate servers
     /// run in this process, so the copy is not sealed to the portal's key on the way.
     pub async fn my_held_data(&self, principal: &Principal) -> Result<Vec<HeldData>, AppError> {
+        let (mut tx, person, _) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let held = self.held_data_in(tx.as_mut(), person, None).await?;
+        tx.commit().await?;
+        Ok(held)
+    }
+
+    /// The data sets the agencies hold about `person` (only `only`, if given), fetched through
+    /// the network under the portal's code as [`App::my_held_data`] tells, the three records
+    /// of each fetch written in `tx`.
+    pub(crate) async fn held_data_in(
+        &self,
+        tx: &mut dyn crate::Tx,
+        person: PersonId,
+        only: Option<mynumber_core::exchange::DataItem>,
+    ) -> Result<Vec<HeldData>, AppError> {
         use mynumber_core::agency_code::AgencyUnit;
         use mynumber_core::exchange::{ExchangeRecord, Keeper, Outcome, RequestId, UnitKind};
-        let (mut tx, person, _) = self.own_record(principal, Action::ReadOwnHistory).await?;
         let resident = tx
             .person_by_id(person)
             .await?
@@ -593,6 +607,7 @@ impl App {
                 r.procedure == "self-disclosure"
                     && r.requester == UnitKind::Portal
                     && r.provider == unit.kind
+                    && only.is_none_or(|item| item == r.item)
             }) {
                 let code = key.code(&resident.resident_code, &unit.name);
                 let copy = tx.exchange_copy(&unit.name, row.item, &code).await?;
@@ -641,7 +656,6 @@ impl App {
         for three in records.chunks(3) {
             tx.insert_exchange_records(three).await?;
         }
-        tx.commit().await?;
         Ok(held)
     }
 }
@@ -887,7 +901,8 @@ impl App {
     ) -> Result<(), AppError> {
         let organisation = mynumber_core::OrganisationId::parse(organisation.trim())
             .ok_or(AppError::NotFound("consent"))?;
-        let (mut tx, person, current) = self.own_record(principal, Action::ReadOwnHistory).await?;
+        let (mut tx, person, current) =
+            self.own_record(principal, Action::ManageOwnChoices).await?;
         if !tx
             .withdraw_latest_four_consent(person, organisation)
             .await?
@@ -906,5 +921,51 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+impl App {
+    /// The language the resident wants their letters in, chosen in the portal: a new version
+    /// of their record (`language-change`, the core's procedure), recorded on them. Every letter
+    /// printed after it takes its second language from it. `false`: the letters already were
+    /// in that language, and nothing is written.
+    pub async fn choose_letter_language(
+        &self,
+        principal: &Principal,
+        tag: &str,
+    ) -> Result<bool, AppError> {
+        let language = mynumber_core::Language::parse(tag)?;
+        let (mut tx, person, current) =
+            self.own_record(principal, Action::ManageOwnChoices).await?;
+        let today = self.clock.today();
+        let change = mynumber_core::Change::LanguageChange(language);
+        let procedure = change.code();
+        let next = current.resident.apply(change, today, today)?;
+        if next == current.resident {
+            return Ok(false);
+        }
+        let now = self.clock.now_us();
+        let version = crate::VersionRow {
+            person,
+            version: current.version + 1,
+            procedure: procedure.to_owned(),
+            effective_on: today,
+            recorded_at_us: now,
+            actor: principal.ledger_name(),
+            resident: next,
+        };
+        crate::registry::insert_version(tx.as_mut(), &version).await?;
+        on_self(
+            tx.as_mut(),
+            principal,
+            person,
+            current.resident.record.municipality(),
+            procedure,
+            format!("version={} language={}", version.version, language.tag()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }

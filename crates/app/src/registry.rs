@@ -7,10 +7,9 @@ use std::collections::HashSet;
 use jiff::civil::Date;
 use mynumber_core::{Action, Decision, Principal, Subject};
 use mynumber_core::{
-    CarriedIdentity, Change, ChangeError, DerivationInput, Destination, FieldError, ForeignInput,
-    HouseholdId, IndividualNumber, Invalid, MunicipalityCode, NameInput, PersonId, RecordStatus,
-    Registration, Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord,
-    validate_address,
+    CarriedIdentity, Change, DerivationInput, Destination, FieldError, ForeignInput, HouseholdId,
+    IndividualNumber, Invalid, MunicipalityCode, NameInput, PersonId, RecordStatus, Registration,
+    Relationship, Resident, ResidentCode, ResidentInput, ResidentRecord, validate_address,
 };
 
 use crate::access::{authorize, current_scope, found, read, record_scope, visible};
@@ -105,6 +104,8 @@ pub enum ChangeCommand {
     },
     /// New name.
     NameChange(NameInput),
+    /// The language the person wants their letters in (a BCP 47 tag of a catalog).
+    LanguageChange(String),
     /// New status of residence and period of stay.
     PeriodOfStayChange(ForeignInput),
     /// 在留期間更新等の申請: an application to extend the stay was filed within the period;
@@ -178,7 +179,7 @@ pub fn overdue_flags(before: Option<&VersionRow>, version: &VersionRow) -> Vec<&
 
 /// Inserts the next version of a record; a concurrent one with the same number is a
 /// [`AppError::Conflict`] to retry.
-async fn insert_version(tx: &mut dyn Tx, version: &VersionRow) -> Result<(), AppError> {
+pub(crate) async fn insert_version(tx: &mut dyn Tx, version: &VersionRow) -> Result<(), AppError> {
     tx.insert_versions(std::slice::from_ref(version))
         .await
         .map_err(|e| match e {
@@ -589,13 +590,7 @@ impl App {
                 if tx.household(*household).await?.is_none()
         );
         let procedure = change.code();
-        let next = current
-            .resident
-            .apply(change, on, today)
-            .map_err(|e| match e {
-                ChangeError::Invalid(i) => AppError::Invalid(i),
-                ChangeError::Refused(r) => AppError::Refused(r),
-            })?;
+        let next = current.resident.apply(change, on, today)?;
         let now = self.clock.now_us();
         if new_household {
             tx.insert_households(
@@ -1085,11 +1080,7 @@ impl App {
                 };
                 let next = current
                     .resident
-                    .apply(Change::StayEnded, removed_on, today)
-                    .map_err(|e| match e {
-                        ChangeError::Invalid(i) => AppError::Invalid(i),
-                        ChangeError::Refused(r) => AppError::Refused(r),
-                    })?;
+                    .apply(Change::StayEnded, removed_on, today)?;
                 let version = VersionRow {
                     person,
                     version: current.version + 1,
@@ -1230,6 +1221,9 @@ impl App {
                 Change::MoveOut(Destination::Domestic { to, with_card })
             }
             ChangeCommand::NameChange(name) => Change::NameChange(name),
+            ChangeCommand::LanguageChange(tag) => {
+                Change::LanguageChange(mynumber_core::Language::parse(&tag)?)
+            }
             ChangeCommand::PeriodOfStayChange(f) => Change::PeriodOfStayChange(f),
             ChangeCommand::StayExtensionApplied => Change::StayExtensionApplied,
         })

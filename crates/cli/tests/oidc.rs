@@ -562,6 +562,70 @@ fn authlib_logs_in_with_the_card_and_verifies_the_id_token() {
     assert!(verified.contains("every chain intact"), "{verified}");
 }
 
+/// 自己情報取得API with Authlib as the app (docs/design/portal.md): it asks for two of the
+/// agencies' data sets, the resident leaves one ticked on the consent page; the granted one
+/// reads (no agency holds a copy in this world: an empty list), the other is 403
+/// `insufficient_scope` naming its scope (RFC 6750 §3.1); Authlib's refresh gives a new access
+/// token and a new refresh token, the first used again is `invalid_grant` and takes the new
+/// one with it (RFC 9700 §4.14.2).
+#[test]
+fn authlib_reads_only_what_the_resident_granted_and_refreshes_once() {
+    let Some(py) = authlib() else { return };
+    let dir = tmp("oidc-self-information");
+    let redirect = "http://127.0.0.1:9/callback";
+    let key_file = dir.join("app-key.json");
+    let xy: Value =
+        serde_json::from_str(&python(&py, &["key", key_file.to_str().unwrap()])).unwrap();
+    let w = world(
+        &dir,
+        xy["x"].as_str().unwrap(),
+        xy["y"].as_str().unwrap(),
+        redirect,
+    );
+    let _server = serve(&w.data, w.port);
+    let state = dir.join("self.json");
+    let login = python(
+        &py,
+        &[
+            "start",
+            &w.issuer,
+            &w.client,
+            key_file.to_str().unwrap(),
+            redirect,
+            state.to_str().unwrap(),
+            "openid self:local-tax self:child-allowance",
+        ],
+    );
+    let (done, said) = card_login(&w.data, &w.card, login.trim(), "1234");
+    assert!(done, "{said}");
+    let out: Value = serde_json::from_str(&python(
+        &py,
+        &["self-finish", state.to_str().unwrap(), "local-tax"],
+    ))
+    .unwrap();
+    assert_eq!(out["scope"], "openid self:local-tax", "{out}");
+    assert_eq!(out["has_refresh"], true, "{out}");
+    let tax = &out["reads"]["local-tax"];
+    assert_eq!(tax["status"], 200, "{out}");
+    assert_eq!(tax["body"]["item"], "local-tax", "{out}");
+    assert_eq!(tax["body"]["sets"], serde_json::json!([]), "{out}");
+    let child = &out["reads"]["child-allowance"];
+    assert_eq!(child["status"], 403, "{out}");
+    assert_eq!(child["body"]["error"], "insufficient_scope", "{out}");
+    assert_eq!(
+        child["www_authenticate"],
+        "Bearer error=\"insufficient_scope\", scope=\"self:child-allowance\"",
+        "{out}"
+    );
+    assert_eq!(out["renewed_scope"], "self:local-tax", "{out}");
+    assert_eq!(out["renewed_differs"], true, "{out}");
+    assert_eq!(out["after_refresh"]["status"], 200, "{out}");
+    assert_eq!(out["again"]["first"], "invalid_grant", "{out}");
+    assert_eq!(out["again"]["second"], "invalid_grant", "{out}");
+    let verified = ok(&w.data, &["ledger", "verify"]);
+    assert!(verified.contains("every chain intact"), "{verified}");
+}
+
 /// An HTTP answer: the status, the headers (lowercase names) and the body.
 type Reply = (u16, Vec<(String, String)>, Vec<u8>);
 

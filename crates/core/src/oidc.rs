@@ -47,11 +47,16 @@ pub enum Scope {
     /// four items given to this relying party after a change, for a year
     /// (docs/design/signing.md).
     LatestFour,
+    /// `self:{item}` (**choice**, docs/design/portal.md): the 自己情報取得API, the resident's
+    /// information an agency holds (`self:local-tax`, …), fetched through the exchange network
+    /// under the portal's code. Granted item by item, standing until the resident withdraws it
+    /// or it runs out, kept by refresh tokens.
+    SelfInformation(crate::exchange::DataItem),
 }
 
 impl Scope {
     /// Every scope, in the order screens list them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Openid,
         Scope::Name,
         Scope::Address,
@@ -59,6 +64,9 @@ impl Scope {
         Scope::Gender,
         Scope::Sign,
         Scope::LatestFour,
+        Scope::SelfInformation(crate::exchange::DataItem::ResidentHousehold),
+        Scope::SelfInformation(crate::exchange::DataItem::LocalTax),
+        Scope::SelfInformation(crate::exchange::DataItem::ChildAllowance),
     ];
 
     /// The scope's name on the wire.
@@ -71,6 +79,11 @@ impl Scope {
             Self::Gender => "gender",
             Self::Sign => "sign",
             Self::LatestFour => "latest_four",
+            Self::SelfInformation(item) => match item {
+                crate::exchange::DataItem::ResidentHousehold => "self:resident-household",
+                crate::exchange::DataItem::LocalTax => "self:local-tax",
+                crate::exchange::DataItem::ChildAllowance => "self:child-allowance",
+            },
         }
     }
 
@@ -111,6 +124,27 @@ impl Scopes {
     /// The scopes, sorted.
     pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
         self.0.iter().copied()
+    }
+
+    /// The agencies' data sets granted to the 自己情報取得API, in screen order.
+    pub fn self_items(&self) -> impl Iterator<Item = crate::exchange::DataItem> + '_ {
+        self.iter().filter_map(|s| match s {
+            Scope::SelfInformation(item) => Some(item),
+            _ => None,
+        })
+    }
+
+    /// These scopes without the agencies' data sets not in `kept`: what the resident granted
+    /// when they unticked some (RFC 6749 §3.3: the server may grant less than asked).
+    pub fn keeping_only(&self, kept: &[crate::exchange::DataItem]) -> Self {
+        Self(
+            self.iter()
+                .filter(|s| match s {
+                    Scope::SelfInformation(item) => kept.contains(item),
+                    _ => true,
+                })
+                .collect(),
+        )
     }
 
     /// The four items asked for, in screen order.
@@ -601,6 +635,23 @@ mod tests {
             code_challenge_method: Some("S256".into()),
             ..Default::default()
         }
+    }
+
+    /// Every scope reads back from its name; the agencies' data sets are granted one by one.
+    #[test]
+    fn scopes_read_back_and_narrow_item_by_item() {
+        use crate::exchange::DataItem;
+        for scope in Scope::ALL {
+            assert_eq!(Scope::parse(scope.code()), Some(scope));
+        }
+        let asked = Scopes::parse("openid self:local-tax name self:child-allowance self:unknown");
+        assert_eq!(
+            asked.self_items().collect::<Vec<_>>(),
+            [DataItem::LocalTax, DataItem::ChildAllowance]
+        );
+        let granted = asked.keeping_only(&[DataItem::ChildAllowance]);
+        assert_eq!(granted.to_string(), "openid name self:child-allowance");
+        assert_eq!(asked.keeping_only(&[]).to_string(), "openid name");
     }
 
     fn registered() -> Vec<String> {

@@ -223,6 +223,13 @@ pub enum Action {
     /// number (from the ledger), the exchanges about them (the network's 第23条 records), and a
     /// signed receipt of the former. Only the resident, about themselves.
     ReadOwnHistory,
+    /// The resident's own choices in the portal: the language of their letters, and the
+    /// consents they gave (to the latest four items, to apps reading their information),
+    /// withdrawn. Only the resident, about themselves.
+    ManageOwnChoices,
+    /// 自己情報取得API: an app reads a data set of the resident's that they granted it, with
+    /// the access token of their log-in or its refresh. Only such a token, for its own app.
+    ReadSelfInformation,
     /// お知らせ: send a notice to a person an agency's unit knows by its code, to their portal.
     /// An agency's act, from its own units.
     SendNotice,
@@ -292,6 +299,8 @@ crate::codes!(Action {
     RequestExchange => "request-exchange",
     ReadExchangeRecords => "read-exchange-records",
     ReadOwnHistory => "read-own-history",
+    ManageOwnChoices => "manage-own-choices",
+    ReadSelfInformation => "read-self-information",
     SendNotice => "send-notice",
 });
 
@@ -366,6 +375,16 @@ pub enum Subject {
         /// agency reads them.
         network: bool,
     },
+    /// One of a resident's data sets an app asks for through the 自己情報取得API.
+    Grant {
+        /// Whose.
+        person: PersonId,
+        /// The app (a relying party) the access token was issued to.
+        organisation: OrganisationId,
+        /// Whether the resident's grant to that app is in force and names the data set, as
+        /// the app read it.
+        granted: bool,
+    },
     /// A kiosk terminal, for what it does in its sessions.
     Terminal(TerminalId),
     /// A staff member, or one about to be created.
@@ -432,6 +451,12 @@ pub enum Denied {
         /// The action asked for.
         action: Action,
     },
+    /// The resident did not grant the app this data set, or withdrew the grant, or it ran out
+    /// (自己情報取得API).
+    NotGranted {
+        /// The action asked for.
+        action: Action,
+    },
     /// This principal may not do this at all.
     Principal {
         /// Which kind of principal.
@@ -472,6 +497,8 @@ impl Action {
             | A::ManageCopies
             | A::RequestExchange
             | A::ReadOwnHistory
+            | A::ManageOwnChoices
+            | A::ReadSelfInformation
             | A::SendNotice
             | A::RunKioskSession => {
                 return None;
@@ -627,6 +654,8 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
                     | Action::ManageCopies
                     | Action::RequestExchange
                     | Action::ReadOwnHistory
+                    | Action::ManageOwnChoices
+                    | Action::ReadSelfInformation
                     | Action::SendNotice
                     | Action::RunKioskSession
             ) =>
@@ -655,6 +684,7 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             // A resident suspends their own card at any hour, from the portal (a lost card).
             Action::ReadRecord
             | Action::ReadOwnHistory
+            | Action::ManageOwnChoices
             | Action::SuspendCard
             | Action::LogIn
             | Action::SignDocument => Ok(()),
@@ -682,7 +712,9 @@ pub fn permits(principal: &Principal, action: Action) -> Result<(), Denied> {
             _ => Err(refuse()),
         },
         Principal::LoginGrant(_) => match action {
-            Action::ReadConsentedItems | Action::ReadSignature => Ok(()),
+            Action::ReadConsentedItems | Action::ReadSignature | Action::ReadSelfInformation => {
+                Ok(())
+            }
             _ => Err(refuse()),
         },
         Principal::Kiosk(_) => match action {
@@ -709,7 +741,10 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                 if r.person == *me
                     && matches!(
                         action,
-                        Action::ReadRecord | Action::ReadOwnHistory | Action::SuspendCard
+                        Action::ReadRecord
+                            | Action::ReadOwnHistory
+                            | Action::ManageOwnChoices
+                            | Action::SuspendCard
                     ) =>
             {
                 Decision::Allow(Extent::Whole)
@@ -796,6 +831,18 @@ pub fn decide(principal: &Principal, action: Action, subject: &Subject) -> Decis
                     && matches!(action, Action::ReadConsentedItems | Action::ReadSignature) =>
             {
                 Decision::Allow(Extent::Whole)
+            }
+            // An app reads only what the resident granted it, item by item, while it stands.
+            Subject::Grant {
+                organisation,
+                granted,
+                ..
+            } if organisation == me && action == Action::ReadSelfInformation => {
+                if *granted {
+                    Decision::Allow(Extent::Whole)
+                } else {
+                    Decision::Deny(Denied::NotGranted { action })
+                }
             }
             _ => Decision::Deny(Denied::Principal {
                 kind: principal.kind(),
@@ -884,6 +931,11 @@ impl fmt::Display for Denied {
                 "the exchange network's permission table does not allow this {}",
                 action.code()
             ),
+            Self::NotGranted { action } => write!(
+                f,
+                "the resident has not granted this app this item to {}",
+                action.code()
+            ),
             Self::Principal { kind, action } => {
                 write!(f, "a principal of kind {kind} may not {}", action.code())
             }
@@ -900,6 +952,7 @@ impl Denied {
             Self::NationalOnly { .. } => "national-only",
             Self::Unregistered { .. } => "unregistered",
             Self::NotPermitted { .. } => "not-permitted",
+            Self::NotGranted { .. } => "not-granted",
             Self::Principal { .. } => "principal",
         }
     }
@@ -1091,6 +1144,30 @@ mod tests {
                 Subject::ExchangeRecords {
                     organisation: org(1),
                     network: true,
+                },
+            ),
+            (
+                "own app's grant",
+                Subject::Grant {
+                    person: person(9),
+                    organisation: org(1),
+                    granted: true,
+                },
+            ),
+            (
+                "own app, the item not granted",
+                Subject::Grant {
+                    person: person(9),
+                    organisation: org(1),
+                    granted: false,
+                },
+            ),
+            (
+                "another app's grant",
+                Subject::Grant {
+                    person: person(9),
+                    organisation: org(2),
+                    granted: true,
                 },
             ),
             (

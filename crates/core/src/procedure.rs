@@ -204,6 +204,10 @@ pub enum Change {
     MoveOut(Destination),
     /// A new name (marriage, adoption, a foreign resident's new name or alias).
     NameChange(NameInput),
+    /// The language the person wants their letters in, set by the person (issue 14's portal
+    /// action). Not a 住民票 item (住民基本台帳法第7条 lists none): the register keeps it so
+    /// that every letter's second language follows it, and a new version keeps when it changed.
+    LanguageChange(crate::Language),
     /// 在留期間更新 or 在留資格変更: a new status and period of stay.
     PeriodOfStayChange(ForeignInput),
     /// 在留期間更新等の申請: an application to extend the stay or change the status was filed
@@ -411,6 +415,7 @@ impl Change {
             Self::MoveOut(Destination::Abroad) => "move-abroad",
             Self::MoveOut(Destination::Domestic { .. }) => "move-out",
             Self::NameChange(_) => "name-change",
+            Self::LanguageChange(_) => "language-change",
             Self::PeriodOfStayChange(_) => "period-of-stay-change",
             Self::StayEnded => "stay-ended",
             Self::StayExtensionApplied => "stay-extension-applied",
@@ -568,6 +573,9 @@ impl Resident {
                 let name = validate_name(&input, self.record.foreign().is_some())
                     .map_err(|e| ChangeError::Invalid(Invalid(e)))?;
                 next.record.set_name(name);
+            }
+            (RecordStatus::Active, Change::LanguageChange(language)) => {
+                next.record.set_language(language);
             }
             (RecordStatus::Active, Change::PeriodOfStayChange(input)) => {
                 let Some(current) = self.record.foreign() else {

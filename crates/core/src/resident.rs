@@ -719,6 +719,10 @@ impl ResidentRecord {
         self.relationship = relationship;
     }
 
+    pub(crate) fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
     pub(crate) fn set_name(&mut self, name: Name) {
         self.name = name;
     }

@@ -252,6 +252,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0040_portal_notices.sql"),
         include_str!("../migrations/postgres/0040_portal_notices.sql"),
     ),
+    (
+        41,
+        "the 自己情報取得API: apps' grants, item by item, and their refresh tokens",
+        include_str!("../migrations/sqlite/0041_app_grants.sql"),
+        include_str!("../migrations/postgres/0041_app_grants.sql"),
+    ),
 ];
 
 pub(crate) async fn run(store: &SqlStore) -> Result<(), StoreError> {

@@ -13,6 +13,7 @@ use axum::extract::{Form, Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mynumber_app::AppError;
+use mynumber_core::exchange::DataItem;
 use mynumber_core::oidc::{AuthorizationParams, LoginStatus, RequestError, Scope, with_query};
 use mynumber_i18n::{Catalog, LANGUAGES};
 use serde::Deserialize;
@@ -42,6 +43,10 @@ struct LoginPage {
     page_url: String,
     asks: String,
     items: Vec<String>,
+    /// The agencies' data sets asked for (自己情報取得API): scope and label, each ticked or
+    /// unticked by the resident at the consent.
+    self_items: Vec<(&'static str, String)>,
+    self_legend: String,
     confirmation: String,
     qr_svg: String,
     qr_label: String,
@@ -58,6 +63,8 @@ impl LoginPage {
             page_url: String::new(),
             asks: String::new(),
             items: Vec::new(),
+            self_items: Vec::new(),
+            self_legend: String::new(),
             confirmation: String::new(),
             qr_svg: String::new(),
             qr_label: String::new(),
@@ -76,6 +83,11 @@ fn item_key(scope: Scope) -> &'static str {
         Scope::Sign => "login-item-sign",
         Scope::LatestFour => "login-item-latest-four",
         Scope::Openid => "login-item-openid",
+        Scope::SelfInformation(item) => match item {
+            DataItem::ResidentHousehold => "login-item-self-resident-household",
+            DataItem::LocalTax => "login-item-self-local-tax",
+            DataItem::ChildAllowance => "login-item-self-child-allowance",
+        },
     }
 }
 
@@ -317,8 +329,16 @@ pub(crate) async fn show(
     let items: Vec<String> = view
         .scopes
         .iter()
-        .filter(|s| *s != Scope::Openid)
+        .filter(|s| *s != Scope::Openid && !matches!(s, Scope::SelfInformation(_)))
         .map(|s| f.h(item_key(s)))
+        .collect();
+    let self_items = view
+        .scopes
+        .self_items()
+        .map(|i| {
+            let scope = Scope::SelfInformation(i);
+            (scope.code(), f.h(item_key(scope)))
+        })
         .collect();
     let p = LoginPage {
         state: kind,
@@ -328,6 +348,8 @@ pub(crate) async fn show(
         qr_svg: super::qr_svg(&page_url),
         confirmation: view.confirmation,
         items,
+        self_items,
+        self_legend: f.h_with("login-self-legend", "client", &view.client_name),
         page_url,
         path: path.clone(),
         message: String::new(),
@@ -358,10 +380,30 @@ pub(crate) async fn status(State(state): State<AppState>, Path(id): Path<String>
         .into_response()
 }
 
-#[derive(Deserialize, Default)]
+/// The consent form: `decision` (agree or decline) and one `item` per data set of the
+/// agencies' left ticked.
+#[derive(Default)]
 pub(crate) struct Decision {
-    #[serde(default)]
     decision: String,
+    ticked: Vec<DataItem>,
+}
+
+impl Decision {
+    fn read(body: &[u8]) -> Self {
+        let mut d = Self::default();
+        for (key, value) in form_urlencoded::parse(body) {
+            match key.as_ref() {
+                "decision" => d.decision = value.into_owned(),
+                "item" => {
+                    if let Some(Scope::SelfInformation(item)) = Scope::parse(&value) {
+                        d.ticked.push(item);
+                    }
+                }
+                _ => {}
+            }
+        }
+        d
+    }
 }
 
 /// The resident's consent or refusal, from the browser that began the log-in.
@@ -369,13 +411,14 @@ pub(crate) async fn decide(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    form: Result<Form<Decision>, FormRejection>,
+    body: axum::body::Bytes,
 ) -> Response {
     let path = login_path(&id);
     let c = language(&headers, None);
     let f = Frame::new(c, "login-title", &path);
     let secret = cookie(&headers, &cookie_name(&id)).map(str::to_owned);
-    let decision = form.map(|Form(d)| d.decision).unwrap_or_default();
+    let form = Decision::read(&body);
+    let decision = form.decision;
     let (Some(secret), true, true) = (
         secret,
         super::same_origin(&headers),
@@ -393,7 +436,14 @@ pub(crate) async fn decide(
     };
     match state
         .app
-        .decide_login(&id, &secret, decision == "agree")
+        .decide_login(
+            &id,
+            &secret,
+            decision == "agree",
+            // The boxes the page sent ticked, and nothing else: a form without them grants no
+            // data set (found in review).
+            Some(form.ticked.as_slice()),
+        )
         .await
     {
         Ok(target) => {

@@ -120,6 +120,15 @@ pub(crate) struct PortalQuery {
     out: Option<String>,
     #[serde(default)]
     suspended: Option<String>,
+    #[serde(default)]
+    letters: Option<String>,
+}
+
+/// A language the letters can be in, named in itself (each catalog's `meta-language-name`).
+struct LetterLanguage {
+    tag: &'static str,
+    name: String,
+    selected: bool,
 }
 
 /// One labelled value.
@@ -148,6 +157,8 @@ struct InfoPage {
     f: Frame,
     nav: Nav,
     suspended: bool,
+    letters: Vec<LetterLanguage>,
+    letters_set: bool,
     record: Vec<Row>,
     household: Vec<Row>,
     cards: Vec<CardView>,
@@ -265,6 +276,15 @@ pub(crate) async fn home(
             csrf,
         },
         suspended: q.suspended.is_some(),
+        letters: mynumber_i18n::LANGUAGES
+            .iter()
+            .map(|tag| LetterLanguage {
+                tag,
+                name: mynumber_i18n::catalog(tag).text("meta-language-name"),
+                selected: r.language().tag() == *tag,
+            })
+            .collect(),
+        letters_set: q.letters.is_some(),
         record,
         household,
         cards,
@@ -814,6 +834,57 @@ pub(crate) async fn suspend(
     }
 }
 
+/// The language chosen for the letters.
+#[derive(Deserialize)]
+pub(crate) struct LettersForm {
+    language: String,
+}
+
+/// Sets the language of the resident's letters: a new version of their record when it changed.
+pub(crate) async fn letters(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LangQuery>,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Form(form): axum::Form<LettersForm>,
+) -> Response {
+    match state
+        .app
+        .choose_letter_language(&principal, &form.language)
+        .await
+    {
+        Ok(_) => {
+            let lang = q
+                .lang()
+                .map(|l| format!("&lang={}", language(&headers, Some(l)).tag()))
+                .unwrap_or_default();
+            Redirect::to(&format!("/portal?letters=1{lang}")).into_response()
+        }
+        Err(e) => failed(language(&headers, q.lang()), &e),
+    }
+}
+
+/// Which app's grant to withdraw.
+#[derive(Deserialize)]
+pub(crate) struct AppWithdrawForm {
+    grant: String,
+}
+
+/// Withdraws an app's grant at once.
+pub(crate) async fn withdraw_app(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Extension(principal): axum::Extension<Principal>,
+    axum::Form(form): axum::Form<AppWithdrawForm>,
+) -> Response {
+    match state.app.withdraw_app_grant(&principal, &form.grant).await {
+        Ok(()) | Err(AppError::NotFound(_)) => {
+            Redirect::to("/portal/consents?withdrawn=1").into_response()
+        }
+        Err(e) => failed(language(&headers, None), &e),
+    }
+}
+
 struct HeldView {
     item: String,
     provider: String,
@@ -1022,12 +1093,21 @@ struct ConsentRow {
     until: String,
 }
 
+/// An app's standing grant, as the consents page lists it.
+struct AppRow {
+    id: String,
+    name: String,
+    items: String,
+    until: String,
+}
+
 #[derive(Template)]
 #[template(path = "portal_consents.html")]
 struct ConsentsPage {
     f: Frame,
     nav: Nav,
     consents: Vec<ConsentRow>,
+    apps: Vec<AppRow>,
     withdrawn: bool,
 }
 
@@ -1053,6 +1133,11 @@ pub(crate) async fn consents(
         Ok(l) => l,
         Err(e) => return failed(c, &e),
     };
+    let apps = match state.app.my_app_grants(&principal).await {
+        Ok(a) => a,
+        Err(e) => return failed(c, &e),
+    };
+    let day = |us: i64| local_time(us).get(..10).unwrap_or_default().to_owned();
     let page = ConsentsPage {
         f: Frame::new(c, "portal-nav-consents", "/portal/consents"),
         nav: Nav {
@@ -1064,10 +1149,21 @@ pub(crate) async fn consents(
             .map(|v| ConsentRow {
                 organisation: v.organisation.to_hex(),
                 name: v.name,
-                until: local_time(v.expires_at_us)
-                    .get(..10)
-                    .unwrap_or_default()
-                    .to_owned(),
+                until: day(v.expires_at_us),
+            })
+            .collect(),
+        apps: apps
+            .into_iter()
+            .map(|g| AppRow {
+                items: g
+                    .items
+                    .iter()
+                    .map(|i| named(c, "portal-item-", i.code()))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                id: g.id,
+                name: g.name,
+                until: day(g.expires_at_us),
             })
             .collect(),
         withdrawn: q.withdrawn.is_some(),

@@ -54,6 +54,9 @@ impl App {
         // Whoever logged in to the portal with the card is logged out with its suspension: a
         // lost card's finder loses what its log-in gave (found in review).
         tx.end_portal_sessions_of(card.person).await?;
+        // And the apps it gave the person's information to.
+        records
+            .extend(crate::self_information::end_app_grants(tx.as_mut(), card.person, now).await?);
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)
@@ -74,10 +77,12 @@ impl App {
         let now = self.clock.now_us();
         let mut tx = self.store.begin().await?;
         let mut card = card_for!(self, tx, principal, Action::EndCard, serial);
-        let records = self
+        let mut records = self
             .end_card_in(tx.as_mut(), &mut card, reason, String::new(), now)
             .await?;
         tx.end_portal_sessions_of(card.person).await?;
+        records
+            .extend(crate::self_information::end_app_grants(tx.as_mut(), card.person, now).await?);
         append(tx.as_mut(), &principal.ledger_name(), now, records).await?;
         tx.commit().await?;
         Ok(card)

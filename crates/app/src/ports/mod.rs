@@ -44,7 +44,10 @@ pub use organisations::{
     CollectionRow, OrganisationKeyRow, OrganisationRow, OrganisationsRead, OrganisationsWrite,
     PurposeRow,
 };
-pub use portal::{PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite};
+pub use portal::{
+    AppGrantRow, PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite,
+    RefreshTokenRow,
+};
 pub use registry::{
     CurrentRow, ImportBatchRow, ImportHouseholdRow, ImportJobRow, PersonRow, RegistryRead,
     RegistryWrite, SearchQuery, VersionRow,

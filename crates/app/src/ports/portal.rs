@@ -1,5 +1,6 @@
-//! The resident's portal's storage (issue 14, docs/design/portal.md): log-ins with the card
-//! and browser sessions.
+//! The resident's portal's storage (issue 14, docs/design/portal.md): log-ins with the card,
+//! browser sessions, notices, and the grants apps hold to the 自己情報取得API with their refresh
+//! tokens.
 
 use async_trait::async_trait;
 use mynumber_core::PersonId;
@@ -65,6 +66,48 @@ pub struct PortalNoticeRow {
     pub read_at_us: Option<i64>,
 }
 
+/// What a resident let an app read (自己情報取得API): one standing grant per app and person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppGrantRow {
+    /// Its id (32 hex digits); a new consent gets a new one, which ends the refresh tokens of
+    /// the one it replaces.
+    pub id: String,
+    /// The app (a relying party).
+    pub organisation: mynumber_core::OrganisationId,
+    /// Whose information.
+    pub person: PersonId,
+    /// The granted scopes, space-separated (`self:local-tax …`).
+    pub items: String,
+    /// The log-in the consent was given at.
+    pub login: String,
+    /// When given (µs).
+    pub granted_at_us: i64,
+    /// When it runs out (µs).
+    pub expires_at_us: i64,
+    /// When the resident withdrew it (µs), if they did.
+    pub withdrawn_at_us: Option<i64>,
+}
+
+impl AppGrantRow {
+    /// Whether it is in force at `now_us`.
+    pub fn in_force(&self, now_us: i64) -> bool {
+        self.withdrawn_at_us.is_none() && now_us < self.expires_at_us
+    }
+}
+
+/// A refresh token of a grant as stored: never the token, its SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefreshTokenRow {
+    /// SHA-256 of the token, hex.
+    pub hash: String,
+    /// The grant it keeps.
+    pub grant: String,
+    /// When it runs out (µs).
+    pub expires_at_us: i64,
+    /// When it was used (µs): each is used once.
+    pub used_at_us: Option<i64>,
+}
+
 /// Reading the portal's log-ins and sessions.
 #[async_trait]
 pub trait PortalRead {
@@ -78,6 +121,18 @@ pub trait PortalRead {
         person: PersonId,
         limit: i64,
     ) -> Result<Vec<PortalNoticeRow>, StoreError>;
+    /// The grant `organisation` holds to `person`'s information, in force or not.
+    async fn app_grant(
+        &mut self,
+        organisation: mynumber_core::OrganisationId,
+        person: PersonId,
+    ) -> Result<Option<AppGrantRow>, StoreError>;
+    /// The grant `id`, in force or not.
+    async fn app_grant_by_id(&mut self, id: &str) -> Result<Option<AppGrantRow>, StoreError>;
+    /// Every grant to `person`'s information, in force or not, newest first.
+    async fn app_grants_of(&mut self, person: PersonId) -> Result<Vec<AppGrantRow>, StoreError>;
+    /// The refresh token whose hash is `hash`.
+    async fn refresh_token(&mut self, hash: &str) -> Result<Option<RefreshTokenRow>, StoreError>;
 }
 
 /// Writing the portal's log-ins and sessions.
@@ -119,4 +174,30 @@ pub trait PortalWrite {
     /// Ends every session of `person` (their card suspended or ended: whoever logged in with
     /// it is logged out); how many.
     async fn end_portal_sessions_of(&mut self, person: PersonId) -> Result<u64, StoreError>;
+    /// Keeps a grant, replacing the one the same app held to the same person.
+    async fn put_app_grant(&mut self, row: &AppGrantRow) -> Result<(), StoreError>;
+    /// Withdraws `person`'s grant `id` at `at_us`; whether it was theirs and in force.
+    async fn withdraw_app_grant(
+        &mut self,
+        person: PersonId,
+        id: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError>;
+    /// Withdraws every grant of `person` in force at `at_us`, their refresh tokens with them
+    /// (the card they were given with is suspended or ended); how many.
+    async fn withdraw_app_grants_of(
+        &mut self,
+        person: PersonId,
+        at_us: i64,
+    ) -> Result<u64, StoreError>;
+    /// Keeps a new refresh token, forgetting those that ran out before `forget_before_us`.
+    async fn insert_refresh_token(
+        &mut self,
+        row: &RefreshTokenRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError>;
+    /// Ends every refresh token of the grant `grant` (one was used twice); how many.
+    async fn end_refresh_tokens(&mut self, grant: &str) -> Result<u64, StoreError>;
+    /// Marks a refresh token used at `at_us`; whether it was unused.
+    async fn use_refresh_token(&mut self, hash: &str, at_us: i64) -> Result<bool, StoreError>;
 }

@@ -17,6 +17,10 @@ for the browser's part, a user agent that keeps the log-in's cookie.
   sign-finish STATE.json OUT_DIR    as finish, then the sign-transaction's result: the JWE
                                     decrypted with the relying party's key by joserfc, its
                                     signature, certificate and CMS written to OUT_DIR
+  self-finish STATE.json ITEM...    the 自己情報取得API: consent in the "browser" with only the
+                                    data sets ITEM... left ticked, the code for tokens, each
+                                    data set asked for read with the access token, the refresh
+                                    token used (Authlib's refresh), then again (a copy)
   verify ISSUER CLIENT KEY CMS DOCUMENT
                                     the verification service on a detached CMS signature
 
@@ -152,6 +156,47 @@ def finish(state_file, out_dir=None):
     print(json.dumps(out))
 
 
+def self_finish(state_file, *ticked):
+    st = json.load(open(state_file))
+    meta = st["meta"]
+    headers = {"Cookie": st["cookie"]}
+    page = requests.get(st["login"], headers=headers, timeout=10)
+    asked = [s for s in st["scope"].split() if s.startswith("self:")]
+    for scope in asked:
+        assert f'name="item" value="{scope}"' in page.text, page.text
+    form = [("decision", "agree"), ("items", "listed")] + [("item", "self:" + t) for t in ticked]
+    r = requests.post(st["login"], data=form, headers=headers, allow_redirects=False, timeout=10)
+    assert r.status_code == 303, (r.status_code, r.text)
+    location = r.headers["Location"]
+    s = session(st)
+    token = s.fetch_token(meta["token_endpoint"], authorization_response=location,
+                          code_verifier=st["verifier"])
+    base = st["issuer"].split("/api/realms/")[0]
+
+    def read(sess, item):
+        r = sess.get(base + "/api/v1/self-information/" + item)
+        body = r.json() if r.headers.get("content-type", "").startswith("application/") else None
+        return {"status": r.status_code, "body": body,
+                "www_authenticate": r.headers.get("WWW-Authenticate")}
+
+    reads = {scope[5:]: read(s, scope[5:]) for scope in asked}
+    first_refresh = token.get("refresh_token")
+    renewed = s.refresh_token(meta["token_endpoint"], refresh_token=first_refresh)
+    after_refresh = read(s, ticked[0]) if ticked else None
+    # The first refresh token again: a copy, refused; and the new one ends with it.
+    again = {}
+    for name, rt in [("first", first_refresh), ("second", renewed.get("refresh_token"))]:
+        try:
+            session(st).refresh_token(meta["token_endpoint"], refresh_token=rt)
+            again[name] = "accepted"
+        except Exception as e:  # authlib's OAuthError
+            again[name] = getattr(e, "error", str(e))
+    print(json.dumps({"scope": token.get("scope"), "has_refresh": bool(first_refresh),
+                      "reads": reads, "renewed_scope": renewed.get("scope"),
+                      "renewed_differs": renewed.get("refresh_token") not in (None, first_refresh),
+                      "after_refresh": after_refresh, "again": again}))
+
+
 def sign_start(issuer, client, key_file, redirect, state_file, fmt, document):
     base, token = organisation_token(issuer, client, key_file)
     digest = hashlib.sha256(open(document, "rb").read()).digest()
@@ -208,4 +253,4 @@ def latest_four(issuer, client, key_file, certificate):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"key": key, "start": start, "finish": finish, "sign-start": sign_start,
-     "sign-finish": finish, "verify": verify, "latest-four": latest_four}[cmd](*args)
+     "sign-finish": finish, "self-finish": self_finish, "verify": verify, "latest-four": latest_four}[cmd](*args)

@@ -172,6 +172,7 @@ procedure-death = Death
 procedure-move-abroad = Move abroad
 procedure-move-out = Move-out
 procedure-name-change = Change of name
+procedure-language-change = Change of the language of letters
 procedure-period-of-stay-change = Change of the period of stay
 procedure-stay-ended = End of the period of stay
 procedure-stay-extension-applied = Extension of stay applied for

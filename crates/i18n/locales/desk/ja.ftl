@@ -147,6 +147,7 @@ procedure-death = 死亡
 procedure-move-abroad = 国外転出
 procedure-move-out = 転出
 procedure-name-change = 氏名の変更
+procedure-language-change = 書類の言語の変更
 procedure-period-of-stay-change = 在留期間の変更
 procedure-stay-ended = 在留期間の満了
 procedure-stay-extension-applied = 在留期間更新の申請

@@ -374,8 +374,8 @@ impl OidcWrite for SqlTx {
     ) -> Result<bool, StoreError> {
         let done = query(
             "UPDATE oidc_logins SET status = $1, person_id = $2, certificate_serial = $3, \
-             auth_time_us = $4, code_hash = $5, code_expires_at_us = $6, ui_locale = $7 \
-             WHERE id = $8 AND status = $9",
+             auth_time_us = $4, code_hash = $5, code_expires_at_us = $6, ui_locale = $7, \
+             scope = $10 WHERE id = $8 AND status = $9",
         )
         .bind(row.status.code())
         .bind(row.person.map(|p| p.to_hex()))
@@ -386,6 +386,7 @@ impl OidcWrite for SqlTx {
         .bind(row.ui_locale.clone())
         .bind(row.id.clone())
         .bind(expected.code())
+        .bind(row.scope.clone())
         .execute(&mut self.tx)
         .await
         .map_err(db)?;

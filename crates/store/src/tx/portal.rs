@@ -1,16 +1,18 @@
-//! The resident's portal in SQL (migration 39): log-ins with the card and browser sessions,
-//! each forgotten by the writes that add more once past its time.
+//! The resident's portal in SQL (migrations 39–41): log-ins with the card and browser
+//! sessions, each forgotten by the writes that add more once past its time; notices; apps'
+//! grants to the 自己情報取得API and their refresh tokens.
 
 use async_trait::async_trait;
 use mynumber_app::StoreError;
 use mynumber_app::ports::{
-    PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite,
+    AppGrantRow, PortalLoginRow, PortalNoticeRow, PortalRead, PortalSessionRow, PortalWrite,
+    RefreshTokenRow,
 };
-use mynumber_core::PersonId;
+use mynumber_core::{OrganisationId, PersonId};
 
 use super::SqlTx;
 use crate::db;
-use crate::rows::{int, opt_int, opt_text, person_id, text};
+use crate::rows::{corrupt, int, opt_int, opt_text, person_id, text};
 use crate::sql::{Row, query};
 
 fn decode_login(row: &Row) -> Result<PortalLoginRow, StoreError> {
@@ -27,8 +29,86 @@ fn decode_login(row: &Row) -> Result<PortalLoginRow, StoreError> {
     })
 }
 
+const GRANT_COLUMNS: &str = "id, organisation_id, person_id, items, login_id, granted_at_us, \
+     expires_at_us, withdrawn_at_us";
+
+fn decode_grant(row: &Row) -> Result<AppGrantRow, StoreError> {
+    Ok(AppGrantRow {
+        id: text(row, "id")?,
+        organisation: OrganisationId::parse(&text(row, "organisation_id")?)
+            .ok_or_else(|| corrupt("an app grant's organisation id"))?,
+        person: person_id(&text(row, "person_id")?)?,
+        items: text(row, "items")?,
+        login: text(row, "login_id")?,
+        granted_at_us: int(row, "granted_at_us")?,
+        expires_at_us: int(row, "expires_at_us")?,
+        withdrawn_at_us: opt_int(row, "withdrawn_at_us")?,
+    })
+}
+
 #[async_trait]
 impl PortalRead for SqlTx {
+    async fn app_grant(
+        &mut self,
+        organisation: OrganisationId,
+        person: PersonId,
+    ) -> Result<Option<AppGrantRow>, StoreError> {
+        query(sqlx::AssertSqlSafe(format!(
+            "SELECT {GRANT_COLUMNS} FROM app_grants WHERE organisation_id = $1 AND person_id = $2"
+        )))
+        .bind(organisation.to_hex())
+        .bind(person.to_hex())
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?
+        .map(|r| decode_grant(&r))
+        .transpose()
+    }
+
+    async fn app_grant_by_id(&mut self, id: &str) -> Result<Option<AppGrantRow>, StoreError> {
+        query(sqlx::AssertSqlSafe(format!(
+            "SELECT {GRANT_COLUMNS} FROM app_grants WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?
+        .map(|r| decode_grant(&r))
+        .transpose()
+    }
+
+    async fn app_grants_of(&mut self, person: PersonId) -> Result<Vec<AppGrantRow>, StoreError> {
+        let rows = query(sqlx::AssertSqlSafe(format!(
+            "SELECT {GRANT_COLUMNS} FROM app_grants WHERE person_id = $1 \
+             ORDER BY granted_at_us DESC, id"
+        )))
+        .bind(person.to_hex())
+        .fetch_all(&mut self.tx)
+        .await
+        .map_err(db)?;
+        rows.iter().map(decode_grant).collect()
+    }
+
+    async fn refresh_token(&mut self, hash: &str) -> Result<Option<RefreshTokenRow>, StoreError> {
+        query(
+            "SELECT hash, grant_id, expires_at_us, used_at_us FROM app_refresh_tokens \
+             WHERE hash = $1",
+        )
+        .bind(hash)
+        .fetch_optional(&mut self.tx)
+        .await
+        .map_err(db)?
+        .map(|r| {
+            Ok(RefreshTokenRow {
+                hash: text(&r, "hash")?,
+                grant: text(&r, "grant_id")?,
+                expires_at_us: int(&r, "expires_at_us")?,
+                used_at_us: opt_int(&r, "used_at_us")?,
+            })
+        })
+        .transpose()
+    }
+
     async fn portal_notices(
         &mut self,
         person: PersonId,
@@ -101,6 +181,133 @@ const NOTICE_COLUMNS: &str = "id, person_id, kind, reference, sender, title, bod
 
 #[async_trait]
 impl PortalWrite for SqlTx {
+    async fn put_app_grant(&mut self, row: &AppGrantRow) -> Result<(), StoreError> {
+        // The grant it replaces takes its refresh tokens with it.
+        query(
+            "DELETE FROM app_refresh_tokens WHERE grant_id IN \
+             (SELECT id FROM app_grants WHERE organisation_id = $1 AND person_id = $2)",
+        )
+        .bind(row.organisation.to_hex())
+        .bind(row.person.to_hex())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        query("DELETE FROM app_grants WHERE organisation_id = $1 AND person_id = $2")
+            .bind(row.organisation.to_hex())
+            .bind(row.person.to_hex())
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO app_grants ({GRANT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        )))
+        .bind(row.id.as_str())
+        .bind(row.organisation.to_hex())
+        .bind(row.person.to_hex())
+        .bind(row.items.as_str())
+        .bind(row.login.as_str())
+        .bind(row.granted_at_us)
+        .bind(row.expires_at_us)
+        .bind(row.withdrawn_at_us)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn withdraw_app_grant(
+        &mut self,
+        person: PersonId,
+        id: &str,
+        at_us: i64,
+    ) -> Result<bool, StoreError> {
+        let done = query(
+            "UPDATE app_grants SET withdrawn_at_us = $1 \
+             WHERE id = $2 AND person_id = $3 AND withdrawn_at_us IS NULL AND expires_at_us > $1",
+        )
+        .bind(at_us)
+        .bind(id)
+        .bind(person.to_hex())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        self.end_refresh_tokens(id).await?;
+        Ok(true)
+    }
+
+    async fn withdraw_app_grants_of(
+        &mut self,
+        person: PersonId,
+        at_us: i64,
+    ) -> Result<u64, StoreError> {
+        query(
+            "DELETE FROM app_refresh_tokens WHERE grant_id IN \
+             (SELECT id FROM app_grants WHERE person_id = $1)",
+        )
+        .bind(person.to_hex())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        let done = query(
+            "UPDATE app_grants SET withdrawn_at_us = $1 \
+             WHERE person_id = $2 AND withdrawn_at_us IS NULL AND expires_at_us > $1",
+        )
+        .bind(at_us)
+        .bind(person.to_hex())
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn insert_refresh_token(
+        &mut self,
+        row: &RefreshTokenRow,
+        forget_before_us: i64,
+    ) -> Result<(), StoreError> {
+        query("DELETE FROM app_refresh_tokens WHERE expires_at_us < $1")
+            .bind(forget_before_us)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        query(
+            "INSERT INTO app_refresh_tokens (hash, grant_id, expires_at_us, used_at_us) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(row.hash.as_str())
+        .bind(row.grant.as_str())
+        .bind(row.expires_at_us)
+        .bind(row.used_at_us)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn end_refresh_tokens(&mut self, grant: &str) -> Result<u64, StoreError> {
+        let done = query("DELETE FROM app_refresh_tokens WHERE grant_id = $1")
+            .bind(grant)
+            .execute(&mut self.tx)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn use_refresh_token(&mut self, hash: &str, at_us: i64) -> Result<bool, StoreError> {
+        let done = query(
+            "UPDATE app_refresh_tokens SET used_at_us = $1 WHERE hash = $2 AND used_at_us IS NULL",
+        )
+        .bind(at_us)
+        .bind(hash)
+        .execute(&mut self.tx)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn insert_portal_notice(&mut self, row: &PortalNoticeRow) -> Result<bool, StoreError> {
         let done = query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO portal_notices ({NOTICE_COLUMNS}) \

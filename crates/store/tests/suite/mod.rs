@@ -18,6 +18,7 @@ use mynumber_core::{
 use mynumber_store::{SqlStore, StoreConfig};
 use sqlx::Row;
 
+mod apps;
 mod calls;
 mod exchange;
 mod kiosk;
@@ -25,6 +26,7 @@ mod life;
 mod login;
 mod signing;
 mod trust;
+pub(crate) use apps::*;
 pub(crate) use calls::*;
 pub(crate) use exchange::*;
 pub(crate) use kiosk::*;
@@ -4432,6 +4434,8 @@ macro_rules! all_cases {
             issue_14_the_network_answers_what_the_table_allows,
             issue_14_a_resident_logs_in_to_the_portal_with_the_card,
             issue_14_notices_reach_the_resident_s_portal,
+            issue_14_a_resident_chooses_the_language_of_their_letters,
+            issue_14_an_app_reads_what_the_resident_granted_it,
             issue_12_an_organisation_signs_in_with_its_own_key,
             issue_12_a_resident_logs_in_with_the_card,
             issue_12_a_resident_signs_a_document_for_a_signature_verifier,

@@ -266,7 +266,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
     ));
     let target = env
         .app
-        .decide_login(&begun.login, &begun.browser, true)
+        .decide_login(&begun.login, &begun.browser, true, None)
         .await
         .unwrap();
     let code = target
@@ -509,7 +509,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .await
         .unwrap();
     env.app
-        .decide_login(&consent_at.login, &consent_at.browser, true)
+        .decide_login(&consent_at.login, &consent_at.browser, true, None)
         .await
         .unwrap();
     let latest = env.app.latest_four_for(&rp, &certificate).await.unwrap();
