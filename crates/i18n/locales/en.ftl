@@ -416,3 +416,4 @@ portal-action-language-change = Changed the language of your letters
 portal-action-app-granted = You allowed an app to read your information
 portal-action-self-information-read = An app read your information
 portal-action-app-grant-withdrawn = You withdrew an app's permission to read your information
+portal-action-app-grants-ended = Your apps' permissions to get your information ended with your card

@@ -410,3 +410,4 @@ portal-action-language-change = Pinalitan ang wika ng iyong mga liham
 portal-action-app-granted = Pinayagan mo ang isang app na kumuha ng iyong impormasyon
 portal-action-self-information-read = Kinuha ng isang app ang iyong impormasyon
 portal-action-app-grant-withdrawn = Binawi mo ang pahintulot ng isang app na kumuha ng iyong impormasyon
+portal-action-app-grants-ended = Natapos kasabay ng iyong card ang pahintulot ng mga app na kumuha ng iyong impormasyon

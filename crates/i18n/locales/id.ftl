@@ -410,3 +410,4 @@ portal-action-language-change = Mengubah bahasa surat Anda
 portal-action-app-granted = Anda mengizinkan aplikasi mengambil informasi Anda
 portal-action-self-information-read = Aplikasi mengambil informasi Anda
 portal-action-app-grant-withdrawn = Anda menarik izin aplikasi untuk mengambil informasi Anda
+portal-action-app-grants-ended = Izin aplikasi untuk mengambil informasi Anda berakhir bersama kartu Anda

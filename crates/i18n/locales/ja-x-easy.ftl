@@ -387,3 +387,4 @@ portal-action-language-change = しょるいの ことばを かえました
 portal-action-app-granted = アプリに、あなたの [[情報|じょうほう]]を とりよせて いいと いいました
 portal-action-self-information-read = アプリが あなたの [[情報|じょうほう]]を とりよせました
 portal-action-app-grant-withdrawn = アプリに [[情報|じょうほう]]を とりよせて いいと いったのを やめました
+portal-action-app-grants-ended = カードを とめたので、アプリに [[情報|じょうほう]]を とりよせて いいと いったのを やめました

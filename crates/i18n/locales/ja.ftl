@@ -390,3 +390,4 @@ portal-action-language-change = 書類の言語を変更しました
 portal-action-app-granted = アプリにあなたの情報の取得を認めました
 portal-action-self-information-read = アプリがあなたの情報を取得しました
 portal-action-app-grant-withdrawn = アプリへの取得の許可を取り消しました
+portal-action-app-grants-ended = カードの停止・廃止に伴い、アプリへの取得の許可を取り消しました

@@ -384,3 +384,4 @@ portal-action-language-change = 서류의 언어를 변경했습니다
 portal-action-app-granted = 앱에 귀하의 정보의 취득을 허용했습니다
 portal-action-self-information-read = 앱이 귀하의 정보를 취득했습니다
 portal-action-app-grant-withdrawn = 앱에 대한 정보 취득 허용을 철회했습니다
+portal-action-app-grants-ended = 카드 정지·폐지에 따라 앱에 대한 정보 취득 허용이 철회되었습니다

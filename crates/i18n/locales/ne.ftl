@@ -384,3 +384,4 @@ portal-action-language-change = तपाईंको पत्रको भा�
 portal-action-app-granted = तपाईंले एपलाई आफ्नो जानकारी प्राप्त गर्ने अनुमति दिनुभयो
 portal-action-self-information-read = एपले तपाईंको जानकारी प्राप्त गर्‍यो
 portal-action-app-grant-withdrawn = तपाईंले एपलाई दिएको जानकारी प्राप्त गर्ने अनुमति फिर्ता लिनुभयो
+portal-action-app-grants-ended = तपाईंको कार्डसँगै एपहरूलाई दिएको जानकारी प्राप्त गर्ने अनुमति अन्त्य भयो

@@ -416,3 +416,4 @@ portal-action-language-change = Mudou o idioma das suas cartas
 portal-action-app-granted = Você autorizou um aplicativo a obter suas informações
 portal-action-self-information-read = Um aplicativo obteve suas informações
 portal-action-app-grant-withdrawn = Você retirou a autorização de um aplicativo para obter suas informações
+portal-action-app-grants-ended = As autorizações de aplicativos para obter suas informações terminaram com o seu cartão

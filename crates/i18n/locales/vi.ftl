@@ -384,3 +384,4 @@ portal-action-language-change = Đã đổi ngôn ngữ của thư gửi đến 
 portal-action-app-granted = Bạn đã cho phép một ứng dụng lấy thông tin của bạn
 portal-action-self-information-read = Một ứng dụng đã lấy thông tin của bạn
 portal-action-app-grant-withdrawn = Bạn đã rút lại sự cho phép lấy thông tin của bạn đối với một ứng dụng
+portal-action-app-grants-ended = Sự cho phép lấy thông tin của bạn đối với các ứng dụng đã chấm dứt cùng với thẻ của bạn

@@ -387,3 +387,4 @@ portal-action-language-change = 更改了文件的语言
 portal-action-app-granted = 允许了应用获取您的信息
 portal-action-self-information-read = 应用获取了您的信息
 portal-action-app-grant-withdrawn = 撤回了应用获取您的信息的许可
+portal-action-app-grants-ended = 随着卡的停用或废止，应用获取您的信息的许可已撤回

@@ -5,15 +5,16 @@
 
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
-use mynumber_app::{AppError, Clock, CodeRequest, CopyInput, IdTokenClaims, TokenRefusal};
-use mynumber_core::client_assertion::Assertion;
+use mynumber_app::{AppError, CodeRequest, CopyInput, IdTokenClaims, TokenRefusal};
 use mynumber_core::exchange::DataItem;
 use mynumber_core::oidc::AuthorizationParams;
 use mynumber_core::{Denied, Principal};
 use mynumber_pki::Hierarchy;
-use mynumber_pki::jose::{base64url_encode, pkce_s256, split};
+use mynumber_pki::jose::pkce_s256;
 
-use super::{Env, agency, card_in_hand, install_authorities, japanese, raw, register};
+use super::{
+    Env, agency, card_in_hand, client_assertion, install_authorities, japanese, raw, register,
+};
 
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const REDIRECT: &str = "https://kakeibo.example/callback";
@@ -202,31 +203,7 @@ pub(crate) async fn issue_14_an_app_reads_what_the_resident_granted_it(env: Env)
         .register_oidc_client(&env.admin, org.id, vec![REDIRECT.into()], vec![])
         .await
         .unwrap();
-    let issuer = env.app.issuer();
-    let assertion = |jti: &str| {
-        let now = env.clock.now_us() / 1_000_000;
-        let input = format!(
-            "{}.{}",
-            base64url_encode(br#"{"alg":"ES256","kid":"rp1"}"#),
-            base64url_encode(b"{}")
-        );
-        let sig = key.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
-        let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
-        (
-            jws,
-            Assertion {
-                alg: "ES256".into(),
-                kid: Some("rp1".into()),
-                iss: client.clone(),
-                sub: client.clone(),
-                aud: vec![issuer.clone()],
-                exp: now + 60,
-                iat: Some(now),
-                nbf: None,
-                jti: jti.into(),
-            },
-        )
-    };
+    let assertion = |jti: &str| client_assertion(&env, &key, &client, jti);
     // A log-in asking for two data sets, the resident leaving `kept` ticked; the tokens.
     let consent = |state: &'static str, kept: &'static [DataItem]| {
         let env = &env;

@@ -8,12 +8,44 @@ use mynumber_core::Principal;
 use mynumber_core::client_assertion::Assertion;
 use mynumber_core::oidc::{AuthorizationParams, RequestError};
 use mynumber_pki::Hierarchy;
-use mynumber_pki::jose::{base64url_encode, pkce_s256, split};
+use mynumber_pki::jose::{CompactJws, base64url_encode, pkce_s256, split};
 
 use super::{Env, card_in_hand, install_authorities, japanese, register, sign_message_with_card};
 
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const REDIRECT: &str = "https://rp.example/callback";
+
+/// A relying party's `private_key_jwt` assertion (kid `rp1`) for the token endpoint, signed
+/// with `key`, its audience the issuer, good for a minute.
+pub(crate) fn client_assertion(
+    env: &Env,
+    key: &EcdsaKeyPair,
+    client: &str,
+    jti: &str,
+) -> (CompactJws, Assertion) {
+    let now = env.clock.now_us() / 1_000_000;
+    let input = format!(
+        "{}.{}",
+        base64url_encode(br#"{"alg":"ES256","kid":"rp1"}"#),
+        base64url_encode(b"{}")
+    );
+    let sig = key.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
+    let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
+    (
+        jws,
+        Assertion {
+            alg: "ES256".into(),
+            kid: Some("rp1".into()),
+            iss: client.to_owned(),
+            sub: client.to_owned(),
+            aud: vec![env.app.issuer()],
+            exp: now + 60,
+            iat: Some(now),
+            nbf: None,
+            jti: jti.into(),
+        },
+    )
+}
 
 fn encode(kid: &str, c: &IdTokenClaims) -> (Vec<u8>, Vec<u8>) {
     (
@@ -96,7 +128,6 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
         .await
         .unwrap();
 
-    let issuer = env.app.issuer();
     let log_in = |state: &'static str| {
         let env = &env;
         let params = params(state);
@@ -144,30 +175,7 @@ pub(crate) async fn issue_12_a_resident_logs_in_with_the_card(env: Env) {
             code
         }
     };
-    let assertion = |jti: &str| {
-        let now = env.clock.now_us() / 1_000_000;
-        let input = format!(
-            "{}.{}",
-            base64url_encode(br#"{"alg":"ES256","kid":"rp1"}"#),
-            base64url_encode(b"{}")
-        );
-        let sig = key.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
-        let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
-        (
-            jws,
-            Assertion {
-                alg: "ES256".into(),
-                kid: Some("rp1".into()),
-                iss: client.clone(),
-                sub: client.clone(),
-                aud: vec![issuer.clone()],
-                exp: now + 60,
-                iat: Some(now),
-                nbf: None,
-                jti: jti.into(),
-            },
-        )
-    };
+    let assertion = |jti: &str| client_assertion(&env, &key, &client, jti);
 
     let code = log_in("s1").await;
     // A wrong verifier, or another redirection URI: refused, and the code still stands.

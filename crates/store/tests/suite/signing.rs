@@ -5,9 +5,8 @@ use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
 use mynumber_app::{AppError, Clock, SignResultEncoder, ToSign, ToVerify};
 use mynumber_core::Principal;
-use mynumber_core::client_assertion::Assertion;
 use mynumber_core::oidc::{AuthorizationParams, RequestError, SignFormat};
-use mynumber_pki::jose::{base64url_decode, base64url_encode, pkce_s256, split};
+use mynumber_pki::jose::{base64url_decode, pkce_s256};
 use mynumber_pki::{DigestInfo, Hierarchy};
 
 use super::{
@@ -274,25 +273,7 @@ pub(crate) async fn issue_12_a_resident_signs_a_document_for_a_signature_verifie
         .find_map(|p| p.strip_prefix("code="))
         .unwrap()
         .to_owned();
-    let now = env.clock.now_us() / 1_000_000;
-    let input = format!(
-        "{}.{}",
-        base64url_encode(br#"{"alg":"ES256","kid":"rp1"}"#),
-        base64url_encode(b"{}")
-    );
-    let sig = key.sign(&SystemRandom::new(), input.as_bytes()).unwrap();
-    let jws = split(&format!("{input}.{}", base64url_encode(sig.as_ref()))).unwrap();
-    let assertion = Assertion {
-        alg: "ES256".into(),
-        kid: Some("rp1".into()),
-        iss: org.id.to_hex(),
-        sub: org.id.to_hex(),
-        aud: vec![env.app.issuer()],
-        exp: now + 60,
-        iat: Some(now),
-        nbf: None,
-        jti: "sign-1".into(),
-    };
+    let (jws, assertion) = super::client_assertion(&env, &key, &org.id.to_hex(), "sign-1");
     let encode = |kid: &str, _: &mynumber_app::IdTokenClaims| {
         (
             format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#).into_bytes(),
